@@ -1,0 +1,74 @@
+// Lint rules that keep each runtime's code in its lane (DESIGN.md §1):
+// shared/ is pure TypeScript, renderer/ never reaches Node or Electron, main/ never reaches React or Dexie.
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import globals from 'globals'
+
+const nodeBuiltins = { group: ['node:*'], message: 'Node built-ins are not available here.' }
+const electron = { group: ['electron', 'electron/*'], message: 'Only main/ may import electron.' }
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'tests/artifacts/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name='only']", message: 'No focused tests.' }
+      ]
+    }
+  },
+  {
+    files: ['shared/**/*.ts'],
+    languageOptions: { globals: { ...globals.es2022 } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            nodeBuiltins,
+            electron,
+            { group: ['dexie', 'dexie/*', 'react', 'react-dom', 'react/*', 'chart.js', 'chart.js/*'], message: 'shared/ is pure: no storage, UI or charts.' },
+            { group: ['**/renderer/**', '**/main/**'], message: 'shared/ depends on nothing above it.' }
+          ]
+        }
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'indexedDB', 'localStorage', 'process', 'require', 'Buffer']
+    }
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [nodeBuiltins, electron, { group: ['**/main/**'], message: 'The renderer reaches main only through the HostApi bridge.' }] }
+      ]
+    }
+  },
+  {
+    files: ['main/**/*.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['react', 'react-dom', 'react/*', 'dexie', 'dexie/*', 'chart.js', '**/renderer/**'], message: 'main/ has no UI and no database.' }] }
+      ]
+    }
+  },
+  {
+    files: ['main/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [electron, { group: ['react', 'dexie', '**/renderer/**'], message: 'The command line is plain Node.' }] }
+      ]
+    }
+  },
+  {
+    files: ['scripts/**/*.{ts,mjs}', 'tests/**/*.ts', '*.config.{ts,mjs}'],
+    languageOptions: { globals: { ...globals.node } }
+  }
+)

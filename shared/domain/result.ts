@@ -1,0 +1,50 @@
+import { z } from 'zod'
+import { rangeSchema } from './range'
+import { sourceRefSchema } from './source'
+
+/** One line of the computation trace: what was used or computed, with its number, unit and origin. */
+export const traceStepSchema = z.object({
+  label: z.string(),
+  /** The formula with the numbers put in, e.g. "1 × 300 W × 1.00 × 100 h / 1000". */
+  formula: z.string().optional(),
+  value: z.number(),
+  unit: z.string(),
+  /** SourceRef id of the dataset or default this value comes from. */
+  sourceId: z.string().optional()
+})
+export type TraceStep = z.infer<typeof traceStepSchema>
+
+export const equivalentsSchema = z.object({
+  carKm: z.number(),
+  treeMonths: z.number(),
+  /** Share of one passenger's Paris–London flight, or whichever flight the reference data gives. */
+  flights: z.number()
+})
+export type Equivalents = z.infer<typeof equivalentsSchema>
+
+/** The computed figures of one run, stored with it so that aggregation never recomputes. */
+export const runResultSchema = z.object({
+  /** 'measured' when a measured energy replaced the estimate. */
+  method: z.enum(['estimated', 'measured']),
+  itEnergyKWh: rangeSchema,
+  /** Facility energy: IT energy × PUE. */
+  energyKWh: rangeSchema,
+  breakdownKWh: z.object({ gpu: z.number(), cpu: z.number(), tpu: z.number(), memory: z.number(), overhead: z.number() }),
+  pue: rangeSchema,
+  intensityGPerKWh: rangeSchema,
+  /** Location-based emissions. */
+  emissionsKg: rangeSchema,
+  /** Market-based emissions (GHG Protocol Scope 2), reported beside location-based, never instead. */
+  marketEmissionsKg: rangeSchema,
+  /** Embodied emissions of the hardware's share of its manufacture (GSF SCI). */
+  embodiedKg: rangeSchema,
+  equivalents: equivalentsSchema,
+  /** The resolved location's id and label, or 'unknown'. */
+  locationId: z.string(),
+  locationLabel: z.string(),
+  trace: z.array(traceStepSchema),
+  assumptions: z.array(z.string()),
+  sources: z.array(sourceRefSchema),
+  dataVersion: z.string()
+})
+export type RunResult = z.infer<typeof runResultSchema>

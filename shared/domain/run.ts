@@ -1,0 +1,91 @@
+import { z } from 'zod'
+
+/** What a run was for. Aggregations and reports group by it. */
+export const runKindSchema = z.enum(['training', 'fine-tuning', 'hyperparameter-search', 'inference', 'other'])
+export type RunKind = z.infer<typeof runKindSchema>
+
+export const deviceKindSchema = z.enum(['gpu', 'cpu', 'tpu'])
+export type DeviceKind = z.infer<typeof deviceKindSchema>
+
+/**
+ * One kind of device used by a run. Power comes, in this order of preference, from a measured mean power,
+ * a user override, or the catalogue entry's TDP (per core × cores for CPUs given per core).
+ */
+export const deviceInputSchema = z.object({
+  kind: deviceKindSchema,
+  /** Catalogue id (data/hardware.json); absent for hardware only known by name or by power. */
+  hardwareId: z.string().min(1).optional(),
+  /** Display name, as the user or the imported file wrote it. */
+  name: z.string().min(1),
+  count: z.number().positive(),
+  /** Mean utilisation of the device's power over the run, 0–1. */
+  utilization: z.number().min(0).max(1).default(1),
+  /** A power given by the user, replacing the catalogue TDP. */
+  powerW: z.number().nonnegative().optional(),
+  /** A measured mean power (nvidia-smi, CodeCarbon), preferred over everything. */
+  measuredPowerW: z.number().nonnegative().optional(),
+  /** CPUs whose catalogue power is per core (Green Algorithms): the cores reserved. */
+  cores: z.number().positive().optional()
+})
+export type DeviceInput = z.infer<typeof deviceInputSchema>
+
+/** Where the electricity came from: it decides the grid intensity, the default PUE and the market-based share. */
+export const locationInputSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('cloud'), provider: z.string().min(1), region: z.string().min(1) }),
+  /** ISO 3166-1 alpha-2 or alpha-3 code. */
+  z.object({ kind: z.literal('country'), code: z.string().min(2).max(3) }),
+  /** Electricity Maps zone id, e.g. DE-LU, US-CAL-CISO. */
+  z.object({ kind: z.literal('zone'), zone: z.string().min(1) }),
+  z.object({ kind: z.literal('custom'), intensityGPerKWh: z.number().nonnegative(), label: z.string().min(1) }),
+  z.object({ kind: z.literal('unknown') })
+])
+export type LocationInput = z.infer<typeof locationInputSchema>
+
+/** Where a run came from, so that a re-import of the same file updates instead of duplicating. */
+export const runSourceSchema = z.object({
+  kind: z.enum(['manual', 'codecarbon', 'nvidia-smi', 'ledger']),
+  fileName: z.string().optional(),
+  /** The id the source gives the run (CodeCarbon run_id, nvidia-smi GPU uuid + start), for idempotent re-imports. */
+  externalId: z.string().optional()
+})
+export type RunSource = z.infer<typeof runSourceSchema>
+
+const isoDateTime = z.iso.datetime({ offset: true, local: false })
+
+/**
+ * Everything the user (or an import) says about a run. The computed figures live in RunResult;
+ * a run in the ledger stores both.
+ */
+export const runInputSchema = z.object({
+  kind: runKindSchema.default('training'),
+  title: z.string().max(500).default(''),
+  project: z.string().max(200).default(''),
+  person: z.string().max(200).default(''),
+  /** Start, ISO 8601 with offset (UTC 'Z' when the source gives no zone, with a warning). */
+  startedAt: isoDateTime,
+  durationS: z.number().nonnegative(),
+  /**
+   * Continuous services (inference endpoints): the run spans startedAt + durationS but the hardware works only this
+   * many hours a day. Absent: it works the whole duration.
+   */
+  hoursPerDay: z.number().gt(0).max(24).optional(),
+  devices: z.array(deviceInputSchema).default([]),
+  memoryGB: z.number().nonnegative().optional(),
+  location: locationInputSchema.default({ kind: 'unknown' }),
+  /** Power Usage Effectiveness set for this run; absent: the default for its location kind. */
+  pue: z.number().min(1).max(5).optional(),
+  /** IT energy measured by a tool, replacing the estimate. */
+  measuredEnergyKWh: z.number().nonnegative().optional(),
+  /** Whether measuredEnergyKWh already includes the PUE (CodeCarbon multiplies its energies by its pue column). */
+  measuredEnergyIncludesPue: z.boolean().default(false),
+  /** Emissions reported by the source file (CodeCarbon), kept for comparison with ours. */
+  reportedEmissionsKg: z.number().nonnegative().optional(),
+  /** Share of the energy covered by renewable purchases (lab contract), 0–1, for market-based emissions. */
+  renewableShare: z.number().min(0).max(1).optional(),
+  tags: z.array(z.string().max(100)).default([]),
+  notes: z.string().max(10_000).default(''),
+  source: runSourceSchema.default({ kind: 'manual' })
+})
+export type RunInput = z.infer<typeof runInputSchema>
+/** The shape callers write (defaults may be omitted). */
+export type RunInputDraft = z.input<typeof runInputSchema>

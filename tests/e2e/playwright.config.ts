@@ -1,0 +1,26 @@
+import { defineConfig } from '@playwright/test'
+import { chromiumArgs, chromiumPath } from '../support/chromium'
+
+const port = 4173
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: '**/*.spec.ts',
+  outputDir: '../../test-results/e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    launchOptions: { executablePath: chromiumPath(), args: chromiumArgs },
+    screenshot: 'only-on-failure',
+    trace: 'off'
+  },
+  webServer: {
+    command: `node scripts/serve-renderer.mjs ${port}`,
+    cwd: '../..',
+    url: `http://127.0.0.1:${port}/`,
+    reuseExistingServer: !process.env.CI
+  }
+})
