@@ -1,0 +1,72 @@
+import { z } from 'zod'
+import { rangeSchema } from '../domain/range'
+import { deviceKindSchema } from '../domain/run'
+import { sourceRefSchema } from '../domain/source'
+import { methodDefaultsSchema } from '../refdata/schema'
+
+/**
+ * Every factor a run's computation needs, already looked up and given its range: computeRun is pure arithmetic on
+ * these. resolveFactors builds them from the reference data and the lab's defaults; tests build them by hand.
+ */
+
+export const powerOriginSchema = z.enum(['measured', 'user', 'catalogue', 'unknown'])
+export type PowerOrigin = z.infer<typeof powerOriginSchema>
+
+/** The power of one device of input.devices[i] (same index), before utilisation and count. */
+export const devicePowerSchema = z.object({
+  powerW: rangeSchema,
+  origin: powerOriginSchema,
+  /** How the power was found, as a sentence fragment for the trace, e.g. "catalogue TDP of NVIDIA A100 (400 W)". */
+  detail: z.string(),
+  /** Catalogue entry used, when any. */
+  hardwareId: z.string().optional(),
+  /** Embodied class key (defaults.embodied), normally the device kind. */
+  embodiedClass: deviceKindSchema,
+  sourceId: z.string().optional()
+})
+export type DevicePower = z.infer<typeof devicePowerSchema>
+
+export const pueOriginSchema = z.enum(['run', 'provider', 'lab', 'unknown-data-centre', 'personal-computer'])
+export type PueOrigin = z.infer<typeof pueOriginSchema>
+
+export const renewableOriginSchema = z.enum(['run', 'provider', 'lab', 'none'])
+export type RenewableOrigin = z.infer<typeof renewableOriginSchema>
+
+export const intensityOriginSchema = z.enum(['yearly', 'hourly', 'custom', 'unknown'])
+export type IntensityOrigin = z.infer<typeof intensityOriginSchema>
+
+export const resolvedLocationSchema = z.object({
+  /** Location entry id, 'custom' or 'unknown'. */
+  id: z.string(),
+  label: z.string(),
+  intensityGPerKWh: rangeSchema,
+  origin: intensityOriginSchema,
+  sourceId: z.string(),
+  /** Year of the yearly average used (absent for hourly, custom and unknown). */
+  year: z.number().int().optional(),
+  /** Whether the yearly average is of the run's own year. */
+  exactYear: z.boolean(),
+  hourly: z.boolean(),
+  /** Where the location came from: the run itself or the lab's default location. */
+  from: z.enum(['run', 'lab'])
+})
+export type ResolvedLocation = z.infer<typeof resolvedLocationSchema>
+
+export const resolvedFactorsSchema = z.object({
+  devices: z.array(devicePowerSchema),
+  memoryWPerGB: z.number().positive(),
+  memorySourceId: z.string(),
+  location: resolvedLocationSchema,
+  pue: z.object({ pue: rangeSchema, origin: pueOriginSchema, sourceId: z.string() }),
+  /** Share of the energy matched by renewable purchases, 0–1: market-based emissions only. */
+  renewable: z.object({ share: z.number().min(0).max(1), origin: renewableOriginSchema, sourceId: z.string().optional() }),
+  embodied: methodDefaultsSchema.shape.embodied,
+  equivalents: methodDefaultsSchema.shape.equivalents,
+  equivalentsSourceId: z.string(),
+  /** Assumptions made while resolving (unknown hardware, fallback location, ...), as plain sentences. */
+  assumptions: z.array(z.string()),
+  /** Every source any factor may cite; computeRun keeps those its trace uses. */
+  sources: z.array(sourceRefSchema),
+  dataVersion: z.string()
+})
+export type ResolvedFactors = z.infer<typeof resolvedFactorsSchema>

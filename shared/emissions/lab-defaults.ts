@@ -1,0 +1,31 @@
+import { z } from 'zod'
+import { locationInputSchema } from '../domain/run'
+import { hardwareEntrySchema, locationEntrySchema } from '../refdata/schema'
+
+/**
+ * What a lab says once about its own setting, applied to every run that does not say otherwise. The ledger stores
+ * it; changing it recomputes the affected runs. An empty object is valid: every field has a neutral default.
+ */
+export const labDefaultsSchema = z.object({
+  /** Where the lab's runs happen when a run gives no location (its location is 'unknown'). */
+  location: locationInputSchema.default({ kind: 'unknown' }),
+  /**
+   * The lab's own (non-cloud) machines: in a data centre or server room, whose PUE the lab may know, or personal
+   * computers (workstations, laptops) with no facility overhead, PUE 1.0. A run on other hardware than the lab's
+   * usual kind states its own PUE (e.g. 1 for a laptop run in a lab that otherwise uses a cluster).
+   */
+  ownMachines: z
+    .object({
+      kind: z.enum(['data-centre', 'personal-computer']).default('data-centre'),
+      /** PUE of the lab's data centre; absent: an unknown data centre's average. Ignored for personal computers. */
+      pue: z.number().min(1).max(5).optional()
+    })
+    .default({ kind: 'data-centre' }),
+  /** Share of the lab's electricity covered by its renewable contract (0–1), for market-based emissions. */
+  renewableShare: z.number().min(0).max(1).optional(),
+  /** Hardware the catalogue lacks; an entry with a catalogue id replaces the catalogue's. */
+  hardware: z.array(hardwareEntrySchema).default([]),
+  /** Locations the reference data lacks (the lab's own grid or supplier); an entry with a known id replaces it. */
+  locations: z.array(locationEntrySchema).default([])
+})
+export type LabDefaults = z.infer<typeof labDefaultsSchema>
