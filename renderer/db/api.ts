@@ -1,0 +1,184 @@
+import type { z } from 'zod'
+import type { RunResult } from '../../shared/domain/result'
+import type { RunInput, RunInputDraft } from '../../shared/domain/run'
+import type { TotalsQuery, TotalsAnswer } from '../../shared/ledger/aggregate'
+import type { MergeConflict } from '../../shared/ledger/backup'
+import type { Period } from '../../shared/ledger/period'
+import type {
+  ImportBatch,
+  ProjectMapping,
+  ProjectRecord,
+  RunRecord,
+  TrashEntry
+} from '../../shared/ledger/records'
+
+/**
+ * How runs are computed. The app builds it from the reference data and shared/emissions:
+ * `{ dataVersion: ref.manifest.dataVersion, labDefaultsSchema, defaultLabDefaults, compute: (input, lab) => estimateRun(input, ref, lab) }`.
+ * The ledger owns the lab defaults (settings) and passes them in, so that changing them recomputes the runs.
+ */
+export interface LedgerEngine<L> {
+  dataVersion: string
+  labDefaultsSchema: z.ZodType<L>
+  defaultLabDefaults: L
+  compute(input: RunInput, lab: L): RunResult
+}
+
+export interface OpenLedgerOptions<L> {
+  /** IndexedDB database name; tests use their own. */
+  name?: string
+  engine: LedgerEngine<L>
+  /** Another window holds the database open at an older version: the upgrade waits until it closes. */
+  onBlocked?: (message: string) => void
+  /** Another window upgraded the database: this one was closed and must reload. */
+  onVersionChange?: (message: string) => void
+}
+
+export type Progress = (done: number, total: number) => void
+
+export interface RunListQuery {
+  projectId?: string
+  person?: string
+  /** Epoch ms, inclusive / exclusive. */
+  fromMs?: number
+  toMs?: number
+  /** Newest first unless false. */
+  newestFirst?: boolean
+  offset?: number
+  limit?: number
+}
+
+export interface ProjectsRepo {
+  list(): Promise<ProjectRecord[]>
+  get(id: string): Promise<ProjectRecord | undefined>
+  create(name: string, description?: string): Promise<ProjectRecord>
+  update(id: string, patch: { name?: string; description?: string }): Promise<ProjectRecord>
+  /** Only an empty project can be removed (its runs would lose their project). */
+  remove(id: string): Promise<void>
+}
+
+export interface RunsRepo {
+  /** Validates, resolves (or creates) the project named by input.project unless projectId is given, computes, stores, updates rollups. */
+  create(draft: RunInputDraft, options?: { projectId?: string }): Promise<RunRecord>
+  update(id: string, draft: RunInputDraft, options?: { projectId?: string }): Promise<RunRecord>
+  get(id: string): Promise<RunRecord | undefined>
+  list(query?: RunListQuery): Promise<RunRecord[]>
+  count(query?: Pick<RunListQuery, 'projectId'>): Promise<number>
+  /** Moves the runs to the trash (one deletion, undoable as a whole). */
+  remove(ids: string[]): Promise<{ deletionId: string; removed: number }>
+}
+
+export interface TrashRepo {
+  /** Deletions, newest first, with their runs. */
+  list(): Promise<{ deletionId: string; deletedAt: number; runs: RunRecord[] }[]>
+  /** Undo: puts the runs of a deletion back (rollups included). */
+  restore(deletionId: string): Promise<number>
+  empty(): Promise<number>
+}
+
+/** What the importers of shared/import produce (structurally their ImportResult). */
+export interface ImportSource {
+  format: string
+  fileName: string
+  runs: { externalId?: string; input: RunInputDraft; warnings?: string[] }[]
+  errors: { row: number; field: string; message: string }[]
+  warnings: string[]
+}
+
+export interface ImportPreview {
+  format: string
+  fileName: string
+  runsFound: number
+  added: number
+  updated: number
+  unchanged: number
+  /** Rows the importer rejected, with the reason. */
+  skipped: { row: number; field: string; message: string }[]
+  warnings: string[]
+  /** Per source project name: the ledger project it maps to, or 'create' with the name it will get. */
+  projects: { sourceName: string; action: 'map' | 'create'; projectId?: string; projectName: string; runs: number }[]
+}
+
+export interface ImportCommitOptions {
+  onProgress?: Progress
+  /** Runs per bulk write (default 2,000). */
+  chunkSize?: number
+  /** Overrides of the mapping for this import (source name → existing project id); remembered. */
+  projectMap?: Record<string, string>
+}
+
+export interface ImportsRepo {
+  preview(source: ImportSource): Promise<ImportPreview>
+  /** One transaction: all runs or none. Idempotent by stable id (source kind + external id). */
+  commit(source: ImportSource, options?: ImportCommitOptions): Promise<ImportBatch>
+  list(): Promise<ImportBatch[]>
+  /** Removes the runs the batch created and puts back the versions it replaced. */
+  undo(batchId: string): Promise<{ removed: number; reverted: number }>
+  mappings: {
+    list(): Promise<ProjectMapping[]>
+    set(sourceKind: string, sourceName: string, projectId: string): Promise<ProjectMapping>
+    remove(id: string): Promise<void>
+  }
+}
+
+export interface SettingsRepo<L> {
+  getLabDefaults(): Promise<L>
+  /** Validates, stores, and marks every run for background recompute. */
+  setLabDefaults(lab: L): Promise<void>
+}
+
+export interface RecomputeStatus {
+  /** The stamp runs are computed to now (data version + lab defaults). */
+  stamp: string
+  /** Runs computed with another stamp, still to do. */
+  remaining: number
+  total: number
+}
+
+export interface RecomputeRepo {
+  status(): Promise<RecomputeStatus>
+  /**
+   * Recomputes stale runs in chunks, one short transaction each, yielding to the UI between chunks. Resumable:
+   * progress is the runs' own stamps, so after a restart run() continues where it stopped.
+   */
+  run(options?: { chunkSize?: number; onProgress?: Progress; signal?: AbortSignal }): Promise<RecomputeStatus>
+}
+
+export interface AggregateRepo {
+  /** Totals from the rollups, grouped and filtered. Time independent of the number of runs. */
+  totals(query: TotalsQuery): Promise<TotalsAnswer>
+  /** The n runs with the largest location-based emissions, optionally in one project and/or period. */
+  topRuns(options: { n: number; projectId?: string; period?: Period }): Promise<RunRecord[]>
+}
+
+export interface RestoreReport {
+  mode: 'replace' | 'merge'
+  added: number
+  updated: number
+  kept: number
+  conflicts: MergeConflict[]
+}
+
+export interface BackupsRepo {
+  /** The whole ledger as a versioned, checksummed JSON archive (text, ready to save). */
+  exportText(): Promise<string>
+  /**
+   * Restores an archive. 'replace' empties the ledger first; 'merge' keeps the newer of each id (updatedAt) and
+   * lists conflicts. A corrupt or foreign archive throws a LedgerError and nothing changes.
+   */
+  restore(text: string, mode: 'replace' | 'merge'): Promise<RestoreReport>
+}
+
+export interface Ledger<L> {
+  projects: ProjectsRepo
+  runs: RunsRepo
+  trash: TrashRepo
+  imports: ImportsRepo
+  settings: SettingsRepo<L>
+  recompute: RecomputeRepo
+  aggregate: AggregateRepo
+  backups: BackupsRepo
+  close(): void
+}
+
+export type { ImportBatch, ProjectMapping, ProjectRecord, RunRecord, TrashEntry }

@@ -1,0 +1,57 @@
+import Dexie, { type Table } from 'dexie'
+import type {
+  ImportBatch,
+  ProjectMapping,
+  ProjectRecord,
+  RollupRecord,
+  RunRecord,
+  SettingRecord,
+  SupersededRun,
+  TrashEntry
+} from '../../shared/ledger/records'
+
+/**
+ * Every schema version of the ledger, oldest first. Never edit a version once released: add the next one, with
+ * its upgrade, and a fixture for the version before it in tests/db/migrations.test.ts.
+ * Indexes are only those a where()/orderBy() uses:
+ *  runs: [projectId+startedAtMs] and [person+startedAtMs] (lists), startedAtMs (all runs by time, periods),
+ *        importId (undo a batch), emissionsKg and [projectId+emissionsKg] (top-N), computeStamp (recompute).
+ *  rollups: [level+month] (totals over a period).
+ */
+export const schemaVersions: { version: number; stores: Record<string, string>; upgrade?: (tx: import('dexie').Transaction) => Promise<void> }[] = [
+  {
+    version: 1,
+    stores: {
+      projects: 'id, &name',
+      runs: 'id, [projectId+startedAtMs], [person+startedAtMs], startedAtMs, importId, emissionsKg, [projectId+emissionsKg], computeStamp',
+      imports: 'id, importedAt',
+      superseded: '[importId+runId], importId',
+      trash: 'id, deletionId',
+      mappings: 'id',
+      settings: 'key',
+      rollups: 'key, [level+month]'
+    }
+  }
+]
+
+export const SCHEMA_VERSION = schemaVersions[schemaVersions.length - 1]!.version
+
+export class LedgerDb extends Dexie {
+  projects!: Table<ProjectRecord, string>
+  runs!: Table<RunRecord, string>
+  imports!: Table<ImportBatch, string>
+  superseded!: Table<SupersededRun, [string, string]>
+  trash!: Table<TrashEntry, string>
+  mappings!: Table<ProjectMapping, string>
+  settings!: Table<SettingRecord, string>
+  rollups!: Table<RollupRecord, string>
+
+  /** upTo: open at an older version (the migration tests seed data with it). */
+  constructor(name: string, upTo: number = SCHEMA_VERSION) {
+    super(name)
+    for (const v of schemaVersions.filter((s) => s.version <= upTo)) {
+      const declared = this.version(v.version).stores(v.stores)
+      if (v.upgrade) declared.upgrade(v.upgrade)
+    }
+  }
+}

@@ -1,0 +1,179 @@
+import { z } from 'zod'
+import { canonicalJson, sha256Hex } from './canonical'
+import {
+  importBatchSchema,
+  projectMappingSchema,
+  projectRecordSchema,
+  runRecordSchema,
+  settingRecordSchema,
+  supersededRunSchema,
+  trashEntrySchema
+} from './records'
+
+export const BACKUP_FORMAT = 'carbon-ledger-backup'
+
+/** Every table a backup holds. Rollups are not in it: they are derived and rebuilt on restore. */
+export const backupTablesSchema = z.object({
+  projects: z.array(projectRecordSchema),
+  runs: z.array(runRecordSchema),
+  imports: z.array(importBatchSchema),
+  superseded: z.array(supersededRunSchema),
+  trash: z.array(trashEntrySchema),
+  mappings: z.array(projectMappingSchema),
+  settings: z.array(settingRecordSchema)
+})
+export type BackupTables = z.infer<typeof backupTablesSchema>
+export type BackupTableName = keyof BackupTables
+
+export const backupArchiveSchema = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  /** The ledger schema version that wrote it. */
+  schemaVersion: z.number().int().positive(),
+  /** The reference data version the runs were computed with. */
+  dataVersion: z.string(),
+  createdAt: z.iso.datetime(),
+  /** 'sha256:' + hex of the canonical JSON of everything else in the archive. */
+  checksum: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+  tables: backupTablesSchema
+})
+export type BackupArchive = z.infer<typeof backupArchiveSchema>
+
+type Unsigned = Omit<BackupArchive, 'checksum'>
+
+const checksumOf = async (archive: Unsigned): Promise<string> =>
+  `sha256:${await sha256Hex(
+    canonicalJson({
+      format: archive.format,
+      schemaVersion: archive.schemaVersion,
+      dataVersion: archive.dataVersion,
+      createdAt: archive.createdAt,
+      tables: archive.tables
+    })
+  )}`
+
+export const buildArchive = async (
+  tables: BackupTables,
+  meta: { schemaVersion: number; dataVersion: string; createdAt: Date }
+): Promise<BackupArchive> => {
+  const unsigned: Unsigned = {
+    format: BACKUP_FORMAT,
+    schemaVersion: meta.schemaVersion,
+    dataVersion: meta.dataVersion,
+    createdAt: meta.createdAt.toISOString(),
+    tables
+  }
+  return { ...unsigned, checksum: await checksumOf(unsigned) }
+}
+
+export type ArchiveCheck = { ok: true; archive: BackupArchive } | { ok: false; message: string }
+
+/** Parses and verifies an archive's text. Every refusal says why, in words a user can act on. */
+export const readArchive = async (text: string, currentSchemaVersion: number): Promise<ArchiveCheck> => {
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    return { ok: false, message: 'This file is not a Carbon Ledger backup: it is not valid JSON (truncated or corrupt?).' }
+  }
+  const head = z.object({ format: z.unknown(), schemaVersion: z.unknown() }).safeParse(json)
+  if (!head.success || head.data.format !== BACKUP_FORMAT) {
+    return { ok: false, message: `This file is not a Carbon Ledger backup (its format is not "${BACKUP_FORMAT}").` }
+  }
+  if (typeof head.data.schemaVersion === 'number' && head.data.schemaVersion > currentSchemaVersion) {
+    return {
+      ok: false,
+      message: `This backup was made by a newer Carbon Ledger (schema ${head.data.schemaVersion}, this one reads up to ${currentSchemaVersion}). Update the app to restore it.`
+    }
+  }
+  const parsed = backupArchiveSchema.safeParse(json)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    return {
+      ok: false,
+      message: `This backup is damaged: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid content'}.`
+    }
+  }
+  const { checksum, ...unsigned } = parsed.data
+  if ((await checksumOf(unsigned)) !== checksum) {
+    return { ok: false, message: 'This backup is damaged: its checksum does not match its content (it was altered or truncated).' }
+  }
+  return { ok: true, archive: parsed.data }
+}
+
+export interface MergeConflict {
+  table: BackupTableName
+  id: string
+  /** Which copy the merge kept: the newer one, the ledger's on a tie. */
+  kept: 'ledger' | 'archive'
+  ledgerUpdatedAt: number
+  archiveUpdatedAt: number
+}
+
+export interface MergePlan {
+  /** Records to write, per table (the archive's copies that win). */
+  put: BackupTables
+  added: number
+  updated: number
+  kept: number
+  conflicts: MergeConflict[]
+}
+
+const identity: { [T in BackupTableName]: (r: BackupTables[T][number]) => string } = {
+  projects: (r) => r.id,
+  runs: (r) => r.id,
+  imports: (r) => r.id,
+  superseded: (r) => `${r.importId}\u001f${r.runId}`,
+  trash: (r) => r.id,
+  mappings: (r) => r.id,
+  settings: (r) => r.key
+}
+
+const timeOf = (table: BackupTableName, r: Record<string, unknown>): number => {
+  if (table === 'trash') return r.deletedAt as number
+  if (table === 'superseded') return 0
+  return r.updatedAt as number
+}
+
+/**
+ * Merge by id: records only in the archive are added; where both have one, the newer updatedAt wins and a
+ * difference in content is listed as a conflict (whichever side won), so the user sees what was overridden.
+ */
+export const planMerge = (ledger: BackupTables, archive: BackupTables): MergePlan => {
+  const put = { projects: [], runs: [], imports: [], superseded: [], trash: [], mappings: [], settings: [] } as BackupTables
+  const conflicts: MergeConflict[] = []
+  let added = 0
+  let updated = 0
+  let kept = 0
+  for (const table of Object.keys(identity) as BackupTableName[]) {
+    const key = identity[table] as (r: unknown) => string
+    const mine = new Map<string, Record<string, unknown>>(
+      (ledger[table] as Record<string, unknown>[]).map((r) => [key(r), r])
+    )
+    for (const theirs of archive[table] as Record<string, unknown>[]) {
+      const id = key(theirs)
+      const ours = mine.get(id)
+      if (!ours) {
+        ;(put[table] as unknown[]).push(theirs)
+        added++
+        continue
+      }
+      if (canonicalJson(ours) === canonicalJson(theirs)) {
+        kept++
+        continue
+      }
+      const archiveWins = timeOf(table, theirs) > timeOf(table, ours)
+      conflicts.push({
+        table,
+        id,
+        kept: archiveWins ? 'archive' : 'ledger',
+        ledgerUpdatedAt: timeOf(table, ours),
+        archiveUpdatedAt: timeOf(table, theirs)
+      })
+      if (archiveWins) {
+        ;(put[table] as unknown[]).push(theirs)
+        updated++
+      } else kept++
+    }
+  }
+  return { put, added, updated, kept, conflicts }
+}
