@@ -1,0 +1,271 @@
+import { runInputSchema, type DeviceInput, type LocationInput, type RunInputDraft } from '../domain/run'
+import { createCsvParser, type CsvRow } from './csv'
+import { normaliseHeaderName } from './headers'
+import { importedDevice } from './devices'
+import { splitCodeCarbonGpuModel } from './gpu-model'
+import { errorsOfZod } from './issues'
+import type { ImportError, ImportOptions, ImportWarning, ImportedRun, Importer } from './types'
+import { clip, readDateTime, readNumber, stableHash, toIso, utcAssumedWarning } from './values'
+
+/** Where CodeCarbon puts a machine it could not locate by geo-IP (Quebec City). */
+const FALLBACK_LONGITUDE = -71.2
+const FALLBACK_LATITUDE = 46.8
+const MAX_PROJECT_CHARS = 200
+const MAX_TITLE_CHARS = 500
+
+const NON_NEGATIVE = [
+  'duration', 'emissions', 'energy_consumed', 'cpu_energy', 'gpu_energy', 'ram_energy',
+  'cpu_power', 'gpu_power', 'ram_power', 'cpu_count', 'gpu_count', 'ram_total_size', 'pue'
+] as const
+const SIGNED = ['longitude', 'latitude'] as const
+type NumberField = (typeof NON_NEGATIVE)[number] | (typeof SIGNED)[number]
+
+/** One data row, read and checked; turned into a run only if it is the one kept for its key. */
+interface ReadRow {
+  row: number
+  key: string
+  externalId: string
+  endMs: number
+  timestampText: string
+  runId: string | undefined
+  taskName: string
+  numbers: Partial<Record<NumberField, number>>
+  text: (name: string) => string
+}
+
+export function createCodeCarbonImporter(options: ImportOptions): Importer {
+  const { fileName } = options
+  const offsetMinutes = options.timeZoneOffsetMinutes ?? 0
+  const errors: ImportError[] = []
+  const warnings: ImportWarning[] = []
+  let columns: Map<string, number> | undefined
+  let missingColumns = false
+  let dataRows = 0
+  let zoneAssumed = false
+  let isTaskFile = false
+  let idColumn: 'run_id' | 'experiment_id' | undefined
+  /** Emissions files: key → the snapshot kept so far (largest duration, later row on ties). */
+  const kept = new Map<string, ReadRow>()
+  let snapshotRows = 0
+  const taskKeyCounts = new Map<string, number>()
+
+  const readHeader = (cells: string[]): void => {
+    columns = new Map()
+    cells.forEach((cell, index) => {
+      const name = normaliseHeaderName(cell)
+      if (name !== '' && !columns?.has(name)) columns?.set(name, index)
+    })
+    isTaskFile = columns.has('task_name')
+    idColumn = columns.has('run_id') ? 'run_id' : columns.has('experiment_id') ? 'experiment_id' : undefined
+    for (const required of ['timestamp', 'duration']) {
+      if (!columns.has(required)) {
+        missingColumns = true
+        errors.push({ row: 1, field: required, message: `${fileName}: the header has no "${required}" column` })
+      }
+    }
+  }
+
+  const readRow = (r: CsvRow): ReadRow | undefined => {
+    const cols = columns as Map<string, number>
+    const text = (name: string): string => {
+      const index = cols.get(name)
+      return index === undefined ? '' : (r.cells[index] ?? '').trim()
+    }
+    const rowErrors: ImportError[] = []
+    const numbers: ReadRow['numbers'] = {}
+    for (const field of [...NON_NEGATIVE, ...SIGNED]) {
+      if (!cols.has(field)) continue
+      const cell = readNumber(text(field), (SIGNED as readonly string[]).includes(field))
+      if (!cell.ok) rowErrors.push({ row: r.row, field, message: `${fileName} row ${r.row}: ${field} ${cell.message}` })
+      else if (cell.value !== undefined) numbers[field] = cell.value
+    }
+    if (numbers.pue !== undefined && (numbers.pue < 1 || numbers.pue > 5)) {
+      rowErrors.push({ row: r.row, field: 'pue', message: `${fileName} row ${r.row}: pue ${numbers.pue} is outside 1–5` })
+    }
+    if (numbers.duration === undefined && !rowErrors.some((e) => e.field === 'duration')) {
+      rowErrors.push({ row: r.row, field: 'duration', message: `${fileName} row ${r.row}: duration is empty` })
+    }
+    const timestampText = text('timestamp')
+    const time = readDateTime(timestampText, offsetMinutes)
+    if (!time) {
+      rowErrors.push({
+        row: r.row,
+        field: 'timestamp',
+        message: `${fileName} row ${r.row}: timestamp "${clip(timestampText)}" is not a date and time`
+      })
+    }
+    if (rowErrors.length > 0 || !time) {
+      errors.push(...rowErrors)
+      return undefined
+    }
+    if (!time.hasZone && options.timeZoneOffsetMinutes === undefined) zoneAssumed = true
+
+    const idText = idColumn ? text(idColumn) : ''
+    const runId = idText === '' || idText.toLowerCase() === 'none' ? undefined : idText
+    const taskName = isTaskFile ? text('task_name') : ''
+    const baseId = runId ?? `h${stableHash(`${timestampText}|${text('project_name')}|${text('duration')}`)}`
+    let key = isTaskFile ? `${baseId}:${taskName}` : baseId
+    if (isTaskFile) {
+      const seen = (taskKeyCounts.get(key) ?? 0) + 1
+      taskKeyCounts.set(key, seen)
+      if (seen > 1) key = `${key}:${seen}`
+    }
+    return { row: r.row, key, externalId: `codecarbon:${key}`, endMs: time.ms, timestampText, runId, taskName, numbers, text }
+  }
+
+  const onRow = (r: CsvRow): void => {
+    if (!columns) {
+      readHeader(r.cells)
+      return
+    }
+    dataRows += 1
+    if (missingColumns) return
+    const read = readRow(r)
+    if (!read) return
+    const previous = kept.get(read.key)
+    if (previous) {
+      snapshotRows += 1
+      if ((read.numbers.duration ?? 0) < (previous.numbers.duration ?? 0)) return
+    }
+    kept.set(read.key, read)
+  }
+
+  const parser = createCsvParser(onRow)
+  return {
+    push: (chunk) => parser.push(chunk),
+    finish() {
+      const { unterminatedQuoteRow } = parser.finish()
+      if (unterminatedQuoteRow !== undefined) {
+        warnings.push({ row: unterminatedQuoteRow, message: `${fileName} row ${unterminatedQuoteRow}: a quoted cell is never closed; the file may be cut short` })
+      }
+      if (!columns) warnings.push({ message: `${fileName} is empty` })
+      else if (dataRows === 0) warnings.push({ message: `${fileName} has a header but no data rows` })
+      if (snapshotRows > 0) {
+        warnings.push({
+          message:
+            `${fileName}: ${snapshotRows} row(s) were earlier cumulative snapshots of a run already in the file; ` +
+            `each run kept only its row with the longest duration`
+        })
+      }
+      if (zoneAssumed) warnings.push({ field: 'timestamp', message: utcAssumedWarning(fileName) })
+      const runs: ImportedRun[] = []
+      for (const read of kept.values()) {
+        const run = buildRun(read, options, offsetMinutes)
+        if ('errors' in run) errors.push(...run.errors)
+        else runs.push(run)
+      }
+      errors.sort((a, b) => a.row - b.row)
+      return { format: 'codecarbon', fileName, rows: dataRows, runs, errors, warnings }
+    }
+  }
+}
+
+function buildRun(read: ReadRow, options: ImportOptions, offsetMinutes: number): ImportedRun | { errors: ImportError[] } {
+  const { numbers: n, text } = read
+  const warnings: string[] = []
+  const durationS = n.duration ?? 0
+
+  let measuredEnergyKWh = n.energy_consumed
+  if (measuredEnergyKWh === undefined) {
+    const parts = [n.cpu_energy, n.gpu_energy, n.ram_energy].filter((v): v is number => v !== undefined)
+    if (parts.length > 0) {
+      measuredEnergyKWh = parts.reduce((a, b) => a + b, 0)
+      warnings.push('energy_consumed is empty: the energy is the sum of the CPU, GPU and RAM energies given')
+    } else {
+      warnings.push('the file gives no energy for this run: it is estimated from the hardware')
+    }
+  }
+
+  const project = text('project_name')
+  if (project.length > MAX_PROJECT_CHARS) warnings.push(`the project name was cut to ${MAX_PROJECT_CHARS} characters`)
+
+  const draft: RunInputDraft = {
+    title: (read.taskName !== '' ? `${read.taskName} (CodeCarbon task)` : `CodeCarbon run ${read.timestampText}`).slice(0, MAX_TITLE_CHARS),
+    project: project.slice(0, MAX_PROJECT_CHARS),
+    startedAt: toIso(read.endMs - durationS * 1000, offsetMinutes),
+    durationS,
+    devices: devicesOf(read, options, warnings),
+    memoryGB: n.ram_total_size,
+    location: locationOf(read, warnings),
+    measuredEnergyKWh,
+    // CodeCarbon multiplies every energy by its pue column (2.2.3+); older files hold IT energy.
+    ...(n.pue !== undefined ? { pue: n.pue, measuredEnergyIncludesPue: true } : {}),
+    reportedEmissionsKg: n.emissions,
+    notes: powerNote(read),
+    source: { kind: 'codecarbon', fileName: options.fileName, externalId: read.externalId }
+  }
+  const parsed = runInputSchema.safeParse(draft)
+  if (!parsed.success) return { errors: errorsOfZod(parsed.error, read.row) }
+  return {
+    externalId: read.externalId,
+    input: parsed.data,
+    emissionsSource: n.emissions !== undefined ? 'reported' : 'computed',
+    warnings
+  }
+}
+
+function locationOf(read: ReadRow, warnings: string[]): LocationInput {
+  const provider = read.text('cloud_provider').toLowerCase()
+  const region = read.text('cloud_region')
+  if (provider !== '' && region !== '') return { kind: 'cloud', provider, region }
+  const { longitude, latitude } = read.numbers
+  if (
+    longitude !== undefined && latitude !== undefined &&
+    Math.abs(longitude - FALLBACK_LONGITUDE) < 0.05 && Math.abs(latitude - FALLBACK_LATITUDE) < 0.05
+  ) {
+    warnings.push('CodeCarbon could not locate the machine (it wrote its Quebec fallback): the location is unknown, set it')
+    return { kind: 'unknown' }
+  }
+  const code = read.text('country_iso_code')
+  if (/^[A-Za-z]{2,3}$/.test(code)) return { kind: 'country', code: code.toUpperCase() }
+  warnings.push(code === '' ? 'the file gives no location: set it' : `country_iso_code "${clip(code)}" is not an ISO code: the location is unknown`)
+  return { kind: 'unknown' }
+}
+
+function devicesOf(read: ReadRow, options: ImportOptions, warnings: string[]): DeviceInput[] {
+  const devices: DeviceInput[] = []
+  const cpuModel = read.text('cpu_model')
+  const cpuCount = read.numbers.cpu_count
+  if (cpuModel !== '') {
+    devices.push(importedDevice('cpu', cpuModel, 1, options, warnings, cpuCount ? { cores: cpuCount } : {}))
+  }
+  const gpuModel = read.text('gpu_model')
+  const gpuCount = read.numbers.gpu_count
+  // Some releases write the CPU's name as gpu_model on machines without a GPU (Apple silicon).
+  if (gpuModel !== '' && gpuModel.toLowerCase() !== cpuModel.toLowerCase()) {
+    const parts = splitCodeCarbonGpuModel(gpuModel)
+    const single = parts.length === 1 && !/^\d+ x /.test(gpuModel)
+    for (const part of parts) {
+      const count = single && gpuCount ? gpuCount : part.count
+      devices.push(importedDevice('gpu', part.name, count, options, warnings))
+    }
+    const listed = parts.reduce((sum, p) => sum + p.count, 0)
+    if (!single && gpuCount !== undefined && gpuCount !== listed) {
+      warnings.push(`gpu_model lists ${listed} GPU(s) but gpu_count says ${gpuCount}: the counts of gpu_model were kept`)
+    }
+  } else if (gpuModel === '' && gpuCount !== undefined && gpuCount > 0) {
+    warnings.push(`gpu_count is ${gpuCount} but gpu_model is empty: add the GPUs by hand if they matter`)
+  }
+  return devices
+}
+
+/** CodeCarbon's powers are the last interval's before 3.2.1, so they are kept as information, never as the mean. */
+function powerNote(read: ReadRow): string {
+  const { cpu_power: cpu, gpu_power: gpu, ram_power: ram } = read.numbers
+  const parts = [['CPU', cpu], ['GPU', gpu], ['RAM', ram]]
+    .filter((p): p is [string, number] => p[1] !== undefined)
+    .map(([name, w]) => `${name} ${w} W`)
+  if (parts.length === 0) return ''
+  const isMean = versionAtLeast(read.text('codecarbon_version'), [3, 2, 1])
+  return `CodeCarbon power: ${parts.join(', ')} (${isMean ? 'mean over the run' : 'last measured interval, not the mean'})`
+}
+
+function versionAtLeast(version: string, target: number[]): boolean {
+  const m = /^(\d+)\.(\d+)\.(\d+)/.exec(version)
+  if (!m) return false
+  const v = [Number(m[1]), Number(m[2]), Number(m[3])]
+  for (let i = 0; i < 3; i++) {
+    if ((v[i] ?? 0) !== (target[i] ?? 0)) return (v[i] ?? 0) > (target[i] ?? 0)
+  }
+  return true
+}

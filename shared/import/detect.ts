@@ -1,0 +1,52 @@
+import { createCsvParser } from './csv'
+import { normaliseHeaderName, squashHeaderName } from './headers'
+import type { ImportFormat } from './types'
+import { clip } from './values'
+
+/** How much of the file detection needs; callers pass at least this much (or the whole file when shorter). */
+export const DETECT_HEAD_CHARS = 8192
+
+const NVIDIA_SMI_TIMESTAMP = /^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}/
+
+/** Decides the format from the content (never the extension): the first few KB of the file are enough. */
+export function detectFormat(head: string, fileName: string): { format: ImportFormat } | { error: string } {
+  const text = head.slice(0, DETECT_HEAD_CHARS).replace(/^\uFEFF/, '')
+  if (text.includes('\u0000')) return { error: `${fileName} is a binary file, not a text export (it holds NUL bytes)` }
+  const replaced = text.length - text.replaceAll('\uFFFD', '').length
+  if (replaced >= 4 && replaced > text.length / 100) {
+    return { error: `${fileName} is not UTF-8 text (${replaced} undecodable characters in its first ${text.length})` }
+  }
+  const trimmed = text.trimStart()
+  if (trimmed === '') return { error: `${fileName} is empty` }
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) return { format: 'ledger-json' }
+
+  const first = firstRecord(text)
+  const names = new Set(first.map(normaliseHeaderName))
+  if (names.has('timestamp') && names.has('duration') && (names.has('project_name') || names.has('run_id') || names.has('emissions') || names.has('energy_consumed'))) {
+    return { format: 'codecarbon' }
+  }
+  if (names.has('power.draw') || (first[0] !== undefined && NVIDIA_SMI_TIMESTAMP.test(first[0].trim()))) {
+    return { format: 'nvidia-smi' }
+  }
+  const squashed = new Set(first.map(squashHeaderName))
+  if (squashed.has('startedat') && squashed.has('durations')) return { format: 'ledger-csv' }
+  const shown = first.slice(0, 8).map((n) => clip(n.trim(), 30)).join(', ')
+  return {
+    error:
+      `${fileName}: unknown layout. Expected a CodeCarbon emissions CSV, an nvidia-smi --query-gpu CSV log or a ` +
+      `Carbon Ledger run file (CSV or JSON); its first row is: ${shown}${first.length > 8 ? ', …' : ''}`
+  }
+}
+
+function firstRecord(text: string): string[] {
+  let cells: string[] | undefined
+  const parser = createCsvParser((r) => {
+    cells ??= r.cells
+  })
+  const end = text.indexOf('\n')
+  // The first line alone decides unless a quoted header cell holds a newline.
+  parser.push(end === -1 ? text : text.slice(0, end + 1))
+  if (cells === undefined && end !== -1) parser.push(text.slice(end + 1))
+  parser.finish()
+  return cells ?? []
+}

@@ -1,0 +1,34 @@
+import { createCodeCarbonImporter } from './codecarbon'
+import { detectFormat } from './detect'
+import { createLedgerCsvImporter, createLedgerJsonImporter } from './ledger'
+import { createNvidiaSmiImporter } from './nvidia-smi'
+import type { ImportFormat, ImportOptions, ImportResult, Importer } from './types'
+
+export { detectFormat, DETECT_HEAD_CHARS } from './detect'
+export type { ImportFormat, ImportOptions, ImportResult, ImportedRun, Importer } from './types'
+
+/**
+ * A streaming importer: push the file's text in chunks of any size (split anywhere), then finish.
+ * Detect the format first with detectFormat on the file's first DETECT_HEAD_CHARS characters.
+ */
+export function createImporter(format: ImportFormat, options: ImportOptions): Importer {
+  switch (format) {
+    case 'codecarbon':
+      return createCodeCarbonImporter(options)
+    case 'nvidia-smi':
+      return createNvidiaSmiImporter(options)
+    case 'ledger-csv':
+      return createLedgerCsvImporter(options)
+    case 'ledger-json':
+      return createLedgerJsonImporter(options)
+  }
+}
+
+/** Whole-text import for small files and tests: detects the format, then imports in one chunk. */
+export function importText(text: string, fileName: string, options: Omit<ImportOptions, 'fileName'> = {}): ImportResult | { error: string } {
+  const detected = detectFormat(text, fileName)
+  if ('error' in detected) return detected
+  const importer = createImporter(detected.format, { ...options, fileName })
+  importer.push(text)
+  return importer.finish()
+}

@@ -1,0 +1,69 @@
+import { z } from 'zod'
+import { runInputSchema, type DeviceKind } from '../domain/run'
+
+export const importFormatSchema = z.enum(['codecarbon', 'nvidia-smi', 'ledger-csv', 'ledger-json'])
+export type ImportFormat = z.infer<typeof importFormatSchema>
+
+/** A problem that kept a row (a run, in JSON) out of the import. row is 1-based with the header as row 1. */
+export const importErrorSchema = z.object({
+  row: z.number().int().nonnegative(),
+  field: z.string(),
+  message: z.string().min(1)
+})
+export type ImportError = z.infer<typeof importErrorSchema>
+
+export const importWarningSchema = z.object({
+  row: z.number().int().nonnegative().optional(),
+  field: z.string().optional(),
+  message: z.string().min(1)
+})
+export type ImportWarning = z.infer<typeof importWarningSchema>
+
+export const importedRunSchema = z.object({
+  /** Stable across re-imports of the same file: the key of an idempotent upsert. */
+  externalId: z.string().min(1),
+  input: runInputSchema,
+  /** 'reported': the file gave emissions (kept in input.reportedEmissionsKg); 'computed': it gave none. */
+  emissionsSource: z.enum(['reported', 'computed']),
+  /** What the user should know about this run's figures (assumptions, fallbacks). */
+  warnings: z.array(z.string())
+})
+export type ImportedRun = z.infer<typeof importedRunSchema>
+
+export const importResultSchema = z.object({
+  format: importFormatSchema,
+  fileName: z.string(),
+  /** Data rows read (header and blank lines excluded); for JSON, the runs read. */
+  rows: z.number().int().nonnegative(),
+  runs: z.array(importedRunSchema),
+  errors: z.array(importErrorSchema),
+  warnings: z.array(importWarningSchema)
+})
+export type ImportResult = z.infer<typeof importResultSchema>
+
+export interface HardwareMatch {
+  id: string
+  name: string
+  /** 0–1; below LOW_MATCH_CONFIDENCE the match is kept with a warning. */
+  confidence: number
+}
+
+export const LOW_MATCH_CONFIDENCE = 0.8
+
+/** Options hold a function (the injected catalogue matcher), so they are a TypeScript type, not a zod schema. */
+export interface ImportOptions {
+  fileName: string
+  matchHardware?: (text: string, kind: DeviceKind) => HardwareMatch | undefined
+  /**
+   * Offset of the clock that wrote zone-less timestamps, minutes east of UTC (CET = 60). Absent: UTC is assumed,
+   * with one warning for the file.
+   */
+  timeZoneOffsetMinutes?: number
+  /** Columns of an nvidia-smi log written with `noheader`; absent: DEFAULT_NVIDIA_SMI_COLUMNS. */
+  nvidiaSmiColumns?: string[]
+}
+
+export interface Importer {
+  push(chunk: string): void
+  finish(): ImportResult
+}

@@ -1,0 +1,82 @@
+/** Cell and time conversions shared by the importers. */
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/
+
+export type NumberCell = { ok: true; value: number | undefined } | { ok: false; message: string }
+
+/**
+ * A numeric cell: empty is "not given" (undefined), scientific notation and floats for counts are accepted,
+ * anything else (text, NaN, inf) is an error; negatives are errors unless allowNegative.
+ */
+export function readNumber(cell: string, allowNegative = false): NumberCell {
+  const text = cell.trim()
+  if (text === '') return { ok: true, value: undefined }
+  if (!NUMBER.test(text)) return { ok: false, message: `"${clip(text)}" is not a number` }
+  const value = Number(text)
+  if (!Number.isFinite(value)) return { ok: false, message: `"${clip(text)}" is out of range` }
+  if (value < 0 && !allowNegative) return { ok: false, message: `${text} is negative` }
+  return { ok: true, value }
+}
+
+export function clip(text: string, max = 40): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text
+}
+
+// date, time, optional fraction, optional zone
+const DATE_TIME =
+  /^(\d{4})[-/](\d{2})[-/](\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i
+
+/**
+ * Milliseconds since the epoch of a date-time written with '-' or '/' and 'T' or ' ' (CodeCarbon, nvidia-smi,
+ * spreadsheets). hasZone tells whether the text carried its own offset; when it did not, the wall clock is read
+ * at offsetMinutes east of UTC.
+ */
+export function readDateTime(text: string, offsetMinutes: number): { ms: number; hasZone: boolean } | undefined {
+  const m = DATE_TIME.exec(text.trim())
+  if (!m) return undefined
+  const [, y, mo, d, h, mi, s, frac, zone] = m
+  const year = Number(y)
+  const month = Number(mo)
+  const day = Number(d)
+  const hour = Number(h)
+  const minute = Number(mi)
+  const second = s === undefined ? 0 : Number(s)
+  const fracMs = frac === undefined ? 0 : Number(`0.${frac}`) * 1000
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return undefined
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second) + fracMs
+  if (new Date(wall).getUTCDate() !== day) return undefined
+  if (zone === undefined) return { ms: wall - offsetMinutes * 60_000, hasZone: false }
+  if (zone.toUpperCase() === 'Z') return { ms: wall, hasZone: true }
+  const sign = zone.startsWith('-') ? -1 : 1
+  const digits = zone.slice(1).replace(':', '')
+  const zoneMinutes = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)))
+  return { ms: wall - zoneMinutes * 60_000, hasZone: true }
+}
+
+/** ISO 8601 with the given offset ('Z' for 0), milliseconds kept only when there are some. */
+export function toIso(ms: number, offsetMinutes = 0): string {
+  const rounded = Math.round(ms)
+  const local = new Date(rounded + offsetMinutes * 60_000).toISOString()
+  const text = rounded % 1000 === 0 ? local.replace('.000Z', 'Z') : local
+  if (offsetMinutes === 0) return text
+  const sign = offsetMinutes < 0 ? '-' : '+'
+  const abs = Math.abs(offsetMinutes)
+  const zone = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`
+  return text.slice(0, -1) + zone
+}
+
+export function utcAssumedWarning(fileName: string): string {
+  return `${fileName}: the timestamps carry no time zone; they were read as UTC (set the file's time zone to correct them)`
+}
+
+/** FNV-1a over the text, twice with different offsets: a 16-hex-digit id that is stable across runs and platforms. */
+export function stableHash(text: string): string {
+  let a = 0x811c9dc5
+  let b = 0x01000193 ^ 0x5bd1e995
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    a = Math.imul(a ^ c, 0x01000193)
+    b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 15)
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0')
+}
