@@ -1,0 +1,22 @@
+/**
+ * Why a plan cannot be made. The message is one sentence for the user, naming the zone, the hours or the hardware;
+ * the code lets a screen react (e.g. offer to import a profile on 'no-hourly-data').
+ */
+export type PlanningErrorCode =
+  | 'invalid-input'
+  | 'no-hourly-data'
+  | 'outside-data'
+  | 'longer-than-data'
+  | 'past-end-of-data'
+  | 'not-shiftable'
+  | 'no-flops-data'
+
+export class PlanningError extends Error {
+  constructor(
+    readonly code: PlanningErrorCode,
+    message: string
+  ) {
+    super(message)
+    this.name = 'PlanningError'
+  }
+}
