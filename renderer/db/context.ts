@@ -1,0 +1,104 @@
+import type { z } from 'zod'
+import { runInputSchema, type RunInput, type RunInputDraft } from '../../shared/domain/run'
+import { computeStamp } from '../../shared/ledger/import-plan'
+import type { RunRecord } from '../../shared/ledger/records'
+import { applyDelta, RollupDelta } from '../../shared/ledger/rollup'
+import type { LedgerEngine } from './api'
+import { LedgerError } from './errors'
+import type { LedgerDb } from './schema'
+
+/** What every repository shares: the database, the engine, and the lab defaults currently in force. */
+export interface LedgerContext<L> {
+  db: LedgerDb
+  engine: LedgerEngine<L>
+  lab(): Promise<L>
+  /** undefined: read them again from settings (after a restore). */
+  setLabCache(lab: L | undefined): void
+  stamp(): Promise<string>
+  now(): number
+  newId(): string
+}
+
+export const describeIssues = (error: z.ZodError): string =>
+  error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`).join('; ')
+
+/** Validates a run draft before any transaction opens; a refusal names the field. */
+export const parseRunInput = (draft: RunInputDraft, what = 'run'): RunInput => {
+  const parsed = runInputSchema.safeParse(draft)
+  if (!parsed.success) throw new LedgerError('invalid', `Invalid ${what}: ${describeIssues(parsed.error)}`)
+  return parsed.data
+}
+
+/** Builds the stored record of a run; its result was computed before the transaction. */
+export const makeRunRecord = (fields: {
+  id: string
+  projectId: string
+  input: RunInput
+  result: RunRecord['result']
+  computeStamp: string
+  importId: string
+  createdAt: number
+  updatedAt: number
+}): RunRecord => ({
+  ...fields,
+  person: fields.input.person.trim(),
+  startedAtMs: Date.parse(fields.input.startedAt),
+  emissionsKg: fields.result.emissionsKg.value
+})
+
+export const UNASSIGNED_PROJECT = 'Unassigned'
+
+/**
+ * The project a run's project name refers to, created if new. Must run inside a transaction that includes
+ * `projects`; awaits only Dexie.
+ */
+export const resolveProjectByName = async <L>(ctx: LedgerContext<L>, name: string): Promise<string> => {
+  const projectName = name.trim() || UNASSIGNED_PROJECT
+  const found = await ctx.db.projects.where('name').equals(projectName).first()
+  if (found) return found.id
+  const now = ctx.now()
+  const id = ctx.newId()
+  await ctx.db.projects.add({ id, name: projectName, description: '', createdAt: now, updatedAt: now })
+  return id
+}
+
+/** Writes a rollup delta: one bulkGet, one bulkPut, one bulkDelete. Inside the run-writing transaction. */
+export const writeRollups = async (db: LedgerDb, delta: RollupDelta): Promise<void> => {
+  const keys = delta.keys()
+  if (keys.length === 0) return
+  const stored = await db.rollups.bulkGet(keys)
+  const puts = []
+  const deletes = []
+  for (const [i, key] of keys.entries()) {
+    const next = applyDelta(stored[i], delta.cells.get(key)!)
+    if (next) puts.push(next)
+    else deletes.push(key)
+  }
+  await db.rollups.bulkPut(puts)
+  await db.rollups.bulkDelete(deletes)
+}
+
+export const createContext = <L>(db: LedgerDb, engine: LedgerEngine<L>): LedgerContext<L> => {
+  let cached: L | undefined
+  const lab = async (): Promise<L> => {
+    if (cached === undefined) {
+      const stored = await db.settings.get('labDefaults')
+      const parsed = stored ? engine.labDefaultsSchema.safeParse(stored.value) : undefined
+      cached = parsed?.success ? parsed.data : engine.defaultLabDefaults
+    }
+    return cached
+  }
+  return {
+    db,
+    engine,
+    lab,
+    setLabCache: (l) => {
+      cached = l
+    },
+    stamp: async () => computeStamp(engine.dataVersion, await lab()),
+    now: () => Date.now(),
+    newId: () => crypto.randomUUID()
+  }
+}
+
+export { RollupDelta }

@@ -1,0 +1,222 @@
+import type { RunResult } from '../../shared/domain/result'
+import type { RunInput } from '../../shared/domain/run'
+import { classifyImport, stableRunId } from '../../shared/ledger/import-plan'
+import type { ImportBatch, ProjectMapping, RunRecord } from '../../shared/ledger/records'
+import type { ImportPreview, ImportSource, ImportsRepo } from './api'
+import { makeRunRecord, parseRunInput, RollupDelta, UNASSIGNED_PROJECT, writeRollups, type LedgerContext } from './context'
+import { guarded, LedgerError } from './errors'
+
+interface PreparedRun {
+  id: string
+  input: RunInput
+  result: RunResult
+  /** Which source project name (and kind) the run's project comes from. */
+  mappingId: string
+}
+
+const mappingIdOf = (sourceKind: string, sourceName: string): string => `${sourceKind}:${sourceName}`
+
+/**
+ * Validates and computes every run of an import and gives each its stable id; later duplicates of an id replace
+ * earlier ones. A run that fails either is skipped with its reason, in the preview and the commit alike.
+ */
+const prepare = (
+  source: ImportSource,
+  compute: (input: RunInput) => RunResult
+): { runs: PreparedRun[]; invalid: ImportPreview['skipped'] } => {
+  const byId = new Map<string, PreparedRun>()
+  const invalid: ImportPreview['skipped'] = []
+  source.runs.forEach((run, index) => {
+    try {
+      const input = parseRunInput(run.input, `run ${index + 1} of ${source.fileName}`)
+      const id = stableRunId(input, run.externalId ?? input.source.externalId)
+      byId.set(id, { id, input, result: compute(input), mappingId: mappingIdOf(input.source.kind, input.project.trim()) })
+    } catch (err) {
+      const message =
+        err instanceof LedgerError
+          ? err.message
+          : `Run ${index + 1} of ${source.fileName} could not be computed: ${(err as Error).message}`
+      invalid.push({ row: index + 1, field: 'input', message })
+    }
+  })
+  return { runs: [...byId.values()], invalid }
+}
+
+export const importsRepo = <L>(ctx: LedgerContext<L>): ImportsRepo => {
+  const { db } = ctx
+
+  /**
+   * Where each source project name goes: this import's override, the remembered mapping, the project of that
+   * name, or a new project. Reads only Dexie, so it runs inside the commit transaction too.
+   */
+  const resolveProjects = async (runs: PreparedRun[], overrides: Record<string, string>) => {
+    const names = new Map<string, { sourceKind: string; sourceName: string; runs: number }>()
+    for (const r of runs) {
+      const entry = names.get(r.mappingId) ?? { sourceKind: r.input.source.kind, sourceName: r.input.project.trim(), runs: 0 }
+      entry.runs++
+      names.set(r.mappingId, entry)
+    }
+    const resolved = new Map<string, ImportPreview['projects'][number] & { sourceKind: string }>()
+    for (const [mappingId, { sourceKind, sourceName, runs: count }] of names) {
+      const override = overrides[sourceName]
+      const remembered = override === undefined ? (await db.mappings.get(mappingId))?.projectId : override
+      const project = remembered !== undefined ? await db.projects.get(remembered) : undefined
+      if (override !== undefined && !project) throw new LedgerError('not-found', `No project with id ${override} to map "${sourceName}" to.`)
+      const byName = project ?? (await db.projects.where('name').equals(sourceName || UNASSIGNED_PROJECT).first())
+      resolved.set(
+        mappingId,
+        byName
+          ? { sourceKind, sourceName, action: 'map', projectId: byName.id, projectName: byName.name, runs: count }
+          : { sourceKind, sourceName, action: 'create', projectName: sourceName || UNASSIGNED_PROJECT, runs: count }
+      )
+    }
+    return resolved
+  }
+
+  const commit: ImportsRepo['commit'] = async (source, options = {}) => {
+    const lab = await ctx.lab()
+    const stamp = await ctx.stamp()
+    const { runs } = prepare(source, (input) => ctx.engine.compute(input, lab))
+    const chunkSize = Math.max(1, options.chunkSize ?? 2000)
+    const batchId = ctx.newId()
+    const now = ctx.now()
+
+    return guarded(() =>
+      db.transaction('rw', [db.runs, db.projects, db.mappings, db.imports, db.superseded, db.rollups], async () => {
+        const projects = await resolveProjects(runs, options.projectMap ?? {})
+        const projectOf = new Map<string, string>()
+        const mappings: ProjectMapping[] = []
+        for (const [mappingId, p] of projects) {
+          let projectId = p.projectId
+          if (projectId === undefined) {
+            projectId = ctx.newId()
+            await db.projects.add({ id: projectId, name: p.projectName, description: '', createdAt: now, updatedAt: now })
+          }
+          projectOf.set(mappingId, projectId)
+          mappings.push({ id: mappingId, sourceKind: p.sourceKind, sourceName: p.sourceName, projectId, updatedAt: now })
+        }
+        await db.mappings.bulkPut(mappings)
+
+        const counts = { added: 0, updated: 0, unchanged: 0 }
+        const delta = new RollupDelta()
+        for (let start = 0; start < runs.length; start += chunkSize) {
+          const chunk = runs.slice(start, start + chunkSize)
+          const stored = await db.runs.bulkGet(chunk.map((r) => r.id))
+          const writes: RunRecord[] = []
+          const replaced = []
+          for (const [i, run] of chunk.entries()) {
+            const previous = stored[i]
+            const projectId = projectOf.get(run.mappingId)!
+            const action = classifyImport({ input: run.input, projectId }, previous, stamp)
+            if (action === 'unchanged') {
+              counts.unchanged++
+              continue
+            }
+            const record = makeRunRecord({
+              id: run.id,
+              projectId,
+              input: run.input,
+              result: run.result,
+              computeStamp: stamp,
+              importId: previous?.importId ?? batchId,
+              createdAt: previous?.createdAt ?? now,
+              updatedAt: previous ? Math.max(now, previous.updatedAt + 1) : now
+            })
+            if (previous) {
+              counts.updated++
+              replaced.push({ importId: batchId, runId: run.id, previous })
+              delta.add(previous, -1)
+            } else counts.added++
+            delta.add(record, 1)
+            writes.push(record)
+          }
+          await db.superseded.bulkPut(replaced)
+          await db.runs.bulkPut(writes)
+          options.onProgress?.(start + chunk.length, runs.length)
+        }
+        await writeRollups(db, delta)
+        const batch: ImportBatch = {
+          id: batchId,
+          format: source.format,
+          fileName: source.fileName,
+          importedAt: now,
+          ...counts,
+          skipped: source.errors.length + (source.runs.length - runs.length),
+          updatedAt: now
+        }
+        await db.imports.add(batch)
+        return batch
+      })
+    )
+  }
+
+  return {
+    preview: async (source) => {
+      const lab = await ctx.lab()
+      const { runs, invalid } = prepare(source, (input) => ctx.engine.compute(input, lab))
+      const stamp = await ctx.stamp()
+      return guarded(() =>
+        db.transaction('r', [db.runs, db.projects, db.mappings], async () => {
+          const projects = await resolveProjects(runs, {})
+          const stored = await db.runs.bulkGet(runs.map((r) => r.id))
+          const counts = { added: 0, updated: 0, unchanged: 0 }
+          for (const [i, run] of runs.entries()) {
+            // A project still to be created makes every run of it new or updated: it cannot be unchanged.
+            const projectId = projects.get(run.mappingId)?.projectId ?? ''
+            const action = classifyImport({ input: run.input, projectId }, stored[i], stamp)
+            counts[action === 'add' ? 'added' : action === 'update' ? 'updated' : 'unchanged']++
+          }
+          return {
+            format: source.format,
+            fileName: source.fileName,
+            runsFound: source.runs.length,
+            ...counts,
+            skipped: [...source.errors, ...invalid],
+            warnings: [...source.warnings, ...source.runs.flatMap((r) => r.warnings ?? [])],
+            projects: [...projects.values()].map(({ sourceKind: _kind, ...p }) => p)
+          }
+        })
+      )
+    },
+    commit,
+    list: () => guarded(() => db.imports.orderBy('importedAt').reverse().toArray()),
+    undo: (batchId) =>
+      guarded(() =>
+        db.transaction('rw', [db.runs, db.imports, db.superseded, db.rollups], async () => {
+          if (!(await db.imports.get(batchId))) throw new LedgerError('not-found', `No import batch with id ${batchId}.`)
+          const delta = new RollupDelta()
+          const created = await db.runs.where('importId').equals(batchId).toArray()
+          for (const run of created) delta.add(run, -1)
+          await db.runs.bulkDelete(created.map((r) => r.id))
+          const replaced = await db.superseded.where('importId').equals(batchId).toArray()
+          const current = await db.runs.bulkGet(replaced.map((s) => s.runId))
+          // Only runs still present are reverted: one deleted since stays deleted.
+          const reverts = replaced.filter((_, i) => current[i] !== undefined)
+          for (const [i, s] of replaced.entries()) {
+            const now = current[i]
+            if (now === undefined) continue
+            delta.add(now, -1)
+            delta.add(s.previous, 1)
+          }
+          await db.runs.bulkPut(reverts.map((s) => s.previous))
+          await db.superseded.where('importId').equals(batchId).delete()
+          await db.imports.delete(batchId)
+          await writeRollups(db, delta)
+          return { removed: created.length, reverted: reverts.length }
+        })
+      ),
+    mappings: {
+      list: () => guarded(() => db.mappings.toArray()),
+      set: (sourceKind, sourceName, projectId) =>
+        guarded(() =>
+          db.transaction('rw', [db.mappings, db.projects], async () => {
+            if (!(await db.projects.get(projectId))) throw new LedgerError('not-found', `No project with id ${projectId}.`)
+            const mapping = { id: mappingIdOf(sourceKind, sourceName), sourceKind, sourceName, projectId, updatedAt: ctx.now() }
+            await db.mappings.put(mapping)
+            return mapping
+          })
+        ),
+      remove: (id) => guarded(() => db.mappings.delete(id))
+    }
+  }
+}

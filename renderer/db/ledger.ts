@@ -1,0 +1,47 @@
+import type { Ledger, OpenLedgerOptions } from './api'
+import { aggregateRepo } from './aggregate'
+import { backupsRepo } from './backups'
+import { createContext } from './context'
+import { guarded, LedgerError } from './errors'
+import { importsRepo } from './imports'
+import { projectsRepo } from './projects'
+import { recomputeRepo } from './recompute'
+import { runsRepo } from './runs'
+import { LedgerDb } from './schema'
+import { settingsRepo } from './settings'
+import { trashRepo } from './trash'
+
+const BLOCKED_MESSAGE =
+  'Carbon Ledger is open in another window with an older version of the ledger. Close that window to continue: the upgrade waits for it, and no data is lost.'
+const VERSION_CHANGE_MESSAGE =
+  'The ledger was upgraded by another window of Carbon Ledger. Reload this window to continue.'
+
+/** Opens (creating or upgrading) the ledger database and returns its repositories. */
+export const openLedger = async <L>(options: OpenLedgerOptions<L>): Promise<Ledger<L>> => {
+  const db = new LedgerDb(options.name ?? 'carbon-ledger')
+  db.on('blocked', () => options.onBlocked?.(BLOCKED_MESSAGE))
+  db.on('versionchange', () => {
+    // Close so that the other window's upgrade can proceed; this window must reload.
+    db.close()
+    options.onVersionChange?.(VERSION_CHANGE_MESSAGE)
+    return false
+  })
+  await guarded(() => db.open()).catch((err: unknown) => {
+    if ((err as { name?: string }).name === 'VersionError') {
+      throw new LedgerError('blocked', 'This ledger was written by a newer Carbon Ledger. Update the app to open it.', { cause: err })
+    }
+    throw err
+  })
+  const ctx = createContext(db, options.engine)
+  return {
+    projects: projectsRepo(ctx),
+    runs: runsRepo(ctx),
+    trash: trashRepo(ctx),
+    imports: importsRepo(ctx),
+    settings: settingsRepo(ctx),
+    recompute: recomputeRepo(ctx),
+    aggregate: aggregateRepo(ctx),
+    backups: backupsRepo(ctx),
+    close: () => db.close()
+  }
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod'
+import type { RunRecord } from '../../shared/ledger/records'
+import type { RecomputeRepo, RecomputeStatus } from './api'
+import { makeRunRecord, RollupDelta, writeRollups, type LedgerContext } from './context'
+import { guarded } from './errors'
+
+/** How many runs were stale when recomputing towards this stamp began: the denominator of the progress. */
+const progressSchema = z.object({ stamp: z.string(), total: z.number().int().nonnegative() })
+const PROGRESS_KEY = 'recompute'
+
+const yieldToUi = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0))
+
+export const recomputeRepo = <L>(ctx: LedgerContext<L>): RecomputeRepo => {
+  const { db } = ctx
+
+  const stale = (stamp: string) => db.runs.where('computeStamp').notEqual(stamp)
+
+  const status = (): Promise<RecomputeStatus> =>
+    guarded(async () => {
+      const stamp = await ctx.stamp()
+      const remaining = await stale(stamp).count()
+      const stored = progressSchema.safeParse((await db.settings.get(PROGRESS_KEY))?.value)
+      if (stored.success && stored.data.stamp === stamp && stored.data.total >= remaining) {
+        return { stamp, remaining, total: stored.data.total }
+      }
+      // A new target (lab defaults or data version changed, possibly before a restart): progress starts here.
+      await db.settings.put({ key: PROGRESS_KEY, value: { stamp, total: remaining }, updatedAt: ctx.now() })
+      return { stamp, remaining, total: remaining }
+    })
+
+  return {
+    status,
+    run: async ({ chunkSize = 500, onProgress, signal } = {}) => {
+      // Runs the engine cannot compute keep their old result; they are skipped for the rest of this pass.
+      const failed = new Set<string>()
+      for (;;) {
+        const current = await status()
+        onProgress?.(current.total - current.remaining, current.total)
+        if (current.remaining <= failed.size || signal?.aborted) return current
+        const lab = await ctx.lab()
+        const candidates = await guarded(() => stale(current.stamp).limit(chunkSize + failed.size).toArray())
+        const recomputed: RunRecord[] = []
+        for (const run of candidates) {
+          if (failed.has(run.id) || recomputed.length >= chunkSize) continue
+          try {
+            const result = ctx.engine.compute(run.input, lab)
+            recomputed.push(makeRunRecord({ ...run, result, computeStamp: current.stamp }))
+          } catch {
+            failed.add(run.id)
+          }
+        }
+        await guarded(() =>
+          db.transaction('rw', [db.runs, db.rollups], async () => {
+            // A run edited or deleted while we computed is left to its writer.
+            const now = await db.runs.bulkGet(recomputed.map((r) => r.id))
+            const delta = new RollupDelta()
+            const writes = recomputed.filter((r, i) => {
+              const before = now[i]
+              if (!before || before.updatedAt !== r.updatedAt || before.computeStamp === r.computeStamp) return false
+              delta.add(before, -1)
+              delta.add(r, 1)
+              return true
+            })
+            await db.runs.bulkPut(writes)
+            await writeRollups(db, delta)
+          })
+        )
+        await yieldToUi()
+      }
+    }
+  }
+}

@@ -1,0 +1,117 @@
+import type { RunRecord } from '../../shared/ledger/records'
+import type { RunListQuery, RunsRepo } from './api'
+import { makeRunRecord, parseRunInput, resolveProjectByName, RollupDelta, writeRollups, type LedgerContext } from './context'
+import { guarded, LedgerError } from './errors'
+
+const MIN_KEY = -8.64e15
+const MAX_KEY = 8.64e15
+
+export const runsRepo = <L>(ctx: LedgerContext<L>): RunsRepo => {
+  const { db } = ctx
+
+  const projectIdFor = async (explicit: string | undefined, name: string): Promise<string> => {
+    if (explicit === undefined) return resolveProjectByName(ctx, name)
+    if (!(await db.projects.get(explicit))) throw new LedgerError('not-found', `No project with id ${explicit}.`)
+    return explicit
+  }
+
+  const list = (query: RunListQuery = {}) =>
+    guarded(async () => {
+      const from = query.fromMs ?? MIN_KEY
+      const to = query.toMs ?? MAX_KEY
+      const collection =
+        query.projectId !== undefined
+          ? db.runs.where('[projectId+startedAtMs]').between([query.projectId, from], [query.projectId, to], true, false)
+          : query.person !== undefined
+            ? db.runs.where('[person+startedAtMs]').between([query.person, from], [query.person, to], true, false)
+            : db.runs.where('startedAtMs').between(from, to, true, false)
+      const ordered = query.newestFirst === false ? collection : collection.reverse()
+      const filtered =
+        query.projectId !== undefined && query.person !== undefined
+          ? ordered.filter((r) => r.person === query.person)
+          : ordered
+      return filtered
+        .offset(query.offset ?? 0)
+        .limit(query.limit ?? Infinity)
+        .toArray()
+    })
+
+  return {
+    create: async (draft, options = {}) => {
+      const input = parseRunInput(draft)
+      const lab = await ctx.lab()
+      const stamp = await ctx.stamp()
+      const result = ctx.engine.compute(input, lab)
+      return guarded(() =>
+        db.transaction('rw', [db.runs, db.projects, db.rollups], async () => {
+          const now = ctx.now()
+          const record = makeRunRecord({
+            id: ctx.newId(),
+            projectId: await projectIdFor(options.projectId, input.project),
+            input,
+            result,
+            computeStamp: stamp,
+            importId: '',
+            createdAt: now,
+            updatedAt: now
+          })
+          await db.runs.add(record)
+          const delta = new RollupDelta()
+          delta.add(record, 1)
+          await writeRollups(db, delta)
+          return record
+        })
+      )
+    },
+    update: async (id, draft, options = {}) => {
+      const input = parseRunInput(draft)
+      const lab = await ctx.lab()
+      const stamp = await ctx.stamp()
+      const result = ctx.engine.compute(input, lab)
+      return guarded(() =>
+        db.transaction('rw', [db.runs, db.projects, db.rollups], async () => {
+          const current = await db.runs.get(id)
+          if (!current) throw new LedgerError('not-found', `No run with id ${id} (was it deleted?).`)
+          const record: RunRecord = makeRunRecord({
+            id,
+            projectId: await projectIdFor(options.projectId ?? (input.project === current.input.project ? current.projectId : undefined), input.project),
+            input,
+            result,
+            computeStamp: stamp,
+            importId: current.importId,
+            createdAt: current.createdAt,
+            updatedAt: Math.max(ctx.now(), current.updatedAt + 1)
+          })
+          await db.runs.put(record)
+          const delta = new RollupDelta()
+          delta.add(current, -1)
+          delta.add(record, 1)
+          await writeRollups(db, delta)
+          return record
+        })
+      )
+    },
+    get: (id) => guarded(() => db.runs.get(id)),
+    list,
+    count: (query = {}) =>
+      guarded(() =>
+        query.projectId === undefined
+          ? db.runs.count()
+          : db.runs.where('[projectId+startedAtMs]').between([query.projectId, MIN_KEY], [query.projectId, MAX_KEY]).count()
+      ),
+    remove: (ids) =>
+      guarded(() =>
+        db.transaction('rw', [db.runs, db.trash, db.rollups], async () => {
+          const deletionId = ctx.newId()
+          const deletedAt = ctx.now()
+          const runs = (await db.runs.bulkGet(ids)).filter((r): r is RunRecord => r !== undefined)
+          const delta = new RollupDelta()
+          for (const run of runs) delta.add(run, -1)
+          await db.trash.bulkPut(runs.map((run) => ({ id: run.id, deletionId, deletedAt, run })))
+          await db.runs.bulkDelete(runs.map((r) => r.id))
+          await writeRollups(db, delta)
+          return { deletionId, removed: runs.length }
+        })
+      )
+  }
+}

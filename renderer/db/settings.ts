@@ -1,0 +1,14 @@
+import type { SettingsRepo } from './api'
+import { describeIssues, type LedgerContext } from './context'
+import { guarded, LedgerError } from './errors'
+
+export const settingsRepo = <L>(ctx: LedgerContext<L>): SettingsRepo<L> => ({
+  getLabDefaults: () => guarded(() => ctx.lab()),
+  setLabDefaults: async (lab) => {
+    const parsed = ctx.engine.labDefaultsSchema.safeParse(lab)
+    if (!parsed.success) throw new LedgerError('invalid', `Invalid lab defaults: ${describeIssues(parsed.error)}`)
+    await guarded(() => ctx.db.settings.put({ key: 'labDefaults', value: parsed.data, updatedAt: ctx.now() }))
+    // Every run now carries a stale stamp; recompute.run() brings them up to date in the background.
+    ctx.setLabCache(parsed.data)
+  }
+})
