@@ -7,12 +7,15 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // Bundle zod and the shared code: the package ships out/** only, no node_modules (electron-builder.yml).
+      externalizeDeps: false,
       rollupOptions: { input: { index: resolve('main/index.ts') } }
     }
   },
   preload: {
     build: {
       outDir: 'out/preload',
+      externalizeDeps: false,
       rollupOptions: {
         input: { index: resolve('main/preload/index.ts') },
         // A sandboxed preload may require only 'electron': it must be one CommonJS file.

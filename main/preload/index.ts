@@ -1,3 +1,37 @@
-import { contextBridge } from 'electron'
+// The sandboxed bridge: named, typed functions only (never ipcRenderer, never a generic invoke). Bundled into one
+// CommonJS file that requires nothing but 'electron' (checked by tests/unit/main/build-output.test.ts).
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { hostEventChannel, invokeChannels, type InvokeChannel, type IpcEnvelope } from '../../shared/ipc/channels'
+import type { IpcArgs, IpcResult } from '../../shared/ipc/contract'
+import type { HostApi, HostEvent } from '../../shared/host-api'
 
-contextBridge.exposeInMainWorld('api', {})
+async function invoke<C extends InvokeChannel>(channel: C, ...args: IpcArgs<C> extends undefined ? [] : [IpcArgs<C>]): Promise<IpcResult<C>> {
+  const envelope = (await ipcRenderer.invoke(channel, ...args)) as IpcEnvelope<IpcResult<C>>
+  if (!envelope.ok) throw new Error(envelope.error)
+  return envelope.value
+}
+
+const api = {
+  openFiles: (request) => invoke(invokeChannels.openFiles, request),
+  saveFile: (request) => invoke(invokeChannels.saveFile, request),
+  printReportToPdf: (request) => invoke(invokeChannels.printReportToPdf, request),
+  signalReportReady: async (signal) => {
+    await invoke(invokeChannels.reportReady, signal)
+  },
+  appInfo: () => invoke(invokeChannels.appInfo),
+  openLink: async (url) => (await invoke(invokeChannels.openLink, { url })).opened,
+  backupStatus: () => invoke(invokeChannels.backupStatus),
+  writeBackup: (archiveJson) => invoke(invokeChannels.writeBackup, { archiveJson }),
+  listBackups: () => invoke(invokeChannels.listBackups),
+  readBackup: (fileName) => invoke(invokeChannels.readBackup, { fileName }),
+  onHostEvent: (listener) => {
+    // The IpcRendererEvent (sender, ports) never reaches the page: only the payload does.
+    const forward = (_event: IpcRendererEvent, payload: HostEvent): void => listener(payload)
+    ipcRenderer.on(hostEventChannel, forward)
+    return () => {
+      ipcRenderer.removeListener(hostEventChannel, forward)
+    }
+  }
+} satisfies HostApi
+
+contextBridge.exposeInMainWorld('api', api)

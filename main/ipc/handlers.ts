@@ -1,0 +1,70 @@
+// What each IPC channel does, over injected dialogs, files and windows (the Electron adapter supplies them).
+import { invokeChannels } from '../../shared/ipc/channels'
+import { MAX_OPEN_FILES, type AppInfo, type FileFilter, type OpenedFile } from '../../shared/ipc/contract'
+import type { BackupStore } from '../backup/backups'
+import { sanitizeFileName } from '../files/file-name'
+import { allowedExternalUrl } from '../security/external-links'
+import type { ReadySignals } from '../report/ready-signals'
+import type { createHandle } from './handle'
+import { HostError } from './host-error'
+
+export interface HostDeps {
+  /** Paths chosen, [] when cancelled. */
+  showOpenDialog(options: { title?: string; filters: FileFilter[]; multiple: boolean }): Promise<string[]>
+  /** The path chosen, null when cancelled. defaultName is already sanitised. */
+  showSaveDialog(options: { defaultName: string; filters: FileFilter[] }): Promise<string | null>
+  readTextFile(path: string): Promise<OpenedFile>
+  writeFileAtomic(path: string, data: string | Uint8Array): Promise<void>
+  printReport(params: Record<string, string>, targetPath: string): Promise<void>
+  readySignals: ReadySignals
+  appInfo(): AppInfo
+  openExternal(url: string): Promise<void>
+  backups: BackupStore
+}
+
+export const PDF_FILTERS: FileFilter[] = [{ name: 'PDF document', extensions: ['pdf'] }]
+
+export function registerHostHandlers(handle: ReturnType<typeof createHandle>, deps: HostDeps): void {
+  handle(invokeChannels.openFiles, async ({ title, filters, multiple }) => {
+    const paths = await deps.showOpenDialog({ title, filters, multiple })
+    if (paths.length > MAX_OPEN_FILES) throw new HostError(`Choose at most ${MAX_OPEN_FILES} files at a time (${paths.length} chosen).`)
+    const files: OpenedFile[] = []
+    // One at a time: two 100 MB files decoded at once would double the peak memory for no gain.
+    for (const path of paths) files.push(await deps.readTextFile(path))
+    return files
+  })
+
+  handle(invokeChannels.saveFile, async ({ suggestedName, content, filters }) => {
+    const path = await deps.showSaveDialog({ defaultName: sanitizeFileName(suggestedName), filters })
+    if (path === null) return { status: 'cancelled' as const }
+    await deps.writeFileAtomic(path, content)
+    return { status: 'saved' as const, path }
+  })
+
+  handle(invokeChannels.printReportToPdf, async ({ suggestedName, params }) => {
+    // The dialog first: a user who cancels should not wait for a report to render.
+    const path = await deps.showSaveDialog({ defaultName: sanitizeFileName(suggestedName, 'carbon-ledger-report.pdf'), filters: PDF_FILTERS })
+    if (path === null) return { status: 'cancelled' as const }
+    await deps.printReport(params, path)
+    return { status: 'saved' as const, path }
+  })
+
+  handle(invokeChannels.reportReady, (signal, { senderId }) => {
+    if (!deps.readySignals.signal(senderId, signal)) throw new HostError('No report is waiting for this page.')
+    return null
+  })
+
+  handle(invokeChannels.appInfo, () => deps.appInfo())
+
+  handle(invokeChannels.openLink, async ({ url }) => {
+    const allowed = allowedExternalUrl(url)
+    if (allowed === null) return { opened: false }
+    await deps.openExternal(allowed)
+    return { opened: true }
+  })
+
+  handle(invokeChannels.backupStatus, () => deps.backups.status())
+  handle(invokeChannels.writeBackup, ({ archiveJson }) => deps.backups.write(archiveJson))
+  handle(invokeChannels.listBackups, () => deps.backups.list())
+  handle(invokeChannels.readBackup, ({ fileName }) => deps.backups.read(fileName))
+}

@@ -1,0 +1,152 @@
+// The IPC contract: for every channel, the zod schema of its argument and of its result. Main parses both
+// (shared/ipc is the single source of truth; the HostApi types are inferred from here).
+import { z } from 'zod'
+import { hostEventChannel, invokeChannels, type InvokeChannel } from './channels'
+
+/**
+ * Largest text crossing IPC in one message (import file, CSV export, backup archive): 256 Mi UTF-16 code units,
+ * about half of V8's maximum string length, so a structured clone of it cannot fail on size.
+ */
+export const MAX_TEXT_CHARS = 256 * 1024 * 1024
+
+/** Largest file read for import or restore. A 100 MB CodeCarbon CSV fits with room to spare. */
+export const MAX_FILE_BYTES = 200 * 1024 * 1024
+
+export const MAX_OPEN_FILES = 50
+
+const fileNameSchema = z.string().min(1).max(255)
+
+export const fileFilterSchema = z.strictObject({
+  name: z.string().min(1).max(100),
+  // Bare extensions as Electron's dialogs expect them ('csv', not '.csv'); '*' means any file.
+  extensions: z.array(z.string().regex(/^(\*|[A-Za-z0-9]{1,16})$/, 'an extension without its dot, e.g. "csv"')).min(1).max(20)
+})
+export type FileFilter = z.infer<typeof fileFilterSchema>
+
+export const openFilesRequestSchema = z.strictObject({
+  title: z.string().max(200).optional(),
+  filters: z.array(fileFilterSchema).max(10),
+  multiple: z.boolean()
+})
+export type OpenFilesRequest = z.infer<typeof openFilesRequestSchema>
+
+export const openedFileSchema = z.strictObject({
+  /** The file's base name only: the renderer never learns the folders of the user's disk. */
+  name: fileNameSchema,
+  sizeBytes: z.number().int().nonnegative(),
+  /** Decoded text: UTF-8, or UTF-16 when the file starts with a UTF-16 byte-order mark; the BOM itself removed. */
+  text: z.string().max(MAX_TEXT_CHARS)
+})
+export type OpenedFile = z.infer<typeof openedFileSchema>
+
+export const saveFileRequestSchema = z.strictObject({
+  /** Proposed in the save dialog after sanitising (no folders, no reserved or control characters). */
+  suggestedName: fileNameSchema,
+  content: z.string().max(MAX_TEXT_CHARS),
+  filters: z.array(fileFilterSchema).max(10)
+})
+export type SaveFileRequest = z.infer<typeof saveFileRequestSchema>
+
+export const saveOutcomeSchema = z.discriminatedUnion('status', [
+  z.strictObject({ status: z.literal('saved'), path: z.string().min(1) }),
+  z.strictObject({ status: z.literal('cancelled') })
+])
+export type SaveOutcome = z.infer<typeof saveOutcomeSchema>
+
+const reportParamNameSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,39}$/)
+
+export const printReportRequestSchema = z.strictObject({
+  suggestedName: fileNameSchema,
+  /** Becomes the query string of app://carbon-ledger/report.html, e.g. { quarter: '2026-Q3', project: 'p1' }. */
+  params: z.record(reportParamNameSchema, z.string().max(2000)).refine((params) => Object.keys(params).length <= 20, 'at most 20 report parameters')
+})
+export type PrintReportRequest = z.infer<typeof printReportRequestSchema>
+
+/**
+ * The report page's ready signal (channel 'report:ready'). report.html, loaded in main's hidden window, calls
+ * HostApi.signalReportReady exactly once: { ok: true } after its data is loaded, its charts drawn (animation off) and
+ * fonts ready (`await document.fonts.ready`); { ok: false, message } when it cannot render. Main prints only after
+ * { ok: true } and gives up after REPORT_READY_TIMEOUT_MS. The signal is accepted only from the hidden report window.
+ */
+export const reportReadySignalSchema = z.discriminatedUnion('ok', [
+  z.strictObject({ ok: z.literal(true) }),
+  z.strictObject({ ok: z.literal(false), message: z.string().min(1).max(500) })
+])
+export type ReportReadySignal = z.infer<typeof reportReadySignalSchema>
+export const REPORT_READY_TIMEOUT_MS = 60_000
+
+export const appInfoSchema = z.strictObject({
+  name: z.string(),
+  version: z.string(),
+  platform: z.string(),
+  arch: z.string(),
+  electronVersion: z.string(),
+  chromeVersion: z.string(),
+  isPackaged: z.boolean()
+})
+export type AppInfo = z.infer<typeof appInfoSchema>
+
+export const openLinkRequestSchema = z.strictObject({ url: z.string().max(2048) })
+
+/** Automatic backups are named by the local day they were taken: one a day, the newest kept. */
+export const backupFileNameSchema = z.string().regex(/^carbon-ledger-backup-\d{4}-\d{2}-\d{2}\.json$/, 'a backup file name like carbon-ledger-backup-2026-01-31.json')
+
+export const backupEntrySchema = z.strictObject({
+  fileName: backupFileNameSchema,
+  /** The local day of the backup, YYYY-MM-DD. */
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  sizeBytes: z.number().int().nonnegative()
+})
+export type BackupEntry = z.infer<typeof backupEntrySchema>
+
+export const backupStatusSchema = z.strictObject({
+  /** True when no backup was taken today: the renderer then exports its archive and calls writeBackup. */
+  due: z.boolean(),
+  latest: backupEntrySchema.nullable(),
+  keep: z.number().int().positive()
+})
+export type BackupStatus = z.infer<typeof backupStatusSchema>
+
+export const writeBackupRequestSchema = z.strictObject({ archiveJson: z.string().min(2).max(MAX_TEXT_CHARS) })
+
+export const backupWrittenSchema = z.strictObject({
+  written: backupEntrySchema,
+  /** Older backups deleted by rotation. */
+  removed: z.array(backupFileNameSchema)
+})
+export type BackupWritten = z.infer<typeof backupWrittenSchema>
+
+export const backupArchiveSchema = z.strictObject({ fileName: z.string().min(1).max(255), text: z.string().max(MAX_TEXT_CHARS) })
+export type BackupArchive = z.infer<typeof backupArchiveSchema>
+
+const noArgs = z.undefined()
+
+export const ipcContract = {
+  [invokeChannels.openFiles]: { args: openFilesRequestSchema, result: z.array(openedFileSchema).max(MAX_OPEN_FILES) },
+  [invokeChannels.saveFile]: { args: saveFileRequestSchema, result: saveOutcomeSchema },
+  [invokeChannels.printReportToPdf]: { args: printReportRequestSchema, result: saveOutcomeSchema },
+  [invokeChannels.reportReady]: { args: reportReadySignalSchema, result: z.null() },
+  [invokeChannels.appInfo]: { args: noArgs, result: appInfoSchema },
+  [invokeChannels.openLink]: { args: openLinkRequestSchema, result: z.strictObject({ opened: z.boolean() }) },
+  [invokeChannels.backupStatus]: { args: noArgs, result: backupStatusSchema },
+  [invokeChannels.writeBackup]: { args: writeBackupRequestSchema, result: backupWrittenSchema },
+  [invokeChannels.listBackups]: { args: noArgs, result: z.array(backupEntrySchema) },
+  [invokeChannels.readBackup]: { args: z.strictObject({ fileName: backupFileNameSchema }), result: backupArchiveSchema }
+} as const satisfies Record<InvokeChannel, { args: z.ZodType; result: z.ZodType }>
+
+export type IpcArgs<C extends InvokeChannel> = z.infer<(typeof ipcContract)[C]['args']>
+export type IpcResult<C extends InvokeChannel> = z.infer<(typeof ipcContract)[C]['result']>
+
+/** Menu commands the renderer carries out (Restore… is main's own: it sends a 'restore-archive' event instead). */
+export const menuActionSchema = z.enum(['import', 'export-csv', 'export-pdf', 'backup', 'methodology', 'data-sources', 'about'])
+export type MenuAction = z.infer<typeof menuActionSchema>
+
+/** Everything main sends on the one event channel ('host:event'). */
+export const hostEventSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('menu'), action: menuActionSchema }),
+  /** The user chose an archive in File › Restore…; the renderer confirms before replacing the ledger. */
+  z.strictObject({ type: z.literal('restore-archive'), archive: backupArchiveSchema })
+])
+export type HostEvent = z.infer<typeof hostEventSchema>
+
+export { hostEventChannel, invokeChannels }
