@@ -1,0 +1,335 @@
+import { exact, spread, type Range } from '../domain/range'
+import type { DeviceInput, LocationInput, RunInput } from '../domain/run'
+import type { RunResult } from '../domain/result'
+import { sourceRefSchema } from '../domain/source'
+import { findHardware, HARDWARE_MATCH_THRESHOLD, matchHardware } from '../refdata/hardware'
+import { intensitySeries } from '../refdata/hourly'
+import type { ReferenceData } from '../refdata/index'
+import { normaliseProvider, resolveLocation, yearlyIntensity } from '../refdata/locations'
+import type { HardwareEntry, HourlyProfile, LocationEntry, MethodDefaults } from '../refdata/schema'
+import { computeRun } from './compute'
+import type { DevicePower, ResolvedFactors, ResolvedLocation } from './factors'
+import { formatNumber as f } from './format'
+import type { LabDefaults } from './lab-defaults'
+import { LAB_DEFAULTS_SOURCE, METHOD_SOURCES, RUN_INPUT_SOURCE } from './method-sources'
+import {
+  CUSTOM_INTENSITY_SPREAD,
+  HOURLY_ESTIMATED_EXTRA_SPREAD,
+  HOURLY_INTENSITY_SPREAD,
+  MAX_INTENSITY_SPREAD,
+  MEASURED_POWER_SPREAD,
+  OTHER_YEAR_SPREAD_PER_YEAR,
+  SAME_YEAR_INTENSITY_SPREAD,
+  STATED_PUE_SPREAD,
+  TDP_POWER,
+  UNKNOWN_INTENSITY_FACTORS,
+  UNKNOWN_PUE_BOUNDS,
+  USER_POWER_SPREAD
+} from './uncertainty'
+
+const HOUR_MS = 3_600_000
+
+/** The tables a run is resolved against: the reference data with the lab's own entries in front. */
+interface Tables {
+  hardware: HardwareEntry[]
+  locations: LocationEntry[]
+  labHardware: Set<HardwareEntry>
+  labLocations: Set<LocationEntry>
+}
+
+/**
+ * Looks up every factor of a run (DESIGN.md §2): device powers, grid intensity, PUE, renewable share, and the
+ * method's defaults, each with its range, origin and source. `hourly` is the profile of the run's zone when the
+ * caller has loaded it (loadHourlyProfile); it is used when it is that zone's and covers the run's hours.
+ */
+export function resolveFactors(input: RunInput, ref: ReferenceData, lab: LabDefaults, hourly?: HourlyProfile): ResolvedFactors {
+  const tables = withLabEntries(ref, lab)
+  const assumptions: string[] = []
+  const defaults = ref.defaults
+  const defaultSource = (key: string): string => {
+    const id = defaults.sourceIds[key]
+    if (id === undefined) throw new Error(`data/defaults.json: sourceIds has no '${key}'`)
+    return id
+  }
+
+  const devices = input.devices.map((device) => resolvePower(device, tables, assumptions))
+
+  const fromRun = input.location.kind !== 'unknown'
+  const locationInput: LocationInput = fromRun ? input.location : lab.location
+  const from = fromRun ? 'run' : 'lab'
+  const entry = resolveLocation(tables, locationInput)
+  const location = resolveIntensity(input, locationInput, from, entry, tables, defaults, defaultSource, hourly, assumptions)
+
+  const isCloud = locationInput.kind === 'cloud'
+  const pue = resolvePue(input, locationInput, entry, tables, lab, defaults, defaultSource, assumptions)
+  const renewable =
+    input.renewableShare !== undefined
+      ? { share: input.renewableShare, origin: 'run' as const, sourceId: RUN_INPUT_SOURCE.id }
+      : isCloud && entry?.renewableShare !== undefined
+        ? { share: entry.renewableShare, origin: 'provider' as const, sourceId: entrySourceId(entry, tables) }
+        : !isCloud && lab.renewableShare !== undefined
+          ? { share: lab.renewableShare, origin: 'lab' as const, sourceId: LAB_DEFAULTS_SOURCE.id }
+          : { share: 0, origin: 'none' as const }
+
+  return {
+    devices,
+    memoryWPerGB: defaults.memoryWPerGB,
+    memorySourceId: defaultSource('memoryWPerGB'),
+    location,
+    pue,
+    renewable,
+    embodied: defaults.embodied,
+    equivalents: defaults.equivalents,
+    equivalentsSourceId: defaultSource('equivalents'),
+    assumptions,
+    sources: [...ref.manifest.sources.map((s) => sourceRefSchema.parse(s)), ...METHOD_SOURCES],
+    dataVersion: ref.manifest.dataVersion
+  }
+}
+
+/** resolveFactors then computeRun: a run's result from the reference data and the lab's defaults. */
+export function estimateRun(input: RunInput, ref: ReferenceData, lab: LabDefaults, hourly?: HourlyProfile): RunResult {
+  return computeRun(input, resolveFactors(input, ref, lab, hourly))
+}
+
+const mergedTables = new WeakMap<ReferenceData, WeakMap<LabDefaults, Tables>>()
+
+/** Lab entries first, replacing a reference entry of the same id. Memoised: the lookups index each table once. */
+function withLabEntries(ref: ReferenceData, lab: LabDefaults): Tables {
+  let byLab = mergedTables.get(ref)
+  if (!byLab) {
+    byLab = new WeakMap()
+    mergedTables.set(ref, byLab)
+  }
+  let tables = byLab.get(lab)
+  if (!tables) {
+    const merge = <T extends { id: string }>(base: T[], own: T[]): T[] => {
+      if (own.length === 0) return base
+      const ids = new Set(own.map((e) => e.id))
+      return [...own, ...base.filter((e) => !ids.has(e.id))]
+    }
+    tables = {
+      hardware: merge(ref.hardware, lab.hardware),
+      locations: merge(ref.locations, lab.locations),
+      labHardware: new Set(lab.hardware),
+      labLocations: new Set(lab.locations)
+    }
+    byLab.set(lab, tables)
+  }
+  return tables
+}
+
+function resolvePower(device: DeviceInput, tables: Tables, assumptions: string[]): DevicePower {
+  const embodiedClass = device.kind
+  if (device.measuredPowerW !== undefined) {
+    return {
+      powerW: spread(device.measuredPowerW, MEASURED_POWER_SPREAD),
+      origin: 'measured',
+      detail: 'measured mean power',
+      embodiedClass,
+      sourceId: RUN_INPUT_SOURCE.id
+    }
+  }
+  if (device.powerW !== undefined) {
+    return { powerW: spread(device.powerW, USER_POWER_SPREAD), origin: 'user', detail: 'power entered for this run', embodiedClass, sourceId: RUN_INPUT_SOURCE.id }
+  }
+  const entry = catalogueEntry(device, tables, assumptions)
+  if (entry === undefined) {
+    return { powerW: exact(0), origin: 'unknown', detail: 'power unknown', embodiedClass }
+  }
+  const perCore = entry.tdpPerCoreW !== undefined && device.cores !== undefined
+  const tdpW = perCore ? entry.tdpPerCoreW! * device.cores! : entry.tdpW
+  if (entry.tdpPerCoreW !== undefined && device.cores === undefined) {
+    assumptions.push(`The cores reserved on ${device.name} are not given: the whole processor's TDP (${f(entry.tdpW)} W) is used.`)
+  }
+  return {
+    powerW: { value: tdpW, low: tdpW * TDP_POWER.low, high: tdpW * TDP_POWER.high },
+    origin: 'catalogue',
+    detail: perCore
+      ? `catalogue TDP of ${entry.name}, ${f(entry.tdpPerCoreW!)} W per core × ${f(device.cores!)} cores`
+      : `catalogue TDP of ${entry.name}`,
+    hardwareId: entry.id,
+    embodiedClass,
+    sourceId: tables.labHardware.has(entry) ? LAB_DEFAULTS_SOURCE.id : entry.sourceIds[0]
+  }
+}
+
+/** The catalogue entry of a device: by its id, else by its name when the match is confident enough. */
+function catalogueEntry(device: DeviceInput, tables: Tables, assumptions: string[]): HardwareEntry | undefined {
+  if (device.hardwareId !== undefined) {
+    const entry = findHardware(tables, device.hardwareId)
+    if (entry) return entry
+    assumptions.push(`The catalogue has no hardware '${device.hardwareId}'; ${device.name} is looked up by its name instead.`)
+  }
+  const match = matchHardware(tables, device.name, device.kind)
+  if (match === undefined) return undefined
+  if (match.confidence < HARDWARE_MATCH_THRESHOLD) {
+    assumptions.push(`${device.name} is not in the catalogue (the closest entry, ${match.entry.name}, is too uncertain a match to use).`)
+    return undefined
+  }
+  if (match.matchedBy === 'fuzzy') assumptions.push(`${device.name} was taken to be the catalogue's ${match.entry.name}.`)
+  return match.entry
+}
+
+function describeLocation(location: LocationInput): string {
+  switch (location.kind) {
+    case 'cloud':
+      return `${location.provider} region ${location.region}`
+    case 'country':
+      return `country ${location.code}`
+    case 'zone':
+      return `grid zone ${location.zone}`
+    case 'custom':
+      return location.label
+    case 'unknown':
+      return 'unknown location'
+  }
+}
+
+function resolveIntensity(
+  input: RunInput,
+  locationInput: LocationInput,
+  from: 'run' | 'lab',
+  entry: LocationEntry | undefined,
+  tables: Tables,
+  defaults: MethodDefaults,
+  defaultSource: (key: string) => string,
+  hourly: HourlyProfile | undefined,
+  assumptions: string[]
+): ResolvedLocation {
+  if (locationInput.kind === 'custom') {
+    return {
+      id: 'custom',
+      label: locationInput.label,
+      intensityGPerKWh: spread(locationInput.intensityGPerKWh, CUSTOM_INTENSITY_SPREAD),
+      origin: 'custom',
+      sourceId: from === 'run' ? RUN_INPUT_SOURCE.id : LAB_DEFAULTS_SOURCE.id,
+      exactYear: true,
+      hourly: false,
+      from
+    }
+  }
+  if (entry === undefined) {
+    const world = defaults.worldIntensityGPerKWh
+    assumptions.push(
+      locationInput.kind === 'unknown'
+        ? `The run's location is unknown, so the world average grid intensity (${f(world)} g/kWh) is used with a wide range (${f(world * UNKNOWN_INTENSITY_FACTORS.low)}–${f(world * UNKNOWN_INTENSITY_FACTORS.high)}): set the run's or the lab's location.`
+        : `The ${describeLocation(locationInput)} is not in the reference data, so the world average grid intensity (${f(world)} g/kWh) is used with a wide range.`
+    )
+    return {
+      id: 'unknown',
+      label: locationInput.kind === 'unknown' ? 'Unknown location' : `${describeLocation(locationInput)} (not found)`,
+      intensityGPerKWh: { value: world, low: world * UNKNOWN_INTENSITY_FACTORS.low, high: world * UNKNOWN_INTENSITY_FACTORS.high },
+      origin: 'unknown',
+      sourceId: defaultSource('worldIntensityGPerKWh'),
+      exactYear: false,
+      hourly: false,
+      from
+    }
+  }
+
+  const fromLab = tables.labLocations.has(entry)
+  const profileMean = hourly !== undefined && hourly.zone === entry.hourlyZone ? hourlyMean(hourly, input) : undefined
+  if (hourly !== undefined && profileMean !== undefined) {
+    const estimatedShare = hourly.lifecycleGPerKWh.length === 0 ? 0 : hourly.estimatedHours / hourly.lifecycleGPerKWh.length
+    if (input.hoursPerDay !== undefined) {
+      assumptions.push("The service's working hours within each day are not known: the hourly intensity is averaged over all its hours.")
+    }
+    return {
+      id: entry.id,
+      label: entry.name,
+      intensityGPerKWh: spread(profileMean, HOURLY_INTENSITY_SPREAD + HOURLY_ESTIMATED_EXTRA_SPREAD * estimatedShare),
+      origin: 'hourly',
+      sourceId: hourly.sourceId,
+      exactYear: true,
+      hourly: true,
+      from
+    }
+  }
+
+  const year = new Date(input.startedAt).getUTCFullYear()
+  const { intensity, exactYear } = yearlyIntensity(entry, year)
+  const relative = exactYear
+    ? SAME_YEAR_INTENSITY_SPREAD
+    : Math.min(MAX_INTENSITY_SPREAD, SAME_YEAR_INTENSITY_SPREAD + OTHER_YEAR_SPREAD_PER_YEAR * Math.abs(intensity.year - year))
+  if (!exactYear) {
+    assumptions.push(`${entry.name} has no grid intensity for ${year}: the ${intensity.year} average is used, with a range widened to ±${Math.round(relative * 100)} %.`)
+  }
+  return {
+    id: entry.id,
+    label: entry.name,
+    intensityGPerKWh: spread(intensity.intensityGPerKWh, relative),
+    origin: 'yearly',
+    sourceId: fromLab ? LAB_DEFAULTS_SOURCE.id : intensity.sourceId,
+    year: intensity.year,
+    exactYear,
+    hourly: false,
+    from
+  }
+}
+
+/**
+ * Mean life-cycle intensity over the run's wall-clock span, each hour weighted by the part of it the run covers;
+ * undefined when the profile does not cover the whole span.
+ */
+function hourlyMean(profile: HourlyProfile, input: RunInput): number | undefined {
+  const startMs = Date.parse(input.startedAt)
+  const endMs = startMs + input.durationS * 1000
+  const firstHourMs = Math.floor(startMs / HOUR_MS) * HOUR_MS
+  const hours = Math.max(1, Math.ceil((endMs - firstHourMs) / HOUR_MS))
+  const series = intensitySeries(profile, startMs, hours)
+  if (series === undefined) return undefined
+  if (endMs === startMs) return series[0]
+  let weighted = 0
+  series.forEach((intensity, k) => {
+    const hourStart = firstHourMs + k * HOUR_MS
+    const coveredMs = Math.min(endMs, hourStart + HOUR_MS) - Math.max(startMs, hourStart)
+    weighted += intensity * Math.max(0, coveredMs)
+  })
+  return weighted / (endMs - startMs)
+}
+
+/** A stated PUE (run, lab, provider) with its small range; never under 1. */
+const statedPue = (pue: number): Range => ({ value: pue, low: Math.max(1, pue * (1 - STATED_PUE_SPREAD)), high: pue * (1 + STATED_PUE_SPREAD) })
+
+function providerPue(provider: string, defaults: MethodDefaults): number | undefined {
+  const wanted = normaliseProvider(provider)
+  const key = Object.keys(defaults.pue.byProvider).find((k) => normaliseProvider(k) === wanted)
+  return key === undefined ? undefined : defaults.pue.byProvider[key]
+}
+
+function resolvePue(
+  input: RunInput,
+  locationInput: LocationInput,
+  entry: LocationEntry | undefined,
+  tables: Tables,
+  lab: LabDefaults,
+  defaults: MethodDefaults,
+  defaultSource: (key: string) => string,
+  assumptions: string[]
+): ResolvedFactors['pue'] {
+  if (input.pue !== undefined) return { pue: statedPue(input.pue), origin: 'run', sourceId: RUN_INPUT_SOURCE.id }
+  if (locationInput.kind === 'cloud') {
+    if (entry?.pue !== undefined) return { pue: statedPue(entry.pue), origin: 'provider', sourceId: entrySourceId(entry, tables) }
+    const byProvider = providerPue(locationInput.provider, defaults)
+    if (byProvider !== undefined) return { pue: statedPue(byProvider), origin: 'provider', sourceId: defaultSource('pue') }
+  } else if (lab.ownMachines.kind === 'personal-computer') {
+    return { pue: exact(defaults.pue.personalComputer), origin: 'personal-computer', sourceId: defaultSource('pue') }
+  } else if (lab.ownMachines.pue !== undefined) {
+    return { pue: statedPue(lab.ownMachines.pue), origin: 'lab', sourceId: LAB_DEFAULTS_SOURCE.id }
+  }
+  const unknown = defaults.pue.unknownDataCentre
+  assumptions.push(
+    `The data centre's PUE is unknown: the average data centre's ${f(unknown)} is used (range ${f(Math.min(unknown, UNKNOWN_PUE_BOUNDS.low))}–${f(Math.max(unknown, UNKNOWN_PUE_BOUNDS.high))}); set the lab's PUE or the run's.`
+  )
+  return {
+    pue: { value: unknown, low: Math.min(unknown, UNKNOWN_PUE_BOUNDS.low), high: Math.max(unknown, UNKNOWN_PUE_BOUNDS.high) },
+    origin: 'unknown-data-centre',
+    sourceId: defaultSource('pue')
+  }
+}
+
+/** The source of a cloud region's own figures (PUE, renewable share): the dataset its intensity comes from. */
+function entrySourceId(entry: LocationEntry, tables: Tables): string {
+  return tables.labLocations.has(entry) ? LAB_DEFAULTS_SOURCE.id : entry.intensities.at(-1)!.sourceId
+}
