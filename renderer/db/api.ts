@@ -82,7 +82,7 @@ export interface ImportSource {
   fileName: string
   runs: { externalId?: string; input: RunInputDraft; warnings?: string[] }[]
   errors: { row: number; field: string; message: string }[]
-  warnings: string[]
+  warnings: { row?: number; field?: string; message: string }[]
 }
 
 export interface ImportPreview {
@@ -94,7 +94,7 @@ export interface ImportPreview {
   unchanged: number
   /** Rows the importer rejected, with the reason. */
   skipped: { row: number; field: string; message: string }[]
-  warnings: string[]
+  warnings: { row?: number; field?: string; message: string }[]
   /** Per source project name: the ledger project it maps to, or 'create' with the name it will get. */
   projects: { sourceName: string; action: 'map' | 'create'; projectId?: string; projectName: string; runs: number }[]
 }

@@ -172,7 +172,10 @@ export const importsRepo = <L>(ctx: LedgerContext<L>): ImportsRepo => {
             runsFound: source.runs.length,
             ...counts,
             skipped: [...source.errors, ...invalid],
-            warnings: [...source.warnings, ...source.runs.flatMap((r) => r.warnings ?? [])],
+            warnings: [
+              ...source.warnings,
+              ...source.runs.flatMap((r, i) => (r.warnings ?? []).map((message) => ({ row: i + 1, message })))
+            ],
             projects: [...projects.values()].map(({ sourceKind: _kind, ...p }) => p)
           }
         })
