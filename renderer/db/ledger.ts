@@ -7,7 +7,7 @@ import { importsRepo } from './imports'
 import { projectsRepo } from './projects'
 import { recomputeRepo } from './recompute'
 import { runsRepo } from './runs'
-import { LedgerDb } from './schema'
+import { LedgerDb, SCHEMA_VERSION } from './schema'
 import { settingsRepo } from './settings'
 import { trashRepo } from './trash'
 
@@ -26,12 +26,16 @@ export const openLedger = async <L>(options: OpenLedgerOptions<L>): Promise<Ledg
     options.onVersionChange?.(VERSION_CHANGE_MESSAGE)
     return false
   })
+  const newer = (cause?: unknown) =>
+    new LedgerError('blocked', 'This ledger was written by a newer Carbon Ledger. Update the app to open it.', { cause })
   await guarded(() => db.open()).catch((err: unknown) => {
-    if ((err as { name?: string }).name === 'VersionError') {
-      throw new LedgerError('blocked', 'This ledger was written by a newer Carbon Ledger. Update the app to open it.', { cause: err })
-    }
-    throw err
+    throw (err as { name?: string }).name === 'VersionError' ? newer(err) : err
   })
+  // Dexie 4 opens a database of a higher version as it is; this app would then write to a schema it does not know.
+  if (db.backendDB().version > SCHEMA_VERSION * 10) {
+    db.close()
+    throw newer()
+  }
   const ctx = createContext(db, options.engine)
   return {
     projects: projectsRepo(ctx),
