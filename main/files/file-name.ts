@@ -28,7 +28,11 @@ export function sanitizeFileName(suggested: string, fallback = 'carbon-ledger-ex
     .normalize('NFC')
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
-    .replace(/[/\\<>:"|?*]/g, '-')
+    // Folders become part of the name ("../../etc/passwd" → "etc-passwd"), parent and current markers vanish.
+    .split(/[/\\]/)
+    .filter((segment) => segment.trim() !== '' && segment !== '.' && segment !== '..')
+    .join('-')
+    .replace(/[<>:"|?*]/g, '-')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^[.\s]+/, '')
