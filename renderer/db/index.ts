@@ -11,3 +11,4 @@ export type { TotalsQuery, TotalsAnswer, TotalsRow, GroupKey } from '../../share
 export type { Period } from '../../shared/ledger/period'
 export type { MergeConflict } from '../../shared/ledger/backup'
 export type { RollupSums } from '../../shared/ledger/records'
+export { createLedgerEngine } from './engine'

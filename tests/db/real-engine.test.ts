@@ -1,0 +1,42 @@
+import 'fake-indexeddb/auto'
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { createLedgerEngine, openLedger } from '../../renderer/db'
+import { importText } from '../../shared/import/index'
+import { quarterPeriod } from '../../shared/ledger/period'
+import { loadReferenceData } from '../../shared/refdata/index'
+import { freshName } from './support'
+
+const open = () => openLedger({ name: freshName(), engine: createLedgerEngine(loadReferenceData()) })
+
+describe('the ledger with the real methodology and importers', () => {
+  it('stores the mlco2-compatible figures (300 W × 100 h at 566.3 g/kWh → 30 kWh, 16.989 kg)', async () => {
+    const ledger = await open()
+    const run = await ledger.runs.create({
+      project: 'compat',
+      startedAt: '2026-01-10T00:00:00Z',
+      durationS: 100 * 3600,
+      pue: 1,
+      devices: [{ kind: 'gpu', name: 'Some GPU', count: 1, powerW: 300, utilization: 1 }],
+      location: { kind: 'custom', intensityGPerKWh: 566.3, label: 'mlco2 example' }
+    })
+    expect(run.result.energyKWh.value).toBeCloseTo(30, 9)
+    expect(run.result.emissionsKg.value).toBeCloseTo(16.989, 9)
+    expect(run.result.dataVersion).toBe(loadReferenceData().manifest.dataVersion)
+    const { total } = await ledger.aggregate.totals({ period: quarterPeriod(2026, 1) })
+    expect(total.emissionsKg.value).toBeCloseTo(16.989, 9)
+  })
+
+  it('imports a CodeCarbon file idempotently', async () => {
+    const file = 'codecarbon-repo-sample.csv'
+    const parsed = importText(readFileSync(new URL(`../fixtures/import/codecarbon/${file}`, import.meta.url), 'utf8'), file)
+    if ('error' in parsed) throw new Error(parsed.error)
+    expect(parsed.runs.length).toBeGreaterThan(0)
+    const ledger = await open()
+    const first = await ledger.imports.commit(parsed)
+    expect(first.added).toBe(parsed.runs.length)
+    const again = await ledger.imports.commit(parsed)
+    expect(again).toMatchObject({ added: 0, updated: 0, unchanged: parsed.runs.length })
+    expect(await ledger.runs.count()).toBe(parsed.runs.length)
+  })
+})
