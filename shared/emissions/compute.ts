@@ -186,9 +186,9 @@ export function computeRun(input: RunInput, factors: ResolvedFactors): RunResult
   const emissionsG = emissionsKg.value * G_PER_KG
   const equivalents = { carKm: emissionsG / carGPerKm, treeMonths: emissionsG / treeMonthG, flights: emissionsKg.value / flightKg }
   trace.push(
-    { label: 'Equivalent: km by car', formula: `${f(emissionsG)} g / ${f(carGPerKm)} g/km`, value: equivalents.carKm, unit: 'km', sourceId: factors.equivalentsSourceId },
-    { label: 'Equivalent: tree-months of absorption', formula: `${f(emissionsG)} g / ${f(treeMonthG)} g`, value: equivalents.treeMonths, unit: 'tree-months', sourceId: factors.equivalentsSourceId },
-    { label: `Equivalent: flights ${flightLabel}`, formula: `${f(emissionsKg.value)} kg / ${f(flightKg)} kg`, value: equivalents.flights, unit: 'flights', sourceId: factors.equivalentsSourceId }
+    { label: 'Equivalent: km by car', formula: `${f(emissionsG)} g / ${f(carGPerKm)} g/km`, value: equivalents.carKm, unit: 'km', sourceId: factors.equivalentsSourceIds.carKm },
+    { label: 'Equivalent: tree-months of absorption', formula: `${f(emissionsG)} g / ${f(treeMonthG)} g`, value: equivalents.treeMonths, unit: 'tree-months', sourceId: factors.equivalentsSourceIds.treeMonths },
+    { label: `Equivalent: flights ${flightLabel}`, formula: `${f(emissionsKg.value)} kg / ${f(flightKg)} kg`, value: equivalents.flights, unit: 'flights', sourceId: factors.equivalentsSourceIds.flights }
   )
 
   return {

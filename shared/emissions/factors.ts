@@ -62,7 +62,7 @@ export const resolvedFactorsSchema = z.object({
   renewable: z.object({ share: z.number().min(0).max(1), origin: renewableOriginSchema, sourceId: z.string().optional() }),
   embodied: methodDefaultsSchema.shape.embodied,
   equivalents: methodDefaultsSchema.shape.equivalents,
-  equivalentsSourceId: z.string(),
+  equivalentsSourceIds: z.object({ carKm: z.string(), treeMonths: z.string(), flights: z.string() }),
   /** Assumptions made while resolving (unknown hardware, fallback location, ...), as plain sentences. */
   assumptions: z.array(z.string()),
   /** Every source any factor may cite; computeRun keeps those its trace uses. */

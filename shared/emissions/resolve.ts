@@ -80,7 +80,11 @@ export function resolveFactors(input: RunInput, ref: ReferenceData, lab: LabDefa
     renewable,
     embodied: defaults.embodied,
     equivalents: defaults.equivalents,
-    equivalentsSourceId: defaultSource('equivalents'),
+    equivalentsSourceIds: {
+      carKm: defaultSource('equivalents.carGPerKm'),
+      treeMonths: defaultSource('equivalents.treeMonthG'),
+      flights: defaultSource('equivalents.flightKg')
+    },
     assumptions,
     sources: [...ref.manifest.sources.map((s) => sourceRefSchema.parse(s)), ...METHOD_SOURCES],
     dataVersion: ref.manifest.dataVersion
@@ -312,9 +316,9 @@ function resolvePue(
   if (locationInput.kind === 'cloud') {
     if (entry?.pue !== undefined) return { pue: statedPue(entry.pue), origin: 'provider', sourceId: entrySourceId(entry, tables) }
     const byProvider = providerPue(locationInput.provider, defaults)
-    if (byProvider !== undefined) return { pue: statedPue(byProvider), origin: 'provider', sourceId: defaultSource('pue') }
+    if (byProvider !== undefined) return { pue: statedPue(byProvider), origin: 'provider', sourceId: defaultSource('pue.byProvider') }
   } else if (lab.ownMachines.kind === 'personal-computer') {
-    return { pue: exact(defaults.pue.personalComputer), origin: 'personal-computer', sourceId: defaultSource('pue') }
+    return { pue: exact(defaults.pue.personalComputer), origin: 'personal-computer', sourceId: defaultSource('pue.personalComputer') }
   } else if (lab.ownMachines.pue !== undefined) {
     return { pue: statedPue(lab.ownMachines.pue), origin: 'lab', sourceId: LAB_DEFAULTS_SOURCE.id }
   }
@@ -325,7 +329,7 @@ function resolvePue(
   return {
     pue: { value: unknown, low: Math.min(unknown, UNKNOWN_PUE_BOUNDS.low), high: Math.max(unknown, UNKNOWN_PUE_BOUNDS.high) },
     origin: 'unknown-data-centre',
-    sourceId: defaultSource('pue')
+    sourceId: defaultSource('pue.unknownDataCentre')
   }
 }
 

@@ -23,7 +23,7 @@ export function factors(overrides: Partial<ResolvedFactors> = {}): ResolvedFacto
     renewable: { share: 0, origin: 'none' },
     embodied: {},
     equivalents: { carGPerKm: 175, treeMonthG: 917, flightKg: 50, flightLabel: 'Paris–London' },
-    equivalentsSourceId: 'green-algorithms',
+    equivalentsSourceIds: { carKm: 'green-algorithms', treeMonths: 'green-algorithms', flights: 'green-algorithms' },
     assumptions: [],
     sources: [...METHOD_SOURCES, { id: 'green-algorithms', title: 'Green Algorithms' }, { id: 'embodied-test', title: 'Embodied test' }],
     dataVersion: 'test-1',

@@ -70,6 +70,15 @@ export const testRef = (): ReferenceData =>
       equivalents: { carGPerKm: 175, treeMonthG: 917, flightKg: 50, flightLabel: 'Paris–London' },
       embodied: { gpu: { totalKg: 150, lifespanYears: 4, sourceId: 'embodied', note: 'test GPU' } },
       worldIntensityGPerKWh: 475,
-      sourceIds: { memoryWPerGB: 'green-algorithms', pue: 'green-algorithms', equivalents: 'green-algorithms', worldIntensityGPerKWh: 'green-algorithms' }
+      sourceIds: {
+        memoryWPerGB: 'green-algorithms',
+        'pue.byProvider': 'green-algorithms',
+        'pue.personalComputer': 'green-algorithms',
+        'pue.unknownDataCentre': 'green-algorithms',
+        'equivalents.carGPerKm': 'green-algorithms',
+        'equivalents.treeMonthG': 'green-algorithms',
+        'equivalents.flightKg': 'green-algorithms',
+        worldIntensityGPerKWh: 'green-algorithms'
+      }
     }
   })
