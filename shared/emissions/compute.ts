@@ -249,7 +249,7 @@ function intensityLabel(location: ResolvedFactors['location']): string {
     case 'custom':
       return `${where}, custom value`
     case 'unknown':
-      return 'unknown location, world average'
+      return `${where}, world average`
   }
 }
 
