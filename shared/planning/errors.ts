@@ -1,3 +1,5 @@
+import type { z } from 'zod'
+
 /**
  * Why a plan cannot be made. The message is one sentence for the user, naming the zone, the hours or the hardware;
  * the code lets a screen react (e.g. offer to import a profile on 'no-hourly-data').
@@ -19,4 +21,12 @@ export class PlanningError extends Error {
     super(message)
     this.name = 'PlanningError'
   }
+}
+
+/** Validates an API argument; the first issue becomes an 'invalid-input' error naming the field. */
+export function parseInput<S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> {
+  const parsed = schema.safeParse(value)
+  if (parsed.success) return parsed.data
+  const issue = parsed.error.issues[0]!
+  throw new PlanningError('invalid-input', `${what}${issue.path.length ? ` ${issue.path.join('.')}` : ''}: ${issue.message}`)
 }

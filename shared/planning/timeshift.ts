@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { PlanningError } from './errors'
+import { parseInput, PlanningError } from './errors'
 import { floorToHour, HOUR_MS, isoHour, seriesEndUtcMs, type HourlySeries } from './hourly'
 
 /**
@@ -56,11 +56,7 @@ export interface ShiftPlan {
 
 /** Where the job sits in the series; throws when its n hours from s are not all in the data. */
 function locate(series: HourlySeries, job: ShiftJob): { s: number; notes: string[] } {
-  const parsed = shiftJobSchema.safeParse(job)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!
-    throw new PlanningError('invalid-input', `job ${issue.path.join('.')}: ${issue.message}`)
-  }
+  parseInput(shiftJobSchema, job, 'job')
   const notes: string[] = []
   const slotMs = floorToHour(job.startUtcMs)
   if (slotMs !== job.startUtcMs) {
@@ -123,11 +119,7 @@ export const pauseResumeSpanEnd = (s: number, n: number, extraPercent: number): 
  * a window or allowance running past the end of the data is clipped to it, with a note.
  */
 export function planTimeShift(series: HourlySeries, job: ShiftJob, strategy: ShiftStrategy): ShiftPlan {
-  const parsedStrategy = shiftStrategySchema.safeParse(strategy)
-  if (!parsedStrategy.success) {
-    const issue = parsedStrategy.error.issues[0]!
-    throw new PlanningError('invalid-input', `strategy ${issue.path.join('.')}: ${issue.message}`)
-  }
+  parseInput(shiftStrategySchema, strategy, 'strategy')
   const { s, notes } = locate(series, job)
   const values = series.intensitiesGPerKWh
   const n = job.hours

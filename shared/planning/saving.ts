@@ -1,0 +1,25 @@
+import type { Range } from '../domain/range'
+
+/**
+ * kg saved by choosing `candidate` instead of `current`, when both figures rest on the same uncertain factors
+ * (hardware compared on one grid and PUE, one utilisation): in any scenario both sit at their low bounds together or
+ * at their high bounds together, so the saving lies between the two differences.
+ */
+export function savingInSameScenario(current: Range, candidate: Range): Range {
+  const atLow = current.low - candidate.low
+  const atHigh = current.high - candidate.high
+  return { value: current.value - candidate.value, low: Math.min(atLow, atHigh), high: Math.max(atLow, atHigh) }
+}
+
+/**
+ * kg saved by moving the same IT energy E from a location emitting kCurrent kg per kWh of IT energy (PUE × intensity)
+ * to one emitting kCandidate: E is shared, the two locations' factors are uncertain independently, so the bounds are
+ * the extremes of E × (kCurrent − kCandidate) over the corners of the three ranges.
+ */
+export function savingAcrossLocations(itEnergyKWh: Range, kCurrent: Range, kCandidate: Range): Range {
+  const corners: number[] = []
+  for (const e of [itEnergyKWh.low, itEnergyKWh.high]) {
+    for (const c of [kCurrent.low, kCurrent.high]) for (const x of [kCandidate.low, kCandidate.high]) corners.push(e * (c - x))
+  }
+  return { value: itEnergyKWh.value * (kCurrent.value - kCandidate.value), low: Math.min(...corners), high: Math.max(...corners) }
+}
