@@ -33,7 +33,11 @@ export type HardwareEntry = z.infer<typeof hardwareEntrySchema>
 export const yearlyIntensitySchema = z.object({
   year: z.number().int(),
   intensityGPerKWh: z.number().nonnegative(),
-  sourceId: z.string()
+  sourceId: z.string(),
+  /** Share of renewables in the grid's mix that year (Electricity Maps), 0–1. Informational: never market-based. */
+  gridRenewableShare: z.number().min(0).max(1).optional(),
+  /** Share of carbon-free (renewable and nuclear) generation in the grid's mix that year (Electricity Maps), 0–1. */
+  gridCarbonFreeShare: z.number().min(0).max(1).optional()
 })
 export type YearlyIntensity = z.infer<typeof yearlyIntensitySchema>
 
@@ -65,8 +69,11 @@ export type LocationEntry = z.infer<typeof locationEntrySchema>
 
 /** One zone's hourly intensities, compacted: a start hour (UTC) and one value per following hour. */
 export const hourlyProfileSchema = z.object({
+  /** The key the app ships it under (data/hourly/<zone>.json) and LocationEntry.hourlyZone refers to. */
   zone: z.string(),
   name: z.string(),
+  /** The Zone Id column of the export, when it differs from the key (the DE-LU export carries zone DE). */
+  zoneId: z.string().optional(),
   /** ISO 8601 UTC of the first hour. */
   startUtc: z.string(),
   /** gCO2eq/kWh, life-cycle, one per hour from startUtc. */
@@ -94,6 +101,8 @@ export type MethodDefaults = z.infer<typeof methodDefaultsSchema>
 export const dataManifestSchema = z.object({
   dataVersion: z.string(),
   generatedFrom: z.array(z.object({ repository: z.string(), commit: z.string(), path: z.string() })),
+  /** The zones of data/hourly/<zone>.json. */
+  hourlyZones: z.array(z.string()).optional(),
   sources: z.array(sourceRefSchema.extend({ retrieved: z.string().optional(), attribution: z.string() }))
 })
 export type DataManifest = z.infer<typeof dataManifestSchema>

@@ -1,0 +1,1003 @@
+/**
+ * Regenerates data/ from the upstream copies in ../shared/reference-data (or --from <dir>; --out <dir> writes
+ * elsewhere, for the reproducibility test). Same input, byte-identical output: entries and keys sorted, no clock.
+ * Every table is validated with shared/refdata/schema.ts before it is written.
+ *
+ *   npx tsx scripts/build-data.ts [--from ../shared/reference-data] [--out data]
+ */
+import { createHash } from 'node:crypto'
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { z } from 'zod'
+import { parseCsv } from '../shared/refdata/csv'
+import { hardwareKey, normaliseHardwareName } from '../shared/refdata/hardware'
+import { parseHourlyProfileCsv } from '../shared/refdata/hourly'
+import { normaliseProvider } from '../shared/refdata/locations'
+import {
+  dataManifestSchema,
+  hardwareEntrySchema,
+  hourlyProfileSchema,
+  locationEntrySchema,
+  methodDefaultsSchema,
+  type DataManifest,
+  type HardwareEntry,
+  type HourlyProfile,
+  type LocationEntry,
+  type MethodDefaults,
+  type YearlyIntensity
+} from '../shared/refdata/schema'
+import { foldText } from '../shared/refdata/text'
+
+/** The release part of dataVersion; the build appends a hash of the tables' content. Bump it with each data release. */
+const DATA_RELEASE = '2026.11.1'
+
+// ISO 3166-1 alpha-2 + alpha-3 pairs (the code lists are facts; OWID gives alpha-3 only, Electricity Maps alpha-2).
+const ISO_PAIRS = `
+ADAND AEARE AFAFG AGATG AIAIA ALALB AMARM AOAGO AQATA ARARG ASASM ATAUT AUAUS AWABW AXALA AZAZE BABIH BBBRB BDBGD
+BEBEL BFBFA BGBGR BHBHR BIBDI BJBEN BLBLM BMBMU BNBRN BOBOL BQBES BRBRA BSBHS BTBTN BVBVT BWBWA BYBLR BZBLZ CACAN
+CCCCK CDCOD CFCAF CGCOG CHCHE CICIV CKCOK CLCHL CMCMR CNCHN COCOL CRCRI CUCUB CVCPV CWCUW CXCXR CYCYP CZCZE DEDEU
+DJDJI DKDNK DMDMA DODOM DZDZA ECECU EEEST EGEGY EHESH ERERI ESESP ETETH FIFIN FJFJI FKFLK FMFSM FOFRO FRFRA GAGAB
+GBGBR GDGRD GEGEO GFGUF GGGGY GHGHA GIGIB GLGRL GMGMB GNGIN GPGLP GQGNQ GRGRC GSSGS GTGTM GUGUM GWGNB GYGUY HKHKG
+HMHMD HNHND HRHRV HTHTI HUHUN IDIDN IEIRL ILISR IMIMN ININD IOIOT IQIRQ IRIRN ISISL ITITA JEJEY JMJAM JOJOR JPJPN
+KEKEN KGKGZ KHKHM KIKIR KMCOM KNKNA KPPRK KRKOR KWKWT KYCYM KZKAZ LALAO LBLBN LCLCA LILIE LKLKA LRLBR LSLSO LTLTU
+LULUX LVLVA LYLBY MAMAR MCMCO MDMDA MEMNE MFMAF MGMDG MHMHL MKMKD MLMLI MMMMR MNMNG MOMAC MPMNP MQMTQ MRMRT MSMSR
+MTMLT MUMUS MVMDV MWMWI MXMEX MYMYS MZMOZ NANAM NCNCL NENER NFNFK NGNGA NINIC NLNLD NONOR NPNPL NRNRU NUNIU NZNZL
+OMOMN PAPAN PEPER PFPYF PGPNG PHPHL PKPAK PLPOL PMSPM PNPCN PRPRI PSPSE PTPRT PWPLW PYPRY QAQAT REREU ROROU RSSRB
+RURUS RWRWA SASAU SBSLB SCSYC SDSDN SESWE SGSGP SHSHN SISVN SJSJM SKSVK SLSLE SMSMR SNSEN SOSOM SRSUR SSSSD STSTP
+SVSLV SXSXM SYSYR SZSWZ TCTCA TDTCD TFATF TGTGO THTHA TJTJK TKTKL TLTLS TMTKM TNTUN TOTON TRTUR TTTTO TVTUV TWTWN
+TZTZA UAUKR UGUGA UMUMI USUSA UYURY UZUZB VAVAT VCVCT VEVEN VGVGB VIVIR VNVNM VUVUT WFWLF WSWSM YEYEM YTMYT ZAZAF
+ZMZMB ZWZWE
+`
+
+interface Upstream {
+  repository: string
+  commit: string
+  path: string
+}
+
+const UPSTREAM = {
+  mlco2: { repository: 'mlco2/impact', commit: 'd0d3ee5a', path: 'data/' },
+  greenAlgorithms: { repository: 'GreenAlgorithms/green-algorithms-tool', commit: '30df2fee', path: 'data/latest/' },
+  codecarbon: { repository: 'mlco2/codecarbon', commit: 'b05965e4', path: 'codecarbon/data/' },
+  owid: { repository: 'ourworldindata.org/grapher/carbon-intensity-electricity', commit: 'unversioned', path: '' },
+  emYearly: { repository: 'thegreenwebfoundation/co2.js', commit: '27cbe832', path: 'data/output/electricity-maps/' },
+  emHourly: { repository: 'HewlettPackard/green-dcc', commit: '3f6ea95c', path: 'data/carbon_intensity/' },
+  ccf: { repository: 'cloud-carbon-footprint/cloud-carbon-coefficients', commit: 'dda7621f', path: '' }
+} satisfies Record<string, Upstream>
+
+type SourceEntry = DataManifest['sources'][number]
+
+const SOURCES: SourceEntry[] = [
+  {
+    id: 'mlco2',
+    title: 'Machine Learning Emissions Calculator data (mlco2/impact)',
+    licence: 'MIT',
+    url: 'https://github.com/mlco2/impact',
+    version: 'd0d3ee5a',
+    attribution: 'Machine Learning Emissions Calculator (mlco2/impact), Lacoste, Luccioni, Schmidt and Dandres 2019, "Quantifying the Carbon Emissions of Machine Learning". MIT licence.'
+  },
+  {
+    id: 'green-algorithms',
+    title: 'Green Algorithms reference data',
+    licence: 'CC BY 4.0',
+    url: 'https://github.com/GreenAlgorithms/green-algorithms-tool',
+    version: 'v3.0 (30df2fee)',
+    attribution: 'Green Algorithms, Lannelongue et al. 2021. CC BY 4.0.'
+  },
+  {
+    id: 'codecarbon',
+    title: 'CodeCarbon reference data',
+    licence: 'MIT',
+    url: 'https://github.com/mlco2/codecarbon',
+    version: '3.3.0 (b05965e4)',
+    attribution: 'CodeCarbon (mlco2/codecarbon) 3.3.0. MIT licence.'
+  },
+  {
+    id: 'owid-ember',
+    title: 'Carbon intensity of electricity generation (Our World in Data)',
+    licence: 'CC BY 4.0',
+    url: 'https://ourworldindata.org/grapher/carbon-intensity-electricity',
+    version: '2025',
+    attribution: 'Ember (2025); Energy Institute – Statistical Review of World Energy (2025) – with major processing by Our World in Data. CC BY 4.0.'
+  },
+  {
+    id: 'electricity-maps-yearly',
+    title: 'Electricity Maps yearly zone averages 2024–2025 (via co2.js)',
+    licence: 'ODbL 1.0',
+    url: 'https://github.com/thegreenwebfoundation/co2.js',
+    version: '27cbe832',
+    attribution: 'Electricity Maps. Open Database License (ODbL) 1.0; a database derived from it stays under the ODbL.'
+  },
+  {
+    id: 'electricity-maps-hourly',
+    title: 'Electricity Maps hourly carbon intensity 2024, 16 zones (via HewlettPackard/green-dcc)',
+    licence: 'ODbL 1.0',
+    url: 'https://github.com/HewlettPackard/green-dcc',
+    version: '3f6ea95c',
+    attribution: 'Electricity Maps. Open Database License (ODbL) 1.0; a database derived from it stays under the ODbL.'
+  },
+  {
+    id: 'electricity-maps-export',
+    title: 'Electricity Maps data portal export imported by the user',
+    licence: 'ODbL 1.0',
+    url: 'https://portal.electricitymaps.com',
+    attribution: 'Electricity Maps. Open Database License (ODbL) 1.0.'
+  },
+  {
+    id: 'ccf',
+    title: 'Cloud Carbon Footprint coefficients',
+    licence: 'Apache-2.0',
+    url: 'https://github.com/cloud-carbon-footprint/cloud-carbon-coefficients',
+    version: 'dda7621f',
+    attribution: 'Cloud Carbon Footprint (cloud-carbon-coefficients), Apache License 2.0.'
+  },
+  {
+    id: 'carbon-ledger',
+    title: 'Carbon Ledger method assumptions',
+    licence: 'MIT',
+    attribution: 'Carbon Ledger: an assumption of the method, stated where it is used.'
+  }
+]
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading
+
+const notes: string[] = []
+function note(message: string): void {
+  notes.push(message)
+  console.log(`note: ${message}`)
+}
+
+function fail(message: string): never {
+  throw new Error(message)
+}
+
+class Upstreams {
+  readonly used: Upstream[] = []
+  constructor(private readonly root: string) {}
+
+  read(upstream: Upstream, folder: string, file: string): string {
+    this.used.push({ repository: upstream.repository, commit: upstream.commit, path: `${upstream.path}${file}` })
+    return readFileSync(join(this.root, folder, file), 'utf8')
+  }
+
+  list(folder: string): string[] {
+    return readdirSync(join(this.root, folder)).sort()
+  }
+}
+
+/** CSV rows as records keyed by header; `headerLine` is 1 for Green Algorithms (its line 0 holds units). */
+function readTable(text: string, file: string, headerLine = 0): { rows: Record<string, string>[]; header: string[] } {
+  const all = parseCsv(text)
+  const header = (all[headerLine] ?? fail(`${file}: no header`)).map((h) => h.trim())
+  const rows = all.slice(headerLine + 1).map((cells, i) => {
+    if (cells.length < header.length) note(`${file} row ${i + headerLine + 2}: ${cells.length} fields for ${header.length} columns (ragged)`)
+    return Object.fromEntries(header.map((h, c) => [h, (cells[c] ?? '').trim()]))
+  })
+  return { rows, header }
+}
+
+/** Upstream numbers: '', NaN, Nan, unk and the like are absent. */
+function num(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined
+  const value = Number(text.trim())
+  return text.trim() === '' || !Number.isFinite(value) ? undefined : value
+}
+
+function round(value: number, digits: number): number {
+  const factor = 10 ** digits
+  return Math.round(value * factor) / factor
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Hardware
+
+/** nvidia-smi and CodeCarbon spellings of catalogue devices that their names alone do not match. */
+const CURATED_ALIASES: Record<string, string[]> = {
+  'H100 SXM': ['NVIDIA H100 80GB HBM3', 'H100 SXM5', 'H100 SXM5 80GB', 'H100-SXM5-80GB'],
+  'H100 NVL': ['H100 NVL 94GB'],
+  'A100 PCIe 40/80GB': ['A100-PCIE-40GB', 'A100 40GB PCIe'],
+  'A100 SXM4 80 GB': ['A100-SXM4-80GB', 'A100-SXM4-40GB', 'A100 SXM4 40GB', 'A100-SXM-80GB', 'A100 80GB SXM'],
+  'Tesla V100-PCIE-16GB': ['V100 PCIe 16GB'],
+  'Tesla V100-SXM2-16GB': ['V100 SXM2 16GB'],
+  'Tesla V100-SXM2-32GB': ['V100 SXM2 32GB', 'V100-SXM2-32GB-LS'],
+  'Tesla P100': ['Tesla P100 PCIe', 'Tesla P100-PCIE-16GB', 'Tesla P100-PCIE-12GB'],
+  'RTX 8000': ['Quadro RTX 8000'],
+  'TITAN X Pascal': ['TITAN X (Pascal)'],
+  'AGX Xavier': ['Jetson AGX Xavier'],
+  'TPUv2 Chip': ['TPU v2', 'TPUv2'],
+  'TPUv3 Chip': ['TPU v3', 'TPUv3']
+}
+
+const TFLOPS_PER_W_MAX = 4
+
+function inferVendor(kind: HardwareEntry['kind'], name: string): string | undefined {
+  const n = name.toLowerCase()
+  if (kind !== 'cpu' && /^nvidia\b|geforce|\brtx\b|\bgtx\b|tesla|quadro|titan|jetson|xavier|^[ahl]\d|^t4$|^l40/.test(n)) return 'NVIDIA'
+  if (/^amd\b|radeon|^rx ?\d|epyc|ryzen|opteron|athlon|phenom|sempron|turion|threadripper|^fx[- ]|^a\d+-|^e\d-/.test(n)) return 'AMD'
+  if (/^intel\b|xeon|\bcore\b|pentium|celeron|\batom\b|itanium/.test(n)) return 'Intel'
+  if (/^apple\b/.test(n)) return 'Apple'
+  if (/\btpu/.test(n)) return 'Google'
+  if (/raspberry|rasberry/.test(n)) return 'Raspberry Pi'
+  return undefined
+}
+
+interface HardwareDraft extends Omit<HardwareEntry, 'id' | 'aliases'> {
+  aliases: Set<string>
+}
+
+class HardwareCatalogue {
+  readonly drafts: HardwareDraft[] = []
+  private readonly byKey = new Map<string, HardwareDraft>()
+  conflicts = 0
+  duplicates = 0
+
+  private register(draft: HardwareDraft, spelling: string): void {
+    const key = `${draft.kind}:${hardwareKey(spelling)}`
+    if (!this.byKey.has(key)) this.byKey.set(key, draft)
+  }
+
+  find(kind: HardwareEntry['kind'], name: string): HardwareDraft | undefined {
+    return this.byKey.get(`${kind}:${hardwareKey(name)}`)
+  }
+
+  /** Adds a device, or completes the entry it merges with (same key): the first source keeps its tdpW. */
+  add(fields: Omit<HardwareDraft, 'aliases' | 'sourceIds' | 'vendor'> & { sourceId: string }, file: string): void {
+    const { sourceId, ...device } = fields
+    const existing = this.find(device.kind, device.name)
+    if (existing) {
+      if (existing.sourceIds.includes(sourceId)) {
+        if (existing.tdpW !== device.tdpW) note(`${file}: "${device.name}" (${device.tdpW} W) repeats "${existing.name}" (${existing.tdpW} W): first kept`)
+        this.duplicates++
+        return
+      }
+      if (existing.tdpW !== device.tdpW) this.conflicts++
+      existing.sourceIds.push(sourceId)
+      existing.aliases.add(normaliseHardwareName(device.name))
+      for (const field of ['tdpPerCoreW', 'cores', 'fp32Tflops', 'fp16Tflops', 'memoryGB', 'releaseYear'] as const) {
+        if (existing[field] === undefined && device[field] !== undefined) existing[field] = device[field]
+      }
+      return
+    }
+    const vendor = inferVendor(device.kind, device.name)
+    const startsWithVendor = vendor !== undefined && foldText(device.name).replace('rasberry', 'raspberry').startsWith(vendor.toLowerCase())
+    const draft: HardwareDraft = {
+      ...device,
+      name: vendor && !startsWithVendor ? `${vendor} ${device.name}` : device.name,
+      ...(vendor ? { vendor } : {}),
+      aliases: new Set([normaliseHardwareName(device.name)]),
+      sourceIds: [sourceId]
+    }
+    for (const alias of CURATED_ALIASES[device.name] ?? []) draft.aliases.add(normaliseHardwareName(alias))
+    this.drafts.push(draft)
+    for (const spelling of [draft.name, ...draft.aliases]) this.register(draft, spelling)
+  }
+
+  entries(): HardwareEntry[] {
+    const ids = new Set<string>()
+    const entries = this.drafts.map((draft): HardwareEntry => {
+      const base = `${draft.kind}:${normaliseHardwareName(draft.name).replace(/[^a-z0-9]+/g, '-')}`
+      let id = base
+      for (let n = 2; ids.has(id); n++) id = `${base}-${n}`
+      ids.add(id)
+      const nameKey = hardwareKey(draft.name)
+      const aliasKeys = new Set<string>([nameKey])
+      const aliases = [...draft.aliases].filter((alias) => {
+        const key = hardwareKey(alias)
+        if (aliasKeys.has(key)) return false
+        aliasKeys.add(key)
+        return true
+      })
+      const { aliases: _drafted, ...fields } = draft
+      return { ...fields, id, aliases: aliases.sort() }
+    })
+    return entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  }
+}
+
+function buildHardware(up: Upstreams): HardwareEntry[] {
+  const catalogue = new HardwareCatalogue()
+
+  const gpusFile = 'mlco2-impact/gpus.csv'
+  const gpus = parseCsv(up.read(UPSTREAM.mlco2, 'mlco2-impact', 'gpus.csv'))
+  const gpuHeader = gpus[0]!.map((h) => h.trim())
+  if (gpus[0]!.some((h) => h !== h.trim())) note(`${gpusFile}: header cells with surrounding spaces (" TFLOPS16") trimmed`)
+  for (const [i, raw] of gpus.slice(1).entries()) {
+    let cells = raw.map((c) => c.trim())
+    if (cells.length < gpuHeader.length) {
+      // The ragged rows lost an empty column in the middle: memory and source are still the last two fields.
+      note(`${gpusFile} row ${i + 2} ("${cells[0]}"): ${cells.length} fields for ${gpuHeader.length}; memory and source read from the end`)
+      const tail = cells.slice(-2)
+      cells = [...cells.slice(0, -2), ...Array<string>(gpuHeader.length - cells.length).fill(''), ...tail]
+    }
+    const row = Object.fromEntries(gpuHeader.map((h, c) => [h, cells[c] ?? '']))
+    const kind = z.enum(['gpu', 'cpu', 'tpu']).parse(row.type)
+    const tdpW = num(row.tdp_watts) ?? fail(`${gpusFile} row ${i + 2}: no tdp_watts`)
+    const plausible = (tflops: number | undefined, column: string): number | undefined => {
+      if (tflops === undefined || tflops <= 0) return undefined
+      if (tflops / tdpW > TFLOPS_PER_W_MAX) {
+        note(`${gpusFile} row ${i + 2} ("${row.name}"): ${column} ${tflops} at ${tdpW} W is over ${TFLOPS_PER_W_MAX} TFLOPS/W, dropped`)
+        return undefined
+      }
+      return tflops
+    }
+    const memoryGB = num(row.memory)
+    catalogue.add(
+      {
+        kind,
+        name: row.name!,
+        tdpW,
+        ...optional('fp32Tflops', plausible(num(row.TFLOPS32), 'TFLOPS32')),
+        ...optional('fp16Tflops', plausible(num(row.TFLOPS16), 'TFLOPS16')),
+        ...optional('memoryGB', memoryGB !== undefined && memoryGB > 0 ? memoryGB : undefined),
+        sourceId: 'mlco2'
+      },
+      gpusFile
+    )
+  }
+
+  const gaGpuFile = 'green-algorithms/TDP_gpu.csv'
+  for (const row of readTable(up.read(UPSTREAM.greenAlgorithms, 'green-algorithms', 'TDP_gpu.csv'), gaGpuFile, 1).rows) {
+    const tdpW = num(row.TDP)
+    if (!row.model || tdpW === undefined) {
+      note(`${gaGpuFile}: "${row.model}" has no TDP (Green Algorithms' placeholder for any GPU), skipped`)
+      continue
+    }
+    const kind = /\btpu\b/i.test(row.model) ? 'tpu' : 'gpu'
+    catalogue.add({ kind, name: row.model, tdpW, ...optional('memoryGB', num(row.memory)), sourceId: 'green-algorithms' }, gaGpuFile)
+  }
+
+  const gaCpuFile = 'green-algorithms/TDP_cpu.csv'
+  for (const row of readTable(up.read(UPSTREAM.greenAlgorithms, 'green-algorithms', 'TDP_cpu.csv'), gaCpuFile, 1).rows) {
+    const tdpW = num(row.TDP)
+    if (!row.model || tdpW === undefined) {
+      note(`${gaCpuFile}: "${row.model}" has no TDP (Green Algorithms' placeholder for any CPU), skipped`)
+      continue
+    }
+    const cores = num(row.n_cores)
+    catalogue.add(
+      {
+        kind: 'cpu',
+        name: row.model,
+        tdpW,
+        ...optional('tdpPerCoreW', num(row.TDP_per_core)),
+        ...optional('cores', cores !== undefined && Number.isInteger(cores) && cores > 0 ? cores : undefined),
+        ...optional('releaseYear', num(row.Release_year)),
+        sourceId: 'green-algorithms'
+      },
+      gaCpuFile
+    )
+  }
+
+  const ccFile = 'codecarbon/cpu_power.csv'
+  const ccRows = readTable(up.read(UPSTREAM.codecarbon, 'codecarbon', 'cpu_power.csv'), ccFile).rows
+  for (const [i, row] of ccRows.entries()) {
+    const tdpW = num(row.TDP)
+    if (!row.Name || tdpW === undefined || tdpW <= 0) {
+      note(`${ccFile} row ${i + 2}: "${row.Name}" has no usable TDP ("${row.TDP}"), skipped`)
+      continue
+    }
+    catalogue.add({ kind: 'cpu', name: row.Name, tdpW, sourceId: 'codecarbon' }, ccFile)
+  }
+  note(`hardware: ${catalogue.duplicates} repeated spellings merged within a source; ${catalogue.conflicts} devices whose sources disagree on TDP (first source kept: mlco2, then Green Algorithms, then CodeCarbon)`)
+
+  return z.array(hardwareEntrySchema).parse(catalogue.entries())
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Locations
+
+const ISO2_TO_ISO3 = new Map<string, string>()
+const ISO3_TO_ISO2 = new Map<string, string>()
+for (const pair of ISO_PAIRS.trim().split(/\s+/)) {
+  ISO2_TO_ISO3.set(pair.slice(0, 2), pair.slice(2))
+  ISO3_TO_ISO2.set(pair.slice(2), pair.slice(0, 2))
+}
+
+/** English spellings the upstream files use that no country table carries. */
+const EXTRA_COUNTRY_NAMES: Record<string, string> = {
+  usa: 'USA',
+  us: 'USA',
+  'united states of america': 'USA',
+  america: 'USA',
+  uk: 'GBR',
+  'great britain': 'GBR',
+  britain: 'GBR',
+  england: 'GBR',
+  korea: 'KOR',
+  'republic of korea': 'KOR',
+  'russian federation': 'RUS',
+  'czech republic': 'CZE',
+  holland: 'NLD',
+  'hong kong': 'HKG',
+  taiwan: 'TWN'
+}
+
+/** Cloud regions whose grid is one of the bundled hourly zones (sub-national zones only; countries map by code). */
+const CLOUD_HOURLY_ZONES: Record<string, string> = {
+  'gcp:australia-southeast1': 'AU-NSW',
+  'aws:ap-southeast-2': 'AU-NSW',
+  'azure:australiaeast': 'AU-NSW',
+  'gcp:australia-southeast2': 'AU-VIC',
+  'azure:australiasoutheast': 'AU-VIC',
+  'gcp:southamerica-east1': 'BR-SP',
+  'aws:sa-east-1': 'BR-SP',
+  'azure:brazilsouth': 'BR-SP',
+  'gcp:northamerica-northeast2': 'CA-ON',
+  'azure:canadacentral': 'CA-ON',
+  'gcp:asia-south1': 'IN-WE',
+  'aws:ap-south-1': 'IN-WE',
+  'azure:westindia': 'IN-WE',
+  'azure:centralindia': 'IN-WE',
+  'gcp:asia-northeast1': 'JP-TK',
+  'aws:ap-northeast-1': 'JP-TK',
+  'azure:japaneast': 'JP-TK',
+  'gcp:us-east4': 'US-MIDA-PJM',
+  'aws:us-east-1': 'US-MIDA-PJM',
+  'aws:us-east-2': 'US-MIDA-PJM',
+  'azure:eastus': 'US-MIDA-PJM',
+  'azure:eastus2': 'US-MIDA-PJM',
+  'gcp:us-south1': 'US-TEX-ERCO',
+  'azure:southcentralus': 'US-TEX-ERCO',
+  'aws:us-west-1': 'US-CAL-CISO',
+  'azure:westus': 'US-CAL-CISO'
+}
+
+/** Electricity Maps' national system of Chile is the export's CL-SEN zone, shipped under the key CL-SIC. */
+const COUNTRY_HOURLY_EXTRA: Record<string, string> = { CHL: 'CL-SIC' }
+
+const PROVIDER_LABELS: Record<string, string> = { gcp: 'Google Cloud', aws: 'AWS', azure: 'Azure', ovh: 'OVHcloud', coreweave: 'CoreWeave', seeweb: 'Seeweb', scaleway: 'Scaleway' }
+
+/** Nominal years of undated cloud-region intensities: the year each dataset describes or was published. */
+const CLOUD_YEARS = { mlco2: 2019, codecarbon: 2022, ccf: 2021 }
+
+interface Hourly {
+  key: string
+  profile: HourlyProfile
+}
+
+function buildHourly(up: Upstreams): Hourly[] {
+  const folder = 'electricity-maps-hourly-2024'
+  const profiles: Hourly[] = []
+  for (const file of up.list(folder)) {
+    const match = /^(.+)_2024_hourly\.csv$/.exec(file)
+    if (!match) continue
+    const key = match[1]!
+    const parsed = parseHourlyProfileCsv(up.read(UPSTREAM.emHourly, folder, file).replace(/^/, ''), `${folder}/${file}`)
+    if (parsed.lifecycleGPerKWh.length !== 8784 || parsed.startUtc !== '2024-01-01T00:00:00.000Z') {
+      fail(`${folder}/${file}: expected 8,784 hours from 2024-01-01T00:00Z, got ${parsed.lifecycleGPerKWh.length} from ${parsed.startUtc}`)
+    }
+    const profile = hourlyProfileSchema.parse({
+      zone: key,
+      name: parsed.name,
+      ...(parsed.zone !== key ? { zoneId: parsed.zone } : {}),
+      startUtc: parsed.startUtc,
+      lifecycleGPerKWh: parsed.lifecycleGPerKWh.map((v) => round(v, 1)),
+      directGPerKWh: parsed.directGPerKWh.map((v) => round(v, 1)),
+      estimatedHours: parsed.estimatedHours,
+      sourceId: 'electricity-maps-hourly'
+    })
+    if (parsed.zone !== key) note(`${folder}/${file}: the export's Zone Id is ${parsed.zone}; shipped as ${key}`)
+    profiles.push({ key, profile })
+  }
+  return profiles
+}
+
+class NameIndex {
+  private readonly iso3ByName = new Map<string, string>()
+  add(name: string, iso3: string): void {
+    const folded = foldText(name)
+    if (folded !== '' && !this.iso3ByName.has(folded)) this.iso3ByName.set(folded, iso3)
+  }
+  iso3(name: string): string | undefined {
+    return this.iso3ByName.get(foldText(name))
+  }
+}
+
+interface CloudDraft {
+  provider: string
+  region: string
+  label?: string
+  intensity: YearlyIntensity
+  pue?: number
+  renewableShare?: number
+  countryIso3?: string
+  aliases: Set<string>
+}
+
+function buildLocations(up: Upstreams, hourly: Hourly[]): LocationEntry[] {
+  const names = new NameIndex()
+  const countries = new Map<string, { name: string; aliases: Set<string>; intensities: YearlyIntensity[] }>()
+
+  // Countries: OWID (Ember, Energy Institute) every year; CodeCarbon's latest year where OWID has none.
+  const owidFile = 'owid-ember/carbon-intensity.csv'
+  const owid = readTable(up.read(UPSTREAM.owid, 'owid-ember', 'carbon-intensity.csv'), owidFile)
+  const valueColumn = owid.header.find((h) => h.startsWith('Carbon intensity')) ?? fail(`${owidFile}: no intensity column`)
+  let skippedAggregates = 0
+  for (const row of owid.rows) {
+    const iso3 = row.Code ?? ''
+    if (!ISO3_TO_ISO2.has(iso3)) {
+      skippedAggregates++
+      continue
+    }
+    const intensity = num(row[valueColumn]) ?? fail(`${owidFile}: ${row.Entity} ${row.Year}: no intensity`)
+    const country = countries.get(iso3) ?? { name: row.Entity!, aliases: new Set<string>(), intensities: [] }
+    country.intensities.push({ year: Number(row.Year), intensityGPerKWh: round(intensity, 2), sourceId: 'owid-ember' })
+    countries.set(iso3, country)
+    names.add(row.Entity!, iso3)
+  }
+  note(`${owidFile}: ${skippedAggregates} rows of regions and aggregates without an ISO 3166 code (Africa, World, OWID_KOS…) skipped`)
+
+  const mix = z
+    .record(z.string(), z.object({ country_name: z.string(), carbon_intensity: z.number(), year: z.number().int() }))
+    .parse(JSON.parse(up.read(UPSTREAM.codecarbon, 'codecarbon', 'global_energy_mix.json')))
+  for (const iso3 of Object.keys(mix).sort()) {
+    const item = mix[iso3]!
+    if (!ISO3_TO_ISO2.has(iso3)) continue
+    names.add(item.country_name, iso3)
+    const country = countries.get(iso3)
+    if (country) country.aliases.add(foldText(item.country_name))
+    else countries.set(iso3, { name: item.country_name, aliases: new Set(), intensities: [{ year: item.year, intensityGPerKWh: round(item.carbon_intensity, 2), sourceId: 'codecarbon' }] })
+  }
+
+  // Electricity Maps zones, 2024 and 2025.
+  const zones = new Map<string, { name: string; intensities: YearlyIntensity[] }>()
+  const zoneSchema = z.record(
+    z.string(),
+    z.object({
+      zone: z.object({ zoneName: z.string() }),
+      carbonIntensity: z.object({ value: z.number().nullable() }),
+      renewableEnergy: z.object({ value: z.number().nullable() }),
+      carbonFreeEnergy: z.object({ value: z.number().nullable() })
+    })
+  )
+  for (const year of [2024, 2025]) {
+    const file = `yearly_${year}.json`
+    const data = zoneSchema.parse(JSON.parse(up.read(UPSTREAM.emYearly, 'electricity-maps-yearly', file)))
+    for (const key of Object.keys(data).sort()) {
+      const item = data[key]!
+      if (item.carbonIntensity.value === null) {
+        note(`electricity-maps-yearly/${file}: ${key} has no carbonIntensity, skipped`)
+        continue
+      }
+      const zone = zones.get(key) ?? { name: item.zone.zoneName, intensities: [] }
+      const share = (value: number | null): number | undefined => (value === null ? undefined : round(value / 100, 4))
+      zone.intensities.push({
+        year,
+        intensityGPerKWh: item.carbonIntensity.value,
+        sourceId: 'electricity-maps-yearly',
+        ...optional('gridRenewableShare', share(item.renewableEnergy.value)),
+        ...optional('gridCarbonFreeShare', share(item.carbonFreeEnergy.value))
+      })
+      zones.set(key, zone)
+      if (/^[A-Z]{2}$/.test(key) && ISO2_TO_ISO3.has(key)) names.add(item.zone.zoneName, ISO2_TO_ISO3.get(key)!)
+    }
+  }
+
+  const ciFile = 'green-algorithms/CI_aggregated.csv'
+  const ci = readTable(up.read(UPSTREAM.greenAlgorithms, 'green-algorithms', 'CI_aggregated.csv'), ciFile, 1).rows
+  for (const row of ci) {
+    if (row.regionName === 'Any' && /^[A-Z]{2}$/.test(row.location ?? '') && ISO2_TO_ISO3.has(row.location!)) names.add(row.countryName!, ISO2_TO_ISO3.get(row.location!)!)
+  }
+  for (const [name, iso3] of Object.entries(EXTRA_COUNTRY_NAMES)) names.add(name, iso3)
+
+  const hourlyByZoneId = new Map(hourly.map((h) => [h.profile.zoneId ?? h.key, h.key]))
+  const countryHourly = (iso3: string): string | undefined => COUNTRY_HOURLY_EXTRA[iso3] ?? hourlyByZoneId.get(ISO3_TO_ISO2.get(iso3) ?? '')
+
+  const entries: LocationEntry[] = []
+  for (const [iso3, country] of countries) {
+    const iso2 = ISO3_TO_ISO2.get(iso3)!
+    const aliases = new Set(country.aliases)
+    for (const [name, code] of Object.entries(EXTRA_COUNTRY_NAMES)) if (code === iso3) aliases.add(name)
+    const zone = zones.get(iso2)
+    if (zone) aliases.add(foldText(zone.name))
+    aliases.delete(foldText(country.name))
+    const hourlyZone = countryHourly(iso3)
+    entries.push({
+      id: `country:${iso3}`,
+      kind: 'country',
+      name: country.name,
+      iso2,
+      iso3,
+      intensities: country.intensities.sort((a, b) => a.year - b.year),
+      ...optional('hourlyZone', hourlyZone),
+      aliases: [...aliases].sort()
+    })
+  }
+
+  const zoneAliases = new Map<string, string>()
+  for (const { key, profile } of hourly) if (profile.zoneId) zoneAliases.set(profile.zoneId, key)
+  for (const [key, zone] of zones) {
+    const iso2 = key.slice(0, 2)
+    const iso3 = ISO2_TO_ISO3.get(iso2)
+    const countryName = iso3 ? countries.get(iso3)?.name : undefined
+    const national = key.length === 2
+    const name = national || !countryName ? zone.name : `${zone.name} (${countryName})`
+    const aliases = new Set<string>([foldText(zone.name)])
+    const hourlyKey = zoneAliases.get(key) ?? (hourly.some((h) => h.key === key) ? key : undefined)
+    if (hourlyKey && hourlyKey !== key) aliases.add(hourlyKey.toLowerCase())
+    aliases.delete(foldText(name))
+    entries.push({
+      id: `zone:${key}`,
+      kind: 'zone',
+      name,
+      ...optional('countryIso3', iso3),
+      intensities: zone.intensities.sort((a, b) => a.year - b.year),
+      ...optional('hourlyZone', hourlyKey),
+      aliases: [...aliases].sort()
+    })
+  }
+  for (const { key } of hourly) {
+    if (!entries.some((e) => e.hourlyZone === key && e.kind === 'zone')) note(`hourly zone ${key} has no yearly zone to attach to`)
+  }
+
+  entries.push(...buildCloudRegions(up, names, countryHourly))
+  return z.array(locationEntrySchema).parse(entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)))
+}
+
+function squashRegion(region: string): string {
+  return foldText(region).replace(/\s+/g, '')
+}
+
+function buildCloudRegions(up: Upstreams, names: NameIndex, countryHourly: (iso3: string) => string | undefined): LocationEntry[] {
+  const regions = new Map<string, CloudDraft>()
+  const key = (provider: string, region: string): string => `${normaliseProvider(provider)}:${squashRegion(region)}`
+
+  // Green Algorithms: per-datacentre PUE and the grid location each region lies in.
+  const dcFile = 'green-algorithms/cloudProviders_datacenters.csv'
+  const datacentres = new Map<string, { pue?: number; iso3?: string }>()
+  for (const row of readTable(up.read(UPSTREAM.greenAlgorithms, 'green-algorithms', 'cloudProviders_datacenters.csv'), dcFile, 1).rows) {
+    const iso3 = ISO2_TO_ISO3.get((row.location ?? '').slice(0, 2))
+    datacentres.set(key(row.provider!, row.Name!), { ...optional('pue', num(row.PUE)), ...optional('iso3', iso3) })
+  }
+  const pueFile = 'green-algorithms/defaults_PUE.csv'
+  const providerPue = new Map<string, number>()
+  for (const row of readTable(up.read(UPSTREAM.greenAlgorithms, 'green-algorithms', 'defaults_PUE.csv'), pueFile, 1).rows) {
+    providerPue.set(normaliseProvider(row.provider!), num(row.PUE) ?? fail(`${pueFile}: ${row.provider} has no PUE`))
+  }
+
+  const mlFile = 'mlco2-impact/impact.csv'
+  for (const row of readTable(up.read(UPSTREAM.mlco2, 'mlco2-impact', 'impact.csv'), mlFile).rows) {
+    if (!row.region) {
+      note(`${mlFile}: ${row.provider} row (${row.regionName}) has no region id, skipped`)
+      continue
+    }
+    const intensity = num(row.impact) ?? fail(`${mlFile}: ${row.provider}:${row.region} has no impact`)
+    const offset = num(row.offsetRatio)
+    const label = [row.regionName, row.city || row.state, row.country].filter((part) => part && part !== '').join(', ')
+    regions.set(key(row.provider!, row.region), {
+      provider: normaliseProvider(row.provider!),
+      region: row.region,
+      label,
+      intensity: { year: CLOUD_YEARS.mlco2, intensityGPerKWh: intensity, sourceId: 'mlco2' },
+      ...optional('pue', num(row.PUE)),
+      ...optional('renewableShare', offset === undefined ? undefined : offset / 100),
+      ...optional('countryIso3', names.iso3(row.country ?? '')),
+      aliases: new Set(row.regionName ? [foldText(`${row.provider} ${row.regionName}`)] : [])
+    })
+  }
+
+  const ccImpactFile = 'codecarbon/impact.csv'
+  for (const row of readTable(up.read(UPSTREAM.codecarbon, 'codecarbon', 'impact.csv'), ccImpactFile).rows) {
+    const k = key(row.provider!, row.region!)
+    const iso3 = ISO3_TO_ISO2.has(row.countryIsoCode ?? '') ? row.countryIsoCode : undefined
+    const existing = regions.get(k)
+    if (existing) {
+      if (iso3) existing.countryIso3 = iso3
+      continue
+    }
+    const offset = num(row.offsetRatio)
+    regions.set(k, {
+      provider: normaliseProvider(row.provider!),
+      region: row.region!,
+      label: [row.city || row.state, row.country_name].filter((part) => part && part !== '').join(', '),
+      intensity: { year: CLOUD_YEARS.codecarbon, intensityGPerKWh: num(row.impact) ?? fail(`${ccImpactFile}: ${k} has no impact`), sourceId: 'codecarbon' },
+      ...optional('renewableShare', offset === undefined ? undefined : offset / 100),
+      ...optional('countryIso3', iso3),
+      aliases: new Set()
+    })
+  }
+
+  for (const provider of ['aws', 'azure', 'gcp']) {
+    const file = `cloud-carbon-coefficients/grid-emissions-factors-${provider}.csv`
+    const table = readTable(up.read(UPSTREAM.ccf, 'cloud-carbon-coefficients', `grid-emissions-factors-${provider}.csv`), file)
+    const column = table.header.find((h) => h.startsWith('CO2e')) ?? fail(`${file}: no CO2e column`)
+    for (const row of table.rows) {
+      const raw = row[column] ?? ''
+      const tonnesPerKWh = num(raw)
+      // The Azure file writes two factors without "0." (Finland 000077, Germany 000402): not guessed, skipped.
+      if (tonnesPerKWh === undefined || !/^\d*\.\d+$/.test(raw) || tonnesPerKWh >= 0.01) {
+        note(`${file}: ${row.Region}: malformed factor "${raw}", skipped`)
+        continue
+      }
+      const k = key(provider, row.Region!)
+      if (regions.has(k)) continue
+      const place = row.Country ?? row.Location ?? ''
+      regions.set(k, {
+        provider,
+        region: provider === 'azure' ? squashRegion(row.Region!) : row.Region!,
+        label: provider === 'azure' ? `${row.Region}, ${place}` : place,
+        intensity: { year: CLOUD_YEARS.ccf, intensityGPerKWh: round(tonnesPerKWh * 1e6, 3), sourceId: 'ccf' },
+        ...optional('countryIso3', names.iso3(place)),
+        aliases: new Set(provider === 'azure' ? [foldText(`azure ${row.Region}`)] : [])
+      })
+    }
+  }
+
+  const entries: LocationEntry[] = []
+  for (const [k, draft] of regions) {
+    const datacentre = datacentres.get(k)
+    const countryIso3 = datacentre?.iso3 ?? draft.countryIso3
+    const pue = draft.pue ?? datacentre?.pue ?? providerPue.get(draft.provider)
+    const hourlyZone = CLOUD_HOURLY_ZONES[k] ?? (countryIso3 ? countryHourly(countryIso3) : undefined)
+    const providerLabel = PROVIDER_LABELS[draft.provider] ?? draft.provider
+    const aliases = new Set([...draft.aliases, foldText(`${draft.provider} ${draft.region}`), foldText(`${providerLabel} ${draft.region}`)])
+    const name = draft.label ? `${providerLabel} ${draft.region} (${draft.label})` : `${providerLabel} ${draft.region}`
+    aliases.delete(foldText(name))
+    entries.push({
+      id: `cloud:${draft.provider}:${draft.region.toLowerCase()}`,
+      kind: 'cloud',
+      name,
+      provider: draft.provider,
+      region: draft.region,
+      ...optional('countryIso3', countryIso3),
+      intensities: [draft.intensity],
+      ...optional('pue', pue),
+      ...optional('renewableShare', draft.renewableShare),
+      ...optional('hourlyZone', hourlyZone),
+      aliases: [...aliases].sort()
+    })
+  }
+  return entries
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Defaults
+
+function buildDefaults(up: Upstreams): MethodDefaults {
+  const refFile = 'green-algorithms/referenceValues.csv'
+  const reference = new Map(
+    readTable(up.read(UPSTREAM.greenAlgorithms, 'green-algorithms', 'referenceValues.csv'), refFile, 1).rows.map((row) => [row.variable!, num(row.value)])
+  )
+  const value = (variable: string): number => reference.get(variable) ?? fail(`${refFile}: no ${variable}`)
+
+  const pueFile = 'green-algorithms/defaults_PUE.csv'
+  const byProvider: Record<string, number> = {}
+  let unknownDataCentre: number | undefined
+  for (const row of readTable(up.read(UPSTREAM.greenAlgorithms, 'green-algorithms', 'defaults_PUE.csv'), pueFile, 1).rows) {
+    const pue = num(row.PUE) ?? fail(`${pueFile}: ${row.provider} has no PUE`)
+    if (row.provider === 'Unknown') unknownDataCentre = pue
+    else byProvider[normaliseProvider(row.provider!)] = pue
+  }
+
+  const ciFile = 'green-algorithms/CI_aggregated.csv'
+  const world = readTable(up.read(UPSTREAM.greenAlgorithms, 'green-algorithms', 'CI_aggregated.csv'), ciFile, 1).rows.find((row) => row.location === 'WORLD')
+  const worldIntensity = num(world?.carbonIntensity) ?? fail(`${ciFile}: no WORLD row`)
+
+  const embodied = deriveEmbodied(up)
+
+  return methodDefaultsSchema.parse({
+    memoryWPerGB: value('memoryPower'),
+    pue: { unknownDataCentre: unknownDataCentre ?? fail(`${pueFile}: no Unknown row`), personalComputer: 1, byProvider: sortKeys(byProvider) },
+    equivalents: {
+      carGPerKm: value('passengerCar_EU_perkm'),
+      treeMonthG: value('tree_month'),
+      flightKg: value('flight_PAR-LON') / 1000,
+      flightLabel: 'one passenger, Paris–London flight'
+    },
+    embodied,
+    worldIntensityGPerKWh: worldIntensity,
+    sourceIds: {
+      memoryWPerGB: 'green-algorithms',
+      'pue.unknownDataCentre': 'green-algorithms',
+      'pue.personalComputer': 'green-algorithms',
+      'pue.byProvider': 'green-algorithms',
+      'equivalents.carGPerKm': 'green-algorithms',
+      'equivalents.treeMonthG': 'green-algorithms',
+      'equivalents.flightKg': 'green-algorithms',
+      worldIntensityGPerKWh: 'green-algorithms'
+    }
+  })
+}
+
+/** GPU counts of the largest instance of each CCF GPU family: CCF's additional_gpus covers that host's GPUs. */
+const CCF_GPU_HOSTS: { file: string; type: string; gpus: number }[] = [
+  { file: 'coefficients-aws-embodied.csv', type: 'p4d.24xlarge', gpus: 8 },
+  { file: 'coefficients-aws-embodied.csv', type: 'p3.16xlarge', gpus: 8 },
+  { file: 'coefficients-aws-embodied.csv', type: 'g4dn.metal', gpus: 8 },
+  { file: 'coefficients-gcp-embodied.csv', type: 'a2-megagpu-16g', gpus: 16 },
+  { file: 'coefficients-azure-embodied.csv', type: 'NC24', gpus: 4 }
+]
+/** CCF's (and Dell's) server lifespan. */
+const SERVER_LIFESPAN_YEARS = 4
+
+function deriveEmbodied(up: Upstreams): MethodDefaults['embodied'] {
+  const tables = new Map<string, Record<string, string>[]>()
+  const table = (file: string): Record<string, string>[] => {
+    let rows = tables.get(file)
+    if (!rows) {
+      rows = readTable(up.read(UPSTREAM.ccf, 'cloud-carbon-coefficients/output', file), `cloud-carbon-coefficients/output/${file}`).rows
+      tables.set(file, rows)
+    }
+    return rows
+  }
+  const perGpu = CCF_GPU_HOSTS.map(({ file, type, gpus }) => {
+    const row = table(file).find((r) => r.type === type) ?? fail(`${file}: no ${type}`)
+    return (num(row.additional_gpus) ?? fail(`${file}: ${type} has no additional_gpus`)) / gpus
+  })
+  if (new Set(perGpu).size !== 1) fail(`CCF embodied per GPU differs between hosts: ${perGpu.join(', ')}`)
+  const gpuKg = perGpu[0]!
+
+  // The base server is what remains of a host's total once its additions are taken away; it is one value in CCF.
+  const bases = new Set<number>()
+  const extraCpus = new Set<number>()
+  for (const file of ['coefficients-aws-embodied.csv', 'coefficients-gcp-embodied.csv', 'coefficients-azure-embodied.csv']) {
+    for (const row of table(file)) {
+      const parts = ['additional_memory', 'additional_storage', 'additional_cpus', 'additional_gpus'].map((c) => num(row[c]) ?? 0)
+      bases.add(round((num(row.total) ?? 0) - parts.reduce((a, b) => a + b, 0), 2))
+      const cpus = num(row.additional_cpus) ?? 0
+      if (cpus > 0) extraCpus.add(cpus)
+    }
+  }
+  // additional_cpus is 100 kg per CPU beyond the first (hosts of 2, 4 and 8 sockets give 100, 300, 700).
+  const secondCpuKg = Math.min(...extraCpus)
+  if (bases.size !== 1 || [...extraCpus].some((kg) => kg % secondCpuKg !== 0)) {
+    fail(`CCF embodied: expected one base server and multiples of one additional-CPU figure, got ${[...bases]} and ${[...extraCpus]}`)
+  }
+  const baseKg = [...bases][0]!
+  const cpuKg = (baseKg + secondCpuKg) / 2
+
+  return {
+    cpu: {
+      totalKg: cpuKg,
+      lifespanYears: SERVER_LIFESPAN_YEARS,
+      sourceId: 'ccf',
+      note: `One CPU socket's half of Cloud Carbon Footprint's two-socket host: (base server ${baseKg} kg, which holds one CPU, memory and chassis, + ${secondCpuKg} kg for the second CPU) / 2 = ${cpuKg} kg; base = instance total − additional memory, storage, CPUs and GPUs, the same for every instance in CCF's AWS, GCP and Azure tables; ${SERVER_LIFESPAN_YEARS}-year lifespan as CCF.`
+    },
+    gpu: {
+      totalKg: gpuKg,
+      lifespanYears: SERVER_LIFESPAN_YEARS,
+      sourceId: 'ccf',
+      note: `Cloud Carbon Footprint's additional_gpus of a GPU host divided by its GPU count (p4d.24xlarge, p3.16xlarge, g4dn.metal: /8; Azure NC24: /4; a2-megagpu-16g: /16) = ${gpuKg} kg per GPU in every case; the host's own share is counted through its CPUs. ${SERVER_LIFESPAN_YEARS}-year lifespan as CCF.`
+    },
+    tpu: {
+      totalKg: gpuKg,
+      lifespanYears: SERVER_LIFESPAN_YEARS,
+      sourceId: 'carbon-ledger',
+      note: `Assumption: no public per-chip embodied figure for TPUs; a TPU chip is taken as one GPU (${gpuKg} kg, Cloud Carbon Footprint's per-GPU figure) over ${SERVER_LIFESPAN_YEARS} years.`
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Writing
+
+function sortKeys<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(sortKeys) as T
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])])
+    ) as T
+  }
+  return value
+}
+
+/** Arrays of objects one per line (readable diffs), everything else compact. */
+function toJson(value: unknown): string {
+  const sorted = sortKeys(value)
+  if (Array.isArray(sorted)) return `[\n${sorted.map((item) => JSON.stringify(item)).join(',\n')}\n]\n`
+  return `${JSON.stringify(sorted)}\n`
+}
+
+function sourcesMarkdown(manifest: DataManifest, counts: Record<string, number>): string {
+  const lines = [
+    '# Reference data: sources and attributions',
+    '',
+    `Data version **${manifest.dataVersion}**. Generated by \`scripts/build-data.ts\` from the upstream copies in`,
+    '`../shared/reference-data` (regenerate with `npm run data`, or `npx tsx scripts/build-data.ts --from <dir>`).',
+    'The build is reproducible: the same upstream files give byte-identical tables (entries and keys sorted, no dates',
+    'of the build). The version is the release plus a hash of the tables\' content.',
+    '',
+    '| file | contents |',
+    '|---|---|',
+    `| hardware.json | ${counts.gpu} GPUs, ${counts.cpu} CPUs, ${counts.tpu} TPUs: TDP (W), per-core TDP and cores where Green Algorithms gives them, TFLOPS, memory, aliases. \`sourceIds[0]\` is the source of \`tdpW\`; later ids also list the device. |`,
+    `| locations.json | ${counts.country} countries (every year OWID has), ${counts.zone} Electricity Maps zones (2024, 2025), ${counts.cloud} cloud regions. |`,
+    `| hourly/<zone>.json | ${counts.hourly} zones, 8,784 hours of 2024 (UTC), life-cycle and direct gCO2eq/kWh to 0.1. |`,
+    '| defaults.json | memory power, PUE defaults, equivalents, world intensity, embodied emissions per device class. |',
+    '| manifest.json | data version, upstream files (repository, commit, path), sources with licences. |',
+    '',
+    '## Sources',
+    ''
+  ]
+  for (const source of manifest.sources) {
+    lines.push(`### ${source.title} (\`${source.id}\`)`, '')
+    if (source.url) lines.push(`- URL: ${source.url}`)
+    if (source.version) lines.push(`- Version: ${source.version}`)
+    if (source.licence) lines.push(`- Licence: ${source.licence}`)
+    lines.push(`- Attribution: ${source.attribution}`)
+    const use = SOURCE_USE[source.id]
+    if (use) lines.push(`- Used for: ${use}`)
+    lines.push('')
+  }
+  lines.push(
+    '## Open Database License (Electricity Maps)',
+    '',
+    'The zone intensities of locations.json and the profiles of hourly/ are derived from Electricity Maps data',
+    'published under the Open Database License 1.0. They are a derived database and stay under the ODbL: any public',
+    'use must attribute "Electricity Maps" and keep the ODbL terms for these tables and anything derived from them.',
+    '',
+    '## Upstream files',
+    ''
+  )
+  for (const file of manifest.generatedFrom) lines.push(`- ${file.repository} @ ${file.commit} : \`${file.path}\``)
+  lines.push('')
+  return lines.join('\n')
+}
+
+const SOURCE_USE: Record<string, string> = {
+  mlco2: 'GPU, TPU and a few CPU TDPs, TFLOPS and memory (gpus.csv); cloud regions of gcp, aws, azure, ovh, coreweave, seeweb with grid intensity, PUE where given and offsetRatio → renewableShare (impact.csv; nominal year 2019).',
+  'green-algorithms': 'CPU TDP per core and cores (TDP_cpu.csv), GPU TDPs (TDP_gpu.csv), PUE defaults (defaults_PUE.csv) and per-datacentre PUE and country (cloudProviders_datacenters.csv), memory power, car, tree-month and flight equivalents (referenceValues.csv), world intensity 475 (CI_aggregated.csv).',
+  codecarbon: 'TDP of 4,900 CPU models (cpu_power.csv); countries missing from OWID (global_energy_mix.json); GCP regions missing from mlco2 and their ISO country (impact.csv; nominal year 2022).',
+  'owid-ember': 'Yearly carbon intensity of electricity of every country, all years.',
+  'electricity-maps-yearly': 'Yearly life-cycle carbon intensity, renewable and carbon-free shares of 352 zones, 2024 and 2025.',
+  'electricity-maps-hourly': 'Hourly life-cycle and direct intensities of 16 zones, 2024.',
+  'electricity-maps-export': 'Hourly profiles the user imports from the Electricity Maps data portal.',
+  ccf: 'Grid factors of cloud regions missing from mlco2 and CodeCarbon (nominal year 2021); embodied emissions per GPU and per CPU socket (coefficients-*-embodied.csv).',
+  'carbon-ledger': 'Assumptions stated where used (TPU embodied emissions).'
+}
+
+function main(): void {
+  const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+  const args = process.argv.slice(2)
+  const option = (name: string): string | undefined => {
+    const at = args.indexOf(name)
+    return at >= 0 ? (args[at + 1] ?? fail(`${name} needs a value`)) : undefined
+  }
+  const from = resolve(repoRoot, option('--from') ?? '../shared/reference-data')
+  const out = resolve(repoRoot, option('--out') ?? 'data')
+  const up = new Upstreams(from)
+
+  const hardware = buildHardware(up)
+  const hourly = buildHourly(up)
+  const locations = buildLocations(up, hourly)
+  const defaults = buildDefaults(up)
+
+  const files = new Map<string, string>([
+    ['hardware.json', toJson(hardware)],
+    ['locations.json', toJson(locations)],
+    ['defaults.json', toJson(defaults)]
+  ])
+  for (const { key, profile } of hourly.sort((a, b) => (a.key < b.key ? -1 : 1))) files.set(`hourly/${key}.json`, toJson(profile))
+
+  const hash = createHash('sha256')
+  for (const [name, content] of files) hash.update(name).update('\0').update(content).update('\0')
+  const generatedFrom = [...new Map(up.used.map((u) => [`${u.repository}\0${u.path}`, u])).values()].sort((a, b) =>
+    a.repository === b.repository ? (a.path < b.path ? -1 : 1) : a.repository < b.repository ? -1 : 1
+  )
+  const manifest = dataManifestSchema.parse({
+    dataVersion: `${DATA_RELEASE}-${hash.digest('hex').slice(0, 8)}`,
+    generatedFrom,
+    hourlyZones: hourly.map((h) => h.key),
+    sources: SOURCES
+  })
+  files.set('manifest.json', toJson(manifest))
+  const count = (kind: string): number => hardware.filter((h) => h.kind === kind).length + locations.filter((l) => l.kind === kind).length
+  files.set(
+    'SOURCES.md',
+    sourcesMarkdown(manifest, { gpu: count('gpu'), cpu: count('cpu'), tpu: count('tpu'), country: count('country'), zone: count('zone'), cloud: count('cloud'), hourly: hourly.length })
+  )
+
+  rmSync(join(out, 'hourly'), { recursive: true, force: true })
+  mkdirSync(join(out, 'hourly'), { recursive: true })
+  for (const [name, content] of files) writeFileSync(join(out, name), content)
+  console.log(`wrote ${files.size} files to ${out}: data version ${manifest.dataVersion}; ${hardware.length} hardware entries, ${locations.length} locations, ${hourly.length} hourly zones; ${notes.length} notes`)
+}
+
+main()
