@@ -41,6 +41,8 @@ export async function printReportToPdf(params: Record<string, string>, targetPat
   try {
     // Wait before loading: a fast page may signal while load() is still settling.
     const ready = deps.readySignals.waitFor(window.id, deps.timeoutMs)
+    // Marked as handled now: it may time out while load() is still pending; it is awaited below.
+    ready.catch(() => undefined)
     try {
       await window.load(reportPageUrl(params))
     } catch (error) {

@@ -50,6 +50,7 @@ describe('sanitizeFileName', () => {
       fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (input) => {
         const name = sanitizeFileName(input)
         expect(name.length).toBeGreaterThan(0)
+        // eslint-disable-next-line no-control-regex
         expect(name).not.toMatch(/[/\\<>:"|?*\u0000-\u001f]/)
         expect(name).not.toMatch(/^[.\s]|[.\s]$/)
         expect(name).not.toMatch(/^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i)

@@ -124,7 +124,7 @@ describe('guardContents', () => {
     const emitter = new EventEmitter()
     let windowOpen: ((details: { url: string }) => { action: 'deny' }) | undefined
     const contents = {
-      on: (event: string, listener: (...args: never[]) => void) => emitter.on(event, listener),
+      on: (event: string, listener: (...args: unknown[]) => void) => emitter.on(event, listener),
       setWindowOpenHandler: (handler: (details: { url: string }) => { action: 'deny' }) => {
         windowOpen = handler
       }
