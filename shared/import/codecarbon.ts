@@ -5,7 +5,7 @@ import { importedDevice } from './devices'
 import { splitCodeCarbonGpuModel } from './gpu-model'
 import { errorsOfZod } from './issues'
 import type { ImportError, ImportOptions, ImportWarning, ImportedRun, Importer } from './types'
-import { clip, readDateTime, readNumber, stableHash, toIso, utcAssumedWarning } from './values'
+import { clip, createStringPool, detach, readDateTime, readNumber, stableHash, toIso, utcAssumedWarning } from './values'
 
 /** Where CodeCarbon puts a machine it could not locate by geo-IP (Quebec City). */
 const FALLBACK_LONGITUDE = -71.2
@@ -19,6 +19,15 @@ const NON_NEGATIVE = [
 ] as const
 const SIGNED = ['longitude', 'latitude'] as const
 type NumberField = (typeof NON_NEGATIVE)[number] | (typeof SIGNED)[number]
+const NUMBER_FIELDS: { field: NumberField; signed: boolean }[] = [
+  ...NON_NEGATIVE.map((field) => ({ field, signed: false })),
+  ...SIGNED.map((field) => ({ field, signed: true }))
+]
+/** The text cells a run is built from; only these are kept, so a large file's rows are not held in memory. */
+const TEXT_FIELDS = [
+  'project_name', 'cloud_provider', 'cloud_region', 'country_iso_code', 'cpu_model', 'gpu_model', 'codecarbon_version'
+] as const
+type TextField = (typeof TEXT_FIELDS)[number]
 
 /** One data row, read and checked; turned into a run only if it is the one kept for its key. */
 interface ReadRow {
@@ -30,7 +39,7 @@ interface ReadRow {
   runId: string | undefined
   taskName: string
   numbers: Partial<Record<NumberField, number>>
-  text: (name: string) => string
+  texts: Record<TextField, string>
 }
 
 export function createCodeCarbonImporter(options: ImportOptions): Importer {
@@ -39,6 +48,7 @@ export function createCodeCarbonImporter(options: ImportOptions): Importer {
   const errors: ImportError[] = []
   const warnings: ImportWarning[] = []
   let columns: Map<string, number> | undefined
+  let numberColumns: { field: NumberField; signed: boolean; index: number }[] = []
   let missingColumns = false
   let dataRows = 0
   let zoneAssumed = false
@@ -48,12 +58,18 @@ export function createCodeCarbonImporter(options: ImportOptions): Importer {
   const kept = new Map<string, ReadRow>()
   let snapshotRows = 0
   const taskKeyCounts = new Map<string, number>()
+  const keep = createStringPool()
 
   const readHeader = (cells: string[]): void => {
     columns = new Map()
     cells.forEach((cell, index) => {
       const name = normaliseHeaderName(cell)
       if (name !== '' && !columns?.has(name)) columns?.set(name, index)
+    })
+    const cols = columns
+    numberColumns = NUMBER_FIELDS.flatMap((f) => {
+      const index = cols.get(f.field)
+      return index === undefined ? [] : [{ ...f, index }]
     })
     isTaskFile = columns.has('task_name')
     idColumn = columns.has('run_id') ? 'run_id' : columns.has('experiment_id') ? 'experiment_id' : undefined
@@ -73,9 +89,8 @@ export function createCodeCarbonImporter(options: ImportOptions): Importer {
     }
     const rowErrors: ImportError[] = []
     const numbers: ReadRow['numbers'] = {}
-    for (const field of [...NON_NEGATIVE, ...SIGNED]) {
-      if (!cols.has(field)) continue
-      const cell = readNumber(text(field), (SIGNED as readonly string[]).includes(field))
+    for (const { field, signed, index } of numberColumns) {
+      const cell = readNumber(r.cells[index] ?? '', signed)
       if (!cell.ok) rowErrors.push({ row: r.row, field, message: `${fileName} row ${r.row}: ${field} ${cell.message}` })
       else if (cell.value !== undefined) numbers[field] = cell.value
     }
@@ -101,8 +116,8 @@ export function createCodeCarbonImporter(options: ImportOptions): Importer {
     if (!time.hasZone && options.timeZoneOffsetMinutes === undefined) zoneAssumed = true
 
     const idText = idColumn ? text(idColumn) : ''
-    const runId = idText === '' || idText.toLowerCase() === 'none' ? undefined : idText
-    const taskName = isTaskFile ? text('task_name') : ''
+    const runId = idText === '' || idText.toLowerCase() === 'none' ? undefined : detach(idText)
+    const taskName = isTaskFile ? keep(text('task_name')) : ''
     const baseId = runId ?? `h${stableHash(`${timestampText}|${text('project_name')}|${text('duration')}`)}`
     let key = isTaskFile ? `${baseId}:${taskName}` : baseId
     if (isTaskFile) {
@@ -110,7 +125,9 @@ export function createCodeCarbonImporter(options: ImportOptions): Importer {
       taskKeyCounts.set(key, seen)
       if (seen > 1) key = `${key}:${seen}`
     }
-    return { row: r.row, key, externalId: `codecarbon:${key}`, endMs: time.ms, timestampText, runId, taskName, numbers, text }
+    const texts = {} as Record<TextField, string>
+    for (const field of TEXT_FIELDS) texts[field] = keep(text(field))
+    return { row: r.row, key, externalId: `codecarbon:${key}`, endMs: time.ms, timestampText: detach(timestampText), runId, taskName, numbers, texts }
   }
 
   const onRow = (r: CsvRow): void => {
@@ -161,7 +178,7 @@ export function createCodeCarbonImporter(options: ImportOptions): Importer {
 }
 
 function buildRun(read: ReadRow, options: ImportOptions, offsetMinutes: number): ImportedRun | { errors: ImportError[] } {
-  const { numbers: n, text } = read
+  const { numbers: n, texts } = read
   const warnings: string[] = []
   const durationS = n.duration ?? 0
 
@@ -176,7 +193,7 @@ function buildRun(read: ReadRow, options: ImportOptions, offsetMinutes: number):
     }
   }
 
-  const project = text('project_name')
+  const project = texts.project_name
   if (project.length > MAX_PROJECT_CHARS) warnings.push(`the project name was cut to ${MAX_PROJECT_CHARS} characters`)
 
   const draft: RunInputDraft = {
@@ -205,8 +222,8 @@ function buildRun(read: ReadRow, options: ImportOptions, offsetMinutes: number):
 }
 
 function locationOf(read: ReadRow, warnings: string[]): LocationInput {
-  const provider = read.text('cloud_provider').toLowerCase()
-  const region = read.text('cloud_region')
+  const provider = read.texts.cloud_provider.toLowerCase()
+  const region = read.texts.cloud_region
   if (provider !== '' && region !== '') return { kind: 'cloud', provider, region }
   const { longitude, latitude } = read.numbers
   if (
@@ -216,7 +233,7 @@ function locationOf(read: ReadRow, warnings: string[]): LocationInput {
     warnings.push('CodeCarbon could not locate the machine (it wrote its Quebec fallback): the location is unknown, set it')
     return { kind: 'unknown' }
   }
-  const code = read.text('country_iso_code')
+  const code = read.texts.country_iso_code
   if (/^[A-Za-z]{2,3}$/.test(code)) return { kind: 'country', code: code.toUpperCase() }
   warnings.push(code === '' ? 'the file gives no location: set it' : `country_iso_code "${clip(code)}" is not an ISO code: the location is unknown`)
   return { kind: 'unknown' }
@@ -224,12 +241,12 @@ function locationOf(read: ReadRow, warnings: string[]): LocationInput {
 
 function devicesOf(read: ReadRow, options: ImportOptions, warnings: string[]): DeviceInput[] {
   const devices: DeviceInput[] = []
-  const cpuModel = read.text('cpu_model')
+  const cpuModel = read.texts.cpu_model
   const cpuCount = read.numbers.cpu_count
   if (cpuModel !== '') {
     devices.push(importedDevice('cpu', cpuModel, 1, options, warnings, cpuCount ? { cores: cpuCount } : {}))
   }
-  const gpuModel = read.text('gpu_model')
+  const gpuModel = read.texts.gpu_model
   const gpuCount = read.numbers.gpu_count
   // Some releases write the CPU's name as gpu_model on machines without a GPU (Apple silicon).
   if (gpuModel !== '' && gpuModel.toLowerCase() !== cpuModel.toLowerCase()) {
@@ -256,7 +273,7 @@ function powerNote(read: ReadRow): string {
     .filter((p): p is [string, number] => p[1] !== undefined)
     .map(([name, w]) => `${name} ${w} W`)
   if (parts.length === 0) return ''
-  const isMean = versionAtLeast(read.text('codecarbon_version'), [3, 2, 1])
+  const isMean = versionAtLeast(read.texts.codecarbon_version, [3, 2, 1])
   return `CodeCarbon power: ${parts.join(', ')} (${isMean ? 'mean over the run' : 'last measured interval, not the mean'})`
 }
 

@@ -80,3 +80,24 @@ export function stableHash(text: string): string {
   }
   return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0')
 }
+
+/**
+ * Keeps a substring of a file chunk without keeping the chunk: V8 may hold a substring of 13 characters or more as a
+ * view of its whole 64 KB parent. Concatenating and cutting forces a copy of just these characters.
+ */
+export function detach(text: string): string {
+  return text.length < 13 ? text : (text + ' ').slice(0, -1)
+}
+
+/** detach, with repeated values (CPU model, project, version) sharing one copy. */
+export function createStringPool(): (text: string) => string {
+  const pool = new Map<string, string>()
+  return (text) => {
+    let kept = pool.get(text)
+    if (kept === undefined) {
+      kept = detach(text)
+      pool.set(kept, kept)
+    }
+    return kept
+  }
+}

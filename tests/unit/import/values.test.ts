@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest'
+import { readDateTime, readNumber, stableHash, toIso } from '../../../shared/import/values'
+import { splitCodeCarbonGpuModel } from '../../../shared/import/gpu-model'
+
+describe('readNumber', () => {
+  it('accepts floats, scientific notation and empty cells', () => {
+    expect(readNumber('2.7e-09')).toEqual({ ok: true, value: 2.7e-9 })
+    expect(readNumber(' 8.0 ')).toEqual({ ok: true, value: 8 })
+    expect(readNumber('.5')).toEqual({ ok: true, value: 0.5 })
+    expect(readNumber('')).toEqual({ ok: true, value: undefined })
+  })
+  it('rejects text, NaN, infinities and (unless allowed) negatives', () => {
+    for (const bad of ['abc', 'NaN', 'inf', '1,5', '1e999', '-1']) expect(readNumber(bad).ok).toBe(false)
+    expect(readNumber('-71.2', true)).toEqual({ ok: true, value: -71.2 })
+  })
+})
+
+describe('readDateTime and toIso', () => {
+  it('reads CodeCarbon and nvidia-smi forms as UTC wall clock, or at a given offset', () => {
+    expect(readDateTime('2024-05-31T10:39:13', 0)).toEqual({ ms: Date.UTC(2024, 4, 31, 10, 39, 13), hasZone: false })
+    expect(readDateTime('2026/11/23 03:34:06.825', 0)?.ms).toBe(Date.UTC(2026, 10, 23, 3, 34, 6, 825))
+    expect(readDateTime('2024-05-31T10:39:13', 120)?.ms).toBe(Date.UTC(2024, 4, 31, 8, 39, 13))
+    expect(readDateTime('2024-05-31T10:39:13.123456', 0)?.ms).toBeCloseTo(Date.UTC(2024, 4, 31, 10, 39, 13, 123) + 0.456, 3)
+  })
+  it('honours a zone written in the text, and rejects impossible dates', () => {
+    expect(readDateTime('2026-10-06T08:00:00+02:00', 0)).toEqual({ ms: Date.UTC(2026, 9, 6, 6), hasZone: true })
+    expect(readDateTime('2026-10-06T08:00Z', 60)).toEqual({ ms: Date.UTC(2026, 9, 6, 8), hasZone: true })
+    expect(readDateTime('2025-02-30T00:00:00', 0)).toBeUndefined()
+    expect(readDateTime('yesterday', 0)).toBeUndefined()
+  })
+  it('writes UTC with Z, or the given offset', () => {
+    expect(toIso(Date.UTC(2025, 0, 1, 12))).toBe('2025-01-01T12:00:00Z')
+    expect(toIso(Date.UTC(2025, 0, 1, 12, 0, 0, 250))).toBe('2025-01-01T12:00:00.250Z')
+    expect(toIso(Date.UTC(2025, 0, 1, 12), 90)).toBe('2025-01-01T13:30:00+01:30')
+    expect(toIso(Date.UTC(2025, 0, 1, 12), -300)).toBe('2025-01-01T07:00:00-05:00')
+  })
+})
+
+describe('stableHash', () => {
+  it('is deterministic and tells close texts apart', () => {
+    expect(stableHash('2025|p|60')).toBe(stableHash('2025|p|60'))
+    expect(stableHash('2025|p|60')).not.toBe(stableHash('2025|p|61'))
+    expect(stableHash('')).toMatch(/^[0-9a-f]{16}$/)
+  })
+})
+
+describe('splitCodeCarbonGpuModel', () => {
+  it('splits models joined with no separator, even when a name ends in digits', () => {
+    expect(splitCodeCarbonGpuModel('1 x NVIDIA GeForce RTX 40601 x NVIDIA GeForce RTX 3080 Ti')).toEqual([
+      { name: 'NVIDIA GeForce RTX 4060', count: 1 },
+      { name: 'NVIDIA GeForce RTX 3080 Ti', count: 1 }
+    ])
+    expect(splitCodeCarbonGpuModel('2 x NVIDIA RTX A600010 x NVIDIA A40')).toEqual([
+      { name: 'NVIDIA RTX A6000', count: 2 },
+      { name: 'NVIDIA A40', count: 10 }
+    ])
+  })
+  it('reads one model with its count, a bare name, and nothing', () => {
+    expect(splitCodeCarbonGpuModel('8 x NVIDIA H100 80GB HBM3')).toEqual([{ name: 'NVIDIA H100 80GB HBM3', count: 8 }])
+    expect(splitCodeCarbonGpuModel('Tesla T4')).toEqual([{ name: 'Tesla T4', count: 1 }])
+    expect(splitCodeCarbonGpuModel('  ')).toEqual([])
+  })
+})
