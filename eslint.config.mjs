@@ -68,7 +68,7 @@ export default tseslint.config(
     }
   },
   {
-    files: ['scripts/**/*.{ts,mjs}', 'tests/**/*.ts', '*.config.{ts,mjs}'],
+    files: ['scripts/**/*.{ts,mjs}', 'tests/**/*.{ts,mjs}', '*.config.{ts,mjs}'],
     languageOptions: { globals: { ...globals.node } }
   }
 )

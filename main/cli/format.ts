@@ -1,0 +1,30 @@
+import type { Range } from '../../shared/domain/range'
+import type { RunResult } from '../../shared/domain/result'
+
+const number = (value: number): string =>
+  Math.abs(value) >= 100 ? value.toFixed(0) : Math.abs(value) >= 1 ? value.toFixed(2) : value.toPrecision(3)
+
+const withRange = (r: Range, unit: string): string => `${number(r.value)} ${unit} (${number(r.low)}–${number(r.high)})`
+
+/** Plain-text form of a result for people at a terminal: the figures, then how they were reached. */
+export function formatResult(result: RunResult): string {
+  const lines = [
+    `Energy            ${withRange(result.energyKWh, 'kWh')}  [${result.method}]`,
+    `Emissions         ${withRange(result.emissionsKg, 'kg CO2eq')}  location-based`,
+    `Market-based      ${withRange(result.marketEmissionsKg, 'kg CO2eq')}`,
+    `Embodied          ${withRange(result.embodiedKg, 'kg CO2eq')}`,
+    `Grid intensity    ${withRange(result.intensityGPerKWh, 'gCO2eq/kWh')}  ${result.locationLabel}`,
+    `PUE               ${number(result.pue.value)}`,
+    `Equivalent to     ${number(result.equivalents.carKm)} km by car, ${number(result.equivalents.treeMonths)} tree-months`,
+    '',
+    'How it was computed:',
+    ...result.trace.map((s) => `  ${s.label}: ${s.formula ? `${s.formula} = ` : ''}${number(s.value)} ${s.unit}${s.sourceId ? `  [${s.sourceId}]` : ''}`),
+    '',
+    'Assumptions:',
+    ...result.assumptions.map((a) => `  - ${a}`),
+    '',
+    `Data version ${result.dataVersion}. Sources: ${result.sources.map((s) => s.title).join('; ')}`,
+    ''
+  ]
+  return lines.join('\n')
+}

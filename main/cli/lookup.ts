@@ -1,0 +1,29 @@
+import type { DeviceKind, LocationInput } from '../../shared/domain/run'
+import type { HardwareEntry, LocationEntry } from '../../shared/refdata/schema'
+import { findLocation, matchHardware, searchHardware, searchLocations, type ReferenceData } from '../../shared/refdata'
+import { InputError } from './args'
+
+/** Below this a catalogue match is a guess: the user is shown candidates instead of a silent wrong device. */
+const MIN_CONFIDENCE = 0.8
+
+export function resolveHardwareName(ref: ReferenceData, text: string, kind: DeviceKind, flag: string): HardwareEntry {
+  const match = matchHardware(ref, text, kind)
+  if (match && match.confidence >= MIN_CONFIDENCE) return match.entry
+  const candidates = searchHardware(ref, text, kind, 5).map((e) => e.name)
+  const hint = candidates.length > 0 ? `; did you mean: ${candidates.join(', ')}?` : ''
+  throw new InputError(`${flag}: '${text}' is not in the hardware catalogue${hint} (or give its power with --${kind}-power-w)`)
+}
+
+export function locationInputOf(entry: LocationEntry): LocationInput {
+  if (entry.kind === 'cloud' && entry.provider && entry.region) return { kind: 'cloud', provider: entry.provider, region: entry.region }
+  if (entry.kind === 'country') return { kind: 'country', code: entry.iso3 ?? entry.iso2 ?? entry.id.replace(/^country:/, '') }
+  return { kind: 'zone', zone: entry.id.replace(/^zone:/, '') }
+}
+
+export function resolveLocationText(ref: ReferenceData, text: string, flag: string): LocationInput {
+  const entry = findLocation(ref, text)
+  if (entry) return locationInputOf(entry)
+  const candidates = searchLocations(ref, text, 5).map((e) => e.id)
+  const hint = candidates.length > 0 ? `; did you mean: ${candidates.join(', ')}?` : ''
+  throw new InputError(`${flag}: unknown location '${text}'${hint} (or give --intensity in gCO2eq/kWh)`)
+}

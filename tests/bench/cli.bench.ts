@@ -1,0 +1,98 @@
+// Benchmarks of the command line (issue: foundation): `import` of a 100,000-row CodeCarbon CSV (38-column layout) and
+// of a 24-hour, 8-GPU nvidia-smi log at 100 ms sampling; `estimate` cold start. Prints figures, asserts nothing.
+// Targets on a 2-core machine: CSV import under 2 s and 300 MB; estimate cold start under 200 ms.
+import { spawnSync } from 'node:child_process'
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { once } from 'node:events'
+import { pathToFileURL } from 'node:url'
+import { machineLine } from './support/machine'
+
+const cli = resolve('out/cli/carbon-ledger.mjs')
+const rssHook = resolve('tests/bench/support/report-rss.mjs')
+const dir = mkdtempSync(join(tmpdir(), 'carbon-ledger-bench-'))
+
+const HEADER_38 =
+  'timestamp,project_name,run_id,experiment_id,duration,emissions,emissions_rate,cpu_power,gpu_power,ram_power,cpu_energy,gpu_energy,ram_energy,energy_consumed,water_consumed,country_name,country_iso_code,region,cloud_provider,cloud_region,os,python_version,codecarbon_version,cpu_count,cpu_model,gpu_count,gpu_model,longitude,latitude,ram_total_size,tracking_mode,cpu_utilization_percent,gpu_utilization_percent,ram_utilization_percent,ram_used_gb,on_cloud,pue,wue'
+
+async function writeLines(path: string, header: string, count: number, line: (i: number) => string): Promise<void> {
+  const out = createWriteStream(path)
+  out.write(`${header}\n`)
+  for (let i = 0; i < count; i++) {
+    if (!out.write(`${line(i)}\n`)) await once(out, 'drain')
+  }
+  out.end()
+  await once(out, 'finish')
+}
+
+function codecarbonRow(i: number): string {
+  const start = Date.UTC(2025, 0, 1) + i * 60_000
+  const ts = new Date(start).toISOString().slice(0, 19)
+  const durationS = 600 + (i % 97) * 13.7
+  const energyKWh = durationS * 0.00011
+  const id = `${(i + 0x10000000).toString(16)}-0000-4000-8000-${String(i).padStart(12, '0')}`
+  return [
+    ts, `project-${i % 40}`, id, '5b0fa12a-3dd7-45bb-9766-cc326314d9f1', durationS, energyKWh * 0.056, energyKWh * 0.056 / durationS,
+    42.5, 281.2, 38.1, energyKWh * 0.1, energyKWh * 0.8, energyKWh * 0.1, energyKWh, 0, 'France', 'FRA', 'île-de-france', '', '',
+    'Linux-6.1.0-x86_64-with-glibc2.36', '3.11.7', '3.2.1', 32, 'AMD EPYC 7763 64-Core Processor', 1, '1 x NVIDIA A100-SXM4-40GB',
+    2.35, 48.86, 251.5, 'machine', 35.5, 91.2, 40.3, 101.4, 'N', 1.0, 0
+  ].join(',')
+}
+
+function nvidiaSmiLines(gpus: number, hours: number, intervalMs: number) {
+  const samples = Math.round((hours * 3600_000) / intervalMs)
+  const t0 = Date.UTC(2025, 2, 1)
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0')
+  return {
+    count: samples * gpus,
+    line(i: number): string {
+      const sample = Math.floor(i / gpus)
+      const gpu = i % gpus
+      const d = new Date(t0 + sample * intervalMs)
+      const ts = `${d.getUTCFullYear()}/${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds(), 3)}`
+      const powerW = 300 + 250 * Math.sin(sample / 50 + gpu)
+      return `${ts}, NVIDIA A100-SXM4-80GB, ${gpu}, GPU-0000000${gpu}-aaaa-bbbb-cccc-dddddddddddd, ${powerW.toFixed(2)} W, 400.00 W, 87 %`
+    }
+  }
+}
+
+function timeCli(args: string[]): { seconds: number; peakRssMB: number; ok: boolean; stderr: string } {
+  const rssFile = join(dir, 'rss')
+  const start = process.hrtime.bigint()
+  const child = spawnSync(process.execPath, ['--import', pathToFileURL(rssHook).href, cli, ...args], {
+    env: { ...process.env, BENCH_RSS_FILE: rssFile },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 1 << 26
+  })
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9
+  return { seconds, peakRssMB: Number(readFileSync(rssFile, 'utf8')) / 2 ** 20, ok: child.status === 0, stderr: child.stderr.toString().slice(0, 300) }
+}
+
+function report(label: string, rows: number, file: string, r: ReturnType<typeof timeCli>): void {
+  const mb = statSync(file).size / 2 ** 20
+  console.log(
+    `${label}: ${rows.toLocaleString('en')} rows, ${mb.toFixed(0)} MB file → ${r.seconds.toFixed(2)} s, ` +
+      `${Math.round(rows / r.seconds).toLocaleString('en')} rows/s, peak RSS ${r.peakRssMB.toFixed(0)} MB${r.ok ? '' : `  (FAILED: ${r.stderr})`}`
+  )
+}
+
+async function main(): Promise<void> {
+  console.log(machineLine())
+  const csv = join(dir, 'codecarbon-100k.csv')
+  await writeLines(csv, HEADER_38, 100_000, codecarbonRow)
+  report('import CodeCarbon CSV (38 columns)', 100_000, csv, timeCli(['import', csv, '--json']))
+
+  const smi = nvidiaSmiLines(8, 24, 100)
+  const log = join(dir, 'nvidia-smi-8gpu-24h.csv')
+  await writeLines(log, 'timestamp, name, index, uuid, power.draw [W], power.limit [W], utilization.gpu [%]', smi.count, smi.line)
+  report('import nvidia-smi log (8 GPUs, 24 h, 100 ms)', smi.count, log, timeCli(['import', log, '--json']))
+
+  const runs = Array.from({ length: 5 }, () => timeCli(['estimate', '--gpu', 'A100 PCIe 40/80GB', '--hours', '10', '--location', 'FR', '--json']))
+  const best = Math.min(...runs.map((r) => r.seconds))
+  const median = runs.map((r) => r.seconds).sort((a, b) => a - b)[2] ?? best
+  console.log(`estimate cold start (node + CLI bundle + reference data): median ${(median * 1000).toFixed(0)} ms, best ${(best * 1000).toFixed(0)} ms over 5 runs${runs.every((r) => r.ok) ? '' : `  (FAILED: ${runs.find((r) => !r.ok)?.stderr})`}`)
+  rmSync(dir, { recursive: true, force: true })
+}
+
+void main()
