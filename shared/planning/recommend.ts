@@ -184,7 +184,7 @@ function titleOf(group: Group): string {
     case 'hardware':
       return `Run ${runs} on ${group.from} on ${group.to} instead`
     case 'start-time':
-      return `Start ${runs} in ${group.from} at the cleanest hours within ${group.to}`
+      return `Start ${runs} in ${group.from} ${group.to}, at the cleanest hours`
   }
 }
 
