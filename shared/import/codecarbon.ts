@@ -1,8 +1,8 @@
 import { runInputSchema, type DeviceInput, type LocationInput, type RunInputDraft } from '../domain/run'
+import { parseCodeCarbonGpuModel } from '../refdata/hardware'
 import { createCsvParser, type CsvRow } from './csv'
 import { normaliseHeaderName } from './headers'
 import { importedDevice } from './devices'
-import { splitCodeCarbonGpuModel } from './gpu-model'
 import { errorsOfZod } from './issues'
 import type { ImportError, ImportOptions, ImportWarning, ImportedRun, Importer } from './types'
 import { clip, createStringPool, detach, readDateTime, readNumber, stableHash, toIso, utcAssumedWarning } from './values'
@@ -250,8 +250,8 @@ function devicesOf(read: ReadRow, options: ImportOptions, warnings: string[]): D
   const gpuCount = read.numbers.gpu_count
   // Some releases write the CPU's name as gpu_model on machines without a GPU (Apple silicon).
   if (gpuModel !== '' && gpuModel.toLowerCase() !== cpuModel.toLowerCase()) {
-    const parts = splitCodeCarbonGpuModel(gpuModel)
-    const single = parts.length === 1 && !/^\d+ x /.test(gpuModel)
+    const parts = parseCodeCarbonGpuModel(gpuModel)
+    const single = parts.length === 1 && !/^\d+\s*x\s+/i.test(gpuModel)
     for (const part of parts) {
       const count = single && gpuCount ? gpuCount : part.count
       devices.push(importedDevice('gpu', part.name, count, options, warnings))

@@ -1,5 +1,6 @@
 import type { DeviceInput, DeviceKind } from '../domain/run'
-import { LOW_MATCH_CONFIDENCE, type ImportOptions } from './types'
+import { HARDWARE_MATCH_THRESHOLD } from '../refdata/hardware'
+import type { ImportOptions } from './types'
 
 /**
  * A device named by an imported file, matched to the hardware catalogue by the injected matcher. The file's name is
@@ -20,8 +21,10 @@ export function importedDevice(
     warnings.push(`${kind.toUpperCase()} "${name}" is not in the hardware catalogue: its power is unknown until you pick one`)
     return device
   }
-  if (match.confidence < LOW_MATCH_CONFIDENCE) {
-    warnings.push(`${kind.toUpperCase()} "${name}" was matched to "${match.name}" with low confidence: check it`)
+  // A weak match is only a suggestion: it must not decide the power until the user confirms it.
+  if (match.confidence < HARDWARE_MATCH_THRESHOLD) {
+    warnings.push(`${kind.toUpperCase()} "${name}" may be "${match.name}" (weak match): pick it to use its power`)
+    return device
   }
   return { ...device, hardwareId: match.id }
 }

@@ -79,7 +79,7 @@ export function createNvidiaSmiImporter(options: ImportOptions): Importer {
       return
     }
     if (!time.hasZone && options.timeZoneOffsetMinutes === undefined) zoneAssumed = true
-    const id = text('uuid') || text('index') || text('pci.bus_id') || text('name') || 'GPU'
+    const id = text('uuid') || text('index') || text('pci.bus_id') || text('name') || '0'
     let gpu = gpus.get(id)
     if (!gpu) {
       gpu = { id, name: text('name') || 'GPU', lastMs: undefined, lastPowerW: 0, firstMs: time.ms, intervalsS: [], energiesJ: [], intervalRows: [] }

@@ -44,11 +44,9 @@ export type ImportResult = z.infer<typeof importResultSchema>
 export interface HardwareMatch {
   id: string
   name: string
-  /** 0–1; below LOW_MATCH_CONFIDENCE the match is kept with a warning. */
+  /** 0–1; below HARDWARE_MATCH_THRESHOLD (shared/refdata/hardware.ts) it is only suggested, in a warning. */
   confidence: number
 }
-
-export const LOW_MATCH_CONFIDENCE = 0.8
 
 /** Options hold a function (the injected catalogue matcher), so they are a TypeScript type, not a zod schema. */
 export interface ImportOptions {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { readDateTime, readNumber, stableHash, toIso } from '../../../shared/import/values'
-import { splitCodeCarbonGpuModel } from '../../../shared/import/gpu-model'
 
 describe('readNumber', () => {
   it('accepts floats, scientific notation and empty cells', () => {
@@ -41,23 +40,5 @@ describe('stableHash', () => {
     expect(stableHash('2025|p|60')).toBe(stableHash('2025|p|60'))
     expect(stableHash('2025|p|60')).not.toBe(stableHash('2025|p|61'))
     expect(stableHash('')).toMatch(/^[0-9a-f]{16}$/)
-  })
-})
-
-describe('splitCodeCarbonGpuModel', () => {
-  it('splits models joined with no separator, even when a name ends in digits', () => {
-    expect(splitCodeCarbonGpuModel('1 x NVIDIA GeForce RTX 40601 x NVIDIA GeForce RTX 3080 Ti')).toEqual([
-      { name: 'NVIDIA GeForce RTX 4060', count: 1 },
-      { name: 'NVIDIA GeForce RTX 3080 Ti', count: 1 }
-    ])
-    expect(splitCodeCarbonGpuModel('2 x NVIDIA RTX A600010 x NVIDIA A40')).toEqual([
-      { name: 'NVIDIA RTX A6000', count: 2 },
-      { name: 'NVIDIA A40', count: 10 }
-    ])
-  })
-  it('reads one model with its count, a bare name, and nothing', () => {
-    expect(splitCodeCarbonGpuModel('8 x NVIDIA H100 80GB HBM3')).toEqual([{ name: 'NVIDIA H100 80GB HBM3', count: 8 }])
-    expect(splitCodeCarbonGpuModel('Tesla T4')).toEqual([{ name: 'Tesla T4', count: 1 }])
-    expect(splitCodeCarbonGpuModel('  ')).toEqual([])
   })
 })

@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { detectFormat, importText } from '../../../shared/import'
+import { fixturePath, readFixture } from './support'
+
+describe('detectFormat', () => {
+  it.each([
+    ['codecarbon/codecarbon-repo-sample.csv', 'codecarbon'],
+    ['codecarbon/layout-H0.csv', 'codecarbon'],
+    ['codecarbon/layout-T3.csv', 'codecarbon'],
+    ['codecarbon/layout-X3.csv', 'codecarbon'],
+    ['codecarbon/oddity-padded-crlf.csv', 'codecarbon'],
+    ['nvidia-smi/h100-training-power.csv', 'nvidia-smi'],
+    ['nvidia-smi/noheader.csv', 'nvidia-smi'],
+    ['nvidia-smi/nounits.csv', 'nvidia-smi'],
+    ['ledger/ledger-runs.csv', 'ledger-csv'],
+    ['ledger/ledger-runs.json', 'ledger-json']
+  ])('recognises %s as %s from its content', (file, format) => {
+    expect(detectFormat(readFixture(file), 'renamed.txt')).toEqual({ format })
+  })
+
+  it('ignores the extension: a CodeCarbon file named .json is still CodeCarbon', () => {
+    expect(detectFormat(readFixture('codecarbon/layout-H7.csv'), 'emissions.json')).toEqual({ format: 'codecarbon' })
+  })
+
+  it('recognises a BOM-prefixed header', () => {
+    expect(detectFormat(`\uFEFF${readFixture('codecarbon/layout-H2.csv')}`, 'bom.csv')).toEqual({ format: 'codecarbon' })
+  })
+
+  it('rejects binary content, naming the file', () => {
+    const text = readFileSync(fixturePath('detect/binary.png'), 'utf8')
+    expect(detectFormat(text, 'chart.png')).toEqual({ error: 'chart.png is a binary file, not a text export (it holds NUL bytes)' })
+  })
+
+  it('rejects text that is not UTF-8', () => {
+    const text = readFileSync(fixturePath('detect/latin1.csv'), 'utf8')
+    const result = detectFormat(text, 'latin1.csv')
+    expect('error' in result && result.error).toMatch(/^latin1\.csv is not UTF-8 text \(\d+ undecodable characters/)
+  })
+
+  it('rejects an unknown CSV layout and shows its first row', () => {
+    expect(importText(readFixture('detect/unknown.csv'), 'bank.csv')).toEqual({
+      error:
+        'bank.csv: unknown layout. Expected a CodeCarbon emissions CSV, an nvidia-smi --query-gpu CSV log or a Carbon Ledger run file (CSV or JSON); its first row is: date, amount, description'
+    })
+  })
+
+  it('rejects an empty file', () => {
+    expect(detectFormat(' \n', 'empty.csv')).toEqual({ error: 'empty.csv is empty' })
+  })
+})

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest'
+import { createImporter } from '../../../shared/import'
+import { importFixture } from './support'
+
+describe('nvidia-smi power logs', () => {
+  it('integrates the H100 training log to about 76.2 kJ (trapezoids over 323 samples)', () => {
+    const result = importFixture('nvidia-smi/h100-training-power.csv')
+    expect(result.format).toBe('nvidia-smi')
+    expect(result.errors).toEqual([])
+    expect(result.rows).toBe(323)
+    expect(result.runs).toHaveLength(1)
+    const run = result.runs[0]
+    const energyKJ = (run?.input.measuredEnergyKWh ?? 0) * 3600
+    expect(energyKJ).toBeCloseTo(76.171, 2)
+    expect(run?.input.startedAt).toBe('2026-11-23T03:34:06.825Z')
+    expect(run?.input.durationS).toBeCloseTo(161.264, 6)
+    expect(run?.input.devices).toHaveLength(1)
+    expect(run?.input.devices[0]).toMatchObject({ kind: 'gpu', name: 'NVIDIA H100 80GB HBM3', count: 1 })
+    // the mean power is the energy over the integrated time
+    expect(run?.input.devices[0]?.measuredPowerW).toBeCloseTo((energyKJ * 1000) / 161.264, 6)
+    expect(run?.emissionsSource).toBe('computed')
+    expect(run?.externalId).toMatch(/^nvidia-smi:[0-9a-f]{16}:2026-11-23T03:34:06.825Z$/)
+    expect(result.warnings.map((w) => w.message)).toEqual([
+      "h100-training-power.csv: the timestamps carry no time zone; they were read as UTC (set the file's time zone to correct them)"
+    ])
+  })
+
+  it('tells GPUs apart by uuid and groups them by name, each with its own trapezoids', () => {
+    const result = importFixture('nvidia-smi/multi-gpu.csv')
+    expect(result.errors).toEqual([])
+    const input = result.runs[0]?.input
+    // GPU 0: 100→500 W over 4 s = 1200 J; GPU 1: 200 W × 4 s = 800 J; L4: 70 W × 4 s = 280 J
+    expect((input?.measuredEnergyKWh ?? 0) * 3.6e6).toBeCloseTo(2280, 9)
+    expect(input?.durationS).toBe(4)
+    expect(input?.devices.map((d) => [d.name, d.count, d.measuredPowerW])).toEqual([
+      ['NVIDIA A100-SXM4-80GB', 2, 250],
+      ['NVIDIA L4', 1, 70]
+    ])
+  })
+
+  it('reads a noheader log with the documented default columns, and says so', () => {
+    const result = importFixture('nvidia-smi/noheader.csv')
+    expect(result.rows).toBe(3)
+    expect(result.errors).toEqual([])
+    // (100 + 100) / 2 × 2 s + (100 + 200) / 2 × 2 s = 500 J
+    expect((result.runs[0]?.input.measuredEnergyKWh ?? 0) * 3.6e6).toBeCloseTo(500, 9)
+    expect(result.warnings[0]?.message).toBe(
+      'noheader.csv has no header: its columns were taken to be timestamp, name, index, uuid, power.draw'
+    )
+  })
+
+  it('reads a noheader log with columns given by the caller', () => {
+    const importer = createImporter('nvidia-smi', { fileName: 'x.csv', nvidiaSmiColumns: ['timestamp', 'power.draw'] })
+    importer.push('2026/11/20 10:00:00.000, 10 W\n2026/11/20 10:00:10.000, 30 W\n')
+    const result = importer.finish()
+    expect((result.runs[0]?.input.measuredEnergyKWh ?? 0) * 3.6e6).toBeCloseTo(200, 9)
+    expect(result.runs[0]?.input.devices).toEqual([{ kind: 'gpu', name: 'GPU', count: 1, utilization: 1, measuredPowerW: 20 }])
+  })
+
+  it('reads a nounits log with CRLF line ends, GPUs told apart by index', () => {
+    const result = importFixture('nvidia-smi/nounits.csv')
+    expect(result.errors).toEqual([])
+    const input = result.runs[0]?.input
+    // GPU 0: (50 + 150) / 2 × 1 s = 100 J; GPU 1: 30 J
+    expect((input?.measuredEnergyKWh ?? 0) * 3.6e6).toBeCloseTo(130, 9)
+    expect(input?.devices.map((d) => [d.name, d.count, d.measuredPowerW])).toEqual([['Tesla T4', 2, 65]])
+  })
+
+  it('does not integrate across a gap and reports its row and length', () => {
+    const result = importFixture('nvidia-smi/gap.csv')
+    const input = result.runs[0]?.input
+    // 5 s + 2 s at 100 W; the 60 s gap is left out
+    expect((input?.measuredEnergyKWh ?? 0) * 3.6e6).toBeCloseTo(700, 9)
+    expect(input?.durationS).toBe(67)
+    expect(input?.devices[0]?.measuredPowerW).toBeCloseTo(100, 9)
+    const gap = result.warnings.find((w) => w.row !== undefined)
+    expect(gap).toEqual({
+      row: 8,
+      message:
+        'gap.csv row 8: GPU NVIDIA H100 80GB HBM3 logged nothing for 60.0 s (more than 5 × the median interval of 1.000 s): this gap is not counted in the energy'
+    })
+  })
+
+  it('reports unreadable power as row errors and integrates the other samples', () => {
+    const result = importFixture('nvidia-smi/not-available.csv')
+    expect(result.errors).toEqual([
+      { row: 3, field: 'power.draw', message: 'not-available.csv row 3: power.draw "[N/A]" is not a power in watts' },
+      { row: 5, field: 'power.draw', message: 'not-available.csv row 5: power.draw "[Not Supported]" is not a power in watts' }
+    ])
+    // samples at 0 s (60 W), 2 s (80 W), 4 s (80 W): 140 J + 160 J
+    expect((result.runs[0]?.input.measuredEnergyKWh ?? 0) * 3.6e6).toBeCloseTo(300, 9)
+  })
+
+  it('reads the log at the offset given', () => {
+    const result = importFixture('nvidia-smi/noheader.csv', { timeZoneOffsetMinutes: -300 })
+    expect(result.runs[0]?.input.startedAt).toBe('2026-11-20T10:00:00-05:00')
+    expect(result.warnings.some((w) => /time zone/.test(w.message))).toBe(false)
+  })
+
+  it('rejects a log without a power column, and a time going backwards', () => {
+    const noPower = createImporter('nvidia-smi', { fileName: 'p.csv' })
+    noPower.push('timestamp, name, power.limit [W]\n2026/11/20 10:00:00.000, T4, 70 W\n')
+    expect(noPower.finish().errors).toEqual([{ row: 1, field: 'power.draw', message: 'p.csv: the log has no "power.draw" column' }])
+    const backwards = createImporter('nvidia-smi', { fileName: 'b.csv' })
+    backwards.push('timestamp, power.draw [W]\n2026/11/20 10:00:05.000, 70 W\n2026/11/20 10:00:01.000, 70 W\n')
+    expect(backwards.finish().errors).toEqual([{ row: 3, field: 'timestamp', message: 'b.csv row 3: the time goes backwards (GPU 0)' }])
+  })
+})
