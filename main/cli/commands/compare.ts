@@ -111,14 +111,19 @@ function whereOf(flags: Flags, ref: ReferenceData): { location: LocationInput; s
 
 const rangeJson = (r: Range) => ({ value: r.value, low: r.low, high: r.high })
 
+/** The first `top` rows, and the current choice wherever it ranks, each with its rank. */
+function topRows<T extends { current: boolean }>(rows: T[], top: number | undefined): { rank: number; row: T }[] {
+  return rows.map((row, i) => ({ rank: i + 1, row })).filter(({ rank, row }) => top === undefined || rank <= top || row.current)
+}
+
 function hardwareJson(c: HardwareComparison, top: number | undefined) {
   return {
     precision: c.precision,
     mfu: rangeJson(c.mfu),
     deviceCount: c.deviceCount,
     current: c.current ?? null,
-    rows: c.rows.slice(0, top).map((r, i) => ({
-      rank: i + 1,
+    rows: topRows(c.rows, top).map(({ rank, row: r }) => ({
+      rank,
       hardwareId: r.hardwareId,
       name: r.name,
       kind: r.kind,
@@ -146,7 +151,7 @@ function locationsJson(c: LocationComparison, top: number | undefined) {
     rankings: c.rankings.map((ranking) => ({
       scope: ranking.scope,
       label: ranking.label,
-      rows: ranking.rows.slice(0, top).map((r, i) => ({ rank: i + 1, ...r }))
+      rows: topRows(ranking.rows, top).map(({ rank, row }) => ({ rank, ...row }))
     })),
     notes: c.notes
   }
@@ -158,11 +163,9 @@ const r = (x: Range): string => `${n(x.value)} (${n(x.low)}–${n(x.high)})`
 function hardwareText(c: HardwareComparison, top: number): string[] {
   return [
     `Hardware at ${c.precision}, model FLOPs utilisation ${n(c.mfu.value)} (${n(c.mfu.low)}–${n(c.mfu.high)}), ${c.deviceCount} device(s)`,
-    ...c.rows
-      .slice(0, top)
-      .map(
-        (row, i) =>
-          `${String(i + 1).padStart(3)}. ${(row.name + (row.current ? ' [current]' : '')).padEnd(34)} ${n(row.peakTflops).padStart(6)} TFLOPS ${n(row.gflopsPerW).padStart(6)} GFLOPS/W  ` +
+    ...topRows(c.rows, top).map(
+      ({ rank, row }) =>
+          `${String(rank).padStart(3)}. ${(row.name + (row.current ? ' [current]' : '')).padEnd(34)} ${n(row.peakTflops).padStart(6)} TFLOPS ${n(row.gflopsPerW).padStart(6)} GFLOPS/W  ` +
           `${r(row.wallHours)} h  ${r(row.energyKWh)} kWh  ${r(row.emissionsKg)} kg` +
           (row.savingKg && !row.current ? `  saves ${r(row.savingKg)} kg` : '')
       ),
@@ -176,11 +179,9 @@ function locationsText(c: LocationComparison, top: number): string[] {
     `Locations for ${r(c.itEnergyKWh)} kWh of IT energy; current ${c.current.label}: ${r(c.current.emissionsKg)} kg (market-based ${r(c.current.marketEmissionsKg)} kg)`,
     ...c.rankings.flatMap((ranking) => [
       `${ranking.label}:`,
-      ...ranking.rows
-        .slice(0, top)
-        .map(
-          (row, i) =>
-            `${String(i + 1).padStart(3)}. ${(row.name + (row.current ? ' [current]' : '')).padEnd(44)} ${n(row.intensityGPerKWh.value).padStart(5)} g/kWh (${row.intensityYear})  ` +
+      ...topRows(ranking.rows, top).map(
+        ({ rank, row }) =>
+            `${String(rank).padStart(3)}. ${(row.name + (row.current ? ' [current]' : '')).padEnd(44)} ${n(row.intensityGPerKWh.value).padStart(5)} g/kWh (${row.intensityYear})  ` +
             `${r(row.emissionsKg)} kg  market ${n(row.marketEmissionsKg.value)} kg` +
             (row.current ? '' : `  saves ${r(row.savingKg)} kg`)
         )
