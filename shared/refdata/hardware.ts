@@ -24,6 +24,8 @@ export const HARDWARE_MATCH_THRESHOLD = 0.6
 export const HARDWARE_AMBIGUITY_MARGIN = 0.1
 
 const NOISE_WORDS = new Set(['nvidia', 'amd', 'intel', 'geforce', 'tesla', 'quadro', 'corporation', 'processor', 'cpu', 'gpu', 'graphics'])
+/** Words that name a vendor: a text naming one never matches another vendor's device ("NVIDIA A100" ≠ "Intel A100"). */
+const VENDOR_WORDS: Record<string, string> = { nvidia: 'nvidia', geforce: 'nvidia', tesla: 'nvidia', quadro: 'nvidia', amd: 'amd', radeon: 'amd', intel: 'intel', apple: 'apple' }
 const MEMORY_SIZE = /^\d+(?:\.\d+)?(?:gb|g|mb|tb)$/
 
 /**
@@ -157,9 +159,11 @@ export function findHardware(ref: HardwareTable, id: string): HardwareEntry | un
  * undefined when nothing shares a model number with the text or when two entries match about equally well.
  */
 export function matchHardware(ref: HardwareTable, text: string, kind?: DeviceKind): HardwareMatch | undefined {
-  const wanted = (entry: HardwareEntry): boolean => kind === undefined || entry.kind === kind
   const trimmed = text.trim()
   if (trimmed === '') return undefined
+  const vendors = new Set(normaliseHardwareName(trimmed).split(' ').flatMap((word) => VENDOR_WORDS[word] ?? []))
+  const wanted = (entry: HardwareEntry): boolean =>
+    (kind === undefined || entry.kind === kind) && (vendors.size === 0 || entry.vendor === undefined || vendors.has(entry.vendor.toLowerCase()))
 
   const byId = findHardware(ref, trimmed) ?? findHardware(ref, trimmed.toLowerCase())
   if (byId && wanted(byId)) return { entry: byId, confidence: 1, matchedBy: 'id' }

@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import defaultsJson from '../../../data/defaults.json'
+import hardwareJson from '../../../data/hardware.json'
+import locationsJson from '../../../data/locations.json'
+import manifestJson from '../../../data/manifest.json'
+import {
+  dataManifestSchema,
+  findHardware,
+  hardwareEntrySchema,
+  loadHourlyProfile,
+  loadReferenceData,
+  locationEntrySchema,
+  methodDefaultsSchema
+} from '../../../shared/refdata/index'
+
+const ref = loadReferenceData()
+const count = <T extends { kind: string }>(rows: T[], kind: string): number => rows.filter((row) => row.kind === kind).length
+
+describe('the bundled reference tables (data/)', () => {
+  it('validate against the schemas and load once', () => {
+    expect(() => z.array(hardwareEntrySchema).parse(hardwareJson)).not.toThrow()
+    expect(() => z.array(locationEntrySchema).parse(locationsJson)).not.toThrow()
+    expect(() => methodDefaultsSchema.parse(defaultsJson)).not.toThrow()
+    expect(() => dataManifestSchema.parse(manifestJson)).not.toThrow()
+    expect(loadReferenceData()).toBe(ref)
+  })
+
+  it('hold sane numbers of devices and locations', () => {
+    expect(count(ref.hardware, 'gpu')).toBeGreaterThanOrEqual(40)
+    expect(count(ref.hardware, 'tpu')).toBe(3)
+    // CodeCarbon's 4,903 rows less repeated spellings of one model (merged) and rows without a usable TDP.
+    expect(count(ref.hardware, 'cpu')).toBeGreaterThan(4_700)
+    expect(count(ref.locations, 'country')).toBeGreaterThanOrEqual(200)
+    expect(count(ref.locations, 'zone')).toBe(352)
+    expect(count(ref.locations, 'cloud')).toBeGreaterThanOrEqual(82)
+    expect(ref.manifest.hourlyZones).toHaveLength(16)
+  })
+
+  it('keep ids unique and entries sorted by id', () => {
+    for (const rows of [ref.hardware, ref.locations]) {
+      const ids = rows.map((row) => row.id)
+      expect(new Set(ids).size).toBe(ids.length)
+      expect([...ids].sort()).toEqual(ids)
+    }
+  })
+
+  it('cite only sources the manifest lists', () => {
+    const known = new Set(ref.manifest.sources.map((source) => source.id))
+    for (const entry of ref.hardware) for (const id of entry.sourceIds) expect(known.has(id), `${entry.id}: ${id}`).toBe(true)
+    for (const entry of ref.locations) for (const i of entry.intensities) expect(known.has(i.sourceId), `${entry.id}: ${i.sourceId}`).toBe(true)
+    for (const id of Object.values(ref.defaults.sourceIds)) expect(known.has(id)).toBe(true)
+    for (const item of Object.values(ref.defaults.embodied)) expect(known.has(item.sourceId)).toBe(true)
+  })
+
+  it('carry a data version of the release plus a content hash, and machine-independent upstream paths', () => {
+    expect(ref.manifest.dataVersion).toMatch(/^\d{4}\.\d{1,2}\.\d+-[0-9a-f]{8}$/)
+    for (const file of ref.manifest.generatedFrom) {
+      expect(file.path.startsWith('/')).toBe(false)
+      expect(file.repository).not.toMatch(/^\/|\\|work\//)
+    }
+    expect(ref.manifest.sources.find((s) => s.id === 'green-algorithms')!.attribution).toContain('Green Algorithms, Lannelongue et al. 2021')
+    expect(ref.manifest.sources.find((s) => s.id === 'electricity-maps-yearly')!.licence).toBe('ODbL 1.0')
+  })
+})
+
+describe('spot values against the upstream files', () => {
+  it('mlco2 gpus.csv: H100 SXM 700 W, 1979 TFLOPS16, 80 GB; the ragged A10G row keeps its 24 GB', () => {
+    const h100 = findHardware(ref, 'gpu:nvidia-h100-sxm')!
+    expect(h100).toMatchObject({ tdpW: 700, fp32Tflops: 989, fp16Tflops: 1979, memoryGB: 80, vendor: 'NVIDIA' })
+    expect(h100.sourceIds[0]).toBe('mlco2')
+    expect(findHardware(ref, 'gpu:nvidia-a10g')).toMatchObject({ tdpW: 150, fp32Tflops: 31.52, memoryGB: 24 })
+    // GTX 750's 1111 TFLOPS32 at 250 W is not a real figure: dropped, the TDP kept.
+    const gtx750 = findHardware(ref, 'gpu:nvidia-gtx-750')!
+    expect(gtx750.tdpW).toBe(250)
+    expect(gtx750.fp32Tflops).toBeUndefined()
+  })
+
+  it('Green Algorithms TDP_cpu.csv merged with CodeCarbon: Xeon Gold 6248 is 20 cores × 7.5 W = 150 W', () => {
+    expect(findHardware(ref, 'cpu:intel-xeon-gold-6248')).toMatchObject({ tdpW: 150, cores: 20, tdpPerCoreW: 7.5, sourceIds: ['green-algorithms', 'codecarbon'] })
+    expect(findHardware(ref, 'cpu:apple-m1')).toMatchObject({ tdpW: 10, sourceIds: ['codecarbon'] })
+  })
+
+  it('OWID/Ember: France 78.55 g/kWh in 2022 and 44.18 in 2024, every year from 2000', () => {
+    const france = ref.locations.find((l) => l.id === 'country:FRA')!
+    expect(france).toMatchObject({ iso2: 'FR', iso3: 'FRA', name: 'France' })
+    expect(france.intensities.find((i) => i.year === 2022)!.intensityGPerKWh).toBe(78.55)
+    expect(france.intensities.find((i) => i.year === 2024)!.intensityGPerKWh).toBe(44.18)
+    expect(france.intensities[0]!.year).toBe(2000)
+    expect(france.intensities).toHaveLength(25)
+  })
+
+  it('Electricity Maps yearly: zone DE 341 g/kWh in 2024 (60 % renewable), 342 in 2025, hourly profile DE-LU', () => {
+    const de = ref.locations.find((l) => l.id === 'zone:DE')!
+    expect(de.intensities).toEqual([
+      { year: 2024, intensityGPerKWh: 341, sourceId: 'electricity-maps-yearly', gridRenewableShare: 0.6, gridCarbonFreeShare: 0.65 },
+      { year: 2025, intensityGPerKWh: 342, sourceId: 'electricity-maps-yearly', gridRenewableShare: 0.6, gridCarbonFreeShare: 0.64 }
+    ])
+    expect(de.hourlyZone).toBe('DE-LU')
+  })
+
+  it('mlco2 impact.csv: gcp us-central1 566.3 g/kWh, PUE 1.11, offsetRatio 100 → renewableShare 1', () => {
+    expect(ref.locations.find((l) => l.id === 'cloud:gcp:us-central1')).toMatchObject({
+      provider: 'gcp',
+      region: 'us-central1',
+      countryIso3: 'USA',
+      pue: 1.11,
+      renewableShare: 1,
+      intensities: [{ intensityGPerKWh: 566.3, sourceId: 'mlco2' }]
+    })
+    // aws eu-west-3 has offsetRatio 0 and no PUE in mlco2: Green Algorithms' aws default 1.2.
+    expect(ref.locations.find((l) => l.id === 'cloud:aws:eu-west-3')).toMatchObject({ renewableShare: 0, pue: 1.2, countryIso3: 'FRA' })
+  })
+
+  it('CCF grid factors fill regions the others lack (t/kWh → g/kWh); Azure malformed factors are not used', () => {
+    expect(ref.locations.find((l) => l.id === 'cloud:aws:af-south-1')).toMatchObject({
+      intensities: [{ intensityGPerKWh: 928, sourceId: 'ccf' }],
+      countryIso3: 'ZAF',
+      hourlyZone: 'ZA'
+    })
+    expect(ref.locations.find((l) => l.id === 'cloud:azure:germanywestcentral')).toBeUndefined()
+    expect(ref.locations.find((l) => l.id === 'cloud:azure:finlandcentral')).toBeUndefined()
+  })
+
+  it('defaults: memory 0.3725 W/GB, PUE 1.56 / 1.0 / providers, world 475, car 175 g/km, tree-month 917 g, flight 50 kg', () => {
+    const d = ref.defaults
+    expect(d.memoryWPerGB).toBe(0.3725)
+    expect(d.pue).toEqual({ unknownDataCentre: 1.56, personalComputer: 1, byProvider: { aws: 1.2, azure: 1.12, gcp: 1.12, oracle: 1.2, ovh: 1.09 } })
+    expect(d.worldIntensityGPerKWh).toBe(475)
+    expect(d.equivalents).toMatchObject({ carGPerKm: 175, treeMonthG: 917, flightKg: 50 })
+  })
+
+  it('embodied defaults derived from CCF: 150 kg per GPU, (1000 + 100) / 2 = 550 kg per CPU socket, 4 years', () => {
+    expect(ref.defaults.embodied.gpu).toMatchObject({ totalKg: 150, lifespanYears: 4, sourceId: 'ccf' })
+    expect(ref.defaults.embodied.cpu).toMatchObject({ totalKg: 550, lifespanYears: 4, sourceId: 'ccf' })
+    expect(ref.defaults.embodied.tpu!.sourceId).toBe('carbon-ledger')
+  })
+
+  it('16 hourly profiles of 8,784 hours from 2024-01-01T00:00Z; GB starts at 96.4 g/kWh life-cycle, 61.3 direct', async () => {
+    for (const zone of ref.manifest.hourlyZones!) {
+      const profile = (await loadHourlyProfile(zone))!
+      expect(profile.zone).toBe(zone)
+      expect(profile.lifecycleGPerKWh).toHaveLength(8784)
+      expect(profile.directGPerKWh).toHaveLength(8784)
+      expect(profile.startUtc).toBe('2024-01-01T00:00:00.000Z')
+    }
+    const gb = (await loadHourlyProfile('GB'))!
+    expect(gb.lifecycleGPerKWh.slice(0, 2)).toEqual([96.4, 94.2])
+    expect(gb.directGPerKWh[0]).toBe(61.3)
+    expect((await loadHourlyProfile('IN-WE'))!.estimatedHours).toBe(8784)
+    expect((await loadHourlyProfile('US-CAL-CISO'))!.estimatedHours).toBe(0)
+    expect((await loadHourlyProfile('DE-LU'))!.zoneId).toBe('DE')
+  })
+})

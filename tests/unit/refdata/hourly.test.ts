@@ -1,0 +1,104 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { intensitySeries, loadHourlyProfile, parseCsv, parseHourlyProfileCsv, type HourlyProfile } from '../../../shared/refdata/index'
+
+const HEADER =
+  'Datetime (UTC),Country,Zone Name,Zone Id,Carbon Intensity gCO₂eq/kWh (direct),Carbon Intensity gCO₂eq/kWh (LCA),Low Carbon Percentage,Renewable Percentage,Data Source,Data Estimated,Data Estimation Method'
+const row = (time: string, direct: string, lca: string, estimated = 'false', zone = 'DE') =>
+  `2024-01-01 ${time},Germany,Germany,${zone},${direct},${lca},83.26,81.53,entsoe.eu,${estimated},`
+const csv = (...rows: string[]) => [HEADER, ...rows].join('\r\n') + '\r\n'
+
+describe('parseHourlyProfileCsv', () => {
+  it('reads an Electricity Maps export: start hour, both series, estimated hours', () => {
+    const profile = parseHourlyProfileCsv(csv(row('00:00:00', '133.1', '177.74'), row('01:00:00', '134.17', '179.08', 'true'), row('02:00:00', '0', '0')), 'de.csv')
+    expect(profile).toEqual({
+      zone: 'DE',
+      name: 'Germany',
+      startUtc: '2024-01-01T00:00:00.000Z',
+      lifecycleGPerKWh: [177.74, 179.08, 0],
+      directGPerKWh: [133.1, 134.17, 0],
+      estimatedHours: 1,
+      sourceId: 'electricity-maps-export'
+    })
+  })
+
+  it('accepts the portal’s newer "Life cycle" column name and ISO times', () => {
+    const header = 'Datetime (UTC),Zone Id,Carbon intensity gCO₂eq/kWh (direct),Carbon intensity gCO₂eq/kWh (Life cycle)'
+    const profile = parseHourlyProfileCsv(`${header}\n2024-03-01T05:00:00Z,FR,10,30\n2024-03-01T06:00:00Z,FR,11,31\n`, 'fr.csv')
+    expect(profile).toMatchObject({ zone: 'FR', name: 'FR', startUtc: '2024-03-01T05:00:00.000Z', lifecycleGPerKWh: [30, 31], directGPerKWh: [10, 11] })
+  })
+
+  it('names the file, row and field of bad input', () => {
+    expect(() => parseHourlyProfileCsv(csv(row('00:00:00', '133.1', '177.74'), row('01:00:00', '134.17', '')), 'de.csv')).toThrow(
+      'de.csv: row 3, field "Carbon Intensity gCO₂eq/kWh (LCA)": "" is not a non-negative number'
+    )
+    expect(() => parseHourlyProfileCsv(csv(row('00:00:00', '-1', '177.74')), 'de.csv')).toThrow(/row 2, field "Carbon Intensity gCO₂eq\/kWh \(direct\)"/)
+    expect(() => parseHourlyProfileCsv(csv(row('00:00:00', '1', '2'), row('02:00:00', '1', '2')), 'gap.csv')).toThrow(
+      'gap.csv: row 3, field "Datetime (UTC)": 2024-01-01 02:00:00 is not one hour after the previous row'
+    )
+    expect(() => parseHourlyProfileCsv(csv(row('0:00', '1', '2')), 'time.csv')).toThrow(/time.csv: row 2, field "Datetime \(UTC\)": "2024-01-01 0:00" is not a UTC date-time/)
+    expect(() => parseHourlyProfileCsv(csv(row('00:00:00', '1', '2'), row('01:00:00', '1', '2', 'false', 'FR')), 'mixed.csv')).toThrow(
+      'mixed.csv: row 3, field "Zone Id": "FR" differs from the file\'s zone DE'
+    )
+    expect(() => parseHourlyProfileCsv('Datetime (UTC),Zone Id,Carbon Intensity gCO₂eq/kWh (direct)\n', 'cols.csv')).toThrow(
+      'cols.csv: row 1: no life-cycle (LCA) carbon intensity column'
+    )
+    expect(() => parseHourlyProfileCsv(HEADER + '\n', 'empty.csv')).toThrow('empty.csv: no data rows')
+    expect(() => parseHourlyProfileCsv('', 'nothing.csv')).toThrow('nothing.csv: the file is empty')
+  })
+})
+
+describe('intensitySeries', () => {
+  const profile: HourlyProfile = {
+    zone: 'XX',
+    name: 'Test',
+    startUtc: '2024-01-01T00:00:00.000Z',
+    lifecycleGPerKWh: [10, 20, 30, 40],
+    directGPerKWh: [1, 2, 3, 4],
+    estimatedHours: 0,
+    sourceId: 's'
+  }
+  const start = Date.parse('2024-01-01T00:00:00Z')
+  it('returns the whole hours from the hour holding the start', () => {
+    expect(intensitySeries(profile, start + 3_600_000, 2)).toEqual([20, 30])
+    expect(intensitySeries(profile, start + 90 * 60_000, 2)).toEqual([20, 30])
+    expect(intensitySeries(profile, start, 4)).toEqual([10, 20, 30, 40])
+    expect(intensitySeries(profile, start, 0)).toEqual([])
+  })
+  it('is undefined outside the data', () => {
+    expect(intensitySeries(profile, start - 1, 1)).toBeUndefined()
+    expect(intensitySeries(profile, start + 3 * 3_600_000, 2)).toBeUndefined()
+  })
+})
+
+describe('loadHourlyProfile', () => {
+  it('loads a bundled zone lazily and caches it', async () => {
+    const first = loadHourlyProfile('GB')
+    expect(loadHourlyProfile('GB')).toBe(first)
+    expect((await first)!.name).toBe('Great Britain')
+  })
+  it('is undefined for zones without a profile and for anything that is not a zone key', async () => {
+    expect(await loadHourlyProfile('FR')).toBeUndefined()
+    expect(await loadHourlyProfile('../manifest')).toBeUndefined()
+    expect(await loadHourlyProfile('gb')).toBeUndefined()
+  })
+})
+
+describe('parseCsv', () => {
+  it('handles quotes, embedded commas, quotes and line breaks, CRLF and a byte-order mark', () => {
+    expect(parseCsv('\ufeffa,b\r\n"x, y","say ""hi"""\n"two\nlines",\n\n')).toEqual([
+      ['a', 'b'],
+      ['x, y', 'say "hi"'],
+      ['two\nlines', '']
+    ])
+  })
+  it('round-trips any table of fields (property)', () => {
+    const field = fc.string({ unit: fc.constantFrom('a', 'b', ',', '"', '\n', '\r\n', ' ', 'é') })
+    fc.assert(
+      fc.property(fc.array(fc.array(field, { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 5 }), (rows) => {
+        const text = rows.map((cells) => cells.map((c) => `"${c.replace(/"/g, '""')}"`).join(',')).join('\n')
+        expect(parseCsv(text)).toEqual(rows)
+      })
+    )
+  })
+})
