@@ -1,0 +1,60 @@
+import { expect, test } from '@playwright/test'
+import { electronBinary, launchApp, SKIP_MESSAGE, temporaryDir } from './support'
+
+test.skip(electronBinary() === null, SKIP_MESSAGE)
+
+test('keeps IndexedDB and backups across a relaunch with the same user-data folder', async () => {
+  const profile = temporaryDir('carbon-ledger-electron-')
+  try {
+    const first = await launchApp(profile.path)
+    try {
+      await first.page.evaluate(
+        () =>
+          new Promise<void>((resolve, reject) => {
+            const open = indexedDB.open('carbon-ledger-e2e-probe', 1)
+            open.onupgradeneeded = () => open.result.createObjectStore('probe')
+            open.onerror = () => reject(open.error)
+            open.onsuccess = () => {
+              const tx = open.result.transaction('probe', 'readwrite')
+              tx.objectStore('probe').put({ energyKWh: 30 }, 'run-1')
+              tx.oncomplete = () => {
+                open.result.close()
+                resolve()
+              }
+              tx.onerror = () => reject(tx.error)
+            }
+          })
+      )
+      const written = await first.page.evaluate(() => window.api.writeBackup('{"version":1,"runs":[]}'))
+      expect(written.removed).toEqual([])
+    } finally {
+      await first.app.close()
+    }
+
+    const second = await launchApp(profile.path)
+    try {
+      expect(second.page.url()).toBe('app://carbon-ledger/index.html')
+      const stored = await second.page.evaluate(
+        () =>
+          new Promise<unknown>((resolve, reject) => {
+            const open = indexedDB.open('carbon-ledger-e2e-probe', 1)
+            open.onerror = () => reject(open.error)
+            open.onsuccess = () => {
+              const request = open.result.transaction('probe').objectStore('probe').get('run-1')
+              request.onsuccess = () => resolve(request.result)
+              request.onerror = () => reject(request.error)
+            }
+          })
+      )
+      expect(stored).toEqual({ energyKWh: 30 })
+      const backups = await second.page.evaluate(() => window.api.listBackups())
+      expect(backups).toHaveLength(1)
+      expect(await second.page.evaluate((fileName) => window.api.readBackup(fileName), backups[0]?.fileName ?? '')).toMatchObject({ text: '{"version":1,"runs":[]}' })
+      expect(await second.page.evaluate(() => window.api.backupStatus())).toMatchObject({ due: false })
+    } finally {
+      await second.app.close()
+    }
+  } finally {
+    profile.remove()
+  }
+})
