@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { createImporter, importText } from '../../../shared/import'
 import { fieldOfPath } from '../../../shared/import/issues'
@@ -113,5 +115,38 @@ describe('fieldOfPath', () => {
     expect(fieldOfPath(['devices', 1, 'count'], [2, 5])).toBe('device5.count')
     expect(fieldOfPath(['location', 'code'])).toBe('location.code')
     expect(fieldOfPath([])).toBe('(run)')
+  })
+})
+
+describe('the examples of docs/formats/ledger-run-format.md', () => {
+  const doc = readFileSync(fileURLToPath(new URL('../../../docs/formats/ledger-run-format.md', import.meta.url)), 'utf8')
+  const block = (language: string): string => {
+    const match = new RegExp('```' + language + '\\n([\\s\\S]*?)```').exec(doc)
+    if (!match?.[1]) throw new Error(`no ${language} example in the documentation`)
+    return match[1]
+  }
+
+  it('imports the CSV example as the text describes it', () => {
+    const result = importText(block('csv'), 'example.csv')
+    if ('error' in result) throw new Error(result.error)
+    expect(result.errors).toEqual([])
+    expect(result.runs.map((r) => [r.externalId, r.input.devices.length, r.input.pue, r.input.measuredEnergyKWh])).toEqual([
+      ['lab-0001', 2, 1.2, undefined],
+      ['lab-0002', 1, undefined, 12.5]
+    ])
+    expect(runById(result, 'lab-0001').input.notes).toBe('lr 2e-5, 3 epochs')
+  })
+
+  it('imports the JSON example', () => {
+    const result = importText(block('json'), 'example.json')
+    if ('error' in result) throw new Error(result.error)
+    expect(result.errors).toEqual([])
+    expect(result.runs.map((r) => r.externalId)).toEqual(['lab-0100'])
+  })
+
+  it('quotes the error messages the import really gives', () => {
+    const result = importFixture('ledger/ledger-errors.csv')
+    const negative = result.errors.find((e) => e.field === 'durationS')?.message.replace('ledger-errors.csv', 'runs.csv')
+    expect(doc.replace(/\s+/g, ' ')).toContain(negative)
   })
 })
