@@ -50,6 +50,7 @@ export function reportWindowOptions(preloadPath: string): BrowserWindowConstruct
     show: false,
     focusable: false,
     skipTaskbar: true,
-    webPreferences: secureWebPreferences(preloadPath, false)
+    // A hidden window's timers and animation frames are throttled; the report must render at full speed to signal.
+    webPreferences: { ...secureWebPreferences(preloadPath, false), backgroundThrottling: false }
   }
 }
