@@ -11,7 +11,13 @@ const NVIDIA_SMI_TIMESTAMP = /^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}/
 /** Decides the format from the content (never the extension): the first few KB of the file are enough. */
 export function detectFormat(head: string, fileName: string): { format: ImportFormat } | { error: string } {
   const text = head.slice(0, DETECT_HEAD_CHARS).replace(/^\uFEFF/, '')
-  if (text.includes('\u0000')) return { error: `${fileName} is a binary file, not a text export (it holds NUL bytes)` }
+  const nulCount = text.length - text.replaceAll('\u0000', '').length
+  // Excel's "Unicode text" is UTF-16: every other byte of ASCII text is NUL.
+  const body = text.startsWith('\uFFFD\uFFFD') ? text.slice(2) : text
+  if (nulCount > text.length / 4 && body[1] === '\u0000' && body[3] === '\u0000' && body[0] !== '\u0000') {
+    return { error: `${fileName} is UTF-16 text: save it again as "CSV UTF-8"` }
+  }
+  if (nulCount > 0) return { error: `${fileName} is a binary file, not a text export (it holds NUL bytes)` }
   const replaced = text.length - text.replaceAll('\uFFFD', '').length
   if (replaced >= 4 && replaced > text.length / 100) {
     return { error: `${fileName} is not UTF-8 text (${replaced} undecodable characters in its first ${text.length})` }

@@ -298,5 +298,5 @@ describe('a 100,000-row CodeCarbon file', () => {
     expect(last?.input.project).toBe('proj, 4')
     const total = result.runs.reduce((sum, r) => sum + (r.input.measuredEnergyKWh ?? 0), 0)
     expect(total).toBeCloseTo((count * (count + 1)) / 2 * 1e-6, 6)
-  })
+  }, 60_000)
 })

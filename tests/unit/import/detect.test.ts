@@ -32,6 +32,11 @@ describe('detectFormat', () => {
     expect(detectFormat(text, 'chart.png')).toEqual({ error: 'chart.png is a binary file, not a text export (it holds NUL bytes)' })
   })
 
+  it('tells UTF-16 text (a spreadsheet\'s "Unicode text") apart from binary content', () => {
+    const utf16 = new TextDecoder().decode(new Uint8Array([0xff, 0xfe, ...[...'timestamp,duration\n'].flatMap((c) => [c.charCodeAt(0), 0])]))
+    expect(detectFormat(utf16, 'emissions.csv')).toEqual({ error: 'emissions.csv is UTF-16 text: save it again as "CSV UTF-8"' })
+  })
+
   it('rejects text that is not UTF-8', () => {
     const text = readFileSync(fixturePath('detect/latin1.csv'), 'utf8')
     const result = detectFormat(text, 'latin1.csv')
