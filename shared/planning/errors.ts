@@ -2,11 +2,10 @@ import type { z } from 'zod'
 
 /**
  * Why a plan cannot be made. The message is one sentence for the user, naming the zone, the hours or the hardware;
- * the code lets a screen react (e.g. offer to import a profile on 'no-hourly-data').
+ * the code lets a screen react (e.g. offer a shorter job on 'past-end-of-data').
  */
 export type PlanningErrorCode =
   | 'invalid-input'
-  | 'no-hourly-data'
   | 'outside-data'
   | 'longer-than-data'
   | 'past-end-of-data'
