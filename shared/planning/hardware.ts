@@ -184,6 +184,7 @@ function templateOf(workload: HardwareWorkload, options: HardwareOptions, ref: R
       notes: [`The work is ${fmt(workload.gpuHours)} device-hours on ${current!.name}, at the same utilisation on other hardware.`]
     }
   }
+  if (current) requirePeak(current)
   const mfu = options.mfu
   const hoursAt = (peak: number, share: number): number => workload.totalFlops / (peak * FLOPS_PER_TFLOPS * share * S_PER_HOUR)
   return {

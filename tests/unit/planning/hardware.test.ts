@@ -121,5 +121,6 @@ describe('compareHardware: a logged run', () => {
     expect(() => compareHardware({ kind: 'gpu-hours', hardwareId: 'gpu:old', gpuHours: -1 }, ref, noLab)).toThrow(/workload gpuHours/)
     expect(() => compareHardware({ kind: 'gpu-hours', hardwareId: 'gpu:nope', gpuHours: 1 }, ref, noLab)).toThrow(/'gpu:nope' is not in the catalogue/)
     expect(() => compareHardware({ kind: 'gpu-hours', hardwareId: 'gpu:small', gpuHours: 1 }, ref, noLab, { precision: 'fp32' })).toThrow(/Small GPU has no fp32 FLOPS/)
+    expect(() => compareHardware({ kind: 'flops', totalFlops: 1e18, hardwareId: 'gpu:small' }, ref, noLab, { precision: 'fp32' })).toThrow(/Small GPU has no fp32 FLOPS/)
   })
 })
