@@ -1,5 +1,6 @@
 // Runs every test suite the way CI does and ends with one line "N passed, N failed[, N skipped]".
-// Suites: lint, typecheck, unit + db (vitest), renderer build, end-to-end in Chromium, Electron (skips without a binary).
+// Suites: lint, typecheck, electronegativity, unit + db (vitest), app build and its output check, end-to-end in
+// Chromium, Electron (skips without a binary).
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -33,13 +34,13 @@ function readJson(file) {
   }
 }
 
-function vitest() {
-  const file = join(resultsDir, 'vitest.json')
-  const ok = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`])
+function vitest(name, args) {
+  const file = join(resultsDir, `${name.replace(/\W+/g, '-')}.json`)
+  const ok = run('npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`])
   const report = readJson(file)
   if (!report) {
     totals.failed += 1
-    lines.push('unit + db: the runner produced no report (1 failed)')
+    lines.push(`${name}: the runner produced no report (1 failed)`)
     return
   }
   const passed = report.numPassedTests
@@ -48,7 +49,7 @@ function vitest() {
   totals.passed += passed
   totals.failed += failed
   totals.skipped += skipped
-  lines.push(`unit + db: ${passed} passed, ${failed} failed, ${skipped} skipped`)
+  lines.push(`${name}: ${passed} passed, ${failed} failed, ${skipped} skipped`)
 }
 
 function playwright(name, config) {
@@ -70,9 +71,13 @@ function playwright(name, config) {
 
 check('lint', 'npx', ['eslint', '.'])
 check('typecheck', 'npm', ['run', '--silent', 'typecheck'])
+check('electronegativity', 'node', ['scripts/electronegativity.mjs'])
 check('cli build', 'node', ['scripts/build-cli.mjs'])
-vitest()
+// The build-output check reads out/: it runs after the fresh build, not on a stale one.
+const buildCheck = 'tests/unit/main/build-output.test.ts'
+vitest('unit + db', ['--exclude', buildCheck])
 if (check('app build', 'npx', ['electron-vite', 'build'])) {
+  vitest('build output', [buildCheck])
   if (existsSync('tests/e2e/playwright.config.ts')) playwright('e2e', 'tests/e2e/playwright.config.ts')
   if (existsSync('tests/electron/playwright.config.ts')) playwright('electron', 'tests/electron/playwright.config.ts')
 }
