@@ -10,6 +10,8 @@ import { clip, createStringPool, detach, readDateTime, readNumber, stableHash, t
 /** Where CodeCarbon puts a machine it could not locate by geo-IP (Quebec City). */
 const FALLBACK_LONGITUDE = -71.2
 const FALLBACK_LATITUDE = 46.8
+/** CodeCarbon 2.7+ writes this experiment_id unless told otherwise: it identifies no run. */
+const DEFAULT_EXPERIMENT_ID = '5b0fa12a-3dd7-45bb-9766-cc326314d9f1'
 const MAX_PROJECT_CHARS = 200
 const MAX_TITLE_CHARS = 500
 
@@ -116,7 +118,7 @@ export function createCodeCarbonImporter(options: ImportOptions): Importer {
     if (!time.hasZone && options.timeZoneOffsetMinutes === undefined) zoneAssumed = true
 
     const idText = idColumn ? text(idColumn) : ''
-    const runId = idText === '' || idText.toLowerCase() === 'none' ? undefined : detach(idText)
+    const runId = idText === '' || idText.toLowerCase() === 'none' || idText === DEFAULT_EXPERIMENT_ID ? undefined : detach(idText)
     const taskName = isTaskFile ? keep(text('task_name')) : ''
     const baseId = runId ?? `h${stableHash(`${timestampText}|${text('project_name')}|${text('duration')}`)}`
     let key = isTaskFile ? `${baseId}:${taskName}` : baseId

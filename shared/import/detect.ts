@@ -36,6 +36,9 @@ export function detectFormat(head: string, fileName: string): { format: ImportFo
   }
   const squashed = new Set(first.map(squashHeaderName))
   if (squashed.has('startedat') && squashed.has('durations')) return { format: 'ledger-csv' }
+  if (first.length === 1 && (first[0] ?? '').includes(';')) {
+    return { error: `${fileName} separates its columns with ";" (a spreadsheet's regional setting): save it again as CSV with commas` }
+  }
   const shown = first.slice(0, 8).map((n) => clip(n.trim(), 30)).join(', ')
   return {
     error:

@@ -5,7 +5,8 @@ import { createNvidiaSmiImporter } from './nvidia-smi'
 import type { ImportFormat, ImportOptions, ImportResult, Importer } from './types'
 
 export { detectFormat, DETECT_HEAD_CHARS } from './detect'
-export type { ImportFormat, ImportOptions, ImportResult, ImportedRun, Importer } from './types'
+export * from './types'
+export { DEFAULT_NVIDIA_SMI_COLUMNS, GAP_MEDIAN_INTERVALS } from './nvidia-smi'
 
 /**
  * A streaming importer: push the file's text in chunks of any size (split anywhere), then finish.

@@ -259,6 +259,18 @@ describe('CodeCarbon oddities', () => {
     expect(runById(result, 'codecarbon:t-run:train:2').input.measuredEnergyKWh).toBe(0.007)
   })
 
+  it('never takes the default experiment_id of CodeCarbon 2.7+ for a run id', () => {
+    const importer = createImporter('codecarbon', { fileName: 'no-run-id.csv' })
+    importer.push(
+      'timestamp,project_name,experiment_id,duration,energy_consumed\n' +
+        '2025-01-01T00:01:00,p,5b0fa12a-3dd7-45bb-9766-cc326314d9f1,60,0.1\n' +
+        '2025-01-01T00:03:00,p,5b0fa12a-3dd7-45bb-9766-cc326314d9f1,120,0.2\n'
+    )
+    const result = importer.finish()
+    expect(result.runs.map((r) => r.input.measuredEnergyKWh)).toEqual([0.1, 0.2])
+    expect(result.runs.every((r) => /^codecarbon:h[0-9a-f]{16}$/.test(r.externalId))).toBe(true)
+  })
+
   it('reports a header without the columns a run needs', () => {
     const importer = createImporter('codecarbon', { fileName: 'x.csv' })
     importer.push('timestamp,project_name,emissions\n2025-01-01T00:00:00,p,0.1\n')

@@ -50,6 +50,12 @@ describe('detectFormat', () => {
     })
   })
 
+  it('says why a file saved with ";" separators is not read', () => {
+    expect(detectFormat('timestamp;project_name;duration\n2025-01-01T00:00:00;p;60\n', 'excel.csv')).toEqual({
+      error: 'excel.csv separates its columns with ";" (a spreadsheet\'s regional setting): save it again as CSV with commas'
+    })
+  })
+
   it('rejects an empty file', () => {
     expect(detectFormat(' \n', 'empty.csv')).toEqual({ error: 'empty.csv is empty' })
   })
