@@ -31,7 +31,7 @@ export function detectFormat(head: string, fileName: string): { format: ImportFo
   if (names.has('timestamp') && names.has('duration') && (names.has('project_name') || names.has('run_id') || names.has('emissions') || names.has('energy_consumed'))) {
     return { format: 'codecarbon' }
   }
-  if (names.has('power.draw') || (first[0] !== undefined && NVIDIA_SMI_TIMESTAMP.test(first[0].trim()))) {
+  if ([...names].some((name) => name.startsWith('power.draw')) || (first[0] !== undefined && NVIDIA_SMI_TIMESTAMP.test(first[0].trim()))) {
     return { format: 'nvidia-smi' }
   }
   const squashed = new Set(first.map(squashHeaderName))

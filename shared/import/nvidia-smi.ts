@@ -4,7 +4,7 @@ import { normaliseHeaderName } from './headers'
 import { importedDevice } from './devices'
 import { errorsOfZod } from './issues'
 import type { ImportError, ImportOptions, ImportWarning, ImportedRun, Importer } from './types'
-import { clip, readDateTime, stableHash, toIso, utcAssumedWarning } from './values'
+import { clip, detach, readDateTime, stableHash, toIso, utcAssumedWarning } from './values'
 
 /** The columns assumed for a `noheader` log: those of the command the documentation recommends. */
 export const DEFAULT_NVIDIA_SMI_COLUMNS = ['timestamp', 'name', 'index', 'uuid', 'power.draw']
@@ -15,6 +15,8 @@ export const DEFAULT_NVIDIA_SMI_COLUMNS = ['timestamp', 'name', 'index', 'uuid',
  */
 export const GAP_MEDIAN_INTERVALS = 5
 
+/** Drivers from 535 on also offer the one-second average and the instant reading; plain power.draw is preferred. */
+const POWER_COLUMNS = ['power.draw', 'power.draw.average', 'power.draw.instant']
 const NVIDIA_SMI_TIMESTAMP = /^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}/
 const POWER = /^([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*(?:W)?$/
 
@@ -36,6 +38,7 @@ export function createNvidiaSmiImporter(options: ImportOptions): Importer {
   const errors: ImportError[] = []
   const warnings: ImportWarning[] = []
   let columns: Map<string, number> | undefined
+  let powerColumn: string | undefined
   let missingColumns = false
   let dataRows = 0
   let zoneAssumed = false
@@ -47,11 +50,14 @@ export function createNvidiaSmiImporter(options: ImportOptions): Importer {
       const key = normaliseHeaderName(name)
       if (!columns?.has(key)) columns?.set(key, index)
     })
-    for (const required of ['timestamp', 'power.draw']) {
-      if (!columns.has(required)) {
-        missingColumns = true
-        errors.push({ row: 1, field: required, message: `${fileName}: the log has no "${required}" column` })
-      }
+    powerColumn = POWER_COLUMNS.find((name) => columns?.has(name))
+    if (!columns.has('timestamp')) {
+      missingColumns = true
+      errors.push({ row: 1, field: 'timestamp', message: `${fileName}: the log has no "timestamp" column` })
+    }
+    if (powerColumn === undefined) {
+      missingColumns = true
+      errors.push({ row: 1, field: 'power.draw', message: `${fileName}: the log has no "power.draw" column` })
     }
   }
 
@@ -67,14 +73,14 @@ export function createNvidiaSmiImporter(options: ImportOptions): Importer {
       errors.push({ row: r.row, field: 'timestamp', message: `${fileName} row ${r.row}: timestamp "${clip(timeText)}" is not a date and time` })
       return
     }
-    const powerText = text('power.draw')
+    const powerText = text(powerColumn ?? 'power.draw')
     const power = POWER.exec(powerText)
     const powerW = power ? Number(power[1]) : NaN
     if (!Number.isFinite(powerW) || powerW < 0) {
       errors.push({
         row: r.row,
-        field: 'power.draw',
-        message: `${fileName} row ${r.row}: power.draw "${clip(powerText)}" is not a power in watts`
+        field: powerColumn ?? 'power.draw',
+        message: `${fileName} row ${r.row}: ${powerColumn ?? 'power.draw'} "${clip(powerText)}" is not a power in watts`
       })
       return
     }
@@ -82,7 +88,7 @@ export function createNvidiaSmiImporter(options: ImportOptions): Importer {
     const id = text('uuid') || text('index') || text('pci.bus_id') || text('name') || '0'
     let gpu = gpus.get(id)
     if (!gpu) {
-      gpu = { id, name: text('name') || 'GPU', lastMs: undefined, lastPowerW: 0, firstMs: time.ms, intervalsS: [], energiesJ: [], intervalRows: [] }
+      gpu = { id: detach(id), name: detach(text('name') || 'GPU'), lastMs: undefined, lastPowerW: 0, firstMs: time.ms, intervalsS: [], energiesJ: [], intervalRows: [] }
       gpus.set(id, gpu)
     }
     if (gpu.lastMs !== undefined) {

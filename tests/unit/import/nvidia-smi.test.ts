@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createImporter } from '../../../shared/import'
+import { createImporter, importText } from '../../../shared/import'
 import { importFixture } from './support'
 
 describe('nvidia-smi power logs', () => {
@@ -89,6 +89,13 @@ describe('nvidia-smi power logs', () => {
     ])
     // samples at 0 s (60 W), 2 s (80 W), 4 s (80 W): 140 J + 160 J
     expect((result.runs[0]?.input.measuredEnergyKWh ?? 0) * 3.6e6).toBeCloseTo(300, 9)
+  })
+
+  it('reads power.draw.average when the log has no plain power.draw', () => {
+    const text = 'timestamp, index, power.draw.average [W], power.draw.instant [W]\n2026/11/20 10:00:00.000, 0, 100.00 W, 90.00 W\n2026/11/20 10:00:01.000, 0, 300.00 W, 310.00 W\n'
+    const result = importText(text, 'average.csv')
+    if ('error' in result) throw new Error(result.error)
+    expect((result.runs[0]?.input.measuredEnergyKWh ?? 0) * 3.6e6).toBeCloseTo(200, 9)
   })
 
   it('reads the log at the offset given', () => {
