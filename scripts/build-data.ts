@@ -812,7 +812,7 @@ const CCF_GPU_HOSTS: { file: string; type: string; gpus: number }[] = [
   { file: 'coefficients-gcp-embodied.csv', type: 'a2-megagpu-16g', gpus: 16 },
   { file: 'coefficients-azure-embodied.csv', type: 'NC24', gpus: 4 }
 ]
-/** CCF's (and Dell's) server lifespan. */
+/** Cloud Carbon Footprint's server lifespan. */
 const SERVER_LIFESPAN_YEARS = 4
 
 function deriveEmbodied(up: Upstreams): MethodDefaults['embodied'] {
@@ -856,19 +856,19 @@ function deriveEmbodied(up: Upstreams): MethodDefaults['embodied'] {
       totalKg: cpuKg,
       lifespanYears: SERVER_LIFESPAN_YEARS,
       sourceId: 'ccf',
-      note: `One CPU socket's half of Cloud Carbon Footprint's two-socket host: (base server ${baseKg} kg, which holds one CPU, memory and chassis, + ${secondCpuKg} kg for the second CPU) / 2 = ${cpuKg} kg; base = instance total − additional memory, storage, CPUs and GPUs, the same for every instance in CCF's AWS, GCP and Azure tables; ${SERVER_LIFESPAN_YEARS}-year lifespan as CCF.`
+      note: `Half of Cloud Carbon Footprint's two-socket server: (base ${baseKg} kg with one CPU + ${secondCpuKg} kg for the second CPU) / 2; base = instance total less its additions, one value across CCF's AWS, GCP and Azure tables.`
     },
     gpu: {
       totalKg: gpuKg,
       lifespanYears: SERVER_LIFESPAN_YEARS,
       sourceId: 'ccf',
-      note: `Cloud Carbon Footprint's additional_gpus of a GPU host divided by its GPU count (p4d.24xlarge, p3.16xlarge, g4dn.metal: /8; Azure NC24: /4; a2-megagpu-16g: /16) = ${gpuKg} kg per GPU in every case; the host's own share is counted through its CPUs. ${SERVER_LIFESPAN_YEARS}-year lifespan as CCF.`
+      note: `Cloud Carbon Footprint's additional_gpus of a GPU server divided by its GPU count (p4d.24xlarge, p3.16xlarge, g4dn.metal /8; a2-megagpu-16g /16; Azure NC24 /4): ${gpuKg} kg in every case.`
     },
     tpu: {
       totalKg: gpuKg,
       lifespanYears: SERVER_LIFESPAN_YEARS,
       sourceId: 'carbon-ledger',
-      note: `Assumption: no public per-chip embodied figure for TPUs; a TPU chip is taken as one GPU (${gpuKg} kg, Cloud Carbon Footprint's per-GPU figure) over ${SERVER_LIFESPAN_YEARS} years.`
+      note: `Assumption: no public per-chip figure for TPUs; one TPU chip counted as one GPU (${gpuKg} kg, Cloud Carbon Footprint).`
     }
   }
 }

@@ -34,14 +34,10 @@ const MEMORY_SIZE = /^\d+(?:\.\d+)?(?:gb|g|mb|tb)$/
  */
 export function normaliseHardwareName(text: string): string {
   return foldText(text)
-    .replace(/\((?:r|tm|c)\)|[®™©]/g, ' ')
-    .replace(/@\s*[\d.]+\s*[gm]hz/g, ' ')
-    .replace(/\b\d+[- ]cores?\b/g, ' ')
-    .replace(/\bwith radeon(?: vega)? graphics\b/g, ' ')
-    .replace(/[^a-z0-9.]+/g, ' ')
-    .replace(/(?<!\d)\.|\.(?!\d)/g, ' ')
-    .replace(/\s+/g, ' ')
+    .replace(/\((?:r|tm|c)\)|[®™©]|@\s*[\d.]+\s*[gm]hz|\b\d+[- ]cores?\b|\bwith radeon(?: vega)? graphics\b/g, ' ')
+    .replace(/[^a-z0-9.]+|(?<!\d)\.|\.(?!\d)/g, ' ')
     .trim()
+    .replace(/ {2,}/g, ' ')
 }
 
 function meaningfulWords(text: string): string[] {
@@ -80,22 +76,34 @@ function isModelToken(token: string): boolean {
 
 interface Spelling {
   entry: HardwareEntry
+  words: string[]
+  matchedBy: 'name' | 'alias'
+}
+
+interface FuzzySpelling {
+  entry: HardwareEntry
   tokens: Set<string>
   modelTokens: string[]
 }
 
-interface HardwareIndex {
-  byKey: Map<string, { entry: HardwareEntry; matchedBy: 'name' | 'alias' }[]>
+interface KeyIndex {
+  byKey: Map<string, Spelling[]>
+  spellings: Spelling[]
+}
+
+interface TokenIndex {
   /** Model token → spellings carrying it (fuzzy candidates). */
-  byModelToken: Map<string, Spelling[]>
+  byModelToken: Map<string, FuzzySpelling[]>
   /** Any token → entries whose name or aliases carry it (search). */
   byToken: Map<string, Set<HardwareEntry>>
   sortedTokens: string[]
 }
 
-// Built on first use, once per table: ids are cheap, the name index (normalising every spelling) is not.
+// Built on first use, once per table, in layers so a lookup pays only for what it needs: ids (cheap), exact keys
+// (normalises every spelling), tokens (fuzzy matching and search).
 const idIndexes = new WeakMap<HardwareEntry[], Map<string, HardwareEntry>>()
-const indexes = new WeakMap<HardwareEntry[], HardwareIndex>()
+const keyIndexes = new WeakMap<HardwareEntry[], KeyIndex>()
+const tokenIndexes = new WeakMap<HardwareEntry[], TokenIndex>()
 
 function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key)
@@ -103,40 +111,47 @@ function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value])
 }
 
-function buildIndex(hardware: HardwareEntry[]): HardwareIndex {
-  const index: HardwareIndex = { byKey: new Map(), byModelToken: new Map(), byToken: new Map(), sortedTokens: [] }
-  for (const entry of hardware) {
-    const spellings: [string, 'name' | 'alias'][] = [[entry.name, 'name'], ...entry.aliases.map((alias): [string, 'alias'] => [alias, 'alias'])]
+function keyIndexOf(ref: HardwareTable): KeyIndex {
+  let index = keyIndexes.get(ref.hardware)
+  if (index) return index
+  index = { byKey: new Map(), spellings: [] }
+  for (const entry of ref.hardware) {
     const seenKeys = new Set<string>()
-    for (const [text, matchedBy] of spellings) {
+    const add = (text: string, matchedBy: 'name' | 'alias'): void => {
       const words = meaningfulWords(text)
       const key = words.join('')
-      if (key === '' || seenKeys.has(key)) continue
+      if (key === '' || seenKeys.has(key)) return
       seenKeys.add(key)
-      addTo(index.byKey, key, { entry, matchedBy })
-      const tokens = tokensOfWords(words)
-      const modelTokens = tokens.filter(isModelToken)
-      // A bare number ("4334") says too little to be guessed from; it is still found by its exact key.
-      if (tokens.every((token) => /^\d+$/.test(token))) continue
-      const spelling: Spelling = { entry, tokens: new Set(tokens), modelTokens }
-      for (const token of new Set(modelTokens)) addTo(index.byModelToken, token, spelling)
-      for (const token of tokens) {
-        const set = index.byToken.get(token) ?? new Set<HardwareEntry>()
-        set.add(entry)
-        index.byToken.set(token, set)
-      }
+      const spelling = { entry, words, matchedBy }
+      addTo(index!.byKey, key, spelling)
+      index!.spellings.push(spelling)
     }
+    add(entry.name, 'name')
+    for (const alias of entry.aliases) add(alias, 'alias')
   }
-  index.sortedTokens = [...index.byToken.keys()].sort()
+  keyIndexes.set(ref.hardware, index)
   return index
 }
 
-function indexOf(ref: HardwareTable): HardwareIndex {
-  let index = indexes.get(ref.hardware)
-  if (!index) {
-    index = buildIndex(ref.hardware)
-    indexes.set(ref.hardware, index)
+function tokenIndexOf(ref: HardwareTable): TokenIndex {
+  let index = tokenIndexes.get(ref.hardware)
+  if (index) return index
+  index = { byModelToken: new Map(), byToken: new Map(), sortedTokens: [] }
+  for (const { entry, words } of keyIndexOf(ref).spellings) {
+    const tokens = tokensOfWords(words)
+    // A bare number ("4334") says too little to be guessed from; it is still found by its exact key.
+    if (tokens.every((token) => /^\d+$/.test(token))) continue
+    const modelTokens = tokens.filter(isModelToken)
+    const spelling: FuzzySpelling = { entry, tokens: new Set(tokens), modelTokens }
+    for (const token of new Set(modelTokens)) addTo(index.byModelToken, token, spelling)
+    for (const token of tokens) {
+      const set = index.byToken.get(token) ?? new Set<HardwareEntry>()
+      set.add(entry)
+      index.byToken.set(token, set)
+    }
   }
+  index.sortedTokens = [...index.byToken.keys()].sort()
+  tokenIndexes.set(ref.hardware, index)
   return index
 }
 
@@ -168,17 +183,16 @@ export function matchHardware(ref: HardwareTable, text: string, kind?: DeviceKin
   const byId = findHardware(ref, trimmed) ?? findHardware(ref, trimmed.toLowerCase())
   if (byId && wanted(byId)) return { entry: byId, confidence: 1, matchedBy: 'id' }
 
-  const index = indexOf(ref)
-  const hits = (index.byKey.get(hardwareKey(trimmed)) ?? []).filter((hit) => wanted(hit.entry))
+  const hits = (keyIndexOf(ref).byKey.get(hardwareKey(trimmed)) ?? []).filter((hit) => wanted(hit.entry))
   const hitEntries = new Set(hits.map((hit) => hit.entry))
   if (hitEntries.size > 1) return undefined
   const hit = hits.find((h) => h.matchedBy === 'name') ?? hits[0]
   if (hit) return { entry: hit.entry, confidence: hit.matchedBy === 'name' ? 1 : 0.95, matchedBy: hit.matchedBy }
 
-  return fuzzyMatch(index, trimmed, wanted)
+  return fuzzyMatch(tokenIndexOf(ref), trimmed, wanted)
 }
 
-function fuzzyMatch(index: HardwareIndex, text: string, wanted: (entry: HardwareEntry) => boolean): HardwareMatch | undefined {
+function fuzzyMatch(index: TokenIndex, text: string, wanted: (entry: HardwareEntry) => boolean): HardwareMatch | undefined {
   const queryTokens = new Set(hardwareTokens(text))
   const best = new Map<HardwareEntry, number>()
   for (const token of queryTokens) {
@@ -206,7 +220,7 @@ function fuzzyMatch(index: HardwareIndex, text: string, wanted: (entry: Hardware
  * Exact keys first, then names starting with the query, then shorter names; at most `limit`.
  */
 export function searchHardware(ref: HardwareTable, query: string, kind?: DeviceKind, limit = 20): HardwareEntry[] {
-  const index = indexOf(ref)
+  const index = tokenIndexOf(ref)
   const words = hardwareTokens(query)
   const wanted = (entry: HardwareEntry): boolean => kind === undefined || entry.kind === kind
   let candidates: Set<HardwareEntry> | undefined
