@@ -86,10 +86,13 @@ export const importsRepo = <L>(ctx: LedgerContext<L>): ImportsRepo => {
         const projects = await resolveProjects(runs, options.projectMap ?? {})
         const projectOf = new Map<string, string>()
         const mappings: ProjectMapping[] = []
+        // Two sources (CodeCarbon and nvidia-smi runs of one file) may name the same new project: create it once.
+        const created = new Map<string, string>()
         for (const [mappingId, p] of projects) {
-          let projectId = p.projectId
+          let projectId = p.projectId ?? created.get(p.projectName)
           if (projectId === undefined) {
             projectId = ctx.newId()
+            created.set(p.projectName, projectId)
             await db.projects.add({ id: projectId, name: p.projectName, description: '', createdAt: now, updatedAt: now })
           }
           projectOf.set(mappingId, projectId)

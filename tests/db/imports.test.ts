@@ -104,4 +104,15 @@ describe('imports', () => {
     expect((await ledger.imports.commit(file)).skipped).toBe(2)
     expect(await ledger.runs.count()).toBe(1)
   })
+
+  it('creates a project named by runs of two source kinds once', async () => {
+    const ledger = await openTest()
+    const file = codecarbon([{ id: 'a', hours: 1 }, { id: 'b', hours: 1 }])
+    file.runs[1]!.input = { ...file.runs[1]!.input, source: { kind: 'nvidia-smi', externalId: 'b' } }
+    expect((await ledger.imports.preview(file)).projects.map((p) => p.action)).toEqual(['create', 'create'])
+    await ledger.imports.commit(file)
+    expect((await ledger.projects.list()).map((p) => p.name)).toEqual(['cc-project'])
+    expect(new Set((await ledger.runs.list()).map((r) => r.projectId)).size).toBe(1)
+    expect(await ledger.imports.mappings.list()).toHaveLength(2)
+  })
 })
