@@ -1,0 +1,311 @@
+import type { Range } from '../domain/range'
+import type { RunResult } from '../domain/result'
+import type { RunInput } from '../domain/run'
+import type { LabDefaults } from '../emissions/lab-defaults'
+import { topN } from '../ledger/aggregate'
+import { monthsOf, periodLabel, previousPeriod, sameMonthsYearBefore, type Period } from '../ledger/period'
+import type { RollupSums } from '../ledger/records'
+import { primaryDevice } from '../ledger/rollup'
+import type { ReferenceData } from '../refdata/index'
+import { methodologyOf, type MethodologyLine } from './methodology'
+import type { ReportScope } from './params'
+import { dataQualityOf, type DataQuality } from './quality'
+import { trendPeriod, type ReportTotals } from './queries'
+import { GLOSSARY } from './glossary'
+import { citableStatement, type CitableStatement } from './statement'
+import { whatIfsOf, type WhatIfs } from './what-ifs'
+
+/** A stored run as the report reads it (structurally a ledger RunRecord). */
+export interface ReportRun {
+  id: string
+  projectId: string
+  person: string
+  startedAtMs: number
+  input: RunInput
+  result: RunResult
+}
+
+export interface ReportInput {
+  labName: string
+  period: Period
+  scope: ReportScope
+  generatedAt: Date
+  /** The runs that started in the period, within the scope. */
+  runs: readonly ReportRun[]
+  projects: readonly { id: string; name: string }[]
+  /** The answers to reportTotalsQueries(period, scope). */
+  totals: ReportTotals
+  ref: ReferenceData
+  lab: LabDefaults
+}
+
+export type KeyFigureId = 'emissions' | 'market' | 'embodied' | 'energy' | 'runs' | 'gpuHours'
+
+export interface KeyFigure {
+  id: KeyFigureId
+  label: string
+  unit: string
+  value: Range
+  previous: number
+  yearBefore: number
+  /** Relative change, (now − then) / then; null when there is nothing to compare with (then = 0). */
+  changeVsPrevious: number | null
+  changeVsYearBefore: number | null
+}
+
+export interface BreakdownRow {
+  key: string
+  label: string
+  /** A second column: a hardware class, a location's kind. */
+  detail: string
+  sums: RollupSums
+  /** Share of the period's location-based emissions, 0–1. */
+  share: number
+}
+
+export interface TrendPoint {
+  month: string
+  emissionsKg: Range
+  marketEmissionsKg: Range
+  energyKWh: Range
+  runs: number
+  inPeriod: boolean
+}
+
+export interface LargestRun {
+  id: string
+  title: string
+  kind: string
+  project: string
+  person: string
+  startedAt: string
+  hardware: string
+  location: string
+  method: RunResult['method']
+  energyKWh: Range
+  emissionsKg: Range
+}
+
+export interface SourceLine {
+  id: string
+  title: string
+  version: string
+  licence: string
+  attribution: string
+  url: string
+  /** Runs of the period whose result cites this source. */
+  runs: number
+}
+
+export interface ReportModel {
+  labName: string
+  period: Period
+  periodLabel: string
+  previousPeriodLabel: string
+  yearBeforeLabel: string
+  scope: ReportScope
+  scopeLabel: string
+  generatedAt: string
+  dataVersion: string
+  /** The data versions the period's runs were computed with (normally just dataVersion). */
+  runDataVersions: string[]
+  total: RollupSums
+  keyFigures: KeyFigure[]
+  equivalents: { carKm: number; treeMonths: number; flights: number; flightLabel: string }
+  byProject: BreakdownRow[]
+  byPerson: BreakdownRow[]
+  byHardware: BreakdownRow[]
+  byLocation: BreakdownRow[]
+  trend: TrendPoint[]
+  largestRuns: LargestRun[]
+  whatIfs: WhatIfs
+  dataQuality: DataQuality
+  methodology: MethodologyLine[]
+  assumptions: { text: string; runs: number }[]
+  sources: SourceLine[]
+  glossary: { term: string; definition: string }[]
+  statement: CitableStatement
+}
+
+const LARGEST_RUNS = 10
+const ASSUMPTIONS_SHOWN = 20
+
+const change = (now: number, then: number): number | null => (then > 0 ? (now - then) / then : null)
+
+const keyFigures = (totals: ReportTotals): KeyFigure[] => {
+  const now = totals.total.total
+  const prev = totals.previous.total
+  const before = totals.yearBefore.total
+  const figure = (id: KeyFigureId, label: string, unit: string, pick: (s: RollupSums) => Range): KeyFigure => ({
+    id,
+    label,
+    unit,
+    value: pick(now),
+    previous: pick(prev).value,
+    yearBefore: pick(before).value,
+    changeVsPrevious: change(pick(now).value, pick(prev).value),
+    changeVsYearBefore: change(pick(now).value, pick(before).value)
+  })
+  const exactOf = (n: number): Range => ({ value: n, low: n, high: n })
+  return [
+    figure('emissions', 'Emissions, location-based', 'kg CO2e', (s) => s.emissionsKg),
+    figure('market', 'Emissions, market-based', 'kg CO2e', (s) => s.marketEmissionsKg),
+    figure('embodied', 'Embodied emissions (hardware share)', 'kg CO2e', (s) => s.embodiedKg),
+    figure('energy', 'Energy (facility)', 'kWh', (s) => s.energyKWh),
+    figure('runs', 'Runs', 'runs', (s) => exactOf(s.runs)),
+    figure('gpuHours', 'GPU-hours', 'h', (s) => exactOf(s.gpuHours))
+  ]
+}
+
+/** Display names of hardware ids and location ids: the lab's own entries first, then the catalogue. */
+interface Names {
+  project: (id: string) => string
+  hardware: (id: string) => string
+  location: (id: string) => string
+  locationKind: (id: string) => string
+}
+
+const namesOf = (input: ReportInput): Names => {
+  const projects = new Map(input.projects.map((p) => [p.id, p.name]))
+  const hardware = new Map([...input.ref.hardware, ...input.lab.hardware].map((h) => [h.id, h.name]))
+  const locations = new Map([...input.ref.locations, ...input.lab.locations].map((l) => [l.id, { name: l.name, kind: l.kind as string }]))
+  // A custom location's id is not in the tables: its label is on the runs.
+  const runLabels = new Map(input.runs.map((r) => [r.result.locationId, r.result.locationLabel]))
+  return {
+    project: (id) => projects.get(id) ?? id,
+    hardware: (id) => (id === 'none' ? 'No device given' : (hardware.get(id) ?? id)),
+    location: (id) => (id === 'unknown' ? 'Unknown location' : (locations.get(id)?.name ?? runLabels.get(id) ?? id)),
+    locationKind: (id) => (id === 'unknown' ? 'unknown' : (locations.get(id)?.kind ?? 'custom'))
+  }
+}
+
+const breakdown = (
+  answer: ReportTotals[keyof ReportTotals],
+  totalKg: number,
+  label: (group: Partial<Record<string, string>>) => { key: string; label: string; detail: string }
+): BreakdownRow[] =>
+  answer.rows.map((row) => ({
+    ...label(row.group),
+    sums: row.totals,
+    share: totalKg > 0 ? row.totals.emissionsKg.value / totalKg : 0
+  }))
+
+const scopeLabelOf = (scope: ReportScope, names: Names): string => {
+  const parts: string[] = []
+  if (scope.projectIds.length > 0) parts.push(`projects ${scope.projectIds.map(names.project).join(', ')}`)
+  if (scope.people.length > 0) parts.push(`people ${scope.people.join(', ')}`)
+  return parts.length === 0 ? 'Whole lab' : parts.join('; ')
+}
+
+const assumptionsOf = (runs: readonly ReportRun[]): { text: string; runs: number }[] => {
+  const counts = new Map<string, number>()
+  for (const run of runs) for (const a of new Set(run.result.assumptions)) counts.set(a, (counts.get(a) ?? 0) + 1)
+  return [...counts]
+    .map(([text, n]) => ({ text, runs: n }))
+    .sort((a, b) => b.runs - a.runs || a.text.localeCompare(b.text))
+    .slice(0, ASSUMPTIONS_SHOWN)
+}
+
+const sourcesOf = (runs: readonly ReportRun[], ref: ReferenceData): SourceLine[] => {
+  const cited = new Map<string, number>()
+  for (const run of runs) for (const id of new Set(run.result.sources.map((s) => s.id))) cited.set(id, (cited.get(id) ?? 0) + 1)
+  return ref.manifest.sources.map((s) => ({
+    id: s.id,
+    title: s.title,
+    version: s.version ?? '',
+    licence: s.licence ?? '',
+    attribution: s.attribution,
+    url: s.url ?? '',
+    runs: cited.get(s.id) ?? 0
+  }))
+}
+
+/** The whole report as plain data: every figure the page and the CSV files show. Pure. */
+export function buildReportModel(input: ReportInput): ReportModel {
+  const { totals, ref, lab, runs, period } = input
+  const names = namesOf(input)
+  const total = totals.total.total
+  const totalKg = total.emissionsKg.value
+  const eq = ref.defaults.equivalents
+  const inPeriod = new Set(monthsOf(period))
+  const trendByMonth = new Map(totals.trend.rows.map((r) => [r.group.month ?? '', r.totals]))
+  const trendMonths = monthsOf(trendPeriod(period))
+  const zero = { value: 0, low: 0, high: 0 }
+  const largest = topN(runs, LARGEST_RUNS, (r) => r.result.emissionsKg.value)
+  const whatIfs = whatIfsOf(
+    runs.map((r) => ({ id: r.id, input: r.input, result: r.result })),
+    ref,
+    lab,
+    totalKg
+  )
+  const dataQuality = dataQualityOf(runs.map((r) => r.result))
+  const scopeLabel = scopeLabelOf(input.scope, names)
+  const keys = keyFigures(totals)
+  const base = {
+    labName: input.labName,
+    period,
+    periodLabel: periodLabel(period),
+    previousPeriodLabel: periodLabel(previousPeriod(period)),
+    yearBeforeLabel: periodLabel(sameMonthsYearBefore(period)),
+    scope: input.scope,
+    scopeLabel,
+    generatedAt: input.generatedAt.toISOString(),
+    dataVersion: ref.manifest.dataVersion,
+    runDataVersions: [...new Set(runs.map((r) => r.result.dataVersion))].sort(),
+    total,
+    keyFigures: keys,
+    equivalents: {
+      carKm: (totalKg * 1000) / eq.carGPerKm,
+      treeMonths: (totalKg * 1000) / eq.treeMonthG,
+      flights: totalKg / eq.flightKg,
+      flightLabel: eq.flightLabel
+    },
+    byProject: breakdown(totals.byProject, totalKg, (g) => ({ key: g.project ?? '', label: names.project(g.project ?? ''), detail: '' })),
+    byPerson: breakdown(totals.byPerson, totalKg, (g) => ({ key: g.person ?? '', label: g.person || '(nobody named)', detail: '' })),
+    byHardware: breakdown(totals.byHardware, totalKg, (g) => ({
+      key: g.hardwareModel ?? '',
+      label: names.hardware(g.hardwareModel ?? ''),
+      detail: (g.hardwareClass ?? '').toUpperCase()
+    })),
+    byLocation: breakdown(totals.byLocation, totalKg, (g) => ({
+      key: g.location ?? '',
+      label: names.location(g.location ?? ''),
+      detail: names.locationKind(g.location ?? '')
+    })),
+    trend: trendMonths.map((month) => {
+      const s = trendByMonth.get(month)
+      return {
+        month,
+        emissionsKg: s?.emissionsKg ?? zero,
+        marketEmissionsKg: s?.marketEmissionsKg ?? zero,
+        energyKWh: s?.energyKWh ?? zero,
+        runs: s?.runs ?? 0,
+        inPeriod: inPeriod.has(month)
+      }
+    }),
+    largestRuns: largest.map((r) => ({
+      id: r.id,
+      title: r.input.title || '(untitled)',
+      kind: r.input.kind,
+      project: names.project(r.projectId),
+      person: r.person,
+      startedAt: r.input.startedAt,
+      hardware: deviceSummary(r.input),
+      location: r.result.locationLabel,
+      method: r.result.method,
+      energyKWh: r.result.energyKWh,
+      emissionsKg: r.result.emissionsKg
+    })),
+    whatIfs,
+    dataQuality,
+    methodology: methodologyOf(ref, lab),
+    assumptions: assumptionsOf(runs),
+    sources: sourcesOf(runs, ref),
+    glossary: GLOSSARY
+  }
+  return { ...base, statement: citableStatement(base) }
+}
+
+/** "4 × NVIDIA A100 80GB", devices joined by " + ". */
+export const deviceSummary = (input: RunInput): string =>
+  input.devices.length === 0 ? primaryDevice(input).hardwareModel : input.devices.map((d) => `${d.count} × ${d.name}`).join(' + ')

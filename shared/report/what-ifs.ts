@@ -1,0 +1,62 @@
+import { add, exact, type Range } from '../domain/range'
+import type { LabDefaults } from '../emissions/lab-defaults'
+import { recommendChanges, type LedgerRun, type Recommendation } from '../planning/recommend'
+import type { ReferenceData } from '../refdata/index'
+
+export interface WhatIfMove {
+  from: string
+  to: string
+  runCount: number
+  savedKg: Range
+}
+
+export interface WhatIf {
+  kind: 'region' | 'hardware'
+  /** One sentence saying what the scenario is. */
+  title: string
+  /** Runs the change applies to (cloud runs with a cleaner region; accelerators with a more efficient model). */
+  runCount: number
+  savedKg: Range
+  /** savedKg.value as a share of the period's location-based emissions. */
+  savedShare: number
+  /** The largest moves, e.g. AWS us-east-1 → AWS eu-north-1. */
+  moves: WhatIfMove[]
+}
+
+export interface WhatIfs {
+  region: WhatIf
+  hardware: WhatIf
+  /** The few single changes that would have saved the most. */
+  recommendations: Omit<Recommendation, 'runIds'>[]
+}
+
+const TITLES: Record<WhatIf['kind'], string> = {
+  region: "The same work in each cloud provider's cleanest region (same provider, that region's PUE and grid)",
+  hardware: 'The same work on the most efficient accelerator of the same kind with at least as much memory'
+}
+
+/**
+ * What the period's runs would have emitted with other choices, from shared/planning: every region and hardware
+ * change summed by kind. Start-time shifts need hourly profiles, which the report does not load.
+ */
+export function whatIfsOf(runs: LedgerRun[], ref: ReferenceData, lab: LabDefaults, totalEmissionsKg: number): WhatIfs {
+  const all = recommendChanges(runs, ref, lab, {}, { limit: Number.MAX_SAFE_INTEGER })
+  const summarise = (kind: WhatIf['kind']): WhatIf => {
+    const moves = all.filter((r) => r.kind === kind)
+    const savedKg = moves.reduce((sum, r) => add(sum, r.savedKg), exact(0))
+    return {
+      kind,
+      title: TITLES[kind],
+      // A run has at most one move of each kind, so the counts add up.
+      runCount: moves.reduce((n, r) => n + r.runCount, 0),
+      savedKg,
+      savedShare: totalEmissionsKg > 0 ? savedKg.value / totalEmissionsKg : 0,
+      moves: moves.slice(0, 5).map((r) => ({ from: r.from, to: r.to, runCount: r.runCount, savedKg: r.savedKg }))
+    }
+  }
+  return {
+    region: summarise('region'),
+    hardware: summarise('hardware'),
+    recommendations: all.slice(0, 3).map(({ runIds: _runIds, ...rest }) => rest)
+  }
+}
