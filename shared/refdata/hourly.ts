@@ -9,18 +9,19 @@ const ZONE_PATTERN = /^[A-Z]{2}(?:-[A-Z0-9]{1,10}){0,3}$/
 const profiles = new Map<string, Promise<HourlyProfile | undefined>>()
 
 /**
- * The bundled hourly profile of a zone (data/hourly/<zone>.json), loaded on first use and cached. Each profile is
+ * The bundled hourly profile of a zone (data/hourly/<zone>.json, any case), loaded on first use and cached. Each profile is
  * its own chunk (vite and esbuild split a template-literal import), so none weighs on start-up.
  */
 export function loadHourlyProfile(zone: string): Promise<HourlyProfile | undefined> {
-  if (!ZONE_PATTERN.test(zone)) return Promise.resolve(undefined)
-  let profile = profiles.get(zone)
+  const key = zone.trim().toUpperCase()
+  if (!ZONE_PATTERN.test(key)) return Promise.resolve(undefined)
+  let profile = profiles.get(key)
   if (!profile) {
-    profile = import(`../../data/hourly/${zone}.json`).then(
+    profile = import(`../../data/hourly/${key}.json`).then(
       (module: { default: unknown }) => hourlyProfileSchema.parse(module.default),
       () => undefined
     )
-    profiles.set(zone, profile)
+    profiles.set(key, profile)
   }
   return profile
 }

@@ -77,10 +77,10 @@ describe('loadHourlyProfile', () => {
     expect(loadHourlyProfile('GB')).toBe(first)
     expect((await first)!.name).toBe('Great Britain')
   })
-  it('is undefined for zones without a profile and for anything that is not a zone key', async () => {
+  it('is undefined for zones without a profile and for anything that is not a zone key; case does not matter', async () => {
     expect(await loadHourlyProfile('FR')).toBeUndefined()
     expect(await loadHourlyProfile('../manifest')).toBeUndefined()
-    expect(await loadHourlyProfile('gb')).toBeUndefined()
+    expect(await loadHourlyProfile('us-cal-ciso')).toMatchObject({ zone: 'US-CAL-CISO' })
   })
 })
 
