@@ -1,3 +1,4 @@
+import { memoiseMatcher } from './catalogue'
 import { createCodeCarbonImporter } from './codecarbon'
 import { detectFormat } from './detect'
 import { createLedgerCsvImporter, createLedgerJsonImporter } from './ledger'
@@ -6,13 +7,16 @@ import type { ImportFormat, ImportOptions, ImportResult, Importer } from './type
 
 export { detectFormat, DETECT_HEAD_CHARS } from './detect'
 export * from './types'
+export { catalogueMatcher } from './catalogue'
 export { DEFAULT_NVIDIA_SMI_COLUMNS, GAP_MEDIAN_INTERVALS } from './nvidia-smi'
 
 /**
  * A streaming importer: push the file's text in chunks of any size (split anywhere), then finish.
  * Detect the format first with detectFormat on the file's first DETECT_HEAD_CHARS characters.
  */
-export function createImporter(format: ImportFormat, options: ImportOptions): Importer {
+export function createImporter(format: ImportFormat, givenOptions: ImportOptions): Importer {
+  const { matchHardware } = givenOptions
+  const options = matchHardware ? { ...givenOptions, matchHardware: memoiseMatcher(matchHardware) } : givenOptions
   switch (format) {
     case 'codecarbon':
       return createCodeCarbonImporter(options)
