@@ -7,3 +7,4 @@ export { citableStatement, latexEscape, type CitableStatement } from './statemen
 export { dataQualityOf, type DataQuality } from './quality'
 export { whatIfsOf, type WhatIf, type WhatIfs } from './what-ifs'
 export { formatChange, formatPercent, formatQuantity, formatRange } from './format'
+export { inScope, periodBoundsMs, reportFromTables } from './from-archive'

@@ -1,0 +1,109 @@
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { basename, join } from 'node:path'
+import { readArchive } from '../../../shared/ledger/backup'
+import { loadReferenceData } from '../../../shared/refdata'
+import { formatRange, parsePeriodText, reportFromTables } from '../../../shared/report'
+import { InputError, UsageError } from '../args'
+import { writeJson, type Command } from '../command'
+
+/**
+ * The ledger schema versions this command reads: renderer/db/schema.ts SCHEMA_VERSION (not imported: it would
+ * bring Dexie into the command line; a unit test keeps the two equal).
+ */
+export const READS_LEDGER_SCHEMA = 1
+
+const usage = `
+usage: report --archive BACKUP.json --period PERIOD --csv DIR [--projects IDS] [--people NAMES] [--lab NAME] [--json]
+
+Writes the quarterly report's CSV files from a ledger backup archive (File › Back up… in the app):
+runs.csv, summary.csv, by-project.csv, by-person.csv, by-hardware.csv, by-location.csv, by-month.csv
+(columns in docs/formats/report-csv.md). Existing files of those names in DIR are replaced.
+  --archive FILE    a Carbon Ledger backup (.json)
+  --period P        2025-Q1, 2025-03, 2025, or 2025-01..2025-05 (whole UTC months)
+  --csv DIR         folder to write into (created if missing)
+  --projects IDS    only these projects: ids or names, separated by commas
+  --people NAMES    only these people, separated by commas
+  --lab NAME        the lab's name for the statement (default: "The lab")
+--json: { period, scope, dataVersion, files: [{ name, path }], totals }.
+`
+
+const list = (text: string | undefined): string[] =>
+  text === undefined ? [] : text.split(',').map((s) => s.trim()).filter((s) => s !== '')
+
+function readText(path: string): string {
+  try {
+    if (statSync(path).isDirectory()) throw new InputError(`--archive: ${path} is a folder, not a file`)
+    return readFileSync(path, 'utf8')
+  } catch (error) {
+    if (error instanceof InputError) throw error
+    throw new InputError(`--archive: ${path}: no such file, or it cannot be read`)
+  }
+}
+
+export const report: Command = {
+  name: 'report',
+  summary: 'quarterly report CSV files (runs, totals, key figures) from a ledger backup',
+  usage,
+  booleanFlags: [],
+  async run(positionals, flags, io) {
+    if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`)
+    const archivePath = flags.string('archive')
+    const periodText = flags.string('period')
+    const dir = flags.string('csv')
+    const projects = list(flags.string('projects'))
+    const people = list(flags.string('people'))
+    const labName = flags.string('lab')?.trim() || 'The lab'
+    const json = flags.boolean('json')
+    flags.rejectUnknown()
+    if (archivePath === undefined) throw new UsageError('--archive FILE is required')
+    if (periodText === undefined) throw new UsageError('--period is required (e.g. --period 2025-Q1)')
+    if (dir === undefined) throw new UsageError('--csv DIR is required')
+    let period
+    try {
+      period = parsePeriodText(periodText)
+    } catch (error) {
+      throw new InputError(`--period: ${(error as Error).message}`)
+    }
+    const check = await readArchive(readText(archivePath), READS_LEDGER_SCHEMA)
+    if (!check.ok) throw new InputError(`${basename(archivePath)}: ${check.message}`)
+    const tables = check.archive.tables
+    const projectIds = projects.map((p) => {
+      const found = tables.projects.find((x) => x.id === p) ?? tables.projects.find((x) => x.name === p)
+      if (!found) throw new InputError(`--projects: no project '${p}' in ${basename(archivePath)}`)
+      return found.id
+    })
+    const { model, csv } = reportFromTables(tables, {
+      period,
+      scope: { projectIds, people },
+      labName,
+      generatedAt: new Date(),
+      ref: loadReferenceData()
+    })
+    try {
+      mkdirSync(dir, { recursive: true })
+    } catch {
+      throw new InputError(`--csv: cannot create the folder ${dir}`)
+    }
+    const files = csv.map((f) => {
+      const path = join(dir, f.name)
+      try {
+        writeFileSync(path, f.content, 'utf8')
+      } catch {
+        throw new InputError(`--csv: cannot write ${path}`)
+      }
+      return { name: f.name, path }
+    })
+    const t = model.total
+    if (json) {
+      writeJson(io, { period: model.periodLabel, scope: model.scopeLabel, dataVersion: model.dataVersion, files, totals: t })
+      return
+    }
+    io.stdout(
+      [
+        `${model.periodLabel}, ${model.scopeLabel}: ${t.runs} runs, ${formatRange(t.energyKWh)} kWh, ${formatRange(t.emissionsKg)} kg CO2e location-based`,
+        ...files.map((f) => `wrote ${f.path}`),
+        ''
+      ].join('\n')
+    )
+  }
+}
