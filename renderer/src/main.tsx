@@ -1,5 +1,9 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { App } from './app/App'
+import './styles/app.css'
 
+// ?db=name opens another ledger database: the end-to-end tests and benchmarks each use their own.
+const databaseName = new URLSearchParams(window.location.search).get('db') ?? undefined
 const root = document.getElementById('root')
-if (root) createRoot(root).render(<StrictMode><main><h1>Carbon Ledger</h1></main></StrictMode>)
+if (root) createRoot(root).render(<StrictMode><App databaseName={databaseName} /></StrictMode>)

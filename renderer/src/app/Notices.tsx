@@ -1,0 +1,62 @@
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react'
+import { useI18n } from '../i18n/I18nProvider'
+
+/** Short messages after a change, with an Undo button when the change can be undone. */
+export interface Notice {
+  message: string
+  undo?: () => Promise<void>
+  tone?: 'info' | 'error'
+}
+
+const NoticesContext = createContext<((notice: Notice) => void) | null>(null)
+
+const VISIBLE_MS = 10_000
+
+export function NoticesProvider({ children }: { children: ReactNode }) {
+  const { t } = useI18n()
+  const [notice, setNotice] = useState<(Notice & { id: number }) | null>(null)
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  const counter = useRef(0)
+  const notify = useCallback((next: Notice) => {
+    clearTimeout(timer.current)
+    counter.current += 1
+    setNotice({ ...next, id: counter.current })
+    timer.current = setTimeout(() => setNotice(null), VISIBLE_MS)
+  }, [])
+  const undo = async () => {
+    const current = notice
+    setNotice(null)
+    try {
+      await current?.undo?.()
+    } catch (err) {
+      notify({ message: err instanceof Error ? err.message : String(err), tone: 'error' })
+    }
+  }
+  const value = useMemo(() => notify, [notify])
+  return (
+    <NoticesContext.Provider value={value}>
+      {children}
+      <div className="notices" role="status" aria-live="polite">
+        {notice && (
+          <div className={`notice ${notice.tone === 'error' ? 'error' : ''}`} key={notice.id}>
+            <span>{notice.message}</span>
+            {notice.undo && (
+              <button type="button" onClick={() => void undo()}>
+                {t('common.undo')}
+              </button>
+            )}
+            <button type="button" aria-label={t('common.close')} onClick={() => setNotice(null)}>
+              ×
+            </button>
+          </div>
+        )}
+      </div>
+    </NoticesContext.Provider>
+  )
+}
+
+export const useNotify = (): ((notice: Notice) => void) => {
+  const value = useContext(NoticesContext)
+  if (!value) throw new Error('useNotify outside NoticesProvider')
+  return value
+}

@@ -1,0 +1,22 @@
+import { lazy, type ComponentType } from 'react'
+import type { MessageKey } from '../i18n/en'
+
+/**
+ * Every screen of the app, one line each. A screen is loaded on first visit (its own chunk), receives the path's
+ * parameters and the query, and appears in the navigation when it has a nav label. First match wins.
+ */
+export interface ScreenProps {
+  params: Record<string, string>
+  query: URLSearchParams
+}
+
+export interface Screen {
+  path: string
+  title: MessageKey
+  nav?: boolean
+  component: ComponentType<ScreenProps>
+}
+
+export const screens: Screen[] = [
+  { path: '/projects', title: 'nav.projects', nav: true, component: lazy(() => import('../screens/Projects')) },
+]

@@ -1,0 +1,81 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
+import type { Range } from '../../../shared/domain/range'
+import * as f from '../format/format'
+import type { MessageKey } from './en'
+import { initialLanguage, localeOf, translate, type Language, type MessageParams } from './translate'
+
+const STORAGE_KEY = 'carbon-ledger.language'
+
+export interface I18n {
+  language: Language
+  locale: string
+  setLanguage(language: Language): void
+  t(key: MessageKey, params?: MessageParams): string
+  /** Formatters bound to the current locale. */
+  num(value: number, maxFraction?: number): string
+  int(value: number): string
+  kg(value: number): string
+  kWh(value: number): string
+  pct(ratio: number, signed?: boolean): string
+  date(epochMs: number): string
+  dateTime(epochMs: number): string
+  month(month: string): string
+  duration(durationS: number): string
+  /** "16.99 kg" and, for an uncertain figure, its "range 15.3 kg – 18.7 kg". */
+  rangeText(range: Range, unit: (value: number) => string): string
+  parse(text: string): number | undefined
+}
+
+const I18nContext = createContext<I18n | null>(null)
+
+const savedLanguage = (): string | null => {
+  try {
+    return localStorage.getItem(STORAGE_KEY)
+  } catch {
+    return null
+  }
+}
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [language, setLanguageState] = useState<Language>(() => initialLanguage(savedLanguage(), navigator.languages ?? []))
+  const setLanguage = useCallback((next: Language) => {
+    setLanguageState(next)
+    try {
+      localStorage.setItem(STORAGE_KEY, next)
+    } catch {
+      // Private windows may refuse storage: the choice then lasts for this session only.
+    }
+  }, [])
+  useEffect(() => {
+    document.documentElement.lang = language
+    document.title = translate(language, 'app.title')
+  }, [language])
+  const value = useMemo<I18n>(() => {
+    const locale = localeOf[language]
+    const t = (key: MessageKey, params?: MessageParams) => translate(language, key, params)
+    return {
+      language,
+      locale,
+      setLanguage,
+      t,
+      num: (v, d) => f.formatNumber(locale, v, d),
+      int: (v) => f.formatInteger(locale, v),
+      kg: (v) => f.formatMassKg(locale, v),
+      kWh: (v) => f.formatEnergyKWh(locale, v),
+      pct: (r, s) => f.formatPercent(locale, r, s),
+      date: (ms) => f.formatDate(locale, ms),
+      dateTime: (ms) => f.formatDateTime(locale, ms),
+      month: (m) => f.formatMonth(locale, m),
+      duration: (s) => f.formatDuration(locale, s),
+      rangeText: (range, unit) => (range.low === range.high ? '' : t('common.range', { low: unit(range.low), high: unit(range.high) })),
+      parse: (text) => f.parseLocaleNumber(locale, text)
+    }
+  }, [language, setLanguage])
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>
+}
+
+export const useI18n = (): I18n => {
+  const value = useContext(I18nContext)
+  if (!value) throw new Error('useI18n outside I18nProvider')
+  return value
+}

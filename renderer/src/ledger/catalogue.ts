@@ -1,0 +1,9 @@
+/**
+ * The heavy part of the app: the bundled reference data (≈1 MB of JSON) and the emissions method. Loaded with a
+ * dynamic import, so the first dashboard paint needs only the rollups.
+ */
+import { estimateRun } from '../../../shared/emissions/resolve'
+import { findHardware, loadReferenceData, searchHardware, searchLocations, resolveLocation } from '../../../shared/refdata/index'
+
+export const ref = loadReferenceData()
+export { estimateRun, findHardware, searchHardware, searchLocations, resolveLocation }
