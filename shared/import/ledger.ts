@@ -3,7 +3,7 @@ import { createCsvParser, type CsvRow } from './csv'
 import { squashHeaderName } from './headers'
 import { errorsOfZod } from './issues'
 import type { ImportError, ImportOptions, ImportWarning, ImportedRun, Importer } from './types'
-import { clip, readDateTime, readNumber, stableHash, toIso, utcAssumedWarning } from './values'
+import { clip, createStringPool, readDateTime, readNumber, stableHash, toIso, utcAssumedWarning } from './values'
 
 /**
  * The app's own run format (docs/formats/ledger-run-format.md): RunInput, flattened into columns for CSV
@@ -45,8 +45,13 @@ const FALSE = new Set(['false', 'no', 'n', '0'])
 interface Shared {
   options: ImportOptions
   errors: ImportError[]
+  warnings: ImportWarning[]
   zoneAssumed: boolean
+  /** externalId → the row that first used it. */
+  rowOfId: Map<string, number>
 }
+
+const createShared = (options: ImportOptions): Shared => ({ options, errors: [], warnings: [], zoneAssumed: false, rowOfId: new Map() })
 
 /** startedAt as written by a spreadsheet ("2026-11-02 14:00") or ISO; zone-less times use the file's offset. */
 function normaliseStartedAt(value: unknown, shared: Shared): unknown {
@@ -70,6 +75,14 @@ function finishRun(raw: Record<string, unknown>, row: number, fallbackKey: strin
     }
     return undefined
   }
+  const earlier = shared.rowOfId.get(externalId)
+  if (earlier === undefined) shared.rowOfId.set(externalId, row)
+  else {
+    shared.warnings.push({
+      row,
+      message: `${shared.options.fileName} row ${row}: the id ${clip(externalId)} was already used on row ${earlier}; the import keeps the later row`
+    })
+  }
   return {
     externalId,
     input: parsed.data,
@@ -80,9 +93,10 @@ function finishRun(raw: Record<string, unknown>, row: number, fallbackKey: strin
 
 export function createLedgerCsvImporter(options: ImportOptions): Importer {
   const { fileName } = options
-  const shared: Shared = { options, errors: [], zoneAssumed: false }
-  const warnings: ImportWarning[] = []
+  const shared = createShared(options)
+  const { warnings } = shared
   const runs: ImportedRun[] = []
+  const keep = createStringPool()
   let columns: (Column | undefined)[] | undefined
   let dataRows = 0
 
@@ -111,7 +125,7 @@ export function createLedgerCsvImporter(options: ImportOptions): Importer {
         column.target === 'device' ? DEVICE_NUMBERS.has(field)
           : column.target === 'location' ? field === 'intensityGPerKWh'
             : column.target === 'top' && NUMBER_FIELDS.includes(field)
-      let value: unknown = cell
+      let value: unknown = keep(cell)
       if (isNumber) {
         const number = readNumber(cell, true)
         if (!number.ok) return fail(fieldName, number.message)
@@ -166,8 +180,8 @@ export function createLedgerJsonImporter(options: ImportOptions): Importer {
   return {
     push: (chunk) => void chunks.push(chunk),
     finish() {
-      const shared: Shared = { options, errors: [], zoneAssumed: false }
-      const warnings: ImportWarning[] = []
+      const shared = createShared(options)
+      const { warnings } = shared
       const result = { format: 'ledger-json' as const, fileName, rows: 0, runs: [] as ImportedRun[], errors: shared.errors, warnings }
       let data: unknown
       try {

@@ -65,6 +65,14 @@ describe('ledger CSV', () => {
     expect(result.warnings).toEqual([{ row: 1, message: 'spelled.csv: unknown column(s) ignored: colour' }])
   })
 
+  it('warns when two rows carry the same id', () => {
+    const importer = createImporter('ledger-csv', { fileName: 'twice.csv' })
+    importer.push('externalId,startedAt,durationS\nlab-1,2026-01-01T00:00:00Z,60\nlab-1,2026-01-01T00:00:00Z,90\n')
+    const result = importer.finish()
+    expect(result.runs.map((r) => r.input.durationS)).toEqual([60, 90])
+    expect(result.warnings).toEqual([{ row: 3, message: 'twice.csv row 3: the id lab-1 was already used on row 2; the import keeps the later row' }])
+  })
+
   it('gives device errors the number the file used, even with gaps in the numbering', () => {
     const importer = createImporter('ledger-csv', { fileName: 'gaps.csv' })
     importer.push('startedAt,durationS,device2.kind,device2.name,device2.count\n2026-01-01T00:00:00Z,60,gpu,T4,0\n')
