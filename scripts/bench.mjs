@@ -3,7 +3,10 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 
-const benches = [['npx', ['tsx', 'tests/bench/cli.bench.ts']]].filter(([, args]) => existsSync(args[1]))
+const benches = [
+  ['npx', ['tsx', 'tests/bench/cli.bench.ts']],
+  ['npx', ['tsx', 'tests/bench/import/import.bench.ts']]
+].filter(([, args]) => existsSync(args[1]))
 
 let failed = 0
 for (const [command, args] of benches) {

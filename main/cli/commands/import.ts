@@ -2,8 +2,8 @@ import { basename } from 'node:path'
 import type { RunInput } from '../../../shared/domain/run'
 import { estimateRun } from '../../../shared/emissions/resolve'
 import { labDefaultsSchema } from '../../../shared/emissions/lab-defaults'
-import { createImporter, detectFormat, type ImportFormat, type ImportResult } from '../../../shared/import'
-import { loadReferenceData, matchHardware } from '../../../shared/refdata'
+import { catalogueMatcher, createImporter, detectFormat, type ImportFormat, type ImportResult } from '../../../shared/import'
+import { loadReferenceData } from '../../../shared/refdata'
 import { InputError, UsageError } from '../args'
 import { writeJson, type Command } from '../command'
 import { readTextChunks } from '../read-file'
@@ -36,14 +36,7 @@ function describeLocation(input: RunInput): string {
 
 async function parseFile(path: string, forced: (typeof FORMATS)[number] | undefined): Promise<ImportResult> {
   const fileName = basename(path)
-  const ref = loadReferenceData()
-  const options = {
-    fileName,
-    matchHardware: (text: string, kind: 'gpu' | 'cpu' | 'tpu') => {
-      const match = matchHardware(ref, text, kind)
-      return match && { id: match.entry.id, name: match.entry.name, confidence: match.confidence }
-    }
-  }
+  const options = { fileName, matchHardware: catalogueMatcher(loadReferenceData()) }
   let importer: ReturnType<typeof createImporter> | undefined
   for await (const chunk of readTextChunks(path)) {
     if (!importer) {
