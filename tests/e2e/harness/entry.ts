@@ -6,6 +6,7 @@ import { createLedgerEngine, openLedger, requestPersistence, storageEstimate, ty
 import type { LedgerEngine } from '../../../renderer/db'
 import { loadReferenceData } from '../../../shared/refdata/index'
 import { testEngine } from '../../db/engine'
+import { runInputSchema } from '../../../shared/domain/run'
 import { quarterPeriod } from '../../../shared/ledger/period'
 import { syntheticImport } from './synthetic'
 
@@ -65,6 +66,15 @@ const harness = {
       })
     )
     return { ms: committed.ms, batch: committed.value }
+  },
+  /** What an import spends before its transaction: validating and computing every run (no storage). */
+  async computeOnly(from: number, count: number, tag: string) {
+    const engine = createLedgerEngine(loadReferenceData())
+    const lab = engine.defaultLabDefaults
+    const source = syntheticImport(from, count, tag)
+    const t0 = performance.now()
+    for (const run of source.runs) engine.compute(runInputSchema.parse(run.input), lab)
+    return { ms: performance.now() - t0 }
   },
   async undoImport(batchId: string) {
     return current().imports.undo(batchId)
