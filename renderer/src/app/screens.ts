@@ -18,5 +18,10 @@ export interface Screen {
 }
 
 export const screens: Screen[] = [
+  { path: '/', title: 'nav.dashboard', nav: true, component: lazy(() => import('../screens/Dashboard')) },
+  { path: '/runs', title: 'nav.runs', nav: true, component: lazy(() => import('../screens/Runs')) },
+  { path: '/runs/new', title: 'nav.newRun', nav: true, component: lazy(() => import('../screens/RunForm')) },
+  { path: '/runs/:id/:mode', title: 'form.editTitle', component: lazy(() => import('../screens/RunForm')) },
   { path: '/projects', title: 'nav.projects', nav: true, component: lazy(() => import('../screens/Projects')) },
+  { path: '/projects/:id', title: 'nav.projects', component: lazy(() => import('../screens/Project')) }
 ]

@@ -66,7 +66,7 @@ export const de: Record<MessageKey, string> = {
   'dash.emptyLedger': 'Das Register ist leer. Erfassen Sie einen Lauf oder importieren Sie Messungen Ihrer Jobs.',
   'dash.hints': 'Unsichere Werte',
   'dash.hintUnknownLocation': '{count} Läufe haben keinen bekannten Standort: der Weltdurchschnitt wurde verwendet.',
-  'dash.hintEstimated': 'Die Energie von {count} Läufen ist aus Nennleistungen geschätzt, nicht gemessen.',
+  'dash.hintEstimated': '{count} Läufe wurden von Hand erfasst: ohne gemessene Energie ist ihre Energie aus Nennleistungen geschätzt.',
   'dash.table': 'Werte als Tabelle',
   'breakdown.group': 'Gruppe',
   'breakdown.emissions': 'kg CO2e',

@@ -64,7 +64,7 @@ export const en = {
   'dash.emptyLedger': 'The ledger is empty. Add a run or import what your jobs measured.',
   'dash.hints': 'Uncertain figures',
   'dash.hintUnknownLocation': '{count} runs have no known location: the world average intensity was used.',
-  'dash.hintEstimated': 'Energy of {count} runs is estimated from power ratings, not measured.',
+  'dash.hintEstimated': '{count} runs were entered by hand: unless a measured energy was given, their energy is estimated from power ratings.',
   'dash.table': 'Figures as a table',
   'breakdown.group': 'Group',
   'breakdown.emissions': 'kg CO2e',

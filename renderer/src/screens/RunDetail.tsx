@@ -1,0 +1,110 @@
+import type { RunRecord } from '../../db'
+import { href } from '../app/router'
+import { useAsync } from '../app/useAsync'
+import { LoadStatus } from '../components/Status'
+import { useI18n } from '../i18n/I18nProvider'
+import type { MessageKey } from '../i18n/en'
+import { useLedger } from '../ledger/LedgerProvider'
+
+const locationText = (run: RunRecord): string => {
+  const l = run.input.location
+  if (l.kind === 'cloud') return `${l.provider} ${l.region}`
+  if (l.kind === 'country') return l.code
+  if (l.kind === 'zone') return l.zone
+  if (l.kind === 'custom') return `${l.label} (${l.intensityGPerKWh} g/kWh)`
+  return '–'
+}
+
+/** Everything about one run, down to the formula with its numbers, so every figure can be checked by hand. */
+export function RunDetail({ runId, projectName, onDelete, onClose }: { runId: string; projectName: (id: string) => string; onDelete: (run: RunRecord) => void; onClose: () => void }) {
+  const i18n = useI18n()
+  const { t } = i18n
+  const { ledger, revision } = useLedger()
+  const state = useAsync(() => ledger.runs.get(runId), [ledger, runId, revision])
+  const run = state.data
+  return (
+    <aside className="card detail" aria-labelledby="detail-title">
+      <div className="row">
+        <h2 id="detail-title">{t('detail.title')}</h2>
+        <span className="spacer" />
+        <button type="button" onClick={onClose}>{t('common.close')}</button>
+      </div>
+      <LoadStatus state={state}>
+        {!run ? (
+          <p>{t('detail.notFound')}</p>
+        ) : (
+          <>
+            <p>
+              <strong>{run.input.title || t('runs.untitled')}</strong>
+            </p>
+            <div className="row">
+              <a href={href(`/runs/${encodeURIComponent(run.id)}/edit`)}>{t('common.edit')}</a>
+              <a href={href(`/runs/${encodeURIComponent(run.id)}/duplicate`)}>{t('common.duplicate')}</a>
+              <button type="button" className="danger" onClick={() => onDelete(run)}>{t('common.delete')}</button>
+            </div>
+            <h3>{t('detail.inputs')}</h3>
+            <table>
+              <tbody>
+                <tr><th scope="row">{t('form.kind')}</th><td>{t(`kind.${run.input.kind}` as MessageKey)}</td></tr>
+                <tr><th scope="row">{t('form.project')}</th><td>{projectName(run.projectId)}</td></tr>
+                <tr><th scope="row">{t('form.person')}</th><td>{run.input.person || '–'}</td></tr>
+                <tr><th scope="row">{t('form.start')}</th><td>{i18n.dateTime(run.startedAtMs)}</td></tr>
+                <tr><th scope="row">{t('form.durationH')}</th><td>{i18n.num(run.input.durationS / 3600)}{run.input.hoursPerDay !== undefined ? ` (${t('form.hoursPerDay')}: ${i18n.num(run.input.hoursPerDay)})` : ''}</td></tr>
+                {run.input.devices.map((d, i) => (
+                  <tr key={i}>
+                    <th scope="row">{t('form.hardware')} {i + 1}</th>
+                    <td>
+                      {i18n.num(d.count)} × {d.name}, {i18n.pct(d.utilization)}
+                      {d.powerW !== undefined ? `, ${i18n.num(d.powerW)} W` : ''}
+                      {d.measuredPowerW !== undefined ? `, ${i18n.num(d.measuredPowerW)} W (measured)` : ''}
+                    </td>
+                  </tr>
+                ))}
+                {run.input.memoryGB !== undefined && <tr><th scope="row">{t('form.memory')}</th><td>{i18n.num(run.input.memoryGB)}</td></tr>}
+                <tr><th scope="row">{t('form.location')}</th><td>{locationText(run)} → {run.result.locationLabel}</td></tr>
+                <tr><th scope="row">{t('form.pue')}</th><td>{run.input.pue !== undefined ? i18n.num(run.input.pue) : `${i18n.num(run.result.pue.value)} (default)`}</td></tr>
+                {run.input.measuredEnergyKWh !== undefined && <tr><th scope="row">{t('form.measured')}</th><td>{i18n.num(run.input.measuredEnergyKWh)}</td></tr>}
+                <tr><th scope="row">{t('runs.filterSource')}</th><td>{t(`source.${run.input.source.kind}` as MessageKey)}{run.input.source.fileName ? ` (${run.input.source.fileName})` : ''}</td></tr>
+                <tr><th scope="row">{t('detail.method')}</th><td>{t(`detail.method.${run.result.method}` as MessageKey)}</td></tr>
+              </tbody>
+            </table>
+            <h3>{t('detail.trace')}</h3>
+            <table aria-label={t('detail.trace')}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('detail.step')}</th>
+                  <th scope="col">{t('detail.formula')}</th>
+                  <th scope="col" className="num">{t('detail.value')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {run.result.trace.map((step, i) => (
+                  <tr key={i}>
+                    <td>{step.label}</td>
+                    <td className="formula">{step.formula ?? ''}</td>
+                    <td className="num">{i18n.num(step.value, 4)} {step.unit}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <h3>{t('detail.assumptions')}</h3>
+            {run.result.assumptions.length === 0 ? <p className="muted">{t('common.none')}</p> : (
+              <ul>{run.result.assumptions.map((a, i) => <li key={i}>{a}</li>)}</ul>
+            )}
+            <h3>{t('detail.sources')}</h3>
+            <ul>
+              {run.result.sources.map((s) => (
+                <li key={s.id}>
+                  {s.title}
+                  {s.version ? `, ${s.version}` : ''}
+                  {s.licence ? ` (${s.licence})` : ''}
+                </li>
+              ))}
+            </ul>
+            <p className="muted">{t('detail.dataVersion')}: {run.result.dataVersion}</p>
+          </>
+        )}
+      </LoadStatus>
+    </aside>
+  )
+}
