@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
-import { parseCsv } from '../shared/refdata/csv'
+import { parseCsv as parseCsvRows } from '../shared/import/csv'
 import { hardwareKey, normaliseHardwareName } from '../shared/refdata/hardware'
 import { parseHourlyProfileCsv } from '../shared/refdata/hourly'
 import { normaliseProvider } from '../shared/refdata/locations'
@@ -168,6 +168,8 @@ class Upstreams {
 }
 
 /** CSV rows as records keyed by header; `headerLine` is 1 for Green Algorithms (its line 0 holds units). */
+const parseCsv = (text: string): string[][] => parseCsvRows(text).map((r) => r.cells)
+
 function readTable(text: string, file: string, headerLine = 0): { rows: Record<string, string>[]; header: string[] } {
   const all = parseCsv(text)
   const header = (all[headerLine] ?? fail(`${file}: no header`)).map((h) => h.trim())

@@ -1,4 +1,4 @@
-import { parseCsv } from './csv'
+import { parseCsv } from '../import/csv'
 import { hourlyProfileSchema, type HourlyProfile } from './schema'
 import { foldText } from './text'
 
@@ -64,7 +64,7 @@ export function parseHourlyProfileCsv(text: string, fileName: string): HourlyPro
   const fail = (message: string): never => {
     throw new Error(`${fileName}: ${message}`)
   }
-  const rows = parseCsv(text)
+  const rows = parseCsv(text).map((r) => r.cells)
   const header = rows[0]
   if (!header) return fail('the file is empty')
   const folded = header.map(foldText)

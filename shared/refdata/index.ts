@@ -19,7 +19,6 @@ export * from './hardware'
 export * from './locations'
 export * from './hourly'
 export { foldText } from './text'
-export { parseCsv } from './csv'
 
 export interface ReferenceData {
   manifest: DataManifest

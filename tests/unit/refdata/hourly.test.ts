@@ -1,6 +1,5 @@
-import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { intensitySeries, loadHourlyProfile, parseCsv, parseHourlyProfileCsv, type HourlyProfile } from '../../../shared/refdata/index'
+import { intensitySeries, loadHourlyProfile, parseHourlyProfileCsv, type HourlyProfile } from '../../../shared/refdata/index'
 
 const HEADER =
   'Datetime (UTC),Country,Zone Name,Zone Id,Carbon Intensity gCO₂eq/kWh (direct),Carbon Intensity gCO₂eq/kWh (LCA),Low Carbon Percentage,Renewable Percentage,Data Source,Data Estimated,Data Estimation Method'
@@ -81,24 +80,5 @@ describe('loadHourlyProfile', () => {
     expect(await loadHourlyProfile('FR')).toBeUndefined()
     expect(await loadHourlyProfile('../manifest')).toBeUndefined()
     expect(await loadHourlyProfile('us-cal-ciso')).toMatchObject({ zone: 'US-CAL-CISO' })
-  })
-})
-
-describe('parseCsv', () => {
-  it('handles quotes, embedded commas, quotes and line breaks, CRLF and a byte-order mark', () => {
-    expect(parseCsv('\ufeffa,b\r\n"x, y","say ""hi"""\n"two\nlines",\n\n')).toEqual([
-      ['a', 'b'],
-      ['x, y', 'say "hi"'],
-      ['two\nlines', '']
-    ])
-  })
-  it('round-trips any table of fields (property)', () => {
-    const field = fc.string({ unit: fc.constantFrom('a', 'b', ',', '"', '\n', '\r\n', ' ', 'é') })
-    fc.assert(
-      fc.property(fc.array(fc.array(field, { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 5 }), (rows) => {
-        const text = rows.map((cells) => cells.map((c) => `"${c.replace(/"/g, '""')}"`).join(',')).join('\n')
-        expect(parseCsv(text)).toEqual(rows)
-      })
-    )
   })
 })
