@@ -31,25 +31,32 @@ export const recomputeRepo = <L>(ctx: LedgerContext<L>): RecomputeRepo => {
   return {
     status,
     run: async ({ chunkSize = 500, onProgress, signal } = {}) => {
+      // Counting stale runs walks the index: done once here, then kept by subtraction (not once per chunk).
+      let { stamp, remaining, total } = await status()
       // Runs the engine cannot compute keep their old result; they are skipped for the rest of this pass.
       const failed = new Set<string>()
       for (;;) {
-        const current = await status()
-        onProgress?.(current.total - current.remaining, current.total)
-        if (current.remaining <= failed.size || signal?.aborted) return current
+        onProgress?.(total - remaining, total)
+        if (signal?.aborted) break
+        if ((await ctx.stamp()) !== stamp) {
+          // The lab defaults changed while recomputing: start towards the new stamp.
+          ;({ stamp, remaining, total } = await status())
+          continue
+        }
         const lab = await ctx.lab()
-        const candidates = await guarded(() => stale(current.stamp).limit(chunkSize + failed.size).toArray())
+        const candidates = await guarded(() => stale(stamp).limit(chunkSize + failed.size).toArray())
         const recomputed: RunRecord[] = []
         for (const run of candidates) {
           if (failed.has(run.id) || recomputed.length >= chunkSize) continue
           try {
             const result = ctx.engine.compute(run.input, lab)
-            recomputed.push(makeRunRecord({ ...run, result, computeStamp: current.stamp }))
+            recomputed.push(makeRunRecord({ ...run, result, computeStamp: stamp }))
           } catch {
             failed.add(run.id)
           }
         }
-        await guarded(() =>
+        if (recomputed.length === 0) break
+        const written = await guarded(() =>
           db.transaction('rw', [db.runs, db.rollups], async () => {
             // A run edited or deleted while we computed is left to its writer.
             const now = await db.runs.bulkGet(recomputed.map((r) => r.id))
@@ -63,10 +70,13 @@ export const recomputeRepo = <L>(ctx: LedgerContext<L>): RecomputeRepo => {
             })
             await db.runs.bulkPut(writes)
             await writeRollups(db, delta)
+            return writes.length
           })
         )
+        remaining = Math.max(0, remaining - written)
         await yieldToUi()
       }
+      return status()
     }
   }
 }

@@ -43,4 +43,23 @@ describe('background recompute', () => {
     const upgraded = await openTest(name, testEngine('test-2'))
     expect(await upgraded.recompute.status()).toMatchObject({ remaining: 4, total: 4 })
   })
+
+  it('finishes a pass when the engine cannot compute some runs, leaving them stale with their old result', async () => {
+    const name = freshName()
+    const seeded = await openTest(name)
+    await seeded.runs.create(gpuRun({ title: 'bad' }))
+    await seeded.runs.create(gpuRun({ title: 'good' }))
+    seeded.close()
+    const picky = testEngine('test-2')
+    const compute = picky.compute
+    picky.compute = (input, lab) => {
+      if (input.title === 'bad') throw new Error('unknown hardware')
+      return compute(input, lab)
+    }
+    const ledger = await openTest(name, picky)
+    const done = await ledger.recompute.run({ chunkSize: 1 })
+    expect(done).toMatchObject({ remaining: 1, total: 2 })
+    const runs = await ledger.runs.list()
+    expect(runs.find((r) => r.input.title === 'bad')!.result.emissionsKg.value).toBeCloseTo(1.5, 10)
+  })
 })
