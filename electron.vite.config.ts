@@ -30,7 +30,7 @@ export default defineConfig({
     build: {
       outDir: resolve('out/renderer'),
       rollupOptions: {
-        input: { index: resolve('renderer/index.html') }
+        input: { index: resolve('renderer/index.html'), report: resolve('renderer/report.html') }
       }
     }
   }

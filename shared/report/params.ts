@@ -41,6 +41,8 @@ export interface ReportPageParams {
   labName: string
   /** Browser only: open the print dialog once the page is ready. */
   print: boolean
+  /** Page numbers from the page's own CSS (the browser's print); Electron prints them in its PDF footer. */
+  pageNumbers: boolean
 }
 
 const jsonList = (name: string, text: string | null): string[] => {
@@ -58,7 +60,7 @@ const jsonList = (name: string, text: string | null): string[] => {
 
 /**
  * Reads report.html's parameters. Lists are JSON arrays (a person's name may hold a comma):
- * `?period=2025-Q1&projects=["p1","p2"]&people=["Ada L."]&lab=Vision%20Lab&print=1`.
+ * `?period=2025-Q1&projects=["p1","p2"]&people=["Ada L."]&lab=Vision%20Lab&print=1&pageNumbers=1`.
  */
 export function parseReportParams(query: URLSearchParams): ReportPageParams {
   const periodTextValue = query.get('period')
@@ -67,15 +69,17 @@ export function parseReportParams(query: URLSearchParams): ReportPageParams {
     period: parsePeriodText(periodTextValue),
     scope: { projectIds: jsonList('projects', query.get('projects')), people: jsonList('people', query.get('people')) },
     labName: (query.get('lab') ?? '').trim() || 'The lab',
-    print: query.get('print') === '1'
+    print: query.get('print') === '1',
+    pageNumbers: query.get('print') === '1' || query.get('pageNumbers') === '1'
   }
 }
 
 /** The query string that parseReportParams reads back (for the screen that opens the report). */
-export function reportParamsRecord(p: Omit<ReportPageParams, 'print'> & { print?: boolean }): Record<string, string> {
+export function reportParamsRecord(p: Omit<ReportPageParams, 'print' | 'pageNumbers'> & { print?: boolean; pageNumbers?: boolean }): Record<string, string> {
   const record: Record<string, string> = { period: periodText(p.period), lab: p.labName }
   if (p.scope.projectIds.length > 0) record.projects = JSON.stringify(p.scope.projectIds)
   if (p.scope.people.length > 0) record.people = JSON.stringify(p.scope.people)
   if (p.print) record.print = '1'
+  if (p.pageNumbers) record.pageNumbers = '1'
   return record
 }

@@ -1,0 +1,174 @@
+import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, type Plugin } from 'chart.js'
+import type { Range } from '../../shared/domain/range'
+import { formatQuantity } from '../../shared/report/format'
+
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Legend)
+
+/** Crisp in print: three device pixels per CSS pixel, drawn at once (no animation), fixed size (no resize). */
+const PRINT = { animation: false as const, responsive: false, devicePixelRatio: 3, events: [] as [] }
+const INK = '#1a1a1a'
+const FONT = { family: 'system-ui, "DejaVu Sans", sans-serif', size: 10 }
+
+/** Diagonal hatching: readable in black and white where a second colour would not be. */
+function hatch(ctx: CanvasRenderingContext2D): CanvasPattern | string {
+  const tile = document.createElement('canvas')
+  tile.width = 8
+  tile.height = 8
+  const t = tile.getContext('2d')
+  if (!t) return '#999'
+  t.fillStyle = '#fff'
+  t.fillRect(0, 0, 8, 8)
+  t.strokeStyle = INK
+  t.lineWidth = 1.2
+  t.beginPath()
+  t.moveTo(0, 8)
+  t.lineTo(8, 0)
+  t.moveTo(-2, 2)
+  t.lineTo(2, -2)
+  t.moveTo(6, 10)
+  t.lineTo(10, 6)
+  t.stroke()
+  return ctx.createPattern(tile, 'repeat') ?? '#999'
+}
+
+/** Writes each bar's label at its end, and for ranges draws the low–high whisker through it. */
+const barAnnotations = (labels: string[], ranges: (Range | undefined)[], horizontal: boolean): Plugin<'bar'> => ({
+  id: 'barAnnotations',
+  afterDatasetsDraw(chart) {
+    const { ctx } = chart
+    const meta = chart.getDatasetMeta(0)
+    const scale = horizontal ? chart.scales.x : chart.scales.y
+    if (!scale) return
+    ctx.save()
+    ctx.font = `${FONT.size}px ${FONT.family}`
+    ctx.fillStyle = INK
+    ctx.strokeStyle = INK
+    ctx.lineWidth = 1
+    meta.data.forEach((bar, i) => {
+      const { x, y } = bar.getProps(['x', 'y'], true) as { x: number; y: number }
+      const range = ranges[i]
+      let end = horizontal ? x : y
+      if (range) {
+        const lo = scale.getPixelForValue(range.low)
+        const hi = scale.getPixelForValue(range.high)
+        ctx.beginPath()
+        if (horizontal) {
+          ctx.moveTo(lo, y)
+          ctx.lineTo(hi, y)
+          ctx.moveTo(lo, y - 4)
+          ctx.lineTo(lo, y + 4)
+          ctx.moveTo(hi, y - 4)
+          ctx.lineTo(hi, y + 4)
+        } else {
+          ctx.moveTo(x, lo)
+          ctx.lineTo(x, hi)
+          ctx.moveTo(x - 4, lo)
+          ctx.lineTo(x + 4, lo)
+          ctx.moveTo(x - 4, hi)
+          ctx.lineTo(x + 4, hi)
+        }
+        ctx.stroke()
+        end = horizontal ? Math.max(x, hi) : Math.min(y, hi)
+      }
+      const text = labels[i] ?? ''
+      if (horizontal) {
+        ctx.textAlign = 'left'
+        ctx.textBaseline = 'middle'
+        ctx.fillText(text, end + 4, y)
+      } else {
+        ctx.textAlign = 'center'
+        ctx.textBaseline = 'bottom'
+        ctx.fillText(text, x, end - 2)
+      }
+    })
+    ctx.restore()
+  }
+})
+
+export interface TrendChartData {
+  months: string[]
+  emissionsKg: Range[]
+  marketKg: number[]
+  inPeriod: boolean[]
+}
+
+/** Monthly location-based emissions (bars: solid in the period, hatched before) with the market-based line. */
+export function drawTrendChart(canvas: HTMLCanvasElement, d: TrendChartData): Chart {
+  const ctx = canvas.getContext('2d')
+  if (!ctx) throw new Error('no 2D canvas context for the trend chart')
+  const values = d.emissionsKg.map((r) => r.value)
+  return new Chart(ctx, {
+    type: 'bar',
+    data: {
+      labels: d.months,
+      datasets: [
+        {
+          label: 'Location-based, months of the report (solid)',
+          data: values.map((v, i) => (d.inPeriod[i] ? v : 0)),
+          backgroundColor: '#444',
+          borderColor: INK,
+          borderWidth: 1,
+          stack: 'kg',
+          order: 2
+        },
+        {
+          label: 'Location-based, earlier months (hatched)',
+          data: values.map((v, i) => (d.inPeriod[i] ? 0 : v)),
+          backgroundColor: hatch(ctx),
+          borderColor: INK,
+          borderWidth: 1,
+          stack: 'kg',
+          order: 2
+        },
+        {
+          // A line dataset inside a bar chart: Chart.js mixed charts.
+          type: 'line' as unknown as 'bar',
+          label: 'Market-based (dashed line, triangles)',
+          data: d.marketKg,
+          borderColor: INK,
+          backgroundColor: '#fff',
+          borderWidth: 1.5,
+          borderDash: [5, 3],
+          pointStyle: 'triangle',
+          pointRadius: 4,
+          order: 1
+        } as never
+      ]
+    },
+    options: {
+      ...PRINT,
+      scales: {
+        x: { stacked: true, ticks: { font: FONT, color: INK }, grid: { display: false } },
+        y: { stacked: true, beginAtZero: true, title: { display: true, text: 'kg CO2e', font: FONT, color: INK }, ticks: { font: FONT, color: INK } }
+      },
+      plugins: { legend: { position: 'bottom', labels: { font: FONT, color: INK, usePointStyle: false, boxWidth: 14 } } }
+    },
+    plugins: [barAnnotations(values.map((v) => (v > 0 ? formatQuantity(v) : '')), [], false)]
+  })
+}
+
+/** Horizontal bars of kg CO2e with their ranges as whiskers and the value and share written beside them. */
+export function drawBreakdownChart(canvas: HTMLCanvasElement, rows: { label: string; emissionsKg: Range; share: number }[]): Chart {
+  const ctx = canvas.getContext('2d')
+  if (!ctx) throw new Error('no 2D canvas context for a breakdown chart')
+  const highest = Math.max(0, ...rows.map((r) => r.emissionsKg.high))
+  return new Chart(ctx, {
+    type: 'bar',
+    data: {
+      labels: rows.map((r) => (r.label.length > 34 ? `${r.label.slice(0, 33)}…` : r.label)),
+      datasets: [{ label: 'kg CO2e', data: rows.map((r) => r.emissionsKg.value), backgroundColor: '#8a8a8a', borderColor: INK, borderWidth: 1 }]
+    },
+    options: {
+      ...PRINT,
+      indexAxis: 'y',
+      layout: { padding: { right: 8 } },
+      scales: {
+        // Room on the right for the labels written after the whiskers.
+        x: { beginAtZero: true, suggestedMax: highest * 1.35, title: { display: true, text: 'kg CO2e, location-based (whiskers: range)', font: FONT, color: INK }, ticks: { font: FONT, color: INK } },
+        y: { ticks: { font: FONT, color: INK, autoSkip: false }, grid: { display: false } }
+      },
+      plugins: { legend: { display: false } }
+    },
+    plugins: [barAnnotations(rows.map((r) => `${formatQuantity(r.emissionsKg.value)} (${Math.round(r.share * 100)} %)`), rows.map((r) => r.emissionsKg), true)]
+  })
+}
