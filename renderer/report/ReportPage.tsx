@@ -186,16 +186,23 @@ export function ReportPage({ model: m }: { model: ReportModel }) {
       </Section>
 
       <Section id="largest" title="Largest runs">
-        <table>
+        <table className="runs">
+          <colgroup>
+            <col style={{ width: '15%' }} />
+            <col style={{ width: '19%' }} />
+            <col style={{ width: '11%' }} />
+            <col style={{ width: '17%' }} />
+            <col style={{ width: '16%' }} />
+            <col style={{ width: '9%' }} />
+            <col style={{ width: '13%' }} />
+          </colgroup>
           <thead>
             <tr>
               <th>Run</th>
-              <th>Project</th>
-              <th>Person</th>
+              <th>Project · person</th>
               <th>Started (UTC)</th>
               <th>Hardware</th>
               <th>Location</th>
-              <th>Method</th>
               <th className="num">kWh</th>
               <th className="num">kg CO2e (range)</th>
             </tr>
@@ -203,13 +210,17 @@ export function ReportPage({ model: m }: { model: ReportModel }) {
           <tbody>
             {m.largestRuns.map((r) => (
               <tr key={r.id}>
-                <td className="name">{r.title}</td>
-                <td className="name">{r.project}</td>
-                <td className="name">{r.person}</td>
+                <td className="name">
+                  {r.title}
+                  <span className="sub">{r.kind}, {r.method}</span>
+                </td>
+                <td className="name">
+                  {r.project}
+                  <span className="sub">{r.person}</span>
+                </td>
                 <td>{new Date(r.startedAt).toISOString().slice(0, 10)}</td>
                 <td>{r.hardware}</td>
                 <td>{r.location}</td>
-                <td>{r.method}</td>
                 <td className="num">{formatQuantity(r.energyKWh.value)}</td>
                 <td className="num">
                   <R r={r.emissionsKg} />

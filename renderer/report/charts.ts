@@ -31,8 +31,11 @@ function hatch(ctx: CanvasRenderingContext2D): CanvasPattern | string {
   return ctx.createPattern(tile, 'repeat') ?? '#999'
 }
 
-/** Writes each bar's label at its end, and for ranges draws the low–high whisker through it. */
-const barAnnotations = (labels: string[], ranges: (Range | undefined)[], horizontal: boolean): Plugin<'bar'> => ({
+/**
+ * Writes each bar's label at its end (the top of the stack for stacked bars), and for ranges draws the low–high
+ * whisker through it. `values` are the bars' full heights.
+ */
+const barAnnotations = (values: number[], labels: string[], ranges: (Range | undefined)[], horizontal: boolean): Plugin<'bar'> => ({
   id: 'barAnnotations',
   afterDatasetsDraw(chart) {
     const { ctx } = chart
@@ -45,41 +48,29 @@ const barAnnotations = (labels: string[], ranges: (Range | undefined)[], horizon
     ctx.strokeStyle = INK
     ctx.lineWidth = 1
     meta.data.forEach((bar, i) => {
-      const { x, y } = bar.getProps(['x', 'y'], true) as { x: number; y: number }
+      const centre = bar.getProps(['x', 'y'], true) as { x: number; y: number }
+      const across = horizontal ? centre.y : centre.x
+      let end = scale.getPixelForValue(values[i] ?? 0)
       const range = ranges[i]
-      let end = horizontal ? x : y
       if (range) {
         const lo = scale.getPixelForValue(range.low)
         const hi = scale.getPixelForValue(range.high)
-        ctx.beginPath()
-        if (horizontal) {
-          ctx.moveTo(lo, y)
-          ctx.lineTo(hi, y)
-          ctx.moveTo(lo, y - 4)
-          ctx.lineTo(lo, y + 4)
-          ctx.moveTo(hi, y - 4)
-          ctx.lineTo(hi, y + 4)
-        } else {
-          ctx.moveTo(x, lo)
-          ctx.lineTo(x, hi)
-          ctx.moveTo(x - 4, lo)
-          ctx.lineTo(x + 4, lo)
-          ctx.moveTo(x - 4, hi)
-          ctx.lineTo(x + 4, hi)
+        const line = (a: [number, number], b: [number, number]) => {
+          ctx.moveTo(...(horizontal ? a : ([a[1], a[0]] as [number, number])))
+          ctx.lineTo(...(horizontal ? b : ([b[1], b[0]] as [number, number])))
         }
+        ctx.beginPath()
+        line([lo, across], [hi, across])
+        line([lo, across - 4], [lo, across + 4])
+        line([hi, across - 4], [hi, across + 4])
         ctx.stroke()
-        end = horizontal ? Math.max(x, hi) : Math.min(y, hi)
+        end = horizontal ? Math.max(end, hi) : Math.min(end, hi)
       }
       const text = labels[i] ?? ''
-      if (horizontal) {
-        ctx.textAlign = 'left'
-        ctx.textBaseline = 'middle'
-        ctx.fillText(text, end + 4, y)
-      } else {
-        ctx.textAlign = 'center'
-        ctx.textBaseline = 'bottom'
-        ctx.fillText(text, x, end - 2)
-      }
+      ctx.textAlign = horizontal ? 'left' : 'center'
+      ctx.textBaseline = horizontal ? 'middle' : 'bottom'
+      if (horizontal) ctx.fillText(text, end + 4, across)
+      else ctx.fillText(text, across, end - 2)
     })
     ctx.restore()
   }
@@ -141,9 +132,9 @@ export function drawTrendChart(canvas: HTMLCanvasElement, d: TrendChartData): Ch
         x: { stacked: true, ticks: { font: FONT, color: INK }, grid: { display: false } },
         y: { stacked: true, beginAtZero: true, title: { display: true, text: 'kg CO2e', font: FONT, color: INK }, ticks: { font: FONT, color: INK } }
       },
-      plugins: { legend: { position: 'bottom', labels: { font: FONT, color: INK, usePointStyle: false, boxWidth: 14 } } }
+      plugins: { legend: { position: 'bottom', labels: { font: FONT, color: INK, boxWidth: 14 } } }
     },
-    plugins: [barAnnotations(values.map((v) => (v > 0 ? formatQuantity(v) : '')), [], false)]
+    plugins: [barAnnotations(values, values.map((v) => (v > 0 ? formatQuantity(v) : '')), [], false)]
   })
 }
 
@@ -169,6 +160,13 @@ export function drawBreakdownChart(canvas: HTMLCanvasElement, rows: { label: str
       },
       plugins: { legend: { display: false } }
     },
-    plugins: [barAnnotations(rows.map((r) => `${formatQuantity(r.emissionsKg.value)} (${Math.round(r.share * 100)} %)`), rows.map((r) => r.emissionsKg), true)]
+    plugins: [
+      barAnnotations(
+        rows.map((r) => r.emissionsKg.value),
+        rows.map((r) => `${formatQuantity(r.emissionsKg.value)} (${Math.round(r.share * 100)} %)`),
+        rows.map((r) => r.emissionsKg),
+        true
+      )
+    ]
   })
 }

@@ -1,6 +1,7 @@
 import type { LocationInput } from '../domain/run'
 import type { LabDefaults } from '../emissions/lab-defaults'
 import type { ReferenceData } from '../refdata/index'
+import { formatNumber } from '../emissions/format'
 import { formatQuantity } from './format'
 
 export interface MethodologyLine {
@@ -30,10 +31,10 @@ export function methodologyOf(ref: ReferenceData, lab: LabDefaults): Methodology
     lab.ownMachines.kind === 'personal-computer'
       ? '1.0 (the lab runs on personal computers: no facility overhead)'
       : lab.ownMachines.pue !== undefined
-        ? `${formatQuantity(lab.ownMachines.pue)} (the lab's data centre)`
+        ? `${formatNumber(lab.ownMachines.pue)} (the lab's data centre)`
         : `${formatQuantity(d.pue.unknownDataCentre)} (average data centre; the lab has not set its own)`
   const providers = Object.entries(d.pue.byProvider)
-    .map(([p, v]) => `${p} ${formatQuantity(v)}`)
+    .map(([p, v]) => `${p} ${formatNumber(v)}`)
     .join(', ')
   const embodied = Object.entries(d.embodied)
     .map(([cls, e]) => `${cls.toUpperCase()} ${formatQuantity(e.totalKg)} kg over ${formatQuantity(e.lifespanYears)} years`)
@@ -41,7 +42,7 @@ export function methodologyOf(ref: ReferenceData, lab: LabDefaults): Methodology
   return [
     {
       label: 'IT energy',
-      text: `Σ devices (count × power W × utilisation × hours) / 1000 + memory GB × ${formatQuantity(d.memoryWPerGB)} W/GB × hours / 1000. Power: measured, else entered, else the catalogue TDP. A measured energy replaces the estimate.`
+      text: `Σ devices (count × power W × utilisation × hours) / 1000 + memory GB × ${formatNumber(d.memoryWPerGB)} W/GB × hours / 1000. Power: measured, else entered, else the catalogue TDP. A measured energy replaces the estimate.`
     },
     { label: 'Facility energy', text: 'IT energy × PUE.' },
     { label: "PUE of the lab's own machines", text: ownPue },
