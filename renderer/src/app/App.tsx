@@ -44,7 +44,7 @@ function Shell({ databaseName }: { databaseName?: string }) {
         </nav>
         <label className="lang">
           <span>{t('lang.label')}</span>
-          <select value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
+          <select aria-label={t('lang.label')} value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
             {languages.map((l) => (
               <option key={l} value={l} lang={l}>
                 {LANGUAGE_NAMES[l]}

@@ -39,7 +39,7 @@ export function PeriodPicker({ period, path, extra }: { period: Period; path: st
     <div className="period-picker" role="group" aria-label={t('period.label')}>
       <label>
         <span>{t('period.kind')}</span>
-        <select value={period.kind} onChange={(e) => go({ ...period, kind: e.target.value as Period['kind'], end: e.target.value === 'custom' ? period.end : period.start } as Period)}>
+        <select aria-label={t('period.kind')} value={period.kind} onChange={(e) => go({ ...period, kind: e.target.value as Period['kind'], end: e.target.value === 'custom' ? period.end : period.start } as Period)}>
           <option value="month">{t('period.month')}</option>
           <option value="quarter">{t('period.quarter')}</option>
           <option value="year">{t('period.year')}</option>

@@ -174,7 +174,7 @@ export default function Runs({ query }: ScreenProps) {
         </label>
         <label>
           <span>{t('runs.filterProject')}</span>
-          <select value={filters.project} onChange={(e) => set('project', e.target.value)}>
+          <select aria-label={t('runs.filterProject')} value={filters.project} onChange={(e) => set('project', e.target.value)}>
             <option value="">{t('common.all')}</option>
             {(projects.data ?? []).map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
           </select>
@@ -201,21 +201,21 @@ export default function Runs({ query }: ScreenProps) {
         </label>
         <label>
           <span>{t('runs.filterSource')}</span>
-          <select value={filters.source} onChange={(e) => set('source', e.target.value)}>
+          <select aria-label={t('runs.filterSource')} value={filters.source} onChange={(e) => set('source', e.target.value)}>
             <option value="">{t('common.all')}</option>
             {SOURCES.map((s) => <option key={s} value={s}>{t(`source.${s}` as MessageKey)}</option>)}
           </select>
         </label>
         <label>
           <span>{t('runs.filterKind')}</span>
-          <select value={filters.kind} onChange={(e) => set('kind', e.target.value)}>
+          <select aria-label={t('runs.filterKind')} value={filters.kind} onChange={(e) => set('kind', e.target.value)}>
             <option value="">{t('common.all')}</option>
             {KINDS.map((k) => <option key={k} value={k}>{t(`kind.${k}` as MessageKey)}</option>)}
           </select>
         </label>
         <label>
           <span>{t('runs.sort')}</span>
-          <select value={filters.order} onChange={(e) => set('order', e.target.value as RunOrder)}>
+          <select aria-label={t('runs.sort')} value={filters.order} onChange={(e) => set('order', e.target.value as RunOrder)}>
             <option value="newest">{t('runs.sortNewest')}</option>
             <option value="oldest">{t('runs.sortOldest')}</option>
             <option value="largest">{t('runs.sortLargest')}</option>
@@ -234,7 +234,7 @@ export default function Runs({ query }: ScreenProps) {
         <span>{t('runs.selected', { count: i18n.int(selected.size) })}</span>
         <label className="row">
           <span>{t('runs.moveTo')}</span>
-          <select value={moveTarget} onChange={(e) => setMoveTarget(e.target.value)}>
+          <select aria-label={t('runs.moveTo')} value={moveTarget} onChange={(e) => setMoveTarget(e.target.value)}>
             <option value="">–</option>
             {(projects.data ?? []).map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
           </select>
