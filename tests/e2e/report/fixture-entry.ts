@@ -5,7 +5,7 @@
  */
 import { createLedgerEngine, openLedger } from '../../../renderer/db'
 import { loadReferenceData } from '../../../shared/refdata/index'
-import { labArchive, type LabOptions } from '../../fixtures/report/lab'
+import { labArchive, type LabOptions } from '../../unit/report/fixture-lab'
 
 const restore = async (text: string): Promise<number> => {
   const ledger = await openLedger({ engine: createLedgerEngine(loadReferenceData()) })

@@ -8,7 +8,7 @@ import { readArchive } from '../../../shared/ledger/backup'
 import { loadReferenceData } from '../../../shared/refdata/index'
 import { formatChange, formatQuantity, parsePeriodText, reportFromTables, reportParamsRecord, type ReportModel } from '../../../shared/report'
 import { chromiumArgs, chromiumPath } from '../../support/chromium'
-import { HOSTILE, LAB_NAME } from '../../fixtures/report/lab'
+import { HOSTILE, LAB_NAME } from '../../unit/report/fixture-lab'
 import { startReportServer } from './server'
 
 const ARTIFACTS = resolve('tests/artifacts/report')
