@@ -1,0 +1,106 @@
+/**
+ * The import screen's pure steps: reading a file in chunks without freezing the page, detecting its format from
+ * the content, feeding the streaming importer, and the CSV of row errors. No React, no ledger: unit-tested in Node.
+ */
+import { toCsv } from '../../../shared/csv/write'
+import { localDay } from './backup-flow'
+import { createImporter, detectFormat, DETECT_HEAD_CHARS, type ImportOptions, type ImportResult } from '../../../shared/import/index'
+
+/** A piece of a file's text and how far through the file it is (bytes for a Blob, characters for a string). */
+export interface TextChunk {
+  text: string
+  done: number
+  total: number
+}
+
+/** Characters per slice of a text already in memory (a file opened by the desktop host). */
+export const TEXT_SLICE_CHARS = 256 * 1024
+
+/** Gives the event loop a turn, so that the page repaints (progress bar) and stays responsive between chunks. */
+export const yieldToUi = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0))
+
+/** A Blob's text in the chunks its stream delivers, decoded as UTF-8 across chunk boundaries. */
+export async function* chunksOfBlob(blob: Blob): AsyncGenerator<TextChunk> {
+  const reader = blob.stream().getReader()
+  const decoder = new TextDecoder('utf-8')
+  let done = 0
+  for (;;) {
+    const next = await reader.read()
+    if (next.done) break
+    done += next.value.byteLength
+    yield { text: decoder.decode(next.value, { stream: true }), done, total: blob.size }
+  }
+  const rest = decoder.decode()
+  if (rest) yield { text: rest, done, total: blob.size }
+}
+
+/** A text already in memory, in slices of sliceChars. */
+export async function* chunksOfText(text: string, sliceChars = TEXT_SLICE_CHARS): AsyncGenerator<TextChunk> {
+  for (let start = 0; start < text.length; start += sliceChars) {
+    const end = Math.min(text.length, start + sliceChars)
+    yield { text: text.slice(start, end), done: end, total: text.length }
+  }
+}
+
+export type ParseOutcome = { ok: true; result: ImportResult } | { ok: false; error: string }
+
+/**
+ * Detects the format from the first DETECT_HEAD_CHARS characters (or the whole file when shorter), then pushes
+ * every chunk into the streaming importer, yielding to the page between chunks. An unrecognised, binary or empty
+ * file gives its reason naming the file; nothing is thrown for bad content.
+ */
+export async function parseChunks(
+  fileName: string,
+  chunks: AsyncIterable<TextChunk>,
+  options: Omit<ImportOptions, 'fileName'>,
+  onProgress?: (done: number, total: number) => void,
+  pause: () => Promise<void> = yieldToUi
+): Promise<ParseOutcome> {
+  let head = ''
+  let importer: ReturnType<typeof createImporter> | undefined
+  const start = (): string | undefined => {
+    const detected = detectFormat(head, fileName)
+    if ('error' in detected) return detected.error
+    importer = createImporter(detected.format, { ...options, fileName })
+    importer.push(head)
+    return undefined
+  }
+  try {
+    for await (const chunk of chunks) {
+      if (importer) importer.push(chunk.text)
+      else {
+        head += chunk.text
+        if (head.length >= DETECT_HEAD_CHARS) {
+          const error = start()
+          if (error) return { ok: false, error }
+        }
+      }
+      onProgress?.(chunk.done, chunk.total)
+      await pause()
+    }
+    if (!importer) {
+      const error = start()
+      if (error) return { ok: false, error }
+    }
+    return { ok: true, result: importer!.finish() }
+  } catch (err) {
+    return { ok: false, error: `${fileName}: ${err instanceof Error ? err.message : String(err)}` }
+  }
+}
+
+export interface RowError {
+  fileName: string
+  row: number
+  field: string
+  message: string
+}
+
+/** The row errors of one or more files as a CSV document (formulas neutralised by toCsv). */
+export const rowErrorsCsv = (errors: readonly RowError[]): string =>
+  toCsv(['file', 'row', 'field', 'message'], errors.map((e) => [e.fileName, e.row, e.field, e.message]))
+
+/** import-errors-<file stem>-YYYY-MM-DD.csv */
+export const rowErrorsFileName = (fileName: string, date: Date): string => {
+  const stem = fileName.replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '_').slice(0, 60) || 'import'
+  return `import-errors-${stem}-${localDay(date)}.csv`
+}
