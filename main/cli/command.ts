@@ -18,3 +18,34 @@ export interface Command {
 export function writeJson(io: CliIo, value: unknown): void {
   io.stdout(`${JSON.stringify(value, null, 2)}\n`)
 }
+
+const FLUSH_CHARS = 1 << 16
+
+/**
+ * Writes an object as the whole of stdout, one JSON document, without ever holding it as one string: fields that are
+ * arrays are written one element per line, in pieces of about 64 KB (an import's 100,000 runs).
+ */
+export function writeJsonLines(io: CliIo, value: Record<string, unknown>): void {
+  let pending = '{'
+  const flushIfLong = (): void => {
+    if (pending.length >= FLUSH_CHARS) {
+      io.stdout(pending)
+      pending = ''
+    }
+  }
+  let first = true
+  for (const [key, field] of Object.entries(value)) {
+    const text = Array.isArray(field) ? '[' : JSON.stringify(field)
+    // as JSON.stringify: a field that has no JSON form (undefined) is left out
+    if (text === undefined) continue
+    pending += `${first ? '' : ',\n'}${JSON.stringify(key)}:${text}`
+    first = false
+    if (!Array.isArray(field)) continue
+    field.forEach((element: unknown, i) => {
+      pending += `${i > 0 ? ',' : ''}\n${JSON.stringify(element) ?? 'null'}`
+      flushIfLong()
+    })
+    pending += field.length > 0 ? '\n]' : ']'
+  }
+  io.stdout(`${pending}}\n`)
+}

@@ -52,6 +52,18 @@ function parseTable<K extends keyof typeof tableSchemas>(name: K, value: unknown
   return result.data as z.infer<(typeof tableSchemas)[K]>
 }
 
+type TableName = keyof typeof tableSchemas
+const TABLE_NAMES = Object.keys(tableSchemas) as TableName[]
+
+/** Ids are unique across the hardware and locations tables: each validated table adds its ids to the same set. */
+function addIds(name: TableName, ref: Partial<ReferenceData>, ids: Set<string>): void {
+  if (name !== 'hardware' && name !== 'locations') return
+  for (const entry of ref[name] ?? []) {
+    if (ids.has(entry.id)) throw new Error(`reference data: id ${entry.id} appears twice`)
+    ids.add(entry.id)
+  }
+}
+
 /** Validates reference tables (bundled or a test's small ones); throws naming the table and the field. */
 export function createReferenceData(tables: ReferenceTables): ReferenceData {
   const ref: ReferenceData = {
@@ -61,17 +73,39 @@ export function createReferenceData(tables: ReferenceTables): ReferenceData {
     defaults: parseTable('defaults', tables.defaults)
   }
   const ids = new Set<string>()
-  for (const entry of [...ref.hardware, ...ref.locations]) {
-    if (ids.has(entry.id)) throw new Error(`reference data: id ${entry.id} appears twice`)
-    ids.add(entry.id)
+  for (const name of TABLE_NAMES) addIds(name, ref, ids)
+  return ref
+}
+
+/**
+ * The same validation, table by table on first use: a table is checked with zod (and its ids against those of the
+ * tables already checked) the first time it is read, before any of its entries is used. A command that never reads a
+ * table (estimate --gpu-power-w never reads the hardware catalogue) does not pay for it: the CLI's cold start.
+ */
+export function createLazyReferenceData(tables: ReferenceTables): ReferenceData {
+  const checked: Partial<ReferenceData> = {}
+  const ids = new Set<string>()
+  const ref = {} as ReferenceData
+  for (const name of TABLE_NAMES) {
+    Object.defineProperty(ref, name, {
+      enumerable: true,
+      get() {
+        if (!(name in checked)) {
+          const table = { [name]: parseTable(name, tables[name]) }
+          addIds(name, table, ids)
+          Object.assign(checked, table)
+        }
+        return checked[name]
+      }
+    })
   }
   return ref
 }
 
 let bundled: ReferenceData | undefined
 
-/** The tables shipped in data/, validated on first use and cached. */
+/** The tables shipped in data/, each validated on first use and cached. */
 export function loadReferenceData(): ReferenceData {
-  bundled ??= createReferenceData({ manifest: manifestJson, hardware: hardwareJson, locations: locationsJson, defaults: defaultsJson })
+  bundled ??= createLazyReferenceData({ manifest: manifestJson, hardware: hardwareJson, locations: locationsJson, defaults: defaultsJson })
   return bundled
 }

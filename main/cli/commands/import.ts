@@ -5,7 +5,7 @@ import { labDefaultsSchema } from '../../../shared/emissions/lab-defaults'
 import { catalogueMatcher, createImporter, detectFormat, type ImportFormat, type ImportResult } from '../../../shared/import'
 import { loadReferenceData } from '../../../shared/refdata'
 import { InputError, UsageError } from '../args'
-import { writeJson, type Command } from '../command'
+import { writeJsonLines, type Command } from '../command'
 import { readTextChunks } from '../read-file'
 
 const usage = `
@@ -112,7 +112,7 @@ export const importCommand: Command = {
       throw new InputError(`${result.fileName}: no run could be read${result.errors.length ? ` (${result.errors.length} row errors)` : ''}`)
     }
     if (json) {
-      writeJson(io, doc)
+      writeJsonLines(io, doc)
       return
     }
     const s = doc.summary
