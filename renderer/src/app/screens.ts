@@ -22,6 +22,10 @@ export const screens: Screen[] = [
   { path: '/runs', title: 'nav.runs', nav: true, component: lazy(() => import('../screens/Runs')) },
   { path: '/runs/new', title: 'nav.newRun', nav: true, component: lazy(() => import('../screens/RunForm')) },
   { path: '/runs/:id/:mode', title: 'form.editTitle', component: lazy(() => import('../screens/RunForm')) },
+  { path: '/compare', title: 'nav.compare', nav: true, component: lazy(() => import('../screens/Compare')) },
   { path: '/projects', title: 'nav.projects', nav: true, component: lazy(() => import('../screens/Projects')) },
-  { path: '/projects/:id', title: 'nav.projects', component: lazy(() => import('../screens/Project')) }
+  { path: '/projects/:id', title: 'nav.projects', component: lazy(() => import('../screens/Project')) },
+  { path: '/import', title: 'nav.import', nav: true, component: lazy(() => import('../screens/Import')) },
+  { path: '/settings', title: 'nav.settings', nav: true, component: lazy(() => import('../screens/Settings')) },
+  { path: '/about', title: 'nav.about', nav: true, component: lazy(() => import('../screens/About')) }
 ]

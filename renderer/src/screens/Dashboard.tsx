@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { lazy, Suspense, useMemo } from 'react'
 import type { Range } from '../../../shared/domain/range'
 import { monthsOf, previousPeriod, type Period } from '../../../shared/ledger/period'
 import type { TotalsRow } from '../../db'
@@ -22,6 +22,9 @@ const BREAKDOWNS = [
 ] as const satisfies readonly { dim: string; title: MessageKey }[]
 
 const TOP_GROUPS = 8
+
+// Its own chunk (the planner), fetched after the figures render, so the first paint does not wait for it.
+const Recommendations = lazy(() => import('../components/Recommendations'))
 
 export const periodName = (p: Period, i18n: I18n): string => {
   if (p.kind === 'month') return i18n.month(p.start)
@@ -226,6 +229,9 @@ export function Figures({ period, projectId }: { period: Period; projectId?: str
                     </section>
                   ))}
               </div>
+              <Suspense fallback={<section className="card recommendations" aria-busy="true" />}>
+                <Recommendations period={period} projectId={projectId} />
+              </Suspense>
               <section className="card" aria-labelledby="top-title">
                 <h3 id="top-title">{t('dash.largest')}</h3>
                 <table>

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react'
 import type { RunRecord } from '../../db'
 import { href } from '../app/router'
 import { useAsync } from '../app/useAsync'
@@ -5,6 +6,9 @@ import { LoadStatus } from '../components/Status'
 import { useI18n } from '../i18n/I18nProvider'
 import type { MessageKey } from '../i18n/en'
 import { useLedger } from '../ledger/LedgerProvider'
+
+// The planner and the hourly profiles load only when a run with known times is shown.
+const RunShift = lazy(() => import('../components/RunShift'))
 
 const locationText = (run: RunRecord): string => {
   const l = run.input.location
@@ -40,6 +44,7 @@ export function RunDetail({ runId, projectName, onDelete, onClose }: { runId: st
             <div className="row">
               <a href={href(`/runs/${encodeURIComponent(run.id)}/edit`)}>{t('common.edit')}</a>
               <a href={href(`/runs/${encodeURIComponent(run.id)}/duplicate`)}>{t('common.duplicate')}</a>
+              <a href={href('/compare', { run: run.id })}>{t('nav.compare')}</a>
               <button type="button" className="danger" onClick={() => onDelete(run)}>{t('common.delete')}</button>
             </div>
             <h3>{t('detail.inputs')}</h3>
@@ -102,6 +107,14 @@ export function RunDetail({ runId, projectName, onDelete, onClose }: { runId: st
               ))}
             </ul>
             <p className="muted">{t('detail.dataVersion')}: {run.result.dataVersion}</p>
+            {run.input.hoursPerDay === undefined && run.input.durationS > 0 && (
+              <section aria-labelledby="whatif-title">
+                <h3 id="whatif-title">{t('shift.whatIf')}</h3>
+                <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+                  <RunShift input={run.input} result={run.result} />
+                </Suspense>
+              </section>
+            )}
           </>
         )}
       </LoadStatus>

@@ -1,0 +1,81 @@
+import type { Period } from '../../../shared/ledger/period'
+import { recommendChanges, seriesOfProfile, type HourlySeries } from '../../../shared/planning/index'
+import { loadHourlyProfile } from '../../../shared/refdata/hourly'
+import { href } from '../app/router'
+import { useAsync } from '../app/useAsync'
+import { useI18n } from '../i18n/I18nProvider'
+import { loadCatalogue } from '../ledger/engine'
+import { useLedger } from '../ledger/LedgerProvider'
+import { RECOMMENDATION_RUN_LIMIT, recommendationMessage } from '../screens/compare-form'
+
+const WINDOW_HOURS = 24
+const LIMIT = 3
+
+/**
+ * The few changes (region, hardware, start time) that would have saved the most in the period, from the lab's own
+ * runs. Its own chunk, loaded after the dashboard's figures, so the first paint never waits for the planner.
+ */
+export default function Recommendations({ period, projectId }: { period: Period; projectId?: string }) {
+  const i18n = useI18n()
+  const { t } = i18n
+  const { ledger, revision } = useLedger()
+  const state = useAsync(async () => {
+    const [catalogue, lab, runs] = await Promise.all([
+      loadCatalogue(),
+      ledger.settings.getLabDefaults(),
+      ledger.aggregate.topRuns({ n: RECOMMENDATION_RUN_LIMIT, period, projectId })
+    ])
+    // Only the zones these runs are in: each profile is its own chunk.
+    const zones = new Set<string>()
+    for (const run of runs) {
+      const location = run.input.location.kind === 'unknown' ? lab.location : run.input.location
+      const zone = catalogue.resolveLocation(catalogue.ref, location)?.hourlyZone
+      if (zone) zones.add(zone)
+    }
+    const hourly: Record<string, HourlySeries> = {}
+    for (const zone of zones) {
+      const profile = await loadHourlyProfile(zone)
+      if (profile) hourly[zone] = seriesOfProfile(profile)
+    }
+    const recommendations = recommendChanges(runs, catalogue.ref, lab, hourly, { limit: LIMIT, windowHours: WINDOW_HOURS })
+    return { recommendations, runCount: runs.length }
+  }, [ledger, revision, period.kind, period.start, period.end, projectId])
+  const data = state.data
+  return (
+    <section className="card recommendations" aria-labelledby="rec-title" aria-busy={state.status === 'loading'}>
+      <h3 id="rec-title">{t('rec.title')}</h3>
+      {state.status === 'error' ? (
+        <p role="alert" className="error">{state.error.message}</p>
+      ) : !data ? (
+        <p role="status" className="muted">{t('rec.computing')}</p>
+      ) : data.recommendations.length === 0 ? (
+        <p className="muted">{data.runCount === 0 ? t('rec.noRuns') : t('rec.none')}</p>
+      ) : (
+        <ol>
+          {data.recommendations.map((rec) => {
+            const { key, params } = recommendationMessage(rec, WINDOW_HOURS)
+            return (
+              <li key={`${rec.kind}:${rec.from}:${rec.to}`}>
+                <span className="rec-kind tag">{t(`rec.kind.${rec.kind}`)}</span> {t(key, params)}
+                <div className="rec-figures">
+                  <strong>{t('rec.saved', { kg: i18n.kg(rec.savedKg.value) })}</strong>{' '}
+                  <span className="muted">
+                    {i18n.rangeText(rec.savedKg, i18n.kg)}
+                    {' · '}
+                    {t('rec.runs', { count: i18n.int(rec.runCount), kg: i18n.kg(rec.emissionsKg.value) })}
+                  </span>
+                </div>
+              </li>
+            )
+          })}
+        </ol>
+      )}
+      {data && (
+        <p className="muted small">
+          {data.runCount >= RECOMMENDATION_RUN_LIMIT ? t('rec.bounded', { count: RECOMMENDATION_RUN_LIMIT }) : t('rec.fromRuns', { count: i18n.int(data.runCount) })}{' '}
+          <a href={href('/compare')}>{t('rec.openCompare')}</a>
+        </p>
+      )}
+    </section>
+  )
+}

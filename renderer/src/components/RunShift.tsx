@@ -1,0 +1,42 @@
+import type { RunInput } from '../../../shared/domain/run'
+import type { RunResult } from '../../../shared/domain/result'
+import { PlanningError, seriesOfProfile, whatRunWouldHaveSaved } from '../../../shared/planning/index'
+import { loadHourlyProfile } from '../../../shared/refdata/hourly'
+import { useAsync } from '../app/useAsync'
+import { useI18n } from '../i18n/I18nProvider'
+import { loadCatalogue } from '../ledger/engine'
+import { useLedger } from '../ledger/LedgerProvider'
+import { ShiftPlans } from './ShiftPlans'
+import { LoadStatus } from './Status'
+
+type Answer = { kind: 'plans'; plans: ReturnType<typeof whatRunWouldHaveSaved>; zone: string } | { kind: 'no-zone'; location: string } | { kind: 'refused'; message: string }
+
+/**
+ * What a logged run would have saved had it started later (the paper's eight settings), on its zone's hourly
+ * profile. A location without one says so; a run the planner refuses shows the planner's sentence.
+ */
+export default function RunShift({ input, result }: { input: RunInput; result: RunResult }) {
+  const { t } = useI18n()
+  const { ledger } = useLedger()
+  const state = useAsync(async (): Promise<Answer> => {
+    const [catalogue, lab] = await Promise.all([loadCatalogue(), ledger.settings.getLabDefaults()])
+    const location = input.location.kind === 'unknown' ? lab.location : input.location
+    const entry = location.kind === 'unknown' || location.kind === 'custom' ? undefined : catalogue.resolveLocation(catalogue.ref, location)
+    const profile = entry?.hourlyZone ? await loadHourlyProfile(entry.hourlyZone) : undefined
+    if (!profile) return { kind: 'no-zone', location: entry?.name ?? result.locationLabel }
+    try {
+      return { kind: 'plans', plans: whatRunWouldHaveSaved(seriesOfProfile(profile), input, result), zone: profile.zone }
+    } catch (error) {
+      if (error instanceof PlanningError) return { kind: 'refused', message: error.message }
+      throw error
+    }
+  }, [input, result, ledger])
+  const answer = state.data
+  return (
+    <LoadStatus state={state}>
+      {answer?.kind === 'no-zone' && <p className="muted">{t('shift.noHourly', { zone: answer.location })}</p>}
+      {answer?.kind === 'refused' && <p role="alert" className="error">{answer.message}</p>}
+      {answer?.kind === 'plans' && <ShiftPlans plans={answer.plans} notes={[]} caption={t('shift.runCaption', { zone: answer.zone })} />}
+    </LoadStatus>
+  )
+}

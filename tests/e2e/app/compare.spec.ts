@@ -1,0 +1,145 @@
+import { expect, test, type Page } from '@playwright/test'
+
+// Each test opens its own ledger database (?db=…), so tests do not see each other's runs.
+const open = async (page: Page, db: string, route = '/compare') => {
+  await page.goto(`/?db=${db}#${route}`)
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible()
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: `tests/artifacts/${name}.png`, fullPage: true })
+
+/** "2.5 t", "812 kg", "950 g" (the first line of a cell; the range sits below it) → kg. */
+const kgOf = (text: string): number => {
+  const match = /^([\d,.]+)\s*(g|kg|t)\b/.exec(text.trim())
+  if (!match) throw new Error(`not a mass: ${text}`)
+  const value = Number(match[1]!.replace(/,/g, ''))
+  return match[2] === 't' ? value * 1000 : match[2] === 'g' ? value / 1000 : value
+}
+
+const planJob = async (page: Page) => {
+  const shift = page.getByRole('region', { name: 'Time shifting' })
+  await shift.getByLabel('Grid zone').selectOption('DE-LU')
+  await shift.getByLabel('Start (UTC)').fill('2024-03-01T08:00')
+  await shift.getByLabel('Hours of work').fill('4')
+  await shift.getByLabel('Power (kW)').fill('2')
+  return shift
+}
+
+test('plan a 4-hour 2 kW job in DE-LU: the eight settings of the paper and the intensity chart', async ({ page }) => {
+  await open(page, 'e2e-compare-shift')
+  const shift = await planJob(page)
+  const table = shift.getByRole('table', { name: 'Time-shifting strategies in DE-LU' })
+  await expect(table.getByRole('row')).toHaveCount(9)
+  for (const w of [6, 12, 18, 24]) await expect(table.getByRole('rowheader', { name: `Flexible Start, W = ${w} h` })).toBeVisible()
+  for (const p of [25, 50, 75, 100]) await expect(table.getByRole('rowheader', { name: `Pause and Resume, p = ${p} %` })).toBeVisible()
+  // The planning tests' figures: 2.804 kg from 08:00, 2.145 kg at the cleanest block within 24 h, 23.5 % saved.
+  const w24 = table.getByRole('row', { name: /Flexible Start, W = 24 h/ })
+  await expect(w24.getByRole('cell').nth(0)).toHaveText('2.804')
+  await expect(w24.getByRole('cell').nth(1)).toHaveText('2.145')
+  await expect(w24.getByRole('cell').nth(3)).toHaveText('23.5 %')
+
+  // The chart of the chosen setting is drawn (a canvas with pixels), and its figures are there as a table.
+  const chart = shift.getByRole('img', { name: /Flexible Start, W = 24 h/ })
+  await expect(chart).toBeVisible()
+  await expect.poll(() => chart.evaluate((c: HTMLCanvasElement) => {
+    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data
+    let painted = 0
+    for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) painted++
+    return painted
+  })).toBeGreaterThan(1000)
+  await shift.getByText('The hours as a table').click()
+  const hours = shift.getByRole('table', { name: 'Hours considered by Flexible Start, W = 24 h' })
+  await expect(hours.getByRole('row')).toHaveCount(1 + 28)
+  await expect(hours.getByRole('row', { name: /2024-03-01T08:00:00Z/ })).toBeVisible()
+
+  // Another setting from the keyboard: its chart replaces the first.
+  await table.getByRole('button', { name: 'Show Pause and Resume, p = 100 % on the chart' }).focus()
+  await page.keyboard.press('Enter')
+  await expect(shift.getByRole('img', { name: /Pause and Resume, p = 100 %/ })).toBeVisible()
+
+  // A job running past the end of the data: the planner's sentence, no figures.
+  await shift.getByLabel('Start (UTC)').fill('2024-12-31T22:00')
+  await expect(shift.getByRole('alert')).toContainText('run past the end of the data')
+  await shift.getByLabel('Start (UTC)').fill('2024-03-01T08:00')
+  await shot(page, 'compare-timeshift')
+})
+
+test('a zone without hourly data says so; a bad imported profile shows its row error; a good one plans', async ({ page }) => {
+  await open(page, 'e2e-compare-import')
+  const shift = page.getByRole('region', { name: 'Time shifting' })
+  await shift.getByLabel('Grid zone').selectOption('AT')
+  await expect(shift.getByText('There is no hourly data for AT')).toBeVisible()
+  await expect(shift.getByRole('table')).toHaveCount(0)
+
+  const header = 'Datetime (UTC),Country,Zone Name,Zone Id,Carbon Intensity gCO₂eq/kWh (direct),Carbon Intensity gCO₂eq/kWh (LCA),Data Estimated\n'
+  const importFile = async (name: string, text: string) => {
+    const chooser = page.waitForEvent('filechooser')
+    await shift.getByRole('button', { name: 'Import hourly profile (CSV)…' }).click()
+    await (await chooser).setFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) })
+  }
+  await importFile('bad.csv', `${header}2024-01-01 00:00:00,Austria,Austria,AT,100,120,false\n2024-01-01 01:00:00,Austria,Austria,AT,100,abc,false\n`)
+  await expect(shift.getByRole('alert')).toContainText('bad.csv: row 3, field "Carbon Intensity gCO₂eq/kWh (LCA)": "abc" is not a non-negative number')
+  await shot(page, 'compare-import-error')
+
+  // Six hours of 400, 300, 100, 100, 200, 400 g/kWh: 2 h at 1 kW from 00:00 emit 0.7 kg; Flexible Start finds 02:00 (0.2 kg).
+  const rows = [400, 300, 100, 100, 200, 400].map((g, h) => `2024-01-01 0${h}:00:00,Austria,Austria,AT,${g},${g},false`).join('\n')
+  await importFile('at.csv', `${header}${rows}\n`)
+  await expect(shift.getByLabel('Grid zone')).toHaveValue('AT')
+  await shift.getByLabel('Start (UTC)').fill('2024-01-01T00:00')
+  await shift.getByLabel('Hours of work').fill('2')
+  await shift.getByLabel('Power (kW)').fill('1')
+  const table = shift.getByRole('table', { name: 'Time-shifting strategies in AT' })
+  const w6 = table.getByRole('row', { name: /Flexible Start, W = 6 h/ })
+  await expect(w6.getByRole('cell').nth(0)).toHaveText('0.7')
+  await expect(w6.getByRole('cell').nth(1)).toHaveText('0.2')
+  await expect(w6.getByRole('cell').nth(4)).toHaveText('2024-01-01T02:00:00Z')
+})
+
+test('rank hardware for 1000 GPU-hours on an A100: sorted by emissions, the A100 marked current, locations ranked', async ({ page }) => {
+  await open(page, 'e2e-compare-hw')
+  const form = page.getByRole('form', { name: 'Workload' })
+  await form.getByLabel('GPU-hours on a reference GPU').check()
+  await form.getByLabel('Search hardware').fill('A100 SXM4')
+  await form.getByLabel('Reference GPU', { exact: true }).selectOption({ label: 'NVIDIA A100 SXM4 80 GB (400 W, 312 TFLOPS fp16)' })
+  await form.getByLabel('GPU-hours', { exact: true }).fill('1000')
+  await form.getByLabel('Search locations').fill('Germany')
+  await form.getByLabel('Location', { exact: true }).selectOption('country:DEU')
+  await form.getByRole('button', { name: 'Compare' }).click()
+
+  const table = page.getByRole('table', { name: 'Hardware ranking' })
+  await expect(table).toBeVisible()
+  await expect(page.getByText('Peak FLOPS at fp16, utilisation (MFU) 40%')).toBeVisible()
+  const emissions = async (): Promise<number[]> =>
+    (await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => (tr.children[7] as HTMLElement).innerText.split('\n')[0]!))).map(kgOf)
+  const kg = await emissions()
+  expect(kg.length).toBeGreaterThan(5)
+  expect(kg).toEqual([...kg].sort((a, b) => a - b))
+  const current = table.getByRole('row', { name: /NVIDIA A100 SXM4 80 GB current/ })
+  await expect(current).toBeVisible()
+  await expect(table.getByRole('columnheader', { name: 'Emissions' })).toHaveAttribute('aria-sort', 'ascending')
+
+  // Sorting by time puts the fastest first.
+  await table.getByRole('button', { name: 'Time' }).click()
+  await expect(table.getByRole('columnheader', { name: 'Time' })).toHaveAttribute('aria-sort', 'ascending')
+  const times = (await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => (tr.children[5] as HTMLElement).innerText.split('\n')[0]!))).map((t) => Number(t.replace(/[^\d.]/g, '')))
+  expect(times).toEqual([...times].sort((a, b) => a - b))
+
+  // Locations: countries ranked with location- and market-based emissions; Germany is the current one.
+  const locations = page.getByRole('region', { name: 'Location ranking' })
+  await locations.getByRole('button', { name: 'Countries' }).click()
+  const countries = locations.getByRole('table', { name: 'Location ranking: Countries' })
+  await expect(countries.getByRole('row', { name: /Germany current/ })).toBeVisible()
+  await expect(countries.getByRole('columnheader', { name: 'Market-based', exact: true })).toBeVisible()
+  await shot(page, 'compare-hardware')
+})
+
+test('invalid workload fields are named at the field', async ({ page }) => {
+  await open(page, 'e2e-compare-valid')
+  const form = page.getByRole('form', { name: 'Workload' })
+  await form.getByLabel('GPU-hours on a reference GPU').check()
+  await form.getByLabel('GPU-hours', { exact: true }).fill('-3')
+  await form.getByRole('button', { name: 'Compare' }).click()
+  await expect(form.getByLabel('GPU-hours', { exact: true })).toHaveAttribute('aria-invalid', 'true')
+  await expect(form.getByText('Must be more than 0.')).toBeVisible()
+  await expect(form.getByLabel('Reference GPU', { exact: true })).toHaveAttribute('aria-invalid', 'true')
+})
