@@ -4,6 +4,7 @@ import { I18nProvider, useI18n } from '../i18n/I18nProvider'
 import { languages, type Language } from '../i18n/translate'
 import { LedgerProvider } from '../ledger/LedgerProvider'
 import { ErrorBoundary } from './ErrorBoundary'
+import { HostEvents } from './HostEvents'
 import { NoticesProvider } from './Notices'
 import { href, matchPath, useHashRoute } from './router'
 import { screens } from './screens'
@@ -55,6 +56,7 @@ function Shell({ databaseName }: { databaseName?: string }) {
       </header>
       <main id="content" tabIndex={-1}>
         <LedgerProvider databaseName={databaseName}>
+        <HostEvents />
         <ErrorBoundary
           resetKey={path}
           fallback={(error, reset) => (

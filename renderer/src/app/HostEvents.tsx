@@ -1,0 +1,47 @@
+import { useEffect } from 'react'
+import { useHost } from '../host/HostProvider'
+import { useI18n } from '../i18n/I18nProvider'
+import { useLedger } from '../ledger/LedgerProvider'
+import { backupIfDue } from '../screens/backup-flow'
+import { pendingRestore, startRecompute } from './background'
+import { useNotify } from './Notices'
+import { navigate } from './router'
+
+/**
+ * What the shell does without a screen asking: the host's menu commands (Import…, Back up…, About, data sources,
+ * methodology, Restore…), today's automatic backup in the desktop app, and resuming a recompute a restart
+ * interrupted. Renders nothing.
+ */
+export function HostEvents() {
+  const { api } = useHost()
+  const { ledger, changed } = useLedger()
+  const { t } = useI18n()
+  const notify = useNotify()
+  useEffect(
+    () =>
+      api.onHostEvent((event) => {
+        if (event.type === 'restore-archive') {
+          pendingRestore.set(event.archive)
+          navigate('/settings', { section: 'backups' })
+          return
+        }
+        if (event.action === 'import') navigate('/import')
+        else if (event.action === 'backup') navigate('/settings', { section: 'backups' })
+        else if (event.action === 'about') navigate('/about')
+        else if (event.action === 'data-sources') navigate('/about', { section: 'sources' })
+        else if (event.action === 'methodology') navigate('/about', { section: 'methodology' })
+      }),
+    [api]
+  )
+  useEffect(() => {
+    backupIfDue(api, () => ledger.backups.exportText()).then(
+      (fileName) => fileName && notify({ message: t('backup.autoWritten', { file: fileName }) }),
+      (err: unknown) => notify({ message: t('backup.autoFailed', { message: err instanceof Error ? err.message : String(err) }), tone: 'error' })
+    )
+    void ledger.recompute.status().then((s) => {
+      if (s.remaining > 0) void startRecompute(ledger.recompute, changed)
+    })
+    // Once per opened ledger.
+  }, [ledger])
+  return null
+}

@@ -1,0 +1,58 @@
+/**
+ * Work that outlives a screen: the background recompute of stale runs (after lab defaults or reference data
+ * change, and at start to resume one a restart interrupted) and an archive chosen in File › Restore… waiting for
+ * the user's confirmation. Small external stores: screens read them with useSyncExternalStore.
+ */
+import type { BackupArchive } from '../../../shared/host-api'
+import type { RecomputeRepo } from '../../db'
+
+export interface RecomputeState {
+  running: boolean
+  done: number
+  total: number
+  error?: string
+}
+
+const store = <T>(initial: T) => {
+  let value = initial
+  const listeners = new Set<() => void>()
+  return {
+    get: () => value,
+    set: (next: T) => {
+      value = next
+      for (const l of listeners) l()
+    },
+    subscribe: (listener: () => void) => {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    }
+  }
+}
+
+export const recomputeState = store<RecomputeState>({ running: false, done: 0, total: 0 })
+let controller: AbortController | undefined
+
+/**
+ * Starts (or joins) a recompute pass; resolves when it ends, is cancelled, or fails. onChanged runs after a pass
+ * that recomputed runs, so screens reload their figures.
+ */
+export const startRecompute = async (repo: RecomputeRepo, onChanged: () => void): Promise<void> => {
+  if (controller) return
+  controller = new AbortController()
+  recomputeState.set({ running: true, done: 0, total: 0 })
+  try {
+    const status = await repo.run({ signal: controller.signal, onProgress: (done, total) => recomputeState.set({ running: true, done, total }) })
+    recomputeState.set({ running: false, done: status.total - status.remaining, total: status.total })
+  } catch (err) {
+    recomputeState.set({ ...recomputeState.get(), running: false, error: err instanceof Error ? err.message : String(err) })
+  } finally {
+    controller = undefined
+    onChanged()
+  }
+}
+
+/** Stops after the current chunk; what was recomputed stays, and the next start continues from there. */
+export const cancelRecompute = (): void => controller?.abort()
+
+/** An archive main sent with 'restore-archive', until the settings screen confirms or dismisses it. */
+export const pendingRestore = store<BackupArchive | undefined>(undefined)

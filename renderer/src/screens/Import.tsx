@@ -1,0 +1,417 @@
+import { useRef, useState, type DragEvent } from 'react'
+import { catalogueMatcher, type ImportResult } from '../../../shared/import/index'
+import type { ImportBatch, ImportPreview, ProjectRecord } from '../../db'
+import { useNotify } from '../app/Notices'
+import { href } from '../app/router'
+import { useAsync } from '../app/useAsync'
+import { LoadStatus } from '../components/Status'
+import { useHost } from '../host/HostProvider'
+import { useI18n } from '../i18n/I18nProvider'
+import type { MessageKey } from '../i18n/en'
+import { loadCatalogue } from '../ledger/engine'
+import { useLedger } from '../ledger/LedgerProvider'
+import { chunksOfBlob, chunksOfText, parseChunks, rowErrorsCsv, rowErrorsFileName, type TextChunk } from './import-flow'
+
+/** Above this many warnings the list is folded: a file can warn once per row. */
+const WARNINGS_SHOWN = 50
+const NEW_PROJECT = ''
+
+interface Picked {
+  name: string
+  chunks: () => AsyncIterable<TextChunk>
+}
+
+type Phase = 'reading' | 'previewing' | 'failed' | 'ready' | 'committing' | 'committed'
+
+interface FileState {
+  key: number
+  name: string
+  phase: Phase
+  done: number
+  total: number
+  error?: string
+  result?: ImportResult
+  preview?: ImportPreview
+  /** Source project name → chosen ledger project id ('' keeps the preview's own choice). */
+  projectMap: Record<string, string>
+  batch?: ImportBatch
+}
+
+const percent = (done: number, total: number) => (total > 0 ? Math.round((done / total) * 100) : 0)
+
+export default function Import() {
+  const i18n = useI18n()
+  const { t } = i18n
+  const host = useHost()
+  const { ledger, revision, changed } = useLedger()
+  const notify = useNotify()
+  const [files, setFiles] = useState<FileState[]>([])
+  const [dragging, setDragging] = useState(false)
+  const nextKey = useRef(0)
+  const queue = useRef<Promise<void>>(Promise.resolve())
+  const projects = useAsync(() => ledger.projects.list(), [ledger, revision])
+  const batches = useAsync(() => ledger.imports.list(), [ledger, revision])
+  const mappings = useAsync(() => ledger.imports.mappings.list(), [ledger, revision])
+
+  const update = (key: number, patch: Partial<FileState>) => setFiles((all) => all.map((f) => (f.key === key ? { ...f, ...patch } : f)))
+
+  const read = async (key: number, picked: Picked) => {
+    const catalogue = await loadCatalogue()
+    const outcome = await parseChunks(picked.name, picked.chunks(), { matchHardware: catalogueMatcher(catalogue.ref) }, (done, total) => update(key, { done, total }))
+    if (!outcome.ok) return update(key, { phase: 'failed', error: outcome.error })
+    update(key, { phase: 'previewing', result: outcome.result })
+    try {
+      const preview = await ledger.imports.preview(outcome.result)
+      update(key, { phase: 'ready', preview })
+    } catch (err) {
+      update(key, { phase: 'failed', error: err instanceof Error ? err.message : String(err) })
+    }
+  }
+
+  /** Files are read one after another (each in chunks), so several big files never compete for the page. */
+  const add = (picked: Picked[]) => {
+    const added = picked.map((p) => ({ p, key: nextKey.current++ }))
+    setFiles((all) => [...added.map(({ p, key }): FileState => ({ key, name: p.name, phase: 'reading', done: 0, total: 0, projectMap: {} })), ...all])
+    for (const { p, key } of added) queue.current = queue.current.then(() => read(key, p))
+  }
+  const addFiles = (list: FileList | null) => add([...(list ?? [])].map((file) => ({ name: file.name, chunks: () => chunksOfBlob(file) })))
+  const pickDesktop = async () => {
+    const opened = await host.api.openFiles({ title: t('import.pick'), multiple: true, filters: [{ name: t('import.filterName'), extensions: ['csv', 'json', 'txt', 'log'] }, { name: t('import.filterAll'), extensions: ['*'] }] })
+    add(opened.map((f) => ({ name: f.name, chunks: () => chunksOfText(f.text) })))
+  }
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault()
+    setDragging(false)
+    addFiles(e.dataTransfer.files)
+  }
+
+  const commit = async (file: FileState) => {
+    if (!file.result) return
+    const projectMap = Object.fromEntries(Object.entries(file.projectMap).filter(([, id]) => id !== NEW_PROJECT))
+    update(file.key, { phase: 'committing', done: 0, total: file.result.runs.length, error: undefined })
+    try {
+      const batch = await ledger.imports.commit(file.result, { projectMap, onProgress: (done, total) => update(file.key, { done, total }) })
+      update(file.key, { phase: 'committed', batch })
+      changed()
+    } catch (err) {
+      update(file.key, { phase: 'ready', error: t('import.commitFailed', { message: err instanceof Error ? err.message : String(err) }) })
+    }
+  }
+  const undo = async (batch: ImportBatch, key?: number) => {
+    try {
+      const { removed, reverted } = await ledger.imports.undo(batch.id)
+      if (key !== undefined) setFiles((all) => all.filter((f) => f.key !== key))
+      changed()
+      notify({ message: t('import.undone', { file: batch.fileName, removed: i18n.int(removed), reverted: i18n.int(reverted) }) })
+    } catch (err) {
+      notify({ message: err instanceof Error ? err.message : String(err), tone: 'error' })
+    }
+  }
+  const downloadErrors = async (file: FileState) => {
+    const errors = file.preview?.skipped ?? []
+    try {
+      await host.api.saveFile({
+        suggestedName: rowErrorsFileName(file.name, new Date()),
+        content: rowErrorsCsv(errors.map((e) => ({ fileName: file.name, ...e }))),
+        filters: [{ name: 'CSV', extensions: ['csv'] }]
+      })
+    } catch (err) {
+      notify({ message: err instanceof Error ? err.message : String(err), tone: 'error' })
+    }
+  }
+
+  return (
+    <section aria-labelledby="import-title" className="import">
+      <h1 id="import-title">{t('import.title')}</h1>
+      <div
+        className={`dropzone card ${dragging ? 'dragging' : ''}`}
+        role="region"
+        aria-label={t('import.dropzone')}
+        onDragOver={(e) => {
+          e.preventDefault()
+          setDragging(true)
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        <p>{t('import.dropHint')}</p>
+        {host.kind === 'desktop' ? (
+          <button type="button" className="primary" onClick={() => void pickDesktop()}>
+            {t('import.pick')}
+          </button>
+        ) : (
+          <label className="file-pick">
+            <span>{t('import.pick')}</span>
+            <input type="file" multiple onChange={(e) => { addFiles(e.target.files); e.target.value = '' }} />
+          </label>
+        )}
+        <p className="muted">{t('import.formats')}</p>
+      </div>
+
+      {files.map((file) => (
+        <FileCard key={file.key} file={file} projects={projects.data ?? []}
+          onMap={(sourceName, projectId) => update(file.key, { projectMap: { ...file.projectMap, [sourceName]: projectId } })}
+          onCommit={() => void commit(file)}
+          onDiscard={() => setFiles((all) => all.filter((f) => f.key !== file.key))}
+          onUndo={() => file.batch && void undo(file.batch, file.key)}
+          onDownloadErrors={() => void downloadErrors(file)} />
+      ))}
+
+      <section aria-labelledby="batches-title" className="card">
+        <h2 id="batches-title">{t('import.batches')}</h2>
+        <LoadStatus state={batches}>
+          {(batches.data ?? []).length === 0 ? (
+            <p className="muted">{t('import.noBatches')}</p>
+          ) : (
+            <table aria-labelledby="batches-title">
+              <thead>
+                <tr>
+                  <th>{t('import.col.file')}</th>
+                  <th>{t('import.col.format')}</th>
+                  <th>{t('import.col.when')}</th>
+                  <th className="num">{t('import.col.added')}</th>
+                  <th className="num">{t('import.col.updated')}</th>
+                  <th className="num">{t('import.col.unchanged')}</th>
+                  <th className="num">{t('import.col.skipped')}</th>
+                  <th><span className="visually-hidden">{t('import.col.actions')}</span></th>
+                </tr>
+              </thead>
+              <tbody>
+                {(batches.data ?? []).map((b) => (
+                  <tr key={b.id}>
+                    <td>{b.fileName}</td>
+                    <td>{t(`import.format.${b.format}` as MessageKey)}</td>
+                    <td>{i18n.dateTime(b.importedAt)}</td>
+                    <td className="num">{i18n.int(b.added)}</td>
+                    <td className="num">{i18n.int(b.updated)}</td>
+                    <td className="num">{i18n.int(b.unchanged)}</td>
+                    <td className="num">{i18n.int(b.skipped)}</td>
+                    <td>
+                      <button type="button" aria-label={t('import.undoBatch', { file: b.fileName })} onClick={() => void undo(b)}>
+                        {t('common.undo')}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </LoadStatus>
+      </section>
+
+      <Mappings mappings={mappings.data ?? []} projects={projects.data ?? []} status={mappings.status} />
+    </section>
+  )
+}
+
+function FileCard({ file, projects, onMap, onCommit, onDiscard, onUndo, onDownloadErrors }: {
+  file: FileState
+  projects: ProjectRecord[]
+  onMap: (sourceName: string, projectId: string) => void
+  onCommit: () => void
+  onDiscard: () => void
+  onUndo: () => void
+  onDownloadErrors: () => void
+}) {
+  const i18n = useI18n()
+  const { t } = i18n
+  const titleId = `file-${file.key}`
+  const { preview, result, batch } = file
+  const skipped = preview?.skipped ?? []
+  const warnings = preview?.warnings ?? []
+  return (
+    <section className="card import-file" aria-labelledby={titleId}>
+      <div className="row">
+        <h2 id={titleId}>{file.name}</h2>
+        {result && <span className="tag">{t(`import.format.${result.format}` as MessageKey)}</span>}
+        <span className="spacer" />
+        {file.phase !== 'committing' && file.phase !== 'committed' && (
+          <button type="button" onClick={onDiscard} aria-label={t('import.discard', { file: file.name })}>
+            {t('common.close')}
+          </button>
+        )}
+      </div>
+
+      {file.phase === 'reading' && (
+        <div className="progress-line">
+          <progress aria-label={t('import.reading', { file: file.name })} value={file.done} max={file.total || 1} />
+          <span>{t('import.readingPct', { pct: percent(file.done, file.total) })}</span>
+        </div>
+      )}
+      {file.phase === 'previewing' && <p role="status">{t('import.previewing')}</p>}
+      {file.phase === 'failed' && (
+        <div role="alert" className="error">
+          <p>{t('import.refused', { reason: file.error ?? '' })}</p>
+          <p>{t('import.nothingWritten')}</p>
+        </div>
+      )}
+
+      {preview && result && (
+        <>
+          <p className="import-counts" data-testid="import-counts">
+            {t('import.found', { runs: i18n.int(preview.runsFound), rows: i18n.int(result.rows) })}{' '}
+            <strong>{t('import.counts', { added: i18n.int(preview.added), updated: i18n.int(preview.updated), unchanged: i18n.int(preview.unchanged) })}</strong>
+            {skipped.length > 0 && <> {t('import.skippedCount', { count: i18n.int(skipped.length) })}</>}
+          </p>
+
+          {preview.projects.length > 0 && file.phase !== 'committed' && (
+            <table className="mapping">
+              <caption>{t('import.projects')}</caption>
+              <thead>
+                <tr>
+                  <th>{t('import.col.sourceProject')}</th>
+                  <th className="num">{t('import.col.runs')}</th>
+                  <th>{t('import.col.ledgerProject')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.projects.map((p) => {
+                  const label = p.sourceName || t('import.noProjectName')
+                  const chosen = file.projectMap[p.sourceName] ?? NEW_PROJECT
+                  return (
+                    <tr key={p.sourceName}>
+                      <td>{label}</td>
+                      <td className="num">{i18n.int(p.runs)}</td>
+                      <td>
+                        <select aria-label={t('import.mapTo', { name: label })} value={chosen} disabled={file.phase !== 'ready'} onChange={(e) => onMap(p.sourceName, e.target.value)}>
+                          <option value={NEW_PROJECT}>
+                            {p.action === 'create' ? t('import.createProject', { name: p.projectName }) : t('import.keepProject', { name: p.projectName })}
+                          </option>
+                          {projects.filter((x) => x.id !== p.projectId).map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
+                        </select>
+                      </td>
+                    </tr>
+                  )
+                })}
+              </tbody>
+            </table>
+          )}
+
+          {skipped.length > 0 && (
+            <div className="skipped">
+              <div className="row">
+                <h3 id={`${titleId}-skipped`}>{t('import.skippedTitle', { count: i18n.int(skipped.length) })}</h3>
+                <button type="button" onClick={onDownloadErrors}>{t('import.downloadErrors')}</button>
+              </div>
+              <div className="table-scroll">
+                <table aria-labelledby={`${titleId}-skipped`}>
+                  <thead>
+                    <tr>
+                      <th className="num">{t('import.col.row')}</th>
+                      <th>{t('import.col.field')}</th>
+                      <th>{t('import.col.message')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {skipped.map((s, i) => (
+                      <tr key={i}>
+                        <td className="num">{s.row}</td>
+                        <td>{s.field}</td>
+                        <td>{s.message}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </div>
+          )}
+
+          {warnings.length > 0 && (
+            <details open={warnings.length <= 5}>
+              <summary>{t('import.warnings', { count: i18n.int(warnings.length) })}</summary>
+              <ul className="warnings">
+                {warnings.slice(0, WARNINGS_SHOWN).map((w, i) => (
+                  <li key={i}>{w.row !== undefined ? t('import.warningRow', { row: w.row, message: w.message }) : w.message}</li>
+                ))}
+              </ul>
+              {warnings.length > WARNINGS_SHOWN && <p className="muted">{t('import.moreWarnings', { count: i18n.int(warnings.length - WARNINGS_SHOWN) })}</p>}
+            </details>
+          )}
+
+          {file.error && <p role="alert" className="error">{file.error}</p>}
+          {file.phase === 'ready' && (
+            <div className="row">
+              <button type="button" className="primary" disabled={preview.runsFound === 0} onClick={onCommit}>
+                {t('import.commit', { count: i18n.int(preview.added + preview.updated + preview.unchanged) })}
+              </button>
+              {preview.added + preview.updated === 0 && preview.runsFound > 0 && <span className="muted">{t('import.nothingNew')}</span>}
+            </div>
+          )}
+          {file.phase === 'committing' && (
+            <div className="progress-line">
+              <progress aria-label={t('import.writing', { file: file.name })} value={file.done} max={file.total || 1} />
+              <span>{t('import.writingCount', { done: i18n.int(file.done), total: i18n.int(file.total) })}</span>
+            </div>
+          )}
+          {file.phase === 'committed' && batch && (
+            <div className="import-done" role="status">
+              <p>
+                <strong>{t('import.done', { added: i18n.int(batch.added), updated: i18n.int(batch.updated), unchanged: i18n.int(batch.unchanged), skipped: i18n.int(batch.skipped) })}</strong>
+              </p>
+              <div className="row">
+                <a href={href('/runs')}>{t('import.showRuns')}</a>
+                <a href={href('/')}>{t('import.showDashboard')}</a>
+                <button type="button" onClick={onUndo}>{t('import.undoThis')}</button>
+              </div>
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  )
+}
+
+function Mappings({ mappings, projects, status }: { mappings: { id: string; sourceKind: string; sourceName: string; projectId: string }[]; projects: ProjectRecord[]; status: string }) {
+  const { t } = useI18n()
+  const { ledger, changed } = useLedger()
+  const notify = useNotify()
+  const act = async (work: () => Promise<unknown>) => {
+    try {
+      await work()
+      changed()
+    } catch (err) {
+      notify({ message: err instanceof Error ? err.message : String(err), tone: 'error' })
+    }
+  }
+  return (
+    <section aria-labelledby="mappings-title" className="card">
+      <h2 id="mappings-title">{t('import.mappings')}</h2>
+      <p className="muted">{t('import.mappingsHint')}</p>
+      {status !== 'loading' && mappings.length === 0 ? (
+        <p className="muted">{t('import.noMappings')}</p>
+      ) : (
+        <table aria-labelledby="mappings-title">
+          <thead>
+            <tr>
+              <th>{t('import.col.sourceProject')}</th>
+              <th>{t('import.col.source')}</th>
+              <th>{t('import.col.ledgerProject')}</th>
+              <th><span className="visually-hidden">{t('import.col.actions')}</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {mappings.map((m) => {
+              const label = m.sourceName || t('import.noProjectName')
+              return (
+                <tr key={m.id}>
+                  <td>{label}</td>
+                  <td>{t(`source.${m.sourceKind}` as MessageKey)}</td>
+                  <td>
+                    <select aria-label={t('import.mapTo', { name: label })} value={m.projectId} onChange={(e) => void act(() => ledger.imports.mappings.set(m.sourceKind, m.sourceName, e.target.value))}>
+                      {projects.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+                    </select>
+                  </td>
+                  <td>
+                    <button type="button" aria-label={t('import.forgetMapping', { name: label })} onClick={() => void act(() => ledger.imports.mappings.remove(m.id))}>
+                      {t('import.forget')}
+                    </button>
+                  </td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  )
+}
