@@ -19,6 +19,7 @@ async function start(): Promise<void> {
     const model = await loadReportModel(params, new Date())
     document.title = `${model.labName} · ${model.periodLabel} · Carbon Ledger report`
     flushSync(() => root.render(<ReportPage model={model} />))
+    performance.mark('report:rendered')
     await document.fonts.ready
     await nextFrame()
     await signalReady({ ok: true }, params.print)

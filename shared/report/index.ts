@@ -5,6 +5,6 @@ export { parsePeriodText, parseReportParams, periodText, reportParamsRecord, rep
 export { reportCsvFiles, RUN_COLUMNS, TOTALS_COLUMNS, type ReportCsvFile } from './csv'
 export { citableStatement, latexEscape, type CitableStatement } from './statement'
 export { dataQualityOf, type DataQuality } from './quality'
-export { whatIfsOf, type WhatIf, type WhatIfs } from './what-ifs'
+export { referenceForWhatIfs, whatIfsOf, type WhatIf, type WhatIfs } from './what-ifs'
 export { formatChange, formatPercent, formatQuantity, formatRange } from './format'
 export { inScope, periodBoundsMs, reportFromTables } from './from-archive'

@@ -36,11 +36,27 @@ const TITLES: Record<WhatIf['kind'], string> = {
 }
 
 /**
+ * The reference data the what-ifs need: the accelerators (the candidates) and the processors the runs name by id.
+ * The catalogue's thousands of other CPUs change no result but cost time in every per-run comparison. A device known
+ * only by its name is matched against the whole catalogue, so then the whole catalogue is kept.
+ */
+export function referenceForWhatIfs(ref: ReferenceData, runs: readonly LedgerRun[]): ReferenceData {
+  const named = new Set<string>()
+  for (const run of runs) {
+    for (const device of run.input.devices) {
+      if (device.hardwareId === undefined) return ref
+      named.add(device.hardwareId)
+    }
+  }
+  return { ...ref, hardware: ref.hardware.filter((e) => e.kind !== 'cpu' || named.has(e.id)) }
+}
+
+/**
  * What the period's runs would have emitted with other choices, from shared/planning: every region and hardware
  * change summed by kind. Start-time shifts need hourly profiles, which the report does not load.
  */
 export function whatIfsOf(runs: LedgerRun[], ref: ReferenceData, lab: LabDefaults, totalEmissionsKg: number): WhatIfs {
-  const all = recommendChanges(runs, ref, lab, {}, { limit: Number.MAX_SAFE_INTEGER })
+  const all = recommendChanges(runs, referenceForWhatIfs(ref, runs), lab, {}, { limit: Number.MAX_SAFE_INTEGER })
   const summarise = (kind: WhatIf['kind']): WhatIf => {
     const moves = all.filter((r) => r.kind === kind)
     const savedKg = moves.reduce((sum, r) => add(sum, r.savedKg), exact(0))

@@ -3,7 +3,9 @@ import { quarterPeriod } from '../../../shared/ledger/period'
 import { yearlyIntensity } from '../../../shared/refdata/locations'
 import { estimateRun } from '../../../shared/emissions/resolve'
 import { runInputSchema } from '../../../shared/domain/run'
-import { buildReportModel, periodBoundsMs, totalsFromRuns, type ReportModel, type ReportRun } from '../../../shared/report'
+import { recommendChanges } from '../../../shared/planning/recommend'
+import { buildReportModel, periodBoundsMs, referenceForWhatIfs, totalsFromRuns, type ReportModel, type ReportRun } from '../../../shared/report'
+import { LAB_DEFAULTS, labTables } from './fixture-lab'
 import { lab, projects, ref, run, smallLab } from './small-lab'
 
 const Q1 = quarterPeriod(2025, 1)
@@ -146,5 +148,19 @@ describe('what-ifs', () => {
     const m = model()
     expect(m.whatIfs.region).toMatchObject({ runCount: 0, savedKg: { value: 0 } })
     expect(m.whatIfs.hardware.runCount).toBe(0)
+  })
+})
+
+describe('the what-ifs’ trimmed reference data', () => {
+  it('gives exactly the recommendations of the whole catalogue', () => {
+    const runs = labTables({ runs: 120 }).runs
+    const trimmed = referenceForWhatIfs(ref, runs)
+    expect(trimmed.hardware.length).toBeLessThan(ref.hardware.length / 10)
+    const all = { limit: Number.MAX_SAFE_INTEGER }
+    expect(recommendChanges(runs, trimmed, LAB_DEFAULTS, {}, all)).toEqual(recommendChanges(runs, ref, LAB_DEFAULTS, {}, all))
+  })
+
+  it('keeps the whole catalogue when a device is known only by its name', () => {
+    expect(referenceForWhatIfs(ref, smallLab)).toBe(ref)
   })
 })
