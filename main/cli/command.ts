@@ -26,11 +26,15 @@ const FLUSH_CHARS = 1 << 16
  * arrays are written one element per line, in pieces of about 64 KB (an import's 100,000 runs).
  */
 export function writeJsonLines(io: CliIo, value: Record<string, unknown>): void {
-  let pending = '{'
-  const flushIfLong = (): void => {
-    if (pending.length >= FLUSH_CHARS) {
-      io.stdout(pending)
-      pending = ''
+  let parts: string[] = ['{']
+  let chars = 0
+  const add = (text: string): void => {
+    parts.push(text)
+    chars += text.length
+    if (chars >= FLUSH_CHARS) {
+      io.stdout(parts.join(''))
+      parts = []
+      chars = 0
     }
   }
   let first = true
@@ -38,14 +42,15 @@ export function writeJsonLines(io: CliIo, value: Record<string, unknown>): void 
     const text = Array.isArray(field) ? '[' : JSON.stringify(field)
     // as JSON.stringify: a field that has no JSON form (undefined) is left out
     if (text === undefined) continue
-    pending += `${first ? '' : ',\n'}${JSON.stringify(key)}:${text}`
+    add(`${first ? '' : ',\n'}${JSON.stringify(key)}:${text}`)
     first = false
     if (!Array.isArray(field)) continue
     field.forEach((element: unknown, i) => {
-      pending += `${i > 0 ? ',' : ''}\n${JSON.stringify(element) ?? 'null'}`
-      flushIfLong()
+      add(i > 0 ? ',\n' : '\n')
+      add(JSON.stringify(element) ?? 'null')
     })
-    pending += field.length > 0 ? '\n]' : ']'
+    add(field.length > 0 ? '\n]' : ']')
   }
-  io.stdout(`${pending}}\n`)
+  parts.push('}\n')
+  io.stdout(parts.join(''))
 }

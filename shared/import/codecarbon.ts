@@ -31,7 +31,7 @@ const TEXT_FIELDS = [
 ] as const
 type TextField = (typeof TEXT_FIELDS)[number]
 
-/** One data row, read and checked; turned into a run only if it is the one kept for its key. */
+/** One data row, read and checked; its run is kept only if it is the longest snapshot of its key. */
 interface ReadRow {
   row: number
   key: string
@@ -56,8 +56,12 @@ export function createCodeCarbonImporter(options: ImportOptions): Importer {
   let zoneAssumed = false
   let isTaskFile = false
   let idColumn: 'run_id' | 'experiment_id' | undefined
-  /** Emissions files: key → the snapshot kept so far (largest duration, later row on ties). */
-  const kept = new Map<string, ReadRow>()
+  /**
+   * Emissions files: key → the run of the snapshot kept so far (largest duration, later row on ties), built as its row
+   * is read so that the row itself is let go at once: a large file never holds its rows.
+   */
+  const kept = new Map<string, { durationS: number; run: ImportedRun | { errors: ImportError[] } }>()
+  const memo: RunMemo = { devices: new Map(), powerNotes: new Map() }
   let snapshotRows = 0
   const taskKeyCounts = new Map<string, number>()
   const keep = createStringPool()
@@ -141,12 +145,13 @@ export function createCodeCarbonImporter(options: ImportOptions): Importer {
     if (missingColumns) return
     const read = readRow(r)
     if (!read) return
+    const durationS = read.numbers.duration ?? 0
     const previous = kept.get(read.key)
     if (previous) {
       snapshotRows += 1
-      if ((read.numbers.duration ?? 0) < (previous.numbers.duration ?? 0)) return
+      if (durationS < previous.durationS) return
     }
-    kept.set(read.key, read)
+    kept.set(read.key, { durationS, run: buildRun(read, options, offsetMinutes, memo) })
   }
 
   const parser = createCsvParser(onRow)
@@ -168,9 +173,7 @@ export function createCodeCarbonImporter(options: ImportOptions): Importer {
       }
       if (zoneAssumed) warnings.push({ field: 'timestamp', message: utcAssumedWarning(fileName) })
       const runs: ImportedRun[] = []
-      const memo: RunMemo = { devices: new Map(), powerNotes: new Map() }
-      for (const read of kept.values()) {
-        const run = buildRun(read, options, offsetMinutes, memo)
+      for (const { run } of kept.values()) {
         if ('errors' in run) errors.push(...run.errors)
         else runs.push(run)
       }

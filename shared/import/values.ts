@@ -1,8 +1,47 @@
 /** Cell and time conversions shared by the importers. */
 
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/
-
 export type NumberCell = { ok: true; value: number | undefined } | { ok: false; message: string }
+
+const PLUS = 43
+const MINUS = 45
+const DOT = 46
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57
+
+/**
+ * Whether the text is a plain decimal: [+-] digits [. digits] or [+-] . digits, then an optional exponent
+ * [eE][+-]digits. What Number() also reads (hex, Infinity, '1_0' is not, but ' ', '0b1', '0o7' are) is not a number here.
+ * A loop over the characters: this runs for every numeric cell of a 100,000-row file.
+ */
+function isDecimal(text: string): boolean {
+  const n = text.length
+  let i = 0
+  let c = text.charCodeAt(0)
+  if (c === PLUS || c === MINUS) c = text.charCodeAt(++i)
+  let digits = 0
+  while (i < n && isDigitCode(c)) {
+    digits += 1
+    c = text.charCodeAt(++i)
+  }
+  if (i < n && c === DOT) {
+    c = text.charCodeAt(++i)
+    while (i < n && isDigitCode(c)) {
+      digits += 1
+      c = text.charCodeAt(++i)
+    }
+  }
+  if (digits === 0) return false
+  if (i < n && (c === 101 || c === 69)) {
+    c = text.charCodeAt(++i)
+    if (c === PLUS || c === MINUS) c = text.charCodeAt(++i)
+    let exponentDigits = 0
+    while (i < n && isDigitCode(c)) {
+      exponentDigits += 1
+      c = text.charCodeAt(++i)
+    }
+    if (exponentDigits === 0) return false
+  }
+  return i === n
+}
 
 /**
  * A numeric cell: empty is "not given" (undefined), scientific notation and floats for counts are accepted,
@@ -11,7 +50,7 @@ export type NumberCell = { ok: true; value: number | undefined } | { ok: false; 
 export function readNumber(cell: string, allowNegative = false): NumberCell {
   const text = cell.trim()
   if (text === '') return { ok: true, value: undefined }
-  if (!NUMBER.test(text)) return { ok: false, message: `"${clip(text)}" is not a number` }
+  if (!isDecimal(text)) return { ok: false, message: `"${clip(text)}" is not a number` }
   const value = Number(text)
   if (!Number.isFinite(value)) return { ok: false, message: `"${clip(text)}" is out of range` }
   if (value < 0 && !allowNegative) return { ok: false, message: `${text} is negative` }

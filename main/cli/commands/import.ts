@@ -57,6 +57,17 @@ async function parseFile(path: string, forced: (typeof FORMATS)[number] | undefi
 export function importJson(result: ImportResult) {
   const ref = loadReferenceData()
   const lab = labDefaultsSchema.parse({})
+  // runs of one file name the same few devices: one string each, shared
+  const deviceTexts = new Map<string, string>()
+  const deviceText = (count: number, name: string): string => {
+    const key = `${count}|${name}`
+    let text = deviceTexts.get(key)
+    if (text === undefined) {
+      text = `${count} × ${name}`
+      deviceTexts.set(key, text)
+    }
+    return text
+  }
   const runs = result.runs.map((run) => {
     const reported = run.emissionsSource === 'reported' ? run.input.reportedEmissionsKg : undefined
     const emissionsKg = reported ?? estimateRun(run.input, ref, lab).emissionsKg.value
@@ -69,7 +80,7 @@ export function importJson(result: ImportResult) {
       emissionsKg,
       emissionsSource: run.emissionsSource,
       location: describeLocation(run.input),
-      hardware: run.input.devices.map((d) => `${d.count} × ${d.name}`),
+      hardware: run.input.devices.map((d) => deviceText(d.count, d.name)),
       warnings: run.warnings
     }
   })
