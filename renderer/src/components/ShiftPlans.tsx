@@ -96,40 +96,42 @@ export function ShiftPlans({ plans, notes, caption }: { plans: ShiftPlan[]; note
   const name = strategyName(selected.strategy, i18n)
   return (
     <div className="shift-plans">
-      <table aria-label={caption}>
-        <thead>
-          <tr>
-            <th scope="col">{t('shift.strategy')}</th>
-            <th scope="col" className="num">{t('shift.baselineKg')}</th>
-            <th scope="col" className="num">{t('shift.optimizedKg')}</th>
-            <th scope="col" className="num">{t('shift.savedKg')}</th>
-            <th scope="col" className="num">{t('shift.savingPct')}</th>
-            <th scope="col">{t('shift.firstHour')}</th>
-            <th scope="col"><span className="visually-hidden">{t('shift.show')}</span></th>
-          </tr>
-        </thead>
-        <tbody>
-          {plans.map((plan) => {
-            const key = strategyKey(plan.strategy)
-            const label = strategyName(plan.strategy, i18n)
-            return (
-              <tr key={key} className={key === strategyKey(selected.strategy) ? 'selected' : undefined}>
-                <th scope="row">{label}</th>
-                <td className="num">{i18n.num(plan.baselineKg, 3)}</td>
-                <td className="num">{i18n.num(plan.optimizedKg, 3)}</td>
-                <td className="num">{i18n.num(plan.savedKg, 3)}</td>
-                <td className="num">{i18n.num(plan.savingsPct, 1)} %</td>
-                <td>{isoHour(plan.firstHourUtcMs)}</td>
-                <td>
-                  <button type="button" aria-pressed={key === strategyKey(selected.strategy)} aria-label={t('shift.showPlan', { strategy: label })} onClick={() => setSelectedKey(key)}>
-                    {t('shift.show')}
-                  </button>
-                </td>
-              </tr>
-            )
-          })}
-        </tbody>
-      </table>
+      <div className="shift-table">
+        <table aria-label={caption}>
+          <thead>
+            <tr>
+              <th scope="col">{t('shift.strategy')}</th>
+              <th scope="col" className="num">{t('shift.baselineKg')}</th>
+              <th scope="col" className="num">{t('shift.optimizedKg')}</th>
+              <th scope="col" className="num">{t('shift.savedKg')}</th>
+              <th scope="col" className="num">{t('shift.savingPct')}</th>
+              <th scope="col">{t('shift.firstHour')}</th>
+              <th scope="col"><span className="visually-hidden">{t('shift.show')}</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {plans.map((plan) => {
+              const key = strategyKey(plan.strategy)
+              const label = strategyName(plan.strategy, i18n)
+              return (
+                <tr key={key} className={key === strategyKey(selected.strategy) ? 'selected' : undefined}>
+                  <th scope="row">{label}</th>
+                  <td className="num">{i18n.num(plan.baselineKg, 3)}</td>
+                  <td className="num">{i18n.num(plan.optimizedKg, 3)}</td>
+                  <td className="num">{i18n.num(plan.savedKg, 3)}</td>
+                  <td className="num">{i18n.num(plan.savingsPct, 1)} %</td>
+                  <td>{isoHour(plan.firstHourUtcMs)}</td>
+                  <td>
+                    <button type="button" aria-pressed={key === strategyKey(selected.strategy)} aria-label={t('shift.showPlan', { strategy: label })} onClick={() => setSelectedKey(key)}>
+                      {t('shift.show')}
+                    </button>
+                  </td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      </div>
       <p className="muted">{t('shift.units')}</p>
       <h4>{t('shift.chartTitle', { strategy: name })}</h4>
       <div className="chart-box">
