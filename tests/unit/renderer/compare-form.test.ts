@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { ShiftPlan } from '../../../shared/planning/index'
-import { fieldFromUtc, readNumber, recommendationMessage, spanHours, utcFromField, workloadRequest, type WorkloadFields } from '../../../renderer/src/screens/compare-form'
+import type { HardwareRow, ShiftPlan } from '../../../shared/planning/index'
+import { fieldFromUtc, readNumber, recommendationMessage, sortRows, spanHours, utcFromField, workloadRequest, type WorkloadFields } from '../../../renderer/src/screens/compare-form'
 
 const parse = (text: string): number | undefined => (/^-?\d+(\.\d+)?$/.test(text) ? Number(text) : undefined)
 
@@ -81,5 +81,20 @@ describe('recommendationMessage', () => {
     expect(recommendationMessage(rec, 24)).toEqual({ key: 'rec.startTime', params: { count: 3, from: 'Germany', to: 'up to 24 h later', hours: 24 } })
     expect(recommendationMessage({ ...rec, kind: 'region' }, 24).key).toBe('rec.region')
     expect(recommendationMessage({ ...rec, kind: 'hardware' }, 24).key).toBe('rec.hardware')
+  })
+})
+
+describe('sortRows', () => {
+  const r = (v: number): { value: number; low: number; high: number } => ({ value: v, low: v, high: v })
+  const row = (name: string, hours: number, kWh: number, kg: number, gflopsPerW: number): HardwareRow => ({
+    hardwareId: name, name, kind: 'gpu', peakTflops: 1, tdpW: 1, gflopsPerW, deviceHours: r(hours), wallHours: r(hours),
+    energyKWh: r(kWh), emissionsKg: r(kg), marketEmissionsKg: r(kg), current: false, custom: false
+  })
+  const rows = [row('a', 3, 10, 5, 100), row('b', 1, 30, 4, 300), row('c', 2, 20, 6, 200)]
+  it('sorts by each column, most efficient first for GFLOPS/W', () => {
+    expect(sortRows(rows, 'time').map((x) => x.name)).toEqual(['b', 'c', 'a'])
+    expect(sortRows(rows, 'energy').map((x) => x.name)).toEqual(['a', 'c', 'b'])
+    expect(sortRows(rows, 'emissions').map((x) => x.name)).toEqual(['b', 'a', 'c'])
+    expect(sortRows(rows, 'efficiency').map((x) => x.name)).toEqual(['b', 'c', 'a'])
   })
 })
