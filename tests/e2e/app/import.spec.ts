@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs'
+import { expect, test, type Page } from '@playwright/test'
+
+// Each test opens its own ledger database (?db=…). The files go in through the browser's file input, as a user
+// picking them would; the renderer reads them in chunks with File.stream().
+const open = async (page: Page, db: string, route = '/import') => {
+  await page.goto(`/?db=${db}-${Date.now()}#${route}`)
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible({ timeout: 20_000 })
+}
+const shot = (page: Page, name: string) => page.screenshot({ path: `tests/artifacts/${name}.png`, fullPage: true })
+const fixture = (path: string) => `tests/fixtures/import/${path}`
+const SAMPLE = fixture('codecarbon/codecarbon-repo-sample.csv')
+const H100 = fixture('nvidia-smi/h100-training-power.csv')
+const card = (page: Page, file: string) => page.getByRole('region', { name: file, exact: true })
+
+test('import the CodeCarbon sample and the H100 log, re-import unchanged, undo a batch', async ({ page }) => {
+  await open(page, 'e2e-import')
+  await expect(page.getByRole('heading', { name: 'Import runs' })).toBeVisible()
+  await expect(page.getByText('No imports yet.')).toBeVisible()
+  await page.getByLabel('Choose files to import').setInputFiles([SAMPLE, H100])
+
+  // Preview: 28 rows of the sample hold 21 runs (7 earlier snapshots of the same runs); the log is one run.
+  const sample = card(page, 'codecarbon-repo-sample.csv')
+  const h100 = card(page, 'h100-training-power.csv')
+  await expect(sample.getByTestId('import-counts')).toHaveText('21 runs found in 28 rows: 21 new, 0 updated, 0 unchanged.')
+  await expect(h100.getByTestId('import-counts')).toHaveText('1 runs found in 323 rows: 1 new, 0 updated, 0 unchanged.')
+  await expect(sample.getByText('CodeCarbon', { exact: true })).toBeVisible()
+  await expect(h100.getByText('nvidia-smi log', { exact: true })).toBeVisible()
+  await expect(sample.getByLabel('Ledger project for codecarbon')).toHaveValue('')
+  await expect(sample.getByLabel('Ledger project for codecarbon').locator('option:checked')).toHaveText('New project “codecarbon”')
+  await expect(sample.getByText('7 row(s) were earlier cumulative snapshots')).toBeVisible()
+  await shot(page, 'import-preview')
+
+  await sample.getByRole('button', { name: 'Import 21 runs' }).click()
+  await expect(sample.getByText('Imported: 21 new, 0 updated, 0 unchanged, 0 rows skipped.')).toBeVisible()
+  await h100.getByRole('button', { name: 'Import 1 runs' }).click()
+  await expect(h100.getByText('Imported: 1 new, 0 updated, 0 unchanged, 0 rows skipped.')).toBeVisible()
+  const batches = page.getByRole('table', { name: 'Past imports' })
+  await expect(batches.getByRole('row')).toHaveCount(3)
+  await expect(page.getByRole('table', { name: 'Remembered project mappings' })).toContainText('codecarbon')
+  await shot(page, 'import-done')
+
+  // The runs and the dashboard show them: the sample's runs are from May 2024.
+  await page.getByRole('link', { name: 'Runs', exact: true }).click()
+  await expect(page.getByText('22 runs')).toBeVisible()
+  await page.goto(page.url().replace(/#.*$/, '#/?period=quarter&start=2024-04'))
+  await expect(page.getByRole('heading', { name: 'Totals for Q2 2024' })).toBeVisible()
+  const runsTotal = page.locator('.total').filter({ has: page.getByRole('term').getByText('Runs', { exact: true }) })
+  await expect(runsTotal.getByRole('definition').first()).toHaveText('21')
+  await shot(page, 'import-dashboard')
+
+  // The same file again: nothing new, nothing duplicated.
+  await page.getByRole('link', { name: 'Import' }).click()
+  await page.getByLabel('Choose files to import').setInputFiles(SAMPLE)
+  const again = card(page, 'codecarbon-repo-sample.csv')
+  await expect(again.getByTestId('import-counts')).toHaveText('21 runs found in 28 rows: 0 new, 0 updated, 21 unchanged.')
+  await expect(again.getByText('Everything in this file is already in the ledger.')).toBeVisible()
+  await expect(again.getByLabel('Ledger project for codecarbon').locator('option:checked')).toHaveText('codecarbon')
+  await again.getByRole('button', { name: 'Import 21 runs' }).click()
+  await expect(again.getByText('Imported: 0 new, 0 updated, 21 unchanged, 0 rows skipped.')).toBeVisible()
+  await page.getByRole('link', { name: 'Runs', exact: true }).click()
+  await expect(page.getByText('22 runs')).toBeVisible()
+
+  // Undo the H100 batch from the list of past imports.
+  await page.getByRole('link', { name: 'Import' }).click()
+  await page.getByRole('button', { name: 'Undo the import of h100-training-power.csv' }).click()
+  await expect(page.getByText('Import of h100-training-power.csv undone: 1 runs removed, 0 put back as they were.')).toBeVisible()
+  await expect(batches.getByRole('row')).toHaveCount(3)
+  await page.getByRole('link', { name: 'Runs', exact: true }).click()
+  await expect(page.getByText('21 runs')).toBeVisible()
+})
+
+test('a binary file is refused naming it, and nothing is written', async ({ page }) => {
+  await open(page, 'e2e-import-binary')
+  await page.getByLabel('Choose files to import').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: readFileSync(fixture('detect/binary.png')) })
+  const refused = card(page, 'photo.png').getByRole('alert')
+  await expect(refused).toContainText('Not imported: photo.png is a binary file, not a text export (it holds NUL bytes).')
+  await expect(refused).toContainText('Nothing was written to the ledger.')
+  await page.getByLabel('Choose files to import').setInputFiles({ name: 'notes.csv', mimeType: 'text/csv', buffer: Buffer.from('name,value\nx,1\n') })
+  await expect(card(page, 'notes.csv').getByRole('alert')).toContainText('notes.csv: unknown layout')
+  await expect(page.getByText('No imports yet.')).toBeVisible()
+  await shot(page, 'import-refused')
+  await page.getByRole('link', { name: 'Runs', exact: true }).click()
+  await expect(page.getByText('0 runs')).toBeVisible()
+})
+
+test('bad rows are listed with row, field and reason, and can be downloaded as CSV', async ({ page }) => {
+  await open(page, 'e2e-import-errors')
+  await page.getByLabel('Choose files to import').setInputFiles(fixture('codecarbon/oddity-bad-values.csv'))
+  const file = card(page, 'oddity-bad-values.csv')
+  await expect(file.getByTestId('import-counts')).toContainText('2 new, 0 updated, 0 unchanged.')
+  const skipped = file.getByRole('table', { name: /Rows skipped/ })
+  await expect(skipped.getByRole('row', { name: /cpu_energy/ })).toContainText('oddity-bad-values.csv row 3: cpu_energy -0.5 is negative')
+  await expect(skipped.getByRole('row', { name: /duration/ })).toContainText('oddity-bad-values.csv row 4: duration "abc" is not a number')
+  await shot(page, 'import-row-errors')
+
+  const [download] = await Promise.all([page.waitForEvent('download'), file.getByRole('button', { name: 'Download row errors (CSV)' }).click()])
+  expect(download.suggestedFilename()).toMatch(/^import-errors-oddity-bad-values-\d{4}-\d{2}-\d{2}\.csv$/)
+  const csv = readFileSync((await download.path())!, 'utf8')
+  const lines = csv.trimEnd().split('\r\n')
+  expect(lines[0]).toBe('file,row,field,message')
+  expect(lines[1]).toBe('oddity-bad-values.csv,3,cpu_energy,oddity-bad-values.csv row 3: cpu_energy -0.5 is negative')
+  expect(lines.length - 1).toBe(await skipped.getByRole('row').count() - 1)
+
+  // The good rows still import; the batch counts the skipped rows.
+  await file.getByRole('button', { name: 'Import 2 runs' }).click()
+  await expect(file.getByText(`Imported: 2 new, 0 updated, 0 unchanged, ${lines.length - 1} rows skipped.`)).toBeVisible()
+})
