@@ -2,6 +2,7 @@ import { runInputSchema, type DeviceInput, type RunInputDraft } from '../domain/
 import { createCsvParser, type CsvRow } from './csv'
 import { normaliseHeaderName } from './headers'
 import { importedDevice } from './devices'
+import { createIntervalLog, type IntervalLog } from './intervals'
 import { errorsOfZod } from './issues'
 import type { ImportError, ImportOptions, ImportWarning, ImportedRun, Importer } from './types'
 import { clip, detach, readDateTime, stableHash, toIso, utcAssumedWarning } from './values'
@@ -26,10 +27,7 @@ interface Gpu {
   lastMs: number | undefined
   lastPowerW: number
   firstMs: number
-  /** Per interval: length, trapezoid energy and the row that closes it; gaps are decided once the median is known. */
-  intervalsS: number[]
-  energiesJ: number[]
-  intervalRows: number[]
+  intervals: IntervalLog
 }
 
 export function createNvidiaSmiImporter(options: ImportOptions): Importer {
@@ -88,7 +86,7 @@ export function createNvidiaSmiImporter(options: ImportOptions): Importer {
     const id = text('uuid') || text('index') || text('pci.bus_id') || text('name') || '0'
     let gpu = gpus.get(id)
     if (!gpu) {
-      gpu = { id: detach(id), name: detach(text('name') || 'GPU'), lastMs: undefined, lastPowerW: 0, firstMs: time.ms, intervalsS: [], energiesJ: [], intervalRows: [] }
+      gpu = { id: detach(id), name: detach(text('name') || 'GPU'), lastMs: undefined, lastPowerW: 0, firstMs: time.ms, intervals: createIntervalLog() }
       gpus.set(id, gpu)
     }
     if (gpu.lastMs !== undefined) {
@@ -97,9 +95,7 @@ export function createNvidiaSmiImporter(options: ImportOptions): Importer {
         errors.push({ row: r.row, field: 'timestamp', message: `${fileName} row ${r.row}: the time goes backwards (GPU ${id})` })
         return
       }
-      gpu.intervalsS.push(dtS)
-      gpu.energiesJ.push(((gpu.lastPowerW + powerW) / 2) * dtS)
-      gpu.intervalRows.push(r.row)
+      gpu.intervals.add(dtS, ((gpu.lastPowerW + powerW) / 2) * dtS, r.row)
     }
     gpu.lastMs = time.ms
     gpu.lastPowerW = powerW
@@ -140,31 +136,17 @@ export function createNvidiaSmiImporter(options: ImportOptions): Importer {
   }
 }
 
-function median(values: number[]): number {
-  const sorted = Float64Array.from(values).sort()
-  const mid = sorted.length >> 1
-  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2
-}
-
 /** Energy of one GPU, skipping gaps (each reported); returns the integrated seconds with it. */
 function integrate(gpu: Gpu, fileName: string, warnings: ImportWarning[]): { energyJ: number; integratedS: number } {
-  const medianS = median(gpu.intervalsS)
-  const limitS = medianS * GAP_MEDIAN_INTERVALS
-  let energyJ = 0
-  let integratedS = 0
-  gpu.intervalsS.forEach((dtS, i) => {
-    if (medianS > 0 && dtS > limitS) {
-      warnings.push({
-        row: gpu.intervalRows[i],
-        message:
-          `${fileName} row ${gpu.intervalRows[i]}: GPU ${gpu.id} logged nothing for ${dtS.toFixed(1)} s ` +
-          `(more than ${GAP_MEDIAN_INTERVALS} × the median interval of ${medianS.toFixed(3)} s): this gap is not counted in the energy`
-      })
-      return
-    }
-    energyJ += gpu.energiesJ[i] ?? 0
-    integratedS += dtS
-  })
+  const { medianS, energyJ, integratedS, gaps } = gpu.intervals.finish(GAP_MEDIAN_INTERVALS)
+  for (const gap of gaps) {
+    warnings.push({
+      row: gap.row,
+      message:
+        `${fileName} row ${gap.row}: GPU ${gpu.id} logged nothing for ${gap.dtS.toFixed(1)} s ` +
+        `(more than ${GAP_MEDIAN_INTERVALS} × the median interval of ${medianS.toFixed(3)} s): this gap is not counted in the energy`
+    })
+  }
   return { energyJ, integratedS }
 }
 
@@ -175,7 +157,7 @@ function buildRun(gpus: Gpu[], options: ImportOptions, offsetMinutes: number, fi
   const byName = new Map<string, { count: number; energyJ: number; integratedS: number }>()
   let totalJ = 0
   for (const gpu of gpus) {
-    if (gpu.intervalsS.length === 0) warnings.push(`GPU ${gpu.id} has a single sample: no energy can be integrated for it`)
+    if (gpu.intervals.count() === 0) warnings.push(`GPU ${gpu.id} has a single sample: no energy can be integrated for it`)
     const { energyJ, integratedS } = integrate(gpu, options.fileName, fileWarnings)
     totalJ += energyJ
     const group = byName.get(gpu.name) ?? { count: 0, energyJ: 0, integratedS: 0 }

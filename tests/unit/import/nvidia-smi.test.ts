@@ -81,6 +81,22 @@ describe('nvidia-smi power logs', () => {
     })
   })
 
+  it('names every gap of a log whose sampling went from 1 s to 100 ms, GPU by GPU', () => {
+    // per GPU: 3 intervals of 1 s, then 10 (GPU 1: 8 of 0.1 s and one of 0.2 s, a sample missing) of 100 ms.
+    // The median is 0.1 s, so each 1 s interval is a gap; 1 s of each GPU is integrated: 100 J + 200 J.
+    const result = importFixture('nvidia-smi/rate-change.csv')
+    expect(result.errors).toEqual([])
+    const input = result.runs[0]?.input
+    expect((input?.measuredEnergyKWh ?? 0) * 3.6e6).toBeCloseTo(300, 9)
+    expect(input?.durationS).toBe(4)
+    expect(input?.devices.map((d) => [d.name, d.count, d.measuredPowerW])).toEqual([['NVIDIA L4', 2, 150]])
+    const gap = (row: number, gpu: number) => ({
+      row,
+      message: `rate-change.csv row ${row}: GPU GPU-rate-change-${gpu} logged nothing for 1.0 s (more than 5 × the median interval of 0.100 s): this gap is not counted in the energy`
+    })
+    expect(result.warnings.filter((w) => w.row !== undefined)).toEqual([gap(4, 0), gap(6, 0), gap(8, 0), gap(5, 1), gap(7, 1), gap(9, 1)])
+  })
+
   it('reports unreadable power as row errors and integrates the other samples', () => {
     const result = importFixture('nvidia-smi/not-available.csv')
     expect(result.errors).toEqual([
