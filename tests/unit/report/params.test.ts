@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { printReportRequestSchema } from '../../../shared/ipc/contract'
 import { latexEscape, parsePeriodText, parseReportParams, periodText, reportParamsRecord } from '../../../shared/report'
 
 describe('report parameters', () => {
@@ -22,6 +23,11 @@ describe('report parameters', () => {
     expect(parseReportParams(new URLSearchParams('period=2025-Q1')).scope).toEqual({ projectIds: [], people: [] })
     expect(() => parseReportParams(new URLSearchParams('period=2025-Q1&people=Ada'))).toThrow("'people' is not a JSON list of strings")
     expect(() => parseReportParams(new URLSearchParams(''))).toThrow('needs a period')
+  })
+
+  it('fits the host’s print request (parameter names and sizes the IPC contract accepts)', () => {
+    const params = reportParamsRecord({ period: parsePeriodText('2025-Q1'), scope: { projectIds: ['p1'], people: ['Zoë'] }, labName: 'Lab', print: true, pageNumbers: true })
+    expect(printReportRequestSchema.safeParse({ suggestedName: 'Lab 2025 Q1.pdf', params }).success).toBe(true)
   })
 
   it('escapes LaTeX specials in names', () => {
