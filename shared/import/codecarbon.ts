@@ -14,6 +14,7 @@ const FALLBACK_LATITUDE = 46.8
 const DEFAULT_EXPERIMENT_ID = '5b0fa12a-3dd7-45bb-9766-cc326314d9f1'
 const MAX_PROJECT_CHARS = 200
 const MAX_TITLE_CHARS = 500
+const MAX_DATE_MS = 8.64e15
 
 const NON_NEGATIVE = [
   'duration', 'emissions', 'energy_consumed', 'cpu_energy', 'gpu_energy', 'ram_energy',
@@ -216,6 +217,11 @@ function buildRun(read: ReadRow, options: ImportOptions, offsetMinutes: number, 
   const project = texts.project_name
   if (project.length > MAX_PROJECT_CHARS) warnings.push(`the project name was cut to ${MAX_PROJECT_CHARS} characters`)
 
+  const startMs = read.endMs - durationS * 1000
+  // beyond ±8.64e15 ms a Date is invalid and toIso would throw
+  if (!(Math.abs(startMs) <= MAX_DATE_MS)) {
+    return { errors: [{ row: read.row, field: 'duration', message: `${options.fileName} row ${read.row}: duration ${durationS} s puts the start before any date` }] }
+  }
   const devices = devicesOf(read, options, warnings, memo)
   const location = locationOf(read, warnings)
   const input: RunInput = {
@@ -223,7 +229,7 @@ function buildRun(read: ReadRow, options: ImportOptions, offsetMinutes: number, 
     title: (read.taskName !== '' ? `${read.taskName} (CodeCarbon task)` : `CodeCarbon run ${read.timestampText}`).slice(0, MAX_TITLE_CHARS),
     project: project.slice(0, MAX_PROJECT_CHARS),
     person: '',
-    startedAt: toIso(read.endMs - durationS * 1000, offsetMinutes),
+    startedAt: toIso(startMs, offsetMinutes),
     durationS,
     devices,
     ...(n.ram_total_size !== undefined ? { memoryGB: n.ram_total_size } : {}),

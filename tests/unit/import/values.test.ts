@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { readDateTime, readNumber, stableHash, toIso } from '../../../shared/import/values'
 
@@ -11,6 +12,20 @@ describe('readNumber', () => {
   it('rejects text, NaN, infinities and (unless allowed) negatives', () => {
     for (const bad of ['abc', 'NaN', 'inf', '1,5', '1e999', '-1']) expect(readNumber(bad).ok).toBe(false)
     expect(readNumber('-71.2', true)).toEqual({ ok: true, value: -71.2 })
+  })
+  it('takes exactly the plain decimals a regular expression would (property)', () => {
+    const decimal = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/
+    const text = fc.stringMatching(/^[-+ .eE0-9x_]{0,8}$/)
+    fc.assert(
+      fc.property(fc.oneof(text, fc.double().map(String), fc.string({ maxLength: 6 })), (t) => {
+        const read = readNumber(t, true)
+        const trimmed = t.trim()
+        if (trimmed === '') expect(read).toEqual({ ok: true, value: undefined })
+        else if (!decimal.test(trimmed)) expect(read).toEqual({ ok: false, message: `"${trimmed.slice(0, 40)}${trimmed.length > 40 ? '…' : ''}" is not a number` })
+        else expect(read.ok ? read.value : Number(trimmed)).toBe(Number(trimmed))
+      }),
+      { numRuns: 2000 }
+    )
   })
 })
 

@@ -1,0 +1,73 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { runInputSchema } from '../../../shared/domain/run'
+import { catalogueMatcher, createImporter } from '../../../shared/import'
+import { loadReferenceData } from '../../../shared/refdata'
+
+// The CodeCarbon importer builds runs without parsing each with zod (shared/import/codecarbon.ts, buildRun): these
+// tests hold it to the schema: every run it returns parses into itself, and what the schema refuses is a row error.
+
+const HEADER = 'timestamp,run_id,project_name,duration,emissions,energy_consumed,cpu_energy,gpu_energy,ram_energy,cpu_count,cpu_model,gpu_count,gpu_model,ram_total_size,country_iso_code,cloud_provider,cloud_region,pue,cpu_power,codecarbon_version'
+
+const cell = (values: string[]) => fc.constantFrom(...values)
+const row = fc.record({
+  timestamp: cell(['2025-03-01T10:00:00', '2025-03-01 10:00:00+02:00', '0001-01-01T00:00:00', 'soon']),
+  project: fc.oneof(cell(['', 'p', '"a, b"']), fc.string({ maxLength: 250 }).map((t) => `"${t.replace(/"/g, '""')}"`)),
+  duration: cell(['', '0', '3600.5', '1e9', '1e11', '1e300', '-1', 'x']),
+  emissions: cell(['', '0.5', '1e-9', '-2']),
+  energy: cell(['', '0', '2.5', '1e308']),
+  part: cell(['', '1e308', '0.1']),
+  cpuCount: cell(['', '0', '8', '2.5']),
+  cpuModel: cell(['', 'AMD EPYC 7763 64-Core Processor', 'Unknown CPU 9000']),
+  gpuCount: cell(['', '0', '1', '4']),
+  gpuModel: cell(['', '1 x NVIDIA A100-SXM4-40GB', '0 x NVIDIA A100-SXM4-40GB', '2 x NVIDIA A100 4 x Tesla V100', 'Mystery GPU', '99999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999 x A100']),
+  ram: cell(['', '64', '1e6']),
+  country: cell(['', 'FRA', 'de', 'x1']),
+  cloud: cell([',', 'GCP,us-central1', 'aws,']),
+  pue: cell(['', '1', '1.5', '0.9', '6']),
+  cpuPower: cell(['', '42.5']),
+  version: cell(['', '2.3.4', '3.2.1'])
+})
+
+describe('CodeCarbon runs and runInputSchema', () => {
+  it('every run parses into itself; a row with no run has an error (property)', () => {
+    const matcher = catalogueMatcher(loadReferenceData())
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 12 }), fc.boolean(), (rows, withCatalogue) => {
+        const lines = rows.map(
+          (r, i) =>
+            `${r.timestamp},id-${i},${r.project},${r.duration},${r.emissions},${r.energy},${r.part},${r.part},${r.part},${r.cpuCount},${r.cpuModel},` +
+            `${r.gpuCount},${r.gpuModel},${r.ram},${r.country},${r.cloud},${r.pue},${r.cpuPower},${r.version}`
+        )
+        const importer = createImporter('codecarbon', { fileName: 'p.csv', ...(withCatalogue ? { matchHardware: matcher } : {}) })
+        importer.push(`${HEADER}\n${lines.join('\n')}\n`)
+        const result = importer.finish()
+        for (const run of result.runs) expect(runInputSchema.parse(run.input)).toEqual(run.input)
+        const rowsWithRuns = new Set(result.runs.map((run) => Number(run.externalId.replace('codecarbon:id-', '')) + 2))
+        const rowsWithErrors = new Set(result.errors.map((e) => e.row))
+        for (let r = 2; r < rows.length + 2; r++) expect(rowsWithRuns.has(r) !== rowsWithErrors.has(r)).toBe(true)
+      }),
+      { numRuns: 300 }
+    )
+  })
+
+  it('reports what only the schema refuses, by row and field, in its words', () => {
+    const importer = createImporter('codecarbon', { fileName: 'z.csv' })
+    importer.push(
+      'timestamp,run_id,duration,energy_consumed,cpu_energy,gpu_energy,gpu_model\n' +
+        '2025-03-01T10:00:00Z,a,60,1,,,0 x NVIDIA A100-SXM4-40GB\n' +
+        '2025-03-01T10:00:00Z,b,60,,1e308,1e308,\n' +
+        '2025-03-01T10:00:00Z,c,1e11,1,,,\n' +
+        '2025-03-01T10:00:00Z,d,1e300,1,,,\n' +
+        '2025-03-01T10:00:00Z,e,60,1,,,\n'
+    )
+    const result = importer.finish()
+    expect(result.runs.map((r) => r.externalId)).toEqual(['codecarbon:e'])
+    expect(result.errors).toEqual([
+      { row: 2, field: 'device1.count', message: 'Too small: expected number to be >0' },
+      { row: 3, field: 'measuredEnergyKWh', message: 'Invalid input: expected number, received Infinity' },
+      { row: 4, field: 'startedAt', message: 'Invalid ISO datetime' },
+      { row: 5, field: 'duration', message: 'z.csv row 5: duration 1e+300 s puts the start before any date' }
+    ])
+  })
+})
