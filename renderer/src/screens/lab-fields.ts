@@ -71,11 +71,14 @@ export const labDefaultsOf = (fields: LabFields, lab: LabDefaults, parse: Parse)
     ...lab,
     location,
     ownMachines: { kind: fields.ownKind, pue: pue.value },
-    renewableShare: renewable.value === undefined ? undefined : renewable.value / 100
+    renewableShare: renewable.value === undefined ? undefined : shareOf(renewable.value)
   })
   if (!parsed.success) return { errors: { form: { key: 'settings.invalid', params: { message: parsed.error.issues[0]?.message ?? '' } } } }
   return { value: parsed.data }
 }
+
+/** A percentage as a share, without float dust (33.3 % → 0.333, not 0.33299999999999996): an unchanged form saves identical defaults, so no recompute. */
+const shareOf = (pct: number): number => Math.round(pct * 1e6) / 1e8
 
 const slug = (text: string): string =>
   text
@@ -178,7 +181,7 @@ export const locationEntryOf = (fields: LocationFields, parse: Parse, others: re
     name,
     intensities: [{ year: year.value, intensityGPerKWh: intensity.value, sourceId: LAB_SOURCE_ID }],
     pue: pue.value,
-    renewableShare: renewable.value === undefined ? undefined : renewable.value / 100,
+    renewableShare: renewable.value === undefined ? undefined : shareOf(renewable.value),
     aliases: [name.toLowerCase()]
   })
   if (!parsed.success) return { errors: zodFieldErrors(parsed.error.issues) }
