@@ -1,16 +1,23 @@
 // Benchmarks of the command line (issue: foundation): `import` of a 100,000-row CodeCarbon CSV (38-column layout) and
 // of a 24-hour, 8-GPU nvidia-smi log at 100 ms sampling; `estimate` cold start. Prints figures, asserts nothing.
 // Targets on a 2-core machine: CSV import under 2 s and 300 MB; estimate cold start under 200 ms.
+// Wall time depends on what else the machine runs, so each figure comes with the child's CPU time (user + sys) and
+// the load average.
 import { spawnSync } from 'node:child_process'
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { once } from 'node:events'
 import { pathToFileURL } from 'node:url'
 import { machineLine } from './support/machine'
 
-const cli = resolve('out/cli/carbon-ledger.mjs')
+// BENCH_CLI: another build of the CLI, to compare (default: the one npm run cli uses)
+const cli = resolve(process.env.BENCH_CLI ?? 'out/cli/carbon-ledger.mjs')
 const rssHook = resolve('tests/bench/support/report-rss.mjs')
+// Preloaded beside the RSS hook: the child's own CPU time, written at exit.
+const cpuHook = `data:text/javascript,${encodeURIComponent(
+  "import { writeFileSync } from 'node:fs'; process.on('exit', () => { const u = process.cpuUsage(); writeFileSync(process.env.BENCH_CPU_FILE, String((u.user + u.system) / 1e6)) })"
+)}`
 const dir = mkdtempSync(join(tmpdir(), 'carbon-ledger-bench-'))
 
 const HEADER_38 =
@@ -57,23 +64,54 @@ function nvidiaSmiLines(gpus: number, hours: number, intervalMs: number) {
   }
 }
 
-function timeCli(args: string[]): { seconds: number; peakRssMB: number; ok: boolean; stderr: string } {
+interface Timing {
+  seconds: number
+  cpuSeconds: number
+  peakRssMB: number
+  ok: boolean
+  stderr: string
+}
+
+function timeCli(args: string[]): Timing {
   const rssFile = join(dir, 'rss')
+  const cpuFile = join(dir, 'cpu')
   const start = process.hrtime.bigint()
-  const child = spawnSync(process.execPath, ['--import', pathToFileURL(rssHook).href, cli, ...args], {
-    env: { ...process.env, BENCH_RSS_FILE: rssFile },
+  const child = spawnSync(process.execPath, ['--import', pathToFileURL(rssHook).href, '--import', cpuHook, cli, ...args], {
+    env: { ...process.env, BENCH_RSS_FILE: rssFile, BENCH_CPU_FILE: cpuFile },
     stdio: ['ignore', 'ignore', 'pipe'],
     maxBuffer: 1 << 26
   })
   const seconds = Number(process.hrtime.bigint() - start) / 1e9
-  return { seconds, peakRssMB: Number(readFileSync(rssFile, 'utf8')) / 2 ** 20, ok: child.status === 0, stderr: child.stderr.toString().slice(0, 300) }
+  return {
+    seconds,
+    cpuSeconds: Number(readFileSync(cpuFile, 'utf8')),
+    peakRssMB: Number(readFileSync(rssFile, 'utf8')) / 2 ** 20,
+    ok: child.status === 0,
+    stderr: child.stderr.toString().slice(0, 300)
+  }
 }
 
-function report(label: string, rows: number, file: string, r: ReturnType<typeof timeCli>): void {
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN
+const load = (): string => `load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`
+
+/** Several runs: the median wall time, CPU time and peak RSS (each taken separately). */
+function timeRuns(runs: number, args: string[]): Timing {
+  const all = Array.from({ length: runs }, () => timeCli(args))
+  return {
+    seconds: median(all.map((r) => r.seconds)),
+    cpuSeconds: median(all.map((r) => r.cpuSeconds)),
+    peakRssMB: median(all.map((r) => r.peakRssMB)),
+    ok: all.every((r) => r.ok),
+    stderr: all.find((r) => !r.ok)?.stderr ?? ''
+  }
+}
+
+function report(label: string, rows: number, file: string, runs: number, r: Timing): void {
   const mb = statSync(file).size / 2 ** 20
   console.log(
-    `${label}: ${rows.toLocaleString('en')} rows, ${mb.toFixed(0)} MB file → ${r.seconds.toFixed(2)} s, ` +
-      `${Math.round(rows / r.seconds).toLocaleString('en')} rows/s, peak RSS ${r.peakRssMB.toFixed(0)} MB${r.ok ? '' : `  (FAILED: ${r.stderr})`}`
+    `${label}: ${rows.toLocaleString('en')} rows, ${mb.toFixed(0)} MB file → ${r.seconds.toFixed(2)} s wall ` +
+      `(${r.cpuSeconds.toFixed(2)} s cpu), ${Math.round(rows / r.seconds).toLocaleString('en')} rows/s, ` +
+      `peak RSS ${r.peakRssMB.toFixed(0)} MB; ${runs > 1 ? `median of ${runs}, ` : ''}${load()}${r.ok ? '' : `  (FAILED: ${r.stderr})`}`
   )
 }
 
@@ -81,17 +119,24 @@ async function main(): Promise<void> {
   console.log(machineLine())
   const csv = join(dir, 'codecarbon-100k.csv')
   await writeLines(csv, HEADER_38, 100_000, codecarbonRow)
-  report('import CodeCarbon CSV (38 columns)', 100_000, csv, timeCli(['import', csv, '--json']))
+  report('import CodeCarbon CSV (38 columns)', 100_000, csv, 5, timeRuns(5, ['import', csv, '--json']))
 
   const smi = nvidiaSmiLines(8, 24, 100)
   const log = join(dir, 'nvidia-smi-8gpu-24h.csv')
   await writeLines(log, 'timestamp, name, index, uuid, power.draw [W], power.limit [W], utilization.gpu [%]', smi.count, smi.line)
-  report('import nvidia-smi log (8 GPUs, 24 h, 100 ms)', smi.count, log, timeCli(['import', log, '--json']))
+  report('import nvidia-smi log (8 GPUs, 24 h, 100 ms)', smi.count, log, 1, timeCli(['import', log, '--json']))
 
-  const runs = Array.from({ length: 5 }, () => timeCli(['estimate', '--gpu', 'A100 PCIe 40/80GB', '--hours', '10', '--location', 'FR', '--json']))
-  const best = Math.min(...runs.map((r) => r.seconds))
-  const median = runs.map((r) => r.seconds).sort((a, b) => a - b)[2] ?? best
-  console.log(`estimate cold start (node + CLI bundle + reference data): median ${(median * 1000).toFixed(0)} ms, best ${(best * 1000).toFixed(0)} ms over 5 runs${runs.every((r) => r.ok) ? '' : `  (FAILED: ${runs.find((r) => !r.ok)?.stderr})`}`)
+  const estimate = (args: string[], label: string): void => {
+    const runs = Array.from({ length: 9 }, () => timeCli(['estimate', ...args, '--hours', '10', '--location', 'FR', '--json']))
+    const ms = (seconds: number) => `${(seconds * 1000).toFixed(0)} ms`
+    console.log(
+      `estimate cold start, ${label} (node + CLI bundle + reference data): median ${ms(median(runs.map((r) => r.seconds)))} wall ` +
+        `(best ${ms(Math.min(...runs.map((r) => r.seconds)))}), ${ms(median(runs.map((r) => r.cpuSeconds)))} cpu over 9 runs; ${load()}` +
+        `${runs.every((r) => r.ok) ? '' : `  (FAILED: ${runs.find((r) => !r.ok)?.stderr})`}`
+    )
+  }
+  estimate(['--gpu', 'A100 PCIe 40/80GB'], '--gpu')
+  estimate(['--gpu-power-w', '300'], '--gpu-power-w')
   rmSync(dir, { recursive: true, force: true })
 }
 
