@@ -27,8 +27,5 @@ export const screens: Screen[] = [
   { path: '/projects/:id', title: 'nav.projects', component: lazy(() => import('../screens/Project')) },
   { path: '/import', title: 'nav.import', nav: true, component: lazy(() => import('../screens/Import')) },
   { path: '/settings', title: 'nav.settings', nav: true, component: lazy(() => import('../screens/Settings')) },
-  { path: '/about', title: 'nav.about', nav: true, component: lazy(() => import('../screens/About')) },
-  { path: '/import', title: 'nav.import', nav: true, component: lazy(() => import('../screens/Import')) },
-  { path: '/settings', title: 'nav.settings', nav: true, component: lazy(() => import('../screens/Settings')) },
   { path: '/about', title: 'nav.about', nav: true, component: lazy(() => import('../screens/About')) }
 ]
