@@ -80,6 +80,8 @@ export function createCodeCarbonImporter(options: ImportOptions): Importer {
     })
     isTaskFile = columns.has('task_name')
     idColumn = columns.has('run_id') ? 'run_id' : columns.has('experiment_id') ? 'experiment_id' : undefined
+    const used = ['timestamp', 'task_name', 'run_id', 'experiment_id', ...NUMBER_FIELDS.map((f) => f.field), ...TEXT_FIELDS]
+    parser.onlyColumns(used.flatMap((name) => cols.get(name) ?? []))
     for (const required of ['timestamp', 'duration']) {
       if (!columns.has(required)) {
         missingColumns = true

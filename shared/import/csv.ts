@@ -19,6 +19,11 @@ export interface CsvRow {
 
 export interface CsvParser {
   push(chunk: string): void
+  /**
+   * From the next row on, only the cells at these indexes are read; the others come out as '' (their indexes stay).
+   * A large file's unused columns then cost no string each. Call it from onRow, e.g. once the header is read.
+   */
+  onlyColumns(indexes: number[]): void
   /** Ends the input. Returns the row of a quoted field left open at the end of the file, if any. */
   finish(): { unterminatedQuoteRow?: number }
 }
@@ -35,12 +40,14 @@ export function createCsvParser(onRow: (row: CsvRow) => void): CsvParser {
   let line = 1
   let rowLine = 1
   let row = 0
+  /** wanted[i] === 1: cell i is read; undefined: every cell is. */
+  let wanted: Uint8Array | undefined
 
   const endRow = (): void => {
     row += 1
     const isBlank = cells.length === 0 && field === '' && atFieldStart
     if (!isBlank) {
-      cells.push(field)
+      cells.push(wanted === undefined || wanted[cells.length] === 1 ? field : '')
       onRow({ cells, row, line: rowLine })
     }
     cells = []
@@ -112,7 +119,8 @@ export function createCsvParser(onRow: (row: CsvRow) => void): CsvParser {
         }
         const c = s.charCodeAt(i)
         if (c === COMMA) {
-          cells.push(start === i ? field : field + s.slice(start, i))
+          if (wanted === undefined || wanted[cells.length] === 1) cells.push(start === i ? field : field + s.slice(start, i))
+          else cells.push('')
           field = ''
           atFieldStart = true
           i += 1
@@ -137,6 +145,10 @@ export function createCsvParser(onRow: (row: CsvRow) => void): CsvParser {
         }
       }
       if (start < n) field += s.slice(start)
+    },
+    onlyColumns(indexes) {
+      wanted = new Uint8Array(Math.max(0, ...indexes) + 1)
+      for (const index of indexes) wanted[index] = 1
     },
     finish() {
       const open = inQuotes && !quoteAtChunkEnd ? row + 1 : undefined

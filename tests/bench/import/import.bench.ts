@@ -48,7 +48,7 @@ time('csv reader', () => {
   parser.finish()
   return rows - 1
 })
-time('codecarbon import (read, check, build and validate every run)', () => {
+time('codecarbon import (read, check and build every run)', () => {
   const importer = createImporter('codecarbon', { fileName: 'bench.csv' })
   for (let at = 0; at < text.length; at += CHUNK) importer.push(text.slice(at, at + CHUNK))
   return importer.finish().runs.length

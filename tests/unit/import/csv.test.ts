@@ -52,3 +52,24 @@ describe('parseCsv', () => {
     expect(rows[1]?.cells).toEqual(['1', 'never closed\n'])
   })
 })
+
+describe('createCsvParser onlyColumns', () => {
+  it('reads only the columns asked for after the header, leaving the others empty in place, in any chunks', () => {
+    const text = 'a,b,c,d\n1,"x, y",3,4\n"5",6,"7 ""q""",8,9\nlast,,z\n'
+    for (const size of [1, 2, 5, text.length]) {
+      const rows: string[][] = []
+      const parser = createCsvParser((r) => {
+        rows.push(r.cells)
+        if (r.row === 1) parser.onlyColumns([0, 2])
+      })
+      for (let at = 0; at < text.length; at += size) parser.push(text.slice(at, at + size))
+      parser.finish()
+      expect(rows).toEqual([
+        ['a', 'b', 'c', 'd'],
+        ['1', '', '3', ''],
+        ['5', '', '7 "q"', '', ''],
+        ['last', '', 'z']
+      ])
+    }
+  })
+})
