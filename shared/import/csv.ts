@@ -90,6 +90,10 @@ export function createCsvParser(onRow: (row: CsvRow) => void): CsvParser {
         }
       }
       let start = i
+      /** Where the next of each delimiter is, from where it was last looked for (n: none left in the chunk). */
+      let nextComma = -1
+      let nextLF = -1
+      let nextCR = -1
       while (i < n) {
         if (inQuotes) {
           const q = s.indexOf('"', i)
@@ -140,8 +144,13 @@ export function createCsvParser(onRow: (row: CsvRow) => void): CsvParser {
           i += 1
           start = i
         } else {
+          // Plain text up to the next comma or line end: found with indexOf, not character by character. A quote
+          // past a field's first character is literal, so none of them needs looking at.
           atFieldStart = false
-          i += 1
+          if (nextComma < i) nextComma = nextOf(s, ',', i)
+          if (nextLF < i) nextLF = nextOf(s, '\n', i)
+          if (nextCR < i) nextCR = nextOf(s, '\r', i)
+          i = Math.min(nextComma, nextLF, nextCR)
         }
       }
       if (start < n) field += s.slice(start)
@@ -158,6 +167,11 @@ export function createCsvParser(onRow: (row: CsvRow) => void): CsvParser {
       return open === undefined ? {} : { unterminatedQuoteRow: open }
     }
   }
+}
+
+function nextOf(s: string, char: string, from: number): number {
+  const at = s.indexOf(char, from)
+  return at === -1 ? s.length : at
 }
 
 /** Whole-text convenience for small inputs and tests. */
