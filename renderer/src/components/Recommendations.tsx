@@ -62,7 +62,7 @@ export default function Recommendations({ period, projectId }: { period: Period;
                   <span className="muted">
                     {i18n.rangeText(rec.savedKg, i18n.kg)}
                     {' · '}
-                    {t('rec.runs', { count: i18n.int(rec.runCount), kg: i18n.kg(rec.emissionsKg.value) })}
+                    {i18n.plural('rec.runs', rec.runCount, { kg: i18n.kg(rec.emissionsKg.value) })}
                   </span>
                 </div>
               </li>
@@ -72,7 +72,7 @@ export default function Recommendations({ period, projectId }: { period: Period;
       )}
       {data && (
         <p className="muted small">
-          {data.runCount >= RECOMMENDATION_RUN_LIMIT ? t('rec.bounded', { count: RECOMMENDATION_RUN_LIMIT }) : t('rec.fromRuns', { count: i18n.int(data.runCount) })}{' '}
+          {data.runCount >= RECOMMENDATION_RUN_LIMIT ? i18n.plural('rec.bounded', RECOMMENDATION_RUN_LIMIT) : i18n.plural('rec.fromRuns', data.runCount)}{' '}
           <a href={href('/compare')}>{t('rec.openCompare')}</a>
         </p>
       )}

@@ -1,8 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import type { Range } from '../../../shared/domain/range'
 import * as f from '../format/format'
-import type { MessageKey } from './en'
-import { initialLanguage, localeOf, translate, type Language, type MessageParams } from './translate'
+import type { MessageKey, PluralKey } from './en'
+import { initialLanguage, localeOf, translate, translatePlural, type Language, type MessageParams } from './translate'
 
 const STORAGE_KEY = 'carbon-ledger.language'
 
@@ -11,6 +11,8 @@ export interface I18n {
   locale: string
   setLanguage(language: Language): void
   t(key: MessageKey, params?: MessageParams): string
+  /** A countable message in the form the count asks for: plural('runs.count', 1) → "1 run". */
+  plural(key: PluralKey, count: number, params?: MessageParams): string
   /** Formatters bound to the current locale. */
   num(value: number, maxFraction?: number): string
   int(value: number): string
@@ -58,6 +60,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       locale,
       setLanguage,
       t,
+      plural: (key, count, params) => translatePlural(language, key, count, params),
       num: (v, d) => f.formatNumber(locale, v, d),
       int: (v) => f.formatInteger(locale, v),
       kg: (v) => f.formatMassKg(locale, v),

@@ -1,5 +1,6 @@
+import { formatInteger } from '../format/format'
 import { de } from './de'
-import { en, type MessageKey } from './en'
+import { en, type Catalogue, type MessageKey, type PluralKey, type PluralMessage } from './en'
 
 export const languages = ['en', 'de'] as const
 export type Language = (typeof languages)[number]
@@ -7,16 +8,34 @@ export type Language = (typeof languages)[number]
 /** The BCP 47 locale each language formats numbers and dates with. */
 export const localeOf: Record<Language, string> = { en: 'en-GB', de: 'de-DE' }
 
-const catalogues: Record<Language, Record<MessageKey, string>> = { en, de }
+const catalogues: Record<Language, Catalogue> = { en, de }
 
 export type MessageParams = Record<string, string | number>
 
+const fill = (text: string, params?: MessageParams): string =>
+  params ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : text
+
 /** The message in the language with {name} placeholders filled; a missing parameter stays visible as {name}. */
-export const translate = (language: Language, key: MessageKey, params?: MessageParams): string => {
-  const text = catalogues[language][key]
-  if (!params) return text
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
+export const translate = (language: Language, key: MessageKey, params?: MessageParams): string => fill(catalogues[language][key], params)
+
+const pluralRules = new Map<Language, Intl.PluralRules>()
+
+/** The plural form of the language's grammar for a count: English and German have 'one' (1) and 'other'. */
+export const pluralForm = (language: Language, count: number): keyof PluralMessage => {
+  let rules = pluralRules.get(language)
+  if (!rules) {
+    rules = new Intl.PluralRules(localeOf[language])
+    pluralRules.set(language, rules)
+  }
+  return rules.select(count) === 'one' ? 'one' : 'other'
 }
+
+/**
+ * A countable message in the form the count asks for ("1 run", "2 runs"), {count} filled with the count formatted
+ * in the language's locale (1,234 / 1.234); the other placeholders from params.
+ */
+export const translatePlural = (language: Language, key: PluralKey, count: number, params?: MessageParams): string =>
+  fill(catalogues[language][key][pluralForm(language, count)], { ...params, count: formatInteger(localeOf[language], count) })
 
 /** The language to start in: the saved choice, else the browser's when we have it, else English. */
 export const initialLanguage = (saved: string | null, preferred: readonly string[]): Language => {

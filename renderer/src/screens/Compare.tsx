@@ -107,7 +107,7 @@ function WorkloadForm({ catalogue, onSubmit, runs, runId, setRunId }: {
       </fieldset>
       <div className="fields">
         {fields.kind === 'run' ? (
-          <Field id="cmp-run" label={t('compare.run')} hint={runs.length === 0 ? t('compare.noRuns') : t('compare.runHint', { count: runs.length })}>
+          <Field id="cmp-run" label={t('compare.run')} hint={runs.length === 0 ? t('compare.noRuns') : i18n.plural('compare.runHint', runs.length)}>
             {(p) => (
               <select {...p} value={runId} onChange={(e) => setRunId(e.target.value)}>
                 <option value="">–</option>
@@ -268,7 +268,7 @@ function HardwareTable({ comparison }: { comparison: HardwareComparison }) {
           {showAll ? t('compare.showFewer') : t('compare.showAll', { count: sorted.length })}
         </button>
       )}
-      {comparison.withoutFlops.length > 0 && <p className="muted">{t('compare.withoutFlops', { count: comparison.withoutFlops.length, precision: comparison.precision })}</p>}
+      {comparison.withoutFlops.length > 0 && <p className="muted">{i18n.plural('compare.withoutFlops', comparison.withoutFlops.length, { precision: comparison.precision })}</p>}
       <ul className="notes">{comparison.notes.map((n) => <li key={n}>{n}</li>)}</ul>
     </section>
   )

@@ -204,8 +204,8 @@ export function Figures({ period, projectId }: { period: Period; projectId?: str
                 {(charts.unknownLocation > 0 || charts.manual > 0) && (
                   <section className="card hints" aria-labelledby="hints-title">
                     <h3 id="hints-title">{t('dash.hints')}</h3>
-                    {charts.unknownLocation > 0 && <p>{t('dash.hintUnknownLocation', { count: i18n.int(charts.unknownLocation) })}</p>}
-                    {charts.manual > 0 && <p>{t('dash.hintEstimated', { count: i18n.int(charts.manual) })}</p>}
+                    {charts.unknownLocation > 0 && <p>{i18n.plural('dash.hintUnknownLocation', charts.unknownLocation)}</p>}
+                    {charts.manual > 0 && <p>{i18n.plural('dash.hintEstimated', charts.manual)}</p>}
                   </section>
                 )}
               </div>

@@ -102,7 +102,7 @@ export default function Import() {
       const { removed, reverted } = await ledger.imports.undo(batch.id)
       if (key !== undefined) setFiles((all) => all.filter((f) => f.key !== key))
       changed()
-      notify({ message: t('import.undone', { file: batch.fileName, removed: i18n.int(removed), reverted: i18n.int(reverted) }) })
+      notify({ message: i18n.plural('import.undone', removed, { file: batch.fileName, reverted: i18n.int(reverted) }) })
     } catch (err) {
       notify({ message: err instanceof Error ? err.message : String(err), tone: 'error' })
     }
@@ -249,9 +249,9 @@ function FileCard({ file, projects, onMap, onCommit, onDiscard, onUndo, onDownlo
       {preview && result && (
         <>
           <p className="import-counts" data-testid="import-counts">
-            {t('import.found', { runs: i18n.int(preview.runsFound), rows: i18n.int(result.rows) })}{' '}
+            {i18n.plural('import.found', preview.runsFound, { rows: i18n.plural('import.rows', result.rows) })}{' '}
             <strong>{t('import.counts', { added: i18n.int(preview.added), updated: i18n.int(preview.updated), unchanged: i18n.int(preview.unchanged) })}</strong>
-            {skipped.length > 0 && <> {t('import.skippedCount', { count: i18n.int(skipped.length) })}</>}
+            {skipped.length > 0 && <> {i18n.plural('import.skippedCount', skipped.length)}</>}
           </p>
 
           {preview.projects.length > 0 && file.phase !== 'committed' && (
@@ -332,7 +332,7 @@ function FileCard({ file, projects, onMap, onCommit, onDiscard, onUndo, onDownlo
           {file.phase === 'ready' && (
             <div className="row">
               <button type="button" className="primary" disabled={preview.runsFound === 0} onClick={onCommit}>
-                {t('import.commit', { count: i18n.int(preview.added + preview.updated + preview.unchanged) })}
+                {i18n.plural('import.commit', preview.added + preview.updated + preview.unchanged)}
               </button>
               {preview.added + preview.updated === 0 && preview.runsFound > 0 && <span className="muted">{t('import.nothingNew')}</span>}
             </div>
@@ -340,13 +340,13 @@ function FileCard({ file, projects, onMap, onCommit, onDiscard, onUndo, onDownlo
           {file.phase === 'committing' && (
             <div className="progress-line">
               <progress aria-label={t('import.writing', { file: file.name })} value={file.done} max={file.total || 1} />
-              <span>{t('import.writingCount', { done: i18n.int(file.done), total: i18n.int(file.total) })}</span>
+              <span>{i18n.plural('import.writingCount', file.total, { done: i18n.int(file.done) })}</span>
             </div>
           )}
           {file.phase === 'committed' && batch && (
             <div className="import-done" role="status">
               <p>
-                <strong>{t('import.done', { added: i18n.int(batch.added), updated: i18n.int(batch.updated), unchanged: i18n.int(batch.unchanged), skipped: i18n.int(batch.skipped) })}</strong>
+                <strong>{t('import.done', { added: i18n.int(batch.added), updated: i18n.int(batch.updated), unchanged: i18n.int(batch.unchanged), skipped: i18n.plural('import.rows', batch.skipped) })}</strong>
               </p>
               <div className="row">
                 <a href={href('/runs')}>{t('import.showRuns')}</a>

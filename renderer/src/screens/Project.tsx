@@ -9,7 +9,7 @@ import { Figures, PeriodPicker } from './Dashboard'
 
 /** One project: its totals, trend and breakdowns for a period (the dashboard's figures, filtered), and its runs. */
 export default function Project({ params, query }: ScreenProps) {
-  const { t, int } = useI18n()
+  const { t, plural } = useI18n()
   const { ledger, revision } = useLedger()
   const id = params.id ?? ''
   const state = useAsync(async () => {
@@ -25,7 +25,7 @@ export default function Project({ params, query }: ScreenProps) {
         <section aria-labelledby="project-title">
           <h1 id="project-title">{state.data.project.name}</h1>
           <p className="row">
-            <span className="muted">{t('projects.runs', { count: int(state.data.runs) })}</span>
+            <span className="muted">{plural('projects.runs', state.data.runs)}</span>
             <a href={href('/runs', { project: id })}>{t('project.allRuns', { name: state.data.project.name })}</a>
           </p>
           <PeriodPicker period={period} path={`/projects/${encodeURIComponent(id)}`} />

@@ -7,7 +7,7 @@ import { useI18n } from '../i18n/I18nProvider'
 import { useLedger } from '../ledger/LedgerProvider'
 
 export default function Projects() {
-  const { t, int } = useI18n()
+  const { t, plural } = useI18n()
   const { ledger, browser, revision, changed } = useLedger()
   const notify = useNotify()
   const [name, setName] = useState('')
@@ -100,7 +100,7 @@ export default function Projects() {
                       {p.name}
                     </a>
                   )}
-                  <span className="muted">{t('projects.runs', { count: int(p.runs) })}</span>
+                  <span className="muted">{plural('projects.runs', p.runs)}</span>
                   {p.archived && <span className="tag">{t('projects.archived')}</span>}
                   <span className="spacer" />
                   <button type="button" onClick={() => setRenaming({ id: p.id, name: p.name })} aria-label={t('projects.rename', { name: p.name })}>

@@ -127,7 +127,7 @@ export default function Runs({ query }: ScreenProps) {
       setSelected(new Set())
       if (activeRun && ids.includes(activeRun)) openRun(undefined)
       changed()
-      notify({ message: t('runs.deleted', { count: i18n.int(removed) }), undo: async () => { await ledger.trash.restore(deletionId); changed() } })
+      notify({ message: i18n.plural('runs.deleted', removed), undo: async () => { await ledger.trash.restore(deletionId); changed() } })
     } catch (err) {
       notify({ message: err instanceof Error ? err.message : String(err), tone: 'error' })
     }
@@ -140,7 +140,7 @@ export default function Runs({ query }: ScreenProps) {
       setSelected(new Set())
       changed()
       notify({
-        message: t('runs.moved', { count: i18n.int(runs.length), project: projectName(moveTarget) }),
+        message: i18n.plural('runs.moved', runs.length, { project: projectName(moveTarget) }),
         undo: async () => {
           for (const r of runs) await ledger.runs.update(r.id, r.input, { projectId: r.projectId })
           changed()
@@ -225,7 +225,7 @@ export default function Runs({ query }: ScreenProps) {
       </div>
       <div className="row">
         <span role="status" aria-live="polite">
-          {win.status === 'loading' ? t('runs.counting') : win.status === 'error' ? win.error.message : t('runs.count', { count: i18n.int(total) })}
+          {win.status === 'loading' ? t('runs.counting') : win.status === 'error' ? win.error.message : i18n.plural('runs.count', total)}
         </span>
         <button type="button" onClick={() => setFilters((f) => ({ ...f, project: '', person: '', from: '', to: '', hardware: '', location: '', source: '', kind: '', search: '' }))}>
           {t('runs.clearFilters')}

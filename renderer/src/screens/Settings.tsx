@@ -215,13 +215,13 @@ function Recompute() {
       {state.running ? (
         <div className="progress-line">
           <progress aria-label={t('settings.recomputing')} value={state.done} max={state.total || 1} />
-          <span role="status">{t('settings.recomputeProgress', { done: i18n.int(state.done), total: i18n.int(state.total) })}</span>
+          <span role="status">{i18n.plural('settings.recomputeProgress', state.total, { done: i18n.int(state.done) })}</span>
           <button type="button" onClick={cancelRecompute}>{t('settings.recomputeCancel')}</button>
         </div>
       ) : (
         <div className="row">
           <span role="status">
-            {state.error ? t('settings.recomputeFailed', { message: state.error }) : remaining > 0 ? t('settings.recomputeRemaining', { count: i18n.int(remaining) }) : t('settings.recomputeDone')}
+            {state.error ? t('settings.recomputeFailed', { message: state.error }) : remaining > 0 ? i18n.plural('settings.recomputeRemaining', remaining) : t('settings.recomputeDone')}
           </span>
           {remaining > 0 && <button type="button" onClick={() => void startRecompute(ledger.recompute, changed)}>{t('settings.recomputeResume')}</button>}
         </div>
@@ -511,7 +511,7 @@ function Backups() {
       {error && <p role="alert" className="error">{error}</p>}
       {report && (
         <div role="status" className="restore-report">
-          <p><strong>{t(report.mode === 'replace' ? 'settings.replaced' : 'settings.merged', { added: i18n.int(report.added), updated: i18n.int(report.updated), kept: i18n.int(report.kept) })}</strong></p>
+          <p><strong>{report.mode === 'replace' ? i18n.plural('settings.replaced', report.added) : t('settings.merged', { added: i18n.int(report.added), updated: i18n.int(report.updated), kept: i18n.int(report.kept) })}</strong></p>
           {report.conflicts.length > 0 && (
             <table>
               <caption>{t('settings.conflicts', { count: i18n.int(report.conflicts.length) })}</caption>

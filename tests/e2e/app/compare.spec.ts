@@ -177,6 +177,6 @@ test('a logged run in DE-LU: what it would have saved, in its detail panel, on t
   await page.goto('/?db=e2e-compare-run#/?period=quarter&start=2024-01')
   const panel = page.getByRole('region', { name: 'Recommendations' })
   await expect(panel.getByText('Start the runs in Germany up to 24 h later, at the cleanest hours')).toBeVisible()
-  await expect(panel.getByText('From the 1 runs of the period.')).toBeVisible()
+  await expect(panel.getByText('From the one run of the period.')).toBeVisible()
   await shot(page, 'dashboard-recommendations')
 })

@@ -23,7 +23,7 @@ test('import the CodeCarbon sample and the H100 log, re-import unchanged, undo a
   const sample = card(page, 'codecarbon-repo-sample.csv')
   const h100 = card(page, 'h100-training-power.csv')
   await expect(sample.getByTestId('import-counts')).toHaveText('21 runs found in 28 rows: 21 new, 0 updated, 0 unchanged.')
-  await expect(h100.getByTestId('import-counts')).toHaveText('1 runs found in 323 rows: 1 new, 0 updated, 0 unchanged.')
+  await expect(h100.getByTestId('import-counts')).toHaveText('1 run found in 323 rows: 1 new, 0 updated, 0 unchanged.')
   await expect(sample.getByText('CodeCarbon', { exact: true })).toBeVisible()
   await expect(h100.getByText('nvidia-smi log', { exact: true })).toBeVisible()
   await expect(sample.getByLabel('Ledger project for codecarbon')).toHaveValue('')
@@ -33,7 +33,7 @@ test('import the CodeCarbon sample and the H100 log, re-import unchanged, undo a
 
   await sample.getByRole('button', { name: 'Import 21 runs' }).click()
   await expect(sample.getByText('Imported: 21 new, 0 updated, 0 unchanged, 0 rows skipped.')).toBeVisible()
-  await h100.getByRole('button', { name: 'Import 1 runs' }).click()
+  await h100.getByRole('button', { name: 'Import 1 run' }).click()
   await expect(h100.getByText('Imported: 1 new, 0 updated, 0 unchanged, 0 rows skipped.')).toBeVisible()
   const batches = page.getByRole('table', { name: 'Past imports' })
   await expect(batches.getByRole('row')).toHaveCount(3)
@@ -64,7 +64,7 @@ test('import the CodeCarbon sample and the H100 log, re-import unchanged, undo a
   // Undo the H100 batch from the list of past imports.
   await page.getByRole('link', { name: 'Import' }).click()
   await page.getByRole('button', { name: 'Undo the import of h100-training-power.csv' }).click()
-  await expect(page.getByText('Import of h100-training-power.csv undone: 1 runs removed, 0 put back as they were.')).toBeVisible()
+  await expect(page.getByText('Import of h100-training-power.csv undone: 1 run removed, 0 put back as they were.')).toBeVisible()
   await expect(batches.getByRole('row')).toHaveCount(3)
   await page.getByRole('link', { name: 'Runs', exact: true }).click()
   await expect(page.getByText('21 runs')).toBeVisible()
@@ -126,8 +126,8 @@ test('a large log dropped on the page is read in chunks with a progress bar', as
   }, text)
   const file = card(page, 'long-run.csv')
   await expect(file.getByRole('progressbar', { name: 'Reading long-run.csv' })).toBeVisible()
-  await expect(file.getByTestId('import-counts')).toHaveText('1 runs found in 72,000 rows: 1 new, 0 updated, 0 unchanged.', { timeout: 30_000 })
-  await file.getByRole('button', { name: 'Import 1 runs' }).click()
+  await expect(file.getByTestId('import-counts')).toHaveText('1 run found in 72,000 rows: 1 new, 0 updated, 0 unchanged.', { timeout: 30_000 })
+  await file.getByRole('button', { name: 'Import 1 run' }).click()
   await expect(file.getByText('Imported: 1 new')).toBeVisible()
   // 72,000 samples 0.5 s apart at 500 W: 500 W × 35,999.5 s / 3.6e6 = 5.0 kWh measured, × PUE 1.56 = 7.8 kWh.
   await page.getByRole('link', { name: 'Runs', exact: true }).click()
