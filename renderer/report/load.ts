@@ -1,4 +1,4 @@
-import { createLedgerEngine, openLedger } from '../db'
+import { createLedgerEngine, openLedger, type ProjectRecord, type RunRecord } from '../db'
 import { labDefaultsSchema } from '../../shared/emissions/lab-defaults'
 import { loadReferenceData } from '../../shared/refdata/index'
 import {
@@ -12,13 +12,21 @@ import {
   type ReportTotals
 } from '../../shared/report'
 
+/** The model and what the CSV export needs beside it (reportCsvFiles(model, runs, projects)). */
+export interface ReportData {
+  model: ReportModel
+  runs: RunRecord[]
+  projects: ProjectRecord[]
+}
+
 /**
  * Reads the period's runs and totals from the ledger (this origin's IndexedDB, the same database the app window
- * uses) and builds the report model. Totals come from the rollups; the run list from the period's index range.
+ * uses; databaseName for the ledgers the tests open with ?db=) and builds the report model. Totals come from the
+ * rollups; the run list from the period's index range. The app's Reports screen builds its CSV files with it too.
  */
-export async function loadReportModel(params: ReportPageParams, now: Date): Promise<ReportModel> {
+export async function loadReportData(params: Pick<ReportPageParams, 'period' | 'scope' | 'labName'>, now: Date, databaseName?: string): Promise<ReportData> {
   const ref = loadReferenceData()
-  const ledger = await openLedger({ engine: createLedgerEngine(ref) })
+  const ledger = await openLedger({ name: databaseName, engine: createLedgerEngine(ref) })
   try {
     const queries = reportTotalsQueries(params.period, params.scope)
     const { fromMs, toMs } = periodBoundsMs(params.period)
@@ -46,8 +54,11 @@ export async function loadReportModel(params: ReportPageParams, now: Date): Prom
       lab
     })
     performance.mark('report:model-built')
-    return model
+    return { model, runs, projects }
   } finally {
     ledger.close()
   }
 }
+
+export const loadReportModel = async (params: ReportPageParams, now: Date, databaseName?: string): Promise<ReportModel> =>
+  (await loadReportData(params, now, databaseName)).model

@@ -16,7 +16,8 @@ async function start(): Promise<void> {
   try {
     const params = parseReportParams(new URLSearchParams(window.location.search))
     document.body.classList.toggle('page-numbers', params.pageNumbers)
-    const model = await loadReportModel(params, new Date())
+    // ?db=name: the ledger the app window opened with the same parameter (tests, benchmarks).
+    const model = await loadReportModel(params, new Date(), new URLSearchParams(window.location.search).get('db') ?? undefined)
     document.title = `${model.labName} · ${model.periodLabel} · Carbon Ledger report`
     flushSync(() => root.render(<ReportPage model={model} />))
     performance.mark('report:rendered')

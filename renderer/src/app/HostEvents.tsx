@@ -8,9 +8,9 @@ import { useNotify } from './Notices'
 import { navigate } from './router'
 
 /**
- * What the shell does without a screen asking: the host's menu commands (Import…, Back up…, About, data sources,
- * methodology, Restore…), today's automatic backup in the desktop app, and resuming a recompute a restart
- * interrupted. Renders nothing.
+ * What the shell does without a screen asking: the host's menu commands (Import…, Export CSV…, Export PDF report…,
+ * Back up…, About, data sources, methodology, Restore…), today's automatic backup in the desktop app, and resuming
+ * a recompute a restart interrupted. Renders nothing.
  */
 export function HostEvents() {
   const { api } = useHost()
@@ -26,6 +26,8 @@ export function HostEvents() {
           return
         }
         if (event.action === 'import') navigate('/import')
+        else if (event.action === 'export-pdf') navigate('/reports', { export: 'pdf' })
+        else if (event.action === 'export-csv') navigate('/reports', { export: 'csv' })
         else if (event.action === 'backup') navigate('/settings', { section: 'backups' })
         else if (event.action === 'about') navigate('/about')
         else if (event.action === 'data-sources') navigate('/about', { section: 'sources' })

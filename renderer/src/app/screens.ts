@@ -26,6 +26,7 @@ export const screens: Screen[] = [
   { path: '/projects', title: 'nav.projects', nav: true, component: lazy(() => import('../screens/Projects')) },
   { path: '/projects/:id', title: 'nav.projects', component: lazy(() => import('../screens/Project')) },
   { path: '/import', title: 'nav.import', nav: true, component: lazy(() => import('../screens/Import')) },
+  { path: '/reports', title: 'nav.reports', nav: true, component: lazy(() => import('../screens/Reports')) },
   { path: '/settings', title: 'nav.settings', nav: true, component: lazy(() => import('../screens/Settings')) },
   { path: '/about', title: 'nav.about', nav: true, component: lazy(() => import('../screens/About')) }
 ]
