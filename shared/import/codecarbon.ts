@@ -5,7 +5,7 @@ import { normaliseHeaderName } from './headers'
 import { importedDevice } from './devices'
 import { errorsOfZod } from './issues'
 import type { ImportError, ImportOptions, ImportWarning, ImportedRun, Importer } from './types'
-import { clip, createStringPool, detach, readDateTime, readNumber, stableHash, toIso, utcAssumedWarning } from './values'
+import { clip, createStringPool, detach, isDecimal, readDateTime, readNumber, stableHash, toIso, utcAssumedWarning } from './values'
 
 /** Where CodeCarbon puts a machine it could not locate by geo-IP (Quebec City). */
 const FALLBACK_LONGITUDE = -71.2
@@ -99,7 +99,15 @@ export function createCodeCarbonImporter(options: ImportOptions): Importer {
     const rowErrors: ImportError[] = []
     const numbers: ReadRow['numbers'] = {}
     for (const { field, signed, index } of numberColumns) {
-      const cell = readNumber(r.cells[index] ?? '', signed)
+      const text = (r.cells[index] ?? '').trim()
+      if (text === '') continue
+      // the common case without readNumber's result object (13 cells a row); anything else gets its message there
+      const value = isDecimal(text) ? Number(text) : NaN
+      if (Number.isFinite(value) && (signed || value >= 0)) {
+        numbers[field] = value
+        continue
+      }
+      const cell = readNumber(text, signed)
       if (!cell.ok) rowErrors.push({ row: r.row, field, message: `${fileName} row ${r.row}: ${field} ${cell.message}` })
       else if (cell.value !== undefined) numbers[field] = cell.value
     }

@@ -12,7 +12,7 @@ const isDigitCode = (c: number): boolean => c >= 48 && c <= 57
  * [eE][+-]digits. What Number() also reads (hex, Infinity, '1_0' is not, but ' ', '0b1', '0o7' are) is not a number here.
  * A loop over the characters: this runs for every numeric cell of a 100,000-row file.
  */
-function isDecimal(text: string): boolean {
+export function isDecimal(text: string): boolean {
   const n = text.length
   let i = 0
   let c = text.charCodeAt(0)
