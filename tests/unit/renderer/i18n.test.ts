@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest'
+import { de } from '../../../renderer/src/i18n/de'
+import { en } from '../../../renderer/src/i18n/en'
+import { initialLanguage, pluralForm, translate, translatePlural } from '../../../renderer/src/i18n/translate'
+
+type Entry = string | { one: string; other: string }
+const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort()
+const forms = (e: Entry): string[] => (typeof e === 'string' ? [e] : [e.one, e.other])
+
+describe('catalogues', () => {
+  const enEntries = Object.entries(en) as [string, Entry][]
+  const deEntries = de as Record<string, Entry>
+
+  it('German has exactly the English keys, plural where English is plural', () => {
+    expect(Object.keys(de).sort()).toEqual(Object.keys(en).sort())
+    for (const [key, value] of enEntries) expect(typeof deEntries[key], key).toBe(typeof value)
+  })
+
+  it('every form of a German message has the placeholders of the same English form', () => {
+    for (const [key, value] of enEntries) {
+      const germanForms = forms(deEntries[key]!)
+      forms(value).forEach((english, i) => expect(placeholders(germanForms[i]!), `${key}: ${germanForms[i]}`).toEqual(placeholders(english)))
+      // The 'other' form always shows the count ('one' may say "the run" instead of "1 run").
+      if (typeof value !== 'string') expect(placeholders(value.other), key).toContain('count')
+    }
+  })
+
+  it('no plain message counts runs, rows or records in a fixed plural (that is what plural messages are for)', () => {
+    const fixed = /\{\w+\}\s+(runs|rows|records|entries|files|Läufe|Läufen|Zeilen|Einträge|Dateien)\b/
+    for (const [key, value] of enEntries) if (typeof value === 'string') expect(value, key).not.toMatch(fixed)
+    for (const [key, value] of Object.entries(deEntries)) if (typeof value === 'string') expect(value, key).not.toMatch(fixed)
+  })
+})
+
+describe('translate', () => {
+  it('switches language at run time', () => {
+    expect(translate('en', 'nav.runs')).toBe('Runs')
+    expect(translate('de', 'nav.runs')).toBe('Läufe')
+    expect(translate('de', 'nav.reports')).toBe('Berichte')
+  })
+
+  it('fills placeholders and leaves a missing one visible', () => {
+    expect(translate('en', 'reports.failed', { message: 'disk full' })).toBe('Export failed: disk full')
+    expect(translate('en', 'reports.failed')).toBe('Export failed: {message}')
+    expect(translate('en', 'reports.failed', { other: 1 })).toBe('Export failed: {message}')
+  })
+
+  it('starts in the saved language, else the browser’s, else English', () => {
+    expect(initialLanguage('de', ['en-GB'])).toBe('de')
+    expect(initialLanguage(null, ['fr-FR', 'de-AT'])).toBe('de')
+    expect(initialLanguage('xx', ['fr'])).toBe('en')
+    expect(initialLanguage(null, [])).toBe('en')
+  })
+})
+
+describe('plurals', () => {
+  it('English and German: one for exactly 1, other for everything else', () => {
+    for (const language of ['en', 'de'] as const) {
+      expect(pluralForm(language, 1)).toBe('one')
+      for (const n of [0, 2, 5, 21, 101, 1_000_000, 1.5]) expect(pluralForm(language, n), `${language} ${n}`).toBe('other')
+    }
+  })
+
+  it('picks the form and writes the count in the language’s digits', () => {
+    expect(translatePlural('en', 'runs.count', 1)).toBe('1 run')
+    expect(translatePlural('en', 'runs.count', 0)).toBe('0 runs')
+    expect(translatePlural('en', 'runs.count', 1234)).toBe('1,234 runs')
+    expect(translatePlural('de', 'runs.count', 1)).toBe('1 Lauf')
+    expect(translatePlural('de', 'runs.count', 1234)).toBe('1.234 Läufe')
+    expect(translatePlural('en', 'import.commit', 1)).toBe('Import 1 run')
+    expect(translatePlural('en', 'rec.fromRuns', 1)).toBe('From the one run of the period.')
+    expect(translatePlural('de', 'rec.fromRuns', 3)).toBe('Aus den 3 Läufen des Zeitraums.')
+  })
+
+  it('fills the other placeholders, and nests one countable phrase in another', () => {
+    expect(translatePlural('en', 'runs.moved', 1, { project: 'Vision' })).toBe('1 run moved to Vision.')
+    expect(translatePlural('de', 'runs.moved', 2, { project: 'Vision' })).toBe('2 Läufe nach Vision verschoben.')
+    const rows = translatePlural('en', 'import.rows', 1)
+    expect(translatePlural('en', 'import.found', 1, { rows })).toBe('1 run found in 1 row:')
+    expect(translatePlural('de', 'import.found', 21, { rows: translatePlural('de', 'import.rows', 28) })).toBe('21 Läufe in 28 Zeilen gefunden:')
+  })
+})
