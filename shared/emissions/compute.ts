@@ -32,18 +32,124 @@ const RENEWABLE_ORIGIN_LABEL: Record<ResolvedFactors['renewable']['origin'], str
   none: 'no renewable purchases known'
 }
 
+/** One device's share of a run's figures (same index as input.devices). */
+export interface DeviceFigures {
+  /** The utilisation applied: 1 for a measured mean power, which already reflects how busy the device was. */
+  utilization: number
+  energyKWh: Range
+  /** Embodied emissions, best estimate; undefined when the method has no factors for the device's class. */
+  embodiedKg: number | undefined
+}
+
+/**
+ * A run's figures without the trace, assumptions and sources: what planning and the report's what-ifs compare, and
+ * the terms computeRun's trace shows. Computing them formats no text.
+ */
+export interface RunFigures extends Omit<RunResult, 'trace' | 'assumptions' | 'sources' | 'dataVersion'> {
+  hours: number
+  devices: DeviceFigures[]
+  memoryKWh: Range
+  /** IT energy from powers and hours, also when a measured energy replaces it. */
+  estimatedITKWh: Range
+  /** The measured energy with its range, when the run has one. */
+  measuredKWh: Range | undefined
+}
+
 /**
  * One run's energy, emissions and their ranges from already-resolved factors (DESIGN.md §2, docs/methodology.md).
  * Pure arithmetic: the order of operations keeps the best estimates equal to mlco2's and Green Algorithms'.
- * factors.devices[i] is the power of input.devices[i].
+ * factors.devices[i] is the power of input.devices[i]. The one place the method's arithmetic is done: computeRun
+ * describes these figures.
  */
-export function computeRun(input: RunInput, factors: ResolvedFactors): RunResult {
+export function computeFigures(input: RunInput, factors: ResolvedFactors): RunFigures {
   if (factors.devices.length !== input.devices.length) {
     throw new Error(`computeRun: the run has ${input.devices.length} devices but ${factors.devices.length} resolved powers`)
   }
+  const hours = usageHours(input.durationS, input.hoursPerDay)
+  const isMeasured = input.measuredEnergyKWh !== undefined
+
+  // The estimate is computed even when a measurement replaces it: the trace shows both, and it splits the measured
+  // energy between device kinds.
+  const byKind = zeroBreakdown()
+  const devices = input.devices.map((device, i): DeviceFigures => {
+    const power = factors.devices[i]!
+    const utilization = power.origin === 'measured' ? 1 : device.utilization
+    const energyKWh = mapRange(power.powerW, (w) => (device.count * w * utilization * hours) / W_PER_KW)
+    byKind[device.kind] += energyKWh.value
+    const embodied = factors.embodied[power.embodiedClass]
+    const embodiedKg = embodied === undefined ? undefined : (embodied.totalKg * hours * device.count) / (embodied.lifespanYears * HOURS_PER_YEAR)
+    return { utilization, energyKWh, embodiedKg }
+  })
+
+  const memoryGB = input.memoryGB ?? 0
+  const memoryWPerGB = { value: factors.memoryWPerGB, low: factors.memoryWPerGB * MEMORY_POWER.low, high: factors.memoryWPerGB * MEMORY_POWER.high }
+  const memoryKWh = mapRange(memoryWPerGB, (wPerGB) => (memoryGB * wPerGB * hours) / W_PER_KW)
+  byKind.memory = memoryKWh.value
+  const estimatedITKWh = add(...devices.map((d) => d.energyKWh), memoryKWh)
+
+  const { pue } = factors.pue
+  let itEnergyKWh: Range
+  let energyKWh: Range
+  let measuredKWh: Range | undefined
+  if (input.measuredEnergyKWh === undefined) {
+    itEnergyKWh = estimatedITKWh
+    energyKWh = multiply(itEnergyKWh, pue)
+  } else {
+    measuredKWh = spread(input.measuredEnergyKWh, MEASURED_ENERGY_SPREAD)
+    if (input.measuredEnergyIncludesPue) {
+      energyKWh = measuredKWh
+      itEnergyKWh = mapRange(measuredKWh, (kWh) => kWh / pue.value)
+    } else {
+      itEnergyKWh = measuredKWh
+      energyKWh = multiply(itEnergyKWh, pue)
+    }
+  }
+
+  const breakdownKWh = { ...splitIT(byKind, estimatedITKWh.value, itEnergyKWh.value, isMeasured, input), overhead: energyKWh.value - itEnergyKWh.value }
+
+  const intensity = factors.location.intensityGPerKWh
+  const emissionsKg: Range = {
+    value: (energyKWh.value * intensity.value) / G_PER_KG,
+    low: (energyKWh.low * intensity.low) / G_PER_KG,
+    high: (energyKWh.high * intensity.high) / G_PER_KG
+  }
+  const share = factors.renewable.share
+  const marketEmissionsKg = mapRange(emissionsKg, (kg) => kg * (1 - share))
+  const embodiedKg = add(
+    ...devices.map(({ embodiedKg: kg }) => (kg === undefined ? exact(0) : { value: kg, low: kg * EMBODIED_FACTORS.low, high: kg * EMBODIED_FACTORS.high }))
+  )
+
+  const { carGPerKm, treeMonthG, flightKg } = factors.equivalents
+  const emissionsG = emissionsKg.value * G_PER_KG
+  const equivalents = { carKm: emissionsG / carGPerKm, treeMonths: emissionsG / treeMonthG, flights: emissionsKg.value / flightKg }
+
+  return {
+    method: isMeasured ? 'measured' : 'estimated',
+    itEnergyKWh,
+    energyKWh,
+    breakdownKWh,
+    pue,
+    intensityGPerKWh: intensity,
+    emissionsKg,
+    marketEmissionsKg,
+    embodiedKg,
+    equivalents,
+    locationId: factors.location.id,
+    locationLabel: factors.location.label,
+    hours,
+    devices,
+    memoryKWh,
+    estimatedITKWh,
+    measuredKWh
+  }
+}
+
+/** computeFigures with the trace of every step, the assumptions made and the sources cited: a stored run's result. */
+export function computeRun(input: RunInput, factors: ResolvedFactors): RunResult {
+  const figures = computeFigures(input, factors)
+  const { hours, pue, itEnergyKWh, energyKWh, emissionsKg, equivalents } = figures
   const trace: TraceStep[] = []
   const assumptions = [...factors.assumptions]
-  const hours = usageHours(input.durationS, input.hoursPerDay)
   const isMeasured = input.measuredEnergyKWh !== undefined
 
   trace.push({
@@ -56,22 +162,16 @@ export function computeRun(input: RunInput, factors: ResolvedFactors): RunResult
     unit: 'h'
   })
 
-  // The estimate is computed even when a measurement replaces it: the trace shows both, and it splits the measured
-  // energy between device kinds.
-  const byKind = zeroBreakdown()
-  const deviceKWh: Range[] = input.devices.map((device, i) => {
+  input.devices.forEach((device, i) => {
     const power = factors.devices[i]!
-    // A measured mean power already reflects how busy the device was.
-    const utilization = power.origin === 'measured' ? 1 : device.utilization
+    const { utilization, energyKWh: kWh } = figures.devices[i]!
     trace.push({ label: `Power of ${device.name} (${power.detail})`, value: power.powerW.value, unit: 'W', sourceId: power.sourceId })
-    const kWh = mapRange(power.powerW, (w) => (device.count * w * utilization * hours) / W_PER_KW)
     trace.push({
       label: `Energy of ${f(device.count)} × ${device.name}`,
       formula: `${f(device.count)} × ${f(power.powerW.value)} W × ${f(utilization)} × ${f(hours)} h / 1000`,
       value: kWh.value,
       unit: 'kWh'
     })
-    byKind[device.kind] += kWh.value
     if (power.origin === 'unknown' && !isMeasured) {
       assumptions.push(
         `The power of ${device.name} is unknown, so it counts as 0 W and the energy is understated: choose it from the catalogue or enter its power.`
@@ -80,41 +180,31 @@ export function computeRun(input: RunInput, factors: ResolvedFactors): RunResult
     if (power.origin === 'measured' && device.utilization !== 1) {
       assumptions.push(`The measured power of ${device.name} is a mean over the run, so its utilisation (${f(device.utilization)}) is not applied again.`)
     }
-    return kWh
   })
 
   const memoryGB = input.memoryGB ?? 0
-  const memoryWPerGB = { value: factors.memoryWPerGB, low: factors.memoryWPerGB * MEMORY_POWER.low, high: factors.memoryWPerGB * MEMORY_POWER.high }
-  const memoryKWh = mapRange(memoryWPerGB, (wPerGB) => (memoryGB * wPerGB * hours) / W_PER_KW)
   if (memoryGB > 0) {
     trace.push({
       label: 'Energy of memory',
       formula: `${f(memoryGB)} GB × ${f(factors.memoryWPerGB)} W/GB × ${f(hours)} h / 1000`,
-      value: memoryKWh.value,
+      value: figures.memoryKWh.value,
       unit: 'kWh',
       sourceId: factors.memorySourceId
     })
   }
-  byKind.memory = memoryKWh.value
-  const estimatedITKWh = add(...deviceKWh, memoryKWh)
   trace.push({
     label: isMeasured ? 'Estimated IT energy (for comparison; the measured energy is used)' : 'IT energy',
-    formula: [...deviceKWh, memoryKWh].map((r) => f(r.value)).join(' + '),
-    value: estimatedITKWh.value,
+    formula: [...figures.devices.map((d) => d.energyKWh), figures.memoryKWh].map((r) => f(r.value)).join(' + '),
+    value: figures.estimatedITKWh.value,
     unit: 'kWh'
   })
 
-  const { pue } = factors.pue
   trace.push({ label: `PUE (${PUE_ORIGIN_LABEL[factors.pue.origin]})`, value: pue.value, unit: '', sourceId: factors.pue.sourceId })
-
-  let itEnergyKWh: Range
-  let energyKWh: Range
-  if (input.measuredEnergyKWh === undefined) {
-    itEnergyKWh = estimatedITKWh
-    energyKWh = multiply(itEnergyKWh, pue)
-    trace.push({ label: 'Facility energy', formula: `${f(itEnergyKWh.value)} kWh × ${f(pue.value)}`, value: energyKWh.value, unit: 'kWh' })
+  const facilityStep = (): TraceStep => ({ label: 'Facility energy', formula: `${f(itEnergyKWh.value)} kWh × ${f(pue.value)}`, value: energyKWh.value, unit: 'kWh' })
+  const measured = figures.measuredKWh
+  if (measured === undefined) {
+    trace.push(facilityStep())
   } else {
-    const measured = spread(input.measuredEnergyKWh, MEASURED_ENERGY_SPREAD)
     trace.push({
       label: `Measured energy (${input.source.kind}${input.measuredEnergyIncludesPue ? ', data centre overhead included' : ''})`,
       value: measured.value,
@@ -122,29 +212,22 @@ export function computeRun(input: RunInput, factors: ResolvedFactors): RunResult
       sourceId: RUN_INPUT_SOURCE.id
     })
     if (input.measuredEnergyIncludesPue) {
-      energyKWh = measured
-      itEnergyKWh = mapRange(measured, (kWh) => kWh / pue.value)
       assumptions.push(
         `The measured energy already includes the data centre overhead, so it is not multiplied by the PUE again; its IT share is taken as measured / ${f(pue.value)}.`
       )
       trace.push({ label: 'IT energy (measured / PUE)', formula: `${f(measured.value)} kWh / ${f(pue.value)}`, value: itEnergyKWh.value, unit: 'kWh' })
     } else {
-      itEnergyKWh = measured
-      energyKWh = multiply(itEnergyKWh, pue)
-      trace.push({ label: 'Facility energy', formula: `${f(itEnergyKWh.value)} kWh × ${f(pue.value)}`, value: energyKWh.value, unit: 'kWh' })
+      trace.push(facilityStep())
     }
   }
-
-  const breakdownKWh = { ...splitIT(byKind, estimatedITKWh.value, itEnergyKWh.value, isMeasured, input, assumptions), overhead: energyKWh.value - itEnergyKWh.value }
+  // splitIT's last resort: a measured energy with no estimate to split it by and no device to share it among.
+  if (isMeasured && !(figures.estimatedITKWh.value > 0) && input.devices.reduce((n, d) => n + d.count, 0) === 0) {
+    assumptions.push('The run lists no device, so its measured energy is shown on the GPU line of the breakdown.')
+  }
 
   const location = factors.location
-  const intensity = location.intensityGPerKWh
+  const intensity = figures.intensityGPerKWh
   trace.push({ label: `Grid intensity (${intensityLabel(location)})`, value: intensity.value, unit: 'gCO2e/kWh', sourceId: location.sourceId })
-  const emissionsKg: Range = {
-    value: (energyKWh.value * intensity.value) / G_PER_KG,
-    low: (energyKWh.low * intensity.low) / G_PER_KG,
-    high: (energyKWh.high * intensity.high) / G_PER_KG
-  }
   trace.push({
     label: 'Emissions, location-based',
     formula: `${f(energyKWh.value)} kWh × ${f(intensity.value)} g/kWh / 1000`,
@@ -154,37 +237,32 @@ export function computeRun(input: RunInput, factors: ResolvedFactors): RunResult
 
   const share = factors.renewable.share
   trace.push({ label: `Renewable share (${RENEWABLE_ORIGIN_LABEL[factors.renewable.origin]})`, value: share, unit: '', sourceId: factors.renewable.sourceId })
-  const marketEmissionsKg = mapRange(emissionsKg, (kg) => kg * (1 - share))
   trace.push({
     label: 'Emissions, market-based',
     formula: `${f(emissionsKg.value)} kg × (1 − ${f(share)})`,
-    value: marketEmissionsKg.value,
+    value: figures.marketEmissionsKg.value,
     unit: 'kgCO2e'
   })
 
-  const embodiedKg = add(
-    ...input.devices.map((device, i) => {
-      const embodiedClass = factors.devices[i]!.embodiedClass
-      const entry = factors.embodied[embodiedClass]
-      if (entry === undefined) {
-        assumptions.push(`No embodied emissions are known for the class '${embodiedClass}' of ${device.name}: its embodied share counts 0.`)
-        return exact(0)
-      }
-      const kg = (entry.totalKg * hours * device.count) / (entry.lifespanYears * HOURS_PER_YEAR)
-      trace.push({
-        label: `Embodied emissions of ${f(device.count)} × ${device.name} (${entry.note})`,
-        formula: `${f(entry.totalKg)} kg × ${f(hours)} h / (${f(entry.lifespanYears)} y × 8760 h) × ${f(device.count)}`,
-        value: kg,
-        unit: 'kgCO2e',
-        sourceId: entry.sourceId
-      })
-      return { value: kg, low: kg * EMBODIED_FACTORS.low, high: kg * EMBODIED_FACTORS.high }
+  input.devices.forEach((device, i) => {
+    const embodiedClass = factors.devices[i]!.embodiedClass
+    const entry = factors.embodied[embodiedClass]
+    const kg = figures.devices[i]!.embodiedKg
+    if (entry === undefined || kg === undefined) {
+      assumptions.push(`No embodied emissions are known for the class '${embodiedClass}' of ${device.name}: its embodied share counts 0.`)
+      return
+    }
+    trace.push({
+      label: `Embodied emissions of ${f(device.count)} × ${device.name} (${entry.note})`,
+      formula: `${f(entry.totalKg)} kg × ${f(hours)} h / (${f(entry.lifespanYears)} y × 8760 h) × ${f(device.count)}`,
+      value: kg,
+      unit: 'kgCO2e',
+      sourceId: entry.sourceId
     })
-  )
+  })
 
   const { carGPerKm, treeMonthG, flightKg, flightLabel } = factors.equivalents
   const emissionsG = emissionsKg.value * G_PER_KG
-  const equivalents = { carKm: emissionsG / carGPerKm, treeMonths: emissionsG / treeMonthG, flights: emissionsKg.value / flightKg }
   trace.push(
     { label: 'Equivalent: km by car', formula: `${f(emissionsG)} g / ${f(carGPerKm)} g/km`, value: equivalents.carKm, unit: 'km', sourceId: factors.equivalentsSourceIds.carKm },
     { label: 'Equivalent: tree-months of absorption', formula: `${f(emissionsG)} g / ${f(treeMonthG)} g`, value: equivalents.treeMonths, unit: 'tree-months', sourceId: factors.equivalentsSourceIds.treeMonths },
@@ -192,15 +270,15 @@ export function computeRun(input: RunInput, factors: ResolvedFactors): RunResult
   )
 
   return {
-    method: isMeasured ? 'measured' : 'estimated',
+    method: figures.method,
     itEnergyKWh,
     energyKWh,
-    breakdownKWh,
+    breakdownKWh: figures.breakdownKWh,
     pue,
     intensityGPerKWh: intensity,
     emissionsKg,
-    marketEmissionsKg,
-    embodiedKg,
+    marketEmissionsKg: figures.marketEmissionsKg,
+    embodiedKg: figures.embodiedKg,
     equivalents,
     locationId: location.id,
     locationLabel: location.label,
@@ -220,8 +298,7 @@ function splitIT(
   estimatedTotalKWh: number,
   itKWh: number,
   isMeasured: boolean,
-  input: RunInput,
-  assumptions: string[]
+  input: RunInput
 ): Record<DeviceKind | 'memory', number> {
   if (!isMeasured) return estimated
   const split = zeroBreakdown()
@@ -231,7 +308,6 @@ function splitIT(
   }
   const deviceCount = input.devices.reduce((n, d) => n + d.count, 0)
   if (deviceCount === 0) {
-    assumptions.push('The run lists no device, so its measured energy is shown on the GPU line of the breakdown.')
     split.gpu = itKWh
     return split
   }

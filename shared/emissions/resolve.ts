@@ -1,13 +1,13 @@
 import { exact, spread, type Range } from '../domain/range'
 import type { DeviceInput, LocationInput, RunInput } from '../domain/run'
 import type { RunResult } from '../domain/result'
-import { sourceRefSchema } from '../domain/source'
+import { sourceRefSchema, type SourceRef } from '../domain/source'
 import { findHardware, HARDWARE_MATCH_THRESHOLD, matchHardware } from '../refdata/hardware'
 import { intensitySeries } from '../refdata/hourly'
 import type { ReferenceData } from '../refdata/index'
 import { normaliseProvider, resolveLocation, yearlyIntensity } from '../refdata/locations'
 import type { HardwareEntry, HourlyProfile, LocationEntry, MethodDefaults } from '../refdata/schema'
-import { computeRun } from './compute'
+import { computeFigures, computeRun, type RunFigures } from './compute'
 import type { DevicePower, ResolvedFactors, ResolvedLocation } from './factors'
 import { formatNumber as f } from './format'
 import type { LabDefaults } from './lab-defaults'
@@ -43,8 +43,28 @@ interface Tables {
  * caller has loaded it (loadHourlyProfile); it is used when it is that zone's and covers the run's hours.
  */
 export function resolveFactors(input: RunInput, ref: ReferenceData, lab: LabDefaults, hourly?: HourlyProfile): ResolvedFactors {
-  const tables = withLabEntries(ref, lab)
   const assumptions: string[] = []
+  return resolve(input, ref, lab, hourly, assumptions, (text) => assumptions.push(text()))
+}
+
+/** resolveFactors then computeRun: a run's result from the reference data and the lab's defaults. */
+export function estimateRun(input: RunInput, ref: ReferenceData, lab: LabDefaults, hourly?: HourlyProfile): RunResult {
+  return computeRun(input, resolveFactors(input, ref, lab, hourly))
+}
+
+/**
+ * estimateRun's figures without its trace, assumptions and sources, for comparisons that estimate a run many times
+ * over (planning, the report's what-ifs): the same factors and the same arithmetic (computeFigures), no text.
+ */
+export function estimateFigures(input: RunInput, ref: ReferenceData, lab: LabDefaults, hourly?: HourlyProfile): RunFigures {
+  return computeFigures(input, resolve(input, ref, lab, hourly, [], () => {}))
+}
+
+/** Records an assumption; the text is only made when it is kept. */
+type Note = (text: () => string) => void
+
+function resolve(input: RunInput, ref: ReferenceData, lab: LabDefaults, hourly: HourlyProfile | undefined, assumptions: string[], note: Note): ResolvedFactors {
+  const tables = withLabEntries(ref, lab)
   const defaults = ref.defaults
   const defaultSource = (key: string): string => {
     const id = defaults.sourceIds[key]
@@ -52,16 +72,16 @@ export function resolveFactors(input: RunInput, ref: ReferenceData, lab: LabDefa
     return id
   }
 
-  const devices = input.devices.map((device) => resolvePower(device, tables, assumptions))
+  const devices = input.devices.map((device) => resolvePower(device, tables, note))
 
   const fromRun = input.location.kind !== 'unknown'
   const locationInput: LocationInput = fromRun ? input.location : lab.location
   const from = fromRun ? 'run' : 'lab'
   const entry = resolveLocation(tables, locationInput)
-  const location = resolveIntensity(input, locationInput, from, entry, tables, defaults, defaultSource, hourly, assumptions)
+  const location = resolveIntensity(input, locationInput, from, entry, tables, defaults, defaultSource, hourly, note)
 
   const isCloud = locationInput.kind === 'cloud'
-  const pue = resolvePue(input, locationInput, entry, tables, lab, defaults, defaultSource, assumptions)
+  const pue = resolvePue(input, locationInput, entry, tables, lab, defaults, defaultSource, note)
   const renewable =
     input.renewableShare !== undefined
       ? { share: input.renewableShare, origin: 'run' as const, sourceId: RUN_INPUT_SOURCE.id }
@@ -86,14 +106,18 @@ export function resolveFactors(input: RunInput, ref: ReferenceData, lab: LabDefa
       flights: defaultSource('equivalents.flightKg')
     },
     assumptions,
-    sources: [...ref.manifest.sources.map((s) => sourceRefSchema.parse(s)), ...METHOD_SOURCES],
+    sources: [...sourcesOf(ref)],
     dataVersion: ref.manifest.dataVersion
   }
 }
 
-/** resolveFactors then computeRun: a run's result from the reference data and the lab's defaults. */
-export function estimateRun(input: RunInput, ref: ReferenceData, lab: LabDefaults, hourly?: HourlyProfile): RunResult {
-  return computeRun(input, resolveFactors(input, ref, lab, hourly))
+const parsedSources = new WeakMap<ReferenceData, SourceRef[]>()
+
+/** Every source a factor may cite: the data's (as SourceRefs, checked once per reference data) and the method's. */
+function sourcesOf(ref: ReferenceData): SourceRef[] {
+  let sources = parsedSources.get(ref)
+  if (!sources) parsedSources.set(ref, (sources = [...ref.manifest.sources.map((s) => sourceRefSchema.parse(s)), ...METHOD_SOURCES]))
+  return sources
 }
 
 const mergedTables = new WeakMap<ReferenceData, WeakMap<LabDefaults, Tables>>()
@@ -123,7 +147,7 @@ function withLabEntries(ref: ReferenceData, lab: LabDefaults): Tables {
   return tables
 }
 
-function resolvePower(device: DeviceInput, tables: Tables, assumptions: string[]): DevicePower {
+function resolvePower(device: DeviceInput, tables: Tables, note: Note): DevicePower {
   const embodiedClass = device.kind
   if (device.measuredPowerW !== undefined) {
     return {
@@ -137,14 +161,14 @@ function resolvePower(device: DeviceInput, tables: Tables, assumptions: string[]
   if (device.powerW !== undefined) {
     return { powerW: spread(device.powerW, USER_POWER_SPREAD), origin: 'user', detail: 'power entered for this run', embodiedClass, sourceId: RUN_INPUT_SOURCE.id }
   }
-  const entry = catalogueEntry(device, tables, assumptions)
+  const entry = catalogueEntry(device, tables, note)
   if (entry === undefined) {
     return { powerW: exact(0), origin: 'unknown', detail: 'power unknown', embodiedClass }
   }
   const perCore = entry.tdpPerCoreW !== undefined && device.cores !== undefined
   const tdpW = perCore ? entry.tdpPerCoreW! * device.cores! : entry.tdpW
   if (entry.tdpPerCoreW !== undefined && device.cores === undefined) {
-    assumptions.push(`The cores reserved on ${device.name} are not given: the whole processor's TDP (${f(entry.tdpW)} W) is used.`)
+    note(() => `The cores reserved on ${device.name} are not given: the whole processor's TDP (${f(entry.tdpW)} W) is used.`)
   }
   return {
     powerW: { value: tdpW, low: tdpW * TDP_POWER.low, high: tdpW * TDP_POWER.high },
@@ -159,19 +183,19 @@ function resolvePower(device: DeviceInput, tables: Tables, assumptions: string[]
 }
 
 /** The catalogue entry of a device: by its id, else by its name when the match is confident enough. */
-function catalogueEntry(device: DeviceInput, tables: Tables, assumptions: string[]): HardwareEntry | undefined {
+function catalogueEntry(device: DeviceInput, tables: Tables, note: Note): HardwareEntry | undefined {
   if (device.hardwareId !== undefined) {
     const entry = findHardware(tables, device.hardwareId)
     if (entry) return entry
-    assumptions.push(`The catalogue has no hardware '${device.hardwareId}'; ${device.name} is looked up by its name instead.`)
+    note(() => `The catalogue has no hardware '${device.hardwareId}'; ${device.name} is looked up by its name instead.`)
   }
   const match = matchHardware(tables, device.name, device.kind)
   if (match === undefined) return undefined
   if (match.confidence < HARDWARE_MATCH_THRESHOLD) {
-    assumptions.push(`${device.name} is not in the catalogue (the closest entry, ${match.entry.name}, is too uncertain a match to use).`)
+    note(() => `${device.name} is not in the catalogue (the closest entry, ${match.entry.name}, is too uncertain a match to use).`)
     return undefined
   }
-  if (match.matchedBy === 'fuzzy') assumptions.push(`${device.name} was taken to be the catalogue's ${match.entry.name}.`)
+  if (match.matchedBy === 'fuzzy') note(() => `${device.name} was taken to be the catalogue's ${match.entry.name}.`)
   return match.entry
 }
 
@@ -199,7 +223,7 @@ function resolveIntensity(
   defaults: MethodDefaults,
   defaultSource: (key: string) => string,
   hourly: HourlyProfile | undefined,
-  assumptions: string[]
+  note: Note
 ): ResolvedLocation {
   if (locationInput.kind === 'custom') {
     return {
@@ -215,7 +239,7 @@ function resolveIntensity(
   }
   if (entry === undefined) {
     const world = defaults.worldIntensityGPerKWh
-    assumptions.push(
+    note(() => 
       locationInput.kind === 'unknown'
         ? `The run's location is unknown, so the world average grid intensity (${f(world)} g/kWh) is used with a wide range (${f(world * UNKNOWN_INTENSITY_FACTORS.low)}–${f(world * UNKNOWN_INTENSITY_FACTORS.high)}): set the run's or the lab's location.`
         : `The ${describeLocation(locationInput)} is not in the reference data, so the world average grid intensity (${f(world)} g/kWh) is used with a wide range.`
@@ -237,7 +261,7 @@ function resolveIntensity(
   if (hourly !== undefined && profileMean !== undefined) {
     const estimatedShare = hourly.lifecycleGPerKWh.length === 0 ? 0 : hourly.estimatedHours / hourly.lifecycleGPerKWh.length
     if (input.hoursPerDay !== undefined) {
-      assumptions.push("The service's working hours within each day are not known: the hourly intensity is averaged over all its hours.")
+      note(() => "The service's working hours within each day are not known: the hourly intensity is averaged over all its hours.")
     }
     return {
       id: entry.id,
@@ -257,7 +281,7 @@ function resolveIntensity(
     ? SAME_YEAR_INTENSITY_SPREAD
     : Math.min(MAX_INTENSITY_SPREAD, SAME_YEAR_INTENSITY_SPREAD + OTHER_YEAR_SPREAD_PER_YEAR * Math.abs(intensity.year - year))
   if (!exactYear) {
-    assumptions.push(`${entry.name} has no grid intensity for ${year}: the ${intensity.year} average is used, with a range widened to ±${Math.round(relative * 100)} %.`)
+    note(() => `${entry.name} has no grid intensity for ${year}: the ${intensity.year} average is used, with a range widened to ±${Math.round(relative * 100)} %.`)
   }
   return {
     id: entry.id,
@@ -310,7 +334,7 @@ function resolvePue(
   lab: LabDefaults,
   defaults: MethodDefaults,
   defaultSource: (key: string) => string,
-  assumptions: string[]
+  note: Note
 ): ResolvedFactors['pue'] {
   if (input.pue !== undefined) return { pue: statedPue(input.pue), origin: 'run', sourceId: RUN_INPUT_SOURCE.id }
   if (locationInput.kind === 'cloud') {
@@ -323,7 +347,7 @@ function resolvePue(
     return { pue: statedPue(lab.ownMachines.pue), origin: 'lab', sourceId: LAB_DEFAULTS_SOURCE.id }
   }
   const unknown = defaults.pue.unknownDataCentre
-  assumptions.push(
+  note(() => 
     `The data centre's PUE is unknown: the average data centre's ${f(unknown)} is used (range ${f(Math.min(unknown, UNKNOWN_PUE_BOUNDS.low))}–${f(Math.max(unknown, UNKNOWN_PUE_BOUNDS.high))}); set the lab's PUE or the run's.`
   )
   return {
