@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest'
+import { runInputSchema } from '../../../shared/domain/run'
+import { formatNumber, parseLocaleNumber } from '../../../renderer/src/format/format'
+import { draftFromFields, fieldsFromInput, type RunFields } from '../../../renderer/src/screens/run-draft'
+
+const parseDe = (text: string) => parseLocaleNumber('de-DE', text)
+
+/** The mlco2 check of DESIGN.md as a German user types it: 300 W for 100 h at 566,3 g/kWh, PUE 1. */
+const fields = (patch: Partial<RunFields> = {}): RunFields => ({
+  kind: 'training',
+  project: ' Vision ',
+  person: ' Ada ',
+  title: ' ResNet ',
+  timing: 'duration',
+  start: '2026-02-10T09:00',
+  end: '',
+  durationH: '100',
+  serviceFrom: '',
+  serviceTo: '',
+  hoursPerDay: '24',
+  devices: [{ kind: 'gpu', hardwareId: '', name: '', count: '1', utilisationPct: '', powerW: '300' }],
+  memoryGB: '',
+  location: { kind: 'custom', intensityGPerKWh: 0, label: 'custom' },
+  customIntensity: '566,3',
+  customLabel: '',
+  pue: '1',
+  measuredKWh: '',
+  tags: 'baseline, , vision ',
+  notes: 'first try',
+  ...patch
+})
+
+describe('draftFromFields', () => {
+  it('builds the draft: UTC start, seconds, shares, trimmed text, tags split', () => {
+    const { errors, draft } = draftFromFields(fields(), parseDe)
+    expect(errors).toEqual({})
+    expect(draft).toEqual({
+      kind: 'training',
+      project: 'Vision',
+      person: 'Ada',
+      title: 'ResNet',
+      startedAt: '2026-02-10T09:00:00.000Z',
+      durationS: 360_000,
+      devices: [{ kind: 'gpu', name: 'GPU 300 W', count: 1, utilization: 1, powerW: 300 }],
+      location: { kind: 'custom', intensityGPerKWh: 566.3, label: 'custom' },
+      pue: 1,
+      tags: ['baseline', 'vision'],
+      notes: 'first try'
+    })
+  })
+
+  it('start and end: the duration is their difference; an end not after the start is refused at the end field', () => {
+    expect(draftFromFields(fields({ timing: 'end', end: '2026-02-10T10:30' }), parseDe).draft?.durationS).toBe(5400)
+    expect(draftFromFields(fields({ timing: 'end', end: '2026-02-10T09:00' }), parseDe)).toEqual({ errors: { end: { key: 'form.endBeforeStart' } } })
+    expect(draftFromFields(fields({ timing: 'end', end: 'tomorrow' }), parseDe).errors).toEqual({ end: { key: 'form.invalidDate' } })
+    expect(draftFromFields(fields({ start: '' }), parseDe).errors).toEqual({ start: { key: 'form.invalidDate' } })
+  })
+
+  it('a service over a date range counts whole days at its hours per day', () => {
+    const { draft } = draftFromFields(fields({ timing: 'service', serviceFrom: '2026-01-01', serviceTo: '2026-01-31', hoursPerDay: '8' }), parseDe)
+    // 1 to 31 January inclusive: 31 days.
+    expect(draft).toMatchObject({ startedAt: '2026-01-01T00:00:00.000Z', durationS: 31 * 86_400, hoursPerDay: 8 })
+    expect(draftFromFields(fields({ timing: 'service', serviceFrom: '2026-01-02', serviceTo: '2026-01-01', hoursPerDay: '25' }), parseDe).errors).toEqual({
+      serviceTo: { key: 'form.endBeforeStart' },
+      hoursPerDay: { key: 'form.max', params: { max: 24 } }
+    })
+  })
+
+  it('puts each number problem at its field, in the user’s locale', () => {
+    const device = { kind: 'gpu' as const, hardwareId: 'gpu:a100', name: 'A100', count: '0', utilisationPct: '150', powerW: '-1' }
+    const { errors, draft } = draftFromFields(fields({ durationH: 'abc', pue: '0,9', memoryGB: '-2', devices: [device], customIntensity: '' }), parseDe)
+    expect(draft).toBeUndefined()
+    expect(errors).toEqual({
+      durationH: { key: 'form.notNumber' },
+      'device0.count': { key: 'form.min', params: { min: '> 0' } },
+      'device0.utilisation': { key: 'form.max', params: { max: 100 } },
+      'device0.power': { key: 'form.min', params: { min: 0 } },
+      memoryGB: { key: 'form.min', params: { min: 0 } },
+      pue: { key: 'form.min', params: { min: 1 } },
+      customIntensity: { key: 'form.required' }
+    })
+    // In German a point is a decimal mark too, unless it groups thousands ("1.500").
+    expect(draftFromFields(fields({ customIntensity: '566.3' }), parseDe).draft?.location).toEqual({ kind: 'custom', intensityGPerKWh: 566.3, label: 'custom' })
+  })
+
+  it('a device needs a model or a power, and a run needs a device or a measured energy', () => {
+    const bare = { kind: 'cpu' as const, hardwareId: '', name: '', count: '2', utilisationPct: '50', powerW: '' }
+    expect(draftFromFields(fields({ devices: [bare] }), parseDe).errors).toEqual({ 'device0.model': { key: 'form.chooseDevice' } })
+    expect(draftFromFields(fields({ devices: [] }), parseDe).errors).toEqual({ devices: { key: 'form.needDevice' } })
+    const measured = draftFromFields(fields({ devices: [], measuredKWh: '2,5' }), parseDe)
+    expect(measured.errors).toEqual({})
+    expect(measured.draft).toMatchObject({ devices: [], measuredEnergyKWh: 2.5 })
+  })
+
+  it('a catalogue device keeps its id and utilisation as a share', () => {
+    const device = { kind: 'gpu' as const, hardwareId: 'gpu:a100', name: 'A100', count: '4', utilisationPct: '80', powerW: '' }
+    expect(draftFromFields(fields({ devices: [device] }), parseDe).draft?.devices).toEqual([{ kind: 'gpu', hardwareId: 'gpu:a100', name: 'A100', count: 4, utilization: 0.8 }])
+  })
+})
+
+describe('fieldsFromInput', () => {
+  it('shows a stored run in the form, and saving it unchanged gives the same draft', () => {
+    for (const f of [
+      fields({ memoryGB: '64', measuredKWh: '30,5' }),
+      fields({ timing: 'service', serviceFrom: '2026-01-01', serviceTo: '2026-03-31', hoursPerDay: '7,5' })
+    ]) {
+      const draft = draftFromFields(f, parseDe).draft!
+      const input = runInputSchema.parse(draft)
+      const shown = fieldsFromInput(input, (v) => formatNumber('de-DE', v, 6))
+      expect(draftFromFields(shown, parseDe).draft).toEqual(draft)
+    }
+  })
+
+  it('writes numbers with the locale’s decimal mark', () => {
+    const input = runInputSchema.parse(draftFromFields(fields({ durationH: '1,5' }), parseDe).draft)
+    const shown = fieldsFromInput(input, (v) => formatNumber('de-DE', v, 6))
+    expect(shown).toMatchObject({ timing: 'duration', durationH: '1,5', customIntensity: '566,3', pue: '1', start: '2026-02-10T09:00', end: '2026-02-10T10:30', tags: 'baseline, vision' })
+  })
+})
