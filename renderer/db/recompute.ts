@@ -44,7 +44,8 @@ export const recomputeRepo = <L>(ctx: LedgerContext<L>): RecomputeRepo => {
           continue
         }
         const lab = await ctx.lab()
-        const candidates = await guarded(() => stale(stamp).limit(chunkSize + failed.size).toArray())
+        const limit = chunkSize + failed.size
+        const candidates = await guarded(() => stale(stamp).limit(limit).toArray())
         const recomputed: RunRecord[] = []
         for (const run of candidates) {
           if (failed.has(run.id) || recomputed.length >= chunkSize) continue
@@ -55,7 +56,11 @@ export const recomputeRepo = <L>(ctx: LedgerContext<L>): RecomputeRepo => {
             failed.add(run.id)
           }
         }
-        if (recomputed.length === 0) break
+        // A chunk of runs that all failed is not the end: more stale runs may follow them.
+        if (recomputed.length === 0) {
+          if (candidates.length < limit) break
+          continue
+        }
         const written = await guarded(() =>
           db.transaction('rw', [db.runs, db.rollups], async () => {
             // A run edited or deleted while we computed is left to its writer.
