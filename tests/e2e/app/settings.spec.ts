@@ -12,7 +12,7 @@ const SAMPLE = 'tests/fixtures/import/codecarbon/codecarbon-repo-sample.csv'
 const importFile = async (page: Page, path: string, runs: number) => {
   await page.getByRole('link', { name: 'Import' }).click()
   await page.getByLabel('Choose files to import').setInputFiles(path)
-  await page.getByRole('button', { name: `Import ${runs} runs` }).click()
+  await page.getByRole('button', { name: `Import ${runs} ${runs === 1 ? 'run' : 'runs'}`, exact: true }).click()
   await expect(page.getByText(new RegExp(`^Imported: ${runs} new`))).toBeVisible()
 }
 
