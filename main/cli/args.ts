@@ -34,9 +34,14 @@ export function parseArgs(argv: string[], booleanFlags: ReadonlySet<string>): Pa
       flags.set(name, true)
       continue
     }
-    const value = eq === -1 ? argv[++i] : arg.slice(eq + 1)
-    if (value === undefined || (eq === -1 && value.startsWith('--'))) throw new UsageError(`--${name} needs a value`)
-    flags.set(name, value)
+    // A flag followed by nothing or by another flag is kept as given without a value: an unknown flag is then
+    // reported as unknown (rejectUnknown), a known one as needing a value (Flags.string).
+    const next = argv[i + 1]
+    if (eq === -1 && (next === undefined || next.startsWith('--'))) {
+      flags.set(name, true)
+      continue
+    }
+    flags.set(name, eq === -1 ? (argv[++i] as string) : arg.slice(eq + 1))
   }
   return { positionals, flags }
 }

@@ -17,7 +17,10 @@ export function loadHourlyProfile(zone: string): Promise<HourlyProfile | undefin
   if (!ZONE_PATTERN.test(key)) return Promise.resolve(undefined)
   let profile = profiles.get(key)
   if (!profile) {
-    profile = import(`../../data/hourly/${key}.json`).then(
+    // esbuild's bundled import() throws synchronously for a zone it has no chunk for: start from a promise.
+    profile = Promise.resolve()
+      .then(() => import(`../../data/hourly/${key}.json`))
+      .then(
       (module: { default: unknown }) => hourlyProfileSchema.parse(module.default),
       () => undefined
     )

@@ -27,6 +27,7 @@ export const data: Command = {
           ? searchHardware(ref, hardwareQuery, undefined, 20).map((e) => ({ id: e.id, name: e.name, kind: e.kind, tdpW: e.tdpW }))
           : searchLocations(ref, locationQuery ?? '', 20).map((e) => ({ id: e.id, name: e.name, kind: e.kind }))
       if (json) writeJson(io, found)
+      else if (found.length === 0) io.stdout(`Nothing matches '${hardwareQuery ?? locationQuery}'.\n`)
       else io.stdout(found.map((f) => `${f.id}\t${f.name}${'tdpW' in f ? `\t${f.tdpW} W` : ''}`).join('\n') + '\n')
       return
     }

@@ -42,7 +42,7 @@ function gpuDevice(flags: Flags, ref: ReferenceData): DeviceInput | undefined {
   }
   const base = { kind: 'gpu' as const, count: count ?? 1, utilization: utilization ?? 1 }
   if (name !== undefined) {
-    const entry = resolveHardwareName(ref, name, 'gpu', '--gpu')
+    const entry = resolveHardwareName(ref, name, 'gpu', '--gpu', 'its power with --gpu-power-w')
     return { ...base, hardwareId: entry.id, name: entry.name }
   }
   return { ...base, name: `GPU at ${powerW} W`, powerW }
@@ -60,7 +60,7 @@ function cpuDevice(flags: Flags, ref: ReferenceData): DeviceInput | undefined {
     return { kind: 'cpu', name: `${cores} cores at ${corePowerW} W`, count: 1, cores, powerW: cores * corePowerW, utilization }
   }
   if (name !== undefined) {
-    const entry = resolveHardwareName(ref, name, 'cpu', '--cpu')
+    const entry = resolveHardwareName(ref, name, 'cpu', '--cpu', 'its power with --cpu-power-w')
     return { kind: 'cpu', hardwareId: entry.id, name: entry.name, count: 1, utilization, ...(cores ? { cores } : {}) }
   }
   if (powerW !== undefined) return { kind: 'cpu', name: `CPU at ${powerW} W`, count: 1, powerW, utilization }

@@ -18,6 +18,8 @@ Exit 0 when runs were read (row errors are listed), 1 when the file cannot be us
 
 const FORMATS = ['codecarbon', 'nvidia-smi', 'ledger'] as const
 
+const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`
+
 function describeLocation(input: RunInput): string {
   const l = input.location
   switch (l.kind) {
@@ -127,10 +129,12 @@ export const importCommand: Command = {
       return
     }
     const s = doc.summary
+    const reported = doc.runs.filter((r) => r.emissionsSource === 'reported').length
     io.stdout(
       [
-        `${doc.fileName}: ${doc.format}, ${s.rows} rows, ${s.runs} runs, ${s.skippedRows} rows skipped`,
-        `energy ${s.energyKWh.toPrecision(4)} kWh, emissions ${s.emissionsKg.toPrecision(4)} kg CO2eq (${s.reportedEmissionsKg.toPrecision(4)} kg as reported by the file)`,
+        `${doc.fileName}: ${doc.format}, ${count(s.rows, 'row')}, ${count(s.runs, 'run')}, ${count(s.skippedRows, 'row')} skipped`,
+        `energy ${s.energyKWh.toPrecision(4)} kWh, emissions ${s.emissionsKg.toPrecision(4)} kg CO2eq` +
+          (reported > 0 ? ` (${reported === s.runs ? 'all' : reported} as reported by the file, the rest computed)` : ' (computed: the file reports none)'),
         ...doc.warnings.map((w) => `warning: ${w.row ? `row ${w.row}: ` : ''}${w.message}`),
         ''
       ].join('\n')

@@ -29,6 +29,12 @@ describe.skipIf(!built)('the built command line (skipped when out/cli is missing
     expect(r.stderr.trim().split('\n')).toHaveLength(1)
     expect(r.stderr).not.toMatch(/\bat .*\.mjs/)
   })
+  it('answers a zone without a bundled hourly profile with exit 1 and a clear line, not an internal error', () => {
+    const r = node('timeshift', '--zone', 'XX', '--start', '2024-06-01T00:00:00Z', '--hours', '4', '--power-kw', '1', '--strategy', 'flexible', '--window-hours', '6')
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(/'XX' is not a zone with hourly data/)
+    expect(r.stderr).not.toMatch(/internal error/)
+  })
   it('answers bad usage with exit 2', () => {
     expect(node('estimate', '--nonsense').code).toBe(2)
   })

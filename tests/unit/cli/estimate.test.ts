@@ -101,6 +101,21 @@ describe('cli', () => {
     expect(out.code).toBe(2)
     expect(out.stderr).toMatch(/unknown command 'frobnicate'/)
   })
+  it('reports an unknown option as unknown, even without a value', async () => {
+    const out = await cli('data', '--bogus')
+    expect(out.code).toBe(2)
+    expect(out.stderr).toMatch(/unknown option --bogus/)
+  })
+  it('reports a known option given without its value', async () => {
+    const out = await cli('estimate', '--gpu', '--hours', '3')
+    expect(out.code).toBe(2)
+    expect(out.stderr).toMatch(/--gpu needs a value/)
+  })
+  it('says so when a catalogue search finds nothing', async () => {
+    const out = await cli('data', '--hardware', 'zzzz')
+    expect(out.code).toBe(0)
+    expect(out.stdout).toBe("Nothing matches 'zzzz'.\n")
+  })
   it("shows a command's options with --help", async () => {
     const out = await cli('estimate', '--help')
     expect(out.code).toBe(0)
