@@ -291,6 +291,7 @@ export const de: Catalogue = {
   'form.customIntensity': 'Intensität (g CO2e/kWh)',
   'form.customLabel': 'Name der Quelle',
   'form.pue': 'PUE',
+  'form.resultIntensity': 'Netzintensität (g CO2e/kWh)',
   'form.pueDefault': 'Vorgabe für diesen Standort: {pue}',
   'form.measured': 'Gemessene Energie (kWh)',
   'form.measuredHint': 'Ersetzt die Schätzung, wenn angegeben.',

@@ -289,6 +289,7 @@ export const en = {
   'form.customIntensity': 'Intensity (g CO2e/kWh)',
   'form.customLabel': 'Name of the source',
   'form.pue': 'PUE',
+  'form.resultIntensity': 'Grid intensity (g CO2e/kWh)',
   'form.pueDefault': 'default for this location: {pue}',
   'form.measured': 'Measured energy (kWh)',
   'form.measuredHint': 'Replaces the estimate when given.',

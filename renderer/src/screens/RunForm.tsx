@@ -297,23 +297,20 @@ export default function RunForm({ params }: ScreenProps) {
         <aside className="card result-panel" aria-labelledby="result-title" aria-live="polite">
           <h2 id="result-title">{t('form.result')}</h2>
           {result ? (
-            <dl>
-              <dt>{t('total.location')}</dt>
-              <dd className="big" data-testid="result-emissions">{i18n.kg(result.emissionsKg.value)}</dd>
-              <dt className="visually-hidden">{t('total.location')}</dt>
-              <dd className="muted">{i18n.rangeText(result.emissionsKg, i18n.kg)}</dd>
-              <dt>{t('total.market')}</dt>
-              <dd>{i18n.kg(result.marketEmissionsKg.value)}</dd>
-              <dt>{t('total.embodied')}</dt>
-              <dd>{i18n.kg(result.embodiedKg.value)}</dd>
-              <dt>{t('total.energy')}</dt>
-              <dd>{i18n.kWh(result.energyKWh.value)}</dd>
-              <dt>{t('form.pue')}</dt>
-              <dd>{i18n.num(result.pue.value)}</dd>
-              <dt>g/kWh</dt>
-              <dd>{i18n.num(result.intensityGPerKWh.value)}</dd>
-              <dt>{t('detail.method')}</dt>
-              <dd>{t(`detail.method.${result.method}` as MessageKey)}</dd>
+            <dl className="pairs">
+              <div>
+                <dt>{t('total.location')}</dt>
+                <dd>
+                  <span className="big" data-testid="result-emissions">{i18n.kg(result.emissionsKg.value)}</span>
+                  <span className="muted range">{i18n.rangeText(result.emissionsKg, i18n.kg)}</span>
+                </dd>
+              </div>
+              <div><dt>{t('total.market')}</dt><dd>{i18n.kg(result.marketEmissionsKg.value)}</dd></div>
+              <div><dt>{t('total.embodied')}</dt><dd>{i18n.kg(result.embodiedKg.value)}</dd></div>
+              <div><dt>{t('total.energy')}</dt><dd>{i18n.kWh(result.energyKWh.value)}</dd></div>
+              <div><dt>{t('form.pue')}</dt><dd>{i18n.num(result.pue.value)}</dd></div>
+              <div><dt>{t('form.resultIntensity')}</dt><dd>{i18n.num(result.intensityGPerKWh.value)}</dd></div>
+              <div><dt>{t('detail.method')}</dt><dd>{t(`detail.method.${result.method}` as MessageKey)}</dd></div>
             </dl>
           ) : (
             <p className="muted">{t('form.resultPending')}</p>

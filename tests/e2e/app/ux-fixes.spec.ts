@@ -1,0 +1,62 @@
+import { expect, test, type Locator, type Page } from '@playwright/test'
+
+// Fixes from the new-user test. Each test opens its own ledger database (?db=…).
+const open = async (page: Page, db: string, route = '/') => {
+  await page.goto(`/?db=${db}-${Date.now()}#${route}`)
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible({ timeout: 20_000 })
+}
+const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: `tests/artifacts/${name}.png`, fullPage })
+
+/** 300 W for 100 h at a custom 566.3 g/kWh, PUE 1: 30 kWh and 16.989 kg (the mlco2 check of DESIGN.md). */
+const fillRun = async (page: Page, title: string, project: string, start = '2025-03-10T09:00') => {
+  await page.getByRole('link', { name: 'Add run' }).click()
+  await expect(page.getByRole('heading', { name: 'Add a run' })).toBeVisible()
+  await page.getByLabel('Project', { exact: true }).fill(project)
+  await page.getByLabel('Title', { exact: true }).fill(title)
+  await page.getByLabel('Start (UTC)').fill(start)
+  await page.getByLabel('Duration (hours)').fill('100')
+  await page.getByLabel('Power override (W)').fill('300')
+  await page.getByLabel('Location given as').selectOption('custom')
+  await page.getByLabel('Intensity (g CO2e/kWh)').fill('566.3')
+  await page.getByLabel('PUE').fill('1')
+}
+
+/**
+ * Reads a description list as the eye does: each term with the definition drawn on its line. A term must sit on the
+ * same line as the top of its definition, not merely next to it in the DOM (the bug was a hidden term that shifted
+ * the grid so every later label sat next to the previous value).
+ */
+const readPairs = async (list: Locator): Promise<Record<string, string>> => {
+  const terms = list.getByRole('term')
+  const definitions = list.getByRole('definition')
+  const count = await terms.count()
+  expect(await definitions.count()).toBe(count)
+  const pairs: Record<string, string> = {}
+  for (let i = 0; i < count; i++) {
+    const term = terms.nth(i)
+    const definition = definitions.nth(i)
+    const [termBox, defBox] = [await term.boundingBox(), await definition.boundingBox()]
+    expect(termBox, `term ${i} is drawn`).not.toBeNull()
+    expect(defBox, `definition ${i} is drawn`).not.toBeNull()
+    const termMiddle = termBox!.y + termBox!.height / 2
+    expect(termMiddle, `“${await term.innerText()}” sits on its value's line`).toBeGreaterThan(defBox!.y)
+    expect(termMiddle).toBeLessThan(defBox!.y + defBox!.height)
+    pairs[(await term.innerText()).trim()] = (await definition.innerText()).replace(/\s+/g, ' ').trim()
+  }
+  return pairs
+}
+
+test('run form result: every label sits with its own value', async ({ page }) => {
+  await open(page, 'e2e-ux-form')
+  await fillRun(page, 'LLaMA fine-tune', 'thesis')
+  const result = page.getByRole('complementary', { name: 'Result' })
+  await expect(result.getByTestId('result-emissions')).toHaveText('16.99 kg')
+  const pairs = await readPairs(result.getByRole('definition').first().locator('xpath=ancestor::dl'))
+  expect(pairs['Location-based']).toBe('16.99 kg range 13 kg – 22.57 kg')
+  expect(pairs['Market-based']).toBe('16.99 kg')
+  expect(pairs['Energy']).toBe('30 kWh')
+  expect(pairs['PUE']).toBe('1')
+  expect(pairs['Grid intensity (g CO2e/kWh)']).toBe('566')
+  expect(pairs['Method']).toBe('estimated from power')
+  await shot(page, 'ux-form-result', false)
+})
