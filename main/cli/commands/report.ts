@@ -94,13 +94,15 @@ export const report: Command = {
       return { name: f.name, path }
     })
     const t = model.total
+    // Empty files are still written (a quarter without runs is a valid report), but nobody should miss why.
+    if (t.runs === 0) io.stderr(`carbon-ledger report: the archive has no runs in ${model.periodLabel} (${model.scopeLabel}): the files hold headers only\n`)
     if (json) {
       writeJson(io, { period: model.periodLabel, scope: model.scopeLabel, dataVersion: model.dataVersion, files, totals: t })
       return
     }
     io.stdout(
       [
-        `${model.periodLabel}, ${model.scopeLabel}: ${t.runs} runs, ${formatRange(t.energyKWh)} kWh, ${formatRange(t.emissionsKg)} kg CO2e location-based`,
+        `${model.periodLabel}, ${model.scopeLabel}: ${t.runs} run${t.runs === 1 ? '' : 's'}, ${formatRange(t.energyKWh)} kWh, ${formatRange(t.emissionsKg)} kg CO2e location-based`,
         ...files.map((f) => `wrote ${f.path}`),
         ''
       ].join('\n')

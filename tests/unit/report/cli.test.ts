@@ -21,6 +21,14 @@ describe('report command', () => {
     expect(runs).toHaveLength(51)
   })
 
+  it('writes header-only files for a period without runs and says why on stderr', async () => {
+    const dir = tmp()
+    const out = await cli('report', '--archive', ARCHIVE, '--period', '2030-Q1', '--csv', dir)
+    expect(out.code).toBe(0)
+    expect(out.stderr).toMatch(/no runs in 2030 Q1/)
+    expect(parseCsv(readFileSync(join(dir, 'runs.csv'), 'utf8'))).toHaveLength(1)
+  })
+
   it('scopes by project name or id and prints JSON with --json', async () => {
     const dir = tmp()
     const out = await cli('report', '--archive', ARCHIVE, '--period', '2025-Q1', '--csv', dir, '--projects', 'Reinforcement learning,p-llm', '--json')
