@@ -31,7 +31,8 @@ export const rowWindow = ({ scrollTop, viewportPx, rowPx, total, overscan }: Win
   const scroll = Math.min(Math.max(0, scrollTop), scrollable)
   // The content offset shown at the top of the viewport.
   const topPx = scrollable === 0 ? 0 : (scroll * contentScrollable) / scrollable
-  const firstVisible = Math.floor(topPx / rowPx)
+  // The proportional mapping through floating point can land a hair above a row's top edge: that row is meant.
+  const firstVisible = Math.floor(topPx / rowPx + 1e-6)
   const first = Math.max(0, firstVisible - overscan)
   const last = Math.min(total, firstVisible + Math.ceil(viewportPx / rowPx) + 1 + overscan)
   return { spacerPx, first, last, translatePx: scroll + first * rowPx - topPx }
