@@ -239,6 +239,8 @@ export const de: Catalogue = {
   'detail.method.estimated': 'aus der Leistung geschätzt',
   'detail.method.measured': 'gemessene Energie',
   'detail.dataVersion': 'Version der Referenzdaten',
+  'detail.headline': 'Kennzahlen',
+  'detail.headlineEmissions': 'Standortbasiert, kg CO2e',
   'detail.notFound': 'Diesen Lauf gibt es nicht mehr.',
   'kind.training': 'Training',
   'kind.fine-tuning': 'Feinabstimmung',

@@ -237,6 +237,8 @@ export const en = {
   'detail.method.estimated': 'estimated from power',
   'detail.method.measured': 'measured energy',
   'detail.dataVersion': 'Reference data version',
+  'detail.headline': 'Key figures',
+  'detail.headlineEmissions': 'Location-based, kg CO2e',
   'detail.notFound': 'This run no longer exists.',
   'kind.training': 'Training',
   'kind.fine-tuning': 'Fine-tuning',

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, useEffect, useRef } from 'react'
 import type { RunRecord } from '../../db'
 import { href } from '../app/router'
 import { useAsync } from '../app/useAsync'
@@ -26,10 +26,18 @@ export function RunDetail({ runId, projectName, onDelete, onClose }: { runId: st
   const { ledger, revision } = useLedger()
   const state = useAsync(() => ledger.runs.get(runId), [ledger, runId, revision])
   const run = state.data
+  const heading = useRef<HTMLHeadingElement>(null)
+  // Opening a run (by click or Enter) lands on the panel, not 100 tab stops away from it.
+  useEffect(() => heading.current?.focus(), [runId])
   return (
-    <aside className="card detail" aria-labelledby="detail-title">
+    <aside className="card detail" aria-labelledby="detail-title" onKeyDown={(e) => {
+      if (e.key === 'Escape' && !e.defaultPrevented) {
+        e.preventDefault()
+        onClose()
+      }
+    }}>
       <div className="row">
-        <h2 id="detail-title">{t('detail.title')}</h2>
+        <h2 id="detail-title" ref={heading} tabIndex={-1}>{t('detail.title')}</h2>
         <span className="spacer" />
         <button type="button" onClick={onClose}>{t('common.close')}</button>
       </div>
@@ -41,6 +49,22 @@ export function RunDetail({ runId, projectName, onDelete, onClose }: { runId: st
             <p>
               <strong>{run.input.title || t('runs.untitled')}</strong>
             </p>
+            <dl className="pairs headline" aria-label={t('detail.headline')}>
+              <div>
+                <dt>{t('detail.headlineEmissions')}</dt>
+                <dd>
+                  <span className="big" data-testid="detail-emissions">{i18n.kg(run.result.emissionsKg.value)}</span>
+                  <span className="muted range">{i18n.rangeText(run.result.emissionsKg, i18n.kg)}</span>
+                </dd>
+              </div>
+              <div>
+                <dt>{t('total.energy')}</dt>
+                <dd>
+                  {i18n.kWh(run.result.energyKWh.value)}
+                  <span className="muted range">{i18n.rangeText(run.result.energyKWh, i18n.kWh)}</span>
+                </dd>
+              </div>
+            </dl>
             <div className="row">
               <a href={href(`/runs/${encodeURIComponent(run.id)}/edit`)}>{t('common.edit')}</a>
               <a href={href(`/runs/${encodeURIComponent(run.id)}/duplicate`)}>{t('common.duplicate')}</a>

@@ -120,6 +120,18 @@ export default function Runs({ query }: ScreenProps) {
 
   const set = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters((f) => ({ ...f, [key]: value }))
   const openRun = (id: string | undefined) => navigate('/runs', { project: filters.project || undefined, run: id }, true)
+  // Closing the detail hands focus back to the row that opened it, so keyboard users keep their place.
+  const focusAfterClose = useRef<string | undefined>(undefined)
+  const closeRun = () => {
+    focusAfterClose.current = activeRun
+    openRun(undefined)
+  }
+  useEffect(() => {
+    const id = focusAfterClose.current
+    if (activeRun || !id) return
+    focusAfterClose.current = undefined
+    scroller.current?.querySelector<HTMLButtonElement>(`button[data-run-id="${CSS.escape(id)}"]`)?.focus()
+  }, [activeRun])
 
   const remove = async (ids: string[]) => {
     try {
@@ -285,7 +297,7 @@ export default function Runs({ query }: ScreenProps) {
                         </span>
                         <span role="cell">{i18n.date(r.startedAtMs)}</span>
                         <span role="cell">
-                          <button type="button" className="link" onClick={() => openRun(r.id)}>{title}</button>
+                          <button type="button" className="link" data-run-id={r.id} onClick={() => openRun(r.id)}>{title}</button>
                         </span>
                         <span role="cell">{projectName(r.projectId)}</span>
                         <span role="cell">{r.person}</span>
@@ -302,7 +314,7 @@ export default function Runs({ query }: ScreenProps) {
             )}
           </div>
         </div>
-        {activeRun && <RunDetail runId={activeRun} projectName={projectName} onDelete={(r) => void remove([r.id])} onClose={() => openRun(undefined)} />}
+        {activeRun && <RunDetail runId={activeRun} projectName={projectName} onDelete={(r) => void remove([r.id])} onClose={closeRun} />}
       </div>
     </section>
   )
