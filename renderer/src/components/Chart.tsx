@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react'
+import { barScales } from './chart-scales'
 
 export interface ChartSeries {
   label: string
@@ -19,13 +20,16 @@ const loadChart = (): Promise<ChartModule> => {
 const cssColour = (name: string): string => getComputedStyle(document.documentElement).getPropertyValue(name).trim() || '#1f6f4a'
 
 /**
- * A bar chart (vertical for trends, horizontal for breakdowns), animation off. The canvas has an accessible name;
- * the same figures are always given as a table beside it for screen readers and keyboard users.
+ * A bar chart (vertical for trends, horizontal for breakdowns), animation off. The value axis is titled with its
+ * unit. The canvas has an accessible name; the same figures are always given as a table beside it for screen readers
+ * and keyboard users.
  */
-export function BarChart({ labels, series, label, horizontal = false, format }: {
+export function BarChart({ labels, series, label, unit, horizontal = false, format }: {
   labels: string[]
   series: ChartSeries[]
   label: string
+  /** The value axis's unit, e.g. "kg CO2e". */
+  unit: string
   horizontal?: boolean
   format: (value: number) => string
 }) {
@@ -47,12 +51,9 @@ export function BarChart({ labels, series, label, horizontal = false, format }: 
           indexAxis: horizontal ? 'y' : 'x',
           plugins: {
             legend: { display: series.length > 1, labels: { color: text } },
-            tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label ?? ''}: ${format(Number(ctx.raw))}` } }
+            tooltip: { callbacks: { title: (items) => labels[items[0]?.dataIndex ?? 0] ?? '', label: (ctx) => `${ctx.dataset.label ?? ''}: ${format(Number(ctx.raw))}` } }
           },
-          scales: {
-            x: { ticks: { color: text }, grid: { color: grid } },
-            y: { ticks: { color: text }, grid: { color: grid } }
-          }
+          scales: barScales({ labels, unit, horizontal, textColour: text, gridColour: grid })
         }
       })
     })
@@ -60,6 +61,6 @@ export function BarChart({ labels, series, label, horizontal = false, format }: 
       cancelled = true
       chart?.destroy()
     }
-  }, [labels, series, horizontal, format])
+  }, [labels, series, unit, horizontal, format])
   return <canvas ref={canvas} role="img" aria-label={label} />
 }

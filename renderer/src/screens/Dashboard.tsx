@@ -212,7 +212,7 @@ export function Figures({ period, projectId }: { period: Period; projectId?: str
               <section className="card" aria-labelledby="trend-title">
                 <h3 id="trend-title">{t('dash.trend')}</h3>
                 <div className="chart-box">
-                  <BarChart labels={charts.trend.labels} series={charts.trend.series} label={t('dash.trendAlt')} format={i18n.kg} />
+                  <BarChart labels={charts.trend.labels} series={charts.trend.series} label={t('dash.trendAlt')} unit={t('breakdown.emissions')} format={i18n.kg} />
                 </div>
                 <BreakdownTable rows={charts.trend.labels.map((name, i) => ({ name, kg: charts.trend.series[0]!.values[i] ?? 0 }))} i18n={i18n} />
               </section>
@@ -223,7 +223,7 @@ export function Figures({ period, projectId }: { period: Period; projectId?: str
                     <section className="card" key={b.dim} aria-labelledby={`bd-${b.dim}`}>
                       <h3 id={`bd-${b.dim}`}>{t(b.title)}</h3>
                       <div className="chart-box small">
-                        <BarChart labels={b.labels} series={b.series} label={`${t(b.title)}, ${t('breakdown.emissions')}`} horizontal format={i18n.kg} />
+                        <BarChart labels={b.labels} series={b.series} label={`${t(b.title)}, ${t('breakdown.emissions')}`} unit={t('breakdown.emissions')} horizontal format={i18n.kg} />
                       </div>
                       <BreakdownTable rows={b.rows} i18n={i18n} />
                     </section>
