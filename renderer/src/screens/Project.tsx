@@ -10,13 +10,17 @@ import { Figures, PeriodPicker } from './Dashboard'
 /** One project: its totals, trend and breakdowns for a period (the dashboard's figures, filtered), and its runs. */
 export default function Project({ params, query }: ScreenProps) {
   const { t, plural } = useI18n()
-  const { ledger, revision } = useLedger()
+  const { ledger, browser, revision } = useLedger()
   const id = params.id ?? ''
   const state = useAsync(async () => {
     const project = await ledger.projects.get(id)
-    return project ? { project, runs: await ledger.runs.count({ projectId: id }) } : null
-  }, [ledger, id, revision])
-  const period = periodFromQuery(query, Date.now())
+    if (!project) return null
+    const [latest] = await (await browser.runs({ projectId: id, order: 'newest' })).rows(0, 1)
+    return { project, runs: await ledger.runs.count({ projectId: id }), latestStartMs: latest?.startedAtMs }
+  }, [ledger, browser, id, revision])
+  // Without a period in the URL the page opens on the period of the project's latest run: an older project would
+  // otherwise open on an empty current quarter.
+  const period = periodFromQuery(query, state.data?.latestStartMs ?? Date.now())
   return (
     <LoadStatus state={state}>
       {state.data === null ? (

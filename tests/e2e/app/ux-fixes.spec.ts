@@ -84,6 +84,7 @@ test('run detail: keyboard opens it on its heading, Esc closes it back to the ro
   await page.keyboard.press('Enter')
   await expect(detail).toBeVisible()
   await expect(detail.getByRole('heading', { name: 'Run details' })).toBeFocused()
+  await expect(detail.getByTestId('detail-emissions')).toBeVisible()
   await page.keyboard.press('Tab')
   await expect(detail.getByRole('button', { name: 'Close' })).toBeFocused()
   await page.keyboard.press('Tab')
@@ -97,4 +98,35 @@ test('run detail: keyboard opens it on its heading, Esc closes it back to the ro
   await page.keyboard.press('Enter')
   await expect(detail).toBeHidden()
   await expect(row).toBeFocused()
+})
+
+const SAMPLE = 'tests/fixtures/import/codecarbon/codecarbon-repo-sample.csv'
+const importSample = async (page: Page) => {
+  await page.getByRole('link', { name: 'Import' }).click()
+  await page.getByLabel('Choose files to import').setInputFiles([SAMPLE])
+  const card = page.getByRole('region', { name: 'codecarbon-repo-sample.csv', exact: true })
+  await card.getByRole('button', { name: 'Import 21 runs' }).click()
+  await expect(card.getByText('Imported: 21 new')).toBeVisible()
+}
+
+test('charts: value axes carry kg CO2e and long location names are not clipped (screenshot)', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 900 })
+  await open(page, 'e2e-ux-charts', '/import')
+  await importSample(page)
+  await page.goto(page.url().replace(/#.*$/, '#/?period=quarter&start=2024-04'))
+  await expect(page.getByRole('heading', { name: 'Totals for Q2 2024' })).toBeVisible()
+  await expect(page.getByRole('img', { name: 'By location, kg CO2e' })).toBeVisible()
+  await page.waitForTimeout(300)
+  await shot(page, 'ux-dashboard-charts')
+})
+
+test('a project page opens on the period of its latest run, not on an empty current quarter', async ({ page }) => {
+  await open(page, 'e2e-ux-project', '/import')
+  await importSample(page)
+  await page.getByRole('link', { name: 'Projects' }).click()
+  await page.getByRole('link', { name: 'Open codecarbon' }).click()
+  await expect(page.getByRole('heading', { name: 'codecarbon' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Totals for Q2 2024' })).toBeVisible()
+  await expect(page.getByText('No runs in this period yet.')).toBeHidden()
+  await shot(page, 'ux-project-latest', false)
 })
