@@ -193,7 +193,13 @@ export function Figures({ period, projectId }: { period: Period; projectId?: str
             <Total title={t('total.runs')} range={{ value: data.current.total.runs, low: data.current.total.runs, high: data.current.total.runs }} previous={data.previous.total.runs} format={i18n.int} i18n={i18n} />
           </dl>
           {data.current.total.runs === 0 ? (
-            <p className="card muted">{t('dash.empty')}</p>
+            <div className="card">
+              <p className="muted">{t('dash.empty')}</p>
+              <p className="row">
+                <a href={href('/import')}>{t('dash.emptyImport')}</a>
+                <a href={href('/runs/new')}>{t('dash.emptyAddRun')}</a>
+              </p>
+            </div>
           ) : (
             <>
               <div className="grid-2">
@@ -204,7 +210,12 @@ export function Figures({ period, projectId }: { period: Period; projectId?: str
                 {(charts.unknownLocation > 0 || charts.manual > 0) && (
                   <section className="card hints" aria-labelledby="hints-title">
                     <h3 id="hints-title">{t('dash.hints')}</h3>
-                    {charts.unknownLocation > 0 && <p>{i18n.plural('dash.hintUnknownLocation', charts.unknownLocation)}</p>}
+                    {charts.unknownLocation > 0 && (
+                      <p>
+                        {i18n.plural('dash.hintUnknownLocation', charts.unknownLocation)}{' '}
+                        <a href={href('/runs', { project: projectId, location: 'unknown', from: period.start, to: period.end })}>{t('dash.showUnknownRuns')}</a>
+                      </p>
+                    )}
                     {charts.manual > 0 && <p>{i18n.plural('dash.hintEstimated', charts.manual)}</p>}
                   </section>
                 )}

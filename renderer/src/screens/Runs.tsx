@@ -97,7 +97,18 @@ export default function Runs({ query }: ScreenProps) {
   const { t } = i18n
   const { ledger, browser, revision, changed } = useLedger()
   const notify = useNotify()
-  const [filters, setFilters] = useState<Filters>({ project: query.get('project') ?? '', person: '', from: '', to: '', hardware: '', location: '', source: '', kind: '', search: '', order: 'newest' })
+  const [filters, setFilters] = useState<Filters>({
+    project: query.get('project') ?? '',
+    person: '',
+    from: query.get('from') ?? '',
+    to: query.get('to') ?? '',
+    hardware: '',
+    location: query.get('location') ?? '',
+    source: '',
+    kind: '',
+    search: '',
+    order: 'newest'
+  })
   const debounced = useDebounced(filters, 250)
   const [selected, setSelected] = useState<Set<string>>(new Set())
   const [moveTarget, setMoveTarget] = useState('')
