@@ -68,6 +68,8 @@ const UPSTREAM = {
 
 type SourceEntry = DataManifest['sources'][number]
 
+const VENDOR_DATASHEETS = 'vendor-datasheets'
+
 const SOURCES: SourceEntry[] = [
   {
     id: 'mlco2',
@@ -131,6 +133,11 @@ const SOURCES: SourceEntry[] = [
     url: 'https://github.com/cloud-carbon-footprint/cloud-carbon-coefficients',
     version: 'dda7621f',
     attribution: 'Cloud Carbon Footprint (cloud-carbon-coefficients), Apache License 2.0.'
+  },
+  {
+    id: 'vendor-datasheets',
+    title: 'Vendor datasheets and architecture whitepapers (NVIDIA, Google Cloud TPU, Intel ARK)',
+    attribution: 'Peak FLOPS and power figures from the vendors\' published datasheets, whitepapers and product documentation, each named in data/SOURCES.md ("Corrections to upstream"). Facts, cited for traceability.'
   },
   {
     id: 'carbon-ledger',
@@ -213,6 +220,254 @@ const CURATED_ALIASES: Record<string, string[]> = {
 }
 
 const TFLOPS_PER_W_MAX = 4
+
+/**
+ * The catalogue's one FLOPS basis, which rankings by FLOPS and FLOPS/W rely on:
+ * - fp32Tflops: FP32 peak of the ordinary (non-tensor) cores; none for TPUs, which publish no FP32 peak.
+ * - fp16Tflops: dense (no sparsity) FP16/BF16 tensor-core or matrix-unit peak where the device has them, at FP32
+ *   accumulate (what mixed-precision training uses; GeForce cards run it at half their FP16-accumulate rate); else
+ *   the plain FP16 peak of its ordinary cores.
+ * Upstream rows on another basis are corrected below from the vendor's datasheet, or the figure is dropped.
+ */
+const FLOPS_BASIS =
+  'fp32Tflops: FP32 peak of the ordinary (non-tensor) cores. fp16Tflops: dense (no sparsity) FP16/BF16 tensor-core or matrix-unit peak, at FP32 accumulate, where the device has tensor cores; else the plain FP16 peak.'
+
+type Corrected = 'fp32Tflops' | 'fp16Tflops' | 'memoryGB'
+
+interface HardwareCorrection {
+  id: string
+  /** A number replaces the figure; null drops it (left undefined rather than kept on another basis). */
+  set: Partial<Record<Corrected, number | null>> & { tdpW?: number }
+  reason: string
+  /** The vendor document the corrected figures come from. */
+  source: string
+}
+
+const H100_DATASHEET = 'NVIDIA H100 Tensor Core GPU datasheet'
+const A100_DATASHEET = 'NVIDIA A100 Tensor Core GPU datasheet'
+const V100_DATASHEET = 'NVIDIA V100 Tensor Core GPU datasheet'
+const GA102_WHITEPAPER = 'NVIDIA Ampere GA102 GPU architecture whitepaper'
+const TURING_WHITEPAPER = 'NVIDIA Turing GPU architecture whitepaper'
+const PASCAL_FP16 = 'Pascal GP102/GP104 run FP16 arithmetic at 1/64 of the FP32 rate: no figure describes an fp16 workload on them; compare them at fp32'
+
+const HARDWARE_CORRECTIONS: HardwareCorrection[] = [
+  {
+    id: 'gpu:nvidia-h100-sxm',
+    set: { fp32Tflops: 67, fp16Tflops: 989.5 },
+    reason: "mlco2's 989 / 1979 are NVIDIA's TF32 and FP16 tensor figures with sparsity",
+    source: `${H100_DATASHEET}: FP32 67 TFLOPS (SXM); FP16 tensor 1,979 TFLOPS with sparsity → 989.5 dense`
+  },
+  {
+    id: 'gpu:nvidia-h100-nvl',
+    set: { fp32Tflops: 60, fp16Tflops: 835.5 },
+    reason: "mlco2's 835 / 1671 are NVIDIA's TF32 and FP16 tensor figures with sparsity (1671 was already dropped as over 4 TFLOPS/W)",
+    source: `${H100_DATASHEET}: FP32 60 TFLOPS (NVL); FP16 tensor 1,671 TFLOPS with sparsity → 835.5 dense`
+  },
+  {
+    id: 'gpu:nvidia-a100-pcie-40-80gb',
+    set: { fp32Tflops: 19.5 },
+    reason: 'mlco2 gives no FP32 figure; its 312 FP16 is already the dense tensor figure',
+    source: `${A100_DATASHEET}: FP32 19.5 TFLOPS; FP16 tensor 312 TFLOPS dense (624 with sparsity)`
+  },
+  {
+    id: 'gpu:nvidia-a100-sxm4-80-gb',
+    set: { fp32Tflops: 19.5 },
+    reason: 'mlco2 gives no FP32 figure; its 312 FP16 is already the dense tensor figure',
+    source: `${A100_DATASHEET}: FP32 19.5 TFLOPS; FP16 tensor 312 TFLOPS dense (624 with sparsity)`
+  },
+  {
+    id: 'gpu:nvidia-a100-80gb-pcie',
+    set: { fp32Tflops: 19.5, fp16Tflops: 312 },
+    reason: 'Green Algorithms gives TDP only; the A100 80GB PCIe has the same peaks as the other A100s',
+    source: `${A100_DATASHEET}: FP32 19.5 TFLOPS; FP16 tensor 312 TFLOPS dense (624 with sparsity)`
+  },
+  {
+    id: 'gpu:nvidia-l4',
+    set: { fp32Tflops: 30.3, fp16Tflops: 121 },
+    reason: "mlco2's 31.33 FP16 is the non-tensor rate (and its FP32 a TechPowerUp boost-clock figure)",
+    source: 'NVIDIA L4 Tensor Core GPU datasheet: FP32 30.3 TFLOPS; FP16 tensor 242 TFLOPS with sparsity → 121 dense'
+  },
+  {
+    id: 'gpu:nvidia-l40s',
+    set: { fp32Tflops: 91.6 },
+    reason: "mlco2's 183 FP32 is the dense TF32 tensor figure; its 362.05 FP16 is already the dense tensor figure",
+    source: 'NVIDIA L40S GPU datasheet: FP32 91.6 TFLOPS; TF32 tensor 183 TFLOPS dense; FP16 tensor 362.05 TFLOPS dense (733 with sparsity)'
+  },
+  {
+    id: 'gpu:nvidia-rtx-a6000',
+    set: { fp16Tflops: 154.8 },
+    reason: "mlco2's 38.71 FP16 is the non-tensor rate",
+    source: 'NVIDIA RTX A6000 datasheet: FP32 38.7 TFLOPS; tensor 309.7 TFLOPS with sparsity → 154.8 dense (GA102 whitepaper: FP16 tensor, FP32 accumulate 154.8 / 309.7)'
+  },
+  {
+    id: 'gpu:nvidia-rtx-a5000',
+    set: { fp16Tflops: 111.1 },
+    reason: "mlco2's 27.80 FP16 is the non-tensor rate",
+    source: 'NVIDIA RTX A5000 datasheet: FP32 27.8 TFLOPS; tensor 222.2 TFLOPS with sparsity → 111.1 dense'
+  },
+  {
+    id: 'gpu:nvidia-rtx-3090',
+    set: { fp16Tflops: 71 },
+    reason: "mlco2's 35.58 FP16 is the non-tensor rate",
+    source: `${GA102_WHITEPAPER}: RTX 3090 FP32 35.6 TFLOPS; FP16 tensor with FP32 accumulate 71 dense / 142 sparse`
+  },
+  {
+    id: 'gpu:nvidia-rtx-3080',
+    set: { fp16Tflops: 59.5 },
+    reason: "mlco2's 29.77 FP16 is the non-tensor rate",
+    source: `${GA102_WHITEPAPER}: RTX 3080 FP32 29.8 TFLOPS; FP16 tensor with FP32 accumulate 59.5 dense / 119 sparse`
+  },
+  {
+    id: 'gpu:nvidia-rtx-3080-ti',
+    set: { fp16Tflops: null },
+    reason: "mlco2's 34.10 FP16 is the non-tensor rate, and no NVIDIA document at hand gives the 3080 Ti's tensor figure: dropped",
+    source: `${GA102_WHITEPAPER} (covers the RTX 3080 and 3090 only)`
+  },
+  {
+    id: 'gpu:nvidia-rtx-4090',
+    set: { fp16Tflops: 165.2 },
+    reason: "mlco2's 82.6 FP16 is the non-tensor rate",
+    source: 'NVIDIA Ada GPU architecture whitepaper: RTX 4090 FP32 82.6 TFLOPS; FP16 tensor with FP32 accumulate 165.2 dense / 330.4 sparse'
+  },
+  {
+    id: 'gpu:nvidia-rtx-2080-ti',
+    set: { fp16Tflops: 53.8 },
+    reason: "mlco2's 26.9 FP16 is the non-tensor rate",
+    source: `${TURING_WHITEPAPER}: RTX 2080 Ti (reference clocks) FP32 13.4 TFLOPS; FP16 tensor with FP32 accumulate 53.8`
+  },
+  {
+    id: 'gpu:nvidia-rtx-2080',
+    set: { fp16Tflops: 40.3 },
+    reason: "mlco2's 20 FP16 is the non-tensor rate",
+    source: `${TURING_WHITEPAPER}: RTX 2080 (reference clocks) FP32 10.1 TFLOPS; FP16 tensor with FP32 accumulate 40.3`
+  },
+  {
+    id: 'gpu:nvidia-rtx-8000',
+    set: { fp16Tflops: 130.5 },
+    reason: "mlco2's 32.62 FP16 is the non-tensor rate",
+    source: 'NVIDIA Quadro RTX 8000 datasheet: FP32 16.3 TFLOPS; tensor performance 130.5 TFLOPS'
+  },
+  {
+    id: 'gpu:nvidia-titan-rtx',
+    set: { fp16Tflops: 130 },
+    reason: "mlco2's 32.63 FP16 is the non-tensor rate",
+    source: 'NVIDIA TITAN RTX specifications: 130 TFLOPS tensor (deep learning) performance'
+  },
+  {
+    id: 'gpu:nvidia-titan-v',
+    set: { fp16Tflops: 110 },
+    reason: "mlco2's 29.8 FP16 is the non-tensor rate",
+    source: 'NVIDIA TITAN V specifications: 110 TFLOPS tensor (deep learning) performance'
+  },
+  {
+    id: 'gpu:nvidia-tesla-v100-pcie-16gb',
+    set: { fp32Tflops: 14, fp16Tflops: 112, tdpW: 250 },
+    reason: "mlco2's 28.26 FP16 is the non-tensor rate, and its 300 W is the SXM2 module's power, not the PCIe card's",
+    source: `${V100_DATASHEET}: V100 PCIe FP32 14 TFLOPS, tensor 112 TFLOPS, max power 250 W`
+  },
+  {
+    id: 'gpu:nvidia-tesla-v100-sxm2-16gb',
+    set: { fp32Tflops: 15.7, fp16Tflops: 125, tdpW: 300 },
+    reason: "mlco2's 32.71 FP16 is the non-tensor rate, and its 250 W is the PCIe card's power, not the SXM2 module's",
+    source: `${V100_DATASHEET}: V100 SXM2 FP32 15.7 TFLOPS, tensor 125 TFLOPS, max power 300 W`
+  },
+  {
+    id: 'gpu:nvidia-tesla-v100-sxm2-32gb',
+    set: { fp32Tflops: 15.7, fp16Tflops: 125 },
+    reason: "mlco2's 30 FP16 is the non-tensor rate",
+    source: `${V100_DATASHEET}: V100 SXM2 FP32 15.7 TFLOPS, tensor 125 TFLOPS, max power 300 W`
+  },
+  {
+    id: 'gpu:nvidia-tesla-v100s',
+    set: { fp32Tflops: 16.4, fp16Tflops: 130 },
+    reason: 'Green Algorithms gives TDP only',
+    source: `${V100_DATASHEET}: V100S PCIe FP32 16.4 TFLOPS, tensor 130 TFLOPS, max power 250 W`
+  },
+  {
+    id: 'gpu:nvidia-agx-xavier',
+    set: { fp32Tflops: null, fp16Tflops: null },
+    reason: "mlco2's 16 / 32 are the module's TOPS (32 is its INT8 TOPS, GPU and deep-learning accelerators together), not GPU TFLOPS; no vendor FP32 or FP16 TFLOPS of the GPU alone was found: dropped",
+    source: 'NVIDIA Jetson AGX Xavier module specifications: 32 TOPS (INT8)'
+  },
+  { id: 'gpu:nvidia-gtx-1080', set: { fp16Tflops: null }, reason: PASCAL_FP16, source: 'NVIDIA Pascal GP104 (GeForce GTX 1080) specifications' },
+  { id: 'gpu:nvidia-gtx-1080-ti', set: { fp16Tflops: null }, reason: PASCAL_FP16, source: 'NVIDIA Pascal GP102 (GeForce GTX 1080 Ti) specifications' },
+  { id: 'gpu:nvidia-titan-x-pascal', set: { fp16Tflops: null }, reason: PASCAL_FP16, source: 'NVIDIA Pascal GP102 (TITAN X) specifications' },
+  { id: 'gpu:nvidia-titan-xp', set: { fp16Tflops: null }, reason: PASCAL_FP16, source: 'NVIDIA Pascal GP102 (TITAN Xp) specifications' },
+  {
+    id: 'gpu:nvidia-quadro-p6000',
+    set: { fp16Tflops: null },
+    reason: `mlco2's 197.4 "TFLOPS" FP16 is TechPowerUp's 197.4 GFLOPS; ${PASCAL_FP16}`,
+    source: 'NVIDIA Pascal GP102 (Quadro P6000) specifications'
+  },
+  {
+    id: 'gpu:nvidia-gtx-750',
+    set: { fp32Tflops: 1.111, tdpW: 55, memoryGB: null },
+    reason: "mlco2's row is another card's: 1111 TFLOPS is 1,111 GFLOPS, 250 W and 24 GB are not a GTX 750's (1 or 2 GB by variant: memory dropped)",
+    source: 'NVIDIA GeForce GTX 750 specifications: 512 CUDA cores at 1085 MHz boost (512 × 2 × 1.085 GHz = 1.111 TFLOPS FP32), 55 W graphics card power'
+  },
+  {
+    id: 'tpu:google-tpuv2-chip',
+    set: { fp32Tflops: null },
+    reason: "Google publishes no FP32 peak for TPUs (their matrix units compute bf16); mlco2's 22 is about half its bf16 figure: dropped",
+    source: 'Google Cloud TPU v2 documentation: 45 TFLOPS (bf16) per chip'
+  },
+  {
+    id: 'tpu:google-tpuv3-chip',
+    set: { fp32Tflops: null, fp16Tflops: 123 },
+    reason: "mlco2's 90 bf16 is not Google's per-chip figure; Google publishes no FP32 peak for TPUs: dropped",
+    source: 'Google Cloud TPU v3 documentation: peak compute per chip 123 TFLOPS (bf16)'
+  },
+  {
+    id: 'tpu:google-tpu-v4',
+    set: { fp16Tflops: 275 },
+    reason: 'Green Algorithms gives power only',
+    source: 'Google Cloud TPU v4 documentation: peak compute per chip 275 TFLOPS (bf16)'
+  },
+  {
+    id: 'cpu:intel-xeon-e5-2699',
+    set: { fp32Tflops: null, fp16Tflops: null },
+    reason: "mlco2's 0.7 / 0.7 matches neither the FP32 AVX2 peak (18 cores × 2.3 GHz × 32 = 1.32 TFLOPS) nor any FP16 rate (no FP16 arithmetic on Haswell): dropped",
+    source: 'Intel ARK, Xeon E5-2699 v3: 18 cores, 2.30 GHz, AVX2'
+  }
+]
+
+interface AppliedCorrection {
+  id: string
+  name: string
+  changes: { field: Corrected | 'tdpW'; from: number | undefined; to: number | undefined }[]
+  reason: string
+  source: string
+}
+
+/** Applies HARDWARE_CORRECTIONS to the merged catalogue; a corrected entry cites 'vendor-datasheets' (first when its TDP is corrected). */
+function correctHardware(entries: HardwareEntry[]): AppliedCorrection[] {
+  const applied: AppliedCorrection[] = []
+  const absent: string[] = []
+  for (const correction of HARDWARE_CORRECTIONS) {
+    const entry = entries.find((e) => e.id === correction.id)
+    if (!entry) {
+      absent.push(correction.id)
+      continue
+    }
+    const changes: AppliedCorrection['changes'] = []
+    for (const [field, value] of Object.entries(correction.set) as [Corrected | 'tdpW', number | null][]) {
+      const from = entry[field]
+      const to = value ?? undefined
+      if (from === to) fail(`hardware correction ${correction.id}: ${field} is already ${from}; remove the correction`)
+      if (to === undefined) delete entry[field as Corrected]
+      else entry[field] = to
+      changes.push({ field, from, to })
+    }
+    entry.sourceIds = entry.sourceIds.filter((id) => id !== VENDOR_DATASHEETS)
+    if (correction.set.tdpW === undefined) entry.sourceIds.push(VENDOR_DATASHEETS)
+    else entry.sourceIds.unshift(VENDOR_DATASHEETS)
+    const list = changes.map((c) => `${c.field} ${c.from ?? 'none'} → ${c.to ?? 'dropped'}`).join(', ')
+    note(`hardware ${correction.id}: ${list} (${correction.reason}; ${correction.source})`)
+    applied.push({ id: entry.id, name: entry.name, changes, reason: correction.reason, source: correction.source })
+  }
+  if (absent.length > 0) note(`hardware corrections for devices not in the upstream files, unused: ${absent.join(', ')}`)
+  return applied
+}
 
 function inferVendor(kind: HardwareEntry['kind'], name: string): string | undefined {
   const n = name.toLowerCase()
@@ -298,7 +553,7 @@ class HardwareCatalogue {
   }
 }
 
-function buildHardware(up: Upstreams): HardwareEntry[] {
+function buildHardware(up: Upstreams): { hardware: HardwareEntry[]; corrections: AppliedCorrection[] } {
   const catalogue = new HardwareCatalogue()
 
   const gpusFile = 'mlco2-impact/gpus.csv'
@@ -384,7 +639,9 @@ function buildHardware(up: Upstreams): HardwareEntry[] {
   }
   note(`hardware: ${catalogue.duplicates} repeated spellings merged within a source; ${catalogue.conflicts} devices whose sources disagree on TDP (first source kept: mlco2, then Green Algorithms, then CodeCarbon)`)
 
-  return z.array(hardwareEntrySchema).parse(catalogue.entries())
+  const entries = catalogue.entries()
+  const corrections = correctHardware(entries)
+  return { hardware: z.array(hardwareEntrySchema).parse(entries), corrections }
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
@@ -500,6 +757,48 @@ class NameIndex {
   }
 }
 
+/**
+ * An intensity of exactly 0 gCO2eq/kWh upstream is missing data, not a clean grid (no grid, and no data centre on
+ * one, is free of life-cycle emissions over a year): that year is skipped, and a location left without years is not
+ * shipped. Kept per location id for the notes and SOURCES.md.
+ */
+class ZeroIntensities {
+  readonly byId = new Map<string, { file: string; label: string; years: number[] }>()
+
+  /** True, and recorded, when `value` is exactly 0. */
+  missing(value: number, file: string, id: string, label: string, year: number): boolean {
+    if (value !== 0) return false
+    const item = this.byId.get(id) ?? { file, label, years: [] }
+    item.years.push(year)
+    this.byId.set(id, item)
+    return true
+  }
+
+  /** One line per location: what was skipped and what remains of it in `entries`. */
+  outcomes(entries: LocationEntry[]): string[] {
+    return [...this.byId.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([id, item]) => {
+        const left = entries.find((e) => e.id === id)?.intensities
+        const fate = left ? `kept its other years (${yearSpans(left.map((i) => i.year))})` : 'no other value: location not shipped'
+        return `${item.file}: ${item.label} (${id}) 0 g/kWh in ${yearSpans(item.years)} treated as missing; ${fate}`
+      })
+  }
+}
+
+/** 2000, 2001, 2002, 2005 → "2000–2002, 2005". */
+function yearSpans(years: number[]): string {
+  const sorted = [...new Set(years)].sort((a, b) => a - b)
+  const spans: string[] = []
+  for (let i = 0; i < sorted.length; ) {
+    let j = i
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++
+    spans.push(j === i ? `${sorted[i]}` : `${sorted[i]}–${sorted[j]}`)
+    i = j + 1
+  }
+  return spans.join(', ')
+}
+
 interface CloudDraft {
   provider: string
   region: string
@@ -511,7 +810,8 @@ interface CloudDraft {
   aliases: Set<string>
 }
 
-function buildLocations(up: Upstreams, hourly: Hourly[]): LocationEntry[] {
+function buildLocations(up: Upstreams, hourly: Hourly[]): { locations: LocationEntry[]; zeroIntensities: string[] } {
+  const zeros = new ZeroIntensities()
   const names = new NameIndex()
   const countries = new Map<string, { name: string; aliases: Set<string>; intensities: YearlyIntensity[] }>()
 
@@ -527,10 +827,11 @@ function buildLocations(up: Upstreams, hourly: Hourly[]): LocationEntry[] {
       continue
     }
     const intensity = num(row[valueColumn]) ?? fail(`${owidFile}: ${row.Entity} ${row.Year}: no intensity`)
+    names.add(row.Entity!, iso3)
+    if (zeros.missing(intensity, owidFile, `country:${iso3}`, row.Entity!, Number(row.Year))) continue
     const country = countries.get(iso3) ?? { name: row.Entity!, aliases: new Set<string>(), intensities: [] }
     country.intensities.push({ year: Number(row.Year), intensityGPerKWh: round(intensity, 2), sourceId: 'owid-ember' })
     countries.set(iso3, country)
-    names.add(row.Entity!, iso3)
   }
   note(`${owidFile}: ${skippedAggregates} rows of regions and aggregates without an ISO 3166 code (Africa, World, OWID_KOS…) skipped`)
 
@@ -543,7 +844,8 @@ function buildLocations(up: Upstreams, hourly: Hourly[]): LocationEntry[] {
     names.add(item.country_name, iso3)
     const country = countries.get(iso3)
     if (country) country.aliases.add(foldText(item.country_name))
-    else countries.set(iso3, { name: item.country_name, aliases: new Set(), intensities: [{ year: item.year, intensityGPerKWh: round(item.carbon_intensity, 2), sourceId: 'codecarbon' }] })
+    else if (!zeros.missing(item.carbon_intensity, 'codecarbon/global_energy_mix.json', `country:${iso3}`, item.country_name, item.year))
+      countries.set(iso3, { name: item.country_name, aliases: new Set(), intensities: [{ year: item.year, intensityGPerKWh: round(item.carbon_intensity, 2), sourceId: 'codecarbon' }] })
   }
 
   // Electricity Maps zones, 2024 and 2025.
@@ -566,6 +868,7 @@ function buildLocations(up: Upstreams, hourly: Hourly[]): LocationEntry[] {
         note(`electricity-maps-yearly/${file}: ${key} has no carbonIntensity, skipped`)
         continue
       }
+      if (zeros.missing(item.carbonIntensity.value, `electricity-maps-yearly/${file}`, `zone:${key}`, item.zone.zoneName, year)) continue
       const zone = zones.get(key) ?? { name: item.zone.zoneName, intensities: [] }
       const share = (value: number | null): number | undefined => (value === null ? undefined : round(value / 100, 4))
       zone.intensities.push({
@@ -637,17 +940,21 @@ function buildLocations(up: Upstreams, hourly: Hourly[]): LocationEntry[] {
     if (!entries.some((e) => e.hourlyZone === key && e.kind === 'zone')) note(`hourly zone ${key} has no yearly zone to attach to`)
   }
 
-  entries.push(...buildCloudRegions(up, names, countryHourly))
-  return z.array(locationEntrySchema).parse(entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)))
+  entries.push(...buildCloudRegions(up, names, countryHourly, zeros))
+  const locations = z.array(locationEntrySchema).parse(entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)))
+  const zeroIntensities = zeros.outcomes(locations)
+  for (const line of zeroIntensities) note(line)
+  return { locations, zeroIntensities }
 }
 
 function squashRegion(region: string): string {
   return foldText(region).replace(/\s+/g, '')
 }
 
-function buildCloudRegions(up: Upstreams, names: NameIndex, countryHourly: (iso3: string) => string | undefined): LocationEntry[] {
+function buildCloudRegions(up: Upstreams, names: NameIndex, countryHourly: (iso3: string) => string | undefined, zeros: ZeroIntensities): LocationEntry[] {
   const regions = new Map<string, CloudDraft>()
   const key = (provider: string, region: string): string => `${normaliseProvider(provider)}:${squashRegion(region)}`
+  const idOf = (provider: string, region: string): string => `cloud:${normaliseProvider(provider)}:${region.toLowerCase()}`
 
   // Green Algorithms: per-datacentre PUE and the grid location each region lies in.
   const dcFile = 'green-algorithms/cloudProviders_datacenters.csv'
@@ -669,6 +976,7 @@ function buildCloudRegions(up: Upstreams, names: NameIndex, countryHourly: (iso3
       continue
     }
     const intensity = num(row.impact) ?? fail(`${mlFile}: ${row.provider}:${row.region} has no impact`)
+    if (zeros.missing(intensity, mlFile, idOf(row.provider!, row.region), `${row.provider} ${row.region}`, CLOUD_YEARS.mlco2)) continue
     const offset = num(row.offsetRatio)
     const label = [...new Set([row.regionName, row.city || row.state, row.country].filter((part) => part && part !== ''))].join(', ')
     regions.set(key(row.provider!, row.region), {
@@ -693,11 +1001,13 @@ function buildCloudRegions(up: Upstreams, names: NameIndex, countryHourly: (iso3
       continue
     }
     const offset = num(row.offsetRatio)
+    const intensity = num(row.impact) ?? fail(`${ccImpactFile}: ${k} has no impact`)
+    if (zeros.missing(intensity, ccImpactFile, idOf(row.provider!, row.region!), `${row.provider} ${row.region}`, CLOUD_YEARS.codecarbon)) continue
     regions.set(k, {
       provider: normaliseProvider(row.provider!),
       region: row.region!,
       label: [row.city || row.state, row.country_name].filter((part) => part && part !== '').join(', '),
-      intensity: { year: CLOUD_YEARS.codecarbon, intensityGPerKWh: num(row.impact) ?? fail(`${ccImpactFile}: ${k} has no impact`), sourceId: 'codecarbon' },
+      intensity: { year: CLOUD_YEARS.codecarbon, intensityGPerKWh: intensity, sourceId: 'codecarbon' },
       ...optional('renewableShare', offset === undefined ? undefined : offset / 100),
       ...optional('countryIso3', iso3),
       aliases: new Set()
@@ -718,10 +1028,12 @@ function buildCloudRegions(up: Upstreams, names: NameIndex, countryHourly: (iso3
       }
       const k = key(provider, row.Region!)
       if (regions.has(k)) continue
+      const region = provider === 'azure' ? squashRegion(row.Region!) : row.Region!
+      if (zeros.missing(tonnesPerKWh, file, idOf(provider, region), `${provider} ${row.Region}`, CLOUD_YEARS.ccf)) continue
       const place = row.Country ?? row.Location ?? ''
       regions.set(k, {
         provider,
-        region: provider === 'azure' ? squashRegion(row.Region!) : row.Region!,
+        region,
         label: provider === 'azure' ? `${row.Region}, ${place}` : place,
         intensity: { year: CLOUD_YEARS.ccf, intensityGPerKWh: round(tonnesPerKWh * 1e6, 3), sourceId: 'ccf' },
         ...optional('countryIso3', names.iso3(place)),
@@ -897,7 +1209,45 @@ function toJson(value: unknown): string {
   return `${JSON.stringify(sorted)}\n`
 }
 
-function sourcesMarkdown(manifest: DataManifest, counts: Record<string, number>): string {
+interface Fixes {
+  corrections: AppliedCorrection[]
+  zeroIntensities: string[]
+}
+
+function fixesMarkdown({ corrections, zeroIntensities }: Fixes): string[] {
+  const figure = (value: number | undefined): string => (value === undefined ? '—' : String(value))
+  const lines = [
+    '## FLOPS basis',
+    '',
+    `Every TFLOPS figure of hardware.json is on one basis, so that rankings by FLOPS and FLOPS/W compare alike. ${FLOPS_BASIS}`,
+    'A figure whose basis cannot be established is left out rather than kept on another basis.',
+    '',
+    '## Corrections to upstream',
+    '',
+    'Figures of the upstream tables on another basis, or plainly wrong, replaced from the vendor document named (source',
+    '`vendor-datasheets` in the entry\'s sourceIds; first when it gives the TDP) or dropped (—).',
+    '',
+    '| device | change | reason | source |',
+    '|---|---|---|---|'
+  ]
+  for (const c of corrections) {
+    const change = c.changes.map((x) => `${x.field} ${figure(x.from)} → ${figure(x.to)}`).join('; ')
+    lines.push(`| ${c.name} (\`${c.id}\`) | ${change} | ${c.reason} | ${c.source} |`)
+  }
+  lines.push(
+    '',
+    '## Intensities treated as missing',
+    '',
+    'An intensity of exactly 0 gCO2eq/kWh upstream is missing data, not a clean grid: the year is skipped, and a location',
+    'left without any year is not shipped.',
+    '',
+    ...(zeroIntensities.length > 0 ? zeroIntensities.map((line) => `- ${line}`) : ['- none']),
+    ''
+  )
+  return lines
+}
+
+function sourcesMarkdown(manifest: DataManifest, counts: Record<string, number>, fixes: Fixes): string {
   const lines = [
     '# Reference data: sources and attributions',
     '',
@@ -928,6 +1278,7 @@ function sourcesMarkdown(manifest: DataManifest, counts: Record<string, number>)
     lines.push('')
   }
   lines.push(
+    ...fixesMarkdown(fixes),
     '## Open Database License (Electricity Maps)',
     '',
     'The zone intensities of locations.json and the profiles of hourly/ are derived from Electricity Maps data',
@@ -951,6 +1302,7 @@ const SOURCE_USE: Record<string, string> = {
   'electricity-maps-hourly': 'Hourly life-cycle and direct intensities of 16 zones, 2024.',
   'electricity-maps-export': 'Hourly profiles the user imports from the Electricity Maps data portal.',
   ccf: 'Grid factors of cloud regions missing from mlco2 and CodeCarbon (nominal year 2021); embodied emissions per GPU and per CPU socket (coefficients-*-embodied.csv).',
+  'vendor-datasheets': 'Peak FLOPS (and a few TDPs) of the hardware catalogue where upstream figures were on another basis or wrong: see "Corrections to upstream".',
   'carbon-ledger': 'Assumptions stated where used (TPU embodied emissions).'
 }
 
@@ -965,9 +1317,9 @@ function main(): void {
   const out = resolve(repoRoot, option('--out') ?? 'data')
   const up = new Upstreams(from)
 
-  const hardware = buildHardware(up)
+  const { hardware, corrections } = buildHardware(up)
   const hourly = buildHourly(up)
-  const locations = buildLocations(up, hourly)
+  const { locations, zeroIntensities } = buildLocations(up, hourly)
   const defaults = buildDefaults(up)
 
   const files = new Map<string, string>([
@@ -992,7 +1344,7 @@ function main(): void {
   const count = (kind: string): number => hardware.filter((h) => h.kind === kind).length + locations.filter((l) => l.kind === kind).length
   files.set(
     'SOURCES.md',
-    sourcesMarkdown(manifest, { gpu: count('gpu'), cpu: count('cpu'), tpu: count('tpu'), country: count('country'), zone: count('zone'), cloud: count('cloud'), hourly: hourly.length })
+    sourcesMarkdown(manifest, { gpu: count('gpu'), cpu: count('cpu'), tpu: count('tpu'), country: count('country'), zone: count('zone'), cloud: count('cloud'), hourly: hourly.length }, { corrections, zeroIntensities })
   )
 
   rmSync(join(out, 'hourly'), { recursive: true, force: true })
