@@ -1,6 +1,6 @@
 import type { DeviceKind, LocationInput } from '../../shared/domain/run'
-import type { HardwareEntry, LocationEntry } from '../../shared/refdata/schema'
-import { findLocation, matchHardware, searchHardware, searchLocations, type ReferenceData } from '../../shared/refdata'
+import type { HardwareEntry } from '../../shared/refdata/schema'
+import { findLocation, locationInputOf, matchHardware, searchHardware, searchLocations, type ReferenceData } from '../../shared/refdata'
 import { InputError } from './args'
 
 /** Below this a catalogue match is a guess: the user is shown candidates instead of a silent wrong device. */
@@ -16,15 +16,10 @@ export function resolveHardwareName(ref: ReferenceData, text: string, kind: Devi
   throw new InputError(`${flag}: '${text}' is not in the hardware catalogue${hint}${instead}`)
 }
 
-export function locationInputOf(entry: LocationEntry): LocationInput {
-  if (entry.kind === 'cloud' && entry.provider && entry.region) return { kind: 'cloud', provider: entry.provider, region: entry.region }
-  if (entry.kind === 'country') return { kind: 'country', code: entry.iso3 ?? entry.iso2 ?? entry.id.replace(/^country:/, '') }
-  return { kind: 'zone', zone: entry.id.replace(/^zone:/, '') }
-}
-
 export function resolveLocationText(ref: ReferenceData, text: string, flag: string): LocationInput {
   const entry = findLocation(ref, text)
-  if (entry) return locationInputOf(entry)
+  const input = entry && locationInputOf(entry)
+  if (input) return input
   const candidates = searchLocations(ref, text, 5).map((e) => e.id)
   const hint = candidates.length > 0 ? `; did you mean: ${candidates.join(', ')}?` : ''
   throw new InputError(`${flag}: unknown location '${text}'${hint} (or give --intensity in gCO2eq/kWh)`)

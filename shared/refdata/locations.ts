@@ -158,3 +158,13 @@ export function searchLocations(ref: LocationTable, query: string, limit = 20): 
     .slice(0, limit)
     .map(({ entry }) => entry)
 }
+
+/** The structured location of an entry, as a run gives it; undefined for an entry that lacks the parts. */
+export function locationInputOf(entry: LocationEntry): LocationInput | undefined {
+  if (entry.kind === 'cloud') return entry.provider && entry.region ? { kind: 'cloud', provider: entry.provider, region: entry.region } : undefined
+  if (entry.kind === 'country') {
+    const code = entry.iso3 ?? entry.iso2
+    return code ? { kind: 'country', code } : undefined
+  }
+  return { kind: 'zone', zone: entry.id.replace(/^zone:/, '') }
+}

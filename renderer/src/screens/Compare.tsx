@@ -1,6 +1,5 @@
 import { lazy, Suspense, useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react'
 import type { Range } from '../../../shared/domain/range'
-import type { LocationInput } from '../../../shared/domain/run'
 import {
   comparePaperStrategies,
   compareHardware,
@@ -15,7 +14,6 @@ import {
   type LocationScope
 } from '../../../shared/planning/index'
 import { loadHourlyProfile, parseHourlyProfileCsv } from '../../../shared/refdata/hourly'
-import type { LocationEntry } from '../../../shared/refdata/index'
 import type { RunRecord } from '../../db'
 import type { ScreenProps } from '../app/screens'
 import { useAsync } from '../app/useAsync'
@@ -27,15 +25,13 @@ import type { MessageKey } from '../i18n/en'
 import { loadCatalogue, type Catalogue } from '../ledger/engine'
 import { useLedger } from '../ledger/LedgerProvider'
 import { fieldFromUtc, sortRows, utcFromField, workloadRequest, type FieldErrors, type WorkloadFields, type WorkloadKind } from './compare-form'
+import { locationInputOf } from '../../../shared/refdata/locations'
 
 const RunShift = lazy(() => import('../components/RunShift'))
 
 const SCOPES: LocationScope[] = ['same-provider', 'cloud', 'country', 'zone']
 const LOCATION_ROWS = 20
 const HARDWARE_ROWS = 25
-
-const locationInputOf = (e: LocationEntry): LocationInput =>
-  e.kind === 'cloud' ? { kind: 'cloud', provider: e.provider ?? '', region: e.region ?? '' } : e.kind === 'country' ? { kind: 'country', code: e.iso3 ?? e.iso2 ?? '' } : { kind: 'zone', zone: e.id.replace(/^zone:/, '') }
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error))
 
@@ -155,7 +151,7 @@ function WorkloadForm({ catalogue, onSubmit, runs, runId, setRunId }: {
               {(p) => (
                 <select {...p} value={currentLocation?.id ?? ''} disabled={!catalogue} onChange={(e) => {
                   const entry = locations.find((l) => l.id === e.target.value)
-                  set({ location: entry ? locationInputOf(entry) : { kind: 'unknown' } })
+                  set({ location: (entry && locationInputOf(entry)) ?? { kind: 'unknown' } })
                 }}>
                   <option value="">{t('compare.locationNone')}</option>
                   {locations.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}

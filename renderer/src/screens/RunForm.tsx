@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react'
-import { runInputSchema, type LocationInput } from '../../../shared/domain/run'
+import { runInputSchema } from '../../../shared/domain/run'
 import type { RunResult } from '../../../shared/domain/result'
 import type { LocationEntry } from '../../../shared/refdata/index'
 import { useNotify } from '../app/Notices'
@@ -11,6 +11,7 @@ import type { MessageKey } from '../i18n/en'
 import { loadCatalogue, type Catalogue } from '../ledger/engine'
 import { useLedger } from '../ledger/LedgerProvider'
 import { draftFromFields, fieldsFromInput, type DeviceFields, type FieldErrors, type RunFields } from './run-draft'
+import { locationInputOf } from '../../../shared/refdata/locations'
 
 const KINDS = ['training', 'fine-tuning', 'hyperparameter-search', 'inference', 'other'] as const
 const LOCATION_KINDS = ['cloud', 'country', 'zone', 'custom', 'unknown'] as const
@@ -21,9 +22,6 @@ const emptyFields = (): RunFields => ({
   devices: [{ kind: 'gpu', hardwareId: '', name: '', count: '1', utilisationPct: '100', powerW: '' }],
   memoryGB: '', location: { kind: 'unknown' }, customIntensity: '', customLabel: '', pue: '', measuredKWh: '', tags: '', notes: ''
 })
-
-const locationInputOf = (e: LocationEntry): LocationInput =>
-  e.kind === 'cloud' ? { kind: 'cloud', provider: e.provider ?? '', region: e.region ?? '' } : e.kind === 'country' ? { kind: 'country', code: e.iso3 ?? e.iso2 ?? '' } : { kind: 'zone', zone: e.id.replace(/^zone:/, '') }
 
 function Field({ label, error, hint, children, wide, id }: { label: string; error?: string; hint?: string; children: (props: { id: string; 'aria-invalid'?: boolean; 'aria-describedby': string }) => ReactNode; wide?: boolean; id: string }) {
   return (
@@ -125,7 +123,8 @@ function LocationPicker({ fields, set, catalogue, errors }: { fields: RunFields;
             {(p) => (
               <select {...p} value={current?.id ?? ''} disabled={!catalogue} onChange={(e) => {
                 const entry = options.find((o) => o.id === e.target.value)
-                if (entry) set({ location: locationInputOf(entry) })
+                const input = entry && locationInputOf(entry)
+                if (input) set({ location: input })
               }}>
                 <option value="">–</option>
                 {options.map((l) => <option key={l.id} value={l.id}>{l.name} ({num(latest(l))} g/kWh)</option>)}

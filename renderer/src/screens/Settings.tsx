@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type FormEv
 import type { LocationInput } from '../../../shared/domain/run'
 import type { LabDefaults } from '../../../shared/emissions/lab-defaults'
 import type { BackupArchive } from '../../../shared/host-api'
-import type { HardwareEntry, LocationEntry } from '../../../shared/refdata/schema'
+import type { LocationEntry } from '../../../shared/refdata/schema'
 import type { RestoreReport } from '../../db'
 import { requestPersistence, storageEstimate } from '../../db/storage'
 import { cancelRecompute, pendingRestore, recomputeState, startRecompute } from '../app/background'
@@ -24,11 +24,13 @@ import {
   labFieldsOf,
   locationEntryOf,
   locationFieldsOf,
+  type Checked,
   type FieldMessage,
   type HardwareFields,
   type LabFields,
   type LocationFields
 } from './lab-fields'
+import { locationInputOf } from '../../../shared/refdata/locations'
 
 const LOCATION_KINDS = ['unknown', 'country', 'zone', 'cloud', 'custom'] as const
 
@@ -52,10 +54,7 @@ const useMessage = () => {
   }
 }
 
-const locationInputOf = (e: LocationEntry): LocationInput =>
-  e.kind === 'cloud' ? { kind: 'cloud', provider: e.provider ?? '', region: e.region ?? '' } : e.kind === 'country' ? { kind: 'country', code: e.iso3 ?? e.iso2 ?? '' } : { kind: 'zone', zone: e.id.replace(/^zone:/, '') }
-
-const sameLocation = (a: LocationInput, b: LocationInput) => JSON.stringify(a) === JSON.stringify(b)
+const sameLocation = (a: LocationInput | undefined, b: LocationInput) => JSON.stringify(a) === JSON.stringify(b)
 
 export default function Settings({ query }: ScreenProps) {
   const { t } = useI18n()
@@ -153,7 +152,8 @@ function LabDefaultsForm({ lab, catalogue }: { lab: LabDefaults; catalogue?: Cat
               {(p) => (
                 <select {...p} value={selected?.id ?? ''} disabled={!catalogue} onChange={(e) => {
                   const entry = options.find((o) => o.id === e.target.value)
-                  if (entry) set({ location: locationInputOf(entry) })
+                  const input = entry && locationInputOf(entry)
+                if (input) set({ location: input })
                 }}>
                   <option value="">–</option>
                   {options.map((l) => <option key={l.id} value={l.id}>{l.name} ({i18n.num(latest(l))} g/kWh)</option>)}
@@ -230,20 +230,21 @@ function Recompute() {
   )
 }
 
-function CustomHardware({ lab }: { lab: LabDefaults }) {
-  const i18n = useI18n()
-  const { t } = i18n
-  const save = useSaveLab()
+/** An add/edit form over a list of the lab's own entries (custom hardware, custom locations). */
+function useEntryEditor<F, E extends { id: string; name: string }>(
+  blank: F,
+  entries: readonly E[],
+  check: (fields: F, editingId: string | undefined) => Checked<E>,
+  store: (entries: E[]) => Promise<void>,
+  savedMessage: (entry: E) => string
+) {
   const notify = useNotify()
-  const message = useMessage()
-  const blank: HardwareFields = { kind: 'gpu', name: '', tdpW: '', memoryGB: '' }
-  const [fields, setFields] = useState<HardwareFields>(blank)
+  const [fields, setFields] = useState<F>(blank)
   const [editing, setEditing] = useState<string>()
   const [errors, setErrors] = useState<Errors>()
-  const set = (patch: Partial<HardwareFields>) => setFields((f) => ({ ...f, ...patch }))
-  const write = async (hardware: HardwareEntry[], done: string) => {
+  const write = async (next: E[], done: string) => {
     try {
-      await save({ ...lab, hardware })
+      await store(next)
       notify({ message: done })
       return true
     } catch (err) {
@@ -251,18 +252,48 @@ function CustomHardware({ lab }: { lab: LabDefaults }) {
       return false
     }
   }
-  const submit = async (e: FormEvent) => {
-    e.preventDefault()
-    const checked = hardwareEntryOf(fields, i18n.parse, lab.hardware, editing)
-    setErrors(checked.errors)
-    if (!checked.value) return
-    const entry = checked.value
-    const next = editing ? lab.hardware.map((h) => (h.id === editing ? entry : h)) : [...lab.hardware, entry]
-    if (await write(next, t('settings.hwSaved', { name: entry.name }))) {
-      setFields(blank)
-      setEditing(undefined)
+  const cancel = () => {
+    setEditing(undefined)
+    setFields(blank)
+    setErrors(undefined)
+  }
+  return {
+    fields,
+    editing,
+    errors,
+    set: (patch: Partial<F>) => setFields((f) => ({ ...f, ...patch })),
+    edit: (entry: E, entryFields: F) => {
+      setEditing(entry.id)
+      setFields(entryFields)
+      setErrors(undefined)
+    },
+    cancel,
+    remove: (entry: E, done: string) => void write(entries.filter((x) => x.id !== entry.id), done),
+    submit: async (e: FormEvent) => {
+      e.preventDefault()
+      const checked = check(fields, editing)
+      setErrors(checked.errors)
+      if (!checked.value) return
+      const entry = checked.value
+      const next = editing ? entries.map((x) => (x.id === editing ? entry : x)) : [...entries, entry]
+      if (await write(next, savedMessage(entry))) cancel()
     }
   }
+}
+
+function CustomHardware({ lab }: { lab: LabDefaults }) {
+  const i18n = useI18n()
+  const { t } = i18n
+  const save = useSaveLab()
+  const message = useMessage()
+  const blank: HardwareFields = { kind: 'gpu', name: '', tdpW: '', memoryGB: '' }
+  const { fields, set, editing, errors, submit, edit, cancel, remove } = useEntryEditor(
+    blank,
+    lab.hardware,
+    (f, editingId) => hardwareEntryOf(f, i18n.parse, lab.hardware, editingId),
+    (hardware) => save({ ...lab, hardware }),
+    (entry) => t('settings.hwSaved', { name: entry.name })
+  )
   return (
     <section className="card settings-block" aria-labelledby="hw-title">
       <h2 id="hw-title">{t('settings.hardware')}</h2>
@@ -280,8 +311,8 @@ function CustomHardware({ lab }: { lab: LabDefaults }) {
                 <td>{h.kind.toUpperCase()}</td>
                 <td className="num">{i18n.num(h.tdpW)} W</td>
                 <td className="row">
-                  <button type="button" aria-label={t('settings.editItem', { name: h.name })} onClick={() => { setEditing(h.id); setFields(hardwareFieldsOf(h, (n) => i18n.num(n, 6))); setErrors(undefined) }}>{t('common.edit')}</button>
-                  <button type="button" className="danger" aria-label={t('settings.removeItem', { name: h.name })} onClick={() => void write(lab.hardware.filter((x) => x.id !== h.id), t('settings.removed', { name: h.name }))}>{t('common.delete')}</button>
+                  <button type="button" aria-label={t('settings.editItem', { name: h.name })} onClick={() => edit(h, hardwareFieldsOf(h, (n) => i18n.num(n, 6)))}>{t('common.edit')}</button>
+                  <button type="button" className="danger" aria-label={t('settings.removeItem', { name: h.name })} onClick={() => remove(h, t('settings.removed', { name: h.name }))}>{t('common.delete')}</button>
                 </td>
               </tr>
             ))}
@@ -311,7 +342,7 @@ function CustomHardware({ lab }: { lab: LabDefaults }) {
         <p className="field-error" role={errors?.form ? 'alert' : undefined}>{message(errors, 'form') ?? ''}</p>
         <div className="row">
           <button type="submit" className="primary">{editing ? t('common.save') : t('settings.hwAddButton')}</button>
-          {editing && <button type="button" onClick={() => { setEditing(undefined); setFields(blank); setErrors(undefined) }}>{t('common.cancel')}</button>}
+          {editing && <button type="button" onClick={cancel}>{t('common.cancel')}</button>}
         </div>
       </form>
     </section>
@@ -322,35 +353,15 @@ function CustomLocations({ lab }: { lab: LabDefaults }) {
   const i18n = useI18n()
   const { t } = i18n
   const save = useSaveLab()
-  const notify = useNotify()
   const message = useMessage()
   const blank: LocationFields = { kind: 'zone', code: '', name: '', intensity: '', year: String(new Date().getFullYear()), pue: '', renewablePct: '' }
-  const [fields, setFields] = useState<LocationFields>(blank)
-  const [editing, setEditing] = useState<string>()
-  const [errors, setErrors] = useState<Errors>()
-  const set = (patch: Partial<LocationFields>) => setFields((f) => ({ ...f, ...patch }))
-  const write = async (locations: LocationEntry[], done: string) => {
-    try {
-      await save({ ...lab, locations })
-      notify({ message: done })
-      return true
-    } catch (err) {
-      setErrors({ form: { key: 'settings.invalid', params: { message: err instanceof Error ? err.message : String(err) } } })
-      return false
-    }
-  }
-  const submit = async (e: FormEvent) => {
-    e.preventDefault()
-    const checked = locationEntryOf(fields, i18n.parse, lab.locations, editing)
-    setErrors(checked.errors)
-    if (!checked.value) return
-    const entry = checked.value
-    const next = editing ? lab.locations.map((l) => (l.id === editing ? entry : l)) : [...lab.locations, entry]
-    if (await write(next, t('settings.locSaved', { name: entry.name }))) {
-      setFields(blank)
-      setEditing(undefined)
-    }
-  }
+  const { fields, set, editing, errors, submit, edit, cancel, remove } = useEntryEditor(
+    blank,
+    lab.locations,
+    (f, editingId) => locationEntryOf(f, i18n.parse, lab.locations, editingId),
+    (locations) => save({ ...lab, locations }),
+    (entry) => t('settings.locSaved', { name: entry.name })
+  )
   const codeLabel = fields.kind === 'country' ? t('settings.loc.codeCountry') : fields.kind === 'cloud' ? t('settings.loc.codeCloud') : t('settings.loc.codeZone')
   return (
     <section className="card settings-block" aria-labelledby="loc-title">
@@ -369,8 +380,8 @@ function CustomLocations({ lab }: { lab: LabDefaults }) {
                 <td>{l.id}</td>
                 <td className="num">{i18n.num(l.intensities[l.intensities.length - 1]?.intensityGPerKWh ?? 0)}</td>
                 <td className="row">
-                  <button type="button" aria-label={t('settings.editItem', { name: l.name })} onClick={() => { setEditing(l.id); setFields(locationFieldsOf(l, (n) => i18n.num(n, 6))); setErrors(undefined) }}>{t('common.edit')}</button>
-                  <button type="button" className="danger" aria-label={t('settings.removeItem', { name: l.name })} onClick={() => void write(lab.locations.filter((x) => x.id !== l.id), t('settings.removed', { name: l.name }))}>{t('common.delete')}</button>
+                  <button type="button" aria-label={t('settings.editItem', { name: l.name })} onClick={() => edit(l, locationFieldsOf(l, (n) => i18n.num(n, 6)))}>{t('common.edit')}</button>
+                  <button type="button" className="danger" aria-label={t('settings.removeItem', { name: l.name })} onClick={() => remove(l, t('settings.removed', { name: l.name }))}>{t('common.delete')}</button>
                 </td>
               </tr>
             ))}
@@ -409,7 +420,7 @@ function CustomLocations({ lab }: { lab: LabDefaults }) {
         <p className="field-error" role={errors?.form ? 'alert' : undefined}>{message(errors, 'form') ?? ''}</p>
         <div className="row">
           <button type="submit" className="primary">{editing ? t('common.save') : t('settings.locAddButton')}</button>
-          {editing && <button type="button" onClick={() => { setEditing(undefined); setFields(blank); setErrors(undefined) }}>{t('common.cancel')}</button>}
+          {editing && <button type="button" onClick={cancel}>{t('common.cancel')}</button>}
         </div>
       </form>
     </section>
