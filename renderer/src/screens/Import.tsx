@@ -10,10 +10,12 @@ import { useI18n } from '../i18n/I18nProvider'
 import type { MessageKey } from '../i18n/en'
 import { loadCatalogue } from '../ledger/engine'
 import { useLedger } from '../ledger/LedgerProvider'
-import { chunksOfBlob, chunksOfText, parseChunks, rowErrorsCsv, rowErrorsFileName, type TextChunk } from './import-flow'
+import { chunksOfBlob, chunksOfText, parseChunks, rowErrorsCsv, rowErrorsFileName, UTC_OFFSETS_MINUTES, utcOffsetLabel, type TextChunk } from './import-flow'
 
 /** Above this many warnings the list is folded: a file can warn once per row. */
 const WARNINGS_SHOWN = 50
+/** Runs listed in a preview; a log can hold thousands. */
+const RUNS_SHOWN = 200
 const NEW_PROJECT = ''
 
 interface Picked {
@@ -26,6 +28,9 @@ type Phase = 'reading' | 'previewing' | 'failed' | 'ready' | 'committing' | 'com
 interface FileState {
   key: number
   name: string
+  picked: Picked
+  /** The clock of zone-less timestamps, minutes east of UTC; undefined: UTC assumed, with the importer's warning. */
+  offsetMinutes?: number
   phase: Phase
   done: number
   total: number
@@ -55,9 +60,12 @@ export default function Import() {
 
   const update = (key: number, patch: Partial<FileState>) => setFiles((all) => all.map((f) => (f.key === key ? { ...f, ...patch } : f)))
 
-  const read = async (key: number, picked: Picked) => {
+  const [chosen, setChosen] = useState<string[]>([])
+
+  const read = async (key: number, picked: Picked, offsetMinutes?: number) => {
     const catalogue = await loadCatalogue()
-    const outcome = await parseChunks(picked.name, picked.chunks(), { matchHardware: catalogueMatcher(catalogue.ref) }, (done, total) => update(key, { done, total }))
+    const options = { matchHardware: catalogueMatcher(catalogue.ref), ...(offsetMinutes !== undefined ? { timeZoneOffsetMinutes: offsetMinutes } : {}) }
+    const outcome = await parseChunks(picked.name, picked.chunks(), options, (done, total) => update(key, { done, total }))
     if (!outcome.ok) return update(key, { phase: 'failed', error: outcome.error })
     update(key, { phase: 'previewing', result: outcome.result })
     try {
@@ -71,8 +79,14 @@ export default function Import() {
   /** Files are read one after another (each in chunks), so several big files never compete for the page. */
   const add = (picked: Picked[]) => {
     const added = picked.map((p) => ({ p, key: nextKey.current++ }))
-    setFiles((all) => [...added.map(({ p, key }): FileState => ({ key, name: p.name, phase: 'reading', done: 0, total: 0, projectMap: {} })), ...all])
+    if (picked.length > 0) setChosen(picked.map((p) => p.name))
+    setFiles((all) => [...added.map(({ p, key }): FileState => ({ key, name: p.name, picked: p, phase: 'reading', done: 0, total: 0, projectMap: {} })), ...all])
     for (const { p, key } of added) queue.current = queue.current.then(() => read(key, p))
+  }
+  /** The file read again with its clock's offset, so the preview shows the runs at their true UTC times. */
+  const setOffset = (file: FileState, offsetMinutes: number | undefined) => {
+    update(file.key, { offsetMinutes, phase: 'reading', done: 0, total: 0, preview: undefined, result: undefined, error: undefined })
+    queue.current = queue.current.then(() => read(file.key, file.picked, offsetMinutes))
   }
   const addFiles = (list: FileList | null) => add([...(list ?? [])].map((file) => ({ name: file.name, chunks: () => chunksOfBlob(file) })))
   const pickDesktop = async () => {
@@ -96,6 +110,10 @@ export default function Import() {
     } catch (err) {
       update(file.key, { phase: 'ready', error: t('import.commitFailed', { message: err instanceof Error ? err.message : String(err) }) })
     }
+  }
+  const importable = files.filter((f) => f.phase === 'ready' && f.preview && f.preview.added + f.preview.updated > 0)
+  const commitAll = async () => {
+    for (const f of importable) await commit(f)
   }
   const undo = async (batch: ImportBatch, key?: number) => {
     try {
@@ -141,15 +159,26 @@ export default function Import() {
           </button>
         ) : (
           <label className="file-pick">
-            <span>{t('import.pick')}</span>
-            <input type="file" multiple onChange={(e) => { addFiles(e.target.files); e.target.value = '' }} />
+            <span className="button">{t('import.pick')}</span>
+            <input type="file" multiple className="visually-hidden" onChange={(e) => { addFiles(e.target.files); e.target.value = '' }} />
           </label>
         )}
+        <p className="chosen" aria-live="polite" data-testid="import-chosen">
+          {chosen.length > 0 ? t('import.chosen', { files: chosen.join(', ') }) : t('import.noneChosen')}
+        </p>
         <p className="muted">{t('import.formats')}</p>
       </div>
 
+      {importable.length > 1 && (
+        <div className="row import-all">
+          <button type="button" className="primary" onClick={() => void commitAll()}>
+            {i18n.plural('import.all', importable.length)}
+          </button>
+        </div>
+      )}
       {files.map((file) => (
         <FileCard key={file.key} file={file} projects={projects.data ?? []}
+          onOffset={(minutes) => setOffset(file, minutes)}
           onMap={(sourceName, projectId) => update(file.key, { projectMap: { ...file.projectMap, [sourceName]: projectId } })}
           onCommit={() => void commit(file)}
           onDiscard={() => setFiles((all) => all.filter((f) => f.key !== file.key))}
@@ -204,9 +233,10 @@ export default function Import() {
   )
 }
 
-function FileCard({ file, projects, onMap, onCommit, onDiscard, onUndo, onDownloadErrors }: {
+function FileCard({ file, projects, onOffset, onMap, onCommit, onDiscard, onUndo, onDownloadErrors }: {
   file: FileState
   projects: ProjectRecord[]
+  onOffset: (offsetMinutes: number | undefined) => void
   onMap: (sourceName: string, projectId: string) => void
   onCommit: () => void
   onDiscard: () => void
@@ -226,12 +256,22 @@ function FileCard({ file, projects, onMap, onCommit, onDiscard, onUndo, onDownlo
         {result && <span className="tag">{t(`import.format.${result.format}` as MessageKey)}</span>}
         <span className="spacer" />
         {file.phase !== 'committing' && file.phase !== 'committed' && (
-          <button type="button" onClick={onDiscard} aria-label={t('import.discard', { file: file.name })}>
+          <button type="button" onClick={onDiscard} aria-label={t('import.closeFile', { file: file.name })}>
             {t('common.close')}
           </button>
         )}
       </div>
 
+      {file.phase !== 'committing' && file.phase !== 'committed' && (
+        <label className="row zone-pick">
+          <span>{t('import.zone')}</span>
+          <select value={file.offsetMinutes ?? ''} disabled={file.phase === 'reading' || file.phase === 'previewing'}
+            onChange={(e) => onOffset(e.target.value === '' ? undefined : Number(e.target.value))}>
+            <option value="">{t('import.zoneAssumed')}</option>
+            {UTC_OFFSETS_MINUTES.map((m) => <option key={m} value={m}>{utcOffsetLabel(m)}</option>)}
+          </select>
+        </label>
+      )}
       {file.phase === 'reading' && (
         <div className="progress-line">
           <progress aria-label={t('import.reading', { file: file.name })} value={file.done} max={file.total || 1} />
@@ -287,6 +327,37 @@ function FileCard({ file, projects, onMap, onCommit, onDiscard, onUndo, onDownlo
             </table>
           )}
 
+          {result.runs.length > 0 && (
+            <details className="preview-runs" open={result.runs.length <= 10}>
+              <summary>{i18n.plural('import.runsList', result.runs.length)}</summary>
+              <div className="table-scroll">
+                <table aria-label={t('import.runsTable', { file: file.name })}>
+                  <thead>
+                    <tr>
+                      <th scope="col" className="num">{t('import.col.run')}</th>
+                      <th scope="col">{t('runs.col.title')}</th>
+                      <th scope="col">{t('runs.col.start')}</th>
+                      <th scope="col">{t('runs.col.project')}</th>
+                      <th scope="col" className="num">{t('runs.col.energy')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {result.runs.slice(0, RUNS_SHOWN).map((r, i) => (
+                      <tr key={i}>
+                        <td className="num">{i + 1}</td>
+                        <td>{r.input.title || t('runs.untitled')}</td>
+                        <td>{i18n.dateTime(Date.parse(r.input.startedAt))}</td>
+                        <td>{r.input.project || t('import.noProjectName')}</td>
+                        <td className="num">{r.input.measuredEnergyKWh !== undefined ? i18n.kWh(r.input.measuredEnergyKWh) : '–'}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              {result.runs.length > RUNS_SHOWN && <p className="muted">{t('import.moreWarnings', { count: i18n.int(result.runs.length - RUNS_SHOWN) })}</p>}
+            </details>
+          )}
+
           {skipped.length > 0 && (
             <div className="skipped">
               <div className="row">
@@ -321,7 +392,10 @@ function FileCard({ file, projects, onMap, onCommit, onDiscard, onUndo, onDownlo
               <summary>{t('import.warnings', { count: i18n.int(warnings.length) })}</summary>
               <ul className="warnings">
                 {warnings.slice(0, WARNINGS_SHOWN).map((w, i) => (
-                  <li key={i}>{w.row !== undefined ? t('import.warningRow', { row: w.row, message: w.message }) : w.message}</li>
+                  <li key={i}>
+                    {w.row !== undefined ? t('import.warningRow', { row: w.row, message: w.message }) : w.message}
+                    {w.field === 'timestamp' && <> {t('import.zoneHint')}</>}
+                  </li>
                 ))}
               </ul>
               {warnings.length > WARNINGS_SHOWN && <p className="muted">{t('import.moreWarnings', { count: i18n.int(warnings.length - WARNINGS_SHOWN) })}</p>}
@@ -331,10 +405,11 @@ function FileCard({ file, projects, onMap, onCommit, onDiscard, onUndo, onDownlo
           {file.error && <p role="alert" className="error">{file.error}</p>}
           {file.phase === 'ready' && (
             <div className="row">
-              <button type="button" className="primary" disabled={preview.runsFound === 0} onClick={onCommit}>
-                {i18n.plural('import.commit', preview.added + preview.updated + preview.unchanged)}
-              </button>
-              {preview.added + preview.updated === 0 && preview.runsFound > 0 && <span className="muted">{t('import.nothingNew')}</span>}
+              {preview.added + preview.updated > 0 ? (
+                <button type="button" className="primary" onClick={onCommit}>
+                  {i18n.plural('import.commit', preview.added + preview.updated + preview.unchanged)}
+                </button>
+              ) : preview.runsFound > 0 && <span className="muted">{t('import.nothingNew')}</span>}
             </div>
           )}
           {file.phase === 'committing' && (

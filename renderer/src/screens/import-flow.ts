@@ -104,3 +104,19 @@ export const rowErrorsFileName = (fileName: string, date: Date): string => {
   const stem = fileName.replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '_').slice(0, 60) || 'import'
   return `import-errors-${stem}-${localDay(date)}.csv`
 }
+
+/**
+ * The time-zone offsets a file's clock can be given in, minutes east of UTC: every whole hour from −12 to +14 and
+ * the half and three-quarter hours in use (India +5:30, Nepal +5:45, Newfoundland −3:30, …).
+ */
+export const UTC_OFFSETS_MINUTES: readonly number[] = [
+  ...Array.from({ length: 27 }, (_, i) => (i - 12) * 60),
+  -570, -210, 210, 270, 330, 345, 390, 525, 570, 630, 765
+].sort((a, b) => a - b)
+
+/** "UTC", "UTC+05:30", "UTC−03:30" (a real minus sign). */
+export const utcOffsetLabel = (minutes: number): string => {
+  if (minutes === 0) return 'UTC'
+  const abs = Math.abs(minutes)
+  return `UTC${minutes < 0 ? '\u2212' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`
+}

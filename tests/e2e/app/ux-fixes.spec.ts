@@ -161,3 +161,48 @@ test('first-run dashboard offers Import and Add run; the unknown-location hint l
   await expect(page.getByLabel('Location', { exact: true })).toHaveValue('unknown')
   await expect(page.getByLabel('From month')).toHaveValue('2025-01')
 })
+
+test('import: chosen names, runs listed as warnings number them, time zone per file, Import all, Close names', async ({ page }) => {
+  await open(page, 'e2e-ux-import', '/import')
+  await expect(page.getByTestId('import-chosen')).toHaveText('No file chosen yet.')
+  await page.getByLabel('Choose files to import').setInputFiles([SAMPLE, 'tests/fixtures/import/nvidia-smi/h100-training-power.csv'])
+  await expect(page.getByTestId('import-chosen')).toHaveText('Chosen: codecarbon-repo-sample.csv, h100-training-power.csv')
+
+  const h100 = page.getByRole('region', { name: 'h100-training-power.csv', exact: true })
+  const sample = page.getByRole('region', { name: 'codecarbon-repo-sample.csv', exact: true })
+  await expect(h100.getByTestId('import-counts')).toHaveText('1 run found in 323 rows: 1 new, 0 updated, 0 unchanged.')
+  await expect(sample.getByTestId('import-counts')).toContainText('21 runs found')
+  // The Close button's name contains what it shows.
+  const close = h100.getByRole('button', { name: 'Close h100-training-power.csv' })
+  await expect(close).toHaveText('Close')
+
+  // The runs, numbered as the warnings number them.
+  const runs = h100.getByRole('table', { name: 'Runs in h100-training-power.csv' })
+  await expect(runs.getByRole('row')).toHaveCount(2)
+  await expect(runs.getByRole('columnheader')).toHaveText(['Run', 'Title', 'Start', 'Project', 'Energy'])
+  const firstRun = runs.getByRole('row').nth(1).getByRole('cell')
+  await expect(firstRun.first()).toHaveText('1')
+  // More than ten runs start folded.
+  await sample.getByText('21 runs in the file').click()
+  const sampleRuns = sample.getByRole('table', { name: 'Runs in codecarbon-repo-sample.csv' })
+  await expect(sampleRuns.getByRole('row')).toHaveCount(22)
+
+  // Zone-less timestamps: read as UTC until the file's zone is chosen; the warning points at the choice.
+  const zone = h100.getByLabel('Time zone of the file’s timestamps')
+  await expect(zone.locator('option:checked')).toHaveText('UTC (assumed, not stated)')
+  await expect(h100.getByText(/read as UTC.*Time zone of the file’s timestamps/)).toBeVisible()
+  const startUtc = await firstRun.nth(2).innerText()
+  await shot(page, 'ux-import-preview')
+  await zone.selectOption({ label: 'UTC+02:00' })
+  await expect(h100.getByTestId('import-counts')).toHaveText('1 run found in 323 rows: 1 new, 0 updated, 0 unchanged.')
+  await expect(h100.getByText(/read as UTC/)).toBeHidden()
+  const startLocal = await firstRun.nth(2).innerText()
+  // 2 h east of UTC: the same wall-clock time is two hours earlier in UTC.
+  const hour = (text: string) => Number(/(\d{1,2}):\d{2}/.exec(text)![1])
+  expect((hour(startUtc) - hour(startLocal) + 24) % 24).toBe(2)
+
+  await page.getByRole('button', { name: 'Import all: 2 files' }).click()
+  await expect(h100.getByText('Imported: 1 new')).toBeVisible()
+  await expect(sample.getByText('Imported: 21 new')).toBeVisible()
+  await expect(page.getByRole('button', { name: /^Import all/ })).toHaveCount(0)
+})

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { catalogueMatcher } from '../../../shared/import/index'
 import { loadReferenceData } from '../../../shared/refdata/index'
 import { backupFileName, backupIfDue, localDay } from '../../../renderer/src/screens/backup-flow'
-import { chunksOfBlob, chunksOfText, parseChunks, rowErrorsCsv, rowErrorsFileName, type TextChunk } from '../../../renderer/src/screens/import-flow'
+import { chunksOfBlob, chunksOfText, parseChunks, rowErrorsCsv, rowErrorsFileName, UTC_OFFSETS_MINUTES, utcOffsetLabel, type TextChunk } from '../../../renderer/src/screens/import-flow'
 
 const fixture = (path: string) => readFileSync(new URL(`../../fixtures/import/${path}`, import.meta.url))
 const options = { matchHardware: catalogueMatcher(loadReferenceData()) }
@@ -136,5 +136,24 @@ describe('backupIfDue', () => {
     }
     expect(await backupIfDue(host, async () => String(++exported))).toBeUndefined()
     expect(exported).toBe(0)
+  })
+})
+
+describe('time-zone offsets of a file', () => {
+  it('runs from −12:00 to +14:00 in order, without duplicates, with India and Nepal', () => {
+    expect(UTC_OFFSETS_MINUTES[0]).toBe(-720)
+    expect(UTC_OFFSETS_MINUTES.at(-1)).toBe(840)
+    expect(new Set(UTC_OFFSETS_MINUTES).size).toBe(UTC_OFFSETS_MINUTES.length)
+    expect([...UTC_OFFSETS_MINUTES].sort((a, b) => a - b)).toEqual(UTC_OFFSETS_MINUTES)
+    expect(UTC_OFFSETS_MINUTES).toContain(330)
+    expect(UTC_OFFSETS_MINUTES).toContain(345)
+    expect(UTC_OFFSETS_MINUTES).toContain(60)
+  })
+  it('labels them as UTC±hh:mm', () => {
+    expect(utcOffsetLabel(0)).toBe('UTC')
+    expect(utcOffsetLabel(60)).toBe('UTC+01:00')
+    expect(utcOffsetLabel(345)).toBe('UTC+05:45')
+    expect(utcOffsetLabel(-210)).toBe('UTC\u221203:30')
+    expect(utcOffsetLabel(-720)).toBe('UTC\u221212:00')
   })
 })
