@@ -275,9 +275,9 @@ export default function Runs({ query }: ScreenProps) {
               <span role="columnheader">{t('runs.col.start')}</span>
               <span role="columnheader">{t('runs.col.title')}</span>
               <span role="columnheader">{t('runs.col.project')}</span>
-              <span role="columnheader">{t('runs.col.person')}</span>
-              <span role="columnheader">{t('runs.col.kind')}</span>
-              <span role="columnheader">{t('runs.col.hardware')}</span>
+              <span role="columnheader" className="opt">{t('runs.col.person')}</span>
+              <span role="columnheader" className="opt">{t('runs.col.kind')}</span>
+              <span role="columnheader" className="opt">{t('runs.col.hardware')}</span>
               <span role="columnheader">{t('runs.col.location')}</span>
               <span role="columnheader" className="num">{t('runs.col.energy')}</span>
               <span role="columnheader" className="num">{t('runs.col.emissions')}</span>
@@ -311,9 +311,9 @@ export default function Runs({ query }: ScreenProps) {
                           <button type="button" className="link" data-run-id={r.id} onClick={() => openRun(r.id)}>{title}</button>
                         </span>
                         <span role="cell">{projectName(r.projectId)}</span>
-                        <span role="cell">{r.person}</span>
-                        <span role="cell">{t(`kind.${r.input.kind}` as MessageKey)}</span>
-                        <span role="cell">{device ? `${device.count} × ${device.name}` : '–'}</span>
+                        <span role="cell" className="opt">{r.person}</span>
+                        <span role="cell" className="opt">{t(`kind.${r.input.kind}` as MessageKey)}</span>
+                        <span role="cell" className="opt">{device ? `${device.count} × ${device.name}` : '–'}</span>
                         <span role="cell">{r.result.locationLabel}</span>
                         <span role="cell" className="num">{i18n.kWh(r.result.energyKWh.value)}</span>
                         <span role="cell" className="num">{i18n.kg(r.emissionsKg)}</span>

@@ -206,3 +206,35 @@ test('import: chosen names, runs listed as warnings number them, time zone per f
   await expect(sample.getByText('Imported: 21 new')).toBeVisible()
   await expect(page.getByRole('button', { name: /^Import all/ })).toHaveCount(0)
 })
+
+test('layout: one-line navigation at 1024 px; energy and CO2e stay visible with the detail open at 1366 px', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 })
+  await open(page, 'e2e-ux-layout')
+  const links = page.getByRole('navigation', { name: 'Main' }).getByRole('link')
+  const tops = new Set<number>()
+  for (const box of await Promise.all((await links.all()).map((l) => l.boundingBox()))) tops.add(Math.round(box!.y))
+  expect([...tops], 'all navigation links on one line').toHaveLength(1)
+  await shot(page, 'ux-nav-1024', false)
+
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await fillRun(page, 'Wide enough', 'layout')
+  await page.getByRole('button', { name: 'Save run' }).click()
+  await expect(page.getByRole('complementary', { name: 'Run details' })).toBeVisible()
+  const table = page.getByRole('table', { name: 'Runs table' })
+  const tableBox = (await table.boundingBox())!
+  for (const name of ['Energy', 'CO2e']) {
+    const box = (await table.getByRole('columnheader', { name, exact: true }).boundingBox())!
+    expect(box.x + box.width, `${name} inside the table's visible width`).toBeLessThanOrEqual(tableBox.x + tableBox.width + 1)
+  }
+  await expect(table.getByRole('row').nth(1).getByRole('cell').last()).toHaveText('16.99 kg')
+  await shot(page, 'ux-runs-detail-1366', false)
+
+  // Narrower: the detail is a drawer over the table, still closed with Esc.
+  await page.setViewportSize({ width: 1024, height: 768 })
+  const detail = page.getByRole('complementary', { name: 'Run details' })
+  await expect(detail).toBeVisible()
+  expect((await detail.boundingBox())!.x + (await detail.boundingBox())!.width).toBeLessThanOrEqual(1024)
+  await shot(page, 'ux-runs-detail-1024', false)
+  await page.keyboard.press('Escape')
+  await expect(detail).toBeHidden()
+})
