@@ -41,10 +41,11 @@ describe('compare: GPU-hours on a V100 in France', () => {
     const values = rows.map((r) => r.emissionsKg.value)
     expect(values).toEqual([...values].sort((x, y) => x - y))
     expect(rows.map((r) => r.rank)).toEqual(rows.map((_, i) => i + 1))
-    // a row better than the current saves exactly the difference; time scales with peak FLOPS (30 TFLOPS on the V100)
+    // a row better than the current saves exactly the difference; time scales with peak FLOPS (125 TFLOPS dense FP16 tensor on the V100 SXM2)
+    expect(current.peakTflops).toBe(125)
     const best = rows[0]!
     expect(best.savingKg!.value).toBeCloseTo(current.emissionsKg.value - best.emissionsKg.value, 9)
-    expect(best.wallHours.value).toBeCloseTo((100 * 30) / best.peakTflops, 9)
+    expect(best.wallHours.value).toBeCloseTo((100 * 125) / best.peakTflops, 9)
   })
 
   it('ranks locations, France the current one among countries', async () => {

@@ -69,7 +69,9 @@ describe('scripts/build-data.ts', () => {
       locations: json(first, 'locations.json'),
       defaults: json(first, 'defaults.json')
     })
-    expect(findHardware(ref, 'gpu:nvidia-h100-sxm')!.fp16Tflops).toBe(1979)
+    // T4's 65.13 comes from the " TFLOPS16" column, untouched by the corrections.
+    expect(findHardware(ref, 'gpu:nvidia-t4')).toMatchObject({ fp32Tflops: 8.141, fp16Tflops: 65.13 })
+    expect(findHardware(ref, 'gpu:nvidia-t4')!.sourceIds).not.toContain('vendor-datasheets')
     expect(findHardware(ref, 'gpu:nvidia-a10g')!.memoryGB).toBe(24)
     expect(findHardware(ref, 'cpu:intel-xeon-gold-6248')).toMatchObject({ cores: 20, tdpPerCoreW: 7.5 })
     expect(ref.hardware.find((h) => h.name.includes('Celeron 1000A'))).toBeUndefined()
@@ -79,6 +81,55 @@ describe('scripts/build-data.ts', () => {
     expect(log).toContain('A10G')
     expect(log).toContain('malformed factor "000402"')
     expect(log).toContain('"27.29.5"')
+  })
+
+  it('puts FLOPS on one basis: datasheet corrections cited in sourceIds, printed and listed in SOURCES.md', () => {
+    const ref = createReferenceData({
+      manifest: json(first, 'manifest.json'),
+      hardware: json(first, 'hardware.json'),
+      locations: json(first, 'locations.json'),
+      defaults: json(first, 'defaults.json')
+    })
+    // gpus.csv: 989 / 1979 (TF32 and FP16 tensor with sparsity) → FP32 67, dense FP16 1979 / 2.
+    expect(findHardware(ref, 'gpu:nvidia-h100-sxm')).toMatchObject({ tdpW: 700, fp32Tflops: 67, fp16Tflops: 989.5, sourceIds: ['mlco2', 'vendor-datasheets'] })
+    expect(findHardware(ref, 'gpu:nvidia-a100-sxm4-80-gb')).toMatchObject({ fp32Tflops: 19.5, fp16Tflops: 312 })
+    // A TDP correction makes the datasheet the source of tdpW (sourceIds[0]).
+    expect(findHardware(ref, 'gpu:nvidia-tesla-v100-sxm2-16gb')).toMatchObject({ tdpW: 300, fp32Tflops: 15.7, fp16Tflops: 125, sourceIds: ['vendor-datasheets', 'mlco2'] })
+    const gtx750 = findHardware(ref, 'gpu:nvidia-gtx-750')!
+    expect(gtx750).toMatchObject({ tdpW: 55, fp32Tflops: 1.111 })
+    expect(gtx750.memoryGB).toBeUndefined()
+    // Dropped, not kept on another basis: a TPU's FP32, the 3080 Ti's non-tensor FP16.
+    expect(findHardware(ref, 'tpu:google-tpuv2-chip')!.fp32Tflops).toBeUndefined()
+    expect(findHardware(ref, 'tpu:google-tpuv2-chip')!.fp16Tflops).toBe(45)
+    expect(findHardware(ref, 'gpu:nvidia-rtx-3080-ti')).toMatchObject({ fp32Tflops: 34.1 })
+    expect(findHardware(ref, 'gpu:nvidia-rtx-3080-ti')!.fp16Tflops).toBeUndefined()
+    expect(ref.manifest.sources.map((s) => s.id)).toContain('vendor-datasheets')
+    expect(log).toContain('hardware gpu:nvidia-h100-sxm: fp32Tflops 989 → 67, fp16Tflops 1979 → 989.5')
+    expect(log).toContain('hardware tpu:google-tpuv2-chip: fp32Tflops 22 → dropped')
+    expect(log).toMatch(/corrections for devices not in the upstream files, unused: .*gpu:nvidia-h100-nvl/)
+    const sources = readFileSync(join(first, 'SOURCES.md'), 'utf8')
+    expect(sources).toContain('## FLOPS basis')
+    expect(sources).toContain('| NVIDIA H100 SXM (`gpu:nvidia-h100-sxm`) | fp32Tflops 989 → 67; fp16Tflops 1979 → 989.5 |')
+    expect(sources).toContain('fp32Tflops 22 → —')
+  })
+
+  it('treats an intensity of exactly 0 as missing: the year skipped, a location left without years not shipped', () => {
+    const locations = json(first, 'locations.json') as { id: string; intensities: { year: number; intensityGPerKWh: number }[] }[]
+    // OWID: Central African Republic 111.11 in 2011–2012, 0 in 2013–2014; Burundi only 0 (2008–2009).
+    expect(locations.find((l) => l.id === 'country:CAF')!.intensities.map((i) => [i.year, i.intensityGPerKWh])).toEqual([
+      [2011, 111.11],
+      [2012, 111.11]
+    ])
+    expect(locations.find((l) => l.id === 'country:BDI')).toBeUndefined()
+    // mlco2 impact.csv: Seeweb fro2 at 0, and no other source for it.
+    expect(locations.find((l) => l.id === 'cloud:seeweb:fro2')).toBeUndefined()
+    expect(locations.flatMap((l) => l.intensities).every((i) => i.intensityGPerKWh > 0)).toBe(true)
+    expect(log).toContain('Central African Republic (country:CAF) 0 g/kWh in 2013–2014 treated as missing; kept its other years (2011–2012)')
+    expect(log).toContain('Burundi (country:BDI) 0 g/kWh in 2008–2009 treated as missing; no other value: location not shipped')
+    expect(log).toContain('seeweb fro2 (cloud:seeweb:fro2) 0 g/kWh in 2019 treated as missing; no other value: location not shipped')
+    const sources = readFileSync(join(first, 'SOURCES.md'), 'utf8')
+    expect(sources).toContain('## Intensities treated as missing')
+    expect(sources).toContain('- mlco2-impact/impact.csv: seeweb fro2 (cloud:seeweb:fro2) 0 g/kWh in 2019')
   })
 
   it('fails naming the file when an input is missing', () => {

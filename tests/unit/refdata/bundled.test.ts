@@ -64,16 +64,84 @@ describe('the bundled reference tables (data/)', () => {
   })
 })
 
+describe('one FLOPS basis: FP32 non-tensor; FP16 dense tensor (FP32 accumulate) where there are tensor cores', () => {
+  const peaks = (id: string): [number | undefined, number | undefined] => {
+    const entry = findHardware(ref, id)!
+    return [entry.fp32Tflops, entry.fp16Tflops]
+  }
+
+  it('datasheet figures for the devices users compare most', () => {
+    expect(peaks('gpu:nvidia-h100-sxm')).toEqual([67, 989.5])
+    expect(peaks('gpu:nvidia-h100-nvl')).toEqual([60, 835.5])
+    expect(peaks('gpu:nvidia-a100-sxm4-80-gb')).toEqual([19.5, 312])
+    expect(peaks('gpu:nvidia-a100-pcie-40-80gb')).toEqual([19.5, 312])
+    expect(peaks('gpu:nvidia-tesla-v100-sxm2-32gb')).toEqual([15.7, 125])
+    expect(peaks('gpu:nvidia-t4')).toEqual([8.141, 65.13])
+    expect(peaks('gpu:nvidia-l4')).toEqual([30.3, 121])
+    expect(peaks('gpu:nvidia-l40s')).toEqual([91.6, 362.05])
+    expect(peaks('gpu:nvidia-rtx-a6000')).toEqual([38.71, 154.8])
+    expect(peaks('gpu:nvidia-rtx-3090')).toEqual([35.58, 71])
+    expect(peaks('gpu:nvidia-rtx-4090')).toEqual([82.6, 165.2])
+    expect(peaks('tpu:google-tpuv3-chip')).toEqual([undefined, 123])
+    // Xavier's 16 / 32 were TOPS, Pascal's FP16 a 1/64-rate path: no figure rather than a wrong one.
+    expect(peaks('gpu:nvidia-agx-xavier')).toEqual([undefined, undefined])
+    expect(peaks('gpu:nvidia-gtx-1080-ti')).toEqual([11.34, undefined])
+    expect(peaks('gpu:nvidia-quadro-p6000')).toEqual([12.63, undefined])
+  })
+
+  it('an H100 is about 3× an A100 at fp16 and 3.4× at fp32, not 6×', () => {
+    expect(peaks('gpu:nvidia-h100-sxm')[1]! / peaks('gpu:nvidia-a100-sxm4-80-gb')[1]!).toBeCloseTo(3.17, 2)
+    expect(peaks('gpu:nvidia-h100-sxm')[0]! / peaks('gpu:nvidia-a100-sxm4-80-gb')[0]!).toBeCloseTo(3.44, 2)
+  })
+
+  it('no entry mixes bases: FP16 between 1× and 16× FP32 (sparse or INT8 figures would exceed it), under 4 TFLOPS/W', () => {
+    for (const entry of ref.hardware) {
+      const { fp32Tflops: fp32, fp16Tflops: fp16 } = entry
+      if (fp32 !== undefined && fp16 !== undefined) {
+        expect(fp16, entry.id).toBeGreaterThanOrEqual(fp32)
+        expect(fp16 / fp32, entry.id).toBeLessThanOrEqual(16)
+      }
+      for (const peak of [fp32, fp16]) if (peak !== undefined) expect(peak / entry.tdpW, entry.id).toBeLessThan(4)
+    }
+  })
+
+  it('every corrected entry cites the vendor datasheets, the source of its TDP first when the TDP was corrected', () => {
+    expect(findHardware(ref, 'gpu:nvidia-tesla-v100-pcie-16gb')).toMatchObject({ tdpW: 250, sourceIds: ['vendor-datasheets', 'mlco2'] })
+    expect(findHardware(ref, 'gpu:nvidia-tesla-v100-sxm2-16gb')).toMatchObject({ tdpW: 300, sourceIds: ['vendor-datasheets', 'mlco2'] })
+    expect(findHardware(ref, 'gpu:nvidia-rtx-a6000')!.sourceIds).toEqual(['mlco2', 'vendor-datasheets'])
+    expect(findHardware(ref, 'tpu:google-tpu-v4')).toMatchObject({ fp16Tflops: 275, sourceIds: ['green-algorithms', 'vendor-datasheets'] })
+  })
+})
+
+describe('no zero intensity: missing data is never a clean grid', () => {
+  it('no location carries 0 g/kWh; Seeweb fro2 is not shipped; the Central African Republic keeps 2000–2012 only', () => {
+    for (const entry of ref.locations) for (const i of entry.intensities) expect(i.intensityGPerKWh, `${entry.id} ${i.year}`).toBeGreaterThan(0)
+    expect(ref.locations.find((l) => l.id === 'cloud:seeweb:fro2')).toBeUndefined()
+    const caf = ref.locations.find((l) => l.id === 'country:CAF')!
+    expect(caf.intensities.map((i) => i.year)).toEqual(Array.from({ length: 13 }, (_, n) => 2000 + n))
+    expect(caf.intensities.at(-1)!.intensityGPerKWh).toBe(111.11)
+  })
+
+  it('the greenest country and cloud region by latest year are real low-carbon grids', () => {
+    const latest = (kind: string): { id: string; value: number }[] =>
+      ref.locations
+        .filter((l) => l.kind === kind)
+        .map((l) => ({ id: l.id, value: l.intensities.at(-1)!.intensityGPerKWh }))
+        .sort((a, b) => a.value - b.value)
+    // OWID/Ember: Lesotho 20.83 g/kWh in 2022 (hydro); CCF (EEA) Azure Sweden Central 9 g/kWh.
+    expect(latest('country')[0]).toEqual({ id: 'country:LSO', value: 20.83 })
+    expect(latest('cloud')[0]).toEqual({ id: 'cloud:azure:swedencentral', value: 9 })
+  })
+})
+
 describe('spot values against the upstream files', () => {
-  it('mlco2 gpus.csv: H100 SXM 700 W, 1979 TFLOPS16, 80 GB; the ragged A10G row keeps its 24 GB', () => {
+  it('mlco2 gpus.csv: H100 SXM 700 W, 80 GB, its sparse 989 / 1979 corrected to 67 / 989.5; the ragged A10G row keeps its 24 GB', () => {
     const h100 = findHardware(ref, 'gpu:nvidia-h100-sxm')!
-    expect(h100).toMatchObject({ tdpW: 700, fp32Tflops: 989, fp16Tflops: 1979, memoryGB: 80, vendor: 'NVIDIA' })
-    expect(h100.sourceIds[0]).toBe('mlco2')
+    expect(h100).toMatchObject({ tdpW: 700, fp32Tflops: 67, fp16Tflops: 989.5, memoryGB: 80, vendor: 'NVIDIA' })
+    expect(h100.sourceIds).toEqual(['mlco2', 'vendor-datasheets'])
     expect(findHardware(ref, 'gpu:nvidia-a10g')).toMatchObject({ tdpW: 150, fp32Tflops: 31.52, memoryGB: 24 })
-    // GTX 750's 1111 TFLOPS32 at 250 W is not a real figure: dropped, the TDP kept.
-    const gtx750 = findHardware(ref, 'gpu:nvidia-gtx-750')!
-    expect(gtx750.tdpW).toBe(250)
-    expect(gtx750.fp32Tflops).toBeUndefined()
+    // GTX 750's row: 1111 "TFLOPS" is GFLOPS, 250 W another card's: corrected from NVIDIA's specifications.
+    expect(findHardware(ref, 'gpu:nvidia-gtx-750')).toMatchObject({ tdpW: 55, fp32Tflops: 1.111, sourceIds: ['vendor-datasheets', 'mlco2'] })
   })
 
   it('Green Algorithms TDP_cpu.csv merged with CodeCarbon: Xeon Gold 6248 is 20 cores × 7.5 W = 150 W', () => {
