@@ -18,7 +18,9 @@ export const hardwareEntrySchema = z.object({
   /** Green Algorithms gives CPU power per core. */
   tdpPerCoreW: z.number().positive().optional(),
   cores: z.number().int().positive().optional(),
+  /** Peak FP32 of the ordinary (non-tensor) cores. Absent when its basis is unknown (TPUs publish none). */
   fp32Tflops: z.number().positive().optional(),
+  /** Dense (no sparsity) FP16/BF16 tensor-core peak at FP32 accumulate; the plain FP16 peak without tensor cores. */
   fp16Tflops: z.number().positive().optional(),
   memoryGB: z.number().positive().optional(),
   releaseYear: z.number().int().optional(),
