@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import type { ImportSource } from '../../renderer/db'
 import { quarterPeriod } from '../../shared/ledger/period'
-import { gpuRun, openTest } from './support'
+import { gpuRun, openTest, testEngine } from './support'
 
 const codecarbon = (runs: { id: string; hours: number; project?: string }[], fileName = 'emissions.csv'): ImportSource => ({
   format: 'codecarbon',
@@ -91,6 +91,27 @@ describe('imports', () => {
     expect(await ledger.imports.list()).toEqual([])
     expect(await ledger.imports.mappings.list()).toEqual([])
     expect((await ledger.aggregate.totals({ period: quarterPeriod(2026, 1) })).rows).toEqual([])
+  })
+
+  it('writes nothing when a write of a later chunk fails while earlier chunks are still being written', async () => {
+    // Run r7's result cannot be stored (a function is not cloneable): its chunk's bulkPut fails after chunks 1–2 were issued.
+    const engine = testEngine()
+    const ledger = await openTest(undefined, {
+      ...engine,
+      compute: (input, lab) => {
+        const result = engine.compute(input, lab)
+        return input.source.externalId === 'r7' ? { ...result, trace: [{ label: 'bad', value: 0, unit: '', formula: (() => 'x') as unknown as string }] } : result
+      }
+    })
+    await ledger.runs.create(gpuRun({ project: 'before' }))
+    const file = codecarbon(Array.from({ length: 10 }, (_, i) => ({ id: `r${i}`, hours: 1 })))
+    const progress: number[] = []
+    await expect(ledger.imports.commit(file, { chunkSize: 3, onProgress: (done) => progress.push(done) })).rejects.toThrow()
+    expect(progress.every((done) => done <= 6)).toBe(true)
+    expect(await ledger.runs.count()).toBe(1)
+    expect((await ledger.projects.list()).map((p) => p.name)).toEqual(['before'])
+    expect(await ledger.imports.list()).toEqual([])
+    expect((await ledger.aggregate.totals({ period: quarterPeriod(2026, 1) })).total.runs).toBe(1)
   })
 
   it('skips runs that do not validate, naming the run and field, and imports the rest', async () => {

@@ -21,7 +21,8 @@ const log = (line: string) => console.log(line)
 async function diskBytes(dir: string): Promise<number> {
   let total = 0
   for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) total += (await stat(join(entry.parentPath, entry.name))).size
+    // LevelDB compacts while we walk: a file listed a moment ago may be gone.
+    if (entry.isFile()) total += (await stat(join(entry.parentPath, entry.name)).catch(() => ({ size: 0 }))).size
   }
   return total
 }

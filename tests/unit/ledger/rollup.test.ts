@@ -5,7 +5,9 @@ import type { RunResult } from '../../../shared/domain/result'
 import { runInputSchema } from '../../../shared/domain/run'
 import { aggregateRollups, levelFor, topN } from '../../../shared/ledger/aggregate'
 import { quarterPeriod, yearPeriod } from '../../../shared/ledger/period'
-import { applyDelta, gpuHoursOf, monthShares, primaryDevice, RollupDelta, type RollupSource } from '../../../shared/ledger/rollup'
+import type { RollupRecord } from '../../../shared/ledger/records'
+import { applyDelta, gpuHoursOf, monthShares, primaryDevice, RollupDelta, runContributions, type RollupSource } from '../../../shared/ledger/rollup'
+import { addSums } from '../../../shared/ledger/sums'
 
 const result = (kg: number, kwh: number): RunResult => ({
   method: 'estimated',
@@ -78,6 +80,39 @@ describe('rollup contributions', () => {
     ])
     const byPerson = aggregateRollups(cells, { period: yearPeriod(2026), groupBy: ['person', 'location'] })
     expect(byPerson.rows).toEqual([expect.objectContaining({ group: { person: 'ada', location: 'FR' } })])
+  })
+
+  it('sums runs of one cell at both levels without one level changing the other', () => {
+    const delta = new RollupDelta()
+    delta.add(run({ project: 'p', kg: 10 }), 1)
+    delta.add(run({ project: 'p', kg: 6 }), 1)
+    const cells = [...delta.cells.values()]
+    expect(cells).toHaveLength(2)
+    // 10 ± 50 %/+100 % and 6 likewise: 16, 8, 32 at the project × month level and at the fine level alike.
+    for (const c of cells) expect([c.level, c.runs, c.members, c.emissionsKg]).toEqual([c.level, 2, 2, { value: 16, low: 8, high: 32 }])
+  })
+
+  it('accumulates exactly what applying each contribution in turn gives (property)', () => {
+    const arb = fc.record({
+      project: fc.constantFrom('p', 'q'),
+      startedAt: fc.integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2026, 3, 1) }).map((ms) => new Date(ms).toISOString()),
+      durationS: fc.integer({ min: 0, max: 60 * 86400 }),
+      kg: fc.double({ min: 0, max: 1e6, noNaN: true })
+    })
+    fc.assert(
+      fc.property(fc.array(fc.tuple(arb, fc.constantFrom(1 as const, -1 as const)), { maxLength: 30 }), (specs) => {
+        const delta = new RollupDelta()
+        const folded = new Map<string, RollupRecord>()
+        for (const [spec, sign] of specs) {
+          delta.add(run(spec), sign)
+          for (const c of runContributions(run(spec), sign)) {
+            const prior = folded.get(c.key)
+            folded.set(c.key, prior ? { ...prior, ...addSums(prior, c), members: prior.members + c.members } : c)
+          }
+        }
+        expect(delta.cells).toEqual(folded)
+      })
+    )
   })
 
   it('chooses the coarse level only when project and time suffice', () => {
