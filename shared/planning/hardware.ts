@@ -1,9 +1,9 @@
 import { z } from 'zod'
 import { exact, rangeSchema, type Range } from '../domain/range'
-import type { RunResult } from '../domain/result'
 import { deviceKindSchema, locationInputSchema, runInputSchema, type DeviceInput, type RunInput } from '../domain/run'
 import type { LabDefaults } from '../emissions/lab-defaults'
-import { estimateRun } from '../emissions/resolve'
+import type { RunFigures } from '../emissions/compute'
+import { estimateFigures } from '../emissions/resolve'
 import { findHardware, HARDWARE_MATCH_THRESHOLD, matchHardware } from '../refdata/hardware'
 import type { ReferenceData } from '../refdata/index'
 import type { HardwareEntry } from '../refdata/schema'
@@ -218,11 +218,25 @@ export function compareHardware(
 ): HardwareComparison {
   const workload = parseInput(hardwareWorkloadSchema, workloadDraft, 'workload')
   const options = parseInput(hardwareOptionsSchema, optionsDraft, 'options')
+  return rankHardware(workload, options, ref, lab, hardwareCandidates(ref, lab))
+}
+
+/**
+ * compareHardware on a validated workload and options, over `candidates` (hardwareCandidates(ref, lab)): for callers
+ * that compare many runs, which validate their options and build the candidate list once.
+ */
+export function rankHardware(
+  workload: HardwareWorkload,
+  options: HardwareOptions,
+  ref: ReferenceData,
+  lab: LabDefaults,
+  candidates: readonly { entry: HardwareEntry; custom: boolean }[]
+): HardwareComparison {
   const template = templateOf(workload, options, ref, lab)
   const deviceCount = template.run.devices[template.deviceIndex]!.count
   const withoutFlops: string[] = []
   const rows: HardwareRow[] = []
-  for (const { entry, custom } of hardwareCandidates(ref, lab)) {
+  for (const { entry, custom } of candidates) {
     if (!options.kinds.includes(entry.kind)) continue
     if (options.hardwareIds && entry.id !== template.current?.id && !options.hardwareIds.includes(entry.id)) continue
     const peak = peakOf(entry, options.precision)
@@ -231,7 +245,7 @@ export function compareHardware(
       continue
     }
     const deviceHours = template.deviceHours(peak)
-    const at = (hours: number): RunResult => estimateRun(runOn(template, entry, hours), ref, lab)
+    const at = (hours: number): RunFigures => estimateFigures(runOn(template, entry, hours), ref, lab)
     const mid = at(deviceHours.value)
     const [fast, slow] = deviceHours.low === deviceHours.high ? [mid, mid] : [at(deviceHours.low), at(deviceHours.high)]
     rows.push({

@@ -1,11 +1,11 @@
 import { z } from 'zod'
 import type { Range } from '../domain/range'
-import type { RunResult } from '../domain/result'
 import { runInputSchema, type LocationInput, type RunInput } from '../domain/run'
 import type { LabDefaults } from '../emissions/lab-defaults'
-import { estimateRun } from '../emissions/resolve'
+import type { RunFigures } from '../emissions/compute'
+import { estimateFigures } from '../emissions/resolve'
 import type { ReferenceData } from '../refdata/index'
-import { normaliseProvider, resolveLocation, yearlyIntensity } from '../refdata/locations'
+import { locationInputOf, normaliseProvider, resolveLocation, yearlyIntensity } from '../refdata/locations'
 import type { LocationEntry } from '../refdata/schema'
 import { parseInput } from './errors'
 import { savingAcrossLocations } from './saving'
@@ -66,15 +66,7 @@ export const locationOptionsSchema = z.object({
   scopes: z.array(locationScopeSchema).default(['same-provider', 'cloud', 'country', 'zone'])
 })
 
-/** The structured location of an entry, as a run would give it. */
-export function locationInputOf(entry: LocationEntry): LocationInput | undefined {
-  if (entry.kind === 'cloud') return entry.provider && entry.region ? { kind: 'cloud', provider: entry.provider, region: entry.region } : undefined
-  if (entry.kind === 'country') {
-    const code = entry.iso3 ?? entry.iso2
-    return code ? { kind: 'country', code } : undefined
-  }
-  return { kind: 'zone', zone: entry.id.replace(/^zone:/, '') }
-}
+export { locationInputOf }
 
 /** Every location the lab can choose: its own entries first, replacing reference entries of the same id. */
 export function locationCandidates(ref: ReferenceData, lab: LabDefaults): LocationEntry[] {
@@ -111,7 +103,7 @@ export function compareLocations(
 ): LocationComparison {
   const run = parseInput(runInputSchema, runDraft, 'run')
   const { scopes } = parseInput(locationOptionsSchema, optionsDraft, 'options')
-  const currentResult = estimateRun(run, ref, lab)
+  const currentResult = estimateFigures(run, ref, lab)
   const itEnergyKWh = currentResult.itEnergyKWh
   const currentEntry = resolveLocation(locationCandidatesTable(ref, lab), run.location.kind === 'unknown' ? lab.location : run.location)
   const kCurrent = perITKWh(currentResult.emissionsKg, itEnergyKWh)
@@ -125,7 +117,7 @@ export function compareLocations(
   for (const entry of locationCandidates(ref, lab)) {
     const location = locationInputOf(entry)
     if (!location) continue
-    const result: RunResult = estimateRun(runAt(run, entry, location), ref, lab)
+    const result: RunFigures = estimateFigures(runAt(run, entry, location), ref, lab)
     // A lab entry that its own id does not resolve back to would fall back to the world average: not a real option.
     if (result.locationId !== entry.id) continue
     const year = yearlyIntensity(entry, new Date(run.startedAt).getUTCFullYear()).intensity.year

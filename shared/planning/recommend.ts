@@ -3,13 +3,13 @@ import { add, exact, rangeSchema, type Range } from '../domain/range'
 import type { RunResult } from '../domain/result'
 import type { RunInput } from '../domain/run'
 import type { LabDefaults } from '../emissions/lab-defaults'
-import { estimateRun } from '../emissions/resolve'
+import { estimateFigures } from '../emissions/resolve'
 import { HOURLY_INTENSITY_SPREAD } from '../emissions/uncertainty'
 import type { ReferenceData } from '../refdata/index'
 import { normaliseProvider, resolveLocation, yearlyIntensity } from '../refdata/locations'
 import type { HardwareEntry, LocationEntry } from '../refdata/schema'
 import { parseInput, PlanningError } from './errors'
-import { compareHardware, DEFAULT_MFU, hardwareCandidates, precisionSchema, runAccelerator } from './hardware'
+import { DEFAULT_MFU, hardwareCandidates, hardwareOptionsSchema, precisionSchema, rankHardware, runAccelerator, type HardwareOptions } from './hardware'
 import type { HourlySeries } from './hourly'
 import { locationCandidates, locationInputOf, runAt } from './location'
 import { shiftJobOfRun } from './run-shift'
@@ -60,7 +60,12 @@ interface Context {
   options: Options
   locations: { locations: LocationEntry[] }
   regions: LocationEntry[]
+  /** cleanestRegion by provider and year: the same for every run of a provider in a year. */
+  cleanest: Map<string, LocationEntry | undefined>
+  candidates: { entry: HardwareEntry; custom: boolean }[]
   hardware: HardwareEntry[]
+  /** compareHardware's options for every run, validated once; hardwareIds is set per run. */
+  hardwareOptions: HardwareOptions
   hourly: Record<string, HourlySeries>
   groups: Map<string, Group>
 }
@@ -104,16 +109,19 @@ function providerPue(ref: ReferenceData, provider: string): number | undefined {
 }
 
 /** Moving a cloud run to its provider's cleanest region: same IT energy, that region's PUE and intensity. */
-function regionSaving(run: LedgerRun, { ref, lab, locations, regions, groups }: Context): void {
+function regionSaving(run: LedgerRun, { ref, lab, locations, regions, cleanest, groups }: Context): void {
   if (run.input.location.kind !== 'cloud') return
   const entry = resolveLocation(locations, run.input.location)
   if (!entry) return
-  const best = cleanestRegion(entry, new Date(run.input.startedAt).getUTCFullYear(), regions, ref)
+  const year = new Date(run.input.startedAt).getUTCFullYear()
+  const key = `${normaliseProvider(entry.provider ?? '')}:${year}`
+  if (!cleanest.has(key)) cleanest.set(key, cleanestRegion(entry, year, regions, ref))
+  const best = cleanest.get(key)
   const location = best && best.id !== entry.id ? locationInputOf(best) : undefined
   if (!best || !location) return
   // Both estimates on yearly averages, so that an hourly-based recorded result does not skew the difference.
-  const here = estimateRun(run.input, ref, lab)
-  const there = estimateRun(runAt(run.input, best, location), ref, lab)
+  const here = estimateFigures(run.input, ref, lab)
+  const there = estimateFigures(runAt(run.input, best, location), ref, lab)
   const saved = savingAcrossLocations(here.itEnergyKWh, perITKWh(here.emissionsKg, here.itEnergyKWh), perITKWh(there.emissionsKg, there.itEnergyKWh))
   if (saved.value <= 0) return
   addTo(groups, `region:${entry.id}:${best.id}`, () => ({ kind: 'region', from: entry.name, to: best.name }), run, saved)
@@ -135,14 +143,14 @@ function efficientHardware(current: HardwareEntry, candidates: HardwareEntry[], 
   return best
 }
 
-function hardwareSaving(run: LedgerRun, { ref, lab, options, hardware, groups }: Context): void {
+function hardwareSaving(run: LedgerRun, { ref, lab, options, candidates, hardware, hardwareOptions, groups }: Context): void {
   const current = runAccelerator(ref, lab, run.input, ['gpu', 'tpu'])
   const best = current ? efficientHardware(current.entry, hardware, options.precision) : undefined
   if (!current || !best || best.id === current.entry.id) return
   let comparison
   try {
-    const settings = { precision: options.precision, mfu: options.mfu, hardwareIds: [best.id] }
-    comparison = compareHardware({ kind: 'run', run: run.input }, ref, lab, settings)
+    // The ledger's runs were validated when they were stored: compareHardware without checking each one again.
+    comparison = rankHardware({ kind: 'run', run: run.input }, { ...hardwareOptions, hardwareIds: [best.id] }, ref, lab, candidates)
   } catch (error) {
     if (error instanceof PlanningError) return
     throw error
@@ -154,6 +162,7 @@ function hardwareSaving(run: LedgerRun, { ref, lab, options, hardware, groups }:
 
 /** Flexible Start on the run's zone's hourly profile, when the caller loaded one that covers the run. */
 function startTimeSaving(run: LedgerRun, { lab, locations, hourly, options, groups }: Context): void {
+  if (Object.keys(hourly).length === 0) return
   const windowHours = options.windowHours
   const entry = resolveLocation(locations, run.input.location.kind === 'unknown' ? lab.location : run.input.location)
   const profile = entry?.hourlyZone ? hourly[entry.hourlyZone] : undefined
@@ -202,13 +211,17 @@ export function recommendChanges(
 ): Recommendation[] {
   const options = parseInput(recommendationOptionsSchema, optionsDraft, 'options')
   const all = locationCandidates(ref, lab)
+  const candidates = hardwareCandidates(ref, lab)
   const context: Context = {
     ref,
     lab,
     options,
     locations: { locations: all },
     regions: all.filter((e) => e.kind === 'cloud'),
-    hardware: hardwareCandidates(ref, lab).map((c) => c.entry),
+    cleanest: new Map(),
+    candidates,
+    hardware: candidates.map((c) => c.entry),
+    hardwareOptions: hardwareOptionsSchema.parse({ precision: options.precision, mfu: options.mfu }),
     hourly,
     groups: new Map()
   }
