@@ -4,6 +4,7 @@
 // Run: npx electron-vite build && npx tsx tests/bench/report/report-pdf.bench.ts
 import { chromium } from 'playwright-core'
 import { execFileSync } from 'node:child_process'
+import { loadavg } from 'node:os'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { chromiumArgs, chromiumPath } from '../../support/chromium'
@@ -11,7 +12,7 @@ import { startReportServer } from '../../e2e/report/server'
 import { machineLine } from '../support/machine'
 
 const RUNS = 10_000
-const ROUNDS = 3
+const ROUNDS = 5
 const out = resolve('tests/artifacts/report-bench')
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN
@@ -52,7 +53,7 @@ try {
     pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1])
   }
   const runsInQuarter = await page.evaluate(() => document.querySelector('.cover-facts dd:nth-of-type(5)')?.textContent ?? '?')
-  console.log(machineLine())
+  console.log(`${machineLine()}; load average ${loadavg().map((x) => x.toFixed(2)).join(' ')} (1, 5, 15 min)`)
   console.log(`quarter 2025 Q1: ${runsInQuarter} runs`)
   console.log(`open → ready (ledger + model + render): median ${median(ready).toFixed(0)} ms  [${ready.map((x) => x.toFixed(0)).join(', ')}]`)
   console.log(`page.pdf: median ${median(printed).toFixed(0)} ms  [${printed.map((x) => x.toFixed(0)).join(', ')}]`)
