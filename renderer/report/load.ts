@@ -13,7 +13,7 @@ import {
 } from '../../shared/report'
 
 /** Slices of the period read side by side: IndexedDB reads one while the page takes in another. */
-const READ_SLICES = 4
+const READ_SLICES = 8
 
 /** The period's runs, oldest first, as ledger.runs.list gives them, read in READ_SLICES time slices at once. */
 async function readRuns(ledger: Pick<Ledger<unknown>, 'runs'>, fromMs: number, toMs: number): Promise<RunRecord[]> {
