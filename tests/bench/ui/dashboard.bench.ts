@@ -148,13 +148,14 @@ async function checkQuarter(page: Page, quarter: { key: string }, expected: Reco
 }
 
 /** Self time per function of a CDP CPU profile, largest first. */
-function topSelfTimes(profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples: number[]; timeDeltas: number[] }, n: number) {
+function topSelfTimes(profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples?: number[]; timeDeltas?: number[] }, n: number) {
   const byNode = new Map(profile.nodes.map((node) => [node.id, node]))
   const self = new Map<string, number>()
-  profile.samples.forEach((id, i) => {
+  const samples = profile.samples ?? []
+  samples.forEach((id, i) => {
     const f = byNode.get(id)!.callFrame
     const name = `${f.functionName || '(anonymous)'} ${f.url ? `${f.url.split('/').pop()}:${f.lineNumber + 1}` : ''}`.trim()
-    self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000)
+    self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000)
   })
   return [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, n)
 }
@@ -284,7 +285,7 @@ async function main() {
     const profiled = await page.evaluate(() => window.__uiBenchMarks)
     await context.close()
     context = undefined
-    const sampledMs = profile.timeDeltas.reduce((a, b) => a + b, 0) / 1000
+    const sampledMs = (profile.timeDeltas ?? []).reduce((a, b) => a + b, 0) / 1000
     log(`CPU profile of one cold load (main thread of the page, until top runs ${fmt(profiled.top!)} ms; ${fmt(sampledMs)} ms sampled), self time:`)
     for (const [name, ms] of topSelfTimes(profile, 12)) log(`  ${fmt(ms, 1).padStart(8)} ms  ${name}`)
 
