@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react'
+import { lazy, Suspense, useEffect, useMemo, useState, type FormEvent } from 'react'
 import type { Range } from '../../../shared/domain/range'
 import {
   comparePaperStrategies,
@@ -26,6 +26,7 @@ import { loadCatalogue, type Catalogue } from '../ledger/engine'
 import { useLedger } from '../ledger/LedgerProvider'
 import { fieldFromUtc, sortRows, utcFromField, workloadRequest, type FieldErrors, type WorkloadFields, type WorkloadKind } from './compare-form'
 import { locationInputOf } from '../../../shared/refdata/locations'
+import { Field } from '../components/Field'
 
 const RunShift = lazy(() => import('../components/RunShift'))
 
@@ -35,15 +36,6 @@ const HARDWARE_ROWS = 25
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error))
 
-function Field({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: string; children: (p: { id: string; 'aria-invalid'?: boolean; 'aria-describedby': string }) => ReactNode }) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': `${id}-msg` })}
-      <span id={`${id}-msg`} className={error ? 'field-error' : 'hint'}>{error ?? hint ?? ''}</span>
-    </div>
-  )
-}
 
 const RangeCell = ({ range, format, i18n }: { range: Range; format: (v: number) => string; i18n: I18n }) => (
   <td className="num">

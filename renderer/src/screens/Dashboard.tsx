@@ -1,5 +1,4 @@
 import { lazy, Suspense, useMemo } from 'react'
-import type { Range } from '../../../shared/domain/range'
 import { monthsOf, previousPeriod, type Period } from '../../../shared/ledger/period'
 import type { TotalsRow } from '../../db'
 import { periodFromQuery, shiftPeriod } from '../app/period'
@@ -8,11 +7,11 @@ import type { ScreenProps } from '../app/screens'
 import { useAsync } from '../app/useAsync'
 import { BarChart } from '../components/Chart'
 import { LoadStatus } from '../components/Status'
-import { relativeChange } from '../format/format'
 import { useI18n, type I18n } from '../i18n/I18nProvider'
 import type { MessageKey } from '../i18n/en'
 import { loadCatalogue } from '../ledger/engine'
 import { useLedger } from '../ledger/LedgerProvider'
+import { Total } from '../components/Total'
 
 const BREAKDOWNS = [
   { dim: 'project', title: 'dash.byProject' },
@@ -77,17 +76,6 @@ export function PeriodPicker({ period, path, extra }: { period: Period; path: st
   )
 }
 
-function Total({ title, range, previous, format, i18n }: { title: string; range: Range; previous: number; format: (v: number) => string; i18n: I18n }) {
-  const change = relativeChange(range.value, previous)
-  return (
-    <div className="card total">
-      <dt>{title}</dt>
-      <dd className="figure">{format(range.value)}</dd>
-      <dd className="range">{i18n.rangeText(range, format) || '\u00a0'}</dd>
-      <dd className="change">{change === undefined ? i18n.t('total.noPrevious') : i18n.t('total.change', { change: i18n.pct(change, true) })}</dd>
-    </div>
-  )
-}
 
 export function BreakdownTable({ rows, i18n }: { rows: { name: string; kg: number }[]; i18n: I18n }) {
   return (

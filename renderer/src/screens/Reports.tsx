@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from 'react'
-import type { Range } from '../../../shared/domain/range'
 import { exact } from '../../../shared/domain/range'
 import type { Period } from '../../../shared/ledger/period'
 import { parseReportParams, reportCsvFiles, reportTotalsQueries, type ReportScope } from '../../../shared/report'
@@ -7,7 +6,6 @@ import { periodFromQuery } from '../app/period'
 import type { ScreenProps } from '../app/screens'
 import { useAsync } from '../app/useAsync'
 import { LoadStatus } from '../components/Status'
-import { relativeChange } from '../format/format'
 import { useHost } from '../host/HostProvider'
 import { useI18n, type I18n } from '../i18n/I18nProvider'
 import type { MessageKey } from '../i18n/en'
@@ -24,6 +22,7 @@ import {
   scopeOf,
   type ScopeChoice
 } from './report-flow'
+import { Total } from '../components/Total'
 
 const SCOPE_KINDS: readonly { kind: ScopeChoice['kind']; label: MessageKey }[] = [
   { kind: 'lab', label: 'reports.scopeLab' },
@@ -46,17 +45,6 @@ const databaseName = (): string | undefined => new URLSearchParams(window.locati
 
 const toggled = (list: string[], item: string, on: boolean): string[] => (on ? [...list, item] : list.filter((x) => x !== item))
 
-function Figure({ title, range, previous, format, i18n }: { title: string; range: Range; previous: number; format: (v: number) => string; i18n: I18n }) {
-  const change = relativeChange(range.value, previous)
-  return (
-    <div className="card total">
-      <dt>{title}</dt>
-      <dd className="figure">{format(range.value)}</dd>
-      <dd className="range">{i18n.rangeText(range, format) || '\u00a0'}</dd>
-      <dd className="change">{change === undefined ? i18n.t('total.noPrevious') : i18n.t('total.change', { change: i18n.pct(change, true) })}</dd>
-    </div>
-  )
-}
 
 /** The period's key figures as the report will state them: the report's own rollup queries, current and previous. */
 function Preview({ scope, period, labName, focus, i18n }: { scope: ReportScope; period: Period; labName: string; focus: string | null; i18n: I18n }) {
@@ -77,12 +65,12 @@ function Preview({ scope, period, labName, focus, i18n }: { scope: ReportScope; 
             <p className="muted report-empty">{t('reports.empty', { period: periodName(period, i18n) })}</p>
           ) : (
             <dl className="totals">
-              <Figure title={t('total.location')} range={data.current.emissionsKg} previous={data.previous.emissionsKg.value} format={i18n.kg} i18n={i18n} />
-              <Figure title={t('total.market')} range={data.current.marketEmissionsKg} previous={data.previous.marketEmissionsKg.value} format={i18n.kg} i18n={i18n} />
-              <Figure title={t('total.embodied')} range={data.current.embodiedKg} previous={data.previous.embodiedKg.value} format={i18n.kg} i18n={i18n} />
-              <Figure title={t('total.energy')} range={data.current.energyKWh} previous={data.previous.energyKWh.value} format={i18n.kWh} i18n={i18n} />
-              <Figure title={t('total.runs')} range={exact(data.current.runs)} previous={data.previous.runs} format={i18n.int} i18n={i18n} />
-              <Figure title={t('reports.gpuHours')} range={exact(data.current.gpuHours)} previous={data.previous.gpuHours} format={(v) => i18n.num(v)} i18n={i18n} />
+              <Total title={t('total.location')} range={data.current.emissionsKg} previous={data.previous.emissionsKg.value} format={i18n.kg} i18n={i18n} />
+              <Total title={t('total.market')} range={data.current.marketEmissionsKg} previous={data.previous.marketEmissionsKg.value} format={i18n.kg} i18n={i18n} />
+              <Total title={t('total.embodied')} range={data.current.embodiedKg} previous={data.previous.embodiedKg.value} format={i18n.kg} i18n={i18n} />
+              <Total title={t('total.energy')} range={data.current.energyKWh} previous={data.previous.energyKWh.value} format={i18n.kWh} i18n={i18n} />
+              <Total title={t('total.runs')} range={exact(data.current.runs)} previous={data.previous.runs} format={i18n.int} i18n={i18n} />
+              <Total title={t('reports.gpuHours')} range={exact(data.current.gpuHours)} previous={data.previous.gpuHours} format={(v) => i18n.num(v)} i18n={i18n} />
             </dl>
           ))}
       </LoadStatus>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react'
+import { useEffect, useMemo, useState, type FormEvent } from 'react'
 import { runInputSchema } from '../../../shared/domain/run'
 import type { RunResult } from '../../../shared/domain/result'
 import type { LocationEntry } from '../../../shared/refdata/index'
@@ -12,6 +12,7 @@ import { loadCatalogue, type Catalogue } from '../ledger/engine'
 import { useLedger } from '../ledger/LedgerProvider'
 import { draftFromFields, fieldsFromInput, type DeviceFields, type FieldErrors, type RunFields } from './run-draft'
 import { locationInputOf } from '../../../shared/refdata/locations'
+import { Field } from '../components/Field'
 
 const KINDS = ['training', 'fine-tuning', 'hyperparameter-search', 'inference', 'other'] as const
 const LOCATION_KINDS = ['cloud', 'country', 'zone', 'custom', 'unknown'] as const
@@ -23,15 +24,6 @@ const emptyFields = (): RunFields => ({
   memoryGB: '', location: { kind: 'unknown' }, customIntensity: '', customLabel: '', pue: '', measuredKWh: '', tags: '', notes: ''
 })
 
-function Field({ label, error, hint, children, wide, id }: { label: string; error?: string; hint?: string; children: (props: { id: string; 'aria-invalid'?: boolean; 'aria-describedby': string }) => ReactNode; wide?: boolean; id: string }) {
-  return (
-    <div className={`field ${wide ? 'wide' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': `${id}-msg` })}
-      <span id={`${id}-msg`} className={error ? 'field-error' : 'hint'}>{error ?? hint ?? ''}</span>
-    </div>
-  )
-}
 
 function DeviceRow({ index, device, catalogue, onChange, onRemove, errors }: { index: number; device: DeviceFields; catalogue?: Catalogue; onChange: (d: DeviceFields) => void; onRemove: () => void; errors: (name: string) => string | undefined }) {
   const { t, num } = useI18n()

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type FormEvent, type ReactNode } from 'react'
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type FormEvent } from 'react'
 import type { LocationInput } from '../../../shared/domain/run'
 import type { LabDefaults } from '../../../shared/emissions/lab-defaults'
 import type { BackupArchive } from '../../../shared/host-api'
@@ -31,20 +31,12 @@ import {
   type LocationFields
 } from './lab-fields'
 import { locationInputOf } from '../../../shared/refdata/locations'
+import { Field } from '../components/Field'
 
 const LOCATION_KINDS = ['unknown', 'country', 'zone', 'cloud', 'custom'] as const
 
 type Errors = Record<string, FieldMessage>
 
-function Field({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: string; children: (p: { id: string; 'aria-invalid'?: boolean; 'aria-describedby': string }) => ReactNode }) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': `${id}-msg` })}
-      <span id={`${id}-msg`} className={error ? 'field-error' : 'hint'}>{error ?? hint ?? ''}</span>
-    </div>
-  )
-}
 
 const useMessage = () => {
   const { t } = useI18n()
