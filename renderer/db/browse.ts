@@ -28,6 +28,7 @@ export interface RunWindow {
 const MIN_KEY = -8.64e15
 const MAX_KEY = 8.64e15
 const ARCHIVED_KEY = 'ui.archivedProjects'
+const MAX_CACHED_MONTHS = 24
 
 export interface LedgerBrowser {
   /** A window onto the runs in the query's order: a count, then rows by position. */
@@ -49,29 +50,85 @@ export const openLedgerBrowser = async (name = 'carbon-ledger'): Promise<LedgerB
     return db.runs.where('startedAtMs').between(from, to, true, false)
   }
 
-  /** An index walks the rows in the wanted order: count it, then skip to any position. */
+  /**
+   * An index that holds the rows in the wanted order, walked ascending, and whether the view reads it backwards.
+   * Only its primary keys are read: Chromium's index count() and cursor advance() load every record they pass
+   * (200,000 runs: count 9.7 s, offset 100,000 5.1 s), while getAllKeys reads the index alone.
+   */
   const indexed = (q: RunBrowseQuery) => {
     const timeOnly = q.match === undefined && !(q.projectId !== undefined && q.person !== undefined)
-    if (timeOnly && (q.order === 'newest' || q.order === 'oldest')) {
-      return q.order === 'newest' ? () => timeRange(q).reverse() : () => timeRange(q)
-    }
+    if (timeOnly && (q.order === 'newest' || q.order === 'oldest')) return { walk: () => timeRange(q), descending: q.order === 'newest' }
     const noRange = q.match === undefined && q.person === undefined && q.fromMs === undefined && q.toMs === undefined
     if (noRange && (q.order === 'largest' || q.order === 'smallest')) {
-      const make = () =>
+      const walk = () =>
         q.projectId === undefined
           ? db.runs.orderBy('emissionsKg')
           : db.runs.where('[projectId+emissionsKg]').between([q.projectId, -Infinity], [q.projectId, Infinity])
-      return q.order === 'largest' ? () => make().reverse() : make
+      return { walk, descending: q.order === 'largest' }
     }
     return undefined
   }
 
+  /** Rows by position from run ids in display order. */
+  const byIds = (ids: string[]) => async (offset: number, limit: number) => {
+    const found = await guarded(() => db.runs.bulkGet(ids.slice(offset, offset + limit)))
+    return found.filter((r): r is RunRecord => r !== undefined)
+  }
+
+  /**
+   * The whole ledger in time order, month by month: the project × month rollups count each month's runs (in its UTC
+   * start month), so the total and the month holding any position come without walking the index, and only the
+   * months shown have their keys read (a few thousand keys each instead of every run).
+   */
+  const byMonth = async (descending: boolean): Promise<RunWindow> => {
+    const counts = new Map<string, number>()
+    await db.rollups.where('[level+month]').between(['pm', ''], ['pm', '\uffff']).each((cell) => counts.set(cell.month, (counts.get(cell.month) ?? 0) + cell.runs))
+    const months = [...counts].filter(([, n]) => n > 0).sort(([a], [b]) => (a < b ? -1 : 1))
+    if (descending) months.reverse()
+    const firsts: number[] = []
+    let total = 0
+    for (const [, n] of months) {
+      firsts.push(total)
+      total += n
+    }
+    const cached = new Map<string, Promise<string[]>>()
+    const idsOf = (month: string) => {
+      let ids = cached.get(month)
+      if (!ids) {
+        const [year, m] = month.split('-').map(Number) as [number, number]
+        ids = db.runs
+          .where('startedAtMs')
+          .between(Date.UTC(year, m - 1, 1), Date.UTC(year, m, 1), true, false)
+          .primaryKeys()
+          .then((keys) => (descending ? (keys as string[]).reverse() : (keys as string[])))
+        cached.set(month, ids)
+        if (cached.size > MAX_CACHED_MONTHS) cached.delete(cached.keys().next().value!)
+      }
+      return ids
+    }
+    const rows = async (offset: number, limit: number) => {
+      const ids: string[] = []
+      for (let i = 0; i < months.length && ids.length < limit; i++) {
+        // Never negative while the rollups agree with the index; if not, the next month starts at its first row.
+        const at = Math.max(0, offset + ids.length - firsts[i]!)
+        if (at >= months[i]![1]) continue
+        ids.push(...(await guarded(() => idsOf(months[i]![0]))).slice(at, at + limit - ids.length))
+      }
+      return byIds(ids)(0, ids.length)
+    }
+    return { total, rows }
+  }
+
   const runs = (q: RunBrowseQuery): Promise<RunWindow> =>
     guarded(async () => {
-      const walk = indexed(q)
-      if (walk) {
-        const total = await walk().count()
-        return { total, rows: (offset, limit) => guarded(() => walk().offset(offset).limit(limit).toArray()) }
+      const unfiltered = q.projectId === undefined && q.person === undefined && q.fromMs === undefined && q.toMs === undefined && q.match === undefined
+      if (unfiltered && (q.order === 'newest' || q.order === 'oldest')) return byMonth(q.order === 'newest')
+      const index = indexed(q)
+      if (index) {
+        // Ascending keys reversed = the index read backwards: ties in the index key fall in descending id order.
+        const ids = (await index.walk().primaryKeys()) as string[]
+        if (index.descending) ids.reverse()
+        return { total: ids.length, rows: byIds(ids) }
       }
       // One pass over the range, keeping only ids and sort keys: the rows themselves are fetched by position.
       const keys: { id: string; key: number }[] = []
@@ -83,13 +140,7 @@ export const openLedgerBrowser = async (name = 'carbon-ledger'): Promise<LedgerB
       })
       const sign = q.order === 'newest' || q.order === 'largest' ? -1 : 1
       keys.sort((a, b) => sign * (a.key - b.key) || (a.id < b.id ? -1 : 1))
-      return {
-        total: keys.length,
-        rows: async (offset, limit) => {
-          const found = await guarded(() => db.runs.bulkGet(keys.slice(offset, offset + limit).map((k) => k.id)))
-          return found.filter((r): r is RunRecord => r !== undefined)
-        }
-      }
+      return { total: keys.length, rows: byIds(keys.map((k) => k.id)) }
     })
 
   const archivedProjects = () =>
