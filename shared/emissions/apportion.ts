@@ -21,10 +21,11 @@ export function apportionByMonth(startedAt: string, durationS: number, _hoursPer
   const start = new Date(startMs)
   let year = start.getUTCFullYear()
   let monthIndex = start.getUTCMonth()
-  if (durationS === 0) return [{ month: monthKey(year, monthIndex), share: 1 }]
-
   const durationMs = durationS * 1000
   const endMs = startMs + durationMs
+  // A run too short to move the end instant off the start (under the float resolution of epoch ms) cannot cross a
+  // month boundary: it belongs wholly to its start month, like a run of zero duration.
+  if (endMs <= startMs) return [{ month: monthKey(year, monthIndex), share: 1 }]
   const shares: MonthShare[] = []
   let fromMs = startMs
   while (fromMs < endMs) {

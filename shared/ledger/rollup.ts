@@ -67,11 +67,7 @@ export const rollupKey = (level: RollupRecord['level'], month: string, dims: Rol
  */
 export const monthShares = (run: RollupSource): { month: string; share: number; counted: boolean }[] => {
   const startMonth = monthOf(run.startedAtMs)
-  // Below a millisecond the end instant rounds to the start and apportionByMonth finds no month; such a run
-  // cannot cross a month boundary anyway.
-  const durationS = run.input.durationS < 0.001 ? 0 : run.input.durationS
-  const shares = apportionByMonth(run.input.startedAt, durationS, run.input.hoursPerDay)
-  const parts = shares.length > 0 ? shares : [{ month: startMonth, share: 1 }]
+  const parts = apportionByMonth(run.input.startedAt, run.input.durationS, run.input.hoursPerDay)
   const withStart = parts.some((p) => p.month === startMonth) ? parts : [{ month: startMonth, share: 0 }, ...parts]
   return withStart.map((p) => ({ month: p.month, share: p.share, counted: p.month === startMonth }))
 }

@@ -3,6 +3,10 @@ import { describe, expect, it } from 'vitest'
 import { apportionByMonth } from '../../../shared/emissions/apportion'
 
 describe('apportionByMonth', () => {
+  it('puts a run too short to move the end instant (under the float resolution of epoch ms) in its start month', () => {
+    expect(apportionByMonth('2026-03-31T23:59:59.999Z', 1e-7)).toEqual([{ month: '2026-03', share: 1 }])
+    expect(apportionByMonth('2026-03-31T23:59:59.999Z', 0)).toEqual([{ month: '2026-03', share: 1 }])
+  })
   it('puts a run inside one month wholly in it', () => {
     expect(apportionByMonth('2024-03-10T08:00:00Z', 3600)).toEqual([{ month: '2024-03', share: 1 }])
   })
