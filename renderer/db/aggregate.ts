@@ -1,9 +1,9 @@
 import { aggregateRollups, levelFor, topN, totalsQuerySchema } from '../../shared/ledger/aggregate'
+import { monthsOf } from '../../shared/ledger/period'
 import type { AggregateRepo } from './api'
 import { describeIssues, type LedgerContext } from './context'
 import { guarded, LedgerError } from './errors'
 
-const monthStartMs = (month: string): number => Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 1)
 
 export const aggregateRepo = <L>(ctx: LedgerContext<L>): AggregateRepo => {
   const { db } = ctx
@@ -30,14 +30,19 @@ export const aggregateRepo = <L>(ctx: LedgerContext<L>): AggregateRepo => {
               : db.runs.where('[projectId+emissionsKg]').between([projectId, -Infinity], [projectId, Infinity])
           return collection.reverse().limit(n).toArray()
         }
-        // Runs that started in the period: a range scan of the period's runs (not of the whole ledger).
-        const from = monthStartMs(period.start)
-        const to = Date.UTC(Number(period.end.slice(0, 4)), Number(period.end.slice(5, 7)), 1)
-        const collection =
-          projectId === undefined
-            ? db.runs.where('startedAtMs').between(from, to, true, false)
-            : db.runs.where('[projectId+startedAtMs]').between([projectId, from], [projectId, to], true, false)
-        return topN(await collection.toArray(), n, (r) => r.emissionsKg)
+        // Runs that started in the period: the n largest of each of its months by index, then the n largest of those.
+        const perMonth = await Promise.all(
+          monthsOf(period).map((month) =>
+            (projectId === undefined
+              ? db.runs.where('[startMonth+emissionsKg]').between([month, -Infinity], [month, Infinity])
+              : db.runs.where('[projectId+startMonth+emissionsKg]').between([projectId, month, -Infinity], [projectId, month, Infinity])
+            )
+              .reverse()
+              .limit(n)
+              .toArray()
+          )
+        )
+        return topN(perMonth.flat(), n, (r) => r.emissionsKg)
       })
   }
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { runInputSchema, type RunInput, type RunInputDraft } from '../../shared/domain/run'
 import { computeStamp } from '../../shared/ledger/import-plan'
+import { monthOf } from '../../shared/ledger/period'
 import type { RunRecord } from '../../shared/ledger/records'
 import { applyDelta, RollupDelta } from '../../shared/ledger/rollup'
 import type { LedgerEngine } from './api'
@@ -43,6 +44,7 @@ export const makeRunRecord = (fields: {
   ...fields,
   person: fields.input.person.trim(),
   startedAtMs: Date.parse(fields.input.startedAt),
+  startMonth: monthOf(Date.parse(fields.input.startedAt)),
   emissionsKg: fields.result.emissionsKg.value
 })
 

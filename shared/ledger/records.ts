@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { rangeSchema } from '../domain/range'
 import { runResultSchema } from '../domain/result'
 import { runInputSchema } from '../domain/run'
+import { monthOf } from './period'
 
 /**
  * The rows the ledger stores, one zod schema per table. They are the single source of truth for the repository
@@ -20,12 +21,14 @@ export const projectRecordSchema = z.object({
 })
 export type ProjectRecord = z.infer<typeof projectRecordSchema>
 
-export const runRecordSchema = z.object({
+const runRecordObject = z.object({
   id,
   projectId: id,
   /** input.person, trimmed: indexed for per-person lists. */
   person: z.string(),
   startedAtMs: z.number().int(),
+  /** The UTC month of startedAtMs, the month the rollups count the run in: indexed with emissionsKg for a period's largest runs. */
+  startMonth: z.string().regex(/^\d{4}-\d{2}$/),
   input: runInputSchema,
   result: runResultSchema,
   /** result.emissionsKg.value, copied out so that top-N runs is an index walk. */
@@ -37,6 +40,18 @@ export const runRecordSchema = z.object({
   createdAt: epochMs,
   updatedAt: epochMs
 })
+
+/**
+ * A stored run. Runs written before schema version 2 (in backups, trash and superseded copies) have no startMonth:
+ * it is derived from startedAtMs, so every copy of a run parses to the current shape.
+ */
+export const runRecordSchema = z.preprocess(
+  (raw) =>
+    raw !== null && typeof raw === 'object' && !('startMonth' in raw) && 'startedAtMs' in raw && Number.isFinite(raw.startedAtMs)
+      ? { ...raw, startMonth: monthOf(raw.startedAtMs as number) }
+      : raw,
+  runRecordObject
+)
 export type RunRecord = z.infer<typeof runRecordSchema>
 
 export const importBatchSchema = z.object({

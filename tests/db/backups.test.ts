@@ -1,8 +1,9 @@
 import 'fake-indexeddb/auto'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { LedgerError, type Ledger } from '../../renderer/db'
-import { yearPeriod } from '../../shared/ledger/period'
+import { LedgerError, SCHEMA_VERSION, type Ledger } from '../../renderer/db'
+import { buildArchive, type BackupTables } from '../../shared/ledger/backup'
+import { quarterPeriod, yearPeriod } from '../../shared/ledger/period'
 import { gpuRun, openTest, type TestLab } from './support'
 
 /** Every table's content, order-independent, rollups included (they must be rebuilt identically). */
@@ -38,7 +39,7 @@ describe('backups', () => {
     await seed(source)
     const text = await source.backups.exportText()
     const archive = JSON.parse(text)
-    expect(archive).toMatchObject({ format: 'carbon-ledger-backup', schemaVersion: 1, dataVersion: 'test-1' })
+    expect(archive).toMatchObject({ format: 'carbon-ledger-backup', schemaVersion: SCHEMA_VERSION, dataVersion: 'test-1' })
     expect(archive.checksum).toMatch(/^sha256:[0-9a-f]{64}$/)
 
     const target = await openTest()
@@ -46,6 +47,31 @@ describe('backups', () => {
     expect(report.mode).toBe('replace')
     expect(await snapshot(target)).toEqual(await snapshot(source))
     expect(await target.settings.getLabDefaults()).toEqual({ intensityGPerKWh: 300, renewableShare: 0.2 })
+  })
+
+  it('restores a backup written by schema version 1 (runs without startMonth) into the period index', async () => {
+    const source = await openTest()
+    await seed(source)
+    const current = JSON.parse(await source.backups.exportText())
+    const strip = ({ startMonth: _dropped, ...run }: { startMonth: string }) => run
+    const tables = current.tables as BackupTables
+    const v1Tables = {
+      ...tables,
+      runs: tables.runs.map(strip),
+      trash: tables.trash.map((e) => ({ ...e, run: strip(e.run) })),
+      superseded: tables.superseded.map((e) => ({ ...e, previous: strip(e.previous) }))
+    } as unknown as BackupTables
+    const v1 = await buildArchive(v1Tables, { schemaVersion: 1, dataVersion: current.dataVersion, createdAt: new Date(current.createdAt) })
+    expect(JSON.stringify(v1)).not.toContain('startMonth')
+
+    const target = await openTest()
+    await target.backups.restore(JSON.stringify(v1), 'replace')
+    expect((await snapshot(target)).tables.runs).toEqual((await snapshot(source)).tables.runs)
+    const top = await target.aggregate.topRuns({ n: 5, period: quarterPeriod(2026, 1) })
+    expect(top.map((r) => [r.person, r.startMonth])).toEqual([
+      ['bob', '2026-03'],
+      ['ada', '2026-02']
+    ])
   })
 
   it('rejects corrupt, foreign and newer archives with a clear message, changing nothing', async () => {
@@ -58,7 +84,7 @@ describe('backups', () => {
       [text.slice(0, text.length / 2), /not valid JSON/],
       ['{"format":"something-else","items":[]}', /not a Carbon Ledger backup/],
       [tampered, /checksum does not match/],
-      [text.replace('"schemaVersion":1', '"schemaVersion":99'), /newer Carbon Ledger/],
+      [text.replace(`"schemaVersion":${SCHEMA_VERSION}`, '"schemaVersion":99'), /newer Carbon Ledger/],
       [text.replace(/"durationS":\d+/, '"durationS":"long"'), /damaged: tables\.runs\.0\.input\.durationS/]
     ]
     for (const [bad, message] of cases) {

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { quarterPeriod, yearPeriod } from '../../shared/ledger/period'
+import { customPeriod, monthOf, quarterPeriod, yearPeriod } from '../../shared/ledger/period'
 import { LedgerError } from '../../renderer/db'
 import { gpuRun, openTest } from './support'
 
@@ -97,6 +98,44 @@ describe('runs, rollups and trash', () => {
     expect((await ledger.aggregate.topRuns({ n: 5, projectId: other.projectId })).map((r) => r.id)).toEqual([other.id])
     expect((await ledger.aggregate.topRuns({ n: 5, period: quarterPeriod(2026, 1) })).map((r) => r.id)).toEqual([big.id, small.id])
     expect(await ledger.runs.count({ projectId: small.projectId })).toBe(2)
+  })
+
+  it("finds a period's largest runs by the month index exactly as a scan of every run would (property)", async () => {
+    const runArb = fc.record({
+      project: fc.constantFrom('alpha', 'beta'),
+      day: fc.integer({ min: 0, max: 500 }),
+      hours: fc.integer({ min: 1, max: 60 })
+    })
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(runArb, { minLength: 1, maxLength: 25 }),
+        fc.integer({ min: 0, max: 16 }),
+        fc.integer({ min: 0, max: 5 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.boolean(),
+        async (drafts, firstMonth, months, n, byProject) => {
+          const ledger = await openTest()
+          for (const d of drafts) {
+            const startedAt = new Date(Date.UTC(2025, 0, 1) + d.day * 86_400_000).toISOString()
+            await ledger.runs.create(gpuRun({ project: d.project, hours: d.hours, startedAt }))
+          }
+          const all = await ledger.runs.list({ limit: 1000 })
+          const projectId = byProject ? all[0]!.projectId : undefined
+          const start = monthOf(Date.UTC(2025, firstMonth, 1))
+          const period = customPeriod(start, monthOf(Date.UTC(2025, firstMonth + months, 1)))
+          const expected = all
+            .filter((r) => monthOf(r.startedAtMs) >= period.start && monthOf(r.startedAtMs) <= period.end)
+            .filter((r) => projectId === undefined || r.projectId === projectId)
+            .map((r) => r.emissionsKg)
+            .sort((a, b) => b - a)
+            .slice(0, n)
+          const top = await ledger.aggregate.topRuns({ n, period, projectId })
+          expect(top.map((r) => r.emissionsKg)).toEqual(expected)
+          ledger.close()
+        }
+      ),
+      { numRuns: 25 }
+    )
   })
 
   it('rejects an invalid run before writing, naming the field', async () => {

@@ -10,7 +10,7 @@ import { writeJson, type Command } from '../command'
  * The ledger schema versions this command reads: renderer/db/schema.ts SCHEMA_VERSION (not imported: it would
  * bring Dexie into the command line; a unit test keeps the two equal).
  */
-export const READS_LEDGER_SCHEMA = 1
+export const READS_LEDGER_SCHEMA = 2
 
 const usage = `
 usage: report --archive BACKUP.json --period PERIOD --csv DIR [--projects IDS] [--people NAMES] [--lab NAME] [--json]
