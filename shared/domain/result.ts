@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { rangeSchema } from './range'
+import { messageSchema } from '../messages/message'
 import { sourceRefSchema } from './source'
 
 /** One line of the computation trace: what was used or computed, with its number, unit and origin. */
@@ -10,7 +11,13 @@ export const traceStepSchema = z.object({
   value: z.number(),
   unit: z.string(),
   /** SourceRef id of the dataset or default this value comes from. */
-  sourceId: z.string().optional()
+  sourceId: z.string().optional(),
+  /**
+   * label and formula as messages, for the app to show in its language with its decimals. Absent in results stored
+   * before they existed: the English label and formula are shown then.
+   */
+  labelMsg: messageSchema.optional(),
+  formulaMsg: messageSchema.optional()
 })
 export type TraceStep = z.infer<typeof traceStepSchema>
 
@@ -42,8 +49,13 @@ export const runResultSchema = z.object({
   /** The resolved location's id and label, or 'unknown'. */
   locationId: z.string(),
   locationLabel: z.string(),
+  /** locationLabel as a message when the method made it (an unknown location); absent when it is the data's name. */
+  locationLabelMsg: messageSchema.optional(),
   trace: z.array(traceStepSchema),
+  /** In English, for the command line and reports. */
   assumptions: z.array(z.string()),
+  /** The same assumptions as messages (same order); absent in results stored before they existed. */
+  assumptionMsgs: z.array(messageSchema).optional(),
   sources: z.array(sourceRefSchema),
   dataVersion: z.string()
 })

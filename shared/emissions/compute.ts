@@ -3,7 +3,7 @@ import type { DeviceKind, RunInput } from '../domain/run'
 import type { RunResult, TraceStep } from '../domain/result'
 import { sourceRefSchema, type SourceRef } from '../domain/source'
 import type { ResolvedFactors } from './factors'
-import { formatNumber as f } from './format'
+import { english, msg, verbatim, type Message } from '../messages/index'
 import { usageHours } from './hours'
 import { RUN_INPUT_SOURCE } from './method-sources'
 import { EMBODIED_FACTORS, MEASURED_ENERGY_SPREAD, MEMORY_POWER } from './uncertainty'
@@ -16,21 +16,6 @@ const W_PER_KW = 1000
 const mapRange = (r: Range, fn: (x: number) => number): Range => ({ value: fn(r.value), low: fn(r.low), high: fn(r.high) })
 
 const zeroBreakdown = (): Record<DeviceKind | 'memory', number> => ({ gpu: 0, cpu: 0, tpu: 0, memory: 0 })
-
-const PUE_ORIGIN_LABEL: Record<ResolvedFactors['pue']['origin'], string> = {
-  run: 'set for this run',
-  provider: "the cloud provider's published PUE",
-  lab: "the lab's PUE for its own machines",
-  'unknown-data-centre': 'average of an unknown data centre',
-  'personal-computer': 'a personal computer has no facility overhead'
-}
-
-const RENEWABLE_ORIGIN_LABEL: Record<ResolvedFactors['renewable']['origin'], string> = {
-  run: 'set for this run',
-  provider: "the cloud provider's renewable purchases",
-  lab: "the lab's electricity contract",
-  none: 'no renewable purchases known'
-}
 
 /** One device's share of a run's figures (same index as input.devices). */
 export interface DeviceFigures {
@@ -144,129 +129,138 @@ export function computeFigures(input: RunInput, factors: ResolvedFactors): RunFi
   }
 }
 
+/** A trace line from its messages: the English text for the command line and reports, the messages for the app. */
+function step(label: Message, formula: Message | undefined, value: number, unit: string, sourceId?: string): TraceStep {
+  return {
+    label: english(label),
+    ...(formula ? { formula: english(formula) } : {}),
+    value,
+    unit,
+    ...(sourceId !== undefined ? { sourceId } : {}),
+    labelMsg: label,
+    ...(formula ? { formulaMsg: formula } : {})
+  }
+}
+
 /** computeFigures with the trace of every step, the assumptions made and the sources cited: a stored run's result. */
 export function computeRun(input: RunInput, factors: ResolvedFactors): RunResult {
   const figures = computeFigures(input, factors)
   const { hours, pue, itEnergyKWh, energyKWh, emissionsKg, equivalents } = figures
   const trace: TraceStep[] = []
-  const assumptions = [...factors.assumptions]
+  const assumptions: Message[] = factors.assumptionMsgs ?? factors.assumptions.map(verbatim)
   const isMeasured = input.measuredEnergyKWh !== undefined
 
-  trace.push({
-    label: input.hoursPerDay === undefined ? 'Hours of use' : `Hours of use (continuous service, ${f(input.hoursPerDay)} h a day)`,
-    formula:
-      input.hoursPerDay === undefined
-        ? `${f(input.durationS)} s / 3600`
-        : `${f(input.durationS)} s / 3600 × ${f(input.hoursPerDay)} h / 24 h`,
-    value: hours,
-    unit: 'h'
-  })
+  trace.push(
+    input.hoursPerDay === undefined
+      ? step(msg('trace.hours'), msg('formula.hours', { durationS: input.durationS }), hours, 'h')
+      : step(
+          msg('trace.hoursService', { hoursPerDay: input.hoursPerDay }),
+          msg('formula.hoursService', { durationS: input.durationS, hoursPerDay: input.hoursPerDay }),
+          hours,
+          'h'
+        )
+  )
 
   input.devices.forEach((device, i) => {
     const power = factors.devices[i]!
     const { utilization, energyKWh: kWh } = figures.devices[i]!
-    trace.push({ label: `Power of ${device.name} (${power.detail})`, value: power.powerW.value, unit: 'W', sourceId: power.sourceId })
-    trace.push({
-      label: `Energy of ${f(device.count)} × ${device.name}`,
-      formula: `${f(device.count)} × ${f(power.powerW.value)} W × ${f(utilization)} × ${f(hours)} h / 1000`,
-      value: kWh.value,
-      unit: 'kWh'
-    })
-    if (power.origin === 'unknown' && !isMeasured) {
-      assumptions.push(
-        `The power of ${device.name} is unknown, so it counts as 0 W and the energy is understated: choose it from the catalogue or enter its power.`
+    const detail = power.detailMsg ?? verbatim(power.detail)
+    trace.push(step(msg('trace.power', { device: device.name, detail }), undefined, power.powerW.value, 'W', power.sourceId))
+    trace.push(
+      step(
+        msg('trace.deviceEnergy', { count: device.count, device: device.name }),
+        msg('formula.deviceEnergy', { count: device.count, powerW: power.powerW.value, utilization, hours }),
+        kWh.value,
+        'kWh'
       )
-    }
+    )
+    if (power.origin === 'unknown' && !isMeasured) assumptions.push(msg('assume.unknownPower', { device: device.name }))
     if (power.origin === 'measured' && device.utilization !== 1) {
-      assumptions.push(`The measured power of ${device.name} is a mean over the run, so its utilisation (${f(device.utilization)}) is not applied again.`)
+      assumptions.push(msg('assume.measuredPowerUtilisation', { device: device.name, utilization: device.utilization }))
     }
   })
 
   const memoryGB = input.memoryGB ?? 0
   if (memoryGB > 0) {
-    trace.push({
-      label: 'Energy of memory',
-      formula: `${f(memoryGB)} GB × ${f(factors.memoryWPerGB)} W/GB × ${f(hours)} h / 1000`,
-      value: figures.memoryKWh.value,
-      unit: 'kWh',
-      sourceId: factors.memorySourceId
-    })
+    trace.push(
+      step(
+        msg('trace.memoryEnergy'),
+        msg('formula.memoryEnergy', { memoryGB, wPerGB: factors.memoryWPerGB, hours }),
+        figures.memoryKWh.value,
+        'kWh',
+        factors.memorySourceId
+      )
+    )
   }
-  trace.push({
-    label: isMeasured ? 'Estimated IT energy (for comparison; the measured energy is used)' : 'IT energy',
-    formula: [...figures.devices.map((d) => d.energyKWh), figures.memoryKWh].map((r) => f(r.value)).join(' + '),
-    value: figures.estimatedITKWh.value,
-    unit: 'kWh'
-  })
+  trace.push(
+    step(
+      msg(isMeasured ? 'trace.estimatedItEnergy' : 'trace.itEnergy'),
+      msg('formula.sum', { terms: [...figures.devices.map((d) => d.energyKWh), figures.memoryKWh].map((r) => r.value) }),
+      figures.estimatedITKWh.value,
+      'kWh'
+    )
+  )
 
-  trace.push({ label: `PUE (${PUE_ORIGIN_LABEL[factors.pue.origin]})`, value: pue.value, unit: '', sourceId: factors.pue.sourceId })
-  const facilityStep = (): TraceStep => ({ label: 'Facility energy', formula: `${f(itEnergyKWh.value)} kWh × ${f(pue.value)}`, value: energyKWh.value, unit: 'kWh' })
+  trace.push(step(msg('trace.pue', { origin: msg(`pue.${factors.pue.origin}`) }), undefined, pue.value, '', factors.pue.sourceId))
+  const facilityStep = (): TraceStep =>
+    step(msg('trace.facilityEnergy'), msg('formula.facilityEnergy', { itKWh: itEnergyKWh.value, pue: pue.value }), energyKWh.value, 'kWh')
   const measured = figures.measuredKWh
   if (measured === undefined) {
     trace.push(facilityStep())
   } else {
-    trace.push({
-      label: `Measured energy (${input.source.kind}${input.measuredEnergyIncludesPue ? ', data centre overhead included' : ''})`,
-      value: measured.value,
-      unit: 'kWh',
-      sourceId: RUN_INPUT_SOURCE.id
-    })
+    const source = msg(`sourceKind.${input.source.kind}`)
+    trace.push(
+      step(msg(input.measuredEnergyIncludesPue ? 'trace.measuredEnergyWithPue' : 'trace.measuredEnergy', { source }), undefined, measured.value, 'kWh', RUN_INPUT_SOURCE.id)
+    )
     if (input.measuredEnergyIncludesPue) {
-      assumptions.push(
-        `The measured energy already includes the data centre overhead, so it is not multiplied by the PUE again; its IT share is taken as measured / ${f(pue.value)}.`
-      )
-      trace.push({ label: 'IT energy (measured / PUE)', formula: `${f(measured.value)} kWh / ${f(pue.value)}`, value: itEnergyKWh.value, unit: 'kWh' })
+      assumptions.push(msg('assume.measuredIncludesPue', { pue: pue.value }))
+      trace.push(step(msg('trace.itFromMeasured'), msg('formula.itFromMeasured', { measuredKWh: measured.value, pue: pue.value }), itEnergyKWh.value, 'kWh'))
     } else {
       trace.push(facilityStep())
     }
   }
   // splitIT's last resort: a measured energy with no estimate to split it by and no device to share it among.
   if (isMeasured && !(figures.estimatedITKWh.value > 0) && input.devices.reduce((n, d) => n + d.count, 0) === 0) {
-    assumptions.push('The run lists no device, so its measured energy is shown on the GPU line of the breakdown.')
+    assumptions.push(msg('assume.noDevice'))
   }
 
   const location = factors.location
   const intensity = figures.intensityGPerKWh
-  trace.push({ label: `Grid intensity (${intensityLabel(location)})`, value: intensity.value, unit: 'gCO2e/kWh', sourceId: location.sourceId })
-  trace.push({
-    label: 'Emissions, location-based',
-    formula: `${f(energyKWh.value)} kWh × ${f(intensity.value)} g/kWh / 1000`,
-    value: emissionsKg.value,
-    unit: 'kgCO2e'
-  })
+  trace.push(step(msg('trace.intensity', { detail: intensityDetail(location) }), undefined, intensity.value, 'gCO2e/kWh', location.sourceId))
+  trace.push(
+    step(msg('trace.locationEmissions'), msg('formula.locationEmissions', { energyKWh: energyKWh.value, intensity: intensity.value }), emissionsKg.value, 'kgCO2e')
+  )
 
   const share = factors.renewable.share
-  trace.push({ label: `Renewable share (${RENEWABLE_ORIGIN_LABEL[factors.renewable.origin]})`, value: share, unit: '', sourceId: factors.renewable.sourceId })
-  trace.push({
-    label: 'Emissions, market-based',
-    formula: `${f(emissionsKg.value)} kg × (1 − ${f(share)})`,
-    value: figures.marketEmissionsKg.value,
-    unit: 'kgCO2e'
-  })
+  trace.push(step(msg('trace.renewable', { origin: msg(`renewable.${factors.renewable.origin}`) }), undefined, share, '', factors.renewable.sourceId))
+  trace.push(step(msg('trace.marketEmissions'), msg('formula.marketEmissions', { emissionsKg: emissionsKg.value, share }), figures.marketEmissionsKg.value, 'kgCO2e'))
 
   input.devices.forEach((device, i) => {
     const embodiedClass = factors.devices[i]!.embodiedClass
     const entry = factors.embodied[embodiedClass]
     const kg = figures.devices[i]!.embodiedKg
     if (entry === undefined || kg === undefined) {
-      assumptions.push(`No embodied emissions are known for the class '${embodiedClass}' of ${device.name}: its embodied share counts 0.`)
+      assumptions.push(msg('assume.noEmbodied', { embodiedClass, device: device.name }))
       return
     }
-    trace.push({
-      label: `Embodied emissions of ${f(device.count)} × ${device.name} (${entry.note})`,
-      formula: `${f(entry.totalKg)} kg × ${f(hours)} h / (${f(entry.lifespanYears)} y × 8760 h) × ${f(device.count)}`,
-      value: kg,
-      unit: 'kgCO2e',
-      sourceId: entry.sourceId
-    })
+    trace.push(
+      step(
+        msg('trace.embodied', { count: device.count, device: device.name, note: entry.note }),
+        msg('formula.embodied', { totalKg: entry.totalKg, hours, lifespanYears: entry.lifespanYears, count: device.count }),
+        kg,
+        'kgCO2e',
+        entry.sourceId
+      )
+    )
   })
 
   const { carGPerKm, treeMonthG, flightKg, flightLabel } = factors.equivalents
   const emissionsG = emissionsKg.value * G_PER_KG
+  const sourceIds = factors.equivalentsSourceIds
   trace.push(
-    { label: 'Equivalent: km by car', formula: `${f(emissionsG)} g / ${f(carGPerKm)} g/km`, value: equivalents.carKm, unit: 'km', sourceId: factors.equivalentsSourceIds.carKm },
-    { label: 'Equivalent: tree-months of absorption', formula: `${f(emissionsG)} g / ${f(treeMonthG)} g`, value: equivalents.treeMonths, unit: 'tree-months', sourceId: factors.equivalentsSourceIds.treeMonths },
-    { label: `Equivalent: flights ${flightLabel}`, formula: `${f(emissionsKg.value)} kg / ${f(flightKg)} kg`, value: equivalents.flights, unit: 'flights', sourceId: factors.equivalentsSourceIds.flights }
+    step(msg('trace.carKm'), msg('formula.carKm', { emissionsG, carGPerKm }), equivalents.carKm, 'km', sourceIds.carKm),
+    step(msg('trace.treeMonths'), msg('formula.treeMonths', { emissionsG, treeMonthG }), equivalents.treeMonths, 'tree-months', sourceIds.treeMonths),
+    step(msg('trace.flights', { flight: flightLabel }), msg('formula.flights', { emissionsKg: emissionsKg.value, flightKg }), equivalents.flights, 'flights', sourceIds.flights)
   )
 
   return {
@@ -282,8 +276,10 @@ export function computeRun(input: RunInput, factors: ResolvedFactors): RunResult
     equivalents,
     locationId: location.id,
     locationLabel: location.label,
+    ...(location.labelMsg ? { locationLabelMsg: location.labelMsg } : {}),
     trace,
-    assumptions,
+    assumptions: assumptions.map(english),
+    assumptionMsgs: assumptions,
     sources: citedSources(trace, factors.sources),
     dataVersion: factors.dataVersion
   }
@@ -315,17 +311,18 @@ function splitIT(
   return split
 }
 
-function intensityLabel(location: ResolvedFactors['location']): string {
-  const where = location.from === 'lab' ? `${location.label}, the lab's default location` : location.label
+function intensityDetail(location: ResolvedFactors['location']): Message {
+  const name = location.labelMsg ?? verbatim(location.label)
+  const where = location.from === 'lab' ? msg('intensity.labLocation', { location: name }) : name
   switch (location.origin) {
     case 'hourly':
-      return `${where}, mean of the hourly profile over the run's hours`
+      return msg('intensity.hourly', { where })
     case 'yearly':
-      return `${where}, ${location.year} yearly average${location.exactYear ? '' : ", the run's year is not in the data"}`
+      return msg(location.exactYear ? 'intensity.yearly' : 'intensity.yearlyOther', { where, year: location.year! })
     case 'custom':
-      return `${where}, custom value`
+      return msg('intensity.custom', { where })
     case 'unknown':
-      return `${where}, world average`
+      return msg('intensity.unknown', { where })
   }
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { rangeSchema } from '../domain/range'
 import { deviceKindSchema } from '../domain/run'
 import { sourceRefSchema } from '../domain/source'
+import { messageSchema } from '../messages/message'
 import { methodDefaultsSchema } from '../refdata/schema'
 
 /**
@@ -18,6 +19,8 @@ export const devicePowerSchema = z.object({
   origin: powerOriginSchema,
   /** How the power was found, as a sentence fragment for the trace, e.g. "catalogue TDP of NVIDIA A100 (400 W)". */
   detail: z.string(),
+  /** detail as a message, for the app's language; hand-built factors may leave it out. */
+  detailMsg: messageSchema.optional(),
   /** Catalogue entry used, when any. */
   hardwareId: z.string().optional(),
   /** Embodied class key (defaults.embodied), normally the device kind. */
@@ -39,6 +42,8 @@ export const resolvedLocationSchema = z.object({
   /** Location entry id, 'custom' or 'unknown'. */
   id: z.string(),
   label: z.string(),
+  /** label as a message when the method made it (an unknown location) rather than taking the data's name. */
+  labelMsg: messageSchema.optional(),
   intensityGPerKWh: rangeSchema,
   origin: intensityOriginSchema,
   sourceId: z.string(),
@@ -65,6 +70,8 @@ export const resolvedFactorsSchema = z.object({
   equivalentsSourceIds: z.object({ carKm: z.string(), treeMonths: z.string(), flights: z.string() }),
   /** Assumptions made while resolving (unknown hardware, fallback location, ...), as plain sentences. */
   assumptions: z.array(z.string()),
+  /** The same assumptions as messages (same order); hand-built factors may leave it out. */
+  assumptionMsgs: z.array(messageSchema).optional(),
   /** Every source any factor may cite; computeRun keeps those its trace uses. */
   sources: z.array(sourceRefSchema),
   dataVersion: z.string()

@@ -9,7 +9,7 @@ import { normaliseProvider, resolveLocation, yearlyIntensity } from '../refdata/
 import type { HardwareEntry, HourlyProfile, LocationEntry, MethodDefaults } from '../refdata/schema'
 import { computeFigures, computeRun, type RunFigures } from './compute'
 import type { DevicePower, ResolvedFactors, ResolvedLocation } from './factors'
-import { formatNumber as f } from './format'
+import { english, msg, type Message } from '../messages/index'
 import type { LabDefaults } from './lab-defaults'
 import { LAB_DEFAULTS_SOURCE, METHOD_SOURCES, RUN_INPUT_SOURCE } from './method-sources'
 import {
@@ -43,8 +43,9 @@ interface Tables {
  * caller has loaded it (loadHourlyProfile); it is used when it is that zone's and covers the run's hours.
  */
 export function resolveFactors(input: RunInput, ref: ReferenceData, lab: LabDefaults, hourly?: HourlyProfile): ResolvedFactors {
-  const assumptions: string[] = []
-  return resolve(input, ref, lab, hourly, assumptions, (text) => assumptions.push(text()))
+  const assumptions: Message[] = []
+  const factors = resolve(input, ref, lab, hourly, (make) => assumptions.push(make()))
+  return { ...factors, assumptions: assumptions.map(english), assumptionMsgs: assumptions }
 }
 
 /** resolveFactors then computeRun: a run's result from the reference data and the lab's defaults. */
@@ -57,13 +58,13 @@ export function estimateRun(input: RunInput, ref: ReferenceData, lab: LabDefault
  * over (planning, the report's what-ifs): the same factors and the same arithmetic (computeFigures), no text.
  */
 export function estimateFigures(input: RunInput, ref: ReferenceData, lab: LabDefaults, hourly?: HourlyProfile): RunFigures {
-  return computeFigures(input, resolve(input, ref, lab, hourly, [], () => {}))
+  return computeFigures(input, resolve(input, ref, lab, hourly, () => {}))
 }
 
-/** Records an assumption; the text is only made when it is kept. */
-type Note = (text: () => string) => void
+/** Records an assumption; the message is only made when it is kept. */
+type Note = (make: () => Message) => void
 
-function resolve(input: RunInput, ref: ReferenceData, lab: LabDefaults, hourly: HourlyProfile | undefined, assumptions: string[], note: Note): ResolvedFactors {
+function resolve(input: RunInput, ref: ReferenceData, lab: LabDefaults, hourly: HourlyProfile | undefined, note: Note): ResolvedFactors {
   const tables = withLabEntries(ref, lab)
   const defaults = ref.defaults
   const defaultSource = (key: string): string => {
@@ -105,7 +106,7 @@ function resolve(input: RunInput, ref: ReferenceData, lab: LabDefaults, hourly: 
       treeMonths: defaultSource('equivalents.treeMonthG'),
       flights: defaultSource('equivalents.flightKg')
     },
-    assumptions,
+    assumptions: [],
     sources: [...sourcesOf(ref)],
     dataVersion: ref.manifest.dataVersion
   }
@@ -153,29 +154,34 @@ function resolvePower(device: DeviceInput, tables: Tables, note: Note): DevicePo
     return {
       powerW: spread(device.measuredPowerW, MEASURED_POWER_SPREAD),
       origin: 'measured',
-      detail: 'measured mean power',
+      detail: english(msg('power.measured')),
+      detailMsg: msg('power.measured'),
       embodiedClass,
       sourceId: RUN_INPUT_SOURCE.id
     }
   }
   if (device.powerW !== undefined) {
-    return { powerW: spread(device.powerW, USER_POWER_SPREAD), origin: 'user', detail: 'power entered for this run', embodiedClass, sourceId: RUN_INPUT_SOURCE.id }
+    const detailMsg = msg('power.user')
+    return { powerW: spread(device.powerW, USER_POWER_SPREAD), origin: 'user', detail: english(detailMsg), detailMsg, embodiedClass, sourceId: RUN_INPUT_SOURCE.id }
   }
   const entry = catalogueEntry(device, tables, note)
   if (entry === undefined) {
-    return { powerW: exact(0), origin: 'unknown', detail: 'power unknown', embodiedClass }
+    const detailMsg = msg('power.unknown')
+    return { powerW: exact(0), origin: 'unknown', detail: english(detailMsg), detailMsg, embodiedClass }
   }
   const perCore = entry.tdpPerCoreW !== undefined && device.cores !== undefined
   const tdpW = perCore ? entry.tdpPerCoreW! * device.cores! : entry.tdpW
   if (entry.tdpPerCoreW !== undefined && device.cores === undefined) {
-    note(() => `The cores reserved on ${device.name} are not given: the whole processor's TDP (${f(entry.tdpW)} W) is used.`)
+    note(() => msg('assume.coresMissing', { device: device.name, tdpW: entry.tdpW }))
   }
+  const detailMsg = perCore
+    ? msg('power.cataloguePerCore', { name: entry.name, perCoreW: entry.tdpPerCoreW!, cores: device.cores! })
+    : msg('power.catalogue', { name: entry.name })
   return {
     powerW: { value: tdpW, low: tdpW * TDP_POWER.low, high: tdpW * TDP_POWER.high },
     origin: 'catalogue',
-    detail: perCore
-      ? `catalogue TDP of ${entry.name}, ${f(entry.tdpPerCoreW!)} W per core × ${f(device.cores!)} cores`
-      : `catalogue TDP of ${entry.name}`,
+    detail: english(detailMsg),
+    detailMsg,
     hardwareId: entry.id,
     embodiedClass,
     sourceId: tables.labHardware.has(entry) ? LAB_DEFAULTS_SOURCE.id : entry.sourceIds[0]
@@ -187,30 +193,30 @@ function catalogueEntry(device: DeviceInput, tables: Tables, note: Note): Hardwa
   if (device.hardwareId !== undefined) {
     const entry = findHardware(tables, device.hardwareId)
     if (entry) return entry
-    note(() => `The catalogue has no hardware '${device.hardwareId}'; ${device.name} is looked up by its name instead.`)
+    note(() => msg('assume.hardwareIdMissing', { hardwareId: String(device.hardwareId), device: device.name }))
   }
   const match = matchHardware(tables, device.name, device.kind)
   if (match === undefined) return undefined
   if (match.confidence < HARDWARE_MATCH_THRESHOLD) {
-    note(() => `${device.name} is not in the catalogue (the closest entry, ${match.entry.name}, is too uncertain a match to use).`)
+    note(() => msg('assume.weakMatch', { device: device.name, entry: match.entry.name }))
     return undefined
   }
-  if (match.matchedBy === 'fuzzy') note(() => `${device.name} was taken to be the catalogue's ${match.entry.name}.`)
+  if (match.matchedBy === 'fuzzy') note(() => msg('assume.fuzzyMatch', { device: device.name, entry: match.entry.name }))
   return match.entry
 }
 
-function describeLocation(location: LocationInput): string {
+function describeLocation(location: LocationInput): Message {
   switch (location.kind) {
     case 'cloud':
-      return `${location.provider} region ${location.region}`
+      return msg('location.cloud', { provider: location.provider, region: location.region })
     case 'country':
-      return `country ${location.code}`
+      return msg('location.country', { code: location.code })
     case 'zone':
-      return `grid zone ${location.zone}`
+      return msg('location.zone', { zone: location.zone })
     case 'custom':
-      return location.label
+      return msg('text', { text: location.label })
     case 'unknown':
-      return 'unknown location'
+      return msg('location.unknown')
   }
 }
 
@@ -239,14 +245,18 @@ function resolveIntensity(
   }
   if (entry === undefined) {
     const world = defaults.worldIntensityGPerKWh
-    note(() => 
+    const low = world * UNKNOWN_INTENSITY_FACTORS.low
+    const high = world * UNKNOWN_INTENSITY_FACTORS.high
+    note(() =>
       locationInput.kind === 'unknown'
-        ? `The run's location is unknown, so the world average grid intensity (${f(world)} g/kWh) is used with a wide range (${f(world * UNKNOWN_INTENSITY_FACTORS.low)}–${f(world * UNKNOWN_INTENSITY_FACTORS.high)}): set the run's or the lab's location.`
-        : `The ${describeLocation(locationInput)} is not in the reference data, so the world average grid intensity (${f(world)} g/kWh) is used with a wide range.`
+        ? msg('assume.unknownLocation', { world, low, high })
+        : msg('assume.locationNotFound', { location: describeLocation(locationInput), world })
     )
+    const labelMsg = locationInput.kind === 'unknown' ? msg('location.unknownLabel') : msg('location.notFound', { location: describeLocation(locationInput) })
     return {
       id: 'unknown',
-      label: locationInput.kind === 'unknown' ? 'Unknown location' : `${describeLocation(locationInput)} (not found)`,
+      label: english(labelMsg),
+      labelMsg,
       intensityGPerKWh: { value: world, low: world * UNKNOWN_INTENSITY_FACTORS.low, high: world * UNKNOWN_INTENSITY_FACTORS.high },
       origin: 'unknown',
       sourceId: defaultSource('worldIntensityGPerKWh'),
@@ -261,7 +271,7 @@ function resolveIntensity(
   if (hourly !== undefined && profileMean !== undefined) {
     const estimatedShare = hourly.lifecycleGPerKWh.length === 0 ? 0 : hourly.estimatedHours / hourly.lifecycleGPerKWh.length
     if (input.hoursPerDay !== undefined) {
-      note(() => "The service's working hours within each day are not known: the hourly intensity is averaged over all its hours.")
+      note(() => msg('assume.serviceHours'))
     }
     return {
       id: entry.id,
@@ -281,7 +291,7 @@ function resolveIntensity(
     ? SAME_YEAR_INTENSITY_SPREAD
     : Math.min(MAX_INTENSITY_SPREAD, SAME_YEAR_INTENSITY_SPREAD + OTHER_YEAR_SPREAD_PER_YEAR * Math.abs(intensity.year - year))
   if (!exactYear) {
-    note(() => `${entry.name} has no grid intensity for ${year}: the ${intensity.year} average is used, with a range widened to ±${Math.round(relative * 100)} %.`)
+    note(() => msg('assume.otherYear', { location: entry.name, year, usedYear: intensity.year, pct: Math.round(relative * 100) }))
   }
   return {
     id: entry.id,
@@ -347,9 +357,7 @@ function resolvePue(
     return { pue: statedPue(lab.ownMachines.pue), origin: 'lab', sourceId: LAB_DEFAULTS_SOURCE.id }
   }
   const unknown = defaults.pue.unknownDataCentre
-  note(() => 
-    `The data centre's PUE is unknown: the average data centre's ${f(unknown)} is used (range ${f(Math.min(unknown, UNKNOWN_PUE_BOUNDS.low))}–${f(Math.max(unknown, UNKNOWN_PUE_BOUNDS.high))}); set the lab's PUE or the run's.`
-  )
+  note(() => msg('assume.unknownPue', { pue: unknown, low: Math.min(unknown, UNKNOWN_PUE_BOUNDS.low), high: Math.max(unknown, UNKNOWN_PUE_BOUNDS.high) }))
   return {
     pue: { value: unknown, low: Math.min(unknown, UNKNOWN_PUE_BOUNDS.low), high: Math.max(unknown, UNKNOWN_PUE_BOUNDS.high) },
     origin: 'unknown-data-centre',

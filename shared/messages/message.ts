@@ -1,0 +1,101 @@
+import { z } from 'zod'
+
+/**
+ * A sentence made in shared/ as data: a catalogue id and its parameters, numbers kept as numbers so that each reader
+ * writes them in its own language and locale (the app in English or German, the command line and reports in
+ * English). Stored beside the English text in results (RunResult.trace, .assumptions) so old records keep their text.
+ */
+export interface Message {
+  id: string
+  params?: Record<string, MessageParam>
+}
+/** A number, a text (a name, a file's cell: never translated), numbers written as a sum, or a nested message. */
+export type MessageParam = string | number | number[] | Message
+
+export const messageSchema: z.ZodType<Message> = z.lazy(() =>
+  z.object({
+    id: z.string().min(1),
+    params: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.number()), messageSchema])).optional()
+  })
+)
+
+/**
+ * How a placeholder writes its number, `{name:style}` in a catalogue:
+ * - (none) up to six significant digits (trace figures);
+ * - raw: every digit, no grouping (row numbers, years, values quoted from a file);
+ * - short: whole from 100, two decimals from 1, three significant digits below (planning sentences);
+ * - p3: three significant digits; exp: scientific with two decimals (FLOPs).
+ */
+export type NumberStyle = 'default' | 'raw' | 'short' | 'p3' | 'exp'
+export type WriteNumber = (value: number, style: NumberStyle) => string
+
+const PLACEHOLDER = /\{(\w+)(?::(\w+))?\}/g
+
+/**
+ * The message's text from a catalogue (id → template with {name} placeholders). An id the catalogue lacks gives
+ * undefined (the caller falls back); a missing parameter stays visible as {name}.
+ */
+export function formatMessage(catalogue: Readonly<Record<string, string>>, message: Message, write: WriteNumber): string | undefined {
+  const template = Object.hasOwn(catalogue, message.id) ? catalogue[message.id] : undefined
+  if (template === undefined) return undefined
+  const params = message.params ?? {}
+  let failed = false
+  const text = template.replace(PLACEHOLDER, (whole, name: string, style: string | undefined) => {
+    if (!Object.hasOwn(params, name)) return whole
+    const value = params[name]!
+    if (typeof value === 'string') return value
+    if (typeof value === 'number') return write(value, (style ?? 'default') as NumberStyle)
+    if (Array.isArray(value)) return value.map((v) => write(v, (style ?? 'default') as NumberStyle)).join(' + ')
+    const nested = formatMessage(catalogue, value, write)
+    if (nested === undefined) failed = true
+    return nested ?? whole
+  })
+  return failed ? undefined : text
+}
+
+/** The numbers of the English text, as the command line and the reports have always written them. */
+export const writeEnglishNumber: WriteNumber = (x, style) => {
+  switch (style) {
+    case 'raw':
+      return String(x)
+    case 'short':
+      return Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toPrecision(3)
+    case 'p3':
+      return x.toPrecision(3)
+    case 'exp':
+      return x.toExponential(2)
+    default:
+      return x === 0 ? '0' : Number(x.toPrecision(6)).toString()
+  }
+}
+
+const formats = new Map<string, Intl.NumberFormat>()
+const numberFormat = (locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat => {
+  const key = `${locale}|${JSON.stringify(options)}`
+  let format = formats.get(key)
+  if (!format) formats.set(key, (format = new Intl.NumberFormat(locale, options)))
+  return format
+}
+
+/** The same styles in a locale's digits and separators: "1,5" and "1.234,5" in German. */
+export const localeNumberWriter =
+  (locale: string): WriteNumber =>
+  (x, style) => {
+    if (!Number.isFinite(x)) return String(x)
+    switch (style) {
+      case 'raw':
+        return numberFormat(locale, { maximumFractionDigits: 20, useGrouping: false }).format(x)
+      case 'short':
+        return Math.abs(x) >= 100
+          ? numberFormat(locale, { maximumFractionDigits: 0 }).format(x)
+          : Math.abs(x) >= 1
+            ? numberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(x)
+            : numberFormat(locale, { minimumSignificantDigits: 3, maximumSignificantDigits: 3 }).format(x)
+      case 'p3':
+        return numberFormat(locale, { minimumSignificantDigits: 3, maximumSignificantDigits: 3 }).format(x)
+      case 'exp':
+        return numberFormat(locale, { notation: 'scientific', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(x)
+      default:
+        return numberFormat(locale, { maximumSignificantDigits: 6 }).format(x)
+    }
+  }
