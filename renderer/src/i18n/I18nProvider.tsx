@@ -1,8 +1,9 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import type { Range } from '../../../shared/domain/range'
+import type { Message } from '../../../shared/messages/message'
 import * as f from '../format/format'
 import type { MessageKey, PluralKey } from './en'
-import { initialLanguage, localeOf, translate, translatePlural, type Language, type MessageParams } from './translate'
+import { initialLanguage, localeOf, translate, translateMessage, translatePlural, translateUnit, type Language, type MessageParams } from './translate'
 
 const STORAGE_KEY = 'carbon-ledger.language'
 
@@ -13,6 +14,10 @@ export interface I18n {
   t(key: MessageKey, params?: MessageParams): string
   /** A countable message in the form the count asks for: plural('runs.count', 1) → "1 run". */
   plural(key: PluralKey, count: number, params?: MessageParams): string
+  /** A message made in shared/ (shared/messages), or the stored English fallback when there is none. */
+  msg(message: Message | undefined, fallback?: string): string
+  /** A unit of the computation trace in the language ('tree-months' → 'Baum-Monate'). */
+  unit(unit: string): string
   /** Formatters bound to the current locale. */
   num(value: number, maxFraction?: number): string
   int(value: number): string
@@ -61,6 +66,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       setLanguage,
       t,
       plural: (key, count, params) => translatePlural(language, key, count, params),
+      msg: (message, fallback) => translateMessage(language, message, fallback),
+      unit: (unit) => translateUnit(language, unit),
       num: (v, d) => f.formatNumber(locale, v, d),
       int: (v) => f.formatInteger(locale, v),
       kg: (v) => f.formatMassKg(locale, v),

@@ -244,6 +244,8 @@ export const de: Catalogue = {
   'detail.dataVersion': 'Version der Referenzdaten',
   'detail.headline': 'Kennzahlen',
   'detail.headlineEmissions': 'Standortbasiert, kg CO2e',
+  'detail.measuredPower': '{power} W (gemessen)',
+  'detail.defaultPue': '{pue} (Standardwert)',
   'detail.notFound': 'Diesen Lauf gibt es nicht mehr.',
   'kind.training': 'Training',
   'kind.fine-tuning': 'Feinabstimmung',

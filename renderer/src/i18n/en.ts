@@ -242,6 +242,8 @@ export const en = {
   'detail.dataVersion': 'Reference data version',
   'detail.headline': 'Key figures',
   'detail.headlineEmissions': 'Location-based, kg CO2e',
+  'detail.measuredPower': '{power} W (measured)',
+  'detail.defaultPue': '{pue} (default)',
   'detail.notFound': 'This run no longer exists.',
   'kind.training': 'Training',
   'kind.fine-tuning': 'Fine-tuning',

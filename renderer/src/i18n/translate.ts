@@ -1,3 +1,4 @@
+import { formatMessage, localeNumberWriter, messageCatalogues, type Message, type WriteNumber } from '../../../shared/messages/index'
 import { formatInteger } from '../format/format'
 import { de } from './de'
 import { en, type Catalogue, type MessageKey, type PluralKey, type PluralMessage } from './en'
@@ -17,6 +18,27 @@ const fill = (text: string, params?: MessageParams): string =>
 
 /** The message in the language with {name} placeholders filled; a missing parameter stays visible as {name}. */
 export const translate = (language: Language, key: MessageKey, params?: MessageParams): string => fill(catalogues[language][key], params)
+
+const numberWriters = new Map<Language, WriteNumber>()
+const numberWriter = (language: Language): WriteNumber => {
+  let writer = numberWriters.get(language)
+  if (!writer) numberWriters.set(language, (writer = localeNumberWriter(localeOf[language])))
+  return writer
+}
+
+/**
+ * A message made in shared/ (trace, assumption, import problem, planning note) in the language, its numbers in the
+ * language's locale. The text stored beside it (fallback) is shown when there is no message (a record written
+ * before messages existed) or the catalogue no longer knows its id.
+ */
+export const translateMessage = (language: Language, message: Message | undefined, fallback = ''): string =>
+  (message && formatMessage(messageCatalogues[language], message, numberWriter(language))) ?? fallback
+
+/** A unit of the trace ('kWh', 'tree-months'): translated when the catalogue names it, else as it is. */
+export const translateUnit = (language: Language, unit: string): string => {
+  const id = `unit.${unit}`
+  return Object.hasOwn(messageCatalogues[language], id) ? translateMessage(language, { id }, unit) : unit
+}
 
 const pluralRules = new Map<Language, Intl.PluralRules>()
 

@@ -10,12 +10,12 @@ import { useLedger } from '../ledger/LedgerProvider'
 // The planner and the hourly profiles load only when a run with known times is shown.
 const RunShift = lazy(() => import('../components/RunShift'))
 
-const locationText = (run: RunRecord): string => {
+const locationText = (run: RunRecord, num: (value: number) => string): string => {
   const l = run.input.location
   if (l.kind === 'cloud') return `${l.provider} ${l.region}`
   if (l.kind === 'country') return l.code
   if (l.kind === 'zone') return l.zone
-  if (l.kind === 'custom') return `${l.label} (${l.intensityGPerKWh} g/kWh)`
+  if (l.kind === 'custom') return `${l.label} (${num(l.intensityGPerKWh)} g/kWh)`
   return '–'
 }
 
@@ -85,13 +85,13 @@ export function RunDetail({ runId, projectName, onDelete, onClose }: { runId: st
                     <td>
                       {i18n.num(d.count)} × {d.name}, {i18n.pct(d.utilization)}
                       {d.powerW !== undefined ? `, ${i18n.num(d.powerW)} W` : ''}
-                      {d.measuredPowerW !== undefined ? `, ${i18n.num(d.measuredPowerW)} W (measured)` : ''}
+                      {d.measuredPowerW !== undefined ? `, ${t('detail.measuredPower', { power: i18n.num(d.measuredPowerW) })}` : ''}
                     </td>
                   </tr>
                 ))}
                 {run.input.memoryGB !== undefined && <tr><th scope="row">{t('form.memory')}</th><td>{i18n.num(run.input.memoryGB)}</td></tr>}
-                <tr><th scope="row">{t('form.location')}</th><td>{locationText(run)} → {run.result.locationLabel}</td></tr>
-                <tr><th scope="row">{t('form.pue')}</th><td>{run.input.pue !== undefined ? i18n.num(run.input.pue) : `${i18n.num(run.result.pue.value)} (default)`}</td></tr>
+                <tr><th scope="row">{t('form.location')}</th><td>{locationText(run, i18n.num)} → {i18n.msg(run.result.locationLabelMsg, run.result.locationLabel)}</td></tr>
+                <tr><th scope="row">{t('form.pue')}</th><td>{run.input.pue !== undefined ? i18n.num(run.input.pue) : t('detail.defaultPue', { pue: i18n.num(run.result.pue.value) })}</td></tr>
                 {run.input.measuredEnergyKWh !== undefined && <tr><th scope="row">{t('form.measured')}</th><td>{i18n.num(run.input.measuredEnergyKWh)}</td></tr>}
                 <tr><th scope="row">{t('runs.filterSource')}</th><td>{t(`source.${run.input.source.kind}` as MessageKey)}{run.input.source.fileName ? ` (${run.input.source.fileName})` : ''}</td></tr>
                 <tr><th scope="row">{t('detail.method')}</th><td>{t(`detail.method.${run.result.method}` as MessageKey)}</td></tr>
@@ -109,16 +109,16 @@ export function RunDetail({ runId, projectName, onDelete, onClose }: { runId: st
               <tbody>
                 {run.result.trace.map((step, i) => (
                   <tr key={i}>
-                    <td>{step.label}</td>
-                    <td className="formula">{step.formula ?? ''}</td>
-                    <td className="num">{i18n.num(step.value, 4)} {step.unit}</td>
+                    <td>{i18n.msg(step.labelMsg, step.label)}</td>
+                    <td className="formula">{i18n.msg(step.formulaMsg, step.formula)}</td>
+                    <td className="num">{i18n.num(step.value, 4)} {i18n.unit(step.unit)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
             <h3>{t('detail.assumptions')}</h3>
             {run.result.assumptions.length === 0 ? <p className="muted">{t('common.none')}</p> : (
-              <ul>{run.result.assumptions.map((a, i) => <li key={i}>{a}</li>)}</ul>
+              <ul>{run.result.assumptions.map((a, i) => <li key={i}>{i18n.msg(run.result.assumptionMsgs?.[i], a)}</li>)}</ul>
             )}
             <h3>{t('detail.sources')}</h3>
             <ul>

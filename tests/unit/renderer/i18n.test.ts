@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { de } from '../../../renderer/src/i18n/de'
 import { en } from '../../../renderer/src/i18n/en'
-import { initialLanguage, pluralForm, translate, translatePlural } from '../../../renderer/src/i18n/translate'
+import { initialLanguage, pluralForm, translate, translateMessage, translatePlural, translateUnit } from '../../../renderer/src/i18n/translate'
+import { de as sharedDe, en as sharedEn, msg } from '../../../shared/messages/index'
 
 type Entry = string | { one: string; other: string }
 const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort()
@@ -78,5 +79,40 @@ describe('plurals', () => {
     const rows = translatePlural('en', 'import.rows', 1)
     expect(translatePlural('en', 'import.found', 1, { rows })).toBe('1 run found in 1 row:')
     expect(translatePlural('de', 'import.found', 21, { rows: translatePlural('de', 'import.rows', 28) })).toBe('21 Läufe in 28 Zeilen gefunden:')
+  })
+})
+
+describe('messages made in shared/ (shared/messages)', () => {
+  const placeholderSpecs = (text: string): string[] => [...text.matchAll(/\{(\w+(?::\w+)?)\}/g)].map((m) => m[1]!).sort()
+
+  it('German has exactly the English ids, each with the same placeholders and number styles', () => {
+    expect(Object.keys(sharedDe).sort()).toEqual(Object.keys(sharedEn).sort())
+    for (const [id, english] of Object.entries(sharedEn)) {
+      const german = (sharedDe as Record<string, string>)[id]!
+      expect(placeholderSpecs(german), `${id}: ${german}`).toEqual(placeholderSpecs(english))
+    }
+  })
+
+  it('writes numbers in the language’s locale, nested messages and sums included', () => {
+    const energy = msg('formula.deviceEnergy', { count: 2, powerW: 400, utilization: 0.85, hours: 1.5 })
+    expect(translateMessage('en', energy)).toBe('2 × 400 W × 0.85 × 1.5 h / 1000')
+    expect(translateMessage('de', energy)).toBe('2 × 400 W × 0,85 × 1,5 h / 1000')
+    expect(translateMessage('de', msg('formula.sum', { terms: [1.25, 1234.5] }))).toBe('1,25 + 1.234,5')
+    const power = msg('trace.power', { device: 'A100', detail: msg('power.catalogue', { name: 'NVIDIA A100' }) })
+    expect(translateMessage('de', power)).toBe('Leistung von A100 (TDP laut Katalog für NVIDIA A100)')
+    // years and row numbers ('raw') are never grouped: 2.023 would read as a decimal in German
+    const year = msg('intensity.yearly', { where: 'Frankreich', year: 2023 })
+    expect(translateMessage('de', year)).toBe('Frankreich, Jahresmittel 2023')
+  })
+
+  it('shows the stored English text of a record written before messages, or with an id no catalogue knows', () => {
+    expect(translateMessage('de', undefined, 'IT energy')).toBe('IT energy')
+    expect(translateMessage('de', { id: 'trace.removedLater' }, 'Old label')).toBe('Old label')
+  })
+
+  it('translates the units of the trace that are words, leaves symbols', () => {
+    expect(translateUnit('de', 'tree-months')).toBe('Baum-Monate')
+    expect(translateUnit('de', 'kWh')).toBe('kWh')
+    expect(translateUnit('en', 'flights')).toBe('flights')
   })
 })
