@@ -21,18 +21,33 @@ export interface RunBrowseQuery {
 }
 
 export interface RunWindow {
+  /** Rows in their final positions so far: all of them once complete. */
   total: number
+  /** False while a scan is still finding rows: total grows, rows already counted keep their positions. */
+  complete: boolean
+  /** Share of the runs in the view's range looked at, 0 to 1. */
+  scanned: number
   rows(offset: number, limit: number): Promise<RunRecord[]>
 }
 
+export interface BrowseOptions {
+  /** While a scan runs: the rows found so far, after each piece it reads (a few hundred ms apart at most). */
+  onProgress?: (partial: RunWindow) => void
+  /** Stops a scan between reads; the promise rejects with an AbortError. */
+  signal?: AbortSignal
+}
+
+const monthStartMs = (month: string, after = 0): number => Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1 + after, 1)
 const MIN_KEY = -8.64e15
 const MAX_KEY = 8.64e15
 const ARCHIVED_KEY = 'ui.archivedProjects'
 const MAX_CACHED_MONTHS = 24
+/** Runs read per getAll in a scan: a month of a large ledger is split so that memory stays at a few tens of MB. */
+const SCAN_PIECE_RUNS = 4000
 
 export interface LedgerBrowser {
   /** A window onto the runs in the query's order: a count, then rows by position. */
-  runs(query: RunBrowseQuery): Promise<RunWindow>
+  runs(query: RunBrowseQuery, options?: BrowseOptions): Promise<RunWindow>
   archivedProjects(): Promise<Set<string>>
   setArchived(projectId: string, archived: boolean): Promise<void>
   close(): void
@@ -81,9 +96,7 @@ export const openLedgerBrowser = async (name = 'carbon-ledger'): Promise<LedgerB
    * months shown have their keys read (a few thousand keys each instead of every run).
    */
   const byMonth = async (descending: boolean): Promise<RunWindow> => {
-    const counts = new Map<string, number>()
-    await db.rollups.where('[level+month]').between(['pm', ''], ['pm', '\uffff']).each((cell) => counts.set(cell.month, (counts.get(cell.month) ?? 0) + cell.runs))
-    const months = [...counts].filter(([, n]) => n > 0).sort(([a], [b]) => (a < b ? -1 : 1))
+    const months = await monthCounts(undefined)
     if (descending) months.reverse()
     const firsts: number[] = []
     let total = 0
@@ -95,10 +108,9 @@ export const openLedgerBrowser = async (name = 'carbon-ledger'): Promise<LedgerB
     const idsOf = (month: string) => {
       let ids = cached.get(month)
       if (!ids) {
-        const [year, m] = month.split('-').map(Number) as [number, number]
         ids = db.runs
           .where('startedAtMs')
-          .between(Date.UTC(year, m - 1, 1), Date.UTC(year, m, 1), true, false)
+          .between(monthStartMs(month), monthStartMs(month, 1), true, false)
           .primaryKeys()
           .then((keys) => (descending ? (keys as string[]).reverse() : (keys as string[])))
         cached.set(month, ids)
@@ -116,10 +128,72 @@ export const openLedgerBrowser = async (name = 'carbon-ledger'): Promise<LedgerB
       }
       return byIds(ids)(0, ids.length)
     }
-    return { total, rows }
+    return { total, complete: true, scanned: 1, rows }
   }
 
-  const runs = (q: RunBrowseQuery): Promise<RunWindow> =>
+  /** Runs per UTC start month, ascending, from the project × month rollups (of one project, or all). */
+  const monthCounts = async (projectId: string | undefined): Promise<[string, number][]> => {
+    const counts = new Map<string, number>()
+    await db.rollups.where('[level+month]').between(['pm', ''], ['pm', '\uffff']).each((cell) => {
+      if (projectId === undefined || cell.project === projectId) counts.set(cell.month, (counts.get(cell.month) ?? 0) + cell.runs)
+    })
+    return [...counts].filter(([, n]) => n > 0).sort(([a], [b]) => (a < b ? -1 : 1))
+  }
+
+  /**
+   * Views no index answers (a predicate, or a person within a project, or sizes within a time range): every run of
+   * the range is read, month by month, in pieces read whole (getAll). Time orders scan in display order, so the rows
+   * found so far are already in place and are shown while the scan goes on; size orders sort at the end.
+   */
+  const scan = async (q: RunBrowseQuery, options: BrowseOptions): Promise<RunWindow> => {
+    const from = q.fromMs ?? MIN_KEY
+    const to = q.toMs ?? MAX_KEY
+    const byTime = q.order === 'newest' || q.order === 'oldest'
+    const backwards = q.order === 'newest'
+    const months = (await monthCounts(q.projectId)).filter(([month]) => monthStartMs(month, 1) > from && monthStartMs(month) < to)
+    if (backwards) months.reverse()
+    const inRange = months.reduce((n, [, count]) => n + count, 0)
+    const ids: string[] = []
+    const keyed: { id: string; key: number }[] = []
+    let looked = 0
+    // One rows function for every partial window of the scan: the table keeps the rows it has read.
+    const rows = byIds(ids)
+    const window = (complete: boolean, lookedAt = inRange): RunWindow => ({
+      total: byTime || complete ? ids.length : 0,
+      complete,
+      scanned: complete || inRange === 0 ? 1 : Math.min(1, lookedAt / inRange),
+      rows
+    })
+    for (const [month, count] of months) {
+      const start = Math.max(from, monthStartMs(month))
+      const end = Math.min(to, monthStartMs(month, 1))
+      const pieces = Math.max(1, Math.ceil(count / SCAN_PIECE_RUNS))
+      for (let k = 0; k < pieces; k++) {
+        if (options.signal?.aborted) throw new DOMException('The runs view changed before its scan finished.', 'AbortError')
+        const piece = backwards ? pieces - 1 - k : k
+        const a = start + Math.floor(((end - start) * piece) / pieces)
+        const b = piece === pieces - 1 ? end : start + Math.floor(((end - start) * (piece + 1)) / pieces)
+        const records = await timeRange({ ...q, fromMs: a, toMs: b }).toArray()
+        if (backwards) records.reverse()
+        for (const run of records) {
+          if (q.person !== undefined && run.person !== q.person) continue
+          if (q.match && !q.match(run)) continue
+          if (byTime) ids.push(run.id)
+          else keyed.push({ id: run.id, key: run.emissionsKg })
+        }
+        options.onProgress?.(window(false, looked + (count * (k + 1)) / pieces))
+      }
+      looked += count
+    }
+    if (!byTime) {
+      const sign = q.order === 'largest' ? -1 : 1
+      keyed.sort((a, b) => sign * (a.key - b.key) || (a.id < b.id ? -1 : 1))
+      for (const { id } of keyed) ids.push(id)
+    }
+    return window(true)
+  }
+
+  const runs = (q: RunBrowseQuery, options: BrowseOptions = {}): Promise<RunWindow> =>
     guarded(async () => {
       const unfiltered = q.projectId === undefined && q.person === undefined && q.fromMs === undefined && q.toMs === undefined && q.match === undefined
       if (unfiltered && (q.order === 'newest' || q.order === 'oldest')) return byMonth(q.order === 'newest')
@@ -128,19 +202,9 @@ export const openLedgerBrowser = async (name = 'carbon-ledger'): Promise<LedgerB
         // Ascending keys reversed = the index read backwards: ties in the index key fall in descending id order.
         const ids = (await index.walk().primaryKeys()) as string[]
         if (index.descending) ids.reverse()
-        return { total: ids.length, rows: byIds(ids) }
+        return { total: ids.length, complete: true, scanned: 1, rows: byIds(ids) }
       }
-      // One pass over the range, keeping only ids and sort keys: the rows themselves are fetched by position.
-      const keys: { id: string; key: number }[] = []
-      const byEmissions = q.order === 'largest' || q.order === 'smallest'
-      await timeRange(q).each((run) => {
-        if (q.person !== undefined && run.person !== q.person) return
-        if (q.match && !q.match(run)) return
-        keys.push({ id: run.id, key: byEmissions ? run.emissionsKg : run.startedAtMs })
-      })
-      const sign = q.order === 'newest' || q.order === 'largest' ? -1 : 1
-      keys.sort((a, b) => sign * (a.key - b.key) || (a.id < b.id ? -1 : 1))
-      return { total: keys.length, rows: byIds(keys.map((k) => k.id)) }
+      return scan(q, options)
     })
 
   const archivedProjects = () =>

@@ -90,3 +90,98 @@ describe('browsing the runs by an index', () => {
     )
   })
 })
+
+describe('browsing the runs by a scan (filters no index answers)', () => {
+  const all = async () => db.runs.toArray()
+  /** The view computed from every run, the way a reader of the table would check it. */
+  const expected = (runs: Awaited<ReturnType<typeof all>>, q: RunBrowseQuery) => {
+    const kept = runs.filter(
+      (r) =>
+        (q.projectId === undefined || r.projectId === q.projectId) &&
+        (q.person === undefined || r.person === q.person) &&
+        (q.fromMs === undefined || r.startedAtMs >= q.fromMs) &&
+        (q.toMs === undefined || r.startedAtMs < q.toMs) &&
+        (q.match === undefined || q.match(r))
+    )
+    const byTime = q.order === 'newest' || q.order === 'oldest'
+    const key = (r: (typeof kept)[number]) => (byTime ? r.startedAtMs : r.emissionsKg)
+    const sign = q.order === 'newest' || q.order === 'largest' ? -1 : 1
+    // Time orders: ties in the order the index is walked (ascending id, reversed for newest); sizes: ascending id.
+    return kept
+      .sort((a, b) => sign * (key(a) - key(b)) || (a.id < b.id ? -1 : 1) * (q.order === 'newest' ? -1 : 1))
+      .map((r) => r.id)
+  }
+
+  it('gives every run the filters keep, in the order asked, with any combination of filters', async () => {
+    const runs = await all()
+    const query = fc.record({
+      order: fc.constantFrom('newest' as const, 'oldest' as const, 'largest' as const, 'smallest' as const),
+      project: fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }),
+      person: fc.option(fc.constantFrom('u0', 'u1'), { nil: undefined }),
+      fromDay: fc.option(fc.integer({ min: -5, max: 75 }), { nil: undefined }),
+      days: fc.integer({ min: 1, max: 60 }),
+      power: fc.option(fc.constantFrom(100, 150, 200, 250), { nil: undefined })
+    })
+    await fc.assert(
+      fc.asyncProperty(query, async (p) => {
+        const q: RunBrowseQuery = {
+          order: p.order,
+          projectId: p.project === undefined ? undefined : projects[p.project],
+          person: p.person,
+          fromMs: p.fromDay === undefined ? undefined : Date.UTC(2026, 0, p.fromDay),
+          toMs: p.fromDay === undefined ? undefined : Date.UTC(2026, 0, p.fromDay + p.days),
+          match: p.power === undefined ? undefined : (r) => r.input.devices[0]!.powerW === p.power
+        }
+        const win = await browser.runs(q)
+        expect(win.complete).toBe(true)
+        const ids = (await win.rows(0, 100)).map((r) => r.id)
+        expect(ids).toEqual(expected(runs, q))
+        expect(win.total).toBe(ids.length)
+      }),
+      { numRuns: 150 }
+    )
+  })
+
+  it('shows the rows found so far while it scans: each partial view is the start of the final one', async () => {
+    const partials: { total: number; scanned: number; ids: string[] }[] = []
+    const q: RunBrowseQuery = { order: 'newest', match: (r) => r.person === 'u1' }
+    const win = await browser.runs(q, {
+      onProgress: (w) => {
+        expect(w.complete).toBe(false)
+        partials.push({ total: w.total, scanned: w.scanned, ids: [] })
+        const at = partials[partials.length - 1]!
+        void w.rows(0, w.total).then((rows) => (at.ids = rows.map((r) => r.id)))
+      }
+    })
+    const final = (await win.rows(0, 100)).map((r) => r.id)
+    expect(final).toHaveLength(22)
+    // One partial view per month read (three months, each one piece), newest month first: March's u1 runs.
+    expect(partials.map((p) => p.total)).toEqual([7, 15, 22])
+    expect(partials.map((p) => p.scanned)).toEqual([15 / 45, 30 / 45, 1])
+    for (const p of partials) expect(p.ids).toEqual(final.slice(0, p.total))
+  })
+
+  it('sorts by size only at the end: partial views have no rows yet', async () => {
+    const totals: number[] = []
+    const win = await browser.runs({ order: 'largest', fromMs: Date.UTC(2026, 0, 1), toMs: Date.UTC(2026, 3, 1) }, { onProgress: (w) => totals.push(w.total) })
+    expect(totals).toEqual([0, 0, 0])
+    expect(win.total).toBe(45)
+  })
+
+  it('stops when its view is abandoned', async () => {
+    const controller = new AbortController()
+    let reads = 0
+    const pending = browser.runs(
+      { order: 'oldest', match: () => true },
+      {
+        signal: controller.signal,
+        onProgress: () => {
+          reads++
+          controller.abort()
+        }
+      }
+    )
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' })
+    expect(reads).toBe(1)
+  })
+})

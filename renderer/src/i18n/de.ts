@@ -196,6 +196,7 @@ export const de: Catalogue = {
   'runs.title': 'Läufe',
   'runs.count': { one: '{count} Lauf', other: '{count} Läufe' },
   'runs.counting': 'Läufe werden durchsucht…',
+  'runs.scanning': { one: 'Suche läuft… bisher {count} Lauf gefunden ({percent} der Läufe durchsucht)', other: 'Suche läuft… bisher {count} Läufe gefunden ({percent} der Läufe durchsucht)' },
   'runs.empty': 'Keine passenden Läufe.',
   'runs.search': 'Titel, Notizen, Schlagwörter durchsuchen',
   'runs.filterProject': 'Projekt',

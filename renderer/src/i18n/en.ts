@@ -194,6 +194,7 @@ export const en = {
   'runs.title': 'Runs',
   'runs.count': { one: '{count} run', other: '{count} runs' },
   'runs.counting': 'Searching the runs…',
+  'runs.scanning': { one: 'Searching… {count} run found so far ({percent} of the runs looked at)', other: 'Searching… {count} runs found so far ({percent} of the runs looked at)' },
   'runs.empty': 'No runs match.',
   'runs.search': 'Search title, notes, tags',
   'runs.filterProject': 'Project',

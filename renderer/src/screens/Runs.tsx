@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import type { RunBrowseQuery, RunOrder, RunRecord, RunWindow } from '../../db'
+import { useCallback, useEffect, useMemo, useRef, useState, type DependencyList } from 'react'
+import type { LedgerBrowser, RunBrowseQuery, RunOrder, RunRecord, RunWindow } from '../../db'
 import { useNotify } from '../app/Notices'
 import { navigate } from '../app/router'
 import type { ScreenProps } from '../app/screens'
-import { useAsync } from '../app/useAsync'
+import { useAsync, type AsyncState } from '../app/useAsync'
 import { useI18n } from '../i18n/I18nProvider'
 import type { MessageKey } from '../i18n/en'
 import { useLedger } from '../ledger/LedgerProvider'
@@ -62,21 +62,48 @@ const useDebounced = <T,>(value: T, ms: number): T => {
   return debounced
 }
 
-/** Rows of a window, fetched in blocks as they scroll into view and kept in a bounded cache. */
+/**
+ * The window of a browse query. A scan's partial windows arrive while it runs (their rows already in place); a newer
+ * query aborts the older scan.
+ */
+const useRunWindow = (browser: LedgerBrowser, query: RunBrowseQuery, deps: DependencyList): AsyncState<RunWindow> => {
+  const [state, setState] = useState<AsyncState<RunWindow>>({ status: 'loading' })
+  useEffect(() => {
+    const controller = new AbortController()
+    setState((s) => ({ status: 'loading', data: s.data }))
+    browser.runs(query, { signal: controller.signal, onProgress: (partial) => setState({ status: 'loading', data: partial }) }).then(
+      (data) => setState({ status: 'ready', data }),
+      (err: unknown) => {
+        if (!controller.signal.aborted) setState((s) => ({ status: 'error', error: err instanceof Error ? err : new Error(String(err)), data: s.data }))
+      }
+    )
+    return () => controller.abort()
+  }, deps)
+  return state
+}
+
+/**
+ * Rows of a window, fetched in blocks as they scroll into view and kept in a bounded cache. The partial windows of
+ * one scan share their rows function, so the cache lives across them; a block read while it was short is read
+ * again once the window has more rows.
+ */
 const useRowBlocks = (win: RunWindow | undefined) => {
   const cache = useRef(new Map<number, RunRecord[]>())
   const pending = useRef(new Set<number>())
   const [, setTick] = useState(0)
+  const rowsOf = win?.rows
   useEffect(() => {
     cache.current = new Map()
     pending.current = new Set()
     setTick((n) => n + 1)
-  }, [win])
+  }, [rowsOf])
   const ensure = useCallback(
     (first: number, last: number) => {
       if (!win) return
-      for (const b of blocksCovering(first, last, BLOCK)) {
-        if (cache.current.has(b) || pending.current.has(b)) continue
+      for (const b of blocksCovering(first, Math.min(last, win.total), BLOCK)) {
+        const cached = cache.current.get(b)
+        const short = cached !== undefined && cached.length < Math.min(BLOCK, win.total - b * BLOCK)
+        if ((cached && !short) || pending.current.has(b)) continue
         pending.current.add(b)
         void win.rows(b * BLOCK, BLOCK).then((rows) => {
           pending.current.delete(b)
@@ -118,7 +145,7 @@ export default function Runs({ query }: ScreenProps) {
   const projects = useAsync(() => ledger.projects.list(), [ledger, revision])
   const projectNames = useMemo(() => new Map((projects.data ?? []).map((p) => [p.id, p.name])), [projects.data])
   const projectName = useCallback((id: string) => projectNames.get(id) ?? '', [projectNames])
-  const win = useAsync(() => browser.runs(browseQuery(debounced)), [browser, debounced, revision])
+  const win = useRunWindow(browser, useMemo(() => browseQuery(debounced), [debounced]), [browser, debounced, revision])
   const total = win.data?.total ?? 0
   const { ensure, row } = useRowBlocks(win.data)
   const w = rowWindow({ scrollTop, viewportPx: VIEWPORT_PX, rowPx: ROW_PX, total, overscan: 8 })
@@ -248,7 +275,13 @@ export default function Runs({ query }: ScreenProps) {
       </div>
       <div className="row">
         <span role="status" aria-live="polite">
-          {win.status === 'loading' ? t('runs.counting') : win.status === 'error' ? win.error.message : i18n.plural('runs.count', total)}
+          {win.status === 'error'
+            ? win.error.message
+            : win.status === 'ready'
+              ? i18n.plural('runs.count', total)
+              : win.data && !win.data.complete
+                ? i18n.plural('runs.scanning', total, { percent: i18n.pct(win.data.scanned) })
+                : t('runs.counting')}
         </span>
         <button type="button" onClick={() => setFilters((f) => ({ ...f, project: '', person: '', from: '', to: '', hardware: '', location: '', source: '', kind: '', search: '' }))}>
           {t('runs.clearFilters')}
