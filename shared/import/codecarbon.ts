@@ -3,7 +3,8 @@ import { parseCodeCarbonGpuModel } from '../refdata/hardware'
 import { createCsvParser, type CsvRow } from './csv'
 import { normaliseHeaderName } from './headers'
 import { importedDevice } from './devices'
-import { errorsOfZod } from './issues'
+import { msg, type Message } from '../messages/index'
+import { errorsOfZod, importWarning, rowError, runWarnings } from './issues'
 import type { ImportError, ImportOptions, ImportWarning, ImportedRun, Importer } from './types'
 import { clip, createStringPool, detach, isDecimal, readDateTime, readNumber, stableHash, toIso, utcAssumedWarning } from './values'
 
@@ -15,6 +16,12 @@ const DEFAULT_EXPERIMENT_ID = '5b0fa12a-3dd7-45bb-9766-cc326314d9f1'
 const MAX_PROJECT_CHARS = 200
 const MAX_TITLE_CHARS = 500
 const MAX_DATE_MS = 8.64e15
+// Warnings without parameters: one object for every run, so its English text is made once (english() remembers it).
+const ENERGY_SUM = msg('import.energySum')
+const NO_ENERGY = msg('import.noEnergy')
+const PROJECT_CUT = msg('import.projectCut', { max: MAX_PROJECT_CHARS })
+const QUEBEC = msg('import.quebec')
+const NO_LOCATION = msg('import.noLocation')
 
 const NON_NEGATIVE = [
   'duration', 'emissions', 'energy_consumed', 'cpu_energy', 'gpu_energy', 'ram_energy',
@@ -85,7 +92,7 @@ export function createCodeCarbonImporter(options: ImportOptions): Importer {
     for (const required of ['timestamp', 'duration']) {
       if (!columns.has(required)) {
         missingColumns = true
-        errors.push({ row: 1, field: required, message: `${fileName}: the header has no "${required}" column` })
+        errors.push(rowError(1, required, msg('import.noHeaderColumn', { file: fileName, column: required })))
       }
     }
   }
@@ -108,23 +115,20 @@ export function createCodeCarbonImporter(options: ImportOptions): Importer {
         continue
       }
       const cell = readNumber(text, signed)
-      if (!cell.ok) rowErrors.push({ row: r.row, field, message: `${fileName} row ${r.row}: ${field} ${cell.message}` })
+      if (!cell.ok) rowErrors.push(rowError(r.row, field, msg('import.cell', { file: fileName, row: r.row, field, problem: cell.problem })))
       else if (cell.value !== undefined) numbers[field] = cell.value
     }
     if (numbers.pue !== undefined && (numbers.pue < 1 || numbers.pue > 5)) {
-      rowErrors.push({ row: r.row, field: 'pue', message: `${fileName} row ${r.row}: pue ${numbers.pue} is outside 1–5` })
+      rowErrors.push(rowError(r.row, 'pue', msg('import.pueOutside', { file: fileName, row: r.row, pue: numbers.pue })))
     }
     if (numbers.duration === undefined && !rowErrors.some((e) => e.field === 'duration')) {
-      rowErrors.push({ row: r.row, field: 'duration', message: `${fileName} row ${r.row}: duration is empty` })
+      rowErrors.push(rowError(r.row, 'duration', msg('import.durationEmpty', { file: fileName, row: r.row })))
     }
     const timestampText = text('timestamp')
     const time = readDateTime(timestampText, offsetMinutes)
     if (!time) {
-      rowErrors.push({
-        row: r.row,
-        field: 'timestamp',
-        message: `${fileName} row ${r.row}: timestamp "${clip(timestampText)}" is not a date and time`
-      })
+      const problem = msg('cell.notDateTime', { text: clip(timestampText) })
+      rowErrors.push(rowError(r.row, 'timestamp', msg('import.cell', { file: fileName, row: r.row, field: 'timestamp', problem })))
     }
     if (rowErrors.length > 0 || !time) {
       errors.push(...rowErrors)
@@ -171,18 +175,12 @@ export function createCodeCarbonImporter(options: ImportOptions): Importer {
     finish() {
       const { unterminatedQuoteRow } = parser.finish()
       if (unterminatedQuoteRow !== undefined) {
-        warnings.push({ row: unterminatedQuoteRow, message: `${fileName} row ${unterminatedQuoteRow}: a quoted cell is never closed; the file may be cut short` })
+        warnings.push(importWarning(msg('import.unclosedQuote', { file: fileName, row: unterminatedQuoteRow }), unterminatedQuoteRow))
       }
-      if (!columns) warnings.push({ message: `${fileName} is empty` })
-      else if (dataRows === 0) warnings.push({ message: `${fileName} has a header but no data rows` })
-      if (snapshotRows > 0) {
-        warnings.push({
-          message:
-            `${fileName}: ${snapshotRows} row(s) were earlier cumulative snapshots of a run already in the file; ` +
-            `each run kept only its row with the longest duration`
-        })
-      }
-      if (zoneAssumed) warnings.push({ field: 'timestamp', message: utcAssumedWarning(fileName) })
+      if (!columns) warnings.push(importWarning(msg('import.empty', { file: fileName })))
+      else if (dataRows === 0) warnings.push(importWarning(msg('import.noDataRows', { file: fileName })))
+      if (snapshotRows > 0) warnings.push(importWarning(msg('import.snapshots', { file: fileName, count: snapshotRows })))
+      if (zoneAssumed) warnings.push(importWarning(utcAssumedWarning(fileName), undefined, 'timestamp'))
       const runs: ImportedRun[] = []
       for (const { run } of kept.values()) {
         if ('errors' in run) errors.push(...run.errors)
@@ -196,7 +194,7 @@ export function createCodeCarbonImporter(options: ImportOptions): Importer {
 
 /** Per import: what every run with the same hardware columns (or power columns) shares, worked out once. */
 interface RunMemo {
-  devices: Map<string, { devices: DeviceInput[]; warnings: string[] }>
+  devices: Map<string, { devices: DeviceInput[]; warnings: Message[] }>
   powerNotes: Map<string, string>
 }
 
@@ -210,7 +208,7 @@ interface RunMemo {
  */
 function buildRun(read: ReadRow, options: ImportOptions, offsetMinutes: number, memo: RunMemo): ImportedRun | { errors: ImportError[] } {
   const { numbers: n, texts } = read
-  const warnings: string[] = []
+  const warnings: Message[] = []
   const durationS = n.duration ?? 0
 
   let measuredEnergyKWh = n.energy_consumed
@@ -218,19 +216,19 @@ function buildRun(read: ReadRow, options: ImportOptions, offsetMinutes: number, 
     const parts = [n.cpu_energy, n.gpu_energy, n.ram_energy].filter((v): v is number => v !== undefined)
     if (parts.length > 0) {
       measuredEnergyKWh = parts.reduce((a, b) => a + b, 0)
-      warnings.push('energy_consumed is empty: the energy is the sum of the CPU, GPU and RAM energies given')
+      warnings.push(ENERGY_SUM)
     } else {
-      warnings.push('the file gives no energy for this run: it is estimated from the hardware')
+      warnings.push(NO_ENERGY)
     }
   }
 
   const project = texts.project_name
-  if (project.length > MAX_PROJECT_CHARS) warnings.push(`the project name was cut to ${MAX_PROJECT_CHARS} characters`)
+  if (project.length > MAX_PROJECT_CHARS) warnings.push(PROJECT_CUT)
 
   const startMs = read.endMs - durationS * 1000
   // beyond ±8.64e15 ms a Date is invalid and toIso would throw
   if (!(Math.abs(startMs) <= MAX_DATE_MS)) {
-    return { errors: [{ row: read.row, field: 'duration', message: `${options.fileName} row ${read.row}: duration ${durationS} s puts the start before any date` }] }
+    return { errors: [rowError(read.row, 'duration', msg('import.startBeforeAnyDate', { file: options.fileName, row: read.row, durationS }))] }
   }
   const devices = devicesOf(read, options, warnings, memo)
   const location = locationOf(read, warnings)
@@ -265,7 +263,7 @@ function buildRun(read: ReadRow, options: ImportOptions, offsetMinutes: number, 
     externalId: read.externalId,
     input,
     emissionsSource: n.emissions !== undefined ? 'reported' : 'computed',
-    warnings
+    ...runWarnings(warnings)
   }
 }
 
@@ -273,7 +271,7 @@ function isDigit(code: number): boolean {
   return code >= 48 && code <= 57
 }
 
-function locationOf(read: ReadRow, warnings: string[]): LocationInput {
+function locationOf(read: ReadRow, warnings: Message[]): LocationInput {
   const provider = read.texts.cloud_provider.toLowerCase()
   const region = read.texts.cloud_region
   if (provider !== '' && region !== '') return { kind: 'cloud', provider, region }
@@ -282,17 +280,17 @@ function locationOf(read: ReadRow, warnings: string[]): LocationInput {
     longitude !== undefined && latitude !== undefined &&
     Math.abs(longitude - FALLBACK_LONGITUDE) < 0.05 && Math.abs(latitude - FALLBACK_LATITUDE) < 0.05
   ) {
-    warnings.push('CodeCarbon could not locate the machine (it wrote its Quebec fallback): the location is unknown, set it')
+    warnings.push(QUEBEC)
     return { kind: 'unknown' }
   }
   const code = read.texts.country_iso_code
   if (/^[A-Za-z]{2,3}$/.test(code)) return { kind: 'country', code: code.toUpperCase() }
-  warnings.push(code === '' ? 'the file gives no location: set it' : `country_iso_code "${clip(code)}" is not an ISO code: the location is unknown`)
+  warnings.push(code === '' ? NO_LOCATION : msg('import.badCountry', { code: clip(code) }))
   return { kind: 'unknown' }
 }
 
 /** The devices of a run and their warnings; worked out once per distinct hardware columns, copied per run. */
-function devicesOf(read: ReadRow, options: ImportOptions, warnings: string[], memo: RunMemo): DeviceInput[] {
+function devicesOf(read: ReadRow, options: ImportOptions, warnings: Message[], memo: RunMemo): DeviceInput[] {
   const { cpu_model: cpuModel, gpu_model: gpuModel } = read.texts
   const { cpu_count: cpuCount, gpu_count: gpuCount } = read.numbers
   const key = `${cpuModel.length}|${cpuModel}|${gpuModel.length}|${gpuModel}|${cpuCount}|${gpuCount}`
@@ -312,7 +310,7 @@ function hardwareOf(
   gpuModel: string,
   gpuCount: number | undefined,
   options: ImportOptions,
-  warnings: string[]
+  warnings: Message[]
 ): DeviceInput[] {
   const devices: DeviceInput[] = []
   if (cpuModel !== '') {
@@ -328,10 +326,10 @@ function hardwareOf(
     }
     const listed = parts.reduce((sum, p) => sum + p.count, 0)
     if (!single && gpuCount !== undefined && gpuCount !== listed) {
-      warnings.push(`gpu_model lists ${listed} GPU(s) but gpu_count says ${gpuCount}: the counts of gpu_model were kept`)
+      warnings.push(msg('import.gpuCountMismatch', { listed, count: gpuCount }))
     }
   } else if (gpuModel === '' && gpuCount !== undefined && gpuCount > 0) {
-    warnings.push(`gpu_count is ${gpuCount} but gpu_model is empty: add the GPUs by hand if they matter`)
+    warnings.push(msg('import.gpuModelEmpty', { count: gpuCount }))
   }
   return devices
 }

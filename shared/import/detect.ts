@@ -1,3 +1,4 @@
+import { english, msg, type Message } from '../messages/index'
 import { createCsvParser } from './csv'
 import { normaliseHeaderName, squashHeaderName } from './headers'
 import type { ImportFormat } from './types'
@@ -8,22 +9,25 @@ export const DETECT_HEAD_CHARS = 8192
 
 const NVIDIA_SMI_TIMESTAMP = /^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}/
 
+/** Why a file cannot be read: in English (error) and as a message (errorMsg). */
+const refuse = (errorMsg: Message): { error: string; errorMsg: Message } => ({ error: english(errorMsg), errorMsg })
+
 /** Decides the format from the content (never the extension): the first few KB of the file are enough. */
-export function detectFormat(head: string, fileName: string): { format: ImportFormat } | { error: string } {
+export function detectFormat(head: string, fileName: string): { format: ImportFormat } | { error: string; errorMsg: Message } {
   const text = head.slice(0, DETECT_HEAD_CHARS).replace(/^\uFEFF/, '')
   const nulCount = text.length - text.replaceAll('\u0000', '').length
   // Excel's "Unicode text" is UTF-16: every other byte of ASCII text is NUL.
   const body = text.startsWith('\uFFFD\uFFFD') ? text.slice(2) : text
   if (nulCount > text.length / 4 && body[1] === '\u0000' && body[3] === '\u0000' && body[0] !== '\u0000') {
-    return { error: `${fileName} is UTF-16 text: save it again as "CSV UTF-8"` }
+    return refuse(msg('detect.utf16', { file: fileName }))
   }
-  if (nulCount > 0) return { error: `${fileName} is a binary file, not a text export (it holds NUL bytes)` }
+  if (nulCount > 0) return refuse(msg('detect.binary', { file: fileName }))
   const replaced = text.length - text.replaceAll('\uFFFD', '').length
   if (replaced >= 4 && replaced > text.length / 100) {
-    return { error: `${fileName} is not UTF-8 text (${replaced} undecodable characters in its first ${text.length})` }
+    return refuse(msg('detect.notUtf8', { file: fileName, count: replaced, length: text.length }))
   }
   const trimmed = text.trimStart()
-  if (trimmed === '') return { error: `${fileName} is empty` }
+  if (trimmed === '') return refuse(msg('import.empty', { file: fileName }))
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) return { format: 'ledger-json' }
 
   const first = firstRecord(text)
@@ -37,14 +41,10 @@ export function detectFormat(head: string, fileName: string): { format: ImportFo
   const squashed = new Set(first.map(squashHeaderName))
   if (squashed.has('startedat') && squashed.has('durations')) return { format: 'ledger-csv' }
   if (first.length === 1 && (first[0] ?? '').includes(';')) {
-    return { error: `${fileName} separates its columns with ";" (a spreadsheet's regional setting): save it again as CSV with commas` }
+    return refuse(msg('detect.semicolons', { file: fileName }))
   }
   const shown = first.slice(0, 8).map((n) => clip(n.trim(), 30)).join(', ')
-  return {
-    error:
-      `${fileName}: unknown layout. Expected a CodeCarbon emissions CSV, an nvidia-smi --query-gpu CSV log or a ` +
-      `Carbon Ledger run file (CSV or JSON); its first row is: ${shown}${first.length > 8 ? ', …' : ''}`
-  }
+  return refuse(msg('detect.unknown', { file: fileName, firstRow: `${shown}${first.length > 8 ? ', …' : ''}` }))
 }
 
 function firstRecord(text: string): string[] {

@@ -1,4 +1,5 @@
 import type { DeviceInput, DeviceKind } from '../domain/run'
+import { msg, type Message } from '../messages/index'
 import { HARDWARE_MATCH_THRESHOLD } from '../refdata/hardware'
 import type { ImportOptions } from './types'
 
@@ -11,19 +12,19 @@ export function importedDevice(
   name: string,
   count: number,
   options: ImportOptions,
-  warnings: string[],
+  warnings: Message[],
   extra: Partial<DeviceInput> = {}
 ): DeviceInput {
   const device: DeviceInput = { kind, name, count, utilization: 1, ...extra }
   if (!options.matchHardware) return device
   const match = options.matchHardware(name, kind)
   if (!match) {
-    warnings.push(`${kind.toUpperCase()} "${name}" is not in the hardware catalogue: its power is unknown until you pick one`)
+    warnings.push(msg('import.notInCatalogue', { kind: kind.toUpperCase(), name }))
     return device
   }
   // A weak match is only a suggestion: it must not decide the power until the user confirms it.
   if (match.confidence < HARDWARE_MATCH_THRESHOLD) {
-    warnings.push(`${kind.toUpperCase()} "${name}" may be "${match.name}" (weak match): pick it to use its power`)
+    warnings.push(msg('import.weakMatch', { kind: kind.toUpperCase(), name, match: match.name }))
     return device
   }
   return { ...device, hardwareId: match.id }

@@ -1,5 +1,20 @@
 import type { z } from 'zod'
-import type { ImportError } from './types'
+import { english, type Message } from '../messages/index'
+import type { ImportError, ImportWarning } from './types'
+
+/** A row's error, its English text made from its message. */
+export const rowError = (row: number, field: string, msg: Message): ImportError => ({ row, field, message: english(msg), msg })
+
+/** A warning, with the row and field it concerns when it concerns one. */
+export const importWarning = (msg: Message, row?: number, field?: string): ImportWarning => ({
+  ...(row !== undefined ? { row } : {}),
+  ...(field !== undefined ? { field } : {}),
+  message: english(msg),
+  msg
+})
+
+/** A run's warnings: the English texts and the messages, in the same order. */
+export const runWarnings = (msgs: Message[]): { warnings: string[]; warningMsgs: Message[] } => ({ warnings: msgs.map(english), warningMsgs: msgs })
 
 /**
  * A zod issue path as the ledger file names the field: devices.0.count → device1.count (the CSV column; when the

@@ -1,7 +1,8 @@
 import { runInputSchema } from '../domain/run'
 import { createCsvParser, type CsvRow } from './csv'
 import { squashHeaderName } from './headers'
-import { errorsOfZod } from './issues'
+import { msg, verbatim, type Message } from '../messages/index'
+import { errorsOfZod, importWarning, rowError } from './issues'
 import type { ImportError, ImportOptions, ImportWarning, ImportedRun, Importer } from './types'
 import { clip, createStringPool, readDateTime, readNumber, stableHash, toIso, utcAssumedWarning } from './values'
 
@@ -71,17 +72,15 @@ function finishRun(raw: Record<string, unknown>, row: number, fallbackKey: strin
   const parsed = runInputSchema.safeParse({ ...raw, startedAt: normaliseStartedAt(raw.startedAt, shared), source })
   if (!parsed.success) {
     for (const error of errorsOfZod(parsed.error, row, deviceNumbers)) {
-      shared.errors.push({ ...error, message: `${shared.options.fileName} row ${row}: ${error.field}: ${error.message}` })
+      const issue = verbatim(error.message)
+      shared.errors.push(rowError(row, error.field, msg('import.fieldIssue', { file: shared.options.fileName, row, field: error.field, issue })))
     }
     return undefined
   }
   const earlier = shared.rowOfId.get(externalId)
   if (earlier === undefined) shared.rowOfId.set(externalId, row)
   else {
-    shared.warnings.push({
-      row,
-      message: `${shared.options.fileName} row ${row}: the id ${clip(externalId)} was already used on row ${earlier}; the import keeps the later row`
-    })
+    shared.warnings.push(importWarning(msg('import.duplicateId', { file: shared.options.fileName, row, id: clip(externalId), earlier }), row))
   }
   return {
     externalId,
@@ -103,7 +102,7 @@ export function createLedgerCsvImporter(options: ImportOptions): Importer {
   const readHeader = (cells: string[]): void => {
     columns = cells.map(columnOf)
     const ignored = cells.filter((c, i) => c.trim() !== '' && columns?.[i] === undefined)
-    if (ignored.length > 0) warnings.push({ row: 1, message: `${fileName}: unknown column(s) ignored: ${ignored.map((c) => clip(c.trim())).join(', ')}` })
+    if (ignored.length > 0) warnings.push(importWarning(msg('import.unknownColumns', { file: fileName, columns: ignored.map((c) => clip(c.trim())).join(', ') }), 1))
   }
 
   const readRow = (r: CsvRow): void => {
@@ -112,9 +111,9 @@ export function createLedgerCsvImporter(options: ImportOptions): Importer {
     const source: Record<string, unknown> = {}
     const devices = new Map<number, Record<string, unknown>>()
     let ok = true
-    const fail = (field: string, message: string): void => {
+    const fail = (field: string, problem: Message): void => {
       ok = false
-      shared.errors.push({ row: r.row, field, message: `${fileName} row ${r.row}: ${field} ${message}` })
+      shared.errors.push(rowError(r.row, field, msg('import.cell', { file: fileName, row: r.row, field, problem })))
     }
     ;(columns ?? []).forEach((column, index) => {
       const cell = (r.cells[index] ?? '').trim()
@@ -128,11 +127,11 @@ export function createLedgerCsvImporter(options: ImportOptions): Importer {
       let value: unknown = keep(cell)
       if (isNumber) {
         const number = readNumber(cell, true)
-        if (!number.ok) return fail(fieldName, number.message)
+        if (!number.ok) return fail(fieldName, number.problem)
         value = number.value
       } else if (column.target === 'top' && field === 'measuredEnergyIncludesPue') {
         const word = cell.toLowerCase()
-        if (!TRUE.has(word) && !FALSE.has(word)) return fail(field, `"${clip(cell)}" is not yes or no`)
+        if (!TRUE.has(word) && !FALSE.has(word)) return fail(field, msg('cell.notYesNo', { text: clip(cell) }))
         value = TRUE.has(word)
       } else if (column.target === 'top' && field === 'tags') {
         value = cell.split(';').map((t) => t.trim()).filter((t) => t !== '')
@@ -165,9 +164,9 @@ export function createLedgerCsvImporter(options: ImportOptions): Importer {
     finish() {
       const { unterminatedQuoteRow } = parser.finish()
       if (unterminatedQuoteRow !== undefined) {
-        warnings.push({ row: unterminatedQuoteRow, message: `${fileName} row ${unterminatedQuoteRow}: a quoted cell is never closed` })
+        warnings.push(importWarning(msg('import.unclosedQuoteShort', { file: fileName, row: unterminatedQuoteRow }), unterminatedQuoteRow))
       }
-      if (shared.zoneAssumed) warnings.push({ field: 'startedAt', message: utcAssumedWarning(fileName) })
+      if (shared.zoneAssumed) warnings.push(importWarning(utcAssumedWarning(fileName), undefined, 'startedAt'))
       return { format: 'ledger-csv', fileName, rows: dataRows, runs, errors: shared.errors, warnings }
     }
   }
@@ -187,19 +186,19 @@ export function createLedgerJsonImporter(options: ImportOptions): Importer {
       try {
         data = JSON.parse(chunks.join('').replace(/^\uFEFF/, ''))
       } catch (error) {
-        shared.errors.push({ row: 0, field: '(file)', message: `${fileName} is not valid JSON: ${(error as Error).message}` })
+        shared.errors.push(rowError(0, '(file)', msg('import.notJson', { file: fileName, reason: verbatim((error as Error).message) })))
         return result
       }
       const list = Array.isArray(data) ? data : (data as { runs?: unknown } | null)?.runs
       if (!Array.isArray(list)) {
-        shared.errors.push({ row: 0, field: 'runs', message: `${fileName}: expected a list of runs, or an object with a "runs" list` })
+        shared.errors.push(rowError(0, 'runs', msg('import.notRunList', { file: fileName })))
         return result
       }
       result.rows = list.length
       list.forEach((item: unknown, index) => {
         const row = index + 1
         if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-          shared.errors.push({ row, field: '(run)', message: `${fileName} run ${row}: not an object` })
+          shared.errors.push(rowError(row, '(run)', msg('import.notObject', { file: fileName, row })))
           return
         }
         const raw = item as Record<string, unknown>
@@ -209,7 +208,7 @@ export function createLedgerJsonImporter(options: ImportOptions): Importer {
         const run = finishRun(withId, row, JSON.stringify(item), shared)
         if (run) result.runs.push(run)
       })
-      if (shared.zoneAssumed) warnings.push({ field: 'startedAt', message: utcAssumedWarning(fileName) })
+      if (shared.zoneAssumed) warnings.push(importWarning(utcAssumedWarning(fileName), undefined, 'startedAt'))
       return result
     }
   }

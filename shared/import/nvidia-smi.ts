@@ -3,7 +3,8 @@ import { createCsvParser, type CsvRow } from './csv'
 import { normaliseHeaderName } from './headers'
 import { importedDevice } from './devices'
 import { createIntervalLog, type IntervalLog } from './intervals'
-import { errorsOfZod } from './issues'
+import { msg, type Message } from '../messages/index'
+import { errorsOfZod, importWarning, rowError, runWarnings } from './issues'
 import type { ImportError, ImportOptions, ImportWarning, ImportedRun, Importer } from './types'
 import { clip, detach, readDateTime, stableHash, toIso, utcAssumedWarning } from './values'
 
@@ -51,11 +52,11 @@ export function createNvidiaSmiImporter(options: ImportOptions): Importer {
     powerColumn = POWER_COLUMNS.find((name) => columns?.has(name))
     if (!columns.has('timestamp')) {
       missingColumns = true
-      errors.push({ row: 1, field: 'timestamp', message: `${fileName}: the log has no "timestamp" column` })
+      errors.push(rowError(1, 'timestamp', msg('import.noLogColumn', { file: fileName, column: 'timestamp' })))
     }
     if (powerColumn === undefined) {
       missingColumns = true
-      errors.push({ row: 1, field: 'power.draw', message: `${fileName}: the log has no "power.draw" column` })
+      errors.push(rowError(1, 'power.draw', msg('import.noLogColumn', { file: fileName, column: 'power.draw' })))
     }
   }
 
@@ -68,18 +69,17 @@ export function createNvidiaSmiImporter(options: ImportOptions): Importer {
     const timeText = text('timestamp')
     const time = readDateTime(timeText, offsetMinutes)
     if (!time) {
-      errors.push({ row: r.row, field: 'timestamp', message: `${fileName} row ${r.row}: timestamp "${clip(timeText)}" is not a date and time` })
+      const problem = msg('cell.notDateTime', { text: clip(timeText) })
+      errors.push(rowError(r.row, 'timestamp', msg('import.cell', { file: fileName, row: r.row, field: 'timestamp', problem })))
       return
     }
     const powerText = text(powerColumn ?? 'power.draw')
     const power = POWER.exec(powerText)
     const powerW = power ? Number(power[1]) : NaN
     if (!Number.isFinite(powerW) || powerW < 0) {
-      errors.push({
-        row: r.row,
-        field: powerColumn ?? 'power.draw',
-        message: `${fileName} row ${r.row}: ${powerColumn ?? 'power.draw'} "${clip(powerText)}" is not a power in watts`
-      })
+      const field = powerColumn ?? 'power.draw'
+      const problem = msg('cell.notWatts', { text: clip(powerText) })
+      errors.push(rowError(r.row, field, msg('import.cell', { file: fileName, row: r.row, field, problem })))
       return
     }
     if (!time.hasZone && options.timeZoneOffsetMinutes === undefined) zoneAssumed = true
@@ -92,7 +92,7 @@ export function createNvidiaSmiImporter(options: ImportOptions): Importer {
     if (gpu.lastMs !== undefined) {
       const dtS = (time.ms - gpu.lastMs) / 1000
       if (dtS < 0) {
-        errors.push({ row: r.row, field: 'timestamp', message: `${fileName} row ${r.row}: the time goes backwards (GPU ${id})` })
+        errors.push(rowError(r.row, 'timestamp', msg('import.timeBackwards', { file: fileName, row: r.row, gpu: id })))
         return
       }
       gpu.intervals.add(dtS, ((gpu.lastPowerW + powerW) / 2) * dtS, r.row)
@@ -106,7 +106,7 @@ export function createNvidiaSmiImporter(options: ImportOptions): Importer {
       if (NVIDIA_SMI_TIMESTAMP.test((r.cells[0] ?? '').trim())) {
         const assumed = options.nvidiaSmiColumns ?? DEFAULT_NVIDIA_SMI_COLUMNS
         useColumns(assumed)
-        warnings.push({ message: `${fileName} has no header: its columns were taken to be ${assumed.join(', ')}` })
+        warnings.push(importWarning(msg('import.noHeaderAssumed', { file: fileName, columns: assumed.join(', ') })))
       } else {
         useColumns(r.cells)
         return
@@ -121,10 +121,10 @@ export function createNvidiaSmiImporter(options: ImportOptions): Importer {
     push: (chunk) => parser.push(chunk),
     finish() {
       parser.finish()
-      if (zoneAssumed) warnings.push({ field: 'timestamp', message: utcAssumedWarning(fileName) })
+      if (zoneAssumed) warnings.push(importWarning(utcAssumedWarning(fileName), undefined, 'timestamp'))
       const runs: ImportedRun[] = []
       if (gpus.size === 0) {
-        warnings.push({ message: `${fileName} holds no usable power sample` })
+        warnings.push(importWarning(msg('import.noPowerSample', { file: fileName })))
       } else {
         const run = buildRun([...gpus.values()], options, offsetMinutes, warnings)
         if ('errors' in run) errors.push(...run.errors)
@@ -140,24 +140,19 @@ export function createNvidiaSmiImporter(options: ImportOptions): Importer {
 function integrate(gpu: Gpu, fileName: string, warnings: ImportWarning[]): { energyJ: number; integratedS: number } {
   const { medianS, energyJ, integratedS, gaps } = gpu.intervals.finish(GAP_MEDIAN_INTERVALS)
   for (const gap of gaps) {
-    warnings.push({
-      row: gap.row,
-      message:
-        `${fileName} row ${gap.row}: GPU ${gpu.id} logged nothing for ${gap.dtS.toFixed(1)} s ` +
-        `(more than ${GAP_MEDIAN_INTERVALS} × the median interval of ${medianS.toFixed(3)} s): this gap is not counted in the energy`
-    })
+    warnings.push(importWarning(msg('import.gap', { file: fileName, row: gap.row, gpu: gpu.id, gapS: gap.dtS, times: GAP_MEDIAN_INTERVALS, medianS }), gap.row))
   }
   return { energyJ, integratedS }
 }
 
 function buildRun(gpus: Gpu[], options: ImportOptions, offsetMinutes: number, fileWarnings: ImportWarning[]): ImportedRun | { errors: ImportError[] } {
-  const warnings: string[] = []
+  const warnings: Message[] = []
   const firstMs = Math.min(...gpus.map((g) => g.firstMs))
   const lastMs = Math.max(...gpus.map((g) => g.lastMs ?? g.firstMs))
   const byName = new Map<string, { count: number; energyJ: number; integratedS: number }>()
   let totalJ = 0
   for (const gpu of gpus) {
-    if (gpu.intervals.count() === 0) warnings.push(`GPU ${gpu.id} has a single sample: no energy can be integrated for it`)
+    if (gpu.intervals.count() === 0) warnings.push(msg('import.singleSample', { gpu: gpu.id }))
     const { energyJ, integratedS } = integrate(gpu, options.fileName, fileWarnings)
     totalJ += energyJ
     const group = byName.get(gpu.name) ?? { count: 0, energyJ: 0, integratedS: 0 }
@@ -169,7 +164,7 @@ function buildRun(gpus: Gpu[], options: ImportOptions, offsetMinutes: number, fi
   const devices: DeviceInput[] = [...byName].map(([name, g]) =>
     importedDevice('gpu', name, g.count, options, warnings, g.integratedS > 0 ? { measuredPowerW: g.energyJ / g.integratedS } : {})
   )
-  warnings.push('an nvidia-smi log measures the GPUs only: CPU, memory and the rest of the machine are not in its energy')
+  warnings.push(msg('import.gpuOnly'))
   const ids = gpus.map((g) => g.id).sort()
   const externalId = `nvidia-smi:${stableHash(ids.join('|'))}:${toIso(firstMs)}`
   const draft: RunInputDraft = {
@@ -182,5 +177,5 @@ function buildRun(gpus: Gpu[], options: ImportOptions, offsetMinutes: number, fi
   }
   const parsed = runInputSchema.safeParse(draft)
   if (!parsed.success) return { errors: errorsOfZod(parsed.error, 0) }
-  return { externalId, input: parsed.data, emissionsSource: 'computed', warnings }
+  return { externalId, input: parsed.data, emissionsSource: 'computed', ...runWarnings(warnings) }
 }

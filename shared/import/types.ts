@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { runInputSchema, type DeviceKind } from '../domain/run'
+import { messageSchema } from '../messages/message'
 
 export const importFormatSchema = z.enum(['codecarbon', 'nvidia-smi', 'ledger-csv', 'ledger-json'])
 export type ImportFormat = z.infer<typeof importFormatSchema>
@@ -8,14 +9,18 @@ export type ImportFormat = z.infer<typeof importFormatSchema>
 export const importErrorSchema = z.object({
   row: z.number().int().nonnegative(),
   field: z.string(),
-  message: z.string().min(1)
+  /** In English, naming the file, row and field. */
+  message: z.string().min(1),
+  /** The same as a message, for the app's language; absent where the text is zod's own. */
+  msg: messageSchema.optional()
 })
 export type ImportError = z.infer<typeof importErrorSchema>
 
 export const importWarningSchema = z.object({
   row: z.number().int().nonnegative().optional(),
   field: z.string().optional(),
-  message: z.string().min(1)
+  message: z.string().min(1),
+  msg: messageSchema.optional()
 })
 export type ImportWarning = z.infer<typeof importWarningSchema>
 
@@ -26,7 +31,9 @@ export const importedRunSchema = z.object({
   /** 'reported': the file gave emissions (kept in input.reportedEmissionsKg); 'computed': it gave none. */
   emissionsSource: z.enum(['reported', 'computed']),
   /** What the user should know about this run's figures (assumptions, fallbacks). */
-  warnings: z.array(z.string())
+  warnings: z.array(z.string()),
+  /** The same warnings as messages (same order). */
+  warningMsgs: z.array(messageSchema).optional()
 })
 export type ImportedRun = z.infer<typeof importedRunSchema>
 

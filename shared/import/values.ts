@@ -1,6 +1,10 @@
 /** Cell and time conversions shared by the importers. */
+import { english, msg, type Message } from '../messages/index'
 
-export type NumberCell = { ok: true; value: number | undefined } | { ok: false; message: string }
+/** problem completes "<field> …" in a row's error; message is its English text. */
+export type NumberCell = { ok: true; value: number | undefined } | { ok: false; message: string; problem: Message }
+
+const badCell = (problem: Message): NumberCell => ({ ok: false, message: english(problem), problem })
 
 const PLUS = 43
 const MINUS = 45
@@ -50,10 +54,10 @@ export function isDecimal(text: string): boolean {
 export function readNumber(cell: string, allowNegative = false): NumberCell {
   const text = cell.trim()
   if (text === '') return { ok: true, value: undefined }
-  if (!isDecimal(text)) return { ok: false, message: `"${clip(text)}" is not a number` }
+  if (!isDecimal(text)) return badCell(msg('cell.notNumber', { text: clip(text) }))
   const value = Number(text)
-  if (!Number.isFinite(value)) return { ok: false, message: `"${clip(text)}" is out of range` }
-  if (value < 0 && !allowNegative) return { ok: false, message: `${text} is negative` }
+  if (!Number.isFinite(value)) return badCell(msg('cell.outOfRange', { text: clip(text) }))
+  if (value < 0 && !allowNegative) return badCell(msg('cell.negative', { text }))
   return { ok: true, value }
 }
 
@@ -104,8 +108,8 @@ export function toIso(ms: number, offsetMinutes = 0): string {
   return text.slice(0, -1) + zone
 }
 
-export function utcAssumedWarning(fileName: string): string {
-  return `${fileName}: the timestamps carry no time zone; they were read as UTC (set the file's time zone to correct them)`
+export function utcAssumedWarning(fileName: string): Message {
+  return msg('import.utcAssumed', { file: fileName })
 }
 
 /** FNV-1a over the text, twice with different offsets: a 16-hex-digit id that is stable across runs and platforms. */

@@ -24,9 +24,10 @@ export const messageSchema: z.ZodType<Message> = z.lazy(() =>
  * - (none) up to six significant digits (trace figures);
  * - raw: every digit, no grouping (row numbers, years, values quoted from a file);
  * - short: whole from 100, two decimals from 1, three significant digits below (planning sentences);
- * - p3: three significant digits; exp: scientific with two decimals (FLOPs).
+ * - p3: three significant digits; exp: scientific with two decimals (FLOPs);
+ * - d1, d2, d3: exactly that many decimals.
  */
-export type NumberStyle = 'default' | 'raw' | 'short' | 'p3' | 'exp'
+export type NumberStyle = 'default' | 'raw' | 'short' | 'p3' | 'exp' | 'd1' | 'd2' | 'd3'
 export type WriteNumber = (value: number, style: NumberStyle) => string
 
 const PLACEHOLDER = /\{(\w+)(?::(\w+))?\}/g
@@ -64,6 +65,10 @@ export const writeEnglishNumber: WriteNumber = (x, style) => {
       return x.toPrecision(3)
     case 'exp':
       return x.toExponential(2)
+    case 'd1':
+    case 'd2':
+    case 'd3':
+      return x.toFixed(Number(style[1]))
     default:
       return x === 0 ? '0' : Number(x.toPrecision(6)).toString()
   }
@@ -95,6 +100,10 @@ export const localeNumberWriter =
         return numberFormat(locale, { minimumSignificantDigits: 3, maximumSignificantDigits: 3 }).format(x)
       case 'exp':
         return numberFormat(locale, { notation: 'scientific', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(x)
+      case 'd1':
+      case 'd2':
+      case 'd3':
+        return numberFormat(locale, { minimumFractionDigits: Number(style[1]), maximumFractionDigits: Number(style[1]) }).format(x)
       default:
         return numberFormat(locale, { maximumSignificantDigits: 6 }).format(x)
     }

@@ -1,5 +1,6 @@
-import { useRef, useState, type DragEvent } from 'react'
+import { useMemo, useRef, useState, type DragEvent } from 'react'
 import { catalogueMatcher, type ImportResult } from '../../../shared/import/index'
+import type { Message } from '../../../shared/messages/message'
 import type { ImportBatch, ImportPreview, ProjectRecord } from '../../db'
 import { useNotify } from '../app/Notices'
 import { href } from '../app/router'
@@ -35,6 +36,8 @@ interface FileState {
   done: number
   total: number
   error?: string
+  /** Why the file was refused, for the screen's language (error is its English text). */
+  errorMsg?: Message
   result?: ImportResult
   preview?: ImportPreview
   /** Source project name → chosen ledger project id ('' keeps the preview's own choice). */
@@ -66,7 +69,7 @@ export default function Import() {
     const catalogue = await loadCatalogue()
     const options = { matchHardware: catalogueMatcher(catalogue.ref), ...(offsetMinutes !== undefined ? { timeZoneOffsetMinutes: offsetMinutes } : {}) }
     const outcome = await parseChunks(picked.name, picked.chunks(), options, (done, total) => update(key, { done, total }))
-    if (!outcome.ok) return update(key, { phase: 'failed', error: outcome.error })
+    if (!outcome.ok) return update(key, { phase: 'failed', error: outcome.error, errorMsg: outcome.errorMsg })
     update(key, { phase: 'previewing', result: outcome.result })
     try {
       const preview = await ledger.imports.preview(outcome.result)
@@ -85,7 +88,7 @@ export default function Import() {
   }
   /** The file read again with its clock's offset, so the preview shows the runs at their true UTC times. */
   const setOffset = (file: FileState, offsetMinutes: number | undefined) => {
-    update(file.key, { offsetMinutes, phase: 'reading', done: 0, total: 0, preview: undefined, result: undefined, error: undefined })
+    update(file.key, { offsetMinutes, phase: 'reading', done: 0, total: 0, preview: undefined, result: undefined, error: undefined, errorMsg: undefined })
     queue.current = queue.current.then(() => read(file.key, file.picked, offsetMinutes))
   }
   const addFiles = (list: FileList | null) => add([...(list ?? [])].map((file) => ({ name: file.name, chunks: () => chunksOfBlob(file) })))
@@ -130,7 +133,7 @@ export default function Import() {
     try {
       await host.api.saveFile({
         suggestedName: rowErrorsFileName(file.name, new Date()),
-        content: rowErrorsCsv(errors.map((e) => ({ fileName: file.name, ...e }))),
+        content: rowErrorsCsv(errors.map((e) => ({ fileName: file.name, ...e })), (e) => i18n.msg(e.msg, e.message)),
         filters: [{ name: 'CSV', extensions: ['csv'] }]
       })
     } catch (err) {
@@ -233,6 +236,20 @@ export default function Import() {
   )
 }
 
+const messageOf = (problem: object): Message | undefined => (problem as { msg?: Message }).msg
+
+/** The messages of the runs' warnings by their English text. */
+function warningMessages(result: ImportResult | undefined): Map<string, Message> {
+  const byText = new Map<string, Message>()
+  for (const run of result?.runs ?? []) {
+    run.warnings.forEach((text, i) => {
+      const message = run.warningMsgs?.[i]
+      if (message && !byText.has(text)) byText.set(text, message)
+    })
+  }
+  return byText
+}
+
 function FileCard({ file, projects, onOffset, onMap, onCommit, onDiscard, onUndo, onDownloadErrors }: {
   file: FileState
   projects: ProjectRecord[]
@@ -249,6 +266,10 @@ function FileCard({ file, projects, onOffset, onMap, onCommit, onDiscard, onUndo
   const { preview, result, batch } = file
   const skipped = preview?.skipped ?? []
   const warnings = preview?.warnings ?? []
+  const runWarningMsgs = useMemo(() => warningMessages(result), [result])
+  // The preview passes the importer's error and warning objects on (their msg with them); a run's warnings it
+  // copies as text, so their messages are found by that English text.
+  const say = (problem: { message: string }): string => i18n.msg(messageOf(problem) ?? runWarningMsgs.get(problem.message), problem.message)
   return (
     <section className="card import-file" aria-labelledby={titleId}>
       <div className="row">
@@ -281,7 +302,7 @@ function FileCard({ file, projects, onOffset, onMap, onCommit, onDiscard, onUndo
       {file.phase === 'previewing' && <p role="status">{t('import.previewing')}</p>}
       {file.phase === 'failed' && (
         <div role="alert" className="error">
-          <p>{t('import.refused', { reason: file.error ?? '' })}</p>
+          <p>{t('import.refused', { reason: i18n.msg(file.errorMsg, file.error ?? '') })}</p>
           <p>{t('import.nothingWritten')}</p>
         </div>
       )}
@@ -378,7 +399,7 @@ function FileCard({ file, projects, onOffset, onMap, onCommit, onDiscard, onUndo
                       <tr key={i}>
                         <td className="num">{s.row}</td>
                         <td>{s.field}</td>
-                        <td>{s.message}</td>
+                        <td>{say(s)}</td>
                       </tr>
                     ))}
                   </tbody>
@@ -393,7 +414,7 @@ function FileCard({ file, projects, onOffset, onMap, onCommit, onDiscard, onUndo
               <ul className="warnings">
                 {warnings.slice(0, WARNINGS_SHOWN).map((w, i) => (
                   <li key={i}>
-                    {w.row !== undefined ? t('import.warningRow', { row: w.row, message: w.message }) : w.message}
+                    {w.row !== undefined ? t('import.warningRow', { row: w.row, message: say(w) }) : say(w)}
                     {w.field === 'timestamp' && <> {t('import.zoneHint')}</>}
                   </li>
                 ))}

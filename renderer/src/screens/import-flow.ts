@@ -5,6 +5,7 @@
 import { toCsv } from '../../../shared/csv/write'
 import { localDay } from './backup-flow'
 import { createImporter, detectFormat, DETECT_HEAD_CHARS, type ImportOptions, type ImportResult } from '../../../shared/import/index'
+import { english, msg, verbatim, type Message } from '../../../shared/messages/index'
 
 /** A piece of a file's text and how far through the file it is (bytes for a Blob, characters for a string). */
 export interface TextChunk {
@@ -42,7 +43,8 @@ export async function* chunksOfText(text: string, sliceChars = TEXT_SLICE_CHARS)
   }
 }
 
-export type ParseOutcome = { ok: true; result: ImportResult } | { ok: false; error: string }
+/** error: in English; errorMsg: the same for the screen's language. */
+export type ParseOutcome = { ok: true; result: ImportResult } | { ok: false; error: string; errorMsg: Message }
 
 /**
  * Detects the format from the first DETECT_HEAD_CHARS characters (or the whole file when shorter), then pushes
@@ -58,9 +60,9 @@ export async function parseChunks(
 ): Promise<ParseOutcome> {
   let head = ''
   let importer: ReturnType<typeof createImporter> | undefined
-  const start = (): string | undefined => {
+  const start = (): Message | undefined => {
     const detected = detectFormat(head, fileName)
-    if ('error' in detected) return detected.error
+    if ('error' in detected) return detected.errorMsg
     importer = createImporter(detected.format, { ...options, fileName })
     importer.push(head)
     return undefined
@@ -72,7 +74,7 @@ export async function parseChunks(
         head += chunk.text
         if (head.length >= DETECT_HEAD_CHARS) {
           const error = start()
-          if (error) return { ok: false, error }
+          if (error) return refused(error)
         }
       }
       onProgress?.(chunk.done, chunk.total)
@@ -80,24 +82,31 @@ export async function parseChunks(
     }
     if (!importer) {
       const error = start()
-      if (error) return { ok: false, error }
+      if (error) return refused(error)
     }
     return { ok: true, result: importer!.finish() }
   } catch (err) {
-    return { ok: false, error: `${fileName}: ${err instanceof Error ? err.message : String(err)}` }
+    return refused(msg('import.readFailed', { file: fileName, reason: verbatim(err instanceof Error ? err.message : String(err)) }))
   }
 }
+
+const refused = (errorMsg: Message): ParseOutcome => ({ ok: false, error: english(errorMsg), errorMsg })
 
 export interface RowError {
   fileName: string
   row: number
   field: string
+  /** In English. */
   message: string
+  msg?: Message
 }
 
-/** The row errors of one or more files as a CSV document (formulas neutralised by toCsv). */
-export const rowErrorsCsv = (errors: readonly RowError[]): string =>
-  toCsv(['file', 'row', 'field', 'message'], errors.map((e) => [e.fileName, e.row, e.field, e.message]))
+/**
+ * The row errors of one or more files as a CSV document (formulas neutralised by toCsv); text gives each error's
+ * message in the screen's language (default: the English one).
+ */
+export const rowErrorsCsv = (errors: readonly RowError[], text: (error: RowError) => string = (e) => e.message): string =>
+  toCsv(['file', 'row', 'field', 'message'], errors.map((e) => [e.fileName, e.row, e.field, text(e)]))
 
 /** import-errors-<file stem>-YYYY-MM-DD.csv */
 export const rowErrorsFileName = (fileName: string, date: Date): string => {

@@ -275,7 +275,7 @@ describe('CodeCarbon oddities', () => {
     const importer = createImporter('codecarbon', { fileName: 'x.csv' })
     importer.push('timestamp,project_name,emissions\n2025-01-01T00:00:00,p,0.1\n')
     const result = importer.finish()
-    expect(result.errors).toEqual([{ row: 1, field: 'duration', message: 'x.csv: the header has no "duration" column' }])
+    expect(result.errors).toMatchObject([{ row: 1, field: 'duration', message: 'x.csv: the header has no "duration" column' }])
     expect(result.runs).toEqual([])
   })
 })

@@ -29,12 +29,12 @@ describe('detectFormat', () => {
 
   it('rejects binary content, naming the file', () => {
     const text = readFileSync(fixturePath('detect/binary.png'), 'utf8')
-    expect(detectFormat(text, 'chart.png')).toEqual({ error: 'chart.png is a binary file, not a text export (it holds NUL bytes)' })
+    expect(detectFormat(text, 'chart.png')).toMatchObject({ error: 'chart.png is a binary file, not a text export (it holds NUL bytes)' })
   })
 
   it('tells UTF-16 text (a spreadsheet\'s "Unicode text") apart from binary content', () => {
     const utf16 = new TextDecoder().decode(new Uint8Array([0xff, 0xfe, ...[...'timestamp,duration\n'].flatMap((c) => [c.charCodeAt(0), 0])]))
-    expect(detectFormat(utf16, 'emissions.csv')).toEqual({ error: 'emissions.csv is UTF-16 text: save it again as "CSV UTF-8"' })
+    expect(detectFormat(utf16, 'emissions.csv')).toMatchObject({ error: 'emissions.csv is UTF-16 text: save it again as "CSV UTF-8"' })
   })
 
   it('rejects text that is not UTF-8', () => {
@@ -44,19 +44,19 @@ describe('detectFormat', () => {
   })
 
   it('rejects an unknown CSV layout and shows its first row', () => {
-    expect(importText(readFixture('detect/unknown.csv'), 'bank.csv')).toEqual({
+    expect(importText(readFixture('detect/unknown.csv'), 'bank.csv')).toMatchObject({
       error:
         'bank.csv: unknown layout. Expected a CodeCarbon emissions CSV, an nvidia-smi --query-gpu CSV log or a Carbon Ledger run file (CSV or JSON); its first row is: date, amount, description'
     })
   })
 
   it('says why a file saved with ";" separators is not read', () => {
-    expect(detectFormat('timestamp;project_name;duration\n2025-01-01T00:00:00;p;60\n', 'excel.csv')).toEqual({
+    expect(detectFormat('timestamp;project_name;duration\n2025-01-01T00:00:00;p;60\n', 'excel.csv')).toMatchObject({
       error: 'excel.csv separates its columns with ";" (a spreadsheet\'s regional setting): save it again as CSV with commas'
     })
   })
 
   it('rejects an empty file', () => {
-    expect(detectFormat(' \n', 'empty.csv')).toEqual({ error: 'empty.csv is empty' })
+    expect(detectFormat(' \n', 'empty.csv')).toMatchObject({ error: 'empty.csv is empty' })
   })
 })

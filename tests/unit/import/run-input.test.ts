@@ -63,7 +63,7 @@ describe('CodeCarbon runs and runInputSchema', () => {
     )
     const result = importer.finish()
     expect(result.runs.map((r) => r.externalId)).toEqual(['codecarbon:e'])
-    expect(result.errors).toEqual([
+    expect(result.errors).toMatchObject([
       { row: 2, field: 'device1.count', message: 'Too small: expected number to be >0' },
       { row: 3, field: 'measuredEnergyKWh', message: 'Invalid input: expected number, received Infinity' },
       { row: 4, field: 'startedAt', message: 'Invalid ISO datetime' },

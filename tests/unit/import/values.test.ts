@@ -21,7 +21,7 @@ describe('readNumber', () => {
         const read = readNumber(t, true)
         const trimmed = t.trim()
         if (trimmed === '') expect(read).toEqual({ ok: true, value: undefined })
-        else if (!decimal.test(trimmed)) expect(read).toEqual({ ok: false, message: `"${trimmed.slice(0, 40)}${trimmed.length > 40 ? '…' : ''}" is not a number` })
+        else if (!decimal.test(trimmed)) expect(read).toMatchObject({ ok: false, message: `"${trimmed.slice(0, 40)}${trimmed.length > 40 ? '…' : ''}" is not a number` })
         else expect(read.ok ? read.value : Number(trimmed)).toBe(Number(trimmed))
       }),
       { numRuns: 2000 }

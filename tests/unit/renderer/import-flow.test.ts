@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { catalogueMatcher } from '../../../shared/import/index'
 import { loadReferenceData } from '../../../shared/refdata/index'
 import { backupFileName, backupIfDue, localDay } from '../../../renderer/src/screens/backup-flow'
+import { translateMessage } from '../../../renderer/src/i18n/translate'
 import { chunksOfBlob, chunksOfText, parseChunks, rowErrorsCsv, rowErrorsFileName, UTC_OFFSETS_MINUTES, utcOffsetLabel, type TextChunk } from '../../../renderer/src/screens/import-flow'
 
 const fixture = (path: string) => readFileSync(new URL(`../../fixtures/import/${path}`, import.meta.url))
@@ -72,9 +73,9 @@ describe('parseChunks', () => {
   it('refuses a binary file naming it, and an empty one', async () => {
     const png = new Uint8Array(fixture('detect/binary.png'))
     const binary = await parseChunks('photo.png', chunksOfBlob(blobOfPieces([png])), options, undefined, noPause)
-    expect(binary).toEqual({ ok: false, error: 'photo.png is a binary file, not a text export (it holds NUL bytes)' })
+    expect(binary).toMatchObject({ ok: false, error: 'photo.png is a binary file, not a text export (it holds NUL bytes)' })
     const empty = await parseChunks('nothing.csv', chunksOfText(''), options, undefined, noPause)
-    expect(empty).toEqual({ ok: false, error: 'nothing.csv is empty' })
+    expect(empty).toMatchObject({ ok: false, error: 'nothing.csv is empty' })
   })
 
   it('detects from the first 8192 characters even when a long file arrives in small chunks', async () => {
@@ -92,7 +93,7 @@ describe('parseChunks', () => {
     const outcome = await parseChunks('odd.csv', chunksOfText(text, 50), options, undefined, noPause)
     if (!outcome.ok) throw new Error(outcome.error)
     expect(outcome.result.runs).toHaveLength(2)
-    expect(outcome.result.errors[0]).toEqual({ row: 3, field: 'cpu_energy', message: 'odd.csv row 3: cpu_energy -0.5 is negative' })
+    expect(outcome.result.errors[0]).toMatchObject({ row: 3, field: 'cpu_energy', message: 'odd.csv row 3: cpu_energy -0.5 is negative' })
   })
 })
 
@@ -103,6 +104,21 @@ describe('row errors CSV and file names', () => {
       { fileName: 'b.csv', row: 9, field: 'project', message: '=HYPERLINK("x")' }
     ])
     expect(csv).toBe('file,row,field,message\r\na.csv,3,duration,"duration ""abc"" is not a number"\r\nb.csv,9,project,"\'=HYPERLINK(""x"")"\r\n')
+  })
+
+  it('writes the messages in the screen’s language when given it', async () => {
+    const text = fixture('codecarbon/oddity-bad-values.csv').toString('utf8')
+    const outcome = await parseChunks('odd.csv', chunksOfText(text), options, undefined, noPause)
+    if (!outcome.ok) throw new Error(outcome.error)
+    const errors = outcome.result.errors.slice(0, 1).map((e) => ({ fileName: 'odd.csv', ...e }))
+    expect(rowErrorsCsv(errors, (e) => translateMessage('de', e.msg, e.message))).toBe(
+      'file,row,field,message\r\nodd.csv,3,cpu_energy,odd.csv Zeile 3: cpu_energy -0.5 ist negativ\r\n'
+    )
+  })
+
+  it('refuses in the screen’s language too', async () => {
+    const empty = await parseChunks('nothing.csv', chunksOfText(''), options, undefined, noPause)
+    expect(!empty.ok && translateMessage('de', empty.errorMsg)).toBe('nothing.csv ist leer')
   })
 
   it('names files by the local day', () => {
