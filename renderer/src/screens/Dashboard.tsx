@@ -121,8 +121,8 @@ export const useFigures = (period: Period, projectId?: string) => {
 }
 
 /**
- * The period's largest runs, loaded apart from the totals: rollups answer the totals in milliseconds, while the top
- * runs of a period read that period's runs, so the figures are painted first (a benchmarked target).
+ * The period's largest runs, loaded apart from the totals: these read whole runs (ten per month of the period, by
+ * index) while the totals read only rollup cells, so the figures never wait for them (a benchmarked target).
  */
 const useTopRuns = (period: Period, projectId?: string) => {
   const { ledger, revision } = useLedger()
