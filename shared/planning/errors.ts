@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { english, msg, verbatim, type Message } from '../messages/index'
 
 /**
  * Why a plan cannot be made. The message is one sentence for the user, naming the zone, the hours or the hardware;
@@ -15,17 +16,22 @@ export type PlanningErrorCode =
 export class PlanningError extends Error {
   constructor(
     readonly code: PlanningErrorCode,
-    message: string
+    /** The reason as a message, for the app's language; `message` is its English text. */
+    readonly msg: Message
   ) {
-    super(message)
+    super(english(msg))
     this.name = 'PlanningError'
   }
 }
+
+/** Plain sentences (notes) in English beside their messages (noteMsgs), in the same order. */
+export const notesOf = (msgs: Message[]): { notes: string[]; noteMsgs: Message[] } => ({ notes: msgs.map(english), noteMsgs: msgs })
 
 /** Validates an API argument; the first issue becomes an 'invalid-input' error naming the field. */
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> {
   const parsed = schema.safeParse(value)
   if (parsed.success) return parsed.data
   const issue = parsed.error.issues[0]!
-  throw new PlanningError('invalid-input', `${what}${issue.path.length ? ` ${issue.path.join('.')}` : ''}: ${issue.message}`)
+  const path = issue.path.length ? ` ${issue.path.join('.')}` : ''
+  throw new PlanningError('invalid-input', msg('plan.invalidArgument', { what, path, issue: verbatim(issue.message) }))
 }

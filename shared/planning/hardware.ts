@@ -7,8 +7,8 @@ import { estimateFigures } from '../emissions/resolve'
 import { findHardware, HARDWARE_MATCH_THRESHOLD, matchHardware } from '../refdata/hardware'
 import type { ReferenceData } from '../refdata/index'
 import type { HardwareEntry } from '../refdata/schema'
-import { parseInput, PlanningError } from './errors'
-import { fmt } from './format'
+import { msg, type Message } from '../messages/index'
+import { notesOf, parseInput, PlanningError } from './errors'
 import { savingInSameScenario } from './saving'
 
 /**
@@ -105,6 +105,8 @@ export interface HardwareComparison {
   withoutFlops: string[]
   /** Assumptions, as plain sentences. */
   notes: string[]
+  /** The same as messages, for the app's language. */
+  noteMsgs: Message[]
 }
 
 const peakOf = (entry: HardwareEntry, precision: Precision): number | undefined =>
@@ -118,7 +120,7 @@ export function hardwareCandidates(ref: ReferenceData, lab: LabDefaults): { entr
 
 function lookup(ref: ReferenceData, lab: LabDefaults, id: string): HardwareEntry {
   const entry = lab.hardware.find((e) => e.id === id) ?? findHardware(ref, id)
-  if (!entry) throw new PlanningError('invalid-input', `hardware '${id}' is not in the catalogue nor in the lab's hardware`)
+  if (!entry) throw new PlanningError('invalid-input', msg('plan.unknownHardware', { id }))
   return entry
 }
 
@@ -140,27 +142,25 @@ interface Template {
   current?: HardwareEntry
   /** Device-hours of a candidate of this peak TFLOPS. */
   deviceHours: (peakTflops: number) => Range
-  notes: string[]
+  notes: Message[]
 }
 
 function templateOf(workload: HardwareWorkload, options: HardwareOptions, ref: ReferenceData, lab: LabDefaults): Template {
   const precision = options.precision
   const requirePeak = (entry: HardwareEntry): number => {
     const peak = peakOf(entry, precision)
-    if (peak === undefined) throw new PlanningError('no-flops-data', `${entry.name} has no ${precision} FLOPS in the catalogue: compare at the other precision`)
+    if (peak === undefined) throw new PlanningError('no-flops-data', msg('plan.noFlops', { hardware: entry.name, precision }))
     return peak
   }
   if (workload.kind === 'run') {
     const accelerator = runAccelerator(ref, lab, workload.run, options.kinds)
-    if (!accelerator) throw new PlanningError('invalid-input', `the run has no ${options.kinds.join(' or ')} of the catalogue to compare against`)
+    if (!accelerator) throw new PlanningError('invalid-input', msg('plan.noAccelerator', { kinds: orList(options.kinds) }))
     const { index, entry } = accelerator
     const device = workload.run.devices[index]!
     const refDeviceHours = (device.count * workload.run.durationS) / S_PER_HOUR
     const refPeak = requirePeak(entry)
-    const notes = [`The work is the run's ${fmt(refDeviceHours)} device-hours on ${entry.name}, at the same utilisation on other hardware.`]
-    if (workload.run.measuredEnergyKWh !== undefined || device.measuredPowerW !== undefined) {
-      notes.push("Every row, the current one too, uses catalogue TDPs so that rows compare alike; the run's measured energy is not used here.")
-    }
+    const notes = [msg('plan.workRun', { deviceHours: refDeviceHours, hardware: entry.name })]
+    if (workload.run.measuredEnergyKWh !== undefined || device.measuredPowerW !== undefined) notes.push(msg('plan.catalogueTdps'))
     return { run: workload.run, deviceIndex: index, current: entry, deviceHours: (peak) => exact((refDeviceHours * refPeak) / peak), notes }
   }
   const current = workload.hardwareId ? lookup(ref, lab, workload.hardwareId) : undefined
@@ -181,7 +181,7 @@ function templateOf(workload: HardwareWorkload, options: HardwareOptions, ref: R
       deviceIndex: 0,
       current,
       deviceHours: (peak) => exact((workload.gpuHours * refPeak) / peak),
-      notes: [`The work is ${fmt(workload.gpuHours)} device-hours on ${current!.name}, at the same utilisation on other hardware.`]
+      notes: [msg('plan.workGpuHours', { gpuHours: workload.gpuHours, hardware: current!.name })]
     }
   }
   if (current) requirePeak(current)
@@ -192,7 +192,7 @@ function templateOf(workload: HardwareWorkload, options: HardwareOptions, ref: R
     deviceIndex: 0,
     ...(current ? { current } : {}),
     deviceHours: (peak) => ({ value: hoursAt(peak, mfu.value), low: hoursAt(peak, mfu.high), high: hoursAt(peak, mfu.low) }),
-    notes: [`${workload.totalFlops.toExponential(2)} FLOPs at a model FLOPs utilisation of ${fmt(mfu.value)} (${fmt(mfu.low)}–${fmt(mfu.high)}) of peak.`]
+    notes: [msg('plan.workFlops', { flops: workload.totalFlops, mfu: mfu.value, low: mfu.low, high: mfu.high })]
   }
 }
 
@@ -267,12 +267,8 @@ export function rankHardware(
   const currentRow = rows.find((r) => r.current)
   if (currentRow) for (const row of rows) row.savingKg = savingInSameScenario(currentRow.emissionsKg, row.emissionsKg)
   rows.sort((a, b) => a.emissionsKg.value - b.emissionsKg.value || a.deviceHours.value - b.deviceHours.value || a.name.localeCompare(b.name))
-  const notes = [
-    ...template.notes,
-    `Peak ${options.precision} FLOPS from the catalogue; energy from each device's TDP × utilisation for the time the work takes.`,
-    'Savings put both choices in the same scenario (same utilisation, power factor, PUE and grid intensity bounds).'
-  ]
-  if (workload.kind === 'flops' && !template.current) notes.push('No current hardware was given, so no saving is shown.')
+  const notes = [...template.notes, msg('plan.peakFlops', { precision: options.precision }), msg('plan.sameScenario')]
+  if (workload.kind === 'flops' && !template.current) notes.push(msg('plan.noCurrent'))
   return {
     precision: options.precision,
     mfu: options.mfu,
@@ -285,7 +281,7 @@ export function rankHardware(
       : {}),
     rows,
     withoutFlops,
-    notes
+    ...notesOf(notes)
   }
 }
 
@@ -297,3 +293,8 @@ export function sortHardwareRows(rows: HardwareRow[], by: HardwareSortKey): Hard
   return [...rows].sort((a, b) => key(a) - key(b) || a.name.localeCompare(b.name))
 }
 
+/** "gpu", "gpu or tpu", "gpu or tpu or cpu": the kinds a comparison looks for. */
+function orList(kinds: string[]): string | Message {
+  const [first, ...rest] = kinds
+  return rest.length === 0 ? (first ?? '') : msg('list.or', { first: first!, rest: orList(rest) })
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { HourlyProfile } from '../refdata/schema'
+import { msg } from '../messages/index'
 import { PlanningError } from './errors'
 
 export const HOUR_MS = 3_600_000
@@ -21,7 +22,7 @@ export type HourlySeries = z.infer<typeof hourlySeriesSchema>
 /** The life-cycle intensities of a profile (bundled or imported): the planner's time shifting uses these. */
 export function seriesOfProfile(profile: HourlyProfile): HourlySeries {
   const startUtcMs = Date.parse(profile.startUtc)
-  if (Number.isNaN(startUtcMs)) throw new PlanningError('invalid-input', `hourly profile ${profile.zone}: start '${profile.startUtc}' is not a date-time`)
+  if (Number.isNaN(startUtcMs)) throw new PlanningError('invalid-input', msg('plan.badProfileStart', { zone: profile.zone, start: profile.startUtc }))
   return hourlySeriesSchema.parse({
     zone: profile.zone,
     label: profile.name,

@@ -7,7 +7,8 @@ import { estimateFigures } from '../emissions/resolve'
 import type { ReferenceData } from '../refdata/index'
 import { locationInputOf, normaliseProvider, resolveLocation, yearlyIntensity } from '../refdata/locations'
 import type { LocationEntry } from '../refdata/schema'
-import { parseInput } from './errors'
+import { msg, type Message } from '../messages/index'
+import { notesOf, parseInput } from './errors'
 import { savingAcrossLocations } from './saving'
 
 /**
@@ -60,6 +61,8 @@ export interface LocationComparison {
   /** One ranking per scope asked for; 'same-provider' only when the current location is a cloud region. */
   rankings: LocationRanking[]
   notes: string[]
+  /** The same as messages, for the app's language. */
+  noteMsgs: Message[]
 }
 
 export const locationOptionsSchema = z.object({
@@ -108,10 +111,7 @@ export function compareLocations(
   const currentEntry = resolveLocation(locationCandidatesTable(ref, lab), run.location.kind === 'unknown' ? lab.location : run.location)
   const kCurrent = perITKWh(currentResult.emissionsKg, itEnergyKWh)
   const kCurrentMarket = perITKWh(currentResult.marketEmissionsKg, itEnergyKWh)
-  const notes = [
-    "Every location uses its yearly average grid intensity for the workload's year, so figures may differ from a run's recorded emissions (which may use hourly data).",
-    "Moving to a cloud region brings its provider's PUE and renewable purchases; a grid zone or country keeps the workload's own."
-  ]
+  const notes = [msg('plan.yearlyAverages'), msg('plan.cloudBrings')]
 
   const rows: LocationRow[] = []
   for (const entry of locationCandidates(ref, lab)) {
@@ -151,7 +151,7 @@ export function compareLocations(
   const rankings = scopes
     .filter((scope) => scope !== 'same-provider' || provider !== undefined)
     .map((scope) => ({ scope, label: SCOPE_LABEL[scope], rows: rows.filter(inScope[scope]) }))
-  if (scopes.includes('same-provider') && provider === undefined) notes.push("The current location is not a cloud region, so there is no same-provider ranking.")
+  if (scopes.includes('same-provider') && provider === undefined) notes.push(msg('plan.notCloud'))
   return {
     current: {
       locationId: currentResult.locationId,
@@ -161,7 +161,7 @@ export function compareLocations(
     },
     itEnergyKWh,
     rankings,
-    notes
+    ...notesOf(notes)
   }
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { parseInput, PlanningError } from './errors'
+import { msg, type Message } from '../messages/index'
+import { notesOf, parseInput, PlanningError } from './errors'
 import { floorToHour, HOUR_MS, isoHour, seriesEndUtcMs, type HourlySeries } from './hourly'
 
 /**
@@ -52,25 +53,27 @@ export interface ShiftPlan {
   span: { startUtcMs: number; intensitiesGPerKWh: number[] }
   /** Plain sentences: slot rounding, a window clipped by the end of the data. */
   notes: string[]
+  /** The same as messages, for the app's language. */
+  noteMsgs: Message[]
 }
 
 /** Where the job sits in the series; throws when its n hours from s are not all in the data. */
-function locate(series: HourlySeries, job: ShiftJob): { s: number; notes: string[] } {
+function locate(series: HourlySeries, job: ShiftJob): { s: number; notes: Message[] } {
   parseInput(shiftJobSchema, job, 'job')
-  const notes: string[] = []
+  const notes: Message[] = []
   const slotMs = floorToHour(job.startUtcMs)
   if (slotMs !== job.startUtcMs) {
-    notes.push(`The start ${new Date(job.startUtcMs).toISOString()} counts from its UTC hour slot ${isoHour(slotMs)}.`)
+    notes.push(msg('plan.startSlot', { start: new Date(job.startUtcMs).toISOString(), slot: isoHour(slotMs) }))
   }
   const length = series.intensitiesGPerKWh.length
-  const covers = `the hourly data of ${series.zone} covers ${isoHour(series.startUtcMs)} to ${isoHour(seriesEndUtcMs(series) - HOUR_MS)}`
+  const covers = msg('plan.covers', { zone: series.zone, from: isoHour(series.startUtcMs), to: isoHour(seriesEndUtcMs(series) - HOUR_MS) })
   const s = (slotMs - series.startUtcMs) / HOUR_MS
-  if (s < 0 || s >= length) throw new PlanningError('outside-data', `The start ${isoHour(slotMs)} is outside the data: ${covers}.`)
+  if (s < 0 || s >= length) throw new PlanningError('outside-data', msg('plan.outsideData', { slot: isoHour(slotMs), covers }))
   if (job.hours > length) {
-    throw new PlanningError('longer-than-data', `A job of ${job.hours} hours is longer than the ${length} hours of hourly data of ${series.zone}.`)
+    throw new PlanningError('longer-than-data', msg('plan.longerThanData', { hours: job.hours, length, zone: series.zone }))
   }
   if (s + job.hours > length) {
-    throw new PlanningError('past-end-of-data', `${job.hours} hours from ${isoHour(slotMs)} run past the end of the data: ${covers}.`)
+    throw new PlanningError('past-end-of-data', msg('plan.pastEnd', { hours: job.hours, slot: isoHour(slotMs), covers }))
   }
   return { s, notes }
 }
@@ -129,9 +132,7 @@ export function planTimeShift(series: HourlySeries, job: ShiftJob, strategy: Shi
   if (strategy.kind === 'flexible') {
     const lastStart = Math.min(s + strategy.windowHours, values.length - n)
     if (lastStart < s + strategy.windowHours) {
-      notes.push(
-        `The ${strategy.windowHours}-hour window is cut to ${lastStart - s} hours: later starts would run past the end of the data (${lastHour}).`
-      )
+      notes.push(msg('plan.windowCut', { window: strategy.windowHours, hours: lastStart - s, last: lastHour }))
     }
     const start = cheapestBlockStart(values, s, lastStart, n)
     chosen = range(start, n)
@@ -140,7 +141,7 @@ export function planTimeShift(series: HourlySeries, job: ShiftJob, strategy: Shi
     const wanted = pauseResumeSpanEnd(s, n, strategy.extraPercent)
     spanEnd = Math.min(wanted, values.length)
     if (spanEnd < wanted) {
-      notes.push(`The span of ${wanted - s} hours is cut to ${spanEnd - s}: it would run past the end of the data (${lastHour}).`)
+      notes.push(msg('plan.spanCut', { wanted: wanted - s, hours: spanEnd - s, last: lastHour }))
     }
     chosen = cheapestHours(values, s, spanEnd, n)
   }
@@ -161,7 +162,7 @@ export function planTimeShift(series: HourlySeries, job: ShiftJob, strategy: Shi
     baselineHoursUtcMs: baseline.map(hourMs),
     chosenHoursUtcMs: chosen.map(hourMs),
     span: { startUtcMs: hourMs(s), intensitiesGPerKWh: values.slice(s, spanEnd) },
-    notes
+    ...notesOf(notes)
   }
 }
 

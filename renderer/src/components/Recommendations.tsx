@@ -1,5 +1,5 @@
 import type { Period } from '../../../shared/ledger/period'
-import { recommendChanges, seriesOfProfile, type HourlySeries } from '../../../shared/planning/index'
+import { PlanningError, recommendChanges, seriesOfProfile, type HourlySeries } from '../../../shared/planning/index'
 import { loadHourlyProfile } from '../../../shared/refdata/hourly'
 import { href } from '../app/router'
 import { useAsync } from '../app/useAsync'
@@ -45,7 +45,7 @@ export default function Recommendations({ period, projectId }: { period: Period;
     <section className="card recommendations" aria-labelledby="rec-title" aria-busy={state.status === 'loading'}>
       <h3 id="rec-title">{t('rec.title')}</h3>
       {state.status === 'error' ? (
-        <p role="alert" className="error">{state.error.message}</p>
+        <p role="alert" className="error">{state.error instanceof PlanningError ? i18n.msg(state.error.msg, state.error.message) : state.error.message}</p>
       ) : !data ? (
         <p role="status" className="muted">{t('rec.computing')}</p>
       ) : data.recommendations.length === 0 ? (

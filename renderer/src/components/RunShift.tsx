@@ -9,14 +9,15 @@ import { useLedger } from '../ledger/LedgerProvider'
 import { ShiftPlans } from './ShiftPlans'
 import { LoadStatus } from './Status'
 
-type Answer = { kind: 'plans'; plans: ReturnType<typeof whatRunWouldHaveSaved>; zone: string } | { kind: 'no-zone'; location: string } | { kind: 'refused'; message: string }
+type Answer = { kind: 'plans'; plans: ReturnType<typeof whatRunWouldHaveSaved>; zone: string } | { kind: 'no-zone'; location: string } | { kind: 'refused'; error: PlanningError }
 
 /**
  * What a logged run would have saved had it started later (the paper's eight settings), on its zone's hourly
  * profile. A location without one says so; a run the planner refuses shows the planner's sentence.
  */
 export default function RunShift({ input, result }: { input: RunInput; result: RunResult }) {
-  const { t } = useI18n()
+  const i18n = useI18n()
+  const { t } = i18n
   const { ledger } = useLedger()
   const state = useAsync(async (): Promise<Answer> => {
     const [catalogue, lab] = await Promise.all([loadCatalogue(), ledger.settings.getLabDefaults()])
@@ -27,7 +28,7 @@ export default function RunShift({ input, result }: { input: RunInput; result: R
     try {
       return { kind: 'plans', plans: whatRunWouldHaveSaved(seriesOfProfile(profile), input, result), zone: profile.zone }
     } catch (error) {
-      if (error instanceof PlanningError) return { kind: 'refused', message: error.message }
+      if (error instanceof PlanningError) return { kind: 'refused', error }
       throw error
     }
   }, [input, result, ledger])
@@ -35,8 +36,8 @@ export default function RunShift({ input, result }: { input: RunInput; result: R
   return (
     <LoadStatus state={state}>
       {answer?.kind === 'no-zone' && <p className="muted">{t('shift.noHourly', { zone: answer.location })}</p>}
-      {answer?.kind === 'refused' && <p role="alert" className="error">{answer.message}</p>}
-      {answer?.kind === 'plans' && <ShiftPlans plans={answer.plans} notes={[]} caption={t('shift.runCaption', { zone: answer.zone })} />}
+      {answer?.kind === 'refused' && <p role="alert" className="error">{i18n.msg(answer.error.msg, answer.error.message)}</p>}
+      {answer?.kind === 'plans' && <ShiftPlans plans={answer.plans} caption={t('shift.runCaption', { zone: answer.zone })} />}
     </LoadStatus>
   )
 }

@@ -87,7 +87,7 @@ function IntensityChart({ hours, label }: { hours: SpanHour[]; label: string }) 
  * The paper's eight settings side by side for one job (planned or logged), and the chosen plan's intensity curve
  * with its figures as a table. Rows are picked with a button, so the table works from the keyboard.
  */
-export function ShiftPlans({ plans, notes, caption }: { plans: ShiftPlan[]; notes: string[]; caption: string }) {
+export function ShiftPlans({ plans, caption }: { plans: ShiftPlan[]; caption: string }) {
   const i18n = useI18n()
   const { t } = i18n
   const [selectedKey, setSelectedKey] = useState(() => strategyKey(plans[3]?.strategy ?? plans[0]!.strategy))
@@ -160,9 +160,9 @@ export function ShiftPlans({ plans, notes, caption }: { plans: ShiftPlan[]; note
           </tbody>
         </table>
       </details>
-      {[...notes, ...selected.notes].length > 0 && (
+      {selected.notes.length > 0 && (
         <ul className="notes">
-          {[...new Set([...notes, ...selected.notes])].map((n) => <li key={n}>{n}</li>)}
+          {[...new Set(selected.notes)].map((n) => <li key={n}>{i18n.msg(selected.noteMsgs[selected.notes.indexOf(n)], n)}</li>)}
         </ul>
       )}
     </div>

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useMemo, useState, type FormEvent } from 'react'
 import type { Range } from '../../../shared/domain/range'
+import type { Message } from '../../../shared/messages/message'
 import {
   comparePaperStrategies,
   compareHardware,
@@ -34,8 +35,16 @@ const SCOPES: LocationScope[] = ['same-provider', 'cloud', 'country', 'zone']
 const LOCATION_ROWS = 20
 const HARDWARE_ROWS = 25
 
-const message = (error: unknown): string => (error instanceof Error ? error.message : String(error))
+/** Why a comparison failed, in the UI language when the planner says why. */
+const message = (error: unknown, i18n: I18n): string =>
+  error instanceof PlanningError ? i18n.msg(error.msg, error.message) : error instanceof Error ? error.message : String(error)
 
+
+/** A comparison's notes in the UI language (notes: their English text, kept for a result without messages). */
+const Notes = ({ notes, msgs }: { notes: string[]; msgs: Message[] | undefined }) => {
+  const i18n = useI18n()
+  return <ul className="notes">{notes.map((n, i) => <li key={n}>{i18n.msg(msgs?.[i], n)}</li>)}</ul>
+}
 
 const RangeCell = ({ range, format, i18n }: { range: Range; format: (v: number) => string; i18n: I18n }) => (
   <td className="num">
@@ -257,7 +266,7 @@ function HardwareTable({ comparison }: { comparison: HardwareComparison }) {
         </button>
       )}
       {comparison.withoutFlops.length > 0 && <p className="muted">{i18n.plural('compare.withoutFlops', comparison.withoutFlops.length, { precision: comparison.precision })}</p>}
-      <ul className="notes">{comparison.notes.map((n) => <li key={n}>{n}</li>)}</ul>
+      <Notes notes={comparison.notes} msgs={comparison.noteMsgs} />
     </section>
   )
 }
@@ -319,7 +328,7 @@ function LocationTables({ comparison }: { comparison: LocationComparison }) {
         </div>
       )}
       {ranking && ranking.rows.length > LOCATION_ROWS && <p className="muted">{t('compare.locationsTop', { shown: LOCATION_ROWS, count: ranking.rows.length })}</p>}
-      <ul className="notes">{comparison.notes.map((n) => <li key={n}>{n}</li>)}</ul>
+      <Notes notes={comparison.notes} msgs={comparison.noteMsgs} />
     </section>
   )
 }
@@ -360,7 +369,7 @@ function TimeShift({ catalogue }: { catalogue?: Catalogue }) {
       setImported((p) => ({ ...p, [s.zone]: s }))
       setZone(s.zone)
     } catch (error) {
-      setImportError(message(error))
+      setImportError(message(error, i18n))
     }
   }
 
@@ -378,10 +387,10 @@ function TimeShift({ catalogue }: { catalogue?: Catalogue }) {
     try {
       return { plans: comparePaperStrategies(series.data, { startUtcMs: startMs!, hours: hours!, powerKW: powerKW! }) }
     } catch (error) {
-      if (error instanceof PlanningError) return { error: error.message }
+      if (error instanceof PlanningError) return { error: message(error, i18n) }
       throw error
     }
-  }, [series.data, valid, startMs, hours, powerKW])
+  }, [series.data, valid, startMs, hours, powerKW, i18n])
 
   return (
     <section className="card" aria-labelledby="shift-title">
@@ -429,7 +438,7 @@ function TimeShift({ catalogue }: { catalogue?: Catalogue }) {
               {t('shift.covers', { zone: series.data.zone, label: series.data.label, hours: series.data.intensitiesGPerKWh.length, from: i18n.dateTime(series.data.startUtcMs) })}
             </p>
             {outcome?.error && <p role="alert" className="error">{outcome.error}</p>}
-            {outcome?.plans && <ShiftPlans plans={outcome.plans} notes={[]} caption={t('shift.caption', { zone: series.data.zone })} />}
+            {outcome?.plans && <ShiftPlans plans={outcome.plans} caption={t('shift.caption', { zone: series.data.zone })} />}
           </>
         )}
       </LoadStatus>
@@ -471,7 +480,7 @@ export default function Compare({ query }: ScreenProps) {
         const locations = hardware.currentRun ? compareLocations(hardware.currentRun, catalogue.ref, lab.data!) : undefined
         setResults({ hardware, locations, locationsMissing: !locations })
       } catch (error) {
-        setResults({ error: message(error) })
+        setResults({ error: message(error, i18n) })
       } finally {
         setBusy(false)
       }

@@ -4,6 +4,7 @@ import { runInputSchema, type RunInputDraft } from '../../../shared/domain/run'
 import { labDefaultsSchema, type LabDefaults } from '../../../shared/emissions/lab-defaults'
 import { estimateRun, resolveFactors } from '../../../shared/emissions/resolve'
 import type { HourlyProfile } from '../../../shared/refdata/schema'
+import { de, english, formatMessage, localeNumberWriter, type Message } from '../../../shared/messages/index'
 import { testRef } from './refdata-fixture'
 
 const ref = testRef()
@@ -202,5 +203,37 @@ describe('estimateRun: the whole result', () => {
 
   it('accepts an empty lab defaults object', () => {
     expect(labDefaultsSchema.parse({})).toEqual({ location: { kind: 'unknown' }, ownMachines: { kind: 'data-centre' }, hardware: [], locations: [] })
+  })
+})
+
+describe('the trace and assumptions as messages', () => {
+  const german = (message: Message | undefined): string | undefined => message && formatMessage(de, message, localeNumberWriter('de-DE'))
+  const result = estimate({ startedAt: '2025-02-01T00:00:00Z', durationS: 5400, devices: [{ ...v100, utilization: 0.5 }], location: france })
+
+  it('carries, for every line and assumption, the message its English text was made from', () => {
+    for (const step of result.trace) {
+      expect(english(step.labelMsg!)).toBe(step.label)
+      if (step.formula !== undefined) expect(english(step.formulaMsg!)).toBe(step.formula)
+    }
+    expect(result.assumptionMsgs!.map(english)).toEqual(result.assumptions)
+  })
+
+  it('reads as German with German decimals', () => {
+    const energy = result.trace.find((s) => s.labelMsg?.id === 'trace.deviceEnergy')!
+    // V100 catalogue TDP 300 W × 0.5 × 1.5 h
+    expect(energy.formula).toBe('1 × 300 W × 0.5 × 1.5 h / 1000')
+    expect(german(energy.labelMsg)).toBe('Energie von 1 × Tesla V100')
+    expect(german(energy.formulaMsg)).toBe('1 × 300 W × 0,5 × 1,5 h / 1000')
+    const intensity = result.trace.find((s) => s.labelMsg?.id === 'trace.intensity')!
+    expect(german(intensity.labelMsg)).toBe('Netzintensität (France, Jahresmittel 2023, das Jahr des Laufs fehlt in den Daten)')
+    expect(result.assumptionMsgs!.map(german)).toContain('France hat keine Netzintensität für 2025: das Mittel von 2023 wird verwendet, mit auf ±20 % erweiterter Spanne.')
+  })
+
+  it('still reads a result stored before messages existed', () => {
+    const { assumptionMsgs: _a, locationLabelMsg: _l, ...old } = result
+    const stored = { ...old, trace: result.trace.map(({ labelMsg: _m, formulaMsg: _f, ...step }) => step) }
+    const parsed = runResultSchema.parse(JSON.parse(JSON.stringify(stored)))
+    expect(parsed.trace[0]!.labelMsg).toBeUndefined()
+    expect(parsed.assumptions).toEqual(result.assumptions)
   })
 })

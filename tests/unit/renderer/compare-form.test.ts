@@ -64,7 +64,7 @@ describe('spanHours', () => {
     const plan: ShiftPlan = {
       strategy: { kind: 'flexible', windowHours: 2 }, zone: 'AT', baselineKg: 0.7, optimizedKg: 0.2, savedKg: 0.5, savingsPct: 71.4,
       firstHourUtcMs: h(2), baselineHoursUtcMs: [h(0), h(1)], chosenHoursUtcMs: [h(2), h(3)],
-      span: { startUtcMs: h(0), intensitiesGPerKWh: [400, 300, 100, 100] }, notes: []
+      span: { startUtcMs: h(0), intensitiesGPerKWh: [400, 300, 100, 100] }, notes: [], noteMsgs: []
     }
     expect(spanHours(plan)).toEqual([
       { hourUtcMs: h(0), intensityGPerKWh: 400, baseline: true, chosen: false },
