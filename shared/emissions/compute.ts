@@ -121,6 +121,7 @@ export function computeFigures(input: RunInput, factors: ResolvedFactors): RunFi
     equivalents,
     locationId: factors.location.id,
     locationLabel: factors.location.label,
+    ...(factors.location.labelMsg ? { locationLabelMsg: factors.location.labelMsg } : {}),
     hours,
     devices,
     memoryKWh,

@@ -56,7 +56,8 @@ export interface LocationRanking {
 }
 
 export interface LocationComparison {
-  current: { locationId: string; label: string; emissionsKg: Range; marketEmissionsKg: Range }
+  /** labelMsg: the label as a message when the method made it (an unknown location). */
+  current: { locationId: string; label: string; labelMsg?: Message; emissionsKg: Range; marketEmissionsKg: Range }
   itEnergyKWh: Range
   /** One ranking per scope asked for; 'same-provider' only when the current location is a cloud region. */
   rankings: LocationRanking[]
@@ -156,6 +157,7 @@ export function compareLocations(
     current: {
       locationId: currentResult.locationId,
       label: currentResult.locationLabel,
+      ...(currentResult.locationLabelMsg ? { labelMsg: currentResult.locationLabelMsg } : {}),
       emissionsKg: currentResult.emissionsKg,
       marketEmissionsKg: currentResult.marketEmissionsKg
     },

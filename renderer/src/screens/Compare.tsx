@@ -282,7 +282,7 @@ function LocationTables({ comparison }: { comparison: LocationComparison }) {
     <section className="card" aria-labelledby="loc-title">
       <h2 id="loc-title">{t('compare.locationsTitle')}</h2>
       <p className="muted">
-        {t('compare.locationsCurrent', { location: comparison.current.label, kg: i18n.kg(comparison.current.emissionsKg.value), market: i18n.kg(comparison.current.marketEmissionsKg.value) })}
+        {t('compare.locationsCurrent', { location: i18n.msg(comparison.current.labelMsg, comparison.current.label), kg: i18n.kg(comparison.current.emissionsKg.value), market: i18n.kg(comparison.current.marketEmissionsKg.value) })}
       </p>
       <div className="row" role="group" aria-label={t('compare.scope')}>
         {scopes.map((s) => (
