@@ -16,7 +16,7 @@ const DEFAULT_EXPERIMENT_ID = '5b0fa12a-3dd7-45bb-9766-cc326314d9f1'
 const MAX_PROJECT_CHARS = 200
 const MAX_TITLE_CHARS = 500
 const MAX_DATE_MS = 8.64e15
-// Warnings without parameters: one object for every run, so its English text is made once (english() remembers it).
+// Warnings without parameters: one object for every run, so its English text is made once (englishOnce).
 const ENERGY_SUM = msg('import.energySum')
 const NO_ENERGY = msg('import.noEnergy')
 const PROJECT_CUT = msg('import.projectCut', { max: MAX_PROJECT_CHARS })

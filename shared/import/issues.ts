@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { english, type Message } from '../messages/index'
+import { english, englishOnce, type Message } from '../messages/index'
 import type { ImportError, ImportWarning } from './types'
 
 /** A row's error, its English text made from its message. */
@@ -14,7 +14,7 @@ export const importWarning = (msg: Message, row?: number, field?: string): Impor
 })
 
 /** A run's warnings: the English texts and the messages, in the same order. */
-export const runWarnings = (msgs: Message[]): { warnings: string[]; warningMsgs: Message[] } => ({ warnings: msgs.map(english), warningMsgs: msgs })
+export const runWarnings = (msgs: Message[]): { warnings: string[]; warningMsgs: Message[] } => ({ warnings: msgs.map(englishOnce), warningMsgs: msgs })
 
 /**
  * A zod issue path as the ledger file names the field: devices.0.count → device1.count (the CSV column; when the

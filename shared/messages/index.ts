@@ -15,18 +15,18 @@ export const msg = (id: MessageId, params?: Record<string, MessageParam>): Messa
 /** A text that is not translated: a name or sentence from data or from a file, shown as it is in every language. */
 export const verbatim = (text: string): Message => ({ id: 'text', params: { text } })
 
+/** The English text of a message, numbers written as the command line and reports write them. */
+export function english(message: Message): string {
+  const text = formatMessage(en, message, writeEnglishNumber)
+  if (text === undefined) throw new Error(`messages: no English text for '${message.id}'`)
+  return text
+}
+
 const englishTexts = new WeakMap<Message, string>()
 
-/**
- * The English text of a message, numbers written as the command line and reports write them. Remembered per message
- * object: an import shares one warning object among thousands of runs.
- */
-export function english(message: Message): string {
+/** english, remembered per message object: an import shares one warning object among thousands of runs. */
+export function englishOnce(message: Message): string {
   let text = englishTexts.get(message)
-  if (text === undefined) {
-    text = formatMessage(en, message, writeEnglishNumber)
-    if (text === undefined) throw new Error(`messages: no English text for '${message.id}'`)
-    englishTexts.set(message, text)
-  }
+  if (text === undefined) englishTexts.set(message, (text = english(message)))
   return text
 }

@@ -32,6 +32,25 @@ export type WriteNumber = (value: number, style: NumberStyle) => string
 
 const PLACEHOLDER = /\{(\w+)(?::(\w+))?\}/g
 
+/** A template cut at its placeholders: text, then { name, style, whole } … (every run's trace formats ~30 of them). */
+type Part = string | { name: string; style: NumberStyle; whole: string }
+const compiled = new Map<string, Part[]>()
+function partsOf(template: string): Part[] {
+  let parts = compiled.get(template)
+  if (!parts) {
+    parts = []
+    let at = 0
+    for (const m of template.matchAll(PLACEHOLDER)) {
+      if (m.index > at) parts.push(template.slice(at, m.index))
+      parts.push({ name: m[1]!, style: (m[2] ?? 'default') as NumberStyle, whole: m[0] })
+      at = m.index + m[0].length
+    }
+    if (at < template.length) parts.push(template.slice(at))
+    compiled.set(template, parts)
+  }
+  return parts
+}
+
 /**
  * The message's text from a catalogue (id → template with {name} placeholders). An id the catalogue lacks gives
  * undefined (the caller falls back); a missing parameter stays visible as {name}.
@@ -39,19 +58,25 @@ const PLACEHOLDER = /\{(\w+)(?::(\w+))?\}/g
 export function formatMessage(catalogue: Readonly<Record<string, string>>, message: Message, write: WriteNumber): string | undefined {
   const template = Object.hasOwn(catalogue, message.id) ? catalogue[message.id] : undefined
   if (template === undefined) return undefined
-  const params = message.params ?? {}
-  let failed = false
-  const text = template.replace(PLACEHOLDER, (whole, name: string, style: string | undefined) => {
-    if (!Object.hasOwn(params, name)) return whole
-    const value = params[name]!
-    if (typeof value === 'string') return value
-    if (typeof value === 'number') return write(value, (style ?? 'default') as NumberStyle)
-    if (Array.isArray(value)) return value.map((v) => write(v, (style ?? 'default') as NumberStyle)).join(' + ')
-    const nested = formatMessage(catalogue, value, write)
-    if (nested === undefined) failed = true
-    return nested ?? whole
-  })
-  return failed ? undefined : text
+  const params = message.params
+  let text = ''
+  for (const part of partsOf(template)) {
+    if (typeof part === 'string') {
+      text += part
+      continue
+    }
+    const value = params && Object.hasOwn(params, part.name) ? params[part.name]! : undefined
+    if (value === undefined) text += part.whole
+    else if (typeof value === 'string') text += value
+    else if (typeof value === 'number') text += write(value, part.style)
+    else if (Array.isArray(value)) text += value.map((v) => write(v, part.style)).join(' + ')
+    else {
+      const nested = formatMessage(catalogue, value, write)
+      if (nested === undefined) return undefined
+      text += nested
+    }
+  }
+  return text
 }
 
 /** The numbers of the English text, as the command line and the reports have always written them. */
