@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest'
+import { english, formatMessage, localeNumberWriter, messageSchema, msg, verbatim, writeEnglishNumber } from '../../../shared/messages/index'
+
+describe('number styles', () => {
+  const german = localeNumberWriter('de-DE')
+
+  it('writes English numbers as the command line always has', () => {
+    expect(writeEnglishNumber(16.989000000000001, 'default')).toBe('16.989')
+    expect(writeEnglishNumber(1234567.891, 'default')).toBe('1234570')
+    expect(writeEnglishNumber(0, 'default')).toBe('0')
+    expect(writeEnglishNumber(12345, 'raw')).toBe('12345')
+    expect(writeEnglishNumber(12, 'd1')).toBe('12.0')
+    expect(writeEnglishNumber(0.1234, 'd3')).toBe('0.123')
+    expect(writeEnglishNumber(150.4, 'short')).toBe('150')
+    expect(writeEnglishNumber(1.5, 'short')).toBe('1.50')
+    expect(writeEnglishNumber(0.4567, 'short')).toBe('0.457')
+    expect(writeEnglishNumber(3.14e23, 'exp')).toBe('3.14e+23')
+    expect(writeEnglishNumber(1, 'p3')).toBe('1.00')
+  })
+
+  it('writes the same styles in German digits, never grouping raw numbers', () => {
+    expect(german(16.989000000000001, 'default')).toBe('16,989')
+    expect(german(1234567.891, 'default')).toBe('1.234.570')
+    expect(german(12345, 'raw')).toBe('12345')
+    expect(german(7.5, 'raw')).toBe('7,5')
+    expect(german(12, 'd1')).toBe('12,0')
+    expect(german(1.5, 'short')).toBe('1,50')
+    expect(german(0.4567, 'short')).toBe('0,457')
+    expect(german(3.14e23, 'exp')).toBe('3,14E23')
+    expect(german(1, 'p3')).toBe('1,00')
+  })
+})
+
+describe('formatMessage', () => {
+  const catalogue = { a: 'x {n} y {t} {missing}', b: '({inner})', c: '{sum:d1}' }
+
+  it('fills numbers, texts and sums, and leaves a missing parameter visible', () => {
+    expect(formatMessage(catalogue, { id: 'a', params: { n: 1.5, t: '{n}' } }, writeEnglishNumber)).toBe('x 1.5 y {n} {missing}')
+    expect(formatMessage(catalogue, { id: 'c', params: { sum: [1, 2.25] } }, writeEnglishNumber)).toBe('1.0 + 2.3')
+  })
+
+  it('nests messages, and gives undefined when the message or a nested one is not in the catalogue', () => {
+    expect(formatMessage(catalogue, { id: 'b', params: { inner: { id: 'a', params: { n: 2, t: 'q' } } } }, writeEnglishNumber)).toBe('(x 2 y q {missing})')
+    expect(formatMessage(catalogue, { id: 'b', params: { inner: { id: 'gone' } } }, writeEnglishNumber)).toBeUndefined()
+    expect(formatMessage(catalogue, { id: 'toString' }, writeEnglishNumber)).toBeUndefined()
+  })
+
+  it('round-trips through JSON and the schema, as results stored in IndexedDB do', () => {
+    const message = msg('trace.power', { device: 'A100', detail: msg('power.catalogue', { name: 'NVIDIA A100' }) })
+    expect(messageSchema.parse(JSON.parse(JSON.stringify(message)))).toEqual(message)
+    expect(english(message)).toBe('Power of A100 (catalogue TDP of NVIDIA A100)')
+    expect(english(verbatim('as {it} is'))).toBe('as {it} is')
+    expect(() => english({ id: 'no.such.id' })).toThrow(/no English text for 'no.such.id'/)
+  })
+})
