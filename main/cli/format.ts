@@ -1,5 +1,6 @@
 import type { Range } from '../../shared/domain/range'
 import type { RunResult } from '../../shared/domain/result'
+import { traceStepText } from '../../shared/emissions/trace-text'
 
 const number = (value: number): string =>
   Math.abs(value) >= 100 ? value.toFixed(0) : Math.abs(value) >= 1 ? value.toFixed(2) : value.toPrecision(3)
@@ -18,7 +19,10 @@ export function formatResult(result: RunResult): string {
     `Equivalent to     ${number(result.equivalents.carKm)} km by car, ${number(result.equivalents.treeMonths)} tree-months`,
     '',
     'How it was computed:',
-    ...result.trace.map((s) => `  ${s.label}: ${s.formula ? `${s.formula} = ` : ''}${number(s.value)} ${s.unit}${s.sourceId ? `  [${s.sourceId}]` : ''}`),
+    ...result.trace.map((s) => {
+      const { label, formula } = traceStepText(s)
+      return `  ${label}: ${formula ? `${formula} = ` : ''}${number(s.value)} ${s.unit}${s.sourceId ? `  [${s.sourceId}]` : ''}`
+    }),
     '',
     'Assumptions:',
     ...result.assumptions.map((a) => `  - ${a}`),

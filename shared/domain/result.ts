@@ -3,22 +3,26 @@ import { rangeSchema } from './range'
 import { messageSchema } from '../messages/message'
 import { sourceRefSchema } from './source'
 
-/** One line of the computation trace: what was used or computed, with its number, unit and origin. */
-export const traceStepSchema = z.object({
-  label: z.string(),
-  /** The formula with the numbers put in, e.g. "1 × 300 W × 1.00 × 100 h / 1000". */
-  formula: z.string().optional(),
-  value: z.number(),
-  unit: z.string(),
-  /** SourceRef id of the dataset or default this value comes from. */
-  sourceId: z.string().optional(),
-  /**
-   * label and formula as messages, for the app to show in its language with its decimals. Absent in results stored
-   * before they existed: the English label and formula are shown then.
-   */
-  labelMsg: messageSchema.optional(),
-  formulaMsg: messageSchema.optional()
-})
+/**
+ * One line of the computation trace: what was used or computed, with its number, unit and origin. The label and the
+ * formula are messages (ids and numbers), so the app shows them in its language with its decimals and the command
+ * line and reports in English (shared/emissions/trace-text.ts); results stored before messages existed hold the
+ * English text instead. Only one form is stored: a run's trace is most of its stored size.
+ */
+export const traceStepSchema = z
+  .object({
+    labelMsg: messageSchema.optional(),
+    /** The formula with the numbers put in, e.g. "1 × 300 W × 1.00 × 100 h / 1000". */
+    formulaMsg: messageSchema.optional(),
+    /** English label and formula of results stored before messages. */
+    label: z.string().optional(),
+    formula: z.string().optional(),
+    value: z.number(),
+    unit: z.string(),
+    /** SourceRef id of the dataset or default this value comes from. */
+    sourceId: z.string().optional()
+  })
+  .refine((step) => step.labelMsg !== undefined || step.label !== undefined, { message: 'a trace line needs a label', path: ['label'] })
 export type TraceStep = z.infer<typeof traceStepSchema>
 
 export const equivalentsSchema = z.object({

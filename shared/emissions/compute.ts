@@ -130,13 +130,11 @@ export function computeFigures(input: RunInput, factors: ResolvedFactors): RunFi
   }
 }
 
-/** A trace line from its messages: the English text for the command line and reports, the messages for the app. */
+/** A trace line from its messages (their English text is made only when the command line or a report asks). */
 function step(label: Message, formula: Message | undefined, value: number, unit: string, sourceId?: string): TraceStep {
-  // Built field by field (no spreads: every stored run has ~20 lines), in the order the command line's JSON shows.
-  const line: TraceStep = formula ? { label: english(label), formula: english(formula), value, unit } : { label: english(label), value, unit }
+  // Built field by field (no spreads: every stored run has ~20 lines).
+  const line: TraceStep = formula ? { labelMsg: label, formulaMsg: formula, value, unit } : { labelMsg: label, value, unit }
   if (sourceId !== undefined) line.sourceId = sourceId
-  line.labelMsg = label
-  if (formula) line.formulaMsg = formula
   return line
 }
 

@@ -2,6 +2,7 @@ import type { DeviceInput, LocationInput, RunInputDraft } from '../../../shared/
 import { runInputSchema } from '../../../shared/domain/run'
 import type { RunResult } from '../../../shared/domain/result'
 import { estimateRun } from '../../../shared/emissions/resolve'
+import { traceStepText } from '../../../shared/emissions/trace-text'
 import { labDefaultsSchema } from '../../../shared/emissions/lab-defaults'
 import { loadReferenceData, type ReferenceData } from '../../../shared/refdata'
 import { InputError, UsageError, type Flags } from '../args'
@@ -110,7 +111,7 @@ export function estimateJson(result: RunResult) {
     method: result.method,
     location: { id: result.locationId, label: result.locationLabel },
     assumptions: result.assumptions,
-    trace: result.trace,
+    trace: result.trace.map((s) => ({ ...traceStepText(s), value: s.value, unit: s.unit, ...(s.sourceId === undefined ? {} : { sourceId: s.sourceId }) })),
     sources: result.sources,
     dataVersion: result.dataVersion
   }

@@ -109,7 +109,7 @@ export function RunDetail({ runId, projectName, onDelete, onClose }: { runId: st
               <tbody>
                 {run.result.trace.map((step, i) => (
                   <tr key={i}>
-                    <td>{i18n.msg(step.labelMsg, step.label)}</td>
+                    <td>{i18n.msg(step.labelMsg, step.label ?? '')}</td>
                     <td className="formula">{i18n.msg(step.formulaMsg, step.formula)}</td>
                     <td className="num">{i18n.num(step.value, 4)} {i18n.unit(step.unit)}</td>
                   </tr>

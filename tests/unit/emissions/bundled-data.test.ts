@@ -4,6 +4,7 @@ import { runInputSchema, type RunInputDraft } from '../../../shared/domain/run'
 import { labDefaultsSchema } from '../../../shared/emissions/lab-defaults'
 import { estimateRun } from '../../../shared/emissions/resolve'
 import { loadHourlyProfile, loadReferenceData } from '../../../shared/refdata/index'
+import { traceStepText } from '../../../shared/emissions/trace-text'
 
 /** The method against the data the app ships (data/): every table must give a valid, fully sourced result. */
 const ref = loadReferenceData()
@@ -46,6 +47,6 @@ describe('estimateRun on the bundled reference data', () => {
       estimateRun(run({ startedAt: new Date(startMs).toISOString(), devices: [h100], location: { kind: 'zone', zone: 'DE-LU' } }), ref, lab, profile)
     )
     expect(result.intensityGPerKWh.value).toBeCloseTo(expected, 9)
-    expect(result.trace.find((s) => s.unit === 'gCO2e/kWh')!.label).toMatch(/hourly profile/)
+    expect(traceStepText(result.trace.find((s) => s.unit === 'gCO2e/kWh')!).label).toMatch(/hourly profile/)
   })
 })

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { exact, spread } from '../../../shared/domain/range'
 import { runResultSchema, type RunResult } from '../../../shared/domain/result'
 import { computeRun } from '../../../shared/emissions/compute'
+import { traceStepText } from '../../../shared/emissions/trace-text'
 import { factors, power, run } from './factors-fixture'
 
 const check = (result: RunResult): RunResult => runResultSchema.parse(result)
@@ -92,7 +93,7 @@ describe('computeRun: measured energy', () => {
     expect(measured.energyKWh.low).toBeCloseTo(1.9 * 1.425, 12)
     expect(measured.energyKWh.high).toBeCloseTo(2.1 * 1.575, 12)
     // The estimate stays in the trace for comparison; the breakdown splits the measurement like the estimate.
-    expect(measured.trace.some((s) => s.label.startsWith('Estimated IT energy') && Math.abs(s.value - 3) < 1e-12)).toBe(true)
+    expect(measured.trace.some((s) => traceStepText(s).label.startsWith('Estimated IT energy') && Math.abs(s.value - 3) < 1e-12)).toBe(true)
     expect(measured.breakdownKWh.gpu).toBeCloseTo(2, 12)
     expect(measured.breakdownKWh.overhead).toBeCloseTo(1, 12)
   })
@@ -179,8 +180,9 @@ describe('computeRun: emissions', () => {
 describe('computeRun: trace and sources', () => {
   it('traces each step with its numbers and cites only the sources used', () => {
     const result = check(computeRun(run({ durationS: 7200, memoryGB: 16, devices: [gpu('A100')] }), factors({ devices: [power(400)] })))
-    expect(result.trace.find((s) => s.label === 'Energy of 1 × A100')?.formula).toBe('1 × 400 W × 1 × 2 h / 1000')
-    expect(result.trace.find((s) => s.label === 'Energy of memory')).toMatchObject({ formula: '16 GB × 0.3725 W/GB × 2 h / 1000', sourceId: 'green-algorithms' })
+    const trace = result.trace.map((s) => ({ ...s, ...traceStepText(s) }))
+    expect(trace.find((s) => s.label === 'Energy of 1 × A100')?.formula).toBe('1 × 400 W × 1 × 2 h / 1000')
+    expect(trace.find((s) => s.label === 'Energy of memory')).toMatchObject({ formula: '16 GB × 0.3725 W/GB × 2 h / 1000', sourceId: 'green-algorithms' })
     expect(result.sources.map((s) => s.id)).toEqual(['run-input', 'green-algorithms'])
     expect(result.dataVersion).toBe('test-1')
     expect(result.locationLabel).toBe('Test grid')

@@ -11,6 +11,7 @@ import { loadReferenceData } from '../../../shared/refdata/index'
 import { labTables, LAB_DEFAULTS } from '../report/fixture-lab'
 import { factors, run } from './factors-fixture'
 import { testRef } from './refdata-fixture'
+import { traceStepText } from '../../../shared/emissions/trace-text'
 
 /** The RunResult fields a RunFigures carries: they must be the very same numbers as computeRun's. */
 const FIELDS = [
@@ -90,7 +91,7 @@ describe('computeFigures: the arithmetic computeRun describes', () => {
     expect(figures.memoryKWh.value).toBeCloseTo(0.2384, 12)
     expect(figures.estimatedITKWh.value).toBeCloseTo(3.2384, 12)
     expect(figures.measuredKWh).toBeUndefined()
-    const trace = computeRun(input, f).trace
+    const trace = computeRun(input, f).trace.map((s) => ({ ...s, ...traceStepText(s) }))
     expect(trace.find((s) => s.label === 'Energy of 2 × GPU')?.value).toBe(3)
     expect(trace.find((s) => s.label === 'IT energy')?.value).toBe(figures.estimatedITKWh.value)
   })

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { runResultSchema, type RunResult } from '../../../shared/domain/result'
 import { runInputSchema, type RunInputDraft } from '../../../shared/domain/run'
 import { labDefaultsSchema, type LabDefaults } from '../../../shared/emissions/lab-defaults'
+import { traceStepText } from '../../../shared/emissions/trace-text'
 import { estimateRun, resolveFactors } from '../../../shared/emissions/resolve'
 import type { HourlyProfile } from '../../../shared/refdata/schema'
 import { de, english, formatMessage, localeNumberWriter, type Message } from '../../../shared/messages/index'
@@ -36,7 +37,7 @@ describe('estimateRun: compatibility through the reference data', () => {
     })
     expect(result.energyKWh.value.toFixed(3)).toBe('5.676')
     expect(Math.round(result.emissionsKg.value * 1000)).toBe(291)
-    expect(result.trace.some((s) => s.label.includes('7.5 W per core × 12 cores') && s.value === 90)).toBe(true)
+    expect(result.trace.some((s) => traceStepText(s).label.includes('7.5 W per core × 12 cores') && s.value === 90)).toBe(true)
   })
 })
 
@@ -210,18 +211,20 @@ describe('the trace and assumptions as messages', () => {
   const german = (message: Message | undefined): string | undefined => message && formatMessage(de, message, localeNumberWriter('de-DE'))
   const result = estimate({ startedAt: '2025-02-01T00:00:00Z', durationS: 5400, devices: [{ ...v100, utilization: 0.5 }], location: france })
 
-  it('carries, for every line and assumption, the message its English text was made from', () => {
+  it('stores every trace line as messages only (the English is made from them), and each assumption in both forms', () => {
     for (const step of result.trace) {
-      expect(english(step.labelMsg!)).toBe(step.label)
-      if (step.formula !== undefined) expect(english(step.formulaMsg!)).toBe(step.formula)
+      expect(step.labelMsg).toBeDefined()
+      expect(step.label).toBeUndefined()
+      expect(step.formula).toBeUndefined()
     }
+    expect(result.trace.map((s) => traceStepText(s).label)).toContain('Energy of 1 × Tesla V100')
     expect(result.assumptionMsgs!.map(english)).toEqual(result.assumptions)
   })
 
   it('reads as German with German decimals', () => {
     const energy = result.trace.find((s) => s.labelMsg?.id === 'trace.deviceEnergy')!
     // V100 catalogue TDP 300 W × 0.5 × 1.5 h
-    expect(energy.formula).toBe('1 × 300 W × 0.5 × 1.5 h / 1000')
+    expect(traceStepText(energy).formula).toBe('1 × 300 W × 0.5 × 1.5 h / 1000')
     expect(german(energy.labelMsg)).toBe('Energie von 1 × Tesla V100')
     expect(german(energy.formulaMsg)).toBe('1 × 300 W × 0,5 × 1,5 h / 1000')
     const intensity = result.trace.find((s) => s.labelMsg?.id === 'trace.intensity')!
@@ -229,11 +232,15 @@ describe('the trace and assumptions as messages', () => {
     expect(result.assumptionMsgs!.map(german)).toContain('France hat keine Netzintensität für 2025: das Mittel von 2023 wird verwendet, mit auf ±20 % erweiterter Spanne.')
   })
 
-  it('still reads a result stored before messages existed', () => {
+  it('still reads a result stored before messages existed, and refuses a trace line with no label at all', () => {
     const { assumptionMsgs: _a, locationLabelMsg: _l, ...old } = result
-    const stored = { ...old, trace: result.trace.map(({ labelMsg: _m, formulaMsg: _f, ...step }) => step) }
+    // As results were stored then: the English text in place of the messages.
+    const stored = { ...old, trace: result.trace.map((line) => ({ ...line, labelMsg: undefined, formulaMsg: undefined, ...traceStepText(line) })) }
     const parsed = runResultSchema.parse(JSON.parse(JSON.stringify(stored)))
     expect(parsed.trace[0]!.labelMsg).toBeUndefined()
+    expect(parsed.trace.map(traceStepText)).toEqual(result.trace.map(traceStepText))
     expect(parsed.assumptions).toEqual(result.assumptions)
+    const unlabelled = { ...old, trace: result.trace.map(({ labelMsg: _m, formulaMsg: _f, ...step }) => step) }
+    expect(runResultSchema.safeParse(unlabelled).success).toBe(false)
   })
 })
