@@ -26,6 +26,12 @@ export const classifyImport = (
   return same ? 'unchanged' : 'update'
 }
 
-/** The stamp of a computation: data version and lab defaults. A run with another stamp is due a recompute. */
+/**
+ * The form of a stored result. Raised when what a result holds changes, so that stored runs are recomputed into the
+ * new form: 2 = the trace and assumptions as messages (shown in the app's language).
+ */
+export const RESULT_FORM = 2
+
+/** The stamp of a computation: result form, data version and lab defaults. A run with another stamp is due a recompute. */
 export const computeStamp = (dataVersion: string, labDefaults: unknown): string =>
-  `${dataVersion}#${hash128(canonicalJson(labDefaults))}`
+  `r${RESULT_FORM}:${dataVersion}#${hash128(canonicalJson(labDefaults))}`

@@ -2,12 +2,14 @@ import 'fake-indexeddb/auto'
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { createLedgerEngine, openLedger } from '../../renderer/db'
+import { LedgerDb } from '../../renderer/db/schema'
+import { traceStepText } from '../../shared/emissions/trace-text'
 import { importText } from '../../shared/import/index'
 import { quarterPeriod } from '../../shared/ledger/period'
 import { loadReferenceData } from '../../shared/refdata/index'
 import { freshName } from './support'
 
-const open = () => openLedger({ name: freshName(), engine: createLedgerEngine(loadReferenceData()) })
+const open = (name = freshName()) => openLedger({ name, engine: createLedgerEngine(loadReferenceData()) })
 
 describe('the ledger with the real methodology and importers', () => {
   it('stores the mlco2-compatible figures (300 W × 100 h at 566.3 g/kWh → 30 kWh, 16.989 kg)', async () => {
@@ -25,6 +27,29 @@ describe('the ledger with the real methodology and importers', () => {
     expect(run.result.dataVersion).toBe(loadReferenceData().manifest.dataVersion)
     const { total } = await ledger.aggregate.totals({ period: quarterPeriod(2026, 1) })
     expect(total.emissionsKg.value).toBeCloseTo(16.989, 9)
+  })
+
+  it('recomputes a run stored before results held messages into messages, with the same figures and English', async () => {
+    const name = freshName()
+    const ledger = await open(name)
+    const run = await ledger.runs.create({ project: 'old', startedAt: '2026-01-10T00:00:00Z', durationS: 7200, devices: [{ kind: 'gpu', name: 'A100', count: 2 }] })
+    ledger.close()
+    // As a result-form-1 ledger stored it: English text in the trace, no messages, the stamp without its form.
+    const db = new LedgerDb(name)
+    await db.open()
+    const { assumptionMsgs: _a, locationLabelMsg: _l, ...oldResult } = run.result
+    const oldTrace = run.result.trace.map((line) => ({ ...line, labelMsg: undefined, formulaMsg: undefined, ...traceStepText(line) }))
+    await db.runs.put({ ...run, result: { ...oldResult, trace: oldTrace }, computeStamp: run.computeStamp.replace(/^r\d+:/, '') })
+    db.close()
+
+    const reopened = await open(name)
+    expect((await reopened.runs.get(run.id))!.result.trace[0]!.labelMsg).toBeUndefined()
+    await reopened.recompute.run()
+    const after = (await reopened.runs.get(run.id))!
+    expect(after.computeStamp).toBe(run.computeStamp)
+    expect(after.result.trace.every((line) => line.labelMsg !== undefined && line.label === undefined)).toBe(true)
+    expect(after.result.trace.map(traceStepText)).toEqual(oldTrace.map(({ label, formula }) => (formula === undefined ? { label } : { label, formula })))
+    expect(after.emissionsKg).toBe(run.emissionsKg)
   })
 
   it('imports a CodeCarbon file idempotently', async () => {

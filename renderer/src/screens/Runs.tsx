@@ -347,7 +347,7 @@ export default function Runs({ query }: ScreenProps) {
                         <span role="cell" className="opt">{r.person}</span>
                         <span role="cell" className="opt">{t(`kind.${r.input.kind}` as MessageKey)}</span>
                         <span role="cell" className="opt">{device ? `${device.count} × ${device.name}` : '–'}</span>
-                        <span role="cell">{r.result.locationLabel}</span>
+                        <span role="cell">{i18n.msg(r.result.locationLabelMsg, r.result.locationLabel)}</span>
                         <span role="cell" className="num">{i18n.kWh(r.result.energyKWh.value)}</span>
                         <span role="cell" className="num">{i18n.kg(r.emissionsKg)}</span>
                       </div>
