@@ -3,7 +3,8 @@ import { z } from 'zod'
 /**
  * A sentence made in shared/ as data: a catalogue id and its parameters, numbers kept as numbers so that each reader
  * writes them in its own language and locale (the app in English or German, the command line and reports in
- * English). Stored beside the English text in results (RunResult.trace, .assumptions) so old records keep their text.
+ * English). Results store the trace as messages only (English made by shared/emissions/trace-text.ts) and assumptions
+ * in both forms; results stored before messages hold the English text, which the app shows as it is.
  */
 export interface Message {
   id: string
