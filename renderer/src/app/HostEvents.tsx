@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/I18nProvider'
 import { useLedger } from '../ledger/LedgerProvider'
 import { backupIfDue } from '../screens/backup-flow'
 import { pendingRestore, startRecompute } from './background'
+import { whenIdle } from '../lib/idle'
 import { useNotify } from './Notices'
 import { navigate } from './router'
 
@@ -36,12 +37,15 @@ export function HostEvents() {
     [api]
   )
   useEffect(() => {
-    backupIfDue(api, () => ledger.backups.exportText()).then(
-      (fileName) => fileName && notify({ message: t('backup.autoWritten', { file: fileName }) }),
-      (err: unknown) => notify({ message: t('backup.autoFailed', { message: err instanceof Error ? err.message : String(err) }), tone: 'error' })
-    )
-    void ledger.recompute.status().then((s) => {
-      if (s.remaining > 0) void startRecompute(ledger.recompute, changed)
+    // After the first screen has its figures: both read the whole ledger or load the reference data.
+    void whenIdle().then(() => {
+      backupIfDue(api, () => ledger.backups.exportText()).then(
+        (fileName) => fileName && notify({ message: t('backup.autoWritten', { file: fileName }) }),
+        (err: unknown) => notify({ message: t('backup.autoFailed', { message: err instanceof Error ? err.message : String(err) }), tone: 'error' })
+      )
+      void ledger.recompute.status().then((s) => {
+        if (s.remaining > 0) void startRecompute(ledger.recompute, changed)
+      })
     })
     // Once per opened ledger.
   }, [ledger])

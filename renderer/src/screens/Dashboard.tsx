@@ -10,6 +10,7 @@ import { LoadStatus } from '../components/Status'
 import { useI18n, type I18n } from '../i18n/I18nProvider'
 import type { MessageKey } from '../i18n/en'
 import { loadCatalogue } from '../ledger/engine'
+import { whenIdle } from '../lib/idle'
 import { useLedger } from '../ledger/LedgerProvider'
 import { Total } from '../components/Total'
 
@@ -171,9 +172,13 @@ function LargestRuns({ period, projectId, projectName }: { period: Period; proje
   )
 }
 
-/** Display names of hardware and location ids, once the catalogue has loaded (the first paint shows the ids). */
+/**
+ * Display names of hardware and location ids, once the catalogue has loaded; loaded when the page is idle, so the
+ * figures are painted first (with the ids).
+ */
 const useNames = () => {
   const state = useAsync(async () => {
+    await whenIdle()
     const c = await loadCatalogue()
     const names = new Map<string, string>()
     for (const h of c.ref.hardware) names.set(h.id, h.name)
