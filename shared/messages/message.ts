@@ -26,9 +26,11 @@ export const messageSchema: z.ZodType<Message> = z.lazy(() =>
  * - raw: every digit, no grouping (row numbers, years, values quoted from a file);
  * - short: whole from 100, two decimals from 1, three significant digits below (planning sentences);
  * - p3: three significant digits; exp: scientific with two decimals (FLOPs);
- * - d1, d2, d3: exactly that many decimals.
+ * - d1, d2, d3: exactly that many decimals;
+ * - utc, utcHour: epoch milliseconds as a UTC instant (to the millisecond, or its hour): ISO 8601 in English, as the
+ *   command line has always printed them, the locale's date and time (marked UTC) in the app.
  */
-export type NumberStyle = 'default' | 'raw' | 'short' | 'p3' | 'exp' | 'd1' | 'd2' | 'd3'
+export type NumberStyle = 'default' | 'raw' | 'short' | 'p3' | 'exp' | 'd1' | 'd2' | 'd3' | 'utc' | 'utcHour'
 export type WriteNumber = (value: number, style: NumberStyle) => string
 
 const PLACEHOLDER = /\{(\w+)(?::(\w+))?\}/g
@@ -95,6 +97,10 @@ export const writeEnglishNumber: WriteNumber = (x, style) => {
     case 'd2':
     case 'd3':
       return x.toFixed(Number(style[1]))
+    case 'utc':
+      return new Date(x).toISOString()
+    case 'utcHour':
+      return `${new Date(x).toISOString().slice(0, 13)}:00:00Z`
     default:
       return x === 0 ? '0' : Number(x.toPrecision(6)).toString()
   }
@@ -105,6 +111,14 @@ const numberFormat = (locale: string, options: Intl.NumberFormatOptions): Intl.N
   const key = `${locale}|${JSON.stringify(options)}`
   let format = formats.get(key)
   if (!format) formats.set(key, (format = new Intl.NumberFormat(locale, options)))
+  return format
+}
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>()
+const dateTimeFormat = (locale: string, seconds: boolean): Intl.DateTimeFormat => {
+  const key = `${locale}|${seconds}`
+  let format = dateTimeFormats.get(key)
+  if (!format) dateTimeFormats.set(key, (format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: seconds ? 'medium' : 'short', timeZone: 'UTC' })))
   return format
 }
 
@@ -130,6 +144,9 @@ export const localeNumberWriter =
       case 'd2':
       case 'd3':
         return numberFormat(locale, { minimumFractionDigits: Number(style[1]), maximumFractionDigits: Number(style[1]) }).format(x)
+      case 'utc':
+      case 'utcHour':
+        return `${dateTimeFormat(locale, style === 'utc').format(x)} UTC`
       default:
         return numberFormat(locale, { maximumSignificantDigits: 6 }).format(x)
     }

@@ -2,7 +2,7 @@ import type { RunResult } from '../domain/result'
 import type { RunInput } from '../domain/run'
 import { msg, type Message } from '../messages/index'
 import { notesOf, PlanningError } from './errors'
-import { floorToHour, isoHour, type HourlySeries } from './hourly'
+import { floorToHour, type HourlySeries } from './hourly'
 import { comparePaperStrategies, type ShiftJob, type ShiftPlan } from './timeshift'
 
 const S_PER_HOUR = 3600
@@ -19,8 +19,8 @@ export function shiftJobOfRun(input: RunInput, result: RunResult): { job: ShiftJ
   const wallHours = input.durationS / S_PER_HOUR
   const hours = Math.max(1, Math.round(wallHours))
   const powerKW = result.energyKWh.value / wallHours
-  const started = slotMs === startedMs ? '' : msg('plan.startedAt', { at: new Date(startedMs).toISOString() })
-  const rounding = msg(hours === 1 ? 'plan.runHoursOne' : 'plan.runHours', { duration: durationOf(wallHours), hours, slot: isoHour(slotMs), started, powerKW })
+  const started = slotMs === startedMs ? '' : msg('plan.startedAt', { at: startedMs })
+  const rounding = msg(hours === 1 ? 'plan.runHoursOne' : 'plan.runHours', { duration: durationOf(wallHours), hours, slot: slotMs, started, powerKW })
   return { job: { startUtcMs: slotMs, hours, powerKW }, ...notesOf([rounding, msg('plan.lifecycle')]) }
 }
 

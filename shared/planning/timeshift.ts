@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { msg, type Message } from '../messages/index'
 import { notesOf, parseInput, PlanningError } from './errors'
-import { floorToHour, HOUR_MS, isoHour, seriesEndUtcMs, type HourlySeries } from './hourly'
+import { floorToHour, HOUR_MS, seriesEndUtcMs, type HourlySeries } from './hourly'
 
 /**
  * Carbon-aware time shifting on hourly intensity (Dodge et al. 2022, "Measuring the Carbon Intensity of AI in Cloud
@@ -63,17 +63,17 @@ function locate(series: HourlySeries, job: ShiftJob): { s: number; notes: Messag
   const notes: Message[] = []
   const slotMs = floorToHour(job.startUtcMs)
   if (slotMs !== job.startUtcMs) {
-    notes.push(msg('plan.startSlot', { start: new Date(job.startUtcMs).toISOString(), slot: isoHour(slotMs) }))
+    notes.push(msg('plan.startSlot', { start: job.startUtcMs, slot: slotMs }))
   }
   const length = series.intensitiesGPerKWh.length
-  const covers = msg('plan.covers', { zone: series.zone, from: isoHour(series.startUtcMs), to: isoHour(seriesEndUtcMs(series) - HOUR_MS) })
+  const covers = msg('plan.covers', { zone: series.zone, from: series.startUtcMs, to: seriesEndUtcMs(series) - HOUR_MS })
   const s = (slotMs - series.startUtcMs) / HOUR_MS
-  if (s < 0 || s >= length) throw new PlanningError('outside-data', msg('plan.outsideData', { slot: isoHour(slotMs), covers }))
+  if (s < 0 || s >= length) throw new PlanningError('outside-data', msg('plan.outsideData', { slot: slotMs, covers }))
   if (job.hours > length) {
     throw new PlanningError('longer-than-data', msg('plan.longerThanData', { hours: job.hours, length, zone: series.zone }))
   }
   if (s + job.hours > length) {
-    throw new PlanningError('past-end-of-data', msg('plan.pastEnd', { hours: job.hours, slot: isoHour(slotMs), covers }))
+    throw new PlanningError('past-end-of-data', msg('plan.pastEnd', { hours: job.hours, slot: slotMs, covers }))
   }
   return { s, notes }
 }
@@ -126,7 +126,7 @@ export function planTimeShift(series: HourlySeries, job: ShiftJob, strategy: Shi
   const { s, notes } = locate(series, job)
   const values = series.intensitiesGPerKWh
   const n = job.hours
-  const lastHour = isoHour(seriesEndUtcMs(series) - HOUR_MS)
+  const lastHour = seriesEndUtcMs(series) - HOUR_MS
   let chosen: number[]
   let spanEnd: number
   if (strategy.kind === 'flexible') {

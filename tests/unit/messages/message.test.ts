@@ -29,6 +29,15 @@ describe('number styles', () => {
     expect(german(3.14e23, 'exp')).toBe('3,14E23')
     expect(german(1, 'p3')).toBe('1,00')
   })
+
+  it('writes instants as ISO 8601 in English and as the locale\'s UTC date and time in German', () => {
+    const at = Date.UTC(2024, 0, 31, 22, 15, 30)
+    expect(writeEnglishNumber(at, 'utc')).toBe('2024-01-31T22:15:30.000Z')
+    expect(writeEnglishNumber(at, 'utcHour')).toBe('2024-01-31T22:00:00Z')
+    expect(german(at, 'utc')).toBe('31.01.2024, 22:15:30 UTC')
+    // The hour the instant falls in is the caller's to give: the style writes hours and minutes.
+    expect(german(Date.UTC(2024, 0, 31, 22), 'utcHour')).toBe('31.01.2024, 22:00 UTC')
+  })
 })
 
 describe('formatMessage', () => {

@@ -31,7 +31,7 @@ describe('planning notes and refusals as messages', () => {
     // 1 h 30 min rounds to 2 whole hours from the 10:00 slot; mean power 1.5 kWh / 1.5 h = 1 kW
     expect(notes[0]).toBe("The run's 1 h 30 min count as 2 whole hours from 2024-01-01T10:00:00Z (it started at 2024-01-01T10:30:00.000Z), at its mean power of 1.00 kW.")
     expect(german(noteMsgs[0]!)).toBe(
-      'Die 1 h 30 min des Laufs zählen als 2 volle Stunden ab 2024-01-01T10:00:00Z (er begann um 2024-01-01T10:30:00.000Z), bei seiner mittleren Leistung von 1,00 kW.'
+      'Die 1 h 30 min des Laufs zählen als 2 volle Stunden ab 01.01.2024, 10:00 UTC (er begann am 01.01.2024, 10:30:00 UTC), bei seiner mittleren Leistung von 1,00 kW.'
     )
   })
 
