@@ -3,7 +3,7 @@ import type { Range } from '../../../shared/domain/range'
 import type { Message } from '../../../shared/messages/message'
 import * as f from '../format/format'
 import type { MessageKey, PluralKey } from './en'
-import { initialLanguage, localeOf, translate, translateMessage, translatePlural, translateUnit, type Language, type MessageParams } from './translate'
+import { initialLanguage, localeOf, translate, translateMessage, translatePlural, translateUnit, setZodLanguage, type Language, type MessageParams } from './translate'
 
 const STORAGE_KEY = 'carbon-ledger.language'
 
@@ -54,6 +54,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     }
   }, [])
   useEffect(() => {
+    setZodLanguage(language)
     document.documentElement.lang = language
     document.title = translate(language, 'app.title')
   }, [language])

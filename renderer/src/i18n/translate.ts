@@ -1,3 +1,6 @@
+import { z } from 'zod'
+import zodGerman from 'zod/v4/locales/de.js'
+import zodEnglish from 'zod/v4/locales/en.js'
 import { formatMessage, localeNumberWriter, messageCatalogues, type Message, type WriteNumber } from '../../../shared/messages/index'
 import { formatInteger } from '../format/format'
 import { de } from './de'
@@ -67,4 +70,12 @@ export const initialLanguage = (saved: string | null, preferred: readonly string
     if ((languages as readonly string[]).includes(base ?? '')) return base as Language
   }
   return 'en'
+}
+
+/**
+ * zod's own issue texts (inside import and form errors: "expected number, received string") in the language. zod's
+ * error map is global to the page, which shows one language at a time; the command line keeps zod's English.
+ */
+export const setZodLanguage = (language: Language): void => {
+  z.config((language === 'de' ? zodGerman : zodEnglish)())
 }

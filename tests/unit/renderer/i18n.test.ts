@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { de } from '../../../renderer/src/i18n/de'
 import { en } from '../../../renderer/src/i18n/en'
-import { initialLanguage, pluralForm, translate, translateMessage, translatePlural, translateUnit } from '../../../renderer/src/i18n/translate'
+import { initialLanguage, pluralForm, translate, translateMessage, translatePlural, translateUnit, setZodLanguage } from '../../../renderer/src/i18n/translate'
 import { de as sharedDe, en as sharedEn, msg } from '../../../shared/messages/index'
+import { z } from 'zod'
 
 type Entry = string | { one: string; other: string }
 const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort()
@@ -114,5 +115,18 @@ describe('messages made in shared/ (shared/messages)', () => {
     expect(translateUnit('de', 'tree-months')).toBe('Baum-Monate')
     expect(translateUnit('de', 'kWh')).toBe('kWh')
     expect(translateUnit('en', 'flights')).toBe('flights')
+  })
+})
+
+describe("zod's own issue texts", () => {
+  it('follow the language, and go back to English', () => {
+    const duration = z.object({ durationS: z.number() })
+    setZodLanguage('de')
+    const german = duration.safeParse({ durationS: 'long' }).error!.issues[0]!.message
+    setZodLanguage('en')
+    const english = duration.safeParse({ durationS: 'long' }).error!.issues[0]!.message
+    expect(english).toBe('Invalid input: expected number, received string')
+    expect(german).not.toBe(english)
+    expect(german).toMatch(/Ungültige Eingabe/)
   })
 })
