@@ -186,8 +186,9 @@ export const openLedgerBrowser = async (name = 'carbon-ledger'): Promise<LedgerB
       looked += count
     }
     if (!byTime) {
+      // Ties as an index walk gives them: ascending id, descending when read backwards (largest first).
       const sign = q.order === 'largest' ? -1 : 1
-      keyed.sort((a, b) => sign * (a.key - b.key) || (a.id < b.id ? -1 : 1))
+      keyed.sort((a, b) => sign * (a.key - b.key || (a.id < b.id ? -1 : 1)))
       for (const { id } of keyed) ids.push(id)
     }
     return window(true)

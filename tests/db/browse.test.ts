@@ -106,10 +106,8 @@ describe('browsing the runs by a scan (filters no index answers)', () => {
     const byTime = q.order === 'newest' || q.order === 'oldest'
     const key = (r: (typeof kept)[number]) => (byTime ? r.startedAtMs : r.emissionsKg)
     const sign = q.order === 'newest' || q.order === 'largest' ? -1 : 1
-    // Time orders: ties in the order the index is walked (ascending id, reversed for newest); sizes: ascending id.
-    return kept
-      .sort((a, b) => sign * (key(a) - key(b)) || (a.id < b.id ? -1 : 1) * (q.order === 'newest' ? -1 : 1))
-      .map((r) => r.id)
+    // Ties in the order an index walk gives them: ascending id, descending for the orders read backwards.
+    return kept.sort((a, b) => sign * (key(a) - key(b) || (a.id < b.id ? -1 : 1))).map((r) => r.id)
   }
 
   it('gives every run the filters keep, in the order asked, with any combination of filters', async () => {
