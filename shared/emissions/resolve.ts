@@ -2,7 +2,7 @@ import { exact, spread, type Range } from '../domain/range'
 import type { DeviceInput, LocationInput, RunInput } from '../domain/run'
 import type { RunResult } from '../domain/result'
 import { sourceRefSchema, type SourceRef } from '../domain/source'
-import { findHardware, HARDWARE_MATCH_THRESHOLD, matchHardware } from '../refdata/hardware'
+import { findHardware, HARDWARE_MATCH_THRESHOLD, hardwareFamily, matchHardware } from '../refdata/hardware'
 import { intensitySeries } from '../refdata/hourly'
 import type { ReferenceData } from '../refdata/index'
 import { normaliseProvider, resolveLocation, yearlyIntensity } from '../refdata/locations'
@@ -166,6 +166,8 @@ function resolvePower(device: DeviceInput, tables: Tables, note: Note): DevicePo
   }
   const entry = catalogueEntry(device, tables, note)
   if (entry === undefined) {
+    const candidates = device.hardwareId === undefined ? hardwareFamily(tables, device.name, device.kind) : []
+    if (candidates.length > 1) return ambiguousPower(device, candidates, note)
     const detailMsg = msg('power.unknown')
     return { powerW: exact(0), origin: 'unknown', detail: english(detailMsg), detailMsg, embodiedClass }
   }
@@ -185,6 +187,28 @@ function resolvePower(device: DeviceInput, tables: Tables, note: Note): DevicePo
     hardwareId: entry.id,
     embodiedClass,
     sourceId: tables.labHardware.has(entry) ? LAB_DEFAULTS_SOURCE.id : entry.sourceIds[0]
+  }
+}
+
+/**
+ * A name the catalogue holds several models of ("A100"): the power spans their TDPs, so the run is counted with an
+ * honest range instead of 0 W, and the user is told which models it could be.
+ */
+function ambiguousPower(device: DeviceInput, candidates: HardwareEntry[], note: Note): DevicePower {
+  const tdps = candidates.map((e) => (e.tdpPerCoreW !== undefined && device.cores !== undefined ? e.tdpPerCoreW * device.cores : e.tdpW))
+  const minW = Math.min(...tdps)
+  const maxW = Math.max(...tdps)
+  const valueW = (minW + maxW) / 2
+  const names = candidates.map((e) => e.name).join(', ')
+  note(() => msg('assume.ambiguousHardware', { device: device.name, names, valueW, minW, maxW }))
+  const detailMsg = msg('power.ambiguous', { names })
+  return {
+    powerW: { value: valueW, low: minW * TDP_POWER.low, high: maxW * TDP_POWER.high },
+    origin: 'catalogue',
+    detail: english(detailMsg),
+    detailMsg,
+    embodiedClass: device.kind,
+    sourceId: candidates[0]!.sourceIds[0]
   }
 }
 

@@ -27,11 +27,12 @@ export const classifyImport = (
 }
 
 /**
- * The form of a stored result. Raised when what a result holds changes, so that stored runs are recomputed into the
- * new form: 2 = the trace and assumptions as messages (shown in the app's language).
+ * The version of the method and of what a result holds. Raised when either changes, so that stored runs are
+ * recomputed: 2 = the trace and assumptions as messages (shown in the app's language); 3 = a device named by its
+ * family only ("A100") counts with the span of its models' TDPs instead of 0 W.
  */
-export const RESULT_FORM = 2
+export const METHOD_VERSION = 3
 
-/** The stamp of a computation: result form, data version and lab defaults. A run with another stamp is due a recompute. */
+/** The stamp of a computation: method version, data version and lab defaults. A run with another stamp is due a recompute. */
 export const computeStamp = (dataVersion: string, labDefaults: unknown): string =>
-  `r${RESULT_FORM}:${dataVersion}#${hash128(canonicalJson(labDefaults))}`
+  `r${METHOD_VERSION}:${dataVersion}#${hash128(canonicalJson(labDefaults))}`

@@ -44,6 +44,7 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'power.measured': 'gemessene mittlere Leistung',
   'power.user': 'für diesen Lauf eingegebene Leistung',
   'power.unknown': 'Leistung unbekannt',
+  'power.ambiguous': 'Katalog-TDPs von {names}',
   'power.catalogue': 'TDP laut Katalog für {name}',
   'power.cataloguePerCore': 'TDP laut Katalog für {name}, {perCoreW} W pro Kern × {cores} Kerne',
   'pue.run': 'für diesen Lauf angegeben',
@@ -72,6 +73,7 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'location.unknownLabel': 'Unbekannter Standort',
   'location.notFound': '{location} (nicht gefunden)',
 
+  'assume.ambiguousHardware': '{device} kann jedes dieser Modelle sein: {names}. Seine Leistung wird mit {valueW} W angesetzt, zwischen ihren TDPs ({minW}–{maxW} W); wählen Sie das genaue Modell, um die Spanne zu verkleinern.',
   'assume.unknownPower': 'Die Leistung von {device} ist unbekannt; sie zählt daher als 0 W und die Energie ist zu niedrig: wählen Sie das Gerät aus dem Katalog oder geben Sie seine Leistung ein.',
   'assume.measuredPowerUtilisation': 'Die gemessene Leistung von {device} ist ein Mittel über den Lauf; seine Auslastung ({utilization}) wird daher nicht noch einmal angewandt.',
   'assume.measuredIncludesPue': 'Die gemessene Energie enthält den Rechenzentrums-Overhead bereits und wird daher nicht noch einmal mit der PUE multipliziert; ihr IT-Anteil ist gemessen / {pue}.',

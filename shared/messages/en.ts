@@ -49,6 +49,7 @@ export const en = {
   'power.measured': 'measured mean power',
   'power.user': 'power entered for this run',
   'power.unknown': 'power unknown',
+  'power.ambiguous': 'catalogue TDPs of {names}',
   'power.catalogue': 'catalogue TDP of {name}',
   'power.cataloguePerCore': 'catalogue TDP of {name}, {perCoreW} W per core × {cores} cores',
   'pue.run': 'set for this run',
@@ -78,6 +79,7 @@ export const en = {
   'location.notFound': '{location} (not found)',
 
   // Assumptions of a run
+  'assume.ambiguousHardware': '{device} could be any of {names}: its power is taken as {valueW} W, between their TDPs ({minW}–{maxW} W). Choose the exact model to narrow the range.',
   'assume.unknownPower': 'The power of {device} is unknown, so it counts as 0 W and the energy is understated: choose it from the catalogue or enter its power.',
   'assume.measuredPowerUtilisation': 'The measured power of {device} is a mean over the run, so its utilisation ({utilization}) is not applied again.',
   'assume.measuredIncludesPue': 'The measured energy already includes the data centre overhead, so it is not multiplied by the PUE again; its IT share is taken as measured / {pue}.',

@@ -173,12 +173,17 @@ export function findHardware(ref: HardwareTable, id: string): HardwareEntry | un
  * to a catalogue entry: by id, then by the exact key of a name or alias, then fuzzily by model tokens. Returns
  * undefined when nothing shares a model number with the text or when two entries match about equally well.
  */
+/** Entries of the kind, and of the vendor the text names if it names one. */
+const wantedBy = (text: string, kind?: DeviceKind) => {
+  const vendors = new Set(normaliseHardwareName(text).split(' ').flatMap((word) => VENDOR_WORDS[word] ?? []))
+  return (entry: HardwareEntry): boolean =>
+    (kind === undefined || entry.kind === kind) && (vendors.size === 0 || entry.vendor === undefined || vendors.has(entry.vendor.toLowerCase()))
+}
+
 export function matchHardware(ref: HardwareTable, text: string, kind?: DeviceKind): HardwareMatch | undefined {
   const trimmed = text.trim()
   if (trimmed === '') return undefined
-  const vendors = new Set(normaliseHardwareName(trimmed).split(' ').flatMap((word) => VENDOR_WORDS[word] ?? []))
-  const wanted = (entry: HardwareEntry): boolean =>
-    (kind === undefined || entry.kind === kind) && (vendors.size === 0 || entry.vendor === undefined || vendors.has(entry.vendor.toLowerCase()))
+  const wanted = wantedBy(trimmed, kind)
 
   const byId = findHardware(ref, trimmed) ?? findHardware(ref, trimmed.toLowerCase())
   if (byId && wanted(byId)) return { entry: byId, confidence: 1, matchedBy: 'id' }
@@ -213,6 +218,26 @@ function fuzzyMatch(index: TokenIndex, text: string, wanted: (entry: HardwareEnt
   if (!first) return undefined
   if (second && second[1] > first[1] - HARDWARE_AMBIGUITY_MARGIN) return undefined
   return { entry: first[0], confidence: Math.round(0.9 * first[1] * 100) / 100, matchedBy: 'fuzzy' }
+}
+
+/** The most models a family name may stand for before it says too little to estimate a power from. */
+const MAX_FAMILY = 8
+
+/**
+ * The catalogue models a less specific name stands for when matchHardware finds none: every word of the text is a
+ * word of the model's name or an alias, and the text has a model number ("A100" → the A100 SXM4 40 GB, SXM4 80 GB and
+ * PCIe cards). Empty when the text has no model number or fits more than MAX_FAMILY models.
+ */
+export function hardwareFamily(ref: HardwareTable, text: string, kind?: DeviceKind): HardwareEntry[] {
+  const tokens = hardwareTokens(text)
+  const model = tokens.find(isModelToken)
+  if (model === undefined) return []
+  const wanted = wantedBy(text, kind)
+  const family = new Set<HardwareEntry>()
+  for (const spelling of tokenIndexOf(ref).byModelToken.get(model) ?? []) {
+    if (wanted(spelling.entry) && tokens.every((t) => spelling.tokens.has(t))) family.add(spelling.entry)
+  }
+  return family.size <= MAX_FAMILY ? [...family] : []
 }
 
 /**

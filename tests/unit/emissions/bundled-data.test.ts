@@ -50,3 +50,17 @@ describe('estimateRun on the bundled reference data', () => {
     expect(traceStepText(result.trace.find((s) => s.unit === 'gCO2e/kWh')!).label).toMatch(/hourly profile/)
   })
 })
+
+describe('a device named by its family only', () => {
+  it('counts "A100" with the span of the A100 models’ TDPs (250–400 W), not 0 W, and says which models it could be', () => {
+    const result = estimateRun(run({ durationS: 3600, devices: [{ kind: 'gpu', name: 'A100', count: 1, utilization: 1 }], location: { kind: 'country', code: 'FR' }, pue: 1 }), ref, lab)
+    const power = result.trace.find((s) => traceStepText(s).label.startsWith('Power of A100'))!
+    expect(power.value).toBe(325)
+    // IT energy: 325 W × 1 h; its range from 250 W × 0.6 to 400 W × 1.1 (the TDP-to-draw bounds of catalogue powers).
+    expect(result.itEnergyKWh.value).toBeCloseTo(0.325, 12)
+    expect(result.itEnergyKWh.low).toBeCloseTo(0.15, 12)
+    expect(result.itEnergyKWh.high).toBeCloseTo(0.44, 12)
+    expect(result.assumptions.join(' ')).toContain('A100 could be any of NVIDIA A100 80GB PCIe, NVIDIA A100 PCIe 40/80GB, NVIDIA A100 SXM4 80 GB')
+    expect(result.assumptions.join(' ')).not.toMatch(/counts as 0 W/)
+  })
+})

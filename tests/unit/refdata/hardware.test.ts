@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   HARDWARE_MATCH_THRESHOLD,
+  hardwareFamily,
   hardwareKey,
   loadReferenceData,
   matchHardware,
@@ -94,6 +95,28 @@ describe('matchHardware on the bundled catalogue', () => {
     expect(matchHardware(small, 'WIDGET 200 PRO')).toMatchObject({ entry: { id: 'gpu:c' }, matchedBy: 'name' })
     // {widget, 200} ⊂ {widget, 200, pro}? No: the entry's tokens must all be in the text, here they are; J = 2/3.
     expect(matchHardware(small, 'Widget 200 Pro Max')).toMatchObject({ entry: { id: 'gpu:c' }, matchedBy: 'fuzzy', confidence: 0.51 })
+  })
+})
+
+describe('hardwareFamily: the models a less specific name stands for', () => {
+  const names = (text: string, kind?: 'gpu' | 'cpu') => hardwareFamily(ref, text, kind).map((e) => e.name).sort()
+
+  it('gives every catalogue model whose name holds all the words of the text', () => {
+    expect(matchHardware(ref, 'A100', 'gpu')).toBeUndefined()
+    expect(names('A100', 'gpu')).toEqual(['NVIDIA A100 80GB PCIe', 'NVIDIA A100 PCIe 40/80GB', 'NVIDIA A100 SXM4 80 GB'])
+    expect(names('H100')).toEqual(['NVIDIA H100 NVL', 'NVIDIA H100 SXM'])
+    expect(names('A100 PCIe', 'gpu')).toEqual(['NVIDIA A100 80GB PCIe', 'NVIDIA A100 PCIe 40/80GB'])
+  })
+
+  it('gives nothing for a name without a model number, an unknown one, another vendor, or one that fits too many', () => {
+    expect(names('Xeon', 'cpu')).toEqual([])
+    expect(names('Narnia 9000')).toEqual([])
+    // The kind asked for: the catalogue's only CPU of that name, none of the GPUs.
+    expect(names('A100', 'cpu')).toEqual(['Intel A100'])
+    expect(names('AMD A100', 'gpu')).toEqual([])
+    // "Xeon E5 v2" fits 93 processors of the catalogue: too broad to estimate a power from.
+    expect(ref.hardware.filter((e) => e.kind === 'cpu' && /E5-.*v2/.test(e.name)).length).toBeGreaterThan(8)
+    expect(names('Xeon E5 v2', 'cpu')).toEqual([])
   })
 })
 
