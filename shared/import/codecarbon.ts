@@ -4,7 +4,8 @@ import { createCsvParser, type CsvRow } from './csv'
 import { normaliseHeaderName } from './headers'
 import { importedDevice } from './devices'
 import { msg, type Message } from '../messages/index'
-import { errorsOfZod, importWarning, rowError, runWarnings } from './issues'
+import { distinctRows, errorsOfZod, importWarning, rowError, runWarnings } from './issues'
+import { plausibilityWarnings, type PlausibilityFields } from './plausibility'
 import type { ImportError, ImportOptions, ImportWarning, ImportedRun, Importer } from './types'
 import { clip, createStringPool, detach, isDecimal, readDateTime, readNumber, stableHash, toIso, utcAssumedWarning } from './values'
 
@@ -22,6 +23,9 @@ const NO_ENERGY = msg('import.noEnergy')
 const PROJECT_CUT = msg('import.projectCut', { max: MAX_PROJECT_CHARS })
 const QUEBEC = msg('import.quebec')
 const NO_LOCATION = msg('import.noLocation')
+// cpu_power and gpu_power are not kept on the devices (they are not means before 3.2.1), so no device power is checked.
+const FIELDS: PlausibilityFields = { duration: 'duration', energy: 'energy_consumed' }
+const SUMMED_FIELDS: PlausibilityFields = { ...FIELDS, energy: 'cpu_energy + gpu_energy + ram_energy' }
 
 const NON_NEGATIVE = [
   'duration', 'emissions', 'energy_consumed', 'cpu_energy', 'gpu_energy', 'ram_energy',
@@ -68,7 +72,7 @@ export function createCodeCarbonImporter(options: ImportOptions): Importer {
    * Emissions files: key → the run of the snapshot kept so far (largest duration, later row on ties), built as its row
    * is read so that the row itself is let go at once: a large file never holds its rows.
    */
-  const kept = new Map<string, { durationS: number; run: ImportedRun | { errors: ImportError[] } }>()
+  const kept = new Map<string, { durationS: number; run: ImportedRun | { errors: ImportError[] }; implausible: ImportWarning[] }>()
   const memo: RunMemo = { devices: new Map(), powerNotes: new Map() }
   let snapshotRows = 0
   const taskKeyCounts = new Map<string, number>()
@@ -166,7 +170,10 @@ export function createCodeCarbonImporter(options: ImportOptions): Importer {
       snapshotRows += 1
       if (durationS < previous.durationS) return
     }
-    kept.set(read.key, { durationS, run: buildRun(read, options, offsetMinutes, memo) })
+    const run = buildRun(read, options, offsetMinutes, memo)
+    const fields = read.numbers.energy_consumed === undefined ? SUMMED_FIELDS : FIELDS
+    const implausible = 'errors' in run ? [] : plausibilityWarnings(run.input, fileName, { row: read.row, unit: 'row' }, fields)
+    kept.set(read.key, { durationS, run, implausible })
   }
 
   const parser = createCsvParser(onRow)
@@ -182,12 +189,14 @@ export function createCodeCarbonImporter(options: ImportOptions): Importer {
       if (snapshotRows > 0) warnings.push(importWarning(msg('import.snapshots', { file: fileName, count: snapshotRows })))
       if (zoneAssumed) warnings.push(importWarning(utcAssumedWarning(fileName), undefined, 'timestamp'))
       const runs: ImportedRun[] = []
-      for (const { run } of kept.values()) {
+      for (const { run, implausible } of kept.values()) {
         if ('errors' in run) errors.push(...run.errors)
         else runs.push(run)
+        warnings.push(...implausible)
       }
       errors.sort((a, b) => a.row - b.row)
-      return { format: 'codecarbon', fileName, rows: dataRows, runs, errors, warnings }
+      const skippedRows = missingColumns ? dataRows : distinctRows(errors)
+      return { format: 'codecarbon', fileName, rows: dataRows, skippedRows, runs, errors, warnings }
     }
   }
 }
@@ -261,6 +270,7 @@ function buildRun(read: ReadRow, options: ImportOptions, offsetMinutes: number, 
   }
   return {
     externalId: read.externalId,
+    row: read.row,
     input,
     emissionsSource: n.emissions !== undefined ? 'reported' : 'computed',
     ...runWarnings(warnings)

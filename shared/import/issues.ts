@@ -5,6 +5,9 @@ import type { ImportError, ImportWarning } from './types'
 /** A row's error, its English text made from its message. */
 export const rowError = (row: number, field: string, msg: Message): ImportError => ({ row, field, message: english(msg), msg })
 
+/** How many rows the errors reject: a row with several errors counts once. */
+export const distinctRows = (errors: readonly ImportError[]): number => new Set(errors.map((e) => e.row)).size
+
 /** A warning, with the row and field it concerns when it concerns one. */
 export const importWarning = (msg: Message, row?: number, field?: string): ImportWarning => ({
   ...(row !== undefined ? { row } : {}),

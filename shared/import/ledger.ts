@@ -2,7 +2,8 @@ import { runInputSchema } from '../domain/run'
 import { createCsvParser, type CsvRow } from './csv'
 import { squashHeaderName } from './headers'
 import { msg, verbatim, type Message } from '../messages/index'
-import { errorsOfZod, importWarning, rowError } from './issues'
+import { distinctRows, errorsOfZod, fieldOfPath, importWarning, rowError } from './issues'
+import { plausibilityWarnings } from './plausibility'
 import type { ImportError, ImportOptions, ImportWarning, ImportedRun, Importer } from './types'
 import { clip, createStringPool, readDateTime, readNumber, stableHash, toIso, utcAssumedWarning } from './values'
 
@@ -45,6 +46,8 @@ const FALSE = new Set(['false', 'no', 'n', '0'])
 
 interface Shared {
   options: ImportOptions
+  /** What the file's items are: CSV rows or the runs of a JSON list. */
+  unit: 'row' | 'run'
   errors: ImportError[]
   warnings: ImportWarning[]
   zoneAssumed: boolean
@@ -52,7 +55,7 @@ interface Shared {
   rowOfId: Map<string, number>
 }
 
-const createShared = (options: ImportOptions): Shared => ({ options, errors: [], warnings: [], zoneAssumed: false, rowOfId: new Map() })
+const createShared = (options: ImportOptions, unit: Shared['unit']): Shared => ({ options, unit, errors: [], warnings: [], zoneAssumed: false, rowOfId: new Map() })
 
 /** startedAt as written by a spreadsheet ("2026-11-02 14:00") or ISO; zone-less times use the file's offset. */
 function normaliseStartedAt(value: unknown, shared: Shared): unknown {
@@ -82,8 +85,16 @@ function finishRun(raw: Record<string, unknown>, row: number, fallbackKey: strin
   else {
     shared.warnings.push(importWarning(msg('import.duplicateId', { file: shared.options.fileName, row, id: clip(externalId), earlier }), row))
   }
+  shared.warnings.push(
+    ...plausibilityWarnings(parsed.data, shared.options.fileName, { row, unit: shared.unit }, {
+      duration: 'durationS',
+      energy: 'measuredEnergyKWh',
+      devicePower: (index, measured) => fieldOfPath(['devices', index, measured ? 'measuredPowerW' : 'powerW'], deviceNumbers)
+    })
+  )
   return {
     externalId,
+    row,
     input: parsed.data,
     emissionsSource: parsed.data.reportedEmissionsKg !== undefined ? 'reported' : 'computed',
     warnings: []
@@ -92,7 +103,7 @@ function finishRun(raw: Record<string, unknown>, row: number, fallbackKey: strin
 
 export function createLedgerCsvImporter(options: ImportOptions): Importer {
   const { fileName } = options
-  const shared = createShared(options)
+  const shared = createShared(options, 'row')
   const { warnings } = shared
   const runs: ImportedRun[] = []
   const keep = createStringPool()
@@ -167,7 +178,7 @@ export function createLedgerCsvImporter(options: ImportOptions): Importer {
         warnings.push(importWarning(msg('import.unclosedQuoteShort', { file: fileName, row: unterminatedQuoteRow }), unterminatedQuoteRow))
       }
       if (shared.zoneAssumed) warnings.push(importWarning(utcAssumedWarning(fileName), undefined, 'startedAt'))
-      return { format: 'ledger-csv', fileName, rows: dataRows, runs, errors: shared.errors, warnings }
+      return { format: 'ledger-csv', fileName, rows: dataRows, skippedRows: distinctRows(shared.errors), runs, errors: shared.errors, warnings }
     }
   }
 }
@@ -179,9 +190,9 @@ export function createLedgerJsonImporter(options: ImportOptions): Importer {
   return {
     push: (chunk) => void chunks.push(chunk),
     finish() {
-      const shared = createShared(options)
+      const shared = createShared(options, 'run')
       const { warnings } = shared
-      const result = { format: 'ledger-json' as const, fileName, rows: 0, runs: [] as ImportedRun[], errors: shared.errors, warnings }
+      const result = { format: 'ledger-json' as const, fileName, rows: 0, skippedRows: 0, runs: [] as ImportedRun[], errors: shared.errors, warnings }
       let data: unknown
       try {
         data = JSON.parse(chunks.join('').replace(/^\uFEFF/, ''))
@@ -209,6 +220,7 @@ export function createLedgerJsonImporter(options: ImportOptions): Importer {
         if (run) result.runs.push(run)
       })
       if (shared.zoneAssumed) warnings.push(importWarning(utcAssumedWarning(fileName), undefined, 'startedAt'))
+      result.skippedRows = distinctRows(shared.errors)
       return result
     }
   }

@@ -4,7 +4,8 @@ import { normaliseHeaderName } from './headers'
 import { importedDevice } from './devices'
 import { createIntervalLog, type IntervalLog } from './intervals'
 import { msg, type Message } from '../messages/index'
-import { errorsOfZod, importWarning, rowError, runWarnings } from './issues'
+import { distinctRows, errorsOfZod, importWarning, rowError, runWarnings } from './issues'
+import { plausibilityWarnings } from './plausibility'
 import type { ImportError, ImportOptions, ImportWarning, ImportedRun, Importer } from './types'
 import { clip, detach, readDateTime, stableHash, toIso, utcAssumedWarning } from './values'
 
@@ -123,15 +124,24 @@ export function createNvidiaSmiImporter(options: ImportOptions): Importer {
       parser.finish()
       if (zoneAssumed) warnings.push(importWarning(utcAssumedWarning(fileName), undefined, 'timestamp'))
       const runs: ImportedRun[] = []
+      // The log is one run: when it fails, every row is skipped.
+      let runFailed = missingColumns
       if (gpus.size === 0) {
         warnings.push(importWarning(msg('import.noPowerSample', { file: fileName })))
       } else {
         const run = buildRun([...gpus.values()], options, offsetMinutes, warnings)
-        if ('errors' in run) errors.push(...run.errors)
-        else runs.push(run)
+        if ('errors' in run) {
+          errors.push(...run.errors)
+          runFailed = true
+        } else {
+          runs.push(run)
+          const field = powerColumn ?? 'power.draw'
+          warnings.push(...plausibilityWarnings(run.input, fileName, undefined, { duration: 'timestamp', energy: field, devicePower: () => field }))
+        }
       }
       errors.sort((a, b) => a.row - b.row)
-      return { format: 'nvidia-smi', fileName, rows: dataRows, runs, errors, warnings }
+      const skippedRows = runFailed ? dataRows : distinctRows(errors)
+      return { format: 'nvidia-smi', fileName, rows: dataRows, skippedRows, runs, errors, warnings }
     }
   }
 }

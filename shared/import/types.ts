@@ -27,6 +27,11 @@ export type ImportWarning = z.infer<typeof importWarningSchema>
 export const importedRunSchema = z.object({
   /** Stable across re-imports of the same file: the key of an idempotent upsert. */
   externalId: z.string().min(1),
+  /**
+   * Where the run is in its file, as its errors and warnings count: the CSV row (header = row 1), or in JSON its
+   * position in the list; absent for a run made of the whole file (an nvidia-smi log).
+   */
+  row: z.number().int().positive().optional(),
   input: runInputSchema,
   /** 'reported': the file gave emissions (kept in input.reportedEmissionsKg); 'computed': it gave none. */
   emissionsSource: z.enum(['reported', 'computed']),
@@ -42,6 +47,8 @@ export const importResultSchema = z.object({
   fileName: z.string(),
   /** Data rows read (header and blank lines excluded); for JSON, the runs read. */
   rows: z.number().int().nonnegative(),
+  /** Of those, the rows rejected: each counts once however many errors it has (errors lists every one). */
+  skippedRows: z.number().int().nonnegative(),
   runs: z.array(importedRunSchema),
   errors: z.array(importErrorSchema),
   warnings: z.array(importWarningSchema)

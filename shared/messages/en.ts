@@ -141,6 +141,13 @@ export const en = {
   'import.weakMatch': '{kind} "{name}" may be "{match}" (weak match): pick it to use its power',
   'import.singleSample': 'GPU {gpu} has a single sample: no energy can be integrated for it',
   'import.gpuOnly': 'an nvidia-smi log measures the GPUs only: CPU, memory and the rest of the machine are not in its energy',
+  'import.where.row': '{file} row {row:raw}',
+  'import.where.run': '{file} run {row:raw}',
+  'import.where.file': '{file}',
+  'import.longDuration': '{where}: {field} {durationS:raw} s is {years:d1} years, longer than any ML run: check the value (the run would start on {start:utc} and its emissions would be spread over all that time)',
+  'import.highPower': '{where}: {field} {energyKWh} kWh in {hours:short} h is a mean draw of {powerKW:short} kW, more than {devices:raw} device(s) can draw ({limitKW:raw} kW at most): check the value and its unit',
+  'import.highPowerNoDevices': '{where}: {field} {energyKWh} kWh in {hours:short} h is a mean draw of {powerKW:short} kW, more than a run of unknown devices is taken to draw ({limitKW:raw} kW at most): check the value and its unit',
+  'import.highDevicePower': '{where}: {field} {powerW} W for a single device ({device}) is more than one device can draw ({limitW:raw} W at most): check the value and its unit',
   // Planning: why a plan cannot be made, and the notes of comparisons and time shifts
   'list.or': '{first} or {rest}',
   'plan.invalidArgument': '{what}{path}: {issue}',
