@@ -143,10 +143,10 @@ export function ReportPage({ model: m }: { model: ReportModel }) {
                 </div>
               )}
               <div className="figure-change">
-                vs {m.previousPeriodLabel}: {formatChange(k.changeVsPrevious)} <span className="was">(was {formatQuantity(k.previous)})</span>
+                vs {m.previousPeriodLabel}: {formatChange(k.changeVsPrevious)} <span className="was">(was {formatQuantity(k.previous)} {k.unit})</span>
               </div>
               <div className="figure-change">
-                vs {m.yearBeforeLabel}: {formatChange(k.changeVsYearBefore)} <span className="was">(was {formatQuantity(k.yearBefore)})</span>
+                vs {m.yearBeforeLabel}: {formatChange(k.changeVsYearBefore)} <span className="was">(was {formatQuantity(k.yearBefore)} {k.unit})</span>
               </div>
             </div>
           ))}

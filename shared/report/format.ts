@@ -24,9 +24,13 @@ export function formatRange(r: Range): string {
   return `${formatQuantity(r.value)} (${formatQuantity(r.low)} – ${formatQuantity(r.high)})`
 }
 
-/** A relative change as a signed percentage, "+12 %", "−3.4 %"; "n/a" without a base to compare with. */
+/**
+ * A relative change as a signed percentage, "+12 %", "−3.4 %"; from tenfold up as a factor, "×25" (a period after
+ * a nearly empty one would read "+2400000 %"); "n/a" without a base to compare with.
+ */
 export function formatChange(change: number | null): string {
   if (change === null) return 'n/a'
+  if (change + 1 >= 10) return `×${formatQuantity(change + 1)}`
   const pct = change * 100
   const body = Math.abs(pct) >= 10 ? Math.round(Math.abs(pct)).toString() : Number(Math.abs(pct).toPrecision(2)).toString()
   if (body === '0') return '0 %'

@@ -169,6 +169,7 @@ export const de: Catalogue = {
   'total.runs': 'Läufe',
   'total.change': '{change} gegenüber Vorperiode',
   'total.noPrevious': 'kein Vorwert',
+  'total.times': '{factor} × Vorperiode ({previous})',
   'dash.title': 'Übersicht',
   'dash.totals': 'Summen für {period}',
   'dash.equivalents': 'Zum Vergleich',

@@ -167,6 +167,7 @@ export const en = {
   'total.runs': 'Runs',
   'total.change': '{change} vs previous period',
   'total.noPrevious': 'no previous figure',
+  'total.times': '{factor} × the previous period ({previous})',
   'dash.title': 'Dashboard',
   'dash.totals': 'Totals for {period}',
   'dash.equivalents': 'What it compares to',
