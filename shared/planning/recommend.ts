@@ -30,7 +30,7 @@ export interface LedgerRun {
 
 export interface Recommendation {
   kind: 'region' | 'hardware' | 'start-time'
-  /** One sentence, e.g. "Run the 12 runs in AWS us-east-1 in AWS eu-north-1 instead". */
+  /** One sentence, e.g. "Move the 12 runs from AWS us-east-1 to AWS eu-north-1". */
   title: string
   from: string
   to: string
@@ -189,9 +189,9 @@ function titleOf(group: Group): string {
   const runs = group.runs.length === 1 ? 'the run' : `the ${group.runs.length} runs`
   switch (group.kind) {
     case 'region':
-      return `Run ${runs} in ${group.from} in ${group.to} instead`
+      return `Move ${runs} from ${group.from} to ${group.to}`
     case 'hardware':
-      return `Run ${runs} on ${group.from} on ${group.to} instead`
+      return `Move ${runs} from ${group.from} to ${group.to}`
     case 'start-time':
       return `Start ${runs} in ${group.from} ${group.to}, at the cleanest hours`
   }

@@ -48,6 +48,8 @@ describe('recommendChanges', () => {
     expect(start!.savedKg.value).toBeCloseTo((0.624 * (1600 - 400)) / 1000, 10)
     for (const r of recommendations) expect(r.savedKg.low).toBeLessThanOrEqual(r.savedKg.value)
     expect(start!.title).toBe('Start the run in Germany up to 24 h later, at the cleanest hours')
+    expect(region!.title).toBe('Move the run from AWS dirty-1 to AWS clean-1')
+    expect(hardware!.title).toBe('Move the 2 runs from Old GPU to New GPU')
   })
 
   it('never recommends hardware with less memory than the current one (Small GPU is as efficient, 16 GB < 40 GB)', () => {
