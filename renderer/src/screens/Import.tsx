@@ -11,7 +11,10 @@ import { useI18n } from '../i18n/I18nProvider'
 import type { MessageKey } from '../i18n/en'
 import { loadCatalogue } from '../ledger/engine'
 import { useLedger } from '../ledger/LedgerProvider'
-import { chunksOfBlob, chunksOfText, parseChunks, rowErrorsCsv, rowErrorsFileName, UTC_OFFSETS_MINUTES, utcOffsetLabel, type TextChunk } from './import-flow'
+import {
+  chunksOfBlob, chunksOfText, parseChunks, previewWarnings, rowErrorsCsv, rowErrorsFileName, skippedRowCount, storedEnergies,
+  UTC_OFFSETS_MINUTES, utcOffsetLabel, type PreviewWarning, type StoredEnergy, type TextChunk
+} from './import-flow'
 
 /** Above this many warnings the list is folded: a file can warn once per row. */
 const WARNINGS_SHOWN = 50
@@ -39,6 +42,8 @@ interface FileState {
   /** Why the file was refused, for the screen's language (error is its English text). */
   errorMsg?: Message
   result?: ImportResult
+  /** The energy each listed run will be stored with, computed as the ledger will (first RUNS_SHOWN runs). */
+  energies?: (StoredEnergy | undefined)[]
   preview?: ImportPreview
   /** Source project name → chosen ledger project id ('' keeps the preview's own choice). */
   projectMap: Record<string, string>
@@ -73,7 +78,9 @@ export default function Import() {
     update(key, { phase: 'previewing', result: outcome.result })
     try {
       const preview = await ledger.imports.preview(outcome.result)
-      update(key, { phase: 'ready', preview })
+      const lab = await ledger.settings.getLabDefaults()
+      const energies = storedEnergies(outcome.result.runs, (input) => catalogue.estimateRun(input, catalogue.ref, lab), RUNS_SHOWN)
+      update(key, { phase: 'ready', preview, energies })
     } catch (err) {
       update(key, { phase: 'failed', error: err instanceof Error ? err.message : String(err) })
     }
@@ -88,7 +95,7 @@ export default function Import() {
   }
   /** The file read again with its clock's offset, so the preview shows the runs at their true UTC times. */
   const setOffset = (file: FileState, offsetMinutes: number | undefined) => {
-    update(file.key, { offsetMinutes, phase: 'reading', done: 0, total: 0, preview: undefined, result: undefined, error: undefined, errorMsg: undefined })
+    update(file.key, { offsetMinutes, phase: 'reading', done: 0, total: 0, preview: undefined, result: undefined, energies: undefined, error: undefined, errorMsg: undefined })
     queue.current = queue.current.then(() => read(file.key, file.picked, offsetMinutes))
   }
   const addFiles = (list: FileList | null) => add([...(list ?? [])].map((file) => ({ name: file.name, chunks: () => chunksOfBlob(file) })))
@@ -238,18 +245,6 @@ export default function Import() {
 
 const messageOf = (problem: object): Message | undefined => (problem as { msg?: Message }).msg
 
-/** The messages of the runs' warnings by their English text. */
-function warningMessages(result: ImportResult | undefined): Map<string, Message> {
-  const byText = new Map<string, Message>()
-  for (const run of result?.runs ?? []) {
-    run.warnings.forEach((text, i) => {
-      const message = run.warningMsgs?.[i]
-      if (message && !byText.has(text)) byText.set(text, message)
-    })
-  }
-  return byText
-}
-
 function FileCard({ file, projects, onOffset, onMap, onCommit, onDiscard, onUndo, onDownloadErrors }: {
   file: FileState
   projects: ProjectRecord[]
@@ -265,11 +260,22 @@ function FileCard({ file, projects, onOffset, onMap, onCommit, onDiscard, onUndo
   const titleId = `file-${file.key}`
   const { preview, result, batch } = file
   const skipped = preview?.skipped ?? []
-  const warnings = preview?.warnings ?? []
-  const runWarningMsgs = useMemo(() => warningMessages(result), [result])
-  // The preview passes the importer's error and warning objects on (their msg with them); a run's warnings it
-  // copies as text, so their messages are found by that English text.
-  const say = (problem: { message: string }): string => i18n.msg(messageOf(problem) ?? runWarningMsgs.get(problem.message), problem.message)
+  const skippedRows = result ? skippedRowCount(result, skipped) : 0
+  // From the importer's result, not the preview's copy: that numbers a run's warnings by the run, not its file row.
+  const warnings = useMemo(() => (result ? previewWarnings(result) : []), [result])
+  const say = (problem: { message: string }): string => i18n.msg(messageOf(problem), problem.message)
+  const sayWarning = (w: PreviewWarning): string => {
+    if (!w.run) return say(w)
+    const params = { title: w.run.title || t('runs.untitled'), message: say(w) }
+    if (w.run.row === undefined) return t('import.warningOfRun', params)
+    return t(w.run.unit === 'run' ? 'import.warningAtRun' : 'import.warningAtRow', { ...params, row: w.run.row })
+  }
+  const energyText = (energy: StoredEnergy | undefined): string => {
+    if (!energy) return '–'
+    const stored = i18n.kWh(energy.storedKWh)
+    if (energy.kind === 'withPue') return t('import.energy.withPue', { measured: i18n.kWh(energy.measuredKWh), stored, pue: i18n.num(energy.pue) })
+    return t(`import.energy.${energy.kind}`, { stored })
+  }
   return (
     <section className="card import-file" aria-labelledby={titleId}>
       <div className="row">
@@ -312,7 +318,7 @@ function FileCard({ file, projects, onOffset, onMap, onCommit, onDiscard, onUndo
           <p className="import-counts" data-testid="import-counts">
             {i18n.plural('import.found', preview.runsFound, { rows: i18n.plural('import.rows', result.rows) })}{' '}
             <strong>{t('import.counts', { added: i18n.int(preview.added), updated: i18n.int(preview.updated), unchanged: i18n.int(preview.unchanged) })}</strong>
-            {skipped.length > 0 && <> {i18n.plural('import.skippedCount', skipped.length)}</>}
+            {skippedRows > 0 && <> {i18n.plural('import.skippedCount', skippedRows)}</>}
           </p>
 
           {preview.projects.length > 0 && file.phase !== 'committed' && (
@@ -355,34 +361,35 @@ function FileCard({ file, projects, onOffset, onMap, onCommit, onDiscard, onUndo
                 <table aria-label={t('import.runsTable', { file: file.name })}>
                   <thead>
                     <tr>
-                      <th scope="col" className="num">{t('import.col.run')}</th>
+                      <th scope="col" className="num">{t('import.col.row')}</th>
                       <th scope="col">{t('runs.col.title')}</th>
                       <th scope="col">{t('runs.col.start')}</th>
                       <th scope="col">{t('runs.col.project')}</th>
-                      <th scope="col" className="num">{t('runs.col.energy')}</th>
+                      <th scope="col" className="num">{t('import.col.energyStored')}</th>
                     </tr>
                   </thead>
                   <tbody>
                     {result.runs.slice(0, RUNS_SHOWN).map((r, i) => (
                       <tr key={i}>
-                        <td className="num">{i + 1}</td>
+                        <td className="num">{r.row ?? '–'}</td>
                         <td>{r.input.title || t('runs.untitled')}</td>
                         <td>{i18n.dateTime(Date.parse(r.input.startedAt))}</td>
                         <td>{r.input.project || t('import.noProjectName')}</td>
-                        <td className="num">{r.input.measuredEnergyKWh !== undefined ? i18n.kWh(r.input.measuredEnergyKWh) : '–'}</td>
+                        <td className="num">{energyText(file.energies?.[i])}</td>
                       </tr>
                     ))}
                   </tbody>
                 </table>
               </div>
               {result.runs.length > RUNS_SHOWN && <p className="muted">{t('import.moreWarnings', { count: i18n.int(result.runs.length - RUNS_SHOWN) })}</p>}
+              <p className="muted">{t('import.energyNote')}</p>
             </details>
           )}
 
           {skipped.length > 0 && (
             <div className="skipped">
               <div className="row">
-                <h3 id={`${titleId}-skipped`}>{t('import.skippedTitle', { count: i18n.int(skipped.length) })}</h3>
+                <h3 id={`${titleId}-skipped`}>{t('import.skippedTitle', { count: i18n.int(skippedRows) })}</h3>
                 <button type="button" onClick={onDownloadErrors}>{t('import.downloadErrors')}</button>
               </div>
               <div className="table-scroll">
@@ -414,8 +421,8 @@ function FileCard({ file, projects, onOffset, onMap, onCommit, onDiscard, onUndo
               <ul className="warnings">
                 {warnings.slice(0, WARNINGS_SHOWN).map((w, i) => (
                   <li key={i}>
-                    {w.row !== undefined ? t('import.warningRow', { row: w.row, message: say(w) }) : say(w)}
-                    {w.field === 'timestamp' && <> {t('import.zoneHint')}</>}
+                    {sayWarning(w)}
+                    {w.msg?.id === 'import.utcAssumed' && <> {t('import.zoneHint')}</>}
                   </li>
                 ))}
               </ul>
@@ -439,10 +446,11 @@ function FileCard({ file, projects, onOffset, onMap, onCommit, onDiscard, onUndo
               <span>{i18n.plural('import.writingCount', file.total, { done: i18n.int(file.done) })}</span>
             </div>
           )}
+          {/* The rows this file skipped, counted here: the batch record counts errors (renderer/db/imports.ts). */}
           {file.phase === 'committed' && batch && (
             <div className="import-done" role="status">
               <p>
-                <strong>{t('import.done', { added: i18n.int(batch.added), updated: i18n.int(batch.updated), unchanged: i18n.int(batch.unchanged), skipped: i18n.plural('import.rows', batch.skipped) })}</strong>
+                <strong>{t('import.done', { added: i18n.int(batch.added), updated: i18n.int(batch.updated), unchanged: i18n.int(batch.unchanged), skipped: i18n.plural('import.rows', skippedRows) })}</strong>
               </p>
               <div className="row">
                 <a href={href('/runs')}>{t('import.showRuns')}</a>

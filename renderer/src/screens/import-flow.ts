@@ -4,7 +4,9 @@
  */
 import { toCsv } from '../../../shared/csv/write'
 import { localDay } from './backup-flow'
-import { createImporter, detectFormat, DETECT_HEAD_CHARS, type ImportOptions, type ImportResult } from '../../../shared/import/index'
+import type { RunInput } from '../../../shared/domain/run'
+import type { RunResult } from '../../../shared/domain/result'
+import { createImporter, detectFormat, DETECT_HEAD_CHARS, type ImportedRun, type ImportOptions, type ImportResult } from '../../../shared/import/index'
 import { english, msg, verbatim, type Message } from '../../../shared/messages/index'
 
 /** A piece of a file's text and how far through the file it is (bytes for a Blob, characters for a string). */
@@ -107,6 +109,65 @@ export interface RowError {
  */
 export const rowErrorsCsv = (errors: readonly RowError[], text: (error: RowError) => string = (e) => e.message): string =>
   toCsv(['file', 'row', 'field', 'message'], errors.map((e) => [e.fileName, e.row, e.field, text(e)]))
+
+/**
+ * Rows kept out of the ledger: the importer's rejected rows (each once, however many errors it has) and the runs the
+ * ledger's preview refused after them (ledgerSkipped lists the importer's errors first, then one entry per refused run).
+ */
+export const skippedRowCount = (result: Pick<ImportResult, 'skippedRows' | 'errors'>, ledgerSkipped: readonly unknown[]): number =>
+  result.skippedRows + Math.max(0, ledgerSkipped.length - result.errors.length)
+
+/**
+ * A warning as the preview lists it. The importer's own warnings name their file and row in the message; a run's
+ * warnings do not, so they come with the run's place (its file row, or in JSON its position) and title.
+ */
+export interface PreviewWarning {
+  message: string
+  msg?: Message
+  field?: string
+  run?: { row?: number; unit: 'row' | 'run'; title: string }
+}
+
+export function previewWarnings(result: Pick<ImportResult, 'format' | 'warnings' | 'runs'>): PreviewWarning[] {
+  const unit = result.format === 'ledger-json' ? 'run' : 'row'
+  const list: PreviewWarning[] = result.warnings.map((w) => ({ message: w.message, ...(w.msg ? { msg: w.msg } : {}), ...(w.field !== undefined ? { field: w.field } : {}) }))
+  for (const run of result.runs) {
+    const place = { ...(run.row !== undefined ? { row: run.row } : {}), unit, title: run.input.title } as const
+    run.warnings.forEach((message, i) => {
+      const warningMsg = run.warningMsgs?.[i]
+      list.push({ message, ...(warningMsg ? { msg: warningMsg } : {}), run: place })
+    })
+  }
+  return list
+}
+
+/**
+ * The energy a previewed run will be stored with (the facility energy) and how it follows from the file's figure:
+ * a measured IT energy is multiplied by the PUE of the run's data centre (the lab's default unless the file or the
+ * location sets one), unless the file's energy already includes it.
+ */
+export type StoredEnergy =
+  | { kind: 'withPue'; measuredKWh: number; pue: number; storedKWh: number }
+  | { kind: 'pueIncluded' | 'measured' | 'estimated'; storedKWh: number }
+
+export function storedEnergy(input: RunInput, result: RunResult): StoredEnergy {
+  const storedKWh = result.energyKWh.value
+  if (input.measuredEnergyKWh === undefined) return { kind: 'estimated', storedKWh }
+  if (input.measuredEnergyIncludesPue) return { kind: 'pueIncluded', storedKWh }
+  const pue = result.pue.value
+  return pue === 1 ? { kind: 'measured', storedKWh } : { kind: 'withPue', measuredKWh: input.measuredEnergyKWh, pue, storedKWh }
+}
+
+/** storedEnergy of the first `limit` runs (those the preview lists); undefined where the run cannot be computed. */
+export const storedEnergies = (runs: readonly ImportedRun[], compute: (input: RunInput) => RunResult, limit: number): (StoredEnergy | undefined)[] =>
+  runs.slice(0, limit).map((run) => {
+    try {
+      return storedEnergy(run.input, compute(run.input))
+    } catch {
+      // The ledger's preview lists why such a run is skipped.
+      return undefined
+    }
+  })
 
 /** import-errors-<file stem>-YYYY-MM-DD.csv */
 export const rowErrorsFileName = (fileName: string, date: Date): string => {

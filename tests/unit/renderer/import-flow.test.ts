@@ -4,7 +4,14 @@ import { catalogueMatcher } from '../../../shared/import/index'
 import { loadReferenceData } from '../../../shared/refdata/index'
 import { backupFileName, backupIfDue, localDay } from '../../../renderer/src/screens/backup-flow'
 import { translateMessage } from '../../../renderer/src/i18n/translate'
-import { chunksOfBlob, chunksOfText, parseChunks, rowErrorsCsv, rowErrorsFileName, UTC_OFFSETS_MINUTES, utcOffsetLabel, type TextChunk } from '../../../renderer/src/screens/import-flow'
+import {
+  chunksOfBlob, chunksOfText, parseChunks, previewWarnings, rowErrorsCsv, rowErrorsFileName, skippedRowCount, storedEnergies, storedEnergy,
+  UTC_OFFSETS_MINUTES, utcOffsetLabel, type TextChunk
+} from '../../../renderer/src/screens/import-flow'
+import { importText, type ImportResult } from '../../../shared/import/index'
+import { estimateRun } from '../../../shared/emissions/resolve'
+import { labDefaultsSchema } from '../../../shared/emissions/lab-defaults'
+import type { RunInput } from '../../../shared/domain/run'
 
 const fixture = (path: string) => readFileSync(new URL(`../../fixtures/import/${path}`, import.meta.url))
 const options = { matchHardware: catalogueMatcher(loadReferenceData()) }
@@ -171,5 +178,87 @@ describe('time-zone offsets of a file', () => {
     expect(utcOffsetLabel(345)).toBe('UTC+05:45')
     expect(utcOffsetLabel(-210)).toBe('UTC\u221203:30')
     expect(utcOffsetLabel(-720)).toBe('UTC\u221212:00')
+  })
+})
+
+const imported = (text: string, fileName: string): ImportResult => {
+  const result = importText(text, fileName, options)
+  if ('error' in result) throw new Error(result.error)
+  return result
+}
+
+describe('the preview of an import', () => {
+  it('counts skipped rows, not errors: 3 rows with 2 errors each are 3 rows; runs the ledger refused add one each', () => {
+    const text = 'timestamp,run_id,duration\nyesterday,a,abc\ntoday,b,-1\nnow,c,x\n'
+    const result = imported(text, 'bad.csv')
+    expect(result.errors).toHaveLength(6)
+    expect(skippedRowCount(result, result.errors)).toBe(3)
+    // the ledger's preview lists the importer's errors, then one entry per run it could not use
+    expect(skippedRowCount(result, [...result.errors, { row: 1 }, { row: 2 }])).toBe(5)
+  })
+
+  it("says a run's warning at its file row with its title; the importer's own warnings stay as they are", () => {
+    const text = 'timestamp,run_id,duration,energy_consumed\n2025-02-01T10:00:00Z,a,60,0.001\n2025-02-01T11:00:00Z,b,1e9,0.001\n'
+    const warnings = previewWarnings(imported(text, 'cc.csv'))
+    const own = warnings.filter((w) => !w.run)
+    expect(own.map((w) => w.msg?.id)).toEqual(['import.longDuration'])
+    expect(own[0]?.message).toMatch(/^cc\.csv row 3: duration 1000000000 s is 31\.7 years/)
+    const ofRuns = warnings.filter((w) => w.run)
+    // each run: no location given (no country), on its row
+    expect(ofRuns.map((w) => [w.run?.row, w.run?.unit, w.run?.title, w.msg?.id])).toEqual([
+      [2, 'row', 'CodeCarbon run 2025-02-01T10:00:00Z', 'import.noLocation'],
+      [3, 'row', 'CodeCarbon run 2025-02-01T11:00:00Z', 'import.noLocation']
+    ])
+    expect(translateMessage('de', ofRuns[0]?.msg, '')).toBe('die Datei nennt keinen Standort: bitte angeben')
+  })
+
+  it('numbers the runs of a JSON file as runs; an nvidia-smi log is one run without a row', () => {
+    const json = imported(JSON.stringify([{ title: 'sweep', startedAt: '2026-01-01T00:00:00Z', durationS: 60 }]), 'runs.json')
+    const [run] = json.runs
+    if (!run) throw new Error('expected a run')
+    expect(run.row).toBe(1)
+    const warned = { ...json, runs: [{ ...run, warnings: ['check it'] }] }
+    expect(previewWarnings(warned).map((w) => [w.message, w.run])).toEqual([['check it', { row: 1, unit: 'run', title: 'sweep' }]])
+    const log = imported(fixture('nvidia-smi/h100-training-power.csv').toString('utf8'), 'h100.csv')
+    const ofRun = previewWarnings(log).filter((w) => w.run)
+    expect(ofRun.map((w) => w.msg?.id)).toEqual(['import.gpuOnly'])
+    expect(ofRun[0]?.run).toEqual({ unit: 'row', title: 'nvidia-smi power log h100.csv' })
+  })
+
+  it('shows the energy the ledger stores: the H100 log measured 21.16 Wh, × the default PUE 1.56 = 33.01 Wh', () => {
+    const ref = loadReferenceData()
+    const lab = labDefaultsSchema.parse({})
+    const log = imported(fixture('nvidia-smi/h100-training-power.csv').toString('utf8'), 'h100.csv')
+    const [energy] = storedEnergies(log.runs, (input) => estimateRun(input, ref, lab), 200)
+    if (energy?.kind !== 'withPue') throw new Error(`expected the PUE applied, got ${energy?.kind}`)
+    // 76.171 kJ / 3600 = 21.159 Wh; × 1.56 = 33.007 Wh
+    expect(energy.measuredKWh * 1000).toBeCloseTo(21.159, 3)
+    expect(energy.pue).toBe(1.56)
+    expect(energy.storedKWh * 1000).toBeCloseTo(21.1587 * 1.56, 3)
+  })
+
+  it('says when the PUE is already in the file, when it is 1, and when the energy is an estimate', () => {
+    const ref = loadReferenceData()
+    const lab = labDefaultsSchema.parse({})
+    const base: RunInput = {
+      kind: 'training', title: 't', project: '', person: '', startedAt: '2025-02-01T10:00:00Z', durationS: 3600, devices: [],
+      location: { kind: 'unknown' }, measuredEnergyKWh: 2, measuredEnergyIncludesPue: true, pue: 1.2, tags: [], notes: '', source: { kind: 'manual' }
+    }
+    const compute = (input: RunInput) => storedEnergy(input, estimateRun(input, ref, lab))
+    expect(compute(base)).toEqual({ kind: 'pueIncluded', storedKWh: 2 })
+    expect(compute({ ...base, measuredEnergyIncludesPue: false, pue: 1 })).toEqual({ kind: 'measured', storedKWh: 2 })
+    expect(compute({ ...base, measuredEnergyIncludesPue: false, pue: 1.5 })).toEqual({ kind: 'withPue', measuredKWh: 2, pue: 1.5, storedKWh: 3 })
+    const { measuredEnergyKWh: _measured, ...estimated } = base
+    expect(compute({ ...estimated, devices: [{ kind: 'gpu', name: 'x', count: 1, utilization: 1, powerW: 500 }], pue: 1.2 })).toEqual({ kind: 'estimated', storedKWh: 0.6 })
+  })
+
+  it('lists only the first runs, and leaves a run that cannot be computed blank', () => {
+    const text = 'timestamp,run_id,duration,energy_consumed\n2025-02-01T10:00:00Z,a,60,1\n2025-02-01T11:00:00Z,b,60,2\n2025-02-01T12:00:00Z,c,60,3\n'
+    const runs = imported(text, 'cc.csv').runs
+    const energies = storedEnergies(runs, (input) => {
+      if (input.measuredEnergyKWh === 2) throw new Error('no')
+      return estimateRun(input, loadReferenceData(), labDefaultsSchema.parse({}))
+    }, 2)
+    expect(energies.map((e) => e?.kind)).toEqual(['withPue', undefined])
   })
 })
