@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react'
-import { barScales } from './chart-scales'
+import { useI18n } from '../i18n/I18nProvider'
+import { barChartOptions } from './chart-scales'
 
 export interface ChartSeries {
   label: string
@@ -20,8 +21,8 @@ const loadChart = (): Promise<ChartModule> => {
 const cssColour = (name: string): string => getComputedStyle(document.documentElement).getPropertyValue(name).trim() || '#1f6f4a'
 
 /**
- * A bar chart (vertical for trends, horizontal for breakdowns), animation off. The value axis is titled with its
- * unit. The canvas has an accessible name; the same figures are always given as a table beside it for screen readers
+ * A bar chart (vertical for trends, horizontal for breakdowns), animation off, numbers in the UI's locale. The value
+ * axis is titled with its unit. The canvas has an accessible name; the same figures are always given as a table beside it for screen readers
  * and keyboard users.
  */
 export function BarChart({ labels, series, label, unit, horizontal = false, format }: {
@@ -33,6 +34,7 @@ export function BarChart({ labels, series, label, unit, horizontal = false, form
   horizontal?: boolean
   format: (value: number) => string
 }) {
+  const { locale } = useI18n()
   const canvas = useRef<HTMLCanvasElement>(null)
   useEffect(() => {
     let chart: import('chart.js').Chart | undefined
@@ -45,22 +47,13 @@ export function BarChart({ labels, series, label, unit, horizontal = false, form
       chart = new Chart(canvas.current, {
         type: 'bar',
         data: { labels, datasets: series.map((s, i) => ({ label: s.label, data: s.values, backgroundColor: colours[i % colours.length] })) },
-        options: {
-          animation: false,
-          maintainAspectRatio: false,
-          indexAxis: horizontal ? 'y' : 'x',
-          plugins: {
-            legend: { display: series.length > 1, labels: { color: text } },
-            tooltip: { callbacks: { title: (items) => labels[items[0]?.dataIndex ?? 0] ?? '', label: (ctx) => `${ctx.dataset.label ?? ''}: ${format(Number(ctx.raw))}` } }
-          },
-          scales: barScales({ labels, unit, horizontal, textColour: text, gridColour: grid })
-        }
+        options: barChartOptions({ labels, unit, horizontal, locale, format, seriesCount: series.length, textColour: text, gridColour: grid })
       })
     })
     return () => {
       cancelled = true
       chart?.destroy()
     }
-  }, [labels, series, unit, horizontal, format])
+  }, [labels, series, unit, horizontal, format, locale])
   return <canvas ref={canvas} role="img" aria-label={label} />
 }

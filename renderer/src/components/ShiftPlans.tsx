@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
-import { isoHour, type ShiftPlan, type ShiftStrategy } from '../../../shared/planning/index'
+import type { ShiftPlan, ShiftStrategy } from '../../../shared/planning/index'
 import { useI18n, type I18n } from '../i18n/I18nProvider'
 import { spanHours, strategyKey, type SpanHour } from '../screens/compare-form'
 
@@ -62,6 +62,8 @@ function IntensityChart({ hours, label }: { hours: SpanHour[]; label: string }) 
           ]
         },
         options: {
+          // Chart.js writes the axis numbers in this locale ("1.000" in German); the tooltips use the app's formatter.
+          locale: i18n.locale,
           animation: false,
           maintainAspectRatio: false,
           plugins: {
@@ -120,7 +122,7 @@ export function ShiftPlans({ plans, caption }: { plans: ShiftPlan[]; caption: st
                   <td className="num">{i18n.num(plan.optimizedKg, 3)}</td>
                   <td className="num">{i18n.num(plan.savedKg, 3)}</td>
                   <td className="num">{i18n.num(plan.savingsPct, 1)} %</td>
-                  <td>{isoHour(plan.firstHourUtcMs)}</td>
+                  <td>{i18n.dateTimeUtc(plan.firstHourUtcMs)}</td>
                   <td>
                     <button type="button" aria-pressed={key === strategyKey(selected.strategy)} aria-label={t('shift.showPlan', { strategy: label })} onClick={() => setSelectedKey(key)}>
                       {t('shift.show')}
@@ -151,7 +153,7 @@ export function ShiftPlans({ plans, caption }: { plans: ShiftPlan[]; caption: st
           <tbody>
             {hours.map((h) => (
               <tr key={h.hourUtcMs}>
-                <td>{isoHour(h.hourUtcMs)}</td>
+                <td>{i18n.dateTimeUtc(h.hourUtcMs)}</td>
                 <td className="num">{i18n.num(h.intensityGPerKWh, 1)}</td>
                 <td>{h.baseline ? '●' : ''}</td>
                 <td>{h.chosen ? '●' : ''}</td>

@@ -26,3 +26,33 @@ export const barScales = ({ labels, unit, horizontal, textColour, gridColour }: 
   }
   return horizontal ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis }
 }
+
+/**
+ * The options of the app's bar charts. locale is the UI's: Chart.js writes its axis numbers with it ("3.000" in
+ * German), and the tooltips write figures with the app's own formatter in the same locale.
+ */
+export const barChartOptions = ({ labels, unit, horizontal, locale, format, seriesCount, textColour, gridColour }: {
+  labels: string[]
+  unit: string
+  horizontal: boolean
+  locale: string
+  format: (value: number) => string
+  seriesCount: number
+  textColour: string
+  gridColour: string
+}) => ({
+  locale,
+  animation: false as const,
+  maintainAspectRatio: false,
+  indexAxis: horizontal ? ('y' as const) : ('x' as const),
+  plugins: {
+    legend: { display: seriesCount > 1, labels: { color: textColour } },
+    tooltip: {
+      callbacks: {
+        title: (items: { dataIndex: number }[]) => labels[items[0]?.dataIndex ?? 0] ?? '',
+        label: (item: { dataset: { label?: string }; raw: unknown }) => `${item.dataset.label ?? ''}: ${format(Number(item.raw))}`
+      }
+    }
+  },
+  scales: barScales({ labels, unit, horizontal, textColour, gridColour })
+})

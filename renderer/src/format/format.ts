@@ -26,25 +26,37 @@ export const formatNumber = (locale: string, value: number, maxFraction?: number
 export const formatInteger = (locale: string, value: number): string =>
   numberFormat(locale, { maximumFractionDigits: 0 }).format(value)
 
-/** Mass of CO2-equivalent, choosing g, kg or t so the number stays short. */
-export const formatMassKg = (locale: string, kg: number): string => {
-  const abs = Math.abs(kg)
+/**
+ * Mass of CO2-equivalent, choosing g, kg or t so the number stays short. scaleKg chooses the unit instead of the
+ * value itself: both ends of a range are written in the unit of its larger end.
+ */
+export const formatMassKg = (locale: string, kg: number, scaleKg = kg): string => {
+  const abs = Math.abs(scaleKg)
   if (abs > 0 && abs < 1) return `${formatNumber(locale, kg * 1000)} g`
   if (abs >= 10_000) return `${formatNumber(locale, kg / 1000)} t`
   return `${formatNumber(locale, kg)} kg`
 }
 
-/** Energy, choosing Wh, kWh or MWh. */
-export const formatEnergyKWh = (locale: string, kWh: number): string => {
-  const abs = Math.abs(kWh)
+/** Energy, choosing Wh, kWh or MWh (by scaleKWh when given, as formatMassKg). */
+export const formatEnergyKWh = (locale: string, kWh: number, scaleKWh = kWh): string => {
+  const abs = Math.abs(scaleKWh)
   if (abs > 0 && abs < 1) return `${formatNumber(locale, kWh * 1000)} Wh`
   if (abs >= 10_000) return `${formatNumber(locale, kWh / 1000)} MWh`
   return `${formatNumber(locale, kWh)} kWh`
 }
 
-/** "low – high" of a range in the unit of its formatter; empty when the range is exact. */
-export const formatRangeBounds = (range: Range, unit: (value: number) => string): string =>
-  range.low === range.high ? '' : `${unit(range.low)} – ${unit(range.high)}`
+/** A formatter of one quantity; scale, when given, chooses the unit (formatMassKg, formatEnergyKWh). */
+export type UnitFormat = (value: number, scale?: number) => string
+
+/**
+ * The two ends of a range in one unit, the one its larger end asks for ("5.24 MWh", "10.54 MWh", never
+ * "5,236 kWh – 10.54 MWh"); undefined when the range is exact.
+ */
+export const rangeBounds = (range: Range, unit: UnitFormat): { low: string; high: string } | undefined => {
+  if (range.low === range.high) return undefined
+  const scale = Math.max(Math.abs(range.low), Math.abs(range.high))
+  return { low: unit(range.low, scale), high: unit(range.high, scale) }
+}
 
 export const formatPercent = (locale: string, ratio: number, signed = false): string =>
   numberFormat(locale, { style: 'percent', maximumFractionDigits: Math.abs(ratio) < 0.1 ? 1 : 0, signDisplay: signed ? 'exceptZero' : 'auto' }).format(ratio)
@@ -76,6 +88,9 @@ export const formatDate = (locale: string, epochMs: number): string =>
 
 export const formatDateTime = (locale: string, epochMs: number): string =>
   dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(epochMs)
+
+/** The planner's hours are UTC hours: the locale's date and time, marked UTC. */
+export const formatDateTimeUtc = (locale: string, epochMs: number): string => `${formatDateTime(locale, epochMs)} UTC`
 
 /** A 'YYYY-MM' month as "Mar 2026" / "März 2026". */
 export const formatMonth = (locale: string, month: string): string =>

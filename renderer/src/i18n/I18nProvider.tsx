@@ -21,15 +21,18 @@ export interface I18n {
   /** Formatters bound to the current locale. */
   num(value: number, maxFraction?: number): string
   int(value: number): string
-  kg(value: number): string
-  kWh(value: number): string
+  /** Mass in g, kg or t; scale (a range's larger end) chooses the unit when given. */
+  kg(value: number, scale?: number): string
+  kWh(value: number, scale?: number): string
   pct(ratio: number, signed?: boolean): string
   date(epochMs: number): string
   dateTime(epochMs: number): string
   month(month: string): string
   duration(durationS: number): string
-  /** "16.99 kg" and, for an uncertain figure, its "range 15.3 kg – 18.7 kg". */
-  rangeText(range: Range, unit: (value: number) => string): string
+  /** An uncertain figure's "range 15.3 kg – 18.7 kg", both ends in one unit; '' for an exact figure. */
+  rangeText(range: Range, unit: f.UnitFormat): string
+  /** A moment as the locale's date and time in UTC, marked so: "1 Mar 2024, 09:00 UTC". */
+  dateTimeUtc(epochMs: number): string
   parse(text: string): number | undefined
 }
 
@@ -71,14 +74,18 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       unit: (unit) => translateUnit(language, unit),
       num: (v, d) => f.formatNumber(locale, v, d),
       int: (v) => f.formatInteger(locale, v),
-      kg: (v) => f.formatMassKg(locale, v),
-      kWh: (v) => f.formatEnergyKWh(locale, v),
+      kg: (v, scale) => f.formatMassKg(locale, v, scale),
+      kWh: (v, scale) => f.formatEnergyKWh(locale, v, scale),
       pct: (r, s) => f.formatPercent(locale, r, s),
       date: (ms) => f.formatDate(locale, ms),
       dateTime: (ms) => f.formatDateTime(locale, ms),
       month: (m) => f.formatMonth(locale, m),
       duration: (s) => f.formatDuration(locale, s),
-      rangeText: (range, unit) => (range.low === range.high ? '' : t('common.range', { low: unit(range.low), high: unit(range.high) })),
+      dateTimeUtc: (ms) => f.formatDateTimeUtc(locale, ms),
+      rangeText: (range, unit) => {
+        const bounds = f.rangeBounds(range, unit)
+        return bounds ? t('common.range', bounds) : ''
+      },
       parse: (text) => f.parseLocaleNumber(locale, text)
     }
   }, [language, setLanguage])

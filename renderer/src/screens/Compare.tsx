@@ -25,9 +25,11 @@ import { useI18n, type I18n } from '../i18n/I18nProvider'
 import type { MessageKey } from '../i18n/en'
 import { loadCatalogue, type Catalogue } from '../ledger/engine'
 import { useLedger } from '../ledger/LedgerProvider'
-import { fieldFromUtc, sortRows, utcFromField, workloadRequest, type FieldErrors, type WorkloadFields, type WorkloadKind } from './compare-form'
+import { fieldFromUtc, savingShown, sortRows, utcFromField, workloadRequest, type FieldErrors, type WorkloadFields, type WorkloadKind } from './compare-form'
 import { locationInputOf } from '../../../shared/refdata/locations'
 import { Field } from '../components/Field'
+import type { UnitFormat } from '../format/format'
+import { countryOptions, locationName } from '../i18n/location-names'
 
 const RunShift = lazy(() => import('../components/RunShift'))
 
@@ -46,12 +48,23 @@ const Notes = ({ notes, msgs }: { notes: string[]; msgs: Message[] | undefined }
   return <ul className="notes">{notes.map((n, i) => <li key={n}>{i18n.msg(msgs?.[i], n)}</li>)}</ul>
 }
 
-const RangeCell = ({ range, format, i18n }: { range: Range; format: (v: number) => string; i18n: I18n }) => (
+const RangeCell = ({ range, format, i18n }: { range: Range; format: UnitFormat; i18n: I18n }) => (
   <td className="num">
     {format(range.value)}
     {range.low !== range.high && <span className="range-text">{i18n.rangeText(range, format)}</span>}
   </td>
 )
+
+/** A saving against the current choice; an option that emits more says "4.29 kg more", never "−4.29 kg". */
+const SavingCell = ({ saving, i18n }: { saving: Range; i18n: I18n }) => {
+  const { more, amount } = savingShown(saving)
+  return (
+    <td className="num">
+      {more ? i18n.t('compare.more', { amount: i18n.kg(amount.value) }) : i18n.kg(amount.value)}
+      {amount.low !== amount.high && <span className="range-text">{i18n.rangeText(amount, i18n.kg)}</span>}
+    </td>
+  )
+}
 
 // ---------------------------------------------------------------- workload
 
@@ -63,7 +76,7 @@ function WorkloadForm({ catalogue, onSubmit, runs, runId, setRunId }: {
   setRunId: (id: string) => void
 }) {
   const i18n = useI18n()
-  const { t, num } = i18n
+  const { t, num, language } = i18n
   const [fields, setFields] = useState<WorkloadFields>({
     kind: runId ? 'run' : 'gpu-hours', hardwareId: '', gpuHours: '', count: '1', totalFlops: '', location: { kind: 'unknown' },
     precision: 'fp16', mfuPct: '40', mfuLowPct: '30', mfuHighPct: '50'
@@ -81,10 +94,13 @@ function WorkloadForm({ catalogue, onSubmit, runs, runId, setRunId }: {
   }, [catalogue, hwSearch, fields.hardwareId])
   const locations = useMemo(() => {
     if (!catalogue) return []
-    const found = catalogue.searchLocations(catalogue.ref, locSearch, 60)
+    // Countries are also found by their name in the UI language ("Deutschland"), which the catalogue does not hold.
+    const named = locSearch.trim() === '' ? [] : countryOptions(catalogue.ref.locations, locSearch, language).slice(0, 10).map((o) => o.entry)
+    const searched = catalogue.searchLocations(catalogue.ref, locSearch, 60)
+    const found = [...named.filter((l) => !searched.includes(l)), ...searched]
     const current = fields.location.kind === 'unknown' ? undefined : catalogue.resolveLocation(catalogue.ref, fields.location)
     return current && !found.some((l) => l.id === current.id) ? [current, ...found] : found
-  }, [catalogue, locSearch, fields.location])
+  }, [catalogue, locSearch, fields.location, language])
   const currentLocation = catalogue && fields.location.kind !== 'unknown' ? catalogue.resolveLocation(catalogue.ref, fields.location) : undefined
   const submit = (e: FormEvent) => {
     e.preventDefault()
@@ -155,7 +171,7 @@ function WorkloadForm({ catalogue, onSubmit, runs, runId, setRunId }: {
                   set({ location: (entry && locationInputOf(entry)) ?? { kind: 'unknown' } })
                 }}>
                   <option value="">{t('compare.locationNone')}</option>
-                  {locations.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}
+                  {locations.map((l) => <option key={l.id} value={l.id}>{locationName(l.id, l.name, i18n.language)}</option>)}
                 </select>
               )}
             </Field>
@@ -213,12 +229,11 @@ function HardwareTable({ comparison }: { comparison: HardwareComparison }) {
     <section className="card" aria-labelledby="hw-title">
       <h2 id="hw-title">{t('compare.hardwareTitle')}</h2>
       <p className="muted">
-        {t('compare.hardwareAssumptions', {
+        {i18n.plural('compare.hardwareAssumptions', comparison.deviceCount, {
           precision: comparison.precision,
           mfu: i18n.pct(mfu.value),
           low: i18n.pct(mfu.low),
           high: i18n.pct(mfu.high),
-          devices: comparison.deviceCount,
           current: comparison.current?.name ?? t('compare.noCurrent')
         })}
       </p>
@@ -254,7 +269,7 @@ function HardwareTable({ comparison }: { comparison: HardwareComparison }) {
                 <RangeCell range={r.energyKWh} format={i18n.kWh} i18n={i18n} />
                 <RangeCell range={r.emissionsKg} format={i18n.kg} i18n={i18n} />
                 <RangeCell range={r.marketEmissionsKg} format={i18n.kg} i18n={i18n} />
-                {r.savingKg ? <RangeCell range={r.savingKg} format={i18n.kg} i18n={i18n} /> : <td className="num">–</td>}
+                {r.savingKg ? <SavingCell saving={r.savingKg} i18n={i18n} /> : <td className="num">–</td>}
               </tr>
             ))}
           </tbody>
@@ -282,7 +297,7 @@ function LocationTables({ comparison }: { comparison: LocationComparison }) {
     <section className="card" aria-labelledby="loc-title">
       <h2 id="loc-title">{t('compare.locationsTitle')}</h2>
       <p className="muted">
-        {t('compare.locationsCurrent', { location: i18n.msg(comparison.current.labelMsg, comparison.current.label), kg: i18n.kg(comparison.current.emissionsKg.value), market: i18n.kg(comparison.current.marketEmissionsKg.value) })}
+        {t('compare.locationsCurrent', { location: locationName(comparison.current.locationId, i18n.msg(comparison.current.labelMsg, comparison.current.label), i18n.language), kg: i18n.kg(comparison.current.emissionsKg.value), market: i18n.kg(comparison.current.marketEmissionsKg.value) })}
       </p>
       <div className="row" role="group" aria-label={t('compare.scope')}>
         {scopes.map((s) => (
@@ -311,7 +326,7 @@ function LocationTables({ comparison }: { comparison: LocationComparison }) {
                 <tr key={r.locationId} className={r.current ? 'current' : undefined}>
                   <td>{ranking.rows.indexOf(r) + 1}</td>
                   <th scope="row">
-                    {r.name}
+                    {locationName(r.locationId, r.name, i18n.language)}
                     {r.current && <> <span className="tag">{t('compare.current')}</span></>}
                     {r.hourlyZone && <> <span className="tag">{t('compare.hourly')}</span></>}
                   </th>
@@ -319,8 +334,8 @@ function LocationTables({ comparison }: { comparison: LocationComparison }) {
                   <td className="num">{num(r.pue.value)}</td>
                   <RangeCell range={r.emissionsKg} format={i18n.kg} i18n={i18n} />
                   <RangeCell range={r.marketEmissionsKg} format={i18n.kg} i18n={i18n} />
-                  <RangeCell range={r.savingKg} format={i18n.kg} i18n={i18n} />
-                  <RangeCell range={r.marketSavingKg} format={i18n.kg} i18n={i18n} />
+                  <SavingCell saving={r.savingKg} i18n={i18n} />
+                  <SavingCell saving={r.marketSavingKg} i18n={i18n} />
                 </tr>
               ))}
             </tbody>

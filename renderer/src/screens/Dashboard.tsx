@@ -161,7 +161,7 @@ function LargestRuns({ period, projectId, projectName }: { period: Period; proje
                   <td>{projectName.get(r.projectId) ?? ''}</td>
                   <td>{i18n.date(r.startedAtMs)}</td>
                   <td className="num">{i18n.kWh(r.result.energyKWh.value)}</td>
-                  <td className="num">{i18n.num(r.emissionsKg)} kg</td>
+                  <td className="num">{i18n.kg(r.emissionsKg)}</td>
                 </tr>
               ))}
             </tbody>

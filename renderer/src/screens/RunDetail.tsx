@@ -5,6 +5,7 @@ import { useAsync } from '../app/useAsync'
 import { LoadStatus } from '../components/Status'
 import { useI18n } from '../i18n/I18nProvider'
 import type { MessageKey } from '../i18n/en'
+import { locationName } from '../i18n/location-names'
 import { useLedger } from '../ledger/LedgerProvider'
 
 // The planner and the hourly profiles load only when a run with known times is shown.
@@ -90,7 +91,7 @@ export function RunDetail({ runId, projectName, onDelete, onClose }: { runId: st
                   </tr>
                 ))}
                 {run.input.memoryGB !== undefined && <tr><th scope="row">{t('form.memory')}</th><td>{i18n.num(run.input.memoryGB)}</td></tr>}
-                <tr><th scope="row">{t('form.location')}</th><td>{locationText(run, (v) => i18n.num(v, 2))} → {i18n.msg(run.result.locationLabelMsg, run.result.locationLabel)}</td></tr>
+                <tr><th scope="row">{t('form.location')}</th><td>{locationText(run, (v) => i18n.num(v, 2))} → {locationName(run.result.locationId, i18n.msg(run.result.locationLabelMsg, run.result.locationLabel), i18n.language)}</td></tr>
                 <tr><th scope="row">{t('form.pue')}</th><td>{run.input.pue !== undefined ? i18n.num(run.input.pue) : t('detail.defaultPue', { pue: i18n.num(run.result.pue.value) })}</td></tr>
                 {run.input.measuredEnergyKWh !== undefined && <tr><th scope="row">{t('form.measured')}</th><td>{i18n.num(run.input.measuredEnergyKWh)}</td></tr>}
                 <tr><th scope="row">{t('runs.filterSource')}</th><td>{t(`source.${run.input.source.kind}` as MessageKey)}{run.input.source.fileName ? ` (${run.input.source.fileName})` : ''}</td></tr>

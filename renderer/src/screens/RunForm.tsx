@@ -13,6 +13,7 @@ import { useLedger } from '../ledger/LedgerProvider'
 import { draftFromFields, fieldsFromInput, type DeviceFields, type FieldErrors, type RunFields } from './run-draft'
 import { locationInputOf } from '../../../shared/refdata/locations'
 import { Field } from '../components/Field'
+import { countryOptions, locationName, type LocationOption } from '../i18n/location-names'
 
 const KINDS = ['training', 'fine-tuning', 'hyperparameter-search', 'inference', 'other'] as const
 const LOCATION_KINDS = ['cloud', 'country', 'zone', 'custom', 'unknown'] as const
@@ -74,15 +75,17 @@ function DeviceRow({ index, device, catalogue, onChange, onRemove, errors }: { i
 }
 
 function LocationPicker({ fields, set, catalogue, errors }: { fields: RunFields; set: (patch: Partial<RunFields>) => void; catalogue?: Catalogue; errors: (name: string) => string | undefined }) {
-  const { t, num } = useI18n()
+  const { t, num, language } = useI18n()
   const [search, setSearch] = useState('')
   const kind = fields.location.kind
-  const matches = useMemo(() => {
+  // Countries: every match, named in the UI language and sorted by that name; zones and cloud regions: the 40 best.
+  const matches = useMemo((): LocationOption[] => {
     if (!catalogue || kind === 'custom' || kind === 'unknown') return []
-    return catalogue.searchLocations(catalogue.ref, search, 200).filter((l) => l.kind === kind).slice(0, 40)
-  }, [catalogue, search, kind])
+    if (kind === 'country') return countryOptions(catalogue.ref.locations, search, language)
+    return catalogue.searchLocations(catalogue.ref, search, 200).filter((l) => l.kind === kind).slice(0, 40).map((entry) => ({ entry, name: entry.name }))
+  }, [catalogue, search, kind, language])
   const current = catalogue && (kind === 'cloud' || kind === 'country' || kind === 'zone') ? catalogue.resolveLocation(catalogue.ref, fields.location) : undefined
-  const options = current && !matches.some((m) => m.id === current.id) ? [current, ...matches] : matches
+  const options = current && !matches.some((m) => m.entry.id === current.id) ? [{ entry: current, name: locationName(current.id, current.name, language) }, ...matches] : matches
   const latest = (e: LocationEntry) => e.intensities[e.intensities.length - 1]?.intensityGPerKWh ?? 0
   return (
     <div className="fields">
@@ -114,12 +117,12 @@ function LocationPicker({ fields, set, catalogue, errors }: { fields: RunFields;
           <Field id="loc-entry" label={t('form.location')} error={errors('location')} hint={catalogue && options.length === 0 ? t('form.locationNone') : undefined}>
             {(p) => (
               <select {...p} value={current?.id ?? ''} disabled={!catalogue} onChange={(e) => {
-                const entry = options.find((o) => o.id === e.target.value)
+                const entry = options.find((o) => o.entry.id === e.target.value)?.entry
                 const input = entry && locationInputOf(entry)
                 if (input) set({ location: input })
               }}>
                 <option value="">–</option>
-                {options.map((l) => <option key={l.id} value={l.id}>{l.name} ({num(latest(l))} g/kWh)</option>)}
+                {options.map(({ entry, name }) => <option key={entry.id} value={entry.id}>{name} ({num(latest(entry))} g/kWh)</option>)}
               </select>
             )}
           </Field>
@@ -208,7 +211,7 @@ export default function RunForm({ params }: ScreenProps) {
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         <div>
           <fieldset>
-            <legend>{t('form.title')}</legend>
+            <legend>{t('form.aboutRun')}</legend>
             <div className="fields">
               <Field id="f-kind" label={t('form.kind')}>
                 {(p) => (

@@ -6,6 +6,7 @@ import type { ScreenProps } from '../app/screens'
 import { useAsync, type AsyncState } from '../app/useAsync'
 import { useI18n } from '../i18n/I18nProvider'
 import type { MessageKey } from '../i18n/en'
+import { locationMatches, locationName } from '../i18n/location-names'
 import { useLedger } from '../ledger/LedgerProvider'
 import { blocksCovering, rowWindow } from '../lib/virtual'
 import { RunDetail } from './RunDetail'
@@ -41,7 +42,8 @@ export const browseQuery = (f: Filters): RunBrowseQuery => {
   if (f.kind) tests.push((r) => r.input.kind === f.kind)
   if (f.source) tests.push((r) => r.input.source.kind === f.source)
   if (hardware) tests.push((r) => r.input.devices.some((d) => d.name.toLowerCase().includes(hardware) || (d.hardwareId ?? '').toLowerCase().includes(hardware)))
-  if (location) tests.push((r) => r.result.locationLabel.toLowerCase().includes(location) || r.result.locationId.toLowerCase().includes(location))
+  // The table names countries in the UI language: a country matches by its name in either language too.
+  if (location) tests.push((r) => locationMatches(r.result.locationId, r.result.locationLabel, location))
   if (search) tests.push((r) => r.input.title.toLowerCase().includes(search) || r.input.notes.toLowerCase().includes(search) || r.input.tags.some((tag) => tag.toLowerCase().includes(search)))
   return {
     projectId: f.project || undefined,
@@ -347,7 +349,7 @@ export default function Runs({ query }: ScreenProps) {
                         <span role="cell" className="opt">{r.person}</span>
                         <span role="cell" className="opt">{t(`kind.${r.input.kind}` as MessageKey)}</span>
                         <span role="cell" className="opt">{device ? `${device.count} × ${device.name}` : '–'}</span>
-                        <span role="cell">{i18n.msg(r.result.locationLabelMsg, r.result.locationLabel)}</span>
+                        <span role="cell">{locationName(r.result.locationId, i18n.msg(r.result.locationLabelMsg, r.result.locationLabel), i18n.language)}</span>
                         <span role="cell" className="num">{i18n.kWh(r.result.energyKWh.value)}</span>
                         <span role="cell" className="num">{i18n.kg(r.emissionsKg)}</span>
                       </div>

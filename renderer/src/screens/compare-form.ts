@@ -81,6 +81,15 @@ export function workloadRequest(fields: WorkloadFields, parse: (text: string) =>
   return { request: { workload, options }, errors }
 }
 
+/**
+ * A saving against the current choice as the table says it: a saving as it is, an option that emits more as the
+ * amount more (the range turned round, so "4.29 kg more, range 3.1 – 5.5 kg" instead of "−4.29 kg").
+ */
+export function savingShown(saving: Range): { more: boolean; amount: Range } {
+  if (saving.value >= 0) return { more: false, amount: saving }
+  return { more: true, amount: { value: -saving.value, low: -saving.high, high: -saving.low } }
+}
+
 /** The hardware table sorted by a column; the current choice keeps its place in the order like any row. */
 export function sortRows(rows: HardwareRow[], key: HardwareSortKey | 'efficiency'): HardwareRow[] {
   const value = (row: HardwareRow): number =>

@@ -59,7 +59,7 @@ export const draftFromFields = (f: RunFields, parse: (text: string) => number | 
     const v = parse(text)
     if (v === undefined) errors[field] = { key: 'form.notNumber' }
     else if (opts.min !== undefined && v < opts.min) errors[field] = { key: 'form.min', params: { min: opts.min } }
-    else if (opts.above !== undefined && v <= opts.above) errors[field] = { key: 'form.min', params: { min: `> ${opts.above}` } }
+    else if (opts.above !== undefined && v <= opts.above) errors[field] = { key: 'form.above', params: { min: opts.above } }
     else if (opts.max !== undefined && v > opts.max) errors[field] = { key: 'form.max', params: { max: opts.max } }
     else return v
     return undefined

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { barScales, shortLabel } from '../../../renderer/src/components/chart-scales'
+import { Ticks } from 'chart.js'
+import { barChartOptions, barScales, shortLabel } from '../../../renderer/src/components/chart-scales'
+import { formatMassKg } from '../../../renderer/src/format/format'
 
 describe('shortLabel', () => {
   it('keeps a label that fits', () => {
@@ -32,5 +34,25 @@ describe('barScales', () => {
     const tick = (y.ticks as { callback: (value: unknown, index: number) => string }).callback
     expect(tick(0, 0)).toBe('France')
     expect(tick(1, 1)).toBe('US East (N. Virginia)…')
+  })
+})
+
+describe('barChartOptions', () => {
+  const options = (locale: string) =>
+    barChartOptions({ labels: ['Jan 2026', 'Feb 2026'], unit: 'kg CO2e', horizontal: false, locale, format: (v) => formatMassKg(locale, v), seriesCount: 2, textColour: '#111', gridColour: '#ccc' })
+  // Chart.js's own number formatter for linear axes, as a scale calls it (this = the scale).
+  const tick = (locale: string, value: number) =>
+    Ticks.formatters.numeric.call({ chart: { options: options(locale) }, options: { ticks: {} } } as never, value, 1, [{ value: 0 }, { value: 500 }, { value: 3000 }])
+
+  it("gives Chart.js the UI's locale, so the axis numbers read 3.000 in German and 3,000 in English", () => {
+    expect(options('de-DE').locale).toBe('de-DE')
+    expect(tick('de-DE', 3000)).toBe('3.000')
+    expect(tick('en-GB', 3000)).toBe('3,000')
+  })
+
+  it('writes the tooltip with the app formatter and the full category name', () => {
+    const { callbacks } = options('de-DE').plugins.tooltip
+    expect(callbacks.label({ dataset: { label: 'Standortbasiert' }, raw: 2500 })).toBe('Standortbasiert: 2.500 kg')
+    expect(callbacks.title([{ dataIndex: 1 }])).toBe('Feb 2026')
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { HardwareRow, ShiftPlan } from '../../../shared/planning/index'
-import { fieldFromUtc, readNumber, recommendationMessage, sortRows, spanHours, utcFromField, workloadRequest, type WorkloadFields } from '../../../renderer/src/screens/compare-form'
+import { fieldFromUtc, readNumber, recommendationMessage, savingShown, sortRows, spanHours, utcFromField, workloadRequest, type WorkloadFields } from '../../../renderer/src/screens/compare-form'
 
 const parse = (text: string): number | undefined => (/^-?\d+(\.\d+)?$/.test(text) ? Number(text) : undefined)
 
@@ -96,5 +96,16 @@ describe('sortRows', () => {
     expect(sortRows(rows, 'energy').map((x) => x.name)).toEqual(['a', 'c', 'b'])
     expect(sortRows(rows, 'emissions').map((x) => x.name)).toEqual(['b', 'a', 'c'])
     expect(sortRows(rows, 'efficiency').map((x) => x.name)).toEqual(['b', 'c', 'a'])
+  })
+})
+
+describe('savingShown', () => {
+  it('shows a saving as it is', () => {
+    expect(savingShown({ value: 2, low: 1, high: 3 })).toEqual({ more: false, amount: { value: 2, low: 1, high: 3 } })
+    expect(savingShown({ value: 0, low: 0, high: 0 })).toEqual({ more: false, amount: { value: 0, low: 0, high: 0 } })
+  })
+  it('shows worse hardware as the amount more, its range turned round', () => {
+    // −4.29 kg (range −5.5 … −3.1) is "4.29 kg more (range 3.1 – 5.5)".
+    expect(savingShown({ value: -4.29, low: -5.5, high: -3.1 })).toEqual({ more: true, amount: { value: 4.29, low: 3.1, high: 5.5 } })
   })
 })

@@ -8,8 +8,9 @@ import {
   formatMonth,
   formatNumber,
   formatPercent,
-  formatRangeBounds,
+  formatDateTimeUtc,
   parseLocaleNumber,
+  rangeBounds,
   relativeChange
 } from '../../../renderer/src/format/format'
 
@@ -76,8 +77,8 @@ describe('formatting', () => {
   })
 
   it('writes ranges, percentages, changes, durations and months', () => {
-    expect(formatRangeBounds({ value: 2, low: 1.5, high: 3 }, (v) => formatMassKg(DE, v))).toBe('1,5 kg – 3 kg')
-    expect(formatRangeBounds({ value: 2, low: 2, high: 2 }, String)).toBe('')
+    expect(rangeBounds({ value: 2, low: 1.5, high: 3 }, (v, scale) => formatMassKg(DE, v, scale))).toEqual({ low: '1,5 kg', high: '3 kg' })
+    expect(rangeBounds({ value: 2, low: 2, high: 2 }, String)).toBeUndefined()
     expect(formatPercent(EN, 0.25)).toBe('25%')
     expect(formatPercent(DE, 0.25)).toBe('25\u00a0%')
     expect(formatPercent(EN, 0.05, true)).toBe('+5%')
@@ -89,5 +90,47 @@ describe('formatting', () => {
     expect(formatDuration(EN, 90)).toBe('2 min')
     expect(formatMonth(DE, '2026-03')).toBe('März 2026')
     expect(formatMonth(EN, '2026-03')).toBe('Mar 2026')
+  })
+})
+
+describe('ranges in one unit', () => {
+  const kWh = (v: number, scale?: number) => formatEnergyKWh(DE, v, scale)
+  const kg = (v: number, scale?: number) => formatMassKg(DE, v, scale)
+
+  it('writes both ends in the unit of the larger end', () => {
+    // The tester's "5.236 kWh – 10,54 MWh": 5236 kWh is 5.236 MWh, written with two decimals.
+    expect(rangeBounds({ value: 7000, low: 5236, high: 10_540 }, kWh)).toEqual({ low: '5,24 MWh', high: '10,54 MWh' })
+    // 0.8 kg – 1.2 kg, not "800 g – 1,2 kg".
+    expect(rangeBounds({ value: 1, low: 0.8, high: 1.2 }, kg)).toEqual({ low: '0,8 kg', high: '1,2 kg' })
+    // Both ends below 1 kg stay in grams.
+    expect(rangeBounds({ value: 0.0157, low: 0.0125, high: 0.0196 }, kg)).toEqual({ low: '12,5 g', high: '19,6 g' })
+    // A range reaching below zero takes its unit from the end farther from zero.
+    expect(rangeBounds({ value: 0.2, low: -0.3, high: 2 }, kg)).toEqual({ low: '-0,3 kg', high: '2 kg' })
+  })
+
+  it('a formatter without a scale keeps its own unit for each end', () => {
+    expect(rangeBounds({ value: 2, low: 1, high: 3 }, (v) => `${v} h`)).toEqual({ low: '1 h', high: '3 h' })
+  })
+
+  it('any range: both ends carry the same unit, and it is the unit of the larger end alone', () => {
+    const unitOf = (text: string) => text.split(' ').pop()
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1e6, noNaN: true }), fc.double({ min: 0, max: 1e6, noNaN: true }), (a, b) => {
+        const low = Math.min(a, b)
+        const high = Math.max(a, b)
+        fc.pre(low !== high)
+        const bounds = rangeBounds({ value: low, low, high }, kWh)!
+        expect(unitOf(bounds.low)).toBe(unitOf(bounds.high))
+        expect(unitOf(bounds.high)).toBe(unitOf(formatEnergyKWh(DE, high)))
+      })
+    )
+  })
+})
+
+describe('formatDateTimeUtc', () => {
+  it("writes the planner's hours in the locale, marked UTC", () => {
+    const ms = Date.UTC(2024, 2, 1, 9)
+    expect(formatDateTimeUtc(DE, ms)).toBe('01.03.2024, 09:00 UTC')
+    expect(formatDateTimeUtc(EN, ms)).toBe('1 Mar 2024, 09:00 UTC')
   })
 })

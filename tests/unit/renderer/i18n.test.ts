@@ -130,3 +130,30 @@ describe("zod's own issue texts", () => {
     expect(german).toMatch(/Ungültige Eingabe/)
   })
 })
+
+describe('German wording', () => {
+  it('counts devices with the plural forms, never "Gerät(e)"', () => {
+    const params = { precision: 'fp16', mfu: '40 %', low: '30 %', high: '50 %', current: 'keine' }
+    expect(translatePlural('de', 'compare.hardwareAssumptions', 1, params)).toContain(', ein Gerät.')
+    expect(translatePlural('de', 'compare.hardwareAssumptions', 8, params)).toContain(', 8 Geräte.')
+    expect(translatePlural('en', 'compare.hardwareAssumptions', 8, params)).toContain(', 8 devices.')
+    for (const value of [...Object.values(de), ...Object.values(en)].flatMap((v) => (typeof v === 'string' ? [v] : [v.one, v.other]))) {
+      expect(value).not.toMatch(/\w\((e|n|s|en)\)/)
+    }
+  })
+
+  it('names embodied emissions with one term on the dashboard and in the trace', () => {
+    expect(translate('de', 'total.embodied')).toBe('Grauemissionen (Herstellung)')
+    expect(sharedDe['trace.embodied']).toMatch(/^Grauemissionen /)
+    expect(sharedDe['trace.treeMonths']).not.toContain('Baum-Monaten')
+  })
+
+  it('says the planning strategies in German and a positive bound as "greater than"', () => {
+    expect(translate('de', 'shift.flexible', { hours: 24 })).toBe('Flexibler Start, W = 24 h')
+    expect(translate('de', 'shift.pauseResume', { percent: 50 })).toBe('Pausieren und Fortsetzen, p = 50 %')
+    expect(translate('de', 'form.above', { min: 0 })).toBe('Muss größer als 0 sein.')
+    expect(translate('de', 'compare.more', { amount: '4,29 kg' })).toBe('4,29 kg mehr')
+    expect(translate('de', 'detail.headlineEmissions')).not.toContain('kg')
+    expect(translate('de', 'form.aboutRun')).not.toBe(translate('de', 'form.title'))
+  })
+})

@@ -72,7 +72,7 @@ describe('draftFromFields', () => {
     expect(draft).toBeUndefined()
     expect(errors).toEqual({
       durationH: { key: 'form.notNumber' },
-      'device0.count': { key: 'form.min', params: { min: '> 0' } },
+      'device0.count': { key: 'form.above', params: { min: 0 } },
       'device0.utilisation': { key: 'form.max', params: { max: 100 } },
       'device0.power': { key: 'form.min', params: { min: 0 } },
       memoryGB: { key: 'form.min', params: { min: 0 } },
