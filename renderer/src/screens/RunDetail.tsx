@@ -28,15 +28,24 @@ export function RunDetail({ runId, projectName, onDelete, onClose }: { runId: st
   const state = useAsync(() => ledger.runs.get(runId), [ledger, runId, revision])
   const run = state.data
   const heading = useRef<HTMLHeadingElement>(null)
+  const panel = useRef<HTMLElement>(null)
   // Opening a run (by click or Enter) lands on the panel, not 100 tab stops away from it.
   useEffect(() => heading.current?.focus(), [runId])
+  // Escape closes the panel from inside it, and also when focus has fallen back to the page (after its last control).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as Node | null
+      if (e.key !== 'Escape' || e.defaultPrevented) return
+      if (target !== document.body && !(target && panel.current?.contains(target))) return
+      e.preventDefault()
+      onClose()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [onClose])
   return (
-    <aside className="card detail" aria-labelledby="detail-title" onKeyDown={(e) => {
-      if (e.key === 'Escape' && !e.defaultPrevented) {
-        e.preventDefault()
-        onClose()
-      }
-    }}>
+    // Focusable so that the long trace can be scrolled with the keyboard (a scrolling region with no control in it).
+    <aside className="card detail" aria-labelledby="detail-title" ref={panel} tabIndex={0}>
       <div className="row">
         <h2 id="detail-title" ref={heading} tabIndex={-1}>{t('detail.title')}</h2>
         <span className="spacer" />

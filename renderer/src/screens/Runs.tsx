@@ -143,6 +143,7 @@ export default function Runs({ query }: ScreenProps) {
   const [moveTarget, setMoveTarget] = useState('')
   const [scrollTop, setScrollTop] = useState(0)
   const scroller = useRef<HTMLDivElement>(null)
+  const title = useRef<HTMLHeadingElement>(null)
   const activeRun = query.get('run') ?? undefined
   const projects = useAsync(() => ledger.projects.list(), [ledger, revision])
   const projectNames = useMemo(() => new Map((projects.data ?? []).map((p) => [p.id, p.name])), [projects.data])
@@ -177,7 +178,11 @@ export default function Runs({ query }: ScreenProps) {
     try {
       const { deletionId, removed } = await ledger.runs.remove(ids)
       setSelected(new Set())
-      if (activeRun && ids.includes(activeRun)) openRun(undefined)
+      if (activeRun && ids.includes(activeRun)) {
+        // Its row is gone: keyboard focus goes to the screen's title rather than to nowhere.
+        openRun(undefined)
+        title.current?.focus()
+      }
       changed()
       notify({ message: i18n.plural('runs.deleted', removed), undo: async () => { await ledger.trash.restore(deletionId); changed() } })
     } catch (err) {
@@ -218,7 +223,7 @@ export default function Runs({ query }: ScreenProps) {
 
   return (
     <section aria-labelledby="runs-title">
-      <h1 id="runs-title">{t('runs.title')}</h1>
+      <h1 id="runs-title" ref={title} tabIndex={-1}>{t('runs.title')}</h1>
       <div className="filters card" role="search">
         <label>
           <span>{t('runs.search')}</span>

@@ -17,6 +17,7 @@ import type { MessageKey } from '../i18n/en'
 import { loadCatalogue, type Catalogue } from '../ledger/engine'
 import { useLedger } from '../ledger/LedgerProvider'
 import { backupFileName } from './backup-flow'
+import { Trash } from './Trash'
 import {
   hardwareEntryOf,
   hardwareFieldsOf,
@@ -71,6 +72,7 @@ export default function Settings({ query }: ScreenProps) {
         )}
       </LoadStatus>
       <Backups />
+      <Trash />
       <Storage />
       <ReferenceData catalogue={catalogue.data} />
     </section>
