@@ -69,7 +69,7 @@ test('run detail: keyboard opens it on its heading, Esc closes it back to the ro
   await expect(detail).toBeVisible()
   const headline = detail.getByRole('definition').first().locator('xpath=ancestor::dl')
   const pairs = await readPairs(headline)
-  expect(pairs).toEqual({ 'Location-based, kg CO2e': '16.99 kg range 13 kg – 22.57 kg', Energy: expect.stringMatching(/^30 kWh/) })
+  expect(pairs).toEqual({ 'Location-based emissions': '16.99 kg range 13 kg – 22.57 kg', Energy: expect.stringMatching(/^30 kWh/) })
   // The headline sits above the computation table.
   const headlineBox = await headline.boundingBox()
   const traceBox = await detail.getByRole('table', { name: 'Computation' }).boundingBox()
