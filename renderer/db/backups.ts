@@ -41,7 +41,7 @@ export const backupsRepo = <L>(ctx: LedgerContext<L>): BackupsRepo => {
     restore: async (text, mode) => {
       // Everything is checked before the transaction: a refused archive changes nothing.
       const check = await readArchive(text, SCHEMA_VERSION)
-      if (!check.ok) throw new LedgerError('backup-rejected', check.message)
+      if (!check.ok) throw new LedgerError('backup-rejected', check.msg)
       const incoming = check.archive.tables
       const report = await guarded(() =>
         db.transaction('rw', [...tables, db.rollups], async () => {

@@ -1,3 +1,5 @@
+import { english, msg, type Message } from '../../shared/messages/index'
+
 /** An error the UI can show as it is: a stable code and a message written for the user. */
 export type LedgerErrorCode =
   | 'invalid'
@@ -9,18 +11,21 @@ export type LedgerErrorCode =
   | 'backup-rejected'
 
 export class LedgerError extends Error {
+  /** The message for the app's language (shared/messages), where a user meets this error; message is its English. */
+  readonly msg?: Message
+
+  constructor(code: LedgerErrorCode, message: string, options?: { cause?: unknown; msg?: Message })
+  constructor(code: LedgerErrorCode, msg: Message, options?: { cause?: unknown })
   constructor(
     readonly code: LedgerErrorCode,
-    message: string,
-    options?: { cause?: unknown }
+    text: string | Message,
+    options?: { cause?: unknown; msg?: Message }
   ) {
-    super(message, options)
+    super(typeof text === 'string' ? text : english(text), options)
     this.name = 'LedgerError'
+    this.msg = typeof text === 'string' ? options?.msg : text
   }
 }
-
-const QUOTA_MESSAGE =
-  'The disk is full or the ledger reached its storage quota: nothing of this change was saved, and everything saved before is intact. Free some disk space (or empty the trash) and try again.'
 
 const isQuota = (err: unknown): boolean => {
   const e = err as { name?: string; inner?: unknown } | null
@@ -32,10 +37,10 @@ const isQuota = (err: unknown): boolean => {
 /** Turns storage failures into LedgerErrors with a clear message; other LedgerErrors pass through unchanged. */
 export const toLedgerError = (err: unknown): unknown => {
   if (err instanceof LedgerError) return err
-  if (isQuota(err)) return new LedgerError('quota', QUOTA_MESSAGE, { cause: err })
+  if (isQuota(err)) return new LedgerError('quota', msg('ledger.quota'), { cause: err })
   const name = (err as { name?: string } | null)?.name
   if (name === 'DatabaseClosedError') {
-    return new LedgerError('closed', 'The ledger was closed (another window upgraded it). Reload this window.', { cause: err })
+    return new LedgerError('closed', msg('ledger.closed'), { cause: err })
   }
   return err
 }

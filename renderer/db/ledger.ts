@@ -1,3 +1,4 @@
+import { msg } from '../../shared/messages/index'
 import type { Ledger, OpenLedgerOptions } from './api'
 import { aggregateRepo } from './aggregate'
 import { backupsRepo } from './backups'
@@ -27,7 +28,7 @@ export const openLedger = async <L>(options: OpenLedgerOptions<L>): Promise<Ledg
     return false
   })
   const newer = (cause?: unknown) =>
-    new LedgerError('blocked', 'This ledger was written by a newer Carbon Ledger. Update the app to open it.', { cause })
+    new LedgerError('blocked', msg('ledger.blocked'), { cause })
   await guarded(() => db.open()).catch((err: unknown) => {
     throw (err as { name?: string }).name === 'VersionError' ? newer(err) : err
   })

@@ -1,3 +1,4 @@
+import { msg } from '../../shared/messages/index'
 import { projectRecordSchema, type ProjectRecord } from '../../shared/ledger/records'
 import type { ProjectsRepo } from './api'
 import { describeIssues, type LedgerContext } from './context'
@@ -12,7 +13,7 @@ export const projectsRepo = <L>(ctx: LedgerContext<L>): ProjectsRepo => {
   }
   const nameTaken = async (name: string, exceptId?: string): Promise<void> => {
     const other = await db.projects.where('name').equals(name).first()
-    if (other && other.id !== exceptId) throw new LedgerError('conflict', `A project named "${name}" already exists.`)
+    if (other && other.id !== exceptId) throw new LedgerError('conflict', msg('project.nameTaken', { name }))
   }
 
   return {
@@ -52,7 +53,7 @@ export const projectsRepo = <L>(ctx: LedgerContext<L>): ProjectsRepo => {
           // A run in the trash may be restored: its project must still exist then.
           const trashed = await db.trash.filter((t) => t.run.projectId === id).count()
           if (runs + trashed > 0) {
-            throw new LedgerError('conflict', `This project still has ${runs + trashed} runs (trash included): move or delete them first.`)
+            throw new LedgerError('conflict', msg('project.notEmpty', { runs: runs + trashed }))
           }
           await db.mappings.filter((m) => m.projectId === id).delete()
           await db.projects.delete(id)

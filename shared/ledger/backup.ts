@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { english, msg, type Message } from '../messages/index'
 import { canonicalJson, sha256Hex } from './canonical'
 import {
   importBatchSchema,
@@ -65,7 +66,10 @@ export const buildArchive = async (
   return { ...unsigned, checksum: await checksumOf(unsigned) }
 }
 
-export type ArchiveCheck = { ok: true; archive: BackupArchive } | { ok: false; message: string }
+/** A refusal says why in words a user can act on: English text, and the message for the app's language. */
+export type ArchiveCheck = { ok: true; archive: BackupArchive } | { ok: false; message: string; msg: Message }
+
+const refuse = (m: Message): ArchiveCheck => ({ ok: false, message: english(m), msg: m })
 
 /** Parses and verifies an archive's text. Every refusal says why, in words a user can act on. */
 export const readArchive = async (text: string, currentSchemaVersion: number): Promise<ArchiveCheck> => {
@@ -73,31 +77,25 @@ export const readArchive = async (text: string, currentSchemaVersion: number): P
   try {
     json = JSON.parse(text)
   } catch {
-    return { ok: false, message: 'This file is not a Carbon Ledger backup: it is not valid JSON (truncated or corrupt?).' }
+    return refuse(msg('backup.notJson'))
   }
   const head = z.object({ format: z.unknown(), schemaVersion: z.unknown() }).safeParse(json)
   if (!head.success || head.data.format !== BACKUP_FORMAT) {
-    return { ok: false, message: `This file is not a Carbon Ledger backup (its format is not "${BACKUP_FORMAT}").` }
+    return refuse(msg('backup.notBackup', { format: BACKUP_FORMAT }))
   }
   if (typeof head.data.schemaVersion === 'number' && head.data.schemaVersion > currentSchemaVersion) {
-    return {
-      ok: false,
-      message: `This backup was made by a newer Carbon Ledger (schema ${head.data.schemaVersion}, this one reads up to ${currentSchemaVersion}). Update the app to restore it.`
-    }
+    return refuse(msg('backup.newer', { schema: head.data.schemaVersion, reads: currentSchemaVersion }))
   }
   const parsed = backupArchiveSchema.safeParse(json)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
-    return {
-      ok: false,
-      message: `This backup is damaged: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid content'}.`
-    }
+    return refuse(issue ? msg('backup.damagedAt', { path: issue.path.join('.'), issue: issue.message }) : msg('backup.damaged'))
   }
   // The checksum covers the file as written: an archive of an older schema parses to more than it holds (runs
   // gain the fields later versions derive), so the parsed copy cannot be checked against it.
   const { checksum, ...written } = json as BackupArchive
   if ((await checksumOf(written)) !== checksum) {
-    return { ok: false, message: 'This backup is damaged: its checksum does not match its content (it was altered or truncated).' }
+    return refuse(msg('backup.checksum'))
   }
   return { ok: true, archive: parsed.data }
 }

@@ -16,7 +16,7 @@ import { navigate } from './router'
 export function HostEvents() {
   const { api } = useHost()
   const { ledger, changed } = useLedger()
-  const { t } = useI18n()
+  const { t, error: errorText } = useI18n()
   const notify = useNotify()
   useEffect(
     () =>
@@ -41,7 +41,7 @@ export function HostEvents() {
     void whenIdle().then(() => {
       backupIfDue(api, () => ledger.backups.exportText()).then(
         (fileName) => fileName && notify({ message: t('backup.autoWritten', { file: fileName }) }),
-        (err: unknown) => notify({ message: t('backup.autoFailed', { message: err instanceof Error ? err.message : String(err) }), tone: 'error' })
+        (err: unknown) => notify({ message: t('backup.autoFailed', { message: errorText(err) }), tone: 'error' })
       )
       void ledger.recompute.status().then((s) => {
         if (s.remaining > 0) void startRecompute(ledger.recompute, changed)

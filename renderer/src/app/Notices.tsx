@@ -13,7 +13,7 @@ const NoticesContext = createContext<((notice: Notice) => void) | null>(null)
 const VISIBLE_MS = 10_000
 
 export function NoticesProvider({ children }: { children: ReactNode }) {
-  const { t } = useI18n()
+  const { t, error: errorText } = useI18n()
   const [notice, setNotice] = useState<(Notice & { id: number }) | null>(null)
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   const counter = useRef(0)
@@ -29,7 +29,7 @@ export function NoticesProvider({ children }: { children: ReactNode }) {
     try {
       await current?.undo?.()
     } catch (err) {
-      notify({ message: err instanceof Error ? err.message : String(err), tone: 'error' })
+      notify({ message: errorText(err), tone: 'error' })
     }
   }
   const value = useMemo(() => notify, [notify])

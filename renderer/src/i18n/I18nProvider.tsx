@@ -3,7 +3,7 @@ import type { Range } from '../../../shared/domain/range'
 import type { Message } from '../../../shared/messages/message'
 import * as f from '../format/format'
 import type { MessageKey, PluralKey } from './en'
-import { initialLanguage, localeOf, translate, translateMessage, translatePlural, translateUnit, setZodLanguage, type Language, type MessageParams } from './translate'
+import { initialLanguage, localeOf, translate, translateMessage, translateError, translatePlural, translateUnit, setZodLanguage, type Language, type MessageParams } from './translate'
 
 const STORAGE_KEY = 'carbon-ledger.language'
 
@@ -16,6 +16,8 @@ export interface I18n {
   plural(key: PluralKey, count: number, params?: MessageParams): string
   /** A message made in shared/ (shared/messages), or the stored English fallback when there is none. */
   msg(message: Message | undefined, fallback?: string): string
+  /** What went wrong, for the user: an error's message in the language when it carries one (LedgerError.msg). */
+  error(err: unknown): string
   /** A unit of the computation trace in the language ('tree-months' → 'Baum-Monate'). */
   unit(unit: string): string
   /** Formatters bound to the current locale. */
@@ -71,6 +73,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       t,
       plural: (key, count, params) => translatePlural(language, key, count, params),
       msg: (message, fallback) => translateMessage(language, message, fallback),
+      error: (err) => translateError(language, err),
       unit: (unit) => translateUnit(language, unit),
       num: (v, d) => f.formatNumber(locale, v, d),
       int: (v) => f.formatInteger(locale, v),

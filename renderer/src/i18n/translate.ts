@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import zodGerman from 'zod/v4/locales/de.js'
 import zodEnglish from 'zod/v4/locales/en.js'
-import { formatMessage, localeNumberWriter, messageCatalogues, type Message, type WriteNumber } from '../../../shared/messages/index'
+import { formatMessage, localeNumberWriter, messageCatalogues, messageSchema, type Message, type WriteNumber } from '../../../shared/messages/index'
 import { formatInteger } from '../format/format'
 import { de } from './de'
 import { en, type Catalogue, type MessageKey, type PluralKey, type PluralMessage } from './en'
@@ -36,6 +36,13 @@ const numberWriter = (language: Language): WriteNumber => {
  */
 export const translateMessage = (language: Language, message: Message | undefined, fallback = ''): string =>
   (message && formatMessage(messageCatalogues[language], message, numberWriter(language))) ?? fallback
+
+/** An error's text in the language: its message (errors that users meet carry one, e.g. LedgerError), else its own text. */
+export const translateError = (language: Language, err: unknown): string => {
+  if (!(err instanceof Error)) return String(err)
+  const message = (err as { msg?: unknown }).msg
+  return messageSchema.safeParse(message).success ? translateMessage(language, message as Message, err.message) : err.message
+}
 
 /** A unit of the trace ('kWh', 'tree-months'): translated when the catalogue names it, else as it is. */
 export const translateUnit = (language: Language, unit: string): string => {

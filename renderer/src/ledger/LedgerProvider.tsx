@@ -17,11 +17,11 @@ export interface LedgerAccess {
 
 const LedgerContext = createContext<LedgerAccess | null>(null)
 
-type State = { status: 'opening' } | { status: 'failed'; message: string } | { status: 'open'; ledger: AppLedger; browser: LedgerBrowser }
+type State = { status: 'opening' } | { status: 'failed'; error: unknown } | { status: 'open'; ledger: AppLedger; browser: LedgerBrowser }
 
 /** Opens the ledger once for the whole app. Tests and the benchmark may open another database with ?db=name. */
 export function LedgerProvider({ children, databaseName }: { children: ReactNode; databaseName?: string }) {
-  const { t } = useI18n()
+  const { t, error: errorText } = useI18n()
   const [state, setState] = useState<State>({ status: 'opening' })
   const [banner, setBanner] = useState<string | null>(null)
   const [revision, setRevision] = useState(0)
@@ -42,7 +42,7 @@ export function LedgerProvider({ children, databaseName }: { children: ReactNode
         setState({ status: 'open', ...opened })
         void requestPersistence()
       })
-      .catch((err: unknown) => setState({ status: 'failed', message: err instanceof Error ? err.message : String(err) }))
+      .catch((err: unknown) => setState({ status: 'failed', error: err }))
     return () => {
       closed = true
       opened?.ledger.close()
@@ -68,7 +68,7 @@ export function LedgerProvider({ children, databaseName }: { children: ReactNode
       )}
       {state.status === 'failed' && (
         <p role="alert" className="screen-status error">
-          {t('ledger.failed', { message: state.message })}
+          {t('ledger.failed', { message: errorText(state.error) })}
         </p>
       )}
       {value && <LedgerContext.Provider value={value}>{children}</LedgerContext.Provider>}

@@ -7,7 +7,7 @@ import { useI18n } from '../i18n/I18nProvider'
 import { useLedger } from '../ledger/LedgerProvider'
 
 export default function Projects() {
-  const { t, plural } = useI18n()
+  const { t, plural, error: errorText } = useI18n()
   const { ledger, browser, revision, changed } = useLedger()
   const notify = useNotify()
   const [name, setName] = useState('')
@@ -33,7 +33,7 @@ export default function Projects() {
       changed()
       notify({ message: t('projects.created', { name: project.name }), undo: async () => { await ledger.projects.remove(project.id); changed() } })
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err))
+      setError(errorText(err))
     }
   }
   const rename = async (e: FormEvent) => {
@@ -46,7 +46,7 @@ export default function Projects() {
       changed()
       if (before) notify({ message: renaming.name, undo: async () => { await ledger.projects.update(renaming.id, { name: before }); changed() } })
     } catch (err) {
-      notify({ message: err instanceof Error ? err.message : String(err), tone: 'error' })
+      notify({ message: errorText(err), tone: 'error' })
     }
   }
   const archive = async (id: string, archived: boolean, projectName: string) => {

@@ -97,7 +97,7 @@ function ExportActions({ scope, period, labName, empty, loading, focus }: { scop
   const [files, setFiles] = useState<string[]>([...DEFAULT_CSV_FILES])
   const [busy, setBusy] = useState<'pdf' | 'csv' | null>(null)
   const [outcome, setOutcome] = useState<Outcome | null>(null)
-  const failed = (err: unknown) => setOutcome({ tone: 'error', message: t('reports.failed', { message: err instanceof Error ? err.message : String(err) }) })
+  const failed = (err: unknown) => setOutcome({ tone: 'error', message: t('reports.failed', { message: i18n.error(err) }) })
   const params = () => reportPageParams(period, scope, labName, databaseName())
 
   const exportPdf = async () => {

@@ -186,7 +186,7 @@ export default function Runs({ query }: ScreenProps) {
       changed()
       notify({ message: i18n.plural('runs.deleted', removed), undo: async () => { await ledger.trash.restore(deletionId); changed() } })
     } catch (err) {
-      notify({ message: err instanceof Error ? err.message : String(err), tone: 'error' })
+      notify({ message: i18n.error(err), tone: 'error' })
     }
   }
   const move = async () => {
@@ -204,7 +204,7 @@ export default function Runs({ query }: ScreenProps) {
         }
       })
     } catch (err) {
-      notify({ message: err instanceof Error ? err.message : String(err), tone: 'error' })
+      notify({ message: i18n.error(err), tone: 'error' })
     }
   }
   const shown: RunRecord[] = []
@@ -283,7 +283,7 @@ export default function Runs({ query }: ScreenProps) {
       <div className="row">
         <span role="status" aria-live="polite">
           {win.status === 'error'
-            ? win.error.message
+            ? i18n.error(win.error)
             : win.status === 'ready'
               ? i18n.plural('runs.count', total)
               : win.data && !win.data.complete

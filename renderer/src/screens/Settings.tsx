@@ -118,7 +118,7 @@ function LabDefaultsForm({ lab, catalogue }: { lab: LabDefaults; catalogue?: Cat
       await save(checked.value)
       notify({ message: t('settings.labSaved') })
     } catch (err) {
-      setErrors({ form: { key: 'settings.invalid', params: { message: err instanceof Error ? err.message : String(err) } } })
+      setErrors({ form: { key: 'settings.invalid', params: { message: i18n.error(err) } } })
     }
   }
   const latest = (l: LocationEntry) => l.intensities[l.intensities.length - 1]?.intensityGPerKWh ?? 0
@@ -233,6 +233,7 @@ function useEntryEditor<F, E extends { id: string; name: string }>(
   savedMessage: (entry: E) => string
 ) {
   const notify = useNotify()
+  const i18n = useI18n()
   const [fields, setFields] = useState<F>(blank)
   const [editing, setEditing] = useState<string>()
   const [errors, setErrors] = useState<Errors>()
@@ -242,7 +243,7 @@ function useEntryEditor<F, E extends { id: string; name: string }>(
       notify({ message: done })
       return true
     } catch (err) {
-      setErrors({ form: { key: 'settings.invalid', params: { message: err instanceof Error ? err.message : String(err) } } })
+      setErrors({ form: { key: 'settings.invalid', params: { message: i18n.error(err) } } })
       return false
     }
   }
@@ -449,7 +450,7 @@ function Backups() {
       const outcome = await host.api.saveFile({ suggestedName: backupFileName(new Date()), content: await ledger.backups.exportText(), filters: [{ name: t('settings.backupFilter'), extensions: ['json'] }] })
       if (outcome.status === 'saved') notify({ message: t('settings.backupSaved', { file: outcome.path }) })
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err))
+      setError(i18n.error(err))
     }
   }
   const choose = (chosen: BackupArchive) => {
@@ -471,7 +472,7 @@ function Backups() {
       changed()
       void startRecompute(ledger.recompute, changed)
     } catch (err) {
-      setError(t('settings.restoreFailed', { file: archive.fileName, message: err instanceof Error ? err.message : String(err) }))
+      setError(t('settings.restoreFailed', { file: archive.fileName, message: i18n.error(err) }))
     } finally {
       setBusy(false)
     }
@@ -480,7 +481,7 @@ function Backups() {
     try {
       choose(await host.api.readBackup(fileName))
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err))
+      setError(i18n.error(err))
     }
   }
   return (

@@ -20,7 +20,7 @@ export function Trash() {
   const [confirming, setConfirming] = useState(false)
   const deletions = state.data ?? []
   const trashed = deletions.reduce((n, d) => n + d.runs.length, 0)
-  const fail = (err: unknown) => notify({ message: err instanceof Error ? err.message : String(err), tone: 'error' })
+  const fail = (err: unknown) => notify({ message: i18n.error(err), tone: 'error' })
   const restore = async (deletionId: string) => {
     try {
       const restored = await ledger.trash.restore(deletionId)

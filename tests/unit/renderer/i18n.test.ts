@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { de } from '../../../renderer/src/i18n/de'
 import { en } from '../../../renderer/src/i18n/en'
-import { initialLanguage, pluralForm, translate, translateMessage, translatePlural, translateUnit, setZodLanguage } from '../../../renderer/src/i18n/translate'
-import { de as sharedDe, en as sharedEn, msg } from '../../../shared/messages/index'
+import { initialLanguage, pluralForm, translate, translateMessage, translatePlural, translateUnit, setZodLanguage, translateError } from '../../../renderer/src/i18n/translate'
+import { de as sharedDe, en as sharedEn, msg, type Message } from '../../../shared/messages/index'
+import { readArchive } from '../../../shared/ledger/backup'
+import { LedgerError } from '../../../renderer/db/errors'
 import { z } from 'zod'
 
 type Entry = string | { one: string; other: string }
@@ -155,5 +157,21 @@ describe('German wording', () => {
     expect(translate('de', 'compare.more', { amount: '4,29 kg' })).toBe('4,29 kg mehr')
     expect(translate('de', 'detail.headlineEmissions')).not.toContain('kg')
     expect(translate('de', 'form.aboutRun')).not.toBe(translate('de', 'form.title'))
+  })
+})
+
+describe('errors users meet', () => {
+  it('are shown in the language when they carry a message, else with their own text', async () => {
+    const damaged = await readArchive('{"format":"carbon-ledger-backup","schemaVersion":1', 2)
+    expect(damaged.ok).toBe(false)
+    const err = new LedgerError('backup-rejected', (damaged as { msg: Message }).msg)
+    expect(err.message).toBe('This file is not a Carbon Ledger backup: it is not valid JSON (truncated or corrupt?).')
+    expect(translateError('de', err)).toBe('Diese Datei ist keine Carbon-Ledger-Sicherung: Sie ist kein gültiges JSON (abgeschnitten oder beschädigt?).')
+    expect(translateError('en', err)).toBe(err.message)
+    expect(translateError('de', new LedgerError('conflict', msg('project.notEmpty', { runs: 1234 })))).toBe(
+      'Dieses Projekt hat noch 1234 Läufe (Papierkorb eingeschlossen): Verschieben oder löschen Sie sie zuerst.'
+    )
+    expect(translateError('de', new Error('plain'))).toBe('plain')
+    expect(translateError('de', 'a string')).toBe('a string')
   })
 })
