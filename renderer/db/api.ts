@@ -82,6 +82,8 @@ export interface ImportSource {
   fileName: string
   runs: { externalId?: string; input: RunInputDraft; warnings?: string[] }[]
   errors: { row: number; field: string; message: string }[]
+  /** Rows of the file the importer rejected, each once (a row can have several errors); errors.length without it. */
+  skippedRows?: number
   warnings: { row?: number; field?: string; message: string }[]
 }
 

@@ -76,7 +76,7 @@ export const importsRepo = <L>(ctx: LedgerContext<L>): ImportsRepo => {
   const commit: ImportsRepo['commit'] = async (source, options = {}) => {
     const lab = await ctx.lab()
     const stamp = await ctx.stamp()
-    const { runs } = prepare(source, (input) => ctx.engine.compute(input, lab))
+    const { runs, invalid } = prepare(source, (input) => ctx.engine.compute(input, lab))
     const chunkSize = Math.max(1, options.chunkSize ?? 2000)
     const batchId = ctx.newId()
     const now = ctx.now()
@@ -144,7 +144,8 @@ export const importsRepo = <L>(ctx: LedgerContext<L>): ImportsRepo => {
           fileName: source.fileName,
           importedAt: now,
           ...counts,
-          skipped: source.errors.length + (source.runs.length - runs.length),
+          // Rows, not errors (a row may have several), and not the duplicates a later row of the same run replaced.
+          skipped: (source.skippedRows ?? source.errors.length) + invalid.length,
           updatedAt: now
         }
         await db.imports.add(batch)

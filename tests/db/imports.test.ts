@@ -17,6 +17,21 @@ const codecarbon = (runs: { id: string; hours: number; project?: string }[], fil
 })
 
 describe('imports', () => {
+  it('records skipped rows, not errors: two errors of one row count once, a duplicate run replaced by a later row not at all', async () => {
+    const ledger = await openTest()
+    const file = {
+      ...codecarbon([{ id: 'a', hours: 1 }, { id: 'a', hours: 2 }, { id: 'b', hours: 3 }]),
+      errors: [
+        { row: 5, field: 'duration', message: 'duration is not a number' },
+        { row: 5, field: 'energy_consumed', message: 'energy_consumed is not a number' }
+      ],
+      skippedRows: 1
+    }
+    const batch = await ledger.imports.commit(file)
+    expect(batch).toMatchObject({ added: 2, skipped: 1 })
+    expect((await ledger.imports.list())[0]).toMatchObject({ added: 2, skipped: 1 })
+  })
+
   it('previews, commits, and re-imports idempotently with n new, m updated, k unchanged', async () => {
     const ledger = await openTest()
     const file = codecarbon([{ id: 'a', hours: 1 }, { id: 'b', hours: 2 }, { id: 'c', hours: 3 }])
