@@ -12,7 +12,7 @@ import { screens } from './screens'
 const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', de: 'Deutsch' }
 
 function Shell({ databaseName }: { databaseName?: string }) {
-  const { t, language, setLanguage } = useI18n()
+  const { t, language, setLanguage, error: errorText } = useI18n()
   const { path, query } = useHashRoute()
   let match: { screen: (typeof screens)[number]; params: Record<string, string> } | undefined
   for (const screen of screens) {
@@ -62,7 +62,7 @@ function Shell({ databaseName }: { databaseName?: string }) {
           fallback={(error, reset) => (
             <div role="alert" className="screen-status error">
               <h1>{t('error.title')}</h1>
-              <p>{t('error.screen', { message: error.message })}</p>
+              <p>{t('error.screen', { message: errorText(error) })}</p>
               <button type="button" onClick={reset}>
                 {t('common.retry')}
               </button>

@@ -9,6 +9,7 @@ import { BarChart } from '../components/Chart'
 import { LoadStatus } from '../components/Status'
 import { useI18n, type I18n } from '../i18n/I18nProvider'
 import type { MessageKey } from '../i18n/en'
+import { locationName } from '../i18n/location-names'
 import { loadCatalogue } from '../ledger/engine'
 import { whenIdle } from '../lib/idle'
 import { useLedger } from '../ledger/LedgerProvider'
@@ -201,7 +202,7 @@ export function Figures({ period, projectId }: { period: Period; projectId?: str
       const id = row.group[dim as keyof TotalsRow['group']] ?? ''
       if (id === '' || id === 'none' || id === 'unknown') return t('common.unknown')
       if (dim === 'project') return projectName.get(id) ?? id
-      return names?.get(id) ?? id
+      return dim === 'location' ? locationName(id, names?.get(id) ?? id, i18n.language) : (names?.get(id) ?? id)
     }
     const months = monthsOf(period)
     const byMonth = new Map(data.trend.rows.map((r) => [r.group.month, r.totals]))
