@@ -93,7 +93,7 @@ test('filter the runs table, delete and undo', async ({ page }) => {
 
   await page.getByLabel('Select run beta').check()
   await page.getByRole('button', { name: 'Delete', exact: true }).click()
-  await expect(page.getByText('1 run moved to the trash.')).toBeVisible()
+  await expect(page.getByText('1 run moved to the trash (Settings → Trash).')).toBeVisible()
   await expect(page.getByText('2 runs')).toBeVisible()
   await page.getByRole('button', { name: 'Undo' }).click()
   await expect(page.getByText('3 runs')).toBeVisible()

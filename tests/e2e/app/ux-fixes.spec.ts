@@ -176,12 +176,14 @@ test('import: chosen names, runs listed as warnings number them, time zone per f
   const close = h100.getByRole('button', { name: 'Close h100-training-power.csv' })
   await expect(close).toHaveText('Close')
 
-  // The runs, numbered as the warnings number them.
+  // The runs by the file row they come from (a power log is one run of every row: no single row), with the energy
+  // the ledger will store: the measured IT energy times the PUE.
   const runs = h100.getByRole('table', { name: 'Runs in h100-training-power.csv' })
   await expect(runs.getByRole('row')).toHaveCount(2)
-  await expect(runs.getByRole('columnheader')).toHaveText(['Run', 'Title', 'Start', 'Project', 'Energy'])
+  await expect(runs.getByRole('columnheader')).toHaveText(['Row', 'Title', 'Start', 'Project', 'Energy to store'])
   const firstRun = runs.getByRole('row').nth(1).getByRole('cell')
-  await expect(firstRun.first()).toHaveText('1')
+  await expect(firstRun.first()).toHaveText('–')
+  await expect(firstRun.nth(4)).toContainText('measured →')
   // More than ten runs start folded.
   await sample.getByText('21 runs in the file').click()
   const sampleRuns = sample.getByRole('table', { name: 'Runs in codecarbon-repo-sample.csv' })
