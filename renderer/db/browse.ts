@@ -42,6 +42,8 @@ const MIN_KEY = -8.64e15
 const MAX_KEY = 8.64e15
 const ARCHIVED_KEY = 'ui.archivedProjects'
 const MAX_CACHED_MONTHS = 24
+/** Rows at the start of a month that are read by a key cursor while the month's whole key list is not read yet. */
+const HEAD_ROWS = 1000
 /** Runs read per getAll in a scan: a month of a large ledger is split so that memory stays at a few tens of MB. */
 const SCAN_PIECE_RUNS = 4000
 
@@ -104,13 +106,12 @@ export const openLedgerBrowser = async (name = 'carbon-ledger'): Promise<LedgerB
       firsts.push(total)
       total += n
     }
+    const monthKeys = (month: string) => db.runs.where('startedAtMs').between(monthStartMs(month), monthStartMs(month, 1), true, false)
     const cached = new Map<string, Promise<string[]>>()
     const idsOf = (month: string) => {
       let ids = cached.get(month)
       if (!ids) {
-        ids = db.runs
-          .where('startedAtMs')
-          .between(monthStartMs(month), monthStartMs(month, 1), true, false)
+        ids = monthKeys(month)
           .primaryKeys()
           .then((keys) => (descending ? (keys as string[]).reverse() : (keys as string[])))
         cached.set(month, ids)
@@ -118,15 +119,33 @@ export const openLedgerBrowser = async (name = 'carbon-ledger'): Promise<LedgerB
       }
       return ids
     }
+    /**
+     * The first rows of a month without its whole key list: a key cursor that stops after them. Chromium checks
+     * every index entry against its record, so a month of a large ledger costs seconds to list (≈160 µs a key at
+     * 1,000,000 runs) while its first screen costs milliseconds; the whole list is then read in the background.
+     */
+    const headOf = async (month: string, at: number, n: number): Promise<string[]> => {
+      const walk = monthKeys(month)
+      return (await (descending ? walk.reverse() : walk).offset(at).limit(n).primaryKeys()) as string[]
+    }
     const rows = async (offset: number, limit: number) => {
       const ids: string[] = []
+      const headsRead: string[] = []
       for (let i = 0; i < months.length && ids.length < limit; i++) {
         // Never negative while the rollups agree with the index; if not, the next month starts at its first row.
         const at = Math.max(0, offset + ids.length - firsts[i]!)
         if (at >= months[i]![1]) continue
-        ids.push(...(await guarded(() => idsOf(months[i]![0]))).slice(at, at + limit - ids.length))
+        const month = months[i]![0]
+        const want = limit - ids.length
+        if (!cached.has(month) && at + want <= HEAD_ROWS) {
+          ids.push(...(await guarded(() => headOf(month, at, want))))
+          headsRead.push(month)
+        } else ids.push(...(await guarded(() => idsOf(month))).slice(at, at + want))
       }
-      return byIds(ids)(0, ids.length)
+      const found = await byIds(ids)(0, ids.length)
+      // After this screen's records, not before them: the whole month is likely wanted next (scrolling on).
+      for (const month of headsRead) void idsOf(month).catch(() => cached.delete(month))
+      return found
     }
     return { total, complete: true, scanned: 1, rows }
   }

@@ -83,8 +83,11 @@ describe('browsing the runs by an index', () => {
           fromMs: byTime && p.fromDay !== undefined ? Date.UTC(2026, 0, p.fromDay) : undefined,
           toMs: byTime && p.fromDay !== undefined ? Date.UTC(2026, 0, p.fromDay + p.days) : undefined
         }
-        const rows = await (await browser.runs(q)).rows(offset, limit)
-        expect(rows.map((r) => r.id)).toEqual(await offsetPath(q, offset, limit))
+        const win = await browser.runs(q)
+        const expected = await offsetPath(q, offset, limit)
+        // The first read of a month takes its head by a key cursor; the next, its whole key list read meanwhile.
+        expect((await win.rows(offset, limit)).map((r) => r.id)).toEqual(expected)
+        expect((await win.rows(offset, limit)).map((r) => r.id)).toEqual(expected)
       }),
       { numRuns: 150 }
     )
