@@ -42,8 +42,6 @@ const MIN_KEY = -8.64e15
 const MAX_KEY = 8.64e15
 const ARCHIVED_KEY = 'ui.archivedProjects'
 const MAX_CACHED_MONTHS = 24
-/** Rows at the start of a month that are read by a key cursor while the month's whole key list is not read yet. */
-const HEAD_ROWS = 1000
 /** Runs read per getAll in a scan: a month of a large ledger is split so that memory stays at a few tens of MB. */
 const SCAN_PIECE_RUNS = 4000
 
@@ -107,44 +105,54 @@ export const openLedgerBrowser = async (name = 'carbon-ledger'): Promise<LedgerB
       total += n
     }
     const monthKeys = (month: string) => db.runs.where('startedAtMs').between(monthStartMs(month), monthStartMs(month, 1), true, false)
-    const cached = new Map<string, Promise<string[]>>()
-    const idsOf = (month: string) => {
-      let ids = cached.get(month)
-      if (!ids) {
-        ids = monthKeys(month)
-          .primaryKeys()
-          .then((keys) => (descending ? (keys as string[]).reverse() : (keys as string[])))
-        cached.set(month, ids)
-        if (cached.size > MAX_CACHED_MONTHS) cached.delete(cached.keys().next().value!)
+    /** Each month's whole key list in display order, once read (ids) or while being read. */
+    const lists = new Map<string, { read: Promise<string[]>; ids?: string[] }>()
+    const listOf = (month: string) => {
+      let list = lists.get(month)
+      if (!list) {
+        const entry: { read: Promise<string[]>; ids?: string[] } = {
+          read: monthKeys(month)
+            .primaryKeys()
+            .then((keys) => (entry.ids = descending ? (keys as string[]).reverse() : (keys as string[])))
+        }
+        entry.read.catch(() => lists.delete(month))
+        lists.set(month, (list = entry))
+        if (lists.size > MAX_CACHED_MONTHS) lists.delete(lists.keys().next().value!)
       }
-      return ids
+      return list.read
     }
     /**
-     * The first rows of a month without its whole key list: a key cursor that stops after them. Chromium checks
-     * every index entry against its record, so a month of a large ledger costs seconds to list (≈160 µs a key at
-     * 1,000,000 runs) while its first screen costs milliseconds; the whole list is then read in the background.
+     * Rows at..at+n of a month without its whole key list: a key cursor from the nearer end of the month that stops
+     * after them. Chromium checks every index entry against its record, so listing a month of a large ledger costs
+     * seconds (≈160 µs a key at 1,000,000 runs) where its first screen costs milliseconds.
      */
-    const headOf = async (month: string, at: number, n: number): Promise<string[]> => {
+    const sliceOf = async (month: string, count: number, at: number, n: number): Promise<string[]> => {
       const walk = monthKeys(month)
-      return (await (descending ? walk.reverse() : walk).offset(at).limit(n).primaryKeys()) as string[]
+      const fromEnd = Math.max(0, count - at - n)
+      if (at <= fromEnd) return (await (descending ? walk.reverse() : walk).offset(at).limit(n).primaryKeys()) as string[]
+      const tail = (await (descending ? walk : walk.reverse()).offset(fromEnd).limit(count - at - fromEnd).primaryKeys()) as string[]
+      return tail.reverse()
     }
     const rows = async (offset: number, limit: number) => {
       const ids: string[] = []
-      const headsRead: string[] = []
+      const sliced: string[] = []
       for (let i = 0; i < months.length && ids.length < limit; i++) {
         // Never negative while the rollups agree with the index; if not, the next month starts at its first row.
         const at = Math.max(0, offset + ids.length - firsts[i]!)
-        if (at >= months[i]![1]) continue
-        const month = months[i]![0]
-        const want = limit - ids.length
-        if (!cached.has(month) && at + want <= HEAD_ROWS) {
-          ids.push(...(await guarded(() => headOf(month, at, want))))
-          headsRead.push(month)
-        } else ids.push(...(await guarded(() => idsOf(month))).slice(at, at + want))
+        const [month, count] = months[i]!
+        if (at >= count) continue
+        const want = Math.min(limit - ids.length, count - at)
+        const list = lists.get(month)
+        if (list?.ids) ids.push(...list.ids.slice(at, at + want))
+        else if (list) ids.push(...(await guarded(() => list.read)).slice(at, at + want))
+        else {
+          ids.push(...(await guarded(() => sliceOf(month, count, at, want))))
+          sliced.push(month)
+        }
       }
       const found = await byIds(ids)(0, ids.length)
-      // After this screen's records, not before them: the whole month is likely wanted next (scrolling on).
-      for (const month of headsRead) void idsOf(month).catch(() => cached.delete(month))
+      // After this screen's records, not before them: scrolling on will want the whole month.
+      for (const month of sliced) void listOf(month).catch(() => undefined)
       return found
     }
     return { total, complete: true, scanned: 1, rows }
