@@ -1,4 +1,5 @@
 import type { RunRecord } from '../../shared/ledger/records'
+import { monthOf } from '../../shared/ledger/period'
 import { guarded } from './errors'
 import { LedgerDb } from './schema'
 
@@ -91,12 +92,15 @@ export const openLedgerBrowser = async (name = 'carbon-ledger'): Promise<LedgerB
   }
 
   /**
-   * The whole ledger in time order, month by month: the project × month rollups count each month's runs (in its UTC
-   * start month), so the total and the month holding any position come without walking the index, and only the
-   * months shown have their keys read (a few thousand keys each instead of every run).
+   * The runs in time order, month by month, of the whole ledger or of one project or one person, within whole months:
+   * the rollups count each month's runs (in its UTC start month), so the total and the month holding any position
+   * come without walking an index, and only the months shown have keys read.
    */
-  const byMonth = async (descending: boolean): Promise<RunWindow> => {
-    const months = await monthCounts(undefined)
+  const byMonth = async (q: RunBrowseQuery): Promise<RunWindow> => {
+    const descending = q.order === 'newest'
+    const from = q.fromMs ?? MIN_KEY
+    const to = q.toMs ?? MAX_KEY
+    const months = (await monthCounts(q.projectId, q.person)).filter(([month]) => monthStartMs(month) >= from && monthStartMs(month, 1) <= to)
     if (descending) months.reverse()
     const firsts: number[] = []
     let total = 0
@@ -104,7 +108,7 @@ export const openLedgerBrowser = async (name = 'carbon-ledger'): Promise<LedgerB
       firsts.push(total)
       total += n
     }
-    const monthKeys = (month: string) => db.runs.where('startedAtMs').between(monthStartMs(month), monthStartMs(month, 1), true, false)
+    const monthKeys = (month: string) => timeRange({ ...q, fromMs: monthStartMs(month), toMs: monthStartMs(month, 1) })
     /** Each month's whole key list in display order, once read (ids) or while being read. */
     const lists = new Map<string, { read: Promise<string[]>; ids?: string[] }>()
     const listOf = (month: string) => {
@@ -158,11 +162,17 @@ export const openLedgerBrowser = async (name = 'carbon-ledger'): Promise<LedgerB
     return { total, complete: true, scanned: 1, rows }
   }
 
-  /** Runs per UTC start month, ascending, from the project × month rollups (of one project, or all). */
-  const monthCounts = async (projectId: string | undefined): Promise<[string, number][]> => {
+  /**
+   * Runs per UTC start month, ascending, from the rollups: the project × month cells (of one project, or all), or
+   * the fine cells when a person is asked for (they hold the person).
+   */
+  const monthCounts = async (projectId: string | undefined, person?: string): Promise<[string, number][]> => {
     const counts = new Map<string, number>()
-    await db.rollups.where('[level+month]').between(['pm', ''], ['pm', '\uffff']).each((cell) => {
-      if (projectId === undefined || cell.project === projectId) counts.set(cell.month, (counts.get(cell.month) ?? 0) + cell.runs)
+    const level = person === undefined ? 'pm' : 'all'
+    await db.rollups.where('[level+month]').between([level, ''], [level, '\uffff']).each((cell) => {
+      if ((projectId === undefined || cell.project === projectId) && (person === undefined || cell.person === person)) {
+        counts.set(cell.month, (counts.get(cell.month) ?? 0) + cell.runs)
+      }
     })
     return [...counts].filter(([, n]) => n > 0).sort(([a], [b]) => (a < b ? -1 : 1))
   }
@@ -223,8 +233,9 @@ export const openLedgerBrowser = async (name = 'carbon-ledger'): Promise<LedgerB
 
   const runs = (q: RunBrowseQuery, options: BrowseOptions = {}): Promise<RunWindow> =>
     guarded(async () => {
-      const unfiltered = q.projectId === undefined && q.person === undefined && q.fromMs === undefined && q.toMs === undefined && q.match === undefined
-      if (unfiltered && (q.order === 'newest' || q.order === 'oldest')) return byMonth(q.order === 'newest')
+      const wholeMonths = [q.fromMs, q.toMs].every((ms) => ms === undefined || ms === monthStartMs(monthOf(ms)))
+      const oneIndex = q.projectId === undefined || q.person === undefined
+      if ((q.order === 'newest' || q.order === 'oldest') && q.match === undefined && oneIndex && wholeMonths) return byMonth(q)
       const index = indexed(q)
       if (index) {
         // Ascending keys reversed = the index read backwards: ties in the index key fall in descending id order.

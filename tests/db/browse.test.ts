@@ -143,6 +143,35 @@ describe('browsing the runs by a scan (filters no index answers)', () => {
     )
   })
 
+  it('gives a project or a person over whole months by the monthly counts, at any position, as the runs themselves say', async () => {
+    const runs = await all()
+    const query = fc.record({
+      order: fc.constantFrom('newest' as const, 'oldest' as const),
+      project: fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }),
+      person: fc.option(fc.constantFrom('u0', 'u1', 'nobody'), { nil: undefined }),
+      fromMonth: fc.option(fc.integer({ min: -1, max: 3 }), { nil: undefined }),
+      months: fc.integer({ min: 1, max: 3 })
+    })
+    await fc.assert(
+      fc.asyncProperty(query, fc.integer({ min: 0, max: 30 }), fc.integer({ min: 1, max: 20 }), async (p, offset, limit) => {
+        const q: RunBrowseQuery = {
+          order: p.order,
+          projectId: p.project === undefined ? undefined : projects[p.project],
+          // One of project and person (both at once is a scan).
+          person: p.project === undefined ? p.person : undefined,
+          fromMs: p.fromMonth === undefined ? undefined : Date.UTC(2026, p.fromMonth, 1),
+          toMs: p.fromMonth === undefined ? undefined : Date.UTC(2026, p.fromMonth + p.months, 1)
+        }
+        const want = expected(runs, q)
+        const win = await browser.runs(q)
+        expect(win.total).toBe(want.length)
+        expect((await win.rows(offset, limit)).map((r) => r.id)).toEqual(want.slice(offset, offset + limit))
+        expect((await win.rows(offset, limit)).map((r) => r.id)).toEqual(want.slice(offset, offset + limit))
+      }),
+      { numRuns: 120 }
+    )
+  })
+
   it('shows the rows found so far while it scans: each partial view is the start of the final one', async () => {
     const partials: { total: number; scanned: number; ids: string[] }[] = []
     const q: RunBrowseQuery = { order: 'newest', match: (r) => r.person === 'u1' }
