@@ -46,6 +46,8 @@ interface FillSummary {
   computeMs: number
   runJsonBytes: number
   filledOn: string
+  /** IndexedDB is per origin, port included: a kept ledger is measured again on the port it was filled on. */
+  port: number
 }
 
 interface Marks {
@@ -176,7 +178,10 @@ async function main() {
   if (!existsSync('out/renderer/index.html')) throw new Error('No built renderer in out/renderer: run `npx electron-vite build` first.')
   const work = await mkdtemp(join(tmpdir(), 'ui-bench-'))
   const profileDir = process.env.UI_BENCH_PROFILE ? resolve(process.env.UI_BENCH_PROFILE) : join(work, 'profile')
-  const port = await choosePort()
+  // A kept profile (UI_BENCH_PROFILE) filled with the same number of runs is measured again without refilling.
+  const kept = process.env.UI_BENCH_PROFILE ? await readFile(`${profileDir}.fill.json`, 'utf8').then((t) => JSON.parse(t) as FillSummary, () => undefined) : undefined
+  const reuse = kept?.filled.runs === RUNS ? kept : undefined
+  const port = reuse?.port ?? (await choosePort())
   const server = await startRenderer(port, work)
   const origin = `http://127.0.0.1:${port}`
   const fillJs = await bundleFillPage(work)
@@ -210,11 +215,9 @@ async function main() {
     log('# Carbon Ledger — dashboard and runs table benchmarks (built renderer, real Chromium, persistent profile on disk)')
     log(machineLine())
     log(`browser: ${/(Headless)?Chrom(e|ium)\/[\d.]+/.exec(ua)?.[0] ?? ua}, headless, viewport 1280×900; load average at start: ${(await readFile('/proc/loadavg', 'utf8').catch(() => '?')).split(' ').slice(0, 3).join(' ')}`)
-    // A kept profile (UI_BENCH_PROFILE) filled with the same number of runs is measured again without refilling.
-    const kept = process.env.UI_BENCH_PROFILE ? await readFile(`${profileDir}.fill.json`, 'utf8').then((t) => JSON.parse(t) as FillSummary, () => undefined) : undefined
     const fill: FillSummary =
-      kept?.filled.runs === RUNS
-        ? kept
+      reuse
+        ? reuse
         : await (async () => {
             const endMs = Date.now()
             const startMs = endMs - 3 * YEAR_MS
@@ -228,7 +231,7 @@ async function main() {
               if ((from / CHUNK) % 10 === 9 || from + CHUNK >= RUNS) progress(`filled ${fmt(Math.min(from + CHUNK, RUNS))} runs (${fmt((performance.now() - fillStart) / 1000)} s)`)
             }
             const filled = await page.evaluate(() => window.uiBenchFill.finish())
-            const summary = { startMs, endMs, filled, fillMs: performance.now() - fillStart, computeMs, runJsonBytes, filledOn: new Date().toISOString() }
+            const summary = { startMs, endMs, filled, fillMs: performance.now() - fillStart, computeMs, runJsonBytes, filledOn: new Date().toISOString(), port }
             if (process.env.UI_BENCH_PROFILE) await writeFile(`${profileDir}.fill.json`, JSON.stringify(summary))
             return summary
           })()
@@ -236,7 +239,7 @@ async function main() {
     log('')
     log(`## Ledger: ${fmt(filled.runs)} runs from ${new Date(startMs).toISOString().slice(0, 10)} to ${new Date(endMs).toISOString().slice(0, 10)}, 40 projects, 60 people, 7 hardware models, 6 locations; ${fmt(filled.rollupCells)} rollup cells`)
     log(`filled by direct bulk writes of ledger-shaped records, not through the import path: each run computed by the app's engine (estimateRun, bundled reference data, default lab defaults, the app's computeStamp), rollups built with shared/ledger/rollup.ts, written with Dexie bulkPut in transactions of ${fmt(CHUNK)} runs`)
-    log(`fill${fill === kept ? ` (kept profile, filled ${fill.filledOn})` : ''}: ${fmt(fill.fillMs / 1000, 1)} s (${fmt(filled.runs / (fill.fillMs / 1000))} runs/s; compute ${fmt(fill.computeMs / 1000, 1)} s of it); a run's input + result is ${fmt(fill.runJsonBytes)} bytes as JSON`)
+    log(`fill${fill === reuse ? ` (kept profile, filled ${fill.filledOn})` : ''}: ${fmt(fill.fillMs / 1000, 1)} s (${fmt(filled.runs / (fill.fillMs / 1000))} runs/s; compute ${fmt(fill.computeMs / 1000, 1)} s of it); a run's input + result is ${fmt(fill.runJsonBytes)} bytes as JSON`)
     await context.close()
     context = undefined
 
