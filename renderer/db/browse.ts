@@ -43,6 +43,8 @@ const MIN_KEY = -8.64e15
 const MAX_KEY = 8.64e15
 const ARCHIVED_KEY = 'ui.archivedProjects'
 const MAX_CACHED_MONTHS = 24
+/** Rows from either end of a month that are read by a key cursor while the month's key list is not read yet. */
+const END_ROWS = 1000
 /** Runs read per getAll in a scan: a month of a large ledger is split so that memory stays at a few tens of MB. */
 const SCAN_PIECE_RUNS = 4000
 
@@ -126,9 +128,10 @@ export const openLedgerBrowser = async (name = 'carbon-ledger'): Promise<LedgerB
       return list.read
     }
     /**
-     * Rows at..at+n of a month without its whole key list: a key cursor from the nearer end of the month that stops
-     * after them. Chromium checks every index entry against its record, so listing a month of a large ledger costs
-     * seconds (≈160 µs a key at 1,000,000 runs) where its first screen costs milliseconds.
+     * Rows near either end of a month without its whole key list: a key cursor from that end that stops after them.
+     * Chromium checks every index entry against its record, so listing a month of a large ledger costs seconds
+     * (≈160 µs a key at 1,000,000 runs) where its first screen costs milliseconds. Deeper in, a cursor would walk
+     * most of the month anyway: the whole list is read instead, once, for the scrolling that follows.
      */
     const sliceOf = async (month: string, count: number, at: number, n: number): Promise<string[]> => {
       const walk = monthKeys(month)
@@ -148,7 +151,7 @@ export const openLedgerBrowser = async (name = 'carbon-ledger'): Promise<LedgerB
         const want = Math.min(limit - ids.length, count - at)
         const list = lists.get(month)
         if (list?.ids) ids.push(...list.ids.slice(at, at + want))
-        else if (list) ids.push(...(await guarded(() => list.read)).slice(at, at + want))
+        else if (list || Math.min(at, count - at - want) > END_ROWS) ids.push(...(await guarded(() => listOf(month))).slice(at, at + want))
         else {
           ids.push(...(await guarded(() => sliceOf(month, count, at, want))))
           sliced.push(month)
