@@ -158,8 +158,9 @@ export const openLedgerBrowser = async (name = 'carbon-ledger'): Promise<LedgerB
         }
       }
       const found = await byIds(ids)(0, ids.length)
-      // After this screen's records, not before them: scrolling on will want the whole month.
-      for (const month of sliced) void listOf(month).catch(() => undefined)
+      // Once scrolling is well into a month's head, its whole list is read ahead (after this screen's records): not
+      // on the first screen, where it would hold up whatever the user asks next (a filter, a jump).
+      if (offset + limit > END_ROWS / 2) for (const month of sliced) void listOf(month).catch(() => undefined)
       return found
     }
     return { total, complete: true, scanned: 1, rows }
