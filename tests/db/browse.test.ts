@@ -215,3 +215,36 @@ describe('browsing the runs by a scan (filters no index answers)', () => {
     expect(reads).toBe(1)
   })
 })
+
+describe('a month too large to list for one screen', () => {
+  it('reads rows near its ends by a key cursor and deeper ones from its whole list, the same rows either way', async () => {
+    const bigName = freshName()
+    const ledger = await openTest(bigName)
+    // 2,500 runs in March 2026 (more than 1,000 from either end in the middle), with ties every 5 runs.
+    await ledger.imports.commit({
+      format: 'codecarbon',
+      fileName: 'march.csv',
+      runs: Array.from({ length: 2500 }, (_, i) => ({
+        externalId: `m${i}`,
+        input: gpuRun({ startedAt: new Date(Date.UTC(2026, 2, 1) + Math.floor(i / 5) * 3_600_000).toISOString(), source: { kind: 'codecarbon', externalId: `m${i}` } })
+      })),
+      errors: [],
+      warnings: []
+    })
+    ledger.close()
+    const big = await openLedgerBrowser(bigName)
+    const bigDb = new LedgerDb(bigName)
+    await bigDb.open()
+    for (const order of ['newest', 'oldest'] as const) {
+      const walk = bigDb.runs.orderBy('startedAtMs')
+      const all = ((await (order === 'newest' ? walk.reverse() : walk).primaryKeys()) as string[])
+      const win = await big.runs({ order })
+      expect(win.total).toBe(2500)
+      for (const offset of [0, 950, 1200, 2450, 1700, 0]) {
+        expect((await win.rows(offset, 50)).map((r) => r.id), `${order} at ${offset}`).toEqual(all.slice(offset, offset + 50))
+      }
+    }
+    big.close()
+    bigDb.close()
+  })
+})
