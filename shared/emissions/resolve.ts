@@ -172,7 +172,7 @@ function resolvePower(device: DeviceInput, tables: Tables, note: Note): DevicePo
     return { powerW: exact(0), origin: 'unknown', detail: english(detailMsg), detailMsg, embodiedClass }
   }
   const perCore = entry.tdpPerCoreW !== undefined && device.cores !== undefined
-  const tdpW = perCore ? entry.tdpPerCoreW! * device.cores! : entry.tdpW
+  const tdpW = tdpOf(entry, device)
   if (entry.tdpPerCoreW !== undefined && device.cores === undefined) {
     note(() => msg('assume.coresMissing', { device: device.name, tdpW: entry.tdpW }))
   }
@@ -190,12 +190,16 @@ function resolvePower(device: DeviceInput, tables: Tables, note: Note): DevicePo
   }
 }
 
+/** A catalogue entry's TDP for the device: per core × the cores reserved when the entry is per core and they are given. */
+const tdpOf = (entry: HardwareEntry, device: DeviceInput): number =>
+  entry.tdpPerCoreW !== undefined && device.cores !== undefined ? entry.tdpPerCoreW * device.cores : entry.tdpW
+
 /**
  * A name the catalogue holds several models of ("A100"): the power spans their TDPs, so the run is counted with an
  * honest range instead of 0 W, and the user is told which models it could be.
  */
 function ambiguousPower(device: DeviceInput, candidates: HardwareEntry[], note: Note): DevicePower {
-  const tdps = candidates.map((e) => (e.tdpPerCoreW !== undefined && device.cores !== undefined ? e.tdpPerCoreW * device.cores : e.tdpW))
+  const tdps = candidates.map((e) => tdpOf(e, device))
   const minW = Math.min(...tdps)
   const maxW = Math.max(...tdps)
   const valueW = (minW + maxW) / 2
