@@ -10,7 +10,8 @@ export interface RecomputeState {
   running: boolean
   done: number
   total: number
-  error?: string
+  /** Why the last pass stopped, shown through i18n.error (in the app's language when it carries a message). */
+  error?: unknown
 }
 
 const store = <T>(initial: T) => {
@@ -44,7 +45,7 @@ export const startRecompute = async (repo: RecomputeRepo, onChanged: () => void)
     const status = await repo.run({ signal: controller.signal, onProgress: (done, total) => recomputeState.set({ running: true, done, total }) })
     recomputeState.set({ running: false, done: status.total - status.remaining, total: status.total })
   } catch (err) {
-    recomputeState.set({ ...recomputeState.get(), running: false, error: err instanceof Error ? err.message : String(err) })
+    recomputeState.set({ ...recomputeState.get(), running: false, error: err })
   } finally {
     controller = undefined
     onChanged()

@@ -215,7 +215,7 @@ function Recompute() {
       ) : (
         <div className="row">
           <span role="status">
-            {state.error ? t('settings.recomputeFailed', { message: state.error }) : remaining > 0 ? i18n.plural('settings.recomputeRemaining', remaining) : t('settings.recomputeDone')}
+            {state.error !== undefined ? t('settings.recomputeFailed', { message: i18n.error(state.error) }) : remaining > 0 ? i18n.plural('settings.recomputeRemaining', remaining) : t('settings.recomputeDone')}
           </span>
           {remaining > 0 && <button type="button" onClick={() => void startRecompute(ledger.recompute, changed)}>{t('settings.recomputeResume')}</button>}
         </div>
