@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, type DependencyList, type RefObject } from 'react'
+import type { ChartConfiguration } from 'chart.js'
 import { useI18n } from '../i18n/I18nProvider'
 import { barChartOptions } from './chart-scales'
 
@@ -18,7 +19,25 @@ const loadChart = (): Promise<ChartModule> => {
   return chartModule
 }
 
-const cssColour = (name: string): string => getComputedStyle(document.documentElement).getPropertyValue(name).trim() || '#1f6f4a'
+/** A colour of the theme (light or dark) from its CSS custom property, else the fallback. */
+export const cssColour = (name: string, fallback = '#1f6f4a'): string => getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback
+
+/**
+ * Draws a Chart.js chart on the canvas once Chart.js has loaded, anew when deps change; the previous one is destroyed
+ * on change and unmount. config is read when drawing, so it sees the theme's colours then.
+ */
+export const useChart = (canvas: RefObject<HTMLCanvasElement | null>, config: () => ChartConfiguration, deps: DependencyList): void =>
+  useEffect(() => {
+    let chart: import('chart.js').Chart | undefined
+    let cancelled = false
+    void loadChart().then(({ Chart }) => {
+      if (!cancelled && canvas.current) chart = new Chart(canvas.current, config())
+    })
+    return () => {
+      cancelled = true
+      chart?.destroy()
+    }
+  }, deps)
 
 /**
  * A bar chart (vertical for trends, horizontal for breakdowns), animation off, numbers in the UI's locale. The value
@@ -36,24 +55,17 @@ export function BarChart({ labels, series, label, unit, horizontal = false, form
 }) {
   const { locale } = useI18n()
   const canvas = useRef<HTMLCanvasElement>(null)
-  useEffect(() => {
-    let chart: import('chart.js').Chart | undefined
-    let cancelled = false
-    void loadChart().then(({ Chart }) => {
-      if (cancelled || !canvas.current) return
-      const colours = ['--chart-1', '--chart-2', '--chart-3', '--chart-4'].map(cssColour)
-      const text = cssColour('--muted')
-      const grid = cssColour('--border')
-      chart = new Chart(canvas.current, {
+  useChart(
+    canvas,
+    () => {
+      const colours = ['--chart-1', '--chart-2', '--chart-3', '--chart-4'].map((name) => cssColour(name))
+      return {
         type: 'bar',
         data: { labels, datasets: series.map((s, i) => ({ label: s.label, data: s.values, backgroundColor: colours[i % colours.length] })) },
-        options: barChartOptions({ labels, unit, horizontal, locale, format, seriesCount: series.length, textColour: text, gridColour: grid })
-      })
-    })
-    return () => {
-      cancelled = true
-      chart?.destroy()
-    }
-  }, [labels, series, unit, horizontal, format, locale])
+        options: barChartOptions({ labels, unit, horizontal, locale, format, seriesCount: series.length, textColour: cssColour('--muted'), gridColour: cssColour('--border') })
+      }
+    },
+    [labels, series, unit, horizontal, format, locale]
+  )
   return <canvas ref={canvas} role="img" aria-label={label} />
 }

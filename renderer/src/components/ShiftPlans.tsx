@@ -1,20 +1,8 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useMemo, useRef, useState } from 'react'
 import type { ShiftPlan, ShiftStrategy } from '../../../shared/planning/index'
 import { useI18n, type I18n } from '../i18n/I18nProvider'
+import { cssColour, useChart } from './Chart'
 import { spanHours, strategyKey, type SpanHour } from '../screens/compare-form'
-
-type ChartModule = typeof import('chart.js')
-let chartModule: Promise<ChartModule> | undefined
-/** Chart.js on first use, with the pieces a line chart with marked points needs. */
-const loadChart = (): Promise<ChartModule> => {
-  chartModule ??= import('chart.js').then((m) => {
-    m.Chart.register(m.LineController, m.LineElement, m.PointElement, m.CategoryScale, m.LinearScale, m.Tooltip, m.Legend)
-    return m
-  })
-  return chartModule
-}
-
-const cssColour = (name: string, fallback: string): string => getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback
 
 export const strategyName = (s: ShiftStrategy, i18n: I18n): string =>
   s.kind === 'flexible' ? i18n.t('shift.flexible', { hours: s.windowHours }) : i18n.t('shift.pauseResume', { percent: s.extraPercent })
@@ -27,15 +15,13 @@ function IntensityChart({ hours, label }: { hours: SpanHour[]; label: string }) 
   const i18n = useI18n()
   const { t } = i18n
   const canvas = useRef<HTMLCanvasElement>(null)
-  useEffect(() => {
-    let chart: import('chart.js').Chart | undefined
-    let cancelled = false
-    void loadChart().then(({ Chart }) => {
-      if (cancelled || !canvas.current) return
+  useChart(
+    canvas,
+    () => {
       const text = cssColour('--muted', '#59625d')
       const grid = cssColour('--border', '#d5dbd7')
       const values = hours.map((h) => h.intensityGPerKWh)
-      chart = new Chart(canvas.current, {
+      return {
         type: 'line',
         data: {
           labels: hours.map((h) => hourLabel(i18n, h.hourUtcMs)),
@@ -75,13 +61,10 @@ function IntensityChart({ hours, label }: { hours: SpanHour[]; label: string }) 
             y: { title: { display: true, text: 'g CO2e/kWh', color: text }, ticks: { color: text }, grid: { color: grid } }
           }
         }
-      })
-    })
-    return () => {
-      cancelled = true
-      chart?.destroy()
-    }
-  }, [hours, i18n, t])
+      }
+    },
+    [hours, i18n, t]
+  )
   return <canvas ref={canvas} role="img" aria-label={label} />
 }
 
