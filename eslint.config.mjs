@@ -30,12 +30,25 @@ export default tseslint.config(
           patterns: [
             nodeBuiltins,
             electron,
-            { group: ['dexie', 'dexie/*', 'react', 'react-dom', 'react/*', 'chart.js', 'chart.js/*'], message: 'shared/ is pure: no storage, UI or charts.' },
+            {
+              group: ['dexie', 'dexie/*', 'react', 'react-dom', 'react/*', 'chart.js', 'chart.js/*'],
+              message: 'shared/ is pure: no storage, UI or charts.'
+            },
             { group: ['**/renderer/**', '**/main/**'], message: 'shared/ depends on nothing above it.' }
           ]
         }
       ],
-      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'indexedDB', 'localStorage', 'process', 'require', 'Buffer']
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'navigator',
+        'indexedDB',
+        'localStorage',
+        'process',
+        'require',
+        'Buffer'
+      ]
     }
   },
   {
@@ -44,7 +57,13 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [nodeBuiltins, electron, { group: ['**/main/**'], message: 'The renderer reaches main only through the HostApi bridge.' }] }
+        {
+          patterns: [
+            nodeBuiltins,
+            electron,
+            { group: ['**/main/**'], message: 'The renderer reaches main only through the HostApi bridge.' }
+          ]
+        }
       ]
     }
   },
@@ -54,7 +73,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['react', 'react-dom', 'react/*', 'dexie', 'dexie/*', 'chart.js', '**/renderer/**'], message: 'main/ has no UI and no database.' }] }
+        {
+          patterns: [
+            {
+              group: ['react', 'react-dom', 'react/*', 'dexie', 'dexie/*', 'chart.js', '**/renderer/**'],
+              message: 'main/ has no UI and no database.'
+            }
+          ]
+        }
       ]
     }
   },
@@ -63,7 +89,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [electron, { group: ['react', 'dexie', '**/renderer/**'], message: 'The command line is plain Node.' }] }
+        {
+          patterns: [
+            electron,
+            { group: ['react', 'dexie', '**/renderer/**'], message: 'The command line is plain Node.' }
+          ]
+        }
       ]
     }
   },

@@ -21,7 +21,8 @@ import { loadWindowState, restoreBounds, saveWindowState } from './window/window
 const APP_NAME = 'Carbon Ledger'
 
 // End-to-end tests give each run its own profile; a packaged app ignores the variable.
-if (!app.isPackaged && process.env.CARBON_LEDGER_USER_DATA_DIR) app.setPath('userData', process.env.CARBON_LEDGER_USER_DATA_DIR)
+if (!app.isPackaged && process.env.CARBON_LEDGER_USER_DATA_DIR)
+  app.setPath('userData', process.env.CARBON_LEDGER_USER_DATA_DIR)
 
 // Privileges must be registered before 'ready'.
 registerAppScheme()
@@ -75,13 +76,18 @@ function start(): void {
     }
     restoreFromMenu().catch((error: unknown) => {
       if (!(error instanceof HostError)) log('restore failed', error)
-      dialog.showErrorBox('Restore', error instanceof HostError ? error.message : 'The backup could not be read. The details are in the log.')
+      dialog.showErrorBox(
+        'Restore',
+        error instanceof HostError ? error.message : 'The backup could not be read. The details are in the log.'
+      )
     })
   }
 
   const createMainWindow = async (): Promise<BrowserWindow> => {
     const primary = screen.getPrimaryDisplay()
-    const workAreas = [primary, ...screen.getAllDisplays().filter((display) => display.id !== primary.id)].map((display) => display.workArea)
+    const workAreas = [primary, ...screen.getAllDisplays().filter((display) => display.id !== primary.id)].map(
+      (display) => display.workArea
+    )
     const { bounds, isMaximized } = restoreBounds(await loadWindowState(windowStatePath), workAreas)
     const window = new BrowserWindow(mainWindowOptions(bounds, preloadPath, !app.isPackaged))
     window.once('ready-to-show', () => {
@@ -95,7 +101,9 @@ function start(): void {
       saveTimer = setTimeout(() => {
         if (window.isDestroyed()) return
         const normal = window.getNormalBounds()
-        saveWindowState(windowStatePath, { ...normal, isMaximized: window.isMaximized() }).catch((error: unknown) => log('could not save the window state', error))
+        saveWindowState(windowStatePath, { ...normal, isMaximized: window.isMaximized() }).catch((error: unknown) =>
+          log('could not save the window state', error)
+        )
       }, 500)
     }
     window.on('resize', saveState)
@@ -126,15 +134,25 @@ function start(): void {
     .whenReady()
     .then(async () => {
       const ses = session.defaultSession
-      ses.setPermissionRequestHandler((_contents, permission, callback, details) => callback(decidePermission(permission, details.requestingUrl)))
-      ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => decidePermission(permission, requestingOrigin))
+      ses.setPermissionRequestHandler((_contents, permission, callback, details) =>
+        callback(decidePermission(permission, details.requestingUrl))
+      )
+      ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+        decidePermission(permission, requestingOrigin)
+      )
       ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequestUrl(details.url) }))
       serveAppProtocol(ses, rendererDir)
 
       registerHostHandlers(createHandle(ipcMain, log), {
         showOpenDialog: async ({ title, filters, multiple }) => {
-          const options: Electron.OpenDialogOptions = { title, filters, properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'] }
-          const { canceled, filePaths } = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options)
+          const options: Electron.OpenDialogOptions = {
+            title,
+            filters,
+            properties: multiple ? ['openFile', 'multiSelections'] : ['openFile']
+          }
+          const { canceled, filePaths } = mainWindow
+            ? await dialog.showOpenDialog(mainWindow, options)
+            : await dialog.showOpenDialog(options)
           return canceled ? [] : filePaths
         },
         showSaveDialog: async ({ defaultName, filters }) => {
@@ -143,7 +161,9 @@ function start(): void {
             filters,
             properties: ['showOverwriteConfirmation', 'createDirectory']
           }
-          const { canceled, filePath } = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options)
+          const { canceled, filePath } = mainWindow
+            ? await dialog.showSaveDialog(mainWindow, options)
+            : await dialog.showSaveDialog(options)
           return canceled || !filePath ? null : filePath
         },
         readTextFile: (path) => readTextFile(path),
@@ -178,7 +198,14 @@ function start(): void {
       })
 
       Menu.setApplicationMenu(
-        Menu.buildFromTemplate(buildMenuTemplate({ platform: process.platform, appName: APP_NAME, isPackaged: app.isPackaged, onCommand: onMenuCommand }))
+        Menu.buildFromTemplate(
+          buildMenuTemplate({
+            platform: process.platform,
+            appName: APP_NAME,
+            isPackaged: app.isPackaged,
+            onCommand: onMenuCommand
+          })
+        )
       )
       mainWindow = await createMainWindow()
 

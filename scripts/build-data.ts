@@ -77,7 +77,8 @@ const SOURCES: SourceEntry[] = [
     licence: 'MIT',
     url: 'https://github.com/mlco2/impact',
     version: 'd0d3ee5a',
-    attribution: 'Machine Learning Emissions Calculator (mlco2/impact), Lacoste, Luccioni, Schmidt and Dandres 2019, "Quantifying the Carbon Emissions of Machine Learning". MIT licence.'
+    attribution:
+      'Machine Learning Emissions Calculator (mlco2/impact), Lacoste, Luccioni, Schmidt and Dandres 2019, "Quantifying the Carbon Emissions of Machine Learning". MIT licence.'
   },
   {
     id: 'green-algorithms',
@@ -101,7 +102,8 @@ const SOURCES: SourceEntry[] = [
     licence: 'CC BY 4.0',
     url: 'https://ourworldindata.org/grapher/carbon-intensity-electricity',
     version: '2025',
-    attribution: 'Ember (2025); Energy Institute – Statistical Review of World Energy (2025) – with major processing by Our World in Data. CC BY 4.0.'
+    attribution:
+      'Ember (2025); Energy Institute – Statistical Review of World Energy (2025) – with major processing by Our World in Data. CC BY 4.0.'
   },
   {
     id: 'electricity-maps-yearly',
@@ -137,7 +139,8 @@ const SOURCES: SourceEntry[] = [
   {
     id: 'vendor-datasheets',
     title: 'Vendor datasheets and architecture whitepapers (NVIDIA, Google Cloud TPU, Intel ARK)',
-    attribution: 'Peak FLOPS and power figures from the vendors\' published datasheets, whitepapers and product documentation, each named in data/SOURCES.md ("Corrections to upstream"). Facts, cited for traceability.'
+    attribution:
+      'Peak FLOPS and power figures from the vendors\' published datasheets, whitepapers and product documentation, each named in data/SOURCES.md ("Corrections to upstream"). Facts, cited for traceability.'
   },
   {
     id: 'carbon-ledger',
@@ -181,7 +184,8 @@ function readTable(text: string, file: string, headerLine = 0): { rows: Record<s
   const all = parseCsv(text)
   const header = (all[headerLine] ?? fail(`${file}: no header`)).map((h) => h.trim())
   const rows = all.slice(headerLine + 1).map((cells, i) => {
-    if (cells.length < header.length) note(`${file} row ${i + headerLine + 2}: ${cells.length} fields for ${header.length} columns (ragged)`)
+    if (cells.length < header.length)
+      note(`${file} row ${i + headerLine + 2}: ${cells.length} fields for ${header.length} columns (ragged)`)
     return Object.fromEntries(header.map((h, c) => [h, (cells[c] ?? '').trim()]))
   })
   return { rows, header }
@@ -248,7 +252,8 @@ const A100_DATASHEET = 'NVIDIA A100 Tensor Core GPU datasheet'
 const V100_DATASHEET = 'NVIDIA V100 Tensor Core GPU datasheet'
 const GA102_WHITEPAPER = 'NVIDIA Ampere GA102 GPU architecture whitepaper'
 const TURING_WHITEPAPER = 'NVIDIA Turing GPU architecture whitepaper'
-const PASCAL_FP16 = 'Pascal GP102/GP104 run FP16 arithmetic at 1/64 of the FP32 rate: no figure describes an fp16 workload on them; compare them at fp32'
+const PASCAL_FP16 =
+  'Pascal GP102/GP104 run FP16 arithmetic at 1/64 of the FP32 rate: no figure describes an fp16 workload on them; compare them at fp32'
 
 const HARDWARE_CORRECTIONS: HardwareCorrection[] = [
   {
@@ -260,7 +265,8 @@ const HARDWARE_CORRECTIONS: HardwareCorrection[] = [
   {
     id: 'gpu:nvidia-h100-nvl',
     set: { fp32Tflops: 60, fp16Tflops: 835.5 },
-    reason: "mlco2's 835 / 1671 are NVIDIA's TF32 and FP16 tensor figures with sparsity (1671 was already dropped as over 4 TFLOPS/W)",
+    reason:
+      "mlco2's 835 / 1671 are NVIDIA's TF32 and FP16 tensor figures with sparsity (1671 was already dropped as over 4 TFLOPS/W)",
     source: `${H100_DATASHEET}: FP32 60 TFLOPS (NVL); FP16 tensor 1,671 TFLOPS with sparsity → 835.5 dense`
   },
   {
@@ -291,13 +297,15 @@ const HARDWARE_CORRECTIONS: HardwareCorrection[] = [
     id: 'gpu:nvidia-l40s',
     set: { fp32Tflops: 91.6 },
     reason: "mlco2's 183 FP32 is the dense TF32 tensor figure; its 362.05 FP16 is already the dense tensor figure",
-    source: 'NVIDIA L40S GPU datasheet: FP32 91.6 TFLOPS; TF32 tensor 183 TFLOPS dense; FP16 tensor 362.05 TFLOPS dense (733 with sparsity)'
+    source:
+      'NVIDIA L40S GPU datasheet: FP32 91.6 TFLOPS; TF32 tensor 183 TFLOPS dense; FP16 tensor 362.05 TFLOPS dense (733 with sparsity)'
   },
   {
     id: 'gpu:nvidia-rtx-a6000',
     set: { fp16Tflops: 154.8 },
     reason: "mlco2's 38.71 FP16 is the non-tensor rate",
-    source: 'NVIDIA RTX A6000 datasheet: FP32 38.7 TFLOPS; tensor 309.7 TFLOPS with sparsity → 154.8 dense (GA102 whitepaper: FP16 tensor, FP32 accumulate 154.8 / 309.7)'
+    source:
+      'NVIDIA RTX A6000 datasheet: FP32 38.7 TFLOPS; tensor 309.7 TFLOPS with sparsity → 154.8 dense (GA102 whitepaper: FP16 tensor, FP32 accumulate 154.8 / 309.7)'
   },
   {
     id: 'gpu:nvidia-rtx-a5000',
@@ -320,14 +328,16 @@ const HARDWARE_CORRECTIONS: HardwareCorrection[] = [
   {
     id: 'gpu:nvidia-rtx-3080-ti',
     set: { fp16Tflops: null },
-    reason: "mlco2's 34.10 FP16 is the non-tensor rate, and no NVIDIA document at hand gives the 3080 Ti's tensor figure: dropped",
+    reason:
+      "mlco2's 34.10 FP16 is the non-tensor rate, and no NVIDIA document at hand gives the 3080 Ti's tensor figure: dropped",
     source: `${GA102_WHITEPAPER} (covers the RTX 3080 and 3090 only)`
   },
   {
     id: 'gpu:nvidia-rtx-4090',
     set: { fp16Tflops: 165.2 },
     reason: "mlco2's 82.6 FP16 is the non-tensor rate",
-    source: 'NVIDIA Ada GPU architecture whitepaper: RTX 4090 FP32 82.6 TFLOPS; FP16 tensor with FP32 accumulate 165.2 dense / 330.4 sparse'
+    source:
+      'NVIDIA Ada GPU architecture whitepaper: RTX 4090 FP32 82.6 TFLOPS; FP16 tensor with FP32 accumulate 165.2 dense / 330.4 sparse'
   },
   {
     id: 'gpu:nvidia-rtx-2080-ti',
@@ -386,13 +396,34 @@ const HARDWARE_CORRECTIONS: HardwareCorrection[] = [
   {
     id: 'gpu:nvidia-agx-xavier',
     set: { fp32Tflops: null, fp16Tflops: null },
-    reason: "mlco2's 16 / 32 are the module's TOPS (32 is its INT8 TOPS, GPU and deep-learning accelerators together), not GPU TFLOPS; no vendor FP32 or FP16 TFLOPS of the GPU alone was found: dropped",
+    reason:
+      "mlco2's 16 / 32 are the module's TOPS (32 is its INT8 TOPS, GPU and deep-learning accelerators together), not GPU TFLOPS; no vendor FP32 or FP16 TFLOPS of the GPU alone was found: dropped",
     source: 'NVIDIA Jetson AGX Xavier module specifications: 32 TOPS (INT8)'
   },
-  { id: 'gpu:nvidia-gtx-1080', set: { fp16Tflops: null }, reason: PASCAL_FP16, source: 'NVIDIA Pascal GP104 (GeForce GTX 1080) specifications' },
-  { id: 'gpu:nvidia-gtx-1080-ti', set: { fp16Tflops: null }, reason: PASCAL_FP16, source: 'NVIDIA Pascal GP102 (GeForce GTX 1080 Ti) specifications' },
-  { id: 'gpu:nvidia-titan-x-pascal', set: { fp16Tflops: null }, reason: PASCAL_FP16, source: 'NVIDIA Pascal GP102 (TITAN X) specifications' },
-  { id: 'gpu:nvidia-titan-xp', set: { fp16Tflops: null }, reason: PASCAL_FP16, source: 'NVIDIA Pascal GP102 (TITAN Xp) specifications' },
+  {
+    id: 'gpu:nvidia-gtx-1080',
+    set: { fp16Tflops: null },
+    reason: PASCAL_FP16,
+    source: 'NVIDIA Pascal GP104 (GeForce GTX 1080) specifications'
+  },
+  {
+    id: 'gpu:nvidia-gtx-1080-ti',
+    set: { fp16Tflops: null },
+    reason: PASCAL_FP16,
+    source: 'NVIDIA Pascal GP102 (GeForce GTX 1080 Ti) specifications'
+  },
+  {
+    id: 'gpu:nvidia-titan-x-pascal',
+    set: { fp16Tflops: null },
+    reason: PASCAL_FP16,
+    source: 'NVIDIA Pascal GP102 (TITAN X) specifications'
+  },
+  {
+    id: 'gpu:nvidia-titan-xp',
+    set: { fp16Tflops: null },
+    reason: PASCAL_FP16,
+    source: 'NVIDIA Pascal GP102 (TITAN Xp) specifications'
+  },
   {
     id: 'gpu:nvidia-quadro-p6000',
     set: { fp16Tflops: null },
@@ -402,13 +433,16 @@ const HARDWARE_CORRECTIONS: HardwareCorrection[] = [
   {
     id: 'gpu:nvidia-gtx-750',
     set: { fp32Tflops: 1.111, tdpW: 55, memoryGB: null },
-    reason: "mlco2's row is another card's: 1111 TFLOPS is 1,111 GFLOPS, 250 W and 24 GB are not a GTX 750's (1 or 2 GB by variant: memory dropped)",
-    source: 'NVIDIA GeForce GTX 750 specifications: 512 CUDA cores at 1085 MHz boost (512 × 2 × 1.085 GHz = 1.111 TFLOPS FP32), 55 W graphics card power'
+    reason:
+      "mlco2's row is another card's: 1111 TFLOPS is 1,111 GFLOPS, 250 W and 24 GB are not a GTX 750's (1 or 2 GB by variant: memory dropped)",
+    source:
+      'NVIDIA GeForce GTX 750 specifications: 512 CUDA cores at 1085 MHz boost (512 × 2 × 1.085 GHz = 1.111 TFLOPS FP32), 55 W graphics card power'
   },
   {
     id: 'tpu:google-tpuv2-chip',
     set: { fp32Tflops: null },
-    reason: "Google publishes no FP32 peak for TPUs (their matrix units compute bf16); mlco2's 22 is about half its bf16 figure: dropped",
+    reason:
+      "Google publishes no FP32 peak for TPUs (their matrix units compute bf16); mlco2's 22 is about half its bf16 figure: dropped",
     source: 'Google Cloud TPU v2 documentation: 45 TFLOPS (bf16) per chip'
   },
   {
@@ -426,7 +460,8 @@ const HARDWARE_CORRECTIONS: HardwareCorrection[] = [
   {
     id: 'cpu:intel-xeon-e5-2699',
     set: { fp32Tflops: null, fp16Tflops: null },
-    reason: "mlco2's 0.7 / 0.7 matches neither the FP32 AVX2 peak (18 cores × 2.3 GHz × 32 = 1.32 TFLOPS) nor any FP16 rate (no FP16 arithmetic on Haswell): dropped",
+    reason:
+      "mlco2's 0.7 / 0.7 matches neither the FP32 AVX2 peak (18 cores × 2.3 GHz × 32 = 1.32 TFLOPS) nor any FP16 rate (no FP16 arithmetic on Haswell): dropped",
     source: 'Intel ARK, Xeon E5-2699 v3: 18 cores, 2.30 GHz, AVX2'
   }
 ]
@@ -465,14 +500,17 @@ function correctHardware(entries: HardwareEntry[]): AppliedCorrection[] {
     note(`hardware ${correction.id}: ${list} (${correction.reason}; ${correction.source})`)
     applied.push({ id: entry.id, name: entry.name, changes, reason: correction.reason, source: correction.source })
   }
-  if (absent.length > 0) note(`hardware corrections for devices not in the upstream files, unused: ${absent.join(', ')}`)
+  if (absent.length > 0)
+    note(`hardware corrections for devices not in the upstream files, unused: ${absent.join(', ')}`)
   return applied
 }
 
 function inferVendor(kind: HardwareEntry['kind'], name: string): string | undefined {
   const n = name.toLowerCase()
-  if (kind !== 'cpu' && /^nvidia\b|geforce|\brtx\b|\bgtx\b|tesla|quadro|titan|jetson|xavier|^[ahl]\d|^t4$|^l40/.test(n)) return 'NVIDIA'
-  if (/^amd\b|radeon|^rx ?\d|epyc|ryzen|opteron|athlon|phenom|sempron|turion|threadripper|^fx[- ]|^a\d+-|^e\d-/.test(n)) return 'AMD'
+  if (kind !== 'cpu' && /^nvidia\b|geforce|\brtx\b|\bgtx\b|tesla|quadro|titan|jetson|xavier|^[ahl]\d|^t4$|^l40/.test(n))
+    return 'NVIDIA'
+  if (/^amd\b|radeon|^rx ?\d|epyc|ryzen|opteron|athlon|phenom|sempron|turion|threadripper|^fx[- ]|^a\d+-|^e\d-/.test(n))
+    return 'AMD'
   if (/^intel\b|xeon|\bcore\b|pentium|celeron|\batom\b|itanium/.test(n)) return 'Intel'
   if (/^apple\b/.test(n)) return 'Apple'
   if (/\btpu/.test(n)) return 'Google'
@@ -505,7 +543,10 @@ class HardwareCatalogue {
     const existing = this.find(device.kind, device.name)
     if (existing) {
       if (existing.sourceIds.includes(sourceId)) {
-        if (existing.tdpW !== device.tdpW) note(`${file}: "${device.name}" (${device.tdpW} W) repeats "${existing.name}" (${existing.tdpW} W): first kept`)
+        if (existing.tdpW !== device.tdpW)
+          note(
+            `${file}: "${device.name}" (${device.tdpW} W) repeats "${existing.name}" (${existing.tdpW} W): first kept`
+          )
         this.duplicates++
         return
       }
@@ -518,7 +559,8 @@ class HardwareCatalogue {
       return
     }
     const vendor = inferVendor(device.kind, device.name)
-    const startsWithVendor = vendor !== undefined && foldText(device.name).replace('rasberry', 'raspberry').startsWith(vendor.toLowerCase())
+    const startsWithVendor =
+      vendor !== undefined && foldText(device.name).replace('rasberry', 'raspberry').startsWith(vendor.toLowerCase())
     const draft: HardwareDraft = {
       ...device,
       name: vendor && !startsWithVendor ? `${vendor} ${device.name}` : device.name,
@@ -559,12 +601,15 @@ function buildHardware(up: Upstreams): { hardware: HardwareEntry[]; corrections:
   const gpusFile = 'mlco2-impact/gpus.csv'
   const gpus = parseCsv(up.read(UPSTREAM.mlco2, 'mlco2-impact', 'gpus.csv'))
   const gpuHeader = gpus[0]!.map((h) => h.trim())
-  if (gpus[0]!.some((h) => h !== h.trim())) note(`${gpusFile}: header cells with surrounding spaces (" TFLOPS16") trimmed`)
+  if (gpus[0]!.some((h) => h !== h.trim()))
+    note(`${gpusFile}: header cells with surrounding spaces (" TFLOPS16") trimmed`)
   for (const [i, raw] of gpus.slice(1).entries()) {
     let cells = raw.map((c) => c.trim())
     if (cells.length < gpuHeader.length) {
       // The ragged rows lost an empty column in the middle: memory and source are still the last two fields.
-      note(`${gpusFile} row ${i + 2} ("${cells[0]}"): ${cells.length} fields for ${gpuHeader.length}; memory and source read from the end`)
+      note(
+        `${gpusFile} row ${i + 2} ("${cells[0]}"): ${cells.length} fields for ${gpuHeader.length}; memory and source read from the end`
+      )
       const tail = cells.slice(-2)
       cells = [...cells.slice(0, -2), ...Array<string>(gpuHeader.length - cells.length).fill(''), ...tail]
     }
@@ -574,7 +619,9 @@ function buildHardware(up: Upstreams): { hardware: HardwareEntry[]; corrections:
     const plausible = (tflops: number | undefined, column: string): number | undefined => {
       if (tflops === undefined || tflops <= 0) return undefined
       if (tflops / tdpW > TFLOPS_PER_W_MAX) {
-        note(`${gpusFile} row ${i + 2} ("${row.name}"): ${column} ${tflops} at ${tdpW} W is over ${TFLOPS_PER_W_MAX} TFLOPS/W, dropped`)
+        note(
+          `${gpusFile} row ${i + 2} ("${row.name}"): ${column} ${tflops} at ${tdpW} W is over ${TFLOPS_PER_W_MAX} TFLOPS/W, dropped`
+        )
         return undefined
       }
       return tflops
@@ -595,18 +642,23 @@ function buildHardware(up: Upstreams): { hardware: HardwareEntry[]; corrections:
   }
 
   const gaGpuFile = 'green-algorithms/TDP_gpu.csv'
-  for (const row of readTable(up.read(UPSTREAM.greenAlgorithms, 'green-algorithms', 'TDP_gpu.csv'), gaGpuFile, 1).rows) {
+  for (const row of readTable(up.read(UPSTREAM.greenAlgorithms, 'green-algorithms', 'TDP_gpu.csv'), gaGpuFile, 1)
+    .rows) {
     const tdpW = num(row.TDP)
     if (!row.model || tdpW === undefined) {
       note(`${gaGpuFile}: "${row.model}" has no TDP (Green Algorithms' placeholder for any GPU), skipped`)
       continue
     }
     const kind = /\btpu\b/i.test(row.model) ? 'tpu' : 'gpu'
-    catalogue.add({ kind, name: row.model, tdpW, ...optional('memoryGB', num(row.memory)), sourceId: 'green-algorithms' }, gaGpuFile)
+    catalogue.add(
+      { kind, name: row.model, tdpW, ...optional('memoryGB', num(row.memory)), sourceId: 'green-algorithms' },
+      gaGpuFile
+    )
   }
 
   const gaCpuFile = 'green-algorithms/TDP_cpu.csv'
-  for (const row of readTable(up.read(UPSTREAM.greenAlgorithms, 'green-algorithms', 'TDP_cpu.csv'), gaCpuFile, 1).rows) {
+  for (const row of readTable(up.read(UPSTREAM.greenAlgorithms, 'green-algorithms', 'TDP_cpu.csv'), gaCpuFile, 1)
+    .rows) {
     const tdpW = num(row.TDP)
     if (!row.model || tdpW === undefined) {
       note(`${gaCpuFile}: "${row.model}" has no TDP (Green Algorithms' placeholder for any CPU), skipped`)
@@ -637,7 +689,9 @@ function buildHardware(up: Upstreams): { hardware: HardwareEntry[]; corrections:
     }
     catalogue.add({ kind: 'cpu', name: row.Name, tdpW, sourceId: 'codecarbon' }, ccFile)
   }
-  note(`hardware: ${catalogue.duplicates} repeated spellings merged within a source; ${catalogue.conflicts} devices whose sources disagree on TDP (first source kept: mlco2, then Green Algorithms, then CodeCarbon)`)
+  note(
+    `hardware: ${catalogue.duplicates} repeated spellings merged within a source; ${catalogue.conflicts} devices whose sources disagree on TDP (first source kept: mlco2, then Green Algorithms, then CodeCarbon)`
+  )
 
   const entries = catalogue.entries()
   const corrections = correctHardware(entries)
@@ -710,7 +764,15 @@ const CLOUD_HOURLY_ZONES: Record<string, string> = {
 /** Electricity Maps' national system of Chile is the export's CL-SEN zone, shipped under the key CL-SIC. */
 const COUNTRY_HOURLY_EXTRA: Record<string, string> = { CHL: 'CL-SIC' }
 
-const PROVIDER_LABELS: Record<string, string> = { gcp: 'Google Cloud', aws: 'AWS', azure: 'Azure', ovh: 'OVHcloud', coreweave: 'CoreWeave', seeweb: 'Seeweb', scaleway: 'Scaleway' }
+const PROVIDER_LABELS: Record<string, string> = {
+  gcp: 'Google Cloud',
+  aws: 'AWS',
+  azure: 'Azure',
+  ovh: 'OVHcloud',
+  coreweave: 'CoreWeave',
+  seeweb: 'Seeweb',
+  scaleway: 'Scaleway'
+}
 
 /** Nominal years of undated cloud-region intensities: the year each dataset describes or was published. */
 const CLOUD_YEARS = { mlco2: 2019, codecarbon: 2022, ccf: 2021 }
@@ -728,8 +790,10 @@ function buildHourly(up: Upstreams): Hourly[] {
     if (!match) continue
     const key = match[1]!
     const parsed = parseHourlyProfileCsv(up.read(UPSTREAM.emHourly, folder, file), `${folder}/${file}`)
-    if (parsed.startUtc !== '2024-01-01T00:00:00.000Z') fail(`${folder}/${file}: starts at ${parsed.startUtc}, not 2024-01-01T00:00Z`)
-    if (parsed.lifecycleGPerKWh.length !== 8784) note(`${folder}/${file}: ${parsed.lifecycleGPerKWh.length} hours, not the 8,784 of 2024`)
+    if (parsed.startUtc !== '2024-01-01T00:00:00.000Z')
+      fail(`${folder}/${file}: starts at ${parsed.startUtc}, not 2024-01-01T00:00Z`)
+    if (parsed.lifecycleGPerKWh.length !== 8784)
+      note(`${folder}/${file}: ${parsed.lifecycleGPerKWh.length} hours, not the 8,784 of 2024`)
     const profile = hourlyProfileSchema.parse({
       zone: key,
       name: parsed.name,
@@ -780,7 +844,9 @@ class ZeroIntensities {
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([id, item]) => {
         const left = entries.find((e) => e.id === id)?.intensities
-        const fate = left ? `kept its other years (${yearSpans(left.map((i) => i.year))})` : 'no other value: location not shipped'
+        const fate = left
+          ? `kept its other years (${yearSpans(left.map((i) => i.year))})`
+          : 'no other value: location not shipped'
         return `${item.file}: ${item.label} (${id}) 0 g/kWh in ${yearSpans(item.years)} treated as missing; ${fate}`
       })
   }
@@ -790,7 +856,7 @@ class ZeroIntensities {
 function yearSpans(years: number[]): string {
   const sorted = [...new Set(years)].sort((a, b) => a - b)
   const spans: string[] = []
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++
     spans.push(j === i ? `${sorted[i]}` : `${sorted[i]}–${sorted[j]}`)
@@ -818,7 +884,8 @@ function buildLocations(up: Upstreams, hourly: Hourly[]): { locations: LocationE
   // Countries: OWID (Ember, Energy Institute) every year; CodeCarbon's latest year where OWID has none.
   const owidFile = 'owid-ember/carbon-intensity.csv'
   const owid = readTable(up.read(UPSTREAM.owid, 'owid-ember', 'carbon-intensity.csv'), owidFile)
-  const valueColumn = owid.header.find((h) => h.startsWith('Carbon intensity')) ?? fail(`${owidFile}: no intensity column`)
+  const valueColumn =
+    owid.header.find((h) => h.startsWith('Carbon intensity')) ?? fail(`${owidFile}: no intensity column`)
   let skippedAggregates = 0
   for (const row of owid.rows) {
     const iso3 = row.Code ?? ''
@@ -833,7 +900,9 @@ function buildLocations(up: Upstreams, hourly: Hourly[]): { locations: LocationE
     country.intensities.push({ year: Number(row.Year), intensityGPerKWh: round(intensity, 2), sourceId: 'owid-ember' })
     countries.set(iso3, country)
   }
-  note(`${owidFile}: ${skippedAggregates} rows of regions and aggregates without an ISO 3166 code (Africa, World, OWID_KOS…) skipped`)
+  note(
+    `${owidFile}: ${skippedAggregates} rows of regions and aggregates without an ISO 3166 code (Africa, World, OWID_KOS…) skipped`
+  )
 
   const mix = z
     .record(z.string(), z.object({ country_name: z.string(), carbon_intensity: z.number(), year: z.number().int() }))
@@ -844,8 +913,20 @@ function buildLocations(up: Upstreams, hourly: Hourly[]): { locations: LocationE
     names.add(item.country_name, iso3)
     const country = countries.get(iso3)
     if (country) country.aliases.add(foldText(item.country_name))
-    else if (!zeros.missing(item.carbon_intensity, 'codecarbon/global_energy_mix.json', `country:${iso3}`, item.country_name, item.year))
-      countries.set(iso3, { name: item.country_name, aliases: new Set(), intensities: [{ year: item.year, intensityGPerKWh: round(item.carbon_intensity, 2), sourceId: 'codecarbon' }] })
+    else if (
+      !zeros.missing(
+        item.carbon_intensity,
+        'codecarbon/global_energy_mix.json',
+        `country:${iso3}`,
+        item.country_name,
+        item.year
+      )
+    )
+      countries.set(iso3, {
+        name: item.country_name,
+        aliases: new Set(),
+        intensities: [{ year: item.year, intensityGPerKWh: round(item.carbon_intensity, 2), sourceId: 'codecarbon' }]
+      })
   }
 
   // Electricity Maps zones, 2024 and 2025.
@@ -868,7 +949,16 @@ function buildLocations(up: Upstreams, hourly: Hourly[]): { locations: LocationE
         note(`electricity-maps-yearly/${file}: ${key} has no carbonIntensity, skipped`)
         continue
       }
-      if (zeros.missing(item.carbonIntensity.value, `electricity-maps-yearly/${file}`, `zone:${key}`, item.zone.zoneName, year)) continue
+      if (
+        zeros.missing(
+          item.carbonIntensity.value,
+          `electricity-maps-yearly/${file}`,
+          `zone:${key}`,
+          item.zone.zoneName,
+          year
+        )
+      )
+        continue
       const zone = zones.get(key) ?? { name: item.zone.zoneName, intensities: [] }
       const share = (value: number | null): number | undefined => (value === null ? undefined : round(value / 100, 4))
       zone.intensities.push({
@@ -886,12 +976,14 @@ function buildLocations(up: Upstreams, hourly: Hourly[]): { locations: LocationE
   const ciFile = 'green-algorithms/CI_aggregated.csv'
   const ci = readTable(up.read(UPSTREAM.greenAlgorithms, 'green-algorithms', 'CI_aggregated.csv'), ciFile, 1).rows
   for (const row of ci) {
-    if (row.regionName === 'Any' && /^[A-Z]{2}$/.test(row.location ?? '') && ISO2_TO_ISO3.has(row.location!)) names.add(row.countryName!, ISO2_TO_ISO3.get(row.location!)!)
+    if (row.regionName === 'Any' && /^[A-Z]{2}$/.test(row.location ?? '') && ISO2_TO_ISO3.has(row.location!))
+      names.add(row.countryName!, ISO2_TO_ISO3.get(row.location!)!)
   }
   for (const [name, iso3] of Object.entries(EXTRA_COUNTRY_NAMES)) names.add(name, iso3)
 
   const hourlyByZoneId = new Map(hourly.map((h) => [h.profile.zoneId ?? h.key, h.key]))
-  const countryHourly = (iso3: string): string | undefined => COUNTRY_HOURLY_EXTRA[iso3] ?? hourlyByZoneId.get(ISO3_TO_ISO2.get(iso3) ?? '')
+  const countryHourly = (iso3: string): string | undefined =>
+    COUNTRY_HOURLY_EXTRA[iso3] ?? hourlyByZoneId.get(ISO3_TO_ISO2.get(iso3) ?? '')
 
   const entries: LocationEntry[] = []
   for (const [iso3, country] of countries) {
@@ -937,7 +1029,8 @@ function buildLocations(up: Upstreams, hourly: Hourly[]): { locations: LocationE
     })
   }
   for (const { key } of hourly) {
-    if (!entries.some((e) => e.hourlyZone === key && e.kind === 'zone')) note(`hourly zone ${key} has no yearly zone to attach to`)
+    if (!entries.some((e) => e.hourlyZone === key && e.kind === 'zone'))
+      note(`hourly zone ${key} has no yearly zone to attach to`)
   }
 
   entries.push(...buildCloudRegions(up, names, countryHourly, zeros))
@@ -951,21 +1044,32 @@ function squashRegion(region: string): string {
   return foldText(region).replace(/\s+/g, '')
 }
 
-function buildCloudRegions(up: Upstreams, names: NameIndex, countryHourly: (iso3: string) => string | undefined, zeros: ZeroIntensities): LocationEntry[] {
+function buildCloudRegions(
+  up: Upstreams,
+  names: NameIndex,
+  countryHourly: (iso3: string) => string | undefined,
+  zeros: ZeroIntensities
+): LocationEntry[] {
   const regions = new Map<string, CloudDraft>()
   const key = (provider: string, region: string): string => `${normaliseProvider(provider)}:${squashRegion(region)}`
-  const idOf = (provider: string, region: string): string => `cloud:${normaliseProvider(provider)}:${region.toLowerCase()}`
+  const idOf = (provider: string, region: string): string =>
+    `cloud:${normaliseProvider(provider)}:${region.toLowerCase()}`
 
   // Green Algorithms: per-datacentre PUE and the grid location each region lies in.
   const dcFile = 'green-algorithms/cloudProviders_datacenters.csv'
   const datacentres = new Map<string, { pue?: number; iso3?: string }>()
-  for (const row of readTable(up.read(UPSTREAM.greenAlgorithms, 'green-algorithms', 'cloudProviders_datacenters.csv'), dcFile, 1).rows) {
+  for (const row of readTable(
+    up.read(UPSTREAM.greenAlgorithms, 'green-algorithms', 'cloudProviders_datacenters.csv'),
+    dcFile,
+    1
+  ).rows) {
     const iso3 = ISO2_TO_ISO3.get((row.location ?? '').slice(0, 2))
     datacentres.set(key(row.provider!, row.Name!), { ...optional('pue', num(row.PUE)), ...optional('iso3', iso3) })
   }
   const pueFile = 'green-algorithms/defaults_PUE.csv'
   const providerPue = new Map<string, number>()
-  for (const row of readTable(up.read(UPSTREAM.greenAlgorithms, 'green-algorithms', 'defaults_PUE.csv'), pueFile, 1).rows) {
+  for (const row of readTable(up.read(UPSTREAM.greenAlgorithms, 'green-algorithms', 'defaults_PUE.csv'), pueFile, 1)
+    .rows) {
     providerPue.set(normaliseProvider(row.provider!), num(row.PUE) ?? fail(`${pueFile}: ${row.provider} has no PUE`))
   }
 
@@ -976,9 +1080,20 @@ function buildCloudRegions(up: Upstreams, names: NameIndex, countryHourly: (iso3
       continue
     }
     const intensity = num(row.impact) ?? fail(`${mlFile}: ${row.provider}:${row.region} has no impact`)
-    if (zeros.missing(intensity, mlFile, idOf(row.provider!, row.region), `${row.provider} ${row.region}`, CLOUD_YEARS.mlco2)) continue
+    if (
+      zeros.missing(
+        intensity,
+        mlFile,
+        idOf(row.provider!, row.region),
+        `${row.provider} ${row.region}`,
+        CLOUD_YEARS.mlco2
+      )
+    )
+      continue
     const offset = num(row.offsetRatio)
-    const label = [...new Set([row.regionName, row.city || row.state, row.country].filter((part) => part && part !== ''))].join(', ')
+    const label = [
+      ...new Set([row.regionName, row.city || row.state, row.country].filter((part) => part && part !== ''))
+    ].join(', ')
     regions.set(key(row.provider!, row.region), {
       provider: normaliseProvider(row.provider!),
       region: row.region,
@@ -1002,7 +1117,16 @@ function buildCloudRegions(up: Upstreams, names: NameIndex, countryHourly: (iso3
     }
     const offset = num(row.offsetRatio)
     const intensity = num(row.impact) ?? fail(`${ccImpactFile}: ${k} has no impact`)
-    if (zeros.missing(intensity, ccImpactFile, idOf(row.provider!, row.region!), `${row.provider} ${row.region}`, CLOUD_YEARS.codecarbon)) continue
+    if (
+      zeros.missing(
+        intensity,
+        ccImpactFile,
+        idOf(row.provider!, row.region!),
+        `${row.provider} ${row.region}`,
+        CLOUD_YEARS.codecarbon
+      )
+    )
+      continue
     regions.set(k, {
       provider: normaliseProvider(row.provider!),
       region: row.region!,
@@ -1016,7 +1140,10 @@ function buildCloudRegions(up: Upstreams, names: NameIndex, countryHourly: (iso3
 
   for (const provider of ['aws', 'azure', 'gcp']) {
     const file = `cloud-carbon-coefficients/grid-emissions-factors-${provider}.csv`
-    const table = readTable(up.read(UPSTREAM.ccf, 'cloud-carbon-coefficients', `grid-emissions-factors-${provider}.csv`), file)
+    const table = readTable(
+      up.read(UPSTREAM.ccf, 'cloud-carbon-coefficients', `grid-emissions-factors-${provider}.csv`),
+      file
+    )
     const column = table.header.find((h) => h.startsWith('CO2e')) ?? fail(`${file}: no CO2e column`)
     for (const row of table.rows) {
       const raw = row[column] ?? ''
@@ -1029,7 +1156,8 @@ function buildCloudRegions(up: Upstreams, names: NameIndex, countryHourly: (iso3
       const k = key(provider, row.Region!)
       if (regions.has(k)) continue
       const region = provider === 'azure' ? squashRegion(row.Region!) : row.Region!
-      if (zeros.missing(tonnesPerKWh, file, idOf(provider, region), `${provider} ${row.Region}`, CLOUD_YEARS.ccf)) continue
+      if (zeros.missing(tonnesPerKWh, file, idOf(provider, region), `${provider} ${row.Region}`, CLOUD_YEARS.ccf))
+        continue
       const place = row.Country ?? row.Location ?? ''
       regions.set(k, {
         provider,
@@ -1049,7 +1177,11 @@ function buildCloudRegions(up: Upstreams, names: NameIndex, countryHourly: (iso3
     const pue = draft.pue ?? datacentre?.pue ?? providerPue.get(draft.provider)
     const hourlyZone = CLOUD_HOURLY_ZONES[k] ?? (countryIso3 ? countryHourly(countryIso3) : undefined)
     const providerLabel = PROVIDER_LABELS[draft.provider] ?? draft.provider
-    const aliases = new Set([...draft.aliases, foldText(`${draft.provider} ${draft.region}`), foldText(`${providerLabel} ${draft.region}`)])
+    const aliases = new Set([
+      ...draft.aliases,
+      foldText(`${draft.provider} ${draft.region}`),
+      foldText(`${providerLabel} ${draft.region}`)
+    ])
     const name = draft.label ? `${providerLabel} ${draft.region} (${draft.label})` : `${providerLabel} ${draft.region}`
     aliases.delete(foldText(name))
     entries.push({
@@ -1075,28 +1207,39 @@ function buildCloudRegions(up: Upstreams, names: NameIndex, countryHourly: (iso3
 function buildDefaults(up: Upstreams): MethodDefaults {
   const refFile = 'green-algorithms/referenceValues.csv'
   const reference = new Map(
-    readTable(up.read(UPSTREAM.greenAlgorithms, 'green-algorithms', 'referenceValues.csv'), refFile, 1).rows.map((row) => [row.variable!, num(row.value)])
+    readTable(up.read(UPSTREAM.greenAlgorithms, 'green-algorithms', 'referenceValues.csv'), refFile, 1).rows.map(
+      (row) => [row.variable!, num(row.value)]
+    )
   )
   const value = (variable: string): number => reference.get(variable) ?? fail(`${refFile}: no ${variable}`)
 
   const pueFile = 'green-algorithms/defaults_PUE.csv'
   const byProvider: Record<string, number> = {}
   let unknownDataCentre: number | undefined
-  for (const row of readTable(up.read(UPSTREAM.greenAlgorithms, 'green-algorithms', 'defaults_PUE.csv'), pueFile, 1).rows) {
+  for (const row of readTable(up.read(UPSTREAM.greenAlgorithms, 'green-algorithms', 'defaults_PUE.csv'), pueFile, 1)
+    .rows) {
     const pue = num(row.PUE) ?? fail(`${pueFile}: ${row.provider} has no PUE`)
     if (row.provider === 'Unknown') unknownDataCentre = pue
     else byProvider[normaliseProvider(row.provider!)] = pue
   }
 
   const ciFile = 'green-algorithms/CI_aggregated.csv'
-  const world = readTable(up.read(UPSTREAM.greenAlgorithms, 'green-algorithms', 'CI_aggregated.csv'), ciFile, 1).rows.find((row) => row.location === 'WORLD')
+  const world = readTable(
+    up.read(UPSTREAM.greenAlgorithms, 'green-algorithms', 'CI_aggregated.csv'),
+    ciFile,
+    1
+  ).rows.find((row) => row.location === 'WORLD')
   const worldIntensity = num(world?.carbonIntensity) ?? fail(`${ciFile}: no WORLD row`)
 
   const embodied = deriveEmbodied(up)
 
   return methodDefaultsSchema.parse({
     memoryWPerGB: value('memoryPower'),
-    pue: { unknownDataCentre: unknownDataCentre ?? fail(`${pueFile}: no Unknown row`), personalComputer: 1, byProvider: sortKeys(byProvider) },
+    pue: {
+      unknownDataCentre: unknownDataCentre ?? fail(`${pueFile}: no Unknown row`),
+      personalComputer: 1,
+      byProvider: sortKeys(byProvider)
+    },
     equivalents: {
       carGPerKm: value('passengerCar_EU_perkm'),
       treeMonthG: value('tree_month'),
@@ -1134,7 +1277,10 @@ function deriveEmbodied(up: Upstreams): MethodDefaults['embodied'] {
   const table = (file: string): Record<string, string>[] => {
     let rows = tables.get(file)
     if (!rows) {
-      rows = readTable(up.read(UPSTREAM.ccf, 'cloud-carbon-coefficients/output', file), `cloud-carbon-coefficients/output/${file}`).rows
+      rows = readTable(
+        up.read(UPSTREAM.ccf, 'cloud-carbon-coefficients/output', file),
+        `cloud-carbon-coefficients/output/${file}`
+      ).rows
       tables.set(file, rows)
     }
     return rows
@@ -1149,9 +1295,15 @@ function deriveEmbodied(up: Upstreams): MethodDefaults['embodied'] {
   // The base server is what remains of a host's total once its additions are taken away; it is one value in CCF.
   const bases = new Set<number>()
   const extraCpus = new Set<number>()
-  for (const file of ['coefficients-aws-embodied.csv', 'coefficients-gcp-embodied.csv', 'coefficients-azure-embodied.csv']) {
+  for (const file of [
+    'coefficients-aws-embodied.csv',
+    'coefficients-gcp-embodied.csv',
+    'coefficients-azure-embodied.csv'
+  ]) {
     for (const row of table(file)) {
-      const parts = ['additional_memory', 'additional_storage', 'additional_cpus', 'additional_gpus'].map((c) => num(row[c]) ?? 0)
+      const parts = ['additional_memory', 'additional_storage', 'additional_cpus', 'additional_gpus'].map(
+        (c) => num(row[c]) ?? 0
+      )
       bases.add(round((num(row.total) ?? 0) - parts.reduce((a, b) => a + b, 0), 2))
       const cpus = num(row.additional_cpus) ?? 0
       if (cpus > 0) extraCpus.add(cpus)
@@ -1160,7 +1312,9 @@ function deriveEmbodied(up: Upstreams): MethodDefaults['embodied'] {
   // additional_cpus is 100 kg per CPU beyond the first (hosts of 2, 4 and 8 sockets give 100, 300, 700).
   const secondCpuKg = Math.min(...extraCpus)
   if (bases.size !== 1 || [...extraCpus].some((kg) => kg % secondCpuKg !== 0)) {
-    fail(`CCF embodied: expected one base server and multiples of one additional-CPU figure, got ${[...bases]} and ${[...extraCpus]}`)
+    fail(
+      `CCF embodied: expected one base server and multiples of one additional-CPU figure, got ${[...bases]} and ${[...extraCpus]}`
+    )
   }
   const baseKg = [...bases][0]!
   const cpuKg = (baseKg + secondCpuKg) / 2
@@ -1225,7 +1379,7 @@ function fixesMarkdown({ corrections, zeroIntensities }: Fixes): string[] {
     '## Corrections to upstream',
     '',
     'Figures of the upstream tables on another basis, or plainly wrong, replaced from the vendor document named (source',
-    '`vendor-datasheets` in the entry\'s sourceIds; first when it gives the TDP) or dropped (—).',
+    "`vendor-datasheets` in the entry's sourceIds; first when it gives the TDP) or dropped (—).",
     '',
     '| device | change | reason | source |',
     '|---|---|---|---|'
@@ -1254,7 +1408,7 @@ function sourcesMarkdown(manifest: DataManifest, counts: Record<string, number>,
     `Data version **${manifest.dataVersion}**. Generated by \`scripts/build-data.ts\` from the upstream copies in`,
     '`../shared/reference-data` (regenerate with `npm run data`, or `npx tsx scripts/build-data.ts --from <dir>`).',
     'The build is reproducible: the same upstream files give byte-identical tables (entries and keys sorted, no dates',
-    'of the build). The version is the release plus a hash of the tables\' content.',
+    "of the build). The version is the release plus a hash of the tables' content.",
     '',
     '| file | contents |',
     '|---|---|',
@@ -1294,15 +1448,20 @@ function sourcesMarkdown(manifest: DataManifest, counts: Record<string, number>,
 }
 
 const SOURCE_USE: Record<string, string> = {
-  mlco2: 'GPU, TPU and a few CPU TDPs, TFLOPS and memory (gpus.csv); cloud regions of gcp, aws, azure, ovh, coreweave, seeweb with grid intensity, PUE where given and offsetRatio → renewableShare (impact.csv; nominal year 2019).',
-  'green-algorithms': 'CPU TDP per core and cores (TDP_cpu.csv), GPU TDPs (TDP_gpu.csv), PUE defaults (defaults_PUE.csv) and per-datacentre PUE and country (cloudProviders_datacenters.csv), memory power, car, tree-month and flight equivalents (referenceValues.csv), world intensity 475 (CI_aggregated.csv).',
-  codecarbon: 'TDP of 4,900 CPU models (cpu_power.csv); countries missing from OWID (global_energy_mix.json); GCP regions missing from mlco2 and their ISO country (impact.csv; nominal year 2022).',
+  mlco2:
+    'GPU, TPU and a few CPU TDPs, TFLOPS and memory (gpus.csv); cloud regions of gcp, aws, azure, ovh, coreweave, seeweb with grid intensity, PUE where given and offsetRatio → renewableShare (impact.csv; nominal year 2019).',
+  'green-algorithms':
+    'CPU TDP per core and cores (TDP_cpu.csv), GPU TDPs (TDP_gpu.csv), PUE defaults (defaults_PUE.csv) and per-datacentre PUE and country (cloudProviders_datacenters.csv), memory power, car, tree-month and flight equivalents (referenceValues.csv), world intensity 475 (CI_aggregated.csv).',
+  codecarbon:
+    'TDP of 4,900 CPU models (cpu_power.csv); countries missing from OWID (global_energy_mix.json); GCP regions missing from mlco2 and their ISO country (impact.csv; nominal year 2022).',
   'owid-ember': 'Yearly carbon intensity of electricity of every country, all years.',
-  'electricity-maps-yearly': 'Yearly life-cycle carbon intensity, renewable and carbon-free shares of 352 zones, 2024 and 2025.',
+  'electricity-maps-yearly':
+    'Yearly life-cycle carbon intensity, renewable and carbon-free shares of 352 zones, 2024 and 2025.',
   'electricity-maps-hourly': 'Hourly life-cycle and direct intensities of 16 zones, 2024.',
   'electricity-maps-export': 'Hourly profiles the user imports from the Electricity Maps data portal.',
   ccf: 'Grid factors of cloud regions missing from mlco2 and CodeCarbon (nominal year 2021); embodied emissions per GPU and per CPU socket (coefficients-*-embodied.csv).',
-  'vendor-datasheets': 'Peak FLOPS (and a few TDPs) of the hardware catalogue where upstream figures were on another basis or wrong: see "Corrections to upstream".',
+  'vendor-datasheets':
+    'Peak FLOPS (and a few TDPs) of the hardware catalogue where upstream figures were on another basis or wrong: see "Corrections to upstream".',
   'carbon-ledger': 'Assumptions stated where used (TPU embodied emissions).'
 }
 
@@ -1327,7 +1486,8 @@ function main(): void {
     ['locations.json', toJson(locations)],
     ['defaults.json', toJson(defaults)]
   ])
-  for (const { key, profile } of hourly.sort((a, b) => (a.key < b.key ? -1 : 1))) files.set(`hourly/${key}.json`, toJson(profile))
+  for (const { key, profile } of hourly.sort((a, b) => (a.key < b.key ? -1 : 1)))
+    files.set(`hourly/${key}.json`, toJson(profile))
 
   const hash = createHash('sha256')
   for (const [name, content] of files) hash.update(name).update('\0').update(content).update('\0')
@@ -1341,16 +1501,31 @@ function main(): void {
     sources: SOURCES
   })
   files.set('manifest.json', toJson(manifest))
-  const count = (kind: string): number => hardware.filter((h) => h.kind === kind).length + locations.filter((l) => l.kind === kind).length
+  const count = (kind: string): number =>
+    hardware.filter((h) => h.kind === kind).length + locations.filter((l) => l.kind === kind).length
   files.set(
     'SOURCES.md',
-    sourcesMarkdown(manifest, { gpu: count('gpu'), cpu: count('cpu'), tpu: count('tpu'), country: count('country'), zone: count('zone'), cloud: count('cloud'), hourly: hourly.length }, { corrections, zeroIntensities })
+    sourcesMarkdown(
+      manifest,
+      {
+        gpu: count('gpu'),
+        cpu: count('cpu'),
+        tpu: count('tpu'),
+        country: count('country'),
+        zone: count('zone'),
+        cloud: count('cloud'),
+        hourly: hourly.length
+      },
+      { corrections, zeroIntensities }
+    )
   )
 
   rmSync(join(out, 'hourly'), { recursive: true, force: true })
   mkdirSync(join(out, 'hourly'), { recursive: true })
   for (const [name, content] of files) writeFileSync(join(out, name), content)
-  console.log(`wrote ${files.size} files to ${out}: data version ${manifest.dataVersion}; ${hardware.length} hardware entries, ${locations.length} locations, ${hourly.length} hourly zones; ${notes.length} notes`)
+  console.log(
+    `wrote ${files.size} files to ${out}: data version ${manifest.dataVersion}; ${hardware.length} hardware entries, ${locations.length} locations, ${hourly.length} hourly zones; ${notes.length} notes`
+  )
 }
 
 main()

@@ -56,9 +56,11 @@ function loadAccepted() {
   if (!Array.isArray(entries)) fail(`${acceptedFile} must hold an array of acceptances`)
   entries.forEach((entry, index) => {
     for (const key of ['check', 'file', 'sample', 'reason']) {
-      if (typeof entry?.[key] !== 'string' || entry[key].trim() === '') fail(`${acceptedFile}, entry ${index + 1}: "${key}" is missing`)
+      if (typeof entry?.[key] !== 'string' || entry[key].trim() === '')
+        fail(`${acceptedFile}, entry ${index + 1}: "${key}" is missing`)
     }
-    if (entry.reason.trim().length < 30) fail(`${acceptedFile}, entry ${index + 1}: the reason must explain why the finding is safe`)
+    if (entry.reason.trim().length < 30)
+      fail(`${acceptedFile}, entry ${index + 1}: the reason must explain why the finding is safe`)
   })
   return entries
 }
@@ -82,15 +84,21 @@ try {
   })
 
   const accepted = loadAccepted()
-  const matches = (entry, finding) => entry.check === finding.check && entry.file === finding.file && entry.sample.trim() === finding.sample
+  const matches = (entry, finding) =>
+    entry.check === finding.check && entry.file === finding.file && entry.sample.trim() === finding.sample
   const open = findings.filter((finding) => !accepted.some((entry) => matches(entry, finding)))
   const stale = accepted.filter((entry) => !findings.some((finding) => matches(entry, finding)))
 
-  console.log(`Electronegativity (Electron ${electronVersion}) on ${input}/: ${findings.length} findings, ${findings.length - open.length} accepted, ${open.length} not accepted`)
+  console.log(
+    `Electronegativity (Electron ${electronVersion}) on ${input}/: ${findings.length} findings, ${findings.length - open.length} accepted, ${open.length} not accepted`
+  )
   for (const finding of open) {
-    console.log(`  ✗ ${finding.check} [${finding.severity}/${finding.confidence}] ${input}/${finding.file}:${finding.location}\n      ${finding.sample}`)
+    console.log(
+      `  ✗ ${finding.check} [${finding.severity}/${finding.confidence}] ${input}/${finding.file}:${finding.location}\n      ${finding.sample}`
+    )
   }
-  for (const entry of stale) console.log(`  (stale acceptance, no longer reported: ${entry.check} in ${entry.file}: ${entry.sample})`)
+  for (const entry of stale)
+    console.log(`  (stale acceptance, no longer reported: ${entry.check} in ${entry.file}: ${entry.sample})`)
   if (open.length > 0) {
     console.log(`Fix each finding, or accept it in ${acceptedFile} with its check, file, sample and reason.`)
     process.exitCode = 1

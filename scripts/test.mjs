@@ -36,7 +36,14 @@ function readJson(file) {
 
 function vitest(name, args) {
   const file = join(resultsDir, `${name.replace(/\W+/g, '-')}.json`)
-  const ok = run('npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`])
+  const ok = run('npx', [
+    'vitest',
+    'run',
+    ...args,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${file}`
+  ])
   const report = readJson(file)
   if (!report) {
     totals.failed += 1
@@ -54,7 +61,9 @@ function vitest(name, args) {
 
 function playwright(name, config) {
   const file = join(resultsDir, `${name}.json`)
-  const ok = run('npx', ['playwright', 'test', '-c', config, '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: file })
+  const ok = run('npx', ['playwright', 'test', '-c', config, '--reporter=list,json'], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: file
+  })
   const report = readJson(file)
   if (!report) {
     totals.failed += 1
@@ -70,6 +79,7 @@ function playwright(name, config) {
 }
 
 check('lint', 'npx', ['eslint', '.'])
+check('format', 'npx', ['prettier', '--check', '.'])
 check('typecheck', 'npm', ['run', '--silent', 'typecheck'])
 check('electronegativity', 'node', ['scripts/electronegativity.mjs'])
 check('cli build', 'node', ['scripts/build-cli.mjs'])

@@ -2,7 +2,14 @@
 // kept, each written atomically. The renderer owns the database and sends the archive; main only stores files.
 import * as nodeFs from 'node:fs/promises'
 import { join } from 'node:path'
-import { backupFileNameSchema, MAX_FILE_BYTES, type BackupArchive, type BackupEntry, type BackupStatus, type BackupWritten } from '../../shared/ipc/contract'
+import {
+  backupFileNameSchema,
+  MAX_FILE_BYTES,
+  type BackupArchive,
+  type BackupEntry,
+  type BackupStatus,
+  type BackupWritten
+} from '../../shared/ipc/contract'
 import { writeFileAtomic, TEMP_SUFFIX, type AtomicWriteFs } from '../files/atomic-write'
 import { readTextFile, type ReadFs } from '../files/read-text-file'
 import { HostError } from '../ipc/host-error'
@@ -24,7 +31,10 @@ export function backupFileName(now: Date): string {
 /** Backup names among a folder's entries, newest first. Other files (the user's own) are ignored. */
 export function backupNamesNewestFirst(entries: readonly string[]): string[] {
   // The day is zero-padded ISO, so string order is date order.
-  return entries.filter((name) => BACKUP_NAME.test(name)).sort().reverse()
+  return entries
+    .filter((name) => BACKUP_NAME.test(name))
+    .sort()
+    .reverse()
 }
 
 /** The backups rotation deletes: all but the newest `keep`. */
@@ -50,7 +60,12 @@ export interface BackupStoreOptions {
   fs?: BackupFs
 }
 
-export function createBackupStore({ dir, keep = DEFAULT_BACKUPS_KEPT, now = () => new Date(), fs = nodeFs }: BackupStoreOptions) {
+export function createBackupStore({
+  dir,
+  keep = DEFAULT_BACKUPS_KEPT,
+  now = () => new Date(),
+  fs = nodeFs
+}: BackupStoreOptions) {
   const names = async (): Promise<string[]> => {
     await fs.mkdir(dir, { recursive: true })
     return fs.readdir(dir)
@@ -96,9 +111,11 @@ export function createBackupStore({ dir, keep = DEFAULT_BACKUPS_KEPT, now = () =
 
     /** Only names of the backup pattern, so a request cannot reach outside the folder. */
     async read(fileName: string): Promise<BackupArchive> {
-      if (!backupFileNameSchema.safeParse(fileName).success) throw new HostError(`${fileName} is not a backup of Carbon Ledger.`)
+      if (!backupFileNameSchema.safeParse(fileName).success)
+        throw new HostError(`${fileName} is not a backup of Carbon Ledger.`)
       const file = await readTextFile(join(dir, fileName), MAX_FILE_BYTES, fs).catch((error: unknown) => {
-        if ((error as { code?: string }).code === 'ENOENT') throw new HostError(`The backup ${fileName} no longer exists.`)
+        if ((error as { code?: string }).code === 'ENOENT')
+          throw new HostError(`The backup ${fileName} no longer exists.`)
         throw error
       })
       return { fileName, text: file.text }

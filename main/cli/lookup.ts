@@ -1,13 +1,26 @@
 import type { DeviceKind, LocationInput } from '../../shared/domain/run'
 import type { HardwareEntry } from '../../shared/refdata/schema'
-import { findLocation, locationInputOf, matchHardware, searchHardware, searchLocations, type ReferenceData } from '../../shared/refdata'
+import {
+  findLocation,
+  locationInputOf,
+  matchHardware,
+  searchHardware,
+  searchLocations,
+  type ReferenceData
+} from '../../shared/refdata'
 import { InputError } from './args'
 
 /** Below this a catalogue match is a guess: the user is shown candidates instead of a silent wrong device. */
 const MIN_CONFIDENCE = 0.8
 
 /** `alternative` names the command's way around the catalogue (e.g. "--gpu-power-w W"), when it has one. */
-export function resolveHardwareName(ref: ReferenceData, text: string, kind: DeviceKind, flag: string, alternative?: string): HardwareEntry {
+export function resolveHardwareName(
+  ref: ReferenceData,
+  text: string,
+  kind: DeviceKind,
+  flag: string,
+  alternative?: string
+): HardwareEntry {
   const match = matchHardware(ref, text, kind)
   if (match && match.confidence >= MIN_CONFIDENCE) return match.entry
   const candidates = searchHardware(ref, text, kind, 5).map((e) => e.name)

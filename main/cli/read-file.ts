@@ -23,6 +23,8 @@ export async function* readTextChunks(path: string): AsyncGenerator<string> {
   try {
     for await (const chunk of stream) yield chunk as string
   } catch (error) {
-    throw new InputError(`${basename(path)}: reading failed (${error instanceof Error ? error.message : String(error)})`)
+    throw new InputError(
+      `${basename(path)}: reading failed (${error instanceof Error ? error.message : String(error)})`
+    )
   }
 }

@@ -6,7 +6,10 @@ import { basename, dirname, join } from 'node:path'
 
 /** The file-system calls used, injectable so that tests can make any step fail. */
 export interface AtomicWriteFs {
-  open(path: string, flags: 'wx'): Promise<{ writeFile(data: string | Uint8Array): Promise<void>; sync(): Promise<void>; close(): Promise<void> }>
+  open(
+    path: string,
+    flags: 'wx'
+  ): Promise<{ writeFile(data: string | Uint8Array): Promise<void>; sync(): Promise<void>; close(): Promise<void> }>
   rename(from: string, to: string): Promise<void>
   rm(path: string, options: { force: true }): Promise<void>
 }
@@ -18,7 +21,11 @@ export function tempPathFor(targetPath: string, unique: string): string {
   return join(dirname(targetPath), `.${basename(targetPath)}.${unique}${TEMP_SUFFIX}`)
 }
 
-export async function writeFileAtomic(targetPath: string, data: string | Uint8Array, fs: AtomicWriteFs = nodeFs): Promise<void> {
+export async function writeFileAtomic(
+  targetPath: string,
+  data: string | Uint8Array,
+  fs: AtomicWriteFs = nodeFs
+): Promise<void> {
   const tempPath = tempPathFor(targetPath, randomBytes(6).toString('hex'))
   try {
     const handle = await fs.open(tempPath, 'wx')

@@ -41,7 +41,9 @@ export function sanitizeFileName(suggested: string, fallback = 'carbon-ledger-ex
   if (utf8Length(name) > MAX_NAME_BYTES) {
     const dot = name.lastIndexOf('.')
     const extension = dot > 0 && name.length - dot <= 10 ? name.slice(dot) : ''
-    name = truncateUtf8(name.slice(0, name.length - extension.length), MAX_NAME_BYTES - utf8Length(extension)).trimEnd() + extension
+    name =
+      truncateUtf8(name.slice(0, name.length - extension.length), MAX_NAME_BYTES - utf8Length(extension)).trimEnd() +
+      extension
   }
   return name === '' ? fallback : name
 }

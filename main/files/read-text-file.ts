@@ -18,7 +18,8 @@ export async function readTextFile(path: string, maxBytes = MAX_FILE_BYTES, fs: 
   const name = basename(path)
   const info = await fs.stat(path)
   if (!info.isFile()) throw new HostError(`${name} is not a file.`)
-  if (info.size > maxBytes) throw new HostError(`${name} is ${megabytes(info.size)}; files up to ${megabytes(maxBytes)} can be opened.`)
+  if (info.size > maxBytes)
+    throw new HostError(`${name} is ${megabytes(info.size)}; files up to ${megabytes(maxBytes)} can be opened.`)
   const bytes = await fs.readFile(path)
   return { name, sizeBytes: bytes.byteLength, text: decodeText(bytes) }
 }

@@ -17,7 +17,10 @@ export interface HandlerContext {
   senderId: number
 }
 
-export type Handler<C extends InvokeChannel> = (args: IpcArgs<C>, context: HandlerContext) => Promise<IpcResult<C>> | IpcResult<C>
+export type Handler<C extends InvokeChannel> = (
+  args: IpcArgs<C>,
+  context: HandlerContext
+) => Promise<IpcResult<C>> | IpcResult<C>
 
 export interface IpcMainLike {
   handle(channel: string, listener: (event: InvokeEventLike, ...args: unknown[]) => Promise<IpcEnvelope<unknown>>): void
@@ -53,7 +56,8 @@ export async function invokeSafely<C extends InvokeChannel>(
     return { ok: false, error: 'This request is not allowed from this page.' }
   }
   const contract = ipcContract[channel]
-  if (rawArgs.length > 1) return { ok: false, error: `Invalid request to ${channel}: one argument expected, got ${rawArgs.length}.` }
+  if (rawArgs.length > 1)
+    return { ok: false, error: `Invalid request to ${channel}: one argument expected, got ${rawArgs.length}.` }
   const parsed = contract.args.safeParse(rawArgs[0])
   if (!parsed.success) return { ok: false, error: `Invalid request to ${channel}: ${describeIssues(parsed.error)}` }
   let result: unknown
@@ -62,12 +66,18 @@ export async function invokeSafely<C extends InvokeChannel>(
   } catch (error) {
     if (error instanceof HostError) return { ok: false, error: error.message }
     log(`IPC ${channel}: handler failed`, error)
-    return { ok: false, error: `Carbon Ledger could not complete this action (${channel}). The details are in the log.` }
+    return {
+      ok: false,
+      error: `Carbon Ledger could not complete this action (${channel}). The details are in the log.`
+    }
   }
   const checked = contract.result.safeParse(result)
   if (!checked.success) {
     log(`IPC ${channel}: handler returned a result outside the contract: ${describeIssues(checked.error)}`)
-    return { ok: false, error: `Carbon Ledger could not complete this action (${channel}). The details are in the log.` }
+    return {
+      ok: false,
+      error: `Carbon Ledger could not complete this action (${channel}). The details are in the log.`
+    }
   }
   return { ok: true, value: checked.data as IpcResult<C> }
 }

@@ -27,7 +27,8 @@ export const PDF_FILTERS: FileFilter[] = [{ name: 'PDF document', extensions: ['
 export function registerHostHandlers(handle: ReturnType<typeof createHandle>, deps: HostDeps): void {
   handle(invokeChannels.openFiles, async ({ title, filters, multiple }) => {
     const paths = await deps.showOpenDialog({ title, filters, multiple })
-    if (paths.length > MAX_OPEN_FILES) throw new HostError(`Choose at most ${MAX_OPEN_FILES} files at a time (${paths.length} chosen).`)
+    if (paths.length > MAX_OPEN_FILES)
+      throw new HostError(`Choose at most ${MAX_OPEN_FILES} files at a time (${paths.length} chosen).`)
     const files: OpenedFile[] = []
     // One at a time: two 100 MB files decoded at once would double the peak memory for no gain.
     for (const path of paths) files.push(await deps.readTextFile(path))
@@ -43,7 +44,10 @@ export function registerHostHandlers(handle: ReturnType<typeof createHandle>, de
 
   handle(invokeChannels.printReportToPdf, async ({ suggestedName, params }) => {
     // The dialog first: a user who cancels should not wait for a report to render.
-    const path = await deps.showSaveDialog({ defaultName: sanitizeFileName(suggestedName, 'carbon-ledger-report.pdf'), filters: PDF_FILTERS })
+    const path = await deps.showSaveDialog({
+      defaultName: sanitizeFileName(suggestedName, 'carbon-ledger-report.pdf'),
+      filters: PDF_FILTERS
+    })
     if (path === null) return { status: 'cancelled' as const }
     await deps.printReport(params, path)
     return { status: 'saved' as const, path }

@@ -13,7 +13,12 @@ export interface MenuOptions {
   onCommand(command: MenuCommand): void
 }
 
-export function buildMenuTemplate({ platform, appName, isPackaged, onCommand }: MenuOptions): MenuItemConstructorOptions[] {
+export function buildMenuTemplate({
+  platform,
+  appName,
+  isPackaged,
+  onCommand
+}: MenuOptions): MenuItemConstructorOptions[] {
   const isMac = platform === 'darwin'
   const command = (label: string, name: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
     label,
@@ -25,11 +30,23 @@ export function buildMenuTemplate({ platform, appName, isPackaged, onCommand }: 
 
   // Quit: Cmd+Q in the macOS app menu, Ctrl+Q on Linux, "Exit" without accelerator on Windows (Alt+F4 is the system's).
   const quit: MenuItemConstructorOptions =
-    platform === 'win32' ? { role: 'quit', label: 'Exit' } : { role: 'quit', label: isMac ? `Quit ${appName}` : 'Quit', accelerator: isMac ? 'Command+Q' : 'Ctrl+Q' }
+    platform === 'win32'
+      ? { role: 'quit', label: 'Exit' }
+      : { role: 'quit', label: isMac ? `Quit ${appName}` : 'Quit', accelerator: isMac ? 'Command+Q' : 'Ctrl+Q' }
 
   const appMenu: MenuItemConstructorOptions = {
     label: appName,
-    submenu: [about, separator, { role: 'services' }, separator, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, separator, quit]
+    submenu: [
+      about,
+      separator,
+      { role: 'services' },
+      separator,
+      { role: 'hide' },
+      { role: 'hideOthers' },
+      { role: 'unhide' },
+      separator,
+      quit
+    ]
   }
 
   const file: MenuItemConstructorOptions = {
@@ -66,7 +83,7 @@ export function buildMenuTemplate({ platform, appName, isPackaged, onCommand }: 
     label: isMac ? 'View' : '&View',
     submenu: [
       { role: 'reload' },
-      ...(isPackaged ? [] : [{ role: 'forceReload' }, { role: 'toggleDevTools' }] as MenuItemConstructorOptions[]),
+      ...(isPackaged ? [] : ([{ role: 'forceReload' }, { role: 'toggleDevTools' }] as MenuItemConstructorOptions[])),
       separator,
       { role: 'resetZoom' },
       { role: 'zoomIn' },
@@ -79,7 +96,11 @@ export function buildMenuTemplate({ platform, appName, isPackaged, onCommand }: 
   const help: MenuItemConstructorOptions = {
     label: isMac ? 'Help' : '&Help',
     role: 'help',
-    submenu: [command('Methodology', 'methodology'), command('Data sources', 'data-sources'), ...(isMac ? [] : [separator, about])]
+    submenu: [
+      command('Methodology', 'methodology'),
+      command('Data sources', 'data-sources'),
+      ...(isMac ? [] : [separator, about])
+    ]
   }
 
   return [

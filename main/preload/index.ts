@@ -5,7 +5,10 @@ import { hostEventChannel, invokeChannels, type InvokeChannel, type IpcEnvelope 
 import type { IpcArgs, IpcResult } from '../../shared/ipc/contract'
 import type { HostApi, HostEvent } from '../../shared/host-api'
 
-async function invoke<C extends InvokeChannel>(channel: C, ...args: IpcArgs<C> extends undefined ? [] : [IpcArgs<C>]): Promise<IpcResult<C>> {
+async function invoke<C extends InvokeChannel>(
+  channel: C,
+  ...args: IpcArgs<C> extends undefined ? [] : [IpcArgs<C>]
+): Promise<IpcResult<C>> {
   const envelope = (await ipcRenderer.invoke(channel, ...args)) as IpcEnvelope<IpcResult<C>>
   if (!envelope.ok) throw new Error(envelope.error)
   return envelope.value

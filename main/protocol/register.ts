@@ -22,7 +22,10 @@ export function serveAppProtocol(session: Session, rendererDir: string): void {
     try {
       body = await readFile(resolved.filePath)
     } catch {
-      return new Response(null, { status: 404, headers: { ...resolved.headers, 'Content-Type': 'text/plain; charset=utf-8' } })
+      return new Response(null, {
+        status: 404,
+        headers: { ...resolved.headers, 'Content-Type': 'text/plain; charset=utf-8' }
+      })
     }
     return new Response(resolved.headOnly ? null : new Uint8Array(body), {
       status: 200,

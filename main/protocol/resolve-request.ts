@@ -34,7 +34,8 @@ export function resolveAppRequest(method: string, rawUrl: string, rootDir: strin
   } catch {
     return refuse(400)
   }
-  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST || url.username !== '' || url.password !== '') return refuse(403)
+  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST || url.username !== '' || url.password !== '')
+    return refuse(403)
 
   // The parser has already folded literal and %2e dot segments; anything that would still mean a separator or a
   // parent after decoding is an attack, not a file of ours.

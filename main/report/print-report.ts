@@ -36,7 +36,11 @@ export interface PrintReportDeps {
   timeoutMs: number
 }
 
-export async function printReportToPdf(params: Record<string, string>, targetPath: string, deps: PrintReportDeps): Promise<void> {
+export async function printReportToPdf(
+  params: Record<string, string>,
+  targetPath: string,
+  deps: PrintReportDeps
+): Promise<void> {
   const window = deps.createWindow()
   try {
     // Wait before loading: a fast page may signal while load() is still settling.

@@ -39,8 +39,14 @@ export function isAllowedRequestUrl(raw: string): boolean {
 
 /** The part of Electron's WebContents the guards use: structural, so tests drive it with a plain emitter. */
 export interface GuardedContents {
-  on(event: 'will-navigate' | 'will-redirect', listener: (details: { url: string; preventDefault(): void }) => void): unknown
-  on(event: 'will-frame-navigate', listener: (details: { url: string; isMainFrame: boolean; preventDefault(): void }) => void): unknown
+  on(
+    event: 'will-navigate' | 'will-redirect',
+    listener: (details: { url: string; preventDefault(): void }) => void
+  ): unknown
+  on(
+    event: 'will-frame-navigate',
+    listener: (details: { url: string; isMainFrame: boolean; preventDefault(): void }) => void
+  ): unknown
   on(event: 'will-attach-webview', listener: (event: { preventDefault(): void }) => void): unknown
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void
 }

@@ -29,7 +29,11 @@ export function secureWebPreferences(preloadPath: string, devTools: boolean): We
   }
 }
 
-export function mainWindowOptions(bounds: WindowBounds, preloadPath: string, devTools: boolean): BrowserWindowConstructorOptions {
+export function mainWindowOptions(
+  bounds: WindowBounds,
+  preloadPath: string,
+  devTools: boolean
+): BrowserWindowConstructorOptions {
   return {
     ...bounds,
     minWidth: 800,

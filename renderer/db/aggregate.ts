@@ -4,13 +4,13 @@ import type { AggregateRepo } from './api'
 import { describeIssues, type LedgerContext } from './context'
 import { guarded, LedgerError } from './errors'
 
-
 export const aggregateRepo = <L>(ctx: LedgerContext<L>): AggregateRepo => {
   const { db } = ctx
   return {
     totals: (query) => {
       const parsed = totalsQuerySchema.safeParse(query)
-      if (!parsed.success) return Promise.reject(new LedgerError('invalid', `Invalid totals query: ${describeIssues(parsed.error)}`))
+      if (!parsed.success)
+        return Promise.reject(new LedgerError('invalid', `Invalid totals query: ${describeIssues(parsed.error)}`))
       const q = parsed.data
       const level = levelFor(q)
       return guarded(async () => {
@@ -35,7 +35,9 @@ export const aggregateRepo = <L>(ctx: LedgerContext<L>): AggregateRepo => {
           monthsOf(period).map((month) =>
             (projectId === undefined
               ? db.runs.where('[startMonth+emissionsKg]').between([month, -Infinity], [month, Infinity])
-              : db.runs.where('[projectId+startMonth+emissionsKg]').between([projectId, month, -Infinity], [projectId, month, Infinity])
+              : db.runs
+                  .where('[projectId+startMonth+emissionsKg]')
+                  .between([projectId, month, -Infinity], [projectId, month, Infinity])
             )
               .reverse()
               .limit(n)

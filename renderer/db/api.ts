@@ -4,13 +4,7 @@ import type { RunInput, RunInputDraft } from '../../shared/domain/run'
 import type { TotalsQuery, TotalsAnswer } from '../../shared/ledger/aggregate'
 import type { MergeConflict } from '../../shared/ledger/backup'
 import type { Period } from '../../shared/ledger/period'
-import type {
-  ImportBatch,
-  ProjectMapping,
-  ProjectRecord,
-  RunRecord,
-  TrashEntry
-} from '../../shared/ledger/records'
+import type { ImportBatch, ProjectMapping, ProjectRecord, RunRecord, TrashEntry } from '../../shared/ledger/records'
 
 /**
  * How runs are computed. The app builds it from the reference data and shared/emissions:

@@ -38,7 +38,8 @@ export interface BrowseOptions {
   signal?: AbortSignal
 }
 
-const monthStartMs = (month: string, after = 0): number => Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1 + after, 1)
+const monthStartMs = (month: string, after = 0): number =>
+  Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1 + after, 1)
 const MIN_KEY = -8.64e15
 const MAX_KEY = 8.64e15
 const ARCHIVED_KEY = 'ui.archivedProjects'
@@ -63,8 +64,10 @@ export const openLedgerBrowser = async (name = 'carbon-ledger'): Promise<LedgerB
   const timeRange = (q: RunBrowseQuery) => {
     const from = q.fromMs ?? MIN_KEY
     const to = q.toMs ?? MAX_KEY
-    if (q.projectId !== undefined) return db.runs.where('[projectId+startedAtMs]').between([q.projectId, from], [q.projectId, to], true, false)
-    if (q.person !== undefined) return db.runs.where('[person+startedAtMs]').between([q.person, from], [q.person, to], true, false)
+    if (q.projectId !== undefined)
+      return db.runs.where('[projectId+startedAtMs]').between([q.projectId, from], [q.projectId, to], true, false)
+    if (q.person !== undefined)
+      return db.runs.where('[person+startedAtMs]').between([q.person, from], [q.person, to], true, false)
     return db.runs.where('startedAtMs').between(from, to, true, false)
   }
 
@@ -75,7 +78,8 @@ export const openLedgerBrowser = async (name = 'carbon-ledger'): Promise<LedgerB
    */
   const indexed = (q: RunBrowseQuery) => {
     const timeOnly = q.match === undefined && !(q.projectId !== undefined && q.person !== undefined)
-    if (timeOnly && (q.order === 'newest' || q.order === 'oldest')) return { walk: () => timeRange(q), descending: q.order === 'newest' }
+    if (timeOnly && (q.order === 'newest' || q.order === 'oldest'))
+      return { walk: () => timeRange(q), descending: q.order === 'newest' }
     const noRange = q.match === undefined && q.person === undefined && q.fromMs === undefined && q.toMs === undefined
     if (noRange && (q.order === 'largest' || q.order === 'smallest')) {
       const walk = () =>
@@ -102,7 +106,9 @@ export const openLedgerBrowser = async (name = 'carbon-ledger'): Promise<LedgerB
     const descending = q.order === 'newest'
     const from = q.fromMs ?? MIN_KEY
     const to = q.toMs ?? MAX_KEY
-    const months = (await monthCounts(q.projectId, q.person)).filter(([month]) => monthStartMs(month) >= from && monthStartMs(month, 1) <= to)
+    const months = (await monthCounts(q.projectId, q.person)).filter(
+      ([month]) => monthStartMs(month) >= from && monthStartMs(month, 1) <= to
+    )
     if (descending) months.reverse()
     const firsts: number[] = []
     let total = 0
@@ -136,8 +142,12 @@ export const openLedgerBrowser = async (name = 'carbon-ledger'): Promise<LedgerB
     const sliceOf = async (month: string, count: number, at: number, n: number): Promise<string[]> => {
       const walk = monthKeys(month)
       const fromEnd = Math.max(0, count - at - n)
-      if (at <= fromEnd) return (await (descending ? walk.reverse() : walk).offset(at).limit(n).primaryKeys()) as string[]
-      const tail = (await (descending ? walk : walk.reverse()).offset(fromEnd).limit(count - at - fromEnd).primaryKeys()) as string[]
+      if (at <= fromEnd)
+        return (await (descending ? walk.reverse() : walk).offset(at).limit(n).primaryKeys()) as string[]
+      const tail = (await (descending ? walk : walk.reverse())
+        .offset(fromEnd)
+        .limit(count - at - fromEnd)
+        .primaryKeys()) as string[]
       return tail.reverse()
     }
     const rows = async (offset: number, limit: number) => {
@@ -151,7 +161,8 @@ export const openLedgerBrowser = async (name = 'carbon-ledger'): Promise<LedgerB
         const want = Math.min(limit - ids.length, count - at)
         const list = lists.get(month)
         if (list?.ids) ids.push(...list.ids.slice(at, at + want))
-        else if (list || Math.min(at, count - at - want) > END_ROWS) ids.push(...(await guarded(() => listOf(month))).slice(at, at + want))
+        else if (list || Math.min(at, count - at - want) > END_ROWS)
+          ids.push(...(await guarded(() => listOf(month))).slice(at, at + want))
         else {
           ids.push(...(await guarded(() => sliceOf(month, count, at, want))))
           sliced.push(month)
@@ -173,11 +184,17 @@ export const openLedgerBrowser = async (name = 'carbon-ledger'): Promise<LedgerB
   const monthCounts = async (projectId: string | undefined, person?: string): Promise<[string, number][]> => {
     const counts = new Map<string, number>()
     const level = person === undefined ? 'pm' : 'all'
-    await db.rollups.where('[level+month]').between([level, ''], [level, '\uffff']).each((cell) => {
-      if ((projectId === undefined || cell.project === projectId) && (person === undefined || cell.person === person)) {
-        counts.set(cell.month, (counts.get(cell.month) ?? 0) + cell.runs)
-      }
-    })
+    await db.rollups
+      .where('[level+month]')
+      .between([level, ''], [level, '\uffff'])
+      .each((cell) => {
+        if (
+          (projectId === undefined || cell.project === projectId) &&
+          (person === undefined || cell.person === person)
+        ) {
+          counts.set(cell.month, (counts.get(cell.month) ?? 0) + cell.runs)
+        }
+      })
     return [...counts].filter(([, n]) => n > 0).sort(([a], [b]) => (a < b ? -1 : 1))
   }
 
@@ -191,7 +208,9 @@ export const openLedgerBrowser = async (name = 'carbon-ledger'): Promise<LedgerB
     const to = q.toMs ?? MAX_KEY
     const byTime = q.order === 'newest' || q.order === 'oldest'
     const backwards = q.order === 'newest'
-    const months = (await monthCounts(q.projectId)).filter(([month]) => monthStartMs(month, 1) > from && monthStartMs(month) < to)
+    const months = (await monthCounts(q.projectId)).filter(
+      ([month]) => monthStartMs(month, 1) > from && monthStartMs(month) < to
+    )
     if (backwards) months.reverse()
     const inRange = months.reduce((n, [, count]) => n + count, 0)
     const ids: string[] = []
@@ -210,7 +229,8 @@ export const openLedgerBrowser = async (name = 'carbon-ledger'): Promise<LedgerB
       const end = Math.min(to, monthStartMs(month, 1))
       const pieces = Math.max(1, Math.ceil(count / SCAN_PIECE_RUNS))
       for (let k = 0; k < pieces; k++) {
-        if (options.signal?.aborted) throw new DOMException('The runs view changed before its scan finished.', 'AbortError')
+        if (options.signal?.aborted)
+          throw new DOMException('The runs view changed before its scan finished.', 'AbortError')
         const piece = backwards ? pieces - 1 - k : k
         const a = start + Math.floor(((end - start) * piece) / pieces)
         const b = piece === pieces - 1 ? end : start + Math.floor(((end - start) * (piece + 1)) / pieces)
@@ -239,7 +259,8 @@ export const openLedgerBrowser = async (name = 'carbon-ledger'): Promise<LedgerB
     guarded(async () => {
       const wholeMonths = [q.fromMs, q.toMs].every((ms) => ms === undefined || ms === monthStartMs(monthOf(ms)))
       const oneIndex = q.projectId === undefined || q.person === undefined
-      if ((q.order === 'newest' || q.order === 'oldest') && q.match === undefined && oneIndex && wholeMonths) return byMonth(q)
+      if ((q.order === 'newest' || q.order === 'oldest') && q.match === undefined && oneIndex && wholeMonths)
+        return byMonth(q)
       const index = indexed(q)
       if (index) {
         // Ascending keys reversed = the index read backwards: ties in the index key fall in descending id order.
@@ -264,7 +285,9 @@ export const openLedgerBrowser = async (name = 'carbon-ledger'): Promise<LedgerB
       guarded(() =>
         db.transaction('rw', db.settings, async () => {
           const record = await db.settings.get(ARCHIVED_KEY)
-          const ids = new Set(Array.isArray(record?.value) ? record.value.filter((v): v is string => typeof v === 'string') : [])
+          const ids = new Set(
+            Array.isArray(record?.value) ? record.value.filter((v): v is string => typeof v === 'string') : []
+          )
           if (archived) ids.add(projectId)
           else ids.delete(projectId)
           await db.settings.put({ key: ARCHIVED_KEY, value: [...ids].sort(), updatedAt: Date.now() })

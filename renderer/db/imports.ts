@@ -3,7 +3,14 @@ import type { RunInput } from '../../shared/domain/run'
 import { classifyImport, stableRunId } from '../../shared/ledger/import-plan'
 import type { ImportBatch, ProjectMapping, RunRecord } from '../../shared/ledger/records'
 import type { ImportPreview, ImportSource, ImportsRepo } from './api'
-import { makeRunRecord, parseRunInput, RollupDelta, UNASSIGNED_PROJECT, writeRollups, type LedgerContext } from './context'
+import {
+  makeRunRecord,
+  parseRunInput,
+  RollupDelta,
+  UNASSIGNED_PROJECT,
+  writeRollups,
+  type LedgerContext
+} from './context'
 import { guarded, LedgerError } from './errors'
 
 interface PreparedRun {
@@ -30,7 +37,12 @@ const prepare = (
     try {
       const input = parseRunInput(run.input, `run ${index + 1} of ${source.fileName}`)
       const id = stableRunId(input, run.externalId ?? input.source.externalId)
-      byId.set(id, { id, input, result: compute(input), mappingId: mappingIdOf(input.source.kind, input.project.trim()) })
+      byId.set(id, {
+        id,
+        input,
+        result: compute(input),
+        mappingId: mappingIdOf(input.source.kind, input.project.trim())
+      })
     } catch (err) {
       const message =
         err instanceof LedgerError
@@ -52,7 +64,11 @@ export const importsRepo = <L>(ctx: LedgerContext<L>): ImportsRepo => {
   const resolveProjects = async (runs: PreparedRun[], overrides: Record<string, string>) => {
     const names = new Map<string, { sourceKind: string; sourceName: string; runs: number }>()
     for (const r of runs) {
-      const entry = names.get(r.mappingId) ?? { sourceKind: r.input.source.kind, sourceName: r.input.project.trim(), runs: 0 }
+      const entry = names.get(r.mappingId) ?? {
+        sourceKind: r.input.source.kind,
+        sourceName: r.input.project.trim(),
+        runs: 0
+      }
       entry.runs++
       names.set(r.mappingId, entry)
     }
@@ -61,8 +77,14 @@ export const importsRepo = <L>(ctx: LedgerContext<L>): ImportsRepo => {
       const override = overrides[sourceName]
       const remembered = override === undefined ? (await db.mappings.get(mappingId))?.projectId : override
       const project = remembered !== undefined ? await db.projects.get(remembered) : undefined
-      if (override !== undefined && !project) throw new LedgerError('not-found', `No project with id ${override} to map "${sourceName}" to.`)
-      const byName = project ?? (await db.projects.where('name').equals(sourceName || UNASSIGNED_PROJECT).first())
+      if (override !== undefined && !project)
+        throw new LedgerError('not-found', `No project with id ${override} to map "${sourceName}" to.`)
+      const byName =
+        project ??
+        (await db.projects
+          .where('name')
+          .equals(sourceName || UNASSIGNED_PROJECT)
+          .first())
       resolved.set(
         mappingId,
         byName
@@ -93,10 +115,22 @@ export const importsRepo = <L>(ctx: LedgerContext<L>): ImportsRepo => {
           if (projectId === undefined) {
             projectId = ctx.newId()
             created.set(p.projectName, projectId)
-            await db.projects.add({ id: projectId, name: p.projectName, description: '', createdAt: now, updatedAt: now })
+            await db.projects.add({
+              id: projectId,
+              name: p.projectName,
+              description: '',
+              createdAt: now,
+              updatedAt: now
+            })
           }
           projectOf.set(mappingId, projectId)
-          mappings.push({ id: mappingId, sourceKind: p.sourceKind, sourceName: p.sourceName, projectId, updatedAt: now })
+          mappings.push({
+            id: mappingId,
+            sourceKind: p.sourceKind,
+            sourceName: p.sourceName,
+            projectId,
+            updatedAt: now
+          })
         }
         await db.mappings.bulkPut(mappings)
 
@@ -190,7 +224,8 @@ export const importsRepo = <L>(ctx: LedgerContext<L>): ImportsRepo => {
     undo: (batchId) =>
       guarded(() =>
         db.transaction('rw', [db.runs, db.imports, db.superseded, db.rollups], async () => {
-          if (!(await db.imports.get(batchId))) throw new LedgerError('not-found', `No import batch with id ${batchId}.`)
+          if (!(await db.imports.get(batchId)))
+            throw new LedgerError('not-found', `No import batch with id ${batchId}.`)
           const delta = new RollupDelta()
           const created = await db.runs.where('importId').equals(batchId).toArray()
           for (const run of created) delta.add(run, -1)
@@ -217,8 +252,15 @@ export const importsRepo = <L>(ctx: LedgerContext<L>): ImportsRepo => {
       set: (sourceKind, sourceName, projectId) =>
         guarded(() =>
           db.transaction('rw', [db.mappings, db.projects], async () => {
-            if (!(await db.projects.get(projectId))) throw new LedgerError('not-found', `No project with id ${projectId}.`)
-            const mapping = { id: mappingIdOf(sourceKind, sourceName), sourceKind, sourceName, projectId, updatedAt: ctx.now() }
+            if (!(await db.projects.get(projectId)))
+              throw new LedgerError('not-found', `No project with id ${projectId}.`)
+            const mapping = {
+              id: mappingIdOf(sourceKind, sourceName),
+              sourceKind,
+              sourceName,
+              projectId,
+              updatedAt: ctx.now()
+            }
             await db.mappings.put(mapping)
             return mapping
           })

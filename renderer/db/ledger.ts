@@ -27,8 +27,7 @@ export const openLedger = async <L>(options: OpenLedgerOptions<L>): Promise<Ledg
     options.onVersionChange?.(VERSION_CHANGE_MESSAGE)
     return false
   })
-  const newer = (cause?: unknown) =>
-    new LedgerError('blocked', msg('ledger.blocked'), { cause })
+  const newer = (cause?: unknown) => new LedgerError('blocked', msg('ledger.blocked'), { cause })
   await guarded(() => db.open()).catch((err: unknown) => {
     throw (err as { name?: string }).name === 'VersionError' ? newer(err) : err
   })

@@ -1,6 +1,13 @@
 import type { RunRecord } from '../../shared/ledger/records'
 import type { RunListQuery, RunsRepo } from './api'
-import { makeRunRecord, parseRunInput, resolveProjectByName, RollupDelta, writeRollups, type LedgerContext } from './context'
+import {
+  makeRunRecord,
+  parseRunInput,
+  resolveProjectByName,
+  RollupDelta,
+  writeRollups,
+  type LedgerContext
+} from './context'
 import { guarded, LedgerError } from './errors'
 
 const MIN_KEY = -8.64e15
@@ -21,7 +28,9 @@ export const runsRepo = <L>(ctx: LedgerContext<L>): RunsRepo => {
       const to = query.toMs ?? MAX_KEY
       const collection =
         query.projectId !== undefined
-          ? db.runs.where('[projectId+startedAtMs]').between([query.projectId, from], [query.projectId, to], true, false)
+          ? db.runs
+              .where('[projectId+startedAtMs]')
+              .between([query.projectId, from], [query.projectId, to], true, false)
           : query.person !== undefined
             ? db.runs.where('[person+startedAtMs]').between([query.person, from], [query.person, to], true, false)
             : db.runs.where('startedAtMs').between(from, to, true, false)
@@ -74,7 +83,10 @@ export const runsRepo = <L>(ctx: LedgerContext<L>): RunsRepo => {
           if (!current) throw new LedgerError('not-found', `No run with id ${id} (was it deleted?).`)
           const record: RunRecord = makeRunRecord({
             id,
-            projectId: await projectIdFor(options.projectId ?? (input.project === current.input.project ? current.projectId : undefined), input.project),
+            projectId: await projectIdFor(
+              options.projectId ?? (input.project === current.input.project ? current.projectId : undefined),
+              input.project
+            ),
             input,
             result,
             computeStamp: stamp,
@@ -97,7 +109,10 @@ export const runsRepo = <L>(ctx: LedgerContext<L>): RunsRepo => {
       guarded(() =>
         query.projectId === undefined
           ? db.runs.count()
-          : db.runs.where('[projectId+startedAtMs]').between([query.projectId, MIN_KEY], [query.projectId, MAX_KEY]).count()
+          : db.runs
+              .where('[projectId+startedAtMs]')
+              .between([query.projectId, MIN_KEY], [query.projectId, MAX_KEY])
+              .count()
       ),
     remove: (ids) =>
       guarded(() =>

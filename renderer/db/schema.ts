@@ -21,7 +21,11 @@ import { monthOf } from '../../shared/ledger/period'
  *        computeStamp (recompute).
  *  rollups: [level+month] (totals over a period).
  */
-export const schemaVersions: { version: number; stores: Record<string, string>; upgrade?: (tx: import('dexie').Transaction) => Promise<void> }[] = [
+export const schemaVersions: {
+  version: number
+  stores: Record<string, string>
+  upgrade?: (tx: import('dexie').Transaction) => Promise<void>
+}[] = [
   {
     version: 1,
     stores: {
@@ -44,15 +48,24 @@ export const schemaVersions: { version: number; stores: Record<string, string>; 
       runs: 'id, [projectId+startedAtMs], [person+startedAtMs], startedAtMs, importId, emissionsKg, [projectId+emissionsKg], [startMonth+emissionsKg], [projectId+startMonth+emissionsKg], computeStamp'
     },
     upgrade: async (tx) => {
-      await tx.table('runs').toCollection().modify((run: { startedAtMs: number; startMonth?: string }) => {
-        run.startMonth = monthOf(run.startedAtMs)
-      })
-      await tx.table('trash').toCollection().modify((entry: { run: { startedAtMs: number; startMonth?: string } }) => {
-        entry.run.startMonth = monthOf(entry.run.startedAtMs)
-      })
-      await tx.table('superseded').toCollection().modify((entry: { previous: { startedAtMs: number; startMonth?: string } }) => {
-        entry.previous.startMonth = monthOf(entry.previous.startedAtMs)
-      })
+      await tx
+        .table('runs')
+        .toCollection()
+        .modify((run: { startedAtMs: number; startMonth?: string }) => {
+          run.startMonth = monthOf(run.startedAtMs)
+        })
+      await tx
+        .table('trash')
+        .toCollection()
+        .modify((entry: { run: { startedAtMs: number; startMonth?: string } }) => {
+          entry.run.startMonth = monthOf(entry.run.startedAtMs)
+        })
+      await tx
+        .table('superseded')
+        .toCollection()
+        .modify((entry: { previous: { startedAtMs: number; startMonth?: string } }) => {
+          entry.previous.startMonth = monthOf(entry.previous.startedAtMs)
+        })
     }
   }
 ]

@@ -10,7 +10,11 @@ export const trashRepo = <L>(ctx: LedgerContext<L>): TrashRepo => {
       guarded(async () => {
         const deletions = new Map<string, { deletionId: string; deletedAt: number; runs: RunRecord[] }>()
         await db.trash.each((entry) => {
-          const d = deletions.get(entry.deletionId) ?? { deletionId: entry.deletionId, deletedAt: entry.deletedAt, runs: [] }
+          const d = deletions.get(entry.deletionId) ?? {
+            deletionId: entry.deletionId,
+            deletedAt: entry.deletedAt,
+            runs: []
+          }
           d.runs.push(entry.run)
           deletions.set(entry.deletionId, d)
         })

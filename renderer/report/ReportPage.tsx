@@ -18,11 +18,24 @@ function Section({ id, title, children }: { id: string; title: string; children:
 
 const R = ({ r }: { r: Range }) => (
   <>
-    {formatQuantity(r.value)} <span className="range">({formatQuantity(r.low)} – {formatQuantity(r.high)})</span>
+    {formatQuantity(r.value)}{' '}
+    <span className="range">
+      ({formatQuantity(r.low)} – {formatQuantity(r.high)})
+    </span>
   </>
 )
 
-function Canvas({ width, height, draw, label }: { width: number; height: number; draw: (c: HTMLCanvasElement) => { destroy(): void }; label: string }) {
+function Canvas({
+  width,
+  height,
+  draw,
+  label
+}: {
+  width: number
+  height: number
+  draw: (c: HTMLCanvasElement) => { destroy(): void }
+  label: string
+}) {
   const ref = useRef<HTMLCanvasElement>(null)
   useLayoutEffect(() => {
     if (!ref.current) return
@@ -111,18 +124,38 @@ export function ReportPage({ model: m }: { model: ReportModel }) {
           <dt>Reference data</dt>
           <dd>
             version {m.dataVersion}
-            {m.runDataVersions.some((v) => v !== m.dataVersion) && <> (some runs computed with {m.runDataVersions.filter((v) => v !== m.dataVersion).join(', ')}: recompute them in the app)</>}
+            {m.runDataVersions.some((v) => v !== m.dataVersion) && (
+              <>
+                {' '}
+                (some runs computed with {m.runDataVersions.filter((v) => v !== m.dataVersion).join(', ')}: recompute
+                them in the app)
+              </>
+            )}
           </dd>
           <dt>Runs</dt>
           <dd>{formatQuantity(m.total.runs)}</dd>
         </dl>
         <p className="headline">
-          <strong>{formatQuantity(m.total.emissionsKg.value)} kg CO2e</strong> location-based (range {formatQuantity(m.total.emissionsKg.low)} – {formatQuantity(m.total.emissionsKg.high)}), from{' '}
+          <strong>{formatQuantity(m.total.emissionsKg.value)} kg CO2e</strong> location-based (range{' '}
+          {formatQuantity(m.total.emissionsKg.low)} – {formatQuantity(m.total.emissionsKg.high)}), from{' '}
           {formatQuantity(m.total.energyKWh.value)} kWh of electricity.
         </p>
         <nav aria-label="Contents">
           <ol className="contents">
-            {['Key figures', 'Monthly trend', 'Projects and people', 'Hardware and locations', 'Largest runs', 'What if', 'Data quality', 'Methodology', 'Assumptions', 'Data sources', 'Glossary', 'Citable statement'].map((t) => (
+            {[
+              'Key figures',
+              'Monthly trend',
+              'Projects and people',
+              'Hardware and locations',
+              'Largest runs',
+              'What if',
+              'Data quality',
+              'Methodology',
+              'Assumptions',
+              'Data sources',
+              'Glossary',
+              'Citable statement'
+            ].map((t) => (
               <li key={t}>{t}</li>
             ))}
           </ol>
@@ -143,25 +176,38 @@ export function ReportPage({ model: m }: { model: ReportModel }) {
                 </div>
               )}
               <div className="figure-change">
-                vs {m.previousPeriodLabel}: {formatChange(k.changeVsPrevious)} <span className="was">(was {formatQuantity(k.previous)} {k.unit})</span>
+                vs {m.previousPeriodLabel}: {formatChange(k.changeVsPrevious)}{' '}
+                <span className="was">
+                  (was {formatQuantity(k.previous)} {k.unit})
+                </span>
               </div>
               <div className="figure-change">
-                vs {m.yearBeforeLabel}: {formatChange(k.changeVsYearBefore)} <span className="was">(was {formatQuantity(k.yearBefore)} {k.unit})</span>
+                vs {m.yearBeforeLabel}: {formatChange(k.changeVsYearBefore)}{' '}
+                <span className="was">
+                  (was {formatQuantity(k.yearBefore)} {k.unit})
+                </span>
               </div>
             </div>
           ))}
         </div>
         <p className="equivalents">
-          The location-based emissions equal about <strong>{formatQuantity(m.equivalents.carKm)} km</strong> by an average car,{' '}
-          <strong>{formatQuantity(m.equivalents.treeMonths)} tree-months</strong> of absorption, or <strong>{formatQuantity(m.equivalents.flights)} flights</strong> ({m.equivalents.flightLabel}).
+          The location-based emissions equal about <strong>{formatQuantity(m.equivalents.carKm)} km</strong> by an
+          average car, <strong>{formatQuantity(m.equivalents.treeMonths)} tree-months</strong> of absorption, or{' '}
+          <strong>{formatQuantity(m.equivalents.flights)} flights</strong> ({m.equivalents.flightLabel}).
         </p>
-        <p className="note">Ranges are low – high bounds from the uncertainty of each factor. Embodied emissions are reported separately and not included in the other figures.</p>
+        <p className="note">
+          Ranges are low – high bounds from the uncertainty of each factor. Embodied emissions are reported separately
+          and not included in the other figures.
+        </p>
       </Section>
 
       <Section id="trend" title="Monthly trend">
         <figure>
           <Canvas width={660} height={250} draw={trend} label="Monthly emissions, location-based and market-based" />
-          <figcaption>Location-based emissions per month (kg CO2e) over the twelve months to the end of the period, with market-based emissions as a dashed line.</figcaption>
+          <figcaption>
+            Location-based emissions per month (kg CO2e) over the twelve months to the end of the period, with
+            market-based emissions as a dashed line.
+          </figcaption>
         </figure>
       </Section>
 
@@ -174,13 +220,23 @@ export function ReportPage({ model: m }: { model: ReportModel }) {
 
       <Section id="hardware" title="By hardware">
         <figure>
-          <Canvas width={660} height={barHeight(m.byHardware.length)} draw={hardwareChart} label="Emissions by hardware" />
+          <Canvas
+            width={660}
+            height={barHeight(m.byHardware.length)}
+            draw={hardwareChart}
+            label="Emissions by hardware"
+          />
         </figure>
         <SumsTable rows={m.byHardware} first="Hardware (main device)" second="Class" />
       </Section>
       <Section id="locations" title="By location">
         <figure>
-          <Canvas width={660} height={barHeight(m.byLocation.length)} draw={locationChart} label="Emissions by location" />
+          <Canvas
+            width={660}
+            height={barHeight(m.byLocation.length)}
+            draw={locationChart}
+            label="Emissions by location"
+          />
         </figure>
         <SumsTable rows={m.byLocation} first="Location" second="Kind" />
       </Section>
@@ -212,7 +268,9 @@ export function ReportPage({ model: m }: { model: ReportModel }) {
               <tr key={r.id}>
                 <td className="name">
                   {r.title}
-                  <span className="sub">{r.kind}, {r.method}</span>
+                  <span className="sub">
+                    {r.kind}, {r.method}
+                  </span>
                 </td>
                 <td className="name">
                   {r.project}
@@ -241,8 +299,9 @@ export function ReportPage({ model: m }: { model: ReportModel }) {
                 'No run of the period has a cleaner option of this kind.'
               ) : (
                 <>
-                  Saved: <strong>{formatQuantity(w.savedKg.value)} kg CO2e</strong> (range {formatQuantity(w.savedKg.low)} – {formatQuantity(w.savedKg.high)}),{' '}
-                  {formatPercent(w.savedShare)} of the period&apos;s location-based emissions, over {w.runCount} runs.
+                  Saved: <strong>{formatQuantity(w.savedKg.value)} kg CO2e</strong> (range{' '}
+                  {formatQuantity(w.savedKg.low)} – {formatQuantity(w.savedKg.high)}), {formatPercent(w.savedShare)} of
+                  the period&apos;s location-based emissions, over {w.runCount} runs.
                 </>
               )}
             </p>
@@ -289,13 +348,18 @@ export function ReportPage({ model: m }: { model: ReportModel }) {
       <Section id="data-quality" title="Data quality">
         <ul className="facts">
           <li>
-            Energy measured for <strong>{dq.measured}</strong> of {dq.runs} runs ({formatPercent(dq.measuredShare)}); estimated from hardware power and duration for {dq.estimated} ({formatPercent(1 - dq.measuredShare || 0)}).
+            Energy measured for <strong>{dq.measured}</strong> of {dq.runs} runs ({formatPercent(dq.measuredShare)});
+            estimated from hardware power and duration for {dq.estimated} ({formatPercent(1 - dq.measuredShare || 0)}).
           </li>
           <li>
-            Runs with an unknown location: <strong>{dq.unknownLocation}</strong> ({formatPercent(dq.unknownLocationShare)}), {formatPercent(dq.unknownLocationEmissionsShare)} of the emissions and {formatPercent(dq.unknownLocationWidthShare)} of the range width. They use the world average intensity.
+            Runs with an unknown location: <strong>{dq.unknownLocation}</strong> (
+            {formatPercent(dq.unknownLocationShare)}), {formatPercent(dq.unknownLocationEmissionsShare)} of the
+            emissions and {formatPercent(dq.unknownLocationWidthShare)} of the range width. They use the world average
+            intensity.
           </li>
           <li>
-            The location-based range is {formatQuantity(dq.rangeWidthKg)} kg wide, {formatPercent(dq.relativeWidth)} of the best estimate.
+            The location-based range is {formatQuantity(dq.rangeWidthKg)} kg wide, {formatPercent(dq.relativeWidth)} of
+            the best estimate.
           </li>
         </ul>
         <table className="narrow">

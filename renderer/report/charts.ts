@@ -1,4 +1,15 @@
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, type Plugin } from 'chart.js'
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  type Plugin
+} from 'chart.js'
 import type { Range } from '../../shared/domain/range'
 import { formatQuantity } from '../../shared/report/format'
 
@@ -35,7 +46,12 @@ function hatch(ctx: CanvasRenderingContext2D): CanvasPattern | string {
  * Writes each bar's label at its end (the top of the stack for stacked bars), and for ranges draws the low–high
  * whisker through it. `values` are the bars' full heights.
  */
-const barAnnotations = (values: number[], labels: string[], ranges: (Range | undefined)[], horizontal: boolean): Plugin<'bar'> => ({
+const barAnnotations = (
+  values: number[],
+  labels: string[],
+  ranges: (Range | undefined)[],
+  horizontal: boolean
+): Plugin<'bar'> => ({
   id: 'barAnnotations',
   afterDatasetsDraw(chart) {
     const { ctx } = chart
@@ -130,16 +146,31 @@ export function drawTrendChart(canvas: HTMLCanvasElement, d: TrendChartData): Ch
       ...PRINT,
       scales: {
         x: { stacked: true, ticks: { font: FONT, color: INK }, grid: { display: false } },
-        y: { stacked: true, beginAtZero: true, title: { display: true, text: 'kg CO2e', font: FONT, color: INK }, ticks: { font: FONT, color: INK } }
+        y: {
+          stacked: true,
+          beginAtZero: true,
+          title: { display: true, text: 'kg CO2e', font: FONT, color: INK },
+          ticks: { font: FONT, color: INK }
+        }
       },
       plugins: { legend: { position: 'bottom', labels: { font: FONT, color: INK, boxWidth: 14 } } }
     },
-    plugins: [barAnnotations(values, values.map((v) => (v > 0 ? formatQuantity(v) : '')), [], false)]
+    plugins: [
+      barAnnotations(
+        values,
+        values.map((v) => (v > 0 ? formatQuantity(v) : '')),
+        [],
+        false
+      )
+    ]
   })
 }
 
 /** Horizontal bars of kg CO2e with their ranges as whiskers and the value and share written beside them. */
-export function drawBreakdownChart(canvas: HTMLCanvasElement, rows: { label: string; emissionsKg: Range; share: number }[]): Chart {
+export function drawBreakdownChart(
+  canvas: HTMLCanvasElement,
+  rows: { label: string; emissionsKg: Range; share: number }[]
+): Chart {
   const ctx = canvas.getContext('2d')
   if (!ctx) throw new Error('no 2D canvas context for a breakdown chart')
   const highest = Math.max(0, ...rows.map((r) => r.emissionsKg.high))
@@ -147,7 +178,15 @@ export function drawBreakdownChart(canvas: HTMLCanvasElement, rows: { label: str
     type: 'bar',
     data: {
       labels: rows.map((r) => (r.label.length > 34 ? `${r.label.slice(0, 33)}…` : r.label)),
-      datasets: [{ label: 'kg CO2e', data: rows.map((r) => r.emissionsKg.value), backgroundColor: '#8a8a8a', borderColor: INK, borderWidth: 1 }]
+      datasets: [
+        {
+          label: 'kg CO2e',
+          data: rows.map((r) => r.emissionsKg.value),
+          backgroundColor: '#8a8a8a',
+          borderColor: INK,
+          borderWidth: 1
+        }
+      ]
     },
     options: {
       ...PRINT,
@@ -155,7 +194,12 @@ export function drawBreakdownChart(canvas: HTMLCanvasElement, rows: { label: str
       layout: { padding: { right: 8 } },
       scales: {
         // Room on the right for the labels written after the whiskers.
-        x: { beginAtZero: true, suggestedMax: highest * 1.35, title: { display: true, text: 'kg CO2e, location-based (whiskers: range)', font: FONT, color: INK }, ticks: { font: FONT, color: INK } },
+        x: {
+          beginAtZero: true,
+          suggestedMax: highest * 1.35,
+          title: { display: true, text: 'kg CO2e, location-based (whiskers: range)', font: FONT, color: INK },
+          ticks: { font: FONT, color: INK }
+        },
         y: { ticks: { font: FONT, color: INK, autoSkip: false }, grid: { display: false } }
       },
       plugins: { legend: { display: false } }

@@ -17,8 +17,12 @@ const READ_SLICES = 8
 
 /** The period's runs, oldest first, as ledger.runs.list gives them, read in READ_SLICES time slices at once. */
 async function readRuns(ledger: Pick<Ledger<unknown>, 'runs'>, fromMs: number, toMs: number): Promise<RunRecord[]> {
-  const bounds = Array.from({ length: READ_SLICES + 1 }, (_, i) => (i === READ_SLICES ? toMs : fromMs + Math.floor(((toMs - fromMs) * i) / READ_SLICES)))
-  const slices = await Promise.all(bounds.slice(1).map((to, i) => ledger.runs.list({ fromMs: bounds[i]!, toMs: to, newestFirst: false })))
+  const bounds = Array.from({ length: READ_SLICES + 1 }, (_, i) =>
+    i === READ_SLICES ? toMs : fromMs + Math.floor(((toMs - fromMs) * i) / READ_SLICES)
+  )
+  const slices = await Promise.all(
+    bounds.slice(1).map((to, i) => ledger.runs.list({ fromMs: bounds[i]!, toMs: to, newestFirst: false }))
+  )
   return slices.flat()
 }
 
@@ -34,7 +38,11 @@ export interface ReportData {
  * uses; databaseName for the ledgers the tests open with ?db=) and builds the report model. Totals come from the
  * rollups; the run list from the period's index range. The app's Reports screen builds its CSV files with it too.
  */
-export async function loadReportData(params: Pick<ReportPageParams, 'period' | 'scope' | 'labName'>, now: Date, databaseName?: string): Promise<ReportData> {
+export async function loadReportData(
+  params: Pick<ReportPageParams, 'period' | 'scope' | 'labName'>,
+  now: Date,
+  databaseName?: string
+): Promise<ReportData> {
   performance.mark('report:load-start')
   const ref = loadReferenceData()
   const ledger = await openLedger({ name: databaseName, engine: createLedgerEngine(ref) })
@@ -72,5 +80,8 @@ export async function loadReportData(params: Pick<ReportPageParams, 'period' | '
   }
 }
 
-export const loadReportModel = async (params: ReportPageParams, now: Date, databaseName?: string): Promise<ReportModel> =>
-  (await loadReportData(params, now, databaseName)).model
+export const loadReportModel = async (
+  params: ReportPageParams,
+  now: Date,
+  databaseName?: string
+): Promise<ReportModel> => (await loadReportData(params, now, databaseName)).model

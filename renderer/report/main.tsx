@@ -17,7 +17,11 @@ async function start(): Promise<void> {
     const params = parseReportParams(new URLSearchParams(window.location.search))
     document.body.classList.toggle('page-numbers', params.pageNumbers)
     // ?db=name: the ledger the app window opened with the same parameter (tests, benchmarks).
-    const model = await loadReportModel(params, new Date(), new URLSearchParams(window.location.search).get('db') ?? undefined)
+    const model = await loadReportModel(
+      params,
+      new Date(),
+      new URLSearchParams(window.location.search).get('db') ?? undefined
+    )
     document.title = `${model.labName} · ${model.periodLabel} · Carbon Ledger report`
     flushSync(() => root.render(<ReportPage model={model} />))
     performance.mark('report:rendered')
@@ -25,8 +29,15 @@ async function start(): Promise<void> {
     await nextFrame()
     await signalReady({ ok: true }, params.print)
   } catch (error) {
-    const message = (error instanceof Error ? error.message : String(error)).slice(0, 500) || 'The report could not be made.'
-    flushSync(() => root.render(<p role="alert" className="failure">The report could not be made: {message}</p>))
+    const message =
+      (error instanceof Error ? error.message : String(error)).slice(0, 500) || 'The report could not be made.'
+    flushSync(() =>
+      root.render(
+        <p role="alert" className="failure">
+          The report could not be made: {message}
+        </p>
+      )
+    )
     await signalReady({ ok: false, message }, false)
   }
 }

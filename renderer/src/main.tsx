@@ -6,4 +6,9 @@ import './styles/app.css'
 // ?db=name opens another ledger database: the end-to-end tests and benchmarks each use their own.
 const databaseName = new URLSearchParams(window.location.search).get('db') ?? undefined
 const root = document.getElementById('root')
-if (root) createRoot(root).render(<StrictMode><App databaseName={databaseName} /></StrictMode>)
+if (root)
+  createRoot(root).render(
+    <StrictMode>
+      <App databaseName={databaseName} />
+    </StrictMode>
+  )

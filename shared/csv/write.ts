@@ -15,7 +15,8 @@ export function neutraliseFormula(text: string): string {
 export function csvCell(value: CsvCell): string {
   if (value === null || value === undefined) return ''
   // Numbers are written as numbers: a negative number is data, not a formula.
-  const text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : neutraliseFormula(String(value))
+  const text =
+    typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : neutraliseFormula(String(value))
   return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text
 }
 

@@ -22,7 +22,10 @@ export const traceStepSchema = z
     /** SourceRef id of the dataset or default this value comes from. */
     sourceId: z.string().optional()
   })
-  .refine((step) => step.labelMsg !== undefined || step.label !== undefined, { message: 'a trace line needs a label', path: ['label'] })
+  .refine((step) => step.labelMsg !== undefined || step.label !== undefined, {
+    message: 'a trace line needs a label',
+    path: ['label']
+  })
 export type TraceStep = z.infer<typeof traceStepSchema>
 
 export const equivalentsSchema = z.object({
@@ -40,7 +43,13 @@ export const runResultSchema = z.object({
   itEnergyKWh: rangeSchema,
   /** Facility energy: IT energy × PUE. */
   energyKWh: rangeSchema,
-  breakdownKWh: z.object({ gpu: z.number(), cpu: z.number(), tpu: z.number(), memory: z.number(), overhead: z.number() }),
+  breakdownKWh: z.object({
+    gpu: z.number(),
+    cpu: z.number(),
+    tpu: z.number(),
+    memory: z.number(),
+    overhead: z.number()
+  }),
   pue: rangeSchema,
   intensityGPerKWh: rangeSchema,
   /** Location-based emissions. */

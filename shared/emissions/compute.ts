@@ -13,7 +13,11 @@ const G_PER_KG = 1000
 const W_PER_KW = 1000
 
 /** Applies a non-decreasing function to each bound, so the range stays ordered. */
-const mapRange = (r: Range, fn: (x: number) => number): Range => ({ value: fn(r.value), low: fn(r.low), high: fn(r.high) })
+const mapRange = (r: Range, fn: (x: number) => number): Range => ({
+  value: fn(r.value),
+  low: fn(r.low),
+  high: fn(r.high)
+})
 
 const zeroBreakdown = (): Record<DeviceKind | 'memory', number> => ({ gpu: 0, cpu: 0, tpu: 0, memory: 0 })
 
@@ -48,7 +52,9 @@ export interface RunFigures extends Omit<RunResult, 'trace' | 'assumptions' | 's
  */
 export function computeFigures(input: RunInput, factors: ResolvedFactors): RunFigures {
   if (factors.devices.length !== input.devices.length) {
-    throw new Error(`computeRun: the run has ${input.devices.length} devices but ${factors.devices.length} resolved powers`)
+    throw new Error(
+      `computeRun: the run has ${input.devices.length} devices but ${factors.devices.length} resolved powers`
+    )
   }
   const hours = usageHours(input.durationS, input.hoursPerDay)
   const isMeasured = input.measuredEnergyKWh !== undefined
@@ -62,12 +68,19 @@ export function computeFigures(input: RunInput, factors: ResolvedFactors): RunFi
     const energyKWh = mapRange(power.powerW, (w) => (device.count * w * utilization * hours) / W_PER_KW)
     byKind[device.kind] += energyKWh.value
     const embodied = factors.embodied[power.embodiedClass]
-    const embodiedKg = embodied === undefined ? undefined : (embodied.totalKg * hours * device.count) / (embodied.lifespanYears * HOURS_PER_YEAR)
+    const embodiedKg =
+      embodied === undefined
+        ? undefined
+        : (embodied.totalKg * hours * device.count) / (embodied.lifespanYears * HOURS_PER_YEAR)
     return { utilization, energyKWh, embodiedKg }
   })
 
   const memoryGB = input.memoryGB ?? 0
-  const memoryWPerGB = { value: factors.memoryWPerGB, low: factors.memoryWPerGB * MEMORY_POWER.low, high: factors.memoryWPerGB * MEMORY_POWER.high }
+  const memoryWPerGB = {
+    value: factors.memoryWPerGB,
+    low: factors.memoryWPerGB * MEMORY_POWER.low,
+    high: factors.memoryWPerGB * MEMORY_POWER.high
+  }
   const memoryKWh = mapRange(memoryWPerGB, (wPerGB) => (memoryGB * wPerGB * hours) / W_PER_KW)
   byKind.memory = memoryKWh.value
   const estimatedITKWh = add(...devices.map((d) => d.energyKWh), memoryKWh)
@@ -90,7 +103,10 @@ export function computeFigures(input: RunInput, factors: ResolvedFactors): RunFi
     }
   }
 
-  const breakdownKWh = { ...splitIT(byKind, estimatedITKWh.value, itEnergyKWh.value, isMeasured, input), overhead: energyKWh.value - itEnergyKWh.value }
+  const breakdownKWh = {
+    ...splitIT(byKind, estimatedITKWh.value, itEnergyKWh.value, isMeasured, input),
+    overhead: energyKWh.value - itEnergyKWh.value
+  }
 
   const intensity = factors.location.intensityGPerKWh
   const emissionsKg: Range = {
@@ -101,12 +117,18 @@ export function computeFigures(input: RunInput, factors: ResolvedFactors): RunFi
   const share = factors.renewable.share
   const marketEmissionsKg = mapRange(emissionsKg, (kg) => kg * (1 - share))
   const embodiedKg = add(
-    ...devices.map(({ embodiedKg: kg }) => (kg === undefined ? exact(0) : { value: kg, low: kg * EMBODIED_FACTORS.low, high: kg * EMBODIED_FACTORS.high }))
+    ...devices.map(({ embodiedKg: kg }) =>
+      kg === undefined ? exact(0) : { value: kg, low: kg * EMBODIED_FACTORS.low, high: kg * EMBODIED_FACTORS.high }
+    )
   )
 
   const { carGPerKm, treeMonthG, flightKg } = factors.equivalents
   const emissionsG = emissionsKg.value * G_PER_KG
-  const equivalents = { carKm: emissionsG / carGPerKm, treeMonths: emissionsG / treeMonthG, flights: emissionsKg.value / flightKg }
+  const equivalents = {
+    carKm: emissionsG / carGPerKm,
+    treeMonths: emissionsG / treeMonthG,
+    flights: emissionsKg.value / flightKg
+  }
 
   return {
     method: isMeasured ? 'measured' : 'estimated',
@@ -133,7 +155,9 @@ export function computeFigures(input: RunInput, factors: ResolvedFactors): RunFi
 /** A trace line from its messages (their English text is made only when the command line or a report asks). */
 function step(label: Message, formula: Message | undefined, value: number, unit: string, sourceId?: string): TraceStep {
   // Built field by field (no spreads: every stored run has ~20 lines).
-  const line: TraceStep = formula ? { labelMsg: label, formulaMsg: formula, value, unit } : { labelMsg: label, value, unit }
+  const line: TraceStep = formula
+    ? { labelMsg: label, formulaMsg: formula, value, unit }
+    : { labelMsg: label, value, unit }
   if (sourceId !== undefined) line.sourceId = sourceId
   return line
 }
@@ -161,7 +185,9 @@ export function computeRun(input: RunInput, factors: ResolvedFactors): RunResult
     const power = factors.devices[i]!
     const { utilization, energyKWh: kWh } = figures.devices[i]!
     const detail = power.detailMsg ?? verbatim(power.detail)
-    trace.push(step(msg('trace.power', { device: device.name, detail }), undefined, power.powerW.value, 'W', power.sourceId))
+    trace.push(
+      step(msg('trace.power', { device: device.name, detail }), undefined, power.powerW.value, 'W', power.sourceId)
+    )
     trace.push(
       step(
         msg('trace.deviceEnergy', { count: device.count, device: device.name }),
@@ -191,26 +217,48 @@ export function computeRun(input: RunInput, factors: ResolvedFactors): RunResult
   trace.push(
     step(
       msg(isMeasured ? 'trace.estimatedItEnergy' : 'trace.itEnergy'),
-      msg('formula.sum', { terms: [...figures.devices.map((d) => d.energyKWh), figures.memoryKWh].map((r) => r.value) }),
+      msg('formula.sum', {
+        terms: [...figures.devices.map((d) => d.energyKWh), figures.memoryKWh].map((r) => r.value)
+      }),
       figures.estimatedITKWh.value,
       'kWh'
     )
   )
 
-  trace.push(step(msg('trace.pue', { origin: msg(`pue.${factors.pue.origin}`) }), undefined, pue.value, '', factors.pue.sourceId))
+  trace.push(
+    step(msg('trace.pue', { origin: msg(`pue.${factors.pue.origin}`) }), undefined, pue.value, '', factors.pue.sourceId)
+  )
   const facilityStep = (): TraceStep =>
-    step(msg('trace.facilityEnergy'), msg('formula.facilityEnergy', { itKWh: itEnergyKWh.value, pue: pue.value }), energyKWh.value, 'kWh')
+    step(
+      msg('trace.facilityEnergy'),
+      msg('formula.facilityEnergy', { itKWh: itEnergyKWh.value, pue: pue.value }),
+      energyKWh.value,
+      'kWh'
+    )
   const measured = figures.measuredKWh
   if (measured === undefined) {
     trace.push(facilityStep())
   } else {
     const source = msg(`sourceKind.${input.source.kind}`)
     trace.push(
-      step(msg(input.measuredEnergyIncludesPue ? 'trace.measuredEnergyWithPue' : 'trace.measuredEnergy', { source }), undefined, measured.value, 'kWh', RUN_INPUT_SOURCE.id)
+      step(
+        msg(input.measuredEnergyIncludesPue ? 'trace.measuredEnergyWithPue' : 'trace.measuredEnergy', { source }),
+        undefined,
+        measured.value,
+        'kWh',
+        RUN_INPUT_SOURCE.id
+      )
     )
     if (input.measuredEnergyIncludesPue) {
       assumptions.push(msg('assume.measuredIncludesPue', { pue: pue.value }))
-      trace.push(step(msg('trace.itFromMeasured'), msg('formula.itFromMeasured', { measuredKWh: measured.value, pue: pue.value }), itEnergyKWh.value, 'kWh'))
+      trace.push(
+        step(
+          msg('trace.itFromMeasured'),
+          msg('formula.itFromMeasured', { measuredKWh: measured.value, pue: pue.value }),
+          itEnergyKWh.value,
+          'kWh'
+        )
+      )
     } else {
       trace.push(facilityStep())
     }
@@ -222,14 +270,42 @@ export function computeRun(input: RunInput, factors: ResolvedFactors): RunResult
 
   const location = factors.location
   const intensity = figures.intensityGPerKWh
-  trace.push(step(msg('trace.intensity', { detail: intensityDetail(location) }), undefined, intensity.value, 'gCO2e/kWh', location.sourceId))
   trace.push(
-    step(msg('trace.locationEmissions'), msg('formula.locationEmissions', { energyKWh: energyKWh.value, intensity: intensity.value }), emissionsKg.value, 'kgCO2e')
+    step(
+      msg('trace.intensity', { detail: intensityDetail(location) }),
+      undefined,
+      intensity.value,
+      'gCO2e/kWh',
+      location.sourceId
+    )
+  )
+  trace.push(
+    step(
+      msg('trace.locationEmissions'),
+      msg('formula.locationEmissions', { energyKWh: energyKWh.value, intensity: intensity.value }),
+      emissionsKg.value,
+      'kgCO2e'
+    )
   )
 
   const share = factors.renewable.share
-  trace.push(step(msg('trace.renewable', { origin: msg(`renewable.${factors.renewable.origin}`) }), undefined, share, '', factors.renewable.sourceId))
-  trace.push(step(msg('trace.marketEmissions'), msg('formula.marketEmissions', { emissionsKg: emissionsKg.value, share }), figures.marketEmissionsKg.value, 'kgCO2e'))
+  trace.push(
+    step(
+      msg('trace.renewable', { origin: msg(`renewable.${factors.renewable.origin}`) }),
+      undefined,
+      share,
+      '',
+      factors.renewable.sourceId
+    )
+  )
+  trace.push(
+    step(
+      msg('trace.marketEmissions'),
+      msg('formula.marketEmissions', { emissionsKg: emissionsKg.value, share }),
+      figures.marketEmissionsKg.value,
+      'kgCO2e'
+    )
+  )
 
   input.devices.forEach((device, i) => {
     const embodiedClass = factors.devices[i]!.embodiedClass
@@ -242,7 +318,12 @@ export function computeRun(input: RunInput, factors: ResolvedFactors): RunResult
     trace.push(
       step(
         msg('trace.embodied', { count: device.count, device: device.name, note: entry.note }),
-        msg('formula.embodied', { totalKg: entry.totalKg, hours, lifespanYears: entry.lifespanYears, count: device.count }),
+        msg('formula.embodied', {
+          totalKg: entry.totalKg,
+          hours,
+          lifespanYears: entry.lifespanYears,
+          count: device.count
+        }),
         kg,
         'kgCO2e',
         entry.sourceId
@@ -255,8 +336,20 @@ export function computeRun(input: RunInput, factors: ResolvedFactors): RunResult
   const sourceIds = factors.equivalentsSourceIds
   trace.push(
     step(msg('trace.carKm'), msg('formula.carKm', { emissionsG, carGPerKm }), equivalents.carKm, 'km', sourceIds.carKm),
-    step(msg('trace.treeMonths'), msg('formula.treeMonths', { emissionsG, treeMonthG }), equivalents.treeMonths, 'tree-months', sourceIds.treeMonths),
-    step(msg('trace.flights', { flight: flightLabel }), msg('formula.flights', { emissionsKg: emissionsKg.value, flightKg }), equivalents.flights, 'flights', sourceIds.flights)
+    step(
+      msg('trace.treeMonths'),
+      msg('formula.treeMonths', { emissionsG, treeMonthG }),
+      equivalents.treeMonths,
+      'tree-months',
+      sourceIds.treeMonths
+    ),
+    step(
+      msg('trace.flights', { flight: flightLabel }),
+      msg('formula.flights', { emissionsKg: emissionsKg.value, flightKg }),
+      equivalents.flights,
+      'flights',
+      sourceIds.flights
+    )
   )
 
   return {
@@ -295,7 +388,8 @@ function splitIT(
   if (!isMeasured) return estimated
   const split = zeroBreakdown()
   if (estimatedTotalKWh > 0) {
-    for (const key of Object.keys(split) as (keyof typeof split)[]) split[key] = (itKWh * estimated[key]) / estimatedTotalKWh
+    for (const key of Object.keys(split) as (keyof typeof split)[])
+      split[key] = (itKWh * estimated[key]) / estimatedTotalKWh
     return split
   }
   const deviceCount = input.devices.reduce((n, d) => n + d.count, 0)
@@ -327,7 +421,8 @@ function citedSources(trace: TraceStep[], sources: SourceRef[]): SourceRef[] {
   const ids = [...new Set(trace.flatMap((step) => (step.sourceId === undefined ? [] : [step.sourceId])))]
   return ids.map((id) => {
     const source = sources.find((s) => s.id === id)
-    if (source === undefined) throw new Error(`computeRun: the trace cites source '${id}', which the resolved factors do not list`)
+    if (source === undefined)
+      throw new Error(`computeRun: the trace cites source '${id}', which the resolved factors do not list`)
     return sourceRefSchema.parse(source)
   })
 }

@@ -64,7 +64,11 @@ export const resolvedFactorsSchema = z.object({
   location: resolvedLocationSchema,
   pue: z.object({ pue: rangeSchema, origin: pueOriginSchema, sourceId: z.string() }),
   /** Share of the energy matched by renewable purchases, 0–1: market-based emissions only. */
-  renewable: z.object({ share: z.number().min(0).max(1), origin: renewableOriginSchema, sourceId: z.string().optional() }),
+  renewable: z.object({
+    share: z.number().min(0).max(1),
+    origin: renewableOriginSchema,
+    sourceId: z.string().optional()
+  }),
   embodied: methodDefaultsSchema.shape.embodied,
   equivalents: methodDefaultsSchema.shape.equivalents,
   equivalentsSourceIds: z.object({ carKm: z.string(), treeMonths: z.string(), flights: z.string() }),

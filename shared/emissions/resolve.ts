@@ -42,7 +42,12 @@ interface Tables {
  * method's defaults, each with its range, origin and source. `hourly` is the profile of the run's zone when the
  * caller has loaded it (loadHourlyProfile); it is used when it is that zone's and covers the run's hours.
  */
-export function resolveFactors(input: RunInput, ref: ReferenceData, lab: LabDefaults, hourly?: HourlyProfile): ResolvedFactors {
+export function resolveFactors(
+  input: RunInput,
+  ref: ReferenceData,
+  lab: LabDefaults,
+  hourly?: HourlyProfile
+): ResolvedFactors {
   const assumptions: Message[] = []
   const factors = resolve(input, ref, lab, hourly, (make) => assumptions.push(make()))
   return { ...factors, assumptions: assumptions.map(english), assumptionMsgs: assumptions }
@@ -57,14 +62,28 @@ export function estimateRun(input: RunInput, ref: ReferenceData, lab: LabDefault
  * estimateRun's figures without its trace, assumptions and sources, for comparisons that estimate a run many times
  * over (planning, the report's what-ifs): the same factors and the same arithmetic (computeFigures), no text.
  */
-export function estimateFigures(input: RunInput, ref: ReferenceData, lab: LabDefaults, hourly?: HourlyProfile): RunFigures {
-  return computeFigures(input, resolve(input, ref, lab, hourly, () => {}))
+export function estimateFigures(
+  input: RunInput,
+  ref: ReferenceData,
+  lab: LabDefaults,
+  hourly?: HourlyProfile
+): RunFigures {
+  return computeFigures(
+    input,
+    resolve(input, ref, lab, hourly, () => {})
+  )
 }
 
 /** Records an assumption; the message is only made when it is kept. */
 type Note = (make: () => Message) => void
 
-function resolve(input: RunInput, ref: ReferenceData, lab: LabDefaults, hourly: HourlyProfile | undefined, note: Note): ResolvedFactors {
+function resolve(
+  input: RunInput,
+  ref: ReferenceData,
+  lab: LabDefaults,
+  hourly: HourlyProfile | undefined,
+  note: Note
+): ResolvedFactors {
   const tables = withLabEntries(ref, lab)
   const defaults = ref.defaults
   const defaultSource = (key: string): string => {
@@ -117,7 +136,11 @@ const parsedSources = new WeakMap<ReferenceData, SourceRef[]>()
 /** Every source a factor may cite: the data's (as SourceRefs, checked once per reference data) and the method's. */
 function sourcesOf(ref: ReferenceData): SourceRef[] {
   let sources = parsedSources.get(ref)
-  if (!sources) parsedSources.set(ref, (sources = [...ref.manifest.sources.map((s) => sourceRefSchema.parse(s)), ...METHOD_SOURCES]))
+  if (!sources)
+    parsedSources.set(
+      ref,
+      (sources = [...ref.manifest.sources.map((s) => sourceRefSchema.parse(s)), ...METHOD_SOURCES])
+    )
   return sources
 }
 
@@ -162,7 +185,14 @@ function resolvePower(device: DeviceInput, tables: Tables, note: Note): DevicePo
   }
   if (device.powerW !== undefined) {
     const detailMsg = msg('power.user')
-    return { powerW: spread(device.powerW, USER_POWER_SPREAD), origin: 'user', detail: english(detailMsg), detailMsg, embodiedClass, sourceId: RUN_INPUT_SOURCE.id }
+    return {
+      powerW: spread(device.powerW, USER_POWER_SPREAD),
+      origin: 'user',
+      detail: english(detailMsg),
+      detailMsg,
+      embodiedClass,
+      sourceId: RUN_INPUT_SOURCE.id
+    }
   }
   const entry = catalogueEntry(device, tables, note)
   if (entry === undefined) {
@@ -229,7 +259,8 @@ function catalogueEntry(device: DeviceInput, tables: Tables, note: Note): Hardwa
     note(() => msg('assume.weakMatch', { device: device.name, entry: match.entry.name }))
     return undefined
   }
-  if (match.matchedBy === 'fuzzy') note(() => msg('assume.fuzzyMatch', { device: device.name, entry: match.entry.name }))
+  if (match.matchedBy === 'fuzzy')
+    note(() => msg('assume.fuzzyMatch', { device: device.name, entry: match.entry.name }))
   return match.entry
 }
 
@@ -280,12 +311,19 @@ function resolveIntensity(
         ? msg('assume.unknownLocation', { world, low, high })
         : msg('assume.locationNotFound', { location: describeLocation(locationInput), world })
     )
-    const labelMsg = locationInput.kind === 'unknown' ? msg('location.unknownLabel') : msg('location.notFound', { location: describeLocation(locationInput) })
+    const labelMsg =
+      locationInput.kind === 'unknown'
+        ? msg('location.unknownLabel')
+        : msg('location.notFound', { location: describeLocation(locationInput) })
     return {
       id: 'unknown',
       label: english(labelMsg),
       labelMsg,
-      intensityGPerKWh: { value: world, low: world * UNKNOWN_INTENSITY_FACTORS.low, high: world * UNKNOWN_INTENSITY_FACTORS.high },
+      intensityGPerKWh: {
+        value: world,
+        low: world * UNKNOWN_INTENSITY_FACTORS.low,
+        high: world * UNKNOWN_INTENSITY_FACTORS.high
+      },
       origin: 'unknown',
       sourceId: defaultSource('worldIntensityGPerKWh'),
       exactYear: false,
@@ -297,7 +335,8 @@ function resolveIntensity(
   const fromLab = tables.labLocations.has(entry)
   const profileMean = hourly !== undefined && hourly.zone === entry.hourlyZone ? hourlyMean(hourly, input) : undefined
   if (hourly !== undefined && profileMean !== undefined) {
-    const estimatedShare = hourly.lifecycleGPerKWh.length === 0 ? 0 : hourly.estimatedHours / hourly.lifecycleGPerKWh.length
+    const estimatedShare =
+      hourly.lifecycleGPerKWh.length === 0 ? 0 : hourly.estimatedHours / hourly.lifecycleGPerKWh.length
     if (input.hoursPerDay !== undefined) {
       note(() => msg('assume.serviceHours'))
     }
@@ -317,9 +356,14 @@ function resolveIntensity(
   const { intensity, exactYear } = yearlyIntensity(entry, year)
   const relative = exactYear
     ? SAME_YEAR_INTENSITY_SPREAD
-    : Math.min(MAX_INTENSITY_SPREAD, SAME_YEAR_INTENSITY_SPREAD + OTHER_YEAR_SPREAD_PER_YEAR * Math.abs(intensity.year - year))
+    : Math.min(
+        MAX_INTENSITY_SPREAD,
+        SAME_YEAR_INTENSITY_SPREAD + OTHER_YEAR_SPREAD_PER_YEAR * Math.abs(intensity.year - year)
+      )
   if (!exactYear) {
-    note(() => msg('assume.otherYear', { location: entry.name, year, usedYear: intensity.year, pct: Math.round(relative * 100) }))
+    note(() =>
+      msg('assume.otherYear', { location: entry.name, year, usedYear: intensity.year, pct: Math.round(relative * 100) })
+    )
   }
   return {
     id: entry.id,
@@ -356,7 +400,11 @@ function hourlyMean(profile: HourlyProfile, input: RunInput): number | undefined
 }
 
 /** A stated PUE (run, lab, provider) with its small range; never under 1. */
-const statedPue = (pue: number): Range => ({ value: pue, low: Math.max(1, pue * (1 - STATED_PUE_SPREAD)), high: pue * (1 + STATED_PUE_SPREAD) })
+const statedPue = (pue: number): Range => ({
+  value: pue,
+  low: Math.max(1, pue * (1 - STATED_PUE_SPREAD)),
+  high: pue * (1 + STATED_PUE_SPREAD)
+})
 
 function providerPue(provider: string, defaults: MethodDefaults): number | undefined {
   const wanted = normaliseProvider(provider)
@@ -376,18 +424,34 @@ function resolvePue(
 ): ResolvedFactors['pue'] {
   if (input.pue !== undefined) return { pue: statedPue(input.pue), origin: 'run', sourceId: RUN_INPUT_SOURCE.id }
   if (locationInput.kind === 'cloud') {
-    if (entry?.pue !== undefined) return { pue: statedPue(entry.pue), origin: 'provider', sourceId: entrySourceId(entry, tables) }
+    if (entry?.pue !== undefined)
+      return { pue: statedPue(entry.pue), origin: 'provider', sourceId: entrySourceId(entry, tables) }
     const byProvider = providerPue(locationInput.provider, defaults)
-    if (byProvider !== undefined) return { pue: statedPue(byProvider), origin: 'provider', sourceId: defaultSource('pue.byProvider') }
+    if (byProvider !== undefined)
+      return { pue: statedPue(byProvider), origin: 'provider', sourceId: defaultSource('pue.byProvider') }
   } else if (lab.ownMachines.kind === 'personal-computer') {
-    return { pue: exact(defaults.pue.personalComputer), origin: 'personal-computer', sourceId: defaultSource('pue.personalComputer') }
+    return {
+      pue: exact(defaults.pue.personalComputer),
+      origin: 'personal-computer',
+      sourceId: defaultSource('pue.personalComputer')
+    }
   } else if (lab.ownMachines.pue !== undefined) {
     return { pue: statedPue(lab.ownMachines.pue), origin: 'lab', sourceId: LAB_DEFAULTS_SOURCE.id }
   }
   const unknown = defaults.pue.unknownDataCentre
-  note(() => msg('assume.unknownPue', { pue: unknown, low: Math.min(unknown, UNKNOWN_PUE_BOUNDS.low), high: Math.max(unknown, UNKNOWN_PUE_BOUNDS.high) }))
+  note(() =>
+    msg('assume.unknownPue', {
+      pue: unknown,
+      low: Math.min(unknown, UNKNOWN_PUE_BOUNDS.low),
+      high: Math.max(unknown, UNKNOWN_PUE_BOUNDS.high)
+    })
+  )
   return {
-    pue: { value: unknown, low: Math.min(unknown, UNKNOWN_PUE_BOUNDS.low), high: Math.max(unknown, UNKNOWN_PUE_BOUNDS.high) },
+    pue: {
+      value: unknown,
+      low: Math.min(unknown, UNKNOWN_PUE_BOUNDS.low),
+      high: Math.max(unknown, UNKNOWN_PUE_BOUNDS.high)
+    },
     origin: 'unknown-data-centre',
     sourceId: defaultSource('pue.unknownDataCentre')
   }

@@ -7,7 +7,17 @@ import { msg, type Message } from '../messages/index'
 import { distinctRows, errorsOfZod, importWarning, rowError, runWarnings } from './issues'
 import { plausibilityWarnings, type PlausibilityFields } from './plausibility'
 import type { ImportError, ImportOptions, ImportWarning, ImportedRun, Importer } from './types'
-import { clip, createStringPool, detach, isDecimal, readDateTime, readNumber, stableHash, toIso, utcAssumedWarning } from './values'
+import {
+  clip,
+  createStringPool,
+  detach,
+  isDecimal,
+  readDateTime,
+  readNumber,
+  stableHash,
+  toIso,
+  utcAssumedWarning
+} from './values'
 
 /** Where CodeCarbon puts a machine it could not locate by geo-IP (Quebec City). */
 const FALLBACK_LONGITUDE = -71.2
@@ -28,8 +38,19 @@ const FIELDS: PlausibilityFields = { duration: 'duration', energy: 'energy_consu
 const SUMMED_FIELDS: PlausibilityFields = { ...FIELDS, energy: 'cpu_energy + gpu_energy + ram_energy' }
 
 const NON_NEGATIVE = [
-  'duration', 'emissions', 'energy_consumed', 'cpu_energy', 'gpu_energy', 'ram_energy',
-  'cpu_power', 'gpu_power', 'ram_power', 'cpu_count', 'gpu_count', 'ram_total_size', 'pue'
+  'duration',
+  'emissions',
+  'energy_consumed',
+  'cpu_energy',
+  'gpu_energy',
+  'ram_energy',
+  'cpu_power',
+  'gpu_power',
+  'ram_power',
+  'cpu_count',
+  'gpu_count',
+  'ram_total_size',
+  'pue'
 ] as const
 const SIGNED = ['longitude', 'latitude'] as const
 type NumberField = (typeof NON_NEGATIVE)[number] | (typeof SIGNED)[number]
@@ -39,7 +60,13 @@ const NUMBER_FIELDS: { field: NumberField; signed: boolean }[] = [
 ]
 /** The text cells a run is built from; only these are kept, so a large file's rows are not held in memory. */
 const TEXT_FIELDS = [
-  'project_name', 'cloud_provider', 'cloud_region', 'country_iso_code', 'cpu_model', 'gpu_model', 'codecarbon_version'
+  'project_name',
+  'cloud_provider',
+  'cloud_region',
+  'country_iso_code',
+  'cpu_model',
+  'gpu_model',
+  'codecarbon_version'
 ] as const
 type TextField = (typeof TEXT_FIELDS)[number]
 
@@ -72,7 +99,10 @@ export function createCodeCarbonImporter(options: ImportOptions): Importer {
    * Emissions files: key → the run of the snapshot kept so far (largest duration, later row on ties), built as its row
    * is read so that the row itself is let go at once: a large file never holds its rows.
    */
-  const kept = new Map<string, { durationS: number; run: ImportedRun | { errors: ImportError[] }; implausible: ImportWarning[] }>()
+  const kept = new Map<
+    string,
+    { durationS: number; run: ImportedRun | { errors: ImportError[] }; implausible: ImportWarning[] }
+  >()
   const memo: RunMemo = { devices: new Map(), powerNotes: new Map() }
   let snapshotRows = 0
   const taskKeyCounts = new Map<string, number>()
@@ -91,7 +121,14 @@ export function createCodeCarbonImporter(options: ImportOptions): Importer {
     })
     isTaskFile = columns.has('task_name')
     idColumn = columns.has('run_id') ? 'run_id' : columns.has('experiment_id') ? 'experiment_id' : undefined
-    const used = ['timestamp', 'task_name', 'run_id', 'experiment_id', ...NUMBER_FIELDS.map((f) => f.field), ...TEXT_FIELDS]
+    const used = [
+      'timestamp',
+      'task_name',
+      'run_id',
+      'experiment_id',
+      ...NUMBER_FIELDS.map((f) => f.field),
+      ...TEXT_FIELDS
+    ]
     parser.onlyColumns(used.flatMap((name) => cols.get(name) ?? []))
     for (const required of ['timestamp', 'duration']) {
       if (!columns.has(required)) {
@@ -119,7 +156,10 @@ export function createCodeCarbonImporter(options: ImportOptions): Importer {
         continue
       }
       const cell = readNumber(text, signed)
-      if (!cell.ok) rowErrors.push(rowError(r.row, field, msg('import.cell', { file: fileName, row: r.row, field, problem: cell.problem })))
+      if (!cell.ok)
+        rowErrors.push(
+          rowError(r.row, field, msg('import.cell', { file: fileName, row: r.row, field, problem: cell.problem }))
+        )
       else if (cell.value !== undefined) numbers[field] = cell.value
     }
     if (numbers.pue !== undefined && (numbers.pue < 1 || numbers.pue > 5)) {
@@ -132,7 +172,9 @@ export function createCodeCarbonImporter(options: ImportOptions): Importer {
     const time = readDateTime(timestampText, offsetMinutes)
     if (!time) {
       const problem = msg('cell.notDateTime', { text: clip(timestampText) })
-      rowErrors.push(rowError(r.row, 'timestamp', msg('import.cell', { file: fileName, row: r.row, field: 'timestamp', problem })))
+      rowErrors.push(
+        rowError(r.row, 'timestamp', msg('import.cell', { file: fileName, row: r.row, field: 'timestamp', problem }))
+      )
     }
     if (rowErrors.length > 0 || !time) {
       errors.push(...rowErrors)
@@ -141,7 +183,8 @@ export function createCodeCarbonImporter(options: ImportOptions): Importer {
     if (!time.hasZone && options.timeZoneOffsetMinutes === undefined) zoneAssumed = true
 
     const idText = idColumn ? text(idColumn) : ''
-    const runId = idText === '' || idText.toLowerCase() === 'none' || idText === DEFAULT_EXPERIMENT_ID ? undefined : detach(idText)
+    const runId =
+      idText === '' || idText.toLowerCase() === 'none' || idText === DEFAULT_EXPERIMENT_ID ? undefined : detach(idText)
     const taskName = isTaskFile ? keep(text('task_name')) : ''
     const baseId = runId ?? `h${stableHash(`${timestampText}|${text('project_name')}|${text('duration')}`)}`
     let key = isTaskFile ? `${baseId}:${taskName}` : baseId
@@ -152,7 +195,17 @@ export function createCodeCarbonImporter(options: ImportOptions): Importer {
     }
     const texts = {} as Record<TextField, string>
     for (const field of TEXT_FIELDS) texts[field] = keep(text(field))
-    return { row: r.row, key, externalId: `codecarbon:${key}`, endMs: time.ms, timestampText: detach(timestampText), runId, taskName, numbers, texts }
+    return {
+      row: r.row,
+      key,
+      externalId: `codecarbon:${key}`,
+      endMs: time.ms,
+      timestampText: detach(timestampText),
+      runId,
+      taskName,
+      numbers,
+      texts
+    }
   }
 
   const onRow = (r: CsvRow): void => {
@@ -172,7 +225,8 @@ export function createCodeCarbonImporter(options: ImportOptions): Importer {
     }
     const run = buildRun(read, options, offsetMinutes, memo)
     const fields = read.numbers.energy_consumed === undefined ? SUMMED_FIELDS : FIELDS
-    const implausible = 'errors' in run ? [] : plausibilityWarnings(run.input, fileName, { row: read.row, unit: 'row' }, fields)
+    const implausible =
+      'errors' in run ? [] : plausibilityWarnings(run.input, fileName, { row: read.row, unit: 'row' }, fields)
     kept.set(read.key, { durationS, run, implausible })
   }
 
@@ -182,11 +236,17 @@ export function createCodeCarbonImporter(options: ImportOptions): Importer {
     finish() {
       const { unterminatedQuoteRow } = parser.finish()
       if (unterminatedQuoteRow !== undefined) {
-        warnings.push(importWarning(msg('import.unclosedQuote', { file: fileName, row: unterminatedQuoteRow }), unterminatedQuoteRow))
+        warnings.push(
+          importWarning(
+            msg('import.unclosedQuote', { file: fileName, row: unterminatedQuoteRow }),
+            unterminatedQuoteRow
+          )
+        )
       }
       if (!columns) warnings.push(importWarning(msg('import.empty', { file: fileName })))
       else if (dataRows === 0) warnings.push(importWarning(msg('import.noDataRows', { file: fileName })))
-      if (snapshotRows > 0) warnings.push(importWarning(msg('import.snapshots', { file: fileName, count: snapshotRows })))
+      if (snapshotRows > 0)
+        warnings.push(importWarning(msg('import.snapshots', { file: fileName, count: snapshotRows })))
       if (zoneAssumed) warnings.push(importWarning(utcAssumedWarning(fileName), undefined, 'timestamp'))
       const runs: ImportedRun[] = []
       for (const { run, implausible } of kept.values()) {
@@ -215,7 +275,12 @@ interface RunMemo {
  * runInputSchema.safeParse, whose issues are the row's errors, word for word. tests/unit/import/run-input.test.ts
  * checks that every run built this way parses with runInputSchema into itself.
  */
-function buildRun(read: ReadRow, options: ImportOptions, offsetMinutes: number, memo: RunMemo): ImportedRun | { errors: ImportError[] } {
+function buildRun(
+  read: ReadRow,
+  options: ImportOptions,
+  offsetMinutes: number,
+  memo: RunMemo
+): ImportedRun | { errors: ImportError[] } {
   const { numbers: n, texts } = read
   const warnings: Message[] = []
   const durationS = n.duration ?? 0
@@ -237,13 +302,24 @@ function buildRun(read: ReadRow, options: ImportOptions, offsetMinutes: number, 
   const startMs = read.endMs - durationS * 1000
   // beyond ±8.64e15 ms a Date is invalid and toIso would throw
   if (!(Math.abs(startMs) <= MAX_DATE_MS)) {
-    return { errors: [rowError(read.row, 'duration', msg('import.startBeforeAnyDate', { file: options.fileName, row: read.row, durationS }))] }
+    return {
+      errors: [
+        rowError(
+          read.row,
+          'duration',
+          msg('import.startBeforeAnyDate', { file: options.fileName, row: read.row, durationS })
+        )
+      ]
+    }
   }
   const devices = devicesOf(read, options, warnings, memo)
   const location = locationOf(read, warnings)
   const input: RunInput = {
     kind: 'training',
-    title: (read.taskName !== '' ? `${read.taskName} (CodeCarbon task)` : `CodeCarbon run ${read.timestampText}`).slice(0, MAX_TITLE_CHARS),
+    title: (read.taskName !== '' ? `${read.taskName} (CodeCarbon task)` : `CodeCarbon run ${read.timestampText}`).slice(
+      0,
+      MAX_TITLE_CHARS
+    ),
     project: project.slice(0, MAX_PROJECT_CHARS),
     person: '',
     startedAt: toIso(startMs, offsetMinutes),
@@ -287,8 +363,10 @@ function locationOf(read: ReadRow, warnings: Message[]): LocationInput {
   if (provider !== '' && region !== '') return { kind: 'cloud', provider, region }
   const { longitude, latitude } = read.numbers
   if (
-    longitude !== undefined && latitude !== undefined &&
-    Math.abs(longitude - FALLBACK_LONGITUDE) < 0.05 && Math.abs(latitude - FALLBACK_LATITUDE) < 0.05
+    longitude !== undefined &&
+    latitude !== undefined &&
+    Math.abs(longitude - FALLBACK_LONGITUDE) < 0.05 &&
+    Math.abs(latitude - FALLBACK_LATITUDE) < 0.05
   ) {
     warnings.push(QUEBEC)
     return { kind: 'unknown' }
@@ -355,7 +433,11 @@ function powerNote(read: ReadRow, memo: RunMemo): string {
   const key = `${cpu}|${gpu}|${ram}|${version}`
   let note = memo.powerNotes.get(key)
   if (note === undefined) {
-    const parts = [['CPU', cpu], ['GPU', gpu], ['RAM', ram]]
+    const parts = [
+      ['CPU', cpu],
+      ['GPU', gpu],
+      ['RAM', ram]
+    ]
       .filter((p): p is [string, number] => p[1] !== undefined)
       .map(([name, w]) => `${name} ${w} W`)
     const isMean = versionAtLeast(version, [3, 2, 1])

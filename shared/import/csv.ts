@@ -123,7 +123,8 @@ export function createCsvParser(onRow: (row: CsvRow) => void): CsvParser {
         }
         const c = s.charCodeAt(i)
         if (c === COMMA) {
-          if (wanted === undefined || wanted[cells.length] === 1) cells.push(start === i ? field : field + s.slice(start, i))
+          if (wanted === undefined || wanted[cells.length] === 1)
+            cells.push(start === i ? field : field + s.slice(start, i))
           else cells.push('')
           field = ''
           atFieldStart = true

@@ -13,7 +13,10 @@ const NVIDIA_SMI_TIMESTAMP = /^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}/
 const refuse = (errorMsg: Message): { error: string; errorMsg: Message } => ({ error: english(errorMsg), errorMsg })
 
 /** Decides the format from the content (never the extension): the first few KB of the file are enough. */
-export function detectFormat(head: string, fileName: string): { format: ImportFormat } | { error: string; errorMsg: Message } {
+export function detectFormat(
+  head: string,
+  fileName: string
+): { format: ImportFormat } | { error: string; errorMsg: Message } {
   const text = head.slice(0, DETECT_HEAD_CHARS).replace(/^\uFEFF/, '')
   const nulCount = text.length - text.replaceAll('\u0000', '').length
   // Excel's "Unicode text" is UTF-16: every other byte of ASCII text is NUL.
@@ -32,10 +35,17 @@ export function detectFormat(head: string, fileName: string): { format: ImportFo
 
   const first = firstRecord(text)
   const names = new Set(first.map(normaliseHeaderName))
-  if (names.has('timestamp') && names.has('duration') && (names.has('project_name') || names.has('run_id') || names.has('emissions') || names.has('energy_consumed'))) {
+  if (
+    names.has('timestamp') &&
+    names.has('duration') &&
+    (names.has('project_name') || names.has('run_id') || names.has('emissions') || names.has('energy_consumed'))
+  ) {
     return { format: 'codecarbon' }
   }
-  if ([...names].some((name) => name.startsWith('power.draw')) || (first[0] !== undefined && NVIDIA_SMI_TIMESTAMP.test(first[0].trim()))) {
+  if (
+    [...names].some((name) => name.startsWith('power.draw')) ||
+    (first[0] !== undefined && NVIDIA_SMI_TIMESTAMP.test(first[0].trim()))
+  ) {
     return { format: 'nvidia-smi' }
   }
   const squashed = new Set(first.map(squashHeaderName))
@@ -43,7 +53,10 @@ export function detectFormat(head: string, fileName: string): { format: ImportFo
   if (first.length === 1 && (first[0] ?? '').includes(';')) {
     return refuse(msg('detect.semicolons', { file: fileName }))
   }
-  const shown = first.slice(0, 8).map((n) => clip(n.trim(), 30)).join(', ')
+  const shown = first
+    .slice(0, 8)
+    .map((n) => clip(n.trim(), 30))
+    .join(', ')
   return refuse(msg('detect.unknown', { file: fileName, firstRow: `${shown}${first.length > 8 ? ', …' : ''}` }))
 }
 

@@ -30,7 +30,11 @@ export function createImporter(format: ImportFormat, givenOptions: ImportOptions
 }
 
 /** Whole-text import for small files and tests: detects the format, then imports in one chunk. */
-export function importText(text: string, fileName: string, options: Omit<ImportOptions, 'fileName'> = {}): ImportResult | { error: string } {
+export function importText(
+  text: string,
+  fileName: string,
+  options: Omit<ImportOptions, 'fileName'> = {}
+): ImportResult | { error: string } {
   const detected = detectFormat(text, fileName)
   if ('error' in detected) return detected
   const importer = createImporter(detected.format, { ...options, fileName })

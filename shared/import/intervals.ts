@@ -53,7 +53,8 @@ export function createIntervalLog(): IntervalLog {
   const grown = (id: number): BucketIds => {
     const bytes = Math.max(ids.BYTES_PER_ELEMENT, id > 0xffff ? 4 : id > 0xff ? 2 : 1)
     const capacity = length === ids.length ? ids.length * 2 : ids.length
-    const next = bytes === 4 ? new Uint32Array(capacity) : bytes === 2 ? new Uint16Array(capacity) : new Uint8Array(capacity)
+    const next =
+      bytes === 4 ? new Uint32Array(capacity) : bytes === 2 ? new Uint16Array(capacity) : new Uint8Array(capacity)
     next.set(ids.subarray(0, length))
     return next
   }

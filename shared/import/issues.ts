@@ -3,7 +3,12 @@ import { english, englishOnce, type Message } from '../messages/index'
 import type { ImportError, ImportWarning } from './types'
 
 /** A row's error, its English text made from its message. */
-export const rowError = (row: number, field: string, msg: Message): ImportError => ({ row, field, message: english(msg), msg })
+export const rowError = (row: number, field: string, msg: Message): ImportError => ({
+  row,
+  field,
+  message: english(msg),
+  msg
+})
 
 /** How many rows the errors reject: a row with several errors counts once. */
 export const distinctRows = (errors: readonly ImportError[]): number => new Set(errors.map((e) => e.row)).size
@@ -17,7 +22,10 @@ export const importWarning = (msg: Message, row?: number, field?: string): Impor
 })
 
 /** A run's warnings: the English texts and the messages, in the same order. */
-export const runWarnings = (msgs: Message[]): { warnings: string[]; warningMsgs: Message[] } => ({ warnings: msgs.map(englishOnce), warningMsgs: msgs })
+export const runWarnings = (msgs: Message[]): { warnings: string[]; warningMsgs: Message[] } => ({
+  warnings: msgs.map(englishOnce),
+  warningMsgs: msgs
+})
 
 /**
  * A zod issue path as the ledger file names the field: devices.0.count → device1.count (the CSV column; when the

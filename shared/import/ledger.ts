@@ -12,7 +12,15 @@ import { clip, createStringPool, readDateTime, readNumber, stableHash, toIso, ut
  * (location.kind, device1.name, …) or as it is in JSON.
  */
 
-const NUMBER_FIELDS = ['durationS', 'hoursPerDay', 'memoryGB', 'pue', 'measuredEnergyKWh', 'reportedEmissionsKg', 'renewableShare']
+const NUMBER_FIELDS = [
+  'durationS',
+  'hoursPerDay',
+  'memoryGB',
+  'pue',
+  'measuredEnergyKWh',
+  'reportedEmissionsKg',
+  'renewableShare'
+]
 const TEXT_FIELDS = ['kind', 'title', 'project', 'person', 'startedAt', 'notes', 'tags', 'measuredEnergyIncludesPue']
 const LOCATION_FIELDS = ['kind', 'provider', 'region', 'code', 'zone', 'intensityGPerKWh', 'label']
 const DEVICE_FIELDS = ['kind', 'hardwareId', 'name', 'count', 'utilization', 'powerW', 'measuredPowerW', 'cores']
@@ -55,7 +63,14 @@ interface Shared {
   rowOfId: Map<string, number>
 }
 
-const createShared = (options: ImportOptions, unit: Shared['unit']): Shared => ({ options, unit, errors: [], warnings: [], zoneAssumed: false, rowOfId: new Map() })
+const createShared = (options: ImportOptions, unit: Shared['unit']): Shared => ({
+  options,
+  unit,
+  errors: [],
+  warnings: [],
+  zoneAssumed: false,
+  rowOfId: new Map()
+})
 
 /** startedAt as written by a spreadsheet ("2026-11-02 14:00") or ISO; zone-less times use the file's offset. */
 function normaliseStartedAt(value: unknown, shared: Shared): unknown {
@@ -68,29 +83,60 @@ function normaliseStartedAt(value: unknown, shared: Shared): unknown {
 }
 
 /** Validates one run and gives it its source and stable id; errors name the row and the file's field name. */
-function finishRun(raw: Record<string, unknown>, row: number, fallbackKey: string, shared: Shared, deviceNumbers?: number[]): ImportedRun | undefined {
+function finishRun(
+  raw: Record<string, unknown>,
+  row: number,
+  fallbackKey: string,
+  shared: Shared,
+  deviceNumbers?: number[]
+): ImportedRun | undefined {
   const given = (raw.source ?? {}) as Record<string, unknown>
-  const externalId = typeof given.externalId === 'string' && given.externalId !== '' ? given.externalId : `ledger:${stableHash(fallbackKey)}`
-  const source = { kind: 'ledger', ...given, fileName: typeof given.fileName === 'string' ? given.fileName : shared.options.fileName, externalId }
+  const externalId =
+    typeof given.externalId === 'string' && given.externalId !== ''
+      ? given.externalId
+      : `ledger:${stableHash(fallbackKey)}`
+  const source = {
+    kind: 'ledger',
+    ...given,
+    fileName: typeof given.fileName === 'string' ? given.fileName : shared.options.fileName,
+    externalId
+  }
   const parsed = runInputSchema.safeParse({ ...raw, startedAt: normaliseStartedAt(raw.startedAt, shared), source })
   if (!parsed.success) {
     for (const error of errorsOfZod(parsed.error, row, deviceNumbers)) {
       const issue = verbatim(error.message)
-      shared.errors.push(rowError(row, error.field, msg('import.fieldIssue', { file: shared.options.fileName, row, field: error.field, issue })))
+      shared.errors.push(
+        rowError(
+          row,
+          error.field,
+          msg('import.fieldIssue', { file: shared.options.fileName, row, field: error.field, issue })
+        )
+      )
     }
     return undefined
   }
   const earlier = shared.rowOfId.get(externalId)
   if (earlier === undefined) shared.rowOfId.set(externalId, row)
   else {
-    shared.warnings.push(importWarning(msg('import.duplicateId', { file: shared.options.fileName, row, id: clip(externalId), earlier }), row))
+    shared.warnings.push(
+      importWarning(
+        msg('import.duplicateId', { file: shared.options.fileName, row, id: clip(externalId), earlier }),
+        row
+      )
+    )
   }
   shared.warnings.push(
-    ...plausibilityWarnings(parsed.data, shared.options.fileName, { row, unit: shared.unit }, {
-      duration: 'durationS',
-      energy: 'measuredEnergyKWh',
-      devicePower: (index, measured) => fieldOfPath(['devices', index, measured ? 'measuredPowerW' : 'powerW'], deviceNumbers)
-    })
+    ...plausibilityWarnings(
+      parsed.data,
+      shared.options.fileName,
+      { row, unit: shared.unit },
+      {
+        duration: 'durationS',
+        energy: 'measuredEnergyKWh',
+        devicePower: (index, measured) =>
+          fieldOfPath(['devices', index, measured ? 'measuredPowerW' : 'powerW'], deviceNumbers)
+      }
+    )
   )
   return {
     externalId,
@@ -113,7 +159,13 @@ export function createLedgerCsvImporter(options: ImportOptions): Importer {
   const readHeader = (cells: string[]): void => {
     columns = cells.map(columnOf)
     const ignored = cells.filter((c, i) => c.trim() !== '' && columns?.[i] === undefined)
-    if (ignored.length > 0) warnings.push(importWarning(msg('import.unknownColumns', { file: fileName, columns: ignored.map((c) => clip(c.trim())).join(', ') }), 1))
+    if (ignored.length > 0)
+      warnings.push(
+        importWarning(
+          msg('import.unknownColumns', { file: fileName, columns: ignored.map((c) => clip(c.trim())).join(', ') }),
+          1
+        )
+      )
   }
 
   const readRow = (r: CsvRow): void => {
@@ -130,10 +182,17 @@ export function createLedgerCsvImporter(options: ImportOptions): Importer {
       const cell = (r.cells[index] ?? '').trim()
       if (!column || cell === '') return
       const { field } = column
-      const fieldName = column.target === 'device' ? `device${column.device}.${field}` : column.target === 'top' ? field : `${column.target}.${field}`
+      const fieldName =
+        column.target === 'device'
+          ? `device${column.device}.${field}`
+          : column.target === 'top'
+            ? field
+            : `${column.target}.${field}`
       const isNumber =
-        column.target === 'device' ? DEVICE_NUMBERS.has(field)
-          : column.target === 'location' ? field === 'intensityGPerKWh'
+        column.target === 'device'
+          ? DEVICE_NUMBERS.has(field)
+          : column.target === 'location'
+            ? field === 'intensityGPerKWh'
             : column.target === 'top' && NUMBER_FIELDS.includes(field)
       let value: unknown = keep(cell)
       if (isNumber) {
@@ -145,7 +204,10 @@ export function createLedgerCsvImporter(options: ImportOptions): Importer {
         if (!TRUE.has(word) && !FALSE.has(word)) return fail(field, msg('cell.notYesNo', { text: clip(cell) }))
         value = TRUE.has(word)
       } else if (column.target === 'top' && field === 'tags') {
-        value = cell.split(';').map((t) => t.trim()).filter((t) => t !== '')
+        value = cell
+          .split(';')
+          .map((t) => t.trim())
+          .filter((t) => t !== '')
       }
       if (column.target === 'top') raw[field] = value
       else if (column.target === 'location') location[field] = value
@@ -175,10 +237,23 @@ export function createLedgerCsvImporter(options: ImportOptions): Importer {
     finish() {
       const { unterminatedQuoteRow } = parser.finish()
       if (unterminatedQuoteRow !== undefined) {
-        warnings.push(importWarning(msg('import.unclosedQuoteShort', { file: fileName, row: unterminatedQuoteRow }), unterminatedQuoteRow))
+        warnings.push(
+          importWarning(
+            msg('import.unclosedQuoteShort', { file: fileName, row: unterminatedQuoteRow }),
+            unterminatedQuoteRow
+          )
+        )
       }
       if (shared.zoneAssumed) warnings.push(importWarning(utcAssumedWarning(fileName), undefined, 'startedAt'))
-      return { format: 'ledger-csv', fileName, rows: dataRows, skippedRows: distinctRows(shared.errors), runs, errors: shared.errors, warnings }
+      return {
+        format: 'ledger-csv',
+        fileName,
+        rows: dataRows,
+        skippedRows: distinctRows(shared.errors),
+        runs,
+        errors: shared.errors,
+        warnings
+      }
     }
   }
 }
@@ -192,12 +267,22 @@ export function createLedgerJsonImporter(options: ImportOptions): Importer {
     finish() {
       const shared = createShared(options, 'run')
       const { warnings } = shared
-      const result = { format: 'ledger-json' as const, fileName, rows: 0, skippedRows: 0, runs: [] as ImportedRun[], errors: shared.errors, warnings }
+      const result = {
+        format: 'ledger-json' as const,
+        fileName,
+        rows: 0,
+        skippedRows: 0,
+        runs: [] as ImportedRun[],
+        errors: shared.errors,
+        warnings
+      }
       let data: unknown
       try {
         data = JSON.parse(chunks.join('').replace(/^\uFEFF/, ''))
       } catch (error) {
-        shared.errors.push(rowError(0, '(file)', msg('import.notJson', { file: fileName, reason: verbatim((error as Error).message) })))
+        shared.errors.push(
+          rowError(0, '(file)', msg('import.notJson', { file: fileName, reason: verbatim((error as Error).message) }))
+        )
         return result
       }
       const list = Array.isArray(data) ? data : (data as { runs?: unknown } | null)?.runs
@@ -213,9 +298,10 @@ export function createLedgerJsonImporter(options: ImportOptions): Importer {
           return
         }
         const raw = item as Record<string, unknown>
-        const withId = typeof raw.externalId === 'string' && raw.externalId !== ''
-          ? { ...raw, source: { ...(raw.source as object | undefined), externalId: raw.externalId } }
-          : raw
+        const withId =
+          typeof raw.externalId === 'string' && raw.externalId !== ''
+            ? { ...raw, source: { ...(raw.source as object | undefined), externalId: raw.externalId } }
+            : raw
         const run = finishRun(withId, row, JSON.stringify(item), shared)
         if (run) result.runs.push(run)
       })

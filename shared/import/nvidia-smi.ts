@@ -71,7 +71,9 @@ export function createNvidiaSmiImporter(options: ImportOptions): Importer {
     const time = readDateTime(timeText, offsetMinutes)
     if (!time) {
       const problem = msg('cell.notDateTime', { text: clip(timeText) })
-      errors.push(rowError(r.row, 'timestamp', msg('import.cell', { file: fileName, row: r.row, field: 'timestamp', problem })))
+      errors.push(
+        rowError(r.row, 'timestamp', msg('import.cell', { file: fileName, row: r.row, field: 'timestamp', problem }))
+      )
       return
     }
     const powerText = text(powerColumn ?? 'power.draw')
@@ -87,7 +89,14 @@ export function createNvidiaSmiImporter(options: ImportOptions): Importer {
     const id = text('uuid') || text('index') || text('pci.bus_id') || text('name') || '0'
     let gpu = gpus.get(id)
     if (!gpu) {
-      gpu = { id: detach(id), name: detach(text('name') || 'GPU'), lastMs: undefined, lastPowerW: 0, firstMs: time.ms, intervals: createIntervalLog() }
+      gpu = {
+        id: detach(id),
+        name: detach(text('name') || 'GPU'),
+        lastMs: undefined,
+        lastPowerW: 0,
+        firstMs: time.ms,
+        intervals: createIntervalLog()
+      }
       gpus.set(id, gpu)
     }
     if (gpu.lastMs !== undefined) {
@@ -136,7 +145,13 @@ export function createNvidiaSmiImporter(options: ImportOptions): Importer {
         } else {
           runs.push(run)
           const field = powerColumn ?? 'power.draw'
-          warnings.push(...plausibilityWarnings(run.input, fileName, undefined, { duration: 'timestamp', energy: field, devicePower: () => field }))
+          warnings.push(
+            ...plausibilityWarnings(run.input, fileName, undefined, {
+              duration: 'timestamp',
+              energy: field,
+              devicePower: () => field
+            })
+          )
         }
       }
       errors.sort((a, b) => a.row - b.row)
@@ -150,12 +165,29 @@ export function createNvidiaSmiImporter(options: ImportOptions): Importer {
 function integrate(gpu: Gpu, fileName: string, warnings: ImportWarning[]): { energyJ: number; integratedS: number } {
   const { medianS, energyJ, integratedS, gaps } = gpu.intervals.finish(GAP_MEDIAN_INTERVALS)
   for (const gap of gaps) {
-    warnings.push(importWarning(msg('import.gap', { file: fileName, row: gap.row, gpu: gpu.id, gapS: gap.dtS, times: GAP_MEDIAN_INTERVALS, medianS }), gap.row))
+    warnings.push(
+      importWarning(
+        msg('import.gap', {
+          file: fileName,
+          row: gap.row,
+          gpu: gpu.id,
+          gapS: gap.dtS,
+          times: GAP_MEDIAN_INTERVALS,
+          medianS
+        }),
+        gap.row
+      )
+    )
   }
   return { energyJ, integratedS }
 }
 
-function buildRun(gpus: Gpu[], options: ImportOptions, offsetMinutes: number, fileWarnings: ImportWarning[]): ImportedRun | { errors: ImportError[] } {
+function buildRun(
+  gpus: Gpu[],
+  options: ImportOptions,
+  offsetMinutes: number,
+  fileWarnings: ImportWarning[]
+): ImportedRun | { errors: ImportError[] } {
   const warnings: Message[] = []
   const firstMs = Math.min(...gpus.map((g) => g.firstMs))
   const lastMs = Math.max(...gpus.map((g) => g.lastMs ?? g.firstMs))
@@ -172,7 +204,14 @@ function buildRun(gpus: Gpu[], options: ImportOptions, offsetMinutes: number, fi
     byName.set(gpu.name, group)
   }
   const devices: DeviceInput[] = [...byName].map(([name, g]) =>
-    importedDevice('gpu', name, g.count, options, warnings, g.integratedS > 0 ? { measuredPowerW: g.energyJ / g.integratedS } : {})
+    importedDevice(
+      'gpu',
+      name,
+      g.count,
+      options,
+      warnings,
+      g.integratedS > 0 ? { measuredPowerW: g.energyJ / g.integratedS } : {}
+    )
   )
   warnings.push(msg('import.gpuOnly'))
   const ids = gpus.map((g) => g.id).sort()

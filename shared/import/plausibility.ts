@@ -34,7 +34,12 @@ export interface PlausibilityFields {
 export type RunPlace = { row: number; unit: 'row' | 'run' } | undefined
 
 /** The warnings for a run's implausible duration, mean power or device power; none for a plausible run. */
-export function plausibilityWarnings(input: RunInput, fileName: string, place: RunPlace, fields: PlausibilityFields): ImportWarning[] {
+export function plausibilityWarnings(
+  input: RunInput,
+  fileName: string,
+  place: RunPlace,
+  fields: PlausibilityFields
+): ImportWarning[] {
   const where: Message = place
     ? msg(place.unit === 'row' ? 'import.where.row' : 'import.where.run', { file: fileName, row: place.row })
     : msg('import.where.file', { file: fileName })
@@ -44,19 +49,42 @@ export function plausibilityWarnings(input: RunInput, fileName: string, place: R
 
   if (input.hoursPerDay === undefined && durationS > PLAUSIBILITY_LIMITS.maxDurationS) {
     const years = durationS / (365.25 * 86_400)
-    warnings.push(warn(msg('import.longDuration', { where, field: fields.duration, durationS, years, start: Date.parse(input.startedAt) }), fields.duration))
+    warnings.push(
+      warn(
+        msg('import.longDuration', {
+          where,
+          field: fields.duration,
+          durationS,
+          years,
+          start: Date.parse(input.startedAt)
+        }),
+        fields.duration
+      )
+    )
   }
 
   let deviceFlagged = false
   const { devicePower } = fields
-  if (devicePower) input.devices.forEach((device, index) => {
-    const measured = device.measuredPowerW !== undefined
-    const powerW = device.measuredPowerW ?? device.powerW
-    if (powerW === undefined || powerW <= PLAUSIBILITY_LIMITS.maxPowerPerDeviceW) return
-    const field = devicePower(index, measured)
-    warnings.push(warn(msg('import.highDevicePower', { where, field, powerW, device: device.name, limitW: PLAUSIBILITY_LIMITS.maxPowerPerDeviceW }), field))
-    deviceFlagged = true
-  })
+  if (devicePower)
+    input.devices.forEach((device, index) => {
+      const measured = device.measuredPowerW !== undefined
+      const powerW = device.measuredPowerW ?? device.powerW
+      if (powerW === undefined || powerW <= PLAUSIBILITY_LIMITS.maxPowerPerDeviceW) return
+      const field = devicePower(index, measured)
+      warnings.push(
+        warn(
+          msg('import.highDevicePower', {
+            where,
+            field,
+            powerW,
+            device: device.name,
+            limitW: PLAUSIBILITY_LIMITS.maxPowerPerDeviceW
+          }),
+          field
+        )
+      )
+      deviceFlagged = true
+    })
 
   const hours = (durationS / 3600) * ((input.hoursPerDay ?? 24) / 24)
   // A device's own implausible power already explains the run's (nvidia-smi's energy is its devices'): said once.
@@ -65,10 +93,16 @@ export function plausibilityWarnings(input: RunInput, fileName: string, place: R
     const pue = input.measuredEnergyIncludesPue ? (input.pue ?? 1) : 1
     const powerKW = input.measuredEnergyKWh / pue / hours
     const devices = input.devices.reduce((n, d) => n + d.count, 0)
-    const limitKW = (devices > 0 ? devices * PLAUSIBILITY_LIMITS.maxPowerPerDeviceW : PLAUSIBILITY_LIMITS.maxPowerPerRunW) / 1000
+    const limitKW =
+      (devices > 0 ? devices * PLAUSIBILITY_LIMITS.maxPowerPerDeviceW : PLAUSIBILITY_LIMITS.maxPowerPerRunW) / 1000
     if (powerKW > limitKW) {
       const params = { where, field: fields.energy, energyKWh: input.measuredEnergyKWh, hours, powerKW, limitKW }
-      warnings.push(warn(devices > 0 ? msg('import.highPower', { ...params, devices }) : msg('import.highPowerNoDevices', params), fields.energy))
+      warnings.push(
+        warn(
+          devices > 0 ? msg('import.highPower', { ...params, devices }) : msg('import.highPowerNoDevices', params),
+          fields.energy
+        )
+      )
     }
   }
 

@@ -66,8 +66,7 @@ export function clip(text: string, max = 40): string {
 }
 
 // date, time, optional fraction, optional zone
-const DATE_TIME =
-  /^(\d{4})[-/](\d{2})[-/](\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i
+const DATE_TIME = /^(\d{4})[-/](\d{2})[-/](\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i
 
 /**
  * Milliseconds since the epoch of a date-time written with '-' or '/' and 'T' or ' ' (CodeCarbon, nvidia-smi,

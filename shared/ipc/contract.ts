@@ -19,7 +19,10 @@ const fileNameSchema = z.string().min(1).max(255)
 export const fileFilterSchema = z.strictObject({
   name: z.string().min(1).max(100),
   // Bare extensions as Electron's dialogs expect them ('csv', not '.csv'); '*' means any file.
-  extensions: z.array(z.string().regex(/^(\*|[A-Za-z0-9]{1,16})$/, 'an extension without its dot, e.g. "csv"')).min(1).max(20)
+  extensions: z
+    .array(z.string().regex(/^(\*|[A-Za-z0-9]{1,16})$/, 'an extension without its dot, e.g. "csv"'))
+    .min(1)
+    .max(20)
 })
 export type FileFilter = z.infer<typeof fileFilterSchema>
 
@@ -58,7 +61,9 @@ const reportParamNameSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,39}$/)
 export const printReportRequestSchema = z.strictObject({
   suggestedName: fileNameSchema,
   /** Becomes the query string of app://carbon-ledger/report.html, e.g. { quarter: '2026-Q3', project: 'p1' }. */
-  params: z.record(reportParamNameSchema, z.string().max(2000)).refine((params) => Object.keys(params).length <= 20, 'at most 20 report parameters')
+  params: z
+    .record(reportParamNameSchema, z.string().max(2000))
+    .refine((params) => Object.keys(params).length <= 20, 'at most 20 report parameters')
 })
 export type PrintReportRequest = z.infer<typeof printReportRequestSchema>
 
@@ -89,7 +94,12 @@ export type AppInfo = z.infer<typeof appInfoSchema>
 export const openLinkRequestSchema = z.strictObject({ url: z.string().max(2048) })
 
 /** Automatic backups are named by the local day they were taken: one a day, the newest kept. */
-export const backupFileNameSchema = z.string().regex(/^carbon-ledger-backup-\d{4}-\d{2}-\d{2}\.json$/, 'a backup file name like carbon-ledger-backup-2026-01-31.json')
+export const backupFileNameSchema = z
+  .string()
+  .regex(
+    /^carbon-ledger-backup-\d{4}-\d{2}-\d{2}\.json$/,
+    'a backup file name like carbon-ledger-backup-2026-01-31.json'
+  )
 
 export const backupEntrySchema = z.strictObject({
   fileName: backupFileNameSchema,
@@ -116,7 +126,10 @@ export const backupWrittenSchema = z.strictObject({
 })
 export type BackupWritten = z.infer<typeof backupWrittenSchema>
 
-export const backupArchiveSchema = z.strictObject({ fileName: z.string().min(1).max(255), text: z.string().max(MAX_TEXT_CHARS) })
+export const backupArchiveSchema = z.strictObject({
+  fileName: z.string().min(1).max(255),
+  text: z.string().max(MAX_TEXT_CHARS)
+})
 export type BackupArchive = z.infer<typeof backupArchiveSchema>
 
 const noArgs = z.undefined()
@@ -138,7 +151,15 @@ export type IpcArgs<C extends InvokeChannel> = z.infer<(typeof ipcContract)[C]['
 export type IpcResult<C extends InvokeChannel> = z.infer<(typeof ipcContract)[C]['result']>
 
 /** Menu commands the renderer carries out (Restore… is main's own: it sends a 'restore-archive' event instead). */
-export const menuActionSchema = z.enum(['import', 'export-csv', 'export-pdf', 'backup', 'methodology', 'data-sources', 'about'])
+export const menuActionSchema = z.enum([
+  'import',
+  'export-csv',
+  'export-pdf',
+  'backup',
+  'methodology',
+  'data-sources',
+  'about'
+])
 export type MenuAction = z.infer<typeof menuActionSchema>
 
 /** Everything main sends on the one event channel ('host:event'). */

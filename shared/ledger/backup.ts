@@ -89,7 +89,9 @@ export const readArchive = async (text: string, currentSchemaVersion: number): P
   const parsed = backupArchiveSchema.safeParse(json)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
-    return refuse(issue ? msg('backup.damagedAt', { path: issue.path.join('.'), issue: issue.message }) : msg('backup.damaged'))
+    return refuse(
+      issue ? msg('backup.damagedAt', { path: issue.path.join('.'), issue: issue.message }) : msg('backup.damaged')
+    )
   }
   // The checksum covers the file as written: an archive of an older schema parses to more than it holds (runs
   // gain the fields later versions derive), so the parsed copy cannot be checked against it.
@@ -139,7 +141,15 @@ const timeOf = (table: BackupTableName, r: Record<string, unknown>): number => {
  * difference in content is listed as a conflict (whichever side won), so the user sees what was overridden.
  */
 export const planMerge = (ledger: BackupTables, archive: BackupTables): MergePlan => {
-  const put = { projects: [], runs: [], imports: [], superseded: [], trash: [], mappings: [], settings: [] } as BackupTables
+  const put = {
+    projects: [],
+    runs: [],
+    imports: [],
+    superseded: [],
+    trash: [],
+    mappings: [],
+    settings: []
+  } as BackupTables
   const conflicts: MergeConflict[] = []
   let added = 0
   let updated = 0

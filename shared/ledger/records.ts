@@ -47,7 +47,11 @@ const runRecordObject = z.object({
  */
 export const runRecordSchema = z.preprocess(
   (raw) =>
-    raw !== null && typeof raw === 'object' && !('startMonth' in raw) && 'startedAtMs' in raw && Number.isFinite(raw.startedAtMs)
+    raw !== null &&
+    typeof raw === 'object' &&
+    !('startMonth' in raw) &&
+    'startedAtMs' in raw &&
+    Number.isFinite(raw.startedAtMs)
       ? { ...raw, startMonth: monthOf(raw.startedAtMs as number) }
       : raw,
   runRecordObject
@@ -104,7 +108,14 @@ export const rollupSumsSchema = z.object({
 export type RollupSums = z.infer<typeof rollupSumsSchema>
 
 /** The dimensions a rollup cell is keyed by (besides its month). */
-export const rollupDimensionSchema = z.enum(['project', 'person', 'hardwareClass', 'hardwareModel', 'location', 'source'])
+export const rollupDimensionSchema = z.enum([
+  'project',
+  'person',
+  'hardwareClass',
+  'hardwareModel',
+  'location',
+  'source'
+])
 export type RollupDimension = z.infer<typeof rollupDimensionSchema>
 
 /**

@@ -59,7 +59,16 @@ export const runSums = (run: RollupSource): RollupSums => ({
 export const rollupKey = (level: RollupRecord['level'], month: string, dims: RollupDims): string =>
   level === 'pm'
     ? ['pm', month, dims.project].join(SEP)
-    : ['all', month, dims.project, dims.person, dims.hardwareClass, dims.hardwareModel, dims.location, dims.source].join(SEP)
+    : [
+        'all',
+        month,
+        dims.project,
+        dims.person,
+        dims.hardwareClass,
+        dims.hardwareModel,
+        dims.location,
+        dims.source
+      ].join(SEP)
 
 /**
  * The month shares of a run: by its time in each month (apportionByMonth). The run is counted once, in the month
@@ -82,7 +91,14 @@ export const runContributions = (run: RollupSource, sign: 1 | -1): RollupRecord[
     for (const level of ['pm', 'all'] as const) {
       const cellDims =
         level === 'pm' ? { ...dims, person: '', hardwareClass: '', hardwareModel: '', location: '', source: '' } : dims
-      cells.push({ key: rollupKey(level, part.month, dims), level, month: part.month, ...cellDims, ...portion, members: sign })
+      cells.push({
+        key: rollupKey(level, part.month, dims),
+        level,
+        month: part.month,
+        ...cellDims,
+        ...portion,
+        members: sign
+      })
     }
   }
   return cells

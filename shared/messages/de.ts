@@ -73,37 +73,60 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'location.unknownLabel': 'Unbekannter Standort',
   'location.notFound': '{location} (nicht gefunden)',
 
-  'assume.ambiguousHardware': '{device} kann jedes dieser Modelle sein: {names}. Seine Leistung wird mit {valueW} W angesetzt, zwischen ihren TDPs ({minW}–{maxW} W); wählen Sie das genaue Modell, um die Spanne zu verkleinern.',
-  'assume.unknownPower': 'Die Leistung von {device} ist unbekannt; sie zählt daher als 0 W und die Energie ist zu niedrig: wählen Sie das Gerät aus dem Katalog oder geben Sie seine Leistung ein.',
-  'assume.measuredPowerUtilisation': 'Die gemessene Leistung von {device} ist ein Mittel über den Lauf; seine Auslastung ({utilization}) wird daher nicht noch einmal angewandt.',
-  'assume.measuredIncludesPue': 'Die gemessene Energie enthält den Rechenzentrums-Overhead bereits und wird daher nicht noch einmal mit der PUE multipliziert; ihr IT-Anteil ist gemessen / {pue}.',
-  'assume.noDevice': 'Der Lauf nennt kein Gerät; seine gemessene Energie steht daher in der Aufteilung in der GPU-Zeile.',
-  'assume.noEmbodied': "Für die Klasse '{embodiedClass}' von {device} sind keine Grauemissionen bekannt: ihr Anteil zählt 0.",
-  'assume.coresMissing': 'Die auf {device} reservierten Kerne sind nicht angegeben: die TDP des ganzen Prozessors ({tdpW} W) wird verwendet.',
-  'assume.hardwareIdMissing': "Der Katalog hat keine Hardware '{hardwareId}'; {device} wird stattdessen nach dem Namen gesucht.",
-  'assume.weakMatch': '{device} ist nicht im Katalog (der nächste Eintrag, {entry}, passt zu unsicher, um ihn zu verwenden).',
+  'assume.ambiguousHardware':
+    '{device} kann jedes dieser Modelle sein: {names}. Seine Leistung wird mit {valueW} W angesetzt, zwischen ihren TDPs ({minW}–{maxW} W); wählen Sie das genaue Modell, um die Spanne zu verkleinern.',
+  'assume.unknownPower':
+    'Die Leistung von {device} ist unbekannt; sie zählt daher als 0 W und die Energie ist zu niedrig: wählen Sie das Gerät aus dem Katalog oder geben Sie seine Leistung ein.',
+  'assume.measuredPowerUtilisation':
+    'Die gemessene Leistung von {device} ist ein Mittel über den Lauf; seine Auslastung ({utilization}) wird daher nicht noch einmal angewandt.',
+  'assume.measuredIncludesPue':
+    'Die gemessene Energie enthält den Rechenzentrums-Overhead bereits und wird daher nicht noch einmal mit der PUE multipliziert; ihr IT-Anteil ist gemessen / {pue}.',
+  'assume.noDevice':
+    'Der Lauf nennt kein Gerät; seine gemessene Energie steht daher in der Aufteilung in der GPU-Zeile.',
+  'assume.noEmbodied':
+    "Für die Klasse '{embodiedClass}' von {device} sind keine Grauemissionen bekannt: ihr Anteil zählt 0.",
+  'assume.coresMissing':
+    'Die auf {device} reservierten Kerne sind nicht angegeben: die TDP des ganzen Prozessors ({tdpW} W) wird verwendet.',
+  'assume.hardwareIdMissing':
+    "Der Katalog hat keine Hardware '{hardwareId}'; {device} wird stattdessen nach dem Namen gesucht.",
+  'assume.weakMatch':
+    '{device} ist nicht im Katalog (der nächste Eintrag, {entry}, passt zu unsicher, um ihn zu verwenden).',
   'assume.fuzzyMatch': '{device} wurde als {entry} aus dem Katalog angenommen.',
-  'assume.unknownLocation': 'Der Standort des Laufs ist unbekannt; daher wird die weltweite mittlere Netzintensität ({world} g/kWh) mit einer weiten Spanne ({low}–{high}) verwendet: geben Sie den Standort des Laufs oder des Labors an.',
-  'assume.locationNotFound': 'Der Standort {location} ist nicht in den Referenzdaten; daher wird die weltweite mittlere Netzintensität ({world} g/kWh) mit einer weiten Spanne verwendet.',
-  'assume.serviceHours': 'Die Betriebsstunden des Dienstes innerhalb eines Tages sind unbekannt: die stündliche Intensität wird über alle Stunden gemittelt.',
-  'assume.otherYear': '{location} hat keine Netzintensität für {year:raw}: das Mittel von {usedYear:raw} wird verwendet, mit auf ±{pct} % erweiterter Spanne.',
-  'assume.unknownPue': 'Die PUE des Rechenzentrums ist unbekannt: der Durchschnitt von {pue} wird verwendet (Spanne {low}–{high}); geben Sie die PUE des Labors oder des Laufs an.',
+  'assume.unknownLocation':
+    'Der Standort des Laufs ist unbekannt; daher wird die weltweite mittlere Netzintensität ({world} g/kWh) mit einer weiten Spanne ({low}–{high}) verwendet: geben Sie den Standort des Laufs oder des Labors an.',
+  'assume.locationNotFound':
+    'Der Standort {location} ist nicht in den Referenzdaten; daher wird die weltweite mittlere Netzintensität ({world} g/kWh) mit einer weiten Spanne verwendet.',
+  'assume.serviceHours':
+    'Die Betriebsstunden des Dienstes innerhalb eines Tages sind unbekannt: die stündliche Intensität wird über alle Stunden gemittelt.',
+  'assume.otherYear':
+    '{location} hat keine Netzintensität für {year:raw}: das Mittel von {usedYear:raw} wird verwendet, mit auf ±{pct} % erweiterter Spanne.',
+  'assume.unknownPue':
+    'Die PUE des Rechenzentrums ist unbekannt: der Durchschnitt von {pue} wird verwendet (Spanne {low}–{high}); geben Sie die PUE des Labors oder des Laufs an.',
   'detect.utf16': '{file} ist UTF-16-Text: speichern Sie sie erneut als „CSV UTF-8“',
   'detect.binary': '{file} ist eine Binärdatei, kein Textexport (sie enthält NUL-Bytes)',
   'detect.notUtf8': '{file} ist kein UTF-8-Text ({count:raw} nicht lesbare Zeichen in ihren ersten {length:raw})',
-  'detect.semicolons': '{file} trennt ihre Spalten mit „;“ (Ländereinstellung einer Tabellenkalkulation): speichern Sie sie erneut als CSV mit Kommas',
-  'detect.unknown': '{file}: unbekanntes Format. Erwartet wird eine CodeCarbon-Emissions-CSV, ein nvidia-smi --query-gpu-CSV-Protokoll oder eine Carbon-Ledger-Laufdatei (CSV oder JSON); ihre erste Zeile ist: {firstRow}',
-  'backup.notJson': 'Diese Datei ist keine Carbon-Ledger-Sicherung: Sie ist kein gültiges JSON (abgeschnitten oder beschädigt?).',
+  'detect.semicolons':
+    '{file} trennt ihre Spalten mit „;“ (Ländereinstellung einer Tabellenkalkulation): speichern Sie sie erneut als CSV mit Kommas',
+  'detect.unknown':
+    '{file}: unbekanntes Format. Erwartet wird eine CodeCarbon-Emissions-CSV, ein nvidia-smi --query-gpu-CSV-Protokoll oder eine Carbon-Ledger-Laufdatei (CSV oder JSON); ihre erste Zeile ist: {firstRow}',
+  'backup.notJson':
+    'Diese Datei ist keine Carbon-Ledger-Sicherung: Sie ist kein gültiges JSON (abgeschnitten oder beschädigt?).',
   'backup.notBackup': 'Diese Datei ist keine Carbon-Ledger-Sicherung (ihr Format ist nicht „{format}“).',
-  'backup.newer': 'Diese Sicherung stammt von einem neueren Carbon Ledger (Schema {schema:raw}, dieses liest bis {reads:raw}). Aktualisieren Sie die App, um sie wiederherzustellen.',
+  'backup.newer':
+    'Diese Sicherung stammt von einem neueren Carbon Ledger (Schema {schema:raw}, dieses liest bis {reads:raw}). Aktualisieren Sie die App, um sie wiederherzustellen.',
   'backup.damagedAt': 'Diese Sicherung ist beschädigt: {path}: {issue}.',
   'backup.damaged': 'Diese Sicherung ist beschädigt: ungültiger Inhalt.',
-  'backup.checksum': 'Diese Sicherung ist beschädigt: Ihre Prüfsumme passt nicht zum Inhalt (verändert oder abgeschnitten).',
-  'ledger.quota': 'Die Festplatte ist voll oder das Ledger hat sein Speicherkontingent erreicht: Von dieser Änderung wurde nichts gespeichert, alles zuvor Gespeicherte ist unversehrt. Geben Sie Speicherplatz frei (oder leeren Sie den Papierkorb) und versuchen Sie es erneut.',
-  'ledger.closed': 'Das Ledger wurde geschlossen (ein anderes Fenster hat es aktualisiert). Laden Sie dieses Fenster neu.',
-  'ledger.blocked': 'Dieses Ledger wurde von einem neueren Carbon Ledger geschrieben. Aktualisieren Sie die App, um es zu öffnen.',
+  'backup.checksum':
+    'Diese Sicherung ist beschädigt: Ihre Prüfsumme passt nicht zum Inhalt (verändert oder abgeschnitten).',
+  'ledger.quota':
+    'Die Festplatte ist voll oder das Ledger hat sein Speicherkontingent erreicht: Von dieser Änderung wurde nichts gespeichert, alles zuvor Gespeicherte ist unversehrt. Geben Sie Speicherplatz frei (oder leeren Sie den Papierkorb) und versuchen Sie es erneut.',
+  'ledger.closed':
+    'Das Ledger wurde geschlossen (ein anderes Fenster hat es aktualisiert). Laden Sie dieses Fenster neu.',
+  'ledger.blocked':
+    'Dieses Ledger wurde von einem neueren Carbon Ledger geschrieben. Aktualisieren Sie die App, um es zu öffnen.',
   'project.nameTaken': 'Ein Projekt namens „{name}“ gibt es schon.',
-  'project.notEmpty': 'Dieses Projekt hat noch {runs:raw} Läufe (Papierkorb eingeschlossen): Verschieben oder löschen Sie sie zuerst.',
+  'project.notEmpty':
+    'Dieses Projekt hat noch {runs:raw} Läufe (Papierkorb eingeschlossen): Verschieben oder löschen Sie sie zuerst.',
   'import.readFailed': '{file}: {reason}',
   'import.empty': '{file} ist leer',
   'import.noDataRows': '{file} hat eine Kopfzeile, aber keine Datenzeilen',
@@ -121,66 +144,95 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'import.durationEmpty': '{file} Zeile {row:raw}: duration ist leer',
   'import.startBeforeAnyDate': '{file} Zeile {row:raw}: die Dauer von {durationS:raw} s legt den Start vor jedes Datum',
   'import.timeBackwards': '{file} Zeile {row:raw}: die Zeit läuft rückwärts (GPU {gpu})',
-  'import.unclosedQuote': '{file} Zeile {row:raw}: eine Zelle in Anführungszeichen wird nie geschlossen; die Datei ist vielleicht abgeschnitten',
+  'import.unclosedQuote':
+    '{file} Zeile {row:raw}: eine Zelle in Anführungszeichen wird nie geschlossen; die Datei ist vielleicht abgeschnitten',
   'import.unclosedQuoteShort': '{file} Zeile {row:raw}: eine Zelle in Anführungszeichen wird nie geschlossen',
-  'import.snapshots': '{file}: frühere kumulative Zwischenstände von Läufen, die schon in der Datei stehen, wurden übergangen (Zeilen: {count:raw}); von jedem Lauf wurde nur die Zeile mit der längsten Dauer behalten',
-  'import.utcAssumed': '{file}: die Zeitstempel haben keine Zeitzone und wurden als UTC gelesen (geben Sie die Zeitzone der Datei an, um sie zu korrigieren)',
+  'import.snapshots':
+    '{file}: frühere kumulative Zwischenstände von Läufen, die schon in der Datei stehen, wurden übergangen (Zeilen: {count:raw}); von jedem Lauf wurde nur die Zeile mit der längsten Dauer behalten',
+  'import.utcAssumed':
+    '{file}: die Zeitstempel haben keine Zeitzone und wurden als UTC gelesen (geben Sie die Zeitzone der Datei an, um sie zu korrigieren)',
   'import.noHeaderAssumed': '{file} hat keine Kopfzeile: als Spalten wurden {columns} angenommen',
   'import.noPowerSample': '{file} enthält keinen verwendbaren Leistungswert',
-  'import.gap': '{file} Zeile {row:raw}: GPU {gpu} hat {gapS:d1} s lang nichts protokolliert (mehr als {times:raw} × das mittlere Intervall von {medianS:d3} s): diese Lücke zählt nicht zur Energie',
+  'import.gap':
+    '{file} Zeile {row:raw}: GPU {gpu} hat {gapS:d1} s lang nichts protokolliert (mehr als {times:raw} × das mittlere Intervall von {medianS:d3} s): diese Lücke zählt nicht zur Energie',
   'import.unknownColumns': '{file}: unbekannte Spalte(n) übergangen: {columns}',
-  'import.duplicateId': '{file} Zeile {row:raw}: die ID {id} wurde schon in Zeile {earlier:raw} verwendet; der Import behält die spätere Zeile',
+  'import.duplicateId':
+    '{file} Zeile {row:raw}: die ID {id} wurde schon in Zeile {earlier:raw} verwendet; der Import behält die spätere Zeile',
   'import.notJson': '{file} ist kein gültiges JSON: {reason}',
   'import.notRunList': '{file}: erwartet wird eine Liste von Läufen oder ein Objekt mit einer Liste „runs“',
   'import.notObject': '{file} Lauf {row:raw}: kein Objekt',
   'import.energySum': 'energy_consumed ist leer: die Energie ist die Summe der angegebenen CPU-, GPU- und RAM-Energien',
   'import.noEnergy': 'die Datei nennt für diesen Lauf keine Energie: sie wird aus der Hardware geschätzt',
   'import.projectCut': 'der Projektname wurde auf {max:raw} Zeichen gekürzt',
-  'import.quebec': 'CodeCarbon konnte den Rechner nicht orten (es schrieb seinen Ersatzstandort Québec): der Standort ist unbekannt, bitte angeben',
+  'import.quebec':
+    'CodeCarbon konnte den Rechner nicht orten (es schrieb seinen Ersatzstandort Québec): der Standort ist unbekannt, bitte angeben',
   'import.noLocation': 'die Datei nennt keinen Standort: bitte angeben',
   'import.badCountry': 'country_iso_code „{code}“ ist kein ISO-Code: der Standort ist unbekannt',
-  'import.gpuCountMismatch': 'gpu_model nennt {listed:raw} GPU(s), gpu_count aber {count:raw}: die Anzahlen aus gpu_model wurden behalten',
-  'import.gpuModelEmpty': 'gpu_count ist {count:raw}, gpu_model aber leer: fügen Sie die GPUs von Hand hinzu, wenn sie zählen',
-  'import.notInCatalogue': '{kind} „{name}“ ist nicht im Hardwarekatalog: ihre Leistung ist unbekannt, bis Sie einen Eintrag wählen',
-  'import.weakMatch': '{kind} „{name}“ ist vielleicht „{match}“ (unsichere Zuordnung): wählen Sie den Eintrag, um seine Leistung zu verwenden',
+  'import.gpuCountMismatch':
+    'gpu_model nennt {listed:raw} GPU(s), gpu_count aber {count:raw}: die Anzahlen aus gpu_model wurden behalten',
+  'import.gpuModelEmpty':
+    'gpu_count ist {count:raw}, gpu_model aber leer: fügen Sie die GPUs von Hand hinzu, wenn sie zählen',
+  'import.notInCatalogue':
+    '{kind} „{name}“ ist nicht im Hardwarekatalog: ihre Leistung ist unbekannt, bis Sie einen Eintrag wählen',
+  'import.weakMatch':
+    '{kind} „{name}“ ist vielleicht „{match}“ (unsichere Zuordnung): wählen Sie den Eintrag, um seine Leistung zu verwenden',
   'import.singleSample': 'GPU {gpu} hat nur einen Messwert: für sie lässt sich keine Energie integrieren',
-  'import.gpuOnly': 'ein nvidia-smi-Protokoll misst nur die GPUs: CPU, Arbeitsspeicher und der Rest des Rechners fehlen in seiner Energie',
+  'import.gpuOnly':
+    'ein nvidia-smi-Protokoll misst nur die GPUs: CPU, Arbeitsspeicher und der Rest des Rechners fehlen in seiner Energie',
   'import.where.row': '{file} Zeile {row:raw}',
   'import.where.run': '{file} Lauf {row:raw}',
   'import.where.file': '{file}',
-  'import.longDuration': '{where}: {field} {durationS:raw} s sind {years:d1} Jahre, länger als jeder ML-Lauf: bitte den Wert prüfen (der Lauf würde am {start:utc} beginnen, und seine Emissionen würden über diese ganze Zeit verteilt)',
-  'import.highPower': '{where}: {field} {energyKWh} kWh in {hours:short} h ergeben eine mittlere Leistung von {powerKW:short} kW, mehr als {devices:raw} Gerät(e) aufnehmen können (höchstens {limitKW:raw} kW): bitte Wert und Einheit prüfen',
-  'import.highPowerNoDevices': '{where}: {field} {energyKWh} kWh in {hours:short} h ergeben eine mittlere Leistung von {powerKW:short} kW, mehr als für einen Lauf mit unbekannten Geräten angenommen wird (höchstens {limitKW:raw} kW): bitte Wert und Einheit prüfen',
-  'import.highDevicePower': '{where}: {field} {powerW} W für ein einzelnes Gerät ({device}) sind mehr, als ein Gerät aufnehmen kann (höchstens {limitW:raw} W): bitte Wert und Einheit prüfen',
+  'import.longDuration':
+    '{where}: {field} {durationS:raw} s sind {years:d1} Jahre, länger als jeder ML-Lauf: bitte den Wert prüfen (der Lauf würde am {start:utc} beginnen, und seine Emissionen würden über diese ganze Zeit verteilt)',
+  'import.highPower':
+    '{where}: {field} {energyKWh} kWh in {hours:short} h ergeben eine mittlere Leistung von {powerKW:short} kW, mehr als {devices:raw} Gerät(e) aufnehmen können (höchstens {limitKW:raw} kW): bitte Wert und Einheit prüfen',
+  'import.highPowerNoDevices':
+    '{where}: {field} {energyKWh} kWh in {hours:short} h ergeben eine mittlere Leistung von {powerKW:short} kW, mehr als für einen Lauf mit unbekannten Geräten angenommen wird (höchstens {limitKW:raw} kW): bitte Wert und Einheit prüfen',
+  'import.highDevicePower':
+    '{where}: {field} {powerW} W für ein einzelnes Gerät ({device}) sind mehr, als ein Gerät aufnehmen kann (höchstens {limitW:raw} W): bitte Wert und Einheit prüfen',
   'list.or': '{first} oder {rest}',
   'plan.invalidArgument': '{what}{path}: {issue}',
   'plan.unknownHardware': "Hardware '{id}' ist weder im Katalog noch in der Hardware des Labors",
   'plan.noFlops': '{hardware} hat im Katalog keine FLOPS bei {precision}: vergleichen Sie bei der anderen Genauigkeit',
   'plan.noAccelerator': 'der Lauf hat keine {kinds} aus dem Katalog, mit der verglichen werden kann',
   'plan.badProfileStart': "Stundenprofil {zone}: Beginn '{start}' ist kein Datum mit Uhrzeit",
-  'plan.workRun': 'Die Arbeit umfasst die {deviceHours:short} Gerätestunden des Laufs auf {hardware}, bei gleicher Auslastung auf anderer Hardware.',
-  'plan.catalogueTdps': 'Jede Zeile, auch die aktuelle, verwendet die TDP laut Katalog, damit die Zeilen vergleichbar sind; die gemessene Energie des Laufs wird hier nicht verwendet.',
-  'plan.workGpuHours': 'Die Arbeit umfasst {gpuHours:short} Gerätestunden auf {hardware}, bei gleicher Auslastung auf anderer Hardware.',
-  'plan.workFlops': '{flops:exp} FLOPs bei einer Modell-FLOPs-Auslastung von {mfu:short} ({low:short}–{high:short}) der Spitzenleistung.',
-  'plan.peakFlops': 'Spitzen-FLOPS bei {precision} laut Katalog; Energie aus TDP × Auslastung jedes Geräts für die Zeit, die die Arbeit braucht.',
-  'plan.sameScenario': 'Einsparungen stellen beide Varianten ins gleiche Szenario (gleiche Auslastung, Leistungsfaktor, PUE und Grenzen der Netzintensität).',
+  'plan.workRun':
+    'Die Arbeit umfasst die {deviceHours:short} Gerätestunden des Laufs auf {hardware}, bei gleicher Auslastung auf anderer Hardware.',
+  'plan.catalogueTdps':
+    'Jede Zeile, auch die aktuelle, verwendet die TDP laut Katalog, damit die Zeilen vergleichbar sind; die gemessene Energie des Laufs wird hier nicht verwendet.',
+  'plan.workGpuHours':
+    'Die Arbeit umfasst {gpuHours:short} Gerätestunden auf {hardware}, bei gleicher Auslastung auf anderer Hardware.',
+  'plan.workFlops':
+    '{flops:exp} FLOPs bei einer Modell-FLOPs-Auslastung von {mfu:short} ({low:short}–{high:short}) der Spitzenleistung.',
+  'plan.peakFlops':
+    'Spitzen-FLOPS bei {precision} laut Katalog; Energie aus TDP × Auslastung jedes Geräts für die Zeit, die die Arbeit braucht.',
+  'plan.sameScenario':
+    'Einsparungen stellen beide Varianten ins gleiche Szenario (gleiche Auslastung, Leistungsfaktor, PUE und Grenzen der Netzintensität).',
   'plan.noCurrent': 'Es wurde keine aktuelle Hardware angegeben; daher wird keine Einsparung gezeigt.',
-  'plan.yearlyAverages': 'Jeder Standort verwendet das Jahresmittel seiner Netzintensität für das Jahr der Arbeitslast; die Zahlen können daher von den erfassten Emissionen eines Laufs abweichen (die stündliche Daten verwenden können).',
-  'plan.cloudBrings': 'Der Wechsel in eine Cloud-Region bringt die PUE und die Ökostromkäufe ihres Anbieters mit; eine Netzzone oder ein Land behält die der Arbeitslast.',
+  'plan.yearlyAverages':
+    'Jeder Standort verwendet das Jahresmittel seiner Netzintensität für das Jahr der Arbeitslast; die Zahlen können daher von den erfassten Emissionen eines Laufs abweichen (die stündliche Daten verwenden können).',
+  'plan.cloudBrings':
+    'Der Wechsel in eine Cloud-Region bringt die PUE und die Ökostromkäufe ihres Anbieters mit; eine Netzzone oder ein Land behält die der Arbeitslast.',
   'plan.notCloud': 'Der aktuelle Standort ist keine Cloud-Region; daher gibt es keine Rangfolge desselben Anbieters.',
   'plan.startSlot': 'Der Beginn {start:utc} zählt ab seiner UTC-Stunde {slot:utcHour}.',
   'plan.covers': 'die Stundendaten von {zone} reichen von {from:utcHour} bis {to:utcHour}',
   'plan.outsideData': 'Der Beginn {slot:utcHour} liegt außerhalb der Daten: {covers}.',
-  'plan.longerThanData': 'Eine Arbeit von {hours:raw} Stunden ist länger als die {length:raw} Stunden an Stundendaten von {zone}.',
+  'plan.longerThanData':
+    'Eine Arbeit von {hours:raw} Stunden ist länger als die {length:raw} Stunden an Stundendaten von {zone}.',
   'plan.pastEnd': '{hours:raw} Stunden ab {slot:utcHour} reichen über das Ende der Daten hinaus: {covers}.',
-  'plan.windowCut': 'Das Fenster von {window:raw} Stunden wird auf {hours:raw} Stunden gekürzt: spätere Starts reichten über das Ende der Daten hinaus ({last:utcHour}).',
-  'plan.spanCut': 'Die Spanne von {wanted:raw} Stunden wird auf {hours:raw} gekürzt: sie reichte über das Ende der Daten hinaus ({last:utcHour}).',
+  'plan.windowCut':
+    'Das Fenster von {window:raw} Stunden wird auf {hours:raw} Stunden gekürzt: spätere Starts reichten über das Ende der Daten hinaus ({last:utcHour}).',
+  'plan.spanCut':
+    'Die Spanne von {wanted:raw} Stunden wird auf {hours:raw} gekürzt: sie reichte über das Ende der Daten hinaus ({last:utcHour}).',
   'plan.continuous': 'Ein Dauerdienst (Stunden pro Tag angegeben) hat keinen Beginn, der sich verschieben ließe.',
   'plan.noDuration': 'Der Lauf hat keine Dauer; es gibt nichts zu verschieben.',
-  'plan.runHoursOne': 'Die {duration} des Laufs zählen als 1 volle Stunde ab {slot:utcHour}{started}, bei seiner mittleren Leistung von {powerKW:short} kW.',
-  'plan.runHours': 'Die {duration} des Laufs zählen als {hours:raw} volle Stunden ab {slot:utcHour}{started}, bei seiner mittleren Leistung von {powerKW:short} kW.',
+  'plan.runHoursOne':
+    'Die {duration} des Laufs zählen als 1 volle Stunde ab {slot:utcHour}{started}, bei seiner mittleren Leistung von {powerKW:short} kW.',
+  'plan.runHours':
+    'Die {duration} des Laufs zählen als {hours:raw} volle Stunden ab {slot:utcHour}{started}, bei seiner mittleren Leistung von {powerKW:short} kW.',
   'plan.startedAt': ' (er begann am {at:utc})',
-  'plan.lifecycle': 'Ausgangs- und optimierte Emissionen verwenden die stündliche Lebenszyklus-Intensität der Zone und können daher von den erfassten Emissionen des Laufs abweichen.',
+  'plan.lifecycle':
+    'Ausgangs- und optimierte Emissionen verwenden die stündliche Lebenszyklus-Intensität der Zone und können daher von den erfassten Emissionen des Laufs abweichen.',
   'duration.min': '{minutes:raw} min',
   'duration.h': '{hours:raw} h',
   'duration.hMin': '{hours:raw} h {minutes:raw} min'

@@ -79,34 +79,49 @@ export const en = {
   'location.notFound': '{location} (not found)',
 
   // Assumptions of a run
-  'assume.ambiguousHardware': '{device} could be any of {names}: its power is taken as {valueW} W, between their TDPs ({minW}–{maxW} W). Choose the exact model to narrow the range.',
-  'assume.unknownPower': 'The power of {device} is unknown, so it counts as 0 W and the energy is understated: choose it from the catalogue or enter its power.',
-  'assume.measuredPowerUtilisation': 'The measured power of {device} is a mean over the run, so its utilisation ({utilization}) is not applied again.',
-  'assume.measuredIncludesPue': 'The measured energy already includes the data centre overhead, so it is not multiplied by the PUE again; its IT share is taken as measured / {pue}.',
+  'assume.ambiguousHardware':
+    '{device} could be any of {names}: its power is taken as {valueW} W, between their TDPs ({minW}–{maxW} W). Choose the exact model to narrow the range.',
+  'assume.unknownPower':
+    'The power of {device} is unknown, so it counts as 0 W and the energy is understated: choose it from the catalogue or enter its power.',
+  'assume.measuredPowerUtilisation':
+    'The measured power of {device} is a mean over the run, so its utilisation ({utilization}) is not applied again.',
+  'assume.measuredIncludesPue':
+    'The measured energy already includes the data centre overhead, so it is not multiplied by the PUE again; its IT share is taken as measured / {pue}.',
   'assume.noDevice': 'The run lists no device, so its measured energy is shown on the GPU line of the breakdown.',
-  'assume.noEmbodied': "No embodied emissions are known for the class '{embodiedClass}' of {device}: its embodied share counts 0.",
+  'assume.noEmbodied':
+    "No embodied emissions are known for the class '{embodiedClass}' of {device}: its embodied share counts 0.",
   'assume.coresMissing': "The cores reserved on {device} are not given: the whole processor's TDP ({tdpW} W) is used.",
-  'assume.hardwareIdMissing': "The catalogue has no hardware '{hardwareId}'; {device} is looked up by its name instead.",
+  'assume.hardwareIdMissing':
+    "The catalogue has no hardware '{hardwareId}'; {device} is looked up by its name instead.",
   'assume.weakMatch': '{device} is not in the catalogue (the closest entry, {entry}, is too uncertain a match to use).',
   'assume.fuzzyMatch': "{device} was taken to be the catalogue's {entry}.",
-  'assume.unknownLocation': "The run's location is unknown, so the world average grid intensity ({world} g/kWh) is used with a wide range ({low}–{high}): set the run's or the lab's location.",
-  'assume.locationNotFound': 'The {location} is not in the reference data, so the world average grid intensity ({world} g/kWh) is used with a wide range.',
-  'assume.serviceHours': "The service's working hours within each day are not known: the hourly intensity is averaged over all its hours.",
-  'assume.otherYear': '{location} has no grid intensity for {year:raw}: the {usedYear:raw} average is used, with a range widened to ±{pct} %.',
-  'assume.unknownPue': "The data centre's PUE is unknown: the average data centre's {pue} is used (range {low}–{high}); set the lab's PUE or the run's.",
+  'assume.unknownLocation':
+    "The run's location is unknown, so the world average grid intensity ({world} g/kWh) is used with a wide range ({low}–{high}): set the run's or the lab's location.",
+  'assume.locationNotFound':
+    'The {location} is not in the reference data, so the world average grid intensity ({world} g/kWh) is used with a wide range.',
+  'assume.serviceHours':
+    "The service's working hours within each day are not known: the hourly intensity is averaged over all its hours.",
+  'assume.otherYear':
+    '{location} has no grid intensity for {year:raw}: the {usedYear:raw} average is used, with a range widened to ±{pct} %.',
+  'assume.unknownPue':
+    "The data centre's PUE is unknown: the average data centre's {pue} is used (range {low}–{high}); set the lab's PUE or the run's.",
   // Reading a file (detectFormat) and its rows (the importers); every problem names the file, and a row's its row
   'detect.utf16': '{file} is UTF-16 text: save it again as "CSV UTF-8"',
   'detect.binary': '{file} is a binary file, not a text export (it holds NUL bytes)',
   'detect.notUtf8': '{file} is not UTF-8 text ({count:raw} undecodable characters in its first {length:raw})',
-  'detect.semicolons': '{file} separates its columns with ";" (a spreadsheet\'s regional setting): save it again as CSV with commas',
-  'detect.unknown': '{file}: unknown layout. Expected a CodeCarbon emissions CSV, an nvidia-smi --query-gpu CSV log or a Carbon Ledger run file (CSV or JSON); its first row is: {firstRow}',
+  'detect.semicolons':
+    '{file} separates its columns with ";" (a spreadsheet\'s regional setting): save it again as CSV with commas',
+  'detect.unknown':
+    '{file}: unknown layout. Expected a CodeCarbon emissions CSV, an nvidia-smi --query-gpu CSV log or a Carbon Ledger run file (CSV or JSON); its first row is: {firstRow}',
   'backup.notJson': 'This file is not a Carbon Ledger backup: it is not valid JSON (truncated or corrupt?).',
   'backup.notBackup': 'This file is not a Carbon Ledger backup (its format is not "{format}").',
-  'backup.newer': 'This backup was made by a newer Carbon Ledger (schema {schema:raw}, this one reads up to {reads:raw}). Update the app to restore it.',
+  'backup.newer':
+    'This backup was made by a newer Carbon Ledger (schema {schema:raw}, this one reads up to {reads:raw}). Update the app to restore it.',
   'backup.damagedAt': 'This backup is damaged: {path}: {issue}.',
   'backup.damaged': 'This backup is damaged: invalid content.',
   'backup.checksum': 'This backup is damaged: its checksum does not match its content (it was altered or truncated).',
-  'ledger.quota': 'The disk is full or the ledger reached its storage quota: nothing of this change was saved, and everything saved before is intact. Free some disk space (or empty the trash) and try again.',
+  'ledger.quota':
+    'The disk is full or the ledger reached its storage quota: nothing of this change was saved, and everything saved before is intact. Free some disk space (or empty the trash) and try again.',
   'ledger.closed': 'The ledger was closed (another window upgraded it). Reload this window.',
   'ledger.blocked': 'This ledger was written by a newer Carbon Ledger. Update the app to open it.',
   'project.nameTaken': 'A project named "{name}" already exists.',
@@ -130,35 +145,46 @@ export const en = {
   'import.timeBackwards': '{file} row {row:raw}: the time goes backwards (GPU {gpu})',
   'import.unclosedQuote': '{file} row {row:raw}: a quoted cell is never closed; the file may be cut short',
   'import.unclosedQuoteShort': '{file} row {row:raw}: a quoted cell is never closed',
-  'import.snapshots': '{file}: {count:raw} row(s) were earlier cumulative snapshots of a run already in the file; each run kept only its row with the longest duration',
-  'import.utcAssumed': "{file}: the timestamps carry no time zone; they were read as UTC (set the file's time zone to correct them)",
+  'import.snapshots':
+    '{file}: {count:raw} row(s) were earlier cumulative snapshots of a run already in the file; each run kept only its row with the longest duration',
+  'import.utcAssumed':
+    "{file}: the timestamps carry no time zone; they were read as UTC (set the file's time zone to correct them)",
   'import.noHeaderAssumed': '{file} has no header: its columns were taken to be {columns}',
   'import.noPowerSample': '{file} holds no usable power sample',
-  'import.gap': '{file} row {row:raw}: GPU {gpu} logged nothing for {gapS:d1} s (more than {times:raw} × the median interval of {medianS:d3} s): this gap is not counted in the energy',
+  'import.gap':
+    '{file} row {row:raw}: GPU {gpu} logged nothing for {gapS:d1} s (more than {times:raw} × the median interval of {medianS:d3} s): this gap is not counted in the energy',
   'import.unknownColumns': '{file}: unknown column(s) ignored: {columns}',
-  'import.duplicateId': '{file} row {row:raw}: the id {id} was already used on row {earlier:raw}; the import keeps the later row',
+  'import.duplicateId':
+    '{file} row {row:raw}: the id {id} was already used on row {earlier:raw}; the import keeps the later row',
   'import.notJson': '{file} is not valid JSON: {reason}',
   'import.notRunList': '{file}: expected a list of runs, or an object with a "runs" list',
   'import.notObject': '{file} run {row:raw}: not an object',
   'import.energySum': 'energy_consumed is empty: the energy is the sum of the CPU, GPU and RAM energies given',
   'import.noEnergy': 'the file gives no energy for this run: it is estimated from the hardware',
   'import.projectCut': 'the project name was cut to {max:raw} characters',
-  'import.quebec': 'CodeCarbon could not locate the machine (it wrote its Quebec fallback): the location is unknown, set it',
+  'import.quebec':
+    'CodeCarbon could not locate the machine (it wrote its Quebec fallback): the location is unknown, set it',
   'import.noLocation': 'the file gives no location: set it',
   'import.badCountry': 'country_iso_code "{code}" is not an ISO code: the location is unknown',
-  'import.gpuCountMismatch': 'gpu_model lists {listed:raw} GPU(s) but gpu_count says {count:raw}: the counts of gpu_model were kept',
+  'import.gpuCountMismatch':
+    'gpu_model lists {listed:raw} GPU(s) but gpu_count says {count:raw}: the counts of gpu_model were kept',
   'import.gpuModelEmpty': 'gpu_count is {count:raw} but gpu_model is empty: add the GPUs by hand if they matter',
   'import.notInCatalogue': '{kind} "{name}" is not in the hardware catalogue: its power is unknown until you pick one',
   'import.weakMatch': '{kind} "{name}" may be "{match}" (weak match): pick it to use its power',
   'import.singleSample': 'GPU {gpu} has a single sample: no energy can be integrated for it',
-  'import.gpuOnly': 'an nvidia-smi log measures the GPUs only: CPU, memory and the rest of the machine are not in its energy',
+  'import.gpuOnly':
+    'an nvidia-smi log measures the GPUs only: CPU, memory and the rest of the machine are not in its energy',
   'import.where.row': '{file} row {row:raw}',
   'import.where.run': '{file} run {row:raw}',
   'import.where.file': '{file}',
-  'import.longDuration': '{where}: {field} {durationS:raw} s is {years:d1} years, longer than any ML run: check the value (the run would start on {start:utc} and its emissions would be spread over all that time)',
-  'import.highPower': '{where}: {field} {energyKWh} kWh in {hours:short} h is a mean draw of {powerKW:short} kW, more than {devices:raw} device(s) can draw ({limitKW:raw} kW at most): check the value and its unit',
-  'import.highPowerNoDevices': '{where}: {field} {energyKWh} kWh in {hours:short} h is a mean draw of {powerKW:short} kW, more than a run of unknown devices is taken to draw ({limitKW:raw} kW at most): check the value and its unit',
-  'import.highDevicePower': '{where}: {field} {powerW} W for a single device ({device}) is more than one device can draw ({limitW:raw} W at most): check the value and its unit',
+  'import.longDuration':
+    '{where}: {field} {durationS:raw} s is {years:d1} years, longer than any ML run: check the value (the run would start on {start:utc} and its emissions would be spread over all that time)',
+  'import.highPower':
+    '{where}: {field} {energyKWh} kWh in {hours:short} h is a mean draw of {powerKW:short} kW, more than {devices:raw} device(s) can draw ({limitKW:raw} kW at most): check the value and its unit',
+  'import.highPowerNoDevices':
+    '{where}: {field} {energyKWh} kWh in {hours:short} h is a mean draw of {powerKW:short} kW, more than a run of unknown devices is taken to draw ({limitKW:raw} kW at most): check the value and its unit',
+  'import.highDevicePower':
+    '{where}: {field} {powerW} W for a single device ({device}) is more than one device can draw ({limitW:raw} W at most): check the value and its unit',
   // Planning: why a plan cannot be made, and the notes of comparisons and time shifts
   'list.or': '{first} or {rest}',
   'plan.invalidArgument': '{what}{path}: {issue}',
@@ -166,29 +192,41 @@ export const en = {
   'plan.noFlops': '{hardware} has no {precision} FLOPS in the catalogue: compare at the other precision',
   'plan.noAccelerator': 'the run has no {kinds} of the catalogue to compare against',
   'plan.badProfileStart': "hourly profile {zone}: start '{start}' is not a date-time",
-  'plan.workRun': "The work is the run's {deviceHours:short} device-hours on {hardware}, at the same utilisation on other hardware.",
-  'plan.catalogueTdps': "Every row, the current one too, uses catalogue TDPs so that rows compare alike; the run's measured energy is not used here.",
-  'plan.workGpuHours': 'The work is {gpuHours:short} device-hours on {hardware}, at the same utilisation on other hardware.',
+  'plan.workRun':
+    "The work is the run's {deviceHours:short} device-hours on {hardware}, at the same utilisation on other hardware.",
+  'plan.catalogueTdps':
+    "Every row, the current one too, uses catalogue TDPs so that rows compare alike; the run's measured energy is not used here.",
+  'plan.workGpuHours':
+    'The work is {gpuHours:short} device-hours on {hardware}, at the same utilisation on other hardware.',
   'plan.workFlops': '{flops:exp} FLOPs at a model FLOPs utilisation of {mfu:short} ({low:short}–{high:short}) of peak.',
-  'plan.peakFlops': "Peak {precision} FLOPS from the catalogue; energy from each device's TDP × utilisation for the time the work takes.",
-  'plan.sameScenario': 'Savings put both choices in the same scenario (same utilisation, power factor, PUE and grid intensity bounds).',
+  'plan.peakFlops':
+    "Peak {precision} FLOPS from the catalogue; energy from each device's TDP × utilisation for the time the work takes.",
+  'plan.sameScenario':
+    'Savings put both choices in the same scenario (same utilisation, power factor, PUE and grid intensity bounds).',
   'plan.noCurrent': 'No current hardware was given, so no saving is shown.',
-  'plan.yearlyAverages': "Every location uses its yearly average grid intensity for the workload's year, so figures may differ from a run's recorded emissions (which may use hourly data).",
-  'plan.cloudBrings': "Moving to a cloud region brings its provider's PUE and renewable purchases; a grid zone or country keeps the workload's own.",
+  'plan.yearlyAverages':
+    "Every location uses its yearly average grid intensity for the workload's year, so figures may differ from a run's recorded emissions (which may use hourly data).",
+  'plan.cloudBrings':
+    "Moving to a cloud region brings its provider's PUE and renewable purchases; a grid zone or country keeps the workload's own.",
   'plan.notCloud': 'The current location is not a cloud region, so there is no same-provider ranking.',
   'plan.startSlot': 'The start {start:utc} counts from its UTC hour slot {slot:utcHour}.',
   'plan.covers': 'the hourly data of {zone} covers {from:utcHour} to {to:utcHour}',
   'plan.outsideData': 'The start {slot:utcHour} is outside the data: {covers}.',
   'plan.longerThanData': 'A job of {hours:raw} hours is longer than the {length:raw} hours of hourly data of {zone}.',
   'plan.pastEnd': '{hours:raw} hours from {slot:utcHour} run past the end of the data: {covers}.',
-  'plan.windowCut': 'The {window:raw}-hour window is cut to {hours:raw} hours: later starts would run past the end of the data ({last:utcHour}).',
-  'plan.spanCut': 'The span of {wanted:raw} hours is cut to {hours:raw}: it would run past the end of the data ({last:utcHour}).',
+  'plan.windowCut':
+    'The {window:raw}-hour window is cut to {hours:raw} hours: later starts would run past the end of the data ({last:utcHour}).',
+  'plan.spanCut':
+    'The span of {wanted:raw} hours is cut to {hours:raw}: it would run past the end of the data ({last:utcHour}).',
   'plan.continuous': 'A continuous service (hours per day set) has no start time to move.',
   'plan.noDuration': 'The run has no duration, so there is nothing to move.',
-  'plan.runHoursOne': "The run's {duration} count as 1 whole hour from {slot:utcHour}{started}, at its mean power of {powerKW:short} kW.",
-  'plan.runHours': "The run's {duration} count as {hours:raw} whole hours from {slot:utcHour}{started}, at its mean power of {powerKW:short} kW.",
+  'plan.runHoursOne':
+    "The run's {duration} count as 1 whole hour from {slot:utcHour}{started}, at its mean power of {powerKW:short} kW.",
+  'plan.runHours':
+    "The run's {duration} count as {hours:raw} whole hours from {slot:utcHour}{started}, at its mean power of {powerKW:short} kW.",
   'plan.startedAt': ' (it started at {at:utc})',
-  'plan.lifecycle': "Baseline and optimised emissions use the zone's hourly life-cycle intensity, so they can differ from the run's recorded emissions.",
+  'plan.lifecycle':
+    "Baseline and optimised emissions use the zone's hourly life-cycle intensity, so they can differ from the run's recorded emissions.",
   'duration.min': '{minutes:raw} min',
   'duration.h': '{hours:raw} h',
   'duration.hMin': '{hours:raw} h {minutes:raw} min'

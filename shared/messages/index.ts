@@ -10,7 +10,8 @@ export * from './message'
 export const messageCatalogues = { en, de } as const
 
 /** A message of the catalogue (the id is checked against the English catalogue). */
-export const msg = (id: MessageId, params?: Record<string, MessageParam>): Message => (params === undefined ? { id } : { id, params })
+export const msg = (id: MessageId, params?: Record<string, MessageParam>): Message =>
+  params === undefined ? { id } : { id, params }
 
 /** A text that is not translated: a name or sentence from data or from a file, shown as it is in every language. */
 export const verbatim = (text: string): Message => ({ id: 'text', params: { text } })

@@ -58,7 +58,11 @@ function partsOf(template: string): Part[] {
  * The message's text from a catalogue (id → template with {name} placeholders). An id the catalogue lacks gives
  * undefined (the caller falls back); a missing parameter stays visible as {name}.
  */
-export function formatMessage(catalogue: Readonly<Record<string, string>>, message: Message, write: WriteNumber): string | undefined {
+export function formatMessage(
+  catalogue: Readonly<Record<string, string>>,
+  message: Message,
+  write: WriteNumber
+): string | undefined {
   const template = Object.hasOwn(catalogue, message.id) ? catalogue[message.id] : undefined
   if (template === undefined) return undefined
   const params = message.params
@@ -118,7 +122,15 @@ const dateTimeFormats = new Map<string, Intl.DateTimeFormat>()
 const dateTimeFormat = (locale: string, seconds: boolean): Intl.DateTimeFormat => {
   const key = `${locale}|${seconds}`
   let format = dateTimeFormats.get(key)
-  if (!format) dateTimeFormats.set(key, (format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: seconds ? 'medium' : 'short', timeZone: 'UTC' })))
+  if (!format)
+    dateTimeFormats.set(
+      key,
+      (format = new Intl.DateTimeFormat(locale, {
+        dateStyle: 'medium',
+        timeStyle: seconds ? 'medium' : 'short',
+        timeZone: 'UTC'
+      }))
+    )
   return format
 }
 
@@ -139,11 +151,18 @@ export const localeNumberWriter =
       case 'p3':
         return numberFormat(locale, { minimumSignificantDigits: 3, maximumSignificantDigits: 3 }).format(x)
       case 'exp':
-        return numberFormat(locale, { notation: 'scientific', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(x)
+        return numberFormat(locale, {
+          notation: 'scientific',
+          minimumFractionDigits: 2,
+          maximumFractionDigits: 2
+        }).format(x)
       case 'd1':
       case 'd2':
       case 'd3':
-        return numberFormat(locale, { minimumFractionDigits: Number(style[1]), maximumFractionDigits: Number(style[1]) }).format(x)
+        return numberFormat(locale, {
+          minimumFractionDigits: Number(style[1]),
+          maximumFractionDigits: Number(style[1])
+        }).format(x)
       case 'utc':
       case 'utcHour':
         return `${dateTimeFormat(locale, style === 'utc').format(x)} UTC`

@@ -6,12 +6,7 @@ import { english, msg, verbatim, type Message } from '../messages/index'
  * the code lets a screen react (e.g. offer a shorter job on 'past-end-of-data').
  */
 export type PlanningErrorCode =
-  | 'invalid-input'
-  | 'outside-data'
-  | 'longer-than-data'
-  | 'past-end-of-data'
-  | 'not-shiftable'
-  | 'no-flops-data'
+  'invalid-input' | 'outside-data' | 'longer-than-data' | 'past-end-of-data' | 'not-shiftable' | 'no-flops-data'
 
 export class PlanningError extends Error {
   constructor(
@@ -25,7 +20,10 @@ export class PlanningError extends Error {
 }
 
 /** Plain sentences (notes) in English beside their messages (noteMsgs), in the same order. */
-export const notesOf = (msgs: Message[]): { notes: string[]; noteMsgs: Message[] } => ({ notes: msgs.map(english), noteMsgs: msgs })
+export const notesOf = (msgs: Message[]): { notes: string[]; noteMsgs: Message[] } => ({
+  notes: msgs.map(english),
+  noteMsgs: msgs
+})
 
 /** Validates an API argument; the first issue becomes an 'invalid-input' error naming the field. */
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> {

@@ -115,7 +115,10 @@ const peakOf = (entry: HardwareEntry, precision: Precision): number | undefined 
 /** Catalogue and lab hardware, a lab entry replacing the catalogue's of the same id. */
 export function hardwareCandidates(ref: ReferenceData, lab: LabDefaults): { entry: HardwareEntry; custom: boolean }[] {
   const own = new Set(lab.hardware.map((e) => e.id))
-  return [...lab.hardware.map((entry) => ({ entry, custom: true })), ...ref.hardware.filter((e) => !own.has(e.id)).map((entry) => ({ entry, custom: false }))]
+  return [
+    ...lab.hardware.map((entry) => ({ entry, custom: true })),
+    ...ref.hardware.filter((e) => !own.has(e.id)).map((entry) => ({ entry, custom: false }))
+  ]
 }
 
 function lookup(ref: ReferenceData, lab: LabDefaults, id: string): HardwareEntry {
@@ -125,10 +128,17 @@ function lookup(ref: ReferenceData, lab: LabDefaults, id: string): HardwareEntry
 }
 
 /** The run's first device of these kinds that is in the catalogue or the lab's hardware (by id, else by a confident name match). */
-export function runAccelerator(ref: ReferenceData, lab: LabDefaults, run: RunInput, kinds: string[]): { index: number; entry: HardwareEntry } | undefined {
+export function runAccelerator(
+  ref: ReferenceData,
+  lab: LabDefaults,
+  run: RunInput,
+  kinds: string[]
+): { index: number; entry: HardwareEntry } | undefined {
   for (const [index, device] of run.devices.entries()) {
     if (!kinds.includes(device.kind)) continue
-    const byId = device.hardwareId ? (lab.hardware.find((e) => e.id === device.hardwareId) ?? findHardware(ref, device.hardwareId)) : undefined
+    const byId = device.hardwareId
+      ? (lab.hardware.find((e) => e.id === device.hardwareId) ?? findHardware(ref, device.hardwareId))
+      : undefined
     const match = byId ? undefined : matchHardware(ref, device.name, device.kind)
     const entry = byId ?? (match && match.confidence >= HARDWARE_MATCH_THRESHOLD ? match.entry : undefined)
     if (entry) return { index, entry }
@@ -145,27 +155,47 @@ interface Template {
   notes: Message[]
 }
 
-function templateOf(workload: HardwareWorkload, options: HardwareOptions, ref: ReferenceData, lab: LabDefaults): Template {
+function templateOf(
+  workload: HardwareWorkload,
+  options: HardwareOptions,
+  ref: ReferenceData,
+  lab: LabDefaults
+): Template {
   const precision = options.precision
   const requirePeak = (entry: HardwareEntry): number => {
     const peak = peakOf(entry, precision)
-    if (peak === undefined) throw new PlanningError('no-flops-data', msg('plan.noFlops', { hardware: entry.name, precision }))
+    if (peak === undefined)
+      throw new PlanningError('no-flops-data', msg('plan.noFlops', { hardware: entry.name, precision }))
     return peak
   }
   if (workload.kind === 'run') {
     const accelerator = runAccelerator(ref, lab, workload.run, options.kinds)
-    if (!accelerator) throw new PlanningError('invalid-input', msg('plan.noAccelerator', { kinds: orList(options.kinds) }))
+    if (!accelerator)
+      throw new PlanningError('invalid-input', msg('plan.noAccelerator', { kinds: orList(options.kinds) }))
     const { index, entry } = accelerator
     const device = workload.run.devices[index]!
     const refDeviceHours = (device.count * workload.run.durationS) / S_PER_HOUR
     const refPeak = requirePeak(entry)
     const notes = [msg('plan.workRun', { deviceHours: refDeviceHours, hardware: entry.name })]
-    if (workload.run.measuredEnergyKWh !== undefined || device.measuredPowerW !== undefined) notes.push(msg('plan.catalogueTdps'))
-    return { run: workload.run, deviceIndex: index, current: entry, deviceHours: (peak) => exact((refDeviceHours * refPeak) / peak), notes }
+    if (workload.run.measuredEnergyKWh !== undefined || device.measuredPowerW !== undefined)
+      notes.push(msg('plan.catalogueTdps'))
+    return {
+      run: workload.run,
+      deviceIndex: index,
+      current: entry,
+      deviceHours: (peak) => exact((refDeviceHours * refPeak) / peak),
+      notes
+    }
   }
   const current = workload.hardwareId ? lookup(ref, lab, workload.hardwareId) : undefined
   const device: DeviceInput = current
-    ? { kind: current.kind, hardwareId: current.id, name: current.name, count: workload.count, utilization: workload.utilization }
+    ? {
+        kind: current.kind,
+        hardwareId: current.id,
+        name: current.name,
+        count: workload.count,
+        utilization: workload.utilization
+      }
     : { kind: 'gpu', name: 'accelerator', count: workload.count, utilization: workload.utilization }
   const run = runInputSchema.parse({
     startedAt: workload.startedAt ?? new Date().toISOString(),
@@ -186,12 +216,17 @@ function templateOf(workload: HardwareWorkload, options: HardwareOptions, ref: R
   }
   if (current) requirePeak(current)
   const mfu = options.mfu
-  const hoursAt = (peak: number, share: number): number => workload.totalFlops / (peak * FLOPS_PER_TFLOPS * share * S_PER_HOUR)
+  const hoursAt = (peak: number, share: number): number =>
+    workload.totalFlops / (peak * FLOPS_PER_TFLOPS * share * S_PER_HOUR)
   return {
     run,
     deviceIndex: 0,
     ...(current ? { current } : {}),
-    deviceHours: (peak) => ({ value: hoursAt(peak, mfu.value), low: hoursAt(peak, mfu.high), high: hoursAt(peak, mfu.low) }),
+    deviceHours: (peak) => ({
+      value: hoursAt(peak, mfu.value),
+      low: hoursAt(peak, mfu.high),
+      high: hoursAt(peak, mfu.low)
+    }),
     notes: [msg('plan.workFlops', { flops: workload.totalFlops, mfu: mfu.value, low: mfu.low, high: mfu.high })]
   }
 }
@@ -200,7 +235,15 @@ function templateOf(workload: HardwareWorkload, options: HardwareOptions, ref: R
 function runOn(template: Template, entry: HardwareEntry, deviceHours: number): RunInput {
   const device = template.run.devices[template.deviceIndex]!
   const devices = template.run.devices.map((d, i) =>
-    i === template.deviceIndex ? { kind: entry.kind, hardwareId: entry.id, name: entry.name, count: device.count, utilization: device.utilization } : d
+    i === template.deviceIndex
+      ? {
+          kind: entry.kind,
+          hardwareId: entry.id,
+          name: entry.name,
+          count: device.count,
+          utilization: device.utilization
+        }
+      : d
   )
   const { measuredEnergyKWh: _measured, ...rest } = template.run
   return { ...rest, measuredEnergyIncludesPue: false, devices, durationS: (deviceHours / device.count) * S_PER_HOUR }
@@ -256,17 +299,30 @@ export function rankHardware(
       tdpW: entry.tdpW,
       gflopsPerW: (peak * 1000) / entry.tdpW,
       deviceHours,
-      wallHours: { value: deviceHours.value / deviceCount, low: deviceHours.low / deviceCount, high: deviceHours.high / deviceCount },
+      wallHours: {
+        value: deviceHours.value / deviceCount,
+        low: deviceHours.low / deviceCount,
+        high: deviceHours.high / deviceCount
+      },
       energyKWh: { value: mid.energyKWh.value, low: fast.energyKWh.low, high: slow.energyKWh.high },
       emissionsKg: { value: mid.emissionsKg.value, low: fast.emissionsKg.low, high: slow.emissionsKg.high },
-      marketEmissionsKg: { value: mid.marketEmissionsKg.value, low: fast.marketEmissionsKg.low, high: slow.marketEmissionsKg.high },
+      marketEmissionsKg: {
+        value: mid.marketEmissionsKg.value,
+        low: fast.marketEmissionsKg.low,
+        high: slow.marketEmissionsKg.high
+      },
       current: entry.id === template.current?.id,
       custom
     })
   }
   const currentRow = rows.find((r) => r.current)
   if (currentRow) for (const row of rows) row.savingKg = savingInSameScenario(currentRow.emissionsKg, row.emissionsKg)
-  rows.sort((a, b) => a.emissionsKg.value - b.emissionsKg.value || a.deviceHours.value - b.deviceHours.value || a.name.localeCompare(b.name))
+  rows.sort(
+    (a, b) =>
+      a.emissionsKg.value - b.emissionsKg.value ||
+      a.deviceHours.value - b.deviceHours.value ||
+      a.name.localeCompare(b.name)
+  )
   const notes = [...template.notes, msg('plan.peakFlops', { precision: options.precision }), msg('plan.sameScenario')]
   if (workload.kind === 'flops' && !template.current) notes.push(msg('plan.noCurrent'))
   return {
@@ -276,7 +332,14 @@ export function rankHardware(
     ...(template.current
       ? {
           current: { hardwareId: template.current.id, name: template.current.name },
-          currentRun: workload.kind === 'run' ? workload.run : runOn(template, template.current, template.deviceHours(peakOf(template.current, options.precision)!).value)
+          currentRun:
+            workload.kind === 'run'
+              ? workload.run
+              : runOn(
+                  template,
+                  template.current,
+                  template.deviceHours(peakOf(template.current, options.precision)!).value
+                )
         }
       : {}),
     rows,
@@ -289,7 +352,8 @@ export type HardwareSortKey = 'time' | 'energy' | 'emissions'
 
 /** Rows re-ranked by another figure (best first); the comparison itself ranks by emissions. */
 export function sortHardwareRows(rows: HardwareRow[], by: HardwareSortKey): HardwareRow[] {
-  const key = (r: HardwareRow): number => (by === 'time' ? r.wallHours.value : by === 'energy' ? r.energyKWh.value : r.emissionsKg.value)
+  const key = (r: HardwareRow): number =>
+    by === 'time' ? r.wallHours.value : by === 'energy' ? r.energyKWh.value : r.emissionsKg.value
   return [...rows].sort((a, b) => key(a) - key(b) || a.name.localeCompare(b.name))
 }
 

@@ -13,7 +13,10 @@ export const hourlySeriesSchema = z.object({
   zone: z.string().min(1),
   label: z.string(),
   /** Epoch ms of the first hour; a whole UTC hour. */
-  startUtcMs: z.number().int().refine((ms) => ms % HOUR_MS === 0, { message: 'the series must start on a whole UTC hour' }),
+  startUtcMs: z
+    .number()
+    .int()
+    .refine((ms) => ms % HOUR_MS === 0, { message: 'the series must start on a whole UTC hour' }),
   intensitiesGPerKWh: z.array(z.number().nonnegative()).min(1),
   sourceId: z.string()
 })
@@ -22,7 +25,11 @@ export type HourlySeries = z.infer<typeof hourlySeriesSchema>
 /** The life-cycle intensities of a profile (bundled or imported): the planner's time shifting uses these. */
 export function seriesOfProfile(profile: HourlyProfile): HourlySeries {
   const startUtcMs = Date.parse(profile.startUtc)
-  if (Number.isNaN(startUtcMs)) throw new PlanningError('invalid-input', msg('plan.badProfileStart', { zone: profile.zone, start: profile.startUtc }))
+  if (Number.isNaN(startUtcMs))
+    throw new PlanningError(
+      'invalid-input',
+      msg('plan.badProfileStart', { zone: profile.zone, start: profile.startUtc })
+    )
   return hourlySeriesSchema.parse({
     zone: profile.zone,
     label: profile.name,
@@ -39,4 +46,5 @@ export function isoHour(utcMs: number): string {
 
 export const floorToHour = (utcMs: number): number => Math.floor(utcMs / HOUR_MS) * HOUR_MS
 
-export const seriesEndUtcMs = (series: HourlySeries): number => series.startUtcMs + series.intensitiesGPerKWh.length * HOUR_MS
+export const seriesEndUtcMs = (series: HourlySeries): number =>
+  series.startUtcMs + series.intensitiesGPerKWh.length * HOUR_MS

@@ -26,6 +26,13 @@ export {
   type HardwareWorkloadDraft,
   type Precision
 } from './hardware'
-export { compareLocations, locationScopeSchema, type LocationComparison, type LocationRanking, type LocationRow, type LocationScope } from './location'
+export {
+  compareLocations,
+  locationScopeSchema,
+  type LocationComparison,
+  type LocationRanking,
+  type LocationRow,
+  type LocationScope
+} from './location'
 export { recommendChanges, recommendationOptionsSchema, type LedgerRun, type Recommendation } from './recommend'
 export { savingAcrossLocations, savingInSameScenario } from './saving'

@@ -109,7 +109,10 @@ export function compareLocations(
   const { scopes } = parseInput(locationOptionsSchema, optionsDraft, 'options')
   const currentResult = estimateFigures(run, ref, lab)
   const itEnergyKWh = currentResult.itEnergyKWh
-  const currentEntry = resolveLocation(locationCandidatesTable(ref, lab), run.location.kind === 'unknown' ? lab.location : run.location)
+  const currentEntry = resolveLocation(
+    locationCandidatesTable(ref, lab),
+    run.location.kind === 'unknown' ? lab.location : run.location
+  )
   const kCurrent = perITKWh(currentResult.emissionsKg, itEnergyKWh)
   const kCurrentMarket = perITKWh(currentResult.marketEmissionsKg, itEnergyKWh)
   const notes = [msg('plan.yearlyAverages'), msg('plan.cloudBrings')]
@@ -135,16 +138,22 @@ export function compareLocations(
       emissionsKg: result.emissionsKg,
       marketEmissionsKg: result.marketEmissionsKg,
       savingKg: savingAcrossLocations(itEnergyKWh, kCurrent, perITKWh(result.emissionsKg, result.itEnergyKWh)),
-      marketSavingKg: savingAcrossLocations(itEnergyKWh, kCurrentMarket, perITKWh(result.marketEmissionsKg, result.itEnergyKWh)),
+      marketSavingKg: savingAcrossLocations(
+        itEnergyKWh,
+        kCurrentMarket,
+        perITKWh(result.marketEmissionsKg, result.itEnergyKWh)
+      ),
       current: entry.id === currentEntry?.id,
       ...(entry.hourlyZone ? { hourlyZone: entry.hourlyZone } : {})
     })
   }
   rows.sort((a, b) => a.emissionsKg.value - b.emissionsKg.value || a.name.localeCompare(b.name))
 
-  const provider = currentEntry?.kind === 'cloud' && currentEntry.provider ? normaliseProvider(currentEntry.provider) : undefined
+  const provider =
+    currentEntry?.kind === 'cloud' && currentEntry.provider ? normaliseProvider(currentEntry.provider) : undefined
   const inScope: Record<LocationScope, (row: LocationRow) => boolean> = {
-    'same-provider': (row) => row.kind === 'cloud' && row.provider !== undefined && normaliseProvider(row.provider) === provider,
+    'same-provider': (row) =>
+      row.kind === 'cloud' && row.provider !== undefined && normaliseProvider(row.provider) === provider,
     cloud: (row) => row.kind === 'cloud',
     country: (row) => row.kind === 'country',
     zone: (row) => row.kind === 'zone'

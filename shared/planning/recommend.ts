@@ -9,7 +9,15 @@ import type { ReferenceData } from '../refdata/index'
 import { normaliseProvider, resolveLocation, yearlyIntensity } from '../refdata/locations'
 import type { HardwareEntry, LocationEntry } from '../refdata/schema'
 import { parseInput, PlanningError } from './errors'
-import { DEFAULT_MFU, hardwareCandidates, hardwareOptionsSchema, precisionSchema, rankHardware, runAccelerator, type HardwareOptions } from './hardware'
+import {
+  DEFAULT_MFU,
+  hardwareCandidates,
+  hardwareOptionsSchema,
+  precisionSchema,
+  rankHardware,
+  runAccelerator,
+  type HardwareOptions
+} from './hardware'
 import type { HourlySeries } from './hourly'
 import { locationCandidates, locationInputOf, runAt } from './location'
 import { shiftJobOfRun } from './run-shift'
@@ -78,7 +86,13 @@ interface Group {
   savedKg: Range[]
 }
 
-function addTo(groups: Map<string, Group>, key: string, make: () => Omit<Group, 'runs' | 'savedKg'>, run: LedgerRun, savedKg: Range): void {
+function addTo(
+  groups: Map<string, Group>,
+  key: string,
+  make: () => Omit<Group, 'runs' | 'savedKg'>,
+  run: LedgerRun,
+  savedKg: Range
+): void {
   let group = groups.get(key)
   if (!group) groups.set(key, (group = { ...make(), runs: [], savedKg: [] }))
   group.runs.push(run)
@@ -92,9 +106,15 @@ const perITKWh = (emissionsKg: Range, it: Range): Range => ({
 })
 
 /** A cloud run's cleanest region of the same provider for its year: lowest yearly intensity × PUE. */
-function cleanestRegion(entry: LocationEntry, year: number, regions: LocationEntry[], ref: ReferenceData): LocationEntry | undefined {
+function cleanestRegion(
+  entry: LocationEntry,
+  year: number,
+  regions: LocationEntry[],
+  ref: ReferenceData
+): LocationEntry | undefined {
   const provider = normaliseProvider(entry.provider ?? '')
-  const score = (e: LocationEntry): number => yearlyIntensity(e, year).intensity.intensityGPerKWh * (e.pue ?? providerPue(ref, provider) ?? 1)
+  const score = (e: LocationEntry): number =>
+    yearlyIntensity(e, year).intensity.intensityGPerKWh * (e.pue ?? providerPue(ref, provider) ?? 1)
   let best: LocationEntry | undefined
   for (const candidate of regions) {
     if (normaliseProvider(candidate.provider ?? '') !== provider) continue
@@ -122,16 +142,30 @@ function regionSaving(run: LedgerRun, { ref, lab, locations, regions, cleanest, 
   // Both estimates on yearly averages, so that an hourly-based recorded result does not skew the difference.
   const here = estimateFigures(run.input, ref, lab)
   const there = estimateFigures(runAt(run.input, best, location), ref, lab)
-  const saved = savingAcrossLocations(here.itEnergyKWh, perITKWh(here.emissionsKg, here.itEnergyKWh), perITKWh(there.emissionsKg, there.itEnergyKWh))
+  const saved = savingAcrossLocations(
+    here.itEnergyKWh,
+    perITKWh(here.emissionsKg, here.itEnergyKWh),
+    perITKWh(there.emissionsKg, there.itEnergyKWh)
+  )
   if (saved.value <= 0) return
-  addTo(groups, `region:${entry.id}:${best.id}`, () => ({ kind: 'region', from: entry.name, to: best.name }), run, saved)
+  addTo(
+    groups,
+    `region:${entry.id}:${best.id}`,
+    () => ({ kind: 'region', from: entry.name, to: best.name }),
+    run,
+    saved
+  )
 }
 
 /**
  * The most efficient accelerator of the same kind (highest FLOPS per watt at the precision) that has at least the
  * current one's memory, so the job still fits.
  */
-function efficientHardware(current: HardwareEntry, candidates: HardwareEntry[], precision: 'fp32' | 'fp16'): HardwareEntry | undefined {
+function efficientHardware(
+  current: HardwareEntry,
+  candidates: HardwareEntry[],
+  precision: 'fp32' | 'fp16'
+): HardwareEntry | undefined {
   const peak = (e: HardwareEntry): number | undefined => (precision === 'fp32' ? e.fp32Tflops : e.fp16Tflops)
   let best: HardwareEntry | undefined
   for (const e of candidates) {
@@ -143,21 +177,36 @@ function efficientHardware(current: HardwareEntry, candidates: HardwareEntry[], 
   return best
 }
 
-function hardwareSaving(run: LedgerRun, { ref, lab, options, candidates, hardware, hardwareOptions, groups }: Context): void {
+function hardwareSaving(
+  run: LedgerRun,
+  { ref, lab, options, candidates, hardware, hardwareOptions, groups }: Context
+): void {
   const current = runAccelerator(ref, lab, run.input, ['gpu', 'tpu'])
   const best = current ? efficientHardware(current.entry, hardware, options.precision) : undefined
   if (!current || !best || best.id === current.entry.id) return
   let comparison
   try {
     // The ledger's runs were validated when they were stored: compareHardware without checking each one again.
-    comparison = rankHardware({ kind: 'run', run: run.input }, { ...hardwareOptions, hardwareIds: [best.id] }, ref, lab, candidates)
+    comparison = rankHardware(
+      { kind: 'run', run: run.input },
+      { ...hardwareOptions, hardwareIds: [best.id] },
+      ref,
+      lab,
+      candidates
+    )
   } catch (error) {
     if (error instanceof PlanningError) return
     throw error
   }
   const row = comparison.rows.find((r) => r.hardwareId === best.id)
   if (!row?.savingKg || row.savingKg.value <= 0) return
-  addTo(groups, `hardware:${current.entry.id}:${best.id}`, () => ({ kind: 'hardware', from: current.entry.name, to: best.name }), run, row.savingKg)
+  addTo(
+    groups,
+    `hardware:${current.entry.id}:${best.id}`,
+    () => ({ kind: 'hardware', from: current.entry.name, to: best.name }),
+    run,
+    row.savingKg
+  )
 }
 
 /** Flexible Start on the run's zone's hourly profile, when the caller loaded one that covers the run. */
@@ -182,7 +231,13 @@ function startTimeSaving(run: LedgerRun, { lab, locations, hourly, options, grou
     low: plan.savedKg * ratio(energy.low) * (1 - HOURLY_INTENSITY_SPREAD),
     high: plan.savedKg * ratio(energy.high) * (1 + HOURLY_INTENSITY_SPREAD)
   }
-  addTo(groups, `start:${entry.id}`, () => ({ kind: 'start-time', from: entry.name, to: `up to ${windowHours} h later` }), run, saved)
+  addTo(
+    groups,
+    `start:${entry.id}`,
+    () => ({ kind: 'start-time', from: entry.name, to: `up to ${windowHours} h later` }),
+    run,
+    saved
+  )
 }
 
 function titleOf(group: Group): string {

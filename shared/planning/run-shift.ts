@@ -11,7 +11,10 @@ const S_PER_HOUR = 3600
  * A logged run as a time-shifting job: its start's UTC hour slot, its duration rounded to whole hours (at least one),
  * and its mean facility power (the result's energy over its wall-clock hours). The notes state the rounding.
  */
-export function shiftJobOfRun(input: RunInput, result: RunResult): { job: ShiftJob; notes: string[]; noteMsgs: Message[] } {
+export function shiftJobOfRun(
+  input: RunInput,
+  result: RunResult
+): { job: ShiftJob; notes: string[]; noteMsgs: Message[] } {
   if (input.hoursPerDay !== undefined) throw new PlanningError('not-shiftable', msg('plan.continuous'))
   if (input.durationS <= 0) throw new PlanningError('not-shiftable', msg('plan.noDuration'))
   const startedMs = Date.parse(input.startedAt)
@@ -20,19 +23,33 @@ export function shiftJobOfRun(input: RunInput, result: RunResult): { job: ShiftJ
   const hours = Math.max(1, Math.round(wallHours))
   const powerKW = result.energyKWh.value / wallHours
   const started = slotMs === startedMs ? '' : msg('plan.startedAt', { at: startedMs })
-  const rounding = msg(hours === 1 ? 'plan.runHoursOne' : 'plan.runHours', { duration: durationOf(wallHours), hours, slot: slotMs, started, powerKW })
+  const rounding = msg(hours === 1 ? 'plan.runHoursOne' : 'plan.runHours', {
+    duration: durationOf(wallHours),
+    hours,
+    slot: slotMs,
+    started,
+    powerKW
+  })
   return { job: { startUtcMs: slotMs, hours, powerKW }, ...notesOf([rounding, msg('plan.lifecycle')]) }
 }
 
 /** What a logged run would have saved under each of the paper's settings; the rounding notes come first. */
 export function whatRunWouldHaveSaved(series: HourlySeries, input: RunInput, result: RunResult): ShiftPlan[] {
   const { job, notes, noteMsgs } = shiftJobOfRun(input, result)
-  return comparePaperStrategies(series, job).map((plan) => ({ ...plan, notes: [...notes, ...plan.notes], noteMsgs: [...noteMsgs, ...plan.noteMsgs] }))
+  return comparePaperStrategies(series, job).map((plan) => ({
+    ...plan,
+    notes: [...notes, ...plan.notes],
+    noteMsgs: [...noteMsgs, ...plan.noteMsgs]
+  }))
 }
 
 function durationOf(hours: number): Message {
   const minutes = Math.round(hours * 60)
   const h = Math.floor(minutes / 60)
   const m = minutes % 60
-  return h === 0 ? msg('duration.min', { minutes: m }) : m === 0 ? msg('duration.h', { hours: h }) : msg('duration.hMin', { hours: h, minutes: m })
+  return h === 0
+    ? msg('duration.min', { minutes: m })
+    : m === 0
+      ? msg('duration.h', { hours: h })
+      : msg('duration.hMin', { hours: h, minutes: m })
 }

@@ -19,7 +19,12 @@ export function savingInSameScenario(current: Range, candidate: Range): Range {
 export function savingAcrossLocations(itEnergyKWh: Range, kCurrent: Range, kCandidate: Range): Range {
   const corners: number[] = []
   for (const e of [itEnergyKWh.low, itEnergyKWh.high]) {
-    for (const c of [kCurrent.low, kCurrent.high]) for (const x of [kCandidate.low, kCandidate.high]) corners.push(e * (c - x))
+    for (const c of [kCurrent.low, kCurrent.high])
+      for (const x of [kCandidate.low, kCandidate.high]) corners.push(e * (c - x))
   }
-  return { value: itEnergyKWh.value * (kCurrent.value - kCandidate.value), low: Math.min(...corners), high: Math.max(...corners) }
+  return {
+    value: itEnergyKWh.value * (kCurrent.value - kCandidate.value),
+    low: Math.min(...corners),
+    high: Math.max(...corners)
+  }
 }

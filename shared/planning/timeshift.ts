@@ -66,11 +66,18 @@ function locate(series: HourlySeries, job: ShiftJob): { s: number; notes: Messag
     notes.push(msg('plan.startSlot', { start: job.startUtcMs, slot: slotMs }))
   }
   const length = series.intensitiesGPerKWh.length
-  const covers = msg('plan.covers', { zone: series.zone, from: series.startUtcMs, to: seriesEndUtcMs(series) - HOUR_MS })
+  const covers = msg('plan.covers', {
+    zone: series.zone,
+    from: series.startUtcMs,
+    to: seriesEndUtcMs(series) - HOUR_MS
+  })
   const s = (slotMs - series.startUtcMs) / HOUR_MS
   if (s < 0 || s >= length) throw new PlanningError('outside-data', msg('plan.outsideData', { slot: slotMs, covers }))
   if (job.hours > length) {
-    throw new PlanningError('longer-than-data', msg('plan.longerThanData', { hours: job.hours, length, zone: series.zone }))
+    throw new PlanningError(
+      'longer-than-data',
+      msg('plan.longerThanData', { hours: job.hours, length, zone: series.zone })
+    )
   }
   if (s + job.hours > length) {
     throw new PlanningError('past-end-of-data', msg('plan.pastEnd', { hours: job.hours, slot: slotMs, covers }))

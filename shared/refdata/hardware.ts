@@ -23,9 +23,30 @@ export const HARDWARE_MATCH_THRESHOLD = 0.6
 /** Two fuzzy candidates closer than this (in J²) make the text ambiguous: no match is returned. */
 export const HARDWARE_AMBIGUITY_MARGIN = 0.1
 
-const NOISE_WORDS = new Set(['nvidia', 'amd', 'intel', 'geforce', 'tesla', 'quadro', 'corporation', 'processor', 'cpu', 'gpu', 'graphics'])
+const NOISE_WORDS = new Set([
+  'nvidia',
+  'amd',
+  'intel',
+  'geforce',
+  'tesla',
+  'quadro',
+  'corporation',
+  'processor',
+  'cpu',
+  'gpu',
+  'graphics'
+])
 /** Words that name a vendor: a text naming one never matches another vendor's device ("NVIDIA A100" ≠ "Intel A100"). */
-const VENDOR_WORDS: Record<string, string> = { nvidia: 'nvidia', geforce: 'nvidia', tesla: 'nvidia', quadro: 'nvidia', amd: 'amd', radeon: 'amd', intel: 'intel', apple: 'apple' }
+const VENDOR_WORDS: Record<string, string> = {
+  nvidia: 'nvidia',
+  geforce: 'nvidia',
+  tesla: 'nvidia',
+  quadro: 'nvidia',
+  amd: 'amd',
+  radeon: 'amd',
+  intel: 'intel',
+  apple: 'apple'
+}
 const MEMORY_SIZE = /^\d+(?:\.\d+)?(?:gb|g|mb|tb)$/
 
 /**
@@ -175,9 +196,14 @@ export function findHardware(ref: HardwareTable, id: string): HardwareEntry | un
  */
 /** Entries of the kind, and of the vendor the text names if it names one. */
 const wantedBy = (text: string, kind?: DeviceKind) => {
-  const vendors = new Set(normaliseHardwareName(text).split(' ').flatMap((word) => VENDOR_WORDS[word] ?? []))
+  const vendors = new Set(
+    normaliseHardwareName(text)
+      .split(' ')
+      .flatMap((word) => VENDOR_WORDS[word] ?? [])
+  )
   return (entry: HardwareEntry): boolean =>
-    (kind === undefined || entry.kind === kind) && (vendors.size === 0 || entry.vendor === undefined || vendors.has(entry.vendor.toLowerCase()))
+    (kind === undefined || entry.kind === kind) &&
+    (vendors.size === 0 || entry.vendor === undefined || vendors.has(entry.vendor.toLowerCase()))
 }
 
 export function matchHardware(ref: HardwareTable, text: string, kind?: DeviceKind): HardwareMatch | undefined {
@@ -197,7 +223,11 @@ export function matchHardware(ref: HardwareTable, text: string, kind?: DeviceKin
   return fuzzyMatch(tokenIndexOf(ref), trimmed, wanted)
 }
 
-function fuzzyMatch(index: TokenIndex, text: string, wanted: (entry: HardwareEntry) => boolean): HardwareMatch | undefined {
+function fuzzyMatch(
+  index: TokenIndex,
+  text: string,
+  wanted: (entry: HardwareEntry) => boolean
+): HardwareMatch | undefined {
   const queryTokens = new Set(hardwareTokens(text))
   const best = new Map<HardwareEntry, number>()
   for (const token of queryTokens) {
@@ -270,7 +300,9 @@ export function searchHardware(ref: HardwareTable, query: string, kind?: DeviceK
   return pool
     .filter(wanted)
     .map((entry) => ({ entry, rank: rank(entry) }))
-    .sort((a, b) => a.rank - b.rank || a.entry.name.length - b.entry.name.length || a.entry.name.localeCompare(b.entry.name))
+    .sort(
+      (a, b) => a.rank - b.rank || a.entry.name.length - b.entry.name.length || a.entry.name.localeCompare(b.entry.name)
+    )
     .slice(0, limit)
     .map(({ entry }) => entry)
 }

@@ -21,9 +21,9 @@ export function loadHourlyProfile(zone: string): Promise<HourlyProfile | undefin
     profile = Promise.resolve()
       .then(() => import(`../../data/hourly/${key}.json`))
       .then(
-      (module: { default: unknown }) => hourlyProfileSchema.parse(module.default),
-      () => undefined
-    )
+        (module: { default: unknown }) => hourlyProfileSchema.parse(module.default),
+        () => undefined
+      )
     profiles.set(key, profile)
   }
   return profile
@@ -36,7 +36,8 @@ export function loadHourlyProfile(zone: string): Promise<HourlyProfile | undefin
 export function intensitySeries(profile: HourlyProfile, startUtcMs: number, hours: number): number[] | undefined {
   const first = Math.floor((startUtcMs - Date.parse(profile.startUtc)) / HOUR_MS)
   const count = Math.ceil(hours)
-  if (!Number.isFinite(first) || count < 0 || first < 0 || first + count > profile.lifecycleGPerKWh.length) return undefined
+  if (!Number.isFinite(first) || count < 0 || first < 0 || first + count > profile.lifecycleGPerKWh.length)
+    return undefined
   return profile.lifecycleGPerKWh.slice(first, first + count)
 }
 
@@ -74,7 +75,10 @@ export function parseHourlyProfileCsv(text: string, fileName: string): HourlyPro
   const position = {} as Record<Column, number>
   for (const column of Object.keys(COLUMNS) as Column[]) position[column] = folded.findIndex(COLUMNS[column])
   for (const column of REQUIRED) {
-    if (position[column] < 0) fail(`row 1: no ${column === 'lifecycle' ? 'life-cycle (LCA) carbon intensity' : column === 'direct' ? 'direct carbon intensity' : column === 'datetime' ? '"Datetime (UTC)"' : '"Zone Id"'} column`)
+    if (position[column] < 0)
+      fail(
+        `row 1: no ${column === 'lifecycle' ? 'life-cycle (LCA) carbon intensity' : column === 'direct' ? 'direct carbon intensity' : column === 'datetime' ? '"Datetime (UTC)"' : '"Zone Id"'} column`
+      )
   }
   if (rows.length < 2) fail('no data rows')
 
@@ -93,14 +97,22 @@ export function parseHourlyProfileCsv(text: string, fileName: string): HourlyPro
     const number = (column: Column): number => {
       const raw = cell(column)
       const value = Number(raw)
-      if (raw === '' || !Number.isFinite(value) || value < 0) fail(`row ${rowNo}, field "${header[position[column]]}": "${raw}" is not a non-negative number`)
+      if (raw === '' || !Number.isFinite(value) || value < 0)
+        fail(`row ${rowNo}, field "${header[position[column]]}": "${raw}" is not a non-negative number`)
       return value
     }
     const timeMs = parseUtc(cell('datetime'))
-    if (Number.isNaN(timeMs)) fail(`row ${rowNo}, field "${header[position.datetime]}": "${cell('datetime')}" is not a UTC date-time`)
+    if (Number.isNaN(timeMs))
+      fail(`row ${rowNo}, field "${header[position.datetime]}": "${cell('datetime')}" is not a UTC date-time`)
     if (r === 1) startMs = timeMs
-    else if (timeMs !== startMs + (r - 1) * HOUR_MS) fail(`row ${rowNo}, field "${header[position.datetime]}": ${cell('datetime')} is not one hour after the previous row`)
-    if (cell('zoneId') !== zoneId) fail(`row ${rowNo}, field "${header[position.zoneId]}": "${cell('zoneId')}" differs from the file's zone ${zoneId}`)
+    else if (timeMs !== startMs + (r - 1) * HOUR_MS)
+      fail(
+        `row ${rowNo}, field "${header[position.datetime]}": ${cell('datetime')} is not one hour after the previous row`
+      )
+    if (cell('zoneId') !== zoneId)
+      fail(
+        `row ${rowNo}, field "${header[position.zoneId]}": "${cell('zoneId')}" differs from the file's zone ${zoneId}`
+      )
     direct.push(number('direct'))
     lifecycle.push(number('lifecycle'))
     if (position.estimated >= 0 && cell('estimated').toLowerCase() === 'true') estimatedHours++

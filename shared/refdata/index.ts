@@ -106,6 +106,11 @@ let bundled: ReferenceData | undefined
 
 /** The tables shipped in data/, each validated on first use and cached. */
 export function loadReferenceData(): ReferenceData {
-  bundled ??= createLazyReferenceData({ manifest: manifestJson, hardware: hardwareJson, locations: locationsJson, defaults: defaultsJson })
+  bundled ??= createLazyReferenceData({
+    manifest: manifestJson,
+    hardware: hardwareJson,
+    locations: locationsJson,
+    defaults: defaultsJson
+  })
   return bundled
 }

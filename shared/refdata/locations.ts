@@ -54,10 +54,18 @@ function setPreferred(map: Map<string, LocationEntry>, key: string, entry: Locat
 }
 
 function buildIndex(locations: LocationEntry[]): LocationIndex {
-  const index: LocationIndex = { byId: new Map(), byCloudRegion: new Map(), byIso: new Map(), byZone: new Map(), byName: new Map(), searchable: [] }
+  const index: LocationIndex = {
+    byId: new Map(),
+    byCloudRegion: new Map(),
+    byIso: new Map(),
+    byZone: new Map(),
+    byName: new Map(),
+    searchable: []
+  }
   for (const entry of locations) {
     index.byId.set(entry.id.toLowerCase(), entry)
-    if (entry.kind === 'cloud' && entry.provider && entry.region) index.byCloudRegion.set(cloudKey(entry.provider, entry.region), entry)
+    if (entry.kind === 'cloud' && entry.provider && entry.region)
+      index.byCloudRegion.set(cloudKey(entry.provider, entry.region), entry)
     if (entry.kind === 'country') {
       if (entry.iso2) index.byIso.set(entry.iso2.toLowerCase(), entry)
       if (entry.iso3) index.byIso.set(entry.iso3.toLowerCase(), entry)
@@ -120,7 +128,10 @@ export function findLocation(ref: LocationTable, text: string): LocationEntry | 
  * The yearly intensity for a run's year: that year when the series has it, else the latest year before it, else
  * the earliest year after it (exactYear false). Without a year, the latest (exactYear false).
  */
-export function yearlyIntensity(entry: LocationEntry, year?: number): { intensity: YearlyIntensity; exactYear: boolean } {
+export function yearlyIntensity(
+  entry: LocationEntry,
+  year?: number
+): { intensity: YearlyIntensity; exactYear: boolean } {
   const series = entry.intensities
   const latest = series[series.length - 1]!
   if (year === undefined) return { intensity: latest, exactYear: false }
@@ -154,14 +165,22 @@ export function searchLocations(ref: LocationTable, query: string, limit = 20): 
     if (rank !== Infinity) ranked.push({ entry, rank })
   }
   return ranked
-    .sort((a, b) => a.rank - b.rank || KIND_PRIORITY[a.entry.kind] - KIND_PRIORITY[b.entry.kind] || a.entry.name.localeCompare(b.entry.name))
+    .sort(
+      (a, b) =>
+        a.rank - b.rank ||
+        KIND_PRIORITY[a.entry.kind] - KIND_PRIORITY[b.entry.kind] ||
+        a.entry.name.localeCompare(b.entry.name)
+    )
     .slice(0, limit)
     .map(({ entry }) => entry)
 }
 
 /** The structured location of an entry, as a run gives it; undefined for an entry that lacks the parts. */
 export function locationInputOf(entry: LocationEntry): LocationInput | undefined {
-  if (entry.kind === 'cloud') return entry.provider && entry.region ? { kind: 'cloud', provider: entry.provider, region: entry.region } : undefined
+  if (entry.kind === 'cloud')
+    return entry.provider && entry.region
+      ? { kind: 'cloud', provider: entry.provider, region: entry.region }
+      : undefined
   if (entry.kind === 'country') {
     const code = entry.iso3 ?? entry.iso2
     return code ? { kind: 'country', code } : undefined

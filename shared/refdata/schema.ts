@@ -91,10 +91,22 @@ export type HourlyProfile = z.infer<typeof hourlyProfileSchema>
 /** Defaults of the method, each with its source (data/defaults.json). */
 export const methodDefaultsSchema = z.object({
   memoryWPerGB: z.number().positive(),
-  pue: z.object({ unknownDataCentre: z.number(), personalComputer: z.number(), byProvider: z.record(z.string(), z.number()) }),
-  equivalents: z.object({ carGPerKm: z.number(), treeMonthG: z.number(), flightKg: z.number(), flightLabel: z.string() }),
+  pue: z.object({
+    unknownDataCentre: z.number(),
+    personalComputer: z.number(),
+    byProvider: z.record(z.string(), z.number())
+  }),
+  equivalents: z.object({
+    carGPerKm: z.number(),
+    treeMonthG: z.number(),
+    flightKg: z.number(),
+    flightLabel: z.string()
+  }),
   /** Embodied emissions per device class (GSF SCI): total embodied kg and expected lifespan in years. */
-  embodied: z.record(z.string(), z.object({ totalKg: z.number(), lifespanYears: z.number(), sourceId: z.string(), note: z.string() })),
+  embodied: z.record(
+    z.string(),
+    z.object({ totalKg: z.number(), lifespanYears: z.number(), sourceId: z.string(), note: z.string() })
+  ),
   worldIntensityGPerKWh: z.number(),
   sourceIds: z.record(z.string(), z.string())
 })

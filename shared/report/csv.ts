@@ -24,7 +24,10 @@ interface RunRow {
   projectName: string
 }
 
-const locationPart = (l: LocationInput, part: 'provider' | 'region' | 'code' | 'zone' | 'label' | 'intensity'): CsvCell => {
+const locationPart = (
+  l: LocationInput,
+  part: 'provider' | 'region' | 'code' | 'zone' | 'label' | 'intensity'
+): CsvCell => {
   switch (part) {
     case 'provider':
       return l.kind === 'cloud' ? l.provider : ''
@@ -62,7 +65,10 @@ export const RUN_COLUMNS: Column<RunRow>[] = [
   { name: 'hours_per_day_h', cell: (r) => r.run.input.hoursPerDay },
   { name: 'hardware_class', cell: (r) => primaryDevice(r.run.input).hardwareClass },
   { name: 'hardware_model', cell: (r) => primaryDevice(r.run.input).hardwareModel },
-  { name: 'gpu_count', cell: (r) => r.run.input.devices.filter((d) => d.kind === 'gpu').reduce((n, d) => n + d.count, 0) },
+  {
+    name: 'gpu_count',
+    cell: (r) => r.run.input.devices.filter((d) => d.kind === 'gpu').reduce((n, d) => n + d.count, 0)
+  },
   { name: 'gpu_hours_h', cell: (r) => gpuHoursOf(r.run.input) },
   { name: 'devices_json', cell: (r) => JSON.stringify(r.run.input.devices) },
   { name: 'memory_gb', cell: (r) => r.run.input.memoryGB },
@@ -144,11 +150,21 @@ const breakdownTable = (groupColumns: [string, string], rows: BreakdownRow[], m:
  * The CSV files of a report: runs.csv (every run of the period that started in it), the aggregated tables and the
  * key figures. UTF-8 text, RFC 4180, CRLF, formulas neutralised by shared/csv/write.
  */
-export function reportCsvFiles(model: ReportModel, runs: readonly ReportRun[], projects: readonly { id: string; name: string }[]): ReportCsvFile[] {
+export function reportCsvFiles(
+  model: ReportModel,
+  runs: readonly ReportRun[],
+  projects: readonly { id: string; name: string }[]
+): ReportCsvFile[] {
   const projectName = new Map(projects.map((p) => [p.id, p.name]))
   const sorted = [...runs].sort((a, b) => a.startedAtMs - b.startedAtMs || a.id.localeCompare(b.id))
   return [
-    { name: 'runs.csv', content: table(RUN_COLUMNS, sorted.map((run) => ({ run, projectName: projectName.get(run.projectId) ?? run.projectId }))) },
+    {
+      name: 'runs.csv',
+      content: table(
+        RUN_COLUMNS,
+        sorted.map((run) => ({ run, projectName: projectName.get(run.projectId) ?? run.projectId }))
+      )
+    },
     {
       name: 'summary.csv',
       content: table(

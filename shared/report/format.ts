@@ -32,7 +32,8 @@ export function formatChange(change: number | null): string {
   if (change === null) return 'n/a'
   if (change + 1 >= 10) return `×${formatQuantity(change + 1)}`
   const pct = change * 100
-  const body = Math.abs(pct) >= 10 ? Math.round(Math.abs(pct)).toString() : Number(Math.abs(pct).toPrecision(2)).toString()
+  const body =
+    Math.abs(pct) >= 10 ? Math.round(Math.abs(pct)).toString() : Number(Math.abs(pct).toPrecision(2)).toString()
   if (body === '0') return '0 %'
   return `${pct > 0 ? '+' : '−'}${body} %`
 }

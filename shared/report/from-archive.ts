@@ -16,7 +16,8 @@ export const periodBoundsMs = (p: Period): { fromMs: number; toMs: number } => (
 })
 
 export const inScope = (run: Pick<ReportRun, 'projectId' | 'person'>, scope: ReportScope): boolean =>
-  (scope.projectIds.length === 0 || scope.projectIds.includes(run.projectId)) && (scope.people.length === 0 || scope.people.includes(run.person))
+  (scope.projectIds.length === 0 || scope.projectIds.includes(run.projectId)) &&
+  (scope.people.length === 0 || scope.people.includes(run.person))
 
 /**
  * A report from a ledger backup's tables (the command line, tests): the totals come from the archive's runs through

@@ -1,7 +1,33 @@
 // The quarterly report: a pure model from the ledger's runs and totals, its CSV exports and its citable statement.
-export { buildReportModel, deviceSummary, type BreakdownRow, type KeyFigure, type LargestRun, type ReportInput, type ReportModel, type ReportRun, type SourceLine, type TrendPoint } from './model'
-export { reportTotalsQueries, totalsFromRuns, trendPeriod, REPORT_QUERY_NAMES, type ReportQueryName, type ReportTotals } from './queries'
-export { parsePeriodText, parseReportParams, periodText, reportParamsRecord, reportScopeSchema, type ReportPageParams, type ReportScope } from './params'
+export {
+  buildReportModel,
+  deviceSummary,
+  type BreakdownRow,
+  type KeyFigure,
+  type LargestRun,
+  type ReportInput,
+  type ReportModel,
+  type ReportRun,
+  type SourceLine,
+  type TrendPoint
+} from './model'
+export {
+  reportTotalsQueries,
+  totalsFromRuns,
+  trendPeriod,
+  REPORT_QUERY_NAMES,
+  type ReportQueryName,
+  type ReportTotals
+} from './queries'
+export {
+  parsePeriodText,
+  parseReportParams,
+  periodText,
+  reportParamsRecord,
+  reportScopeSchema,
+  type ReportPageParams,
+  type ReportScope
+} from './params'
 export { reportCsvFiles, RUN_COLUMNS, TOTALS_COLUMNS, type ReportCsvFile } from './csv'
 export { citableStatement, latexEscape, type CitableStatement } from './statement'
 export { dataQualityOf, type DataQuality } from './quality'

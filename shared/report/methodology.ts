@@ -37,7 +37,9 @@ export function methodologyOf(ref: ReferenceData, lab: LabDefaults): Methodology
     .map(([p, v]) => `${p} ${formatNumber(v)}`)
     .join(', ')
   const embodied = Object.entries(d.embodied)
-    .map(([cls, e]) => `${cls.toUpperCase()} ${formatQuantity(e.totalKg)} kg over ${formatQuantity(e.lifespanYears)} years`)
+    .map(
+      ([cls, e]) => `${cls.toUpperCase()} ${formatQuantity(e.totalKg)} kg over ${formatQuantity(e.lifespanYears)} years`
+    )
     .join('; ')
   return [
     {
@@ -47,22 +49,37 @@ export function methodologyOf(ref: ReferenceData, lab: LabDefaults): Methodology
     { label: 'Facility energy', text: 'IT energy × PUE.' },
     { label: "PUE of the lab's own machines", text: ownPue },
     { label: 'PUE of cloud regions', text: `the region's own, else the provider's fleet PUE: ${providers}.` },
-    { label: 'Location-based emissions', text: 'facility energy (kWh) × grid intensity (gCO2e/kWh) / 1000, the yearly average of the run\'s location and year.' },
+    {
+      label: 'Location-based emissions',
+      text: "facility energy (kWh) × grid intensity (gCO2e/kWh) / 1000, the yearly average of the run's location and year."
+    },
     { label: "The lab's default location", text: describeLocation(lab.location) },
-    { label: 'Unknown location', text: `world average, ${formatQuantity(d.worldIntensityGPerKWh)} gCO2e/kWh, with a wide range.` },
+    {
+      label: 'Unknown location',
+      text: `world average, ${formatQuantity(d.worldIntensityGPerKWh)} gCO2e/kWh, with a wide range.`
+    },
     {
       label: 'Market-based emissions',
       text: `location-based × (1 − renewable share): the run's share, else the cloud provider's purchases, else the lab's contract (${
         lab.renewableShare === undefined ? 'none set' : `${formatQuantity(lab.renewableShare * 100)} %`
       }).`
     },
-    { label: 'Embodied emissions', text: `device total × hours / (lifespan × 8760 h) × devices reserved; ${embodied}. Reported separately.` },
+    {
+      label: 'Embodied emissions',
+      text: `device total × hours / (lifespan × 8760 h) × devices reserved; ${embodied}. Reported separately.`
+    },
     {
       label: 'Equivalents',
       text: `car ${formatQuantity(d.equivalents.carGPerKm)} g/km; tree ${formatQuantity(d.equivalents.treeMonthG)} g per month; flight ${formatQuantity(d.equivalents.flightKg)} kg (${d.equivalents.flightLabel}).`
     },
-    { label: 'Ranges', text: 'every factor has a low and a high bound; they multiply through (interval arithmetic). They are judgement bounds, not statistical confidence intervals.' },
-    { label: 'Months', text: "a run spanning months is shared among them by its time in each; it is counted once, in the month it started." },
+    {
+      label: 'Ranges',
+      text: 'every factor has a low and a high bound; they multiply through (interval arithmetic). They are judgement bounds, not statistical confidence intervals.'
+    },
+    {
+      label: 'Months',
+      text: 'a run spanning months is shared among them by its time in each; it is counted once, in the month it started.'
+    },
     {
       label: "The lab's own entries",
       text: `${lab.hardware.length} custom hardware entr${lab.hardware.length === 1 ? 'y' : 'ies'}, ${lab.locations.length} custom location${lab.locations.length === 1 ? '' : 's'}.`

@@ -168,7 +168,9 @@ interface Names {
 const namesOf = (input: ReportInput): Names => {
   const projects = new Map(input.projects.map((p) => [p.id, p.name]))
   const hardware = new Map([...input.ref.hardware, ...input.lab.hardware].map((h) => [h.id, h.name]))
-  const locations = new Map([...input.ref.locations, ...input.lab.locations].map((l) => [l.id, { name: l.name, kind: l.kind as string }]))
+  const locations = new Map(
+    [...input.ref.locations, ...input.lab.locations].map((l) => [l.id, { name: l.name, kind: l.kind as string }])
+  )
   // A custom location's id is not in the tables: its label is on the runs.
   const runLabels = new Map(input.runs.map((r) => [r.result.locationId, r.result.locationLabel]))
   return {
@@ -208,7 +210,8 @@ const assumptionsOf = (runs: readonly ReportRun[]): { text: string; runs: number
 
 const sourcesOf = (runs: readonly ReportRun[], ref: ReferenceData): SourceLine[] => {
   const cited = new Map<string, number>()
-  for (const run of runs) for (const id of new Set(run.result.sources.map((s) => s.id))) cited.set(id, (cited.get(id) ?? 0) + 1)
+  for (const run of runs)
+    for (const id of new Set(run.result.sources.map((s) => s.id))) cited.set(id, (cited.get(id) ?? 0) + 1)
   return ref.manifest.sources.map((s) => ({
     id: s.id,
     title: s.title,
@@ -260,8 +263,16 @@ export function buildReportModel(input: ReportInput): ReportModel {
       flights: totalKg / eq.flightKg,
       flightLabel: eq.flightLabel
     },
-    byProject: breakdown(totals.byProject, totalKg, (g) => ({ key: g.project ?? '', label: names.project(g.project ?? ''), detail: '' })),
-    byPerson: breakdown(totals.byPerson, totalKg, (g) => ({ key: g.person ?? '', label: g.person || '(nobody named)', detail: '' })),
+    byProject: breakdown(totals.byProject, totalKg, (g) => ({
+      key: g.project ?? '',
+      label: names.project(g.project ?? ''),
+      detail: ''
+    })),
+    byPerson: breakdown(totals.byPerson, totalKg, (g) => ({
+      key: g.person ?? '',
+      label: g.person || '(nobody named)',
+      detail: ''
+    })),
     byHardware: breakdown(totals.byHardware, totalKg, (g) => ({
       key: g.hardwareModel ?? '',
       label: names.hardware(g.hardwareModel ?? ''),
@@ -308,4 +319,6 @@ export function buildReportModel(input: ReportInput): ReportModel {
 
 /** "4 × NVIDIA A100 80GB", devices joined by " + ". */
 export const deviceSummary = (input: RunInput): string =>
-  input.devices.length === 0 ? primaryDevice(input).hardwareModel : input.devices.map((d) => `${d.count} × ${d.name}`).join(' + ')
+  input.devices.length === 0
+    ? primaryDevice(input).hardwareModel
+    : input.devices.map((d) => `${d.count} × ${d.name}`).join(' + ')

@@ -64,7 +64,7 @@ const jsonList = (name: string, text: string | null): string[] => {
  */
 export function parseReportParams(query: URLSearchParams): ReportPageParams {
   const periodTextValue = query.get('period')
-  if (!periodTextValue) throw new Error("the report needs a period parameter (e.g. period=2025-Q1)")
+  if (!periodTextValue) throw new Error('the report needs a period parameter (e.g. period=2025-Q1)')
   return {
     period: parsePeriodText(periodTextValue),
     scope: { projectIds: jsonList('projects', query.get('projects')), people: jsonList('people', query.get('people')) },
@@ -75,7 +75,9 @@ export function parseReportParams(query: URLSearchParams): ReportPageParams {
 }
 
 /** The query string that parseReportParams reads back (for the screen that opens the report). */
-export function reportParamsRecord(p: Omit<ReportPageParams, 'print' | 'pageNumbers'> & { print?: boolean; pageNumbers?: boolean }): Record<string, string> {
+export function reportParamsRecord(
+  p: Omit<ReportPageParams, 'print' | 'pageNumbers'> & { print?: boolean; pageNumbers?: boolean }
+): Record<string, string> {
   const record: Record<string, string> = { period: periodText(p.period), lab: p.labName }
   if (p.scope.projectIds.length > 0) record.projects = JSON.stringify(p.scope.projectIds)
   if (p.scope.people.length > 0) record.people = JSON.stringify(p.scope.people)

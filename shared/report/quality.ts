@@ -30,7 +30,8 @@ export interface DataQuality {
   unknownLocationWidthShare: number
 }
 
-const logWidth = (r: { low: number; high: number }): number => (r.low > 0 && r.high > r.low ? Math.log(r.high / r.low) : 0)
+const logWidth = (r: { low: number; high: number }): number =>
+  r.low > 0 && r.high > r.low ? Math.log(r.high / r.low) : 0
 
 /**
  * Where the uncertainty of the period's figure comes from. A run's range is the product of its factors' ranges,

@@ -6,7 +6,16 @@ import { addSums } from '../ledger/sums'
 import type { ReportScope } from './params'
 
 /** The aggregate questions a report asks; the ledger answers them from its rollups, the CLI from an archive's runs. */
-export const REPORT_QUERY_NAMES = ['total', 'byProject', 'byPerson', 'byHardware', 'byLocation', 'trend', 'previous', 'yearBefore'] as const
+export const REPORT_QUERY_NAMES = [
+  'total',
+  'byProject',
+  'byPerson',
+  'byHardware',
+  'byLocation',
+  'trend',
+  'previous',
+  'yearBefore'
+] as const
 export type ReportQueryName = (typeof REPORT_QUERY_NAMES)[number]
 export type ReportTotals = Record<ReportQueryName, TotalsAnswer>
 
@@ -48,5 +57,7 @@ export function totalsFromRuns(runs: Iterable<RollupSource>, period: Period, sco
   }
   const all = [...cells.values()]
   const queries = reportTotalsQueries(period, scope)
-  return Object.fromEntries(REPORT_QUERY_NAMES.map((name) => [name, aggregateRollups(all, queries[name])])) as ReportTotals
+  return Object.fromEntries(
+    REPORT_QUERY_NAMES.map((name) => [name, aggregateRollups(all, queries[name])])
+  ) as ReportTotals
 }

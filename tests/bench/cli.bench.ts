@@ -40,10 +40,44 @@ function codecarbonRow(i: number): string {
   const energyKWh = durationS * 0.00011
   const id = `${(i + 0x10000000).toString(16)}-0000-4000-8000-${String(i).padStart(12, '0')}`
   return [
-    ts, `project-${i % 40}`, id, '5b0fa12a-3dd7-45bb-9766-cc326314d9f1', durationS, energyKWh * 0.056, energyKWh * 0.056 / durationS,
-    42.5, 281.2, 38.1, energyKWh * 0.1, energyKWh * 0.8, energyKWh * 0.1, energyKWh, 0, 'France', 'FRA', 'île-de-france', '', '',
-    'Linux-6.1.0-x86_64-with-glibc2.36', '3.11.7', '3.2.1', 32, 'AMD EPYC 7763 64-Core Processor', 1, '1 x NVIDIA A100-SXM4-40GB',
-    2.35, 48.86, 251.5, 'machine', 35.5, 91.2, 40.3, 101.4, 'N', 1.0, 0
+    ts,
+    `project-${i % 40}`,
+    id,
+    '5b0fa12a-3dd7-45bb-9766-cc326314d9f1',
+    durationS,
+    energyKWh * 0.056,
+    (energyKWh * 0.056) / durationS,
+    42.5,
+    281.2,
+    38.1,
+    energyKWh * 0.1,
+    energyKWh * 0.8,
+    energyKWh * 0.1,
+    energyKWh,
+    0,
+    'France',
+    'FRA',
+    'île-de-france',
+    '',
+    '',
+    'Linux-6.1.0-x86_64-with-glibc2.36',
+    '3.11.7',
+    '3.2.1',
+    32,
+    'AMD EPYC 7763 64-Core Processor',
+    1,
+    '1 x NVIDIA A100-SXM4-40GB',
+    2.35,
+    48.86,
+    251.5,
+    'machine',
+    35.5,
+    91.2,
+    40.3,
+    101.4,
+    'N',
+    1.0,
+    0
   ].join(',')
 }
 
@@ -76,11 +110,15 @@ function timeCli(args: string[]): Timing {
   const rssFile = join(dir, 'rss')
   const cpuFile = join(dir, 'cpu')
   const start = process.hrtime.bigint()
-  const child = spawnSync(process.execPath, ['--import', pathToFileURL(rssHook).href, '--import', cpuHook, cli, ...args], {
-    env: { ...process.env, BENCH_RSS_FILE: rssFile, BENCH_CPU_FILE: cpuFile },
-    stdio: ['ignore', 'ignore', 'pipe'],
-    maxBuffer: 1 << 26
-  })
+  const child = spawnSync(
+    process.execPath,
+    ['--import', pathToFileURL(rssHook).href, '--import', cpuHook, cli, ...args],
+    {
+      env: { ...process.env, BENCH_RSS_FILE: rssFile, BENCH_CPU_FILE: cpuFile },
+      stdio: ['ignore', 'ignore', 'pipe'],
+      maxBuffer: 1 << 26
+    }
+  )
   const seconds = Number(process.hrtime.bigint() - start) / 1e9
   return {
     seconds,
@@ -92,7 +130,10 @@ function timeCli(args: string[]): Timing {
 }
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN
-const load = (): string => `load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`
+const load = (): string =>
+  `load ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`
 
 /** Several runs: the median wall time, CPU time and peak RSS (each taken separately). */
 function timeRuns(runs: number, args: string[]): Timing {
@@ -123,11 +164,18 @@ async function main(): Promise<void> {
 
   const smi = nvidiaSmiLines(8, 24, 100)
   const log = join(dir, 'nvidia-smi-8gpu-24h.csv')
-  await writeLines(log, 'timestamp, name, index, uuid, power.draw [W], power.limit [W], utilization.gpu [%]', smi.count, smi.line)
+  await writeLines(
+    log,
+    'timestamp, name, index, uuid, power.draw [W], power.limit [W], utilization.gpu [%]',
+    smi.count,
+    smi.line
+  )
   report('import nvidia-smi log (8 GPUs, 24 h, 100 ms)', smi.count, log, 1, timeCli(['import', log, '--json']))
 
   const estimate = (args: string[], label: string): void => {
-    const runs = Array.from({ length: 9 }, () => timeCli(['estimate', ...args, '--hours', '10', '--location', 'FR', '--json']))
+    const runs = Array.from({ length: 9 }, () =>
+      timeCli(['estimate', ...args, '--hours', '10', '--location', 'FR', '--json'])
+    )
     const ms = (seconds: number) => `${(seconds * 1000).toFixed(0)} ms`
     console.log(
       `estimate cold start, ${label} (node + CLI bundle + reference data): median ${ms(median(runs.map((r) => r.seconds)))} wall ` +

@@ -10,12 +10,17 @@ import { gpuRun, openTest, type TestLab } from './support'
 const snapshot = async (ledger: Ledger<TestLab>) => {
   const archive = JSON.parse(await ledger.backups.exportText())
   const sorted = Object.fromEntries(
-    Object.entries(archive.tables as Record<string, { id?: string; key?: string; runId?: string }[]>).map(([t, rows]) => [
-      t,
-      [...rows].sort((a, b) => String(a.id ?? a.key ?? a.runId).localeCompare(String(b.id ?? b.key ?? b.runId)))
-    ])
+    Object.entries(archive.tables as Record<string, { id?: string; key?: string; runId?: string }[]>).map(
+      ([t, rows]) => [
+        t,
+        [...rows].sort((a, b) => String(a.id ?? a.key ?? a.runId).localeCompare(String(b.id ?? b.key ?? b.runId)))
+      ]
+    )
   )
-  const totals = await ledger.aggregate.totals({ period: yearPeriod(2026), groupBy: ['month', 'project', 'person', 'hardwareModel'] })
+  const totals = await ledger.aggregate.totals({
+    period: yearPeriod(2026),
+    groupBy: ['month', 'project', 'person', 'hardwareModel']
+  })
   return { tables: sorted, totals }
 }
 
@@ -39,7 +44,11 @@ describe('backups', () => {
     await seed(source)
     const text = await source.backups.exportText()
     const archive = JSON.parse(text)
-    expect(archive).toMatchObject({ format: 'carbon-ledger-backup', schemaVersion: SCHEMA_VERSION, dataVersion: 'test-1' })
+    expect(archive).toMatchObject({
+      format: 'carbon-ledger-backup',
+      schemaVersion: SCHEMA_VERSION,
+      dataVersion: 'test-1'
+    })
     expect(archive.checksum).toMatch(/^sha256:[0-9a-f]{64}$/)
 
     const target = await openTest()
@@ -61,7 +70,11 @@ describe('backups', () => {
       trash: tables.trash.map((e) => ({ ...e, run: strip(e.run) })),
       superseded: tables.superseded.map((e) => ({ ...e, previous: strip(e.previous) }))
     } as unknown as BackupTables
-    const v1 = await buildArchive(v1Tables, { schemaVersion: 1, dataVersion: current.dataVersion, createdAt: new Date(current.createdAt) })
+    const v1 = await buildArchive(v1Tables, {
+      schemaVersion: 1,
+      dataVersion: current.dataVersion,
+      createdAt: new Date(current.createdAt)
+    })
     expect(JSON.stringify(v1)).not.toContain('startMonth')
 
     const target = await openTest()
@@ -109,9 +122,7 @@ describe('backups', () => {
     expect(report.mode).toBe('merge')
     expect(report.added).toBe(1)
     expect(report.updated).toBe(1)
-    expect(report.conflicts).toEqual([
-      expect.objectContaining({ table: 'runs', id: run.id, kept: 'archive' })
-    ])
+    expect(report.conflicts).toEqual([expect.objectContaining({ table: 'runs', id: run.id, kept: 'archive' })])
     expect((await ours.runs.get(run.id))!.input.durationS).toBe(7200)
     expect(await ours.runs.get(added.id)).toBeDefined()
     // 2 h + 3 h at 0.3 kW: the merged run's old contribution left the rollups.

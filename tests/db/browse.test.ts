@@ -16,7 +16,12 @@ beforeAll(async () => {
   const ledger = await openTest(name)
   for (let i = 0; i < 45; i++) {
     const run = await ledger.runs.create(
-      gpuRun({ project: `p${i % 5}`, person: `u${i % 2}`, startedAt: new Date(Date.UTC(2026, i % 3, 1 + (i % 9), 8)).toISOString(), powerW: 100 + 50 * (i % 4) })
+      gpuRun({
+        project: `p${i % 5}`,
+        person: `u${i % 2}`,
+        startedAt: new Date(Date.UTC(2026, i % 3, 1 + (i % 9), 8)).toISOString(),
+        powerW: 100 + 50 * (i % 4)
+      })
     )
     if (!projects.includes(run.projectId)) projects.push(run.projectId)
   }
@@ -52,7 +57,9 @@ describe('browsing the runs by an index', () => {
     expect((await browser.runs({ order: 'oldest' })).total).toBe(45)
     expect((await browser.runs({ order: 'largest', projectId: projects[0] })).total).toBe(9)
     // Feb 3 up to (not including) Feb 6: the five runs of Feb 5.
-    expect((await browser.runs({ order: 'oldest', fromMs: Date.UTC(2026, 1, 3), toMs: Date.UTC(2026, 1, 6) })).total).toBe(5)
+    expect(
+      (await browser.runs({ order: 'oldest', fromMs: Date.UTC(2026, 1, 3), toMs: Date.UTC(2026, 1, 6) })).total
+    ).toBe(5)
   })
 
   it('newest first: the first row started last, ties in descending id', async () => {
@@ -64,7 +71,10 @@ describe('browsing the runs by an index', () => {
 
   it('pages across month boundaries: rows 12-17 of the oldest first are the last three of January, the first three of February', async () => {
     const rows = await (await browser.runs({ order: 'oldest' })).rows(12, 6)
-    expect(rows.map((r) => r.startedAtMs)).toEqual([...Array(3).fill(Date.UTC(2026, 0, 7, 8)), ...Array(3).fill(Date.UTC(2026, 1, 2, 8))])
+    expect(rows.map((r) => r.startedAtMs)).toEqual([
+      ...Array(3).fill(Date.UTC(2026, 0, 7, 8)),
+      ...Array(3).fill(Date.UTC(2026, 1, 2, 8))
+    ])
   })
 
   it('gives the same rows as offset paging over the index, at any position', async () => {
@@ -75,20 +85,25 @@ describe('browsing the runs by an index', () => {
       days: fc.integer({ min: 1, max: 60 })
     })
     await fc.assert(
-      fc.asyncProperty(query, fc.integer({ min: 0, max: 50 }), fc.integer({ min: 1, max: 20 }), async (p, offset, limit) => {
-        const byTime = p.order === 'newest' || p.order === 'oldest'
-        const q: RunBrowseQuery = {
-          order: p.order,
-          projectId: p.project === undefined ? undefined : projects[p.project],
-          fromMs: byTime && p.fromDay !== undefined ? Date.UTC(2026, 0, p.fromDay) : undefined,
-          toMs: byTime && p.fromDay !== undefined ? Date.UTC(2026, 0, p.fromDay + p.days) : undefined
+      fc.asyncProperty(
+        query,
+        fc.integer({ min: 0, max: 50 }),
+        fc.integer({ min: 1, max: 20 }),
+        async (p, offset, limit) => {
+          const byTime = p.order === 'newest' || p.order === 'oldest'
+          const q: RunBrowseQuery = {
+            order: p.order,
+            projectId: p.project === undefined ? undefined : projects[p.project],
+            fromMs: byTime && p.fromDay !== undefined ? Date.UTC(2026, 0, p.fromDay) : undefined,
+            toMs: byTime && p.fromDay !== undefined ? Date.UTC(2026, 0, p.fromDay + p.days) : undefined
+          }
+          const win = await browser.runs(q)
+          const expected = await offsetPath(q, offset, limit)
+          // The first read of a month takes its head by a key cursor; the next, its whole key list read meanwhile.
+          expect((await win.rows(offset, limit)).map((r) => r.id)).toEqual(expected)
+          expect((await win.rows(offset, limit)).map((r) => r.id)).toEqual(expected)
         }
-        const win = await browser.runs(q)
-        const expected = await offsetPath(q, offset, limit)
-        // The first read of a month takes its head by a key cursor; the next, its whole key list read meanwhile.
-        expect((await win.rows(offset, limit)).map((r) => r.id)).toEqual(expected)
-        expect((await win.rows(offset, limit)).map((r) => r.id)).toEqual(expected)
-      }),
+      ),
       { numRuns: 150 }
     )
   })
@@ -153,21 +168,26 @@ describe('browsing the runs by a scan (filters no index answers)', () => {
       months: fc.integer({ min: 1, max: 3 })
     })
     await fc.assert(
-      fc.asyncProperty(query, fc.integer({ min: 0, max: 30 }), fc.integer({ min: 1, max: 20 }), async (p, offset, limit) => {
-        const q: RunBrowseQuery = {
-          order: p.order,
-          projectId: p.project === undefined ? undefined : projects[p.project],
-          // One of project and person (both at once is a scan).
-          person: p.project === undefined ? p.person : undefined,
-          fromMs: p.fromMonth === undefined ? undefined : Date.UTC(2026, p.fromMonth, 1),
-          toMs: p.fromMonth === undefined ? undefined : Date.UTC(2026, p.fromMonth + p.months, 1)
+      fc.asyncProperty(
+        query,
+        fc.integer({ min: 0, max: 30 }),
+        fc.integer({ min: 1, max: 20 }),
+        async (p, offset, limit) => {
+          const q: RunBrowseQuery = {
+            order: p.order,
+            projectId: p.project === undefined ? undefined : projects[p.project],
+            // One of project and person (both at once is a scan).
+            person: p.project === undefined ? p.person : undefined,
+            fromMs: p.fromMonth === undefined ? undefined : Date.UTC(2026, p.fromMonth, 1),
+            toMs: p.fromMonth === undefined ? undefined : Date.UTC(2026, p.fromMonth + p.months, 1)
+          }
+          const want = expected(runs, q)
+          const win = await browser.runs(q)
+          expect(win.total).toBe(want.length)
+          expect((await win.rows(offset, limit)).map((r) => r.id)).toEqual(want.slice(offset, offset + limit))
+          expect((await win.rows(offset, limit)).map((r) => r.id)).toEqual(want.slice(offset, offset + limit))
         }
-        const want = expected(runs, q)
-        const win = await browser.runs(q)
-        expect(win.total).toBe(want.length)
-        expect((await win.rows(offset, limit)).map((r) => r.id)).toEqual(want.slice(offset, offset + limit))
-        expect((await win.rows(offset, limit)).map((r) => r.id)).toEqual(want.slice(offset, offset + limit))
-      }),
+      ),
       { numRuns: 120 }
     )
   })
@@ -193,7 +213,10 @@ describe('browsing the runs by a scan (filters no index answers)', () => {
 
   it('sorts by size only at the end: partial views have no rows yet', async () => {
     const totals: number[] = []
-    const win = await browser.runs({ order: 'largest', fromMs: Date.UTC(2026, 0, 1), toMs: Date.UTC(2026, 3, 1) }, { onProgress: (w) => totals.push(w.total) })
+    const win = await browser.runs(
+      { order: 'largest', fromMs: Date.UTC(2026, 0, 1), toMs: Date.UTC(2026, 3, 1) },
+      { onProgress: (w) => totals.push(w.total) }
+    )
     expect(totals).toEqual([0, 0, 0])
     expect(win.total).toBe(45)
   })
@@ -226,7 +249,10 @@ describe('a month too large to list for one screen', () => {
       fileName: 'march.csv',
       runs: Array.from({ length: 2500 }, (_, i) => ({
         externalId: `m${i}`,
-        input: gpuRun({ startedAt: new Date(Date.UTC(2026, 2, 1) + Math.floor(i / 5) * 3_600_000).toISOString(), source: { kind: 'codecarbon', externalId: `m${i}` } })
+        input: gpuRun({
+          startedAt: new Date(Date.UTC(2026, 2, 1) + Math.floor(i / 5) * 3_600_000).toISOString(),
+          source: { kind: 'codecarbon', externalId: `m${i}` }
+        })
       })),
       errors: [],
       warnings: []
@@ -237,11 +263,14 @@ describe('a month too large to list for one screen', () => {
     await bigDb.open()
     for (const order of ['newest', 'oldest'] as const) {
       const walk = bigDb.runs.orderBy('startedAtMs')
-      const all = ((await (order === 'newest' ? walk.reverse() : walk).primaryKeys()) as string[])
+      const all = (await (order === 'newest' ? walk.reverse() : walk).primaryKeys()) as string[]
       const win = await big.runs({ order })
       expect(win.total).toBe(2500)
       for (const offset of [0, 950, 1200, 2450, 1700, 0]) {
-        expect((await win.rows(offset, 50)).map((r) => r.id), `${order} at ${offset}`).toEqual(all.slice(offset, offset + 50))
+        expect(
+          (await win.rows(offset, 50)).map((r) => r.id),
+          `${order} at ${offset}`
+        ).toEqual(all.slice(offset, offset + 50))
       }
     }
     big.close()

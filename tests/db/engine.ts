@@ -10,7 +10,10 @@ import type { LedgerEngine } from '../../renderer/db/api'
  * device-hour. The ledger's behaviour is independent of the methodology; the real estimateRun is exercised by
  * tests/db/real-engine.test.ts.
  */
-export const testLabSchema = z.object({ intensityGPerKWh: z.number().nonnegative().default(500), renewableShare: z.number().min(0).max(1).default(0) })
+export const testLabSchema = z.object({
+  intensityGPerKWh: z.number().nonnegative().default(500),
+  renewableShare: z.number().min(0).max(1).default(0)
+})
 export type TestLab = z.infer<typeof testLabSchema>
 
 const around = (value: number): Range => spread(value, 0.1)
@@ -49,4 +52,3 @@ export const testEngine = (dataVersion = 'test-1'): LedgerEngine<TestLab> => ({
   defaultLabDefaults: testLabSchema.parse({}),
   compute: testCompute
 })
-

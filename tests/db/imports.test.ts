@@ -4,12 +4,19 @@ import type { ImportSource } from '../../renderer/db'
 import { quarterPeriod } from '../../shared/ledger/period'
 import { gpuRun, openTest, testEngine } from './support'
 
-const codecarbon = (runs: { id: string; hours: number; project?: string }[], fileName = 'emissions.csv'): ImportSource => ({
+const codecarbon = (
+  runs: { id: string; hours: number; project?: string }[],
+  fileName = 'emissions.csv'
+): ImportSource => ({
   format: 'codecarbon',
   fileName,
   runs: runs.map((r) => ({
     externalId: r.id,
-    input: gpuRun({ hours: r.hours, project: r.project ?? 'cc-project', source: { kind: 'codecarbon', externalId: r.id } }),
+    input: gpuRun({
+      hours: r.hours,
+      project: r.project ?? 'cc-project',
+      source: { kind: 'codecarbon', externalId: r.id }
+    }),
     warnings: []
   })),
   errors: [{ row: 5, field: 'duration', message: 'duration is not a number' }],
@@ -20,7 +27,11 @@ describe('imports', () => {
   it('records skipped rows, not errors: two errors of one row count once, a duplicate run replaced by a later row not at all', async () => {
     const ledger = await openTest()
     const file = {
-      ...codecarbon([{ id: 'a', hours: 1 }, { id: 'a', hours: 2 }, { id: 'b', hours: 3 }]),
+      ...codecarbon([
+        { id: 'a', hours: 1 },
+        { id: 'a', hours: 2 },
+        { id: 'b', hours: 3 }
+      ]),
       errors: [
         { row: 5, field: 'duration', message: 'duration is not a number' },
         { row: 5, field: 'energy_consumed', message: 'energy_consumed is not a number' }
@@ -34,16 +45,25 @@ describe('imports', () => {
 
   it('previews, commits, and re-imports idempotently with n new, m updated, k unchanged', async () => {
     const ledger = await openTest()
-    const file = codecarbon([{ id: 'a', hours: 1 }, { id: 'b', hours: 2 }, { id: 'c', hours: 3 }])
+    const file = codecarbon([
+      { id: 'a', hours: 1 },
+      { id: 'b', hours: 2 },
+      { id: 'c', hours: 3 }
+    ])
     const preview = await ledger.imports.preview(file)
     expect(preview).toMatchObject({ runsFound: 3, added: 3, updated: 0, unchanged: 0 })
     expect(preview.skipped).toEqual([{ row: 5, field: 'duration', message: 'duration is not a number' }])
-    expect(preview.projects).toEqual([{ sourceName: 'cc-project', action: 'create', projectName: 'cc-project', runs: 3 }])
+    expect(preview.projects).toEqual([
+      { sourceName: 'cc-project', action: 'create', projectName: 'cc-project', runs: 3 }
+    ])
 
     const progress: [number, number][] = []
     const first = await ledger.imports.commit(file, { chunkSize: 2, onProgress: (d, t) => progress.push([d, t]) })
     expect(first).toMatchObject({ added: 3, updated: 0, unchanged: 0, skipped: 1 })
-    expect(progress).toEqual([[2, 3], [3, 3]])
+    expect(progress).toEqual([
+      [2, 3],
+      [3, 3]
+    ])
     expect(await ledger.runs.count()).toBe(3)
 
     const again = await ledger.imports.commit(file)
@@ -51,12 +71,23 @@ describe('imports', () => {
     expect(await ledger.runs.count()).toBe(3)
 
     // The same file, renamed, with run b longer and a new run d.
-    const edited = codecarbon([{ id: 'a', hours: 1 }, { id: 'b', hours: 20 }, { id: 'c', hours: 3 }, { id: 'd', hours: 4 }], 'copy.csv')
+    const edited = codecarbon(
+      [
+        { id: 'a', hours: 1 },
+        { id: 'b', hours: 20 },
+        { id: 'c', hours: 3 },
+        { id: 'd', hours: 4 }
+      ],
+      'copy.csv'
+    )
     expect(await ledger.imports.preview(edited)).toMatchObject({ added: 1, updated: 1, unchanged: 2 })
     const third = await ledger.imports.commit(edited)
     expect(third).toMatchObject({ added: 1, updated: 1, unchanged: 2 })
     // 1 + 20 + 3 + 4 = 28 h × 0.3 kW = 8.4 kWh
-    expect((await ledger.aggregate.totals({ period: quarterPeriod(2026, 1) })).total.energyKWh.value).toBeCloseTo(8.4, 10)
+    expect((await ledger.aggregate.totals({ period: quarterPeriod(2026, 1) })).total.energyKWh.value).toBeCloseTo(
+      8.4,
+      10
+    )
 
     // Undo the third batch: d removed, b back to 2 h.
     expect(await ledger.imports.undo(third.id)).toEqual({ removed: 1, reverted: 1 })
@@ -76,7 +107,9 @@ describe('imports', () => {
     const file = codecarbon([{ id: 'a', hours: 1, project: 'vit-exp' }])
     const batch = await ledger.imports.commit(file, { projectMap: { 'vit-exp': target.id } })
     expect((await ledger.runs.list())[0]!.projectId).toBe(target.id)
-    expect(await ledger.imports.mappings.list()).toMatchObject([{ sourceKind: 'codecarbon', sourceName: 'vit-exp', projectId: target.id }])
+    expect(await ledger.imports.mappings.list()).toMatchObject([
+      { sourceKind: 'codecarbon', sourceName: 'vit-exp', projectId: target.id }
+    ])
     expect(batch.added).toBe(1)
 
     const later = await ledger.imports.preview(codecarbon([{ id: 'b', hours: 1, project: 'vit-exp' }]))
@@ -115,13 +148,17 @@ describe('imports', () => {
       ...engine,
       compute: (input, lab) => {
         const result = engine.compute(input, lab)
-        return input.source.externalId === 'r7' ? { ...result, trace: [{ label: 'bad', value: 0, unit: '', formula: (() => 'x') as unknown as string }] } : result
+        return input.source.externalId === 'r7'
+          ? { ...result, trace: [{ label: 'bad', value: 0, unit: '', formula: (() => 'x') as unknown as string }] }
+          : result
       }
     })
     await ledger.runs.create(gpuRun({ project: 'before' }))
     const file = codecarbon(Array.from({ length: 10 }, (_, i) => ({ id: `r${i}`, hours: 1 })))
     const progress: number[] = []
-    await expect(ledger.imports.commit(file, { chunkSize: 3, onProgress: (done) => progress.push(done) })).rejects.toThrow()
+    await expect(
+      ledger.imports.commit(file, { chunkSize: 3, onProgress: (done) => progress.push(done) })
+    ).rejects.toThrow()
     expect(progress.every((done) => done <= 6)).toBe(true)
     expect(await ledger.runs.count()).toBe(1)
     expect((await ledger.projects.list()).map((p) => p.name)).toEqual(['before'])
@@ -131,7 +168,10 @@ describe('imports', () => {
 
   it('skips runs that do not validate, naming the run and field, and imports the rest', async () => {
     const ledger = await openTest()
-    const file = codecarbon([{ id: 'a', hours: 1 }, { id: 'b', hours: 1 }])
+    const file = codecarbon([
+      { id: 'a', hours: 1 },
+      { id: 'b', hours: 1 }
+    ])
     file.runs[1]!.input = { ...file.runs[1]!.input, durationS: -1 }
     const preview = await ledger.imports.preview(file)
     expect(preview.added).toBe(1)
@@ -143,7 +183,10 @@ describe('imports', () => {
 
   it('creates a project named by runs of two source kinds once', async () => {
     const ledger = await openTest()
-    const file = codecarbon([{ id: 'a', hours: 1 }, { id: 'b', hours: 1 }])
+    const file = codecarbon([
+      { id: 'a', hours: 1 },
+      { id: 'b', hours: 1 }
+    ])
     file.runs[1]!.input = { ...file.runs[1]!.input, source: { kind: 'nvidia-smi', externalId: 'b' } }
     expect((await ledger.imports.preview(file)).projects.map((p) => p.action)).toEqual(['create', 'create'])
     await ledger.imports.commit(file)

@@ -27,10 +27,10 @@ const fixtures: Record<number, Fixture> = {
  * stored copy of a run: the version-2 fixture is the version-1 one with that field, written by hand from its
  * startedAtMs, so upgrading version 1 must give exactly the version-2 tables.
  */
-const expectAfterUpgrade = (fixture: Fixture): Record<string, unknown[]> => (fixture.version === 1 ? fixtures[2]!.tables : fixture.tables)
+const expectAfterUpgrade = (fixture: Fixture): Record<string, unknown[]> =>
+  fixture.version === 1 ? fixtures[2]!.tables : fixture.tables
 
-const byKey = (rows: unknown[]) =>
-  [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))
+const byKey = (rows: unknown[]) => [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))
 
 describe('schema migrations', () => {
   it('has a fixture for every schema version', () => {

@@ -32,14 +32,28 @@ describe('the ledger with the real methodology and importers', () => {
   it('recomputes a run stored before results held messages into messages, with the same figures and English', async () => {
     const name = freshName()
     const ledger = await open(name)
-    const run = await ledger.runs.create({ project: 'old', startedAt: '2026-01-10T00:00:00Z', durationS: 7200, devices: [{ kind: 'gpu', name: 'A100', count: 2 }] })
+    const run = await ledger.runs.create({
+      project: 'old',
+      startedAt: '2026-01-10T00:00:00Z',
+      durationS: 7200,
+      devices: [{ kind: 'gpu', name: 'A100', count: 2 }]
+    })
     ledger.close()
     // As a result-form-1 ledger stored it: English text in the trace, no messages, the stamp without its form.
     const db = new LedgerDb(name)
     await db.open()
     const { assumptionMsgs: _a, locationLabelMsg: _l, ...oldResult } = run.result
-    const oldTrace = run.result.trace.map((line) => ({ ...line, labelMsg: undefined, formulaMsg: undefined, ...traceStepText(line) }))
-    await db.runs.put({ ...run, result: { ...oldResult, trace: oldTrace }, computeStamp: run.computeStamp.replace(/^r\d+:/, '') })
+    const oldTrace = run.result.trace.map((line) => ({
+      ...line,
+      labelMsg: undefined,
+      formulaMsg: undefined,
+      ...traceStepText(line)
+    }))
+    await db.runs.put({
+      ...run,
+      result: { ...oldResult, trace: oldTrace },
+      computeStamp: run.computeStamp.replace(/^r\d+:/, '')
+    })
     db.close()
 
     const reopened = await open(name)
@@ -48,13 +62,18 @@ describe('the ledger with the real methodology and importers', () => {
     const after = (await reopened.runs.get(run.id))!
     expect(after.computeStamp).toBe(run.computeStamp)
     expect(after.result.trace.every((line) => line.labelMsg !== undefined && line.label === undefined)).toBe(true)
-    expect(after.result.trace.map(traceStepText)).toEqual(oldTrace.map(({ label, formula }) => (formula === undefined ? { label } : { label, formula })))
+    expect(after.result.trace.map(traceStepText)).toEqual(
+      oldTrace.map(({ label, formula }) => (formula === undefined ? { label } : { label, formula }))
+    )
     expect(after.emissionsKg).toBe(run.emissionsKg)
   })
 
   it('imports a CodeCarbon file idempotently', async () => {
     const file = 'codecarbon-repo-sample.csv'
-    const parsed = importText(readFileSync(new URL(`../fixtures/import/codecarbon/${file}`, import.meta.url), 'utf8'), file)
+    const parsed = importText(
+      readFileSync(new URL(`../fixtures/import/codecarbon/${file}`, import.meta.url), 'utf8'),
+      file
+    )
     if ('error' in parsed) throw new Error(parsed.error)
     expect(parsed.runs.length).toBeGreaterThan(0)
     const ledger = await open()

@@ -36,7 +36,10 @@ describe('runs, rollups and trash', () => {
     )
     const byPerson = await ledger.aggregate.totals({ period: yearPeriod(2026), groupBy: ['person'] })
     // bob: 6 kWh + 0.1 kWh → 3.05 kg; ada 1.5 kg. Sorted by emissions, largest first.
-    expect(byPerson.rows.map((r) => [r.group.person, r.totals.runs])).toEqual([['bob', 2], ['ada', 1]])
+    expect(byPerson.rows.map((r) => [r.group.person, r.totals.runs])).toEqual([
+      ['bob', 2],
+      ['ada', 1]
+    ])
     expect(byPerson.rows[0]!.totals.emissionsKg.value).toBeCloseTo(3.05, 10)
     const cpuOnly = await ledger.aggregate.totals({
       period: yearPeriod(2026),
@@ -93,10 +96,16 @@ describe('runs, rollups and trash', () => {
     const big = await ledger.runs.create(gpuRun({ hours: 100, startedAt: '2026-02-05T00:00:00Z' }))
     const other = await ledger.runs.create(gpuRun({ project: 'beta', hours: 50, startedAt: '2026-04-05T00:00:00Z' }))
     expect((await ledger.runs.list({ projectId: small.projectId })).map((r) => r.id)).toEqual([big.id, small.id])
-    expect((await ledger.runs.list({ person: 'ada', newestFirst: false, limit: 2 })).map((r) => r.id)).toEqual([small.id, big.id])
+    expect((await ledger.runs.list({ person: 'ada', newestFirst: false, limit: 2 })).map((r) => r.id)).toEqual([
+      small.id,
+      big.id
+    ])
     expect((await ledger.aggregate.topRuns({ n: 2 })).map((r) => r.id)).toEqual([big.id, other.id])
     expect((await ledger.aggregate.topRuns({ n: 5, projectId: other.projectId })).map((r) => r.id)).toEqual([other.id])
-    expect((await ledger.aggregate.topRuns({ n: 5, period: quarterPeriod(2026, 1) })).map((r) => r.id)).toEqual([big.id, small.id])
+    expect((await ledger.aggregate.topRuns({ n: 5, period: quarterPeriod(2026, 1) })).map((r) => r.id)).toEqual([
+      big.id,
+      small.id
+    ])
     expect(await ledger.runs.count({ projectId: small.projectId })).toBe(2)
   })
 

@@ -9,7 +9,8 @@ let counter = 0
 /** A fresh database per call, so tests never see each other's data. */
 export const freshName = (): string => `ledger-test-${process.pid}-${++counter}`
 
-export const openTest = (name = freshName(), engine = testEngine()): Promise<Ledger<TestLab>> => openLedger({ name, engine })
+export const openTest = (name = freshName(), engine = testEngine()): Promise<Ledger<TestLab>> =>
+  openLedger({ name, engine })
 
 /** One GPU (300 W by default) for `hours` hours, starting at `startedAt`. */
 export const gpuRun = (over: Partial<RunInputDraft> & { hours?: number; powerW?: number } = {}): RunInputDraft => {

@@ -24,7 +24,12 @@ test.describe('exports', () => {
       await answerSaveDialog(app, target)
       const csv = 'project,energy_kWh,emissions_kgCO2e\nvision,30,16.989\n'
       const outcome = await page.evaluate(
-        (content) => window.api.saveFile({ suggestedName: 'runs-2026-Q3.csv', content, filters: [{ name: 'CSV', extensions: ['csv'] }] }),
+        (content) =>
+          window.api.saveFile({
+            suggestedName: 'runs-2026-Q3.csv',
+            content,
+            filters: [{ name: 'CSV', extensions: ['csv'] }]
+          }),
         csv
       )
       expect(outcome).toEqual({ status: 'saved', path: target })
@@ -35,17 +40,24 @@ test.describe('exports', () => {
   })
 
   test('prints the report to an A4 PDF', async () => {
-    test.skip(!existsSync(join(root, 'out/renderer/report.html')), 'report.html is not part of the renderer build yet: PDF export test skipped')
+    test.skip(
+      !existsSync(join(root, 'out/renderer/report.html')),
+      'report.html is not part of the renderer build yet: PDF export test skipped'
+    )
     const { app, page } = await launchApp(profile.path)
     try {
       const target = join(downloads.path, 'report-2026-Q3.pdf')
       await answerSaveDialog(app, target)
-      const outcome = await page.evaluate(() => window.api.printReportToPdf({ suggestedName: 'report-2026-Q3.pdf', params: { quarter: '2026-Q3' } }))
+      const outcome = await page.evaluate(() =>
+        window.api.printReportToPdf({ suggestedName: 'report-2026-Q3.pdf', params: { quarter: '2026-Q3' } })
+      )
       expect(outcome).toEqual({ status: 'saved', path: target })
       const pdf = readFileSync(target)
       expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
       // A4 is 595 × 842 points.
-      expect(pdf.toString('latin1')).toMatch(/\/MediaBox\s*\[\s*0\s+0\s+595(\.\d+)?\s+841(\.\d+)?|\/MediaBox\s*\[\s*0\s+0\s+595(\.\d+)?\s+842/)
+      expect(pdf.toString('latin1')).toMatch(
+        /\/MediaBox\s*\[\s*0\s+0\s+595(\.\d+)?\s+841(\.\d+)?|\/MediaBox\s*\[\s*0\s+0\s+595(\.\d+)?\s+842/
+      )
       // The hidden report window is gone once printing is done.
       expect(app.windows()).toHaveLength(1)
     } finally {

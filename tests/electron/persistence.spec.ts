@@ -49,7 +49,9 @@ test('keeps IndexedDB and backups across a relaunch with the same user-data fold
       expect(stored).toEqual({ energyKWh: 30 })
       const backups = await second.page.evaluate(() => window.api.listBackups())
       expect(backups).toHaveLength(1)
-      expect(await second.page.evaluate((fileName) => window.api.readBackup(fileName), backups[0]?.fileName ?? '')).toMatchObject({ text: '{"version":1,"runs":[]}' })
+      expect(
+        await second.page.evaluate((fileName) => window.api.readBackup(fileName), backups[0]?.fileName ?? '')
+      ).toMatchObject({ text: '{"version":1,"runs":[]}' })
       expect(await second.page.evaluate(() => window.api.backupStatus())).toMatchObject({ due: false })
     } finally {
       await second.app.close()

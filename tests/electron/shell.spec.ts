@@ -32,10 +32,12 @@ test.describe('the desktop shell', () => {
     try {
       expect(page.url()).toBe('app://carbon-ledger/index.html')
       expect(await page.evaluate(() => Object.keys(window.api).sort())).toEqual(expectedApi)
-      expect(await page.evaluate(() => [typeof (window as unknown as { require?: unknown }).require, typeof (window as unknown as { process?: unknown }).process])).toEqual([
-        'undefined',
-        'undefined'
-      ])
+      expect(
+        await page.evaluate(() => [
+          typeof (window as unknown as { require?: unknown }).require,
+          typeof (window as unknown as { process?: unknown }).process
+        ])
+      ).toEqual(['undefined', 'undefined'])
       expect(await page.evaluate(() => 'ipcRenderer' in window.api || 'invoke' in window.api)).toBe(false)
     } finally {
       await app.close()
@@ -66,7 +68,9 @@ test.describe('the desktop shell', () => {
     try {
       const csp = await page.evaluate(async () => (await fetch('/index.html')).headers.get('content-security-policy'))
       expect(csp).toBe(CONTENT_SECURITY_POLICY)
-      expect(await page.evaluate(async () => (await fetch('/runs/recent')).headers.get('content-type'))).toBe('text/html; charset=utf-8')
+      expect(await page.evaluate(async () => (await fetch('/runs/recent')).headers.get('content-type'))).toBe(
+        'text/html; charset=utf-8'
+      )
     } finally {
       await app.close()
     }
@@ -82,10 +86,12 @@ test.describe('the desktop shell', () => {
       expect(page.url()).toBe('app://carbon-ledger/index.html')
       expect(await page.evaluate(() => window.open('app://carbon-ledger/index.html') === null)).toBe(true)
       expect(app.windows()).toHaveLength(1)
-      const remote = await page.evaluate(() => fetch('https://example.com/').then(
-        () => 'loaded',
-        () => 'blocked'
-      ))
+      const remote = await page.evaluate(() =>
+        fetch('https://example.com/').then(
+          () => 'loaded',
+          () => 'blocked'
+        )
+      )
       expect(remote).toBe('blocked')
     } finally {
       await app.close()

@@ -13,7 +13,8 @@ declare global {
 
 export const root = resolve(__dirname, '../..')
 
-export const SKIP_MESSAGE = 'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD or offline): Electron end-to-end tests skipped'
+export const SKIP_MESSAGE =
+  'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD or offline): Electron end-to-end tests skipped'
 
 /** The Electron executable from node_modules/electron, or null when its binary was never downloaded. */
 export function electronBinary(): string | null {
@@ -35,7 +36,8 @@ export function temporaryDir(prefix: string): { path: string; remove(): void } {
 export async function launchApp(userDataDir: string): Promise<{ app: ElectronApplication; page: Page }> {
   const executablePath = electronBinary()
   if (!executablePath) throw new Error(SKIP_MESSAGE)
-  if (!existsSync(join(root, 'out/main/index.js'))) throw new Error('No build in out/: run `npx electron-vite build` before the Electron tests.')
+  if (!existsSync(join(root, 'out/main/index.js')))
+    throw new Error('No build in out/: run `npx electron-vite build` before the Electron tests.')
   // Chromium refuses its OS sandbox as root (CI containers); the renderer's Electron sandbox stays on regardless.
   const args = process.platform === 'linux' && process.getuid?.() === 0 ? ['--no-sandbox', root] : [root]
   const app = await electron.launch({
@@ -52,6 +54,9 @@ export async function launchApp(userDataDir: string): Promise<{ app: ElectronApp
 /** Replaces the save dialog in main by one that answers `filePath`, as a user would. */
 export async function answerSaveDialog(app: ElectronApplication, filePath: string): Promise<void> {
   await app.evaluate(({ dialog }, path) => {
-    dialog.showSaveDialog = (async () => ({ canceled: false, filePath: path })) as unknown as typeof dialog.showSaveDialog
+    dialog.showSaveDialog = (async () => ({
+      canceled: false,
+      filePath: path
+    })) as unknown as typeof dialog.showSaveDialog
   }, filePath)
 }

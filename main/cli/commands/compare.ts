@@ -2,8 +2,19 @@ import type { Range } from '../../../shared/domain/range'
 import type { LocationInput } from '../../../shared/domain/run'
 import { labDefaultsSchema, type LabDefaults } from '../../../shared/emissions/lab-defaults'
 import { PlanningError } from '../../../shared/planning/errors'
-import { compareHardware, DEFAULT_MFU, type HardwareComparison, type HardwareWorkloadDraft, type Precision } from '../../../shared/planning/hardware'
-import { compareLocations, locationScopeSchema, type LocationComparison, type LocationScope } from '../../../shared/planning/location'
+import {
+  compareHardware,
+  DEFAULT_MFU,
+  type HardwareComparison,
+  type HardwareWorkloadDraft,
+  type Precision
+} from '../../../shared/planning/hardware'
+import {
+  compareLocations,
+  locationScopeSchema,
+  type LocationComparison,
+  type LocationScope
+} from '../../../shared/planning/location'
 import { loadReferenceData, matchHardware, type ReferenceData } from '../../../shared/refdata'
 import type { HardwareEntry } from '../../../shared/refdata/schema'
 import { InputError, UsageError, type Flags } from '../args'
@@ -68,7 +79,8 @@ function customGpu(flags: Flags, precision: Precision): HardwareEntry | undefine
   const match = /^(.+):([^:]+):([^:]+)$/.exec(text.trim())
   const tflops = Number(match?.[2])
   const tdpW = Number(match?.[3])
-  if (!match || !(tflops > 0) || !(tdpW > 0)) throw new InputError(`--custom-gpu: '${text}' is not NAME:TFLOPS:W (e.g. "Lab card:120:300")`)
+  if (!match || !(tflops > 0) || !(tdpW > 0))
+    throw new InputError(`--custom-gpu: '${text}' is not NAME:TFLOPS:W (e.g. "Lab card:120:300")`)
   const name = match[1]!.trim()
   return {
     id: `custom:${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
@@ -113,7 +125,9 @@ const rangeJson = (r: Range) => ({ value: r.value, low: r.low, high: r.high })
 
 /** The first `top` rows, and the current choice wherever it ranks, each with its rank. */
 function topRows<T extends { current: boolean }>(rows: T[], top: number | undefined): { rank: number; row: T }[] {
-  return rows.map((row, i) => ({ rank: i + 1, row })).filter(({ rank, row }) => top === undefined || rank <= top || row.current)
+  return rows
+    .map((row, i) => ({ rank: i + 1, row }))
+    .filter(({ rank, row }) => top === undefined || rank <= top || row.current)
 }
 
 function hardwareJson(c: HardwareComparison, top: number | undefined) {
@@ -157,7 +171,8 @@ function locationsJson(c: LocationComparison, top: number | undefined) {
   }
 }
 
-const n = (x: number): string => (Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toPrecision(3))
+const n = (x: number): string =>
+  Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toPrecision(3)
 const r = (x: Range): string => `${n(x.value)} (${n(x.low)}–${n(x.high)})`
 
 function hardwareText(c: HardwareComparison, top: number): string[] {
@@ -165,10 +180,10 @@ function hardwareText(c: HardwareComparison, top: number): string[] {
     `Hardware at ${c.precision}, model FLOPs utilisation ${n(c.mfu.value)} (${n(c.mfu.low)}–${n(c.mfu.high)}), ${c.deviceCount} device(s)`,
     ...topRows(c.rows, top).map(
       ({ rank, row }) =>
-          `${String(rank).padStart(3)}. ${(row.name + (row.current ? ' [current]' : '')).padEnd(34)} ${n(row.peakTflops).padStart(6)} TFLOPS ${n(row.gflopsPerW).padStart(6)} GFLOPS/W  ` +
-          `${r(row.wallHours)} h  ${r(row.energyKWh)} kWh  ${r(row.emissionsKg)} kg` +
-          (row.savingKg && !row.current ? `  saves ${r(row.savingKg)} kg` : '')
-      ),
+        `${String(rank).padStart(3)}. ${(row.name + (row.current ? ' [current]' : '')).padEnd(34)} ${n(row.peakTflops).padStart(6)} TFLOPS ${n(row.gflopsPerW).padStart(6)} GFLOPS/W  ` +
+        `${r(row.wallHours)} h  ${r(row.energyKWh)} kWh  ${r(row.emissionsKg)} kg` +
+        (row.savingKg && !row.current ? `  saves ${r(row.savingKg)} kg` : '')
+    ),
     ...c.notes.map((note) => `note: ${note}`),
     ''
   ]
@@ -181,10 +196,10 @@ function locationsText(c: LocationComparison, top: number): string[] {
       `${ranking.label}:`,
       ...topRows(ranking.rows, top).map(
         ({ rank, row }) =>
-            `${String(rank).padStart(3)}. ${(row.name + (row.current ? ' [current]' : '')).padEnd(44)} ${n(row.intensityGPerKWh.value).padStart(5)} g/kWh (${row.intensityYear})  ` +
-            `${r(row.emissionsKg)} kg  market ${n(row.marketEmissionsKg.value)} kg` +
-            (row.current ? '' : `  saves ${r(row.savingKg)} kg`)
-        )
+          `${String(rank).padStart(3)}. ${(row.name + (row.current ? ' [current]' : '')).padEnd(44)} ${n(row.intensityGPerKWh.value).padStart(5)} g/kWh (${row.intensityYear})  ` +
+          `${r(row.emissionsKg)} kg  market ${n(row.marketEmissionsKg.value)} kg` +
+          (row.current ? '' : `  saves ${r(row.savingKg)} kg`)
+      )
     ]),
     ...c.notes.map((note) => `note: ${note}`),
     ''
@@ -206,28 +221,38 @@ export const compare: Command = {
     const flops = flags.number('flops', { min: 0 })
     const count = flags.number('gpus', { min: 1, max: 100_000, integer: true })
     const precisionText = flags.string('precision') ?? 'fp16'
-    if (precisionText !== 'fp16' && precisionText !== 'fp32') throw new InputError(`--precision: '${precisionText}' is not fp16 or fp32`)
+    if (precisionText !== 'fp16' && precisionText !== 'fp32')
+      throw new InputError(`--precision: '${precisionText}' is not fp16 or fp32`)
     const precision: Precision = precisionText
     const mfu = mfuOf(flags)
     const utilization = flags.fraction('utilization')
     const custom = customGpu(flags, precision)
     const where = whereOf(flags, ref)
     const only = flags.string('only')
-    if (only !== undefined && only !== 'hardware' && only !== 'locations') throw new UsageError(`--only: '${only}' is not hardware or locations`)
+    if (only !== undefined && only !== 'hardware' && only !== 'locations')
+      throw new UsageError(`--only: '${only}' is not hardware or locations`)
     const scopes = scopesOf(flags)
     const top = flags.number('top', { min: 1, max: 100_000, integer: true })
     const json = flags.boolean('json')
     flags.rejectUnknown()
 
-    if (gpuHours === undefined && hours === undefined && flops === undefined) throw new UsageError('give the work: --gpu-hours H, --hours H or --flops F')
+    if (gpuHours === undefined && hours === undefined && flops === undefined)
+      throw new UsageError('give the work: --gpu-hours H, --hours H or --flops F')
     if (flops === undefined && gpuText === undefined) throw new UsageError('--gpu-hours and --hours need --gpu NAME')
-    if (gpuHours !== undefined && count !== undefined) throw new UsageError('--gpus goes with --hours or --flops, not --gpu-hours')
+    if (gpuHours !== undefined && count !== undefined)
+      throw new UsageError('--gpus goes with --hours or --flops, not --gpu-hours')
     const gpu = gpuText !== undefined ? accelerator(ref, gpuText) : undefined
     const setting = { ...where, ...(utilization !== undefined ? { utilization } : {}) }
     const workload: HardwareWorkloadDraft =
       flops !== undefined
         ? { kind: 'flops', totalFlops: flops, ...(gpu ? { hardwareId: gpu.id } : {}), count: count ?? 1, ...setting }
-        : { kind: 'gpu-hours', hardwareId: gpu!.id, gpuHours: gpuHours ?? hours! * (count ?? 1), count: count ?? 1, ...setting }
+        : {
+            kind: 'gpu-hours',
+            hardwareId: gpu!.id,
+            gpuHours: gpuHours ?? hours! * (count ?? 1),
+            count: count ?? 1,
+            ...setting
+          }
     const lab: LabDefaults = labDefaultsSchema.parse({ hardware: custom ? [custom] : [] })
 
     try {
@@ -235,7 +260,8 @@ export const compare: Command = {
       let locations: LocationComparison | undefined
       if (only !== 'hardware') {
         if (!hardware.currentRun) {
-          if (only === 'locations') throw new UsageError('ranking locations needs the current accelerator: give --gpu NAME')
+          if (only === 'locations')
+            throw new UsageError('ranking locations needs the current accelerator: give --gpu NAME')
         } else {
           locations = compareLocations(hardware.currentRun, ref, lab, scopes ? { scopes } : {})
         }
@@ -248,7 +274,14 @@ export const compare: Command = {
         })
       } else {
         io.stdout(
-          [...(showHardware ? hardwareText(hardware, top ?? 10) : []), ...(locations ? locationsText(locations, top ?? 10) : only === 'hardware' ? [] : ['Locations: give --gpu NAME to rank them.', ''])].join('\n')
+          [
+            ...(showHardware ? hardwareText(hardware, top ?? 10) : []),
+            ...(locations
+              ? locationsText(locations, top ?? 10)
+              : only === 'hardware'
+                ? []
+                : ['Locations: give --gpu NAME to rank them.', ''])
+          ].join('\n')
         )
       }
     } catch (error) {

@@ -24,7 +24,12 @@ export const data: Command = {
     if (hardwareQuery !== undefined || locationQuery !== undefined) {
       const found =
         hardwareQuery !== undefined
-          ? searchHardware(ref, hardwareQuery, undefined, 20).map((e) => ({ id: e.id, name: e.name, kind: e.kind, tdpW: e.tdpW }))
+          ? searchHardware(ref, hardwareQuery, undefined, 20).map((e) => ({
+              id: e.id,
+              name: e.name,
+              kind: e.kind,
+              tdpW: e.tdpW
+            }))
           : searchLocations(ref, locationQuery ?? '', 20).map((e) => ({ id: e.id, name: e.name, kind: e.kind }))
       if (json) writeJson(io, found)
       else if (found.length === 0) io.stdout(`Nothing matches '${hardwareQuery ?? locationQuery}'.\n`)
@@ -40,7 +45,12 @@ export const data: Command = {
       zones: ref.locations.filter((l) => l.kind === 'zone').length,
       cloudRegions: ref.locations.filter((l) => l.kind === 'cloud').length
     }
-    const doc = { dataVersion: ref.manifest.dataVersion, tables, sources: ref.manifest.sources, generatedFrom: ref.manifest.generatedFrom }
+    const doc = {
+      dataVersion: ref.manifest.dataVersion,
+      tables,
+      sources: ref.manifest.sources,
+      generatedFrom: ref.manifest.generatedFrom
+    }
     if (json) {
       writeJson(io, doc)
       return
@@ -48,7 +58,9 @@ export const data: Command = {
     io.stdout(
       [
         `Reference data ${doc.dataVersion}`,
-        `Tables: ${Object.entries(tables).map(([k, v]) => `${v} ${k}`).join(', ')}`,
+        `Tables: ${Object.entries(tables)
+          .map(([k, v]) => `${v} ${k}`)
+          .join(', ')}`,
         '',
         'Sources:',
         ...doc.sources.map((s) => `  ${s.title} (${s.licence ?? 'licence unknown'})\n    ${s.attribution}`),

@@ -38,7 +38,8 @@ function gpuDevice(flags: Flags, ref: ReferenceData): DeviceInput | undefined {
   const count = flags.number('gpus', { min: 1, max: 100_000, integer: true })
   const utilization = flags.fraction('gpu-utilization')
   if (name === undefined && powerW === undefined) {
-    if (count !== undefined || utilization !== undefined) throw new UsageError('--gpus and --gpu-utilization need --gpu or --gpu-power-w')
+    if (count !== undefined || utilization !== undefined)
+      throw new UsageError('--gpus and --gpu-utilization need --gpu or --gpu-power-w')
     return undefined
   }
   const base = { kind: 'gpu' as const, count: count ?? 1, utilization: utilization ?? 1 }
@@ -58,7 +59,14 @@ function cpuDevice(flags: Flags, ref: ReferenceData): DeviceInput | undefined {
   const utilization = flags.fraction('cpu-utilization') ?? 1
   if (corePowerW !== undefined) {
     if (cores === undefined) throw new UsageError('--cpu-core-power-w needs --cpu-cores')
-    return { kind: 'cpu', name: `${cores} cores at ${corePowerW} W`, count: 1, cores, powerW: cores * corePowerW, utilization }
+    return {
+      kind: 'cpu',
+      name: `${cores} cores at ${corePowerW} W`,
+      count: 1,
+      cores,
+      powerW: cores * corePowerW,
+      utilization
+    }
   }
   if (name !== undefined) {
     const entry = resolveHardwareName(ref, name, 'cpu', '--cpu', 'its power with --cpu-power-w')
@@ -89,7 +97,8 @@ function location(flags: Flags, ref: ReferenceData): LocationInput {
   flags.exclusive('location', 'intensity')
   const id = flags.string('location')
   const intensity = flags.number('intensity', { min: 0, max: 5000 })
-  if (intensity !== undefined) return { kind: 'custom', intensityGPerKWh: intensity, label: `${intensity} gCO2eq/kWh (given)` }
+  if (intensity !== undefined)
+    return { kind: 'custom', intensityGPerKWh: intensity, label: `${intensity} gCO2eq/kWh (given)` }
   if (id !== undefined) return resolveLocationText(ref, id, '--location')
   return { kind: 'unknown' }
 }
@@ -111,7 +120,12 @@ export function estimateJson(result: RunResult) {
     method: result.method,
     location: { id: result.locationId, label: result.locationLabel },
     assumptions: result.assumptions,
-    trace: result.trace.map((s) => ({ ...traceStepText(s), value: s.value, unit: s.unit, ...(s.sourceId === undefined ? {} : { sourceId: s.sourceId }) })),
+    trace: result.trace.map((s) => ({
+      ...traceStepText(s),
+      value: s.value,
+      unit: s.unit,
+      ...(s.sourceId === undefined ? {} : { sourceId: s.sourceId })
+    })),
     sources: result.sources,
     dataVersion: result.dataVersion
   }
@@ -137,7 +151,8 @@ export const estimate: Command = {
     }
     const json = flags.boolean('json')
     flags.rejectUnknown()
-    if (devices.length === 0 && memoryGB === undefined) throw new UsageError('give at least one of --gpu, --gpu-power-w, --cpu…, --memory-gb')
+    if (devices.length === 0 && memoryGB === undefined)
+      throw new UsageError('give at least one of --gpu, --gpu-power-w, --cpu…, --memory-gb')
     const result = estimateRun(runInputSchema.parse(draft), ref, labDefaultsSchema.parse({}))
     if (json) writeJson(io, estimateJson(result))
     else io.stdout(formatResult(result))

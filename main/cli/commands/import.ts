@@ -2,7 +2,13 @@ import { basename } from 'node:path'
 import type { RunInput } from '../../../shared/domain/run'
 import { estimateRun } from '../../../shared/emissions/resolve'
 import { labDefaultsSchema } from '../../../shared/emissions/lab-defaults'
-import { catalogueMatcher, createImporter, detectFormat, type ImportFormat, type ImportResult } from '../../../shared/import'
+import {
+  catalogueMatcher,
+  createImporter,
+  detectFormat,
+  type ImportFormat,
+  type ImportResult
+} from '../../../shared/import'
 import { loadReferenceData } from '../../../shared/refdata'
 import { InputError, UsageError } from '../args'
 import { writeJsonLines, type Command } from '../command'
@@ -46,7 +52,8 @@ async function parseFile(path: string, forced: (typeof FORMATS)[number] | undefi
       if ('error' in detected) throw new InputError(detected.error)
       const format: ImportFormat = detected.format
       const family = format.startsWith('ledger') ? 'ledger' : format
-      if (forced && forced !== family) throw new InputError(`${fileName}: --format ${forced} given, but the file looks like ${family}`)
+      if (forced && forced !== family)
+        throw new InputError(`${fileName}: --format ${forced} given, but the file looks like ${family}`)
       importer = createImporter(format, options)
     }
     importer.push(chunk)
@@ -122,7 +129,9 @@ export const importCommand: Command = {
     const doc = importJson(result)
     for (const e of result.errors) io.stderr(`${result.fileName}: row ${e.row}, field ${e.field}: ${e.message}\n`)
     if (doc.runs.length === 0) {
-      throw new InputError(`${result.fileName}: no run could be read${result.errors.length ? ` (${result.errors.length} row errors)` : ''}`)
+      throw new InputError(
+        `${result.fileName}: no run could be read${result.errors.length ? ` (${result.errors.length} row errors)` : ''}`
+      )
     }
     if (json) {
       writeJsonLines(io, doc)
@@ -134,7 +143,9 @@ export const importCommand: Command = {
       [
         `${doc.fileName}: ${doc.format}, ${count(s.rows, 'row')}, ${count(s.runs, 'run')}, ${count(s.skippedRows, 'row')} skipped`,
         `energy ${s.energyKWh.toPrecision(4)} kWh, emissions ${s.emissionsKg.toPrecision(4)} kg CO2eq` +
-          (reported > 0 ? ` (${reported === s.runs ? 'all' : reported} as reported by the file, the rest computed)` : ' (computed: the file reports none)'),
+          (reported > 0
+            ? ` (${reported === s.runs ? 'all' : reported} as reported by the file, the rest computed)`
+            : ' (computed: the file reports none)'),
         ...doc.warnings.map((w) => `warning: ${w.row ? `row ${w.row}: ` : ''}${w.message}`),
         ''
       ].join('\n')

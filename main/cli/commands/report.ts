@@ -28,7 +28,12 @@ runs.csv, summary.csv, by-project.csv, by-person.csv, by-hardware.csv, by-locati
 `
 
 const list = (text: string | undefined): string[] =>
-  text === undefined ? [] : text.split(',').map((s) => s.trim()).filter((s) => s !== '')
+  text === undefined
+    ? []
+    : text
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '')
 
 function readText(path: string): string {
   try {
@@ -95,9 +100,18 @@ export const report: Command = {
     })
     const t = model.total
     // Empty files are still written (a quarter without runs is a valid report), but nobody should miss why.
-    if (t.runs === 0) io.stderr(`carbon-ledger report: the archive has no runs in ${model.periodLabel} (${model.scopeLabel}): the files hold headers only\n`)
+    if (t.runs === 0)
+      io.stderr(
+        `carbon-ledger report: the archive has no runs in ${model.periodLabel} (${model.scopeLabel}): the files hold headers only\n`
+      )
     if (json) {
-      writeJson(io, { period: model.periodLabel, scope: model.scopeLabel, dataVersion: model.dataVersion, files, totals: t })
+      writeJson(io, {
+        period: model.periodLabel,
+        scope: model.scopeLabel,
+        dataVersion: model.dataVersion,
+        files,
+        totals: t
+      })
       return
     }
     io.stdout(

@@ -2,7 +2,12 @@ import { readFileSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import { PlanningError } from '../../../shared/planning/errors'
 import { isoHour, seriesOfProfile, type HourlySeries } from '../../../shared/planning/hourly'
-import { comparePaperStrategies, planTimeShift, type ShiftPlan, type ShiftStrategy } from '../../../shared/planning/timeshift'
+import {
+  comparePaperStrategies,
+  planTimeShift,
+  type ShiftPlan,
+  type ShiftStrategy
+} from '../../../shared/planning/timeshift'
 import { findLocation, loadHourlyProfile, loadReferenceData, parseHourlyProfileCsv } from '../../../shared/refdata'
 import { InputError, UsageError, type Flags } from '../args'
 import { writeJson, type Command } from '../command'
@@ -33,7 +38,8 @@ function strategyOf(flags: Flags): ShiftStrategy | undefined {
   const windowHours = flags.number('window-hours', { min: 0, max: 8784, integer: true })
   const extraPercent = flags.number('extra-percent', { min: 0, max: 10_000 })
   if (kind === undefined) {
-    if (windowHours !== undefined || extraPercent !== undefined) throw new UsageError('--window-hours and --extra-percent need --strategy')
+    if (windowHours !== undefined || extraPercent !== undefined)
+      throw new UsageError('--window-hours and --extra-percent need --strategy')
     return undefined
   }
   if (kind === 'flexible') {
@@ -54,7 +60,8 @@ function parseUtc(text: string): number {
   const ms = /^\d{4}-\d{2}-\d{2}T\d{2}(?::\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/i.test(trimmed)
     ? Date.parse(hasOffset ? trimmed : `${trimmed}Z`)
     : NaN
-  if (Number.isNaN(ms)) throw new InputError(`--start: '${text}' is not an ISO 8601 date-time (e.g. 2024-03-01T14:00:00Z)`)
+  if (Number.isNaN(ms))
+    throw new InputError(`--start: '${text}' is not an ISO 8601 date-time (e.g. 2024-03-01T14:00:00Z)`)
   return ms
 }
 
@@ -84,19 +91,28 @@ async function bundledSeries(text: string): Promise<HourlySeries> {
   if (profile) return seriesOfProfile(profile)
   const zones = [...new Set(ref.locations.flatMap((e) => (e.hourlyZone ? [e.hourlyZone] : [])))].sort()
   const what = entry ? `${entry.name} has no hourly data bundled` : `'${text}' is not a zone with hourly data`
-  throw new InputError(`--zone: ${what} (bundled: ${zones.join(', ')}); import its Electricity Maps hourly export with --profile FILE`)
+  throw new InputError(
+    `--zone: ${what} (bundled: ${zones.join(', ')}); import its Electricity Maps hourly export with --profile FILE`
+  )
 }
 
 /** A PlanningError as bad input naming the flag it comes from. */
 function inputErrorOf(error: PlanningError): InputError {
-  const flag = error.code === 'outside-data' ? '--start' : error.code === 'longer-than-data' || error.code === 'past-end-of-data' ? '--hours' : undefined
+  const flag =
+    error.code === 'outside-data'
+      ? '--start'
+      : error.code === 'longer-than-data' || error.code === 'past-end-of-data'
+        ? '--hours'
+        : undefined
   return new InputError(flag ? `${flag}: ${error.message}` : error.message)
 }
 
 function planJson(plan: ShiftPlan) {
   return {
     strategy: plan.strategy.kind,
-    ...(plan.strategy.kind === 'flexible' ? { windowHours: plan.strategy.windowHours } : { extraPercent: plan.strategy.extraPercent }),
+    ...(plan.strategy.kind === 'flexible'
+      ? { windowHours: plan.strategy.windowHours }
+      : { extraPercent: plan.strategy.extraPercent }),
     baselineKg: plan.baselineKg,
     optimizedKg: plan.optimizedKg,
     savedKg: plan.savedKg,
@@ -109,7 +125,8 @@ function planJson(plan: ShiftPlan) {
   }
 }
 
-const settingLabel = (s: ShiftStrategy): string => (s.kind === 'flexible' ? `flexible W=${s.windowHours} h` : `pause-resume p=${s.extraPercent} %`)
+const settingLabel = (s: ShiftStrategy): string =>
+  s.kind === 'flexible' ? `flexible W=${s.windowHours} h` : `pause-resume p=${s.extraPercent} %`
 
 function planText(plans: ShiftPlan[], series: HourlySeries): string {
   const first = plans[0]!
@@ -157,7 +174,11 @@ export const timeshift: Command = {
       if (error instanceof PlanningError) throw inputErrorOf(error)
       throw error
     }
-    if (json) writeJson(io, strategy ? { zone: series.zone, ...planJson(plans[0]!) } : { zone: series.zone, plans: plans.map(planJson) })
+    if (json)
+      writeJson(
+        io,
+        strategy ? { zone: series.zone, ...planJson(plans[0]!) } : { zone: series.zone, plans: plans.map(planJson) }
+      )
     else io.stdout(planText(plans, series))
   }
 }

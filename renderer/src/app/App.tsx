@@ -25,7 +25,14 @@ function Shell({ databaseName }: { databaseName?: string }) {
   const current = (screenPath: string) => (screenPath === '/' ? path === '/' : path === screenPath)
   return (
     <div className="app">
-      <a className="skip" href="#content" onClick={(e) => { e.preventDefault(); document.getElementById('content')?.focus() }}>
+      <a
+        className="skip"
+        href="#content"
+        onClick={(e) => {
+          e.preventDefault()
+          document.getElementById('content')?.focus()
+        }}
+      >
         {t('app.skip')}
       </a>
       <header className="topbar">
@@ -45,7 +52,11 @@ function Shell({ databaseName }: { databaseName?: string }) {
         </nav>
         <label className="lang">
           <span>{t('lang.label')}</span>
-          <select aria-label={t('lang.label')} value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
+          <select
+            aria-label={t('lang.label')}
+            value={language}
+            onChange={(e) => setLanguage(e.target.value as Language)}
+          >
             {languages.map((l) => (
               <option key={l} value={l} lang={l}>
                 {LANGUAGE_NAMES[l]}
@@ -56,20 +67,26 @@ function Shell({ databaseName }: { databaseName?: string }) {
       </header>
       <main id="content" tabIndex={-1}>
         <LedgerProvider databaseName={databaseName}>
-        <HostEvents />
-        <ErrorBoundary
-          resetKey={path}
-          fallback={(error, reset) => (
-            <div role="alert" className="screen-status error">
-              <h1>{t('error.title')}</h1>
-              <p>{t('error.screen', { message: errorText(error) })}</p>
-              <button type="button" onClick={reset}>
-                {t('common.retry')}
-              </button>
-            </div>
-          )}
-        >
-            <Suspense fallback={<p role="status" className="screen-status">{t('common.loading')}</p>}>
+          <HostEvents />
+          <ErrorBoundary
+            resetKey={path}
+            fallback={(error, reset) => (
+              <div role="alert" className="screen-status error">
+                <h1>{t('error.title')}</h1>
+                <p>{t('error.screen', { message: errorText(error) })}</p>
+                <button type="button" onClick={reset}>
+                  {t('common.retry')}
+                </button>
+              </div>
+            )}
+          >
+            <Suspense
+              fallback={
+                <p role="status" className="screen-status">
+                  {t('common.loading')}
+                </p>
+              }
+            >
               {match ? (
                 <match.screen.component params={match.params} query={query} />
               ) : (
@@ -78,7 +95,7 @@ function Shell({ databaseName }: { databaseName?: string }) {
                 </p>
               )}
             </Suspense>
-        </ErrorBoundary>
+          </ErrorBoundary>
         </LedgerProvider>
       </main>
     </div>

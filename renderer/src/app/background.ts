@@ -42,7 +42,10 @@ export const startRecompute = async (repo: RecomputeRepo, onChanged: () => void)
   controller = new AbortController()
   recomputeState.set({ running: true, done: 0, total: 0 })
   try {
-    const status = await repo.run({ signal: controller.signal, onProgress: (done, total) => recomputeState.set({ running: true, done, total }) })
+    const status = await repo.run({
+      signal: controller.signal,
+      onProgress: (done, total) => recomputeState.set({ running: true, done, total })
+    })
     recomputeState.set({ running: false, done: status.total - status.remaining, total: status.total })
   } catch (err) {
     recomputeState.set({ ...recomputeState.get(), running: false, error: err })

@@ -1,4 +1,14 @@
-import { addMonths, customPeriod, monthOf, monthPeriod, periodLength, quarterOf, quarterPeriod, yearPeriod, type Period } from '../../../shared/ledger/period'
+import {
+  addMonths,
+  customPeriod,
+  monthOf,
+  monthPeriod,
+  periodLength,
+  quarterOf,
+  quarterPeriod,
+  yearPeriod,
+  type Period
+} from '../../../shared/ledger/period'
 
 export type PeriodKind = Period['kind']
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/
@@ -19,7 +29,8 @@ export const periodFromQuery = (query: URLSearchParams, nowMs: number): Period =
   const kind = query.get('period')
   const start = query.get('start')
   const month = start !== null && MONTH.test(start) ? start : monthOf(nowMs)
-  const k: PeriodKind = kind === 'month' || kind === 'year' || kind === 'custom' || kind === 'quarter' ? kind : 'quarter'
+  const k: PeriodKind =
+    kind === 'month' || kind === 'year' || kind === 'custom' || kind === 'quarter' ? kind : 'quarter'
   return periodContaining(k, month, query.get('end') ?? undefined)
 }
 

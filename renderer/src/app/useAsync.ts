@@ -1,22 +1,22 @@
 import { useEffect, useState, type DependencyList } from 'react'
 
 export type AsyncState<T> =
-  | { status: 'loading'; data?: T }
-  | { status: 'ready'; data: T }
-  | { status: 'error'; error: Error; data?: T }
+  { status: 'loading'; data?: T } | { status: 'ready'; data: T } | { status: 'error'; error: Error; data?: T }
 
 /**
  * Runs an async load when its dependencies change. The previous data stays while the next loads, so a screen keeps
  * its layout instead of flashing empty; a load that finishes after a newer one started is ignored.
  */
-export const useAsync = <T,>(load: () => Promise<T>, deps: DependencyList): AsyncState<T> => {
+export const useAsync = <T>(load: () => Promise<T>, deps: DependencyList): AsyncState<T> => {
   const [state, setState] = useState<AsyncState<T>>({ status: 'loading' })
   useEffect(() => {
     let current = true
     setState((s) => ({ status: 'loading', data: s.data }))
     load().then(
       (data) => current && setState({ status: 'ready', data }),
-      (err: unknown) => current && setState((s) => ({ status: 'error', error: err instanceof Error ? err : new Error(String(err)), data: s.data }))
+      (err: unknown) =>
+        current &&
+        setState((s) => ({ status: 'error', error: err instanceof Error ? err : new Error(String(err)), data: s.data }))
     )
     return () => {
       current = false

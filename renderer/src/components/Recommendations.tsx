@@ -37,7 +37,10 @@ export default function Recommendations({ period, projectId }: { period: Period;
       const profile = await loadHourlyProfile(zone)
       if (profile) hourly[zone] = seriesOfProfile(profile)
     }
-    const recommendations = recommendChanges(runs, catalogue.ref, lab, hourly, { limit: LIMIT, windowHours: WINDOW_HOURS })
+    const recommendations = recommendChanges(runs, catalogue.ref, lab, hourly, {
+      limit: LIMIT,
+      windowHours: WINDOW_HOURS
+    })
     return { recommendations, runCount: runs.length }
   }, [ledger, revision, period.kind, period.start, period.end, projectId])
   const data = state.data
@@ -45,9 +48,13 @@ export default function Recommendations({ period, projectId }: { period: Period;
     <section className="card recommendations" aria-labelledby="rec-title" aria-busy={state.status === 'loading'}>
       <h3 id="rec-title">{t('rec.title')}</h3>
       {state.status === 'error' ? (
-        <p role="alert" className="error">{state.error instanceof PlanningError ? i18n.msg(state.error.msg, state.error.message) : state.error.message}</p>
+        <p role="alert" className="error">
+          {state.error instanceof PlanningError ? i18n.msg(state.error.msg, state.error.message) : state.error.message}
+        </p>
       ) : !data ? (
-        <p role="status" className="muted">{t('rec.computing')}</p>
+        <p role="status" className="muted">
+          {t('rec.computing')}
+        </p>
       ) : data.recommendations.length === 0 ? (
         <p className="muted">{data.runCount === 0 ? t('rec.noRuns') : t('rec.none')}</p>
       ) : (
@@ -72,7 +79,9 @@ export default function Recommendations({ period, projectId }: { period: Period;
       )}
       {data && (
         <p className="muted small">
-          {data.runCount >= RECOMMENDATION_RUN_LIMIT ? i18n.plural('rec.bounded', RECOMMENDATION_RUN_LIMIT) : i18n.plural('rec.fromRuns', data.runCount)}{' '}
+          {data.runCount >= RECOMMENDATION_RUN_LIMIT
+            ? i18n.plural('rec.bounded', RECOMMENDATION_RUN_LIMIT)
+            : i18n.plural('rec.fromRuns', data.runCount)}{' '}
           <a href={href('/compare')}>{t('rec.openCompare')}</a>
         </p>
       )}

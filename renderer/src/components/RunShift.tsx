@@ -9,7 +9,10 @@ import { useLedger } from '../ledger/LedgerProvider'
 import { ShiftPlans } from './ShiftPlans'
 import { LoadStatus } from './Status'
 
-type Answer = { kind: 'plans'; plans: ReturnType<typeof whatRunWouldHaveSaved>; zone: string } | { kind: 'no-zone'; location: string | undefined } | { kind: 'refused'; error: PlanningError }
+type Answer =
+  | { kind: 'plans'; plans: ReturnType<typeof whatRunWouldHaveSaved>; zone: string }
+  | { kind: 'no-zone'; location: string | undefined }
+  | { kind: 'refused'; error: PlanningError }
 
 /**
  * What a logged run would have saved had it started later (the paper's eight settings), on its zone's hourly
@@ -22,11 +25,18 @@ export default function RunShift({ input, result }: { input: RunInput; result: R
   const state = useAsync(async (): Promise<Answer> => {
     const [catalogue, lab] = await Promise.all([loadCatalogue(), ledger.settings.getLabDefaults()])
     const location = input.location.kind === 'unknown' ? lab.location : input.location
-    const entry = location.kind === 'unknown' || location.kind === 'custom' ? undefined : catalogue.resolveLocation(catalogue.ref, location)
+    const entry =
+      location.kind === 'unknown' || location.kind === 'custom'
+        ? undefined
+        : catalogue.resolveLocation(catalogue.ref, location)
     const profile = entry?.hourlyZone ? await loadHourlyProfile(entry.hourlyZone) : undefined
     if (!profile) return { kind: 'no-zone', location: entry?.name }
     try {
-      return { kind: 'plans', plans: whatRunWouldHaveSaved(seriesOfProfile(profile), input, result), zone: profile.zone }
+      return {
+        kind: 'plans',
+        plans: whatRunWouldHaveSaved(seriesOfProfile(profile), input, result),
+        zone: profile.zone
+      }
     } catch (error) {
       if (error instanceof PlanningError) return { kind: 'refused', error }
       throw error
@@ -35,9 +45,19 @@ export default function RunShift({ input, result }: { input: RunInput; result: R
   const answer = state.data
   return (
     <LoadStatus state={state}>
-      {answer?.kind === 'no-zone' && <p className="muted">{t('shift.noHourly', { zone: answer.location ?? i18n.msg(result.locationLabelMsg, result.locationLabel) })}</p>}
-      {answer?.kind === 'refused' && <p role="alert" className="error">{i18n.msg(answer.error.msg, answer.error.message)}</p>}
-      {answer?.kind === 'plans' && <ShiftPlans plans={answer.plans} caption={t('shift.runCaption', { zone: answer.zone })} />}
+      {answer?.kind === 'no-zone' && (
+        <p className="muted">
+          {t('shift.noHourly', { zone: answer.location ?? i18n.msg(result.locationLabelMsg, result.locationLabel) })}
+        </p>
+      )}
+      {answer?.kind === 'refused' && (
+        <p role="alert" className="error">
+          {i18n.msg(answer.error.msg, answer.error.message)}
+        </p>
+      )}
+      {answer?.kind === 'plans' && (
+        <ShiftPlans plans={answer.plans} caption={t('shift.runCaption', { zone: answer.zone })} />
+      )}
     </LoadStatus>
   )
 }

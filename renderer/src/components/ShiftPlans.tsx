@@ -5,7 +5,9 @@ import { cssColour, useChart } from './Chart'
 import { spanHours, strategyKey, type SpanHour } from '../screens/compare-form'
 
 export const strategyName = (s: ShiftStrategy, i18n: I18n): string =>
-  s.kind === 'flexible' ? i18n.t('shift.flexible', { hours: s.windowHours }) : i18n.t('shift.pauseResume', { percent: s.extraPercent })
+  s.kind === 'flexible'
+    ? i18n.t('shift.flexible', { hours: s.windowHours })
+    : i18n.t('shift.pauseResume', { percent: s.extraPercent })
 
 /** "Mar 1, 08:00" in UTC: hours are the planner's unit, dates change along a long window. */
 const hourLabel = (i18n: I18n, ms: number): string => i18n.dateTime(ms)
@@ -15,56 +17,63 @@ function IntensityChart({ hours, label }: { hours: SpanHour[]; label: string }) 
   const i18n = useI18n()
   const { t } = i18n
   const canvas = useRef<HTMLCanvasElement>(null)
-  useChart(
-    canvas,
-    () => {
-      const text = cssColour('--muted', '#59625d')
-      const grid = cssColour('--border', '#d5dbd7')
-      const values = hours.map((h) => h.intensityGPerKWh)
-      return {
-        type: 'line',
-        data: {
-          labels: hours.map((h) => hourLabel(i18n, h.hourUtcMs)),
-          datasets: [
-            { label: t('shift.intensity'), data: values, borderColor: cssColour('--chart-4', '#3c6e9e'), pointRadius: 0, borderWidth: 2, tension: 0 },
-            {
-              label: t('shift.baselineHours'),
-              data: hours.map((h) => (h.baseline ? h.intensityGPerKWh : null)),
-              showLine: false,
-              pointStyle: 'rect',
-              pointRadius: 6,
-              backgroundColor: cssColour('--chart-3', '#b07a1e'),
-              borderColor: cssColour('--chart-3', '#b07a1e')
-            },
-            {
-              label: t('shift.chosenHours'),
-              data: hours.map((h) => (h.chosen ? h.intensityGPerKWh : null)),
-              showLine: false,
-              pointStyle: 'triangle',
-              pointRadius: 8,
-              backgroundColor: cssColour('--chart-1', '#1f6f4a'),
-              borderColor: cssColour('--chart-1', '#1f6f4a')
-            }
-          ]
-        },
-        options: {
-          // Chart.js writes the axis numbers in this locale ("1.000" in German); the tooltips use the app's formatter.
-          locale: i18n.locale,
-          animation: false,
-          maintainAspectRatio: false,
-          plugins: {
-            legend: { labels: { color: text, usePointStyle: true } },
-            tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label ?? ''}: ${i18n.num(Number(ctx.raw))} g/kWh` } }
+  useChart(canvas, () => {
+    const text = cssColour('--muted', '#59625d')
+    const grid = cssColour('--border', '#d5dbd7')
+    const values = hours.map((h) => h.intensityGPerKWh)
+    return {
+      type: 'line',
+      data: {
+        labels: hours.map((h) => hourLabel(i18n, h.hourUtcMs)),
+        datasets: [
+          {
+            label: t('shift.intensity'),
+            data: values,
+            borderColor: cssColour('--chart-4', '#3c6e9e'),
+            pointRadius: 0,
+            borderWidth: 2,
+            tension: 0
           },
-          scales: {
-            x: { ticks: { color: text, maxRotation: 0, autoSkip: true, maxTicksLimit: 8 }, grid: { color: grid } },
-            y: { title: { display: true, text: 'g CO2e/kWh', color: text }, ticks: { color: text }, grid: { color: grid } }
+          {
+            label: t('shift.baselineHours'),
+            data: hours.map((h) => (h.baseline ? h.intensityGPerKWh : null)),
+            showLine: false,
+            pointStyle: 'rect',
+            pointRadius: 6,
+            backgroundColor: cssColour('--chart-3', '#b07a1e'),
+            borderColor: cssColour('--chart-3', '#b07a1e')
+          },
+          {
+            label: t('shift.chosenHours'),
+            data: hours.map((h) => (h.chosen ? h.intensityGPerKWh : null)),
+            showLine: false,
+            pointStyle: 'triangle',
+            pointRadius: 8,
+            backgroundColor: cssColour('--chart-1', '#1f6f4a'),
+            borderColor: cssColour('--chart-1', '#1f6f4a')
+          }
+        ]
+      },
+      options: {
+        // Chart.js writes the axis numbers in this locale ("1.000" in German); the tooltips use the app's formatter.
+        locale: i18n.locale,
+        animation: false,
+        maintainAspectRatio: false,
+        plugins: {
+          legend: { labels: { color: text, usePointStyle: true } },
+          tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label ?? ''}: ${i18n.num(Number(ctx.raw))} g/kWh` } }
+        },
+        scales: {
+          x: { ticks: { color: text, maxRotation: 0, autoSkip: true, maxTicksLimit: 8 }, grid: { color: grid } },
+          y: {
+            title: { display: true, text: 'g CO2e/kWh', color: text },
+            ticks: { color: text },
+            grid: { color: grid }
           }
         }
       }
-    },
-    [hours, i18n, t]
-  )
+    }
+  }, [hours, i18n, t])
   return <canvas ref={canvas} role="img" aria-label={label} />
 }
 
@@ -86,12 +95,22 @@ export function ShiftPlans({ plans, caption }: { plans: ShiftPlan[]; caption: st
           <thead>
             <tr>
               <th scope="col">{t('shift.strategy')}</th>
-              <th scope="col" className="num">{t('shift.baselineKg')}</th>
-              <th scope="col" className="num">{t('shift.optimizedKg')}</th>
-              <th scope="col" className="num">{t('shift.savedKg')}</th>
-              <th scope="col" className="num">{t('shift.savingPct')}</th>
+              <th scope="col" className="num">
+                {t('shift.baselineKg')}
+              </th>
+              <th scope="col" className="num">
+                {t('shift.optimizedKg')}
+              </th>
+              <th scope="col" className="num">
+                {t('shift.savedKg')}
+              </th>
+              <th scope="col" className="num">
+                {t('shift.savingPct')}
+              </th>
               <th scope="col">{t('shift.firstHour')}</th>
-              <th scope="col"><span className="visually-hidden">{t('shift.show')}</span></th>
+              <th scope="col">
+                <span className="visually-hidden">{t('shift.show')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -107,7 +126,12 @@ export function ShiftPlans({ plans, caption }: { plans: ShiftPlan[]; caption: st
                   <td className="num">{i18n.num(plan.savingsPct, 1)} %</td>
                   <td>{i18n.dateTimeUtc(plan.firstHourUtcMs)}</td>
                   <td>
-                    <button type="button" aria-pressed={key === strategyKey(selected.strategy)} aria-label={t('shift.showPlan', { strategy: label })} onClick={() => setSelectedKey(key)}>
+                    <button
+                      type="button"
+                      aria-pressed={key === strategyKey(selected.strategy)}
+                      aria-label={t('shift.showPlan', { strategy: label })}
+                      onClick={() => setSelectedKey(key)}
+                    >
                       {t('shift.show')}
                     </button>
                   </td>
@@ -128,7 +152,9 @@ export function ShiftPlans({ plans, caption }: { plans: ShiftPlan[]; caption: st
           <thead>
             <tr>
               <th scope="col">{t('shift.hourUtc')}</th>
-              <th scope="col" className="num">{t('shift.intensity')}</th>
+              <th scope="col" className="num">
+                {t('shift.intensity')}
+              </th>
               <th scope="col">{t('shift.baselineHours')}</th>
               <th scope="col">{t('shift.chosenHours')}</th>
             </tr>
@@ -147,7 +173,9 @@ export function ShiftPlans({ plans, caption }: { plans: ShiftPlan[]; caption: st
       </details>
       {selected.notes.length > 0 && (
         <ul className="notes">
-          {[...new Set(selected.notes)].map((n) => <li key={n}>{i18n.msg(selected.noteMsgs[selected.notes.indexOf(n)], n)}</li>)}
+          {[...new Set(selected.notes)].map((n) => (
+            <li key={n}>{i18n.msg(selected.noteMsgs[selected.notes.indexOf(n)], n)}</li>
+          ))}
         </ul>
       )}
     </div>

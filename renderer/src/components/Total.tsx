@@ -6,14 +6,29 @@ import type { I18n } from '../i18n/I18nProvider'
  * How a figure compares with the previous period's: as a change, or from tenfold up as a factor ("×1,361,207" reads
  * better than "+136,120,569 %" after a nearly empty period), or not at all without a previous figure.
  */
-export const comparison = (current: number, previous: number): { kind: 'none' } | { kind: 'factor'; factor: number } | { kind: 'change'; change: number } => {
+export const comparison = (
+  current: number,
+  previous: number
+): { kind: 'none' } | { kind: 'factor'; factor: number } | { kind: 'change'; change: number } => {
   const change = relativeChange(current, previous)
   if (change === undefined) return { kind: 'none' }
   return change + 1 >= 10 ? { kind: 'factor', factor: change + 1 } : { kind: 'change', change }
 }
 
 /** One key figure of a period: its value, its range, and its change against the previous period. */
-export function Total({ title, range, previous, format, i18n }: { title: string; range: Range; previous: number; format: (v: number) => string; i18n: I18n }) {
+export function Total({
+  title,
+  range,
+  previous,
+  format,
+  i18n
+}: {
+  title: string
+  range: Range
+  previous: number
+  format: (v: number) => string
+  i18n: I18n
+}) {
   const c = comparison(range.value, previous)
   const text =
     c.kind === 'none'

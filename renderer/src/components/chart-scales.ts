@@ -12,16 +12,29 @@ export const shortLabel = (label: string, maxChars: number): string =>
  * The two axes of a bar chart: the value axis titled with its unit, the category axis with shortened labels.
  * Horizontal bars put the values on x.
  */
-export const barScales = ({ labels, unit, horizontal, textColour, gridColour }: {
+export const barScales = ({
+  labels,
+  unit,
+  horizontal,
+  textColour,
+  gridColour
+}: {
   labels: string[]
   unit: string
   horizontal: boolean
   textColour: string
   gridColour: string
 }) => {
-  const valueAxis = { ticks: { color: textColour }, grid: { color: gridColour }, title: { display: true, text: unit, color: textColour } }
+  const valueAxis = {
+    ticks: { color: textColour },
+    grid: { color: gridColour },
+    title: { display: true, text: unit, color: textColour }
+  }
   const categoryAxis = {
-    ticks: { color: textColour, callback: (_: unknown, index: number) => shortLabel(labels[index] ?? '', AXIS_LABEL_CHARS) },
+    ticks: {
+      color: textColour,
+      callback: (_: unknown, index: number) => shortLabel(labels[index] ?? '', AXIS_LABEL_CHARS)
+    },
     grid: { color: gridColour }
   }
   return horizontal ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis }
@@ -31,7 +44,16 @@ export const barScales = ({ labels, unit, horizontal, textColour, gridColour }: 
  * The options of the app's bar charts. locale is the UI's: Chart.js writes its axis numbers with it ("3.000" in
  * German), and the tooltips write figures with the app's own formatter in the same locale.
  */
-export const barChartOptions = ({ labels, unit, horizontal, locale, format, seriesCount, textColour, gridColour }: {
+export const barChartOptions = ({
+  labels,
+  unit,
+  horizontal,
+  locale,
+  format,
+  seriesCount,
+  textColour,
+  gridColour
+}: {
   labels: string[]
   unit: string
   horizontal: boolean
@@ -50,7 +72,8 @@ export const barChartOptions = ({ labels, unit, horizontal, locale, format, seri
     tooltip: {
       callbacks: {
         title: (items: { dataIndex: number }[]) => labels[items[0]?.dataIndex ?? 0] ?? '',
-        label: (item: { dataset: { label?: string }; raw: unknown }) => `${item.dataset.label ?? ''}: ${format(Number(item.raw))}`
+        label: (item: { dataset: { label?: string }; raw: unknown }) =>
+          `${item.dataset.label ?? ''}: ${format(Number(item.raw))}`
       }
     }
   },

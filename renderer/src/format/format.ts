@@ -59,7 +59,11 @@ export const rangeBounds = (range: Range, unit: UnitFormat): { low: string; high
 }
 
 export const formatPercent = (locale: string, ratio: number, signed = false): string =>
-  numberFormat(locale, { style: 'percent', maximumFractionDigits: Math.abs(ratio) < 0.1 ? 1 : 0, signDisplay: signed ? 'exceptZero' : 'auto' }).format(ratio)
+  numberFormat(locale, {
+    style: 'percent',
+    maximumFractionDigits: Math.abs(ratio) < 0.1 ? 1 : 0,
+    signDisplay: signed ? 'exceptZero' : 'auto'
+  }).format(ratio)
 
 /** Relative change from previous to current; undefined when there is no previous figure to compare with. */
 export const relativeChange = (current: number, previous: number): number | undefined =>

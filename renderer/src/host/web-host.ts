@@ -40,7 +40,11 @@ const download = (name: string, content: string, type: string): void => {
 }
 
 const typeOf = (name: string): string =>
-  name.endsWith('.json') ? 'application/json' : name.endsWith('.csv') ? 'text/csv;charset=utf-8' : 'text/plain;charset=utf-8'
+  name.endsWith('.json')
+    ? 'application/json'
+    : name.endsWith('.csv')
+      ? 'text/csv;charset=utf-8'
+      : 'text/plain;charset=utf-8'
 
 /**
  * The HostApi of the plain-browser version: downloads for saving, a file input for opening, the browser's print
@@ -49,7 +53,13 @@ const typeOf = (name: string): string =>
 export const createWebHost = (): HostApi => ({
   openFiles: async (request) => {
     const files = await pickFiles(request)
-    return Promise.all(files.map(async (file): Promise<OpenedFile> => ({ name: file.name, sizeBytes: file.size, text: await file.text() })))
+    return Promise.all(
+      files.map(async (file): Promise<OpenedFile> => ({
+        name: file.name,
+        sizeBytes: file.size,
+        text: await file.text()
+      }))
+    )
   },
   saveFile: async (request) => {
     download(request.suggestedName, request.content, typeOf(request.suggestedName))

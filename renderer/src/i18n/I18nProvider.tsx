@@ -3,7 +3,18 @@ import type { Range } from '../../../shared/domain/range'
 import type { Message } from '../../../shared/messages/message'
 import * as f from '../format/format'
 import type { MessageKey, PluralKey } from './en'
-import { initialLanguage, localeOf, translate, translateMessage, translateError, translatePlural, translateUnit, setZodLanguage, type Language, type MessageParams } from './translate'
+import {
+  initialLanguage,
+  localeOf,
+  translate,
+  translateMessage,
+  translateError,
+  translatePlural,
+  translateUnit,
+  setZodLanguage,
+  type Language,
+  type MessageParams
+} from './translate'
 
 const STORAGE_KEY = 'carbon-ledger.language'
 
@@ -49,7 +60,9 @@ const savedLanguage = (): string | null => {
 }
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [language, setLanguageState] = useState<Language>(() => initialLanguage(savedLanguage(), navigator.languages ?? []))
+  const [language, setLanguageState] = useState<Language>(() =>
+    initialLanguage(savedLanguage(), navigator.languages ?? [])
+  )
   const setLanguage = useCallback((next: Language) => {
     setLanguageState(next)
     try {

@@ -17,4 +17,6 @@ const PAIRS =
   'TLSTL TONTO TTOTT TUNTN TURTR TWNTW TZATZ UGAUG UKRUA URYUY USAUS UZBUZ VCTVC VENVE VGBVG VIRVI VNMVN VUTVU WSMWS ' +
   'YEMYE ZAFZA ZMBZM ZWEZW'
 
-export const iso2OfIso3: ReadonlyMap<string, string> = new Map(PAIRS.split(' ').map((pair) => [pair.slice(0, 3), pair.slice(3)]))
+export const iso2OfIso3: ReadonlyMap<string, string> = new Map(
+  PAIRS.split(' ').map((pair) => [pair.slice(0, 3), pair.slice(3)])
+)

@@ -11,7 +11,8 @@ export const de: Catalogue = {
   'nav.projects': 'Projekte',
   'nav.compare': 'Vergleichen & planen',
   'compare.title': 'Vergleichen und planen',
-  'compare.intro': 'Auf welcher Hardware, wo und wann würde diese Arbeit am wenigsten ausstoßen? Die Zahlen sind Schätzungen mit Spannen; jede Annahme wird genannt.',
+  'compare.intro':
+    'Auf welcher Hardware, wo und wann würde diese Arbeit am wenigsten ausstoßen? Die Zahlen sind Schätzungen mit Spannen; jede Annahme wird genannt.',
   'compare.workload': 'Arbeitslast',
   'compare.workloadKind': 'Arbeitslast angegeben als',
   'compare.kind.run': 'Ein erfasster Lauf',
@@ -19,7 +20,10 @@ export const de: Catalogue = {
   'compare.kind.flops': 'Gesamte FLOPs',
   'compare.run': 'Erfasster Lauf',
   'compare.noRuns': 'Noch keine Läufe erfasst.',
-  'compare.runHint': { one: 'Der Lauf mit den höchsten Emissionen.', other: 'Die {count} Läufe mit den höchsten Emissionen.' },
+  'compare.runHint': {
+    one: 'Der Lauf mit den höchsten Emissionen.',
+    other: 'Die {count} Läufe mit den höchsten Emissionen.'
+  },
   'compare.chooseRun': 'Wählen Sie zuerst einen erfassten Lauf.',
   'compare.hardwareSearch': 'Hardware suchen',
   'compare.referenceGpu': 'Referenz-GPU',
@@ -47,7 +51,8 @@ export const de: Catalogue = {
   'compare.hardwareTitle': 'Hardware-Rangliste',
   'compare.hardwareAssumptions': {
     one: 'Spitzen-FLOPS bei {precision}, Auslastung (MFU) {mfu} (Spanne {low} – {high}), ein Gerät. Aktuelle Wahl: {current}.',
-    other: 'Spitzen-FLOPS bei {precision}, Auslastung (MFU) {mfu} (Spanne {low} – {high}), {count} Geräte. Aktuelle Wahl: {current}.'
+    other:
+      'Spitzen-FLOPS bei {precision}, Auslastung (MFU) {mfu} (Spanne {low} – {high}), {count} Geräte. Aktuelle Wahl: {current}.'
   },
   'compare.noCurrent': 'keine',
   'compare.hardwareTable': 'Hardware-Rangliste',
@@ -70,11 +75,15 @@ export const de: Catalogue = {
   'compare.hourly': 'Stundendaten',
   'compare.showAll': 'Alle {count} zeigen',
   'compare.showFewer': 'Weniger zeigen',
-  'compare.withoutFlops': { one: '{count} Katalogeintrag hat keinen {precision}-FLOPS-Wert und wird nicht gereiht.', other: '{count} Katalogeinträge haben keinen {precision}-FLOPS-Wert und werden nicht gereiht.' },
+  'compare.withoutFlops': {
+    one: '{count} Katalogeintrag hat keinen {precision}-FLOPS-Wert und wird nicht gereiht.',
+    other: '{count} Katalogeinträge haben keinen {precision}-FLOPS-Wert und werden nicht gereiht.'
+  },
   'compare.locationsTitle': 'Standort-Rangliste',
   'compare.locationsCurrent': 'Aktuell: {location}, {kg} standortbasiert, {market} marktbasiert (Jahresmittel).',
   'compare.locationsNeedCurrent': 'Wählen Sie eine aktuelle GPU, um Standorte zu reihen.',
-  'compare.locationsTop': 'Die besten {shown} von {count} werden gezeigt, dazu der aktuelle Standort, wo immer er steht.',
+  'compare.locationsTop':
+    'Die besten {shown} von {count} werden gezeigt, dazu der aktuelle Standort, wo immer er steht.',
   'compare.locationTable': 'Standort-Rangliste: {scope}',
   'compare.scope': 'Verglichene Standorte',
   'compare.scope.same-provider': 'Regionen desselben Anbieters',
@@ -83,7 +92,8 @@ export const de: Catalogue = {
   'compare.scope.zone': 'Netzzonen',
   'compare.runWouldHaveSaved': 'Was „{title}“ mit späterem Start eingespart hätte',
   'shift.title': 'Zeitverschiebung',
-  'shift.intro': 'Stündliche Lebenszyklus-Intensität in UTC. „Flexibler Start“ verschiebt die ganze Arbeit innerhalb eines Fensters von W Stunden; „Pausieren und Fortsetzen“ nutzt die günstigsten Stunden in p % mehr Zeit (Flexible Start und Pause and Resume bei Dodge u. a. 2022).',
+  'shift.intro':
+    'Stündliche Lebenszyklus-Intensität in UTC. „Flexibler Start“ verschiebt die ganze Arbeit innerhalb eines Fensters von W Stunden; „Pausieren und Fortsetzen“ nutzt die günstigsten Stunden in p % mehr Zeit (Flexible Start und Pause and Resume bei Dodge u. a. 2022).',
   'shift.zone': 'Netzzone',
   'shift.bundled': 'Mit Stundendaten',
   'shift.imported': 'Importiert',
@@ -94,7 +104,8 @@ export const de: Catalogue = {
   'shift.wholeHours': 'Geben Sie ganze Stunden ein, mindestens 1.',
   'shift.import': 'Stundenprofil importieren (CSV)…',
   'shift.importFailed': 'Das Profil konnte nicht gelesen werden: {message}',
-  'shift.noHourly': 'Für {zone} gibt es keine Stundendaten, daher wird keine Verschiebung berechnet. Importieren Sie dafür einen stündlichen Export von Electricity Maps.',
+  'shift.noHourly':
+    'Für {zone} gibt es keine Stundendaten, daher wird keine Verschiebung berechnet. Importieren Sie dafür einen stündlichen Export von Electricity Maps.',
   'shift.covers': '{zone} ({label}): {hours} Stunden Daten ab {from} UTC.',
   'shift.caption': 'Strategien der Zeitverschiebung in {zone}',
   'shift.runCaption': 'Was der Lauf in {zone} eingespart hätte',
@@ -130,7 +141,10 @@ export const de: Catalogue = {
   'rec.startTime': 'Die Läufe in {from} bis zu {hours} h später starten, zu den saubersten Stunden',
   'rec.saved': '{kg} eingespart',
   'rec.runs': { one: '{count} Lauf, {kg} ausgestoßen', other: '{count} Läufe, {kg} ausgestoßen' },
-  'rec.bounded': { one: 'Aus dem Lauf mit den höchsten Emissionen des Zeitraums.', other: 'Aus den {count} Läufen mit den höchsten Emissionen des Zeitraums.' },
+  'rec.bounded': {
+    one: 'Aus dem Lauf mit den höchsten Emissionen des Zeitraums.',
+    other: 'Aus den {count} Läufen mit den höchsten Emissionen des Zeitraums.'
+  },
   'rec.fromRuns': { one: 'Aus dem einen Lauf des Zeitraums.', other: 'Aus den {count} Läufen des Zeitraums.' },
   'rec.openCompare': 'Vergleichen und planen',
   'lang.label': 'Sprache',
@@ -193,15 +207,25 @@ export const de: Catalogue = {
   'dash.emptyAddRun': 'Einen Lauf von Hand erfassen',
   'dash.showUnknownRuns': 'Diese Läufe zeigen',
   'dash.hints': 'Unsichere Werte',
-  'dash.hintUnknownLocation': { one: '{count} Lauf hat keinen bekannten Standort: der Weltdurchschnitt wurde verwendet.', other: '{count} Läufe haben keinen bekannten Standort: der Weltdurchschnitt wurde verwendet.' },
-  'dash.hintEstimated': { one: '{count} Lauf wurde von Hand erfasst: ohne gemessene Energie ist seine Energie aus Nennleistungen geschätzt.', other: '{count} Läufe wurden von Hand erfasst: ohne gemessene Energie ist ihre Energie aus Nennleistungen geschätzt.' },
+  'dash.hintUnknownLocation': {
+    one: '{count} Lauf hat keinen bekannten Standort: der Weltdurchschnitt wurde verwendet.',
+    other: '{count} Läufe haben keinen bekannten Standort: der Weltdurchschnitt wurde verwendet.'
+  },
+  'dash.hintEstimated': {
+    one: '{count} Lauf wurde von Hand erfasst: ohne gemessene Energie ist seine Energie aus Nennleistungen geschätzt.',
+    other:
+      '{count} Läufe wurden von Hand erfasst: ohne gemessene Energie ist ihre Energie aus Nennleistungen geschätzt.'
+  },
   'dash.table': 'Werte als Tabelle',
   'breakdown.group': 'Gruppe',
   'breakdown.emissions': 'kg CO2e',
   'runs.title': 'Läufe',
   'runs.count': { one: '{count} Lauf', other: '{count} Läufe' },
   'runs.counting': 'Läufe werden durchsucht…',
-  'runs.scanning': { one: 'Suche läuft… bisher {count} Lauf gefunden ({percent} der Läufe durchsucht)', other: 'Suche läuft… bisher {count} Läufe gefunden ({percent} der Läufe durchsucht)' },
+  'runs.scanning': {
+    one: 'Suche läuft… bisher {count} Lauf gefunden ({percent} der Läufe durchsucht)',
+    other: 'Suche läuft… bisher {count} Läufe gefunden ({percent} der Läufe durchsucht)'
+  },
   'runs.empty': 'Keine passenden Läufe.',
   'runs.search': 'Titel, Notizen, Schlagwörter durchsuchen',
   'runs.filterProject': 'Projekt',
@@ -223,9 +247,13 @@ export const de: Catalogue = {
   'runs.selected': '{count} ausgewählt',
   'runs.moveTo': 'In Projekt verschieben',
   'runs.move': 'Verschieben',
-  'runs.deleted': { one: '{count} Lauf in den Papierkorb verschoben (Einstellungen → Papierkorb).', other: '{count} Läufe in den Papierkorb verschoben (Einstellungen → Papierkorb).' },
+  'runs.deleted': {
+    one: '{count} Lauf in den Papierkorb verschoben (Einstellungen → Papierkorb).',
+    other: '{count} Läufe in den Papierkorb verschoben (Einstellungen → Papierkorb).'
+  },
   'trash.title': 'Papierkorb',
-  'trash.explain': 'Gelöschte Läufe bleiben hier, bis der Papierkorb geleert wird; Wiederherstellen bringt sie mit ihren Werten zurück.',
+  'trash.explain':
+    'Gelöschte Läufe bleiben hier, bis der Papierkorb geleert wird; Wiederherstellen bringt sie mit ihren Werten zurück.',
   'trash.none': 'Der Papierkorb ist leer.',
   'trash.deletedAt': 'Gelöscht',
   'trash.runsCol': 'Läufe',
@@ -236,7 +264,10 @@ export const de: Catalogue = {
   'trash.restoreNamed': '{runs} wiederherstellen',
   'trash.restored': { one: '{count} Lauf wiederhergestellt.', other: '{count} Läufe wiederhergestellt.' },
   'trash.empty': 'Papierkorb leeren',
-  'trash.confirmEmpty': { one: '{count} Lauf endgültig löschen? Das lässt sich nicht rückgängig machen.', other: '{count} Läufe endgültig löschen? Das lässt sich nicht rückgängig machen.' },
+  'trash.confirmEmpty': {
+    one: '{count} Lauf endgültig löschen? Das lässt sich nicht rückgängig machen.',
+    other: '{count} Läufe endgültig löschen? Das lässt sich nicht rückgängig machen.'
+  },
   'trash.emptyForGood': 'Endgültig löschen',
   'trash.emptied': { one: '{count} Lauf endgültig gelöscht.', other: '{count} Läufe endgültig gelöscht.' },
   'runs.moved': { one: '{count} Lauf nach {project} verschoben.', other: '{count} Läufe nach {project} verschoben.' },
@@ -364,7 +395,8 @@ export const de: Catalogue = {
   'nav.about': 'Über',
   'nav.reports': 'Berichte',
   'reports.title': 'Berichte',
-  'reports.intro': 'Ein Bericht für einen Zeitraum und einen Umfang: ein PDF zum Ablegen oder Weitergeben (Kennzahlen mit Spannen, Tabellen, Diagramme, Methodik, Quellen und ein zitierfähiger Absatz) und die CSV-Dateien dazu.',
+  'reports.intro':
+    'Ein Bericht für einen Zeitraum und einen Umfang: ein PDF zum Ablegen oder Weitergeben (Kennzahlen mit Spannen, Tabellen, Diagramme, Methodik, Quellen und ein zitierfähiger Absatz) und die CSV-Dateien dazu.',
   'reports.scope': 'Umfang',
   'reports.scopeLab': 'Ganzes Labor',
   'reports.scopeProjects': 'Einzelne Projekte',
@@ -379,7 +411,8 @@ export const de: Catalogue = {
   'reports.labNameHint': 'Auf dem Deckblatt und im zitierfähigen Absatz; wird auf diesem Rechner gemerkt.',
   'reports.preview': 'Kennzahlen für {period}',
   'reports.gpuHours': 'GPU-Stunden',
-  'reports.empty': 'Keine Läufe in {period} für diesen Umfang: es gibt nichts zu berichten. Einen anderen Zeitraum oder Umfang wählen.',
+  'reports.empty':
+    'Keine Läufe in {period} für diesen Umfang: es gibt nichts zu berichten. Einen anderen Zeitraum oder Umfang wählen.',
   'reports.csvFiles': 'CSV-Dateien',
   'reports.csv.runs': 'Läufe (alle Eingaben und Werte)',
   'reports.csv.summary': 'Kennzahlen',
@@ -395,15 +428,21 @@ export const de: Catalogue = {
   'reports.exportingCsv': 'CSV-Dateien werden geschrieben…',
   'reports.pdfSaved': 'PDF-Bericht gespeichert: {path}',
   'reports.pdfOpened': 'Der Bericht wurde in einem neuen Tab geöffnet: sein Druckdialog speichert ihn als PDF.',
-  'reports.pdfBlocked': 'Der Browser hat den Bericht-Tab blockiert: Pop-ups für diese Seite erlauben und erneut versuchen.',
+  'reports.pdfBlocked':
+    'Der Browser hat den Bericht-Tab blockiert: Pop-ups für diese Seite erlauben und erneut versuchen.',
   'reports.cancelled': 'Export abgebrochen.',
-  'reports.csvSaved': { one: '{count} CSV-Datei gespeichert: {files}', other: '{count} CSV-Dateien gespeichert: {files}' },
+  'reports.csvSaved': {
+    one: '{count} CSV-Datei gespeichert: {files}',
+    other: '{count} CSV-Dateien gespeichert: {files}'
+  },
   'reports.failed': 'Export fehlgeschlagen: {message}',
   'import.title': 'Läufe importieren',
   'import.dropzone': 'Dateien zum Importieren',
-  'import.dropHint': 'CodeCarbon-CSVs, nvidia-smi-Leistungsprotokolle oder Carbon-Ledger-Laufdateien hier ablegen oder auswählen. Mehrere auf einmal sind möglich.',
+  'import.dropHint':
+    'CodeCarbon-CSVs, nvidia-smi-Leistungsprotokolle oder Carbon-Ledger-Laufdateien hier ablegen oder auswählen. Mehrere auf einmal sind möglich.',
   'import.pick': 'Dateien zum Import auswählen',
-  'import.formats': 'Das Format wird am Inhalt erkannt, nicht am Dateinamen. Geschrieben wird erst nach Ihrer Bestätigung.',
+  'import.formats':
+    'Das Format wird am Inhalt erkannt, nicht am Dateinamen. Geschrieben wird erst nach Ihrer Bestätigung.',
   'import.filterName': 'Laufdateien (CSV, JSON, Protokolle)',
   'import.filterAll': 'Alle Dateien',
   'import.closeFile': '{file} schließen',
@@ -456,7 +495,8 @@ export const de: Catalogue = {
   'import.energy.pueIncluded': '{stored} (gemessen, PUE enthalten)',
   'import.energy.measured': '{stored} (gemessen)',
   'import.energy.estimated': '{stored} (geschätzt)',
-  'import.energyNote': 'Das Ledger speichert für jeden Lauf die Energie des Rechenzentrums: die gemessene IT-Energie × die PUE seines Rechenzentrums (den Standardwert des Labors, sofern weder die Datei noch der Standort des Laufs eine PUE angibt). Aus dieser Energie werden die Emissionen berechnet.',
+  'import.energyNote':
+    'Das Ledger speichert für jeden Lauf die Energie des Rechenzentrums: die gemessene IT-Energie × die PUE seines Rechenzentrums (den Standardwert des Labors, sofern weder die Datei noch der Standort des Laufs eine PUE angibt). Aus dieser Energie werden die Emissionen berechnet.',
   'import.moreWarnings': '… und {count} weitere.',
   'import.commit': { one: '{count} Lauf importieren', other: '{count} Läufe importieren' },
   'import.nothingNew': 'Alles aus dieser Datei ist schon im Ledger.',
@@ -468,11 +508,15 @@ export const de: Catalogue = {
   'import.showDashboard': 'Übersicht öffnen',
   'import.undoThis': 'Diesen Import rückgängig machen',
   'import.undoBatch': 'Import von {file} rückgängig machen',
-  'import.undone': { one: 'Import von {file} rückgängig gemacht: {count} Lauf entfernt, {reverted} wiederhergestellt.', other: 'Import von {file} rückgängig gemacht: {count} Läufe entfernt, {reverted} wiederhergestellt.' },
+  'import.undone': {
+    one: 'Import von {file} rückgängig gemacht: {count} Lauf entfernt, {reverted} wiederhergestellt.',
+    other: 'Import von {file} rückgängig gemacht: {count} Läufe entfernt, {reverted} wiederhergestellt.'
+  },
   'import.batches': 'Bisherige Importe',
   'import.noBatches': 'Noch keine Importe.',
   'import.mappings': 'Gespeicherte Projektzuordnungen',
-  'import.mappingsHint': 'Wohin die Projektnamen importierter Dateien gehen. Hier geändert, gilt es für den nächsten Import.',
+  'import.mappingsHint':
+    'Wohin die Projektnamen importierter Dateien gehen. Hier geändert, gilt es für den nächsten Import.',
   'import.noMappings': 'Noch keine: Der erste Import merkt sie sich.',
   'import.forget': 'Vergessen',
   'import.forgetMapping': 'Zuordnung von {name} vergessen',
@@ -487,7 +531,8 @@ export const de: Catalogue = {
   'settings.mustBeAbove': 'Muss größer als {min} sein.',
   'settings.duplicate': '{name} ist schon in der Liste.',
   'settings.lab': 'Standardwerte der Gruppe',
-  'settings.labHint': 'Gelten für jeden Lauf, der nichts anderes angibt. Speichern berechnet die Läufe im Hintergrund neu.',
+  'settings.labHint':
+    'Gelten für jeden Lauf, der nichts anderes angibt. Speichern berechnet die Läufe im Hintergrund neu.',
   'settings.defaultLocation': 'Standard-Standort angeben als',
   'settings.locUnknown': 'Unbekannt (Weltdurchschnitt)',
   'settings.ownMachines': 'Die eigenen Rechner der Gruppe stehen',
@@ -501,10 +546,16 @@ export const de: Catalogue = {
   'settings.labSaved': 'Standardwerte gespeichert. Die Läufe werden neu berechnet.',
   'settings.recompute': 'Neuberechnung der Läufe',
   'settings.recomputing': 'Läufe werden neu berechnet',
-  'settings.recomputeProgress': { one: '{done} von {count} Lauf neu berechnet', other: '{done} von {count} Läufen neu berechnet' },
+  'settings.recomputeProgress': {
+    one: '{done} von {count} Lauf neu berechnet',
+    other: '{done} von {count} Läufen neu berechnet'
+  },
   'settings.recomputeCancel': 'Anhalten',
   'settings.recomputeResume': 'Fortsetzen',
-  'settings.recomputeRemaining': { one: '{count} Lauf trägt noch Werte aus älteren Standardwerten oder Daten.', other: '{count} Läufe tragen noch Werte aus älteren Standardwerten oder Daten.' },
+  'settings.recomputeRemaining': {
+    one: '{count} Lauf trägt noch Werte aus älteren Standardwerten oder Daten.',
+    other: '{count} Läufe tragen noch Werte aus älteren Standardwerten oder Daten.'
+  },
   'settings.recomputeDone': 'Alle Läufe sind mit den aktuellen Standardwerten und Daten berechnet.',
   'settings.recomputeFailed': 'Neuberechnung angehalten: {message}',
   'settings.hardware': 'Eigene Hardware',
@@ -537,7 +588,8 @@ export const de: Catalogue = {
   'settings.loc.badCloud': 'Anbieter und Region durch einen Doppelpunkt getrennt eingeben, z. B. gcp:europe-west3.',
   'settings.loc.badYear': 'Eine ganze Jahreszahl eingeben.',
   'settings.backups': 'Sicherungen',
-  'settings.backupsHint': 'Eine Sicherung ist eine JSON-Datei mit allen Projekten, Läufen, Importen und Einstellungen. Bewahren Sie eine sicher auf.',
+  'settings.backupsHint':
+    'Eine Sicherung ist eine JSON-Datei mit allen Projekten, Läufen, Importen und Einstellungen. Bewahren Sie eine sicher auf.',
   'settings.exportBackup': 'Sicherung exportieren',
   'settings.backupFilter': 'Carbon-Ledger-Sicherung',
   'settings.backupSaved': 'Sicherung gespeichert: {file}.',
@@ -546,11 +598,15 @@ export const de: Catalogue = {
   'settings.replace': 'Ledger ersetzen…',
   'settings.merge': 'In das Ledger einfügen',
   'settings.replaceTitle': 'Das ganze Ledger ersetzen?',
-  'settings.replaceText': 'Alle Projekte, Läufe und Einstellungen im Ledger werden durch die aus {file} ersetzt. Exportieren Sie vorher eine Sicherung, falls Sie sie noch brauchen.',
+  'settings.replaceText':
+    'Alle Projekte, Läufe und Einstellungen im Ledger werden durch die aus {file} ersetzt. Exportieren Sie vorher eine Sicherung, falls Sie sie noch brauchen.',
   'settings.replaceConfirm': 'Ledger ersetzen',
   'settings.restoring': 'Wird wiederhergestellt…',
   'settings.restoreFailed': '{file} wurde nicht wiederhergestellt, das Ledger ist unverändert: {message}',
-  'settings.replaced': { one: 'Ledger ersetzt: {count} Eintrag wiederhergestellt.', other: 'Ledger ersetzt: {count} Einträge wiederhergestellt.' },
+  'settings.replaced': {
+    one: 'Ledger ersetzt: {count} Eintrag wiederhergestellt.',
+    other: 'Ledger ersetzt: {count} Einträge wiederhergestellt.'
+  },
   'settings.merged': 'Eingefügt: {added} neu, {updated} aktualisiert, {kept} unverändert behalten.',
   'settings.conflicts': 'Einträge in beiden mit Unterschieden ({count})',
   'settings.conflict.table': 'Tabelle',
@@ -561,7 +617,8 @@ export const de: Catalogue = {
   'settings.conflict.ledger': 'Geändert im Ledger',
   'settings.conflict.archive': 'Geändert in der Sicherung',
   'settings.autoBackups': 'Automatische Sicherungen',
-  'settings.autoBackupsWeb': 'Automatische Sicherungen gibt es nur in der Desktop-App. Im Browser exportieren Sie selbst eine Sicherung.',
+  'settings.autoBackupsWeb':
+    'Automatische Sicherungen gibt es nur in der Desktop-App. Im Browser exportieren Sie selbst eine Sicherung.',
   'settings.autoBackupsNone': 'Noch keine automatische Sicherung: Die erste wird heute geschrieben.',
   'settings.size': '{size} MB',
   'settings.useBackup': 'Sicherung vom {day} wiederherstellen',
@@ -570,7 +627,8 @@ export const de: Catalogue = {
   'settings.storageUsed': '{used} MB von {quota} MB belegt.',
   'settings.storageUnknown': 'Dieser Browser gibt den belegten Speicher nicht an.',
   'settings.persisted': 'Dauerhaft: Der Browser löscht das Ledger nicht, wenn der Platz knapp wird.',
-  'settings.notPersisted': 'Nicht dauerhaft: Der Browser kann das Ledger löschen, wenn der Platz knapp wird. Exportieren Sie Sicherungen.',
+  'settings.notPersisted':
+    'Nicht dauerhaft: Der Browser kann das Ledger löschen, wenn der Platz knapp wird. Exportieren Sie Sicherungen.',
   'settings.askPersist': 'Dauerhafte Speicherung anfragen',
   'settings.refdata': 'Referenzdaten',
   'settings.dataVersion': 'Datenversion {version}',
@@ -579,23 +637,34 @@ export const de: Catalogue = {
   'about.version': 'Version',
   'about.dataVersion': 'Version der Referenzdaten',
   'about.platform': 'Plattform',
-  'about.offline': 'Carbon Ledger arbeitet offline: Alle Referenzdaten werden mit der App ausgeliefert, und das Ledger bleibt auf diesem Rechner.',
+  'about.offline':
+    'Carbon Ledger arbeitet offline: Alle Referenzdaten werden mit der App ausgeliefert, und das Ledger bleibt auf diesem Rechner.',
   'about.sources': 'Referenzdaten: Lizenzen und Quellenangaben',
-  'about.sourcesHint': 'Jeder Faktor der App stammt aus einem dieser Datensätze, wie es die Berechnung jedes Laufs angibt.',
+  'about.sourcesHint':
+    'Jeder Faktor der App stammt aus einem dieser Datensätze, wie es die Berechnung jedes Laufs angibt.',
   'about.licence': 'Lizenz',
   'about.sourceVersion': 'Version',
   'about.retrieved': 'Abgerufen',
   'about.url': 'Quelle',
   'about.attribution': 'Quellenangabe',
   'about.odblTitle': 'Open Database License (Electricity Maps)',
-  'about.odbl': 'Die Zonenintensitäten in locations.json und die Profile in hourly/ sind aus Daten von Electricity Maps abgeleitet, die unter der Open Database License 1.0 veröffentlicht sind. Sie sind eine abgeleitete Datenbank und bleiben unter der ODbL: Jede öffentliche Nutzung muss „Electricity Maps“ nennen und die Bedingungen der ODbL für diese Tabellen und alles daraus Abgeleitete beibehalten.',
+  'about.odbl':
+    'Die Zonenintensitäten in locations.json und die Profile in hourly/ sind aus Daten von Electricity Maps abgeleitet, die unter der Open Database License 1.0 veröffentlicht sind. Sie sind eine abgeleitete Datenbank und bleiben unter der ODbL: Jede öffentliche Nutzung muss „Electricity Maps“ nennen und die Bedingungen der ODbL für diese Tabellen und alles daraus Abgeleitete beibehalten.',
   'about.methodology': 'Methodik',
-  'about.method.energy': 'IT-Energie (kWh) = Σ Geräte Anzahl × Leistung (W) × Auslastung × Stunden / 1000, plus Speicher (GB) × 0,3725 W/GB × Stunden / 1000. Die Leistung ist gemessen, eingegeben oder die TDP aus dem Katalog, in dieser Reihenfolge.',
-  'about.method.measured': 'Gemessene Energie (CodeCarbon energy_consumed, ein integriertes nvidia-smi-Protokoll) ersetzt die Schätzung; die Schätzung bleibt in der Berechnung sichtbar.',
-  'about.method.pue': 'Gebäudeenergie = IT-Energie × PUE: die des Laufs, des Cloud-Anbieters, 1,0 für Arbeitsplatzrechner, die der Gruppe, sonst 1,56 (durchschnittliches Rechenzentrum).',
-  'about.method.location': 'Standortbasierte Emissionen (kg) = Gebäudeenergie × Netzintensität (g CO2e/kWh) / 1000: stündliches Profil über die Stunden des Laufs, wo vorhanden, sonst der Jahresmittelwert seines Jahres, sonst der Weltdurchschnitt von 475 g/kWh.',
-  'about.method.market': 'Marktbasierte Emissionen (GHG Protocol Scope 2) = standortbasiert × (1 − Ökostromanteil aus den Käufen des Anbieters oder dem Vertrag der Gruppe), immer neben den standortbasierten gezeigt.',
-  'about.method.embodied': 'Grauemissionen der Herstellung (Green Software Foundation SCI) = Gesamtwert des Geräts × Stunden / (Lebensdauer × 8760 h) × reservierte Geräte, getrennt ausgewiesen.',
-  'about.method.ranges': 'Jeder Wert hat eine Spanne von niedrig bis hoch nach der Herkunft seiner Eingaben und die verwendete Version der Referenzdaten, damit ein Bericht reproduzierbar ist.',
-  'about.methodMore': 'Die vollständige Methodik mit Quellen und Begründungen steht in docs/methodology.md des Projekts.'
+  'about.method.energy':
+    'IT-Energie (kWh) = Σ Geräte Anzahl × Leistung (W) × Auslastung × Stunden / 1000, plus Speicher (GB) × 0,3725 W/GB × Stunden / 1000. Die Leistung ist gemessen, eingegeben oder die TDP aus dem Katalog, in dieser Reihenfolge.',
+  'about.method.measured':
+    'Gemessene Energie (CodeCarbon energy_consumed, ein integriertes nvidia-smi-Protokoll) ersetzt die Schätzung; die Schätzung bleibt in der Berechnung sichtbar.',
+  'about.method.pue':
+    'Gebäudeenergie = IT-Energie × PUE: die des Laufs, des Cloud-Anbieters, 1,0 für Arbeitsplatzrechner, die der Gruppe, sonst 1,56 (durchschnittliches Rechenzentrum).',
+  'about.method.location':
+    'Standortbasierte Emissionen (kg) = Gebäudeenergie × Netzintensität (g CO2e/kWh) / 1000: stündliches Profil über die Stunden des Laufs, wo vorhanden, sonst der Jahresmittelwert seines Jahres, sonst der Weltdurchschnitt von 475 g/kWh.',
+  'about.method.market':
+    'Marktbasierte Emissionen (GHG Protocol Scope 2) = standortbasiert × (1 − Ökostromanteil aus den Käufen des Anbieters oder dem Vertrag der Gruppe), immer neben den standortbasierten gezeigt.',
+  'about.method.embodied':
+    'Grauemissionen der Herstellung (Green Software Foundation SCI) = Gesamtwert des Geräts × Stunden / (Lebensdauer × 8760 h) × reservierte Geräte, getrennt ausgewiesen.',
+  'about.method.ranges':
+    'Jeder Wert hat eine Spanne von niedrig bis hoch nach der Herkunft seiner Eingaben und die verwendete Version der Referenzdaten, damit ein Bericht reproduzierbar ist.',
+  'about.methodMore':
+    'Die vollständige Methodik mit Quellen und Begründungen steht in docs/methodology.md des Projekts.'
 }

@@ -9,7 +9,8 @@ export const en = {
   'nav.projects': 'Projects',
   'nav.compare': 'Compare & plan',
   'compare.title': 'Compare and plan',
-  'compare.intro': 'Which hardware, where and when would this work emit least? Figures are estimates with ranges; every assumption is stated.',
+  'compare.intro':
+    'Which hardware, where and when would this work emit least? Figures are estimates with ranges; every assumption is stated.',
   'compare.workload': 'Workload',
   'compare.workloadKind': 'Workload given as',
   'compare.kind.run': 'A logged run',
@@ -17,7 +18,10 @@ export const en = {
   'compare.kind.flops': 'Total FLOPs',
   'compare.run': 'Logged run',
   'compare.noRuns': 'No runs logged yet.',
-  'compare.runHint': { one: 'The run with the largest emissions.', other: 'The {count} runs with the largest emissions.' },
+  'compare.runHint': {
+    one: 'The run with the largest emissions.',
+    other: 'The {count} runs with the largest emissions.'
+  },
   'compare.chooseRun': 'Choose a logged run first.',
   'compare.hardwareSearch': 'Search hardware',
   'compare.referenceGpu': 'Reference GPU',
@@ -45,7 +49,8 @@ export const en = {
   'compare.hardwareTitle': 'Hardware ranking',
   'compare.hardwareAssumptions': {
     one: 'Peak FLOPS at {precision}, utilisation (MFU) {mfu} (range {low} – {high}), one device. Current choice: {current}.',
-    other: 'Peak FLOPS at {precision}, utilisation (MFU) {mfu} (range {low} – {high}), {count} devices. Current choice: {current}.'
+    other:
+      'Peak FLOPS at {precision}, utilisation (MFU) {mfu} (range {low} – {high}), {count} devices. Current choice: {current}.'
   },
   'compare.noCurrent': 'none',
   'compare.hardwareTable': 'Hardware ranking',
@@ -68,7 +73,10 @@ export const en = {
   'compare.hourly': 'hourly data',
   'compare.showAll': 'Show all {count}',
   'compare.showFewer': 'Show fewer',
-  'compare.withoutFlops': { one: '{count} catalogue entry has no {precision} FLOPS figure and is not ranked.', other: '{count} catalogue entries have no {precision} FLOPS figure and are not ranked.' },
+  'compare.withoutFlops': {
+    one: '{count} catalogue entry has no {precision} FLOPS figure and is not ranked.',
+    other: '{count} catalogue entries have no {precision} FLOPS figure and are not ranked.'
+  },
   'compare.locationsTitle': 'Location ranking',
   'compare.locationsCurrent': 'Current: {location}, {kg} location-based, {market} market-based (yearly averages).',
   'compare.locationsNeedCurrent': 'Choose a current GPU to rank locations.',
@@ -81,7 +89,8 @@ export const en = {
   'compare.scope.zone': 'Grid zones',
   'compare.runWouldHaveSaved': 'What “{title}” would have saved by starting later',
   'shift.title': 'Time shifting',
-  'shift.intro': 'Hourly life-cycle intensity in UTC. Flexible Start moves the whole job within a window of W hours; Pause and Resume runs the cheapest hours within p % more time (Dodge et al. 2022).',
+  'shift.intro':
+    'Hourly life-cycle intensity in UTC. Flexible Start moves the whole job within a window of W hours; Pause and Resume runs the cheapest hours within p % more time (Dodge et al. 2022).',
   'shift.zone': 'Grid zone',
   'shift.bundled': 'With hourly data',
   'shift.imported': 'Imported',
@@ -92,7 +101,8 @@ export const en = {
   'shift.wholeHours': 'Enter whole hours, at least 1.',
   'shift.import': 'Import hourly profile (CSV)…',
   'shift.importFailed': 'The profile could not be read: {message}',
-  'shift.noHourly': 'There is no hourly data for {zone}, so no time shift is computed. Import an Electricity Maps hourly export for it.',
+  'shift.noHourly':
+    'There is no hourly data for {zone}, so no time shift is computed. Import an Electricity Maps hourly export for it.',
   'shift.covers': '{zone} ({label}): {hours} hours of data from {from} UTC.',
   'shift.caption': 'Time-shifting strategies in {zone}',
   'shift.runCaption': 'What the run would have saved in {zone}',
@@ -128,7 +138,10 @@ export const en = {
   'rec.startTime': 'Start the runs in {from} up to {hours} h later, at the cleanest hours',
   'rec.saved': '{kg} saved',
   'rec.runs': { one: '{count} run, {kg} emitted', other: '{count} runs, {kg} emitted' },
-  'rec.bounded': { one: 'From the run with the largest emissions of the period.', other: 'From the {count} runs with the largest emissions of the period.' },
+  'rec.bounded': {
+    one: 'From the run with the largest emissions of the period.',
+    other: 'From the {count} runs with the largest emissions of the period.'
+  },
   'rec.fromRuns': { one: 'From the one run of the period.', other: 'From the {count} runs of the period.' },
   'rec.openCompare': 'Compare and plan',
   'lang.label': 'Language',
@@ -191,15 +204,25 @@ export const en = {
   'dash.emptyAddRun': 'Add a run by hand',
   'dash.showUnknownRuns': 'Show these runs',
   'dash.hints': 'Uncertain figures',
-  'dash.hintUnknownLocation': { one: '{count} run has no known location: the world average intensity was used.', other: '{count} runs have no known location: the world average intensity was used.' },
-  'dash.hintEstimated': { one: '{count} run was entered by hand: unless a measured energy was given, its energy is estimated from power ratings.', other: '{count} runs were entered by hand: unless a measured energy was given, their energy is estimated from power ratings.' },
+  'dash.hintUnknownLocation': {
+    one: '{count} run has no known location: the world average intensity was used.',
+    other: '{count} runs have no known location: the world average intensity was used.'
+  },
+  'dash.hintEstimated': {
+    one: '{count} run was entered by hand: unless a measured energy was given, its energy is estimated from power ratings.',
+    other:
+      '{count} runs were entered by hand: unless a measured energy was given, their energy is estimated from power ratings.'
+  },
   'dash.table': 'Figures as a table',
   'breakdown.group': 'Group',
   'breakdown.emissions': 'kg CO2e',
   'runs.title': 'Runs',
   'runs.count': { one: '{count} run', other: '{count} runs' },
   'runs.counting': 'Searching the runs…',
-  'runs.scanning': { one: 'Searching… {count} run found so far ({percent} of the runs looked at)', other: 'Searching… {count} runs found so far ({percent} of the runs looked at)' },
+  'runs.scanning': {
+    one: 'Searching… {count} run found so far ({percent} of the runs looked at)',
+    other: 'Searching… {count} runs found so far ({percent} of the runs looked at)'
+  },
   'runs.empty': 'No runs match.',
   'runs.search': 'Search title, notes, tags',
   'runs.filterProject': 'Project',
@@ -221,7 +244,10 @@ export const en = {
   'runs.selected': '{count} selected',
   'runs.moveTo': 'Move to project',
   'runs.move': 'Move',
-  'runs.deleted': { one: '{count} run moved to the trash (Settings → Trash).', other: '{count} runs moved to the trash (Settings → Trash).' },
+  'runs.deleted': {
+    one: '{count} run moved to the trash (Settings → Trash).',
+    other: '{count} runs moved to the trash (Settings → Trash).'
+  },
   'trash.title': 'Trash',
   'trash.explain': 'Deleted runs stay here until the trash is emptied; restoring puts them back with their figures.',
   'trash.none': 'The trash is empty.',
@@ -234,7 +260,10 @@ export const en = {
   'trash.restoreNamed': 'Restore {runs}',
   'trash.restored': { one: '{count} run restored.', other: '{count} runs restored.' },
   'trash.empty': 'Empty the trash',
-  'trash.confirmEmpty': { one: 'Delete {count} run for good? This cannot be undone.', other: 'Delete {count} runs for good? This cannot be undone.' },
+  'trash.confirmEmpty': {
+    one: 'Delete {count} run for good? This cannot be undone.',
+    other: 'Delete {count} runs for good? This cannot be undone.'
+  },
   'trash.emptyForGood': 'Delete for good',
   'trash.emptied': { one: '{count} run deleted for good.', other: '{count} runs deleted for good.' },
   'runs.moved': { one: '{count} run moved to {project}.', other: '{count} runs moved to {project}.' },
@@ -362,7 +391,8 @@ export const en = {
   'nav.about': 'About',
   'nav.reports': 'Reports',
   'reports.title': 'Reports',
-  'reports.intro': 'A report for a period and a scope: a PDF to file or share (key figures with ranges, tables, charts, method, sources and a citable statement) and the CSV files behind it.',
+  'reports.intro':
+    'A report for a period and a scope: a PDF to file or share (key figures with ranges, tables, charts, method, sources and a citable statement) and the CSV files behind it.',
   'reports.scope': 'Scope',
   'reports.scopeLab': 'Whole lab',
   'reports.scopeProjects': 'Some projects',
@@ -399,9 +429,11 @@ export const en = {
   'reports.failed': 'Export failed: {message}',
   'import.title': 'Import runs',
   'import.dropzone': 'Files to import',
-  'import.dropHint': 'Drop CodeCarbon CSVs, nvidia-smi power logs or Carbon Ledger run files here, or choose them. Several at once is fine.',
+  'import.dropHint':
+    'Drop CodeCarbon CSVs, nvidia-smi power logs or Carbon Ledger run files here, or choose them. Several at once is fine.',
   'import.pick': 'Choose files to import',
-  'import.formats': 'The format is recognised from the content, not the file name. Nothing is written until you confirm.',
+  'import.formats':
+    'The format is recognised from the content, not the file name. Nothing is written until you confirm.',
   'import.filterName': 'Run files (CSV, JSON, logs)',
   'import.filterAll': 'All files',
   'import.closeFile': 'Close {file}',
@@ -454,7 +486,8 @@ export const en = {
   'import.energy.pueIncluded': '{stored} (measured, PUE included)',
   'import.energy.measured': '{stored} (measured)',
   'import.energy.estimated': '{stored} (estimated)',
-  'import.energyNote': "The ledger stores each run's facility energy: the measured IT energy × the PUE of its data centre (the lab's default unless the file or the run's location sets one). Its emissions are computed from that energy.",
+  'import.energyNote':
+    "The ledger stores each run's facility energy: the measured IT energy × the PUE of its data centre (the lab's default unless the file or the run's location sets one). Its emissions are computed from that energy.",
   'import.moreWarnings': '… and {count} more.',
   'import.commit': { one: 'Import {count} run', other: 'Import {count} runs' },
   'import.nothingNew': 'Everything in this file is already in the ledger.',
@@ -466,7 +499,10 @@ export const en = {
   'import.showDashboard': 'Open the dashboard',
   'import.undoThis': 'Undo this import',
   'import.undoBatch': 'Undo the import of {file}',
-  'import.undone': { one: 'Import of {file} undone: {count} run removed, {reverted} put back as they were.', other: 'Import of {file} undone: {count} runs removed, {reverted} put back as they were.' },
+  'import.undone': {
+    one: 'Import of {file} undone: {count} run removed, {reverted} put back as they were.',
+    other: 'Import of {file} undone: {count} runs removed, {reverted} put back as they were.'
+  },
   'import.batches': 'Past imports',
   'import.noBatches': 'No imports yet.',
   'import.mappings': 'Remembered project mappings',
@@ -502,7 +538,10 @@ export const en = {
   'settings.recomputeProgress': { one: '{done} of {count} run recomputed', other: '{done} of {count} runs recomputed' },
   'settings.recomputeCancel': 'Pause',
   'settings.recomputeResume': 'Resume',
-  'settings.recomputeRemaining': { one: '{count} run still carries figures from older defaults or data.', other: '{count} runs still carry figures from older defaults or data.' },
+  'settings.recomputeRemaining': {
+    one: '{count} run still carries figures from older defaults or data.',
+    other: '{count} runs still carry figures from older defaults or data.'
+  },
   'settings.recomputeDone': 'Every run is computed with the current defaults and data.',
   'settings.recomputeFailed': 'Recomputing stopped: {message}',
   'settings.hardware': 'Custom hardware',
@@ -535,7 +574,8 @@ export const en = {
   'settings.loc.badCloud': 'Enter provider and region separated by a colon, e.g. gcp:europe-west3.',
   'settings.loc.badYear': 'Enter a whole year.',
   'settings.backups': 'Backups',
-  'settings.backupsHint': 'A backup is one JSON file with every project, run, import and setting. Keep one somewhere safe.',
+  'settings.backupsHint':
+    'A backup is one JSON file with every project, run, import and setting. Keep one somewhere safe.',
   'settings.exportBackup': 'Export a backup',
   'settings.backupFilter': 'Carbon Ledger backup',
   'settings.backupSaved': 'Backup saved: {file}.',
@@ -544,11 +584,15 @@ export const en = {
   'settings.replace': 'Replace the ledger…',
   'settings.merge': 'Merge into the ledger',
   'settings.replaceTitle': 'Replace the whole ledger?',
-  'settings.replaceText': 'Every project, run and setting now in the ledger is replaced by those of {file}. Export a backup first if you may need them.',
+  'settings.replaceText':
+    'Every project, run and setting now in the ledger is replaced by those of {file}. Export a backup first if you may need them.',
   'settings.replaceConfirm': 'Replace the ledger',
   'settings.restoring': 'Restoring…',
   'settings.restoreFailed': '{file} was not restored and the ledger is unchanged: {message}',
-  'settings.replaced': { one: 'Ledger replaced: {count} record restored.', other: 'Ledger replaced: {count} records restored.' },
+  'settings.replaced': {
+    one: 'Ledger replaced: {count} record restored.',
+    other: 'Ledger replaced: {count} records restored.'
+  },
   'settings.merged': 'Merged: {added} added, {updated} updated, {kept} kept as they were.',
   'settings.conflicts': 'Records in both with differences ({count})',
   'settings.conflict.table': 'Table',
@@ -559,7 +603,8 @@ export const en = {
   'settings.conflict.ledger': 'Changed in the ledger',
   'settings.conflict.archive': 'Changed in the backup',
   'settings.autoBackups': 'Automatic backups',
-  'settings.autoBackupsWeb': 'Automatic backups are only available in the desktop app. In the browser, export a backup yourself.',
+  'settings.autoBackupsWeb':
+    'Automatic backups are only available in the desktop app. In the browser, export a backup yourself.',
   'settings.autoBackupsNone': 'No automatic backup yet: the first is written today.',
   'settings.size': '{size} MB',
   'settings.useBackup': 'Restore the backup of {day}',
@@ -577,24 +622,34 @@ export const en = {
   'about.version': 'Version',
   'about.dataVersion': 'Reference data version',
   'about.platform': 'Platform',
-  'about.offline': 'Carbon Ledger works offline: every reference dataset ships with the app, and the ledger stays on this computer.',
+  'about.offline':
+    'Carbon Ledger works offline: every reference dataset ships with the app, and the ledger stays on this computer.',
   'about.sources': 'Reference data: licences and attributions',
-  'about.sourcesHint': 'Every factor the app uses comes from one of these datasets, as stated in each run’s computation.',
+  'about.sourcesHint':
+    'Every factor the app uses comes from one of these datasets, as stated in each run’s computation.',
   'about.licence': 'Licence',
   'about.sourceVersion': 'Version',
   'about.retrieved': 'Retrieved',
   'about.url': 'Source',
   'about.attribution': 'Attribution',
   'about.odblTitle': 'Open Database License (Electricity Maps)',
-  'about.odbl': 'The zone intensities of locations.json and the profiles of hourly/ are derived from Electricity Maps data published under the Open Database License 1.0. They are a derived database and stay under the ODbL: any public use must attribute "Electricity Maps" and keep the ODbL terms for these tables and anything derived from them.',
+  'about.odbl':
+    'The zone intensities of locations.json and the profiles of hourly/ are derived from Electricity Maps data published under the Open Database License 1.0. They are a derived database and stay under the ODbL: any public use must attribute "Electricity Maps" and keep the ODbL terms for these tables and anything derived from them.',
   'about.methodology': 'Methodology',
-  'about.method.energy': 'IT energy (kWh) = Σ devices count × power (W) × utilisation × hours / 1000, plus memory (GB) × 0.3725 W/GB × hours / 1000. Power is measured, entered, or the catalogue TDP, in that order.',
-  'about.method.measured': 'Measured energy (CodeCarbon energy_consumed, an integrated nvidia-smi log) replaces the estimate; the estimate stays in the trace.',
-  'about.method.pue': 'Facility energy = IT energy × PUE: the run’s, the cloud provider’s, 1.0 for personal computers, the lab’s, else 1.56 (average data centre).',
-  'about.method.location': 'Location-based emissions (kg) = facility energy × grid intensity (g CO2e/kWh) / 1000: hourly profile over the run’s hours where shipped, else the yearly average of the run’s year, else the world average 475 g/kWh.',
-  'about.method.market': 'Market-based emissions (GHG Protocol Scope 2) = location-based × (1 − renewable share of the provider’s purchases or the lab’s contract), always shown beside location-based.',
-  'about.method.embodied': 'Embodied emissions (Green Software Foundation SCI) = device total × hours / (lifespan × 8760 h) × devices reserved, shown separately.',
-  'about.method.ranges': 'Every figure carries a low–high range from where its inputs come from, and the reference data version it used, so a report can be reproduced.',
+  'about.method.energy':
+    'IT energy (kWh) = Σ devices count × power (W) × utilisation × hours / 1000, plus memory (GB) × 0.3725 W/GB × hours / 1000. Power is measured, entered, or the catalogue TDP, in that order.',
+  'about.method.measured':
+    'Measured energy (CodeCarbon energy_consumed, an integrated nvidia-smi log) replaces the estimate; the estimate stays in the trace.',
+  'about.method.pue':
+    'Facility energy = IT energy × PUE: the run’s, the cloud provider’s, 1.0 for personal computers, the lab’s, else 1.56 (average data centre).',
+  'about.method.location':
+    'Location-based emissions (kg) = facility energy × grid intensity (g CO2e/kWh) / 1000: hourly profile over the run’s hours where shipped, else the yearly average of the run’s year, else the world average 475 g/kWh.',
+  'about.method.market':
+    'Market-based emissions (GHG Protocol Scope 2) = location-based × (1 − renewable share of the provider’s purchases or the lab’s contract), always shown beside location-based.',
+  'about.method.embodied':
+    'Embodied emissions (Green Software Foundation SCI) = device total × hours / (lifespan × 8760 h) × devices reserved, shown separately.',
+  'about.method.ranges':
+    'Every figure carries a low–high range from where its inputs come from, and the reference data version it used, so a report can be reproduced.',
   'about.methodMore': 'The full method, with its sources and reasoning, is in docs/methodology.md of the project.'
 } as const
 

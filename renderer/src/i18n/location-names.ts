@@ -44,7 +44,9 @@ export const locationMatches = (locationId: string, label: string, query: string
   if (folded === '') return true
   if (foldText(label).includes(folded) || locationId.toLowerCase().includes(folded)) return true
   const iso2 = iso2OfLocation(locationId)
-  return iso2 !== undefined && languages.some((language) => foldText(countryName(iso2, language) ?? '').includes(folded))
+  return (
+    iso2 !== undefined && languages.some((language) => foldText(countryName(iso2, language) ?? '').includes(folded))
+  )
 }
 
 export interface LocationOption {

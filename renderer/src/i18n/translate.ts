@@ -1,7 +1,14 @@
 import { z } from 'zod'
 import zodGerman from 'zod/v4/locales/de.js'
 import zodEnglish from 'zod/v4/locales/en.js'
-import { formatMessage, localeNumberWriter, messageCatalogues, messageSchema, type Message, type WriteNumber } from '../../../shared/messages/index'
+import {
+  formatMessage,
+  localeNumberWriter,
+  messageCatalogues,
+  messageSchema,
+  type Message,
+  type WriteNumber
+} from '../../../shared/messages/index'
 import { formatInteger } from '../format/format'
 import { de } from './de'
 import { en, type Catalogue, type MessageKey, type PluralKey, type PluralMessage } from './en'
@@ -20,7 +27,8 @@ const fill = (text: string, params?: MessageParams): string =>
   params ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : text
 
 /** The message in the language with {name} placeholders filled; a missing parameter stays visible as {name}. */
-export const translate = (language: Language, key: MessageKey, params?: MessageParams): string => fill(catalogues[language][key], params)
+export const translate = (language: Language, key: MessageKey, params?: MessageParams): string =>
+  fill(catalogues[language][key], params)
 
 const numberWriters = new Map<Language, WriteNumber>()
 const numberWriter = (language: Language): WriteNumber => {
@@ -41,7 +49,9 @@ export const translateMessage = (language: Language, message: Message | undefine
 export const translateError = (language: Language, err: unknown): string => {
   if (!(err instanceof Error)) return String(err)
   const message = (err as { msg?: unknown }).msg
-  return messageSchema.safeParse(message).success ? translateMessage(language, message as Message, err.message) : err.message
+  return messageSchema.safeParse(message).success
+    ? translateMessage(language, message as Message, err.message)
+    : err.message
 }
 
 /** A unit of the trace ('kWh', 'tree-months'): translated when the catalogue names it, else as it is. */
@@ -67,7 +77,10 @@ export const pluralForm = (language: Language, count: number): keyof PluralMessa
  * in the language's locale (1,234 / 1.234); the other placeholders from params.
  */
 export const translatePlural = (language: Language, key: PluralKey, count: number, params?: MessageParams): string =>
-  fill(catalogues[language][key][pluralForm(language, count)], { ...params, count: formatInteger(localeOf[language], count) })
+  fill(catalogues[language][key][pluralForm(language, count)], {
+    ...params,
+    count: formatInteger(localeOf[language], count)
+  })
 
 /** The language to start in: the saved choice, else the browser's when we have it, else English. */
 export const initialLanguage = (saved: string | null, preferred: readonly string[]): Language => {

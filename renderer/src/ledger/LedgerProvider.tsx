@@ -17,7 +17,10 @@ export interface LedgerAccess {
 
 const LedgerContext = createContext<LedgerAccess | null>(null)
 
-type State = { status: 'opening' } | { status: 'failed'; error: unknown } | { status: 'open'; ledger: AppLedger; browser: LedgerBrowser }
+type State =
+  | { status: 'opening' }
+  | { status: 'failed'; error: unknown }
+  | { status: 'open'; ledger: AppLedger; browser: LedgerBrowser }
 
 /** Opens the ledger once for the whole app. Tests and the benchmark may open another database with ?db=name. */
 export function LedgerProvider({ children, databaseName }: { children: ReactNode; databaseName?: string }) {

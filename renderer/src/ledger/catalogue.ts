@@ -3,7 +3,13 @@
  * dynamic import, so the first dashboard paint needs only the rollups.
  */
 import { estimateRun } from '../../../shared/emissions/resolve'
-import { findHardware, loadReferenceData, searchHardware, searchLocations, resolveLocation } from '../../../shared/refdata/index'
+import {
+  findHardware,
+  loadReferenceData,
+  searchHardware,
+  searchLocations,
+  resolveLocation
+} from '../../../shared/refdata/index'
 
 export const ref = loadReferenceData()
 export { estimateRun, findHardware, searchHardware, searchLocations, resolveLocation }

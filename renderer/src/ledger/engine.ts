@@ -29,10 +29,12 @@ export const lazyEngine: LedgerEngine<LabDefaults> = {
   }
 }
 
-const after = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
-  await loadCatalogue()
-  return fn(...args)
-}
+const after =
+  <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+  async (...args: A): Promise<R> => {
+    await loadCatalogue()
+    return fn(...args)
+  }
 
 /** The ledger with the computing calls waiting for the catalogue first. */
 export const withEngine = (ledger: AppLedger): AppLedger => ({

@@ -11,7 +11,15 @@ import type { MessageKey } from '../i18n/en'
 // The manifest alone (a few KB), not the reference tables: About opens instantly.
 const manifest = dataManifestSchema.parse(manifestJson)
 
-const METHOD_POINTS: MessageKey[] = ['about.method.energy', 'about.method.measured', 'about.method.pue', 'about.method.location', 'about.method.market', 'about.method.embodied', 'about.method.ranges']
+const METHOD_POINTS: MessageKey[] = [
+  'about.method.energy',
+  'about.method.measured',
+  'about.method.pue',
+  'about.method.location',
+  'about.method.market',
+  'about.method.embodied',
+  'about.method.ranges'
+]
 
 /** An external link opens in the user's browser through the host, which refuses anything but allowlisted https. */
 function ExternalLink({ url, children }: { url: string; children: string }) {
@@ -44,7 +52,9 @@ export default function About({ query }: ScreenProps) {
           {info.data && (
             <dl className="facts">
               <dt>{t('about.version')}</dt>
-              <dd data-testid="app-version">{info.data.name} {info.data.version}</dd>
+              <dd data-testid="app-version">
+                {info.data.name} {info.data.version}
+              </dd>
               <dt>{t('about.dataVersion')}</dt>
               <dd>{manifest.dataVersion}</dd>
               {info.data.electronVersion && (
@@ -92,7 +102,9 @@ export default function About({ query }: ScreenProps) {
                 {s.url && (
                   <>
                     <dt>{t('about.url')}</dt>
-                    <dd><ExternalLink url={s.url}>{s.url}</ExternalLink></dd>
+                    <dd>
+                      <ExternalLink url={s.url}>{s.url}</ExternalLink>
+                    </dd>
                   </>
                 )}
                 <dt>{t('about.attribution')}</dt>
@@ -108,7 +120,9 @@ export default function About({ query }: ScreenProps) {
       <section className="card settings-block" aria-labelledby="about-methodology">
         <h2 id="about-methodology">{t('about.methodology')}</h2>
         <ul>
-          {METHOD_POINTS.map((key) => <li key={key}>{t(key)}</li>)}
+          {METHOD_POINTS.map((key) => (
+            <li key={key}>{t(key)}</li>
+          ))}
         </ul>
         <p className="muted">{t('about.methodMore')}</p>
       </section>

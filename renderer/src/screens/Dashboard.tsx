@@ -30,20 +30,43 @@ const Recommendations = lazy(() => import('../components/Recommendations'))
 export const periodName = (p: Period, i18n: I18n): string => {
   if (p.kind === 'month') return i18n.month(p.start)
   if (p.kind === 'year') return p.start.slice(0, 4)
-  if (p.kind === 'quarter') return i18n.t('period.quarterLabel', { quarter: Math.floor((Number(p.start.slice(5, 7)) - 1) / 3) + 1, year: p.start.slice(0, 4) })
+  if (p.kind === 'quarter')
+    return i18n.t('period.quarterLabel', {
+      quarter: Math.floor((Number(p.start.slice(5, 7)) - 1) / 3) + 1,
+      year: p.start.slice(0, 4)
+    })
   return `${i18n.month(p.start)} – ${i18n.month(p.end)}`
 }
 
 /** Period picker: kind, previous/next, and for a custom period its first and last month. Keeps its state in the URL. */
-export function PeriodPicker({ period, path, extra }: { period: Period; path: string; extra?: Record<string, string> }) {
+export function PeriodPicker({
+  period,
+  path,
+  extra
+}: {
+  period: Period
+  path: string
+  extra?: Record<string, string>
+}) {
   const i18n = useI18n()
   const { t } = i18n
-  const go = (p: Period) => navigate(path, { ...extra, period: p.kind, start: p.start, end: p.kind === 'custom' ? p.end : undefined }, true)
+  const go = (p: Period) =>
+    navigate(path, { ...extra, period: p.kind, start: p.start, end: p.kind === 'custom' ? p.end : undefined }, true)
   return (
     <div className="period-picker" role="group" aria-label={t('period.label')}>
       <label>
         <span>{t('period.kind')}</span>
-        <select aria-label={t('period.kind')} value={period.kind} onChange={(e) => go({ ...period, kind: e.target.value as Period['kind'], end: e.target.value === 'custom' ? period.end : period.start } as Period)}>
+        <select
+          aria-label={t('period.kind')}
+          value={period.kind}
+          onChange={(e) =>
+            go({
+              ...period,
+              kind: e.target.value as Period['kind'],
+              end: e.target.value === 'custom' ? period.end : period.start
+            } as Period)
+          }
+        >
           <option value="month">{t('period.month')}</option>
           <option value="quarter">{t('period.quarter')}</option>
           <option value="year">{t('period.year')}</option>
@@ -54,11 +77,23 @@ export function PeriodPicker({ period, path, extra }: { period: Period; path: st
         <>
           <label>
             <span>{t('period.from')}</span>
-            <input type="month" value={period.start} onChange={(e) => e.target.value && go({ ...period, start: e.target.value, end: e.target.value > period.end ? e.target.value : period.end })} />
+            <input
+              type="month"
+              value={period.start}
+              onChange={(e) =>
+                e.target.value &&
+                go({ ...period, start: e.target.value, end: e.target.value > period.end ? e.target.value : period.end })
+              }
+            />
           </label>
           <label>
             <span>{t('period.to')}</span>
-            <input type="month" value={period.end} min={period.start} onChange={(e) => e.target.value && go({ ...period, end: e.target.value })} />
+            <input
+              type="month"
+              value={period.end}
+              min={period.start}
+              onChange={(e) => e.target.value && go({ ...period, end: e.target.value })}
+            />
           </label>
         </>
       ) : (
@@ -78,7 +113,6 @@ export function PeriodPicker({ period, path, extra }: { period: Period; path: st
   )
 }
 
-
 export function BreakdownTable({ rows, i18n }: { rows: { name: string; kg: number }[]; i18n: I18n }) {
   return (
     <details>
@@ -87,7 +121,9 @@ export function BreakdownTable({ rows, i18n }: { rows: { name: string; kg: numbe
         <thead>
           <tr>
             <th scope="col">{i18n.t('breakdown.group')}</th>
-            <th scope="col" className="num">{i18n.t('breakdown.emissions')}</th>
+            <th scope="col" className="num">
+              {i18n.t('breakdown.emissions')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -108,7 +144,8 @@ export const useFigures = (period: Period, projectId?: string) => {
   const { ledger, revision } = useLedger()
   return useAsync(async () => {
     const filter = projectId ? { project: [projectId] } : {}
-    const q = (groupBy: Parameters<typeof ledger.aggregate.totals>[0]['groupBy'], p: Period = period) => ledger.aggregate.totals({ period: p, groupBy, filter })
+    const q = (groupBy: Parameters<typeof ledger.aggregate.totals>[0]['groupBy'], p: Period = period) =>
+      ledger.aggregate.totals({ period: p, groupBy, filter })
     const [current, previous, trend, projects, ...breakdowns] = await Promise.all([
       q([]),
       q([], previousPeriod(period)),
@@ -134,7 +171,15 @@ const useTopRuns = (period: Period, projectId?: string) => {
   )
 }
 
-function LargestRuns({ period, projectId, projectName }: { period: Period; projectId?: string; projectName: Map<string, string> }) {
+function LargestRuns({
+  period,
+  projectId,
+  projectName
+}: {
+  period: Period
+  projectId?: string
+  projectName: Map<string, string>
+}) {
   const i18n = useI18n()
   const { t } = i18n
   const state = useTopRuns(period, projectId)
@@ -149,8 +194,12 @@ function LargestRuns({ period, projectId, projectName }: { period: Period; proje
                 <th scope="col">{t('runs.col.title')}</th>
                 <th scope="col">{t('runs.col.project')}</th>
                 <th scope="col">{t('runs.col.start')}</th>
-                <th scope="col" className="num">{t('runs.col.energy')}</th>
-                <th scope="col" className="num">{t('runs.col.emissions')}</th>
+                <th scope="col" className="num">
+                  {t('runs.col.energy')}
+                </th>
+                <th scope="col" className="num">
+                  {t('runs.col.emissions')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -215,8 +264,15 @@ export function Figures({ period, projectId }: { period: Period; projectId?: str
         ]
       },
       breakdowns: BREAKDOWNS.map((b, i) => {
-        const rows = (data.breakdowns[i]?.rows ?? []).slice(0, TOP_GROUPS).map((r) => ({ name: label(b.dim, r), kg: r.totals.emissionsKg.value }))
-        return { ...b, rows, labels: rows.map((r) => r.name), series: [{ label: t('total.location'), values: rows.map((r) => r.kg) }] }
+        const rows = (data.breakdowns[i]?.rows ?? [])
+          .slice(0, TOP_GROUPS)
+          .map((r) => ({ name: label(b.dim, r), kg: r.totals.emissionsKg.value }))
+        return {
+          ...b,
+          rows,
+          labels: rows.map((r) => r.name),
+          series: [{ label: t('total.location'), values: rows.map((r) => r.kg) }]
+        }
       }),
       unknownLocation: data.breakdowns[3]?.rows.find((r) => r.group.location === 'unknown')?.totals.runs ?? 0,
       manual: data.bySource.rows.filter((r) => r.group.source === 'manual').reduce((s, r) => s + r.totals.runs, 0),
@@ -229,11 +285,41 @@ export function Figures({ period, projectId }: { period: Period; projectId?: str
         <div aria-busy={state.status === 'loading'}>
           <h2>{t('dash.totals', { period: periodName(period, i18n) })}</h2>
           <dl className="totals">
-            <Total title={t('total.location')} range={data.current.total.emissionsKg} previous={data.previous.total.emissionsKg.value} format={i18n.kg} i18n={i18n} />
-            <Total title={t('total.market')} range={data.current.total.marketEmissionsKg} previous={data.previous.total.marketEmissionsKg.value} format={i18n.kg} i18n={i18n} />
-            <Total title={t('total.embodied')} range={data.current.total.embodiedKg} previous={data.previous.total.embodiedKg.value} format={i18n.kg} i18n={i18n} />
-            <Total title={t('total.energy')} range={data.current.total.energyKWh} previous={data.previous.total.energyKWh.value} format={i18n.kWh} i18n={i18n} />
-            <Total title={t('total.runs')} range={{ value: data.current.total.runs, low: data.current.total.runs, high: data.current.total.runs }} previous={data.previous.total.runs} format={i18n.int} i18n={i18n} />
+            <Total
+              title={t('total.location')}
+              range={data.current.total.emissionsKg}
+              previous={data.previous.total.emissionsKg.value}
+              format={i18n.kg}
+              i18n={i18n}
+            />
+            <Total
+              title={t('total.market')}
+              range={data.current.total.marketEmissionsKg}
+              previous={data.previous.total.marketEmissionsKg.value}
+              format={i18n.kg}
+              i18n={i18n}
+            />
+            <Total
+              title={t('total.embodied')}
+              range={data.current.total.embodiedKg}
+              previous={data.previous.total.embodiedKg.value}
+              format={i18n.kg}
+              i18n={i18n}
+            />
+            <Total
+              title={t('total.energy')}
+              range={data.current.total.energyKWh}
+              previous={data.previous.total.energyKWh.value}
+              format={i18n.kWh}
+              i18n={i18n}
+            />
+            <Total
+              title={t('total.runs')}
+              range={{ value: data.current.total.runs, low: data.current.total.runs, high: data.current.total.runs }}
+              previous={data.previous.total.runs}
+              format={i18n.int}
+              i18n={i18n}
+            />
           </dl>
           {data.current.total.runs === 0 ? (
             <div className="card">
@@ -256,7 +342,16 @@ export function Figures({ period, projectId }: { period: Period; projectId?: str
                     {charts.unknownLocation > 0 && (
                       <p>
                         {i18n.plural('dash.hintUnknownLocation', charts.unknownLocation)}{' '}
-                        <a href={href('/runs', { project: projectId, location: 'unknown', from: period.start, to: period.end })}>{t('dash.showUnknownRuns')}</a>
+                        <a
+                          href={href('/runs', {
+                            project: projectId,
+                            location: 'unknown',
+                            from: period.start,
+                            to: period.end
+                          })}
+                        >
+                          {t('dash.showUnknownRuns')}
+                        </a>
                       </p>
                     )}
                     {charts.manual > 0 && <p>{i18n.plural('dash.hintEstimated', charts.manual)}</p>}
@@ -266,9 +361,18 @@ export function Figures({ period, projectId }: { period: Period; projectId?: str
               <section className="card" aria-labelledby="trend-title">
                 <h3 id="trend-title">{t('dash.trend')}</h3>
                 <div className="chart-box">
-                  <BarChart labels={charts.trend.labels} series={charts.trend.series} label={t('dash.trendAlt')} unit={t('breakdown.emissions')} format={i18n.kg} />
+                  <BarChart
+                    labels={charts.trend.labels}
+                    series={charts.trend.series}
+                    label={t('dash.trendAlt')}
+                    unit={t('breakdown.emissions')}
+                    format={i18n.kg}
+                  />
                 </div>
-                <BreakdownTable rows={charts.trend.labels.map((name, i) => ({ name, kg: charts.trend.series[0]!.values[i] ?? 0 }))} i18n={i18n} />
+                <BreakdownTable
+                  rows={charts.trend.labels.map((name, i) => ({ name, kg: charts.trend.series[0]!.values[i] ?? 0 }))}
+                  i18n={i18n}
+                />
               </section>
               <div className="grid-2">
                 {charts.breakdowns
@@ -277,7 +381,14 @@ export function Figures({ period, projectId }: { period: Period; projectId?: str
                     <section className="card" key={b.dim} aria-labelledby={`bd-${b.dim}`}>
                       <h3 id={`bd-${b.dim}`}>{t(b.title)}</h3>
                       <div className="chart-box small">
-                        <BarChart labels={b.labels} series={b.series} label={`${t(b.title)}, ${t('breakdown.emissions')}`} unit={t('breakdown.emissions')} horizontal format={i18n.kg} />
+                        <BarChart
+                          labels={b.labels}
+                          series={b.series}
+                          label={`${t(b.title)}, ${t('breakdown.emissions')}`}
+                          unit={t('breakdown.emissions')}
+                          horizontal
+                          format={i18n.kg}
+                        />
                       </div>
                       <BreakdownTable rows={b.rows} i18n={i18n} />
                     </section>
@@ -304,7 +415,9 @@ function Equivalents({ kg }: { kg: number }) {
     <ul className="equivalents">
       <li>{eq ? i18n.t('dash.carKm', { value: i18n.num((kg * 1000) / eq.carGPerKm, 0) }) : '\u00a0'}</li>
       <li>{eq ? i18n.t('dash.treeMonths', { value: i18n.num((kg * 1000) / eq.treeMonthG, 0) }) : '\u00a0'}</li>
-      <li>{eq ? i18n.t('dash.flights', { value: i18n.num(kg / eq.flightKg, 2), flight: eq.flightLabel }) : '\u00a0'}</li>
+      <li>
+        {eq ? i18n.t('dash.flights', { value: i18n.num(kg / eq.flightKg, 2), flight: eq.flightLabel }) : '\u00a0'}
+      </li>
     </ul>
   )
 }

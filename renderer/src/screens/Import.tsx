@@ -12,8 +12,19 @@ import type { MessageKey } from '../i18n/en'
 import { loadCatalogue } from '../ledger/engine'
 import { useLedger } from '../ledger/LedgerProvider'
 import {
-  chunksOfBlob, chunksOfText, parseChunks, previewWarnings, rowErrorsCsv, rowErrorsFileName, skippedRowCount, storedEnergies,
-  UTC_OFFSETS_MINUTES, utcOffsetLabel, type PreviewWarning, type StoredEnergy, type TextChunk
+  chunksOfBlob,
+  chunksOfText,
+  parseChunks,
+  previewWarnings,
+  rowErrorsCsv,
+  rowErrorsFileName,
+  skippedRowCount,
+  storedEnergies,
+  UTC_OFFSETS_MINUTES,
+  utcOffsetLabel,
+  type PreviewWarning,
+  type StoredEnergy,
+  type TextChunk
 } from './import-flow'
 
 /** Above this many warnings the list is folded: a file can warn once per row. */
@@ -66,20 +77,30 @@ export default function Import() {
   const batches = useAsync(() => ledger.imports.list(), [ledger, revision])
   const mappings = useAsync(() => ledger.imports.mappings.list(), [ledger, revision])
 
-  const update = (key: number, patch: Partial<FileState>) => setFiles((all) => all.map((f) => (f.key === key ? { ...f, ...patch } : f)))
+  const update = (key: number, patch: Partial<FileState>) =>
+    setFiles((all) => all.map((f) => (f.key === key ? { ...f, ...patch } : f)))
 
   const [chosen, setChosen] = useState<string[]>([])
 
   const read = async (key: number, picked: Picked, offsetMinutes?: number) => {
     const catalogue = await loadCatalogue()
-    const options = { matchHardware: catalogueMatcher(catalogue.ref), ...(offsetMinutes !== undefined ? { timeZoneOffsetMinutes: offsetMinutes } : {}) }
-    const outcome = await parseChunks(picked.name, picked.chunks(), options, (done, total) => update(key, { done, total }))
+    const options = {
+      matchHardware: catalogueMatcher(catalogue.ref),
+      ...(offsetMinutes !== undefined ? { timeZoneOffsetMinutes: offsetMinutes } : {})
+    }
+    const outcome = await parseChunks(picked.name, picked.chunks(), options, (done, total) =>
+      update(key, { done, total })
+    )
     if (!outcome.ok) return update(key, { phase: 'failed', error: outcome.error, errorMsg: outcome.errorMsg })
     update(key, { phase: 'previewing', result: outcome.result })
     try {
       const preview = await ledger.imports.preview(outcome.result)
       const lab = await ledger.settings.getLabDefaults()
-      const energies = storedEnergies(outcome.result.runs, (input) => catalogue.estimateRun(input, catalogue.ref, lab), RUNS_SHOWN)
+      const energies = storedEnergies(
+        outcome.result.runs,
+        (input) => catalogue.estimateRun(input, catalogue.ref, lab),
+        RUNS_SHOWN
+      )
       update(key, { phase: 'ready', preview, energies })
     } catch (err) {
       update(key, { phase: 'failed', error: err instanceof Error ? err.message : String(err) })
@@ -90,17 +111,46 @@ export default function Import() {
   const add = (picked: Picked[]) => {
     const added = picked.map((p) => ({ p, key: nextKey.current++ }))
     if (picked.length > 0) setChosen(picked.map((p) => p.name))
-    setFiles((all) => [...added.map(({ p, key }): FileState => ({ key, name: p.name, picked: p, phase: 'reading', done: 0, total: 0, projectMap: {} })), ...all])
+    setFiles((all) => [
+      ...added.map(({ p, key }): FileState => ({
+        key,
+        name: p.name,
+        picked: p,
+        phase: 'reading',
+        done: 0,
+        total: 0,
+        projectMap: {}
+      })),
+      ...all
+    ])
     for (const { p, key } of added) queue.current = queue.current.then(() => read(key, p))
   }
   /** The file read again with its clock's offset, so the preview shows the runs at their true UTC times. */
   const setOffset = (file: FileState, offsetMinutes: number | undefined) => {
-    update(file.key, { offsetMinutes, phase: 'reading', done: 0, total: 0, preview: undefined, result: undefined, energies: undefined, error: undefined, errorMsg: undefined })
+    update(file.key, {
+      offsetMinutes,
+      phase: 'reading',
+      done: 0,
+      total: 0,
+      preview: undefined,
+      result: undefined,
+      energies: undefined,
+      error: undefined,
+      errorMsg: undefined
+    })
     queue.current = queue.current.then(() => read(file.key, file.picked, offsetMinutes))
   }
-  const addFiles = (list: FileList | null) => add([...(list ?? [])].map((file) => ({ name: file.name, chunks: () => chunksOfBlob(file) })))
+  const addFiles = (list: FileList | null) =>
+    add([...(list ?? [])].map((file) => ({ name: file.name, chunks: () => chunksOfBlob(file) })))
   const pickDesktop = async () => {
-    const opened = await host.api.openFiles({ title: t('import.pick'), multiple: true, filters: [{ name: t('import.filterName'), extensions: ['csv', 'json', 'txt', 'log'] }, { name: t('import.filterAll'), extensions: ['*'] }] })
+    const opened = await host.api.openFiles({
+      title: t('import.pick'),
+      multiple: true,
+      filters: [
+        { name: t('import.filterName'), extensions: ['csv', 'json', 'txt', 'log'] },
+        { name: t('import.filterAll'), extensions: ['*'] }
+      ]
+    })
     add(opened.map((f) => ({ name: f.name, chunks: () => chunksOfText(f.text) })))
   }
   const onDrop = (e: DragEvent) => {
@@ -114,11 +164,17 @@ export default function Import() {
     const projectMap = Object.fromEntries(Object.entries(file.projectMap).filter(([, id]) => id !== NEW_PROJECT))
     update(file.key, { phase: 'committing', done: 0, total: file.result.runs.length, error: undefined })
     try {
-      const batch = await ledger.imports.commit(file.result, { projectMap, onProgress: (done, total) => update(file.key, { done, total }) })
+      const batch = await ledger.imports.commit(file.result, {
+        projectMap,
+        onProgress: (done, total) => update(file.key, { done, total })
+      })
       update(file.key, { phase: 'committed', batch })
       changed()
     } catch (err) {
-      update(file.key, { phase: 'ready', error: t('import.commitFailed', { message: err instanceof Error ? err.message : String(err) }) })
+      update(file.key, {
+        phase: 'ready',
+        error: t('import.commitFailed', { message: err instanceof Error ? err.message : String(err) })
+      })
     }
   }
   const importable = files.filter((f) => f.phase === 'ready' && f.preview && f.preview.added + f.preview.updated > 0)
@@ -140,7 +196,10 @@ export default function Import() {
     try {
       await host.api.saveFile({
         suggestedName: rowErrorsFileName(file.name, new Date()),
-        content: rowErrorsCsv(errors.map((e) => ({ fileName: file.name, ...e })), (e) => i18n.msg(e.msg, e.message)),
+        content: rowErrorsCsv(
+          errors.map((e) => ({ fileName: file.name, ...e })),
+          (e) => i18n.msg(e.msg, e.message)
+        ),
         filters: [{ name: 'CSV', extensions: ['csv'] }]
       })
     } catch (err) {
@@ -170,7 +229,15 @@ export default function Import() {
         ) : (
           <label className="file-pick">
             <span className="button">{t('import.pick')}</span>
-            <input type="file" multiple className="visually-hidden" onChange={(e) => { addFiles(e.target.files); e.target.value = '' }} />
+            <input
+              type="file"
+              multiple
+              className="visually-hidden"
+              onChange={(e) => {
+                addFiles(e.target.files)
+                e.target.value = ''
+              }}
+            />
           </label>
         )}
         <p className="chosen" aria-live="polite" data-testid="import-chosen">
@@ -187,13 +254,19 @@ export default function Import() {
         </div>
       )}
       {files.map((file) => (
-        <FileCard key={file.key} file={file} projects={projects.data ?? []}
+        <FileCard
+          key={file.key}
+          file={file}
+          projects={projects.data ?? []}
           onOffset={(minutes) => setOffset(file, minutes)}
-          onMap={(sourceName, projectId) => update(file.key, { projectMap: { ...file.projectMap, [sourceName]: projectId } })}
+          onMap={(sourceName, projectId) =>
+            update(file.key, { projectMap: { ...file.projectMap, [sourceName]: projectId } })
+          }
           onCommit={() => void commit(file)}
           onDiscard={() => setFiles((all) => all.filter((f) => f.key !== file.key))}
           onUndo={() => file.batch && void undo(file.batch, file.key)}
-          onDownloadErrors={() => void downloadErrors(file)} />
+          onDownloadErrors={() => void downloadErrors(file)}
+        />
       ))}
 
       <section aria-labelledby="batches-title" className="card">
@@ -212,7 +285,9 @@ export default function Import() {
                   <th className="num">{t('import.col.updated')}</th>
                   <th className="num">{t('import.col.unchanged')}</th>
                   <th className="num">{t('import.col.skipped')}</th>
-                  <th><span className="visually-hidden">{t('import.col.actions')}</span></th>
+                  <th>
+                    <span className="visually-hidden">{t('import.col.actions')}</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -226,7 +301,11 @@ export default function Import() {
                     <td className="num">{i18n.int(b.unchanged)}</td>
                     <td className="num">{i18n.int(b.skipped)}</td>
                     <td>
-                      <button type="button" aria-label={t('import.undoBatch', { file: b.fileName })} onClick={() => void undo(b)}>
+                      <button
+                        type="button"
+                        aria-label={t('import.undoBatch', { file: b.fileName })}
+                        onClick={() => void undo(b)}
+                      >
                         {t('common.undo')}
                       </button>
                     </td>
@@ -245,7 +324,16 @@ export default function Import() {
 
 const messageOf = (problem: object): Message | undefined => (problem as { msg?: Message }).msg
 
-function FileCard({ file, projects, onOffset, onMap, onCommit, onDiscard, onUndo, onDownloadErrors }: {
+function FileCard({
+  file,
+  projects,
+  onOffset,
+  onMap,
+  onCommit,
+  onDiscard,
+  onUndo,
+  onDownloadErrors
+}: {
   file: FileState
   projects: ProjectRecord[]
   onOffset: (offsetMinutes: number | undefined) => void
@@ -273,7 +361,8 @@ function FileCard({ file, projects, onOffset, onMap, onCommit, onDiscard, onUndo
   const energyText = (energy: StoredEnergy | undefined): string => {
     if (!energy) return '–'
     const stored = i18n.kWh(energy.storedKWh)
-    if (energy.kind === 'withPue') return t('import.energy.withPue', { measured: i18n.kWh(energy.measuredKWh), stored, pue: i18n.num(energy.pue) })
+    if (energy.kind === 'withPue')
+      return t('import.energy.withPue', { measured: i18n.kWh(energy.measuredKWh), stored, pue: i18n.num(energy.pue) })
     return t(`import.energy.${energy.kind}`, { stored })
   }
   return (
@@ -292,10 +381,17 @@ function FileCard({ file, projects, onOffset, onMap, onCommit, onDiscard, onUndo
       {file.phase !== 'committing' && file.phase !== 'committed' && (
         <label className="row zone-pick">
           <span>{t('import.zone')}</span>
-          <select value={file.offsetMinutes ?? ''} disabled={file.phase === 'reading' || file.phase === 'previewing'}
-            onChange={(e) => onOffset(e.target.value === '' ? undefined : Number(e.target.value))}>
+          <select
+            value={file.offsetMinutes ?? ''}
+            disabled={file.phase === 'reading' || file.phase === 'previewing'}
+            onChange={(e) => onOffset(e.target.value === '' ? undefined : Number(e.target.value))}
+          >
             <option value="">{t('import.zoneAssumed')}</option>
-            {UTC_OFFSETS_MINUTES.map((m) => <option key={m} value={m}>{utcOffsetLabel(m)}</option>)}
+            {UTC_OFFSETS_MINUTES.map((m) => (
+              <option key={m} value={m}>
+                {utcOffsetLabel(m)}
+              </option>
+            ))}
           </select>
         </label>
       )}
@@ -317,7 +413,13 @@ function FileCard({ file, projects, onOffset, onMap, onCommit, onDiscard, onUndo
         <>
           <p className="import-counts" data-testid="import-counts">
             {i18n.plural('import.found', preview.runsFound, { rows: i18n.plural('import.rows', result.rows) })}{' '}
-            <strong>{t('import.counts', { added: i18n.int(preview.added), updated: i18n.int(preview.updated), unchanged: i18n.int(preview.unchanged) })}</strong>
+            <strong>
+              {t('import.counts', {
+                added: i18n.int(preview.added),
+                updated: i18n.int(preview.updated),
+                unchanged: i18n.int(preview.unchanged)
+              })}
+            </strong>
             {skippedRows > 0 && <> {i18n.plural('import.skippedCount', skippedRows)}</>}
           </p>
 
@@ -340,11 +442,24 @@ function FileCard({ file, projects, onOffset, onMap, onCommit, onDiscard, onUndo
                       <td>{label}</td>
                       <td className="num">{i18n.int(p.runs)}</td>
                       <td>
-                        <select aria-label={t('import.mapTo', { name: label })} value={chosen} disabled={file.phase !== 'ready'} onChange={(e) => onMap(p.sourceName, e.target.value)}>
+                        <select
+                          aria-label={t('import.mapTo', { name: label })}
+                          value={chosen}
+                          disabled={file.phase !== 'ready'}
+                          onChange={(e) => onMap(p.sourceName, e.target.value)}
+                        >
                           <option value={NEW_PROJECT}>
-                            {p.action === 'create' ? t('import.createProject', { name: p.projectName }) : t('import.keepProject', { name: p.projectName })}
+                            {p.action === 'create'
+                              ? t('import.createProject', { name: p.projectName })
+                              : t('import.keepProject', { name: p.projectName })}
                           </option>
-                          {projects.filter((x) => x.id !== p.projectId).map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
+                          {projects
+                            .filter((x) => x.id !== p.projectId)
+                            .map((x) => (
+                              <option key={x.id} value={x.id}>
+                                {x.name}
+                              </option>
+                            ))}
                         </select>
                       </td>
                     </tr>
@@ -361,11 +476,15 @@ function FileCard({ file, projects, onOffset, onMap, onCommit, onDiscard, onUndo
                 <table aria-label={t('import.runsTable', { file: file.name })}>
                   <thead>
                     <tr>
-                      <th scope="col" className="num">{t('import.col.row')}</th>
+                      <th scope="col" className="num">
+                        {t('import.col.row')}
+                      </th>
                       <th scope="col">{t('runs.col.title')}</th>
                       <th scope="col">{t('runs.col.start')}</th>
                       <th scope="col">{t('runs.col.project')}</th>
-                      <th scope="col" className="num">{t('import.col.energyStored')}</th>
+                      <th scope="col" className="num">
+                        {t('import.col.energyStored')}
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
@@ -381,7 +500,11 @@ function FileCard({ file, projects, onOffset, onMap, onCommit, onDiscard, onUndo
                   </tbody>
                 </table>
               </div>
-              {result.runs.length > RUNS_SHOWN && <p className="muted">{t('import.moreWarnings', { count: i18n.int(result.runs.length - RUNS_SHOWN) })}</p>}
+              {result.runs.length > RUNS_SHOWN && (
+                <p className="muted">
+                  {t('import.moreWarnings', { count: i18n.int(result.runs.length - RUNS_SHOWN) })}
+                </p>
+              )}
               <p className="muted">{t('import.energyNote')}</p>
             </details>
           )}
@@ -390,7 +513,9 @@ function FileCard({ file, projects, onOffset, onMap, onCommit, onDiscard, onUndo
             <div className="skipped">
               <div className="row">
                 <h3 id={`${titleId}-skipped`}>{t('import.skippedTitle', { count: i18n.int(skippedRows) })}</h3>
-                <button type="button" onClick={onDownloadErrors}>{t('import.downloadErrors')}</button>
+                <button type="button" onClick={onDownloadErrors}>
+                  {t('import.downloadErrors')}
+                </button>
               </div>
               <div className="table-scroll">
                 <table aria-labelledby={`${titleId}-skipped`}>
@@ -426,18 +551,28 @@ function FileCard({ file, projects, onOffset, onMap, onCommit, onDiscard, onUndo
                   </li>
                 ))}
               </ul>
-              {warnings.length > WARNINGS_SHOWN && <p className="muted">{t('import.moreWarnings', { count: i18n.int(warnings.length - WARNINGS_SHOWN) })}</p>}
+              {warnings.length > WARNINGS_SHOWN && (
+                <p className="muted">
+                  {t('import.moreWarnings', { count: i18n.int(warnings.length - WARNINGS_SHOWN) })}
+                </p>
+              )}
             </details>
           )}
 
-          {file.error && <p role="alert" className="error">{file.error}</p>}
+          {file.error && (
+            <p role="alert" className="error">
+              {file.error}
+            </p>
+          )}
           {file.phase === 'ready' && (
             <div className="row">
               {preview.added + preview.updated > 0 ? (
                 <button type="button" className="primary" onClick={onCommit}>
                   {i18n.plural('import.commit', preview.added + preview.updated + preview.unchanged)}
                 </button>
-              ) : preview.runsFound > 0 && <span className="muted">{t('import.nothingNew')}</span>}
+              ) : (
+                preview.runsFound > 0 && <span className="muted">{t('import.nothingNew')}</span>
+              )}
             </div>
           )}
           {file.phase === 'committing' && (
@@ -450,12 +585,21 @@ function FileCard({ file, projects, onOffset, onMap, onCommit, onDiscard, onUndo
           {file.phase === 'committed' && batch && (
             <div className="import-done" role="status">
               <p>
-                <strong>{t('import.done', { added: i18n.int(batch.added), updated: i18n.int(batch.updated), unchanged: i18n.int(batch.unchanged), skipped: i18n.plural('import.rows', skippedRows) })}</strong>
+                <strong>
+                  {t('import.done', {
+                    added: i18n.int(batch.added),
+                    updated: i18n.int(batch.updated),
+                    unchanged: i18n.int(batch.unchanged),
+                    skipped: i18n.plural('import.rows', skippedRows)
+                  })}
+                </strong>
               </p>
               <div className="row">
                 <a href={href('/runs')}>{t('import.showRuns')}</a>
                 <a href={href('/')}>{t('import.showDashboard')}</a>
-                <button type="button" onClick={onUndo}>{t('import.undoThis')}</button>
+                <button type="button" onClick={onUndo}>
+                  {t('import.undoThis')}
+                </button>
               </div>
             </div>
           )}
@@ -465,7 +609,15 @@ function FileCard({ file, projects, onOffset, onMap, onCommit, onDiscard, onUndo
   )
 }
 
-function Mappings({ mappings, projects, status }: { mappings: { id: string; sourceKind: string; sourceName: string; projectId: string }[]; projects: ProjectRecord[]; status: string }) {
+function Mappings({
+  mappings,
+  projects,
+  status
+}: {
+  mappings: { id: string; sourceKind: string; sourceName: string; projectId: string }[]
+  projects: ProjectRecord[]
+  status: string
+}) {
   const { t } = useI18n()
   const { ledger, changed } = useLedger()
   const notify = useNotify()
@@ -490,7 +642,9 @@ function Mappings({ mappings, projects, status }: { mappings: { id: string; sour
               <th>{t('import.col.sourceProject')}</th>
               <th>{t('import.col.source')}</th>
               <th>{t('import.col.ledgerProject')}</th>
-              <th><span className="visually-hidden">{t('import.col.actions')}</span></th>
+              <th>
+                <span className="visually-hidden">{t('import.col.actions')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -501,12 +655,26 @@ function Mappings({ mappings, projects, status }: { mappings: { id: string; sour
                   <td>{label}</td>
                   <td>{t(`source.${m.sourceKind}` as MessageKey)}</td>
                   <td>
-                    <select aria-label={t('import.mapTo', { name: label })} value={m.projectId} onChange={(e) => void act(() => ledger.imports.mappings.set(m.sourceKind, m.sourceName, e.target.value))}>
-                      {projects.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+                    <select
+                      aria-label={t('import.mapTo', { name: label })}
+                      value={m.projectId}
+                      onChange={(e) =>
+                        void act(() => ledger.imports.mappings.set(m.sourceKind, m.sourceName, e.target.value))
+                      }
+                    >
+                      {projects.map((p) => (
+                        <option key={p.id} value={p.id}>
+                          {p.name}
+                        </option>
+                      ))}
                     </select>
                   </td>
                   <td>
-                    <button type="button" aria-label={t('import.forgetMapping', { name: label })} onClick={() => void act(() => ledger.imports.mappings.remove(m.id))}>
+                    <button
+                      type="button"
+                      aria-label={t('import.forgetMapping', { name: label })}
+                      onClick={() => void act(() => ledger.imports.mappings.remove(m.id))}
+                    >
                       {t('import.forget')}
                     </button>
                   </td>

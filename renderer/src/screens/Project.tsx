@@ -24,7 +24,9 @@ export default function Project({ params, query }: ScreenProps) {
   return (
     <LoadStatus state={state}>
       {state.data === null ? (
-        <p role="alert" className="screen-status">{t('project.notFound')}</p>
+        <p role="alert" className="screen-status">
+          {t('project.notFound')}
+        </p>
       ) : state.data ? (
         <section aria-labelledby="project-title">
           <h1 id="project-title">{state.data.project.name}</h1>

@@ -31,7 +31,13 @@ export default function Projects() {
       const project = await ledger.projects.create(name)
       setName('')
       changed()
-      notify({ message: t('projects.created', { name: project.name }), undo: async () => { await ledger.projects.remove(project.id); changed() } })
+      notify({
+        message: t('projects.created', { name: project.name }),
+        undo: async () => {
+          await ledger.projects.remove(project.id)
+          changed()
+        }
+      })
     } catch (err) {
       setError(errorText(err))
     }
@@ -44,7 +50,14 @@ export default function Projects() {
       await ledger.projects.update(renaming.id, { name: renaming.name })
       setRenaming(null)
       changed()
-      if (before) notify({ message: renaming.name, undo: async () => { await ledger.projects.update(renaming.id, { name: before }); changed() } })
+      if (before)
+        notify({
+          message: renaming.name,
+          undo: async () => {
+            await ledger.projects.update(renaming.id, { name: before })
+            changed()
+          }
+        })
     } catch (err) {
       notify({ message: errorText(err), tone: 'error' })
     }
@@ -54,7 +67,10 @@ export default function Projects() {
     changed()
     notify({
       message: `${archived ? t('projects.archive', { name: projectName }) : t('projects.unarchive', { name: projectName })} ✓`,
-      undo: async () => { await browser.setArchived(id, !archived); changed() }
+      undo: async () => {
+        await browser.setArchived(id, !archived)
+        changed()
+      }
     })
   }
   const projects = (state.data ?? []).filter((p) => showArchived || !p.archived)
@@ -64,7 +80,12 @@ export default function Projects() {
       <form className="row card" onSubmit={(e) => void create(e)} noValidate>
         <label className="field">
           <span>{t('projects.new')}</span>
-          <input value={name} onChange={(e) => setName(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby="new-project-error" />
+          <input
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            aria-invalid={error ? true : undefined}
+            aria-describedby="new-project-error"
+          />
         </label>
         <button type="submit" className="primary">
           {t('projects.create')}
@@ -90,23 +111,45 @@ export default function Projects() {
                     <form className="row" onSubmit={(e) => void rename(e)}>
                       <label>
                         <span className="visually-hidden">{t('projects.renameTo', { name: p.name })}</span>
-                        <input autoFocus value={renaming.name} onChange={(e) => setRenaming({ id: p.id, name: e.target.value })} />
+                        <input
+                          autoFocus
+                          value={renaming.name}
+                          onChange={(e) => setRenaming({ id: p.id, name: e.target.value })}
+                        />
                       </label>
-                      <button type="submit" className="primary">{t('common.save')}</button>
-                      <button type="button" onClick={() => setRenaming(null)}>{t('common.cancel')}</button>
+                      <button type="submit" className="primary">
+                        {t('common.save')}
+                      </button>
+                      <button type="button" onClick={() => setRenaming(null)}>
+                        {t('common.cancel')}
+                      </button>
                     </form>
                   ) : (
-                    <a className="name" href={href(`/projects/${encodeURIComponent(p.id)}`)} aria-label={t('projects.open', { name: p.name })}>
+                    <a
+                      className="name"
+                      href={href(`/projects/${encodeURIComponent(p.id)}`)}
+                      aria-label={t('projects.open', { name: p.name })}
+                    >
                       {p.name}
                     </a>
                   )}
                   <span className="muted">{plural('projects.runs', p.runs)}</span>
                   {p.archived && <span className="tag">{t('projects.archived')}</span>}
                   <span className="spacer" />
-                  <button type="button" onClick={() => setRenaming({ id: p.id, name: p.name })} aria-label={t('projects.rename', { name: p.name })}>
+                  <button
+                    type="button"
+                    onClick={() => setRenaming({ id: p.id, name: p.name })}
+                    aria-label={t('projects.rename', { name: p.name })}
+                  >
                     {t('common.edit')}
                   </button>
-                  <button type="button" onClick={() => void archive(p.id, !p.archived, p.name)} aria-label={p.archived ? t('projects.unarchive', { name: p.name }) : t('projects.archive', { name: p.name })}>
+                  <button
+                    type="button"
+                    onClick={() => void archive(p.id, !p.archived, p.name)}
+                    aria-label={
+                      p.archived ? t('projects.unarchive', { name: p.name }) : t('projects.archive', { name: p.name })
+                    }
+                  >
                     {p.archived ? t('common.restore') : t('common.archive')}
                   </button>
                 </li>

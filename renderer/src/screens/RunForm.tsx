@@ -19,17 +19,49 @@ const KINDS = ['training', 'fine-tuning', 'hyperparameter-search', 'inference', 
 const LOCATION_KINDS = ['cloud', 'country', 'zone', 'custom', 'unknown'] as const
 
 const emptyFields = (): RunFields => ({
-  kind: 'training', project: '', person: '', title: '', timing: 'duration',
-  start: new Date().toISOString().slice(0, 11) + '09:00', end: '', durationH: '', serviceFrom: '', serviceTo: '', hoursPerDay: '24',
+  kind: 'training',
+  project: '',
+  person: '',
+  title: '',
+  timing: 'duration',
+  start: new Date().toISOString().slice(0, 11) + '09:00',
+  end: '',
+  durationH: '',
+  serviceFrom: '',
+  serviceTo: '',
+  hoursPerDay: '24',
   devices: [{ kind: 'gpu', hardwareId: '', name: '', count: '1', utilisationPct: '100', powerW: '' }],
-  memoryGB: '', location: { kind: 'unknown' }, customIntensity: '', customLabel: '', pue: '', measuredKWh: '', tags: '', notes: ''
+  memoryGB: '',
+  location: { kind: 'unknown' },
+  customIntensity: '',
+  customLabel: '',
+  pue: '',
+  measuredKWh: '',
+  tags: '',
+  notes: ''
 })
 
-
-function DeviceRow({ index, device, catalogue, onChange, onRemove, errors }: { index: number; device: DeviceFields; catalogue?: Catalogue; onChange: (d: DeviceFields) => void; onRemove: () => void; errors: (name: string) => string | undefined }) {
+function DeviceRow({
+  index,
+  device,
+  catalogue,
+  onChange,
+  onRemove,
+  errors
+}: {
+  index: number
+  device: DeviceFields
+  catalogue?: Catalogue
+  onChange: (d: DeviceFields) => void
+  onRemove: () => void
+  errors: (name: string) => string | undefined
+}) {
   const { t, num } = useI18n()
   const [search, setSearch] = useState('')
-  const matches = useMemo(() => (catalogue ? catalogue.searchHardware(catalogue.ref, search, device.kind, 30) : []), [catalogue, search, device.kind])
+  const matches = useMemo(
+    () => (catalogue ? catalogue.searchHardware(catalogue.ref, search, device.kind, 30) : []),
+    [catalogue, search, device.kind]
+  )
   const current = catalogue && device.hardwareId ? catalogue.findHardware(catalogue.ref, device.hardwareId) : undefined
   const options = current && !matches.some((m) => m.id === current.id) ? [current, ...matches] : matches
   const n = index + 1
@@ -37,7 +69,13 @@ function DeviceRow({ index, device, catalogue, onChange, onRemove, errors }: { i
     <div className="device-row fields" role="group" aria-label={`${t('form.hardware')} ${n}`}>
       <Field id={`dev${index}-kind`} label={t('form.deviceKind')}>
         {(p) => (
-          <select {...p} value={device.kind} onChange={(e) => onChange({ ...device, kind: e.target.value as DeviceFields['kind'], hardwareId: '', name: '' })}>
+          <select
+            {...p}
+            value={device.kind}
+            onChange={(e) =>
+              onChange({ ...device, kind: e.target.value as DeviceFields['kind'], hardwareId: '', name: '' })
+            }
+          >
             <option value="gpu">GPU</option>
             <option value="cpu">CPU</option>
             <option value="tpu">TPU</option>
@@ -47,34 +85,87 @@ function DeviceRow({ index, device, catalogue, onChange, onRemove, errors }: { i
       <Field id={`dev${index}-search`} label={t('form.deviceSearch')}>
         {(p) => <input {...p} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />}
       </Field>
-      <Field id={`dev${index}-model`} label={t('form.device')} error={errors(`device${index}.model`)} hint={current ? t('form.tdp', { power: num(current.tdpW) }) : catalogue && options.length === 0 ? t('form.deviceNone') : undefined}>
+      <Field
+        id={`dev${index}-model`}
+        label={t('form.device')}
+        error={errors(`device${index}.model`)}
+        hint={
+          current
+            ? t('form.tdp', { power: num(current.tdpW) })
+            : catalogue && options.length === 0
+              ? t('form.deviceNone')
+              : undefined
+        }
+      >
         {(p) => (
-          <select {...p} value={device.hardwareId} disabled={!catalogue} onChange={(e) => {
-            const entry = options.find((o) => o.id === e.target.value)
-            onChange({ ...device, hardwareId: e.target.value, name: entry?.name ?? '' })
-          }}>
+          <select
+            {...p}
+            value={device.hardwareId}
+            disabled={!catalogue}
+            onChange={(e) => {
+              const entry = options.find((o) => o.id === e.target.value)
+              onChange({ ...device, hardwareId: e.target.value, name: entry?.name ?? '' })
+            }}
+          >
             <option value="">–</option>
-            {options.map((h) => <option key={h.id} value={h.id}>{h.name} ({num(h.tdpW)} W)</option>)}
+            {options.map((h) => (
+              <option key={h.id} value={h.id}>
+                {h.name} ({num(h.tdpW)} W)
+              </option>
+            ))}
           </select>
         )}
       </Field>
       <Field id={`dev${index}-count`} label={t('form.count')} error={errors(`device${index}.count`)}>
-        {(p) => <input {...p} inputMode="decimal" value={device.count} onChange={(e) => onChange({ ...device, count: e.target.value })} />}
+        {(p) => (
+          <input
+            {...p}
+            inputMode="decimal"
+            value={device.count}
+            onChange={(e) => onChange({ ...device, count: e.target.value })}
+          />
+        )}
       </Field>
       <Field id={`dev${index}-util`} label={t('form.utilisation')} error={errors(`device${index}.utilisation`)}>
-        {(p) => <input {...p} inputMode="decimal" value={device.utilisationPct} onChange={(e) => onChange({ ...device, utilisationPct: e.target.value })} />}
+        {(p) => (
+          <input
+            {...p}
+            inputMode="decimal"
+            value={device.utilisationPct}
+            onChange={(e) => onChange({ ...device, utilisationPct: e.target.value })}
+          />
+        )}
       </Field>
       <Field id={`dev${index}-power`} label={t('form.powerOverride')} error={errors(`device${index}.power`)}>
-        {(p) => <input {...p} inputMode="decimal" value={device.powerW} onChange={(e) => onChange({ ...device, powerW: e.target.value })} />}
+        {(p) => (
+          <input
+            {...p}
+            inputMode="decimal"
+            value={device.powerW}
+            onChange={(e) => onChange({ ...device, powerW: e.target.value })}
+          />
+        )}
       </Field>
       <div className="field">
-        <button type="button" onClick={onRemove}>{t('form.removeDevice', { n })}</button>
+        <button type="button" onClick={onRemove}>
+          {t('form.removeDevice', { n })}
+        </button>
       </div>
     </div>
   )
 }
 
-function LocationPicker({ fields, set, catalogue, errors }: { fields: RunFields; set: (patch: Partial<RunFields>) => void; catalogue?: Catalogue; errors: (name: string) => string | undefined }) {
+function LocationPicker({
+  fields,
+  set,
+  catalogue,
+  errors
+}: {
+  fields: RunFields
+  set: (patch: Partial<RunFields>) => void
+  catalogue?: Catalogue
+  errors: (name: string) => string | undefined
+}) {
   const { t, num, language } = useI18n()
   const [search, setSearch] = useState('')
   const kind = fields.location.kind
@@ -82,27 +173,63 @@ function LocationPicker({ fields, set, catalogue, errors }: { fields: RunFields;
   const matches = useMemo((): LocationOption[] => {
     if (!catalogue || kind === 'custom' || kind === 'unknown') return []
     if (kind === 'country') return countryOptions(catalogue.ref.locations, search, language)
-    return catalogue.searchLocations(catalogue.ref, search, 200).filter((l) => l.kind === kind).slice(0, 40).map((entry) => ({ entry, name: entry.name }))
+    return catalogue
+      .searchLocations(catalogue.ref, search, 200)
+      .filter((l) => l.kind === kind)
+      .slice(0, 40)
+      .map((entry) => ({ entry, name: entry.name }))
   }, [catalogue, search, kind, language])
-  const current = catalogue && (kind === 'cloud' || kind === 'country' || kind === 'zone') ? catalogue.resolveLocation(catalogue.ref, fields.location) : undefined
-  const options = current && !matches.some((m) => m.entry.id === current.id) ? [{ entry: current, name: locationName(current.id, current.name, language) }, ...matches] : matches
+  const current =
+    catalogue && (kind === 'cloud' || kind === 'country' || kind === 'zone')
+      ? catalogue.resolveLocation(catalogue.ref, fields.location)
+      : undefined
+  const options =
+    current && !matches.some((m) => m.entry.id === current.id)
+      ? [{ entry: current, name: locationName(current.id, current.name, language) }, ...matches]
+      : matches
   const latest = (e: LocationEntry) => e.intensities[e.intensities.length - 1]?.intensityGPerKWh ?? 0
   return (
     <div className="fields">
       <Field id="loc-kind" label={t('form.locationKind')}>
         {(p) => (
-          <select {...p} value={kind} onChange={(e) => {
-            const k = e.target.value as (typeof LOCATION_KINDS)[number]
-            set({ location: k === 'custom' ? { kind: 'custom', intensityGPerKWh: 0, label: 'custom' } : k === 'unknown' ? { kind: 'unknown' } : k === 'cloud' ? { kind: 'cloud', provider: '', region: '' } : k === 'country' ? { kind: 'country', code: '' } : { kind: 'zone', zone: '' } })
-          }}>
-            {LOCATION_KINDS.map((k) => <option key={k} value={k}>{t(`form.loc.${k}` as MessageKey)}</option>)}
+          <select
+            {...p}
+            value={kind}
+            onChange={(e) => {
+              const k = e.target.value as (typeof LOCATION_KINDS)[number]
+              set({
+                location:
+                  k === 'custom'
+                    ? { kind: 'custom', intensityGPerKWh: 0, label: 'custom' }
+                    : k === 'unknown'
+                      ? { kind: 'unknown' }
+                      : k === 'cloud'
+                        ? { kind: 'cloud', provider: '', region: '' }
+                        : k === 'country'
+                          ? { kind: 'country', code: '' }
+                          : { kind: 'zone', zone: '' }
+              })
+            }}
+          >
+            {LOCATION_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`form.loc.${k}` as MessageKey)}
+              </option>
+            ))}
           </select>
         )}
       </Field>
       {kind === 'custom' && (
         <>
           <Field id="loc-intensity" label={t('form.customIntensity')} error={errors('customIntensity')}>
-            {(p) => <input {...p} inputMode="decimal" value={fields.customIntensity} onChange={(e) => set({ customIntensity: e.target.value })} />}
+            {(p) => (
+              <input
+                {...p}
+                inputMode="decimal"
+                value={fields.customIntensity}
+                onChange={(e) => set({ customIntensity: e.target.value })}
+              />
+            )}
           </Field>
           <Field id="loc-label" label={t('form.customLabel')}>
             {(p) => <input {...p} value={fields.customLabel} onChange={(e) => set({ customLabel: e.target.value })} />}
@@ -114,15 +241,29 @@ function LocationPicker({ fields, set, catalogue, errors }: { fields: RunFields;
           <Field id="loc-search" label={t('form.locationSearch')}>
             {(p) => <input {...p} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />}
           </Field>
-          <Field id="loc-entry" label={t('form.location')} error={errors('location')} hint={catalogue && options.length === 0 ? t('form.locationNone') : undefined}>
+          <Field
+            id="loc-entry"
+            label={t('form.location')}
+            error={errors('location')}
+            hint={catalogue && options.length === 0 ? t('form.locationNone') : undefined}
+          >
             {(p) => (
-              <select {...p} value={current?.id ?? ''} disabled={!catalogue} onChange={(e) => {
-                const entry = options.find((o) => o.entry.id === e.target.value)?.entry
-                const input = entry && locationInputOf(entry)
-                if (input) set({ location: input })
-              }}>
+              <select
+                {...p}
+                value={current?.id ?? ''}
+                disabled={!catalogue}
+                onChange={(e) => {
+                  const entry = options.find((o) => o.entry.id === e.target.value)?.entry
+                  const input = entry && locationInputOf(entry)
+                  if (input) set({ location: input })
+                }}
+              >
                 <option value="">–</option>
-                {options.map(({ entry, name }) => <option key={entry.id} value={entry.id}>{name} ({num(latest(entry))} g/kWh)</option>)}
+                {options.map(({ entry, name }) => (
+                  <option key={entry.id} value={entry.id}>
+                    {name} ({num(latest(entry))} g/kWh)
+                  </option>
+                ))}
               </select>
             )}
           </Field>
@@ -137,7 +278,8 @@ export default function RunForm({ params }: ScreenProps) {
   const { t } = i18n
   const { ledger, changed } = useLedger()
   const notify = useNotify()
-  const mode: 'new' | 'edit' | 'duplicate' = params.mode === 'edit' ? 'edit' : params.mode === 'duplicate' ? 'duplicate' : 'new'
+  const mode: 'new' | 'edit' | 'duplicate' =
+    params.mode === 'edit' ? 'edit' : params.mode === 'duplicate' ? 'duplicate' : 'new'
   const [fields, setFields] = useState<RunFields | null>(params.id ? null : emptyFields())
   const [touched, setTouched] = useState(false)
   const [saving, setSaving] = useState(false)
@@ -169,8 +311,18 @@ export default function RunForm({ params }: ScreenProps) {
     return parsed.success ? catalogue.data.estimateRun(parsed.data, catalogue.data.ref, lab.data).pue.value : undefined
   }, [built, catalogue.data, lab.data, result, fields?.pue])
 
-  if (params.id && existing.status === 'ready' && !existing.data) return <p role="alert" className="screen-status">{t('detail.notFound')}</p>
-  if (!fields) return <p role="status" className="screen-status">{t('common.loading')}</p>
+  if (params.id && existing.status === 'ready' && !existing.data)
+    return (
+      <p role="alert" className="screen-status">
+        {t('detail.notFound')}
+      </p>
+    )
+  if (!fields)
+    return (
+      <p role="status" className="screen-status">
+        {t('common.loading')}
+      </p>
+    )
 
   const set = (patch: Partial<RunFields>) => setFields((f) => (f ? { ...f, ...patch } : f))
   const errors = (name: string): string | undefined => {
@@ -186,7 +338,10 @@ export default function RunForm({ params }: ScreenProps) {
     setSaving(true)
     try {
       const before = mode === 'edit' ? existing.data : undefined
-      const saved = mode === 'edit' && params.id ? await ledger.runs.update(params.id, built.draft) : await ledger.runs.create({ ...built.draft, source: { kind: 'manual' } })
+      const saved =
+        mode === 'edit' && params.id
+          ? await ledger.runs.update(params.id, built.draft)
+          : await ledger.runs.create({ ...built.draft, source: { kind: 'manual' } })
       changed()
       notify({
         message: t('form.saved'),
@@ -203,11 +358,16 @@ export default function RunForm({ params }: ScreenProps) {
       setSaving(false)
     }
   }
-  const title = mode === 'edit' ? t('form.editTitle') : mode === 'duplicate' ? t('form.duplicateTitle') : t('form.newTitle')
+  const title =
+    mode === 'edit' ? t('form.editTitle') : mode === 'duplicate' ? t('form.duplicateTitle') : t('form.newTitle')
   return (
     <section aria-labelledby="form-title">
       <h1 id="form-title">{title}</h1>
-      {catalogue.status === 'loading' && <p role="status" className="muted">{t('form.loadingCatalogue')}</p>}
+      {catalogue.status === 'loading' && (
+        <p role="status" className="muted">
+          {t('form.loadingCatalogue')}
+        </p>
+      )}
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         <div>
           <fieldset>
@@ -215,14 +375,28 @@ export default function RunForm({ params }: ScreenProps) {
             <div className="fields">
               <Field id="f-kind" label={t('form.kind')}>
                 {(p) => (
-                  <select {...p} value={fields.kind} onChange={(e) => set({ kind: e.target.value as RunFields['kind'] })}>
-                    {KINDS.map((k) => <option key={k} value={k}>{t(`kind.${k}` as MessageKey)}</option>)}
+                  <select
+                    {...p}
+                    value={fields.kind}
+                    onChange={(e) => set({ kind: e.target.value as RunFields['kind'] })}
+                  >
+                    {KINDS.map((k) => (
+                      <option key={k} value={k}>
+                        {t(`kind.${k}` as MessageKey)}
+                      </option>
+                    ))}
                   </select>
                 )}
               </Field>
-              <Field id="f-project" label={t('form.project')}>{(p) => <input {...p} value={fields.project} onChange={(e) => set({ project: e.target.value })} />}</Field>
-              <Field id="f-person" label={t('form.person')}>{(p) => <input {...p} value={fields.person} onChange={(e) => set({ person: e.target.value })} />}</Field>
-              <Field id="f-title" label={t('form.title')}>{(p) => <input {...p} value={fields.title} onChange={(e) => set({ title: e.target.value })} />}</Field>
+              <Field id="f-project" label={t('form.project')}>
+                {(p) => <input {...p} value={fields.project} onChange={(e) => set({ project: e.target.value })} />}
+              </Field>
+              <Field id="f-person" label={t('form.person')}>
+                {(p) => <input {...p} value={fields.person} onChange={(e) => set({ person: e.target.value })} />}
+              </Field>
+              <Field id="f-title" label={t('form.title')}>
+                {(p) => <input {...p} value={fields.title} onChange={(e) => set({ title: e.target.value })} />}
+              </Field>
             </div>
           </fieldset>
           <fieldset>
@@ -230,7 +404,11 @@ export default function RunForm({ params }: ScreenProps) {
             <div className="fields">
               <Field id="f-timing" label={t('form.timingMode')}>
                 {(p) => (
-                  <select {...p} value={fields.timing} onChange={(e) => set({ timing: e.target.value as RunFields['timing'] })}>
+                  <select
+                    {...p}
+                    value={fields.timing}
+                    onChange={(e) => set({ timing: e.target.value as RunFields['timing'] })}
+                  >
                     <option value="duration">{t('form.timing.duration')}</option>
                     <option value="end">{t('form.timing.end')}</option>
                     <option value="service">{t('form.timing.service')}</option>
@@ -239,17 +417,71 @@ export default function RunForm({ params }: ScreenProps) {
               </Field>
               {fields.timing === 'service' ? (
                 <>
-                  <Field id="f-sfrom" label={t('form.serviceFrom')} error={errors('serviceFrom')}>{(p) => <input {...p} type="date" value={fields.serviceFrom} onChange={(e) => set({ serviceFrom: e.target.value })} />}</Field>
-                  <Field id="f-sto" label={t('form.serviceTo')} error={errors('serviceTo')}>{(p) => <input {...p} type="date" value={fields.serviceTo} onChange={(e) => set({ serviceTo: e.target.value })} />}</Field>
-                  <Field id="f-hpd" label={t('form.hoursPerDay')} error={errors('hoursPerDay')}>{(p) => <input {...p} inputMode="decimal" value={fields.hoursPerDay} onChange={(e) => set({ hoursPerDay: e.target.value })} />}</Field>
+                  <Field id="f-sfrom" label={t('form.serviceFrom')} error={errors('serviceFrom')}>
+                    {(p) => (
+                      <input
+                        {...p}
+                        type="date"
+                        value={fields.serviceFrom}
+                        onChange={(e) => set({ serviceFrom: e.target.value })}
+                      />
+                    )}
+                  </Field>
+                  <Field id="f-sto" label={t('form.serviceTo')} error={errors('serviceTo')}>
+                    {(p) => (
+                      <input
+                        {...p}
+                        type="date"
+                        value={fields.serviceTo}
+                        onChange={(e) => set({ serviceTo: e.target.value })}
+                      />
+                    )}
+                  </Field>
+                  <Field id="f-hpd" label={t('form.hoursPerDay')} error={errors('hoursPerDay')}>
+                    {(p) => (
+                      <input
+                        {...p}
+                        inputMode="decimal"
+                        value={fields.hoursPerDay}
+                        onChange={(e) => set({ hoursPerDay: e.target.value })}
+                      />
+                    )}
+                  </Field>
                 </>
               ) : (
                 <>
-                  <Field id="f-start" label={t('form.start')} error={errors('start')}>{(p) => <input {...p} type="datetime-local" value={fields.start} onChange={(e) => set({ start: e.target.value })} />}</Field>
+                  <Field id="f-start" label={t('form.start')} error={errors('start')}>
+                    {(p) => (
+                      <input
+                        {...p}
+                        type="datetime-local"
+                        value={fields.start}
+                        onChange={(e) => set({ start: e.target.value })}
+                      />
+                    )}
+                  </Field>
                   {fields.timing === 'end' ? (
-                    <Field id="f-end" label={t('form.end')} error={errors('end')}>{(p) => <input {...p} type="datetime-local" value={fields.end} onChange={(e) => set({ end: e.target.value })} />}</Field>
+                    <Field id="f-end" label={t('form.end')} error={errors('end')}>
+                      {(p) => (
+                        <input
+                          {...p}
+                          type="datetime-local"
+                          value={fields.end}
+                          onChange={(e) => set({ end: e.target.value })}
+                        />
+                      )}
+                    </Field>
                   ) : (
-                    <Field id="f-duration" label={t('form.durationH')} error={errors('durationH')}>{(p) => <input {...p} inputMode="decimal" value={fields.durationH} onChange={(e) => set({ durationH: e.target.value })} />}</Field>
+                    <Field id="f-duration" label={t('form.durationH')} error={errors('durationH')}>
+                      {(p) => (
+                        <input
+                          {...p}
+                          inputMode="decimal"
+                          value={fields.durationH}
+                          onChange={(e) => set({ durationH: e.target.value })}
+                        />
+                      )}
+                    </Field>
                   )}
                 </>
               )}
@@ -258,33 +490,87 @@ export default function RunForm({ params }: ScreenProps) {
           <fieldset>
             <legend>{t('form.hardware')}</legend>
             {fields.devices.map((d, i) => (
-              <DeviceRow key={i} index={i} device={d} catalogue={catalogue.data} errors={errors}
+              <DeviceRow
+                key={i}
+                index={i}
+                device={d}
+                catalogue={catalogue.data}
+                errors={errors}
                 onChange={(next) => set({ devices: fields.devices.map((x, j) => (j === i ? next : x)) })}
-                onRemove={() => set({ devices: fields.devices.filter((_, j) => j !== i) })} />
+                onRemove={() => set({ devices: fields.devices.filter((_, j) => j !== i) })}
+              />
             ))}
             <div className="row">
-              <button type="button" onClick={() => set({ devices: [...fields.devices, { kind: 'gpu', hardwareId: '', name: '', count: '1', utilisationPct: '100', powerW: '' }] })}>{t('form.addDevice')}</button>
+              <button
+                type="button"
+                onClick={() =>
+                  set({
+                    devices: [
+                      ...fields.devices,
+                      { kind: 'gpu', hardwareId: '', name: '', count: '1', utilisationPct: '100', powerW: '' }
+                    ]
+                  })
+                }
+              >
+                {t('form.addDevice')}
+              </button>
               <span className="field-error">{errors('devices') ?? ''}</span>
             </div>
             <div className="fields">
-              <Field id="f-memory" label={t('form.memory')} error={errors('memoryGB')}>{(p) => <input {...p} inputMode="decimal" value={fields.memoryGB} onChange={(e) => set({ memoryGB: e.target.value })} />}</Field>
-              <Field id="f-measured" label={t('form.measured')} error={errors('measuredKWh')} hint={t('form.measuredHint')}>{(p) => <input {...p} inputMode="decimal" value={fields.measuredKWh} onChange={(e) => set({ measuredKWh: e.target.value })} />}</Field>
+              <Field id="f-memory" label={t('form.memory')} error={errors('memoryGB')}>
+                {(p) => (
+                  <input
+                    {...p}
+                    inputMode="decimal"
+                    value={fields.memoryGB}
+                    onChange={(e) => set({ memoryGB: e.target.value })}
+                  />
+                )}
+              </Field>
+              <Field
+                id="f-measured"
+                label={t('form.measured')}
+                error={errors('measuredKWh')}
+                hint={t('form.measuredHint')}
+              >
+                {(p) => (
+                  <input
+                    {...p}
+                    inputMode="decimal"
+                    value={fields.measuredKWh}
+                    onChange={(e) => set({ measuredKWh: e.target.value })}
+                  />
+                )}
+              </Field>
             </div>
           </fieldset>
           <fieldset>
             <legend>{t('form.location')}</legend>
             <LocationPicker fields={fields} set={set} catalogue={catalogue.data} errors={errors} />
             <div className="fields">
-              <Field id="f-pue" label={t('form.pue')} error={errors('pue')} hint={defaultPue !== undefined ? t('form.pueDefault', { pue: i18n.num(defaultPue) }) : undefined}>
-                {(p) => <input {...p} inputMode="decimal" value={fields.pue} onChange={(e) => set({ pue: e.target.value })} />}
+              <Field
+                id="f-pue"
+                label={t('form.pue')}
+                error={errors('pue')}
+                hint={defaultPue !== undefined ? t('form.pueDefault', { pue: i18n.num(defaultPue) }) : undefined}
+              >
+                {(p) => (
+                  <input {...p} inputMode="decimal" value={fields.pue} onChange={(e) => set({ pue: e.target.value })} />
+                )}
               </Field>
             </div>
           </fieldset>
           <fieldset>
             <legend>{t('form.notes')}</legend>
             <div className="fields">
-              <Field id="f-tags" label={t('form.tags')}>{(p) => <input {...p} value={fields.tags} onChange={(e) => set({ tags: e.target.value })} />}</Field>
-              <Field id="f-notes" label={t('form.notes')} wide>{(p) => <textarea {...p} rows={3} value={fields.notes} onChange={(e) => set({ notes: e.target.value })} />}</Field>
+              <Field id="f-tags" label={t('form.tags')}>
+                {(p) => <input {...p} value={fields.tags} onChange={(e) => set({ tags: e.target.value })} />}
+              </Field>
+              <Field id="f-notes" label={t('form.notes')} wide>
+                {(p) => (
+                  <textarea {...p} rows={3} value={fields.notes} onChange={(e) => set({ notes: e.target.value })} />
+                )}
+              </Field>
             </div>
           </fieldset>
         </div>
@@ -295,22 +581,46 @@ export default function RunForm({ params }: ScreenProps) {
               <div>
                 <dt>{t('total.location')}</dt>
                 <dd>
-                  <span className="big" data-testid="result-emissions">{i18n.kg(result.emissionsKg.value)}</span>
+                  <span className="big" data-testid="result-emissions">
+                    {i18n.kg(result.emissionsKg.value)}
+                  </span>
                   <span className="muted range">{i18n.rangeText(result.emissionsKg, i18n.kg)}</span>
                 </dd>
               </div>
-              <div><dt>{t('total.market')}</dt><dd>{i18n.kg(result.marketEmissionsKg.value)}</dd></div>
-              <div><dt>{t('total.embodied')}</dt><dd>{i18n.kg(result.embodiedKg.value)}</dd></div>
-              <div><dt>{t('total.energy')}</dt><dd>{i18n.kWh(result.energyKWh.value)}</dd></div>
-              <div><dt>{t('form.pue')}</dt><dd>{i18n.num(result.pue.value)}</dd></div>
-              <div><dt>{t('form.resultIntensity')}</dt><dd>{i18n.num(result.intensityGPerKWh.value)}</dd></div>
-              <div><dt>{t('detail.method')}</dt><dd>{t(`detail.method.${result.method}` as MessageKey)}</dd></div>
+              <div>
+                <dt>{t('total.market')}</dt>
+                <dd>{i18n.kg(result.marketEmissionsKg.value)}</dd>
+              </div>
+              <div>
+                <dt>{t('total.embodied')}</dt>
+                <dd>{i18n.kg(result.embodiedKg.value)}</dd>
+              </div>
+              <div>
+                <dt>{t('total.energy')}</dt>
+                <dd>{i18n.kWh(result.energyKWh.value)}</dd>
+              </div>
+              <div>
+                <dt>{t('form.pue')}</dt>
+                <dd>{i18n.num(result.pue.value)}</dd>
+              </div>
+              <div>
+                <dt>{t('form.resultIntensity')}</dt>
+                <dd>{i18n.num(result.intensityGPerKWh.value)}</dd>
+              </div>
+              <div>
+                <dt>{t('detail.method')}</dt>
+                <dd>{t(`detail.method.${result.method}` as MessageKey)}</dd>
+              </div>
             </dl>
           ) : (
             <p className="muted">{t('form.resultPending')}</p>
           )}
-          <p className="field-error" role={saveError ? 'alert' : undefined}>{saveError ?? ''}</p>
-          <button type="submit" className="primary" disabled={saving}>{t('form.save')}</button>
+          <p className="field-error" role={saveError ? 'alert' : undefined}>
+            {saveError ?? ''}
+          </p>
+          <button type="submit" className="primary" disabled={saving}>
+            {t('form.save')}
+          </button>
         </aside>
       </form>
     </section>

@@ -37,12 +37,22 @@ const useRunWindow = (browser: LedgerBrowser, query: RunBrowseQuery, deps: Depen
   useEffect(() => {
     const controller = new AbortController()
     setState((s) => ({ status: 'loading', data: s.data }))
-    browser.runs(query, { signal: controller.signal, onProgress: (partial) => setState({ status: 'loading', data: partial }) }).then(
-      (data) => setState({ status: 'ready', data }),
-      (err: unknown) => {
-        if (!controller.signal.aborted) setState((s) => ({ status: 'error', error: err instanceof Error ? err : new Error(String(err)), data: s.data }))
-      }
-    )
+    browser
+      .runs(query, {
+        signal: controller.signal,
+        onProgress: (partial) => setState({ status: 'loading', data: partial })
+      })
+      .then(
+        (data) => setState({ status: 'ready', data }),
+        (err: unknown) => {
+          if (!controller.signal.aborted)
+            setState((s) => ({
+              status: 'error',
+              error: err instanceof Error ? err : new Error(String(err)),
+              data: s.data
+            }))
+        }
+      )
     return () => controller.abort()
   }, deps)
   return state
@@ -112,7 +122,11 @@ export default function Runs({ query }: ScreenProps) {
   const projects = useAsync(() => ledger.projects.list(), [ledger, revision])
   const projectNames = useMemo(() => new Map((projects.data ?? []).map((p) => [p.id, p.name])), [projects.data])
   const projectName = useCallback((id: string) => projectNames.get(id) ?? '', [projectNames])
-  const win = useRunWindow(browser, useMemo(() => browseQuery(debounced), [debounced]), [browser, debounced, revision])
+  const win = useRunWindow(
+    browser,
+    useMemo(() => browseQuery(debounced), [debounced]),
+    [browser, debounced, revision]
+  )
   const total = win.data?.total ?? 0
   const { ensure, row } = useRowBlocks(win.data)
   const w = rowWindow({ scrollTop, viewportPx: VIEWPORT_PX, rowPx: ROW_PX, total, overscan: 8 })
@@ -124,7 +138,8 @@ export default function Runs({ query }: ScreenProps) {
   }, [debounced])
 
   const set = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters((f) => ({ ...f, [key]: value }))
-  const openRun = (id: string | undefined) => navigate('/runs', { project: filters.project || undefined, run: id }, true)
+  const openRun = (id: string | undefined) =>
+    navigate('/runs', { project: filters.project || undefined, run: id }, true)
   // Closing the detail hands focus back to the row that opened it, so keyboard users keep their place.
   const focusAfterClose = useRef<string | undefined>(undefined)
   const closeRun = () => {
@@ -148,7 +163,13 @@ export default function Runs({ query }: ScreenProps) {
         title.current?.focus()
       }
       changed()
-      notify({ message: i18n.plural('runs.deleted', removed), undo: async () => { await ledger.trash.restore(deletionId); changed() } })
+      notify({
+        message: i18n.plural('runs.deleted', removed),
+        undo: async () => {
+          await ledger.trash.restore(deletionId)
+          changed()
+        }
+      })
     } catch (err) {
       notify({ message: i18n.error(err), tone: 'error' })
     }
@@ -156,7 +177,9 @@ export default function Runs({ query }: ScreenProps) {
   const move = async () => {
     if (!moveTarget) return
     try {
-      const runs = (await Promise.all([...selected].map((id) => ledger.runs.get(id)))).filter((r): r is RunRecord => r !== undefined)
+      const runs = (await Promise.all([...selected].map((id) => ledger.runs.get(id)))).filter(
+        (r): r is RunRecord => r !== undefined
+      )
       for (const r of runs) await ledger.runs.update(r.id, r.input, { projectId: moveTarget })
       setSelected(new Set())
       changed()
@@ -187,7 +210,9 @@ export default function Runs({ query }: ScreenProps) {
 
   return (
     <section aria-labelledby="runs-title">
-      <h1 id="runs-title" ref={title} tabIndex={-1}>{t('runs.title')}</h1>
+      <h1 id="runs-title" ref={title} tabIndex={-1}>
+        {t('runs.title')}
+      </h1>
       <div className="filters card" role="search">
         <label>
           <span>{t('runs.search')}</span>
@@ -195,9 +220,17 @@ export default function Runs({ query }: ScreenProps) {
         </label>
         <label>
           <span>{t('runs.filterProject')}</span>
-          <select aria-label={t('runs.filterProject')} value={filters.project} onChange={(e) => set('project', e.target.value)}>
+          <select
+            aria-label={t('runs.filterProject')}
+            value={filters.project}
+            onChange={(e) => set('project', e.target.value)}
+          >
             <option value="">{t('common.all')}</option>
-            {(projects.data ?? []).map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+            {(projects.data ?? []).map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
           </select>
         </label>
         <label>
@@ -222,21 +255,37 @@ export default function Runs({ query }: ScreenProps) {
         </label>
         <label>
           <span>{t('runs.filterSource')}</span>
-          <select aria-label={t('runs.filterSource')} value={filters.source} onChange={(e) => set('source', e.target.value)}>
+          <select
+            aria-label={t('runs.filterSource')}
+            value={filters.source}
+            onChange={(e) => set('source', e.target.value)}
+          >
             <option value="">{t('common.all')}</option>
-            {SOURCES.map((s) => <option key={s} value={s}>{t(`source.${s}` as MessageKey)}</option>)}
+            {SOURCES.map((s) => (
+              <option key={s} value={s}>
+                {t(`source.${s}` as MessageKey)}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           <span>{t('runs.filterKind')}</span>
           <select aria-label={t('runs.filterKind')} value={filters.kind} onChange={(e) => set('kind', e.target.value)}>
             <option value="">{t('common.all')}</option>
-            {KINDS.map((k) => <option key={k} value={k}>{t(`kind.${k}` as MessageKey)}</option>)}
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`kind.${k}` as MessageKey)}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           <span>{t('runs.sort')}</span>
-          <select aria-label={t('runs.sort')} value={filters.order} onChange={(e) => set('order', e.target.value as RunOrder)}>
+          <select
+            aria-label={t('runs.sort')}
+            value={filters.order}
+            onChange={(e) => set('order', e.target.value as RunOrder)}
+          >
             <option value="newest">{t('runs.sortNewest')}</option>
             <option value="oldest">{t('runs.sortOldest')}</option>
             <option value="largest">{t('runs.sortLargest')}</option>
@@ -254,7 +303,23 @@ export default function Runs({ query }: ScreenProps) {
                 ? i18n.plural('runs.scanning', total, { percent: i18n.pct(win.data.scanned) })
                 : t('runs.counting')}
         </span>
-        <button type="button" onClick={() => setFilters((f) => ({ ...f, project: '', person: '', from: '', to: '', hardware: '', location: '', source: '', kind: '', search: '' }))}>
+        <button
+          type="button"
+          onClick={() =>
+            setFilters((f) => ({
+              ...f,
+              project: '',
+              person: '',
+              from: '',
+              to: '',
+              hardware: '',
+              location: '',
+              source: '',
+              kind: '',
+              search: ''
+            }))
+          }
+        >
           {t('runs.clearFilters')}
         </button>
         <span className="spacer" />
@@ -263,31 +328,78 @@ export default function Runs({ query }: ScreenProps) {
           <span>{t('runs.moveTo')}</span>
           <select aria-label={t('runs.moveTo')} value={moveTarget} onChange={(e) => setMoveTarget(e.target.value)}>
             <option value="">–</option>
-            {(projects.data ?? []).map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+            {(projects.data ?? []).map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
           </select>
         </label>
-        <button type="button" disabled={selected.size === 0 || !moveTarget} onClick={() => void move()}>{t('runs.move')}</button>
-        <button type="button" className="danger" disabled={selected.size === 0} onClick={() => void remove([...selected])}>{t('common.delete')}</button>
+        <button type="button" disabled={selected.size === 0 || !moveTarget} onClick={() => void move()}>
+          {t('runs.move')}
+        </button>
+        <button
+          type="button"
+          className="danger"
+          disabled={selected.size === 0}
+          onClick={() => void remove([...selected])}
+        >
+          {t('common.delete')}
+        </button>
       </div>
       <div className={`runs-layout ${activeRun ? 'with-detail' : ''}`}>
-        <div className="vtable" role="table" aria-label={t('runs.table')} aria-rowcount={total + 1} aria-busy={win.status === 'loading'}>
+        <div
+          className="vtable"
+          role="table"
+          aria-label={t('runs.table')}
+          aria-rowcount={total + 1}
+          aria-busy={win.status === 'loading'}
+        >
           <div role="rowgroup">
             <div className="vrow head" role="row" aria-rowindex={1}>
               <span role="columnheader">
-                <input type="checkbox" aria-label={t('runs.selectAll')} checked={allShownSelected} onChange={(e) => setSelected((s) => { const next = new Set(s); for (const r of shown) if (e.target.checked) next.add(r.id); else next.delete(r.id); return next })} />
+                <input
+                  type="checkbox"
+                  aria-label={t('runs.selectAll')}
+                  checked={allShownSelected}
+                  onChange={(e) =>
+                    setSelected((s) => {
+                      const next = new Set(s)
+                      for (const r of shown)
+                        if (e.target.checked) next.add(r.id)
+                        else next.delete(r.id)
+                      return next
+                    })
+                  }
+                />
               </span>
               <span role="columnheader">{t('runs.col.start')}</span>
               <span role="columnheader">{t('runs.col.title')}</span>
               <span role="columnheader">{t('runs.col.project')}</span>
-              <span role="columnheader" className="opt">{t('runs.col.person')}</span>
-              <span role="columnheader" className="opt">{t('runs.col.kind')}</span>
-              <span role="columnheader" className="opt">{t('runs.col.hardware')}</span>
+              <span role="columnheader" className="opt">
+                {t('runs.col.person')}
+              </span>
+              <span role="columnheader" className="opt">
+                {t('runs.col.kind')}
+              </span>
+              <span role="columnheader" className="opt">
+                {t('runs.col.hardware')}
+              </span>
               <span role="columnheader">{t('runs.col.location')}</span>
-              <span role="columnheader" className="num">{t('runs.col.energy')}</span>
-              <span role="columnheader" className="num">{t('runs.col.emissions')}</span>
+              <span role="columnheader" className="num">
+                {t('runs.col.energy')}
+              </span>
+              <span role="columnheader" className="num">
+                {t('runs.col.emissions')}
+              </span>
             </div>
           </div>
-          <div className="vscroll" ref={scroller} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} role="rowgroup">
+          <div
+            className="vscroll"
+            ref={scroller}
+            onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+            role="rowgroup"
+          >
             {win.status !== 'loading' && total === 0 ? (
               <p className="screen-status">{t('runs.empty')}</p>
             ) : (
@@ -306,21 +418,50 @@ export default function Runs({ query }: ScreenProps) {
                     const title = r.input.title || t('runs.untitled')
                     const device = r.input.devices[0]
                     return (
-                      <div className={`vrow ${selected.has(r.id) ? 'selected' : ''} ${activeRun === r.id ? 'active' : ''}`} role="row" aria-rowindex={index + 2} aria-selected={selected.has(r.id)} key={r.id}>
+                      <div
+                        className={`vrow ${selected.has(r.id) ? 'selected' : ''} ${activeRun === r.id ? 'active' : ''}`}
+                        role="row"
+                        aria-rowindex={index + 2}
+                        aria-selected={selected.has(r.id)}
+                        key={r.id}
+                      >
                         <span role="cell">
-                          <input type="checkbox" aria-label={t('runs.select', { title })} checked={selected.has(r.id)} onChange={(e) => toggle(r.id, e.target.checked)} />
+                          <input
+                            type="checkbox"
+                            aria-label={t('runs.select', { title })}
+                            checked={selected.has(r.id)}
+                            onChange={(e) => toggle(r.id, e.target.checked)}
+                          />
                         </span>
                         <span role="cell">{i18n.date(r.startedAtMs)}</span>
                         <span role="cell">
-                          <button type="button" className="link" data-run-id={r.id} onClick={() => openRun(r.id)}>{title}</button>
+                          <button type="button" className="link" data-run-id={r.id} onClick={() => openRun(r.id)}>
+                            {title}
+                          </button>
                         </span>
                         <span role="cell">{projectName(r.projectId)}</span>
-                        <span role="cell" className="opt">{r.person}</span>
-                        <span role="cell" className="opt">{t(`kind.${r.input.kind}` as MessageKey)}</span>
-                        <span role="cell" className="opt">{device ? `${device.count} × ${device.name}` : '–'}</span>
-                        <span role="cell">{locationName(r.result.locationId, i18n.msg(r.result.locationLabelMsg, r.result.locationLabel), i18n.language)}</span>
-                        <span role="cell" className="num">{i18n.kWh(r.result.energyKWh.value)}</span>
-                        <span role="cell" className="num">{i18n.kg(r.emissionsKg)}</span>
+                        <span role="cell" className="opt">
+                          {r.person}
+                        </span>
+                        <span role="cell" className="opt">
+                          {t(`kind.${r.input.kind}` as MessageKey)}
+                        </span>
+                        <span role="cell" className="opt">
+                          {device ? `${device.count} × ${device.name}` : '–'}
+                        </span>
+                        <span role="cell">
+                          {locationName(
+                            r.result.locationId,
+                            i18n.msg(r.result.locationLabelMsg, r.result.locationLabel),
+                            i18n.language
+                          )}
+                        </span>
+                        <span role="cell" className="num">
+                          {i18n.kWh(r.result.energyKWh.value)}
+                        </span>
+                        <span role="cell" className="num">
+                          {i18n.kg(r.emissionsKg)}
+                        </span>
                       </div>
                     )
                   })}
@@ -329,7 +470,14 @@ export default function Runs({ query }: ScreenProps) {
             )}
           </div>
         </div>
-        {activeRun && <RunDetail runId={activeRun} projectName={projectName} onDelete={(r) => void remove([r.id])} onClose={closeRun} />}
+        {activeRun && (
+          <RunDetail
+            runId={activeRun}
+            projectName={projectName}
+            onDelete={(r) => void remove([r.id])}
+            onClose={closeRun}
+          />
+        )}
       </div>
     </section>
   )

@@ -38,7 +38,6 @@ const LOCATION_KINDS = ['unknown', 'country', 'zone', 'cloud', 'custom'] as cons
 
 type Errors = Record<string, FieldMessage>
 
-
 const useMessage = () => {
   const { t } = useI18n()
   return (errors: Errors | undefined, name: string): string | undefined => {
@@ -103,9 +102,13 @@ function LabDefaultsForm({ lab, catalogue }: { lab: LabDefaults; catalogue?: Cat
   const options = useMemo(() => {
     if (!catalogue || (kind !== 'cloud' && kind !== 'country' && kind !== 'zone')) return []
     const own = lab.locations.filter((l) => l.kind === kind)
-    const found = catalogue.searchLocations(catalogue.ref, search, 300).filter((l) => l.kind === kind && !own.some((o) => o.id === l.id))
+    const found = catalogue
+      .searchLocations(catalogue.ref, search, 300)
+      .filter((l) => l.kind === kind && !own.some((o) => o.id === l.id))
     const list = [...own, ...found.slice(0, 40)]
-    const current = list.find((l) => sameLocation(locationInputOf(l), fields.location)) ?? catalogue.resolveLocation(catalogue.ref, fields.location)
+    const current =
+      list.find((l) => sameLocation(locationInputOf(l), fields.location)) ??
+      catalogue.resolveLocation(catalogue.ref, fields.location)
     return current && !list.includes(current) ? [current, ...list] : list
   }, [catalogue, search, kind, lab.locations, fields.location])
   const selected = options.find((l) => sameLocation(locationInputOf(l), fields.location))
@@ -129,11 +132,30 @@ function LabDefaultsForm({ lab, catalogue }: { lab: LabDefaults; catalogue?: Cat
       <div className="fields">
         <Field id="lab-loc-kind" label={t('settings.defaultLocation')}>
           {(p) => (
-            <select {...p} value={kind} onChange={(e) => {
-              const k = e.target.value as (typeof LOCATION_KINDS)[number]
-              set({ location: k === 'custom' ? { kind: 'custom', intensityGPerKWh: 0, label: 'custom' } : k === 'unknown' ? { kind: 'unknown' } : k === 'cloud' ? { kind: 'cloud', provider: '', region: '' } : k === 'country' ? { kind: 'country', code: '' } : { kind: 'zone', zone: '' } })
-            }}>
-              {LOCATION_KINDS.map((k) => <option key={k} value={k}>{t(k === 'unknown' ? 'settings.locUnknown' : (`form.loc.${k}` as MessageKey))}</option>)}
+            <select
+              {...p}
+              value={kind}
+              onChange={(e) => {
+                const k = e.target.value as (typeof LOCATION_KINDS)[number]
+                set({
+                  location:
+                    k === 'custom'
+                      ? { kind: 'custom', intensityGPerKWh: 0, label: 'custom' }
+                      : k === 'unknown'
+                        ? { kind: 'unknown' }
+                        : k === 'cloud'
+                          ? { kind: 'cloud', provider: '', region: '' }
+                          : k === 'country'
+                            ? { kind: 'country', code: '' }
+                            : { kind: 'zone', zone: '' }
+                })
+              }}
+            >
+              {LOCATION_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(k === 'unknown' ? 'settings.locUnknown' : (`form.loc.${k}` as MessageKey))}
+                </option>
+              ))}
             </select>
           )}
         </Field>
@@ -142,15 +164,29 @@ function LabDefaultsForm({ lab, catalogue }: { lab: LabDefaults; catalogue?: Cat
             <Field id="lab-loc-search" label={t('form.locationSearch')}>
               {(p) => <input {...p} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />}
             </Field>
-            <Field id="lab-loc" label={t('form.location')} error={message(errors, 'location')} hint={!catalogue ? t('form.loadingCatalogue') : options.length === 0 ? t('form.locationNone') : undefined}>
+            <Field
+              id="lab-loc"
+              label={t('form.location')}
+              error={message(errors, 'location')}
+              hint={!catalogue ? t('form.loadingCatalogue') : options.length === 0 ? t('form.locationNone') : undefined}
+            >
               {(p) => (
-                <select {...p} value={selected?.id ?? ''} disabled={!catalogue} onChange={(e) => {
-                  const entry = options.find((o) => o.id === e.target.value)
-                  const input = entry && locationInputOf(entry)
-                if (input) set({ location: input })
-                }}>
+                <select
+                  {...p}
+                  value={selected?.id ?? ''}
+                  disabled={!catalogue}
+                  onChange={(e) => {
+                    const entry = options.find((o) => o.id === e.target.value)
+                    const input = entry && locationInputOf(entry)
+                    if (input) set({ location: input })
+                  }}
+                >
                   <option value="">–</option>
-                  {options.map((l) => <option key={l.id} value={l.id}>{l.name} ({i18n.num(latest(l))} g/kWh)</option>)}
+                  {options.map((l) => (
+                    <option key={l.id} value={l.id}>
+                      {l.name} ({i18n.num(latest(l))} g/kWh)
+                    </option>
+                  ))}
                 </select>
               )}
             </Field>
@@ -159,10 +195,19 @@ function LabDefaultsForm({ lab, catalogue }: { lab: LabDefaults; catalogue?: Cat
         {kind === 'custom' && (
           <>
             <Field id="lab-intensity" label={t('form.customIntensity')} error={message(errors, 'customIntensity')}>
-              {(p) => <input {...p} inputMode="decimal" value={fields.customIntensity} onChange={(e) => set({ customIntensity: e.target.value })} />}
+              {(p) => (
+                <input
+                  {...p}
+                  inputMode="decimal"
+                  value={fields.customIntensity}
+                  onChange={(e) => set({ customIntensity: e.target.value })}
+                />
+              )}
             </Field>
             <Field id="lab-intensity-label" label={t('form.customLabel')}>
-              {(p) => <input {...p} value={fields.customLabel} onChange={(e) => set({ customLabel: e.target.value })} />}
+              {(p) => (
+                <input {...p} value={fields.customLabel} onChange={(e) => set({ customLabel: e.target.value })} />
+              )}
             </Field>
           </>
         )}
@@ -171,11 +216,21 @@ function LabDefaultsForm({ lab, catalogue }: { lab: LabDefaults; catalogue?: Cat
         <legend>{t('settings.ownMachines')}</legend>
         <div className="row">
           <label className="radio">
-            <input type="radio" name="own-kind" checked={fields.ownKind === 'data-centre'} onChange={() => set({ ownKind: 'data-centre' })} />
+            <input
+              type="radio"
+              name="own-kind"
+              checked={fields.ownKind === 'data-centre'}
+              onChange={() => set({ ownKind: 'data-centre' })}
+            />
             {t('settings.dataCentre')}
           </label>
           <label className="radio">
-            <input type="radio" name="own-kind" checked={fields.ownKind === 'personal-computer'} onChange={() => set({ ownKind: 'personal-computer' })} />
+            <input
+              type="radio"
+              name="own-kind"
+              checked={fields.ownKind === 'personal-computer'}
+              onChange={() => set({ ownKind: 'personal-computer' })}
+            />
             {t('settings.personalComputer')}
           </label>
         </div>
@@ -183,15 +238,33 @@ function LabDefaultsForm({ lab, catalogue }: { lab: LabDefaults; catalogue?: Cat
       <div className="fields">
         {fields.ownKind === 'data-centre' && (
           <Field id="lab-pue" label={t('settings.pue')} error={message(errors, 'pue')} hint={t('settings.pueHint')}>
-            {(p) => <input {...p} inputMode="decimal" value={fields.pue} onChange={(e) => set({ pue: e.target.value })} />}
+            {(p) => (
+              <input {...p} inputMode="decimal" value={fields.pue} onChange={(e) => set({ pue: e.target.value })} />
+            )}
           </Field>
         )}
-        <Field id="lab-renewable" label={t('settings.renewable')} error={message(errors, 'renewable')} hint={t('settings.renewableHint')}>
-          {(p) => <input {...p} inputMode="decimal" value={fields.renewablePct} onChange={(e) => set({ renewablePct: e.target.value })} />}
+        <Field
+          id="lab-renewable"
+          label={t('settings.renewable')}
+          error={message(errors, 'renewable')}
+          hint={t('settings.renewableHint')}
+        >
+          {(p) => (
+            <input
+              {...p}
+              inputMode="decimal"
+              value={fields.renewablePct}
+              onChange={(e) => set({ renewablePct: e.target.value })}
+            />
+          )}
         </Field>
       </div>
-      <p className="field-error" role={errors?.form ? 'alert' : undefined}>{message(errors, 'form') ?? ''}</p>
-      <button type="submit" className="primary">{t('settings.saveLab')}</button>
+      <p className="field-error" role={errors?.form ? 'alert' : undefined}>
+        {message(errors, 'form') ?? ''}
+      </p>
+      <button type="submit" className="primary">
+        {t('settings.saveLab')}
+      </button>
     </form>
   )
 }
@@ -209,15 +282,27 @@ function Recompute() {
       {state.running ? (
         <div className="progress-line">
           <progress aria-label={t('settings.recomputing')} value={state.done} max={state.total || 1} />
-          <span role="status">{i18n.plural('settings.recomputeProgress', state.total, { done: i18n.int(state.done) })}</span>
-          <button type="button" onClick={cancelRecompute}>{t('settings.recomputeCancel')}</button>
+          <span role="status">
+            {i18n.plural('settings.recomputeProgress', state.total, { done: i18n.int(state.done) })}
+          </span>
+          <button type="button" onClick={cancelRecompute}>
+            {t('settings.recomputeCancel')}
+          </button>
         </div>
       ) : (
         <div className="row">
           <span role="status">
-            {state.error !== undefined ? t('settings.recomputeFailed', { message: i18n.error(state.error) }) : remaining > 0 ? i18n.plural('settings.recomputeRemaining', remaining) : t('settings.recomputeDone')}
+            {state.error !== undefined
+              ? t('settings.recomputeFailed', { message: i18n.error(state.error) })
+              : remaining > 0
+                ? i18n.plural('settings.recomputeRemaining', remaining)
+                : t('settings.recomputeDone')}
           </span>
-          {remaining > 0 && <button type="button" onClick={() => void startRecompute(ledger.recompute, changed)}>{t('settings.recomputeResume')}</button>}
+          {remaining > 0 && (
+            <button type="button" onClick={() => void startRecompute(ledger.recompute, changed)}>
+              {t('settings.recomputeResume')}
+            </button>
+          )}
         </div>
       )}
     </section>
@@ -263,7 +348,11 @@ function useEntryEditor<F, E extends { id: string; name: string }>(
       setErrors(undefined)
     },
     cancel,
-    remove: (entry: E, done: string) => void write(entries.filter((x) => x.id !== entry.id), done),
+    remove: (entry: E, done: string) =>
+      void write(
+        entries.filter((x) => x.id !== entry.id),
+        done
+      ),
     submit: async (e: FormEvent) => {
       e.preventDefault()
       const checked = check(fields, editing)
@@ -297,7 +386,14 @@ function CustomHardware({ lab }: { lab: LabDefaults }) {
       ) : (
         <table aria-labelledby="hw-title">
           <thead>
-            <tr><th>{t('form.device')}</th><th>{t('form.deviceKind')}</th><th className="num">{t('settings.tdp')}</th><th><span className="visually-hidden">{t('import.col.actions')}</span></th></tr>
+            <tr>
+              <th>{t('form.device')}</th>
+              <th>{t('form.deviceKind')}</th>
+              <th className="num">{t('settings.tdp')}</th>
+              <th>
+                <span className="visually-hidden">{t('import.col.actions')}</span>
+              </th>
+            </tr>
           </thead>
           <tbody>
             {lab.hardware.map((h) => (
@@ -306,21 +402,50 @@ function CustomHardware({ lab }: { lab: LabDefaults }) {
                 <td>{h.kind.toUpperCase()}</td>
                 <td className="num">{i18n.num(h.tdpW)} W</td>
                 <td className="row">
-                  <button type="button" aria-label={t('settings.editItem', { name: h.name })} onClick={() => edit(h, hardwareFieldsOf(h, (n) => i18n.num(n, 6)))}>{t('common.edit')}</button>
-                  <button type="button" className="danger" aria-label={t('settings.removeItem', { name: h.name })} onClick={() => remove(h, t('settings.removed', { name: h.name }))}>{t('common.delete')}</button>
+                  <button
+                    type="button"
+                    aria-label={t('settings.editItem', { name: h.name })}
+                    onClick={() =>
+                      edit(
+                        h,
+                        hardwareFieldsOf(h, (n) => i18n.num(n, 6))
+                      )
+                    }
+                  >
+                    {t('common.edit')}
+                  </button>
+                  <button
+                    type="button"
+                    className="danger"
+                    aria-label={t('settings.removeItem', { name: h.name })}
+                    onClick={() => remove(h, t('settings.removed', { name: h.name }))}
+                  >
+                    {t('common.delete')}
+                  </button>
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      <form onSubmit={(e) => void submit(e)} noValidate aria-label={editing ? t('settings.hwEdit') : t('settings.hwAdd')}>
+      <form
+        onSubmit={(e) => void submit(e)}
+        noValidate
+        aria-label={editing ? t('settings.hwEdit') : t('settings.hwAdd')}
+      >
         <h3>{editing ? t('settings.hwEdit') : t('settings.hwAdd')}</h3>
         <div className="fields">
           <Field id="hw-kind" label={t('form.deviceKind')}>
             {(p) => (
-              <select {...p} value={fields.kind} disabled={editing !== undefined} onChange={(e) => set({ kind: e.target.value as HardwareFields['kind'] })}>
-                <option value="gpu">GPU</option><option value="cpu">CPU</option><option value="tpu">TPU</option>
+              <select
+                {...p}
+                value={fields.kind}
+                disabled={editing !== undefined}
+                onChange={(e) => set({ kind: e.target.value as HardwareFields['kind'] })}
+              >
+                <option value="gpu">GPU</option>
+                <option value="cpu">CPU</option>
+                <option value="tpu">TPU</option>
               </select>
             )}
           </Field>
@@ -328,16 +453,33 @@ function CustomHardware({ lab }: { lab: LabDefaults }) {
             {(p) => <input {...p} value={fields.name} onChange={(e) => set({ name: e.target.value })} />}
           </Field>
           <Field id="hw-tdp" label={t('settings.tdp')} error={message(errors, 'tdpW')}>
-            {(p) => <input {...p} inputMode="decimal" value={fields.tdpW} onChange={(e) => set({ tdpW: e.target.value })} />}
+            {(p) => (
+              <input {...p} inputMode="decimal" value={fields.tdpW} onChange={(e) => set({ tdpW: e.target.value })} />
+            )}
           </Field>
           <Field id="hw-memory" label={t('settings.hwMemory')} error={message(errors, 'memoryGB')}>
-            {(p) => <input {...p} inputMode="decimal" value={fields.memoryGB} onChange={(e) => set({ memoryGB: e.target.value })} />}
+            {(p) => (
+              <input
+                {...p}
+                inputMode="decimal"
+                value={fields.memoryGB}
+                onChange={(e) => set({ memoryGB: e.target.value })}
+              />
+            )}
           </Field>
         </div>
-        <p className="field-error" role={errors?.form ? 'alert' : undefined}>{message(errors, 'form') ?? ''}</p>
+        <p className="field-error" role={errors?.form ? 'alert' : undefined}>
+          {message(errors, 'form') ?? ''}
+        </p>
         <div className="row">
-          <button type="submit" className="primary">{editing ? t('common.save') : t('settings.hwAddButton')}</button>
-          {editing && <button type="button" onClick={cancel}>{t('common.cancel')}</button>}
+          <button type="submit" className="primary">
+            {editing ? t('common.save') : t('settings.hwAddButton')}
+          </button>
+          {editing && (
+            <button type="button" onClick={cancel}>
+              {t('common.cancel')}
+            </button>
+          )}
         </div>
       </form>
     </section>
@@ -349,7 +491,15 @@ function CustomLocations({ lab }: { lab: LabDefaults }) {
   const { t } = i18n
   const save = useSaveLab()
   const message = useMessage()
-  const blank: LocationFields = { kind: 'zone', code: '', name: '', intensity: '', year: String(new Date().getFullYear()), pue: '', renewablePct: '' }
+  const blank: LocationFields = {
+    kind: 'zone',
+    code: '',
+    name: '',
+    intensity: '',
+    year: String(new Date().getFullYear()),
+    pue: '',
+    renewablePct: ''
+  }
   const { fields, set, editing, errors, submit, edit, cancel, remove } = useEntryEditor(
     blank,
     lab.locations,
@@ -357,7 +507,12 @@ function CustomLocations({ lab }: { lab: LabDefaults }) {
     (locations) => save({ ...lab, locations }),
     (entry) => t('settings.locSaved', { name: entry.name })
   )
-  const codeLabel = fields.kind === 'country' ? t('settings.loc.codeCountry') : fields.kind === 'cloud' ? t('settings.loc.codeCloud') : t('settings.loc.codeZone')
+  const codeLabel =
+    fields.kind === 'country'
+      ? t('settings.loc.codeCountry')
+      : fields.kind === 'cloud'
+        ? t('settings.loc.codeCloud')
+        : t('settings.loc.codeZone')
   return (
     <section className="card settings-block" aria-labelledby="loc-title">
       <h2 id="loc-title">{t('settings.locations')}</h2>
@@ -366,7 +521,14 @@ function CustomLocations({ lab }: { lab: LabDefaults }) {
       ) : (
         <table aria-labelledby="loc-title">
           <thead>
-            <tr><th>{t('settings.loc.name')}</th><th>{t('settings.loc.id')}</th><th className="num">{t('form.customIntensity')}</th><th><span className="visually-hidden">{t('import.col.actions')}</span></th></tr>
+            <tr>
+              <th>{t('settings.loc.name')}</th>
+              <th>{t('settings.loc.id')}</th>
+              <th className="num">{t('form.customIntensity')}</th>
+              <th>
+                <span className="visually-hidden">{t('import.col.actions')}</span>
+              </th>
+            </tr>
           </thead>
           <tbody>
             {lab.locations.map((l) => (
@@ -375,47 +537,109 @@ function CustomLocations({ lab }: { lab: LabDefaults }) {
                 <td>{l.id}</td>
                 <td className="num">{i18n.num(l.intensities[l.intensities.length - 1]?.intensityGPerKWh ?? 0)}</td>
                 <td className="row">
-                  <button type="button" aria-label={t('settings.editItem', { name: l.name })} onClick={() => edit(l, locationFieldsOf(l, (n) => i18n.num(n, 6)))}>{t('common.edit')}</button>
-                  <button type="button" className="danger" aria-label={t('settings.removeItem', { name: l.name })} onClick={() => remove(l, t('settings.removed', { name: l.name }))}>{t('common.delete')}</button>
+                  <button
+                    type="button"
+                    aria-label={t('settings.editItem', { name: l.name })}
+                    onClick={() =>
+                      edit(
+                        l,
+                        locationFieldsOf(l, (n) => i18n.num(n, 6))
+                      )
+                    }
+                  >
+                    {t('common.edit')}
+                  </button>
+                  <button
+                    type="button"
+                    className="danger"
+                    aria-label={t('settings.removeItem', { name: l.name })}
+                    onClick={() => remove(l, t('settings.removed', { name: l.name }))}
+                  >
+                    {t('common.delete')}
+                  </button>
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      <form onSubmit={(e) => void submit(e)} noValidate aria-label={editing ? t('settings.locEdit') : t('settings.locAdd')}>
+      <form
+        onSubmit={(e) => void submit(e)}
+        noValidate
+        aria-label={editing ? t('settings.locEdit') : t('settings.locAdd')}
+      >
         <h3>{editing ? t('settings.locEdit') : t('settings.locAdd')}</h3>
         <div className="fields">
           <Field id="cl-kind" label={t('settings.loc.kind')}>
             {(p) => (
-              <select {...p} value={fields.kind} disabled={editing !== undefined} onChange={(e) => set({ kind: e.target.value as LocationFields['kind'] })}>
-                <option value="zone">{t('form.loc.zone')}</option><option value="country">{t('form.loc.country')}</option><option value="cloud">{t('form.loc.cloud')}</option>
+              <select
+                {...p}
+                value={fields.kind}
+                disabled={editing !== undefined}
+                onChange={(e) => set({ kind: e.target.value as LocationFields['kind'] })}
+              >
+                <option value="zone">{t('form.loc.zone')}</option>
+                <option value="country">{t('form.loc.country')}</option>
+                <option value="cloud">{t('form.loc.cloud')}</option>
               </select>
             )}
           </Field>
           <Field id="cl-code" label={codeLabel} error={message(errors, 'code')}>
-            {(p) => <input {...p} value={fields.code} disabled={editing !== undefined} onChange={(e) => set({ code: e.target.value })} />}
+            {(p) => (
+              <input
+                {...p}
+                value={fields.code}
+                disabled={editing !== undefined}
+                onChange={(e) => set({ code: e.target.value })}
+              />
+            )}
           </Field>
           <Field id="cl-name" label={t('settings.loc.name')} error={message(errors, 'name')}>
             {(p) => <input {...p} value={fields.name} onChange={(e) => set({ name: e.target.value })} />}
           </Field>
           <Field id="cl-intensity" label={t('form.customIntensity')} error={message(errors, 'intensity')}>
-            {(p) => <input {...p} inputMode="decimal" value={fields.intensity} onChange={(e) => set({ intensity: e.target.value })} />}
+            {(p) => (
+              <input
+                {...p}
+                inputMode="decimal"
+                value={fields.intensity}
+                onChange={(e) => set({ intensity: e.target.value })}
+              />
+            )}
           </Field>
           <Field id="cl-year" label={t('settings.loc.year')} error={message(errors, 'year')}>
-            {(p) => <input {...p} inputMode="numeric" value={fields.year} onChange={(e) => set({ year: e.target.value })} />}
+            {(p) => (
+              <input {...p} inputMode="numeric" value={fields.year} onChange={(e) => set({ year: e.target.value })} />
+            )}
           </Field>
           <Field id="cl-pue" label={t('settings.loc.pue')} error={message(errors, 'pue')}>
-            {(p) => <input {...p} inputMode="decimal" value={fields.pue} onChange={(e) => set({ pue: e.target.value })} />}
+            {(p) => (
+              <input {...p} inputMode="decimal" value={fields.pue} onChange={(e) => set({ pue: e.target.value })} />
+            )}
           </Field>
           <Field id="cl-renewable" label={t('settings.renewable')} error={message(errors, 'renewable')}>
-            {(p) => <input {...p} inputMode="decimal" value={fields.renewablePct} onChange={(e) => set({ renewablePct: e.target.value })} />}
+            {(p) => (
+              <input
+                {...p}
+                inputMode="decimal"
+                value={fields.renewablePct}
+                onChange={(e) => set({ renewablePct: e.target.value })}
+              />
+            )}
           </Field>
         </div>
-        <p className="field-error" role={errors?.form ? 'alert' : undefined}>{message(errors, 'form') ?? ''}</p>
+        <p className="field-error" role={errors?.form ? 'alert' : undefined}>
+          {message(errors, 'form') ?? ''}
+        </p>
         <div className="row">
-          <button type="submit" className="primary">{editing ? t('common.save') : t('settings.locAddButton')}</button>
-          {editing && <button type="button" onClick={cancel}>{t('common.cancel')}</button>}
+          <button type="submit" className="primary">
+            {editing ? t('common.save') : t('settings.locAddButton')}
+          </button>
+          {editing && (
+            <button type="button" onClick={cancel}>
+              {t('common.cancel')}
+            </button>
+          )}
         </div>
       </form>
     </section>
@@ -447,7 +671,11 @@ function Backups() {
   const exportBackup = async () => {
     setError(undefined)
     try {
-      const outcome = await host.api.saveFile({ suggestedName: backupFileName(new Date()), content: await ledger.backups.exportText(), filters: [{ name: t('settings.backupFilter'), extensions: ['json'] }] })
+      const outcome = await host.api.saveFile({
+        suggestedName: backupFileName(new Date()),
+        content: await ledger.backups.exportText(),
+        filters: [{ name: t('settings.backupFilter'), extensions: ['json'] }]
+      })
       if (outcome.status === 'saved') notify({ message: t('settings.backupSaved', { file: outcome.path }) })
     } catch (err) {
       setError(i18n.error(err))
@@ -459,7 +687,11 @@ function Backups() {
     setError(undefined)
   }
   const chooseDesktop = async () => {
-    const [file] = await host.api.openFiles({ title: t('settings.chooseArchive'), multiple: false, filters: [{ name: t('settings.backupFilter'), extensions: ['json'] }] })
+    const [file] = await host.api.openFiles({
+      title: t('settings.chooseArchive'),
+      multiple: false,
+      filters: [{ name: t('settings.backupFilter'), extensions: ['json'] }]
+    })
     if (file) choose({ fileName: file.name, text: file.text })
   }
   const restore = async (mode: 'replace' | 'merge') => {
@@ -489,17 +721,25 @@ function Backups() {
       <h2 id="settings-backups">{t('settings.backups')}</h2>
       <p className="muted">{t('settings.backupsHint')}</p>
       <div className="row">
-        <button type="button" className="primary" onClick={() => void exportBackup()}>{t('settings.exportBackup')}</button>
+        <button type="button" className="primary" onClick={() => void exportBackup()}>
+          {t('settings.exportBackup')}
+        </button>
         {host.kind === 'desktop' ? (
-          <button type="button" onClick={() => void chooseDesktop()}>{t('settings.chooseArchive')}</button>
+          <button type="button" onClick={() => void chooseDesktop()}>
+            {t('settings.chooseArchive')}
+          </button>
         ) : (
           <label className="file-pick">
             <span>{t('settings.chooseArchive')}</span>
-            <input type="file" accept=".json,application/json" onChange={(e) => {
-              const file = e.target.files?.[0]
-              e.target.value = ''
-              if (file) void file.text().then((text) => choose({ fileName: file.name, text }))
-            }} />
+            <input
+              type="file"
+              accept=".json,application/json"
+              onChange={(e) => {
+                const file = e.target.files?.[0]
+                e.target.value = ''
+                if (file) void file.text().then((text) => choose({ fileName: file.name, text }))
+              }}
+            />
           </label>
         )}
       </div>
@@ -507,27 +747,57 @@ function Backups() {
         <div className="restore-choice">
           <p>{t('settings.archiveChosen', { file: archive.fileName })}</p>
           <div className="row">
-            <button type="button" className="danger" disabled={busy} onClick={() => dialog.current?.showModal()}>{t('settings.replace')}</button>
-            <button type="button" disabled={busy} onClick={() => void restore('merge')}>{t('settings.merge')}</button>
-            <button type="button" disabled={busy} onClick={() => setArchive(undefined)}>{t('common.cancel')}</button>
+            <button type="button" className="danger" disabled={busy} onClick={() => dialog.current?.showModal()}>
+              {t('settings.replace')}
+            </button>
+            <button type="button" disabled={busy} onClick={() => void restore('merge')}>
+              {t('settings.merge')}
+            </button>
+            <button type="button" disabled={busy} onClick={() => setArchive(undefined)}>
+              {t('common.cancel')}
+            </button>
           </div>
         </div>
       )}
       {busy && <p role="status">{t('settings.restoring')}</p>}
-      {error && <p role="alert" className="error">{error}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
       {report && (
         <div role="status" className="restore-report">
-          <p><strong>{report.mode === 'replace' ? i18n.plural('settings.replaced', report.added) : t('settings.merged', { added: i18n.int(report.added), updated: i18n.int(report.updated), kept: i18n.int(report.kept) })}</strong></p>
+          <p>
+            <strong>
+              {report.mode === 'replace'
+                ? i18n.plural('settings.replaced', report.added)
+                : t('settings.merged', {
+                    added: i18n.int(report.added),
+                    updated: i18n.int(report.updated),
+                    kept: i18n.int(report.kept)
+                  })}
+            </strong>
+          </p>
           {report.conflicts.length > 0 && (
             <table>
               <caption>{t('settings.conflicts', { count: i18n.int(report.conflicts.length) })}</caption>
-              <thead><tr><th>{t('settings.conflict.table')}</th><th>{t('settings.conflict.id')}</th><th>{t('settings.conflict.kept')}</th><th>{t('settings.conflict.ledger')}</th><th>{t('settings.conflict.archive')}</th></tr></thead>
+              <thead>
+                <tr>
+                  <th>{t('settings.conflict.table')}</th>
+                  <th>{t('settings.conflict.id')}</th>
+                  <th>{t('settings.conflict.kept')}</th>
+                  <th>{t('settings.conflict.ledger')}</th>
+                  <th>{t('settings.conflict.archive')}</th>
+                </tr>
+              </thead>
               <tbody>
                 {report.conflicts.map((c) => (
                   <tr key={`${c.table}:${c.id}`}>
-                    <td>{c.table}</td><td>{c.id}</td>
+                    <td>{c.table}</td>
+                    <td>{c.id}</td>
                     <td>{t(c.kept === 'ledger' ? 'settings.conflict.keptLedger' : 'settings.conflict.keptArchive')}</td>
-                    <td>{i18n.dateTime(c.ledgerUpdatedAt)}</td><td>{i18n.dateTime(c.archiveUpdatedAt)}</td>
+                    <td>{i18n.dateTime(c.ledgerUpdatedAt)}</td>
+                    <td>{i18n.dateTime(c.archiveUpdatedAt)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -548,7 +818,13 @@ function Backups() {
                 <li key={b.fileName} className="row">
                   <span>{b.day}</span>
                   <span className="muted">{t('settings.size', { size: i18n.num(b.sizeBytes / 1e6, 2) })}</span>
-                  <button type="button" aria-label={t('settings.useBackup', { day: b.day })} onClick={() => void openAutomatic(b.fileName)}>{t('settings.useBackupShort')}</button>
+                  <button
+                    type="button"
+                    aria-label={t('settings.useBackup', { day: b.day })}
+                    onClick={() => void openAutomatic(b.fileName)}
+                  >
+                    {t('settings.useBackupShort')}
+                  </button>
                 </li>
               ))}
             </ul>
@@ -559,8 +835,12 @@ function Backups() {
         <h2 id="replace-title">{t('settings.replaceTitle')}</h2>
         <p>{t('settings.replaceText', { file: archive?.fileName ?? '' })}</p>
         <div className="row">
-          <button type="button" className="danger" onClick={() => void restore('replace')}>{t('settings.replaceConfirm')}</button>
-          <button type="button" autoFocus onClick={() => dialog.current?.close()}>{t('common.cancel')}</button>
+          <button type="button" className="danger" onClick={() => void restore('replace')}>
+            {t('settings.replaceConfirm')}
+          </button>
+          <button type="button" autoFocus onClick={() => dialog.current?.close()}>
+            {t('common.cancel')}
+          </button>
         </div>
       </dialog>
     </section>
@@ -572,7 +852,10 @@ function Storage() {
   const { t } = i18n
   const { revision } = useLedger()
   const [asked, setAsked] = useState(0)
-  const state = useAsync(async () => ({ estimate: await storageEstimate(), persisted: (await navigator.storage?.persisted?.()) ?? false }), [revision, asked])
+  const state = useAsync(
+    async () => ({ estimate: await storageEstimate(), persisted: (await navigator.storage?.persisted?.()) ?? false }),
+    [revision, asked]
+  )
   const mb = (bytes: number) => i18n.num(bytes / 1e6, 1)
   return (
     <section className="card settings-block" aria-labelledby="storage-title">
@@ -580,9 +863,20 @@ function Storage() {
       <LoadStatus state={state}>
         {state.data && (
           <>
-            <p>{state.data.estimate ? t('settings.storageUsed', { used: mb(state.data.estimate.usageBytes), quota: mb(state.data.estimate.quotaBytes) }) : t('settings.storageUnknown')}</p>
+            <p>
+              {state.data.estimate
+                ? t('settings.storageUsed', {
+                    used: mb(state.data.estimate.usageBytes),
+                    quota: mb(state.data.estimate.quotaBytes)
+                  })
+                : t('settings.storageUnknown')}
+            </p>
             <p>{state.data.persisted ? t('settings.persisted') : t('settings.notPersisted')}</p>
-            {!state.data.persisted && <button type="button" onClick={() => void requestPersistence().then(() => setAsked((n) => n + 1))}>{t('settings.askPersist')}</button>}
+            {!state.data.persisted && (
+              <button type="button" onClick={() => void requestPersistence().then(() => setAsked((n) => n + 1))}>
+                {t('settings.askPersist')}
+              </button>
+            )}
           </>
         )}
       </LoadStatus>
@@ -597,12 +891,19 @@ function ReferenceData({ catalogue }: { catalogue?: Catalogue }) {
     <section className="card settings-block" aria-labelledby="refdata-title">
       <h2 id="refdata-title">{t('settings.refdata')}</h2>
       {!manifest ? (
-        <p role="status" className="muted">{t('form.loadingCatalogue')}</p>
+        <p role="status" className="muted">
+          {t('form.loadingCatalogue')}
+        </p>
       ) : (
         <>
           <p>{t('settings.dataVersion', { version: manifest.dataVersion })}</p>
           <ul>
-            {manifest.sources.map((s) => <li key={s.id}>{s.title}{s.licence ? ` (${s.licence})` : ''}</li>)}
+            {manifest.sources.map((s) => (
+              <li key={s.id}>
+                {s.title}
+                {s.licence ? ` (${s.licence})` : ''}
+              </li>
+            ))}
           </ul>
           <a href={href('/about', { section: 'sources' })}>{t('settings.refdataMore')}</a>
         </>

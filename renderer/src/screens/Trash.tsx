@@ -54,7 +54,9 @@ export function Trash() {
                 <tr>
                   <th scope="col">{t('trash.deletedAt')}</th>
                   <th scope="col">{t('trash.runsCol')}</th>
-                  <th scope="col"><span className="visually-hidden">{t('trash.actions')}</span></th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('trash.actions')}</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -69,7 +71,11 @@ export function Trash() {
                         {more > 0 ? ` ${t('trash.more', { count: i18n.int(more) })}` : ''}
                       </td>
                       <td>
-                        <button type="button" onClick={() => void restore(d.deletionId)} aria-label={t('trash.restoreNamed', { runs: titles.join(', ') })}>
+                        <button
+                          type="button"
+                          onClick={() => void restore(d.deletionId)}
+                          aria-label={t('trash.restoreNamed', { runs: titles.join(', ') })}
+                        >
                           {t('trash.restore')}
                         </button>
                       </td>
@@ -81,11 +87,17 @@ export function Trash() {
             {confirming ? (
               <div className="row" role="alert">
                 <span>{i18n.plural('trash.confirmEmpty', trashed)}</span>
-                <button type="button" className="danger" onClick={() => void empty()}>{t('trash.emptyForGood')}</button>
-                <button type="button" onClick={() => setConfirming(false)}>{t('common.cancel')}</button>
+                <button type="button" className="danger" onClick={() => void empty()}>
+                  {t('trash.emptyForGood')}
+                </button>
+                <button type="button" onClick={() => setConfirming(false)}>
+                  {t('common.cancel')}
+                </button>
               </div>
             ) : (
-              <button type="button" className="danger" onClick={() => setConfirming(true)}>{t('trash.empty')}</button>
+              <button type="button" className="danger" onClick={() => setConfirming(true)}>
+                {t('trash.empty')}
+              </button>
             )}
           </>
         )}

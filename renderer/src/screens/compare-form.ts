@@ -4,7 +4,15 @@
  */
 import type { Range } from '../../../shared/domain/range'
 import type { LocationInput } from '../../../shared/domain/run'
-import type { HardwareRow, HardwareSortKey, HardwareWorkloadDraft, Precision, Recommendation, ShiftPlan, ShiftStrategy } from '../../../shared/planning/index'
+import type {
+  HardwareRow,
+  HardwareSortKey,
+  HardwareWorkloadDraft,
+  Precision,
+  Recommendation,
+  ShiftPlan,
+  ShiftStrategy
+} from '../../../shared/planning/index'
 
 export type WorkloadKind = 'run' | 'gpu-hours' | 'flops'
 
@@ -22,7 +30,12 @@ export interface WorkloadFields {
   mfuHighPct: string
 }
 
-export type FieldErrors = Partial<Record<'hardwareId' | 'gpuHours' | 'count' | 'totalFlops' | 'mfu', 'required' | 'notNumber' | 'positive' | 'whole' | 'mfuRange'>>
+export type FieldErrors = Partial<
+  Record<
+    'hardwareId' | 'gpuHours' | 'count' | 'totalFlops' | 'mfu',
+    'required' | 'notNumber' | 'positive' | 'whole' | 'mfuRange'
+  >
+>
 
 export interface WorkloadRequest {
   /** Absent for a logged run: the screen puts the run's input in. */
@@ -39,7 +52,10 @@ export const readNumber = (text: string, parse: (text: string) => number | undef
 }
 
 /** The form's fields as the planner's workload and options, or the errors to show at each field. */
-export function workloadRequest(fields: WorkloadFields, parse: (text: string) => number | undefined): { request?: WorkloadRequest; errors: FieldErrors } {
+export function workloadRequest(
+  fields: WorkloadFields,
+  parse: (text: string) => number | undefined
+): { request?: WorkloadRequest; errors: FieldErrors } {
   const errors: FieldErrors = {}
   const positive = (name: keyof FieldErrors, text: string): number | undefined => {
     if (text.trim() === '') {
@@ -54,8 +70,17 @@ export function workloadRequest(fields: WorkloadFields, parse: (text: string) =>
   }
   const pct = [fields.mfuPct, fields.mfuLowPct, fields.mfuHighPct].map((text) => readNumber(text, parse))
   const [mfu, low, high] = pct
-  if (mfu === undefined || low === undefined || high === undefined || !(low > 0 && low <= mfu && mfu <= high && high <= 100)) errors.mfu = 'mfuRange'
-  const options = { precision: fields.precision, mfu: { value: (mfu ?? 0) / 100, low: (low ?? 0) / 100, high: (high ?? 0) / 100 } }
+  if (
+    mfu === undefined ||
+    low === undefined ||
+    high === undefined ||
+    !(low > 0 && low <= mfu && mfu <= high && high <= 100)
+  )
+    errors.mfu = 'mfuRange'
+  const options = {
+    precision: fields.precision,
+    mfu: { value: (mfu ?? 0) / 100, low: (low ?? 0) / 100, high: (high ?? 0) / 100 }
+  }
 
   let workload: WorkloadRequest['workload']
   if (fields.kind !== 'run') {
@@ -74,7 +99,13 @@ export function workloadRequest(fields: WorkloadFields, parse: (text: string) =>
       if (gpuHours !== undefined) workload = { kind: 'gpu-hours', hardwareId: fields.hardwareId, gpuHours, ...setting }
     } else {
       const totalFlops = positive('totalFlops', fields.totalFlops)
-      if (totalFlops !== undefined) workload = { kind: 'flops', totalFlops, ...(fields.hardwareId ? { hardwareId: fields.hardwareId } : {}), ...setting }
+      if (totalFlops !== undefined)
+        workload = {
+          kind: 'flops',
+          totalFlops,
+          ...(fields.hardwareId ? { hardwareId: fields.hardwareId } : {}),
+          ...setting
+        }
     }
   }
   if (Object.keys(errors).length > 0) return { errors }
@@ -93,7 +124,13 @@ export function savingShown(saving: Range): { more: boolean; amount: Range } {
 /** The hardware table sorted by a column; the current choice keeps its place in the order like any row. */
 export function sortRows(rows: HardwareRow[], key: HardwareSortKey | 'efficiency'): HardwareRow[] {
   const value = (row: HardwareRow): number =>
-    key === 'time' ? row.wallHours.value : key === 'energy' ? row.energyKWh.value : key === 'emissions' ? row.emissionsKg.value : -row.gflopsPerW
+    key === 'time'
+      ? row.wallHours.value
+      : key === 'energy'
+        ? row.energyKWh.value
+        : key === 'emissions'
+          ? row.emissionsKg.value
+          : -row.gflopsPerW
   return [...rows].sort((a, b) => value(a) - value(b) || a.name.localeCompare(b.name))
 }
 
@@ -111,7 +148,8 @@ export function utcFromField(text: string): number | undefined {
 export const fieldFromUtc = (ms: number): string => new Date(ms).toISOString().slice(0, 16)
 
 /** A plan's strategy as the parameters of its message: "Flexible Start, W = 24 h" / "Pause and Resume, p = 50 %". */
-export const strategyKey = (s: ShiftStrategy): string => (s.kind === 'flexible' ? `flexible-${s.windowHours}` : `pause-resume-${s.extraPercent}`)
+export const strategyKey = (s: ShiftStrategy): string =>
+  s.kind === 'flexible' ? `flexible-${s.windowHours}` : `pause-resume-${s.extraPercent}`
 
 export interface SpanHour {
   hourUtcMs: number
@@ -132,7 +170,10 @@ export function spanHours(plan: ShiftPlan): SpanHour[] {
 }
 
 /** The recommendation's message key and parameters, so its sentence can be said in every language. */
-export function recommendationMessage(rec: Recommendation, windowHours: number): { key: 'rec.region' | 'rec.hardware' | 'rec.startTime'; params: Record<string, string | number> } {
+export function recommendationMessage(
+  rec: Recommendation,
+  windowHours: number
+): { key: 'rec.region' | 'rec.hardware' | 'rec.startTime'; params: Record<string, string | number> } {
   const key = rec.kind === 'region' ? 'rec.region' : rec.kind === 'hardware' ? 'rec.hardware' : 'rec.startTime'
   return { key, params: { count: rec.runCount, from: rec.from, to: rec.to, hours: windowHours } }
 }

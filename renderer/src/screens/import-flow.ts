@@ -6,7 +6,14 @@ import { toCsv } from '../../../shared/csv/write'
 import { localDay } from './backup-flow'
 import type { RunInput } from '../../../shared/domain/run'
 import type { RunResult } from '../../../shared/domain/result'
-import { createImporter, detectFormat, DETECT_HEAD_CHARS, type ImportedRun, type ImportOptions, type ImportResult } from '../../../shared/import/index'
+import {
+  createImporter,
+  detectFormat,
+  DETECT_HEAD_CHARS,
+  type ImportedRun,
+  type ImportOptions,
+  type ImportResult
+} from '../../../shared/import/index'
 import { english, msg, verbatim, type Message } from '../../../shared/messages/index'
 
 /** A piece of a file's text and how far through the file it is (bytes for a Blob, characters for a string). */
@@ -88,7 +95,9 @@ export async function parseChunks(
     }
     return { ok: true, result: importer!.finish() }
   } catch (err) {
-    return refused(msg('import.readFailed', { file: fileName, reason: verbatim(err instanceof Error ? err.message : String(err)) }))
+    return refused(
+      msg('import.readFailed', { file: fileName, reason: verbatim(err instanceof Error ? err.message : String(err)) })
+    )
   }
 }
 
@@ -107,15 +116,23 @@ export interface RowError {
  * The row errors of one or more files as a CSV document (formulas neutralised by toCsv); text gives each error's
  * message in the screen's language (default: the English one).
  */
-export const rowErrorsCsv = (errors: readonly RowError[], text: (error: RowError) => string = (e) => e.message): string =>
-  toCsv(['file', 'row', 'field', 'message'], errors.map((e) => [e.fileName, e.row, e.field, text(e)]))
+export const rowErrorsCsv = (
+  errors: readonly RowError[],
+  text: (error: RowError) => string = (e) => e.message
+): string =>
+  toCsv(
+    ['file', 'row', 'field', 'message'],
+    errors.map((e) => [e.fileName, e.row, e.field, text(e)])
+  )
 
 /**
  * Rows kept out of the ledger: the importer's rejected rows (each once, however many errors it has) and the runs the
  * ledger's preview refused after them (ledgerSkipped lists the importer's errors first, then one entry per refused run).
  */
-export const skippedRowCount = (result: Pick<ImportResult, 'skippedRows' | 'errors'>, ledgerSkipped: readonly unknown[]): number =>
-  result.skippedRows + Math.max(0, ledgerSkipped.length - result.errors.length)
+export const skippedRowCount = (
+  result: Pick<ImportResult, 'skippedRows' | 'errors'>,
+  ledgerSkipped: readonly unknown[]
+): number => result.skippedRows + Math.max(0, ledgerSkipped.length - result.errors.length)
 
 /**
  * A warning as the preview lists it. The importer's own warnings name their file and row in the message; a run's
@@ -130,7 +147,11 @@ export interface PreviewWarning {
 
 export function previewWarnings(result: Pick<ImportResult, 'format' | 'warnings' | 'runs'>): PreviewWarning[] {
   const unit = result.format === 'ledger-json' ? 'run' : 'row'
-  const list: PreviewWarning[] = result.warnings.map((w) => ({ message: w.message, ...(w.msg ? { msg: w.msg } : {}), ...(w.field !== undefined ? { field: w.field } : {}) }))
+  const list: PreviewWarning[] = result.warnings.map((w) => ({
+    message: w.message,
+    ...(w.msg ? { msg: w.msg } : {}),
+    ...(w.field !== undefined ? { field: w.field } : {})
+  }))
   for (const run of result.runs) {
     const place = { ...(run.row !== undefined ? { row: run.row } : {}), unit, title: run.input.title } as const
     run.warnings.forEach((message, i) => {
@@ -155,11 +176,17 @@ export function storedEnergy(input: RunInput, result: RunResult): StoredEnergy {
   if (input.measuredEnergyKWh === undefined) return { kind: 'estimated', storedKWh }
   if (input.measuredEnergyIncludesPue) return { kind: 'pueIncluded', storedKWh }
   const pue = result.pue.value
-  return pue === 1 ? { kind: 'measured', storedKWh } : { kind: 'withPue', measuredKWh: input.measuredEnergyKWh, pue, storedKWh }
+  return pue === 1
+    ? { kind: 'measured', storedKWh }
+    : { kind: 'withPue', measuredKWh: input.measuredEnergyKWh, pue, storedKWh }
 }
 
 /** storedEnergy of the first `limit` runs (those the preview lists); undefined where the run cannot be computed. */
-export const storedEnergies = (runs: readonly ImportedRun[], compute: (input: RunInput) => RunResult, limit: number): (StoredEnergy | undefined)[] =>
+export const storedEnergies = (
+  runs: readonly ImportedRun[],
+  compute: (input: RunInput) => RunResult,
+  limit: number
+): (StoredEnergy | undefined)[] =>
   runs.slice(0, limit).map((run) => {
     try {
       return storedEnergy(run.input, compute(run.input))
@@ -171,7 +198,11 @@ export const storedEnergies = (runs: readonly ImportedRun[], compute: (input: Ru
 
 /** import-errors-<file stem>-YYYY-MM-DD.csv */
 export const rowErrorsFileName = (fileName: string, date: Date): string => {
-  const stem = fileName.replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '_').slice(0, 60) || 'import'
+  const stem =
+    fileName
+      .replace(/\.[^.]*$/, '')
+      .replace(/[^\w.-]+/g, '_')
+      .slice(0, 60) || 'import'
   return `import-errors-${stem}-${localDay(date)}.csv`
 }
 
@@ -181,7 +212,17 @@ export const rowErrorsFileName = (fileName: string, date: Date): string => {
  */
 export const UTC_OFFSETS_MINUTES: readonly number[] = [
   ...Array.from({ length: 27 }, (_, i) => (i - 12) * 60),
-  -570, -210, 210, 270, 330, 345, 390, 525, 570, 630, 765
+  -570,
+  -210,
+  210,
+  270,
+  330,
+  345,
+  390,
+  525,
+  570,
+  630,
+  765
 ].sort((a, b) => a - b)
 
 /** "UTC", "UTC+05:30", "UTC−03:30" (a real minus sign). */

@@ -4,7 +4,12 @@
  */
 import type { LocationInput } from '../../../shared/domain/run'
 import { labDefaultsSchema, type LabDefaults } from '../../../shared/emissions/lab-defaults'
-import { hardwareEntrySchema, locationEntrySchema, type HardwareEntry, type LocationEntry } from '../../../shared/refdata/schema'
+import {
+  hardwareEntrySchema,
+  locationEntrySchema,
+  type HardwareEntry,
+  type LocationEntry
+} from '../../../shared/refdata/schema'
 import type { MessageKey } from '../i18n/en'
 
 export type FieldMessage = { key: MessageKey; params?: Record<string, string | number> }
@@ -23,7 +28,8 @@ const numberField = (
   if (text.trim() === '') return bounds.required ? { error: { key: 'form.required' } } : {}
   const value = parse(text)
   if (value === undefined || !Number.isFinite(value)) return { error: { key: 'form.notNumber' } }
-  if (bounds.above !== undefined && value <= bounds.above) return { error: { key: 'settings.mustBeAbove', params: { min: bounds.above } } }
+  if (bounds.above !== undefined && value <= bounds.above)
+    return { error: { key: 'settings.mustBeAbove', params: { min: bounds.above } } }
   if (bounds.min !== undefined && value < bounds.min) return { error: { key: 'form.min', params: { min: bounds.min } } }
   if (bounds.max !== undefined && value > bounds.max) return { error: { key: 'form.max', params: { max: bounds.max } } }
   return { value }
@@ -73,7 +79,8 @@ export const labDefaultsOf = (fields: LabFields, lab: LabDefaults, parse: Parse)
     ownMachines: { kind: fields.ownKind, pue: pue.value },
     renewableShare: renewable.value === undefined ? undefined : shareOf(renewable.value)
   })
-  if (!parsed.success) return { errors: { form: { key: 'settings.invalid', params: { message: parsed.error.issues[0]?.message ?? '' } } } }
+  if (!parsed.success)
+    return { errors: { form: { key: 'settings.invalid', params: { message: parsed.error.issues[0]?.message ?? '' } } } }
   return { value: parsed.data }
 }
 
@@ -103,7 +110,12 @@ export const hardwareFieldsOf = (e: HardwareEntry, format: (n: number) => string
 })
 
 /** A custom hardware entry; keeps the id of the entry edited, else derives one from kind and name. */
-export const hardwareEntryOf = (fields: HardwareFields, parse: Parse, others: readonly HardwareEntry[], editingId?: string): Checked<HardwareEntry> => {
+export const hardwareEntryOf = (
+  fields: HardwareFields,
+  parse: Parse,
+  others: readonly HardwareEntry[],
+  editingId?: string
+): Checked<HardwareEntry> => {
   const errors: Record<string, FieldMessage> = {}
   const name = fields.name.trim()
   if (!name) errors.name = { key: 'form.required' }
@@ -112,9 +124,18 @@ export const hardwareEntryOf = (fields: HardwareFields, parse: Parse, others: re
   const memory = numberField(fields.memoryGB, parse, { above: 0 })
   if (memory.error) errors.memoryGB = memory.error
   const id = editingId ?? `${fields.kind}:custom-${slug(name)}`
-  if (!errors.name && others.some((o) => o.id === id && o.id !== editingId)) errors.name = { key: 'settings.duplicate', params: { name } }
+  if (!errors.name && others.some((o) => o.id === id && o.id !== editingId))
+    errors.name = { key: 'settings.duplicate', params: { name } }
   if (Object.keys(errors).length > 0) return { errors }
-  const parsed = hardwareEntrySchema.safeParse({ id, kind: fields.kind, name, tdpW: tdp.value, memoryGB: memory.value, aliases: [name.toLowerCase()], sourceIds: [LAB_SOURCE_ID] })
+  const parsed = hardwareEntrySchema.safeParse({
+    id,
+    kind: fields.kind,
+    name,
+    tdpW: tdp.value,
+    memoryGB: memory.value,
+    aliases: [name.toLowerCase()],
+    sourceIds: [LAB_SOURCE_ID]
+  })
   if (!parsed.success) return { errors: zodFieldErrors(parsed.error.issues) }
   return { value: parsed.data }
 }
@@ -134,7 +155,12 @@ export const locationFieldsOf = (e: LocationEntry, format: (n: number) => string
   const latest = e.intensities[e.intensities.length - 1]!
   return {
     kind: e.kind,
-    code: e.kind === 'cloud' ? `${e.provider ?? ''}:${e.region ?? ''}` : e.kind === 'country' ? (e.iso3 ?? e.iso2 ?? '') : e.id.replace(/^zone:/, ''),
+    code:
+      e.kind === 'cloud'
+        ? `${e.provider ?? ''}:${e.region ?? ''}`
+        : e.kind === 'country'
+          ? (e.iso3 ?? e.iso2 ?? '')
+          : e.id.replace(/^zone:/, ''),
     name: e.name,
     intensity: format(latest.intensityGPerKWh),
     year: String(latest.year),
@@ -147,7 +173,12 @@ export const locationFieldsOf = (e: LocationEntry, format: (n: number) => string
  * A custom location whose id is the one runs refer to (country:FRA, zone:DE-LU, cloud:gcp:us-central1), so that
  * it replaces a reference entry of the same place or adds a place the data lacks.
  */
-export const locationEntryOf = (fields: LocationFields, parse: Parse, others: readonly LocationEntry[], editingId?: string): Checked<LocationEntry> => {
+export const locationEntryOf = (
+  fields: LocationFields,
+  parse: Parse,
+  others: readonly LocationEntry[],
+  editingId?: string
+): Checked<LocationEntry> => {
   const errors: Record<string, FieldMessage> = {}
   const code = fields.code.trim()
   const name = fields.name.trim()
@@ -155,7 +186,11 @@ export const locationEntryOf = (fields: LocationFields, parse: Parse, others: re
   if (!code) errors.code = { key: 'form.required' }
   else if (fields.kind === 'country') {
     if (!/^[A-Za-z]{2,3}$/.test(code)) errors.code = { key: 'settings.loc.badCountry' }
-    else place = code.length === 3 ? { id: `country:${code.toUpperCase()}`, iso3: code.toUpperCase() } : { id: `country:${code.toUpperCase()}`, iso2: code.toUpperCase() }
+    else
+      place =
+        code.length === 3
+          ? { id: `country:${code.toUpperCase()}`, iso3: code.toUpperCase() }
+          : { id: `country:${code.toUpperCase()}`, iso2: code.toUpperCase() }
   } else if (fields.kind === 'cloud') {
     const [provider, region, ...rest] = code.split(':').map((s) => s.trim().toLowerCase())
     if (!provider || !region || rest.length > 0) errors.code = { key: 'settings.loc.badCloud' }
@@ -172,7 +207,8 @@ export const locationEntryOf = (fields: LocationFields, parse: Parse, others: re
   const renewable = numberField(fields.renewablePct, parse, { min: 0, max: 100 })
   if (renewable.error) errors.renewable = renewable.error
   const id = editingId ?? place.id
-  if (!errors.code && others.some((o) => o.id === id && o.id !== editingId)) errors.code = { key: 'settings.duplicate', params: { name: code } }
+  if (!errors.code && others.some((o) => o.id === id && o.id !== editingId))
+    errors.code = { key: 'settings.duplicate', params: { name: code } }
   if (Object.keys(errors).length > 0) return { errors }
   const parsed = locationEntrySchema.safeParse({
     ...place,
@@ -188,10 +224,24 @@ export const locationEntryOf = (fields: LocationFields, parse: Parse, others: re
   return { value: parsed.data }
 }
 
-const FIELD_OF_PATH: Record<string, string> = { name: 'name', tdpW: 'tdpW', memoryGB: 'memoryGB', intensities: 'intensity', pue: 'pue', renewableShare: 'renewable', iso2: 'code', iso3: 'code', id: 'code', provider: 'code', region: 'code' }
+const FIELD_OF_PATH: Record<string, string> = {
+  name: 'name',
+  tdpW: 'tdpW',
+  memoryGB: 'memoryGB',
+  intensities: 'intensity',
+  pue: 'pue',
+  renewableShare: 'renewable',
+  iso2: 'code',
+  iso3: 'code',
+  id: 'code',
+  provider: 'code',
+  region: 'code'
+}
 
 /** The schema's own message, put at the field it concerns (the form's general line when no field fits). */
-const zodFieldErrors = (issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, FieldMessage> => {
+const zodFieldErrors = (
+  issues: readonly { path: readonly PropertyKey[]; message: string }[]
+): Record<string, FieldMessage> => {
   const errors: Record<string, FieldMessage> = {}
   for (const issue of issues) {
     const field = FIELD_OF_PATH[String(issue.path[0])] ?? 'form'

@@ -18,8 +18,14 @@ export interface ScopeChoice {
 
 /** The report's scope, or the message that says what is missing (a list scope with nothing ticked). */
 export const scopeOf = (choice: ScopeChoice): { scope: ReportScope } | { error: MessageKey } => {
-  if (choice.kind === 'projects') return choice.projectIds.length > 0 ? { scope: { projectIds: [...choice.projectIds], people: [] } } : { error: 'reports.pickProject' }
-  if (choice.kind === 'people') return choice.people.length > 0 ? { scope: { projectIds: [], people: [...choice.people] } } : { error: 'reports.pickPerson' }
+  if (choice.kind === 'projects')
+    return choice.projectIds.length > 0
+      ? { scope: { projectIds: [...choice.projectIds], people: [] } }
+      : { error: 'reports.pickProject' }
+  if (choice.kind === 'people')
+    return choice.people.length > 0
+      ? { scope: { projectIds: [], people: [...choice.people] } }
+      : { error: 'reports.pickPerson' }
   return { scope: { projectIds: [], people: [] } }
 }
 
@@ -35,7 +41,12 @@ export const csvFileName = (period: Period, file: string): string => `${reportFi
  * report.html's query for the app's ledger: the shared parameters, plus db when the app window itself was opened
  * on another database (?db=, tests and benchmarks), so that the report reads the same ledger.
  */
-export const reportPageParams = (period: Period, scope: ReportScope, labName: string, databaseName?: string): Record<string, string> => {
+export const reportPageParams = (
+  period: Period,
+  scope: ReportScope,
+  labName: string,
+  databaseName?: string
+): Record<string, string> => {
   const params = reportParamsRecord({ period, scope, labName: labName.trim() })
   if (databaseName) params.db = databaseName
   return params
@@ -60,7 +71,12 @@ export type CsvOutcome = { status: 'saved'; paths: string[] } | { status: 'cance
  * Saves the chosen files one by one (in Electron each has its own save dialog). A cancelled dialog stops the rest:
  * the outcome lists what was saved before it.
  */
-export const saveCsvFiles = async (save: HostApi['saveFile'], period: Period, files: readonly ReportCsvFile[], chosen: readonly string[]): Promise<CsvOutcome> => {
+export const saveCsvFiles = async (
+  save: HostApi['saveFile'],
+  period: Period,
+  files: readonly ReportCsvFile[],
+  chosen: readonly string[]
+): Promise<CsvOutcome> => {
   const paths: string[] = []
   for (const file of files) {
     if (!chosen.includes(file.name)) continue

@@ -43,15 +43,23 @@ const utcMs = (local: string): number | undefined => {
   const ms = Date.parse(`${local.length === 16 ? `${local}:00` : local}Z`)
   return Number.isFinite(ms) ? ms : undefined
 }
-const dayMs = (day: string): number | undefined => (/^\d{4}-\d{2}-\d{2}$/.test(day) ? Date.parse(`${day}T00:00:00Z`) : undefined)
+const dayMs = (day: string): number | undefined =>
+  /^\d{4}-\d{2}-\d{2}$/.test(day) ? Date.parse(`${day}T00:00:00Z`) : undefined
 
 /**
  * Validates the fields and builds the draft. parse reads a number typed in the user's locale. Returns the errors by
  * field name (shown at the field) and the draft when there are none.
  */
-export const draftFromFields = (f: RunFields, parse: (text: string) => number | undefined): { errors: FieldErrors; draft?: RunInputDraft } => {
+export const draftFromFields = (
+  f: RunFields,
+  parse: (text: string) => number | undefined
+): { errors: FieldErrors; draft?: RunInputDraft } => {
   const errors: FieldErrors = {}
-  const num = (field: string, text: string, opts: { required?: boolean; min?: number; max?: number; above?: number }): number | undefined => {
+  const num = (
+    field: string,
+    text: string,
+    opts: { required?: boolean; min?: number; max?: number; above?: number }
+  ): number | undefined => {
     if (text.trim() === '') {
       if (opts.required) errors[field] = { key: 'form.required' }
       return undefined
@@ -59,7 +67,8 @@ export const draftFromFields = (f: RunFields, parse: (text: string) => number | 
     const v = parse(text)
     if (v === undefined) errors[field] = { key: 'form.notNumber' }
     else if (opts.min !== undefined && v < opts.min) errors[field] = { key: 'form.min', params: { min: opts.min } }
-    else if (opts.above !== undefined && v <= opts.above) errors[field] = { key: 'form.above', params: { min: opts.above } }
+    else if (opts.above !== undefined && v <= opts.above)
+      errors[field] = { key: 'form.above', params: { min: opts.above } }
     else if (opts.max !== undefined && v > opts.max) errors[field] = { key: 'form.max', params: { max: opts.max } }
     else return v
     return undefined
@@ -92,7 +101,8 @@ export const draftFromFields = (f: RunFields, parse: (text: string) => number | 
     const count = num(`device${i}.count`, d.count, { required: true, above: 0 })
     const utilisation = num(`device${i}.utilisation`, d.utilisationPct, { min: 0, max: 100 })
     const powerW = num(`device${i}.power`, d.powerW, { min: 0 })
-    if (!d.hardwareId && powerW === undefined && !errors[`device${i}.power`]) errors[`device${i}.model`] = { key: 'form.chooseDevice' }
+    if (!d.hardwareId && powerW === undefined && !errors[`device${i}.power`])
+      errors[`device${i}.model`] = { key: 'form.chooseDevice' }
     return {
       kind: d.kind,
       ...(d.hardwareId ? { hardwareId: d.hardwareId } : {}),
@@ -105,7 +115,8 @@ export const draftFromFields = (f: RunFields, parse: (text: string) => number | 
   const memoryGB = num('memoryGB', f.memoryGB, { min: 0 })
   const pue = num('pue', f.pue, { min: 1, max: 5 })
   const measuredEnergyKWh = num('measuredKWh', f.measuredKWh, { min: 0 })
-  if (devices.length === 0 && measuredEnergyKWh === undefined && f.measuredKWh.trim() === '') errors.devices = { key: 'form.needDevice' }
+  if (devices.length === 0 && measuredEnergyKWh === undefined && f.measuredKWh.trim() === '')
+    errors.devices = { key: 'form.needDevice' }
   let location = f.location
   if (location.kind === 'custom') {
     const intensity = num('customIntensity', f.customIntensity, { required: true, min: 0 })
@@ -127,7 +138,10 @@ export const draftFromFields = (f: RunFields, parse: (text: string) => number | 
       location,
       ...(pue !== undefined ? { pue } : {}),
       ...(measuredEnergyKWh !== undefined ? { measuredEnergyKWh } : {}),
-      tags: f.tags.split(',').map((s) => s.trim()).filter(Boolean),
+      tags: f.tags
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
       notes: f.notes
     }
   }

@@ -33,7 +33,9 @@ function time(label: string, run: () => number): void {
   }
   times.sort((a, b) => a - b)
   const median = times[2] ?? 0
-  console.log(`${label}: ${rows} rows, median ${median.toFixed(0)} ms of 5 → ${Math.round(rows / (median / 1000)).toLocaleString('en')} rows/s`)
+  console.log(
+    `${label}: ${rows} rows, median ${median.toFixed(0)} ms of 5 → ${Math.round(rows / (median / 1000)).toLocaleString('en')} rows/s`
+  )
 }
 
 const text = generate()
@@ -61,4 +63,6 @@ for (let at = 0; at < text.length; at += CHUNK) importer.push(text.slice(at, at 
 const result = importer.finish()
 globalThis.gc?.()
 const retainedMiB = (process.memoryUsage().heapUsed - before) / 2 ** 20
-console.log(`heap held by the ${result.runs.length} imported runs: ${retainedMiB.toFixed(0)} MiB (run with node --expose-gc for an exact figure)`)
+console.log(
+  `heap held by the ${result.runs.length} imported runs: ${retainedMiB.toFixed(0)} MiB (run with node --expose-gc for an exact figure)`
+)

@@ -14,14 +14,22 @@ import { startHarness } from '../../e2e/harness/server'
 const N = Number(process.env.LEDGER_BENCH_RUNS ?? 100_000)
 const ROUNDS = Number(process.env.LEDGER_BENCH_ROUNDS ?? 3)
 
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits })
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits })
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
-const load = () => loadavg().map((l) => l.toFixed(1)).join(' ')
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')
 
 async function main() {
   const harness = await startHarness()
   const profile = await mkdtemp(join(tmpdir(), 'ledger-bench-'))
-  const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath(), args: chromiumArgs, headless: true })
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    args: chromiumArgs,
+    headless: true
+  })
   try {
     const page = context.pages()[0] ?? (await context.newPage())
     await page.goto(harness.url)
@@ -36,7 +44,10 @@ async function main() {
       const imported = await page.evaluate((n) => window.ledgerHarness.importSynthetic(0, n, 'imp', 2000), N)
       const again = await page.evaluate((n) => window.ledgerHarness.importSynthetic(0, n, 'imp', 2000), N)
       await page.evaluate(() => window.ledgerHarness.close())
-      const raw = await page.evaluate(([db, n]) => window.ledgerHarness.rawBulkPutOfLedgerRuns(db!, Number(n)), [name, N] as const)
+      const raw = await page.evaluate(([db, n]) => window.ledgerHarness.rawBulkPutOfLedgerRuns(db!, Number(n)), [
+        name,
+        N
+      ] as const)
       ledgerMs.push(imported.ms)
       rawMs.push(raw.ms)
       ratios.push(raw.ms / imported.ms)
@@ -45,7 +56,9 @@ async function main() {
           `${fmt((raw.ms / imported.ms) * 100)} % of raw; re-import (${fmt(again.batch.unchanged)} unchanged) ${fmt(again.ms)} ms; load ${load()}`
       )
       // A string, not a function: tsx's helpers would not exist in the page.
-      await page.evaluate(`new Promise((resolve) => { const r = indexedDB.deleteDatabase(${JSON.stringify(name)}); r.onsuccess = r.onerror = () => resolve() })`)
+      await page.evaluate(
+        `new Promise((resolve) => { const r = indexedDB.deleteDatabase(${JSON.stringify(name)}); r.onsuccess = r.onerror = () => resolve() })`
+      )
     }
     console.log(
       `median: ledger ${fmt(N / (median(ledgerMs) / 1000))} runs/s, raw ${fmt(N / (median(rawMs) / 1000))} runs/s, ` +

@@ -34,8 +34,28 @@ const whatIfs: number[] = []
 const model: number[] = []
 for (let round = 0; round < ROUNDS; round++) {
   whatIfs.push(time(() => whatIfsOf(ledgerRuns, ref, lab, totalKg)))
-  model.push(time(() => buildReportModel({ labName: 'Bench', period, scope, generatedAt: new Date(), runs, projects: tables.projects, totals, ref, lab })))
+  model.push(
+    time(() =>
+      buildReportModel({
+        labName: 'Bench',
+        period,
+        scope,
+        generatedAt: new Date(),
+        runs,
+        projects: tables.projects,
+        totals,
+        ref,
+        lab
+      })
+    )
+  )
 }
-console.log(`load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}; ${runs.length} runs`)
-console.log(`CPU time, what-ifs: median ${median(whatIfs).toFixed(0)} ms  [${whatIfs.map((x) => x.toFixed(0)).join(', ')}]`)
+console.log(
+  `load average ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}; ${runs.length} runs`
+)
+console.log(
+  `CPU time, what-ifs: median ${median(whatIfs).toFixed(0)} ms  [${whatIfs.map((x) => x.toFixed(0)).join(', ')}]`
+)
 console.log(`CPU time, model:    median ${median(model).toFixed(0)} ms  [${model.map((x) => x.toFixed(0)).join(', ')}]`)

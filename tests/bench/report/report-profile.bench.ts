@@ -28,18 +28,30 @@ async function main(): Promise<void> {
     const page = await (await browser.newContext()).newPage()
     await page.goto(`${server.url}/__fixture.html`)
     await page.waitForFunction(() => document.title === 'report fixture ready')
-    await page.evaluate((runs) => window.reportFixture.restoreLab({ runs, fromMs: Date.UTC(2025, 0, 1), toMs: Date.UTC(2025, 3, 1) }), RUNS)
+    await page.evaluate(
+      (runs) => window.reportFixture.restoreLab({ runs, fromMs: Date.UTC(2025, 0, 1), toMs: Date.UTC(2025, 3, 1) }),
+      RUNS
+    )
     const cdp = await page.context().newCDPSession(page)
     await cdp.send('Profiler.enable')
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
     await cdp.send('Profiler.start')
     const t0 = performance.now()
     await page.goto(`${server.url}/report.html?period=2025-Q1&lab=Bench%20Lab`)
-    await page.waitForFunction(() => document.body.dataset.reportReady !== undefined, undefined, { timeout: 120_000, polling: 20 })
+    await page.waitForFunction(() => document.body.dataset.reportReady !== undefined, undefined, {
+      timeout: 120_000,
+      polling: 20
+    })
     const readyMs = performance.now() - t0
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile }
-    const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => `${m.name} at ${Math.round(m.startTime)} ms`))
-    console.log(`load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}; ready at ${readyMs.toFixed(0)} ms; ${marks.join(', ')}`)
+    const marks = await page.evaluate(() =>
+      performance.getEntriesByType('mark').map((m) => `${m.name} at ${Math.round(m.startTime)} ms`)
+    )
+    console.log(
+      `load average ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ')}; ready at ${readyMs.toFixed(0)} ms; ${marks.join(', ')}`
+    )
 
     const byId = new Map(profile.nodes.map((n) => [n.id, n]))
     const selfMs = new Map<number, number>()
@@ -55,7 +67,8 @@ async function main(): Promise<void> {
     }
     const print = (title: string, m: Map<string, number>, n: number): void => {
       console.log(title)
-      for (const [key, ms] of [...m].sort((a, b) => b[1] - a[1]).slice(0, n)) console.log(`  ${ms.toFixed(0).padStart(6)} ms  ${key}`)
+      for (const [key, ms] of [...m].sort((a, b) => b[1] - a[1]).slice(0, n))
+        console.log(`  ${ms.toFixed(0).padStart(6)} ms  ${key}`)
     }
     print('self time by script:', byScript, 15)
     print(`self time by function (top ${TOP}):`, byFunction, TOP)

@@ -29,7 +29,8 @@ const ROW_PX = 36
 const VIEWPORT_PX = 560
 const TIMEOUT_MS = Number(process.env.UI_BENCH_TIMEOUT_MS ?? 300_000)
 
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits })
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits })
 const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b)
   return s[Math.min(s.length - 1, Math.floor(q * s.length))]!
@@ -74,9 +75,14 @@ async function choosePort(): Promise<number> {
 
 async function startRenderer(port: number, dir: string): Promise<ChildProcess> {
   await cp('out/renderer', join(dir, 'out', 'renderer'), { recursive: true })
-  const child = spawn(process.execPath, [resolve('scripts/serve-renderer.mjs'), String(port)], { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(process.execPath, [resolve('scripts/serve-renderer.mjs'), String(port)], {
+    cwd: dir,
+    stdio: ['ignore', 'pipe', 'inherit']
+  })
   await new Promise<void>((ok, fail) => {
-    child.once('exit', (code) => fail(new Error(`serve-renderer exited with ${code} (port ${port} taken? set UI_BENCH_PORT)`)))
+    child.once('exit', (code) =>
+      fail(new Error(`serve-renderer exited with ${code} (port ${port} taken? set UI_BENCH_PORT)`))
+    )
     child.stdout!.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('renderer on')) ok()
     })
@@ -87,7 +93,14 @@ async function startRenderer(port: number, dir: string): Promise<ChildProcess> {
 /** The fill page: bundled into a temp folder, served at the app's origin by routing (same origin, same IndexedDB). */
 async function bundleFillPage(dir: string): Promise<string> {
   const outfile = join(dir, 'fill.js')
-  await build({ entryPoints: [resolve('tests/bench/ui/fill-page.ts')], bundle: true, format: 'esm', target: 'chrome120', outfile, logLevel: 'warning' })
+  await build({
+    entryPoints: [resolve('tests/bench/ui/fill-page.ts')],
+    bundle: true,
+    format: 'esm',
+    target: 'chrome120',
+    outfile,
+    logLevel: 'warning'
+  })
   return readFile(outfile, 'utf8')
 }
 
@@ -109,7 +122,8 @@ function watchDashboard() {
   const tick = () => {
     const now = performance.now()
     if (marks.totals === undefined && document.querySelector('dl.totals dd.figure')) marks.totals = now
-    if (marks.top === undefined && document.querySelector('section[aria-labelledby="top-title"] tbody tr')) marks.top = now
+    if (marks.top === undefined && document.querySelector('section[aria-labelledby="top-title"] tbody tr'))
+      marks.top = now
     if (marks.charts === undefined) {
       const canvases = [...document.querySelectorAll<HTMLCanvasElement>('main canvas[role="img"]')]
       if (canvases.length >= 5 && canvases.every(painted)) marks.charts = now
@@ -122,14 +136,20 @@ function watchDashboard() {
 /** Waits for every dashboard mark; on a timeout, says what was missing. */
 async function waitForMarks(page: Page) {
   try {
-    await page.waitForFunction(() => {
-      const m = window.__uiBenchMarks
-      return m.totals !== undefined && m.top !== undefined && m.charts !== undefined
-    }, null, { timeout: TIMEOUT_MS, polling: 100 })
+    await page.waitForFunction(
+      () => {
+        const m = window.__uiBenchMarks
+        return m.totals !== undefined && m.top !== undefined && m.charts !== undefined
+      },
+      null,
+      { timeout: TIMEOUT_MS, polling: 100 }
+    )
   } catch (err) {
     const state = await page.evaluate(() => ({
       marks: window.__uiBenchMarks,
-      canvases: [...document.querySelectorAll<HTMLCanvasElement>('main canvas[role="img"]')].map((c) => `${'$chartjs' in c ? 'chart' : 'empty'} ${c.width}×${c.height}`),
+      canvases: [...document.querySelectorAll<HTMLCanvasElement>('main canvas[role="img"]')].map(
+        (c) => `${'$chartjs' in c ? 'chart' : 'empty'} ${c.width}×${c.height}`
+      ),
       topRows: document.querySelectorAll('section[aria-labelledby="top-title"] tbody tr').length
     }))
     throw new Error(`dashboard not complete: ${JSON.stringify(state)}`, { cause: err })
@@ -138,21 +158,37 @@ async function waitForMarks(page: Page) {
 
 /** A figure of the totals card titled `title`, in kg (or a count), with half its last displayed digit as tolerance. */
 async function cardFigure(page: Page, title: string): Promise<{ text: string; value: number; tolerance: number }> {
-  const text = (await page.locator('dl.totals .card').filter({ has: page.locator('dt', { hasText: new RegExp(`^${title}$`) }) }).locator('dd.figure').textContent()) ?? ''
+  const text =
+    (await page
+      .locator('dl.totals .card')
+      .filter({ has: page.locator('dt', { hasText: new RegExp(`^${title}$`) }) })
+      .locator('dd.figure')
+      .textContent()) ?? ''
   const m = /^([\d,]+(?:\.(\d+))?)\s*(t|kg|g)?$/.exec(text.trim())
   if (!m) return { text, value: NaN, tolerance: 0 }
   const unitKg = m[3] === 't' ? 1000 : m[3] === 'g' ? 0.001 : 1
   const decimals = m[2]?.length ?? 0
-  return { text, value: Number(m[1]!.replace(/,/g, '')) * unitKg, tolerance: 0.5 * 10 ** -decimals * unitKg * (1 + 1e-9) }
+  return {
+    text,
+    value: Number(m[1]!.replace(/,/g, '')) * unitKg,
+    tolerance: 0.5 * 10 ** -decimals * unitKg * (1 + 1e-9)
+  }
 }
 
 const quarterOfMs = (ms: number) => {
   const d = new Date(ms)
   const q = Math.floor(d.getUTCMonth() / 3)
-  return { key: `${d.getUTCFullYear()}-Q${q + 1}`, start: `${d.getUTCFullYear()}-${String(q * 3 + 1).padStart(2, '0')}` }
+  return {
+    key: `${d.getUTCFullYear()}-Q${q + 1}`,
+    start: `${d.getUTCFullYear()}-${String(q * 3 + 1).padStart(2, '0')}`
+  }
 }
 
-async function checkQuarter(page: Page, quarter: { key: string }, expected: Record<string, { runs: number; emissionsKg: number }>): Promise<string> {
+async function checkQuarter(
+  page: Page,
+  quarter: { key: string },
+  expected: Record<string, { runs: number; emissionsKg: number }>
+): Promise<string> {
   const want = expected[quarter.key] ?? { runs: 0, emissionsKg: 0 }
   const runs = await cardFigure(page, 'Runs')
   const kg = await cardFigure(page, 'Location-based')
@@ -162,24 +198,38 @@ async function checkQuarter(page: Page, quarter: { key: string }, expected: Reco
 }
 
 /** Self time per function of a CDP CPU profile, largest first. */
-function topSelfTimes(profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples?: number[]; timeDeltas?: number[] }, n: number) {
+function topSelfTimes(
+  profile: {
+    nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]
+    samples?: number[]
+    timeDeltas?: number[]
+  },
+  n: number
+) {
   const byNode = new Map(profile.nodes.map((node) => [node.id, node]))
   const self = new Map<string, number>()
   const samples = profile.samples ?? []
   samples.forEach((id, i) => {
     const f = byNode.get(id)!.callFrame
-    const name = `${f.functionName || '(anonymous)'} ${f.url ? `${f.url.split('/').pop()}:${f.lineNumber + 1}` : ''}`.trim()
+    const name =
+      `${f.functionName || '(anonymous)'} ${f.url ? `${f.url.split('/').pop()}:${f.lineNumber + 1}` : ''}`.trim()
     self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000)
   })
   return [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, n)
 }
 
 async function main() {
-  if (!existsSync('out/renderer/index.html')) throw new Error('No built renderer in out/renderer: run `npx electron-vite build` first.')
+  if (!existsSync('out/renderer/index.html'))
+    throw new Error('No built renderer in out/renderer: run `npx electron-vite build` first.')
   const work = await mkdtemp(join(tmpdir(), 'ui-bench-'))
   const profileDir = process.env.UI_BENCH_PROFILE ? resolve(process.env.UI_BENCH_PROFILE) : join(work, 'profile')
   // A kept profile (UI_BENCH_PROFILE) filled with the same number of runs is measured again without refilling.
-  const kept = process.env.UI_BENCH_PROFILE ? await readFile(`${profileDir}.fill.json`, 'utf8').then((t) => JSON.parse(t) as FillSummary, () => undefined) : undefined
+  const kept = process.env.UI_BENCH_PROFILE
+    ? await readFile(`${profileDir}.fill.json`, 'utf8').then(
+        (t) => JSON.parse(t) as FillSummary,
+        () => undefined
+      )
+    : undefined
   const reuse = kept?.filled.runs === RUNS ? kept : undefined
   const port = reuse?.port ?? (await choosePort())
   const server = await startRenderer(port, work)
@@ -195,9 +245,14 @@ async function main() {
     // tsx compiles with esbuild's keepNames: functions sent to the page call its __name helper, which must exist there.
     await context.addInitScript({ content: `globalThis.__name ??= (f) => f;\n(${watchDashboard.toString()})()` })
     await context.route(`${origin}/__ui-bench-fill`, (route) =>
-      route.fulfill({ contentType: 'text/html; charset=utf-8', body: '<!doctype html><meta charset="utf-8"><title>ui bench fill</title><script type="module" src="/__ui-bench-fill.js"></script>' })
+      route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        body: '<!doctype html><meta charset="utf-8"><title>ui bench fill</title><script type="module" src="/__ui-bench-fill.js"></script>'
+      })
     )
-    await context.route(`${origin}/__ui-bench-fill.js`, (route) => route.fulfill({ contentType: 'text/javascript; charset=utf-8', body: fillJs }))
+    await context.route(`${origin}/__ui-bench-fill.js`, (route) =>
+      route.fulfill({ contentType: 'text/javascript; charset=utf-8', body: fillJs })
+    )
     return context
   }
   const fillPage = async (context: BrowserContext) => {
@@ -212,34 +267,61 @@ async function main() {
     context = await launch()
     let page = await fillPage(context)
     const ua = await page.evaluate(() => navigator.userAgent)
-    log('# Carbon Ledger — dashboard and runs table benchmarks (built renderer, real Chromium, persistent profile on disk)')
+    log(
+      '# Carbon Ledger — dashboard and runs table benchmarks (built renderer, real Chromium, persistent profile on disk)'
+    )
     log(machineLine())
-    log(`browser: ${/(Headless)?Chrom(e|ium)\/[\d.]+/.exec(ua)?.[0] ?? ua}, headless, viewport 1280×900; load average at start: ${(await readFile('/proc/loadavg', 'utf8').catch(() => '?')).split(' ').slice(0, 3).join(' ')}`)
-    const fill: FillSummary =
-      reuse
-        ? reuse
-        : await (async () => {
-            const endMs = Date.now()
-            const startMs = endMs - 3 * YEAR_MS
-            await page.evaluate(([name, a, b]) => window.uiBenchFill.begin(name as string, a as number, b as number), [DB, startMs, endMs])
-            const runJsonBytes = await page.evaluate(() => window.uiBenchFill.sampleRunJsonBytes())
-            const fillStart = performance.now()
-            let computeMs = 0
-            for (let from = 0; from < RUNS; from += CHUNK) {
-              const r = await page.evaluate(([f, n]) => window.uiBenchFill.chunk(f!, n!), [from, Math.min(CHUNK, RUNS - from)])
-              computeMs += r.computedMs
-              if ((from / CHUNK) % 10 === 9 || from + CHUNK >= RUNS) progress(`filled ${fmt(Math.min(from + CHUNK, RUNS))} runs (${fmt((performance.now() - fillStart) / 1000)} s)`)
-            }
-            const filled = await page.evaluate(() => window.uiBenchFill.finish())
-            const summary = { startMs, endMs, filled, fillMs: performance.now() - fillStart, computeMs, runJsonBytes, filledOn: new Date().toISOString(), port }
-            if (process.env.UI_BENCH_PROFILE) await writeFile(`${profileDir}.fill.json`, JSON.stringify(summary))
-            return summary
-          })()
+    log(
+      `browser: ${/(Headless)?Chrom(e|ium)\/[\d.]+/.exec(ua)?.[0] ?? ua}, headless, viewport 1280×900; load average at start: ${(await readFile('/proc/loadavg', 'utf8').catch(() => '?')).split(' ').slice(0, 3).join(' ')}`
+    )
+    const fill: FillSummary = reuse
+      ? reuse
+      : await (async () => {
+          const endMs = Date.now()
+          const startMs = endMs - 3 * YEAR_MS
+          await page.evaluate(
+            ([name, a, b]) => window.uiBenchFill.begin(name as string, a as number, b as number),
+            [DB, startMs, endMs]
+          )
+          const runJsonBytes = await page.evaluate(() => window.uiBenchFill.sampleRunJsonBytes())
+          const fillStart = performance.now()
+          let computeMs = 0
+          for (let from = 0; from < RUNS; from += CHUNK) {
+            const r = await page.evaluate(
+              ([f, n]) => window.uiBenchFill.chunk(f!, n!),
+              [from, Math.min(CHUNK, RUNS - from)]
+            )
+            computeMs += r.computedMs
+            if ((from / CHUNK) % 10 === 9 || from + CHUNK >= RUNS)
+              progress(
+                `filled ${fmt(Math.min(from + CHUNK, RUNS))} runs (${fmt((performance.now() - fillStart) / 1000)} s)`
+              )
+          }
+          const filled = await page.evaluate(() => window.uiBenchFill.finish())
+          const summary = {
+            startMs,
+            endMs,
+            filled,
+            fillMs: performance.now() - fillStart,
+            computeMs,
+            runJsonBytes,
+            filledOn: new Date().toISOString(),
+            port
+          }
+          if (process.env.UI_BENCH_PROFILE) await writeFile(`${profileDir}.fill.json`, JSON.stringify(summary))
+          return summary
+        })()
     const { startMs, endMs, filled } = fill
     log('')
-    log(`## Ledger: ${fmt(filled.runs)} runs from ${new Date(startMs).toISOString().slice(0, 10)} to ${new Date(endMs).toISOString().slice(0, 10)}, 40 projects, 60 people, 7 hardware models, 6 locations; ${fmt(filled.rollupCells)} rollup cells`)
-    log(`filled by direct bulk writes of ledger-shaped records, not through the import path: each run computed by the app's engine (estimateRun, bundled reference data, default lab defaults, the app's computeStamp), rollups built with shared/ledger/rollup.ts, written with Dexie bulkPut in transactions of ${fmt(CHUNK)} runs`)
-    log(`fill${fill === reuse ? ` (kept profile, filled ${fill.filledOn})` : ''}: ${fmt(fill.fillMs / 1000, 1)} s (${fmt(filled.runs / (fill.fillMs / 1000))} runs/s; compute ${fmt(fill.computeMs / 1000, 1)} s of it); a run's input + result is ${fmt(fill.runJsonBytes)} bytes as JSON`)
+    log(
+      `## Ledger: ${fmt(filled.runs)} runs from ${new Date(startMs).toISOString().slice(0, 10)} to ${new Date(endMs).toISOString().slice(0, 10)}, 40 projects, 60 people, 7 hardware models, 6 locations; ${fmt(filled.rollupCells)} rollup cells`
+    )
+    log(
+      `filled by direct bulk writes of ledger-shaped records, not through the import path: each run computed by the app's engine (estimateRun, bundled reference data, default lab defaults, the app's computeStamp), rollups built with shared/ledger/rollup.ts, written with Dexie bulkPut in transactions of ${fmt(CHUNK)} runs`
+    )
+    log(
+      `fill${fill === reuse ? ` (kept profile, filled ${fill.filledOn})` : ''}: ${fmt(fill.fillMs / 1000, 1)} s (${fmt(filled.runs / (fill.fillMs / 1000))} runs/s; compute ${fmt(fill.computeMs / 1000, 1)} s of it); a run's input + result is ${fmt(fill.runJsonBytes)} bytes as JSON`
+    )
     await context.close()
     context = undefined
 
@@ -256,18 +338,25 @@ async function main() {
       const nodeTotalsMs = performance.now() - t0
       await waitForMarks(page)
       const marks = await page.evaluate(() => window.__uiBenchMarks)
-      const dclMs = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd)
+      const dclMs = await page.evaluate(
+        () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd
+      )
       cold.push({ nodeTotalsMs, marks, dclMs })
-      progress(`cold ${k + 1}: totals ${fmt(marks.totals!)} ms, charts ${fmt(marks.charts!)} ms, top runs ${fmt(marks.top!)} ms`)
+      progress(
+        `cold ${k + 1}: totals ${fmt(marks.totals!)} ms, charts ${fmt(marks.charts!)} ms, top runs ${fmt(marks.top!)} ms`
+      )
       if (k === 0) currentCheck = await checkQuarter(page, quarterOfMs(endMs), filled.quarters)
       await context.close()
       context = undefined
     }
     const pick = (f: (c: (typeof cold)[number]) => number) => cold.map(f)
-    const line = (xs: number[]) => `median ${fmt(median(xs))} ms (min ${fmt(Math.min(...xs))}, max ${fmt(Math.max(...xs))})`
+    const line = (xs: number[]) =>
+      `median ${fmt(median(xs))} ms (min ${fmt(Math.min(...xs))}, max ${fmt(Math.max(...xs))})`
     log('')
     log(`## Dashboard, cold (new browser on the same profile, new page; current quarter; median of ${COLD_REPEATS})`)
-    log(`page.goto → "Totals for …" heading visible (Playwright locator): ${line(pick((c) => c.nodeTotalsMs))}   target < 1,000 ms`)
+    log(
+      `page.goto → "Totals for …" heading visible (Playwright locator): ${line(pick((c) => c.nodeTotalsMs))}   target < 1,000 ms`
+    )
     log(`navigation start → period totals present (animation frame, in page): ${line(pick((c) => c.marks.totals!))}`)
     log(`navigation start → charts painted (all 5 canvases drawn): ${line(pick((c) => c.marks.charts!))}`)
     log(`navigation start → top runs list: ${line(pick((c) => c.marks.top!))}`)
@@ -276,7 +365,9 @@ async function main() {
     // Sanity check of the fill: the dashboard's figures against the generated runs (current and previous quarter).
     context = await launch()
     page = context.pages()[0] ?? (await context.newPage())
-    const previous = quarterOfMs(Date.UTC(new Date(endMs).getUTCFullYear(), Math.floor(new Date(endMs).getUTCMonth() / 3) * 3 - 1, 15))
+    const previous = quarterOfMs(
+      Date.UTC(new Date(endMs).getUTCFullYear(), Math.floor(new Date(endMs).getUTCMonth() / 3) * 3 - 1, 15)
+    )
     await page.goto(`${origin}/?db=${DB}#/?period=quarter&start=${previous.start}`)
     await page.getByRole('heading', { level: 2, name: /^Totals for / }).waitFor({ timeout: TIMEOUT_MS })
     log(`check ${currentCheck}`)
@@ -290,13 +381,20 @@ async function main() {
     const current = quarterOfMs(endMs)
     const endMonth = `${current.start.slice(0, 5)}${String(Number(current.start.slice(5)) + 2).padStart(2, '0')}`
     const prevEnd = `${previous.start.slice(0, 5)}${String(Number(previous.start.slice(5)) + 2).padStart(2, '0')}`
-    const reads = await page.evaluate(([a, b, c, d]) => window.uiBenchFill.dashboardReads('ui-bench', a!, b!, c!, d!), [current.start, endMonth, previous.start, prevEnd])
+    const reads = await page.evaluate(
+      ([a, b, c, d]) => window.uiBenchFill.dashboardReads('ui-bench', a!, b!, c!, d!),
+      [current.start, endMonth, previous.start, prevEnd]
+    )
     await context.close()
     context = undefined
     log('')
     log(`## What the dashboard reads (fresh browser, ledger reads timed alone, current quarter ${current.key})`)
-    log(`open ${fmt(reads.openMs, 1)} ms; rollup cells: project×month ${fmt(reads.pm.cells)} in ${fmt(reads.pm.ms, 1)} ms, previous quarter ${fmt(reads.pmPrevious.cells)} in ${fmt(reads.pmPrevious.ms, 1)} ms, fine ${fmt(reads.all.cells)} in ${fmt(reads.all.ms, 1)} ms`)
-    log(`largest runs of the quarter: 10 per month by the [startMonth+emissionsKg] index (the app) ${fmt(reads.topByMonthIndexMs, 1)} ms; by reading every run started in it (schema 1) ${fmt(reads.periodRuns)} records in ${fmt(reads.topRunsMs)} ms (counting them alone: ${fmt(reads.countMs)} ms); top 10 of all time by the emissionsKg index: ${fmt(reads.topByIndexMs, 1)} ms`)
+    log(
+      `open ${fmt(reads.openMs, 1)} ms; rollup cells: project×month ${fmt(reads.pm.cells)} in ${fmt(reads.pm.ms, 1)} ms, previous quarter ${fmt(reads.pmPrevious.cells)} in ${fmt(reads.pmPrevious.ms, 1)} ms, fine ${fmt(reads.all.cells)} in ${fmt(reads.all.ms, 1)} ms`
+    )
+    log(
+      `largest runs of the quarter: 10 per month by the [startMonth+emissionsKg] index (the app) ${fmt(reads.topByMonthIndexMs, 1)} ms; by reading every run started in it (schema 1) ${fmt(reads.periodRuns)} records in ${fmt(reads.topRunsMs)} ms (counting them alone: ${fmt(reads.countMs)} ms); top 10 of all time by the emissionsKg index: ${fmt(reads.topByIndexMs, 1)} ms`
+    )
 
     context = await launch()
     page = context.pages()[0] ?? (await context.newPage())
@@ -311,7 +409,9 @@ async function main() {
     await context.close()
     context = undefined
     const sampledMs = (profile.timeDeltas ?? []).reduce((a, b) => a + b, 0) / 1000
-    log(`CPU profile of one cold load (main thread of the page, until top runs ${fmt(profiled.top!)} ms; ${fmt(sampledMs)} ms sampled), self time:`)
+    log(
+      `CPU profile of one cold load (main thread of the page, until top runs ${fmt(profiled.top!)} ms; ${fmt(sampledMs)} ms sampled), self time:`
+    )
     for (const [name, ms] of topSelfTimes(profile, 12)) log(`  ${fmt(ms, 1).padStart(8)} ms  ${name}`)
 
     // 3. Runs table: first rows, scrolling frame by frame, far jumps.
@@ -319,9 +419,15 @@ async function main() {
     page = context.pages()[0] ?? (await context.newPage())
     const t0 = performance.now()
     await page.goto(`${origin}/?db=${DB}#/runs`, { waitUntil: 'commit' })
-    await page.getByRole('checkbox', { name: /^Select run / }).first().waitFor({ timeout: TIMEOUT_MS })
+    await page
+      .getByRole('checkbox', { name: /^Select run / })
+      .first()
+      .waitFor({ timeout: TIMEOUT_MS })
     const firstRowsMs = performance.now() - t0
-    await page.getByRole('status').filter({ hasText: /^[\d,]+ runs?$/ }).waitFor({ timeout: TIMEOUT_MS })
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^[\d,]+ runs?$/ })
+      .waitFor({ timeout: TIMEOUT_MS })
     const total = filled.runs
     const pxPerRow = scrollTopForRow(1000, VIEWPORT_PX, ROW_PX, total) / 1000
     const scroll = (fromRow: number, rowsPerFrame: number, frames: number) =>
@@ -376,7 +482,9 @@ async function main() {
       const missed = r.times.filter((t) => t > 25).length
       log(
         `${label}: ${fmt(r.times.length)} frames, median ${fmt(median(r.times), 1)} ms, p95 ${fmt(quantile(r.times, 0.95), 1)}, p99 ${fmt(quantile(r.times, 0.99), 1)}, max ${fmt(Math.max(...r.times), 1)}; over 16.7 ms (counted > 17 ms: rAF timestamps jitter around 16.7): ${fmt((over / r.times.length) * 100, 1)} %, at least one frame dropped (> 25 ms): ${fmt((missed / r.times.length) * 100, 1)} %` +
-          (r.blankFrames === undefined ? '' : `; frames showing a not-yet-loaded row: ${fmt((r.blankFrames / r.times.length) * 100, 1)} %`)
+          (r.blankFrames === undefined
+            ? ''
+            : `; frames showing a not-yet-loaded row: ${fmt((r.blankFrames / r.times.length) * 100, 1)} %`)
       )
     }
     log('')
@@ -386,7 +494,9 @@ async function main() {
     frameLine('scroll 30 rows per frame, rows 4,500 → 13,500', await scroll(4500, 30, 300))
     for (const row of [500_000, Math.floor(total * 0.75), total - 20, 100_000].filter((r) => r > 0 && r < total)) {
       const r = await jump(row)
-      log(`jump to row ${fmt(row)}: its row shown after ${fmt(r.ms)} ms (${r.times.length} frames, longest ${fmt(Math.max(...r.times), 1)} ms)`)
+      log(
+        `jump to row ${fmt(row)}: its row shown after ${fmt(r.ms)} ms (${r.times.length} frames, longest ${fmt(Math.max(...r.times), 1)} ms)`
+      )
     }
     if (total > 510_000) frameLine('scroll 3 rows per frame at rows 500,000 → 501,500', await scroll(500_000, 3, 500))
     await context.close()
@@ -401,7 +511,10 @@ async function main() {
       context = await launch()
       const p = context.pages()[0] ?? (await context.newPage())
       await p.goto(`${origin}/?db=${DB}#/runs`, { waitUntil: 'commit' })
-      await p.getByRole('status').filter({ hasText: /^[\d,]+ runs?$/ }).waitFor({ timeout: TIMEOUT_MS })
+      await p
+        .getByRole('status')
+        .filter({ hasText: /^[\d,]+ runs?$/ })
+        .waitFor({ timeout: TIMEOUT_MS })
       const t = performance.now()
       await act(p)
       // First rows: a partial count above zero while scanning, or the final count (index views are final at once).
@@ -411,22 +524,35 @@ async function main() {
         .filter({ hasNotText: new RegExp(`^${fmt(total)} runs$`) })
         .waitFor({ timeout: TIMEOUT_MS })
       const firstMs = performance.now() - t
-      await p.getByRole('status').filter({ hasText: /^[\d,]+ runs?$/ }).filter({ hasNotText: new RegExp(`^${fmt(total)} runs$`) }).waitFor({ timeout: TIMEOUT_MS })
+      await p
+        .getByRole('status')
+        .filter({ hasText: /^[\d,]+ runs?$/ })
+        .filter({ hasNotText: new RegExp(`^${fmt(total)} runs$`) })
+        .waitFor({ timeout: TIMEOUT_MS })
       const doneMs = performance.now() - t
-      log(`${label}: first matching rows ${fmt(firstMs)} ms, complete ${fmt(doneMs)} ms (${(await status(p).textContent()) ?? ''})`)
+      log(
+        `${label}: first matching rows ${fmt(firstMs)} ms, complete ${fmt(doneMs)} ms (${(await status(p).textContent()) ?? ''})`
+      )
       await context.close()
       context = undefined
     }
-    await filtered('search "run 1234" (title, notes, tags of every run)', (p) => p.getByLabel('Search title, notes, tags').fill('run 1234'))
-    await filtered('kind = inference (a fifth of the runs)', (p) => p.getByRole('combobox', { name: 'Kind', exact: true }).selectOption({ label: 'Inference' }))
-    await filtered('project = project-7, newest first (index)', (p) => p.getByRole('combobox', { name: 'Project', exact: true }).selectOption({ label: 'project-7' }))
+    await filtered('search "run 1234" (title, notes, tags of every run)', (p) =>
+      p.getByLabel('Search title, notes, tags').fill('run 1234')
+    )
+    await filtered('kind = inference (a fifth of the runs)', (p) =>
+      p.getByRole('combobox', { name: 'Kind', exact: true }).selectOption({ label: 'Inference' })
+    )
+    await filtered('project = project-7, newest first (index)', (p) =>
+      p.getByRole('combobox', { name: 'Project', exact: true }).selectOption({ label: 'project-7' })
+    )
     await filtered('project = project-7, largest first (index)', async (p) => {
       await p.getByRole('combobox', { name: 'Project', exact: true }).selectOption({ label: 'project-7' })
       await p.getByRole('combobox', { name: 'Sort by' }).selectOption({ label: 'Largest emissions first' })
     })
     await filtered('time range: the last 3 months, largest first (scan of the range)', async (p) => {
       const now = new Date(endMs)
-      const month = (back: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1)).toISOString().slice(0, 7)
+      const month = (back: number) =>
+        new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1)).toISOString().slice(0, 7)
       await p.getByLabel('From month').fill(month(2))
       await p.getByLabel('To month').fill(month(0))
       await p.getByRole('combobox', { name: 'Sort by' }).selectOption({ label: 'Largest emissions first' })

@@ -18,7 +18,14 @@ import { loadReferenceData } from '../../../shared/refdata/index'
 const PROJECTS = 40
 const PEOPLE = 60
 const KINDS = ['training', 'fine-tuning', 'hyperparameter-search', 'inference', 'other'] as const
-const GPUS = ['gpu:nvidia-a100-sxm4-80-gb', 'gpu:nvidia-a100-pcie-40-80gb', 'gpu:nvidia-h100-sxm', 'gpu:nvidia-tesla-v100', 'gpu:nvidia-rtx-3090', 'gpu:nvidia-a10g']
+const GPUS = [
+  'gpu:nvidia-a100-sxm4-80-gb',
+  'gpu:nvidia-a100-pcie-40-80gb',
+  'gpu:nvidia-h100-sxm',
+  'gpu:nvidia-tesla-v100',
+  'gpu:nvidia-rtx-3090',
+  'gpu:nvidia-a10g'
+]
 const LOCATIONS: RunInput['location'][] = [
   { kind: 'cloud', provider: 'aws', region: 'us-east-1' },
   { kind: 'cloud', provider: 'aws', region: 'eu-central-1' },
@@ -87,7 +94,7 @@ const addToQuarters = (p: Plan, record: RunRecord) => {
   const started = p.quarters.get(quarterKey(start)) ?? { runs: 0, emissionsKg: 0 }
   started.runs += 1
   p.quarters.set(quarterKey(start), started)
-  for (let from = start; from < end; ) {
+  for (let from = start; from < end;) {
     const to = Math.min(end, nextQuarterStartMs(from))
     const q = p.quarters.get(quarterKey(from)) ?? { runs: 0, emissionsKg: 0 }
     q.emissionsKg += (record.emissionsKg * (to - from)) / (end - start)
@@ -108,7 +115,9 @@ const fill = {
     await db.open()
     const createdAt = Date.now()
     const projectIds = Array.from({ length: PROJECTS }, (_, k) => `ui-bench-project-${k}`)
-    await db.projects.bulkPut(projectIds.map((id, k) => ({ id, name: `project-${k}`, description: '', createdAt, updatedAt: createdAt })))
+    await db.projects.bulkPut(
+      projectIds.map((id, k) => ({ id, name: `project-${k}`, description: '', createdAt, updatedAt: createdAt }))
+    )
     plan = {
       db,
       startMs,
@@ -211,10 +220,25 @@ const fill = {
     const topByIndexMs = performance.now() - t3
     const t4 = performance.now()
     const months = monthsOf(customPeriod(start, end))
-    await Promise.all(months.map((m) => db.runs.where('[startMonth+emissionsKg]').between([m, -Infinity], [m, Infinity]).reverse().limit(10).toArray()))
+    await Promise.all(
+      months.map((m) =>
+        db.runs.where('[startMonth+emissionsKg]').between([m, -Infinity], [m, Infinity]).reverse().limit(10).toArray()
+      )
+    )
     const topByMonthIndexMs = performance.now() - t4
     db.close()
-    return { openMs, pm, pmPrevious, all, periodRuns: periodRuns.length, topRunsMs, periodCount, countMs, topByIndexMs, topByMonthIndexMs }
+    return {
+      openMs,
+      pm,
+      pmPrevious,
+      all,
+      periodRuns: periodRuns.length,
+      topRunsMs,
+      periodCount,
+      countMs,
+      topByIndexMs,
+      topByMonthIndexMs
+    }
   }
 }
 

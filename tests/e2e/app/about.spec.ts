@@ -1,10 +1,15 @@
 import { readFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
 
-const manifest = JSON.parse(readFileSync('data/manifest.json', 'utf8')) as { dataVersion: string; sources: { id: string; title: string; licence?: string; attribution: string }[] }
+const manifest = JSON.parse(readFileSync('data/manifest.json', 'utf8')) as {
+  dataVersion: string
+  sources: { id: string; title: string; licence?: string; attribution: string }[]
+}
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }
 
-test('About shows the versions and every dataset’s licence and attribution as the manifest gives them', async ({ page }) => {
+test('About shows the versions and every dataset’s licence and attribution as the manifest gives them', async ({
+  page
+}) => {
   await page.goto(`/?db=e2e-about-${Date.now()}#/about`)
   await expect(page.getByRole('heading', { name: 'About Carbon Ledger' })).toBeVisible({ timeout: 20_000 })
   await expect(page.getByTestId('app-version')).toHaveText(`Carbon Ledger ${version}`)

@@ -73,7 +73,11 @@ test('validation messages appear at the field', async ({ page }) => {
 
 test('filter the runs table, delete and undo', async ({ page }) => {
   await open(page, 'e2e-filter')
-  for (const [title, project] of [['alpha', 'A'], ['beta', 'B'], ['gamma', 'A']] as const) {
+  for (const [title, project] of [
+    ['alpha', 'A'],
+    ['beta', 'B'],
+    ['gamma', 'A']
+  ] as const) {
     await addRun(page, title, project)
     await page.getByRole('button', { name: 'Save run' }).click()
     await expect(page.getByRole('complementary', { name: 'Run details' })).toBeVisible()
@@ -115,7 +119,9 @@ test('switch the language to German: labels and number formatting', async ({ pag
   await page.getByLabel('Projekt', { exact: true }).fill('Vision')
   await page.getByRole('button', { name: 'Lauf speichern' }).click()
   // The trace made in shared/ reads as German, its numbers with German decimals.
-  const trace = page.getByRole('complementary', { name: 'Details des Laufs' }).getByRole('table', { name: 'Berechnung' })
+  const trace = page
+    .getByRole('complementary', { name: 'Details des Laufs' })
+    .getByRole('table', { name: 'Berechnung' })
   await expect(trace).toContainText('Emissionen, standortbasiert')
   await expect(trace).toContainText('30 kWh × 566,3 g/kWh / 1000')
   await expect(trace).not.toContainText('566.3')

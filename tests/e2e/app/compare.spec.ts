@@ -30,8 +30,10 @@ test('plan a 4-hour 2 kW job in DE-LU: the eight settings of the paper and the i
   const shift = await planJob(page)
   const table = shift.getByRole('table', { name: 'Time-shifting strategies in DE-LU' })
   await expect(table.getByRole('row')).toHaveCount(9)
-  for (const w of [6, 12, 18, 24]) await expect(table.getByRole('rowheader', { name: `Flexible Start, W = ${w} h` })).toBeVisible()
-  for (const p of [25, 50, 75, 100]) await expect(table.getByRole('rowheader', { name: `Pause and Resume, p = ${p} %` })).toBeVisible()
+  for (const w of [6, 12, 18, 24])
+    await expect(table.getByRole('rowheader', { name: `Flexible Start, W = ${w} h` })).toBeVisible()
+  for (const p of [25, 50, 75, 100])
+    await expect(table.getByRole('rowheader', { name: `Pause and Resume, p = ${p} %` })).toBeVisible()
   // The planning tests' figures: 2.804 kg from 08:00, 2.145 kg at the cleanest block within 24 h, 23.5 % saved.
   const w24 = table.getByRole('row', { name: /Flexible Start, W = 24 h/ })
   await expect(w24.getByRole('cell').nth(0)).toHaveText('2.804')
@@ -41,12 +43,16 @@ test('plan a 4-hour 2 kW job in DE-LU: the eight settings of the paper and the i
   // The chart of the chosen setting is drawn (a canvas with pixels), and its figures are there as a table.
   const chart = shift.getByRole('img', { name: /Flexible Start, W = 24 h/ })
   await expect(chart).toBeVisible()
-  await expect.poll(() => chart.evaluate((c: HTMLCanvasElement) => {
-    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data
-    let painted = 0
-    for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) painted++
-    return painted
-  })).toBeGreaterThan(1000)
+  await expect
+    .poll(() =>
+      chart.evaluate((c: HTMLCanvasElement) => {
+        const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data
+        let painted = 0
+        for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) painted++
+        return painted
+      })
+    )
+    .toBeGreaterThan(1000)
   await shift.getByText('The hours as a table').click()
   const hours = shift.getByRole('table', { name: 'Hours considered by Flexible Start, W = 24 h' })
   await expect(hours.getByRole('row')).toHaveCount(1 + 28)
@@ -64,25 +70,35 @@ test('plan a 4-hour 2 kW job in DE-LU: the eight settings of the paper and the i
   await shot(page, 'compare-timeshift')
 })
 
-test('a zone without hourly data says so; a bad imported profile shows its row error; a good one plans', async ({ page }) => {
+test('a zone without hourly data says so; a bad imported profile shows its row error; a good one plans', async ({
+  page
+}) => {
   await open(page, 'e2e-compare-import')
   const shift = page.getByRole('region', { name: 'Time shifting' })
   await shift.getByLabel('Grid zone').selectOption('AT')
   await expect(shift.getByText('There is no hourly data for AT')).toBeVisible()
   await expect(shift.getByRole('table')).toHaveCount(0)
 
-  const header = 'Datetime (UTC),Country,Zone Name,Zone Id,Carbon Intensity gCO₂eq/kWh (direct),Carbon Intensity gCO₂eq/kWh (LCA),Data Estimated\n'
+  const header =
+    'Datetime (UTC),Country,Zone Name,Zone Id,Carbon Intensity gCO₂eq/kWh (direct),Carbon Intensity gCO₂eq/kWh (LCA),Data Estimated\n'
   const importFile = async (name: string, text: string) => {
     const chooser = page.waitForEvent('filechooser')
     await shift.getByRole('button', { name: 'Import hourly profile (CSV)…' }).click()
     await (await chooser).setFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) })
   }
-  await importFile('bad.csv', `${header}2024-01-01 00:00:00,Austria,Austria,AT,100,120,false\n2024-01-01 01:00:00,Austria,Austria,AT,100,abc,false\n`)
-  await expect(shift.getByRole('alert')).toContainText('bad.csv: row 3, field "Carbon Intensity gCO₂eq/kWh (LCA)": "abc" is not a non-negative number')
+  await importFile(
+    'bad.csv',
+    `${header}2024-01-01 00:00:00,Austria,Austria,AT,100,120,false\n2024-01-01 01:00:00,Austria,Austria,AT,100,abc,false\n`
+  )
+  await expect(shift.getByRole('alert')).toContainText(
+    'bad.csv: row 3, field "Carbon Intensity gCO₂eq/kWh (LCA)": "abc" is not a non-negative number'
+  )
   await shot(page, 'compare-import-error')
 
   // Six hours of 400, 300, 100, 100, 200, 400 g/kWh: 2 h at 1 kW from 00:00 emit 0.7 kg; Flexible Start finds 02:00 (0.2 kg).
-  const rows = [400, 300, 100, 100, 200, 400].map((g, h) => `2024-01-01 0${h}:00:00,Austria,Austria,AT,${g},${g},false`).join('\n')
+  const rows = [400, 300, 100, 100, 200, 400]
+    .map((g, h) => `2024-01-01 0${h}:00:00,Austria,Austria,AT,${g},${g},false`)
+    .join('\n')
   await importFile('at.csv', `${header}${rows}\n`)
   await expect(shift.getByLabel('Grid zone')).toHaveValue('AT')
   await shift.getByLabel('Start (UTC)').fill('2024-01-01T00:00')
@@ -95,12 +111,16 @@ test('a zone without hourly data says so; a bad imported profile shows its row e
   await expect(w6.getByRole('cell').nth(4)).toHaveText('1 Jan 2024, 02:00 UTC')
 })
 
-test('rank hardware for 1000 GPU-hours on an A100: sorted by emissions, the A100 marked current, locations ranked', async ({ page }) => {
+test('rank hardware for 1000 GPU-hours on an A100: sorted by emissions, the A100 marked current, locations ranked', async ({
+  page
+}) => {
   await open(page, 'e2e-compare-hw')
   const form = page.getByRole('form', { name: 'Workload' })
   await form.getByLabel('GPU-hours on a reference GPU').check()
   await form.getByLabel('Search hardware').fill('A100 SXM4')
-  await form.getByLabel('Reference GPU', { exact: true }).selectOption({ label: 'NVIDIA A100 SXM4 80 GB (400 W, 312 TFLOPS fp16)' })
+  await form
+    .getByLabel('Reference GPU', { exact: true })
+    .selectOption({ label: 'NVIDIA A100 SXM4 80 GB (400 W, 312 TFLOPS fp16)' })
   await form.getByLabel('GPU-hours', { exact: true }).fill('1000')
   await form.getByLabel('Search locations').fill('Germany')
   await form.getByLabel('Location', { exact: true }).selectOption('country:DEU')
@@ -110,7 +130,11 @@ test('rank hardware for 1000 GPU-hours on an A100: sorted by emissions, the A100
   await expect(table).toBeVisible()
   await expect(page.getByText('Peak FLOPS at fp16, utilisation (MFU) 40%')).toBeVisible()
   const emissions = async (): Promise<number[]> =>
-    (await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => (tr.children[7] as HTMLElement).innerText.split('\n')[0]!))).map(kgOf)
+    (
+      await table
+        .locator('tbody tr')
+        .evaluateAll((trs) => trs.map((tr) => (tr.children[7] as HTMLElement).innerText.split('\n')[0]!))
+    ).map(kgOf)
   const kg = await emissions()
   expect(kg.length).toBeGreaterThan(5)
   expect(kg).toEqual([...kg].sort((a, b) => a - b))
@@ -121,7 +145,11 @@ test('rank hardware for 1000 GPU-hours on an A100: sorted by emissions, the A100
   // Sorting by time puts the fastest first.
   await table.getByRole('button', { name: 'Time' }).click()
   await expect(table.getByRole('columnheader', { name: 'Time' })).toHaveAttribute('aria-sort', 'ascending')
-  const times = (await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => (tr.children[5] as HTMLElement).innerText.split('\n')[0]!))).map((t) => Number(t.replace(/[^\d.]/g, '')))
+  const times = (
+    await table
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => (tr.children[5] as HTMLElement).innerText.split('\n')[0]!))
+  ).map((t) => Number(t.replace(/[^\d.]/g, '')))
   expect(times).toEqual([...times].sort((a, b) => a - b))
 
   // Locations: countries ranked with location- and market-based emissions; Germany is the current one.
@@ -144,7 +172,9 @@ test('invalid workload fields are named at the field', async ({ page }) => {
   await expect(form.getByLabel('Reference GPU', { exact: true })).toHaveAttribute('aria-invalid', 'true')
 })
 
-test('a logged run in DE-LU: what it would have saved, in its detail panel, on the compare screen and on the dashboard', async ({ page }) => {
+test('a logged run in DE-LU: what it would have saved, in its detail panel, on the compare screen and on the dashboard', async ({
+  page
+}) => {
   await open(page, 'e2e-compare-run', '/runs/new')
   await page.getByLabel('Project', { exact: true }).fill('Vision')
   await page.getByLabel('Title', { exact: true }).fill('Night job')
@@ -162,7 +192,12 @@ test('a logged run in DE-LU: what it would have saved, in its detail panel, on t
   const table = detail.getByRole('table', { name: 'What the run would have saved in DE-LU' })
   await expect(table.getByRole('row')).toHaveCount(9)
   // Same hours as the planned job above, so Flexible Start with W = 24 h saves the same share.
-  await expect(table.getByRole('row', { name: /Flexible Start, W = 24 h/ }).getByRole('cell').nth(3)).toHaveText('23.5 %')
+  await expect(
+    table
+      .getByRole('row', { name: /Flexible Start, W = 24 h/ })
+      .getByRole('cell')
+      .nth(3)
+  ).toHaveText('23.5 %')
   await expect(detail.getByText(/count as 4 whole hours from 1 Mar 2024, 08:00 UTC/)).toBeVisible()
   await table.scrollIntoViewIfNeeded()
   await page.screenshot({ path: 'tests/artifacts/runs-detail-whatif.png' })
@@ -172,7 +207,9 @@ test('a logged run in DE-LU: what it would have saved, in its detail panel, on t
   const form = page.getByRole('form', { name: 'Workload' })
   await expect(form.getByLabel('A logged run')).toBeChecked()
   await form.getByRole('button', { name: 'Compare' }).click()
-  await expect(page.getByRole('table', { name: 'Hardware ranking' }).getByRole('row', { name: /NVIDIA A100 SXM4 80 GB current/ })).toBeVisible()
+  await expect(
+    page.getByRole('table', { name: 'Hardware ranking' }).getByRole('row', { name: /NVIDIA A100 SXM4 80 GB current/ })
+  ).toBeVisible()
 
   await page.goto('/?db=e2e-compare-run#/?period=quarter&start=2024-01')
   const panel = page.getByRole('region', { name: 'Recommendations' })

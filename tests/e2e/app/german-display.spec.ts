@@ -1,8 +1,11 @@
 import { expect, test } from '@playwright/test'
 
-const shot = (page: import('@playwright/test').Page, name: string) => page.screenshot({ path: `tests/artifacts/${name}.png`, fullPage: true })
+const shot = (page: import('@playwright/test').Page, name: string) =>
+  page.screenshot({ path: `tests/artifacts/${name}.png`, fullPage: true })
 
-test('in German: countries named, sorted and found in German; the runs table and its filter; the planner in German', async ({ page }) => {
+test('in German: countries named, sorted and found in German; the runs table and its filter; the planner in German', async ({
+  page
+}) => {
   await page.goto('/?db=e2e-german-display#/runs/new')
   await page.getByLabel('Language').selectOption('de')
   await expect(page.getByRole('heading', { name: 'Lauf erfassen' })).toBeVisible()
@@ -32,6 +35,11 @@ test('in German: countries named, sorted and found in German; the runs table and
   const shift = page.getByRole('region', { name: 'Zeitverschiebung' })
   const plans = shift.getByRole('table', { name: 'Strategien der Zeitverschiebung in DE-LU' })
   await expect(plans.getByRole('rowheader', { name: 'Flexibler Start, W = 24 h' })).toBeVisible()
-  await expect(plans.getByRole('row', { name: /Flexibler Start, W = 24 h/ }).getByRole('cell').nth(4)).toHaveText(/^\d\d\.03\.2024, \d\d:00 UTC$/)
+  await expect(
+    plans
+      .getByRole('row', { name: /Flexibler Start, W = 24 h/ })
+      .getByRole('cell')
+      .nth(4)
+  ).toHaveText(/^\d\d\.03\.2024, \d\d:00 UTC$/)
   await shot(page, 'compare-de')
 })

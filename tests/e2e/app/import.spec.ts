@@ -22,12 +22,16 @@ test('import the CodeCarbon sample and the H100 log, re-import unchanged, undo a
   // Preview: 28 rows of the sample hold 21 runs (7 earlier snapshots of the same runs); the log is one run.
   const sample = card(page, 'codecarbon-repo-sample.csv')
   const h100 = card(page, 'h100-training-power.csv')
-  await expect(sample.getByTestId('import-counts')).toHaveText('21 runs found in 28 rows: 21 new, 0 updated, 0 unchanged.')
+  await expect(sample.getByTestId('import-counts')).toHaveText(
+    '21 runs found in 28 rows: 21 new, 0 updated, 0 unchanged.'
+  )
   await expect(h100.getByTestId('import-counts')).toHaveText('1 run found in 323 rows: 1 new, 0 updated, 0 unchanged.')
   await expect(sample.getByText('CodeCarbon', { exact: true })).toBeVisible()
   await expect(h100.getByText('nvidia-smi log', { exact: true })).toBeVisible()
   await expect(sample.getByLabel('Ledger project for codecarbon')).toHaveValue('')
-  await expect(sample.getByLabel('Ledger project for codecarbon').locator('option:checked')).toHaveText('New project “codecarbon”')
+  await expect(sample.getByLabel('Ledger project for codecarbon').locator('option:checked')).toHaveText(
+    'New project “codecarbon”'
+  )
   await expect(sample.getByText('7 row(s) were earlier cumulative snapshots')).toBeVisible()
   await shot(page, 'import-preview')
 
@@ -53,7 +57,9 @@ test('import the CodeCarbon sample and the H100 log, re-import unchanged, undo a
   await page.getByRole('link', { name: 'Import' }).click()
   await page.getByLabel('Choose files to import').setInputFiles(SAMPLE)
   const again = card(page, 'codecarbon-repo-sample.csv')
-  await expect(again.getByTestId('import-counts')).toHaveText('21 runs found in 28 rows: 0 new, 0 updated, 21 unchanged.')
+  await expect(again.getByTestId('import-counts')).toHaveText(
+    '21 runs found in 28 rows: 0 new, 0 updated, 21 unchanged.'
+  )
   await expect(again.getByText('Everything in this file is already in the ledger.')).toBeVisible()
   await expect(again.getByLabel('Ledger project for codecarbon').locator('option:checked')).toHaveText('codecarbon')
   // Nothing to write, so no import is offered.
@@ -65,7 +71,9 @@ test('import the CodeCarbon sample and the H100 log, re-import unchanged, undo a
   // Undo the H100 batch from the list of past imports.
   await page.getByRole('link', { name: 'Import' }).click()
   await page.getByRole('button', { name: 'Undo the import of h100-training-power.csv' }).click()
-  await expect(page.getByText('Import of h100-training-power.csv undone: 1 run removed, 0 put back as they were.')).toBeVisible()
+  await expect(
+    page.getByText('Import of h100-training-power.csv undone: 1 run removed, 0 put back as they were.')
+  ).toBeVisible()
   await expect(batches.getByRole('row')).toHaveCount(2)
   await page.getByRole('link', { name: 'Runs', exact: true }).click()
   await expect(page.getByText('21 runs')).toBeVisible()
@@ -73,11 +81,17 @@ test('import the CodeCarbon sample and the H100 log, re-import unchanged, undo a
 
 test('a binary file is refused naming it, and nothing is written', async ({ page }) => {
   await open(page, 'e2e-import-binary')
-  await page.getByLabel('Choose files to import').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: readFileSync(fixture('detect/binary.png')) })
+  await page
+    .getByLabel('Choose files to import')
+    .setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: readFileSync(fixture('detect/binary.png')) })
   const refused = card(page, 'photo.png').getByRole('alert')
-  await expect(refused).toContainText('Not imported: photo.png is a binary file, not a text export (it holds NUL bytes).')
+  await expect(refused).toContainText(
+    'Not imported: photo.png is a binary file, not a text export (it holds NUL bytes).'
+  )
   await expect(refused).toContainText('Nothing was written to the ledger.')
-  await page.getByLabel('Choose files to import').setInputFiles({ name: 'notes.csv', mimeType: 'text/csv', buffer: Buffer.from('name,value\nx,1\n') })
+  await page
+    .getByLabel('Choose files to import')
+    .setInputFiles({ name: 'notes.csv', mimeType: 'text/csv', buffer: Buffer.from('name,value\nx,1\n') })
   await expect(card(page, 'notes.csv').getByRole('alert')).toContainText('notes.csv: unknown layout')
   await expect(page.getByText('No imports yet.')).toBeVisible()
   await shot(page, 'import-refused')
@@ -91,21 +105,30 @@ test('bad rows are listed with row, field and reason, and can be downloaded as C
   const file = card(page, 'oddity-bad-values.csv')
   await expect(file.getByTestId('import-counts')).toContainText('2 new, 0 updated, 0 unchanged.')
   const skipped = file.getByRole('table', { name: /Rows skipped/ })
-  await expect(skipped.getByRole('row', { name: /cpu_energy/ })).toContainText('oddity-bad-values.csv row 3: cpu_energy -0.5 is negative')
-  await expect(skipped.getByRole('row', { name: /duration/ })).toContainText('oddity-bad-values.csv row 4: duration "abc" is not a number')
+  await expect(skipped.getByRole('row', { name: /cpu_energy/ })).toContainText(
+    'oddity-bad-values.csv row 3: cpu_energy -0.5 is negative'
+  )
+  await expect(skipped.getByRole('row', { name: /duration/ })).toContainText(
+    'oddity-bad-values.csv row 4: duration "abc" is not a number'
+  )
   await shot(page, 'import-row-errors')
 
-  const [download] = await Promise.all([page.waitForEvent('download'), file.getByRole('button', { name: 'Download row errors (CSV)' }).click()])
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    file.getByRole('button', { name: 'Download row errors (CSV)' }).click()
+  ])
   expect(download.suggestedFilename()).toMatch(/^import-errors-oddity-bad-values-\d{4}-\d{2}-\d{2}\.csv$/)
   const csv = readFileSync((await download.path())!, 'utf8')
   const lines = csv.trimEnd().split('\r\n')
   expect(lines[0]).toBe('file,row,field,message')
   expect(lines[1]).toBe('oddity-bad-values.csv,3,cpu_energy,oddity-bad-values.csv row 3: cpu_energy -0.5 is negative')
-  expect(lines.length - 1).toBe(await skipped.getByRole('row').count() - 1)
+  expect(lines.length - 1).toBe((await skipped.getByRole('row').count()) - 1)
 
   // The good rows still import; the batch counts the skipped rows.
   await file.getByRole('button', { name: 'Import 2 runs' }).click()
-  await expect(file.getByText(`Imported: 2 new, 0 updated, 0 unchanged, ${lines.length - 1} rows skipped.`)).toBeVisible()
+  await expect(
+    file.getByText(`Imported: 2 new, 0 updated, 0 unchanged, ${lines.length - 1} rows skipped.`)
+  ).toBeVisible()
 })
 
 test('a large log dropped on the page is read in chunks with a progress bar', async ({ page }) => {
@@ -127,7 +150,10 @@ test('a large log dropped on the page is read in chunks with a progress bar', as
   }, text)
   const file = card(page, 'long-run.csv')
   await expect(file.getByRole('progressbar', { name: 'Reading long-run.csv' })).toBeVisible()
-  await expect(file.getByTestId('import-counts')).toHaveText('1 run found in 72,000 rows: 1 new, 0 updated, 0 unchanged.', { timeout: 30_000 })
+  await expect(file.getByTestId('import-counts')).toHaveText(
+    '1 run found in 72,000 rows: 1 new, 0 updated, 0 unchanged.',
+    { timeout: 30_000 }
+  )
   await file.getByRole('button', { name: 'Import 1 run' }).click()
   await expect(file.getByText('Imported: 1 new')).toBeVisible()
   // 72,000 samples 0.5 s apart at 500 W: 500 W × 35,999.5 s / 3.6e6 = 5.0 kWh measured, × PUE 1.56 = 7.8 kWh.

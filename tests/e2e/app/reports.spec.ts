@@ -30,7 +30,8 @@ const chooseSampleQuarter = async (page: Page) => {
   await expect(page.getByRole('heading', { name: 'Key figures for Q2 2024' })).toBeVisible()
 }
 
-const csvOf = async (download: Download): Promise<string[][]> => parseCsv(readFileSync(await download.path(), 'utf8')).map((r) => r.cells)
+const csvOf = async (download: Download): Promise<string[][]> =>
+  parseCsv(readFileSync(await download.path(), 'utf8')).map((r) => r.cells)
 
 test('export the quarter as CSV: the runs and the key figures, with the figures of the ledger', async ({ page }) => {
   await open(page, 'e2e-reports-csv', '/reports?period=quarter&start=2024-04')
@@ -44,9 +45,13 @@ test('export the quarter as CSV: the runs and the key figures, with the figures 
   await importSample(page)
   await page.getByRole('link', { name: 'Reports' }).click()
   await chooseSampleQuarter(page)
-  const runsFigure = page.locator('.report-preview .total').filter({ has: page.getByRole('term').getByText('Runs', { exact: true }) })
+  const runsFigure = page
+    .locator('.report-preview .total')
+    .filter({ has: page.getByRole('term').getByText('Runs', { exact: true }) })
   await expect(runsFigure.locator('.figure')).toHaveText('21')
-  await expect(page.locator('.report-preview .total').filter({ has: page.getByRole('term').getByText('GPU-hours') })).toBeVisible()
+  await expect(
+    page.locator('.report-preview .total').filter({ has: page.getByRole('term').getByText('GPU-hours') })
+  ).toBeVisible()
   const locationKg = await page.locator('.report-preview .total').first().locator('.figure').textContent()
 
   const downloads: Download[] = []
@@ -76,7 +81,9 @@ test('export the quarter as CSV: the runs and the key figures, with the figures 
   expect(figure('runs')[col('period')]).toBe('2024 Q2')
   // The CSV's location-based total is the preview's figure (shown in g: under 1 kg).
   const emissionsG = Number(figure('emissions')[col('value')]) * 1000
-  expect(locationKg).toBe(`${new Intl.NumberFormat('en-GB', { maximumFractionDigits: emissionsG >= 100 ? 0 : emissionsG >= 1 ? 2 : 3 }).format(emissionsG)} g`)
+  expect(locationKg).toBe(
+    `${new Intl.NumberFormat('en-GB', { maximumFractionDigits: emissionsG >= 100 ? 0 : emissionsG >= 1 ? 2 : 3 }).format(emissionsG)} g`
+  )
   const sumKg = runs.slice(1).reduce((s, r) => s + Number(r[header.indexOf('emissions_kg')]), 0)
   expect(Number(figure('emissions')[col('value')])).toBeCloseTo(sumKg, 12)
   await shot(page, 'reports-csv')
@@ -99,7 +106,9 @@ test('export the PDF report in the browser: the report page opens with the lab a
   const popupPromise = page.waitForEvent('popup')
   await page.getByRole('button', { name: 'Export PDF report' }).click()
   const popup = await popupPromise
-  await expect(page.getByRole('status').filter({ hasText: 'new tab' })).toHaveText('The report opened in a new tab: its print dialog saves it as PDF.')
+  await expect(page.getByRole('status').filter({ hasText: 'new tab' })).toHaveText(
+    'The report opened in a new tab: its print dialog saves it as PDF.'
+  )
   const url = new URL(popup.url())
   expect(url.pathname).toBe('/report.html')
   expect(Object.fromEntries(url.searchParams)).toMatchObject({ period: '2024-Q2', lab: 'Vision Lab', db, print: '1' })

@@ -47,7 +47,10 @@ test('changing the lab defaults recomputes the runs', async ({ page }) => {
 
   await page.getByRole('link', { name: 'Runs', exact: true }).click()
   await expect(table.getByText('21.16 g')).toBeVisible()
-  await table.getByRole('button', { name: /H100|h100|nvidia/i }).first().click()
+  await table
+    .getByRole('button', { name: /H100|h100|nvidia/i })
+    .first()
+    .click()
   await expect(page.getByRole('complementary', { name: 'Run details' })).toContainText('1,000')
 
   // The saved defaults come back in the form.
@@ -84,7 +87,9 @@ test('custom hardware and locations: messages at the field, add, edit, remove', 
   await location.getByLabel('Name').fill('Campus cluster')
   await location.getByLabel('Intensity (g CO2e/kWh)').fill('120')
   await location.getByRole('button', { name: 'Add location' }).click()
-  await expect(location.getByText('Enter provider and region separated by a colon, e.g. gcp:europe-west3.')).toBeVisible()
+  await expect(
+    location.getByText('Enter provider and region separated by a colon, e.g. gcp:europe-west3.')
+  ).toBeVisible()
   await location.getByLabel('Provider:region (e.g. gcp:europe-west3)').fill('campus:hpc-1')
   await location.getByRole('button', { name: 'Add location' }).click()
   const locations = page.getByRole('table', { name: 'Custom locations' })
@@ -100,7 +105,10 @@ test('back up, then restore (replace) after the runs are gone, and merge', async
   await page.getByRole('link', { name: 'Settings' }).click()
   await expect(page.getByText('Automatic backups are only available in the desktop app.')).toBeVisible()
   await expect(page.getByText(/MB used of/)).toBeVisible()
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export a backup' }).click()])
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export a backup' }).click()
+  ])
   expect(download.suggestedFilename()).toMatch(/^carbon-ledger-backup-\d{4}-\d{2}-\d{2}\.json$/)
   const archivePath = test.info().outputPath('backup.json')
   await download.saveAs(archivePath)
@@ -114,7 +122,9 @@ test('back up, then restore (replace) after the runs are gone, and merge', async
 
   // A foreign file is refused and changes nothing.
   await page.getByRole('link', { name: 'Settings' }).click()
-  await page.getByLabel('Choose a backup to restore').setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') })
+  await page
+    .getByLabel('Choose a backup to restore')
+    .setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') })
   await page.getByRole('button', { name: 'Merge into the ledger' }).click()
   await expect(page.getByRole('alert')).toContainText('other.json was not restored and the ledger is unchanged')
 

@@ -19,7 +19,9 @@ const addRun = async (page: Page, title: string) => {
   await expect(page.getByRole('complementary', { name: 'Run details' })).toBeVisible()
 }
 
-test('the run detail from the keyboard: scrollable, closed by Escape, focus kept after Delete; the trash restores later', async ({ page }) => {
+test('the run detail from the keyboard: scrollable, closed by Escape, focus kept after Delete; the trash restores later', async ({
+  page
+}) => {
   await page.setViewportSize({ width: 1280, height: 640 })
   await open(page, 'e2e-trash-keyboard')
   await addRun(page, 'first')

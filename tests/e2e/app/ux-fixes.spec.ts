@@ -5,7 +5,8 @@ const open = async (page: Page, db: string, route = '/') => {
   await page.goto(`/?db=${db}-${Date.now()}#${route}`)
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible({ timeout: 20_000 })
 }
-const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: `tests/artifacts/${name}.png`, fullPage })
+const shot = (page: Page, name: string, fullPage = true) =>
+  page.screenshot({ path: `tests/artifacts/${name}.png`, fullPage })
 
 /** 300 W for 100 h at a custom 566.3 g/kWh, PUE 1: 30 kWh and 16.989 kg (the mlco2 check of DESIGN.md). */
 const fillRun = async (page: Page, title: string, project: string, start = '2025-03-10T09:00') => {
@@ -61,7 +62,9 @@ test('run form result: every label sits with its own value', async ({ page }) =>
   await shot(page, 'ux-form-result', false)
 })
 
-test('run detail: keyboard opens it on its heading, Esc closes it back to the row; the headline comes first', async ({ page }) => {
+test('run detail: keyboard opens it on its heading, Esc closes it back to the row; the headline comes first', async ({
+  page
+}) => {
   await open(page, 'e2e-ux-detail')
   await fillRun(page, 'Keyboard run', 'kbd')
   await page.getByRole('button', { name: 'Save run' }).click()
@@ -69,7 +72,10 @@ test('run detail: keyboard opens it on its heading, Esc closes it back to the ro
   await expect(detail).toBeVisible()
   const headline = detail.getByRole('definition').first().locator('xpath=ancestor::dl')
   const pairs = await readPairs(headline)
-  expect(pairs).toEqual({ 'Location-based emissions': '16.99 kg range 13 kg – 22.57 kg', Energy: expect.stringMatching(/^30 kWh/) })
+  expect(pairs).toEqual({
+    'Location-based emissions': '16.99 kg range 13 kg – 22.57 kg',
+    Energy: expect.stringMatching(/^30 kWh/)
+  })
   // The headline sits above the computation table.
   const headlineBox = await headline.boundingBox()
   const traceBox = await detail.getByRole('table', { name: 'Computation' }).boundingBox()
@@ -131,7 +137,9 @@ test('a project page opens on the period of its latest run, not on an empty curr
   await shot(page, 'ux-project-latest', false)
 })
 
-test('first-run dashboard offers Import and Add run; the unknown-location hint links to those runs', async ({ page }) => {
+test('first-run dashboard offers Import and Add run; the unknown-location hint links to those runs', async ({
+  page
+}) => {
   await open(page, 'e2e-ux-dash')
   await expect(page.getByText('No runs in this period yet.')).toBeVisible()
   await shot(page, 'ux-dashboard-empty', false)
@@ -162,11 +170,17 @@ test('first-run dashboard offers Import and Add run; the unknown-location hint l
   await expect(page.getByLabel('From month')).toHaveValue('2025-01')
 })
 
-test('import: chosen names, runs listed as warnings number them, time zone per file, Import all, Close names', async ({ page }) => {
+test('import: chosen names, runs listed as warnings number them, time zone per file, Import all, Close names', async ({
+  page
+}) => {
   await open(page, 'e2e-ux-import', '/import')
   await expect(page.getByTestId('import-chosen')).toHaveText('No file chosen yet.')
-  await page.getByLabel('Choose files to import').setInputFiles([SAMPLE, 'tests/fixtures/import/nvidia-smi/h100-training-power.csv'])
-  await expect(page.getByTestId('import-chosen')).toHaveText('Chosen: codecarbon-repo-sample.csv, h100-training-power.csv')
+  await page
+    .getByLabel('Choose files to import')
+    .setInputFiles([SAMPLE, 'tests/fixtures/import/nvidia-smi/h100-training-power.csv'])
+  await expect(page.getByTestId('import-chosen')).toHaveText(
+    'Chosen: codecarbon-repo-sample.csv, h100-training-power.csv'
+  )
 
   const h100 = page.getByRole('region', { name: 'h100-training-power.csv', exact: true })
   const sample = page.getByRole('region', { name: 'codecarbon-repo-sample.csv', exact: true })
@@ -209,7 +223,9 @@ test('import: chosen names, runs listed as warnings number them, time zone per f
   await expect(page.getByRole('button', { name: /^Import all/ })).toHaveCount(0)
 })
 
-test('layout: one-line navigation at 1024 px; energy and CO2e stay visible with the detail open at 1366 px', async ({ page }) => {
+test('layout: one-line navigation at 1024 px; energy and CO2e stay visible with the detail open at 1366 px', async ({
+  page
+}) => {
   await page.setViewportSize({ width: 1024, height: 768 })
   await open(page, 'e2e-ux-layout')
   const links = page.getByRole('navigation', { name: 'Main' }).getByRole('link')
@@ -226,7 +242,9 @@ test('layout: one-line navigation at 1024 px; energy and CO2e stay visible with 
   const tableBox = (await table.boundingBox())!
   for (const name of ['Energy', 'CO2e']) {
     const box = (await table.getByRole('columnheader', { name, exact: true }).boundingBox())!
-    expect(box.x + box.width, `${name} inside the table's visible width`).toBeLessThanOrEqual(tableBox.x + tableBox.width + 1)
+    expect(box.x + box.width, `${name} inside the table's visible width`).toBeLessThanOrEqual(
+      tableBox.x + tableBox.width + 1
+    )
   }
   await expect(table.getByRole('row').nth(1).getByRole('cell').last()).toHaveText('16.99 kg')
   await shot(page, 'ux-runs-detail-1366', false)

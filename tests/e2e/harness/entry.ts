@@ -2,7 +2,14 @@
  * The page the browser tests and benchmarks drive: the real renderer/db in real Chromium, with operations exposed
  * on window.ledgerHarness. Bundled by server.ts with esbuild.
  */
-import { createLedgerEngine, openLedger, requestPersistence, storageEstimate, type Ledger, type TotalsQuery } from '../../../renderer/db'
+import {
+  createLedgerEngine,
+  openLedger,
+  requestPersistence,
+  storageEstimate,
+  type Ledger,
+  type TotalsQuery
+} from '../../../renderer/db'
 import type { LedgerEngine } from '../../../renderer/db'
 import { loadReferenceData } from '../../../shared/refdata/index'
 import { testEngine } from '../../db/engine'
@@ -107,7 +114,8 @@ const harness = {
         if (!cursor) return resolve()
         scanned++
         const r = cursor.value as { projectId: string; startedAtMs: number; emissionsKg: number }
-        if (r.startedAtMs >= from && r.startedAtMs < to) sums.set(r.projectId, (sums.get(r.projectId) ?? 0) + r.emissionsKg)
+        if (r.startedAtMs >= from && r.startedAtMs < to)
+          sums.set(r.projectId, (sums.get(r.projectId) ?? 0) + r.emissionsKg)
         cursor.continue()
       }
       req.onerror = () => reject(req.error)

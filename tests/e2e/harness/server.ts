@@ -14,7 +14,14 @@ const entry = resolve('tests/e2e/harness/entry.ts')
  */
 export async function startHarness(port = 0): Promise<{ url: string; close(): Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'ledger-harness-'))
-  await build({ entryPoints: [entry], bundle: true, format: 'esm', target: 'chrome120', outfile: join(dir, 'harness.js'), logLevel: 'warning' })
+  await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'esm',
+    target: 'chrome120',
+    outfile: join(dir, 'harness.js'),
+    logLevel: 'warning'
+  })
   await writeFile(
     join(dir, 'index.html'),
     '<!doctype html><meta charset="utf-8"><title>ledger harness</title><script type="module" src="/harness.js"></script>'

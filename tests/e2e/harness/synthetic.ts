@@ -36,7 +36,15 @@ export const syntheticRun = (i: number, tag: string): ImportSource['runs'][numbe
       person: `person-${person}`,
       startedAt,
       durationS: 600 + ((i * 7919) % (3 * 86400)),
-      devices: [{ kind: 'gpu', name: 'GPU', hardwareId: HARDWARE[person % HARDWARE.length]!, count: 1 + (i % 8), utilization: 0.8 }],
+      devices: [
+        {
+          kind: 'gpu',
+          name: 'GPU',
+          hardwareId: HARDWARE[person % HARDWARE.length]!,
+          count: 1 + (i % 8),
+          utilization: 0.8
+        }
+      ],
       location: LOCATIONS[(person + (i % 2)) % LOCATIONS.length]!,
       source: { kind: i % 5 === 0 ? 'nvidia-smi' : 'codecarbon', externalId }
     },

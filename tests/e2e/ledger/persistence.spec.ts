@@ -24,7 +24,11 @@ test.afterEach(async () => {
 
 /** A browser on a persistent profile directory: what Electron's userData is to the app. */
 const launch = async (): Promise<{ context: BrowserContext; page: Page }> => {
-  const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath(), args: chromiumArgs, headless: true })
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    args: chromiumArgs,
+    headless: true
+  })
   const page = context.pages()[0] ?? (await context.newPage())
   await page.goto(harness.url)
   await page.waitForFunction(() => document.title === 'ledger harness ready')
@@ -62,7 +66,10 @@ test('an import killed half-way leaves the whole batch or none of it', async () 
   await page.evaluate(() => window.ledgerHarness.createRun('before', 1))
   // 50,000 runs in chunks of 1,000; the page is closed once a fifth of the chunks are written.
   void page.evaluate(() => window.ledgerHarness.importSynthetic(0, 50_000, 'killed', 1000)).catch(() => undefined)
-  await page.waitForFunction(() => window.ledgerHarness.progress.done >= 10_000, undefined, { timeout: 120_000, polling: 10 })
+  await page.waitForFunction(() => window.ledgerHarness.progress.done >= 10_000, undefined, {
+    timeout: 120_000,
+    polling: 10
+  })
   const doneWhenKilled = await page.evaluate(() => window.ledgerHarness.progress.done).catch(() => -1)
   await page.close({ runBeforeUnload: false })
   await context.close()
@@ -70,7 +77,12 @@ test('an import killed half-way leaves the whole batch or none of it', async () 
   ;({ context, page } = await launch())
   await page.evaluate(() => window.ledgerHarness.open())
   const runs = await page.evaluate(() => window.ledgerHarness.runCount())
-  test.info().annotations.push({ type: 'killed', description: `page closed at ${doneWhenKilled} of 50000 written; found ${runs - 1}` })
+  test
+    .info()
+    .annotations.push({
+      type: 'killed',
+      description: `page closed at ${doneWhenKilled} of 50000 written; found ${runs - 1}`
+    })
   expect([1, 50_001]).toContain(runs)
   const check = await page.evaluate(() => window.ledgerHarness.consistency())
   expect(check.rollupRuns).toBe(runs)

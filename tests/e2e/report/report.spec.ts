@@ -6,7 +6,14 @@ import { join, resolve } from 'node:path'
 import { REPORT_PDF_OPTIONS } from '../../../main/report/print-report'
 import { readArchive } from '../../../shared/ledger/backup'
 import { loadReferenceData } from '../../../shared/refdata/index'
-import { formatChange, formatQuantity, parsePeriodText, reportFromTables, reportParamsRecord, type ReportModel } from '../../../shared/report'
+import {
+  formatChange,
+  formatQuantity,
+  parsePeriodText,
+  reportFromTables,
+  reportParamsRecord,
+  type ReportModel
+} from '../../../shared/report'
 import { chromiumArgs, chromiumPath } from '../../support/chromium'
 import { HOSTILE, LAB_NAME } from '../../unit/report/fixture-lab'
 import { startReportServer } from './server'
@@ -46,7 +53,10 @@ async function openReport(page: Page, params: Record<string, string>): Promise<s
   })
   await page.goto(`${server.url}/report.html?${new URLSearchParams(params).toString()}`)
   await page.waitForFunction(() => document.body.dataset.reportReady !== undefined, undefined, { timeout: 30_000 })
-  const state = await page.evaluate(() => ({ ready: document.body.dataset.reportReady, error: document.body.dataset.reportError }))
+  const state = await page.evaluate(() => ({
+    ready: document.body.dataset.reportReady,
+    error: document.body.dataset.reportError
+  }))
   expect(errors, 'console errors (CSP violations, exceptions)').toEqual([])
   return state.ready === 'true' ? 'true' : `${state.ready}: ${state.error}`
 }
@@ -71,29 +81,57 @@ async function printLikeElectron(page: Page, file: string): Promise<string> {
 }
 
 const pdfText = (path: string): string => execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' })
-const pageCount = (path: string): number => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))?.[1])
+const pageCount = (path: string): number =>
+  Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))?.[1])
 /** Words of the text with layout spacing and line breaks collapsed, so a wrapped phrase is still found. */
 const squash = (s: string): string => s.replace(/\s+/g, ' ')
 /** Without any white space: a name wrapped inside a table cell is still found. */
 const bare = (s: string): string => s.replace(/\s+/g, '')
 /** How often "n / total" appears: once per page when page numbers are printed once. */
-const pageNumberCount = (flat: string, n: number, total: number): number => flat.match(new RegExp(`(?<![\\d/])${n}\\s*/\\s*${total}(?![\\d/])`, 'g'))?.length ?? 0
+const pageNumberCount = (flat: string, n: number, total: number): number =>
+  flat.match(new RegExp(`(?<![\\d/])${n}\\s*/\\s*${total}(?![\\d/])`, 'g'))?.length ?? 0
 
-async function expected(period: string, scope = { projectIds: [] as string[], people: [] as string[] }): Promise<ReportModel> {
+async function expected(
+  period: string,
+  scope = { projectIds: [] as string[], people: [] as string[] }
+): Promise<ReportModel> {
   const check = await readArchive(archiveText, 1)
   if (!check.ok) throw new Error(check.message)
-  return reportFromTables(check.archive.tables, { period: parsePeriodText(period), scope, labName: LAB_NAME, generatedAt: new Date(), ref: loadReferenceData() }).model
+  return reportFromTables(check.archive.tables, {
+    period: parsePeriodText(period),
+    scope,
+    labName: LAB_NAME,
+    generatedAt: new Date(),
+    ref: loadReferenceData()
+  }).model
 }
 
 test('a quarter of the fixture lab prints to an A4 PDF with its figures, tables and sections', async () => {
   const page = await pageWithLedger()
   const model = await expected('2025-Q1')
-  expect(await openReport(page, reportParamsRecord({ period: model.period, scope: model.scope, labName: LAB_NAME }))).toBe('true')
+  expect(
+    await openReport(page, reportParamsRecord({ period: model.period, scope: model.scope, labName: LAB_NAME }))
+  ).toBe('true')
   const path = await printLikeElectron(page, 'report-2025-Q1.pdf')
   const text = pdfText(path)
   const flat = squash(text)
 
-  for (const section of ['Key figures', 'Monthly trend', 'Per project', 'Per person', 'By hardware', 'By location', 'Largest runs', 'What if', 'Data quality', 'Methodology', 'Assumptions', 'Data sources', 'Glossary', 'Citable statement']) {
+  for (const section of [
+    'Key figures',
+    'Monthly trend',
+    'Per project',
+    'Per person',
+    'By hardware',
+    'By location',
+    'Largest runs',
+    'What if',
+    'Data quality',
+    'Methodology',
+    'Assumptions',
+    'Data sources',
+    'Glossary',
+    'Citable statement'
+  ]) {
     expect(flat, section).toContain(section)
   }
   // Cover.
@@ -111,7 +149,14 @@ test('a quarter of the fixture lab prints to an A4 PDF with its figures, tables 
   expect(flat).toContain(`${formatQuantity(model.equivalents.carKm)} km`)
   // Tables: every project and person row, hostile names printed as text.
   for (const row of model.byProject) expect(flat).toContain(formatQuantity(row.sums.emissionsKg.value))
-  for (const name of [HOSTILE.formulaProject, HOSTILE.quotedProject, 'Sprachmodelle — Ümlaut', HOSTILE.atPerson, HOSTILE.plusPerson, 'Reinforcement learning']) {
+  for (const name of [
+    HOSTILE.formulaProject,
+    HOSTILE.quotedProject,
+    'Sprachmodelle — Ümlaut',
+    HOSTILE.atPerson,
+    HOSTILE.plusPerson,
+    'Reinforcement learning'
+  ]) {
     expect(bare(text), name).toContain(bare(name))
   }
   // What-ifs, data quality, sources and the statement.
@@ -145,7 +190,9 @@ test("in the browser's own print the page numbers come from the page's CSS, once
   const pages = pageCount(path)
   const flat = squash(pdfText(path))
   for (const n of [1, pages]) expect(pageNumberCount(flat, n, pages)).toBe(1)
-  expect(execFileSync('pdfinfo', [path], { encoding: 'utf8' })).toMatch(/Page size:\s+59[45]\.\d* x 841\.\d* pts \(A4\)/)
+  expect(execFileSync('pdfinfo', [path], { encoding: 'utf8' })).toMatch(
+    /Page size:\s+59[45]\.\d* x 841\.\d* pts \(A4\)/
+  )
   await page.context().close()
 })
 

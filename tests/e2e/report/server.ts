@@ -20,7 +20,8 @@ const TYPES: Record<string, string> = {
  * same origin, the fixture page (/__fixture.html) that fills the ledger report.html reads.
  */
 export async function startReportServer(): Promise<{ url: string; close(): Promise<void> }> {
-  if (!existsSync(join(renderer, 'report.html'))) throw new Error('out/renderer/report.html is missing: run `npx electron-vite build` first')
+  if (!existsSync(join(renderer, 'report.html')))
+    throw new Error('out/renderer/report.html is missing: run `npx electron-vite build` first')
   const dir = await mkdtemp(join(tmpdir(), 'report-fixture-'))
   await build({
     entryPoints: [resolve('tests/e2e/report/fixture-entry.ts')],
@@ -30,7 +31,10 @@ export async function startReportServer(): Promise<{ url: string; close(): Promi
     outfile: join(dir, 'fixture.js'),
     logLevel: 'warning'
   })
-  await writeFile(join(dir, 'fixture.html'), '<!doctype html><meta charset="utf-8"><title>report fixture</title><script type="module" src="/__fixture.js"></script>')
+  await writeFile(
+    join(dir, 'fixture.html'),
+    '<!doctype html><meta charset="utf-8"><title>report fixture</title><script type="module" src="/__fixture.js"></script>'
+  )
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname)
     let file: string | undefined
@@ -47,8 +51,17 @@ export async function startReportServer(): Promise<{ url: string; close(): Promi
     try {
       const body = await readFile(file)
       // The app's own CSP on the renderer's pages, as the app:// protocol sends it: the report must work under it.
-      const csp = file.startsWith(renderer) && file.endsWith('.html') ? { 'content-security-policy': CONTENT_SECURITY_POLICY } : {}
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...csp }).end(body)
+      const csp =
+        file.startsWith(renderer) && file.endsWith('.html')
+          ? { 'content-security-policy': CONTENT_SECURITY_POLICY }
+          : {}
+      res
+        .writeHead(200, {
+          'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+          'cache-control': 'no-store',
+          ...csp
+        })
+        .end(body)
     } catch {
       res.writeHead(404).end()
     }

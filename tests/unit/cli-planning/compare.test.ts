@@ -23,7 +23,18 @@ interface Row {
 }
 
 describe('compare: GPU-hours on a V100 in France', () => {
-  const args = ['compare', '--gpu', 'Tesla V100-SXM2-32GB', '--gpu-hours', '100', '--location', 'FR', '--year', '2023', '--json']
+  const args = [
+    'compare',
+    '--gpu',
+    'Tesla V100-SXM2-32GB',
+    '--gpu-hours',
+    '100',
+    '--location',
+    'FR',
+    '--year',
+    '2023',
+    '--json'
+  ]
 
   it('ranks hardware by emissions, with the current row computed by hand', async () => {
     const { code, stdout, stderr } = await cli(...args)
@@ -81,7 +92,20 @@ describe('compare: GPU-hours on a V100 in France', () => {
 
 describe('compare: cloud regions and FLOPs', () => {
   it("ranks the same provider's regions for a cloud location", async () => {
-    const { code, stdout } = await cli('compare', '--gpu', 'A100 SXM4 80 GB', '--hours', '10', '--gpus', '8', '--location', 'aws:us-east-1', '--only', 'locations', '--json')
+    const { code, stdout } = await cli(
+      'compare',
+      '--gpu',
+      'A100 SXM4 80 GB',
+      '--hours',
+      '10',
+      '--gpus',
+      '8',
+      '--location',
+      'aws:us-east-1',
+      '--only',
+      'locations',
+      '--json'
+    )
     expect(code).toBe(0)
     const { locations } = JSON.parse(stdout)
     const same = locations.rankings.find((r: { scope: string }) => r.scope === 'same-provider')
@@ -90,7 +114,18 @@ describe('compare: cloud regions and FLOPs', () => {
   })
 
   it('turns FLOPs into time with the utilisation range, and ranks a custom GPU', async () => {
-    const { code, stdout } = await cli('compare', '--flops', '3.6e18', '--mfu', '0.3-0.5', '--custom-gpu', 'Lab card:100:250', '--only', 'hardware', '--json')
+    const { code, stdout } = await cli(
+      'compare',
+      '--flops',
+      '3.6e18',
+      '--mfu',
+      '0.3-0.5',
+      '--custom-gpu',
+      'Lab card:100:250',
+      '--only',
+      'hardware',
+      '--json'
+    )
     expect(code).toBe(0)
     const { hardware } = JSON.parse(stdout)
     const lab = hardware.rows.find((r: { hardwareId: string }) => r.hardwareId === 'custom:lab-card')
@@ -108,12 +143,18 @@ describe('compare: bad input and usage', () => {
     const unknown = await cli('compare', '--gpu', 'Imaginary 9000', '--gpu-hours', '10')
     expect(unknown.code).toBe(1)
     expect(unknown.stderr).toMatch(/^carbon-ledger compare: --gpu: 'Imaginary 9000' is not in the hardware catalogue/)
-    expect((await cli('compare', '--flops', '1e18', '--mfu', '0.6-0.2')).stderr).toMatch(/--mfu: 0.6-0.2 has its low bound above/)
+    expect((await cli('compare', '--flops', '1e18', '--mfu', '0.6-0.2')).stderr).toMatch(
+      /--mfu: 0.6-0.2 has its low bound above/
+    )
     expect((await cli('compare', '--flops', '1e18', '--mfu', 'lots')).code).toBe(1)
     expect((await cli('compare', '--flops', '1e18', '--precision', 'fp8')).stderr).toMatch(/--precision: 'fp8'/)
-    expect((await cli('compare', '--flops', '1e18', '--custom-gpu', 'x:y')).stderr).toMatch(/--custom-gpu: 'x:y' is not NAME:TFLOPS:W/)
+    expect((await cli('compare', '--flops', '1e18', '--custom-gpu', 'x:y')).stderr).toMatch(
+      /--custom-gpu: 'x:y' is not NAME:TFLOPS:W/
+    )
     expect((await cli('compare', '--flops', '1e18', '--scopes', 'moon')).stderr).toMatch(/--scopes: 'moon'/)
-    expect((await cli('compare', '--flops', '1e18', '--location', 'Atlantis')).stderr).toMatch(/--location: unknown location 'Atlantis'/)
+    expect((await cli('compare', '--flops', '1e18', '--location', 'Atlantis')).stderr).toMatch(
+      /--location: unknown location 'Atlantis'/
+    )
     const noFp16 = await cli('compare', '--gpu', 'Tesla K80', '--gpu-hours', '10')
     expect(noFp16.code).toBe(1)
     expect(noFp16.stderr).toMatch(/K80 has no fp16 FLOPS/)
@@ -131,6 +172,17 @@ describe('compare: bad input and usage', () => {
   it('--help documents the flags', async () => {
     const { code, stdout } = await cli('compare', '--help')
     expect(code).toBe(0)
-    for (const flag of ['--gpu', '--gpu-hours', '--flops', '--precision', '--mfu', '--location', '--only', '--scopes', '--top']) expect(stdout).toContain(flag)
+    for (const flag of [
+      '--gpu',
+      '--gpu-hours',
+      '--flops',
+      '--precision',
+      '--mfu',
+      '--location',
+      '--only',
+      '--scopes',
+      '--top'
+    ])
+      expect(stdout).toContain(flag)
   })
 })

@@ -18,7 +18,7 @@ interface EstimateJson {
 const estimate = async (...argv: string[]) => (await cliJson('estimate', ...argv)) as unknown as EstimateJson
 
 describe('cli estimate', () => {
-  it("matches the ML CO2 Impact calculator: 300 W × 100 h at 566.3 g/kWh, PUE 1 → 30 kWh, 16.989 kg", async () => {
+  it('matches the ML CO2 Impact calculator: 300 W × 100 h at 566.3 g/kWh, PUE 1 → 30 kWh, 16.989 kg', async () => {
     const r = await estimate('--gpu-power-w', '300', '--hours', '100', '--intensity', '566.3', '--pue', '1')
     expect(r.energyKWh).toBeCloseTo(30, 12)
     expect(r.emissionsKg).toBeCloseTo(16.989, 12)
@@ -30,26 +30,60 @@ describe('cli estimate', () => {
     expect(r.dataVersion).toMatch(/^\d{4}\.\d+\.\d+/)
   })
 
-  it("matches Green Algorithms: 12 cores × 7.5 W, a 250 W GPU, 64 GB, PUE 1.56, 10 h, 51.28 g/kWh → 5.676 kWh, 291 g", async () => {
+  it('matches Green Algorithms: 12 cores × 7.5 W, a 250 W GPU, 64 GB, PUE 1.56, 10 h, 51.28 g/kWh → 5.676 kWh, 291 g', async () => {
     const r = await estimate(
-      '--cpu-cores', '12', '--cpu-core-power-w', '7.5', '--gpu-power-w', '250', '--memory-gb', '64',
-      '--pue', '1.56', '--hours', '10', '--intensity', '51.28'
+      '--cpu-cores',
+      '12',
+      '--cpu-core-power-w',
+      '7.5',
+      '--gpu-power-w',
+      '250',
+      '--memory-gb',
+      '64',
+      '--pue',
+      '1.56',
+      '--hours',
+      '10',
+      '--intensity',
+      '51.28'
     )
     expect(r.energyKWh).toBeCloseTo(5.676, 3)
     expect(r.emissionsKg * 1000).toBeCloseTo(291, 0)
     expect(r.breakdown.cpu).toBeCloseTo(0.9, 12)
-    expect(r.breakdown.memory).toBeCloseTo(64 * 0.3725 * 10 / 1000, 12)
+    expect(r.breakdown.memory).toBeCloseTo((64 * 0.3725 * 10) / 1000, 12)
     expect(r.breakdown.overhead).toBeCloseTo(3.6384 * 0.56, 10)
   })
 
   it('finds a GPU by its nvidia-smi name and uses its catalogue TDP', async () => {
-    const r = await estimate('--gpu', 'NVIDIA H100 80GB HBM3', '--gpus', '8', '--hours', '1', '--pue', '1', '--intensity', '100')
+    const r = await estimate(
+      '--gpu',
+      'NVIDIA H100 80GB HBM3',
+      '--gpus',
+      '8',
+      '--hours',
+      '1',
+      '--pue',
+      '1',
+      '--intensity',
+      '100'
+    )
     expect(r.breakdown.gpu).toBeCloseTo((8 * 700) / 1000, 12)
     expect(r.emissionsKg).toBeCloseTo(0.56, 12)
   })
 
   it('takes the time from --start and --end and the intensity from a country', async () => {
-    const r = await estimate('--gpu-power-w', '1000', '--start', '2024-03-01T00:00:00Z', '--end', '2024-03-01T02:30:00Z', '--location', 'FRA', '--pue', '1')
+    const r = await estimate(
+      '--gpu-power-w',
+      '1000',
+      '--start',
+      '2024-03-01T00:00:00Z',
+      '--end',
+      '2024-03-01T02:30:00Z',
+      '--location',
+      'FRA',
+      '--pue',
+      '1'
+    )
     expect(r.energyKWh).toBeCloseTo(2.5, 12)
     expect(r.emissionsKg).toBeCloseTo((2.5 * r.intensityGPerKWh) / 1000, 12)
     expect(r.trace.some((s) => /France/.test(s.label))).toBe(true)
@@ -75,7 +109,11 @@ describe('cli estimate', () => {
     [['--gpu-power-w', '300', '--hours', '1', '--gpu-utilization', '150'], 1, /between 0 and 1/],
     [['--gpu', 'A100', '--hours', '1'], 1, /not in the hardware catalogue; did you mean: .*A100/],
     [['--gpu-power-w', '300', '--hours', '1', '--location', 'Narnia'], 1, /unknown location 'Narnia'/],
-    [['--gpu-power-w', '300', '--start', '2024-03-02T00:00:00Z', '--end', '2024-03-01T00:00:00Z'], 1, /is before --start/],
+    [
+      ['--gpu-power-w', '300', '--start', '2024-03-02T00:00:00Z', '--end', '2024-03-01T00:00:00Z'],
+      1,
+      /is before --start/
+    ],
     [['--gpu-power-w', '300'], 2, /give --hours, or both --start and --end/],
     [['--hours', '1'], 2, /give at least one of/],
     [['--gpu-power-w', '300', '--hours', '1', '--colour', 'red'], 2, /unknown option --colour/],

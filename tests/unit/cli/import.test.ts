@@ -6,7 +6,14 @@ const fixtures = join(__dirname, '../../fixtures/import')
 
 interface ImportJson {
   format: string
-  summary: { rows: number; runs: number; skippedRows: number; energyKWh: number; emissionsKg: number; reportedEmissionsKg: number }
+  summary: {
+    rows: number
+    runs: number
+    skippedRows: number
+    energyKWh: number
+    emissionsKg: number
+    reportedEmissionsKg: number
+  }
   runs: {
     externalId: string
     project: string
@@ -34,7 +41,10 @@ describe('cli import', () => {
     expect(r.summary.runs).toBeLessThanOrEqual(28)
     expect(r.runs[0]?.emissionsSource).toBe('reported')
     const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)
-    expect(r.summary.reportedEmissionsKg).toBeCloseTo(sum(r.runs.filter((x) => x.emissionsSource === 'reported').map((x) => x.emissionsKg)), 15)
+    expect(r.summary.reportedEmissionsKg).toBeCloseTo(
+      sum(r.runs.filter((x) => x.emissionsSource === 'reported').map((x) => x.emissionsKg)),
+      15
+    )
     expect(r.summary.energyKWh).toBeCloseTo(sum(r.runs.map((x) => x.energyKWh ?? 0)), 15)
     expect(r.runs[0]?.location).toBe('FRA')
   })
@@ -73,14 +83,20 @@ describe('cli import', () => {
     const wrong = await cli('import', join(fixtures, 'nvidia-smi/h100-training-power.csv'), '--format', 'codecarbon')
     expect(wrong.code).toBe(1)
     expect(wrong.stderr).toMatch(/looks like nvidia-smi/)
-    expect((await cli('import', join(fixtures, 'nvidia-smi/h100-training-power.csv'), '--format', 'excel')).code).toBe(2)
+    expect((await cli('import', join(fixtures, 'nvidia-smi/h100-training-power.csv'), '--format', 'excel')).code).toBe(
+      2
+    )
     expect((await cli('import')).code).toBe(2)
   })
 })
 
 describe('cli data', () => {
   it('gives the data version, table sizes, sources and licences', async () => {
-    const r = (await cliJson('data')) as { dataVersion: string; tables: Record<string, number>; sources: { title: string; licence?: string; attribution: string }[] }
+    const r = (await cliJson('data')) as {
+      dataVersion: string
+      tables: Record<string, number>
+      sources: { title: string; licence?: string; attribution: string }[]
+    }
     expect(r.dataVersion).toMatch(/^\d{4}\./)
     expect(r.tables.gpus).toBeGreaterThan(30)
     expect(r.tables.countries).toBeGreaterThan(150)

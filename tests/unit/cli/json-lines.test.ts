@@ -9,10 +9,19 @@ function written(value: Record<string, unknown>): string[] {
 
 describe('writeJsonLines', () => {
   it('writes one JSON document with the fields of JSON.stringify, one array element per line', () => {
-    const value = { a: 1, skipped: undefined, list: [{ x: 'é ×' }, undefined, [1, 2]], empty: [], nested: { b: [1] }, last: null }
+    const value = {
+      a: 1,
+      skipped: undefined,
+      list: [{ x: 'é ×' }, undefined, [1, 2]],
+      empty: [],
+      nested: { b: [1] },
+      last: null
+    }
     const text = written(value).join('')
     expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(value)))
-    expect(text).toBe('{"a":1,\n"list":[\n{"x":"é ×"},\nnull,\n[1,2]\n],\n"empty":[],\n"nested":{"b":[1]},\n"last":null}\n')
+    expect(text).toBe(
+      '{"a":1,\n"list":[\n{"x":"é ×"},\nnull,\n[1,2]\n],\n"empty":[],\n"nested":{"b":[1]},\n"last":null}\n'
+    )
   })
 
   it('writes a long array in pieces of about 64 KB that join into the document', () => {

@@ -4,10 +4,18 @@ import { createLazyReferenceData, loadReferenceData } from '../../../shared/refd
 // The CLI's cold start: each bundled table is validated with zod when first read (shared/refdata/index.ts).
 describe('reference tables validated on first use', () => {
   const bundled = loadReferenceData()
-  const good = () => ({ manifest: bundled.manifest, hardware: bundled.hardware, locations: bundled.locations, defaults: bundled.defaults })
+  const good = () => ({
+    manifest: bundled.manifest,
+    hardware: bundled.hardware,
+    locations: bundled.locations,
+    defaults: bundled.defaults
+  })
 
   it('validates a table when it is read, naming the table and the field, and leaves the others usable', () => {
-    const ref = createLazyReferenceData({ ...good(), hardware: [{ id: 'gpu:x', kind: 'gpu', name: 'X', tdpW: -5, aliases: [], sourceIds: ['s'] }] })
+    const ref = createLazyReferenceData({
+      ...good(),
+      hardware: [{ id: 'gpu:x', kind: 'gpu', name: 'X', tdpW: -5, aliases: [], sourceIds: ['s'] }]
+    })
     expect(ref.locations.length).toBe(bundled.locations.length)
     expect(ref.defaults).toEqual(bundled.defaults)
     expect(() => ref.hardware).toThrow(/reference data, hardware table: 0\.tdpW/)

@@ -54,7 +54,12 @@ describe('CSV writing', () => {
   it('round-trips any text (formula cells come back with their guard)', () => {
     fc.assert(
       fc.property(fc.array(fc.array(fc.string(), { minLength: 1, maxLength: 5 }), { maxLength: 10 }), (rows) => {
-        const parsed = readCsv(toCsv(['h'], rows.map((r) => r)))
+        const parsed = readCsv(
+          toCsv(
+            ['h'],
+            rows.map((r) => r)
+          )
+        )
         expect(parsed.slice(1)).toEqual(rows.map((r) => r.map((c) => (/^[=+\-@\t\r]/.test(c) ? `'${c}` : c))))
       })
     )

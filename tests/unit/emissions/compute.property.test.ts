@@ -41,13 +41,24 @@ function build(c: Case): [RunInput, ResolvedFactors] {
     durationS: c.durationS,
     hoursPerDay: c.hoursPerDay,
     memoryGB: c.memoryGB,
-    devices: c.devices.map((d, i) => ({ kind: d.kind, name: `device ${i}`, count: d.count, utilization: d.utilization }))
+    devices: c.devices.map((d, i) => ({
+      kind: d.kind,
+      name: `device ${i}`,
+      count: d.count,
+      utilization: d.utilization
+    }))
   })
   const base = factors()
   return [
     input,
     factors({
-      devices: c.devices.map((d) => ({ powerW: d.powerW, origin: d.origin, detail: 'test', embodiedClass: d.kind, sourceId: 'run-input' })),
+      devices: c.devices.map((d) => ({
+        powerW: d.powerW,
+        origin: d.origin,
+        detail: 'test',
+        embodiedClass: d.kind,
+        sourceId: 'run-input'
+      })),
       pue: { pue: c.pue, origin: 'run', sourceId: 'run-input' },
       location: { ...base.location, intensityGPerKWh: c.intensity },
       renewable: { share: c.renewableShare, origin: 'lab', sourceId: 'lab-defaults' },
@@ -71,12 +82,18 @@ function expectNotLess(input: string, a: RunResult, b: RunResult): void {
     for (const bound of BOUNDS) {
       const before = a[figure][bound]
       const after = b[figure][bound]
-      expect(after, `${figure}.${bound} when the ${input} grows`).toBeGreaterThanOrEqual(before - Math.abs(before) * 1e-12)
+      expect(after, `${figure}.${bound} when the ${input} grows`).toBeGreaterThanOrEqual(
+        before - Math.abs(before) * 1e-12
+      )
     }
   }
 }
 
-const grow = (r: Range, factor: number): Range => ({ value: r.value * factor, low: r.low * factor, high: r.high * factor })
+const grow = (r: Range, factor: number): Range => ({
+  value: r.value * factor,
+  low: r.low * factor,
+  high: r.high * factor
+})
 const factorArb = fc.double({ min: 1, max: 10, noNaN: true })
 
 describe('computeRun properties', () => {
@@ -88,7 +105,8 @@ describe('computeRun properties', () => {
           expect(result[figure].low).toBeLessThanOrEqual(result[figure].value)
           expect(result[figure].value).toBeLessThanOrEqual(result[figure].high)
         }
-        for (const bound of BOUNDS) expect(result.marketEmissionsKg[bound]).toBeLessThanOrEqual(result.emissionsKg[bound])
+        for (const bound of BOUNDS)
+          expect(result.marketEmissionsKg[bound]).toBeLessThanOrEqual(result.emissionsKg[bound])
       })
     )
   })
@@ -97,9 +115,15 @@ describe('computeRun properties', () => {
     const changes: [string, (c: Case, k: number) => Case][] = [
       ['power', (c, k) => ({ ...c, devices: c.devices.map((d) => ({ ...d, powerW: grow(d.powerW, k) })) })],
       ['count', (c, k) => ({ ...c, devices: c.devices.map((d) => ({ ...d, count: Math.ceil(d.count * k) })) })],
-      ['utilisation', (c, k) => ({ ...c, devices: c.devices.map((d) => ({ ...d, utilization: Math.min(1, d.utilization * k) })) })],
+      [
+        'utilisation',
+        (c, k) => ({ ...c, devices: c.devices.map((d) => ({ ...d, utilization: Math.min(1, d.utilization * k) })) })
+      ],
       ['duration', (c, k) => ({ ...c, durationS: c.durationS * k })],
-      ['hours a day', (c, k) => ({ ...c, hoursPerDay: c.hoursPerDay === undefined ? undefined : Math.min(24, c.hoursPerDay * k) })],
+      [
+        'hours a day',
+        (c, k) => ({ ...c, hoursPerDay: c.hoursPerDay === undefined ? undefined : Math.min(24, c.hoursPerDay * k) })
+      ],
       ['memory', (c, k) => ({ ...c, memoryGB: c.memoryGB * k })],
       ['PUE', (c, k) => ({ ...c, pue: grow(c.pue, k) })],
       ['intensity', (c, k) => ({ ...c, intensity: grow(c.intensity, k) })]
@@ -118,7 +142,9 @@ describe('computeRun properties', () => {
         for (const figure of FIGURES) {
           for (const bound of BOUNDS) {
             const sum = first[figure][bound] + second[figure][bound]
-            expect(Math.abs(sum - whole[figure][bound])).toBeLessThanOrEqual(Math.abs(whole[figure][bound]) * 1e-9 + 1e-12)
+            expect(Math.abs(sum - whole[figure][bound])).toBeLessThanOrEqual(
+              Math.abs(whole[figure][bound]) * 1e-9 + 1e-12
+            )
           }
         }
         expect(first.equivalents.carKm + second.equivalents.carKm).toBeCloseTo(whole.equivalents.carKm, 6)

@@ -24,10 +24,14 @@ describe('computeRun: compatibility with mlco2 and Green Algorithms', () => {
     expect(result.emissionsKg.value).toBe(16.989)
   })
 
-  it("reproduces Green Algorithms: 12 cores × 7.5 W, a 250 W GPU, 64 GB, PUE 1.56, 10 h, 51.28 g/kWh → 5.676 kWh, 291 g", () => {
+  it('reproduces Green Algorithms: 12 cores × 7.5 W, a 250 W GPU, 64 GB, PUE 1.56, 10 h, 51.28 g/kWh → 5.676 kWh, 291 g', () => {
     const result = check(
       computeRun(
-        run({ durationS: 10 * 3600, memoryGB: 64, devices: [{ kind: 'cpu', name: 'Xeon', count: 1, cores: 12 }, gpu('RTX')] }),
+        run({
+          durationS: 10 * 3600,
+          memoryGB: 64,
+          devices: [{ kind: 'cpu', name: 'Xeon', count: 1, cores: 12 }, gpu('RTX')]
+        }),
         factors({
           devices: [power(12 * 7.5, 'catalogue', 'cpu'), power(250, 'catalogue')],
           pue: { pue: exact(1.56), origin: 'run', sourceId: 'run-input' },
@@ -39,7 +43,13 @@ describe('computeRun: compatibility with mlco2 and Green Algorithms', () => {
     expect(result.itEnergyKWh.value).toBe(3.6384)
     expect(result.energyKWh.value.toFixed(3)).toBe('5.676')
     expect(Math.round(result.emissionsKg.value * 1000)).toBe(291)
-    expect(result.breakdownKWh).toEqual({ cpu: 0.9, gpu: 2.5, tpu: 0, memory: 0.2384, overhead: result.energyKWh.value - 3.6384 })
+    expect(result.breakdownKWh).toEqual({
+      cpu: 0.9,
+      gpu: 2.5,
+      tpu: 0,
+      memory: 0.2384,
+      overhead: result.energyKWh.value - 3.6384
+    })
   })
 })
 
@@ -47,7 +57,10 @@ describe('computeRun: energy', () => {
   it('applies utilisation and count to a TDP-based power, with the TDP range', () => {
     // 2 × 400 W × 0.5 × 3 h = 1.2 kWh; range 0.6 × and 1.1 × of that.
     const result = check(
-      computeRun(run({ durationS: 3 * 3600, devices: [gpu('A100', 2, 0.5)] }), factors({ devices: [power({ value: 400, low: 240, high: 440 }, 'catalogue')] }))
+      computeRun(
+        run({ durationS: 3 * 3600, devices: [gpu('A100', 2, 0.5)] }),
+        factors({ devices: [power({ value: 400, low: 240, high: 440 }, 'catalogue')] })
+      )
     )
     expect(result.method).toBe('estimated')
     expect(result.itEnergyKWh.value).toBeCloseTo(1.2, 12)
@@ -56,14 +69,22 @@ describe('computeRun: energy', () => {
   })
 
   it('does not apply utilisation again to a measured mean power, and says so', () => {
-    const result = check(computeRun(run({ durationS: 3600, devices: [gpu('H100', 1, 0.5)] }), factors({ devices: [power(634, 'measured')] })))
+    const result = check(
+      computeRun(
+        run({ durationS: 3600, devices: [gpu('H100', 1, 0.5)] }),
+        factors({ devices: [power(634, 'measured')] })
+      )
+    )
     expect(result.itEnergyKWh.value).toBeCloseTo(0.634, 12)
     expect(result.assumptions.join(' ')).toMatch(/mean over the run/)
   })
 
   it('charges a continuous service its working hours only: 30 days at 8 h a day = 240 h', () => {
     const result = check(
-      computeRun(run({ durationS: 30 * 86400, hoursPerDay: 8, devices: [gpu('T4')] }), factors({ devices: [power(70)] }))
+      computeRun(
+        run({ durationS: 30 * 86400, hoursPerDay: 8, devices: [gpu('T4')] }),
+        factors({ devices: [power(70)] })
+      )
     )
     expect(result.trace[0]).toMatchObject({ value: 240, unit: 'h' })
     expect(result.itEnergyKWh.value).toBeCloseTo(16.8, 12) // 70 W × 240 h
@@ -71,7 +92,10 @@ describe('computeRun: energy', () => {
 
   it('counts a device of unknown power as 0 W with a loud assumption', () => {
     const result = check(
-      computeRun(run({ durationS: 3600, devices: [gpu('Mystery card'), gpu('A100')] }), factors({ devices: [power(0, 'unknown'), power(400)] }))
+      computeRun(
+        run({ durationS: 3600, devices: [gpu('Mystery card'), gpu('A100')] }),
+        factors({ devices: [power(0, 'unknown'), power(400)] })
+      )
     )
     expect(result.itEnergyKWh.value).toBeCloseTo(0.4, 12)
     expect(result.assumptions.some((a) => a.includes('Mystery card') && a.includes('understated'))).toBe(true)
@@ -79,7 +103,10 @@ describe('computeRun: energy', () => {
 })
 
 describe('computeRun: measured energy', () => {
-  const estimateFactors = factors({ devices: [power(300)], pue: { pue: { value: 1.5, low: 1.425, high: 1.575 }, origin: 'lab', sourceId: 'lab-defaults' } })
+  const estimateFactors = factors({
+    devices: [power(300)],
+    pue: { pue: { value: 1.5, low: 1.425, high: 1.575 }, origin: 'lab', sourceId: 'lab-defaults' }
+  })
 
   it('replaces the estimate by the measured IT energy (±5 %) and multiplies it by the PUE', () => {
     const input = run({ durationS: 10 * 3600, devices: [gpu('V100')] })
@@ -93,13 +120,19 @@ describe('computeRun: measured energy', () => {
     expect(measured.energyKWh.low).toBeCloseTo(1.9 * 1.425, 12)
     expect(measured.energyKWh.high).toBeCloseTo(2.1 * 1.575, 12)
     // The estimate stays in the trace for comparison; the breakdown splits the measurement like the estimate.
-    expect(measured.trace.some((s) => traceStepText(s).label.startsWith('Estimated IT energy') && Math.abs(s.value - 3) < 1e-12)).toBe(true)
+    expect(
+      measured.trace.some(
+        (s) => traceStepText(s).label.startsWith('Estimated IT energy') && Math.abs(s.value - 3) < 1e-12
+      )
+    ).toBe(true)
     expect(measured.breakdownKWh.gpu).toBeCloseTo(2, 12)
     expect(measured.breakdownKWh.overhead).toBeCloseTo(1, 12)
   })
 
   it('does not multiply by the PUE again when the measurement includes it', () => {
-    const result = check(computeRun(run({ measuredEnergyKWh: 3, measuredEnergyIncludesPue: true, devices: [gpu()] }), estimateFactors))
+    const result = check(
+      computeRun(run({ measuredEnergyKWh: 3, measuredEnergyIncludesPue: true, devices: [gpu()] }), estimateFactors)
+    )
     expect(result.energyKWh.value).toBe(3)
     expect(result.energyKWh.low).toBeCloseTo(2.85, 12)
     expect(result.energyKWh.high).toBeCloseTo(3.15, 12)
@@ -125,7 +158,13 @@ describe('computeRun: emissions', () => {
 
   it('multiplies facility energy by the intensity range', () => {
     const result = check(
-      computeRun(oneKWh, factors({ devices: [power(1000)], location: { ...factors().location, intensityGPerKWh: { value: 400, low: 360, high: 440 } } }))
+      computeRun(
+        oneKWh,
+        factors({
+          devices: [power(1000)],
+          location: { ...factors().location, intensityGPerKWh: { value: 400, low: 360, high: 440 } }
+        })
+      )
     )
     expect(result.emissionsKg).toEqual({ value: 0.4, low: 0.36, high: 0.44 })
     expect(result.intensityGPerKWh).toEqual({ value: 400, low: 360, high: 440 })
@@ -133,7 +172,12 @@ describe('computeRun: emissions', () => {
 
   it('reports market-based beside location-based, reduced by the renewable share, never changing location-based', () => {
     const withShare = (share: number) =>
-      check(computeRun(oneKWh, factors({ devices: [power(1000)], renewable: { share, origin: 'lab', sourceId: 'lab-defaults' } })))
+      check(
+        computeRun(
+          oneKWh,
+          factors({ devices: [power(1000)], renewable: { share, origin: 'lab', sourceId: 'lab-defaults' } })
+        )
+      )
     const none = withShare(0)
     const quarter = withShare(0.25)
     const all = withShare(1)
@@ -170,7 +214,12 @@ describe('computeRun: emissions', () => {
   })
 
   it('gives equivalents from the location-based figure: 175 g/km, 917 g per tree-month, the flight', () => {
-    const result = check(computeRun(run({ durationS: 100 * 3600, devices: [gpu()] }), factors({ devices: [power(300)], location: { ...factors().location, intensityGPerKWh: exact(566.3) } })))
+    const result = check(
+      computeRun(
+        run({ durationS: 100 * 3600, devices: [gpu()] }),
+        factors({ devices: [power(300)], location: { ...factors().location, intensityGPerKWh: exact(566.3) } })
+      )
+    )
     expect(result.equivalents.carKm).toBeCloseTo(16989 / 175, 9)
     expect(result.equivalents.treeMonths).toBeCloseTo(16989 / 917, 9)
     expect(result.equivalents.flights).toBeCloseTo(16.989 / 50, 9)
@@ -179,10 +228,15 @@ describe('computeRun: emissions', () => {
 
 describe('computeRun: trace and sources', () => {
   it('traces each step with its numbers and cites only the sources used', () => {
-    const result = check(computeRun(run({ durationS: 7200, memoryGB: 16, devices: [gpu('A100')] }), factors({ devices: [power(400)] })))
+    const result = check(
+      computeRun(run({ durationS: 7200, memoryGB: 16, devices: [gpu('A100')] }), factors({ devices: [power(400)] }))
+    )
     const trace = result.trace.map((s) => ({ ...s, ...traceStepText(s) }))
     expect(trace.find((s) => s.label === 'Energy of 1 × A100')?.formula).toBe('1 × 400 W × 1 × 2 h / 1000')
-    expect(trace.find((s) => s.label === 'Energy of memory')).toMatchObject({ formula: '16 GB × 0.3725 W/GB × 2 h / 1000', sourceId: 'green-algorithms' })
+    expect(trace.find((s) => s.label === 'Energy of memory')).toMatchObject({
+      formula: '16 GB × 0.3725 W/GB × 2 h / 1000',
+      sourceId: 'green-algorithms'
+    })
     expect(result.sources.map((s) => s.id)).toEqual(['run-input', 'green-algorithms'])
     expect(result.dataVersion).toBe('test-1')
     expect(result.locationLabel).toBe('Test grid')

@@ -25,13 +25,21 @@ export function factors(overrides: Partial<ResolvedFactors> = {}): ResolvedFacto
     equivalents: { carGPerKm: 175, treeMonthG: 917, flightKg: 50, flightLabel: 'Paris–London' },
     equivalentsSourceIds: { carKm: 'green-algorithms', treeMonths: 'green-algorithms', flights: 'green-algorithms' },
     assumptions: [],
-    sources: [...METHOD_SOURCES, { id: 'green-algorithms', title: 'Green Algorithms' }, { id: 'embodied-test', title: 'Embodied test' }],
+    sources: [
+      ...METHOD_SOURCES,
+      { id: 'green-algorithms', title: 'Green Algorithms' },
+      { id: 'embodied-test', title: 'Embodied test' }
+    ],
     dataVersion: 'test-1',
     ...overrides
   }
 }
 
-export const power = (powerW: Range | number, origin: DevicePower['origin'] = 'user', embodiedClass: DevicePower['embodiedClass'] = 'gpu'): DevicePower => ({
+export const power = (
+  powerW: Range | number,
+  origin: DevicePower['origin'] = 'user',
+  embodiedClass: DevicePower['embodiedClass'] = 'gpu'
+): DevicePower => ({
   powerW: typeof powerW === 'number' ? exact(powerW) : powerW,
   origin,
   detail: `${origin} power`,

@@ -33,7 +33,11 @@ const resultPart = (r: RunResult | RunFigures) => Object.fromEntries(FIELDS.map(
 
 const rangeArb = (min: number, max: number) =>
   fc
-    .record({ value: fc.double({ min, max, noNaN: true }), down: fc.double({ min: 0, max: 0.9, noNaN: true }), up: fc.double({ min: 0, max: 1, noNaN: true }) })
+    .record({
+      value: fc.double({ min, max, noNaN: true }),
+      down: fc.double({ min: 0, max: 0.9, noNaN: true }),
+      up: fc.double({ min: 0, max: 1, noNaN: true })
+    })
     .map(({ value, down, up }): Range => ({ value, low: value * (1 - down), high: value * (1 + up) }))
 
 const kindArb = fc.constantFrom('gpu' as const, 'cpu' as const, 'tpu' as const)
@@ -42,7 +46,13 @@ const kindArb = fc.constantFrom('gpu' as const, 'cpu' as const, 'tpu' as const)
 const caseArb = fc
   .record({
     devices: fc.array(
-      fc.record({ kind: kindArb, count: fc.integer({ min: 1, max: 64 }), utilization: fc.double({ min: 0, max: 1, noNaN: true }), powerW: rangeArb(0, 1000), origin: fc.constantFrom('catalogue' as const, 'user' as const, 'measured' as const, 'unknown' as const) }),
+      fc.record({
+        kind: kindArb,
+        count: fc.integer({ min: 1, max: 64 }),
+        utilization: fc.double({ min: 0, max: 1, noNaN: true }),
+        powerW: rangeArb(0, 1000),
+        origin: fc.constantFrom('catalogue' as const, 'user' as const, 'measured' as const, 'unknown' as const)
+      }),
       { maxLength: 4 }
     ),
     durationS: fc.double({ min: 0, max: 1e7, noNaN: true }),
@@ -60,15 +70,30 @@ const caseArb = fc
       durationS: c.durationS,
       hoursPerDay: c.hoursPerDay,
       memoryGB: c.memoryGB,
-      ...(c.measuredEnergyKWh === undefined ? {} : { measuredEnergyKWh: c.measuredEnergyKWh, measuredEnergyIncludesPue: c.includesPue }),
-      devices: c.devices.map((d, i) => ({ kind: d.kind, name: `device ${i}`, count: d.count, utilization: d.utilization }))
+      ...(c.measuredEnergyKWh === undefined
+        ? {}
+        : { measuredEnergyKWh: c.measuredEnergyKWh, measuredEnergyIncludesPue: c.includesPue }),
+      devices: c.devices.map((d, i) => ({
+        kind: d.kind,
+        name: `device ${i}`,
+        count: d.count,
+        utilization: d.utilization
+      }))
     }),
     factors({
-      devices: c.devices.map((d) => ({ powerW: d.powerW, origin: d.origin, detail: 'test', embodiedClass: d.kind, sourceId: 'run-input' })),
+      devices: c.devices.map((d) => ({
+        powerW: d.powerW,
+        origin: d.origin,
+        detail: 'test',
+        embodiedClass: d.kind,
+        sourceId: 'run-input'
+      })),
       pue: { pue: c.pue, origin: 'run', sourceId: 'run-input' },
       location: { ...factors().location, intensityGPerKWh: c.intensity },
       renewable: { share: c.renewableShare, origin: 'lab', sourceId: 'lab-defaults' },
-      embodied: Object.fromEntries(c.embodiedKinds.map((k) => [k, { totalKg: 150, lifespanYears: 4, sourceId: 'embodied-test', note: 'test' }]))
+      embodied: Object.fromEntries(
+        c.embodiedKinds.map((k) => [k, { totalKg: 150, lifespanYears: 4, sourceId: 'embodied-test', note: 'test' }])
+      )
     })
   ])
 
@@ -83,11 +108,21 @@ describe('computeFigures: the arithmetic computeRun describes', () => {
   })
 
   it('keeps the terms the trace shows: 2 × 300 W × 0.5 × 10 h = 3 kWh, 64 GB × 0.3725 W/GB × 10 h = 0.2384 kWh', () => {
-    const input = run({ durationS: 36_000, memoryGB: 64, devices: [{ kind: 'gpu', name: 'GPU', count: 2, utilization: 0.5 }] })
-    const f = factors({ devices: [{ powerW: { value: 300, low: 180, high: 330 }, origin: 'catalogue', detail: 'test', embodiedClass: 'gpu' }] })
+    const input = run({
+      durationS: 36_000,
+      memoryGB: 64,
+      devices: [{ kind: 'gpu', name: 'GPU', count: 2, utilization: 0.5 }]
+    })
+    const f = factors({
+      devices: [
+        { powerW: { value: 300, low: 180, high: 330 }, origin: 'catalogue', detail: 'test', embodiedClass: 'gpu' }
+      ]
+    })
     const figures = computeFigures(input, f)
     expect(figures.hours).toBe(10)
-    expect(figures.devices).toEqual([{ utilization: 0.5, energyKWh: { value: 3, low: 1.8, high: 3.3 }, embodiedKg: undefined }])
+    expect(figures.devices).toEqual([
+      { utilization: 0.5, energyKWh: { value: 3, low: 1.8, high: 3.3 }, embodiedKg: undefined }
+    ])
     expect(figures.memoryKWh.value).toBeCloseTo(0.2384, 12)
     expect(figures.estimatedITKWh.value).toBeCloseTo(3.2384, 12)
     expect(figures.measuredKWh).toBeUndefined()
@@ -99,7 +134,10 @@ describe('computeFigures: the arithmetic computeRun describes', () => {
 
 describe('estimateFigures: estimateRun without the text', () => {
   const ref = testRef()
-  const lab = labDefaultsSchema.parse({ location: { kind: 'country', code: 'FR' }, ownMachines: { kind: 'data-centre', pue: 1.2 } })
+  const lab = labDefaultsSchema.parse({
+    location: { kind: 'country', code: 'FR' },
+    ownMachines: { kind: 'data-centre', pue: 1.2 }
+  })
   const locations: RunInputDraft['location'][] = [
     { kind: 'country', code: 'FR' },
     { kind: 'zone', zone: 'DE-LU' },
@@ -159,6 +197,8 @@ describe('estimateFigures: estimateRun without the text', () => {
     const input = run({ devices: [{ kind: 'gpu', name: 'Mystery board', count: 1 }], location: { kind: 'unknown' } })
     const full = resolveFactors(input, ref, labDefaultsSchema.parse({}))
     expect(full.assumptions.length).toBeGreaterThan(0)
-    expect(resultPart(estimateFigures(input, ref, labDefaultsSchema.parse({})))).toStrictEqual(resultPart(computeRun(input, full)))
+    expect(resultPart(estimateFigures(input, ref, labDefaultsSchema.parse({})))).toStrictEqual(
+      resultPart(computeRun(input, full))
+    )
   })
 })

@@ -18,9 +18,25 @@ export const testRef = (): ReferenceData =>
       ]
     },
     hardware: [
-      { id: 'gpu:tesla-v100', kind: 'gpu', name: 'Tesla V100', tdpW: 300, aliases: ['tesla v100'], sourceIds: ['mlco2'] },
+      {
+        id: 'gpu:tesla-v100',
+        kind: 'gpu',
+        name: 'Tesla V100',
+        tdpW: 300,
+        aliases: ['tesla v100'],
+        sourceIds: ['mlco2']
+      },
       { id: 'gpu:rtx-3090', kind: 'gpu', name: 'RTX 3090', tdpW: 250, aliases: [], sourceIds: ['green-algorithms'] },
-      { id: 'cpu:xeon-gold-6148', kind: 'cpu', name: 'Xeon Gold 6148', tdpW: 150, tdpPerCoreW: 7.5, cores: 20, aliases: [], sourceIds: ['green-algorithms'] }
+      {
+        id: 'cpu:xeon-gold-6148',
+        kind: 'cpu',
+        name: 'Xeon Gold 6148',
+        tdpW: 150,
+        tdpPerCoreW: 7.5,
+        cores: 20,
+        aliases: [],
+        sourceIds: ['green-algorithms']
+      }
     ],
     locations: [
       {
@@ -66,7 +82,11 @@ export const testRef = (): ReferenceData =>
     ],
     defaults: {
       memoryWPerGB: 0.3725,
-      pue: { unknownDataCentre: 1.56, personalComputer: 1, byProvider: { gcp: 1.12, aws: 1.2, azure: 1.12, OVHcloud: 1.09 } },
+      pue: {
+        unknownDataCentre: 1.56,
+        personalComputer: 1,
+        byProvider: { gcp: 1.12, aws: 1.2, azure: 1.12, OVHcloud: 1.09 }
+      },
       equivalents: { carGPerKm: 175, treeMonthG: 917, flightKg: 50, flightLabel: 'Paris–London' },
       embodied: { gpu: { totalKg: 150, lifespanYears: 4, sourceId: 'embodied', note: 'test GPU' } },
       worldIntensityGPerKWh: 475,

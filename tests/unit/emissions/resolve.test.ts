@@ -11,7 +11,8 @@ import { testRef } from './refdata-fixture'
 const ref = testRef()
 const noLab = labDefaultsSchema.parse({})
 const lab = (draft: Partial<LabDefaults> & object): LabDefaults => labDefaultsSchema.parse(draft)
-const run = (draft: Partial<RunInputDraft> = {}) => runInputSchema.parse({ startedAt: '2023-06-01T00:00:00Z', durationS: 3600, ...draft })
+const run = (draft: Partial<RunInputDraft> = {}) =>
+  runInputSchema.parse({ startedAt: '2023-06-01T00:00:00Z', durationS: 3600, ...draft })
 const estimate = (draft: Partial<RunInputDraft>, labDefaults = noLab, hourly?: HourlyProfile): RunResult =>
   runResultSchema.parse(estimateRun(run(draft), ref, labDefaults, hourly))
 const v100 = { kind: 'gpu' as const, hardwareId: 'gpu:tesla-v100', name: 'Tesla V100', count: 1 }
@@ -19,7 +20,12 @@ const france = { kind: 'country' as const, code: 'FR' }
 
 describe('estimateRun: compatibility through the reference data', () => {
   it('gives mlco2 figures for a 300 W GPU, 100 h, PUE 1, 566.3 g/kWh', () => {
-    const result = estimate({ durationS: 100 * 3600, pue: 1, devices: [v100], location: { kind: 'custom', intensityGPerKWh: 566.3, label: 'mlco2' } })
+    const result = estimate({
+      durationS: 100 * 3600,
+      pue: 1,
+      devices: [v100],
+      location: { kind: 'custom', intensityGPerKWh: 566.3, label: 'mlco2' }
+    })
     expect(result.energyKWh.value).toBe(30)
     expect(result.emissionsKg.value).toBe(16.989)
   })
@@ -37,7 +43,9 @@ describe('estimateRun: compatibility through the reference data', () => {
     })
     expect(result.energyKWh.value.toFixed(3)).toBe('5.676')
     expect(Math.round(result.emissionsKg.value * 1000)).toBe(291)
-    expect(result.trace.some((s) => traceStepText(s).label.includes('7.5 W per core × 12 cores') && s.value === 90)).toBe(true)
+    expect(
+      result.trace.some((s) => traceStepText(s).label.includes('7.5 W per core × 12 cores') && s.value === 90)
+    ).toBe(true)
   })
 })
 
@@ -46,26 +54,57 @@ describe('resolveFactors: device power', () => {
     resolveFactors(run({ devices: [device] }), ref, labDefaults).devices[0]!
 
   it('prefers measured power, then the user value, then the catalogue TDP, with their ranges', () => {
-    expect(powerOf({ ...v100, powerW: 280, measuredPowerW: 250 })).toMatchObject({ origin: 'measured', powerW: { value: 250, low: 237.5, high: 262.5 } })
-    expect(powerOf({ ...v100, powerW: 200 })).toMatchObject({ origin: 'user', powerW: { value: 200, low: expect.closeTo(170, 9), high: expect.closeTo(230, 9) } })
-    expect(powerOf(v100)).toMatchObject({ origin: 'catalogue', hardwareId: 'gpu:tesla-v100', sourceId: 'mlco2', powerW: { value: 300, low: 180 } })
+    expect(powerOf({ ...v100, powerW: 280, measuredPowerW: 250 })).toMatchObject({
+      origin: 'measured',
+      powerW: { value: 250, low: 237.5, high: 262.5 }
+    })
+    expect(powerOf({ ...v100, powerW: 200 })).toMatchObject({
+      origin: 'user',
+      powerW: { value: 200, low: expect.closeTo(170, 9), high: expect.closeTo(230, 9) }
+    })
+    expect(powerOf(v100)).toMatchObject({
+      origin: 'catalogue',
+      hardwareId: 'gpu:tesla-v100',
+      sourceId: 'mlco2',
+      powerW: { value: 300, low: 180 }
+    })
     expect(powerOf(v100).powerW.high).toBeCloseTo(330, 12)
   })
 
   it('uses the whole processor TDP when the cores reserved are not given, and says so', () => {
-    const factors = resolveFactors(run({ devices: [{ kind: 'cpu', hardwareId: 'cpu:xeon-gold-6148', name: 'Xeon', count: 1 }] }), ref, noLab)
+    const factors = resolveFactors(
+      run({ devices: [{ kind: 'cpu', hardwareId: 'cpu:xeon-gold-6148', name: 'Xeon', count: 1 }] }),
+      ref,
+      noLab
+    )
     expect(factors.devices[0]!.powerW.value).toBe(150)
     expect(factors.assumptions.join(' ')).toMatch(/whole processor's TDP \(150 W\)/)
   })
 
   it('finds a device without an id by its name, and marks an unknown one', () => {
-    expect(powerOf({ kind: 'gpu', name: 'Tesla V100', count: 1 })).toMatchObject({ origin: 'catalogue', hardwareId: 'gpu:tesla-v100' })
-    expect(powerOf({ kind: 'gpu', name: 'Imaginary Accelerator 9000', count: 1 })).toMatchObject({ origin: 'unknown', powerW: { value: 0 } })
+    expect(powerOf({ kind: 'gpu', name: 'Tesla V100', count: 1 })).toMatchObject({
+      origin: 'catalogue',
+      hardwareId: 'gpu:tesla-v100'
+    })
+    expect(powerOf({ kind: 'gpu', name: 'Imaginary Accelerator 9000', count: 1 })).toMatchObject({
+      origin: 'unknown',
+      powerW: { value: 0 }
+    })
   })
 
   it("uses the lab's own hardware entry before the catalogue's, citing the lab", () => {
-    const ownV100 = { id: 'gpu:tesla-v100', kind: 'gpu' as const, name: 'Tesla V100 (capped)', tdpW: 250, aliases: [], sourceIds: ['lab'] }
-    expect(powerOf(v100, lab({ hardware: [ownV100] }))).toMatchObject({ powerW: { value: 250 }, sourceId: 'lab-defaults' })
+    const ownV100 = {
+      id: 'gpu:tesla-v100',
+      kind: 'gpu' as const,
+      name: 'Tesla V100 (capped)',
+      tdpW: 250,
+      aliases: [],
+      sourceIds: ['lab']
+    }
+    expect(powerOf(v100, lab({ hardware: [ownV100] }))).toMatchObject({
+      powerW: { value: 250 },
+      sourceId: 'lab-defaults'
+    })
   })
 })
 
@@ -73,26 +112,45 @@ describe('resolveFactors: PUE', () => {
   const pueOf = (draft: Partial<RunInputDraft>, labDefaults = noLab) => resolveFactors(run(draft), ref, labDefaults).pue
 
   it("takes the run's PUE first, ±5 % but never under 1", () => {
-    expect(pueOf({ pue: 1.3, location: { kind: 'cloud', provider: 'gcp', region: 'europe-west1' } })).toMatchObject({ origin: 'run', pue: { value: 1.3 } })
+    expect(pueOf({ pue: 1.3, location: { kind: 'cloud', provider: 'gcp', region: 'europe-west1' } })).toMatchObject({
+      origin: 'run',
+      pue: { value: 1.3 }
+    })
     expect(pueOf({ pue: 1 })).toEqual({ origin: 'run', sourceId: 'run-input', pue: { value: 1, low: 1, high: 1.05 } })
   })
 
   it("uses a cloud region's own PUE, else the provider's published PUE, whatever the lab says", () => {
     const labPue = lab({ ownMachines: { kind: 'data-centre', pue: 1.4 } })
-    expect(pueOf({ location: { kind: 'cloud', provider: 'gcp', region: 'europe-west1' } }, labPue)).toMatchObject({ origin: 'provider', pue: { value: 1.11 } })
-    expect(pueOf({ location: { kind: 'cloud', provider: 'aws', region: 'eu-west-1' } }, labPue)).toMatchObject({ origin: 'provider', pue: { value: 1.2 } })
+    expect(pueOf({ location: { kind: 'cloud', provider: 'gcp', region: 'europe-west1' } }, labPue)).toMatchObject({
+      origin: 'provider',
+      pue: { value: 1.11 }
+    })
+    expect(pueOf({ location: { kind: 'cloud', provider: 'aws', region: 'eu-west-1' } }, labPue)).toMatchObject({
+      origin: 'provider',
+      pue: { value: 1.2 }
+    })
     // A region missing from the data still gets its provider's PUE; "ovh" matches the table's "OVHcloud".
-    expect(pueOf({ location: { kind: 'cloud', provider: 'ovh', region: 'gra' } })).toMatchObject({ origin: 'provider', pue: { value: 1.09 } })
+    expect(pueOf({ location: { kind: 'cloud', provider: 'ovh', region: 'gra' } })).toMatchObject({
+      origin: 'provider',
+      pue: { value: 1.09 }
+    })
   })
 
   it("uses the lab's PUE for its own machines, 1.0 for personal computers, else 1.56 with a wide range", () => {
-    expect(pueOf({ location: france }, lab({ ownMachines: { kind: 'data-centre', pue: 1.4 } }))).toMatchObject({ origin: 'lab', pue: { value: 1.4 } })
+    expect(pueOf({ location: france }, lab({ ownMachines: { kind: 'data-centre', pue: 1.4 } }))).toMatchObject({
+      origin: 'lab',
+      pue: { value: 1.4 }
+    })
     expect(pueOf({ location: france }, lab({ ownMachines: { kind: 'personal-computer' } }))).toEqual({
       origin: 'personal-computer',
       sourceId: 'green-algorithms',
       pue: { value: 1, low: 1, high: 1 }
     })
-    expect(pueOf({ location: france })).toEqual({ origin: 'unknown-data-centre', sourceId: 'green-algorithms', pue: { value: 1.56, low: 1.1, high: 2 } })
+    expect(pueOf({ location: france })).toEqual({
+      origin: 'unknown-data-centre',
+      sourceId: 'green-algorithms',
+      pue: { value: 1.56, low: 1.1, high: 2 }
+    })
     expect(estimate({ location: france }).assumptions.join(' ')).toMatch(/PUE is unknown/)
   })
 })
@@ -100,7 +158,14 @@ describe('resolveFactors: PUE', () => {
 describe('resolveFactors: grid intensity', () => {
   it("uses the yearly average of the run's year, ±10 %", () => {
     const { location } = resolveFactors(run({ location: france }), ref, noLab)
-    expect(location).toMatchObject({ id: 'country:FRA', label: 'France', origin: 'yearly', year: 2023, exactYear: true, sourceId: 'electricity-maps' })
+    expect(location).toMatchObject({
+      id: 'country:FRA',
+      label: 'France',
+      origin: 'yearly',
+      year: 2023,
+      exactYear: true,
+      sourceId: 'electricity-maps'
+    })
     expect(location.intensityGPerKWh).toEqual({ value: 56, low: 56 * 0.9, high: 56 * 1.1 })
   })
 
@@ -109,7 +174,9 @@ describe('resolveFactors: grid intensity', () => {
     expect(factors.location).toMatchObject({ year: 2023, exactYear: false })
     expect(factors.location.intensityGPerKWh.low).toBeCloseTo(56 * 0.8, 12)
     expect(factors.location.intensityGPerKWh.high).toBeCloseTo(56 * 1.2, 12)
-    expect(factors.assumptions.join(' ')).toMatch(/France has no grid intensity for 2025: the 2023 average is used, with a range widened to ±20 %/)
+    expect(factors.assumptions.join(' ')).toMatch(
+      /France has no grid intensity for 2025: the 2023 average is used, with a range widened to ±20 %/
+    )
   })
 
   it('uses the world average 475 g/kWh with a wide range for an unknown location, and says so', () => {
@@ -133,7 +200,11 @@ describe('resolveFactors: grid intensity', () => {
   })
 
   it('uses a custom intensity as given, ±10 %', () => {
-    const { location } = resolveFactors(run({ location: { kind: 'custom', intensityGPerKWh: 120, label: 'Our supplier' } }), ref, noLab)
+    const { location } = resolveFactors(
+      run({ location: { kind: 'custom', intensityGPerKWh: 120, label: 'Our supplier' } }),
+      ref,
+      noLab
+    )
     expect(location).toMatchObject({ id: 'custom', label: 'Our supplier', origin: 'custom', sourceId: 'run-input' })
     expect(location.intensityGPerKWh.value).toBe(120)
   })
@@ -152,7 +223,12 @@ describe('resolveFactors: grid intensity', () => {
 
     it("takes the mean over the run's hours, each weighted by the part the run covers", () => {
       // 00:30–02:00: half an hour at 100, a whole hour at 200 → (50 + 200) / 1.5.
-      const factors = resolveFactors(run({ startedAt: '2024-01-01T00:30:00Z', durationS: 5400, location: deLu }), ref, noLab, profile)
+      const factors = resolveFactors(
+        run({ startedAt: '2024-01-01T00:30:00Z', durationS: 5400, location: deLu }),
+        ref,
+        noLab,
+        profile
+      )
       expect(factors.location).toMatchObject({ origin: 'hourly', hourly: true, sourceId: 'electricity-maps-hourly' })
       expect(factors.location.intensityGPerKWh.value).toBeCloseTo(250 / 1.5, 12)
       expect(factors.location.intensityGPerKWh.high).toBeCloseTo((250 / 1.5) * 1.05, 12)
@@ -160,14 +236,27 @@ describe('resolveFactors: grid intensity', () => {
 
     it('widens the range with the share of estimated hours', () => {
       const estimated = { ...profile, estimatedHours: 4 }
-      const factors = resolveFactors(run({ startedAt: '2024-01-01T01:00:00Z', durationS: 3600, location: deLu }), ref, noLab, estimated)
+      const factors = resolveFactors(
+        run({ startedAt: '2024-01-01T01:00:00Z', durationS: 3600, location: deLu }),
+        ref,
+        noLab,
+        estimated
+      )
       expect(factors.location.intensityGPerKWh).toEqual({ value: 200, low: 200 * 0.85, high: 200 * 1.15 })
     })
 
     it('falls back to the yearly average when the profile does not cover the run or is of another zone', () => {
-      const beyond = resolveFactors(run({ startedAt: '2024-01-01T03:00:00Z', durationS: 7200, location: deLu }), ref, noLab, profile)
+      const beyond = resolveFactors(
+        run({ startedAt: '2024-01-01T03:00:00Z', durationS: 7200, location: deLu }),
+        ref,
+        noLab,
+        profile
+      )
       expect(beyond.location).toMatchObject({ origin: 'yearly', intensityGPerKWh: { value: 344 } })
-      const otherZone = resolveFactors(run({ startedAt: '2024-01-01T00:00:00Z', location: deLu }), ref, noLab, { ...profile, zone: 'GB' })
+      const otherZone = resolveFactors(run({ startedAt: '2024-01-01T00:00:00Z', location: deLu }), ref, noLab, {
+        ...profile,
+        zone: 'GB'
+      })
       expect(otherZone.location.origin).toBe('yearly')
     })
   })
@@ -184,9 +273,19 @@ describe('resolveFactors: market-based share', () => {
 
   it("applies the lab's contract to its own machines only, and the run's share before both", () => {
     const contract = lab({ renewableShare: 0.5 })
-    expect(resolveFactors(run({ location: france }), ref, contract).renewable).toEqual({ share: 0.5, origin: 'lab', sourceId: 'lab-defaults' })
-    expect(resolveFactors(run({ location: { kind: 'cloud', provider: 'aws', region: 'eu-west-1' } }), ref, contract).renewable).toEqual({ share: 0, origin: 'none' })
-    expect(resolveFactors(run({ location: gcp, renewableShare: 0.2 }), ref, contract).renewable).toMatchObject({ share: 0.2, origin: 'run' })
+    expect(resolveFactors(run({ location: france }), ref, contract).renewable).toEqual({
+      share: 0.5,
+      origin: 'lab',
+      sourceId: 'lab-defaults'
+    })
+    expect(
+      resolveFactors(run({ location: { kind: 'cloud', provider: 'aws', region: 'eu-west-1' } }), ref, contract)
+        .renewable
+    ).toEqual({ share: 0, origin: 'none' })
+    expect(resolveFactors(run({ location: gcp, renewableShare: 0.2 }), ref, contract).renewable).toMatchObject({
+      share: 0.2,
+      origin: 'run'
+    })
   })
 })
 
@@ -203,13 +302,24 @@ describe('estimateRun: the whole result', () => {
   })
 
   it('accepts an empty lab defaults object', () => {
-    expect(labDefaultsSchema.parse({})).toEqual({ location: { kind: 'unknown' }, ownMachines: { kind: 'data-centre' }, hardware: [], locations: [] })
+    expect(labDefaultsSchema.parse({})).toEqual({
+      location: { kind: 'unknown' },
+      ownMachines: { kind: 'data-centre' },
+      hardware: [],
+      locations: []
+    })
   })
 })
 
 describe('the trace and assumptions as messages', () => {
-  const german = (message: Message | undefined): string | undefined => message && formatMessage(de, message, localeNumberWriter('de-DE'))
-  const result = estimate({ startedAt: '2025-02-01T00:00:00Z', durationS: 5400, devices: [{ ...v100, utilization: 0.5 }], location: france })
+  const german = (message: Message | undefined): string | undefined =>
+    message && formatMessage(de, message, localeNumberWriter('de-DE'))
+  const result = estimate({
+    startedAt: '2025-02-01T00:00:00Z',
+    durationS: 5400,
+    devices: [{ ...v100, utilization: 0.5 }],
+    location: france
+  })
 
   it('stores every trace line as messages only (the English is made from them), and each assumption in both forms', () => {
     for (const step of result.trace) {
@@ -228,14 +338,26 @@ describe('the trace and assumptions as messages', () => {
     expect(german(energy.labelMsg)).toBe('Energie von 1 × Tesla V100')
     expect(german(energy.formulaMsg)).toBe('1 × 300 W × 0,5 × 1,5 h / 1000')
     const intensity = result.trace.find((s) => s.labelMsg?.id === 'trace.intensity')!
-    expect(german(intensity.labelMsg)).toBe('Netzintensität (France, Jahresmittel 2023, das Jahr des Laufs fehlt in den Daten)')
-    expect(result.assumptionMsgs!.map(german)).toContain('France hat keine Netzintensität für 2025: das Mittel von 2023 wird verwendet, mit auf ±20 % erweiterter Spanne.')
+    expect(german(intensity.labelMsg)).toBe(
+      'Netzintensität (France, Jahresmittel 2023, das Jahr des Laufs fehlt in den Daten)'
+    )
+    expect(result.assumptionMsgs!.map(german)).toContain(
+      'France hat keine Netzintensität für 2025: das Mittel von 2023 wird verwendet, mit auf ±20 % erweiterter Spanne.'
+    )
   })
 
   it('still reads a result stored before messages existed, and refuses a trace line with no label at all', () => {
     const { assumptionMsgs: _a, locationLabelMsg: _l, ...old } = result
     // As results were stored then: the English text in place of the messages.
-    const stored = { ...old, trace: result.trace.map((line) => ({ ...line, labelMsg: undefined, formulaMsg: undefined, ...traceStepText(line) })) }
+    const stored = {
+      ...old,
+      trace: result.trace.map((line) => ({
+        ...line,
+        labelMsg: undefined,
+        formulaMsg: undefined,
+        ...traceStepText(line)
+      }))
+    }
     const parsed = runResultSchema.parse(JSON.parse(JSON.stringify(stored)))
     expect(parsed.trace[0]!.labelMsg).toBeUndefined()
     expect(parsed.trace.map(traceStepText)).toEqual(result.trace.map(traceStepText))

@@ -45,7 +45,9 @@ describe('catalogueMatcher', () => {
         return undefined
       }
     })
-    importer.push('timestamp,run_id,duration,cpu_model\n2025-01-01T00:00:00,a,1,Xeon\n2025-01-01T00:00:00,b,1,Xeon\n2025-01-01T00:00:00,c,1,EPYC\n')
+    importer.push(
+      'timestamp,run_id,duration,cpu_model\n2025-01-01T00:00:00,a,1,Xeon\n2025-01-01T00:00:00,b,1,Xeon\n2025-01-01T00:00:00,c,1,EPYC\n'
+    )
     importer.finish()
     expect(asked).toEqual(['cpu:Xeon', 'cpu:EPYC'])
   })

@@ -38,7 +38,8 @@ function rowsInChunks(text: string, cuts: number[]): CsvRow[] {
   return rows
 }
 
-const cutsOf = (text: string): fc.Arbitrary<number[]> => fc.array(fc.integer({ min: 0, max: text.length }), { maxLength: 12 })
+const cutsOf = (text: string): fc.Arbitrary<number[]> =>
+  fc.array(fc.integer({ min: 0, max: text.length }), { maxLength: 12 })
 
 describe('chunk boundaries', () => {
   it('covers every importer fixture', () => {
@@ -56,16 +57,19 @@ describe('chunk boundaries', () => {
     )
   })
 
-  it.each(FIXTURES.filter((f) => f.endsWith('.csv')))('%s gives the same CSV rows, row and line numbers whatever the split', (file) => {
-    const text = readFixture(file)
-    const whole = rowsInChunks(text, [])
-    fc.assert(
-      fc.property(cutsOf(text), (cuts) => {
-        expect(rowsInChunks(text, cuts)).toEqual(whole)
-      }),
-      { numRuns: 40 }
-    )
-  })
+  it.each(FIXTURES.filter((f) => f.endsWith('.csv')))(
+    '%s gives the same CSV rows, row and line numbers whatever the split',
+    (file) => {
+      const text = readFixture(file)
+      const whole = rowsInChunks(text, [])
+      fc.assert(
+        fc.property(cutsOf(text), (cuts) => {
+          expect(rowsInChunks(text, cuts)).toEqual(whole)
+        }),
+        { numRuns: 40 }
+      )
+    }
+  )
 
   it('splits between CR and LF, and between the two quotes of an escape, without changing the result', () => {
     const text = readFixture('codecarbon/oddity-quoted-utf8.csv')

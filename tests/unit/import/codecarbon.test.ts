@@ -89,7 +89,9 @@ describe('the sample shipped with CodeCarbon', () => {
     expect(run?.input.measuredEnergyKWh).toBeCloseTo(5.41164398111679e-7 + 5.236769318580628e-5, 18)
     expect(run?.emissionsSource).toBe('computed')
     expect(run?.input.reportedEmissionsKg).toBeUndefined()
-    expect(run?.warnings).toContain('energy_consumed is empty: the energy is the sum of the CPU, GPU and RAM energies given')
+    expect(run?.warnings).toContain(
+      'energy_consumed is empty: the energy is the sum of the CPU, GPU and RAM energies given'
+    )
   })
 
   it('gives the same external ids on a re-import', () => {
@@ -116,7 +118,9 @@ describe('CodeCarbon oddities', () => {
     expect(p1.measuredEnergyKWh).toBe(0.01)
     expect(p1.pue).toBe(1.2)
     expect(p1.measuredEnergyIncludesPue).toBe(true)
-    expect(p1.devices).toEqual([{ kind: 'cpu', name: 'Intel(R) Xeon(R) Gold 6248 CPU @ 2.50GHz', count: 1, utilization: 1, cores: 40 }])
+    expect(p1.devices).toEqual([
+      { kind: 'cpu', name: 'Intel(R) Xeon(R) Gold 6248 CPU @ 2.50GHz', count: 1, utilization: 1, cores: 40 }
+    ])
     expect(p1.location).toEqual({ kind: 'country', code: 'FRA' })
     const p2 = runById(result, 'codecarbon:p2')
     expect(p2.emissionsSource).toBe('computed')
@@ -148,7 +152,9 @@ describe('CodeCarbon oddities', () => {
     expect(noEnergy?.warnings).toContain('the file gives no energy for this run: it is estimated from the hardware')
     expect(bare?.input.durationS).toBe(300)
     expect(bare?.input.memoryGB).toBeUndefined()
-    expect(bare?.input.devices).toEqual([{ kind: 'cpu', name: 'Intel(R) Core(TM) i7-10700 CPU @ 2.90GHz', count: 1, utilization: 1 }])
+    expect(bare?.input.devices).toEqual([
+      { kind: 'cpu', name: 'Intel(R) Core(TM) i7-10700 CPU @ 2.90GHz', count: 1, utilization: 1 }
+    ])
   })
 
   it('reads scientific notation and counts written as floats', () => {
@@ -196,26 +202,43 @@ describe('CodeCarbon oddities', () => {
   it('splits joined GPU models, ignores a GPU named like the CPU, and uses gpu_count for a bare name', () => {
     const result = importFixture('codecarbon/oddity-gpu-models.csv')
     const gpus = (id: string): [string, number][] =>
-      runById(result, `codecarbon:${id}`).input.devices.filter((d) => d.kind === 'gpu').map((d) => [d.name, d.count])
-    expect(gpus('g1')).toEqual([['NVIDIA GeForce RTX 4060', 1], ['NVIDIA GeForce RTX 3080 Ti', 1]])
+      runById(result, `codecarbon:${id}`)
+        .input.devices.filter((d) => d.kind === 'gpu')
+        .map((d) => [d.name, d.count])
+    expect(gpus('g1')).toEqual([
+      ['NVIDIA GeForce RTX 4060', 1],
+      ['NVIDIA GeForce RTX 3080 Ti', 1]
+    ])
     expect(gpus('g2')).toEqual([])
     expect(runById(result, 'codecarbon:g2').input.devices.map((d) => d.name)).toEqual(['Apple M2 Pro'])
     expect(gpus('g3')).toEqual([['NVIDIA A100-SXM4-80GB', 4]])
     expect(gpus('g4')).toEqual([['Tesla T4', 2]])
-    expect(gpus('g5')).toEqual([['NVIDIA RTX A6000', 2], ['NVIDIA A40', 10]])
+    expect(gpus('g5')).toEqual([
+      ['NVIDIA RTX A6000', 2],
+      ['NVIDIA A40', 10]
+    ])
     expect(gpus('g6')).toEqual([])
-    expect(runById(result, 'codecarbon:g6').warnings).toContain('gpu_count is 3 but gpu_model is empty: add the GPUs by hand if they matter')
+    expect(runById(result, 'codecarbon:g6').warnings).toContain(
+      'gpu_count is 3 but gpu_model is empty: add the GPUs by hand if they matter'
+    )
   })
 
   it('matches hardware through the injected matcher, keeping names it cannot match with a warning', () => {
     const matchHardware: ImportOptions['matchHardware'] = (text, kind) => {
-      if (kind === 'gpu' && text.includes('A100')) return { id: 'nvidia-a100-sxm4-80gb', name: 'NVIDIA A100 80GB', confidence: 0.95 }
+      if (kind === 'gpu' && text.includes('A100'))
+        return { id: 'nvidia-a100-sxm4-80gb', name: 'NVIDIA A100 80GB', confidence: 0.95 }
       if (kind === 'gpu' && text.includes('T4')) return { id: 'nvidia-t4', name: 'NVIDIA T4', confidence: 0.4 }
       return undefined
     }
     const result = importFixture('codecarbon/oddity-gpu-models.csv', { matchHardware })
     const g3 = runById(result, 'codecarbon:g3')
-    expect(g3.input.devices[1]).toEqual({ kind: 'gpu', hardwareId: 'nvidia-a100-sxm4-80gb', name: 'NVIDIA A100-SXM4-80GB', count: 4, utilization: 1 })
+    expect(g3.input.devices[1]).toEqual({
+      kind: 'gpu',
+      hardwareId: 'nvidia-a100-sxm4-80gb',
+      name: 'NVIDIA A100-SXM4-80GB',
+      count: 4,
+      utilization: 1
+    })
     expect(g3.warnings).toEqual([
       'CPU "Intel(R) Core(TM) i7-10700 CPU @ 2.90GHz" is not in the hardware catalogue: its power is unknown until you pick one'
     ])
@@ -275,7 +298,9 @@ describe('CodeCarbon oddities', () => {
     const importer = createImporter('codecarbon', { fileName: 'x.csv' })
     importer.push('timestamp,project_name,emissions\n2025-01-01T00:00:00,p,0.1\n')
     const result = importer.finish()
-    expect(result.errors).toMatchObject([{ row: 1, field: 'duration', message: 'x.csv: the header has no "duration" column' }])
+    expect(result.errors).toMatchObject([
+      { row: 1, field: 'duration', message: 'x.csv: the header has no "duration" column' }
+    ])
     expect(result.runs).toEqual([])
   })
 })
@@ -309,6 +334,6 @@ describe('a 100,000-row CodeCarbon file', () => {
     expect(last?.input.measuredEnergyKWh).toBeCloseTo(0.1, 12)
     expect(last?.input.project).toBe('proj, 4')
     const total = result.runs.reduce((sum, r) => sum + (r.input.measuredEnergyKWh ?? 0), 0)
-    expect(total).toBeCloseTo((count * (count + 1)) / 2 * 1e-6, 6)
+    expect(total).toBeCloseTo(((count * (count + 1)) / 2) * 1e-6, 6)
   }, 60_000)
 })

@@ -10,16 +10,27 @@ function parseChunks(chunks: string[]): { rows: CsvRow[]; unterminatedQuoteRow?:
 
 describe('parseCsv', () => {
   it('reads plain rows with LF and CRLF and no trailing newline', () => {
-    expect(parseCsv('a,b\r\n1,2\n3,4').map((r) => r.cells)).toEqual([['a', 'b'], ['1', '2'], ['3', '4']])
+    expect(parseCsv('a,b\r\n1,2\n3,4').map((r) => r.cells)).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+      ['3', '4']
+    ])
   })
 
   it('strips the BOM only at the very start', () => {
-    expect(parseCsv('\uFEFFa,b\n\uFEFF1,2\n').map((r) => r.cells)).toEqual([['a', 'b'], ['\uFEFF1', '2']])
+    expect(parseCsv('\uFEFFa,b\n\uFEFF1,2\n').map((r) => r.cells)).toEqual([
+      ['a', 'b'],
+      ['\uFEFF1', '2']
+    ])
   })
 
   it('reads quoted fields holding commas, escaped quotes and newlines', () => {
     const rows = parseCsv('name,note\n"a, b","say ""hi""\nthen go"\nx,""\n')
-    expect(rows.map((r) => r.cells)).toEqual([['name', 'note'], ['a, b', 'say "hi"\nthen go'], ['x', '']])
+    expect(rows.map((r) => r.cells)).toEqual([
+      ['name', 'note'],
+      ['a, b', 'say "hi"\nthen go'],
+      ['x', '']
+    ])
   })
 
   it('numbers records as a spreadsheet does and lines as an editor does', () => {
@@ -32,7 +43,10 @@ describe('parseCsv', () => {
   })
 
   it('keeps empty fields, lone CR line ends, and text after a closing quote', () => {
-    expect(parseCsv(',,\r"a"b,c"d\r').map((r) => r.cells)).toEqual([['', '', ''], ['ab', 'c"d']])
+    expect(parseCsv(',,\r"a"b,c"d\r').map((r) => r.cells)).toEqual([
+      ['', '', ''],
+      ['ab', 'c"d']
+    ])
   })
 
   it('gives the same rows whatever the chunk boundaries, including between CR and LF and inside "" escapes', () => {
@@ -43,7 +57,10 @@ describe('parseCsv', () => {
         expect(parseChunks([text.slice(0, i), text.slice(i, j), text.slice(j)]).rows).toEqual(whole)
       }
     }
-    expect(whole.map((r) => r.cells)).toEqual([['a', 'b "q", c'], ['x\r\ny', 'z']])
+    expect(whole.map((r) => r.cells)).toEqual([
+      ['a', 'b "q", c'],
+      ['x\r\ny', 'z']
+    ])
   })
 
   it('reports a quoted field left open at the end of the input', () => {

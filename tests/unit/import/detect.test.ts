@@ -24,17 +24,25 @@ describe('detectFormat', () => {
   })
 
   it('recognises a BOM-prefixed header', () => {
-    expect(detectFormat(`\uFEFF${readFixture('codecarbon/layout-H2.csv')}`, 'bom.csv')).toEqual({ format: 'codecarbon' })
+    expect(detectFormat(`\uFEFF${readFixture('codecarbon/layout-H2.csv')}`, 'bom.csv')).toEqual({
+      format: 'codecarbon'
+    })
   })
 
   it('rejects binary content, naming the file', () => {
     const text = readFileSync(fixturePath('detect/binary.png'), 'utf8')
-    expect(detectFormat(text, 'chart.png')).toMatchObject({ error: 'chart.png is a binary file, not a text export (it holds NUL bytes)' })
+    expect(detectFormat(text, 'chart.png')).toMatchObject({
+      error: 'chart.png is a binary file, not a text export (it holds NUL bytes)'
+    })
   })
 
   it('tells UTF-16 text (a spreadsheet\'s "Unicode text") apart from binary content', () => {
-    const utf16 = new TextDecoder().decode(new Uint8Array([0xff, 0xfe, ...[...'timestamp,duration\n'].flatMap((c) => [c.charCodeAt(0), 0])]))
-    expect(detectFormat(utf16, 'emissions.csv')).toMatchObject({ error: 'emissions.csv is UTF-16 text: save it again as "CSV UTF-8"' })
+    const utf16 = new TextDecoder().decode(
+      new Uint8Array([0xff, 0xfe, ...[...'timestamp,duration\n'].flatMap((c) => [c.charCodeAt(0), 0])])
+    )
+    expect(detectFormat(utf16, 'emissions.csv')).toMatchObject({
+      error: 'emissions.csv is UTF-16 text: save it again as "CSV UTF-8"'
+    })
   })
 
   it('rejects text that is not UTF-8', () => {
@@ -52,7 +60,8 @@ describe('detectFormat', () => {
 
   it('says why a file saved with ";" separators is not read', () => {
     expect(detectFormat('timestamp;project_name;duration\n2025-01-01T00:00:00;p;60\n', 'excel.csv')).toMatchObject({
-      error: 'excel.csv separates its columns with ";" (a spreadsheet\'s regional setting): save it again as CSV with commas'
+      error:
+        'excel.csv separates its columns with ";" (a spreadsheet\'s regional setting): save it again as CSV with commas'
     })
   })
 

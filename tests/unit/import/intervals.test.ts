@@ -6,7 +6,8 @@ import { createIntervalLog } from '../../../shared/import/intervals'
 function everyInterval(intervals: { dtS: number; energyJ: number; row: number }[], gapMedians: number) {
   const sorted = Float64Array.from(intervals.map((i) => i.dtS)).sort()
   const mid = sorted.length >> 1
-  const medianS = sorted.length === 0 ? 0 : sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+  const medianS =
+    sorted.length === 0 ? 0 : sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
   const gaps = intervals.filter((i) => medianS > 0 && i.dtS > medianS * gapMedians)
   const kept = intervals.filter((i) => !gaps.includes(i))
   return {
@@ -32,12 +33,24 @@ describe('the interval log of one GPU', () => {
   })
 
   it('names every gap of a log sampled at 1 s, then longer at 100 ms, and none of the reverse', () => {
-    const slowThenFast = [1, 1, 1, ...Array<number>(10).fill(0.1)].map((dtS, k) => ({ dtS, energyJ: 10 * dtS, row: 2 * k + 4 }))
+    const slowThenFast = [1, 1, 1, ...Array<number>(10).fill(0.1)].map((dtS, k) => ({
+      dtS,
+      energyJ: 10 * dtS,
+      row: 2 * k + 4
+    }))
     const first = logOf(slowThenFast).finish(5)
     expect(first.medianS).toBe(0.1)
-    expect(first.gaps).toEqual([{ row: 4, dtS: 1 }, { row: 6, dtS: 1 }, { row: 8, dtS: 1 }])
+    expect(first.gaps).toEqual([
+      { row: 4, dtS: 1 },
+      { row: 6, dtS: 1 },
+      { row: 8, dtS: 1 }
+    ])
     expect(first.energyJ).toBeCloseTo(10, 9)
-    const fastThenSlow = [...Array<number>(10).fill(0.1), ...Array<number>(13).fill(1)].map((dtS, k) => ({ dtS, energyJ: dtS, row: k + 3 }))
+    const fastThenSlow = [...Array<number>(10).fill(0.1), ...Array<number>(13).fill(1)].map((dtS, k) => ({
+      dtS,
+      energyJ: dtS,
+      row: k + 3
+    }))
     const second = logOf(fastThenSlow).finish(5)
     expect(second.medianS).toBe(1)
     expect(second.gaps).toEqual([])
@@ -59,9 +72,16 @@ describe('the interval log of one GPU', () => {
     )
     fc.assert(
       fc.property(
-        fc.array(fc.record({ dtS: interval, powerW: fc.double({ min: 0, max: 1000, noNaN: true }), rowStep: fc.constantFrom(1, 1, 1, 2, 8, 3) }), {
-          maxLength: 400
-        }),
+        fc.array(
+          fc.record({
+            dtS: interval,
+            powerW: fc.double({ min: 0, max: 1000, noNaN: true }),
+            rowStep: fc.constantFrom(1, 1, 1, 2, 8, 3)
+          }),
+          {
+            maxLength: 400
+          }
+        ),
         fc.constantFrom(2, 5),
         (samples, gapMedians) => {
           let row = 1

@@ -58,7 +58,10 @@ describe('ledger CSV', () => {
   })
 
   it('accepts header names in other spellings and ignores unknown columns with a warning', () => {
-    const result = importText('Started At,duration_s,Device1 Name,device1_kind,device1_count,colour\n2026-01-01T00:00:00Z,60,T4,gpu,1,red\n', 'spelled.csv')
+    const result = importText(
+      'Started At,duration_s,Device1 Name,device1_kind,device1_count,colour\n2026-01-01T00:00:00Z,60,T4,gpu,1,red\n',
+      'spelled.csv'
+    )
     if ('error' in result) throw new Error(result.error)
     expect(result.errors).toEqual([])
     expect(result.runs[0]?.input.devices).toEqual([{ kind: 'gpu', name: 'T4', count: 1, utilization: 1 }])
@@ -70,7 +73,9 @@ describe('ledger CSV', () => {
     importer.push('externalId,startedAt,durationS\nlab-1,2026-01-01T00:00:00Z,60\nlab-1,2026-01-01T00:00:00Z,90\n')
     const result = importer.finish()
     expect(result.runs.map((r) => r.input.durationS)).toEqual([60, 90])
-    expect(result.warnings).toMatchObject([{ row: 3, message: 'twice.csv row 3: the id lab-1 was already used on row 2; the import keeps the later row' }])
+    expect(result.warnings).toMatchObject([
+      { row: 3, message: 'twice.csv row 3: the id lab-1 was already used on row 2; the import keeps the later row' }
+    ])
   })
 
   it('gives device errors the number the file used, even with gaps in the numbering', () => {
@@ -99,12 +104,20 @@ describe('ledger JSON', () => {
 
   it('accepts a bare list and keeps the source of runs first imported from elsewhere', () => {
     const text = JSON.stringify([
-      { startedAt: '2026-01-01T00:00:00Z', durationS: 1, source: { kind: 'codecarbon', fileName: 'emissions.csv', externalId: 'codecarbon:abc' } }
+      {
+        startedAt: '2026-01-01T00:00:00Z',
+        durationS: 1,
+        source: { kind: 'codecarbon', fileName: 'emissions.csv', externalId: 'codecarbon:abc' }
+      }
     ])
     const result = importText(text, 'backup.json')
     if ('error' in result) throw new Error(result.error)
     expect(result.runs[0]?.externalId).toBe('codecarbon:abc')
-    expect(result.runs[0]?.input.source).toEqual({ kind: 'codecarbon', fileName: 'emissions.csv', externalId: 'codecarbon:abc' })
+    expect(result.runs[0]?.input.source).toEqual({
+      kind: 'codecarbon',
+      fileName: 'emissions.csv',
+      externalId: 'codecarbon:abc'
+    })
   })
 
   it('reports JSON that does not parse or holds no list', () => {
@@ -127,7 +140,10 @@ describe('fieldOfPath', () => {
 })
 
 describe('the examples of docs/formats/ledger-run-format.md', () => {
-  const doc = readFileSync(fileURLToPath(new URL('../../../docs/formats/ledger-run-format.md', import.meta.url)), 'utf8')
+  const doc = readFileSync(
+    fileURLToPath(new URL('../../../docs/formats/ledger-run-format.md', import.meta.url)),
+    'utf8'
+  )
   const block = (language: string): string => {
     const match = new RegExp('```' + language + '\\n([\\s\\S]*?)```').exec(doc)
     if (!match?.[1]) throw new Error(`no ${language} example in the documentation`)
@@ -138,7 +154,9 @@ describe('the examples of docs/formats/ledger-run-format.md', () => {
     const result = importText(block('csv'), 'example.csv')
     if ('error' in result) throw new Error(result.error)
     expect(result.errors).toEqual([])
-    expect(result.runs.map((r) => [r.externalId, r.input.devices.length, r.input.pue, r.input.measuredEnergyKWh])).toEqual([
+    expect(
+      result.runs.map((r) => [r.externalId, r.input.devices.length, r.input.pue, r.input.measuredEnergyKWh])
+    ).toEqual([
       ['lab-0001', 2, 1.2, undefined],
       ['lab-0002', 1, undefined, 12.5]
     ])
@@ -154,7 +172,9 @@ describe('the examples of docs/formats/ledger-run-format.md', () => {
 
   it('quotes the error messages the import really gives', () => {
     const result = importFixture('ledger/ledger-errors.csv')
-    const negative = result.errors.find((e) => e.field === 'durationS')?.message.replace('ledger-errors.csv', 'runs.csv')
+    const negative = result.errors
+      .find((e) => e.field === 'durationS')
+      ?.message.replace('ledger-errors.csv', 'runs.csv')
     expect(doc.replace(/\s+/g, ' ')).toContain(negative)
   })
 })

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { detectFormat, importText } from '../../../shared/import/index'
 import { de, english, formatMessage, localeNumberWriter, type Message } from '../../../shared/messages/index'
 
-const german = (message: Message | undefined): string | undefined => message && formatMessage(de, message, localeNumberWriter('de-DE'))
+const german = (message: Message | undefined): string | undefined =>
+  message && formatMessage(de, message, localeNumberWriter('de-DE'))
 
 describe('import problems as messages', () => {
   const text =
@@ -14,7 +15,10 @@ describe('import problems as messages', () => {
   if ('error' in result) throw new Error(result.error)
 
   it('gives every row error a message whose English text is the error’s text', () => {
-    expect(result.errors.map((e) => [e.row, e.field])).toEqual([[2, 'duration'], [3, 'pue']])
+    expect(result.errors.map((e) => [e.row, e.field])).toEqual([
+      [2, 'duration'],
+      [3, 'pue']
+    ])
     for (const error of result.errors) expect(english(error.msg!)).toBe(error.message)
   })
 
@@ -25,7 +29,10 @@ describe('import problems as messages', () => {
 
   it('keeps a run’s warnings and their messages in the same order', () => {
     const run = result.runs[0]!
-    expect(run.warnings).toEqual(['the file gives no energy for this run: it is estimated from the hardware', 'the file gives no location: set it'])
+    expect(run.warnings).toEqual([
+      'the file gives no energy for this run: it is estimated from the hardware',
+      'the file gives no location: set it'
+    ])
     expect(run.warningMsgs!.map(english)).toEqual(run.warnings)
     expect(run.warningMsgs!.map(german)).toEqual([
       'die Datei nennt für diesen Lauf keine Energie: sie wird aus der Hardware geschätzt',

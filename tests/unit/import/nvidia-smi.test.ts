@@ -54,7 +54,9 @@ describe('nvidia-smi power logs', () => {
     importer.push('2026/11/20 10:00:00.000, 10 W\n2026/11/20 10:00:10.000, 30 W\n')
     const result = importer.finish()
     expect((result.runs[0]?.input.measuredEnergyKWh ?? 0) * 3.6e6).toBeCloseTo(200, 9)
-    expect(result.runs[0]?.input.devices).toEqual([{ kind: 'gpu', name: 'GPU', count: 1, utilization: 1, measuredPowerW: 20 }])
+    expect(result.runs[0]?.input.devices).toEqual([
+      { kind: 'gpu', name: 'GPU', count: 1, utilization: 1, measuredPowerW: 20 }
+    ])
   })
 
   it('reads a nounits log with CRLF line ends, GPUs told apart by index', () => {
@@ -94,21 +96,33 @@ describe('nvidia-smi power logs', () => {
       row,
       message: `rate-change.csv row ${row}: GPU GPU-rate-change-${gpu} logged nothing for 1.0 s (more than 5 × the median interval of 0.100 s): this gap is not counted in the energy`
     })
-    expect(result.warnings.filter((w) => w.row !== undefined)).toMatchObject([gap(4, 0), gap(6, 0), gap(8, 0), gap(5, 1), gap(7, 1), gap(9, 1)])
+    expect(result.warnings.filter((w) => w.row !== undefined)).toMatchObject([
+      gap(4, 0),
+      gap(6, 0),
+      gap(8, 0),
+      gap(5, 1),
+      gap(7, 1),
+      gap(9, 1)
+    ])
   })
 
   it('reports unreadable power as row errors and integrates the other samples', () => {
     const result = importFixture('nvidia-smi/not-available.csv')
     expect(result.errors).toMatchObject([
       { row: 3, field: 'power.draw', message: 'not-available.csv row 3: power.draw "[N/A]" is not a power in watts' },
-      { row: 5, field: 'power.draw', message: 'not-available.csv row 5: power.draw "[Not Supported]" is not a power in watts' }
+      {
+        row: 5,
+        field: 'power.draw',
+        message: 'not-available.csv row 5: power.draw "[Not Supported]" is not a power in watts'
+      }
     ])
     // samples at 0 s (60 W), 2 s (80 W), 4 s (80 W): 140 J + 160 J
     expect((result.runs[0]?.input.measuredEnergyKWh ?? 0) * 3.6e6).toBeCloseTo(300, 9)
   })
 
   it('reads power.draw.average when the log has no plain power.draw', () => {
-    const text = 'timestamp, index, power.draw.average [W], power.draw.instant [W]\n2026/11/20 10:00:00.000, 0, 100.00 W, 90.00 W\n2026/11/20 10:00:01.000, 0, 300.00 W, 310.00 W\n'
+    const text =
+      'timestamp, index, power.draw.average [W], power.draw.instant [W]\n2026/11/20 10:00:00.000, 0, 100.00 W, 90.00 W\n2026/11/20 10:00:01.000, 0, 300.00 W, 310.00 W\n'
     const result = importText(text, 'average.csv')
     if ('error' in result) throw new Error(result.error)
     expect((result.runs[0]?.input.measuredEnergyKWh ?? 0) * 3.6e6).toBeCloseTo(200, 9)
@@ -123,9 +137,13 @@ describe('nvidia-smi power logs', () => {
   it('rejects a log without a power column, and a time going backwards', () => {
     const noPower = createImporter('nvidia-smi', { fileName: 'p.csv' })
     noPower.push('timestamp, name, power.limit [W]\n2026/11/20 10:00:00.000, T4, 70 W\n')
-    expect(noPower.finish().errors).toMatchObject([{ row: 1, field: 'power.draw', message: 'p.csv: the log has no "power.draw" column' }])
+    expect(noPower.finish().errors).toMatchObject([
+      { row: 1, field: 'power.draw', message: 'p.csv: the log has no "power.draw" column' }
+    ])
     const backwards = createImporter('nvidia-smi', { fileName: 'b.csv' })
     backwards.push('timestamp, power.draw [W]\n2026/11/20 10:00:05.000, 70 W\n2026/11/20 10:00:01.000, 70 W\n')
-    expect(backwards.finish().errors).toMatchObject([{ row: 3, field: 'timestamp', message: 'b.csv row 3: the time goes backwards (GPU 0)' }])
+    expect(backwards.finish().errors).toMatchObject([
+      { row: 3, field: 'timestamp', message: 'b.csv row 3: the time goes backwards (GPU 0)' }
+    ])
   })
 })

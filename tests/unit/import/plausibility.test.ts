@@ -16,12 +16,22 @@ const importedAs = (format: ImportFormat, text: string, fileName: string): Impor
   return importer.finish()
 }
 
-const PLAUSIBILITY_IDS = ['import.longDuration', 'import.highPower', 'import.highPowerNoDevices', 'import.highDevicePower']
+const PLAUSIBILITY_IDS = [
+  'import.longDuration',
+  'import.highPower',
+  'import.highPowerNoDevices',
+  'import.highDevicePower'
+]
 const plausibility = (result: ImportResult) => result.warnings.filter((w) => PLAUSIBILITY_IDS.includes(w.msg?.id ?? ''))
 
-const CODECARBON_HEADER = 'timestamp,project_name,run_id,duration,emissions,energy_consumed,country_iso_code,cpu_model,gpu_model,gpu_count'
-const codecarbonRow = (id: string, durationS: number | string, energyKWh: number | string, gpuModel = '1 x NVIDIA H100 80GB HBM3') =>
-  `2025-02-01T10:00:00Z,lab,${id},${durationS},0.5,${energyKWh},FRA,AMD EPYC 7763,${gpuModel},1`
+const CODECARBON_HEADER =
+  'timestamp,project_name,run_id,duration,emissions,energy_consumed,country_iso_code,cpu_model,gpu_model,gpu_count'
+const codecarbonRow = (
+  id: string,
+  durationS: number | string,
+  energyKWh: number | string,
+  gpuModel = '1 x NVIDIA H100 80GB HBM3'
+) => `2025-02-01T10:00:00Z,lab,${id},${durationS},0.5,${energyKWh},FRA,AMD EPYC 7763,${gpuModel},1`
 
 describe('skipped rows', () => {
   it('counts each rejected row once however many errors it has (3 rows, 6 errors)', () => {
@@ -35,13 +45,22 @@ describe('skipped rows', () => {
     expect(result.rows).toBe(3)
     expect(result.runs).toHaveLength(0)
     expect(result.errors.map((e) => [e.row, e.field])).toEqual([
-      [2, 'duration'], [2, 'timestamp'], [3, 'duration'], [3, 'timestamp'], [4, 'duration'], [4, 'timestamp']
+      [2, 'duration'],
+      [2, 'timestamp'],
+      [3, 'duration'],
+      [3, 'timestamp'],
+      [4, 'duration'],
+      [4, 'timestamp']
     ])
     expect(result.skippedRows).toBe(3)
   })
 
   it('skips every data row when a required column is missing (the error is on the header)', () => {
-    const result = importedAs('codecarbon', 'timestamp,project_name,run_id,emissions\n2025-02-01T10:00:00Z,lab,a,1\n2025-02-01T11:00:00Z,lab,b,1\n', 'noduration.csv')
+    const result = importedAs(
+      'codecarbon',
+      'timestamp,project_name,run_id,emissions\n2025-02-01T10:00:00Z,lab,a,1\n2025-02-01T11:00:00Z,lab,b,1\n',
+      'noduration.csv'
+    )
     expect(result.errors.map((e) => [e.row, e.field])).toEqual([[1, 'duration']])
     expect(result.skippedRows).toBe(2)
   })
@@ -62,10 +81,20 @@ describe('skipped rows', () => {
   })
 
   it('ledger CSV: a row with two bad cells counts once; JSON counts runs', () => {
-    const csv = imported('title,startedAt,durationS,pue\na,2026-01-01T00:00:00Z,x,9\nb,2026-01-01T00:00:00Z,60,1.2\n', 'runs.csv')
+    const csv = imported(
+      'title,startedAt,durationS,pue\na,2026-01-01T00:00:00Z,x,9\nb,2026-01-01T00:00:00Z,60,1.2\n',
+      'runs.csv'
+    )
     expect(csv.errors.map((e) => e.row)).toEqual([2])
     expect(csv.skippedRows).toBe(1)
-    const json = imported(JSON.stringify([{ title: 'a', startedAt: 'no', durationS: -1 }, 7, { title: 'ok', startedAt: '2026-01-01T00:00:00Z', durationS: 60 }]), 'runs.json')
+    const json = imported(
+      JSON.stringify([
+        { title: 'a', startedAt: 'no', durationS: -1 },
+        7,
+        { title: 'ok', startedAt: '2026-01-01T00:00:00Z', durationS: 60 }
+      ]),
+      'runs.json'
+    )
     expect(json.errors.map((e) => e.row)).toEqual([1, 1, 2])
     expect(json.skippedRows).toBe(2)
   })
@@ -113,14 +142,20 @@ describe('implausible values are kept, with a warning naming file, row and field
     const header = 'timestamp,run_id,duration,cpu_energy,gpu_energy,ram_energy,pue,country_iso_code'
     // 25 kWh in 1 h with no devices: 25 kW > 10 kW
     const summed = imported(`${header}\n2025-02-01T10:00:00Z,a,3600,5,15,5,,FRA\n`, 'cc.csv')
-    expect(plausibility(summed).map((w) => [w.field, w.msg?.id])).toEqual([['cpu_energy + gpu_energy + ram_energy', 'import.highPowerNoDevices']])
+    expect(plausibility(summed).map((w) => [w.field, w.msg?.id])).toEqual([
+      ['cpu_energy + gpu_energy + ram_energy', 'import.highPowerNoDevices']
+    ])
     // 15 kWh with a PUE of 2 is 7.5 kWh of IT energy: under 10 kW
     const withPue = imported(`${header}\n2025-02-01T10:00:00Z,a,3600,5,5,5,2,FRA\n`, 'cc.csv')
     expect(plausibility(withPue)).toEqual([])
   })
 
   it('the bundled samples warn about nothing implausible', () => {
-    for (const fixture of ['codecarbon/codecarbon-repo-sample.csv', 'nvidia-smi/h100-training-power.csv', 'nvidia-smi/multi-gpu.csv']) {
+    for (const fixture of [
+      'codecarbon/codecarbon-repo-sample.csv',
+      'nvidia-smi/h100-training-power.csv',
+      'nvidia-smi/multi-gpu.csv'
+    ]) {
       expect(plausibility(importFixture(fixture))).toEqual([])
     }
   })
@@ -132,7 +167,9 @@ describe('implausible values are kept, with a warning naming file, row and field
       '2026/11/20 12:00:01.000Z, NVIDIA H100 80GB HBM3, 5000.00 W'
     ].join('\n')
     const warnings = plausibility(imported(log, 'h100.csv'))
-    expect(warnings.map((w) => [w.row, w.field, w.msg?.id])).toEqual([[undefined, 'power.draw', 'import.highDevicePower']])
+    expect(warnings.map((w) => [w.row, w.field, w.msg?.id])).toEqual([
+      [undefined, 'power.draw', 'import.highDevicePower']
+    ])
     expect(warnings[0]?.message).toBe(
       'h100.csv: power.draw 5000 W for a single device (NVIDIA H100 80GB HBM3) is more than one device can draw (2000 W at most): check the value and its unit'
     )
@@ -153,7 +190,10 @@ describe('implausible values are kept, with a warning naming file, row and field
     expect(warnings[1]?.message).toBe(
       'runs.csv row 4: measuredEnergyKWh 20 kWh in 1.00 h is a mean draw of 20.00 kW, more than a run of unknown devices is taken to draw (10 kW at most): check the value and its unit'
     )
-    const json = imported(JSON.stringify([{ title: 'long', startedAt: '2026-01-01T00:00:00Z', durationS: 4e7 }]), 'runs.json')
+    const json = imported(
+      JSON.stringify([{ title: 'long', startedAt: '2026-01-01T00:00:00Z', durationS: 4e7 }]),
+      'runs.json'
+    )
     expect(plausibility(json).map((w) => [w.row, w.field])).toEqual([[1, 'durationS']])
     expect(plausibility(json)[0]?.message).toMatch(/^runs\.json run 1: durationS 40000000 s is 1\.3 years/)
   })

@@ -7,12 +7,16 @@ import { loadReferenceData } from '../../../shared/refdata'
 // The CodeCarbon importer builds runs without parsing each with zod (shared/import/codecarbon.ts, buildRun): these
 // tests hold it to the schema: every run it returns parses into itself, and what the schema refuses is a row error.
 
-const HEADER = 'timestamp,run_id,project_name,duration,emissions,energy_consumed,cpu_energy,gpu_energy,ram_energy,cpu_count,cpu_model,gpu_count,gpu_model,ram_total_size,country_iso_code,cloud_provider,cloud_region,pue,cpu_power,codecarbon_version'
+const HEADER =
+  'timestamp,run_id,project_name,duration,emissions,energy_consumed,cpu_energy,gpu_energy,ram_energy,cpu_count,cpu_model,gpu_count,gpu_model,ram_total_size,country_iso_code,cloud_provider,cloud_region,pue,cpu_power,codecarbon_version'
 
 const cell = (values: string[]) => fc.constantFrom(...values)
 const row = fc.record({
   timestamp: cell(['2025-03-01T10:00:00', '2025-03-01 10:00:00+02:00', '0001-01-01T00:00:00', 'soon']),
-  project: fc.oneof(cell(['', 'p', '"a, b"']), fc.string({ maxLength: 250 }).map((t) => `"${t.replace(/"/g, '""')}"`)),
+  project: fc.oneof(
+    cell(['', 'p', '"a, b"']),
+    fc.string({ maxLength: 250 }).map((t) => `"${t.replace(/"/g, '""')}"`)
+  ),
   duration: cell(['', '0', '3600.5', '1e9', '1e11', '1e300', '-1', 'x']),
   emissions: cell(['', '0.5', '1e-9', '-2']),
   energy: cell(['', '0', '2.5', '1e308']),
@@ -20,7 +24,14 @@ const row = fc.record({
   cpuCount: cell(['', '0', '8', '2.5']),
   cpuModel: cell(['', 'AMD EPYC 7763 64-Core Processor', 'Unknown CPU 9000']),
   gpuCount: cell(['', '0', '1', '4']),
-  gpuModel: cell(['', '1 x NVIDIA A100-SXM4-40GB', '0 x NVIDIA A100-SXM4-40GB', '2 x NVIDIA A100 4 x Tesla V100', 'Mystery GPU', '99999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999 x A100']),
+  gpuModel: cell([
+    '',
+    '1 x NVIDIA A100-SXM4-40GB',
+    '0 x NVIDIA A100-SXM4-40GB',
+    '2 x NVIDIA A100 4 x Tesla V100',
+    'Mystery GPU',
+    '99999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999 x A100'
+  ]),
   ram: cell(['', '64', '1e6']),
   country: cell(['', 'FRA', 'de', 'x1']),
   cloud: cell([',', 'GCP,us-central1', 'aws,']),
@@ -39,7 +50,10 @@ describe('CodeCarbon runs and runInputSchema', () => {
             `${r.timestamp},id-${i},${r.project},${r.duration},${r.emissions},${r.energy},${r.part},${r.part},${r.part},${r.cpuCount},${r.cpuModel},` +
             `${r.gpuCount},${r.gpuModel},${r.ram},${r.country},${r.cloud},${r.pue},${r.cpuPower},${r.version}`
         )
-        const importer = createImporter('codecarbon', { fileName: 'p.csv', ...(withCatalogue ? { matchHardware: matcher } : {}) })
+        const importer = createImporter('codecarbon', {
+          fileName: 'p.csv',
+          ...(withCatalogue ? { matchHardware: matcher } : {})
+        })
         importer.push(`${HEADER}\n${lines.join('\n')}\n`)
         const result = importer.finish()
         for (const run of result.runs) expect(runInputSchema.parse(run.input)).toEqual(run.input)

@@ -21,7 +21,11 @@ describe('readNumber', () => {
         const read = readNumber(t, true)
         const trimmed = t.trim()
         if (trimmed === '') expect(read).toEqual({ ok: true, value: undefined })
-        else if (!decimal.test(trimmed)) expect(read).toMatchObject({ ok: false, message: `"${trimmed.slice(0, 40)}${trimmed.length > 40 ? '…' : ''}" is not a number` })
+        else if (!decimal.test(trimmed))
+          expect(read).toMatchObject({
+            ok: false,
+            message: `"${trimmed.slice(0, 40)}${trimmed.length > 40 ? '…' : ''}" is not a number`
+          })
         else expect(read.ok ? read.value : Number(trimmed)).toBe(Number(trimmed))
       }),
       { numRuns: 2000 }
@@ -34,7 +38,10 @@ describe('readDateTime and toIso', () => {
     expect(readDateTime('2024-05-31T10:39:13', 0)).toEqual({ ms: Date.UTC(2024, 4, 31, 10, 39, 13), hasZone: false })
     expect(readDateTime('2026/11/23 03:34:06.825', 0)?.ms).toBe(Date.UTC(2026, 10, 23, 3, 34, 6, 825))
     expect(readDateTime('2024-05-31T10:39:13', 120)?.ms).toBe(Date.UTC(2024, 4, 31, 8, 39, 13))
-    expect(readDateTime('2024-05-31T10:39:13.123456', 0)?.ms).toBeCloseTo(Date.UTC(2024, 4, 31, 10, 39, 13, 123) + 0.456, 3)
+    expect(readDateTime('2024-05-31T10:39:13.123456', 0)?.ms).toBeCloseTo(
+      Date.UTC(2024, 4, 31, 10, 39, 13, 123) + 0.456,
+      3
+    )
   })
   it('honours a zone written in the text, and rejects impossible dates', () => {
     expect(readDateTime('2026-10-06T08:00:00+02:00', 0)).toEqual({ ms: Date.UTC(2026, 9, 6, 6), hasZone: true })

@@ -4,8 +4,22 @@ import { canonicalJson, hash128, sha256Hex } from '../../../shared/ledger/canoni
 import { classifyImport, computeStamp, stableRunId } from '../../../shared/ledger/import-plan'
 import { runInputSchema } from '../../../shared/domain/run'
 
-const empty = (): BackupTables => ({ projects: [], runs: [], imports: [], superseded: [], trash: [], mappings: [], settings: [] })
-const project = (id: string, name: string, updatedAt: number) => ({ id, name, description: '', createdAt: 1, updatedAt })
+const empty = (): BackupTables => ({
+  projects: [],
+  runs: [],
+  imports: [],
+  superseded: [],
+  trash: [],
+  mappings: [],
+  settings: []
+})
+const project = (id: string, name: string, updatedAt: number) => ({
+  id,
+  name,
+  description: '',
+  createdAt: 1,
+  updatedAt
+})
 
 describe('canonical JSON and hashes', () => {
   it('sorts keys at every level and drops undefined', () => {
@@ -22,7 +36,11 @@ describe('canonical JSON and hashes', () => {
 })
 
 describe('import planning', () => {
-  const input = runInputSchema.parse({ startedAt: '2026-01-01T00:00:00Z', durationS: 60, source: { kind: 'codecarbon', fileName: 'a.csv' } })
+  const input = runInputSchema.parse({
+    startedAt: '2026-01-01T00:00:00Z',
+    durationS: 60,
+    source: { kind: 'codecarbon', fileName: 'a.csv' }
+  })
   it('derives ids from source kind and external id, not the file name', () => {
     const renamed = { ...input, source: { ...input.source, fileName: 'b.csv' } }
     expect(stableRunId(input, 'x')).toBe(stableRunId(renamed, 'x'))
@@ -46,16 +64,34 @@ describe('backup archive', () => {
     const archive = await buildArchive(tables, { schemaVersion: 1, dataVersion: 'd', createdAt: new Date(0) })
     const text = JSON.stringify(archive)
     expect(await readArchive(text, 1)).toEqual({ ok: true, archive })
-    expect(await readArchive(text.replace('Alpha', 'Beta'), 1)).toMatchObject({ ok: false, message: expect.stringMatching(/checksum/) })
-    expect(await readArchive(text, 0)).toMatchObject({ ok: false, message: expect.stringMatching(/newer Carbon Ledger/) })
-    expect(await readArchive('[]', 1)).toMatchObject({ ok: false, message: expect.stringMatching(/not a Carbon Ledger backup/) })
+    expect(await readArchive(text.replace('Alpha', 'Beta'), 1)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/checksum/)
+    })
+    expect(await readArchive(text, 0)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/newer Carbon Ledger/)
+    })
+    expect(await readArchive('[]', 1)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/not a Carbon Ledger backup/)
+    })
   })
 
   it('plans a merge: adds the new, newer wins, ties keep the ledger, differences listed', () => {
-    const ledger = { ...empty(), projects: [project('a', 'A', 10), project('b', 'B', 10), project('c', 'C', 10), project('d', 'D', 10)] }
+    const ledger = {
+      ...empty(),
+      projects: [project('a', 'A', 10), project('b', 'B', 10), project('c', 'C', 10), project('d', 'D', 10)]
+    }
     const archive = {
       ...empty(),
-      projects: [project('a', 'A', 10), project('b', 'B2', 20), project('c', 'C2', 5), project('d', 'D2', 10), project('e', 'E', 1)]
+      projects: [
+        project('a', 'A', 10),
+        project('b', 'B2', 20),
+        project('c', 'C2', 5),
+        project('d', 'D2', 10),
+        project('e', 'E', 1)
+      ]
     }
     const plan = planMerge(ledger, archive)
     expect(plan.put.projects.map((p) => p.id)).toEqual(['b', 'e'])

@@ -26,7 +26,11 @@ describe('period math', () => {
     expect(addMonths('2026-01', -1)).toBe('2025-12')
     expect(addMonths('2025-11', 14)).toBe('2027-01')
     expect(previousPeriod(quarterPeriod(2026, 1))).toEqual({ kind: 'quarter', start: '2025-10', end: '2025-12' })
-    expect(previousPeriod(customPeriod('2026-02', '2026-06'))).toEqual({ kind: 'custom', start: '2025-09', end: '2026-01' })
+    expect(previousPeriod(customPeriod('2026-02', '2026-06'))).toEqual({
+      kind: 'custom',
+      start: '2025-09',
+      end: '2026-01'
+    })
     expect(sameMonthsYearBefore(quarterPeriod(2026, 3))).toEqual({ kind: 'quarter', start: '2025-07', end: '2025-09' })
     expect(previousPeriod(yearPeriod(2026))).toEqual(yearPeriod(2025))
   })

@@ -6,7 +6,15 @@ import { runInputSchema } from '../../../shared/domain/run'
 import { aggregateRollups, levelFor, topN } from '../../../shared/ledger/aggregate'
 import { quarterPeriod, yearPeriod } from '../../../shared/ledger/period'
 import type { RollupRecord } from '../../../shared/ledger/records'
-import { applyDelta, gpuHoursOf, monthShares, primaryDevice, RollupDelta, runContributions, type RollupSource } from '../../../shared/ledger/rollup'
+import {
+  applyDelta,
+  gpuHoursOf,
+  monthShares,
+  primaryDevice,
+  RollupDelta,
+  runContributions,
+  type RollupSource
+} from '../../../shared/ledger/rollup'
 import { addSums } from '../../../shared/ledger/sums'
 
 const result = (kg: number, kwh: number): RunResult => ({
@@ -28,7 +36,13 @@ const result = (kg: number, kwh: number): RunResult => ({
   dataVersion: 't'
 })
 
-const run = (over: { project?: string; startedAt?: string; durationS?: number; hoursPerDay?: number; kg?: number }): RollupSource => {
+const run = (over: {
+  project?: string
+  startedAt?: string
+  durationS?: number
+  hoursPerDay?: number
+  kg?: number
+}): RollupSource => {
   const input = runInputSchema.parse({
     project: over.project ?? 'p',
     person: 'ada',
@@ -40,7 +54,13 @@ const run = (over: { project?: string; startedAt?: string; durationS?: number; h
       { kind: 'gpu', name: 'A100', hardwareId: 'a100', count: 4 }
     ]
   })
-  return { projectId: over.project ?? 'p', person: 'ada', startedAtMs: Date.parse(input.startedAt), input, result: result(over.kg ?? 10, 20) }
+  return {
+    projectId: over.project ?? 'p',
+    person: 'ada',
+    startedAtMs: Date.parse(input.startedAt),
+    input,
+    result: result(over.kg ?? 10, 20)
+  }
 }
 
 describe('rollup contributions', () => {
@@ -73,7 +93,11 @@ describe('rollup contributions', () => {
       ['q', { value: 1, low: 0.5, high: 2 }]
     ])
     expect(q1.total.marketEmissionsKg.value).toBe(5.5)
-    const byQuarter = aggregateRollups(cells, { period: yearPeriod(2026), groupBy: ['quarter'], filter: { project: ['p'] } })
+    const byQuarter = aggregateRollups(cells, {
+      period: yearPeriod(2026),
+      groupBy: ['quarter'],
+      filter: { project: ['p'] }
+    })
     expect(byQuarter.rows.map((r) => [r.group.quarter, r.totals.runs, r.totals.emissionsKg.value])).toEqual([
       ['2026-Q1', 1, 10],
       ['2026-Q2', 1, 6]
@@ -89,13 +113,16 @@ describe('rollup contributions', () => {
     const cells = [...delta.cells.values()]
     expect(cells).toHaveLength(2)
     // 10 ± 50 %/+100 % and 6 likewise: 16, 8, 32 at the project × month level and at the fine level alike.
-    for (const c of cells) expect([c.level, c.runs, c.members, c.emissionsKg]).toEqual([c.level, 2, 2, { value: 16, low: 8, high: 32 }])
+    for (const c of cells)
+      expect([c.level, c.runs, c.members, c.emissionsKg]).toEqual([c.level, 2, 2, { value: 16, low: 8, high: 32 }])
   })
 
   it('accumulates exactly what applying each contribution in turn gives (property)', () => {
     const arb = fc.record({
       project: fc.constantFrom('p', 'q'),
-      startedAt: fc.integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2026, 3, 1) }).map((ms) => new Date(ms).toISOString()),
+      startedAt: fc
+        .integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2026, 3, 1) })
+        .map((ms) => new Date(ms).toISOString()),
       durationS: fc.integer({ min: 0, max: 60 * 86400 }),
       kg: fc.double({ min: 0, max: 1e6, noNaN: true })
     })
@@ -124,7 +151,9 @@ describe('rollup contributions', () => {
   it('adding then removing any runs leaves no cell (property)', () => {
     const arb = fc.record({
       project: fc.constantFrom('p', 'q'),
-      startedAt: fc.integer({ min: Date.UTC(2025, 0, 1), max: Date.UTC(2027, 0, 1) }).map((ms) => new Date(ms).toISOString()),
+      startedAt: fc
+        .integer({ min: Date.UTC(2025, 0, 1), max: Date.UTC(2027, 0, 1) })
+        .map((ms) => new Date(ms).toISOString()),
       durationS: fc.integer({ min: 0, max: 90 * 86400 }),
       kg: fc.double({ min: 0, max: 1e6, noNaN: true })
     })
@@ -142,7 +171,10 @@ describe('rollup contributions', () => {
         const adding = new RollupDelta()
         runs.forEach((r) => adding.add(r, 1))
         write(adding)
-        const total = aggregateRollups([...stored.values()].filter((c) => c !== undefined), { period: { kind: 'custom', start: '2025-01', end: '2027-12' } })
+        const total = aggregateRollups(
+          [...stored.values()].filter((c) => c !== undefined),
+          { period: { kind: 'custom', start: '2025-01', end: '2027-12' } }
+        )
         expect(total.total.runs).toBe(runs.length)
         // Remove one by one, as deletes do.
         for (const r of runs) {

@@ -19,7 +19,11 @@ describe('electron stays in the adapters', () => {
     const offenders = sources('main')
       .map((path) => relative('.', path).split('\\').join('/'))
       .filter((path) => !ADAPTERS.includes(path))
-      .filter((path) => /^\s*import\s+(?!type\b)[^;]*from\s+['"]electron['"]/m.test(readFileSync(path, 'utf8')) || /require\(['"]electron['"]\)/.test(readFileSync(path, 'utf8')))
+      .filter(
+        (path) =>
+          /^\s*import\s+(?!type\b)[^;]*from\s+['"]electron['"]/m.test(readFileSync(path, 'utf8')) ||
+          /require\(['"]electron['"]\)/.test(readFileSync(path, 'utf8'))
+      )
     expect(offenders).toEqual([])
   })
 

@@ -3,7 +3,15 @@ import * as nodeFs from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { backupFileName, backupNamesNewestFirst, backupsToRemove, createBackupStore, isBackupDue, localDay, type BackupFs } from '../../../main/backup/backups'
+import {
+  backupFileName,
+  backupNamesNewestFirst,
+  backupsToRemove,
+  createBackupStore,
+  isBackupDue,
+  localDay,
+  type BackupFs
+} from '../../../main/backup/backups'
 import { HostError } from '../../../main/ipc/host-error'
 
 const at = (year: number, month: number, day: number, hour = 12) => new Date(year, month - 1, day, hour)
@@ -17,7 +25,14 @@ describe('backup naming and rotation', () => {
   })
 
   it('orders backups newest first and ignores other files', () => {
-    const entries = [name('2026-01-10'), 'notes.txt', name('2025-12-31'), name('2026-02-01'), 'carbon-ledger-backup-latest.json', '.carbon-ledger-backup-2026-02-02.json.ab.tmp']
+    const entries = [
+      name('2026-01-10'),
+      'notes.txt',
+      name('2025-12-31'),
+      name('2026-02-01'),
+      'carbon-ledger-backup-latest.json',
+      '.carbon-ledger-backup-2026-02-02.json.ab.tmp'
+    ]
     expect(backupNamesNewestFirst(entries)).toEqual([name('2026-02-01'), name('2026-01-10'), name('2025-12-31')])
   })
 
@@ -52,7 +67,10 @@ describe('backup store on disk', () => {
     const backups = store()
     expect(await backups.status()).toEqual({ due: true, latest: null, keep: 3 })
     const written = await backups.write('{"version":1,"runs":[]}')
-    expect(written).toEqual({ written: { fileName: name('2026-11-23'), day: '2026-11-23', sizeBytes: 23 }, removed: [] })
+    expect(written).toEqual({
+      written: { fileName: name('2026-11-23'), day: '2026-11-23', sizeBytes: 23 },
+      removed: []
+    })
     expect(await readFile(join(dir, name('2026-11-23')), 'utf8')).toBe('{"version":1,"runs":[]}')
     expect(await backups.status()).toEqual({ due: false, latest: written.written, keep: 3 })
   })
@@ -72,7 +90,11 @@ describe('backup store on disk', () => {
     now = at(2026, 11, 23, 9)
     const last = await backups.write('{"d":23}')
     expect(last.removed).toEqual([name('2026-11-20')])
-    expect((await backups.list()).map((entry) => entry.fileName)).toEqual([name('2026-11-23'), name('2026-11-22'), name('2026-11-21')])
+    expect((await backups.list()).map((entry) => entry.fileName)).toEqual([
+      name('2026-11-23'),
+      name('2026-11-22'),
+      name('2026-11-21')
+    ])
     expect((await backups.read(name('2026-11-21'))).text).toBe('{"d":"21 again"}')
   })
 
@@ -110,11 +132,18 @@ describe('backup store on disk', () => {
 
   it('reads only names of the backup pattern, so nothing outside the folder can be asked for', async () => {
     const backups = store()
-    for (const fileName of ['../window-state.json', '..%2fsecret.json', 'carbon-ledger-backup-2026-11-23.json/../../x', 'notes.txt']) {
+    for (const fileName of [
+      '../window-state.json',
+      '..%2fsecret.json',
+      'carbon-ledger-backup-2026-11-23.json/../../x',
+      'notes.txt'
+    ]) {
       const error = await backups.read(fileName).catch((e: unknown) => e)
       expect(error, fileName).toBeInstanceOf(HostError)
       expect((error as Error).message).toBe(`${fileName} is not a backup of Carbon Ledger.`)
     }
-    await expect(backups.read(name('2020-01-01'))).rejects.toThrow('The backup carbon-ledger-backup-2020-01-01.json no longer exists.')
+    await expect(backups.read(name('2020-01-01'))).rejects.toThrow(
+      'The backup carbon-ledger-backup-2020-01-01.json no longer exists.'
+    )
   })
 })

@@ -7,7 +7,8 @@ const out = resolve('out')
 const preload = join(out, 'preload', 'index.cjs')
 const rendererDir = join(out, 'renderer')
 const built = existsSync(preload) && existsSync(join(rendererDir, 'index.html'))
-const skipReason = 'no build in out/: run `npx electron-vite build` first (scripts/test.mjs runs this check after its build step)'
+const skipReason =
+  'no build in out/: run `npx electron-vite build` first (scripts/test.mjs runs this check after its build step)'
 
 /** Every module specifier a CommonJS bundle asks for: require('x'), and dynamic import('x') which a sandbox forbids too. */
 function requiredModules(code: string): string[] {
@@ -19,7 +20,11 @@ describe.skipIf(!built)(`build output${built ? '' : ` (skipped: ${skipReason})`}
     const code = readFileSync(preload, 'utf8')
     expect(requiredModules(code)).toEqual(['electron'])
     expect(code).not.toMatch(/^\s*(import|export)\s/m)
-    expect(readdirSync(join(out, 'preload')).filter((name) => name.endsWith('.js') || name.endsWith('.cjs') || name.endsWith('.mjs'))).toEqual(['index.cjs'])
+    expect(
+      readdirSync(join(out, 'preload')).filter(
+        (name) => name.endsWith('.js') || name.endsWith('.cjs') || name.endsWith('.mjs')
+      )
+    ).toEqual(['index.cjs'])
   })
 
   it('the preload never hands ipcRenderer or a generic invoke to the page', () => {

@@ -87,7 +87,11 @@ describe('readTextFile and writeFileAtomic on disk', () => {
   it('reads a chosen file as text, reporting only its base name', async () => {
     const path = join(dir, 'emissions.csv')
     await writeFile(path, '\ufeffduration,energy_consumed\n3600,0.25\n')
-    expect(await readTextFile(path)).toEqual({ name: 'emissions.csv', sizeBytes: 38, text: 'duration,energy_consumed\n3600,0.25\n' })
+    expect(await readTextFile(path)).toEqual({
+      name: 'emissions.csv',
+      sizeBytes: 38,
+      text: 'duration,energy_consumed\n3600,0.25\n'
+    })
   })
 
   it('refuses a file over the limit before reading it, naming it', async () => {

@@ -3,8 +3,14 @@ import { invokeChannels } from '../../../shared/ipc/channels'
 import { createHandle, invokeSafely, isTrustedSender, type InvokeEventLike } from '../../../main/ipc/handle'
 import { HostError } from '../../../main/ipc/host-error'
 
-const fromApp: InvokeEventLike = { sender: { id: 7 }, senderFrame: { url: 'app://carbon-ledger/index.html', parent: null } }
-const from = (url: string, parent: unknown = null): InvokeEventLike => ({ sender: { id: 7 }, senderFrame: { url, parent } })
+const fromApp: InvokeEventLike = {
+  sender: { id: 7 },
+  senderFrame: { url: 'app://carbon-ledger/index.html', parent: null }
+}
+const from = (url: string, parent: unknown = null): InvokeEventLike => ({
+  sender: { id: 7 },
+  senderFrame: { url, parent }
+})
 const appInfo = {
   name: 'Carbon Ledger',
   version: '0.1.0',
@@ -36,14 +42,22 @@ describe('isTrustedSender', () => {
     expect(isTrustedSender({ sender: { id: 1 }, senderFrame: null })).toBe(false)
   })
   it('refuses a sub-frame even on the app origin', () => {
-    expect(isTrustedSender(from('app://carbon-ledger/index.html', { url: 'app://carbon-ledger/index.html' }))).toBe(false)
+    expect(isTrustedSender(from('app://carbon-ledger/index.html', { url: 'app://carbon-ledger/index.html' }))).toBe(
+      false
+    )
   })
 })
 
 describe('invokeSafely', () => {
   it('runs the handler with the parsed argument and the sender id, and returns its value', async () => {
     const handler = vi.fn(({ url }: { url: string }) => ({ opened: url.startsWith('https://') }))
-    const result = await invokeSafely(invokeChannels.openLink, handler, fromApp, [{ url: 'https://github.com/' }], vi.fn())
+    const result = await invokeSafely(
+      invokeChannels.openLink,
+      handler,
+      fromApp,
+      [{ url: 'https://github.com/' }],
+      vi.fn()
+    )
     expect(result).toEqual({ ok: true, value: { opened: true } })
     expect(handler).toHaveBeenCalledWith({ url: 'https://github.com/' }, { senderId: 7 })
   })
@@ -59,14 +73,26 @@ describe('invokeSafely', () => {
 
   it('never runs the handler without a sender frame', async () => {
     const handler = vi.fn(() => appInfo)
-    const result = await invokeSafely(invokeChannels.appInfo, handler, { sender: { id: 1 }, senderFrame: null }, [], vi.fn())
+    const result = await invokeSafely(
+      invokeChannels.appInfo,
+      handler,
+      { sender: { id: 1 }, senderFrame: null },
+      [],
+      vi.fn()
+    )
     expect(result.ok).toBe(false)
     expect(handler).not.toHaveBeenCalled()
   })
 
   it('refuses invalid arguments before the handler, naming the field', async () => {
     const handler = vi.fn(() => ({ status: 'cancelled' as const }))
-    const result = await invokeSafely(invokeChannels.saveFile, handler, fromApp, [{ suggestedName: 'a.csv', content: 42, filters: [] }], vi.fn())
+    const result = await invokeSafely(
+      invokeChannels.saveFile,
+      handler,
+      fromApp,
+      [{ suggestedName: 'a.csv', content: 42, filters: [] }],
+      vi.fn()
+    )
     expect(result.ok).toBe(false)
     expect(!result.ok && result.error).toMatch(/^Invalid request to files:save: content: /)
     expect(handler).not.toHaveBeenCalled()
@@ -74,10 +100,25 @@ describe('invokeSafely', () => {
 
   it('refuses unknown extra fields (strict objects) and extra arguments', async () => {
     const handler = vi.fn(() => ({ opened: true }))
-    const extraField = await invokeSafely(invokeChannels.openLink, handler, fromApp, [{ url: 'https://github.com/', shell: true }], vi.fn())
-    const extraArgument = await invokeSafely(invokeChannels.openLink, handler, fromApp, [{ url: 'https://github.com/' }, 'more'], vi.fn())
+    const extraField = await invokeSafely(
+      invokeChannels.openLink,
+      handler,
+      fromApp,
+      [{ url: 'https://github.com/', shell: true }],
+      vi.fn()
+    )
+    const extraArgument = await invokeSafely(
+      invokeChannels.openLink,
+      handler,
+      fromApp,
+      [{ url: 'https://github.com/' }, 'more'],
+      vi.fn()
+    )
     expect(extraField.ok).toBe(false)
-    expect(extraArgument).toEqual({ ok: false, error: 'Invalid request to app:open-link: one argument expected, got 2.' })
+    expect(extraArgument).toEqual({
+      ok: false,
+      error: 'Invalid request to app:open-link: one argument expected, got 2.'
+    })
     expect(handler).not.toHaveBeenCalled()
   })
 
@@ -113,13 +154,22 @@ describe('invokeSafely', () => {
       [],
       log
     )
-    expect(result).toEqual({ ok: false, error: 'Carbon Ledger could not complete this action (backup:status). The details are in the log.' })
+    expect(result).toEqual({
+      ok: false,
+      error: 'Carbon Ledger could not complete this action (backup:status). The details are in the log.'
+    })
     expect(log).toHaveBeenCalledWith('IPC backup:status: handler failed', secret)
   })
 
   it('refuses a result outside the contract instead of sending it', async () => {
     const log = vi.fn()
-    const result = await invokeSafely(invokeChannels.appInfo, () => ({ ...appInfo, userData: '/home/alice' }) as typeof appInfo, fromApp, [], log)
+    const result = await invokeSafely(
+      invokeChannels.appInfo,
+      () => ({ ...appInfo, userData: '/home/alice' }) as typeof appInfo,
+      fromApp,
+      [],
+      log
+    )
     expect(result.ok).toBe(false)
     expect(log.mock.calls[0]?.[0]).toContain('outside the contract')
   })

@@ -6,8 +6,14 @@ import { registerHostHandlers, type HostDeps } from '../../../main/ipc/handlers'
 import { HostError } from '../../../main/ipc/host-error'
 import { createReadySignals } from '../../../main/report/ready-signals'
 
-const appPage: InvokeEventLike = { sender: { id: 1 }, senderFrame: { url: 'app://carbon-ledger/index.html', parent: null } }
-const reportPage: InvokeEventLike = { sender: { id: 2 }, senderFrame: { url: 'app://carbon-ledger/report.html?quarter=2026-Q3', parent: null } }
+const appPage: InvokeEventLike = {
+  sender: { id: 1 },
+  senderFrame: { url: 'app://carbon-ledger/index.html', parent: null }
+}
+const reportPage: InvokeEventLike = {
+  sender: { id: 2 },
+  senderFrame: { url: 'app://carbon-ledger/report.html?quarter=2026-Q3', parent: null }
+}
 const csvFilters = [{ name: 'CSV', extensions: ['csv'] }]
 
 function setUp(overrides: Partial<HostDeps> = {}) {
@@ -19,13 +25,22 @@ function setUp(overrides: Partial<HostDeps> = {}) {
     writeFileAtomic: vi.fn(async () => undefined),
     printReport: vi.fn(async () => undefined),
     readySignals: createReadySignals(),
-    appInfo: () => ({ name: 'Carbon Ledger', version: '0.1.0', platform: 'linux', arch: 'x64', electronVersion: '40.10.2', chromeVersion: '144.0', isPackaged: false }),
+    appInfo: () => ({
+      name: 'Carbon Ledger',
+      version: '0.1.0',
+      platform: 'linux',
+      arch: 'x64',
+      electronVersion: '40.10.2',
+      chromeVersion: '144.0',
+      isPackaged: false
+    }),
     openExternal: vi.fn(async () => undefined),
     backups: {} as BackupStore,
     ...overrides
   }
   registerHostHandlers(createHandle({ handle: (channel, listener) => listeners.set(channel, listener) }, vi.fn()), deps)
-  const call = (channel: InvokeChannel, event: InvokeEventLike, ...args: unknown[]) => listeners.get(channel)?.(event, ...args)
+  const call = (channel: InvokeChannel, event: InvokeEventLike, ...args: unknown[]) =>
+    listeners.get(channel)?.(event, ...args)
   return { deps, call, listeners }
 }
 
@@ -36,7 +51,11 @@ describe('registerHostHandlers', () => {
 
   it('saves a file: sanitised name in the dialog, content written atomically to the chosen path', async () => {
     const { deps, call } = setUp({ showSaveDialog: vi.fn(async () => '/home/me/Documents/q3.csv') })
-    const result = await call(invokeChannels.saveFile, appPage, { suggestedName: '../Q3: runs.csv', content: 'a,b\n', filters: csvFilters })
+    const result = await call(invokeChannels.saveFile, appPage, {
+      suggestedName: '../Q3: runs.csv',
+      content: 'a,b\n',
+      filters: csvFilters
+    })
     expect(result).toEqual({ ok: true, value: { status: 'saved', path: '/home/me/Documents/q3.csv' } })
     expect(deps.showSaveDialog).toHaveBeenCalledWith({ defaultName: 'Q3- runs.csv', filters: csvFilters })
     expect(deps.writeFileAtomic).toHaveBeenCalledWith('/home/me/Documents/q3.csv', 'a,b\n')
@@ -44,7 +63,9 @@ describe('registerHostHandlers', () => {
 
   it('writes nothing when the save dialog is cancelled', async () => {
     const { deps, call } = setUp()
-    expect(await call(invokeChannels.saveFile, appPage, { suggestedName: 'x.csv', content: 'x', filters: [] })).toEqual({ ok: true, value: { status: 'cancelled' } })
+    expect(await call(invokeChannels.saveFile, appPage, { suggestedName: 'x.csv', content: 'x', filters: [] })).toEqual(
+      { ok: true, value: { status: 'cancelled' } }
+    )
     expect(deps.writeFileAtomic).not.toHaveBeenCalled()
   })
 
@@ -61,11 +82,19 @@ describe('registerHostHandlers', () => {
 
   it('asks where to save the PDF before rendering, and renders nothing when cancelled', async () => {
     const { deps, call } = setUp()
-    const result = await call(invokeChannels.printReportToPdf, appPage, { suggestedName: 'report', params: { quarter: '2026-Q3' } })
+    const result = await call(invokeChannels.printReportToPdf, appPage, {
+      suggestedName: 'report',
+      params: { quarter: '2026-Q3' }
+    })
     expect(result).toEqual({ ok: true, value: { status: 'cancelled' } })
     expect(deps.printReport).not.toHaveBeenCalled()
     const saving = setUp({ showSaveDialog: vi.fn(async () => '/r/q3.pdf') })
-    expect(await saving.call(invokeChannels.printReportToPdf, appPage, { suggestedName: 'q3.pdf', params: { quarter: '2026-Q3' } })).toEqual({
+    expect(
+      await saving.call(invokeChannels.printReportToPdf, appPage, {
+        suggestedName: 'q3.pdf',
+        params: { quarter: '2026-Q3' }
+      })
+    ).toEqual({
       ok: true,
       value: { status: 'saved', path: '/r/q3.pdf' }
     })
@@ -74,7 +103,10 @@ describe('registerHostHandlers', () => {
 
   it('accepts report:ready only from the window that waits for it', async () => {
     const { deps, call } = setUp()
-    expect(await call(invokeChannels.reportReady, appPage, { ok: true })).toEqual({ ok: false, error: 'No report is waiting for this page.' })
+    expect(await call(invokeChannels.reportReady, appPage, { ok: true })).toEqual({
+      ok: false,
+      error: 'No report is waiting for this page.'
+    })
     const waiting = deps.readySignals.waitFor(2, 1000)
     expect(await call(invokeChannels.reportReady, reportPage, { ok: true })).toEqual({ ok: true, value: null })
     await expect(waiting).resolves.toBeUndefined()
@@ -82,9 +114,18 @@ describe('registerHostHandlers', () => {
 
   it('opens allowlisted links only, with the normalised URL', async () => {
     const { deps, call } = setUp()
-    expect(await call(invokeChannels.openLink, appPage, { url: 'https://GITHUB.com/x' })).toEqual({ ok: true, value: { opened: true } })
-    expect(await call(invokeChannels.openLink, appPage, { url: 'file:///etc/passwd' })).toEqual({ ok: true, value: { opened: false } })
-    expect(await call(invokeChannels.openLink, appPage, { url: 'https://github.com.evil.example/' })).toEqual({ ok: true, value: { opened: false } })
+    expect(await call(invokeChannels.openLink, appPage, { url: 'https://GITHUB.com/x' })).toEqual({
+      ok: true,
+      value: { opened: true }
+    })
+    expect(await call(invokeChannels.openLink, appPage, { url: 'file:///etc/passwd' })).toEqual({
+      ok: true,
+      value: { opened: false }
+    })
+    expect(await call(invokeChannels.openLink, appPage, { url: 'https://github.com.evil.example/' })).toEqual({
+      ok: true,
+      value: { opened: false }
+    })
     expect(deps.openExternal).toHaveBeenCalledTimes(1)
     expect(deps.openExternal).toHaveBeenCalledWith('https://github.com/x')
   })

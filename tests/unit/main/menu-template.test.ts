@@ -21,12 +21,32 @@ describe('buildMenuTemplate', () => {
   it('adds the app menu first and the Window menu on macOS', () => {
     const { menu } = template('darwin')
     expect(labels(menu)).toEqual(['Carbon Ledger', 'File', 'Edit', 'View', 'windowMenu', 'Help'])
-    expect(labels(submenu(menu[0]))).toEqual(['About Carbon Ledger', 'separator', 'services', 'separator', 'hide', 'hideOthers', 'unhide', 'separator', 'Quit Carbon Ledger'])
+    expect(labels(submenu(menu[0]))).toEqual([
+      'About Carbon Ledger',
+      'separator',
+      'services',
+      'separator',
+      'hide',
+      'hideOthers',
+      'unhide',
+      'separator',
+      'Quit Carbon Ledger'
+    ])
   })
 
   it('lists the File commands with CmdOrCtrl accelerators, Quit last off macOS', () => {
     const file = submenu(template('linux').menu[0])
-    expect(labels(file)).toEqual(['Import…', 'separator', 'Export CSV…', 'Export PDF report…', 'separator', 'Back up…', 'Restore…', 'separator', 'Quit'])
+    expect(labels(file)).toEqual([
+      'Import…',
+      'separator',
+      'Export CSV…',
+      'Export PDF report…',
+      'separator',
+      'Back up…',
+      'Restore…',
+      'separator',
+      'Quit'
+    ])
     expect(find(file, 'Import…')?.accelerator).toBe('CmdOrCtrl+O')
     expect(find(file, 'Export CSV…')?.accelerator).toBe('CmdOrCtrl+E')
     expect(find(file, 'Export PDF report…')?.accelerator).toBe('CmdOrCtrl+P')
@@ -47,14 +67,34 @@ describe('buildMenuTemplate', () => {
     const { menu, onCommand } = template('win32')
     const click = (item: Item | undefined) => (item?.click as (() => void) | undefined)?.()
     const file = submenu(menu[0])
-    for (const label of ['Import…', 'Export CSV…', 'Export PDF report…', 'Back up…', 'Restore…']) click(find(file, label))
+    for (const label of ['Import…', 'Export CSV…', 'Export PDF report…', 'Back up…', 'Restore…'])
+      click(find(file, label))
     const help = submenu(menu[3])
     for (const label of ['Methodology', 'Data sources', 'About Carbon Ledger']) click(find(help, label))
-    expect(onCommand.mock.calls.map(([command]) => command)).toEqual(['import', 'export-csv', 'export-pdf', 'backup', 'restore', 'methodology', 'data-sources', 'about'])
+    expect(onCommand.mock.calls.map(([command]) => command)).toEqual([
+      'import',
+      'export-csv',
+      'export-pdf',
+      'backup',
+      'restore',
+      'methodology',
+      'data-sources',
+      'about'
+    ])
   })
 
   it('has the standard Edit roles (paste and match style on macOS only)', () => {
-    expect(labels(submenu(template('linux').menu[1]))).toEqual(['undo', 'redo', 'separator', 'cut', 'copy', 'paste', 'delete', 'separator', 'selectAll'])
+    expect(labels(submenu(template('linux').menu[1]))).toEqual([
+      'undo',
+      'redo',
+      'separator',
+      'cut',
+      'copy',
+      'paste',
+      'delete',
+      'separator',
+      'selectAll'
+    ])
     expect(submenu(template('darwin').menu[2]).some((item) => item.role === 'pasteAndMatchStyle')).toBe(true)
   })
 
@@ -66,7 +106,12 @@ describe('buildMenuTemplate', () => {
   })
 
   it('puts About under Help off macOS and in the app menu on macOS', () => {
-    expect(labels(submenu(template('linux').menu[3]))).toEqual(['Methodology', 'Data sources', 'separator', 'About Carbon Ledger'])
+    expect(labels(submenu(template('linux').menu[3]))).toEqual([
+      'Methodology',
+      'Data sources',
+      'separator',
+      'About Carbon Ledger'
+    ])
     expect(labels(submenu(template('darwin').menu[5]))).toEqual(['Methodology', 'Data sources'])
   })
 })

@@ -28,8 +28,19 @@ describe('electron-builder.yml', () => {
   it('packs only the build into an asar, with no node_modules and no native rebuild', () => {
     expect(lines).toContain('asar: true')
     expect(lines).toContain('npmRebuild: false')
-    const files = config.slice(config.indexOf('files:'), config.indexOf('asar:')).split('\n').filter((line) => line.startsWith('  - ')).map((line) => line.slice(4))
-    expect(files).toEqual(['out/main/**', 'out/preload/**', 'out/renderer/**', 'package.json', "'!**/*.map'", "'!node_modules/**'"])
+    const files = config
+      .slice(config.indexOf('files:'), config.indexOf('asar:'))
+      .split('\n')
+      .filter((line) => line.startsWith('  - '))
+      .map((line) => line.slice(4))
+    expect(files).toEqual([
+      'out/main/**',
+      'out/preload/**',
+      'out/renderer/**',
+      'package.json',
+      "'!**/*.map'",
+      "'!node_modules/**'"
+    ])
   })
 
   it('builds AppImage and deb, NSIS and dmg', () => {

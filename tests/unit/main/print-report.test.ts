@@ -34,7 +34,12 @@ describe('printReportToPdf', () => {
     const readySignals = createReadySignals()
     const { window, calls } = fakeWindow(12, { onLoad: () => readySignals.signal(12, { ok: true }) })
     const writeFile = vi.fn(async () => undefined)
-    await printReportToPdf({ quarter: '2026-Q3' }, '/home/me/report.pdf', { createWindow: () => window, readySignals, writeFile, timeoutMs: 1000 })
+    await printReportToPdf({ quarter: '2026-Q3' }, '/home/me/report.pdf', {
+      createWindow: () => window,
+      readySignals,
+      writeFile,
+      timeoutMs: 1000
+    })
     expect(calls).toEqual(['load app://carbon-ledger/report.html?quarter=2026-Q3', 'print', 'destroy'])
     expect(window.printToPDF).toHaveBeenCalledWith(REPORT_PDF_OPTIONS)
     expect(writeFile).toHaveBeenCalledWith('/home/me/report.pdf', PDF)
@@ -43,7 +48,12 @@ describe('printReportToPdf', () => {
   it('prints only after the signal, even when the page signals later than load', async () => {
     const readySignals = createReadySignals()
     const { window, calls } = fakeWindow(3)
-    const done = printReportToPdf({}, '/r.pdf', { createWindow: () => window, readySignals, writeFile: async () => undefined, timeoutMs: 1000 })
+    const done = printReportToPdf({}, '/r.pdf', {
+      createWindow: () => window,
+      readySignals,
+      writeFile: async () => undefined,
+      timeoutMs: 1000
+    })
     await vi.waitFor(() => expect(calls).toEqual(['load app://carbon-ledger/report.html']))
     expect(readySignals.signal(3, { ok: true })).toBe(true)
     await done
@@ -52,11 +62,13 @@ describe('printReportToPdf', () => {
 
   it('fails with the page’s own message when it signals that it cannot render, and never prints', async () => {
     const readySignals = createReadySignals()
-    const { window, calls } = fakeWindow(4, { onLoad: () => readySignals.signal(4, { ok: false, message: 'no runs in 2026-Q3' }) })
+    const { window, calls } = fakeWindow(4, {
+      onLoad: () => readySignals.signal(4, { ok: false, message: 'no runs in 2026-Q3' })
+    })
     const writeFile = vi.fn()
-    await expect(printReportToPdf({}, '/r.pdf', { createWindow: () => window, readySignals, writeFile, timeoutMs: 1000 })).rejects.toThrow(
-      new HostError('The report could not be prepared: no runs in 2026-Q3')
-    )
+    await expect(
+      printReportToPdf({}, '/r.pdf', { createWindow: () => window, readySignals, writeFile, timeoutMs: 1000 })
+    ).rejects.toThrow(new HostError('The report could not be prepared: no runs in 2026-Q3'))
     expect(calls).toEqual(['load app://carbon-ledger/report.html', 'destroy'])
     expect(writeFile).not.toHaveBeenCalled()
   })
@@ -65,7 +77,12 @@ describe('printReportToPdf', () => {
     vi.useFakeTimers()
     const readySignals = createReadySignals()
     const { window, calls } = fakeWindow(5)
-    const done = printReportToPdf({}, '/r.pdf', { createWindow: () => window, readySignals, writeFile: vi.fn(), timeoutMs: 60_000 })
+    const done = printReportToPdf({}, '/r.pdf', {
+      createWindow: () => window,
+      readySignals,
+      writeFile: vi.fn(),
+      timeoutMs: 60_000
+    })
     const outcome = expect(done).rejects.toThrow('The report did not finish rendering within 60 s.')
     await vi.advanceTimersByTimeAsync(60_000)
     await outcome
@@ -76,17 +93,24 @@ describe('printReportToPdf', () => {
   it('reports a page that fails to load without leaking the loader’s message, and destroys the window', async () => {
     const readySignals = createReadySignals()
     const { window, calls } = fakeWindow(6, { loadFails: true })
-    await expect(printReportToPdf({}, '/r.pdf', { createWindow: () => window, readySignals, writeFile: vi.fn(), timeoutMs: 1000 })).rejects.toThrow(
-      new HostError('The report page could not be loaded.')
-    )
+    await expect(
+      printReportToPdf({}, '/r.pdf', { createWindow: () => window, readySignals, writeFile: vi.fn(), timeoutMs: 1000 })
+    ).rejects.toThrow(new HostError('The report page could not be loaded.'))
     expect(calls.at(-1)).toBe('destroy')
     // Nothing is left waiting: a late signal finds no window.
     expect(readySignals.signal(6, { ok: true })).toBe(false)
   })
 
   it('asks for tagged A4 with backgrounds and a page-number footer', () => {
-    expect(REPORT_PDF_OPTIONS).toMatchObject({ pageSize: 'A4', printBackground: true, generateTaggedPDF: true, displayHeaderFooter: true })
-    expect(REPORT_PDF_OPTIONS.footerTemplate).toContain('<span class="pageNumber"></span> / <span class="totalPages"></span>')
+    expect(REPORT_PDF_OPTIONS).toMatchObject({
+      pageSize: 'A4',
+      printBackground: true,
+      generateTaggedPDF: true,
+      displayHeaderFooter: true
+    })
+    expect(REPORT_PDF_OPTIONS.footerTemplate).toContain(
+      '<span class="pageNumber"></span> / <span class="totalPages"></span>'
+    )
   })
 })
 

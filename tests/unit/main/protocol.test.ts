@@ -10,14 +10,23 @@ const get = (url: string) => resolveAppRequest('GET', url, root)
 describe('resolveAppRequest', () => {
   it('serves a file of the build with its content type and the CSP header', () => {
     const response = get('app://carbon-ledger/assets/index-D0vsZ6tB.js')
-    expect(response).toMatchObject({ status: 200, filePath: join(root, 'assets', 'index-D0vsZ6tB.js'), headOnly: false })
+    expect(response).toMatchObject({
+      status: 200,
+      filePath: join(root, 'assets', 'index-D0vsZ6tB.js'),
+      headOnly: false
+    })
     expect(response.headers['Content-Type']).toBe('text/javascript; charset=utf-8')
     expect(response.headers['Content-Security-Policy']).toBe(CONTENT_SECURITY_POLICY)
     expect(response.headers['X-Content-Type-Options']).toBe('nosniff')
   })
 
   it('serves index.html for the root and for extension-less client routes (SPA fallback)', () => {
-    for (const url of ['app://carbon-ledger/', 'app://carbon-ledger', 'app://carbon-ledger/runs', 'app://carbon-ledger/projects/p-1/runs?sort=date#top']) {
+    for (const url of [
+      'app://carbon-ledger/',
+      'app://carbon-ledger',
+      'app://carbon-ledger/runs',
+      'app://carbon-ledger/projects/p-1/runs?sort=date#top'
+    ]) {
       const response = get(url)
       expect(response.status, url).toBe(200)
       expect(response.status === 200 && response.filePath, url).toBe(join(root, 'index.html'))
@@ -37,7 +46,10 @@ describe('resolveAppRequest', () => {
   })
 
   it('answers HEAD like GET, flagged to send no body', () => {
-    expect(resolveAppRequest('HEAD', 'app://carbon-ledger/index.html', root)).toMatchObject({ status: 200, headOnly: true })
+    expect(resolveAppRequest('HEAD', 'app://carbon-ledger/index.html', root)).toMatchObject({
+      status: 200,
+      headOnly: true
+    })
   })
 
   it.each(['POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH', 'get'])('refuses %s with 405 and Allow', (method) => {
@@ -57,10 +69,22 @@ describe('resolveAppRequest', () => {
   })
 
   it('keeps literal and encoded dot segments inside the root (the URL parser folds them before the path is used)', () => {
-    expect(get('app://carbon-ledger/../../etc/shadow.txt')).toMatchObject({ status: 200, filePath: join(root, 'etc', 'shadow.txt') })
-    expect(get('app://carbon-ledger/%2e%2e/%2e%2e/etc/shadow.txt')).toMatchObject({ status: 200, filePath: join(root, 'etc', 'shadow.txt') })
-    expect(get('app://carbon-ledger/assets/%2E%2E/%2E%2E/%2E%2E/secret.key')).toMatchObject({ status: 200, filePath: join(root, 'secret.key') })
-    expect(get('app://carbon-ledger/assets/.%2e/.%2E/etc/passwd')).toMatchObject({ status: 200, filePath: join(root, 'index.html') })
+    expect(get('app://carbon-ledger/../../etc/shadow.txt')).toMatchObject({
+      status: 200,
+      filePath: join(root, 'etc', 'shadow.txt')
+    })
+    expect(get('app://carbon-ledger/%2e%2e/%2e%2e/etc/shadow.txt')).toMatchObject({
+      status: 200,
+      filePath: join(root, 'etc', 'shadow.txt')
+    })
+    expect(get('app://carbon-ledger/assets/%2E%2E/%2E%2E/%2E%2E/secret.key')).toMatchObject({
+      status: 200,
+      filePath: join(root, 'secret.key')
+    })
+    expect(get('app://carbon-ledger/assets/.%2e/.%2E/etc/passwd')).toMatchObject({
+      status: 200,
+      filePath: join(root, 'index.html')
+    })
   })
 
   it.each([
@@ -104,7 +128,9 @@ describe('contentTypeOf', () => {
 })
 
 describe('CONTENT_SECURITY_POLICY', () => {
-  const directives = new Map(CONTENT_SECURITY_POLICY.split('; ').map((d) => [d.split(' ')[0], d.slice(d.indexOf(' ') + 1)]))
+  const directives = new Map(
+    CONTENT_SECURITY_POLICY.split('; ').map((d) => [d.split(' ')[0], d.slice(d.indexOf(' ') + 1)])
+  )
   it('allows scripts and styles from the app only: no inline, no eval', () => {
     expect(directives.get('script-src')).toBe("'self'")
     expect(directives.get('style-src')).toBe("'self'")

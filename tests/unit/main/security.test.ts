@@ -3,11 +3,19 @@ import fc from 'fast-check'
 import { describe, expect, it, vi } from 'vitest'
 import { isAppUrl, reportPageUrl } from '../../../main/app-origin'
 import { allowedExternalUrl, EXTERNAL_LINK_HOSTS, isAllowedExternalUrl } from '../../../main/security/external-links'
-import { decideNavigation, decidePermission, guardContents, isAllowedRequestUrl, type GuardedContents } from '../../../main/security/navigation'
+import {
+  decideNavigation,
+  decidePermission,
+  guardContents,
+  isAllowedRequestUrl,
+  type GuardedContents
+} from '../../../main/security/navigation'
 
 describe('isAllowedExternalUrl', () => {
   it('allows https links to listed hosts and returns the normalised href', () => {
-    expect(allowedExternalUrl('https://github.com/carbon-ledger/carbon-ledger#readme')).toBe('https://github.com/carbon-ledger/carbon-ledger#readme')
+    expect(allowedExternalUrl('https://github.com/carbon-ledger/carbon-ledger#readme')).toBe(
+      'https://github.com/carbon-ledger/carbon-ledger#readme'
+    )
     expect(allowedExternalUrl('https://mlco2.github.io/impact')).toBe('https://mlco2.github.io/impact')
     expect(allowedExternalUrl('HTTPS://GitHub.COM/a')).toBe('https://github.com/a')
   })
@@ -88,7 +96,9 @@ describe('app origin', () => {
     expect(isAppUrl('app:carbon-ledger/index.html')).toBe(false)
   })
   it('builds the report URL with its parameters encoded', () => {
-    expect(reportPageUrl({ quarter: '2026-Q3', project: 'a&b=c' })).toBe('app://carbon-ledger/report.html?quarter=2026-Q3&project=a%26b%3Dc')
+    expect(reportPageUrl({ quarter: '2026-Q3', project: 'a&b=c' })).toBe(
+      'app://carbon-ledger/report.html?quarter=2026-Q3&project=a%26b%3Dc'
+    )
   })
 })
 
@@ -103,7 +113,16 @@ describe('navigation, permissions and requests', () => {
   it('grants clipboard writing to the app only, and nothing else to anyone', () => {
     expect(decidePermission('clipboard-sanitized-write', 'app://carbon-ledger/index.html')).toBe(true)
     expect(decidePermission('clipboard-sanitized-write', 'https://evil.example/')).toBe(false)
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fileSystem', 'display-capture', 'unknown']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'openExternal',
+      'fileSystem',
+      'display-capture',
+      'unknown'
+    ]) {
       expect(decidePermission(permission, 'app://carbon-ledger/index.html'), permission).toBe(false)
     }
   })
@@ -113,7 +132,13 @@ describe('navigation, permissions and requests', () => {
     expect(isAllowedRequestUrl('data:image/png;base64,AAAA')).toBe(true)
     expect(isAllowedRequestUrl('blob:app://carbon-ledger/3f1c')).toBe(true)
     expect(isAllowedRequestUrl('devtools://devtools/bundled/devtools_app.html')).toBe(true)
-    for (const url of ['https://fonts.googleapis.com/css', 'http://127.0.0.1:5173/', 'ws://localhost/', 'file:///etc/passwd', 'app://other/x']) {
+    for (const url of [
+      'https://fonts.googleapis.com/css',
+      'http://127.0.0.1:5173/',
+      'ws://localhost/',
+      'file:///etc/passwd',
+      'app://other/x'
+    ]) {
       expect(isAllowedRequestUrl(url), url).toBe(false)
     }
   })

@@ -32,6 +32,9 @@ describe('window options', () => {
   it('keep the report window hidden, unfocusable, sandboxed and without DevTools', () => {
     const options = reportWindowOptions('/app/out/preload/index.cjs')
     expect(options).toMatchObject({ show: false, focusable: false, skipTaskbar: true })
-    expect(options.webPreferences).toEqual({ ...secureWebPreferences('/app/out/preload/index.cjs', false), backgroundThrottling: false })
+    expect(options.webPreferences).toEqual({
+      ...secureWebPreferences('/app/out/preload/index.cjs', false),
+      backgroundThrottling: false
+    })
   })
 })

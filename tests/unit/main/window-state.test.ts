@@ -2,12 +2,26 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { DEFAULT_SIZE, loadWindowState, restoreBounds, saveWindowState, type Rect, type WindowState } from '../../../main/window/window-state'
+import {
+  DEFAULT_SIZE,
+  loadWindowState,
+  restoreBounds,
+  saveWindowState,
+  type Rect,
+  type WindowState
+} from '../../../main/window/window-state'
 
 // A laptop (primary) with a 1920×1080 monitor to its right; work areas exclude the 40 px taskbar.
 const laptop: Rect = { x: 0, y: 0, width: 1440, height: 860 }
 const monitor: Rect = { x: 1440, y: 0, width: 1920, height: 1040 }
-const state = (overrides: Partial<WindowState>): WindowState => ({ x: 100, y: 80, width: 1200, height: 760, isMaximized: false, ...overrides })
+const state = (overrides: Partial<WindowState>): WindowState => ({
+  x: 100,
+  y: 80,
+  width: 1200,
+  height: 760,
+  isMaximized: false,
+  ...overrides
+})
 
 describe('restoreBounds', () => {
   it('opens at the default size, centred, the first time', () => {
@@ -15,12 +29,21 @@ describe('restoreBounds', () => {
   })
 
   it('caps the default size to a small primary display, never below the minimum', () => {
-    expect(restoreBounds(null, [{ x: 0, y: 0, width: 1024, height: 600 }])).toEqual({ bounds: { width: 1024, height: 600 }, isMaximized: false })
-    expect(restoreBounds(null, [{ x: 0, y: 0, width: 640, height: 480 }])).toEqual({ bounds: { width: 800, height: 560 }, isMaximized: false })
+    expect(restoreBounds(null, [{ x: 0, y: 0, width: 1024, height: 600 }])).toEqual({
+      bounds: { width: 1024, height: 600 },
+      isMaximized: false
+    })
+    expect(restoreBounds(null, [{ x: 0, y: 0, width: 640, height: 480 }])).toEqual({
+      bounds: { width: 800, height: 560 },
+      isMaximized: false
+    })
   })
 
   it('restores a position that is on a display', () => {
-    expect(restoreBounds(state({}), [laptop, monitor])).toEqual({ bounds: { x: 100, y: 80, width: 1200, height: 760 }, isMaximized: false })
+    expect(restoreBounds(state({}), [laptop, monitor])).toEqual({
+      bounds: { x: 100, y: 80, width: 1200, height: 760 },
+      isMaximized: false
+    })
     expect(restoreBounds(state({ x: 2000, y: 100, isMaximized: true }), [laptop, monitor])).toEqual({
       bounds: { x: 2000, y: 100, width: 1200, height: 760 },
       isMaximized: true
@@ -28,7 +51,10 @@ describe('restoreBounds', () => {
   })
 
   it('drops the position (keeping the size) when the monitor it was on is gone', () => {
-    expect(restoreBounds(state({ x: 2000, y: 100 }), [laptop])).toEqual({ bounds: { width: 1200, height: 760 }, isMaximized: false })
+    expect(restoreBounds(state({ x: 2000, y: 100 }), [laptop])).toEqual({
+      bounds: { width: 1200, height: 760 },
+      isMaximized: false
+    })
   })
 
   it('drops the position when only a sliver of the title bar would be visible', () => {
@@ -41,7 +67,12 @@ describe('restoreBounds', () => {
   })
 
   it('caps a saved size larger than its display', () => {
-    expect(restoreBounds(state({ x: 0, y: 0, width: 3000, height: 2000 }), [laptop]).bounds).toEqual({ x: 0, y: 0, width: 1440, height: 860 })
+    expect(restoreBounds(state({ x: 0, y: 0, width: 3000, height: 2000 }), [laptop]).bounds).toEqual({
+      x: 0,
+      y: 0,
+      width: 1440,
+      height: 860
+    })
   })
 })
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { english, formatMessage, localeNumberWriter, messageSchema, msg, verbatim, writeEnglishNumber } from '../../../shared/messages/index'
+import {
+  english,
+  formatMessage,
+  localeNumberWriter,
+  messageSchema,
+  msg,
+  verbatim,
+  writeEnglishNumber
+} from '../../../shared/messages/index'
 
 describe('number styles', () => {
   const german = localeNumberWriter('de-DE')
@@ -30,7 +38,7 @@ describe('number styles', () => {
     expect(german(1, 'p3')).toBe('1,00')
   })
 
-  it('writes instants as ISO 8601 in English and as the locale\'s UTC date and time in German', () => {
+  it("writes instants as ISO 8601 in English and as the locale's UTC date and time in German", () => {
     const at = Date.UTC(2024, 0, 31, 22, 15, 30)
     expect(writeEnglishNumber(at, 'utc')).toBe('2024-01-31T22:15:30.000Z')
     expect(writeEnglishNumber(at, 'utcHour')).toBe('2024-01-31T22:00:00Z')
@@ -44,12 +52,20 @@ describe('formatMessage', () => {
   const catalogue = { a: 'x {n} y {t} {missing}', b: '({inner})', c: '{sum:d1}' }
 
   it('fills numbers, texts and sums, and leaves a missing parameter visible', () => {
-    expect(formatMessage(catalogue, { id: 'a', params: { n: 1.5, t: '{n}' } }, writeEnglishNumber)).toBe('x 1.5 y {n} {missing}')
+    expect(formatMessage(catalogue, { id: 'a', params: { n: 1.5, t: '{n}' } }, writeEnglishNumber)).toBe(
+      'x 1.5 y {n} {missing}'
+    )
     expect(formatMessage(catalogue, { id: 'c', params: { sum: [1, 2.25] } }, writeEnglishNumber)).toBe('1.0 + 2.3')
   })
 
   it('nests messages, and gives undefined when the message or a nested one is not in the catalogue', () => {
-    expect(formatMessage(catalogue, { id: 'b', params: { inner: { id: 'a', params: { n: 2, t: 'q' } } } }, writeEnglishNumber)).toBe('(x 2 y q {missing})')
+    expect(
+      formatMessage(
+        catalogue,
+        { id: 'b', params: { inner: { id: 'a', params: { n: 2, t: 'q' } } } },
+        writeEnglishNumber
+      )
+    ).toBe('(x 2 y q {missing})')
     expect(formatMessage(catalogue, { id: 'b', params: { inner: { id: 'gone' } } }, writeEnglishNumber)).toBeUndefined()
     expect(formatMessage(catalogue, { id: 'toString' }, writeEnglishNumber)).toBeUndefined()
   })

@@ -48,17 +48,27 @@ describe('compareHardware: GPU-hours on a reference GPU', () => {
   it('leaves out CPUs and hardware without FLOPS at the precision, and says which', () => {
     expect(comparison.rows.some((r) => r.kind === 'cpu')).toBe(false)
     expect(comparison.withoutFlops).toEqual(['Unrated GPU'])
-    const fp32 = compareHardware({ kind: 'gpu-hours', hardwareId: 'gpu:old', gpuHours: 100, ...where }, ref, noLab, { precision: 'fp32' })
+    const fp32 = compareHardware({ kind: 'gpu-hours', hardwareId: 'gpu:old', gpuHours: 100, ...where }, ref, noLab, {
+      precision: 'fp32'
+    })
     expect(fp32.withoutFlops).toEqual(['Small GPU', 'Unrated GPU'])
     expect(fp32.precision).toBe('fp32')
   })
 
   it('gives the current choice as a run for the location comparison', () => {
-    expect(comparison.currentRun).toMatchObject({ durationS: 100 * 3600, devices: [{ hardwareId: 'gpu:old', count: 1 }], location: where.location })
+    expect(comparison.currentRun).toMatchObject({
+      durationS: 100 * 3600,
+      devices: [{ hardwareId: 'gpu:old', count: 1 }],
+      location: where.location
+    })
   })
 
   it('re-sorts by time', () => {
-    expect(sortHardwareRows(comparison.rows, 'time').map((r) => r.hardwareId)).toEqual(['gpu:new', 'gpu:old', 'gpu:small'])
+    expect(sortHardwareRows(comparison.rows, 'time').map((r) => r.hardwareId)).toEqual([
+      'gpu:new',
+      'gpu:old',
+      'gpu:small'
+    ])
   })
 })
 
@@ -78,7 +88,11 @@ describe('compareHardware: total FLOPs', () => {
   })
 
   it('ranks custom lab hardware beside the catalogue', () => {
-    const lab = labDefaultsSchema.parse({ hardware: [{ id: 'custom:lab', kind: 'gpu', name: 'Lab card', tdpW: 100, fp16Tflops: 100, aliases: [], sourceIds: ['lab'] }] })
+    const lab = labDefaultsSchema.parse({
+      hardware: [
+        { id: 'custom:lab', kind: 'gpu', name: 'Lab card', tdpW: 100, fp16Tflops: 100, aliases: [], sourceIds: ['lab'] }
+      ]
+    })
     const c = compareHardware({ kind: 'flops', totalFlops: 3.6e18, hardwareId: 'gpu:old', ...where }, ref, lab)
     expect(c.rows[0]).toMatchObject({ hardwareId: 'custom:lab', custom: true })
     expect(c.rows[0]!.savingKg!.value).toBeCloseTo((0.4 * 25 * 50 - 0.1 * 25 * 50) / 1000, 10)
@@ -108,19 +122,31 @@ describe('compareHardware: a logged run', () => {
     expect(neu.energyKWh.value).toBeCloseTo(4.375, 10)
     const old = c.rows.find((r) => r.current)!
     expect(old.energyKWh.value).toBeCloseTo(8.75, 10)
-    expect(c.notes.join(' ')).toContain("measured energy is not used")
+    expect(c.notes.join(' ')).toContain('measured energy is not used')
     expect(c.currentRun).toEqual(run)
   })
 
   it('says so when the run has no accelerator of the catalogue', () => {
-    const bare = runInputSchema.parse({ startedAt: '2024-05-01T00:00:00Z', durationS: 3600, devices: [{ kind: 'gpu', name: 'Mystery 9000', count: 1 }] })
+    const bare = runInputSchema.parse({
+      startedAt: '2024-05-01T00:00:00Z',
+      durationS: 3600,
+      devices: [{ kind: 'gpu', name: 'Mystery 9000', count: 1 }]
+    })
     expect(() => compareHardware({ kind: 'run', run: bare }, ref, noLab)).toThrow(PlanningError)
   })
 
   it('rejects bad input naming the field', () => {
-    expect(() => compareHardware({ kind: 'gpu-hours', hardwareId: 'gpu:old', gpuHours: -1 }, ref, noLab)).toThrow(/workload gpuHours/)
-    expect(() => compareHardware({ kind: 'gpu-hours', hardwareId: 'gpu:nope', gpuHours: 1 }, ref, noLab)).toThrow(/'gpu:nope' is not in the catalogue/)
-    expect(() => compareHardware({ kind: 'gpu-hours', hardwareId: 'gpu:small', gpuHours: 1 }, ref, noLab, { precision: 'fp32' })).toThrow(/Small GPU has no fp32 FLOPS/)
-    expect(() => compareHardware({ kind: 'flops', totalFlops: 1e18, hardwareId: 'gpu:small' }, ref, noLab, { precision: 'fp32' })).toThrow(/Small GPU has no fp32 FLOPS/)
+    expect(() => compareHardware({ kind: 'gpu-hours', hardwareId: 'gpu:old', gpuHours: -1 }, ref, noLab)).toThrow(
+      /workload gpuHours/
+    )
+    expect(() => compareHardware({ kind: 'gpu-hours', hardwareId: 'gpu:nope', gpuHours: 1 }, ref, noLab)).toThrow(
+      /'gpu:nope' is not in the catalogue/
+    )
+    expect(() =>
+      compareHardware({ kind: 'gpu-hours', hardwareId: 'gpu:small', gpuHours: 1 }, ref, noLab, { precision: 'fp32' })
+    ).toThrow(/Small GPU has no fp32 FLOPS/)
+    expect(() =>
+      compareHardware({ kind: 'flops', totalFlops: 1e18, hardwareId: 'gpu:small' }, ref, noLab, { precision: 'fp32' })
+    ).toThrow(/Small GPU has no fp32 FLOPS/)
   })
 })

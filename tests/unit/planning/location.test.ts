@@ -26,7 +26,11 @@ describe('compareLocations', () => {
   it("ranks the same provider's regions, all cloud regions, countries and zones by emissions", () => {
     expect(c.rankings.map((r) => r.scope)).toEqual(['same-provider', 'cloud', 'country', 'zone'])
     expect(ranking('same-provider').rows.map((r) => r.locationId)).toEqual(['cloud:aws:clean-1', 'cloud:aws:dirty-1'])
-    expect(ranking('cloud').rows.map((r) => r.locationId)).toEqual(['cloud:gcp:green-1', 'cloud:aws:clean-1', 'cloud:aws:dirty-1'])
+    expect(ranking('cloud').rows.map((r) => r.locationId)).toEqual([
+      'cloud:gcp:green-1',
+      'cloud:aws:clean-1',
+      'cloud:aws:dirty-1'
+    ])
     expect(ranking('country').rows.map((r) => r.name)).toEqual(['France'])
     expect(ranking('zone').rows[0]).toMatchObject({ name: 'Germany', hourlyZone: 'DE-LU', intensityYear: 2024 })
   })

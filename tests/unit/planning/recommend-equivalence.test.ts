@@ -23,7 +23,9 @@ describe('recommendChanges on the fixture lab: the same savings as comparing eac
   it('sums compareHardware’s saving on the recommended accelerator, run by run', () => {
     for (const rec of recommendations.filter((r) => r.kind === 'hardware')) {
       const savings = rec.runIds.map((id) => {
-        const row = compareHardware({ kind: 'run', run: byId.get(id)!.input }, ref, LAB_DEFAULTS).rows.find((r) => r.name === rec.to)
+        const row = compareHardware({ kind: 'run', run: byId.get(id)!.input }, ref, LAB_DEFAULTS).rows.find(
+          (r) => r.name === rec.to
+        )
         return row!.savingKg!
       })
       expect(rec.savedKg).toStrictEqual(add(...savings))
@@ -33,7 +35,8 @@ describe('recommendChanges on the fixture lab: the same savings as comparing eac
   it('sums compareLocations’ saving in the recommended region, run by run', () => {
     for (const rec of recommendations.filter((r) => r.kind === 'region')) {
       const savings = rec.runIds.map((id) => {
-        const ranking = compareLocations(byId.get(id)!.input, ref, LAB_DEFAULTS, { scopes: ['same-provider'] }).rankings[0]!
+        const ranking = compareLocations(byId.get(id)!.input, ref, LAB_DEFAULTS, { scopes: ['same-provider'] })
+          .rankings[0]!
         return ranking.rows.find((r) => r.name === rec.to)!.savingKg
       })
       expect(rec.savedKg).toStrictEqual(add(...savings))

@@ -14,8 +14,18 @@ const ledgerRun = (id: string, draft: RunInputDraft): LedgerRun => {
 }
 
 // A: 10 h on AWS dirty-1: 4 kWh IT × 1.2 × 500 g = 2.4 kg. B: 4 h in DE-LU: 1.6 kWh × 1.56 × 400 g = 0.9984 kg.
-const a = ledgerRun('a', { startedAt: '2024-05-01T00:00:00Z', durationS: 10 * 3600, devices: [old], location: { kind: 'cloud', provider: 'aws', region: 'dirty-1' } })
-const b = ledgerRun('b', { startedAt: '2024-05-01T00:00:00Z', durationS: 4 * 3600, devices: [old], location: { kind: 'zone', zone: 'DE-LU' } })
+const a = ledgerRun('a', {
+  startedAt: '2024-05-01T00:00:00Z',
+  durationS: 10 * 3600,
+  devices: [old],
+  location: { kind: 'cloud', provider: 'aws', region: 'dirty-1' }
+})
+const b = ledgerRun('b', {
+  startedAt: '2024-05-01T00:00:00Z',
+  durationS: 4 * 3600,
+  devices: [old],
+  location: { kind: 'zone', zone: 'DE-LU' }
+})
 // DE-LU hours from 2024-05-01T00: 400 ×4, 500 ×4, 100 ×4, then 300
 const deLu = {
   zone: 'DE-LU',
@@ -56,14 +66,19 @@ describe('recommendChanges', () => {
     expect(recommendations.some((r) => r.to === 'Small GPU')).toBe(false)
   })
 
-  it('gives no start-time recommendation without the zone\'s hourly data, and honours the limit', () => {
+  it("gives no start-time recommendation without the zone's hourly data, and honours the limit", () => {
     const withoutHourly = recommendChanges([a, b], ref, noLab, {}, { limit: 5 })
     expect(withoutHourly.map((r) => r.kind)).toEqual(['region', 'hardware'])
     expect(recommendChanges([a, b], ref, noLab, { 'DE-LU': deLu }, { limit: 1 })).toHaveLength(1)
   })
 
   it('recommends nothing for runs already at the best choice', () => {
-    const clean = ledgerRun('c', { startedAt: '2024-05-01T00:00:00Z', durationS: 3600, devices: [{ ...old, hardwareId: 'gpu:new', name: 'New GPU' }], location: { kind: 'cloud', provider: 'aws', region: 'clean-1' } })
+    const clean = ledgerRun('c', {
+      startedAt: '2024-05-01T00:00:00Z',
+      durationS: 3600,
+      devices: [{ ...old, hardwareId: 'gpu:new', name: 'New GPU' }],
+      location: { kind: 'cloud', provider: 'aws', region: 'clean-1' }
+    })
     expect(recommendChanges([clean], ref, noLab)).toEqual([])
   })
 })

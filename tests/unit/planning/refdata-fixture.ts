@@ -17,15 +17,59 @@ export const planningRef = (): ReferenceData =>
     },
     hardware: [
       // fp16: 100 TFLOPS / 400 W = 250 GFLOPS/W ; 200 / 400 = 500 ; 50 / 100 = 500 (less memory)
-      { id: 'gpu:old', kind: 'gpu', name: 'Old GPU', tdpW: 400, fp32Tflops: 25, fp16Tflops: 100, memoryGB: 40, aliases: ['old gpu'], sourceIds: ['mlco2'] },
-      { id: 'gpu:new', kind: 'gpu', name: 'New GPU', tdpW: 400, fp32Tflops: 50, fp16Tflops: 200, memoryGB: 80, aliases: ['new gpu'], sourceIds: ['mlco2'] },
-      { id: 'gpu:small', kind: 'gpu', name: 'Small GPU', tdpW: 100, fp16Tflops: 50, memoryGB: 16, aliases: [], sourceIds: ['mlco2'] },
+      {
+        id: 'gpu:old',
+        kind: 'gpu',
+        name: 'Old GPU',
+        tdpW: 400,
+        fp32Tflops: 25,
+        fp16Tflops: 100,
+        memoryGB: 40,
+        aliases: ['old gpu'],
+        sourceIds: ['mlco2']
+      },
+      {
+        id: 'gpu:new',
+        kind: 'gpu',
+        name: 'New GPU',
+        tdpW: 400,
+        fp32Tflops: 50,
+        fp16Tflops: 200,
+        memoryGB: 80,
+        aliases: ['new gpu'],
+        sourceIds: ['mlco2']
+      },
+      {
+        id: 'gpu:small',
+        kind: 'gpu',
+        name: 'Small GPU',
+        tdpW: 100,
+        fp16Tflops: 50,
+        memoryGB: 16,
+        aliases: [],
+        sourceIds: ['mlco2']
+      },
       { id: 'gpu:noflops', kind: 'gpu', name: 'Unrated GPU', tdpW: 300, aliases: [], sourceIds: ['mlco2'] },
       { id: 'cpu:xeon', kind: 'cpu', name: 'Xeon', tdpW: 150, fp32Tflops: 1, aliases: [], sourceIds: ['ga'] }
     ],
     locations: [
-      { id: 'country:FRA', kind: 'country', name: 'France', iso2: 'FR', iso3: 'FRA', intensities: [{ year: 2024, intensityGPerKWh: 50, sourceId: 'em' }], aliases: ['france'] },
-      { id: 'zone:DE-LU', kind: 'zone', name: 'Germany', intensities: [{ year: 2024, intensityGPerKWh: 400, sourceId: 'em' }], hourlyZone: 'DE-LU', aliases: [] },
+      {
+        id: 'country:FRA',
+        kind: 'country',
+        name: 'France',
+        iso2: 'FR',
+        iso3: 'FRA',
+        intensities: [{ year: 2024, intensityGPerKWh: 50, sourceId: 'em' }],
+        aliases: ['france']
+      },
+      {
+        id: 'zone:DE-LU',
+        kind: 'zone',
+        name: 'Germany',
+        intensities: [{ year: 2024, intensityGPerKWh: 400, sourceId: 'em' }],
+        hourlyZone: 'DE-LU',
+        aliases: []
+      },
       {
         id: 'cloud:aws:dirty-1',
         kind: 'cloud',

@@ -76,11 +76,15 @@ describe('the bundled DE-LU profile', async () => {
     expect(series.intensitiesGPerKWh.length).toBeGreaterThanOrEqual(8760)
   })
 
-  it("every paper setting stays at or below the baseline, and a wider window or allowance never does worse", () => {
+  it('every paper setting stays at or below the baseline, and a wider window or allowance never does worse', () => {
     const hoursInData = series.intensitiesGPerKWh.length
     fc.assert(
       fc.property(fc.integer({ min: 0, max: hoursInData - 200 }), fc.integer({ min: 1, max: 48 }), (s, n) => {
-        const plans = comparePaperStrategies(series, { startUtcMs: series.startUtcMs + s * HOUR_MS, hours: n, powerKW: 1 })
+        const plans = comparePaperStrategies(series, {
+          startUtcMs: series.startUtcMs + s * HOUR_MS,
+          hours: n,
+          powerKW: 1
+        })
         for (const plan of plans) expect(plan.optimizedKg).toBeLessThanOrEqual(plan.baselineKg)
         const kg = plans.map((p) => p.optimizedKg)
         for (const i of [1, 2, 3, 5, 6, 7]) expect(kg[i]).toBeLessThanOrEqual(kg[i - 1]!)

@@ -2,10 +2,21 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { PlanningError } from '../../../shared/planning/errors'
 import { HOUR_MS, isoHour, type HourlySeries } from '../../../shared/planning/hourly'
-import { comparePaperStrategies, pauseResumeSpanEnd, planTimeShift, type ShiftStrategy } from '../../../shared/planning/timeshift'
+import {
+  comparePaperStrategies,
+  pauseResumeSpanEnd,
+  planTimeShift,
+  type ShiftStrategy
+} from '../../../shared/planning/timeshift'
 
 const T0 = Date.UTC(2024, 0, 1, 0)
-const series = (values: number[]): HourlySeries => ({ zone: 'TEST', label: 'Test zone', startUtcMs: T0, intensitiesGPerKWh: values, sourceId: 'test' })
+const series = (values: number[]): HourlySeries => ({
+  zone: 'TEST',
+  label: 'Test zone',
+  startUtcMs: T0,
+  intensitiesGPerKWh: values,
+  sourceId: 'test'
+})
 const at = (hour: number): number => T0 + hour * HOUR_MS
 const flexible = (windowHours: number): ShiftStrategy => ({ kind: 'flexible', windowHours })
 const pauseResume = (extraPercent: number): ShiftStrategy => ({ kind: 'pause-resume', extraPercent })
@@ -63,7 +74,9 @@ describe('flexible start', () => {
     // starts 4…6 only: 460, 410, 20 → 6
     expect(plan.chosenHoursUtcMs).toEqual([at(6), at(7)])
     expect(plan.span.intensitiesGPerKWh).toEqual([60, 400, 10, 10])
-    expect(plan.notes).toEqual(['The 24-hour window is cut to 2 hours: later starts would run past the end of the data (2024-01-01T07:00:00Z).'])
+    expect(plan.notes).toEqual([
+      'The 24-hour window is cut to 2 hours: later starts would run past the end of the data (2024-01-01T07:00:00Z).'
+    ])
   })
 
   it('counts a start inside an hour from its slot, with a note', () => {
@@ -101,14 +114,20 @@ describe('pause and resume', () => {
   })
 
   it('ties go to the earliest hours', () => {
-    const plan = planTimeShift(series([3, 1, 2, 1, 1, 2]), { startUtcMs: at(0), hours: 2, powerKW: 1 }, pauseResume(200))
+    const plan = planTimeShift(
+      series([3, 1, 2, 1, 1, 2]),
+      { startUtcMs: at(0), hours: 2, powerKW: 1 },
+      pauseResume(200)
+    )
     expect(plan.chosenHoursUtcMs).toEqual([at(1), at(3)])
   })
 
   it('clips the span at the end of the data, with a note', () => {
     const plan = planTimeShift(series([5, 4, 3, 2]), { startUtcMs: at(1), hours: 2, powerKW: 1 }, pauseResume(100))
     expect(plan.chosenHoursUtcMs).toEqual([at(2), at(3)])
-    expect(plan.notes).toEqual(['The span of 4 hours is cut to 3: it would run past the end of the data (2024-01-01T03:00:00Z).'])
+    expect(plan.notes).toEqual([
+      'The span of 4 hours is cut to 3: it would run past the end of the data (2024-01-01T03:00:00Z).'
+    ])
   })
 })
 
@@ -125,13 +144,23 @@ describe('jobs the data cannot hold', () => {
     expect(error.message).toContain('2024-01-01T00:00:00Z to 2024-01-01T03:00:00Z')
   })
   it('a start outside the data is an error', () => {
-    expect(planningError(() => planTimeShift(data, { startUtcMs: at(-1), hours: 1, powerKW: 1 }, flexible(0))).code).toBe('outside-data')
-    expect(planningError(() => planTimeShift(data, { startUtcMs: at(4), hours: 1, powerKW: 1 }, flexible(0))).code).toBe('outside-data')
+    expect(
+      planningError(() => planTimeShift(data, { startUtcMs: at(-1), hours: 1, powerKW: 1 }, flexible(0))).code
+    ).toBe('outside-data')
+    expect(
+      planningError(() => planTimeShift(data, { startUtcMs: at(4), hours: 1, powerKW: 1 }, flexible(0))).code
+    ).toBe('outside-data')
   })
   it('rejects fractional hours and negative settings', () => {
-    expect(planningError(() => planTimeShift(data, { startUtcMs: at(0), hours: 1.5, powerKW: 1 }, flexible(0))).code).toBe('invalid-input')
-    expect(planningError(() => planTimeShift(data, { startUtcMs: at(0), hours: 1, powerKW: 1 }, flexible(-1))).code).toBe('invalid-input')
-    expect(planningError(() => planTimeShift(data, { startUtcMs: at(0), hours: 1, powerKW: 1 }, pauseResume(-5))).code).toBe('invalid-input')
+    expect(
+      planningError(() => planTimeShift(data, { startUtcMs: at(0), hours: 1.5, powerKW: 1 }, flexible(0))).code
+    ).toBe('invalid-input')
+    expect(
+      planningError(() => planTimeShift(data, { startUtcMs: at(0), hours: 1, powerKW: 1 }, flexible(-1))).code
+    ).toBe('invalid-input')
+    expect(
+      planningError(() => planTimeShift(data, { startUtcMs: at(0), hours: 1, powerKW: 1 }, pauseResume(-5))).code
+    ).toBe('invalid-input')
   })
 })
 
@@ -139,7 +168,14 @@ it("offers the paper's eight settings side by side", () => {
   const values = Array.from({ length: 48 }, (_, h) => 100 + 50 * Math.sin(h / 4))
   const plans = comparePaperStrategies(series(values), { startUtcMs: at(2), hours: 4, powerKW: 1 })
   expect(plans.map((p) => p.strategy)).toEqual([
-    flexible(6), flexible(12), flexible(18), flexible(24), pauseResume(25), pauseResume(50), pauseResume(75), pauseResume(100)
+    flexible(6),
+    flexible(12),
+    flexible(18),
+    flexible(24),
+    pauseResume(25),
+    pauseResume(50),
+    pauseResume(75),
+    pauseResume(100)
   ])
   expect(isoHour(plans[0]!.firstHourUtcMs)).toMatch(/^2024-01-01T\d\d:00:00Z$/)
 })
@@ -178,7 +214,10 @@ describe('properties', () => {
       fc.property(scenario, ({ values, s, n, p }) => {
         const plan = planTimeShift(series(values), { startUtcMs: at(s), hours: n, powerKW: 1 }, pauseResume(p))
         const end = Math.min(values.length, s + Math.floor((n * (100 + p)) / 100))
-        const smallest = values.slice(s, end).sort((a, b) => a - b).slice(0, n)
+        const smallest = values
+          .slice(s, end)
+          .sort((a, b) => a - b)
+          .slice(0, n)
         expect(plan.optimizedKg).toBe(smallest.reduce((a, b) => a + b, 0) / 1000)
         expect(plan.chosenHoursUtcMs).toHaveLength(n)
         expect([...plan.chosenHoursUtcMs].sort((a, b) => a - b)).toEqual(plan.chosenHoursUtcMs)
@@ -189,27 +228,43 @@ describe('properties', () => {
   it('savings are never negative, on any real intensities', () => {
     const reals = fc.array(fc.double({ min: 0, max: 2000, noNaN: true }), { minLength: 1, maxLength: 60 })
     fc.assert(
-      fc.property(reals, fc.nat(), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 200 }), (values, s0, n0, w, p) => {
-        const n = Math.min(n0, values.length)
-        const s = s0 % (values.length - n + 1)
-        const job = { startUtcMs: at(s), hours: n, powerKW: 3 }
-        for (const strategy of [flexible(w), pauseResume(p)]) {
-          const plan = planTimeShift(series(values), job, strategy)
-          expect(plan.savedKg).toBeGreaterThanOrEqual(0)
-          expect(plan.optimizedKg).toBeLessThanOrEqual(plan.baselineKg * (1 + 1e-12))
+      fc.property(
+        reals,
+        fc.nat(),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 0, max: 30 }),
+        fc.integer({ min: 0, max: 200 }),
+        (values, s0, n0, w, p) => {
+          const n = Math.min(n0, values.length)
+          const s = s0 % (values.length - n + 1)
+          const job = { startUtcMs: at(s), hours: n, powerKW: 3 }
+          for (const strategy of [flexible(w), pauseResume(p)]) {
+            const plan = planTimeShift(series(values), job, strategy)
+            expect(plan.savedKg).toBeGreaterThanOrEqual(0)
+            expect(plan.optimizedKg).toBeLessThanOrEqual(plan.baselineKg * (1 + 1e-12))
+          }
         }
-      })
+      )
     )
   })
 
   it('a larger window or allowance never does worse', () => {
     fc.assert(
-      fc.property(scenario, fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 200 }), ({ values, s, n, w, p, powerKW }, dw, dp) => {
-        const job = { startUtcMs: at(s), hours: n, powerKW }
-        const data = series(values)
-        expect(planTimeShift(data, job, flexible(w + dw)).optimizedKg).toBeLessThanOrEqual(planTimeShift(data, job, flexible(w)).optimizedKg)
-        expect(planTimeShift(data, job, pauseResume(p + dp)).optimizedKg).toBeLessThanOrEqual(planTimeShift(data, job, pauseResume(p)).optimizedKg)
-      })
+      fc.property(
+        scenario,
+        fc.integer({ min: 0, max: 30 }),
+        fc.integer({ min: 0, max: 200 }),
+        ({ values, s, n, w, p, powerKW }, dw, dp) => {
+          const job = { startUtcMs: at(s), hours: n, powerKW }
+          const data = series(values)
+          expect(planTimeShift(data, job, flexible(w + dw)).optimizedKg).toBeLessThanOrEqual(
+            planTimeShift(data, job, flexible(w)).optimizedKg
+          )
+          expect(planTimeShift(data, job, pauseResume(p + dp)).optimizedKg).toBeLessThanOrEqual(
+            planTimeShift(data, job, pauseResume(p)).optimizedKg
+          )
+        }
+      )
     )
   })
 })

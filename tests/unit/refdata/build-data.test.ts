@@ -14,7 +14,10 @@ let log = ''
 function build(): string {
   const out = mkdtempSync(join(tmpdir(), 'refdata-'))
   dirs.push(out)
-  log = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-data.ts', '--from', fixture, '--out', out], { cwd: root, encoding: 'utf8' })
+  log = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-data.ts', '--from', fixture, '--out', out], {
+    cwd: root,
+    encoding: 'utf8'
+  })
   return out
 }
 
@@ -45,7 +48,15 @@ describe('scripts/build-data.ts', () => {
   it('writes byte-identical output from the same input', () => {
     const a = files(first)
     const b = files(second)
-    expect([...a.keys()].sort()).toEqual(['SOURCES.md', 'defaults.json', 'hardware.json', 'hourly/DE-LU.json', 'hourly/GB.json', 'locations.json', 'manifest.json'])
+    expect([...a.keys()].sort()).toEqual([
+      'SOURCES.md',
+      'defaults.json',
+      'hardware.json',
+      'hourly/DE-LU.json',
+      'hourly/GB.json',
+      'locations.json',
+      'manifest.json'
+    ])
     for (const [name, content] of a) expect(b.get(name), name).toBe(content)
   })
 
@@ -56,9 +67,17 @@ describe('scripts/build-data.ts', () => {
       locations: json(first, 'locations.json'),
       defaults: json(first, 'defaults.json')
     })
-    expect(ref.manifest.generatedFrom).toContainEqual({ repository: 'mlco2/impact', commit: 'd0d3ee5a', path: 'data/gpus.csv' })
+    expect(ref.manifest.generatedFrom).toContainEqual({
+      repository: 'mlco2/impact',
+      commit: 'd0d3ee5a',
+      path: 'data/gpus.csv'
+    })
     expect(JSON.stringify(ref.manifest)).not.toContain(root)
-    expect(hourlyProfileSchema.parse(json(first, 'hourly/DE-LU.json'))).toMatchObject({ zone: 'DE-LU', zoneId: 'DE', name: 'Germany' })
+    expect(hourlyProfileSchema.parse(json(first, 'hourly/DE-LU.json'))).toMatchObject({
+      zone: 'DE-LU',
+      zoneId: 'DE',
+      name: 'Germany'
+    })
     expect(readFileSync(join(first, 'SOURCES.md'), 'utf8')).toContain(ref.manifest.dataVersion)
   })
 
@@ -91,10 +110,20 @@ describe('scripts/build-data.ts', () => {
       defaults: json(first, 'defaults.json')
     })
     // gpus.csv: 989 / 1979 (TF32 and FP16 tensor with sparsity) → FP32 67, dense FP16 1979 / 2.
-    expect(findHardware(ref, 'gpu:nvidia-h100-sxm')).toMatchObject({ tdpW: 700, fp32Tflops: 67, fp16Tflops: 989.5, sourceIds: ['mlco2', 'vendor-datasheets'] })
+    expect(findHardware(ref, 'gpu:nvidia-h100-sxm')).toMatchObject({
+      tdpW: 700,
+      fp32Tflops: 67,
+      fp16Tflops: 989.5,
+      sourceIds: ['mlco2', 'vendor-datasheets']
+    })
     expect(findHardware(ref, 'gpu:nvidia-a100-sxm4-80-gb')).toMatchObject({ fp32Tflops: 19.5, fp16Tflops: 312 })
     // A TDP correction makes the datasheet the source of tdpW (sourceIds[0]).
-    expect(findHardware(ref, 'gpu:nvidia-tesla-v100-sxm2-16gb')).toMatchObject({ tdpW: 300, fp32Tflops: 15.7, fp16Tflops: 125, sourceIds: ['vendor-datasheets', 'mlco2'] })
+    expect(findHardware(ref, 'gpu:nvidia-tesla-v100-sxm2-16gb')).toMatchObject({
+      tdpW: 300,
+      fp32Tflops: 15.7,
+      fp16Tflops: 125,
+      sourceIds: ['vendor-datasheets', 'mlco2']
+    })
     const gtx750 = findHardware(ref, 'gpu:nvidia-gtx-750')!
     expect(gtx750).toMatchObject({ tdpW: 55, fp32Tflops: 1.111 })
     expect(gtx750.memoryGB).toBeUndefined()
@@ -109,24 +138,37 @@ describe('scripts/build-data.ts', () => {
     expect(log).toMatch(/corrections for devices not in the upstream files, unused: .*gpu:nvidia-h100-nvl/)
     const sources = readFileSync(join(first, 'SOURCES.md'), 'utf8')
     expect(sources).toContain('## FLOPS basis')
-    expect(sources).toContain('| NVIDIA H100 SXM (`gpu:nvidia-h100-sxm`) | fp32Tflops 989 → 67; fp16Tflops 1979 → 989.5 |')
+    expect(sources).toContain(
+      '| NVIDIA H100 SXM (`gpu:nvidia-h100-sxm`) | fp32Tflops 989 → 67; fp16Tflops 1979 → 989.5 |'
+    )
     expect(sources).toContain('fp32Tflops 22 → —')
   })
 
   it('treats an intensity of exactly 0 as missing: the year skipped, a location left without years not shipped', () => {
-    const locations = json(first, 'locations.json') as { id: string; intensities: { year: number; intensityGPerKWh: number }[] }[]
+    const locations = json(first, 'locations.json') as {
+      id: string
+      intensities: { year: number; intensityGPerKWh: number }[]
+    }[]
     // OWID: Central African Republic 111.11 in 2011–2012, 0 in 2013–2014; Burundi only 0 (2008–2009).
-    expect(locations.find((l) => l.id === 'country:CAF')!.intensities.map((i) => [i.year, i.intensityGPerKWh])).toEqual([
-      [2011, 111.11],
-      [2012, 111.11]
-    ])
+    expect(locations.find((l) => l.id === 'country:CAF')!.intensities.map((i) => [i.year, i.intensityGPerKWh])).toEqual(
+      [
+        [2011, 111.11],
+        [2012, 111.11]
+      ]
+    )
     expect(locations.find((l) => l.id === 'country:BDI')).toBeUndefined()
     // mlco2 impact.csv: Seeweb fro2 at 0, and no other source for it.
     expect(locations.find((l) => l.id === 'cloud:seeweb:fro2')).toBeUndefined()
     expect(locations.flatMap((l) => l.intensities).every((i) => i.intensityGPerKWh > 0)).toBe(true)
-    expect(log).toContain('Central African Republic (country:CAF) 0 g/kWh in 2013–2014 treated as missing; kept its other years (2011–2012)')
-    expect(log).toContain('Burundi (country:BDI) 0 g/kWh in 2008–2009 treated as missing; no other value: location not shipped')
-    expect(log).toContain('seeweb fro2 (cloud:seeweb:fro2) 0 g/kWh in 2019 treated as missing; no other value: location not shipped')
+    expect(log).toContain(
+      'Central African Republic (country:CAF) 0 g/kWh in 2013–2014 treated as missing; kept its other years (2011–2012)'
+    )
+    expect(log).toContain(
+      'Burundi (country:BDI) 0 g/kWh in 2008–2009 treated as missing; no other value: location not shipped'
+    )
+    expect(log).toContain(
+      'seeweb fro2 (cloud:seeweb:fro2) 0 g/kWh in 2019 treated as missing; no other value: location not shipped'
+    )
     const sources = readFileSync(join(first, 'SOURCES.md'), 'utf8')
     expect(sources).toContain('## Intensities treated as missing')
     expect(sources).toContain('- mlco2-impact/impact.csv: seeweb fro2 (cloud:seeweb:fro2) 0 g/kWh in 2019')
@@ -134,10 +176,14 @@ describe('scripts/build-data.ts', () => {
 
   it('fails naming the file when an input is missing', () => {
     expect(() =>
-      execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-data.ts', '--from', 'tests/fixtures/refdata/missing', '--out', dirs[0]!], {
-        cwd: root,
-        stdio: 'pipe'
-      })
+      execFileSync(
+        process.execPath,
+        ['--import', 'tsx', 'scripts/build-data.ts', '--from', 'tests/fixtures/refdata/missing', '--out', dirs[0]!],
+        {
+          cwd: root,
+          stdio: 'pipe'
+        }
+      )
     ).toThrow(/gpus\.csv/)
   })
 })

@@ -15,7 +15,8 @@ import {
 } from '../../../shared/refdata/index'
 
 const ref = loadReferenceData()
-const count = <T extends { kind: string }>(rows: T[], kind: string): number => rows.filter((row) => row.kind === kind).length
+const count = <T extends { kind: string }>(rows: T[], kind: string): number =>
+  rows.filter((row) => row.kind === kind).length
 
 describe('the bundled reference tables (data/)', () => {
   it('validate against the schemas and load once', () => {
@@ -47,8 +48,10 @@ describe('the bundled reference tables (data/)', () => {
 
   it('cite only sources the manifest lists', () => {
     const known = new Set(ref.manifest.sources.map((source) => source.id))
-    for (const entry of ref.hardware) for (const id of entry.sourceIds) expect(known.has(id), `${entry.id}: ${id}`).toBe(true)
-    for (const entry of ref.locations) for (const i of entry.intensities) expect(known.has(i.sourceId), `${entry.id}: ${i.sourceId}`).toBe(true)
+    for (const entry of ref.hardware)
+      for (const id of entry.sourceIds) expect(known.has(id), `${entry.id}: ${id}`).toBe(true)
+    for (const entry of ref.locations)
+      for (const i of entry.intensities) expect(known.has(i.sourceId), `${entry.id}: ${i.sourceId}`).toBe(true)
     for (const id of Object.values(ref.defaults.sourceIds)) expect(known.has(id)).toBe(true)
     for (const item of Object.values(ref.defaults.embodied)) expect(known.has(item.sourceId)).toBe(true)
   })
@@ -59,7 +62,9 @@ describe('the bundled reference tables (data/)', () => {
       expect(file.path.startsWith('/')).toBe(false)
       expect(file.repository).not.toMatch(/^\/|\\|work\//)
     }
-    expect(ref.manifest.sources.find((s) => s.id === 'green-algorithms')!.attribution).toContain('Green Algorithms, Lannelongue et al. 2021')
+    expect(ref.manifest.sources.find((s) => s.id === 'green-algorithms')!.attribution).toContain(
+      'Green Algorithms, Lannelongue et al. 2021'
+    )
     expect(ref.manifest.sources.find((s) => s.id === 'electricity-maps-yearly')!.licence).toBe('ODbL 1.0')
   })
 })
@@ -106,16 +111,26 @@ describe('one FLOPS basis: FP32 non-tensor; FP16 dense tensor (FP32 accumulate) 
   })
 
   it('every corrected entry cites the vendor datasheets, the source of its TDP first when the TDP was corrected', () => {
-    expect(findHardware(ref, 'gpu:nvidia-tesla-v100-pcie-16gb')).toMatchObject({ tdpW: 250, sourceIds: ['vendor-datasheets', 'mlco2'] })
-    expect(findHardware(ref, 'gpu:nvidia-tesla-v100-sxm2-16gb')).toMatchObject({ tdpW: 300, sourceIds: ['vendor-datasheets', 'mlco2'] })
+    expect(findHardware(ref, 'gpu:nvidia-tesla-v100-pcie-16gb')).toMatchObject({
+      tdpW: 250,
+      sourceIds: ['vendor-datasheets', 'mlco2']
+    })
+    expect(findHardware(ref, 'gpu:nvidia-tesla-v100-sxm2-16gb')).toMatchObject({
+      tdpW: 300,
+      sourceIds: ['vendor-datasheets', 'mlco2']
+    })
     expect(findHardware(ref, 'gpu:nvidia-rtx-a6000')!.sourceIds).toEqual(['mlco2', 'vendor-datasheets'])
-    expect(findHardware(ref, 'tpu:google-tpu-v4')).toMatchObject({ fp16Tflops: 275, sourceIds: ['green-algorithms', 'vendor-datasheets'] })
+    expect(findHardware(ref, 'tpu:google-tpu-v4')).toMatchObject({
+      fp16Tflops: 275,
+      sourceIds: ['green-algorithms', 'vendor-datasheets']
+    })
   })
 })
 
 describe('no zero intensity: missing data is never a clean grid', () => {
   it('no location carries 0 g/kWh; Seeweb fro2 is not shipped; the Central African Republic keeps 2000–2012 only', () => {
-    for (const entry of ref.locations) for (const i of entry.intensities) expect(i.intensityGPerKWh, `${entry.id} ${i.year}`).toBeGreaterThan(0)
+    for (const entry of ref.locations)
+      for (const i of entry.intensities) expect(i.intensityGPerKWh, `${entry.id} ${i.year}`).toBeGreaterThan(0)
     expect(ref.locations.find((l) => l.id === 'cloud:seeweb:fro2')).toBeUndefined()
     const caf = ref.locations.find((l) => l.id === 'country:CAF')!
     expect(caf.intensities.map((i) => i.year)).toEqual(Array.from({ length: 13 }, (_, n) => 2000 + n))
@@ -141,11 +156,20 @@ describe('spot values against the upstream files', () => {
     expect(h100.sourceIds).toEqual(['mlco2', 'vendor-datasheets'])
     expect(findHardware(ref, 'gpu:nvidia-a10g')).toMatchObject({ tdpW: 150, fp32Tflops: 31.52, memoryGB: 24 })
     // GTX 750's row: 1111 "TFLOPS" is GFLOPS, 250 W another card's: corrected from NVIDIA's specifications.
-    expect(findHardware(ref, 'gpu:nvidia-gtx-750')).toMatchObject({ tdpW: 55, fp32Tflops: 1.111, sourceIds: ['vendor-datasheets', 'mlco2'] })
+    expect(findHardware(ref, 'gpu:nvidia-gtx-750')).toMatchObject({
+      tdpW: 55,
+      fp32Tflops: 1.111,
+      sourceIds: ['vendor-datasheets', 'mlco2']
+    })
   })
 
   it('Green Algorithms TDP_cpu.csv merged with CodeCarbon: Xeon Gold 6248 is 20 cores × 7.5 W = 150 W', () => {
-    expect(findHardware(ref, 'cpu:intel-xeon-gold-6248')).toMatchObject({ tdpW: 150, cores: 20, tdpPerCoreW: 7.5, sourceIds: ['green-algorithms', 'codecarbon'] })
+    expect(findHardware(ref, 'cpu:intel-xeon-gold-6248')).toMatchObject({
+      tdpW: 150,
+      cores: 20,
+      tdpPerCoreW: 7.5,
+      sourceIds: ['green-algorithms', 'codecarbon']
+    })
     expect(findHardware(ref, 'cpu:apple-m1')).toMatchObject({ tdpW: 10, sourceIds: ['codecarbon'] })
   })
 
@@ -161,8 +185,20 @@ describe('spot values against the upstream files', () => {
   it('Electricity Maps yearly: zone DE 341 g/kWh in 2024 (60 % renewable), 342 in 2025, hourly profile DE-LU', () => {
     const de = ref.locations.find((l) => l.id === 'zone:DE')!
     expect(de.intensities).toEqual([
-      { year: 2024, intensityGPerKWh: 341, sourceId: 'electricity-maps-yearly', gridRenewableShare: 0.6, gridCarbonFreeShare: 0.65 },
-      { year: 2025, intensityGPerKWh: 342, sourceId: 'electricity-maps-yearly', gridRenewableShare: 0.6, gridCarbonFreeShare: 0.64 }
+      {
+        year: 2024,
+        intensityGPerKWh: 341,
+        sourceId: 'electricity-maps-yearly',
+        gridRenewableShare: 0.6,
+        gridCarbonFreeShare: 0.65
+      },
+      {
+        year: 2025,
+        intensityGPerKWh: 342,
+        sourceId: 'electricity-maps-yearly',
+        gridRenewableShare: 0.6,
+        gridCarbonFreeShare: 0.64
+      }
     ])
     expect(de.hourlyZone).toBe('DE-LU')
   })
@@ -177,7 +213,11 @@ describe('spot values against the upstream files', () => {
       intensities: [{ intensityGPerKWh: 566.3, sourceId: 'mlco2' }]
     })
     // aws eu-west-3 has offsetRatio 0 and no PUE in mlco2: Green Algorithms' aws default 1.2.
-    expect(ref.locations.find((l) => l.id === 'cloud:aws:eu-west-3')).toMatchObject({ renewableShare: 0, pue: 1.2, countryIso3: 'FRA' })
+    expect(ref.locations.find((l) => l.id === 'cloud:aws:eu-west-3')).toMatchObject({
+      renewableShare: 0,
+      pue: 1.2,
+      countryIso3: 'FRA'
+    })
   })
 
   it('CCF grid factors fill regions the others lack (t/kWh → g/kWh); Azure malformed factors are not used', () => {
@@ -193,7 +233,11 @@ describe('spot values against the upstream files', () => {
   it('defaults: memory 0.3725 W/GB, PUE 1.56 / 1.0 / providers, world 475, car 175 g/km, tree-month 917 g, flight 50 kg', () => {
     const d = ref.defaults
     expect(d.memoryWPerGB).toBe(0.3725)
-    expect(d.pue).toEqual({ unknownDataCentre: 1.56, personalComputer: 1, byProvider: { aws: 1.2, azure: 1.12, gcp: 1.12, oracle: 1.2, ovh: 1.09 } })
+    expect(d.pue).toEqual({
+      unknownDataCentre: 1.56,
+      personalComputer: 1,
+      byProvider: { aws: 1.2, azure: 1.12, gcp: 1.12, oracle: 1.2, ovh: 1.09 }
+    })
     expect(d.worldIntensityGPerKWh).toBe(475)
     expect(d.equivalents).toMatchObject({ carGPerKm: 175, treeMonthG: 917, flightKg: 50 })
   })

@@ -13,7 +13,8 @@ import {
 } from '../../../shared/refdata/index'
 
 const ref = loadReferenceData()
-const idOf = (text: string, kind?: 'gpu' | 'cpu' | 'tpu'): string | undefined => matchHardware(ref, text, kind)?.entry.id
+const idOf = (text: string, kind?: 'gpu' | 'cpu' | 'tpu'): string | undefined =>
+  matchHardware(ref, text, kind)?.entry.id
 
 describe('normaliseHardwareName and hardwareKey', () => {
   it('drop trademarks, clock speeds, core counts and brand words', () => {
@@ -89,21 +90,45 @@ describe('matchHardware on the bundled catalogue', () => {
   })
 
   it('builds ambiguity from a small table: two entries with one key give no match', () => {
-    const entry = (id: string, name: string, tdpW: number): HardwareEntry => ({ id, kind: 'gpu', name, tdpW, aliases: [], sourceIds: ['test'] })
-    const small = { hardware: [entry('gpu:a', 'Widget 100', 100), entry('gpu:b', 'Widget-100', 120), entry('gpu:c', 'Widget 200 Pro', 200)] }
+    const entry = (id: string, name: string, tdpW: number): HardwareEntry => ({
+      id,
+      kind: 'gpu',
+      name,
+      tdpW,
+      aliases: [],
+      sourceIds: ['test']
+    })
+    const small = {
+      hardware: [
+        entry('gpu:a', 'Widget 100', 100),
+        entry('gpu:b', 'Widget-100', 120),
+        entry('gpu:c', 'Widget 200 Pro', 200)
+      ]
+    }
     expect(matchHardware(small, 'widget 100')).toBeUndefined()
     expect(matchHardware(small, 'WIDGET 200 PRO')).toMatchObject({ entry: { id: 'gpu:c' }, matchedBy: 'name' })
     // {widget, 200} ⊂ {widget, 200, pro}? No: the entry's tokens must all be in the text, here they are; J = 2/3.
-    expect(matchHardware(small, 'Widget 200 Pro Max')).toMatchObject({ entry: { id: 'gpu:c' }, matchedBy: 'fuzzy', confidence: 0.51 })
+    expect(matchHardware(small, 'Widget 200 Pro Max')).toMatchObject({
+      entry: { id: 'gpu:c' },
+      matchedBy: 'fuzzy',
+      confidence: 0.51
+    })
   })
 })
 
 describe('hardwareFamily: the models a less specific name stands for', () => {
-  const names = (text: string, kind?: 'gpu' | 'cpu') => hardwareFamily(ref, text, kind).map((e) => e.name).sort()
+  const names = (text: string, kind?: 'gpu' | 'cpu') =>
+    hardwareFamily(ref, text, kind)
+      .map((e) => e.name)
+      .sort()
 
   it('gives every catalogue model whose name holds all the words of the text', () => {
     expect(matchHardware(ref, 'A100', 'gpu')).toBeUndefined()
-    expect(names('A100', 'gpu')).toEqual(['NVIDIA A100 80GB PCIe', 'NVIDIA A100 PCIe 40/80GB', 'NVIDIA A100 SXM4 80 GB'])
+    expect(names('A100', 'gpu')).toEqual([
+      'NVIDIA A100 80GB PCIe',
+      'NVIDIA A100 PCIe 40/80GB',
+      'NVIDIA A100 SXM4 80 GB'
+    ])
     expect(names('H100')).toEqual(['NVIDIA H100 NVL', 'NVIDIA H100 SXM'])
     expect(names('A100 PCIe', 'gpu')).toEqual(['NVIDIA A100 80GB PCIe', 'NVIDIA A100 PCIe 40/80GB'])
   })

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { intensitySeries, loadHourlyProfile, parseHourlyProfileCsv, type HourlyProfile } from '../../../shared/refdata/index'
+import {
+  intensitySeries,
+  loadHourlyProfile,
+  parseHourlyProfileCsv,
+  type HourlyProfile
+} from '../../../shared/refdata/index'
 
 const HEADER =
   'Datetime (UTC),Country,Zone Name,Zone Id,Carbon Intensity gCO₂eq/kWh (direct),Carbon Intensity gCO₂eq/kWh (LCA),Low Carbon Percentage,Renewable Percentage,Data Source,Data Estimated,Data Estimation Method'
@@ -9,7 +14,10 @@ const csv = (...rows: string[]) => [HEADER, ...rows].join('\r\n') + '\r\n'
 
 describe('parseHourlyProfileCsv', () => {
   it('reads an Electricity Maps export: start hour, both series, estimated hours', () => {
-    const profile = parseHourlyProfileCsv(csv(row('00:00:00', '133.1', '177.74'), row('01:00:00', '134.17', '179.08', 'true'), row('02:00:00', '0', '0')), 'de.csv')
+    const profile = parseHourlyProfileCsv(
+      csv(row('00:00:00', '133.1', '177.74'), row('01:00:00', '134.17', '179.08', 'true'), row('02:00:00', '0', '0')),
+      'de.csv'
+    )
     expect(profile).toEqual({
       zone: 'DE',
       name: 'Germany',
@@ -22,26 +30,40 @@ describe('parseHourlyProfileCsv', () => {
   })
 
   it('accepts the portal’s newer "Life cycle" column name and ISO times', () => {
-    const header = 'Datetime (UTC),Zone Id,Carbon intensity gCO₂eq/kWh (direct),Carbon intensity gCO₂eq/kWh (Life cycle)'
-    const profile = parseHourlyProfileCsv(`${header}\n2024-03-01T05:00:00Z,FR,10,30\n2024-03-01T06:00:00Z,FR,11,31\n`, 'fr.csv')
-    expect(profile).toMatchObject({ zone: 'FR', name: 'FR', startUtc: '2024-03-01T05:00:00.000Z', lifecycleGPerKWh: [30, 31], directGPerKWh: [10, 11] })
+    const header =
+      'Datetime (UTC),Zone Id,Carbon intensity gCO₂eq/kWh (direct),Carbon intensity gCO₂eq/kWh (Life cycle)'
+    const profile = parseHourlyProfileCsv(
+      `${header}\n2024-03-01T05:00:00Z,FR,10,30\n2024-03-01T06:00:00Z,FR,11,31\n`,
+      'fr.csv'
+    )
+    expect(profile).toMatchObject({
+      zone: 'FR',
+      name: 'FR',
+      startUtc: '2024-03-01T05:00:00.000Z',
+      lifecycleGPerKWh: [30, 31],
+      directGPerKWh: [10, 11]
+    })
   })
 
   it('names the file, row and field of bad input', () => {
-    expect(() => parseHourlyProfileCsv(csv(row('00:00:00', '133.1', '177.74'), row('01:00:00', '134.17', '')), 'de.csv')).toThrow(
-      'de.csv: row 3, field "Carbon Intensity gCO₂eq/kWh (LCA)": "" is not a non-negative number'
+    expect(() =>
+      parseHourlyProfileCsv(csv(row('00:00:00', '133.1', '177.74'), row('01:00:00', '134.17', '')), 'de.csv')
+    ).toThrow('de.csv: row 3, field "Carbon Intensity gCO₂eq/kWh (LCA)": "" is not a non-negative number')
+    expect(() => parseHourlyProfileCsv(csv(row('00:00:00', '-1', '177.74')), 'de.csv')).toThrow(
+      /row 2, field "Carbon Intensity gCO₂eq\/kWh \(direct\)"/
     )
-    expect(() => parseHourlyProfileCsv(csv(row('00:00:00', '-1', '177.74')), 'de.csv')).toThrow(/row 2, field "Carbon Intensity gCO₂eq\/kWh \(direct\)"/)
     expect(() => parseHourlyProfileCsv(csv(row('00:00:00', '1', '2'), row('02:00:00', '1', '2')), 'gap.csv')).toThrow(
       'gap.csv: row 3, field "Datetime (UTC)": 2024-01-01 02:00:00 is not one hour after the previous row'
     )
-    expect(() => parseHourlyProfileCsv(csv(row('0:00', '1', '2')), 'time.csv')).toThrow(/time.csv: row 2, field "Datetime \(UTC\)": "2024-01-01 0:00" is not a UTC date-time/)
-    expect(() => parseHourlyProfileCsv(csv(row('00:00:00', '1', '2'), row('01:00:00', '1', '2', 'false', 'FR')), 'mixed.csv')).toThrow(
-      'mixed.csv: row 3, field "Zone Id": "FR" differs from the file\'s zone DE'
+    expect(() => parseHourlyProfileCsv(csv(row('0:00', '1', '2')), 'time.csv')).toThrow(
+      /time.csv: row 2, field "Datetime \(UTC\)": "2024-01-01 0:00" is not a UTC date-time/
     )
-    expect(() => parseHourlyProfileCsv('Datetime (UTC),Zone Id,Carbon Intensity gCO₂eq/kWh (direct)\n', 'cols.csv')).toThrow(
-      'cols.csv: row 1: no life-cycle (LCA) carbon intensity column'
-    )
+    expect(() =>
+      parseHourlyProfileCsv(csv(row('00:00:00', '1', '2'), row('01:00:00', '1', '2', 'false', 'FR')), 'mixed.csv')
+    ).toThrow('mixed.csv: row 3, field "Zone Id": "FR" differs from the file\'s zone DE')
+    expect(() =>
+      parseHourlyProfileCsv('Datetime (UTC),Zone Id,Carbon Intensity gCO₂eq/kWh (direct)\n', 'cols.csv')
+    ).toThrow('cols.csv: row 1: no life-cycle (LCA) carbon intensity column')
     expect(() => parseHourlyProfileCsv(HEADER + '\n', 'empty.csv')).toThrow('empty.csv: no data rows')
     expect(() => parseHourlyProfileCsv('', 'nothing.csv')).toThrow('nothing.csv: the file is empty')
   })

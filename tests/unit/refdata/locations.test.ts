@@ -1,14 +1,28 @@
 import { describe, expect, it } from 'vitest'
-import { createReferenceData, findLocation, loadReferenceData, resolveLocation, searchLocations, yearlyIntensity, type LocationEntry } from '../../../shared/refdata/index'
+import {
+  createReferenceData,
+  findLocation,
+  loadReferenceData,
+  resolveLocation,
+  searchLocations,
+  yearlyIntensity,
+  type LocationEntry
+} from '../../../shared/refdata/index'
 
 const ref = loadReferenceData()
 const find = (text: string): string | undefined => findLocation(ref, text)?.id
 
 describe('resolveLocation', () => {
   it('finds cloud regions with provider and region in any case, and provider spellings', () => {
-    expect(resolveLocation(ref, { kind: 'cloud', provider: 'GCP', region: 'US-Central1' })?.id).toBe('cloud:gcp:us-central1')
-    expect(resolveLocation(ref, { kind: 'cloud', provider: 'Google Cloud', region: 'europe-west3' })?.id).toBe('cloud:gcp:europe-west3')
-    expect(resolveLocation(ref, { kind: 'cloud', provider: 'azure', region: 'East US 2' })?.id).toBe('cloud:azure:eastus2')
+    expect(resolveLocation(ref, { kind: 'cloud', provider: 'GCP', region: 'US-Central1' })?.id).toBe(
+      'cloud:gcp:us-central1'
+    )
+    expect(resolveLocation(ref, { kind: 'cloud', provider: 'Google Cloud', region: 'europe-west3' })?.id).toBe(
+      'cloud:gcp:europe-west3'
+    )
+    expect(resolveLocation(ref, { kind: 'cloud', provider: 'azure', region: 'East US 2' })?.id).toBe(
+      'cloud:azure:eastus2'
+    )
     expect(resolveLocation(ref, { kind: 'cloud', provider: 'aws', region: 'mars-north-1' })).toBeUndefined()
   })
 
@@ -84,7 +98,10 @@ describe('yearlyIntensity', () => {
   it('on bundled France: 2022 exact (78.55), 2026 falls back to 2024 (44.18)', () => {
     const france = findLocation(ref, 'FR')!
     expect(yearlyIntensity(france, 2022)).toMatchObject({ intensity: { intensityGPerKWh: 78.55 }, exactYear: true })
-    expect(yearlyIntensity(france, 2026)).toMatchObject({ intensity: { year: 2024, intensityGPerKWh: 44.18 }, exactYear: false })
+    expect(yearlyIntensity(france, 2026)).toMatchObject({
+      intensity: { year: 2024, intensityGPerKWh: 44.18 },
+      exactYear: false
+    })
   })
 })
 
@@ -92,7 +109,9 @@ describe('searchLocations', () => {
   it('ranks an exact code or name first, then prefixes', () => {
     expect(searchLocations(ref, 'france')[0]!.id).toBe('country:FRA')
     expect(searchLocations(ref, 'germ').map((l) => l.id)).toEqual(expect.arrayContaining(['country:DEU', 'zone:DE']))
-    expect(searchLocations(ref, 'us-east', 50).map((l) => l.id)).toEqual(expect.arrayContaining(['cloud:aws:us-east-1', 'cloud:gcp:us-east1']))
+    expect(searchLocations(ref, 'us-east', 50).map((l) => l.id)).toEqual(
+      expect.arrayContaining(['cloud:aws:us-east-1', 'cloud:gcp:us-east1'])
+    )
     expect(searchLocations(ref, 'zzzz')).toEqual([])
     expect(searchLocations(ref, 'a', 3)).toHaveLength(3)
   })
@@ -106,17 +125,31 @@ describe('createReferenceData', () => {
   it('accepts small tables and indexes them separately from the bundled ones', () => {
     const small = createReferenceData({
       ...tables(),
-      locations: [{ id: 'zone:XX', kind: 'zone', name: 'Test zone', aliases: ['testzone'], intensities: [{ year: 2024, intensityGPerKWh: 1, sourceId: 's' }] }]
+      locations: [
+        {
+          id: 'zone:XX',
+          kind: 'zone',
+          name: 'Test zone',
+          aliases: ['testzone'],
+          intensities: [{ year: 2024, intensityGPerKWh: 1, sourceId: 's' }]
+        }
+      ]
     })
     expect(findLocation(small, 'testzone')?.id).toBe('zone:XX')
     expect(findLocation(small, 'France')).toBeUndefined()
   })
   it('rejects a bad table naming the table and the field', () => {
     expect(() =>
-      createReferenceData({ ...tables(), hardware: [{ id: 'gpu:x', kind: 'gpu', name: 'X', tdpW: -5, aliases: [], sourceIds: ['s'] }] })
+      createReferenceData({
+        ...tables(),
+        hardware: [{ id: 'gpu:x', kind: 'gpu', name: 'X', tdpW: -5, aliases: [], sourceIds: ['s'] }]
+      })
     ).toThrow(/hardware table: 0\.tdpW/)
-    expect(() => createReferenceData({ ...tables(), locations: [{ id: 'zone:XX', kind: 'zone', name: 'X', aliases: [], intensities: [] }] })).toThrow(
-      /locations table: 0\.intensities/
-    )
+    expect(() =>
+      createReferenceData({
+        ...tables(),
+        locations: [{ id: 'zone:XX', kind: 'zone', name: 'X', aliases: [], intensities: [] }]
+      })
+    ).toThrow(/locations table: 0\.intensities/)
   })
 })

@@ -39,10 +39,23 @@ describe('barScales', () => {
 
 describe('barChartOptions', () => {
   const options = (locale: string) =>
-    barChartOptions({ labels: ['Jan 2026', 'Feb 2026'], unit: 'kg CO2e', horizontal: false, locale, format: (v) => formatMassKg(locale, v), seriesCount: 2, textColour: '#111', gridColour: '#ccc' })
+    barChartOptions({
+      labels: ['Jan 2026', 'Feb 2026'],
+      unit: 'kg CO2e',
+      horizontal: false,
+      locale,
+      format: (v) => formatMassKg(locale, v),
+      seriesCount: 2,
+      textColour: '#111',
+      gridColour: '#ccc'
+    })
   // Chart.js's own number formatter for linear axes, as a scale calls it (this = the scale).
   const tick = (locale: string, value: number) =>
-    Ticks.formatters.numeric.call({ chart: { options: options(locale) }, options: { ticks: {} } } as never, value, 1, [{ value: 0 }, { value: 500 }, { value: 3000 }])
+    Ticks.formatters.numeric.call({ chart: { options: options(locale) }, options: { ticks: {} } } as never, value, 1, [
+      { value: 0 },
+      { value: 500 },
+      { value: 3000 }
+    ])
 
   it("gives Chart.js the UI's locale, so the axis numbers read 3.000 in German and 3,000 in English", () => {
     expect(options('de-DE').locale).toBe('de-DE')

@@ -1,12 +1,31 @@
 import { describe, expect, it } from 'vitest'
 import type { HardwareRow, ShiftPlan } from '../../../shared/planning/index'
-import { fieldFromUtc, readNumber, recommendationMessage, savingShown, sortRows, spanHours, utcFromField, workloadRequest, type WorkloadFields } from '../../../renderer/src/screens/compare-form'
+import {
+  fieldFromUtc,
+  readNumber,
+  recommendationMessage,
+  savingShown,
+  sortRows,
+  spanHours,
+  utcFromField,
+  workloadRequest,
+  type WorkloadFields
+} from '../../../renderer/src/screens/compare-form'
 
 const parse = (text: string): number | undefined => (/^-?\d+(\.\d+)?$/.test(text) ? Number(text) : undefined)
 
 const fields = (patch: Partial<WorkloadFields>): WorkloadFields => ({
-  kind: 'gpu-hours', hardwareId: 'gpu:nvidia-a100-sxm4-80-gb', gpuHours: '1000', count: '1', totalFlops: '', location: { kind: 'unknown' },
-  precision: 'fp16', mfuPct: '40', mfuLowPct: '30', mfuHighPct: '50', ...patch
+  kind: 'gpu-hours',
+  hardwareId: 'gpu:nvidia-a100-sxm4-80-gb',
+  gpuHours: '1000',
+  count: '1',
+  totalFlops: '',
+  location: { kind: 'unknown' },
+  precision: 'fp16',
+  mfuPct: '40',
+  mfuLowPct: '30',
+  mfuHighPct: '50',
+  ...patch
 })
 
 describe('workloadRequest', () => {
@@ -14,7 +33,13 @@ describe('workloadRequest', () => {
     const { request, errors } = workloadRequest(fields({ count: '8' }), parse)
     expect(errors).toEqual({})
     expect(request).toEqual({
-      workload: { kind: 'gpu-hours', hardwareId: 'gpu:nvidia-a100-sxm4-80-gb', gpuHours: 1000, location: { kind: 'unknown' }, count: 8 },
+      workload: {
+        kind: 'gpu-hours',
+        hardwareId: 'gpu:nvidia-a100-sxm4-80-gb',
+        gpuHours: 1000,
+        location: { kind: 'unknown' },
+        count: 8
+      },
       options: { precision: 'fp16', mfu: { value: 0.4, low: 0.3, high: 0.5 } }
     })
   })
@@ -25,7 +50,11 @@ describe('workloadRequest', () => {
   })
 
   it('names each bad field', () => {
-    expect(workloadRequest(fields({ hardwareId: '', gpuHours: '-3', count: '1.5' }), parse).errors).toEqual({ hardwareId: 'required', gpuHours: 'positive', count: 'whole' })
+    expect(workloadRequest(fields({ hardwareId: '', gpuHours: '-3', count: '1.5' }), parse).errors).toEqual({
+      hardwareId: 'required',
+      gpuHours: 'positive',
+      count: 'whole'
+    })
     expect(workloadRequest(fields({ gpuHours: 'lots' }), parse).errors).toEqual({ gpuHours: 'notNumber' })
     expect(workloadRequest(fields({ kind: 'flops', totalFlops: '' }), parse).errors).toEqual({ totalFlops: 'required' })
   })
@@ -39,7 +68,10 @@ describe('workloadRequest', () => {
   it('leaves the workload of a logged run to the screen', () => {
     const { request, errors } = workloadRequest(fields({ kind: 'run', gpuHours: '' }), parse)
     expect(errors).toEqual({})
-    expect(request).toEqual({ workload: undefined, options: { precision: 'fp16', mfu: { value: 0.4, low: 0.3, high: 0.5 } } })
+    expect(request).toEqual({
+      workload: undefined,
+      options: { precision: 'fp16', mfu: { value: 0.4, low: 0.3, high: 0.5 } }
+    })
   })
 })
 
@@ -62,9 +94,18 @@ describe('spanHours', () => {
   it('marks the baseline and the chosen hours on the considered span', () => {
     const h = (n: number) => Date.UTC(2024, 0, 1, n)
     const plan: ShiftPlan = {
-      strategy: { kind: 'flexible', windowHours: 2 }, zone: 'AT', baselineKg: 0.7, optimizedKg: 0.2, savedKg: 0.5, savingsPct: 71.4,
-      firstHourUtcMs: h(2), baselineHoursUtcMs: [h(0), h(1)], chosenHoursUtcMs: [h(2), h(3)],
-      span: { startUtcMs: h(0), intensitiesGPerKWh: [400, 300, 100, 100] }, notes: [], noteMsgs: []
+      strategy: { kind: 'flexible', windowHours: 2 },
+      zone: 'AT',
+      baselineKg: 0.7,
+      optimizedKg: 0.2,
+      savedKg: 0.5,
+      savingsPct: 71.4,
+      firstHourUtcMs: h(2),
+      baselineHoursUtcMs: [h(0), h(1)],
+      chosenHoursUtcMs: [h(2), h(3)],
+      span: { startUtcMs: h(0), intensitiesGPerKWh: [400, 300, 100, 100] },
+      notes: [],
+      noteMsgs: []
     }
     expect(spanHours(plan)).toEqual([
       { hourUtcMs: h(0), intensityGPerKWh: 400, baseline: true, chosen: false },
@@ -77,8 +118,20 @@ describe('spanHours', () => {
 
 describe('recommendationMessage', () => {
   it('gives each kind its message and parameters', () => {
-    const rec = { kind: 'start-time' as const, title: '', from: 'Germany', to: 'up to 24 h later', runCount: 3, runIds: [], savedKg: { value: 1, low: 1, high: 1 }, emissionsKg: { value: 5, low: 5, high: 5 } }
-    expect(recommendationMessage(rec, 24)).toEqual({ key: 'rec.startTime', params: { count: 3, from: 'Germany', to: 'up to 24 h later', hours: 24 } })
+    const rec = {
+      kind: 'start-time' as const,
+      title: '',
+      from: 'Germany',
+      to: 'up to 24 h later',
+      runCount: 3,
+      runIds: [],
+      savedKg: { value: 1, low: 1, high: 1 },
+      emissionsKg: { value: 5, low: 5, high: 5 }
+    }
+    expect(recommendationMessage(rec, 24)).toEqual({
+      key: 'rec.startTime',
+      params: { count: 3, from: 'Germany', to: 'up to 24 h later', hours: 24 }
+    })
     expect(recommendationMessage({ ...rec, kind: 'region' }, 24).key).toBe('rec.region')
     expect(recommendationMessage({ ...rec, kind: 'hardware' }, 24).key).toBe('rec.hardware')
   })
@@ -87,8 +140,19 @@ describe('recommendationMessage', () => {
 describe('sortRows', () => {
   const r = (v: number): { value: number; low: number; high: number } => ({ value: v, low: v, high: v })
   const row = (name: string, hours: number, kWh: number, kg: number, gflopsPerW: number): HardwareRow => ({
-    hardwareId: name, name, kind: 'gpu', peakTflops: 1, tdpW: 1, gflopsPerW, deviceHours: r(hours), wallHours: r(hours),
-    energyKWh: r(kWh), emissionsKg: r(kg), marketEmissionsKg: r(kg), current: false, custom: false
+    hardwareId: name,
+    name,
+    kind: 'gpu',
+    peakTflops: 1,
+    tdpW: 1,
+    gflopsPerW,
+    deviceHours: r(hours),
+    wallHours: r(hours),
+    energyKWh: r(kWh),
+    emissionsKg: r(kg),
+    marketEmissionsKg: r(kg),
+    current: false,
+    custom: false
   })
   const rows = [row('a', 3, 10, 5, 100), row('b', 1, 30, 4, 300), row('c', 2, 20, 6, 200)]
   it('sorts by each column, most efficient first for GFLOPS/W', () => {
@@ -106,6 +170,9 @@ describe('savingShown', () => {
   })
   it('shows worse hardware as the amount more, its range turned round', () => {
     // −4.29 kg (range −5.5 … −3.1) is "4.29 kg more (range 3.1 – 5.5)".
-    expect(savingShown({ value: -4.29, low: -5.5, high: -3.1 })).toEqual({ more: true, amount: { value: 4.29, low: 3.1, high: 5.5 } })
+    expect(savingShown({ value: -4.29, low: -5.5, high: -3.1 })).toEqual({
+      more: true,
+      amount: { value: 4.29, low: 3.1, high: 5.5 }
+    })
   })
 })

@@ -39,7 +39,8 @@ describe('parseLocaleNumber', () => {
   })
 
   it('refuses what is not a number', () => {
-    for (const text of ['', '   ', 'abc', '1e3', '12 kg', '1,2,3', '--1', '1.2.3', 'Infinity', 'NaN']) expect(parseLocaleNumber(EN, text), text).toBeUndefined()
+    for (const text of ['', '   ', 'abc', '1e3', '12 kg', '1,2,3', '--1', '1.2.3', 'Infinity', 'NaN'])
+      expect(parseLocaleNumber(EN, text), text).toBeUndefined()
     for (const text of ['', '1,2,3', '1.23.4', '12,5 %']) expect(parseLocaleNumber(DE, text), text).toBeUndefined()
   })
 
@@ -77,7 +78,10 @@ describe('formatting', () => {
   })
 
   it('writes ranges, percentages, changes, durations and months', () => {
-    expect(rangeBounds({ value: 2, low: 1.5, high: 3 }, (v, scale) => formatMassKg(DE, v, scale))).toEqual({ low: '1,5 kg', high: '3 kg' })
+    expect(rangeBounds({ value: 2, low: 1.5, high: 3 }, (v, scale) => formatMassKg(DE, v, scale))).toEqual({
+      low: '1,5 kg',
+      high: '3 kg'
+    })
     expect(rangeBounds({ value: 2, low: 2, high: 2 }, String)).toBeUndefined()
     expect(formatPercent(EN, 0.25)).toBe('25%')
     expect(formatPercent(DE, 0.25)).toBe('25\u00a0%')
@@ -115,14 +119,18 @@ describe('ranges in one unit', () => {
   it('any range: both ends carry the same unit, and it is the unit of the larger end alone', () => {
     const unitOf = (text: string) => text.split(' ').pop()
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 1e6, noNaN: true }), fc.double({ min: 0, max: 1e6, noNaN: true }), (a, b) => {
-        const low = Math.min(a, b)
-        const high = Math.max(a, b)
-        fc.pre(low !== high)
-        const bounds = rangeBounds({ value: low, low, high }, kWh)!
-        expect(unitOf(bounds.low)).toBe(unitOf(bounds.high))
-        expect(unitOf(bounds.high)).toBe(unitOf(formatEnergyKWh(DE, high)))
-      })
+      fc.property(
+        fc.double({ min: 0, max: 1e6, noNaN: true }),
+        fc.double({ min: 0, max: 1e6, noNaN: true }),
+        (a, b) => {
+          const low = Math.min(a, b)
+          const high = Math.max(a, b)
+          fc.pre(low !== high)
+          const bounds = rangeBounds({ value: low, low, high }, kWh)!
+          expect(unitOf(bounds.low)).toBe(unitOf(bounds.high))
+          expect(unitOf(bounds.high)).toBe(unitOf(formatEnergyKWh(DE, high)))
+        }
+      )
     )
   })
 })

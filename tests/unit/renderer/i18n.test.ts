@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { de } from '../../../renderer/src/i18n/de'
 import { en } from '../../../renderer/src/i18n/en'
-import { initialLanguage, pluralForm, translate, translateMessage, translatePlural, translateUnit, setZodLanguage, translateError } from '../../../renderer/src/i18n/translate'
+import {
+  initialLanguage,
+  pluralForm,
+  translate,
+  translateMessage,
+  translatePlural,
+  translateUnit,
+  setZodLanguage,
+  translateError
+} from '../../../renderer/src/i18n/translate'
 import { de as sharedDe, en as sharedEn, msg, type Message } from '../../../shared/messages/index'
 import { readArchive } from '../../../shared/ledger/backup'
 import { LedgerError } from '../../../renderer/db/errors'
@@ -23,7 +32,9 @@ describe('catalogues', () => {
   it('every form of a German message has the placeholders of the same English form', () => {
     for (const [key, value] of enEntries) {
       const germanForms = forms(deEntries[key]!)
-      forms(value).forEach((english, i) => expect(placeholders(germanForms[i]!), `${key}: ${germanForms[i]}`).toEqual(placeholders(english)))
+      forms(value).forEach((english, i) =>
+        expect(placeholders(germanForms[i]!), `${key}: ${germanForms[i]}`).toEqual(placeholders(english))
+      )
       // The 'other' form always shows the count ('one' may say "the run" instead of "1 run").
       if (typeof value !== 'string') expect(placeholders(value.other), key).toContain('count')
     }
@@ -32,7 +43,8 @@ describe('catalogues', () => {
   it('no plain message counts runs, rows or records in a fixed plural (that is what plural messages are for)', () => {
     const fixed = /\{\w+\}\s+(runs|rows|records|entries|files|Läufe|Läufen|Zeilen|Einträge|Dateien)\b/
     for (const [key, value] of enEntries) if (typeof value === 'string') expect(value, key).not.toMatch(fixed)
-    for (const [key, value] of Object.entries(deEntries)) if (typeof value === 'string') expect(value, key).not.toMatch(fixed)
+    for (const [key, value] of Object.entries(deEntries))
+      if (typeof value === 'string') expect(value, key).not.toMatch(fixed)
   })
 })
 
@@ -61,7 +73,8 @@ describe('plurals', () => {
   it('English and German: one for exactly 1, other for everything else', () => {
     for (const language of ['en', 'de'] as const) {
       expect(pluralForm(language, 1)).toBe('one')
-      for (const n of [0, 2, 5, 21, 101, 1_000_000, 1.5]) expect(pluralForm(language, n), `${language} ${n}`).toBe('other')
+      for (const n of [0, 2, 5, 21, 101, 1_000_000, 1.5])
+        expect(pluralForm(language, n), `${language} ${n}`).toBe('other')
     }
   })
 
@@ -81,12 +94,15 @@ describe('plurals', () => {
     expect(translatePlural('de', 'runs.moved', 2, { project: 'Vision' })).toBe('2 Läufe nach Vision verschoben.')
     const rows = translatePlural('en', 'import.rows', 1)
     expect(translatePlural('en', 'import.found', 1, { rows })).toBe('1 run found in 1 row:')
-    expect(translatePlural('de', 'import.found', 21, { rows: translatePlural('de', 'import.rows', 28) })).toBe('21 Läufe in 28 Zeilen gefunden:')
+    expect(translatePlural('de', 'import.found', 21, { rows: translatePlural('de', 'import.rows', 28) })).toBe(
+      '21 Läufe in 28 Zeilen gefunden:'
+    )
   })
 })
 
 describe('messages made in shared/ (shared/messages)', () => {
-  const placeholderSpecs = (text: string): string[] => [...text.matchAll(/\{(\w+(?::\w+)?)\}/g)].map((m) => m[1]!).sort()
+  const placeholderSpecs = (text: string): string[] =>
+    [...text.matchAll(/\{(\w+(?::\w+)?)\}/g)].map((m) => m[1]!).sort()
 
   it('German has exactly the English ids, each with the same placeholders and number styles', () => {
     expect(Object.keys(sharedDe).sort()).toEqual(Object.keys(sharedEn).sort())
@@ -139,7 +155,9 @@ describe('German wording', () => {
     expect(translatePlural('de', 'compare.hardwareAssumptions', 1, params)).toContain(', ein Gerät.')
     expect(translatePlural('de', 'compare.hardwareAssumptions', 8, params)).toContain(', 8 Geräte.')
     expect(translatePlural('en', 'compare.hardwareAssumptions', 8, params)).toContain(', 8 devices.')
-    for (const value of [...Object.values(de), ...Object.values(en)].flatMap((v) => (typeof v === 'string' ? [v] : [v.one, v.other]))) {
+    for (const value of [...Object.values(de), ...Object.values(en)].flatMap((v) =>
+      typeof v === 'string' ? [v] : [v.one, v.other]
+    )) {
       expect(value).not.toMatch(/\w\((e|n|s|en)\)/)
     }
   })
@@ -166,7 +184,9 @@ describe('errors users meet', () => {
     expect(damaged.ok).toBe(false)
     const err = new LedgerError('backup-rejected', (damaged as { msg: Message }).msg)
     expect(err.message).toBe('This file is not a Carbon Ledger backup: it is not valid JSON (truncated or corrupt?).')
-    expect(translateError('de', err)).toBe('Diese Datei ist keine Carbon-Ledger-Sicherung: Sie ist kein gültiges JSON (abgeschnitten oder beschädigt?).')
+    expect(translateError('de', err)).toBe(
+      'Diese Datei ist keine Carbon-Ledger-Sicherung: Sie ist kein gültiges JSON (abgeschnitten oder beschädigt?).'
+    )
     expect(translateError('en', err)).toBe(err.message)
     expect(translateError('de', new LedgerError('conflict', msg('project.notEmpty', { runs: 1234 })))).toBe(
       'Dieses Projekt hat noch 1234 Läufe (Papierkorb eingeschlossen): Verschieben oder löschen Sie sie zuerst.'

@@ -5,8 +5,18 @@ import { loadReferenceData } from '../../../shared/refdata/index'
 import { backupFileName, backupIfDue, localDay } from '../../../renderer/src/screens/backup-flow'
 import { translateMessage } from '../../../renderer/src/i18n/translate'
 import {
-  chunksOfBlob, chunksOfText, parseChunks, previewWarnings, rowErrorsCsv, rowErrorsFileName, skippedRowCount, storedEnergies, storedEnergy,
-  UTC_OFFSETS_MINUTES, utcOffsetLabel, type TextChunk
+  chunksOfBlob,
+  chunksOfText,
+  parseChunks,
+  previewWarnings,
+  rowErrorsCsv,
+  rowErrorsFileName,
+  skippedRowCount,
+  storedEnergies,
+  storedEnergy,
+  UTC_OFFSETS_MINUTES,
+  utcOffsetLabel,
+  type TextChunk
 } from '../../../renderer/src/screens/import-flow'
 import { importText, type ImportResult } from '../../../shared/import/index'
 import { estimateRun } from '../../../shared/emissions/resolve'
@@ -47,7 +57,11 @@ describe('reading in chunks', () => {
 
   it('slices text in memory and reports characters done', async () => {
     const chunks = await collect(chunksOfText('abcdefghij', 4))
-    expect(chunks.map((c) => [c.text, c.done, c.total])).toEqual([['abcd', 4, 10], ['efgh', 8, 10], ['ij', 10, 10]])
+    expect(chunks.map((c) => [c.text, c.done, c.total])).toEqual([
+      ['abcd', 4, 10],
+      ['efgh', 8, 10],
+      ['ij', 10, 10]
+    ])
   })
 })
 
@@ -55,7 +69,13 @@ describe('parseChunks', () => {
   it('imports the CodeCarbon sample the same in 97-character slices as whole: 21 runs of 28 rows', async () => {
     const text = fixture('codecarbon/codecarbon-repo-sample.csv').toString('utf8')
     const progress: number[] = []
-    const sliced = await parseChunks('sample.csv', chunksOfText(text, 97), options, (done) => progress.push(done), noPause)
+    const sliced = await parseChunks(
+      'sample.csv',
+      chunksOfText(text, 97),
+      options,
+      (done) => progress.push(done),
+      noPause
+    )
     const whole = await parseChunks('sample.csv', chunksOfText(text), options, undefined, noPause)
     if (!sliced.ok || !whole.ok) throw new Error('expected both to parse')
     expect(sliced.result.format).toBe('codecarbon')
@@ -80,7 +100,10 @@ describe('parseChunks', () => {
   it('refuses a binary file naming it, and an empty one', async () => {
     const png = new Uint8Array(fixture('detect/binary.png'))
     const binary = await parseChunks('photo.png', chunksOfBlob(blobOfPieces([png])), options, undefined, noPause)
-    expect(binary).toMatchObject({ ok: false, error: 'photo.png is a binary file, not a text export (it holds NUL bytes)' })
+    expect(binary).toMatchObject({
+      ok: false,
+      error: 'photo.png is a binary file, not a text export (it holds NUL bytes)'
+    })
     const empty = await parseChunks('nothing.csv', chunksOfText(''), options, undefined, noPause)
     expect(empty).toMatchObject({ ok: false, error: 'nothing.csv is empty' })
   })
@@ -88,7 +111,13 @@ describe('parseChunks', () => {
   it('detects from the first 8192 characters even when a long file arrives in small chunks', async () => {
     const unknown = 'name,value\n' + 'x,1\n'.repeat(5000)
     const seen: number[] = []
-    const outcome = await parseChunks('other.csv', chunksOfText(unknown, 1000), options, (done) => seen.push(done), noPause)
+    const outcome = await parseChunks(
+      'other.csv',
+      chunksOfText(unknown, 1000),
+      options,
+      (done) => seen.push(done),
+      noPause
+    )
     expect(outcome.ok).toBe(false)
     if (!outcome.ok) expect(outcome.error).toMatch(/^other\.csv: unknown layout/)
     // It stops at the chunk that completes the head: 9 chunks of 1,000 characters, not the whole 20,011.
@@ -100,7 +129,11 @@ describe('parseChunks', () => {
     const outcome = await parseChunks('odd.csv', chunksOfText(text, 50), options, undefined, noPause)
     if (!outcome.ok) throw new Error(outcome.error)
     expect(outcome.result.runs).toHaveLength(2)
-    expect(outcome.result.errors[0]).toMatchObject({ row: 3, field: 'cpu_energy', message: 'odd.csv row 3: cpu_energy -0.5 is negative' })
+    expect(outcome.result.errors[0]).toMatchObject({
+      row: 3,
+      field: 'cpu_energy',
+      message: 'odd.csv row 3: cpu_energy -0.5 is negative'
+    })
   })
 })
 
@@ -110,7 +143,9 @@ describe('row errors CSV and file names', () => {
       { fileName: 'a.csv', row: 3, field: 'duration', message: 'duration "abc" is not a number' },
       { fileName: 'b.csv', row: 9, field: 'project', message: '=HYPERLINK("x")' }
     ])
-    expect(csv).toBe('file,row,field,message\r\na.csv,3,duration,"duration ""abc"" is not a number"\r\nb.csv,9,project,"\'=HYPERLINK(""x"")"\r\n')
+    expect(csv).toBe(
+      'file,row,field,message\r\na.csv,3,duration,"duration ""abc"" is not a number"\r\nb.csv,9,project,"\'=HYPERLINK(""x"")"\r\n'
+    )
   })
 
   it('writes the messages in the screen’s language when given it', async () => {
@@ -198,7 +233,8 @@ describe('the preview of an import', () => {
   })
 
   it("says a run's warning at its file row with its title; the importer's own warnings stay as they are", () => {
-    const text = 'timestamp,run_id,duration,energy_consumed\n2025-02-01T10:00:00Z,a,60,0.001\n2025-02-01T11:00:00Z,b,1e9,0.001\n'
+    const text =
+      'timestamp,run_id,duration,energy_consumed\n2025-02-01T10:00:00Z,a,60,0.001\n2025-02-01T11:00:00Z,b,1e9,0.001\n'
     const warnings = previewWarnings(imported(text, 'cc.csv'))
     const own = warnings.filter((w) => !w.run)
     expect(own.map((w) => w.msg?.id)).toEqual(['import.longDuration'])
@@ -213,12 +249,17 @@ describe('the preview of an import', () => {
   })
 
   it('numbers the runs of a JSON file as runs; an nvidia-smi log is one run without a row', () => {
-    const json = imported(JSON.stringify([{ title: 'sweep', startedAt: '2026-01-01T00:00:00Z', durationS: 60 }]), 'runs.json')
+    const json = imported(
+      JSON.stringify([{ title: 'sweep', startedAt: '2026-01-01T00:00:00Z', durationS: 60 }]),
+      'runs.json'
+    )
     const [run] = json.runs
     if (!run) throw new Error('expected a run')
     expect(run.row).toBe(1)
     const warned = { ...json, runs: [{ ...run, warnings: ['check it'] }] }
-    expect(previewWarnings(warned).map((w) => [w.message, w.run])).toEqual([['check it', { row: 1, unit: 'run', title: 'sweep' }]])
+    expect(previewWarnings(warned).map((w) => [w.message, w.run])).toEqual([
+      ['check it', { row: 1, unit: 'run', title: 'sweep' }]
+    ])
     const log = imported(fixture('nvidia-smi/h100-training-power.csv').toString('utf8'), 'h100.csv')
     const ofRun = previewWarnings(log).filter((w) => w.run)
     expect(ofRun.map((w) => w.msg?.id)).toEqual(['import.gpuOnly'])
@@ -241,24 +282,48 @@ describe('the preview of an import', () => {
     const ref = loadReferenceData()
     const lab = labDefaultsSchema.parse({})
     const base: RunInput = {
-      kind: 'training', title: 't', project: '', person: '', startedAt: '2025-02-01T10:00:00Z', durationS: 3600, devices: [],
-      location: { kind: 'unknown' }, measuredEnergyKWh: 2, measuredEnergyIncludesPue: true, pue: 1.2, tags: [], notes: '', source: { kind: 'manual' }
+      kind: 'training',
+      title: 't',
+      project: '',
+      person: '',
+      startedAt: '2025-02-01T10:00:00Z',
+      durationS: 3600,
+      devices: [],
+      location: { kind: 'unknown' },
+      measuredEnergyKWh: 2,
+      measuredEnergyIncludesPue: true,
+      pue: 1.2,
+      tags: [],
+      notes: '',
+      source: { kind: 'manual' }
     }
     const compute = (input: RunInput) => storedEnergy(input, estimateRun(input, ref, lab))
     expect(compute(base)).toEqual({ kind: 'pueIncluded', storedKWh: 2 })
     expect(compute({ ...base, measuredEnergyIncludesPue: false, pue: 1 })).toEqual({ kind: 'measured', storedKWh: 2 })
-    expect(compute({ ...base, measuredEnergyIncludesPue: false, pue: 1.5 })).toEqual({ kind: 'withPue', measuredKWh: 2, pue: 1.5, storedKWh: 3 })
+    expect(compute({ ...base, measuredEnergyIncludesPue: false, pue: 1.5 })).toEqual({
+      kind: 'withPue',
+      measuredKWh: 2,
+      pue: 1.5,
+      storedKWh: 3
+    })
     const { measuredEnergyKWh: _measured, ...estimated } = base
-    expect(compute({ ...estimated, devices: [{ kind: 'gpu', name: 'x', count: 1, utilization: 1, powerW: 500 }], pue: 1.2 })).toEqual({ kind: 'estimated', storedKWh: 0.6 })
+    expect(
+      compute({ ...estimated, devices: [{ kind: 'gpu', name: 'x', count: 1, utilization: 1, powerW: 500 }], pue: 1.2 })
+    ).toEqual({ kind: 'estimated', storedKWh: 0.6 })
   })
 
   it('lists only the first runs, and leaves a run that cannot be computed blank', () => {
-    const text = 'timestamp,run_id,duration,energy_consumed\n2025-02-01T10:00:00Z,a,60,1\n2025-02-01T11:00:00Z,b,60,2\n2025-02-01T12:00:00Z,c,60,3\n'
+    const text =
+      'timestamp,run_id,duration,energy_consumed\n2025-02-01T10:00:00Z,a,60,1\n2025-02-01T11:00:00Z,b,60,2\n2025-02-01T12:00:00Z,c,60,3\n'
     const runs = imported(text, 'cc.csv').runs
-    const energies = storedEnergies(runs, (input) => {
-      if (input.measuredEnergyKWh === 2) throw new Error('no')
-      return estimateRun(input, loadReferenceData(), labDefaultsSchema.parse({}))
-    }, 2)
+    const energies = storedEnergies(
+      runs,
+      (input) => {
+        if (input.measuredEnergyKWh === 2) throw new Error('no')
+        return estimateRun(input, loadReferenceData(), labDefaultsSchema.parse({}))
+      },
+      2
+    )
     expect(energies.map((e) => e?.kind)).toEqual(['withPue', undefined])
   })
 })

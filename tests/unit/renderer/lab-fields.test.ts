@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { labDefaultsSchema } from '../../../shared/emissions/lab-defaults'
-import { hardwareEntryOf, labDefaultsOf, labFieldsOf, locationEntryOf, type LabFields, type LocationFields } from '../../../renderer/src/screens/lab-fields'
+import {
+  hardwareEntryOf,
+  labDefaultsOf,
+  labFieldsOf,
+  locationEntryOf,
+  type LabFields,
+  type LocationFields
+} from '../../../renderer/src/screens/lab-fields'
 
 // The German parser the app uses reads "1,2" as 1.2; a plain one is enough here.
 const parse = (text: string) => {
@@ -18,7 +25,9 @@ describe('lab defaults form', () => {
   })
 
   it('ignores the PUE for personal computers and keeps custom hardware', () => {
-    const withHw = labDefaultsSchema.parse({ hardware: [{ id: 'gpu:custom-x', kind: 'gpu', name: 'X', tdpW: 10, aliases: [], sourceIds: ['lab-defaults'] }] })
+    const withHw = labDefaultsSchema.parse({
+      hardware: [{ id: 'gpu:custom-x', kind: 'gpu', name: 'X', tdpW: 10, aliases: [], sourceIds: ['lab-defaults'] }]
+    })
     const out = labDefaultsOf(fields({ ownKind: 'personal-computer', pue: 'junk' }), withHw, parse)
     expect(out.value?.ownMachines).toEqual({ kind: 'personal-computer' })
     expect(out.value?.hardware).toHaveLength(1)
@@ -29,12 +38,24 @@ describe('lab defaults form', () => {
       pue: { key: 'form.min', params: { min: 1 } },
       renewable: { key: 'form.max', params: { max: 100 } }
     })
-    expect(labDefaultsOf(fields({ location: { kind: 'custom', intensityGPerKWh: 0, label: 'x' }, customIntensity: '' }), lab, parse).errors).toEqual({ customIntensity: { key: 'form.required' } })
-    expect(labDefaultsOf(fields({ location: { kind: 'country', code: '' } }), lab, parse).errors).toEqual({ location: { key: 'form.chooseLocation' } })
+    expect(
+      labDefaultsOf(
+        fields({ location: { kind: 'custom', intensityGPerKWh: 0, label: 'x' }, customIntensity: '' }),
+        lab,
+        parse
+      ).errors
+    ).toEqual({ customIntensity: { key: 'form.required' } })
+    expect(labDefaultsOf(fields({ location: { kind: 'country', code: '' } }), lab, parse).errors).toEqual({
+      location: { key: 'form.chooseLocation' }
+    })
   })
 
   it('round-trips the stored defaults through the form', () => {
-    const stored = labDefaultsSchema.parse({ location: { kind: 'custom', intensityGPerKWh: 120.5, label: 'grid' }, ownMachines: { kind: 'data-centre', pue: 1.3 }, renewableShare: 0.333 })
+    const stored = labDefaultsSchema.parse({
+      location: { kind: 'custom', intensityGPerKWh: 120.5, label: 'grid' },
+      ownMachines: { kind: 'data-centre', pue: 1.3 },
+      renewableShare: 0.333
+    })
     expect(labDefaultsOf(labFieldsOf(stored, String), stored, parse).value).toEqual(stored)
   })
 })
@@ -42,7 +63,14 @@ describe('lab defaults form', () => {
 describe('custom hardware', () => {
   it('derives the id from kind and name and validates the numbers', () => {
     const out = hardwareEntryOf({ kind: 'gpu', name: 'Lab FPGA Board', tdpW: '75', memoryGB: '' }, parse, [])
-    expect(out.value).toEqual({ id: 'gpu:custom-lab-fpga-board', kind: 'gpu', name: 'Lab FPGA Board', tdpW: 75, aliases: ['lab fpga board'], sourceIds: ['lab-defaults'] })
+    expect(out.value).toEqual({
+      id: 'gpu:custom-lab-fpga-board',
+      kind: 'gpu',
+      name: 'Lab FPGA Board',
+      tdpW: 75,
+      aliases: ['lab fpga board'],
+      sourceIds: ['lab-defaults']
+    })
     expect(hardwareEntryOf({ kind: 'gpu', name: '', tdpW: '0', memoryGB: 'x' }, parse, []).errors).toEqual({
       name: { key: 'form.required' },
       tdpW: { key: 'settings.mustBeAbove', params: { min: 0 } },
@@ -52,26 +80,54 @@ describe('custom hardware', () => {
 
   it('refuses a second entry of the same name, but lets the edited one keep its id', () => {
     const first = hardwareEntryOf({ kind: 'cpu', name: 'Box', tdpW: '65', memoryGB: '' }, parse, []).value!
-    expect(hardwareEntryOf({ kind: 'cpu', name: 'box', tdpW: '70', memoryGB: '' }, parse, [first]).errors).toEqual({ name: { key: 'settings.duplicate', params: { name: 'box' } } })
-    expect(hardwareEntryOf({ kind: 'cpu', name: 'Box', tdpW: '70', memoryGB: '' }, parse, [first], first.id).value?.tdpW).toBe(70)
+    expect(hardwareEntryOf({ kind: 'cpu', name: 'box', tdpW: '70', memoryGB: '' }, parse, [first]).errors).toEqual({
+      name: { key: 'settings.duplicate', params: { name: 'box' } }
+    })
+    expect(
+      hardwareEntryOf({ kind: 'cpu', name: 'Box', tdpW: '70', memoryGB: '' }, parse, [first], first.id).value?.tdpW
+    ).toBe(70)
   })
 })
 
 describe('custom locations', () => {
-  const base: LocationFields = { kind: 'zone', code: 'XX-LAB', name: 'Lab grid', intensity: '120', year: '2025', pue: '', renewablePct: '' }
+  const base: LocationFields = {
+    kind: 'zone',
+    code: 'XX-LAB',
+    name: 'Lab grid',
+    intensity: '120',
+    year: '2025',
+    pue: '',
+    renewablePct: ''
+  }
   it('gives the id runs refer to, per kind', () => {
-    expect(locationEntryOf(base, parse, []).value).toEqual({ id: 'zone:XX-LAB', kind: 'zone', name: 'Lab grid', intensities: [{ year: 2025, intensityGPerKWh: 120, sourceId: 'lab-defaults' }], aliases: ['lab grid'] })
-    expect(locationEntryOf({ ...base, kind: 'country', code: 'deu' }, parse, []).value).toMatchObject({ id: 'country:DEU', iso3: 'DEU' })
-    expect(locationEntryOf({ ...base, kind: 'cloud', code: 'Campus:HPC-1', pue: '1.1', renewablePct: '50' }, parse, []).value).toMatchObject({ id: 'cloud:campus:hpc-1', provider: 'campus', region: 'hpc-1', pue: 1.1, renewableShare: 0.5 })
+    expect(locationEntryOf(base, parse, []).value).toEqual({
+      id: 'zone:XX-LAB',
+      kind: 'zone',
+      name: 'Lab grid',
+      intensities: [{ year: 2025, intensityGPerKWh: 120, sourceId: 'lab-defaults' }],
+      aliases: ['lab grid']
+    })
+    expect(locationEntryOf({ ...base, kind: 'country', code: 'deu' }, parse, []).value).toMatchObject({
+      id: 'country:DEU',
+      iso3: 'DEU'
+    })
+    expect(
+      locationEntryOf({ ...base, kind: 'cloud', code: 'Campus:HPC-1', pue: '1.1', renewablePct: '50' }, parse, []).value
+    ).toMatchObject({ id: 'cloud:campus:hpc-1', provider: 'campus', region: 'hpc-1', pue: 1.1, renewableShare: 0.5 })
   })
 
   it('says what is wrong at each field', () => {
-    expect(locationEntryOf({ ...base, kind: 'cloud', code: 'nocolon', name: '', intensity: '-1', year: '2025.5' }, parse, []).errors).toEqual({
+    expect(
+      locationEntryOf({ ...base, kind: 'cloud', code: 'nocolon', name: '', intensity: '-1', year: '2025.5' }, parse, [])
+        .errors
+    ).toEqual({
       code: { key: 'settings.loc.badCloud' },
       name: { key: 'form.required' },
       intensity: { key: 'form.min', params: { min: 0 } },
       year: { key: 'settings.loc.badYear' }
     })
-    expect(locationEntryOf({ ...base, kind: 'country', code: 'D1' }, parse, []).errors).toEqual({ code: { key: 'settings.loc.badCountry' } })
+    expect(locationEntryOf({ ...base, kind: 'country', code: 'D1' }, parse, []).errors).toEqual({
+      code: { key: 'settings.loc.badCountry' }
+    })
   })
 })

@@ -6,7 +6,9 @@ import { browseQuery } from '../../../renderer/src/screens/runs-query'
 import type { RunRecord } from '../../../renderer/db'
 import { locationEntrySchema, type LocationEntry } from '../../../shared/refdata/schema'
 
-const locations: LocationEntry[] = locationEntrySchema.array().parse(JSON.parse(readFileSync('data/locations.json', 'utf8')))
+const locations: LocationEntry[] = locationEntrySchema
+  .array()
+  .parse(JSON.parse(readFileSync('data/locations.json', 'utf8')))
 const countries = locations.filter((l) => l.kind === 'country')
 
 describe('the alpha-3 → alpha-2 table', () => {
@@ -24,7 +26,9 @@ describe('locationName', () => {
   })
   it('keeps the label of zones, cloud regions, custom and unknown locations, and of codes it does not know', () => {
     expect(locationName('zone:DE', 'Germany', 'de')).toBe('Germany')
-    expect(locationName('cloud:aws:eu-central-1', 'AWS eu-central-1 (Frankfurt)', 'de')).toBe('AWS eu-central-1 (Frankfurt)')
+    expect(locationName('cloud:aws:eu-central-1', 'AWS eu-central-1 (Frankfurt)', 'de')).toBe(
+      'AWS eu-central-1 (Frankfurt)'
+    )
     expect(locationName('unknown', 'Unbekannter Standort', 'de')).toBe('Unbekannter Standort')
     expect(locationName('custom', 'Our PPA', 'de')).toBe('Our PPA')
     expect(locationName('country:XXX', 'Nowhere', 'de')).toBe('Nowhere')
@@ -48,7 +52,8 @@ describe('countryOptions', () => {
   })
 
   it('finds a country by its German name, its English name, and its codes', () => {
-    for (const query of ['Deutschland', 'deutsch', 'Germany', 'DEU', 'de']) expect(countryOptions(locations, query, 'de')[0]?.entry.id, query).toBe('country:DEU')
+    for (const query of ['Deutschland', 'deutsch', 'Germany', 'DEU', 'de'])
+      expect(countryOptions(locations, query, 'de')[0]?.entry.id, query).toBe('country:DEU')
     expect(countryOptions(locations, 'osterreich', 'de')[0]?.entry.id).toBe('country:AUT')
     expect(names('xyzzy', 'de')).toEqual([])
   })
@@ -63,14 +68,27 @@ describe('countryOptions', () => {
 
 describe('locationMatches and the runs filter', () => {
   it('matches a country by its label, id, and its name in either language', () => {
-    for (const query of ['deutschland', 'Deutsch', 'germany', 'DEU', 'country:deu']) expect(locationMatches('country:DEU', 'Germany', query), query).toBe(true)
+    for (const query of ['deutschland', 'Deutsch', 'germany', 'DEU', 'country:deu'])
+      expect(locationMatches('country:DEU', 'Germany', query), query).toBe(true)
     expect(locationMatches('country:DEU', 'Germany', 'frank')).toBe(false)
     expect(locationMatches('cloud:aws:eu-central-1', 'AWS eu-central-1 (Frankfurt)', 'frankfurt')).toBe(true)
   })
 
   it("the runs table's location filter finds a German run typed as the table shows it", () => {
-    const run = (locationId: string, locationLabel: string) => ({ result: { locationId, locationLabel } }) as unknown as RunRecord
-    const filters = { project: '', person: '', from: '', to: '', hardware: '', location: 'Deutschland', source: '', kind: '', search: '', order: 'newest' as const }
+    const run = (locationId: string, locationLabel: string) =>
+      ({ result: { locationId, locationLabel } }) as unknown as RunRecord
+    const filters = {
+      project: '',
+      person: '',
+      from: '',
+      to: '',
+      hardware: '',
+      location: 'Deutschland',
+      source: '',
+      kind: '',
+      search: '',
+      order: 'newest' as const
+    }
     const match = browseQuery(filters).match!
     expect(match(run('country:DEU', 'Germany'))).toBe(true)
     expect(match(run('country:FRA', 'France'))).toBe(false)

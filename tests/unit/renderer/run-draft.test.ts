@@ -51,24 +51,46 @@ describe('draftFromFields', () => {
 
   it('start and end: the duration is their difference; an end not after the start is refused at the end field', () => {
     expect(draftFromFields(fields({ timing: 'end', end: '2026-02-10T10:30' }), parseDe).draft?.durationS).toBe(5400)
-    expect(draftFromFields(fields({ timing: 'end', end: '2026-02-10T09:00' }), parseDe)).toEqual({ errors: { end: { key: 'form.endBeforeStart' } } })
-    expect(draftFromFields(fields({ timing: 'end', end: 'tomorrow' }), parseDe).errors).toEqual({ end: { key: 'form.invalidDate' } })
+    expect(draftFromFields(fields({ timing: 'end', end: '2026-02-10T09:00' }), parseDe)).toEqual({
+      errors: { end: { key: 'form.endBeforeStart' } }
+    })
+    expect(draftFromFields(fields({ timing: 'end', end: 'tomorrow' }), parseDe).errors).toEqual({
+      end: { key: 'form.invalidDate' }
+    })
     expect(draftFromFields(fields({ start: '' }), parseDe).errors).toEqual({ start: { key: 'form.invalidDate' } })
   })
 
   it('a service over a date range counts whole days at its hours per day', () => {
-    const { draft } = draftFromFields(fields({ timing: 'service', serviceFrom: '2026-01-01', serviceTo: '2026-01-31', hoursPerDay: '8' }), parseDe)
+    const { draft } = draftFromFields(
+      fields({ timing: 'service', serviceFrom: '2026-01-01', serviceTo: '2026-01-31', hoursPerDay: '8' }),
+      parseDe
+    )
     // 1 to 31 January inclusive: 31 days.
     expect(draft).toMatchObject({ startedAt: '2026-01-01T00:00:00.000Z', durationS: 31 * 86_400, hoursPerDay: 8 })
-    expect(draftFromFields(fields({ timing: 'service', serviceFrom: '2026-01-02', serviceTo: '2026-01-01', hoursPerDay: '25' }), parseDe).errors).toEqual({
+    expect(
+      draftFromFields(
+        fields({ timing: 'service', serviceFrom: '2026-01-02', serviceTo: '2026-01-01', hoursPerDay: '25' }),
+        parseDe
+      ).errors
+    ).toEqual({
       serviceTo: { key: 'form.endBeforeStart' },
       hoursPerDay: { key: 'form.max', params: { max: 24 } }
     })
   })
 
   it('puts each number problem at its field, in the user’s locale', () => {
-    const device = { kind: 'gpu' as const, hardwareId: 'gpu:a100', name: 'A100', count: '0', utilisationPct: '150', powerW: '-1' }
-    const { errors, draft } = draftFromFields(fields({ durationH: 'abc', pue: '0,9', memoryGB: '-2', devices: [device], customIntensity: '' }), parseDe)
+    const device = {
+      kind: 'gpu' as const,
+      hardwareId: 'gpu:a100',
+      name: 'A100',
+      count: '0',
+      utilisationPct: '150',
+      powerW: '-1'
+    }
+    const { errors, draft } = draftFromFields(
+      fields({ durationH: 'abc', pue: '0,9', memoryGB: '-2', devices: [device], customIntensity: '' }),
+      parseDe
+    )
     expect(draft).toBeUndefined()
     expect(errors).toEqual({
       durationH: { key: 'form.notNumber' },
@@ -80,12 +102,18 @@ describe('draftFromFields', () => {
       customIntensity: { key: 'form.required' }
     })
     // In German a point is a decimal mark too, unless it groups thousands ("1.500").
-    expect(draftFromFields(fields({ customIntensity: '566.3' }), parseDe).draft?.location).toEqual({ kind: 'custom', intensityGPerKWh: 566.3, label: 'custom' })
+    expect(draftFromFields(fields({ customIntensity: '566.3' }), parseDe).draft?.location).toEqual({
+      kind: 'custom',
+      intensityGPerKWh: 566.3,
+      label: 'custom'
+    })
   })
 
   it('a device needs a model or a power, and a run needs a device or a measured energy', () => {
     const bare = { kind: 'cpu' as const, hardwareId: '', name: '', count: '2', utilisationPct: '50', powerW: '' }
-    expect(draftFromFields(fields({ devices: [bare] }), parseDe).errors).toEqual({ 'device0.model': { key: 'form.chooseDevice' } })
+    expect(draftFromFields(fields({ devices: [bare] }), parseDe).errors).toEqual({
+      'device0.model': { key: 'form.chooseDevice' }
+    })
     expect(draftFromFields(fields({ devices: [] }), parseDe).errors).toEqual({ devices: { key: 'form.needDevice' } })
     const measured = draftFromFields(fields({ devices: [], measuredKWh: '2,5' }), parseDe)
     expect(measured.errors).toEqual({})
@@ -93,8 +121,17 @@ describe('draftFromFields', () => {
   })
 
   it('a catalogue device keeps its id and utilisation as a share', () => {
-    const device = { kind: 'gpu' as const, hardwareId: 'gpu:a100', name: 'A100', count: '4', utilisationPct: '80', powerW: '' }
-    expect(draftFromFields(fields({ devices: [device] }), parseDe).draft?.devices).toEqual([{ kind: 'gpu', hardwareId: 'gpu:a100', name: 'A100', count: 4, utilization: 0.8 }])
+    const device = {
+      kind: 'gpu' as const,
+      hardwareId: 'gpu:a100',
+      name: 'A100',
+      count: '4',
+      utilisationPct: '80',
+      powerW: ''
+    }
+    expect(draftFromFields(fields({ devices: [device] }), parseDe).draft?.devices).toEqual([
+      { kind: 'gpu', hardwareId: 'gpu:a100', name: 'A100', count: 4, utilization: 0.8 }
+    ])
   })
 })
 
@@ -114,6 +151,14 @@ describe('fieldsFromInput', () => {
   it('writes numbers with the locale’s decimal mark', () => {
     const input = runInputSchema.parse(draftFromFields(fields({ durationH: '1,5' }), parseDe).draft)
     const shown = fieldsFromInput(input, (v) => formatNumber('de-DE', v, 6))
-    expect(shown).toMatchObject({ timing: 'duration', durationH: '1,5', customIntensity: '566,3', pue: '1', start: '2026-02-10T09:00', end: '2026-02-10T10:30', tags: 'baseline, vision' })
+    expect(shown).toMatchObject({
+      timing: 'duration',
+      durationH: '1,5',
+      customIntensity: '566,3',
+      pue: '1',
+      start: '2026-02-10T09:00',
+      end: '2026-02-10T10:30',
+      tags: 'baseline, vision'
+    })
   })
 })

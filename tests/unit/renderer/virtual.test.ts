@@ -12,7 +12,12 @@ describe('rowWindow', () => {
   })
 
   it('clamps a scroll past either end', () => {
-    expect(rowWindow({ ...small, scrollTop: 99_999 })).toEqual({ spacerPx: 3600, first: 85, last: 100, translatePx: 3060 })
+    expect(rowWindow({ ...small, scrollTop: 99_999 })).toEqual({
+      spacerPx: 3600,
+      first: 85,
+      last: 100,
+      translatePx: 3060
+    })
     expect(rowWindow({ ...small, scrollTop: -50 })).toEqual(rowWindow({ ...small, scrollTop: 0 }))
     expect(rowWindow({ ...small, total: 0, scrollTop: 10 })).toEqual({ spacerPx: 0, first: 0, last: 0, translatePx: 0 })
   })

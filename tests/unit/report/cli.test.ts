@@ -15,7 +15,15 @@ describe('report command', () => {
     const out = await cli('report', '--archive', ARCHIVE, '--period', '2025-Q1', '--csv', dir, '--lab', 'Test Lab')
     expect(out.stderr).toBe('')
     expect(out.code).toBe(0)
-    expect(readdirSync(dir).sort()).toEqual(['by-hardware.csv', 'by-location.csv', 'by-month.csv', 'by-person.csv', 'by-project.csv', 'runs.csv', 'summary.csv'])
+    expect(readdirSync(dir).sort()).toEqual([
+      'by-hardware.csv',
+      'by-location.csv',
+      'by-month.csv',
+      'by-person.csv',
+      'by-project.csv',
+      'runs.csv',
+      'summary.csv'
+    ])
     expect(out.stdout).toMatch(/^2025 Q1, Whole lab: 50 runs, /)
     const runs = parseCsv(readFileSync(join(dir, 'runs.csv'), 'utf8'))
     expect(runs).toHaveLength(51)
@@ -31,7 +39,18 @@ describe('report command', () => {
 
   it('scopes by project name or id and prints JSON with --json', async () => {
     const dir = tmp()
-    const out = await cli('report', '--archive', ARCHIVE, '--period', '2025-Q1', '--csv', dir, '--projects', 'Reinforcement learning,p-llm', '--json')
+    const out = await cli(
+      'report',
+      '--archive',
+      ARCHIVE,
+      '--period',
+      '2025-Q1',
+      '--csv',
+      dir,
+      '--projects',
+      'Reinforcement learning,p-llm',
+      '--json'
+    )
     expect(out.code).toBe(0)
     const doc = JSON.parse(out.stdout)
     expect(doc.scope).toContain('Reinforcement learning')
@@ -47,7 +66,9 @@ describe('report command', () => {
     writeFileSync(notJson, '{"format": "carbon-ledger-backup", trunc')
     let out = await cli('report', '--archive', notJson, '--period', '2025-Q1', '--csv', dir)
     expect(out.code).toBe(1)
-    expect(out.stderr).toBe('carbon-ledger report: backup.json: This file is not a Carbon Ledger backup: it is not valid JSON (truncated or corrupt?).\n')
+    expect(out.stderr).toBe(
+      'carbon-ledger report: backup.json: This file is not a Carbon Ledger backup: it is not valid JSON (truncated or corrupt?).\n'
+    )
 
     const altered = join(dir, 'altered.json')
     writeFileSync(altered, readFileSync(ARCHIVE, 'utf8').replace('"Reinforcement learning"', '"Reinforcement learnin"'))
@@ -72,12 +93,16 @@ describe('report command', () => {
     expect(out.stderr).toContain("--projects: no project 'nope'")
     expect((await cli('report', '--archive', ARCHIVE, '--csv', dir)).code).toBe(2)
     expect((await cli('report', '--archive', ARCHIVE, '--period', '2025-Q1')).code).toBe(2)
-    expect((await cli('report', '--archive', ARCHIVE, '--period', '2025-Q1', '--csv', dir, '--bogus', 'x')).code).toBe(2)
+    expect((await cli('report', '--archive', ARCHIVE, '--period', '2025-Q1', '--csv', dir, '--bogus', 'x')).code).toBe(
+      2
+    )
   })
 
   it('reads the ledger schema version the app writes', async () => {
     // A computed path: the renderer is outside this TypeScript project, but vitest runs it in Node all the same.
-    const schema = (await import(['..', '..', '..', 'renderer', 'db', 'schema'].join('/'))) as { SCHEMA_VERSION: number }
+    const schema = (await import(['..', '..', '..', 'renderer', 'db', 'schema'].join('/'))) as {
+      SCHEMA_VERSION: number
+    }
     expect(READS_LEDGER_SCHEMA).toBe(schema.SCHEMA_VERSION)
   })
 })

@@ -4,7 +4,14 @@ import fc from 'fast-check'
 import { parseCsv } from '../../../shared/import/csv'
 import { readArchive } from '../../../shared/ledger/backup'
 import { loadReferenceData } from '../../../shared/refdata/index'
-import { parsePeriodText, reportCsvFiles, reportFromTables, RUN_COLUMNS, TOTALS_COLUMNS, type ReportRun } from '../../../shared/report'
+import {
+  parsePeriodText,
+  reportCsvFiles,
+  reportFromTables,
+  RUN_COLUMNS,
+  TOTALS_COLUMNS,
+  type ReportRun
+} from '../../../shared/report'
 import { HOSTILE } from './fixture-lab'
 import { lab, projects, ref, smallLab } from './small-lab'
 import { buildReportModel, totalsFromRuns } from '../../../shared/report'
@@ -51,7 +58,9 @@ describe('report CSV files', () => {
       expect(Number(t.at(row, 'intensity_g_per_kwh'))).toBe(run.result.intensityGPerKWh.value)
       expect(t.at(row, 'method')).toBe(run.result.method)
       expect(t.at(row, 'data_version')).toBe(run.result.dataVersion)
-      expect(t.at(row, 'measured_energy_kwh')).toBe(run.input.measuredEnergyKWh === undefined ? '' : String(run.input.measuredEnergyKWh))
+      expect(t.at(row, 'measured_energy_kwh')).toBe(
+        run.input.measuredEnergyKWh === undefined ? '' : String(run.input.measuredEnergyKWh)
+      )
     }
   })
 
@@ -62,13 +71,16 @@ describe('report CSV files', () => {
       for (const row of parseCsv(f.content)) {
         for (const cell of row.cells) {
           // A cell a spreadsheet would run as a formula is only ever a number (a negative number is data).
-          if (/^[=+\-@\t\r]/.test(cell)) expect(Number.isFinite(Number(cell)), `${f.name} row ${row.row}: ${cell}`).toBe(true)
+          if (/^[=+\-@\t\r]/.test(cell))
+            expect(Number.isFinite(Number(cell)), `${f.name} row ${row.row}: ${cell}`).toBe(true)
         }
       }
     }
     const people = table(csv.find((f) => f.name === 'by-person.csv')!.content)
     const names = people.rows.map((r) => unneutralise(people.at(r, 'person')))
-    expect(names).toEqual(expect.arrayContaining([HOSTILE.plusPerson, HOSTILE.atPerson, HOSTILE.minusPerson, HOSTILE.newlinePerson.trim()]))
+    expect(names).toEqual(
+      expect.arrayContaining([HOSTILE.plusPerson, HOSTILE.atPerson, HOSTILE.minusPerson, HOSTILE.newlinePerson.trim()])
+    )
     const byProject = table(csv.find((f) => f.name === 'by-project.csv')!.content)
     expect(byProject.rows.map((r) => unneutralise(byProject.at(r, 'project')))).toEqual(
       expect.arrayContaining([HOSTILE.formulaProject, HOSTILE.quotedProject, HOSTILE.unicodeProject])
@@ -88,7 +100,11 @@ describe('report CSV files', () => {
     expect(Number(summary.at(emissions, 'value'))).toBe(model.total.emissionsKg.value)
     expect(summary.at(emissions, 'unit')).toBe('kg CO2e')
     const months = table(csv.find((f) => f.name === 'by-month.csv')!.content)
-    expect(months.rows.filter((r) => months.at(r, 'in_period') === 'true').map((r) => months.at(r, 'month'))).toEqual(['2025-01', '2025-02', '2025-03'])
+    expect(months.rows.filter((r) => months.at(r, 'in_period') === 'true').map((r) => months.at(r, 'month'))).toEqual([
+      '2025-01',
+      '2025-02',
+      '2025-03'
+    ])
   })
 
   it('documents every column, in order, in docs/formats/report-csv.md', () => {
@@ -104,7 +120,17 @@ describe('report CSV files', () => {
         const runs: ReportRun[] = smallLab.map((r) => ({ ...r, person: name, input: { ...r.input, person: name } }))
         const Q1 = quarterPeriod(2025, 1)
         const inQ1 = runs.filter((r) => r.startedAtMs >= Date.UTC(2025, 0, 1) && r.startedAtMs < Date.UTC(2025, 3, 1))
-        const model = buildReportModel({ labName: 'L', period: Q1, scope: { projectIds: [], people: [] }, generatedAt: new Date(0), runs: inQ1, projects, totals: totalsFromRuns(runs, Q1, { projectIds: [], people: [] }), ref, lab })
+        const model = buildReportModel({
+          labName: 'L',
+          period: Q1,
+          scope: { projectIds: [], people: [] },
+          generatedAt: new Date(0),
+          runs: inQ1,
+          projects,
+          totals: totalsFromRuns(runs, Q1, { projectIds: [], people: [] }),
+          ref,
+          lab
+        })
         const file = reportCsvFiles(model, inQ1, projects).find((f) => f.name === 'runs.csv')!
         const t = table(file.content)
         expect(t.rows).toHaveLength(4)

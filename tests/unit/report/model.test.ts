@@ -4,20 +4,35 @@ import { yearlyIntensity } from '../../../shared/refdata/locations'
 import { estimateRun } from '../../../shared/emissions/resolve'
 import { runInputSchema } from '../../../shared/domain/run'
 import { recommendChanges } from '../../../shared/planning/recommend'
-import { buildReportModel, periodBoundsMs, referenceForWhatIfs, totalsFromRuns, type ReportModel, type ReportRun } from '../../../shared/report'
+import {
+  buildReportModel,
+  periodBoundsMs,
+  referenceForWhatIfs,
+  totalsFromRuns,
+  type ReportModel,
+  type ReportRun
+} from '../../../shared/report'
 import { LAB_DEFAULTS, labTables } from './fixture-lab'
 import { lab, projects, ref, run, smallLab } from './small-lab'
 
 const Q1 = quarterPeriod(2025, 1)
-const inQ1 = (runs: ReportRun[]) => runs.filter((r) => r.startedAtMs >= periodBoundsMs(Q1).fromMs && r.startedAtMs < periodBoundsMs(Q1).toMs)
+const inQ1 = (runs: ReportRun[]) =>
+  runs.filter((r) => r.startedAtMs >= periodBoundsMs(Q1).fromMs && r.startedAtMs < periodBoundsMs(Q1).toMs)
 
-const model = (runs: ReportRun[] = smallLab, scope = { projectIds: [] as string[], people: [] as string[] }): ReportModel =>
+const model = (
+  runs: ReportRun[] = smallLab,
+  scope = { projectIds: [] as string[], people: [] as string[] }
+): ReportModel =>
   buildReportModel({
     labName: 'Small Lab',
     period: Q1,
     scope,
     generatedAt: new Date('2025-04-02T09:00:00Z'),
-    runs: inQ1(runs).filter((r) => (scope.projectIds.length === 0 || scope.projectIds.includes(r.projectId)) && (scope.people.length === 0 || scope.people.includes(r.person))),
+    runs: inQ1(runs).filter(
+      (r) =>
+        (scope.projectIds.length === 0 || scope.projectIds.includes(r.projectId)) &&
+        (scope.people.length === 0 || scope.people.includes(r.person))
+    ),
     projects,
     totals: totalsFromRuns(runs, Q1, scope),
     ref,
@@ -47,7 +62,9 @@ describe('the report model of a small lab, worked out by hand', () => {
     expect(figure('emissions').changeVsYearBefore).toBeCloseTo((2.135 - 3) / 3, 10)
     expect(figure('runs').changeVsPrevious).toBe(3)
     // Nothing to compare with: no change, rather than an infinite one.
-    expect(model(smallLab.filter((r) => r.id !== 'E')).keyFigures.find((k) => k.id === 'emissions')!.changeVsPrevious).toBeNull()
+    expect(
+      model(smallLab.filter((r) => r.id !== 'E')).keyFigures.find((k) => k.id === 'emissions')!.changeVsPrevious
+    ).toBeNull()
   })
 
   it('breaks down by project and person, with shares of the emissions', () => {
@@ -102,7 +119,9 @@ describe('the report model of a small lab, worked out by hand', () => {
   })
 
   it('writes a citable statement with the figures, as text and as LaTeX', () => {
-    expect(m.statement.text).toContain('In 2025 Q1 (2025-01 to 2025-03), the machine-learning work of Small Lab comprised 4 runs and 26 GPU-hours')
+    expect(m.statement.text).toContain(
+      'In 2025 Q1 (2025-01 to 2025-03), the machine-learning work of Small Lab comprised 4 runs and 26 GPU-hours'
+    )
     expect(m.statement.text).toContain('7.1 kWh (range ')
     // 2.135 sums to 2.1349… in floating point: three significant figures give 2.13.
     expect(m.statement.text).toContain('2.13 kg CO2e (range ')
@@ -133,7 +152,11 @@ describe('what-ifs', () => {
     const aws = ref.locations.filter((l) => l.kind === 'cloud' && l.provider === 'aws')
     const score = (l: (typeof aws)[number]) => yearlyIntensity(l, 2025).intensity.intensityGPerKWh * (l.pue ?? 1.2)
     const best = aws.reduce((a, b) => (score(b) < score(a) ? b : a))
-    const there = estimateRun(runInputSchema.parse({ ...cloud.input, location: { kind: 'cloud', provider: 'aws', region: best.region } }), ref, lab)
+    const there = estimateRun(
+      runInputSchema.parse({ ...cloud.input, location: { kind: 'cloud', provider: 'aws', region: best.region } }),
+      ref,
+      lab
+    )
     const here = estimateRun(cloud.input, ref, lab)
     expect(m.whatIfs.region.runCount).toBe(1)
     expect(m.whatIfs.region.moves[0]!.to).toBe(best.name)
@@ -157,7 +180,9 @@ describe('the what-ifs’ trimmed reference data', () => {
     const trimmed = referenceForWhatIfs(ref, runs)
     expect(trimmed.hardware.length).toBeLessThan(ref.hardware.length / 10)
     const all = { limit: Number.MAX_SAFE_INTEGER }
-    expect(recommendChanges(runs, trimmed, LAB_DEFAULTS, {}, all)).toEqual(recommendChanges(runs, ref, LAB_DEFAULTS, {}, all))
+    expect(recommendChanges(runs, trimmed, LAB_DEFAULTS, {}, all)).toEqual(
+      recommendChanges(runs, ref, LAB_DEFAULTS, {}, all)
+    )
   })
 
   it('keeps the whole catalogue when a device is known only by its name', () => {

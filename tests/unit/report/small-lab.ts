@@ -7,12 +7,29 @@ import type { ReportRun } from '../../../shared/report'
 export const ref = loadReferenceData()
 export const lab = labDefaultsSchema.parse({})
 
-const gpu = (powerW: number, count = 1, utilization = 1) => ({ kind: 'gpu' as const, name: 'Lab GPU', count, powerW, utilization })
-const custom = (intensityGPerKWh: number) => ({ kind: 'custom' as const, intensityGPerKWh, label: `grid ${intensityGPerKWh}` })
+const gpu = (powerW: number, count = 1, utilization = 1) => ({
+  kind: 'gpu' as const,
+  name: 'Lab GPU',
+  count,
+  powerW,
+  utilization
+})
+const custom = (intensityGPerKWh: number) => ({
+  kind: 'custom' as const,
+  intensityGPerKWh,
+  label: `grid ${intensityGPerKWh}`
+})
 
 export const run = (id: string, projectId: string, person: string, draft: Omit<RunInputDraft, 'person'>): ReportRun => {
   const input = runInputSchema.parse({ ...draft, person })
-  return { id, projectId, person, startedAtMs: Date.parse(input.startedAt), input, result: estimateRun(input, ref, lab) }
+  return {
+    id,
+    projectId,
+    person,
+    startedAtMs: Date.parse(input.startedAt),
+    input,
+    result: estimateRun(input, ref, lab)
+  }
 }
 
 /**
@@ -27,12 +44,43 @@ export const run = (id: string, projectId: string, person: string, draft: Omit<R
  * 2025 Q1: 4 runs, 7.1 kWh, 2.135 kg, GPU-hours 10 + 10 + 4 + 2 = 26.
  */
 export const smallLab: ReportRun[] = [
-  run('A', 'p1', 'Ada', { startedAt: '2025-02-10T08:00:00Z', durationS: 36_000, devices: [gpu(300)], pue: 1, location: custom(500) }),
-  run('B', 'p2', 'Bob', { startedAt: '2025-03-05T08:00:00Z', durationS: 18_000, devices: [gpu(200, 2, 0.5)], pue: 1.5, location: custom(200) }),
-  run('C', 'p1', 'Bob', { startedAt: '2025-01-20T08:00:00Z', durationS: 14_400, devices: [gpu(250)], pue: 1.2, location: custom(100), measuredEnergyKWh: 2 }),
+  run('A', 'p1', 'Ada', {
+    startedAt: '2025-02-10T08:00:00Z',
+    durationS: 36_000,
+    devices: [gpu(300)],
+    pue: 1,
+    location: custom(500)
+  }),
+  run('B', 'p2', 'Bob', {
+    startedAt: '2025-03-05T08:00:00Z',
+    durationS: 18_000,
+    devices: [gpu(200, 2, 0.5)],
+    pue: 1.5,
+    location: custom(200)
+  }),
+  run('C', 'p1', 'Bob', {
+    startedAt: '2025-01-20T08:00:00Z',
+    durationS: 14_400,
+    devices: [gpu(250)],
+    pue: 1.2,
+    location: custom(100),
+    measuredEnergyKWh: 2
+  }),
   run('D', 'p2', 'Ada', { startedAt: '2025-03-20T08:00:00Z', durationS: 7_200, devices: [gpu(100)], pue: 1 }),
-  run('E', 'p1', 'Ada', { startedAt: '2024-11-01T08:00:00Z', durationS: 36_000, devices: [gpu(300)], pue: 1, location: custom(500) }),
-  run('F', 'p1', 'Ada', { startedAt: '2024-02-01T08:00:00Z', durationS: 72_000, devices: [gpu(300)], pue: 1, location: custom(500) })
+  run('E', 'p1', 'Ada', {
+    startedAt: '2024-11-01T08:00:00Z',
+    durationS: 36_000,
+    devices: [gpu(300)],
+    pue: 1,
+    location: custom(500)
+  }),
+  run('F', 'p1', 'Ada', {
+    startedAt: '2024-02-01T08:00:00Z',
+    durationS: 72_000,
+    devices: [gpu(300)],
+    pue: 1,
+    location: custom(500)
+  })
 ]
 
 export const projects = [
