@@ -77,12 +77,10 @@ test('an import killed half-way leaves the whole batch or none of it', async () 
   ;({ context, page } = await launch())
   await page.evaluate(() => window.ledgerHarness.open())
   const runs = await page.evaluate(() => window.ledgerHarness.runCount())
-  test
-    .info()
-    .annotations.push({
-      type: 'killed',
-      description: `page closed at ${doneWhenKilled} of 50000 written; found ${runs - 1}`
-    })
+  test.info().annotations.push({
+    type: 'killed',
+    description: `page closed at ${doneWhenKilled} of 50000 written; found ${runs - 1}`
+  })
   expect([1, 50_001]).toContain(runs)
   const check = await page.evaluate(() => window.ledgerHarness.consistency())
   expect(check.rollupRuns).toBe(runs)
