@@ -1,4 +1,4 @@
-// Lint rules that keep each runtime's code in its lane (DESIGN.md §1):
+// Lint rules that keep each runtime's code in its lane (ARCHITECTURE.md, "Folders and who may import what"):
 // shared/ is pure TypeScript, renderer/ never reaches Node or Electron, main/ never reaches React or Dexie.
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'

@@ -5,7 +5,7 @@ import { draftFromFields, fieldsFromInput, type RunFields } from '../../../rende
 
 const parseDe = (text: string) => parseLocaleNumber('de-DE', text)
 
-/** The mlco2 check of DESIGN.md as a German user types it: 300 W for 100 h at 566,3 g/kWh, PUE 1. */
+/** The mlco2 check of docs/methodology.md §2 as a German user types it: 300 W for 100 h at 566,3 g/kWh, PUE 1. */
 const fields = (patch: Partial<RunFields> = {}): RunFields => ({
   kind: 'training',
   project: ' Vision ',
