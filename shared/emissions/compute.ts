@@ -1,3 +1,4 @@
+import { assertFinite } from '../domain/limits'
 import { add, exact, multiply, spread, type Range } from '../domain/range'
 import type { DeviceKind, RunInput } from '../domain/run'
 import type { RunResult, TraceStep } from '../domain/result'
@@ -129,6 +130,11 @@ export function computeFigures(input: RunInput, factors: ResolvedFactors): RunFi
     treeMonths: emissionsG / treeMonthG,
     flights: emissionsKg.value / flightKg
   }
+
+  // The inputs are bounded (domain/limits.ts), so this cannot fail for a validated run; it guards the ledger, the
+  // backups and the exports against a factor table or a caller that is not.
+  for (const [name, r] of Object.entries({ energyKWh, itEnergyKWh, emissionsKg, marketEmissionsKg, embodiedKg }))
+    assertFinite(`computeRun ${name}`, r)
 
   return {
     method: isMeasured ? 'measured' : 'estimated',

@@ -140,9 +140,14 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'cell.notYesNo': '„{text}“ ist weder ja noch nein',
   'cell.notDateTime': '„{text}“ ist kein Datum mit Uhrzeit',
   'cell.notWatts': '„{text}“ ist keine Leistung in Watt',
+  // issue 11: limits of plausible figures
+  'cell.aboveLimit': '{text} liegt über der Grenze von {limit:raw} {unit}',
+  'cell.notWhole': '{text} ist keine ganze Zahl',
+  'cell.yearOutside': '„{text}“ liegt nicht zwischen den Jahren {min:raw} und {max:raw}',
+  'import.startYearOutside':
+    '{file} Zeile {row:raw}: der Lauf beginnt im Jahr {year:raw} (Zeitstempel − Dauer), nicht zwischen {min:raw} und {max:raw}',
   'import.pueOutside': '{file} Zeile {row:raw}: PUE {pue:raw} liegt außerhalb von 1–5',
   'import.durationEmpty': '{file} Zeile {row:raw}: duration ist leer',
-  'import.startBeforeAnyDate': '{file} Zeile {row:raw}: die Dauer von {durationS:raw} s legt den Start vor jedes Datum',
   'import.timeBackwards': '{file} Zeile {row:raw}: die Zeit läuft rückwärts (GPU {gpu})',
   'import.unclosedQuote':
     '{file} Zeile {row:raw}: eine Zelle in Anführungszeichen wird nie geschlossen; die Datei ist vielleicht abgeschnitten',

@@ -139,9 +139,14 @@ export const en = {
   'cell.notYesNo': '"{text}" is not yes or no',
   'cell.notDateTime': '"{text}" is not a date and time',
   'cell.notWatts': '"{text}" is not a power in watts',
+  // issue 11: limits of plausible figures
+  'cell.aboveLimit': '{text} is above the limit of {limit:raw} {unit}',
+  'cell.notWhole': '{text} is not a whole number',
+  'cell.yearOutside': '"{text}" is not between the years {min:raw} and {max:raw}',
+  'import.startYearOutside':
+    '{file} row {row:raw}: the run starts in {year:raw} (timestamp − duration), not between {min:raw} and {max:raw}',
   'import.pueOutside': '{file} row {row:raw}: pue {pue:raw} is outside 1–5',
   'import.durationEmpty': '{file} row {row:raw}: duration is empty',
-  'import.startBeforeAnyDate': '{file} row {row:raw}: duration {durationS:raw} s puts the start before any date',
   'import.timeBackwards': '{file} row {row:raw}: the time goes backwards (GPU {gpu})',
   'import.unclosedQuote': '{file} row {row:raw}: a quoted cell is never closed; the file may be cut short',
   'import.unclosedQuoteShort': '{file} row {row:raw}: a quoted cell is never closed',
