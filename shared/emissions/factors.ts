@@ -21,6 +21,11 @@ export const devicePowerSchema = z.object({
   detail: z.string(),
   /** detail as a message, for the app's language; hand-built factors may leave it out. */
   detailMsg: messageSchema.optional(),
+  /**
+   * Catalogue (or family) powers: the draw idle and at full load, for P(u) = idle + u × (full − idle). Absent for a
+   * measured or entered power, which is used as given (× utilisation for an entered one).
+   */
+  model: z.object({ tdpW: z.number(), idleW: rangeSchema, fullW: rangeSchema }).optional(),
   /** Catalogue entry used, when any. */
   hardwareId: z.string().optional(),
   /** Embodied class key (defaults.embodied), normally the device kind. */

@@ -21,7 +21,9 @@ import {
   OTHER_YEAR_SPREAD_PER_YEAR,
   SAME_YEAR_INTENSITY_SPREAD,
   STATED_PUE_SPREAD,
-  TDP_POWER,
+  CPU_POWER_MODEL,
+  GPU_POWER_MODEL,
+  type TdpFraction,
   UNKNOWN_INTENSITY_FACTORS,
   UNKNOWN_PUE_BOUNDS,
   USER_POWER_SPREAD
@@ -209,15 +211,32 @@ function resolvePower(device: DeviceInput, tables: Tables, note: Note): DevicePo
   const detailMsg = perCore
     ? msg('power.cataloguePerCore', { name: entry.name, perCoreW: entry.tdpPerCoreW!, cores: device.cores! })
     : msg('power.catalogue', { name: entry.name })
+  const model = powerModel(device.kind, tdpW, tdpW)
   return {
-    powerW: { value: tdpW, low: tdpW * TDP_POWER.low, high: tdpW * TDP_POWER.high },
+    powerW: model.fullW,
     origin: 'catalogue',
     detail: english(detailMsg),
     detailMsg,
+    model,
     hardwareId: entry.id,
     embodiedClass,
     sourceId: tables.labHardware.has(entry) ? LAB_DEFAULTS_SOURCE.id : entry.sourceIds[0]
   }
+}
+
+/** The power model's fractions of TDP for a device class (uncertainty.ts): TPUs take the GPUs'. */
+const fractionsOf = (kind: DeviceInput['kind']): Record<'idle' | 'full', TdpFraction> =>
+  kind === 'cpu' ? CPU_POWER_MODEL : GPU_POWER_MODEL
+
+/**
+ * Idle and full-load draw of a device whose TDP lies between minW and maxW (equal for one catalogue model; a family's
+ * span otherwise): best estimates at the midpoint, bounds from the lowest TDP's low to the highest TDP's high.
+ */
+function powerModel(kind: DeviceInput['kind'], minW: number, maxW: number): NonNullable<DevicePower['model']> {
+  const { idle, full } = fractionsOf(kind)
+  const tdpW = (minW + maxW) / 2
+  const of = (f: TdpFraction): Range => ({ value: tdpW * f.value, low: minW * f.low, high: maxW * f.high })
+  return { tdpW, idleW: of(idle), fullW: of(full) }
 }
 
 /** A catalogue entry's TDP for the device: per core × the cores reserved when the entry is per core and they are given. */
@@ -236,11 +255,13 @@ function ambiguousPower(device: DeviceInput, candidates: HardwareEntry[], note: 
   const names = candidates.map((e) => e.name).join(', ')
   note(() => msg('assume.ambiguousHardware', { device: device.name, names, valueW, minW, maxW }))
   const detailMsg = msg('power.ambiguous', { names })
+  const model = powerModel(device.kind, minW, maxW)
   return {
-    powerW: { value: valueW, low: minW * TDP_POWER.low, high: maxW * TDP_POWER.high },
+    powerW: model.fullW,
     origin: 'catalogue',
     detail: english(detailMsg),
     detailMsg,
+    model,
     embodiedClass: device.kind,
     sourceId: candidates[0]!.sourceIds[0]
   }

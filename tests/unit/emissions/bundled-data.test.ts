@@ -15,7 +15,7 @@ const h100 = { kind: 'gpu' as const, hardwareId: 'gpu:nvidia-h100-sxm', name: 'H
 
 describe('estimateRun on the bundled reference data', () => {
   it('gives a valid result citing only the manifest’s sources for every location', () => {
-    const known = new Set([...ref.manifest.sources.map((s) => s.id), 'run-input', 'lab-defaults'])
+    const known = new Set([...ref.manifest.sources.map((s) => s.id), 'run-input', 'lab-defaults', 'power-model'])
     for (const location of ref.locations) {
       const locationInput =
         location.kind === 'cloud'
@@ -32,14 +32,14 @@ describe('estimateRun on the bundled reference data', () => {
     }
   })
 
-  it('estimates 8 × H100 SXM for 2 h in France: 700 W TDP each, 1.56 unknown PUE', () => {
+  it('estimates 8 × H100 SXM for 2 h in France: 0.9 × 700 W TDP each at full load, 1.56 unknown PUE', () => {
     const result = runResultSchema.parse(
       estimateRun(run({ devices: [h100], location: { kind: 'country', code: 'FR' } }), ref, lab)
     )
     const france = ref.locations.find((l) => l.id === 'country:FRA')!
     const intensity = france.intensities.find((i) => i.year === 2024)!.intensityGPerKWh
-    expect(result.itEnergyKWh.value).toBeCloseTo(11.2, 12) // 8 × 700 W × 2 h
-    expect(result.emissionsKg.value).toBeCloseTo((11.2 * 1.56 * intensity) / 1000, 12)
+    expect(result.itEnergyKWh.value).toBeCloseTo(10.08, 12) // 8 × 630 W × 2 h
+    expect(result.emissionsKg.value).toBeCloseTo((10.08 * 1.56 * intensity) / 1000, 12)
     expect(result.embodiedKg.value).toBeCloseTo((150 * 2 * 8) / (4 * 8760), 12)
     expect(result.sources.map((s) => s.id)).toEqual(expect.arrayContaining(['owid-ember', 'green-algorithms', 'ccf']))
   })
@@ -74,9 +74,9 @@ describe('a device named by its family only', () => {
       lab
     )
     const power = result.trace.find((s) => traceStepText(s).label.startsWith('Power of A100'))!
-    expect(power.value).toBe(325)
-    // IT energy: 325 W × 1 h; its range from 250 W × 0.6 to 400 W × 1.1 (the TDP-to-draw bounds of catalogue powers).
-    expect(result.itEnergyKWh.value).toBeCloseTo(0.325, 12)
+    expect(power.value).toBeCloseTo(292.5, 12) // full load: 0.9 × the span's midpoint 325 W
+    // IT energy at utilisation 1: 292.5 W × 1 h; its range from 250 W × 0.6 to 400 W × 1.1 (the full-load bounds).
+    expect(result.itEnergyKWh.value).toBeCloseTo(0.2925, 12)
     expect(result.itEnergyKWh.low).toBeCloseTo(0.15, 12)
     expect(result.itEnergyKWh.high).toBeCloseTo(0.44, 12)
     expect(result.assumptions.join(' ')).toContain(
