@@ -56,6 +56,13 @@ export function bundledHourlyYears(zone: string): number[] {
 }
 
 const profiles = new Map<string, Promise<HourlyProfile | undefined>>()
+/** The zone-years already loaded, for synchronous callers that preloaded them (emissions/hourly-preload.ts). */
+const loaded = new Map<string, HourlyProfile>()
+
+/** A bundled zone-year if loadHourlyProfile has already loaded it; undefined otherwise (never loads). */
+export function loadedHourlyProfile(zone: string, year: number): HourlyProfile | undefined {
+  return loaded.get(`${zone.trim().toUpperCase()}/${year}`)
+}
 
 /**
  * The bundled hourly profile of a zone (any case) for one year, by default its latest; loaded on first use and
@@ -74,7 +81,11 @@ export function loadHourlyProfile(zone: string, year?: number): Promise<HourlyPr
       .then(() => import('./hourly-files'))
       .then(({ importZoneYear }) => importZoneYear(key, wanted))
       .then(
-        (module: { default: unknown }) => profileOfStored(storedHourlyProfileSchema.parse(module.default)),
+        (module: { default: unknown }) => {
+          const profile = profileOfStored(storedHourlyProfileSchema.parse(module.default))
+          loaded.set(id, profile)
+          return profile
+        },
         () => undefined
       )
     profiles.set(id, profile)
