@@ -3,11 +3,11 @@ import type { DeviceInput, LocationInput, RunInput } from '../domain/run'
 import type { RunResult } from '../domain/result'
 import { sourceRefSchema, type SourceRef } from '../domain/source'
 import { findHardware, HARDWARE_MATCH_THRESHOLD, hardwareFamily, matchHardware } from '../refdata/hardware'
-import { intensitySeries } from '../refdata/hourly'
 import type { ReferenceData } from '../refdata/index'
 import { normaliseProvider, resolveLocation, yearlyIntensity } from '../refdata/locations'
 import type { HardwareEntry, HourlyProfile, LocationEntry, MethodDefaults } from '../refdata/schema'
 import { computeFigures, computeRun, type RunFigures } from './compute'
+import { hourlyRunIntensity } from './hourly-intensity'
 import type { DevicePower, ResolvedFactors, ResolvedLocation } from './factors'
 import { english, msg, type Message } from '../messages/index'
 import type { LabDefaults } from './lab-defaults'
@@ -29,7 +29,12 @@ import {
   USER_POWER_SPREAD
 } from './uncertainty'
 
-const HOUR_MS = 3_600_000
+/**
+ * The hourly profiles of the run's zone that the caller loaded (issue 12): one zone-year, or several. Profiles load
+ * asynchronously and resolving is synchronous, so callers preload them (hourly-preload.ts: preloadRunHourly, then
+ * hourlyProfilesOfRun); profiles of another zone are ignored.
+ */
+export type HourlyInput = HourlyProfile | readonly HourlyProfile[]
 
 /** The tables a run is resolved against: the reference data with the lab's own entries in front. */
 interface Tables {
@@ -48,7 +53,7 @@ export function resolveFactors(
   input: RunInput,
   ref: ReferenceData,
   lab: LabDefaults,
-  hourly?: HourlyProfile
+  hourly?: HourlyInput
 ): ResolvedFactors {
   const assumptions: Message[] = []
   const factors = resolve(input, ref, lab, hourly, (make) => assumptions.push(make()))
@@ -56,7 +61,7 @@ export function resolveFactors(
 }
 
 /** resolveFactors then computeRun: a run's result from the reference data and the lab's defaults. */
-export function estimateRun(input: RunInput, ref: ReferenceData, lab: LabDefaults, hourly?: HourlyProfile): RunResult {
+export function estimateRun(input: RunInput, ref: ReferenceData, lab: LabDefaults, hourly?: HourlyInput): RunResult {
   return computeRun(input, resolveFactors(input, ref, lab, hourly))
 }
 
@@ -68,12 +73,18 @@ export function estimateFigures(
   input: RunInput,
   ref: ReferenceData,
   lab: LabDefaults,
-  hourly?: HourlyProfile
+  hourly?: HourlyInput
 ): RunFigures {
   return computeFigures(
     input,
     resolve(input, ref, lab, hourly, () => {})
   )
+}
+
+/** The location entry a run's intensity comes from (its own location, else the lab's), with the lab's entries. */
+export function runLocationEntry(input: RunInput, ref: ReferenceData, lab: LabDefaults): LocationEntry | undefined {
+  const locationInput = input.location.kind !== 'unknown' ? input.location : lab.location
+  return resolveLocation(withLabEntries(ref, lab), locationInput)
 }
 
 /** Records an assumption; the message is only made when it is kept. */
@@ -83,7 +94,7 @@ function resolve(
   input: RunInput,
   ref: ReferenceData,
   lab: LabDefaults,
-  hourly: HourlyProfile | undefined,
+  hourly: HourlyInput | undefined,
   note: Note
 ): ResolvedFactors {
   const tables = withLabEntries(ref, lab)
@@ -308,7 +319,7 @@ function resolveIntensity(
   tables: Tables,
   defaults: MethodDefaults,
   defaultSource: (key: string) => string,
-  hourly: HourlyProfile | undefined,
+  hourly: HourlyInput | undefined,
   note: Note
 ): ResolvedLocation {
   if (locationInput.kind === 'custom') {
@@ -354,24 +365,10 @@ function resolveIntensity(
   }
 
   const fromLab = tables.labLocations.has(entry)
-  const profileMean = hourly !== undefined && hourly.zone === entry.hourlyZone ? hourlyMean(hourly, input) : undefined
-  if (hourly !== undefined && profileMean !== undefined) {
-    const estimatedShare =
-      hourly.lifecycleGPerKWh.length === 0 ? 0 : hourly.estimatedHours / hourly.lifecycleGPerKWh.length
-    if (input.hoursPerDay !== undefined) {
-      note(() => msg('assume.serviceHours'))
-    }
-    return {
-      id: entry.id,
-      label: entry.name,
-      intensityGPerKWh: spread(profileMean, HOURLY_INTENSITY_SPREAD + HOURLY_ESTIMATED_EXTRA_SPREAD * estimatedShare),
-      origin: 'hourly',
-      sourceId: hourly.sourceId,
-      exactYear: true,
-      hourly: true,
-      from
-    }
-  }
+  const profiles = (Array.isArray(hourly) ? hourly : hourly ? [hourly] : []) as readonly HourlyProfile[]
+  const zoneProfiles = profiles.filter((p) => entry.hourlyZone !== undefined && p.zone === entry.hourlyZone)
+  const fromProfiles = zoneProfiles.length > 0 ? hourlyLocation(input, entry, zoneProfiles, from, note) : undefined
+  if (fromProfiles) return fromProfiles
 
   const year = new Date(input.startedAt).getUTCFullYear()
   const { intensity, exactYear } = yearlyIntensity(entry, year)
@@ -399,25 +396,65 @@ function resolveIntensity(
   }
 }
 
+/** The relative range of a yearly average used for a run of `year`: wider the further its year is. */
+function yearlySpread(entry: LocationEntry, year: number): number {
+  const { intensity, exactYear } = yearlyIntensity(entry, year)
+  return exactYear
+    ? SAME_YEAR_INTENSITY_SPREAD
+    : Math.min(
+        MAX_INTENSITY_SPREAD,
+        SAME_YEAR_INTENSITY_SPREAD + OTHER_YEAR_SPREAD_PER_YEAR * Math.abs(intensity.year - year)
+      )
+}
+
 /**
- * Mean life-cycle intensity over the run's wall-clock span, each hour weighted by the part of it the run covers;
- * undefined when the profile does not cover the whole span.
+ * The run's intensity from its zone's hourly profiles (hourlyRunIntensity): energy-weighted over its hours, the
+ * zone's yearly average for hours no profile covers. Undefined when no profile covers any of its hours. The range
+ * weighs each part's own: ±5 % (more for estimated hours) for profile hours, the yearly range for the others.
  */
-function hourlyMean(profile: HourlyProfile, input: RunInput): number | undefined {
-  const startMs = Date.parse(input.startedAt)
-  const endMs = startMs + input.durationS * 1000
-  const firstHourMs = Math.floor(startMs / HOUR_MS) * HOUR_MS
-  const hours = Math.max(1, Math.ceil((endMs - firstHourMs) / HOUR_MS))
-  const series = intensitySeries(profile, startMs, hours)
-  if (series === undefined) return undefined
-  if (endMs === startMs) return series[0]
-  let weighted = 0
-  series.forEach((intensity, k) => {
-    const hourStart = firstHourMs + k * HOUR_MS
-    const coveredMs = Math.min(endMs, hourStart + HOUR_MS) - Math.max(startMs, hourStart)
-    weighted += intensity * Math.max(0, coveredMs)
+function hourlyLocation(
+  input: RunInput,
+  entry: LocationEntry,
+  profiles: readonly HourlyProfile[],
+  from: 'run' | 'lab',
+  note: Note
+): ResolvedLocation | undefined {
+  const startUtcMs = Date.parse(input.startedAt)
+  const result = hourlyRunIntensity({
+    startUtcMs,
+    endUtcMs: startUtcMs + input.durationS * 1000,
+    profiles,
+    yearlyGPerKWh: (year) => yearlyIntensity(entry, year).intensity.intensityGPerKWh
   })
-  return weighted / (endMs - startMs)
+  if (result.hourlyShare === 0) return undefined
+  if (input.hoursPerDay !== undefined) note(() => msg('assume.serviceHours'))
+  const yearlySpans = result.spans.filter((s) => s.origin === 'yearly')
+  if (yearlySpans.length > 0) {
+    const years = [...new Set(yearlySpans.map((s) => s.year))].join(', ')
+    note(() => msg('assume.hourlyPartly', { location: entry.name, pct: Math.round(result.hourlyShare * 100), years }))
+  }
+  const relative =
+    result.hourlyShare * HOURLY_INTENSITY_SPREAD +
+    result.estimatedShare * HOURLY_ESTIMATED_EXTRA_SPREAD +
+    yearlySpans.reduce((sum, s) => sum + s.energyShare * yearlySpread(entry, s.year), 0)
+  return {
+    id: entry.id,
+    label: entry.name,
+    intensityGPerKWh: spread(result.intensityGPerKWh, relative),
+    origin: 'hourly',
+    sourceId: profiles[0]!.sourceId,
+    exactYear: true,
+    hourly: true,
+    hourlySpans: result.spans.map((s) => ({
+      fromUtc: new Date(s.fromUtcMs).toISOString(),
+      toUtc: new Date(s.toUtcMs).toISOString(),
+      origin: s.origin,
+      year: s.year,
+      meanGPerKWh: s.meanGPerKWh,
+      energyShare: s.energyShare
+    })),
+    from
+  }
 }
 
 /** A stated PUE (run, lab, provider) with its small range; never under 1. */

@@ -104,6 +104,9 @@ export const de: { readonly [K in keyof typeof en]: string } = {
     'Die Betriebsstunden des Dienstes innerhalb eines Tages sind unbekannt: die stündliche Intensität wird über alle Stunden gemittelt.',
   'assume.otherYear':
     '{location} hat keine Netzintensität für {year:raw}: das Mittel von {usedYear:raw} wird verwendet, mit auf ±{pct} % erweiterter Spanne.',
+  // Issue 12: Läufe mit der Intensität ihrer Stunden
+  'assume.hourlyPartly':
+    'Das Stundenprofil von {location} deckt {pct} % der Energie des Laufs ab; die übrigen Stunden verwenden das Jahresmittel der Zone ({years:raw}).',
   'assume.unknownPue':
     'Die PUE des Rechenzentrums ist unbekannt: der Durchschnitt von {pue} wird verwendet (Spanne {low}–{high}); geben Sie die PUE des Labors oder des Laufs an.',
   'detect.utf16': '{file} ist UTF-16-Text: speichern Sie sie erneut als „CSV UTF-8“',

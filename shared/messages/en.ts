@@ -107,6 +107,9 @@ export const en = {
     "The service's working hours within each day are not known: the hourly intensity is averaged over all its hours.",
   'assume.otherYear':
     '{location} has no grid intensity for {year:raw}: the {usedYear:raw} average is used, with a range widened to ±{pct} %.',
+  // Issue 12: runs at the intensity of their hours
+  'assume.hourlyPartly':
+    "{location}'s hourly profile covers {pct} % of the run's energy; the other hours use the zone's yearly average ({years:raw}).",
   'assume.unknownPue':
     "The data centre's PUE is unknown: the average data centre's {pue} is used (range {low}–{high}); set the lab's PUE or the run's.",
   // Reading a file (detectFormat) and its rows (the importers); every problem names the file, and a row's its row

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { runResultSchema } from '../../../shared/domain/result'
 import { runInputSchema, type RunInputDraft } from '../../../shared/domain/run'
 import { labDefaultsSchema } from '../../../shared/emissions/lab-defaults'
-import { estimateRun } from '../../../shared/emissions/resolve'
-import { loadHourlyProfile, loadReferenceData } from '../../../shared/refdata/index'
+import { estimateRun, resolveFactors } from '../../../shared/emissions/resolve'
+import { findLocation, loadHourlyProfile, loadReferenceData, yearlyIntensity } from '../../../shared/refdata/index'
+import { hourlyProfilesOfRun, preloadRunHourly } from '../../../shared/emissions/hourly-preload'
 import { traceStepText } from '../../../shared/emissions/trace-text'
 
 /** The method against the data the app ships (data/): every table must give a valid, fully sourced result. */
@@ -58,6 +59,49 @@ describe('estimateRun on the bundled reference data', () => {
     )
     expect(result.intensityGPerKWh.value).toBeCloseTo(expected, 9)
     expect(traceStepText(result.trace.find((s) => s.unit === 'gCO2e/kWh')!).label).toMatch(/hourly profile/)
+  })
+
+  it('crosses from 2023 into 2024 on the two zone-years of France, preloaded as the ledger does (issue 12)', async () => {
+    // 2023-12-31T23:30 for 1 h: half of 2023's last hour, half of 2024's first.
+    const input = run({
+      startedAt: '2023-12-31T23:30:00Z',
+      durationS: 3600,
+      devices: [h100],
+      location: { kind: 'country', code: 'FRA' }
+    })
+    await preloadRunHourly([input], ref, lab)
+    const profiles = hourlyProfilesOfRun(input, ref, lab)
+    expect(profiles.map((p) => p.startUtc)).toEqual(['2023-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z'])
+    const last2023 = (await loadHourlyProfile('FR', 2023))!.lifecycleGPerKWh.at(-1)!
+    const first2024 = (await loadHourlyProfile('FR', 2024))!.lifecycleGPerKWh[0]!
+    const result = estimateRun(input, ref, lab, profiles)
+    expect(result.intensityGPerKWh.value).toBeCloseTo((last2023 + first2024) / 2, 9)
+    expect(
+      resolveFactors(input, ref, lab, profiles).location.hourlySpans!.map((s) => [s.year, s.origin, s.energyShare])
+    ).toEqual([
+      [2023, 'hourly', 0.5],
+      [2024, 'hourly', 0.5]
+    ])
+  })
+
+  it("uses France's yearly 2025 value for a run's hours past the bundled data, and says so (issue 12)", async () => {
+    const input = run({
+      startedAt: '2024-12-31T23:00:00Z',
+      durationS: 4 * 3600,
+      devices: [h100],
+      location: { kind: 'country', code: 'FRA' }
+    })
+    await preloadRunHourly([input], ref, lab)
+    const lastHour = (await loadHourlyProfile('FR', 2024))!.lifecycleGPerKWh.at(-1)!
+    const france = findLocation(ref, 'FRA')!
+    const yearly2025 = yearlyIntensity(france, 2025).intensity.intensityGPerKWh
+    const factors = resolveFactors(input, ref, lab, hourlyProfilesOfRun(input, ref, lab))
+    expect(factors.location.intensityGPerKWh.value).toBeCloseTo((lastHour + 3 * yearly2025) / 4, 9)
+    expect(factors.location.hourlySpans!.map((s) => [s.year, s.origin, s.energyShare])).toEqual([
+      [2024, 'hourly', 0.25],
+      [2025, 'yearly', 0.75]
+    ])
+    expect(factors.assumptions.join(' ')).toContain('covers 25 % of the run')
   })
 })
 

@@ -249,9 +249,27 @@ describe('resolveFactors: grid intensity', () => {
       expect(factors.location.intensityGPerKWh).toEqual({ value: 200, low: 200 * 0.85, high: 200 * 1.15 })
     })
 
-    it('falls back to the yearly average when the profile does not cover the run or is of another zone', () => {
-      const beyond = resolveFactors(
+    it('takes the yearly average for the hours past the profile (issue 12): (400 + 344) / 2, range weighed by part', () => {
+      const partly = resolveFactors(
         run({ startedAt: '2024-01-01T03:00:00Z', durationS: 7200, location: deLu }),
+        ref,
+        noLab,
+        profile
+      )
+      expect(partly.location).toMatchObject({ origin: 'hourly', intensityGPerKWh: { value: 372 } })
+      expect(partly.location.hourlySpans!.map((s) => [s.origin, s.meanGPerKWh, s.energyShare])).toEqual([
+        ['hourly', 400, 0.5],
+        ['yearly', 344, 0.5]
+      ])
+      // ±5 % on the profile's half, the same-year yearly range on the other.
+      const relative = (partly.location.intensityGPerKWh.high - 372) / 372
+      expect(relative).toBeGreaterThan(0.05)
+      expect(partly.assumptions.join(' ')).toContain('covers 50 %')
+    })
+
+    it('falls back to the yearly average when the profile covers none of the run or is of another zone', () => {
+      const beyond = resolveFactors(
+        run({ startedAt: '2024-01-01T04:00:00Z', durationS: 7200, location: deLu }),
         ref,
         noLab,
         profile
