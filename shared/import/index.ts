@@ -11,6 +11,7 @@ export * from './types'
 export { catalogueMatcher } from './catalogue'
 export { DEFAULT_NVIDIA_SMI_COLUMNS, GAP_MEDIAN_INTERVALS } from './nvidia-smi'
 export { SACCT_COMMAND } from './slurm-fields'
+export { findRankGroups, mergeRanks, RANK_OVERLAP, type RankGroup } from './ranks'
 
 /**
  * A streaming importer: push the file's text in chunks of any size (split anywhere), then finish.

@@ -38,7 +38,12 @@ export const importedRunSchema = z.object({
   /** What the user should know about this run's figures (assumptions, fallbacks). */
   warnings: z.array(z.string()),
   /** The same warnings as messages (same order). */
-  warningMsgs: z.array(messageSchema).optional()
+  warningMsgs: z.array(messageSchema).optional(),
+  /**
+   * CodeCarbon's tracking_mode: 'machine' measured the whole machine (every rank of a distributed run measured the
+   * same), 'process' only the tracking process.
+   */
+  trackingMode: z.enum(['machine', 'process']).optional()
 })
 export type ImportedRun = z.infer<typeof importedRunSchema>
 

@@ -191,7 +191,11 @@ export const de: { readonly [K in keyof typeof en]: string } = {
     '{where}: {field} {energyKWh} kWh in {hours:short} h ergeben eine mittlere Leistung von {powerKW:short} kW, mehr als für einen Lauf mit unbekannten Geräten angenommen wird (höchstens {limitKW:raw} kW): bitte Wert und Einheit prüfen',
   'import.highDevicePower':
     '{where}: {field} {powerW} W für ein einzelnes Gerät ({device}) sind mehr, als ein Gerät aufnehmen kann (höchstens {limitW:raw} W): bitte Wert und Einheit prüfen',
-  // issue 14: Slurm sacct
+  // issue 14: Slurm sacct, multi-rank CodeCarbon
+  'ranks.mergedMachine':
+    'zusammengeführt aus {ranks:raw} CodeCarbon-Zeilen eines verteilten Laufs; jede maß die ganze Maschine (tracking_mode machine), die Energie zählt also einmal',
+  'ranks.mergedProcess':
+    'zusammengeführt aus {ranks:raw} CodeCarbon-Zeilen eines verteilten Laufs; jede maß ihren eigenen Prozess (tracking_mode process), ihre Energien werden addiert',
   'detect.sacctTable':
     '{file} ist die aufgefüllte Tabelle von sacct, deren Werte auf die Spaltenbreite gekürzt sind: bitte mit --parsable2 neu exportieren, z. B. {command}',
   'slurm.badTimeZone': '{file}: „{zone}“ ist kein Zeitzonenname (wie Europe/Berlin): die Zeiten wurden als UTC gelesen',

@@ -186,7 +186,11 @@ export const en = {
     '{where}: {field} {energyKWh} kWh in {hours:short} h is a mean draw of {powerKW:short} kW, more than a run of unknown devices is taken to draw ({limitKW:raw} kW at most): check the value and its unit',
   'import.highDevicePower':
     '{where}: {field} {powerW} W for a single device ({device}) is more than one device can draw ({limitW:raw} W at most): check the value and its unit',
-  // issue 14: Slurm sacct
+  // issue 14: Slurm sacct, multi-rank CodeCarbon
+  'ranks.mergedMachine':
+    'merged from {ranks:raw} CodeCarbon rows of one distributed run; each measured the whole machine (tracking_mode machine), so the energy is counted once',
+  'ranks.mergedProcess':
+    'merged from {ranks:raw} CodeCarbon rows of one distributed run; each measured its own process (tracking_mode process), so their energies are added',
   'detect.sacctTable':
     "{file} is sacct's padded table, whose values are cut to the column width: export it again with --parsable2, e.g. {command}",
   'slurm.badTimeZone': '{file}: "{zone}" is not a time zone name (such as Europe/Berlin): the times were read as UTC',
