@@ -1,4 +1,4 @@
-// Lint rules that keep each runtime's code in its lane (DESIGN.md §1):
+// Lint rules that keep each runtime's code in its lane (ARCHITECTURE.md, "Folders and who may import what"):
 // shared/ is pure TypeScript, renderer/ never reaches Node or Electron, main/ never reaches React or Dexie.
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
@@ -6,6 +6,11 @@ import globals from 'globals'
 
 const nodeBuiltins = { group: ['node:*'], message: 'Node built-ins are not available here.' }
 const electron = { group: ['electron', 'electron/*'], message: 'Only main/ may import electron.' }
+const rendererPatterns = [
+  nodeBuiltins,
+  electron,
+  { group: ['**/main/**'], message: 'The renderer reaches main only through the HostApi bridge.' }
+]
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'tests/artifacts/**'] },
@@ -58,10 +63,42 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          patterns: rendererPatterns
+        }
+      ]
+    }
+  },
+  {
+    // A screen is its folder: what two screens share lives in components/, never in another screen's folder.
+    files: ['renderer/src/screens/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
           patterns: [
-            nodeBuiltins,
-            electron,
-            { group: ['**/main/**'], message: 'The renderer reaches main only through the HostApi bridge.' }
+            ...rendererPatterns,
+            {
+              regex: '^\\.\\./(?!\\.\\./)',
+              message: 'A screen imports no other screen: move what they share to components/.'
+            },
+            {
+              regex: '(^|/)screens/',
+              message: 'A screen imports no other screen: move what they share to components/.'
+            }
+          ]
+        }
+      ]
+    }
+  },
+  {
+    files: ['renderer/src/components/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...rendererPatterns,
+            { regex: '(^|/)screens/', message: 'components/ serve every screen and import none.' }
           ]
         }
       ]

@@ -1,4 +1,4 @@
-// Electronegativity on the main-process sources (DESIGN.md §4). The tool always exits 0, so this script reads its CSV
+// Electronegativity on the main-process sources (ARCHITECTURE.md, main/: Electron's security checklist). The tool always exits 0, so this script reads its CSV
 // report and fails (exit 1) on any finding not listed in scripts/electronegativity-accepted.json, where each
 // acceptance names the check, the file (relative to main/), the flagged source line, and the reason it is safe.
 // Usage: node scripts/electronegativity.mjs

@@ -1,6 +1,6 @@
 // Runs every test suite the way CI does and ends with one line "N passed, N failed[, N skipped]".
-// Suites: lint, typecheck, electronegativity, unit + db (vitest), app build and its output check, end-to-end in
-// Chromium, Electron (skips without a binary).
+// Suites: lint, typecheck, electronegativity, unit + db (vitest), app build and its output checks (the files, and the
+// main bundle run with a stand-in electron), end-to-end in Chromium, Electron (skips without a binary).
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -83,11 +83,14 @@ check('format', 'npx', ['prettier', '--check', '.'])
 check('typecheck', 'npm', ['run', '--silent', 'typecheck'])
 check('electronegativity', 'node', ['scripts/electronegativity.mjs'])
 check('cli build', 'node', ['scripts/build-cli.mjs'])
-// The build-output check reads out/: it runs after the fresh build, not on a stale one.
-const buildCheck = 'tests/unit/main/build-output.test.ts'
-vitest('unit + db', ['--exclude', buildCheck])
+// The checks of the built app read out/: they run after the fresh build, not on a stale one.
+const buildChecks = ['tests/unit/main/build-output.test.ts', 'tests/unit/main/main-bundle.test.ts']
+vitest(
+  'unit + db',
+  buildChecks.flatMap((file) => ['--exclude', file])
+)
 if (check('app build', 'npx', ['electron-vite', 'build'])) {
-  vitest('build output', [buildCheck])
+  vitest('build output', buildChecks)
   if (existsSync('tests/e2e/playwright.config.ts')) playwright('e2e', 'tests/e2e/playwright.config.ts')
   if (existsSync('tests/electron/playwright.config.ts')) playwright('electron', 'tests/electron/playwright.config.ts')
 }

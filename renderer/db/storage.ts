@@ -1,5 +1,5 @@
 /**
- * Asks the browser to keep the ledger's storage under pressure (DESIGN §3: at start). Electron grants it; a
+ * Asks the browser to keep the ledger's storage under pressure (at start, by the ledger's provider). Electron grants it; a
  * browser may refuse, which is not an error: the answer is shown in settings.
  */
 export const requestPersistence = async (): Promise<boolean> => {

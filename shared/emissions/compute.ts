@@ -45,7 +45,7 @@ export interface RunFigures extends Omit<RunResult, 'trace' | 'assumptions' | 's
 }
 
 /**
- * One run's energy, emissions and their ranges from already-resolved factors (DESIGN.md §2, docs/methodology.md).
+ * One run's energy, emissions and their ranges from already-resolved factors (docs/methodology.md).
  * Pure arithmetic: the order of operations keeps the best estimates equal to mlco2's and Green Algorithms'.
  * factors.devices[i] is the power of input.devices[i]. The one place the method's arithmetic is done: computeRun
  * describes these figures.

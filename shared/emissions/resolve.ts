@@ -38,7 +38,7 @@ interface Tables {
 }
 
 /**
- * Looks up every factor of a run (DESIGN.md §2): device powers, grid intensity, PUE, renewable share, and the
+ * Looks up every factor of a run (docs/methodology.md): device powers, grid intensity, PUE, renewable share, and the
  * method's defaults, each with its range, origin and source. `hourly` is the profile of the run's zone when the
  * caller has loaded it (loadHourlyProfile); it is used when it is that zone's and covers the run's hours.
  */

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { parsePeriodText, reportParamsRecord } from '../../shared/report/params'
 import { answerSaveDialog, electronBinary, launchApp, root, SKIP_MESSAGE, temporaryDir } from './support'
 
 test.skip(electronBinary() === null, SKIP_MESSAGE)
@@ -48,8 +49,15 @@ test.describe('exports', () => {
     try {
       const target = join(downloads.path, 'report-2026-Q3.pdf')
       await answerSaveDialog(app, target)
-      const outcome = await page.evaluate(() =>
-        window.api.printReportToPdf({ suggestedName: 'report-2026-Q3.pdf', params: { quarter: '2026-Q3' } })
+      // Built by the report page's own parameter writer, so the spec follows what report.html reads.
+      const params = reportParamsRecord({
+        period: parsePeriodText('2026-Q3'),
+        scope: { projectIds: [], people: [] },
+        labName: 'Electron test lab'
+      })
+      const outcome = await page.evaluate(
+        (params) => window.api.printReportToPdf({ suggestedName: 'report-2026-Q3.pdf', params }),
+        params
       )
       expect(outcome).toEqual({ status: 'saved', path: target })
       const pdf = readFileSync(target)

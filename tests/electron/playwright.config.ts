@@ -1,5 +1,5 @@
 // The packaged shell end to end: Playwright drives the real Electron binary on the built app (out/). Every spec skips
-// itself, saying why, when there is no Electron binary (ELECTRON_SKIP_BINARY_DOWNLOAD or offline installs).
+// itself, saying why, when there is no Electron binary (`npm install` never fetches it; `npm start` does).
 import { defineConfig } from '@playwright/test'
 import { electronBinary, SKIP_MESSAGE } from './support'
 

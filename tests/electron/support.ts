@@ -14,7 +14,7 @@ declare global {
 export const root = resolve(__dirname, '../..')
 
 export const SKIP_MESSAGE =
-  'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD or offline): Electron end-to-end tests skipped'
+  'Electron binary not installed (`npm start` fetches it once, online): Electron end-to-end tests skipped'
 
 /** The Electron executable from node_modules/electron, or null when its binary was never downloaded. */
 export function electronBinary(): string | null {

@@ -18,15 +18,15 @@ export interface Screen {
 }
 
 export const screens: Screen[] = [
-  { path: '/', title: 'nav.dashboard', nav: true, component: lazy(() => import('../screens/Dashboard')) },
-  { path: '/runs', title: 'nav.runs', nav: true, component: lazy(() => import('../screens/Runs')) },
-  { path: '/runs/new', title: 'nav.newRun', nav: true, component: lazy(() => import('../screens/RunForm')) },
-  { path: '/runs/:id/:mode', title: 'form.editTitle', component: lazy(() => import('../screens/RunForm')) },
-  { path: '/compare', title: 'nav.compare', nav: true, component: lazy(() => import('../screens/Compare')) },
-  { path: '/projects', title: 'nav.projects', nav: true, component: lazy(() => import('../screens/Projects')) },
-  { path: '/projects/:id', title: 'nav.projects', component: lazy(() => import('../screens/Project')) },
-  { path: '/import', title: 'nav.import', nav: true, component: lazy(() => import('../screens/Import')) },
-  { path: '/reports', title: 'nav.reports', nav: true, component: lazy(() => import('../screens/Reports')) },
-  { path: '/settings', title: 'nav.settings', nav: true, component: lazy(() => import('../screens/Settings')) },
-  { path: '/about', title: 'nav.about', nav: true, component: lazy(() => import('../screens/About')) }
+  { path: '/', title: 'nav.dashboard', nav: true, component: lazy(() => import('../screens/dashboard')) },
+  { path: '/runs', title: 'nav.runs', nav: true, component: lazy(() => import('../screens/runs')) },
+  { path: '/runs/new', title: 'nav.newRun', nav: true, component: lazy(() => import('../screens/run-form')) },
+  { path: '/runs/:id/:mode', title: 'form.editTitle', component: lazy(() => import('../screens/run-form')) },
+  { path: '/compare', title: 'nav.compare', nav: true, component: lazy(() => import('../screens/compare')) },
+  { path: '/projects', title: 'nav.projects', nav: true, component: lazy(() => import('../screens/projects')) },
+  { path: '/projects/:id', title: 'nav.projects', component: lazy(() => import('../screens/project')) },
+  { path: '/import', title: 'nav.import', nav: true, component: lazy(() => import('../screens/import')) },
+  { path: '/reports', title: 'nav.reports', nav: true, component: lazy(() => import('../screens/reports')) },
+  { path: '/settings', title: 'nav.settings', nav: true, component: lazy(() => import('../screens/settings')) },
+  { path: '/about', title: 'nav.about', nav: true, component: lazy(() => import('../screens/about')) }
 ]

@@ -6,7 +6,7 @@ import { useAsync } from '../app/useAsync'
 import { useI18n } from '../i18n/I18nProvider'
 import { loadCatalogue } from '../ledger/engine'
 import { useLedger } from '../ledger/LedgerProvider'
-import { RECOMMENDATION_RUN_LIMIT, recommendationMessage } from '../screens/compare-form'
+import { RECOMMENDATION_RUN_LIMIT, recommendationMessage } from './recommendation-message'
 
 const WINDOW_HOURS = 24
 const LIMIT = 3

@@ -24,7 +24,7 @@ const CHUNK = 10_000
 const COLD_REPEATS = 5
 const DB = 'ui-bench'
 const YEAR_MS = 365.25 * 86_400_000
-// The runs table's geometry (renderer/src/screens/Runs.tsx): its windowing maps scrollTop with these.
+// The runs table's geometry (renderer/src/screens/runs/): its windowing maps scrollTop with these.
 const ROW_PX = 36
 const VIEWPORT_PX = 560
 const TIMEOUT_MS = Number(process.env.UI_BENCH_TIMEOUT_MS ?? 300_000)

@@ -8,7 +8,7 @@ const open = async (page: Page, db: string, route = '/') => {
 const shot = (page: Page, name: string, fullPage = true) =>
   page.screenshot({ path: `tests/artifacts/${name}.png`, fullPage })
 
-/** 300 W for 100 h at a custom 566.3 g/kWh, PUE 1: 30 kWh and 16.989 kg (the mlco2 check of DESIGN.md). */
+/** 300 W for 100 h at a custom 566.3 g/kWh, PUE 1: 30 kWh and 16.989 kg (the mlco2 check of docs/methodology.md §2). */
 const fillRun = async (page: Page, title: string, project: string, start = '2025-03-10T09:00') => {
   await page.getByRole('link', { name: 'Add run' }).click()
   await expect(page.getByRole('heading', { name: 'Add a run' })).toBeVisible()

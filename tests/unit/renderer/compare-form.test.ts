@@ -3,14 +3,14 @@ import type { HardwareRow, ShiftPlan } from '../../../shared/planning/index'
 import {
   fieldFromUtc,
   readNumber,
-  recommendationMessage,
   savingShown,
   sortRows,
-  spanHours,
   utcFromField,
   workloadRequest,
   type WorkloadFields
-} from '../../../renderer/src/screens/compare-form'
+} from '../../../renderer/src/screens/compare/compare-form'
+import { recommendationMessage } from '../../../renderer/src/components/recommendation-message'
+import { spanHours } from '../../../renderer/src/components/shift-hours'
 
 const parse = (text: string): number | undefined => (/^-?\d+(\.\d+)?$/.test(text) ? Number(text) : undefined)
 

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { catalogueMatcher } from '../../../shared/import/index'
 import { loadReferenceData } from '../../../shared/refdata/index'
-import { backupFileName, backupIfDue, localDay } from '../../../renderer/src/screens/backup-flow'
+import { backupFileName, backupIfDue } from '../../../renderer/src/screens/settings/backup-flow'
+import { localDay } from '../../../renderer/src/format/local-day'
 import { translateMessage } from '../../../renderer/src/i18n/translate'
 import {
   chunksOfBlob,
@@ -17,7 +18,7 @@ import {
   UTC_OFFSETS_MINUTES,
   utcOffsetLabel,
   type TextChunk
-} from '../../../renderer/src/screens/import-flow'
+} from '../../../renderer/src/screens/import/import-flow'
 import { importText, type ImportResult } from '../../../shared/import/index'
 import { estimateRun } from '../../../shared/emissions/resolve'
 import { labDefaultsSchema } from '../../../shared/emissions/lab-defaults'

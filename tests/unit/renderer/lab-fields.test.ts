@@ -7,7 +7,7 @@ import {
   locationEntryOf,
   type LabFields,
   type LocationFields
-} from '../../../renderer/src/screens/lab-fields'
+} from '../../../renderer/src/screens/settings/lab-fields'
 
 // The German parser the app uses reads "1,2" as 1.2; a plain one is enough here.
 const parse = (text: string) => {

@@ -13,7 +13,7 @@ import {
   saveLabName,
   savedLabName,
   scopeOf
-} from '../../../renderer/src/screens/report-flow'
+} from '../../../renderer/src/screens/reports/report-flow'
 import { labTables } from '../report/fixture-lab'
 
 const Q1 = quarterPeriod(2025, 1)

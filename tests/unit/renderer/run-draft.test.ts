@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { runInputSchema } from '../../../shared/domain/run'
 import { formatNumber, parseLocaleNumber } from '../../../renderer/src/format/format'
-import { draftFromFields, fieldsFromInput, type RunFields } from '../../../renderer/src/screens/run-draft'
+import { draftFromFields, fieldsFromInput, type RunFields } from '../../../renderer/src/screens/run-form/run-draft'
 
 const parseDe = (text: string) => parseLocaleNumber('de-DE', text)
 
-/** The mlco2 check of DESIGN.md as a German user types it: 300 W for 100 h at 566,3 g/kWh, PUE 1. */
+/** The mlco2 check of docs/methodology.md §2 as a German user types it: 300 W for 100 h at 566,3 g/kWh, PUE 1. */
 const fields = (patch: Partial<RunFields> = {}): RunFields => ({
   kind: 'training',
   project: ' Vision ',

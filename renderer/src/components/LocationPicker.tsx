@@ -1,0 +1,136 @@
+import { useMemo, useState } from 'react'
+import type { LocationEntry } from '../../../shared/refdata'
+import { useI18n } from '../i18n/I18nProvider'
+import type { MessageKey } from '../i18n/en'
+import { type Catalogue } from '../ledger/engine'
+import type { LocationInput } from '../../../shared/domain/run'
+import { locationInputOf } from '../../../shared/refdata/locations'
+import { Field } from './Field'
+import { countryOptions, locationName, type LocationOption } from '../i18n/location-names'
+
+const LOCATION_KINDS = ['cloud', 'country', 'zone', 'custom', 'unknown'] as const
+
+/** What the picker reads and writes: the location, and for a custom one its intensity and label as typed. */
+export interface LocationPickerFields {
+  location: LocationInput
+  customIntensity: string
+  customLabel: string
+}
+
+export function LocationPicker({
+  fields,
+  set,
+  catalogue,
+  errors
+}: {
+  fields: LocationPickerFields
+  set: (patch: Partial<LocationPickerFields>) => void
+  catalogue?: Catalogue
+  errors: (name: string) => string | undefined
+}) {
+  const { t, num, language } = useI18n()
+  const [search, setSearch] = useState('')
+  const kind = fields.location.kind
+  // Countries: every match, named in the UI language and sorted by that name; zones and cloud regions: the 40 best.
+  const matches = useMemo((): LocationOption[] => {
+    if (!catalogue || kind === 'custom' || kind === 'unknown') return []
+    if (kind === 'country') return countryOptions(catalogue.ref.locations, search, language)
+    return catalogue
+      .searchLocations(catalogue.ref, search, 200)
+      .filter((l) => l.kind === kind)
+      .slice(0, 40)
+      .map((entry) => ({ entry, name: entry.name }))
+  }, [catalogue, search, kind, language])
+  const current =
+    catalogue && (kind === 'cloud' || kind === 'country' || kind === 'zone')
+      ? catalogue.resolveLocation(catalogue.ref, fields.location)
+      : undefined
+  const options =
+    current && !matches.some((m) => m.entry.id === current.id)
+      ? [{ entry: current, name: locationName(current.id, current.name, language) }, ...matches]
+      : matches
+  const latest = (e: LocationEntry) => e.intensities[e.intensities.length - 1]?.intensityGPerKWh ?? 0
+  return (
+    <div className="fields">
+      <Field id="loc-kind" label={t('form.locationKind')}>
+        {(p) => (
+          <select
+            {...p}
+            value={kind}
+            onChange={(e) => {
+              const k = e.target.value as (typeof LOCATION_KINDS)[number]
+              set({
+                location:
+                  k === 'custom'
+                    ? { kind: 'custom', intensityGPerKWh: 0, label: 'custom' }
+                    : k === 'unknown'
+                      ? { kind: 'unknown' }
+                      : k === 'cloud'
+                        ? { kind: 'cloud', provider: '', region: '' }
+                        : k === 'country'
+                          ? { kind: 'country', code: '' }
+                          : { kind: 'zone', zone: '' }
+              })
+            }}
+          >
+            {LOCATION_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`form.loc.${k}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {kind === 'custom' && (
+        <>
+          <Field id="loc-intensity" label={t('form.customIntensity')} error={errors('customIntensity')}>
+            {(p) => (
+              <input
+                {...p}
+                inputMode="decimal"
+                value={fields.customIntensity}
+                onChange={(e) => set({ customIntensity: e.target.value })}
+              />
+            )}
+          </Field>
+          <Field id="loc-label" label={t('form.customLabel')}>
+            {(p) => <input {...p} value={fields.customLabel} onChange={(e) => set({ customLabel: e.target.value })} />}
+          </Field>
+        </>
+      )}
+      {(kind === 'cloud' || kind === 'country' || kind === 'zone') && (
+        <>
+          <Field id="loc-search" label={t('form.locationSearch')}>
+            {(p) => <input {...p} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />}
+          </Field>
+          <Field
+            id="loc-entry"
+            label={t('form.location')}
+            error={errors('location')}
+            hint={catalogue && options.length === 0 ? t('form.locationNone') : undefined}
+          >
+            {(p) => (
+              <select
+                {...p}
+                value={current?.id ?? ''}
+                disabled={!catalogue}
+                onChange={(e) => {
+                  const entry = options.find((o) => o.entry.id === e.target.value)?.entry
+                  const input = entry && locationInputOf(entry)
+                  if (input) set({ location: input })
+                }}
+              >
+                <option value="">–</option>
+                {options.map(({ entry, name }) => (
+                  <option key={entry.id} value={entry.id}>
+                    {name} ({num(latest(entry))} g/kWh)
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </>
+      )}
+    </div>
+  )
+}

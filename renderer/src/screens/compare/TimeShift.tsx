@@ -1,0 +1,164 @@
+import { useMemo, useState } from 'react'
+import { comparePaperStrategies, PlanningError, seriesOfProfile, type HourlySeries } from '../../../../shared/planning'
+import { loadHourlyProfile, parseHourlyProfileCsv } from '../../../../shared/refdata/hourly'
+import { useAsync } from '../../app/useAsync'
+import { ShiftPlans } from '../../components/ShiftPlans'
+import { LoadStatus } from '../../components/Status'
+import { useHost } from '../../host/HostProvider'
+import { useI18n } from '../../i18n/I18nProvider'
+import { type Catalogue } from '../../ledger/engine'
+import { fieldFromUtc, utcFromField } from './compare-form'
+import { Field } from '../../components/Field'
+import { message } from './cells'
+
+type Profiles = Record<string, HourlySeries>
+
+export function TimeShift({ catalogue }: { catalogue?: Catalogue }) {
+  const i18n = useI18n()
+  const { t } = i18n
+  const { api } = useHost()
+  const [zone, setZone] = useState('DE-LU')
+  const [start, setStart] = useState(fieldFromUtc(Date.UTC(2024, 2, 1, 8)))
+  const [hoursText, setHoursText] = useState('4')
+  const [powerText, setPowerText] = useState('2')
+  const [imported, setImported] = useState<Profiles>({})
+  const [importError, setImportError] = useState<string>()
+  const bundled = catalogue?.ref.manifest.hourlyZones ?? []
+  const zoneName = (z: string) => catalogue?.resolveLocation(catalogue.ref, { kind: 'zone', zone: z })?.name
+  const otherZones = useMemo(
+    () =>
+      catalogue
+        ? catalogue.ref.locations.filter(
+            (l) => l.kind === 'zone' && !bundled.includes(l.id.slice(5)) && !imported[l.id.slice(5)]
+          )
+        : [],
+    [catalogue, bundled, imported]
+  )
+  const series = useAsync(async (): Promise<HourlySeries | undefined> => {
+    if (imported[zone]) return imported[zone]
+    const profile = await loadHourlyProfile(zone)
+    return profile ? seriesOfProfile(profile) : undefined
+  }, [zone, imported])
+
+  const importProfile = async () => {
+    setImportError(undefined)
+    const files = await api.openFiles({
+      title: t('shift.import'),
+      filters: [{ name: 'CSV', extensions: ['csv'] }],
+      multiple: false
+    })
+    const file = files[0]
+    if (!file) return
+    try {
+      const s = seriesOfProfile(parseHourlyProfileCsv(file.text, file.name))
+      setImported((p) => ({ ...p, [s.zone]: s }))
+      setZone(s.zone)
+    } catch (error) {
+      setImportError(message(error, i18n))
+    }
+  }
+
+  const hours = i18n.parse(hoursText)
+  const powerKW = i18n.parse(powerText)
+  const startMs = utcFromField(start)
+  const fieldErrors = {
+    start: startMs === undefined ? t('form.invalidDate') : undefined,
+    hours:
+      hours === undefined
+        ? t('form.notNumber')
+        : !Number.isInteger(hours) || hours < 1
+          ? t('shift.wholeHours')
+          : undefined,
+    power: powerKW === undefined ? t('form.notNumber') : powerKW < 0 ? t('form.min', { min: 0 }) : undefined
+  }
+  const valid = !fieldErrors.start && !fieldErrors.hours && !fieldErrors.power
+  const outcome = useMemo(() => {
+    if (!series.data || !valid) return undefined
+    try {
+      return { plans: comparePaperStrategies(series.data, { startUtcMs: startMs!, hours: hours!, powerKW: powerKW! }) }
+    } catch (error) {
+      if (error instanceof PlanningError) return { error: message(error, i18n) }
+      throw error
+    }
+  }, [series.data, valid, startMs, hours, powerKW, i18n])
+
+  return (
+    <section className="card" aria-labelledby="shift-title">
+      <h2 id="shift-title">{t('shift.title')}</h2>
+      <p className="muted">{t('shift.intro')}</p>
+      <div className="fields">
+        <Field id="shift-zone" label={t('shift.zone')}>
+          {(p) => (
+            <select {...p} value={zone} onChange={(e) => setZone(e.target.value)}>
+              <optgroup label={t('shift.bundled')}>
+                {bundled.map((z) => (
+                  <option key={z} value={z}>
+                    {zoneName(z) ? `${z} · ${zoneName(z)}` : z}
+                  </option>
+                ))}
+              </optgroup>
+              {Object.keys(imported).length > 0 && (
+                <optgroup label={t('shift.imported')}>
+                  {Object.values(imported).map((s) => (
+                    <option key={s.zone} value={s.zone}>{`${s.zone} · ${s.label}`}</option>
+                  ))}
+                </optgroup>
+              )}
+              <optgroup label={t('shift.withoutHourly')}>
+                {otherZones.map((l) => (
+                  <option key={l.id} value={l.id.slice(5)}>{`${l.id.slice(5)} · ${l.name}`}</option>
+                ))}
+              </optgroup>
+            </select>
+          )}
+        </Field>
+        <Field id="shift-start" label={t('shift.start')} error={fieldErrors.start}>
+          {(p) => <input {...p} type="datetime-local" value={start} onChange={(e) => setStart(e.target.value)} />}
+        </Field>
+        <Field id="shift-hours" label={t('shift.hours')} error={fieldErrors.hours}>
+          {(p) => <input {...p} inputMode="numeric" value={hoursText} onChange={(e) => setHoursText(e.target.value)} />}
+        </Field>
+        <Field id="shift-power" label={t('shift.power')} error={fieldErrors.power}>
+          {(p) => <input {...p} inputMode="decimal" value={powerText} onChange={(e) => setPowerText(e.target.value)} />}
+        </Field>
+        <div className="field">
+          <span aria-hidden="true">&nbsp;</span>
+          <button type="button" onClick={() => void importProfile()}>
+            {t('shift.import')}
+          </button>
+        </div>
+      </div>
+      {importError && (
+        <p role="alert" className="error">
+          {t('shift.importFailed', { message: importError })}
+        </p>
+      )}
+      <LoadStatus state={series}>
+        {series.data === undefined ? (
+          <p role="status" className="notice-box">
+            {t('shift.noHourly', { zone })}
+          </p>
+        ) : (
+          <>
+            <p className="muted">
+              {t('shift.covers', {
+                zone: series.data.zone,
+                label: series.data.label,
+                hours: series.data.intensitiesGPerKWh.length,
+                from: i18n.dateTime(series.data.startUtcMs)
+              })}
+            </p>
+            {outcome?.error && (
+              <p role="alert" className="error">
+                {outcome.error}
+              </p>
+            )}
+            {outcome?.plans && (
+              <ShiftPlans plans={outcome.plans} caption={t('shift.caption', { zone: series.data.zone })} />
+            )}
+          </>
+        )}
+      </LoadStatus>
+    </section>
+  )
+}

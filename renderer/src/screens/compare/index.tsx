@@ -1,0 +1,118 @@
+import { lazy, Suspense, useEffect, useState } from 'react'
+import {
+  compareHardware,
+  compareLocations,
+  type HardwareComparison,
+  type LocationComparison
+} from '../../../../shared/planning'
+import type { ScreenProps } from '../../app/screens'
+import { useAsync } from '../../app/useAsync'
+import { LoadStatus } from '../../components/Status'
+import { useI18n } from '../../i18n/I18nProvider'
+import { loadCatalogue } from '../../ledger/engine'
+import { useLedger } from '../../ledger/LedgerProvider'
+import { workloadRequest, type FieldErrors, type WorkloadFields } from './compare-form'
+import { LocationTables } from './LocationTables'
+import { HardwareTable } from './HardwareTable'
+import { message } from './cells'
+import { WorkloadForm } from './WorkloadForm'
+import { TimeShift } from './TimeShift'
+
+const RunShift = lazy(() => import('../../components/RunShift'))
+
+type Results = {
+  hardware?: HardwareComparison
+  locations?: LocationComparison
+  locationsMissing?: boolean
+  error?: string
+}
+
+export default function Compare({ query }: ScreenProps) {
+  const { t } = useI18n()
+  const { ledger, revision } = useLedger()
+  const i18n = useI18n()
+  const catalogueState = useAsync(loadCatalogue, [])
+  const catalogue = catalogueState.data
+  const lab = useAsync(() => ledger.settings.getLabDefaults(), [ledger, revision])
+  const runs = useAsync(() => ledger.aggregate.topRuns({ n: 200 }), [ledger, revision])
+  const [runId, setRunId] = useState(query.get('run') ?? '')
+  const run = useAsync(async () => (runId ? ledger.runs.get(runId) : undefined), [ledger, runId, revision])
+  const [results, setResults] = useState<Results>()
+  const [busy, setBusy] = useState(false)
+  useEffect(() => setResults(undefined), [runId])
+
+  const submit = (fields: WorkloadFields): FieldErrors => {
+    const { request, errors } = workloadRequest(fields, i18n.parse)
+    if (!request || !catalogue || !lab.data) return errors
+    if (fields.kind === 'run' && !run.data) {
+      setResults({ error: t('compare.chooseRun') })
+      return errors
+    }
+    setBusy(true)
+    // Let the busy state paint: ranking ~670 locations takes a fraction of a second.
+    setTimeout(() => {
+      try {
+        const workload = fields.kind === 'run' ? { kind: 'run' as const, run: run.data!.input } : request.workload!
+        const hardware = compareHardware(workload, catalogue.ref, lab.data!, request.options)
+        const locations = hardware.currentRun
+          ? compareLocations(hardware.currentRun, catalogue.ref, lab.data!)
+          : undefined
+        setResults({ hardware, locations, locationsMissing: !locations })
+      } catch (error) {
+        setResults({ error: message(error, i18n) })
+      } finally {
+        setBusy(false)
+      }
+    }, 0)
+    return errors
+  }
+
+  const chosen = run.data
+  return (
+    <section aria-labelledby="compare-title" className="compare">
+      <h1 id="compare-title">{t('compare.title')}</h1>
+      <p className="muted">{t('compare.intro')}</p>
+      <LoadStatus state={catalogueState}>
+        <WorkloadForm
+          catalogue={catalogue}
+          onSubmit={submit}
+          runs={runs.data ?? []}
+          runId={runId}
+          setRunId={setRunId}
+        />
+      </LoadStatus>
+      <div aria-live="polite" aria-busy={busy}>
+        {busy && (
+          <p role="status" className="screen-status">
+            {t('compare.computing')}
+          </p>
+        )}
+        {results?.error && (
+          <p role="alert" className="error">
+            {results.error}
+          </p>
+        )}
+      </div>
+      {results?.hardware && <HardwareTable comparison={results.hardware} />}
+      {results?.locations && <LocationTables comparison={results.locations} />}
+      {results?.locationsMissing && <p className="card muted">{t('compare.locationsNeedCurrent')}</p>}
+      {chosen && (
+        <section className="card" aria-labelledby="run-shift-title">
+          <h2 id="run-shift-title">
+            {t('compare.runWouldHaveSaved', { title: chosen.input.title || t('runs.untitled') })}
+          </h2>
+          <Suspense
+            fallback={
+              <p role="status" className="screen-status">
+                {t('common.loading')}
+              </p>
+            }
+          >
+            <RunShift input={chosen.input} result={chosen.result} />
+          </Suspense>
+        </section>
+      )}
+      <TimeShift catalogue={catalogue} />
+    </section>
+  )
+}

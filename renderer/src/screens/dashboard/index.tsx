@@ -1,0 +1,17 @@
+import { periodFromQuery } from '../../app/period'
+import type { ScreenProps } from '../../app/screens'
+import { useI18n } from '../../i18n/I18nProvider'
+import { Figures } from '../../components/Figures'
+import { PeriodPicker } from '../../components/PeriodPicker'
+
+export default function Dashboard({ query }: ScreenProps) {
+  const { t } = useI18n()
+  const period = periodFromQuery(query, Date.now())
+  return (
+    <section aria-labelledby="dash-title">
+      <h1 id="dash-title">{t('dash.title')}</h1>
+      <PeriodPicker period={period} path="/" />
+      <Figures period={period} />
+    </section>
+  )
+}

@@ -1,0 +1,307 @@
+import { useMemo } from 'react'
+import type { Message } from '../../../../shared/messages/message'
+import type { ProjectRecord } from '../../../db'
+import { href } from '../../app/router'
+import { useI18n } from '../../i18n/I18nProvider'
+import type { MessageKey } from '../../i18n/en'
+import {
+  previewWarnings,
+  skippedRowCount,
+  UTC_OFFSETS_MINUTES,
+  utcOffsetLabel,
+  type PreviewWarning,
+  type StoredEnergy
+} from './import-flow'
+import { NEW_PROJECT, RUNS_SHOWN, type FileState } from './file-state'
+
+/** Above this many warnings the list is folded: a file can warn once per row. */
+const WARNINGS_SHOWN = 50
+
+const percent = (done: number, total: number) => (total > 0 ? Math.round((done / total) * 100) : 0)
+
+const messageOf = (problem: object): Message | undefined => (problem as { msg?: Message }).msg
+
+export function FileCard({
+  file,
+  projects,
+  onOffset,
+  onMap,
+  onCommit,
+  onDiscard,
+  onUndo,
+  onDownloadErrors
+}: {
+  file: FileState
+  projects: ProjectRecord[]
+  onOffset: (offsetMinutes: number | undefined) => void
+  onMap: (sourceName: string, projectId: string) => void
+  onCommit: () => void
+  onDiscard: () => void
+  onUndo: () => void
+  onDownloadErrors: () => void
+}) {
+  const i18n = useI18n()
+  const { t } = i18n
+  const titleId = `file-${file.key}`
+  const { preview, result, batch } = file
+  const skipped = preview?.skipped ?? []
+  const skippedRows = result ? skippedRowCount(result, skipped) : 0
+  // From the importer's result, not the preview's copy: that numbers a run's warnings by the run, not its file row.
+  const warnings = useMemo(() => (result ? previewWarnings(result) : []), [result])
+  const say = (problem: { message: string }): string => i18n.msg(messageOf(problem), problem.message)
+  const sayWarning = (w: PreviewWarning): string => {
+    if (!w.run) return say(w)
+    const params = { title: w.run.title || t('runs.untitled'), message: say(w) }
+    if (w.run.row === undefined) return t('import.warningOfRun', params)
+    return t(w.run.unit === 'run' ? 'import.warningAtRun' : 'import.warningAtRow', { ...params, row: w.run.row })
+  }
+  const energyText = (energy: StoredEnergy | undefined): string => {
+    if (!energy) return '–'
+    const stored = i18n.kWh(energy.storedKWh)
+    if (energy.kind === 'withPue')
+      return t('import.energy.withPue', { measured: i18n.kWh(energy.measuredKWh), stored, pue: i18n.num(energy.pue) })
+    return t(`import.energy.${energy.kind}`, { stored })
+  }
+  return (
+    <section className="card import-file" aria-labelledby={titleId}>
+      <div className="row">
+        <h2 id={titleId}>{file.name}</h2>
+        {result && <span className="tag">{t(`import.format.${result.format}` as MessageKey)}</span>}
+        <span className="spacer" />
+        {file.phase !== 'committing' && file.phase !== 'committed' && (
+          <button type="button" onClick={onDiscard} aria-label={t('import.closeFile', { file: file.name })}>
+            {t('common.close')}
+          </button>
+        )}
+      </div>
+
+      {file.phase !== 'committing' && file.phase !== 'committed' && (
+        <label className="row zone-pick">
+          <span>{t('import.zone')}</span>
+          <select
+            value={file.offsetMinutes ?? ''}
+            disabled={file.phase === 'reading' || file.phase === 'previewing'}
+            onChange={(e) => onOffset(e.target.value === '' ? undefined : Number(e.target.value))}
+          >
+            <option value="">{t('import.zoneAssumed')}</option>
+            {UTC_OFFSETS_MINUTES.map((m) => (
+              <option key={m} value={m}>
+                {utcOffsetLabel(m)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {file.phase === 'reading' && (
+        <div className="progress-line">
+          <progress aria-label={t('import.reading', { file: file.name })} value={file.done} max={file.total || 1} />
+          <span>{t('import.readingPct', { pct: percent(file.done, file.total) })}</span>
+        </div>
+      )}
+      {file.phase === 'previewing' && <p role="status">{t('import.previewing')}</p>}
+      {file.phase === 'failed' && (
+        <div role="alert" className="error">
+          <p>{t('import.refused', { reason: i18n.msg(file.errorMsg, file.error ?? '') })}</p>
+          <p>{t('import.nothingWritten')}</p>
+        </div>
+      )}
+
+      {preview && result && (
+        <>
+          <p className="import-counts" data-testid="import-counts">
+            {i18n.plural('import.found', preview.runsFound, { rows: i18n.plural('import.rows', result.rows) })}{' '}
+            <strong>
+              {t('import.counts', {
+                added: i18n.int(preview.added),
+                updated: i18n.int(preview.updated),
+                unchanged: i18n.int(preview.unchanged)
+              })}
+            </strong>
+            {skippedRows > 0 && <> {i18n.plural('import.skippedCount', skippedRows)}</>}
+          </p>
+
+          {preview.projects.length > 0 && file.phase !== 'committed' && (
+            <table className="mapping">
+              <caption>{t('import.projects')}</caption>
+              <thead>
+                <tr>
+                  <th>{t('import.col.sourceProject')}</th>
+                  <th className="num">{t('import.col.runs')}</th>
+                  <th>{t('import.col.ledgerProject')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.projects.map((p) => {
+                  const label = p.sourceName || t('import.noProjectName')
+                  const chosen = file.projectMap[p.sourceName] ?? NEW_PROJECT
+                  return (
+                    <tr key={p.sourceName}>
+                      <td>{label}</td>
+                      <td className="num">{i18n.int(p.runs)}</td>
+                      <td>
+                        <select
+                          aria-label={t('import.mapTo', { name: label })}
+                          value={chosen}
+                          disabled={file.phase !== 'ready'}
+                          onChange={(e) => onMap(p.sourceName, e.target.value)}
+                        >
+                          <option value={NEW_PROJECT}>
+                            {p.action === 'create'
+                              ? t('import.createProject', { name: p.projectName })
+                              : t('import.keepProject', { name: p.projectName })}
+                          </option>
+                          {projects
+                            .filter((x) => x.id !== p.projectId)
+                            .map((x) => (
+                              <option key={x.id} value={x.id}>
+                                {x.name}
+                              </option>
+                            ))}
+                        </select>
+                      </td>
+                    </tr>
+                  )
+                })}
+              </tbody>
+            </table>
+          )}
+
+          {result.runs.length > 0 && (
+            <details className="preview-runs" open={result.runs.length <= 10}>
+              <summary>{i18n.plural('import.runsList', result.runs.length)}</summary>
+              <div className="table-scroll">
+                <table aria-label={t('import.runsTable', { file: file.name })}>
+                  <thead>
+                    <tr>
+                      <th scope="col" className="num">
+                        {t('import.col.row')}
+                      </th>
+                      <th scope="col">{t('runs.col.title')}</th>
+                      <th scope="col">{t('runs.col.start')}</th>
+                      <th scope="col">{t('runs.col.project')}</th>
+                      <th scope="col" className="num">
+                        {t('import.col.energyStored')}
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {result.runs.slice(0, RUNS_SHOWN).map((r, i) => (
+                      <tr key={i}>
+                        <td className="num">{r.row ?? '–'}</td>
+                        <td>{r.input.title || t('runs.untitled')}</td>
+                        <td>{i18n.dateTime(Date.parse(r.input.startedAt))}</td>
+                        <td>{r.input.project || t('import.noProjectName')}</td>
+                        <td className="num">{energyText(file.energies?.[i])}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              {result.runs.length > RUNS_SHOWN && (
+                <p className="muted">
+                  {t('import.moreWarnings', { count: i18n.int(result.runs.length - RUNS_SHOWN) })}
+                </p>
+              )}
+              <p className="muted">{t('import.energyNote')}</p>
+            </details>
+          )}
+
+          {skipped.length > 0 && (
+            <div className="skipped">
+              <div className="row">
+                <h3 id={`${titleId}-skipped`}>{t('import.skippedTitle', { count: i18n.int(skippedRows) })}</h3>
+                <button type="button" onClick={onDownloadErrors}>
+                  {t('import.downloadErrors')}
+                </button>
+              </div>
+              <div className="table-scroll">
+                <table aria-labelledby={`${titleId}-skipped`}>
+                  <thead>
+                    <tr>
+                      <th className="num">{t('import.col.row')}</th>
+                      <th>{t('import.col.field')}</th>
+                      <th>{t('import.col.message')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {skipped.map((s, i) => (
+                      <tr key={i}>
+                        <td className="num">{s.row}</td>
+                        <td>{s.field}</td>
+                        <td>{say(s)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </div>
+          )}
+
+          {warnings.length > 0 && (
+            <details open={warnings.length <= 5}>
+              <summary>{t('import.warnings', { count: i18n.int(warnings.length) })}</summary>
+              <ul className="warnings">
+                {warnings.slice(0, WARNINGS_SHOWN).map((w, i) => (
+                  <li key={i}>
+                    {sayWarning(w)}
+                    {w.msg?.id === 'import.utcAssumed' && <> {t('import.zoneHint')}</>}
+                  </li>
+                ))}
+              </ul>
+              {warnings.length > WARNINGS_SHOWN && (
+                <p className="muted">
+                  {t('import.moreWarnings', { count: i18n.int(warnings.length - WARNINGS_SHOWN) })}
+                </p>
+              )}
+            </details>
+          )}
+
+          {file.error && (
+            <p role="alert" className="error">
+              {file.error}
+            </p>
+          )}
+          {file.phase === 'ready' && (
+            <div className="row">
+              {preview.added + preview.updated > 0 ? (
+                <button type="button" className="primary" onClick={onCommit}>
+                  {i18n.plural('import.commit', preview.added + preview.updated + preview.unchanged)}
+                </button>
+              ) : (
+                preview.runsFound > 0 && <span className="muted">{t('import.nothingNew')}</span>
+              )}
+            </div>
+          )}
+          {file.phase === 'committing' && (
+            <div className="progress-line">
+              <progress aria-label={t('import.writing', { file: file.name })} value={file.done} max={file.total || 1} />
+              <span>{i18n.plural('import.writingCount', file.total, { done: i18n.int(file.done) })}</span>
+            </div>
+          )}
+          {/* The rows this file skipped, counted here: the batch record counts errors (renderer/db/imports.ts). */}
+          {file.phase === 'committed' && batch && (
+            <div className="import-done" role="status">
+              <p>
+                <strong>
+                  {t('import.done', {
+                    added: i18n.int(batch.added),
+                    updated: i18n.int(batch.updated),
+                    unchanged: i18n.int(batch.unchanged),
+                    skipped: i18n.plural('import.rows', skippedRows)
+                  })}
+                </strong>
+              </p>
+              <div className="row">
+                <a href={href('/runs')}>{t('import.showRuns')}</a>
+                <a href={href('/')}>{t('import.showDashboard')}</a>
+                <button type="button" onClick={onUndo}>
+                  {t('import.undoThis')}
+                </button>
+              </div>
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  )
+}

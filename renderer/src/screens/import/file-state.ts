@@ -1,0 +1,37 @@
+import { type ImportResult } from '../../../../shared/import'
+import type { Message } from '../../../../shared/messages/message'
+import type { ImportBatch, ImportPreview } from '../../../db'
+import { type StoredEnergy, type TextChunk } from './import-flow'
+
+/** Runs listed in a preview; a log can hold thousands. */
+export const RUNS_SHOWN = 200
+
+export const NEW_PROJECT = ''
+
+export interface Picked {
+  name: string
+  chunks: () => AsyncIterable<TextChunk>
+}
+
+type Phase = 'reading' | 'previewing' | 'failed' | 'ready' | 'committing' | 'committed'
+
+export interface FileState {
+  key: number
+  name: string
+  picked: Picked
+  /** The clock of zone-less timestamps, minutes east of UTC; undefined: UTC assumed, with the importer's warning. */
+  offsetMinutes?: number
+  phase: Phase
+  done: number
+  total: number
+  error?: string
+  /** Why the file was refused, for the screen's language (error is its English text). */
+  errorMsg?: Message
+  result?: ImportResult
+  /** The energy each listed run will be stored with, computed as the ledger will (first RUNS_SHOWN runs). */
+  energies?: (StoredEnergy | undefined)[]
+  preview?: ImportPreview
+  /** Source project name → chosen ledger project id ('' keeps the preview's own choice). */
+  projectMap: Record<string, string>
+  batch?: ImportBatch
+}

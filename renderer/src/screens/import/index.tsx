@@ -1,0 +1,274 @@
+import { useRef, useState, type DragEvent } from 'react'
+import { catalogueMatcher } from '../../../../shared/import'
+import type { ImportBatch } from '../../../db'
+import { useNotify } from '../../app/Notices'
+import { useAsync } from '../../app/useAsync'
+import { LoadStatus } from '../../components/Status'
+import { useHost } from '../../host/HostProvider'
+import { useI18n } from '../../i18n/I18nProvider'
+import type { MessageKey } from '../../i18n/en'
+import { loadCatalogue } from '../../ledger/engine'
+import { useLedger } from '../../ledger/LedgerProvider'
+import { chunksOfBlob, chunksOfText, parseChunks, rowErrorsCsv, rowErrorsFileName, storedEnergies } from './import-flow'
+import { FileCard } from './FileCard'
+import { NEW_PROJECT, RUNS_SHOWN, type FileState, type Picked } from './file-state'
+import { Mappings } from './Mappings'
+
+export default function Import() {
+  const i18n = useI18n()
+  const { t } = i18n
+  const host = useHost()
+  const { ledger, revision, changed } = useLedger()
+  const notify = useNotify()
+  const [files, setFiles] = useState<FileState[]>([])
+  const [dragging, setDragging] = useState(false)
+  const nextKey = useRef(0)
+  const queue = useRef<Promise<void>>(Promise.resolve())
+  const projects = useAsync(() => ledger.projects.list(), [ledger, revision])
+  const batches = useAsync(() => ledger.imports.list(), [ledger, revision])
+  const mappings = useAsync(() => ledger.imports.mappings.list(), [ledger, revision])
+
+  const update = (key: number, patch: Partial<FileState>) =>
+    setFiles((all) => all.map((f) => (f.key === key ? { ...f, ...patch } : f)))
+
+  const [chosen, setChosen] = useState<string[]>([])
+
+  const read = async (key: number, picked: Picked, offsetMinutes?: number) => {
+    const catalogue = await loadCatalogue()
+    const options = {
+      matchHardware: catalogueMatcher(catalogue.ref),
+      ...(offsetMinutes !== undefined ? { timeZoneOffsetMinutes: offsetMinutes } : {})
+    }
+    const outcome = await parseChunks(picked.name, picked.chunks(), options, (done, total) =>
+      update(key, { done, total })
+    )
+    if (!outcome.ok) return update(key, { phase: 'failed', error: outcome.error, errorMsg: outcome.errorMsg })
+    update(key, { phase: 'previewing', result: outcome.result })
+    try {
+      const preview = await ledger.imports.preview(outcome.result)
+      const lab = await ledger.settings.getLabDefaults()
+      const energies = storedEnergies(
+        outcome.result.runs,
+        (input) => catalogue.estimateRun(input, catalogue.ref, lab),
+        RUNS_SHOWN
+      )
+      update(key, { phase: 'ready', preview, energies })
+    } catch (err) {
+      update(key, { phase: 'failed', error: err instanceof Error ? err.message : String(err) })
+    }
+  }
+
+  /** Files are read one after another (each in chunks), so several big files never compete for the page. */
+  const add = (picked: Picked[]) => {
+    const added = picked.map((p) => ({ p, key: nextKey.current++ }))
+    if (picked.length > 0) setChosen(picked.map((p) => p.name))
+    setFiles((all) => [
+      ...added.map(({ p, key }): FileState => ({
+        key,
+        name: p.name,
+        picked: p,
+        phase: 'reading',
+        done: 0,
+        total: 0,
+        projectMap: {}
+      })),
+      ...all
+    ])
+    for (const { p, key } of added) queue.current = queue.current.then(() => read(key, p))
+  }
+  /** The file read again with its clock's offset, so the preview shows the runs at their true UTC times. */
+  const setOffset = (file: FileState, offsetMinutes: number | undefined) => {
+    update(file.key, {
+      offsetMinutes,
+      phase: 'reading',
+      done: 0,
+      total: 0,
+      preview: undefined,
+      result: undefined,
+      energies: undefined,
+      error: undefined,
+      errorMsg: undefined
+    })
+    queue.current = queue.current.then(() => read(file.key, file.picked, offsetMinutes))
+  }
+  const addFiles = (list: FileList | null) =>
+    add([...(list ?? [])].map((file) => ({ name: file.name, chunks: () => chunksOfBlob(file) })))
+  const pickDesktop = async () => {
+    const opened = await host.api.openFiles({
+      title: t('import.pick'),
+      multiple: true,
+      filters: [
+        { name: t('import.filterName'), extensions: ['csv', 'json', 'txt', 'log'] },
+        { name: t('import.filterAll'), extensions: ['*'] }
+      ]
+    })
+    add(opened.map((f) => ({ name: f.name, chunks: () => chunksOfText(f.text) })))
+  }
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault()
+    setDragging(false)
+    addFiles(e.dataTransfer.files)
+  }
+
+  const commit = async (file: FileState) => {
+    if (!file.result) return
+    const projectMap = Object.fromEntries(Object.entries(file.projectMap).filter(([, id]) => id !== NEW_PROJECT))
+    update(file.key, { phase: 'committing', done: 0, total: file.result.runs.length, error: undefined })
+    try {
+      const batch = await ledger.imports.commit(file.result, {
+        projectMap,
+        onProgress: (done, total) => update(file.key, { done, total })
+      })
+      update(file.key, { phase: 'committed', batch })
+      changed()
+    } catch (err) {
+      update(file.key, {
+        phase: 'ready',
+        error: t('import.commitFailed', { message: err instanceof Error ? err.message : String(err) })
+      })
+    }
+  }
+  const importable = files.filter((f) => f.phase === 'ready' && f.preview && f.preview.added + f.preview.updated > 0)
+  const commitAll = async () => {
+    for (const f of importable) await commit(f)
+  }
+  const undo = async (batch: ImportBatch, key?: number) => {
+    try {
+      const { removed, reverted } = await ledger.imports.undo(batch.id)
+      if (key !== undefined) setFiles((all) => all.filter((f) => f.key !== key))
+      changed()
+      notify({ message: i18n.plural('import.undone', removed, { file: batch.fileName, reverted: i18n.int(reverted) }) })
+    } catch (err) {
+      notify({ message: err instanceof Error ? err.message : String(err), tone: 'error' })
+    }
+  }
+  const downloadErrors = async (file: FileState) => {
+    const errors = file.preview?.skipped ?? []
+    try {
+      await host.api.saveFile({
+        suggestedName: rowErrorsFileName(file.name, new Date()),
+        content: rowErrorsCsv(
+          errors.map((e) => ({ fileName: file.name, ...e })),
+          (e) => i18n.msg(e.msg, e.message)
+        ),
+        filters: [{ name: 'CSV', extensions: ['csv'] }]
+      })
+    } catch (err) {
+      notify({ message: err instanceof Error ? err.message : String(err), tone: 'error' })
+    }
+  }
+
+  return (
+    <section aria-labelledby="import-title" className="import">
+      <h1 id="import-title">{t('import.title')}</h1>
+      <div
+        className={`dropzone card ${dragging ? 'dragging' : ''}`}
+        role="region"
+        aria-label={t('import.dropzone')}
+        onDragOver={(e) => {
+          e.preventDefault()
+          setDragging(true)
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        <p>{t('import.dropHint')}</p>
+        {host.kind === 'desktop' ? (
+          <button type="button" className="primary" onClick={() => void pickDesktop()}>
+            {t('import.pick')}
+          </button>
+        ) : (
+          <label className="file-pick">
+            <span className="button">{t('import.pick')}</span>
+            <input
+              type="file"
+              multiple
+              className="visually-hidden"
+              onChange={(e) => {
+                addFiles(e.target.files)
+                e.target.value = ''
+              }}
+            />
+          </label>
+        )}
+        <p className="chosen" aria-live="polite" data-testid="import-chosen">
+          {chosen.length > 0 ? t('import.chosen', { files: chosen.join(', ') }) : t('import.noneChosen')}
+        </p>
+        <p className="muted">{t('import.formats')}</p>
+      </div>
+
+      {importable.length > 1 && (
+        <div className="row import-all">
+          <button type="button" className="primary" onClick={() => void commitAll()}>
+            {i18n.plural('import.all', importable.length)}
+          </button>
+        </div>
+      )}
+      {files.map((file) => (
+        <FileCard
+          key={file.key}
+          file={file}
+          projects={projects.data ?? []}
+          onOffset={(minutes) => setOffset(file, minutes)}
+          onMap={(sourceName, projectId) =>
+            update(file.key, { projectMap: { ...file.projectMap, [sourceName]: projectId } })
+          }
+          onCommit={() => void commit(file)}
+          onDiscard={() => setFiles((all) => all.filter((f) => f.key !== file.key))}
+          onUndo={() => file.batch && void undo(file.batch, file.key)}
+          onDownloadErrors={() => void downloadErrors(file)}
+        />
+      ))}
+
+      <section aria-labelledby="batches-title" className="card">
+        <h2 id="batches-title">{t('import.batches')}</h2>
+        <LoadStatus state={batches}>
+          {(batches.data ?? []).length === 0 ? (
+            <p className="muted">{t('import.noBatches')}</p>
+          ) : (
+            <table aria-labelledby="batches-title">
+              <thead>
+                <tr>
+                  <th>{t('import.col.file')}</th>
+                  <th>{t('import.col.format')}</th>
+                  <th>{t('import.col.when')}</th>
+                  <th className="num">{t('import.col.added')}</th>
+                  <th className="num">{t('import.col.updated')}</th>
+                  <th className="num">{t('import.col.unchanged')}</th>
+                  <th className="num">{t('import.col.skipped')}</th>
+                  <th>
+                    <span className="visually-hidden">{t('import.col.actions')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {(batches.data ?? []).map((b) => (
+                  <tr key={b.id}>
+                    <td>{b.fileName}</td>
+                    <td>{t(`import.format.${b.format}` as MessageKey)}</td>
+                    <td>{i18n.dateTime(b.importedAt)}</td>
+                    <td className="num">{i18n.int(b.added)}</td>
+                    <td className="num">{i18n.int(b.updated)}</td>
+                    <td className="num">{i18n.int(b.unchanged)}</td>
+                    <td className="num">{i18n.int(b.skipped)}</td>
+                    <td>
+                      <button
+                        type="button"
+                        aria-label={t('import.undoBatch', { file: b.fileName })}
+                        onClick={() => void undo(b)}
+                      >
+                        {t('common.undo')}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </LoadStatus>
+      </section>
+
+      <Mappings mappings={mappings.data ?? []} projects={projects.data ?? []} status={mappings.status} />
+    </section>
+  )
+}

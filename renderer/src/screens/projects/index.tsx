@@ -1,0 +1,163 @@
+import { useState, type FormEvent } from 'react'
+import { useNotify } from '../../app/Notices'
+import { href } from '../../app/router'
+import { useAsync } from '../../app/useAsync'
+import { LoadStatus } from '../../components/Status'
+import { useI18n } from '../../i18n/I18nProvider'
+import { useLedger } from '../../ledger/LedgerProvider'
+
+export default function Projects() {
+  const { t, plural, error: errorText } = useI18n()
+  const { ledger, browser, revision, changed } = useLedger()
+  const notify = useNotify()
+  const [name, setName] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [showArchived, setShowArchived] = useState(false)
+  const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null)
+  const state = useAsync(async () => {
+    const [projects, archived] = await Promise.all([ledger.projects.list(), browser.archivedProjects()])
+    const counts = await Promise.all(projects.map((p) => ledger.runs.count({ projectId: p.id })))
+    return projects.map((p, i) => ({ ...p, runs: counts[i] ?? 0, archived: archived.has(p.id) }))
+  }, [ledger, browser, revision])
+
+  const create = async (e: FormEvent) => {
+    e.preventDefault()
+    setError(null)
+    if (name.trim() === '') {
+      setError(t('form.required'))
+      return
+    }
+    try {
+      const project = await ledger.projects.create(name)
+      setName('')
+      changed()
+      notify({
+        message: t('projects.created', { name: project.name }),
+        undo: async () => {
+          await ledger.projects.remove(project.id)
+          changed()
+        }
+      })
+    } catch (err) {
+      setError(errorText(err))
+    }
+  }
+  const rename = async (e: FormEvent) => {
+    e.preventDefault()
+    if (!renaming) return
+    const before = state.data?.find((p) => p.id === renaming.id)?.name
+    try {
+      await ledger.projects.update(renaming.id, { name: renaming.name })
+      setRenaming(null)
+      changed()
+      if (before)
+        notify({
+          message: renaming.name,
+          undo: async () => {
+            await ledger.projects.update(renaming.id, { name: before })
+            changed()
+          }
+        })
+    } catch (err) {
+      notify({ message: errorText(err), tone: 'error' })
+    }
+  }
+  const archive = async (id: string, archived: boolean, projectName: string) => {
+    await browser.setArchived(id, archived)
+    changed()
+    notify({
+      message: `${archived ? t('projects.archive', { name: projectName }) : t('projects.unarchive', { name: projectName })} ✓`,
+      undo: async () => {
+        await browser.setArchived(id, !archived)
+        changed()
+      }
+    })
+  }
+  const projects = (state.data ?? []).filter((p) => showArchived || !p.archived)
+  return (
+    <section aria-labelledby="projects-title">
+      <h1 id="projects-title">{t('projects.title')}</h1>
+      <form className="row card" onSubmit={(e) => void create(e)} noValidate>
+        <label className="field">
+          <span>{t('projects.new')}</span>
+          <input
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            aria-invalid={error ? true : undefined}
+            aria-describedby="new-project-error"
+          />
+        </label>
+        <button type="submit" className="primary">
+          {t('projects.create')}
+        </button>
+        <span id="new-project-error" className="field-error" role={error ? 'alert' : undefined}>
+          {error}
+        </span>
+        <span className="spacer" />
+        <label className="row">
+          <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />
+          <span>{t('projects.showArchived')}</span>
+        </label>
+      </form>
+      <div className="card" aria-busy={state.status === 'loading'}>
+        <LoadStatus state={state}>
+          {projects.length === 0 ? (
+            <p className="muted">{t('projects.empty')}</p>
+          ) : (
+            <ul className="projects-list" aria-label={t('projects.list')}>
+              {projects.map((p) => (
+                <li key={p.id}>
+                  {renaming?.id === p.id ? (
+                    <form className="row" onSubmit={(e) => void rename(e)}>
+                      <label>
+                        <span className="visually-hidden">{t('projects.renameTo', { name: p.name })}</span>
+                        <input
+                          autoFocus
+                          value={renaming.name}
+                          onChange={(e) => setRenaming({ id: p.id, name: e.target.value })}
+                        />
+                      </label>
+                      <button type="submit" className="primary">
+                        {t('common.save')}
+                      </button>
+                      <button type="button" onClick={() => setRenaming(null)}>
+                        {t('common.cancel')}
+                      </button>
+                    </form>
+                  ) : (
+                    <a
+                      className="name"
+                      href={href(`/projects/${encodeURIComponent(p.id)}`)}
+                      aria-label={t('projects.open', { name: p.name })}
+                    >
+                      {p.name}
+                    </a>
+                  )}
+                  <span className="muted">{plural('projects.runs', p.runs)}</span>
+                  {p.archived && <span className="tag">{t('projects.archived')}</span>}
+                  <span className="spacer" />
+                  <button
+                    type="button"
+                    onClick={() => setRenaming({ id: p.id, name: p.name })}
+                    aria-label={t('projects.rename', { name: p.name })}
+                  >
+                    {t('common.edit')}
+                  </button>
+                  <button
+                    type="button"
+                    onClick={() => void archive(p.id, !p.archived, p.name)}
+                    aria-label={
+                      p.archived ? t('projects.unarchive', { name: p.name }) : t('projects.archive', { name: p.name })
+                    }
+                  >
+                    {p.archived ? t('common.restore') : t('common.archive')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </LoadStatus>
+      </div>
+    </section>
+  )
+}

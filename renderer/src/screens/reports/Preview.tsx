@@ -1,0 +1,105 @@
+import { exact } from '../../../../shared/domain/range'
+import type { Period } from '../../../../shared/ledger/period'
+import { reportTotalsQueries, type ReportScope } from '../../../../shared/report'
+import { useAsync } from '../../app/useAsync'
+import { LoadStatus } from '../../components/Status'
+import { type I18n } from '../../i18n/I18nProvider'
+import { useLedger } from '../../ledger/LedgerProvider'
+import { periodName } from '../../components/PeriodPicker'
+import { Total } from '../../components/Total'
+import { ExportActions } from './ExportActions'
+
+/** The period's key figures as the report will state them: the report's own rollup queries, current and previous. */
+export function Preview({
+  scope,
+  period,
+  labName,
+  focus,
+  i18n
+}: {
+  scope: ReportScope
+  period: Period
+  labName: string
+  focus: string | null
+  i18n: I18n
+}) {
+  const { ledger, revision } = useLedger()
+  const { t } = i18n
+  const state = useAsync(async () => {
+    const queries = reportTotalsQueries(period, scope)
+    const [current, previous] = await Promise.all([
+      ledger.aggregate.totals(queries.total),
+      ledger.aggregate.totals(queries.previous)
+    ])
+    return { current: current.total, previous: previous.total }
+  }, [ledger, revision, period.kind, period.start, period.end, JSON.stringify(scope)])
+  const data = state.data
+  return (
+    <section
+      className="card report-preview"
+      aria-labelledby="report-preview-title"
+      aria-busy={state.status === 'loading'}
+    >
+      <h2 id="report-preview-title">{t('reports.preview', { period: periodName(period, i18n) })}</h2>
+      <LoadStatus state={state}>
+        {data &&
+          (data.current.runs === 0 ? (
+            <p className="muted report-empty">{t('reports.empty', { period: periodName(period, i18n) })}</p>
+          ) : (
+            <dl className="totals">
+              <Total
+                title={t('total.location')}
+                range={data.current.emissionsKg}
+                previous={data.previous.emissionsKg.value}
+                format={i18n.kg}
+                i18n={i18n}
+              />
+              <Total
+                title={t('total.market')}
+                range={data.current.marketEmissionsKg}
+                previous={data.previous.marketEmissionsKg.value}
+                format={i18n.kg}
+                i18n={i18n}
+              />
+              <Total
+                title={t('total.embodied')}
+                range={data.current.embodiedKg}
+                previous={data.previous.embodiedKg.value}
+                format={i18n.kg}
+                i18n={i18n}
+              />
+              <Total
+                title={t('total.energy')}
+                range={data.current.energyKWh}
+                previous={data.previous.energyKWh.value}
+                format={i18n.kWh}
+                i18n={i18n}
+              />
+              <Total
+                title={t('total.runs')}
+                range={exact(data.current.runs)}
+                previous={data.previous.runs}
+                format={i18n.int}
+                i18n={i18n}
+              />
+              <Total
+                title={t('reports.gpuHours')}
+                range={exact(data.current.gpuHours)}
+                previous={data.previous.gpuHours}
+                format={(v) => i18n.num(v)}
+                i18n={i18n}
+              />
+            </dl>
+          ))}
+      </LoadStatus>
+      <ExportActions
+        scope={scope}
+        period={period}
+        labName={labName}
+        empty={data?.current.runs === 0}
+        loading={data === undefined}
+        focus={focus}
+      />
+    </section>
+  )
+}

@@ -1,0 +1,68 @@
+import { useState } from 'react'
+import { periodFromQuery } from '../../app/period'
+import type { ScreenProps } from '../../app/screens'
+import { useI18n } from '../../i18n/I18nProvider'
+import { PeriodPicker } from '../../components/PeriodPicker'
+import { saveLabName, savedLabName, scopeOf, type ScopeChoice } from './report-flow'
+import { ScopePicker } from './ScopePicker'
+import { Preview } from './Preview'
+
+const storage = (): Storage | undefined => {
+  try {
+    return window.localStorage
+  } catch {
+    return undefined
+  }
+}
+
+const useLabName = (): [string, (name: string) => void] => {
+  const [name, setName] = useState(() => savedLabName(storage()))
+  return [
+    name,
+    (next) => {
+      setName(next)
+      saveLabName(storage(), next)
+    }
+  ]
+}
+
+export default function Reports({ query }: ScreenProps) {
+  const i18n = useI18n()
+  const { t } = i18n
+  const period = periodFromQuery(query, Date.now())
+  const [choice, setChoice] = useState<ScopeChoice>({ kind: 'lab', projectIds: [], people: [] })
+  const [labName, setLabName] = useLabName()
+  const checked = scopeOf(choice)
+  return (
+    <section aria-labelledby="reports-title" className="reports">
+      <h1 id="reports-title">{t('reports.title')}</h1>
+      <p className="muted">{t('reports.intro')}</p>
+      <PeriodPicker period={period} path="/reports" />
+      <div className="report-layout">
+        <div className="report-choices">
+          <ScopePicker choice={choice} onChange={setChoice} period={period} />
+          <div className="card field report-lab">
+            <label htmlFor="report-lab">{t('reports.labName')}</label>
+            <input
+              id="report-lab"
+              value={labName}
+              maxLength={200}
+              aria-describedby="report-lab-hint"
+              onChange={(e) => setLabName(e.target.value)}
+            />
+            <span id="report-lab-hint" className="hint">
+              {t('reports.labNameHint')}
+            </span>
+          </div>
+        </div>
+        {'scope' in checked ? (
+          <Preview scope={checked.scope} period={period} labName={labName} focus={query.get('export')} i18n={i18n} />
+        ) : (
+          <section className="card report-preview">
+            <p className="muted">{t(checked.error)}</p>
+          </section>
+        )}
+      </div>
+    </section>
+  )
+}

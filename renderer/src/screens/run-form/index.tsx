@@ -1,0 +1,394 @@
+import { useEffect, useMemo, useState, type FormEvent } from 'react'
+import { runInputSchema } from '../../../../shared/domain/run'
+import type { RunResult } from '../../../../shared/domain/result'
+import { useNotify } from '../../app/Notices'
+import { navigate } from '../../app/router'
+import type { ScreenProps } from '../../app/screens'
+import { useAsync } from '../../app/useAsync'
+import { useI18n } from '../../i18n/I18nProvider'
+import type { MessageKey } from '../../i18n/en'
+import { loadCatalogue } from '../../ledger/engine'
+import { useLedger } from '../../ledger/LedgerProvider'
+import { draftFromFields, fieldsFromInput, type FieldErrors, type RunFields } from './run-draft'
+import { Field } from '../../components/Field'
+import { LocationPicker } from '../../components/LocationPicker'
+import { DeviceRow } from './DeviceRow'
+
+const KINDS = ['training', 'fine-tuning', 'hyperparameter-search', 'inference', 'other'] as const
+
+const emptyFields = (): RunFields => ({
+  kind: 'training',
+  project: '',
+  person: '',
+  title: '',
+  timing: 'duration',
+  start: new Date().toISOString().slice(0, 11) + '09:00',
+  end: '',
+  durationH: '',
+  serviceFrom: '',
+  serviceTo: '',
+  hoursPerDay: '24',
+  devices: [{ kind: 'gpu', hardwareId: '', name: '', count: '1', utilisationPct: '100', powerW: '' }],
+  memoryGB: '',
+  location: { kind: 'unknown' },
+  customIntensity: '',
+  customLabel: '',
+  pue: '',
+  measuredKWh: '',
+  tags: '',
+  notes: ''
+})
+
+export default function RunForm({ params }: ScreenProps) {
+  const i18n = useI18n()
+  const { t } = i18n
+  const { ledger, changed } = useLedger()
+  const notify = useNotify()
+  const mode: 'new' | 'edit' | 'duplicate' =
+    params.mode === 'edit' ? 'edit' : params.mode === 'duplicate' ? 'duplicate' : 'new'
+  const [fields, setFields] = useState<RunFields | null>(params.id ? null : emptyFields())
+  const [touched, setTouched] = useState(false)
+  const [saving, setSaving] = useState(false)
+  const [saveError, setSaveError] = useState<string | null>(null)
+  const catalogue = useAsync(loadCatalogue, [])
+  const lab = useAsync(() => ledger.settings.getLabDefaults(), [ledger])
+  const existing = useAsync(async () => (params.id ? ledger.runs.get(params.id) : undefined), [ledger, params.id])
+  useEffect(() => {
+    if (params.id && existing.data) {
+      const f = fieldsFromInput(existing.data.input, (v) => i18n.num(v, 6))
+      setFields(mode === 'duplicate' ? { ...f, title: f.title } : f)
+    }
+    // Only when the run loads: the user's edits must not be overwritten by a language switch.
+  }, [existing.data, params.id, mode])
+  const built = useMemo(() => (fields ? draftFromFields(fields, i18n.parse) : undefined), [fields, i18n.parse])
+  const result: RunResult | undefined = useMemo(() => {
+    if (!built?.draft || !catalogue.data || !lab.data) return undefined
+    const parsed = runInputSchema.safeParse(built.draft)
+    if (!parsed.success) return undefined
+    try {
+      return catalogue.data.estimateRun(parsed.data, catalogue.data.ref, lab.data)
+    } catch {
+      return undefined
+    }
+  }, [built, catalogue.data, lab.data])
+  const defaultPue = useMemo(() => {
+    if (!built?.draft || !catalogue.data || !lab.data || fields?.pue === '') return result?.pue.value
+    const parsed = runInputSchema.safeParse({ ...built.draft, pue: undefined })
+    return parsed.success ? catalogue.data.estimateRun(parsed.data, catalogue.data.ref, lab.data).pue.value : undefined
+  }, [built, catalogue.data, lab.data, result, fields?.pue])
+
+  if (params.id && existing.status === 'ready' && !existing.data)
+    return (
+      <p role="alert" className="screen-status">
+        {t('detail.notFound')}
+      </p>
+    )
+  if (!fields)
+    return (
+      <p role="status" className="screen-status">
+        {t('common.loading')}
+      </p>
+    )
+
+  const set = (patch: Partial<RunFields>) => setFields((f) => (f ? { ...f, ...patch } : f))
+  const errors = (name: string): string | undefined => {
+    if (!touched) return undefined
+    const e = (built?.errors as FieldErrors | undefined)?.[name]
+    return e ? t(e.key, e.params) : undefined
+  }
+  const submit = async (e: FormEvent) => {
+    e.preventDefault()
+    setTouched(true)
+    setSaveError(null)
+    if (!built?.draft) return
+    setSaving(true)
+    try {
+      const before = mode === 'edit' ? existing.data : undefined
+      const saved =
+        mode === 'edit' && params.id
+          ? await ledger.runs.update(params.id, built.draft)
+          : await ledger.runs.create({ ...built.draft, source: { kind: 'manual' } })
+      changed()
+      notify({
+        message: t('form.saved'),
+        undo: async () => {
+          if (before) await ledger.runs.update(before.id, before.input, { projectId: before.projectId })
+          else await ledger.runs.remove([saved.id])
+          changed()
+        }
+      })
+      navigate('/runs', { run: saved.id })
+    } catch (err) {
+      setSaveError(err instanceof Error ? err.message : String(err))
+    } finally {
+      setSaving(false)
+    }
+  }
+  const title =
+    mode === 'edit' ? t('form.editTitle') : mode === 'duplicate' ? t('form.duplicateTitle') : t('form.newTitle')
+  return (
+    <section aria-labelledby="form-title">
+      <h1 id="form-title">{title}</h1>
+      {catalogue.status === 'loading' && (
+        <p role="status" className="muted">
+          {t('form.loadingCatalogue')}
+        </p>
+      )}
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+        <div>
+          <fieldset>
+            <legend>{t('form.aboutRun')}</legend>
+            <div className="fields">
+              <Field id="f-kind" label={t('form.kind')}>
+                {(p) => (
+                  <select
+                    {...p}
+                    value={fields.kind}
+                    onChange={(e) => set({ kind: e.target.value as RunFields['kind'] })}
+                  >
+                    {KINDS.map((k) => (
+                      <option key={k} value={k}>
+                        {t(`kind.${k}` as MessageKey)}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              <Field id="f-project" label={t('form.project')}>
+                {(p) => <input {...p} value={fields.project} onChange={(e) => set({ project: e.target.value })} />}
+              </Field>
+              <Field id="f-person" label={t('form.person')}>
+                {(p) => <input {...p} value={fields.person} onChange={(e) => set({ person: e.target.value })} />}
+              </Field>
+              <Field id="f-title" label={t('form.title')}>
+                {(p) => <input {...p} value={fields.title} onChange={(e) => set({ title: e.target.value })} />}
+              </Field>
+            </div>
+          </fieldset>
+          <fieldset>
+            <legend>{t('form.timing')}</legend>
+            <div className="fields">
+              <Field id="f-timing" label={t('form.timingMode')}>
+                {(p) => (
+                  <select
+                    {...p}
+                    value={fields.timing}
+                    onChange={(e) => set({ timing: e.target.value as RunFields['timing'] })}
+                  >
+                    <option value="duration">{t('form.timing.duration')}</option>
+                    <option value="end">{t('form.timing.end')}</option>
+                    <option value="service">{t('form.timing.service')}</option>
+                  </select>
+                )}
+              </Field>
+              {fields.timing === 'service' ? (
+                <>
+                  <Field id="f-sfrom" label={t('form.serviceFrom')} error={errors('serviceFrom')}>
+                    {(p) => (
+                      <input
+                        {...p}
+                        type="date"
+                        value={fields.serviceFrom}
+                        onChange={(e) => set({ serviceFrom: e.target.value })}
+                      />
+                    )}
+                  </Field>
+                  <Field id="f-sto" label={t('form.serviceTo')} error={errors('serviceTo')}>
+                    {(p) => (
+                      <input
+                        {...p}
+                        type="date"
+                        value={fields.serviceTo}
+                        onChange={(e) => set({ serviceTo: e.target.value })}
+                      />
+                    )}
+                  </Field>
+                  <Field id="f-hpd" label={t('form.hoursPerDay')} error={errors('hoursPerDay')}>
+                    {(p) => (
+                      <input
+                        {...p}
+                        inputMode="decimal"
+                        value={fields.hoursPerDay}
+                        onChange={(e) => set({ hoursPerDay: e.target.value })}
+                      />
+                    )}
+                  </Field>
+                </>
+              ) : (
+                <>
+                  <Field id="f-start" label={t('form.start')} error={errors('start')}>
+                    {(p) => (
+                      <input
+                        {...p}
+                        type="datetime-local"
+                        value={fields.start}
+                        onChange={(e) => set({ start: e.target.value })}
+                      />
+                    )}
+                  </Field>
+                  {fields.timing === 'end' ? (
+                    <Field id="f-end" label={t('form.end')} error={errors('end')}>
+                      {(p) => (
+                        <input
+                          {...p}
+                          type="datetime-local"
+                          value={fields.end}
+                          onChange={(e) => set({ end: e.target.value })}
+                        />
+                      )}
+                    </Field>
+                  ) : (
+                    <Field id="f-duration" label={t('form.durationH')} error={errors('durationH')}>
+                      {(p) => (
+                        <input
+                          {...p}
+                          inputMode="decimal"
+                          value={fields.durationH}
+                          onChange={(e) => set({ durationH: e.target.value })}
+                        />
+                      )}
+                    </Field>
+                  )}
+                </>
+              )}
+            </div>
+          </fieldset>
+          <fieldset>
+            <legend>{t('form.hardware')}</legend>
+            {fields.devices.map((d, i) => (
+              <DeviceRow
+                key={i}
+                index={i}
+                device={d}
+                catalogue={catalogue.data}
+                errors={errors}
+                onChange={(next) => set({ devices: fields.devices.map((x, j) => (j === i ? next : x)) })}
+                onRemove={() => set({ devices: fields.devices.filter((_, j) => j !== i) })}
+              />
+            ))}
+            <div className="row">
+              <button
+                type="button"
+                onClick={() =>
+                  set({
+                    devices: [
+                      ...fields.devices,
+                      { kind: 'gpu', hardwareId: '', name: '', count: '1', utilisationPct: '100', powerW: '' }
+                    ]
+                  })
+                }
+              >
+                {t('form.addDevice')}
+              </button>
+              <span className="field-error">{errors('devices') ?? ''}</span>
+            </div>
+            <div className="fields">
+              <Field id="f-memory" label={t('form.memory')} error={errors('memoryGB')}>
+                {(p) => (
+                  <input
+                    {...p}
+                    inputMode="decimal"
+                    value={fields.memoryGB}
+                    onChange={(e) => set({ memoryGB: e.target.value })}
+                  />
+                )}
+              </Field>
+              <Field
+                id="f-measured"
+                label={t('form.measured')}
+                error={errors('measuredKWh')}
+                hint={t('form.measuredHint')}
+              >
+                {(p) => (
+                  <input
+                    {...p}
+                    inputMode="decimal"
+                    value={fields.measuredKWh}
+                    onChange={(e) => set({ measuredKWh: e.target.value })}
+                  />
+                )}
+              </Field>
+            </div>
+          </fieldset>
+          <fieldset>
+            <legend>{t('form.location')}</legend>
+            <LocationPicker fields={fields} set={set} catalogue={catalogue.data} errors={errors} />
+            <div className="fields">
+              <Field
+                id="f-pue"
+                label={t('form.pue')}
+                error={errors('pue')}
+                hint={defaultPue !== undefined ? t('form.pueDefault', { pue: i18n.num(defaultPue) }) : undefined}
+              >
+                {(p) => (
+                  <input {...p} inputMode="decimal" value={fields.pue} onChange={(e) => set({ pue: e.target.value })} />
+                )}
+              </Field>
+            </div>
+          </fieldset>
+          <fieldset>
+            <legend>{t('form.notes')}</legend>
+            <div className="fields">
+              <Field id="f-tags" label={t('form.tags')}>
+                {(p) => <input {...p} value={fields.tags} onChange={(e) => set({ tags: e.target.value })} />}
+              </Field>
+              <Field id="f-notes" label={t('form.notes')} wide>
+                {(p) => (
+                  <textarea {...p} rows={3} value={fields.notes} onChange={(e) => set({ notes: e.target.value })} />
+                )}
+              </Field>
+            </div>
+          </fieldset>
+        </div>
+        <aside className="card result-panel" aria-labelledby="result-title" aria-live="polite">
+          <h2 id="result-title">{t('form.result')}</h2>
+          {result ? (
+            <dl className="pairs">
+              <div>
+                <dt>{t('total.location')}</dt>
+                <dd>
+                  <span className="big" data-testid="result-emissions">
+                    {i18n.kg(result.emissionsKg.value)}
+                  </span>
+                  <span className="muted range">{i18n.rangeText(result.emissionsKg, i18n.kg)}</span>
+                </dd>
+              </div>
+              <div>
+                <dt>{t('total.market')}</dt>
+                <dd>{i18n.kg(result.marketEmissionsKg.value)}</dd>
+              </div>
+              <div>
+                <dt>{t('total.embodied')}</dt>
+                <dd>{i18n.kg(result.embodiedKg.value)}</dd>
+              </div>
+              <div>
+                <dt>{t('total.energy')}</dt>
+                <dd>{i18n.kWh(result.energyKWh.value)}</dd>
+              </div>
+              <div>
+                <dt>{t('form.pue')}</dt>
+                <dd>{i18n.num(result.pue.value)}</dd>
+              </div>
+              <div>
+                <dt>{t('form.resultIntensity')}</dt>
+                <dd>{i18n.num(result.intensityGPerKWh.value)}</dd>
+              </div>
+              <div>
+                <dt>{t('detail.method')}</dt>
+                <dd>{t(`detail.method.${result.method}` as MessageKey)}</dd>
+              </div>
+            </dl>
+          ) : (
+            <p className="muted">{t('form.resultPending')}</p>
+          )}
+          <p className="field-error" role={saveError ? 'alert' : undefined}>
+            {saveError ?? ''}
+          </p>
+          <button type="submit" className="primary" disabled={saving}>
+            {t('form.save')}
+          </button>
+        </aside>
+      </form>
+    </section>
+  )
+}

@@ -1,0 +1,410 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type { RunOrder, RunRecord } from '../../../db'
+import { useNotify } from '../../app/Notices'
+import { navigate } from '../../app/router'
+import type { ScreenProps } from '../../app/screens'
+import { useAsync } from '../../app/useAsync'
+import { useI18n } from '../../i18n/I18nProvider'
+import type { MessageKey } from '../../i18n/en'
+import { locationName } from '../../i18n/location-names'
+import { useLedger } from '../../ledger/LedgerProvider'
+import { rowWindow } from '../../lib/virtual'
+import { RunDetail } from './RunDetail'
+import { browseQuery, type Filters } from './runs-query'
+import { useDebounced, useRunWindow, useRowBlocks } from './run-window'
+
+const ROW_PX = 36
+
+const VIEWPORT_PX = 560
+
+const KINDS = ['training', 'fine-tuning', 'hyperparameter-search', 'inference', 'other'] as const
+
+const SOURCES = ['manual', 'codecarbon', 'nvidia-smi', 'ledger'] as const
+
+export default function Runs({ query }: ScreenProps) {
+  const i18n = useI18n()
+  const { t } = i18n
+  const { ledger, browser, revision, changed } = useLedger()
+  const notify = useNotify()
+  const [filters, setFilters] = useState<Filters>({
+    project: query.get('project') ?? '',
+    person: '',
+    from: query.get('from') ?? '',
+    to: query.get('to') ?? '',
+    hardware: '',
+    location: query.get('location') ?? '',
+    source: '',
+    kind: '',
+    search: '',
+    order: 'newest'
+  })
+  const debounced = useDebounced(filters, 250)
+  const [selected, setSelected] = useState<Set<string>>(new Set())
+  const [moveTarget, setMoveTarget] = useState('')
+  const [scrollTop, setScrollTop] = useState(0)
+  const scroller = useRef<HTMLDivElement>(null)
+  const title = useRef<HTMLHeadingElement>(null)
+  const activeRun = query.get('run') ?? undefined
+  const projects = useAsync(() => ledger.projects.list(), [ledger, revision])
+  const projectNames = useMemo(() => new Map((projects.data ?? []).map((p) => [p.id, p.name])), [projects.data])
+  const projectName = useCallback((id: string) => projectNames.get(id) ?? '', [projectNames])
+  const win = useRunWindow(
+    browser,
+    useMemo(() => browseQuery(debounced), [debounced]),
+    [browser, debounced, revision]
+  )
+  const total = win.data?.total ?? 0
+  const { ensure, row } = useRowBlocks(win.data)
+  const w = rowWindow({ scrollTop, viewportPx: VIEWPORT_PX, rowPx: ROW_PX, total, overscan: 8 })
+  useEffect(() => ensure(w.first, w.last), [ensure, w.first, w.last])
+  useEffect(() => {
+    setSelected(new Set())
+    scroller.current?.scrollTo({ top: 0 })
+    setScrollTop(0)
+  }, [debounced])
+
+  const set = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters((f) => ({ ...f, [key]: value }))
+  const openRun = (id: string | undefined) =>
+    navigate('/runs', { project: filters.project || undefined, run: id }, true)
+  // Closing the detail hands focus back to the row that opened it, so keyboard users keep their place.
+  const focusAfterClose = useRef<string | undefined>(undefined)
+  const closeRun = () => {
+    focusAfterClose.current = activeRun
+    openRun(undefined)
+  }
+  useEffect(() => {
+    const id = focusAfterClose.current
+    if (activeRun || !id) return
+    focusAfterClose.current = undefined
+    scroller.current?.querySelector<HTMLButtonElement>(`button[data-run-id="${CSS.escape(id)}"]`)?.focus()
+  }, [activeRun])
+
+  const remove = async (ids: string[]) => {
+    try {
+      const { deletionId, removed } = await ledger.runs.remove(ids)
+      setSelected(new Set())
+      if (activeRun && ids.includes(activeRun)) {
+        // Its row is gone: keyboard focus goes to the screen's title rather than to nowhere.
+        openRun(undefined)
+        title.current?.focus()
+      }
+      changed()
+      notify({
+        message: i18n.plural('runs.deleted', removed),
+        undo: async () => {
+          await ledger.trash.restore(deletionId)
+          changed()
+        }
+      })
+    } catch (err) {
+      notify({ message: i18n.error(err), tone: 'error' })
+    }
+  }
+  const move = async () => {
+    if (!moveTarget) return
+    try {
+      const runs = (await Promise.all([...selected].map((id) => ledger.runs.get(id)))).filter(
+        (r): r is RunRecord => r !== undefined
+      )
+      for (const r of runs) await ledger.runs.update(r.id, r.input, { projectId: moveTarget })
+      setSelected(new Set())
+      changed()
+      notify({
+        message: i18n.plural('runs.moved', runs.length, { project: projectName(moveTarget) }),
+        undo: async () => {
+          for (const r of runs) await ledger.runs.update(r.id, r.input, { projectId: r.projectId })
+          changed()
+        }
+      })
+    } catch (err) {
+      notify({ message: i18n.error(err), tone: 'error' })
+    }
+  }
+  const shown: RunRecord[] = []
+  for (let i = w.first; i < w.last; i++) {
+    const r = row(i)
+    if (r) shown.push(r)
+  }
+  const allShownSelected = shown.length > 0 && shown.every((r) => selected.has(r.id))
+  const toggle = (id: string, on: boolean) =>
+    setSelected((s) => {
+      const next = new Set(s)
+      if (on) next.add(id)
+      else next.delete(id)
+      return next
+    })
+
+  return (
+    <section aria-labelledby="runs-title">
+      <h1 id="runs-title" ref={title} tabIndex={-1}>
+        {t('runs.title')}
+      </h1>
+      <div className="filters card" role="search">
+        <label>
+          <span>{t('runs.search')}</span>
+          <input type="search" value={filters.search} onChange={(e) => set('search', e.target.value)} />
+        </label>
+        <label>
+          <span>{t('runs.filterProject')}</span>
+          <select
+            aria-label={t('runs.filterProject')}
+            value={filters.project}
+            onChange={(e) => set('project', e.target.value)}
+          >
+            <option value="">{t('common.all')}</option>
+            {(projects.data ?? []).map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{t('runs.filterPerson')}</span>
+          <input value={filters.person} onChange={(e) => set('person', e.target.value)} />
+        </label>
+        <label>
+          <span>{t('period.from')}</span>
+          <input type="month" value={filters.from} onChange={(e) => set('from', e.target.value)} />
+        </label>
+        <label>
+          <span>{t('period.to')}</span>
+          <input type="month" value={filters.to} onChange={(e) => set('to', e.target.value)} />
+        </label>
+        <label>
+          <span>{t('runs.filterHardware')}</span>
+          <input value={filters.hardware} onChange={(e) => set('hardware', e.target.value)} />
+        </label>
+        <label>
+          <span>{t('runs.filterLocation')}</span>
+          <input value={filters.location} onChange={(e) => set('location', e.target.value)} />
+        </label>
+        <label>
+          <span>{t('runs.filterSource')}</span>
+          <select
+            aria-label={t('runs.filterSource')}
+            value={filters.source}
+            onChange={(e) => set('source', e.target.value)}
+          >
+            <option value="">{t('common.all')}</option>
+            {SOURCES.map((s) => (
+              <option key={s} value={s}>
+                {t(`source.${s}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{t('runs.filterKind')}</span>
+          <select aria-label={t('runs.filterKind')} value={filters.kind} onChange={(e) => set('kind', e.target.value)}>
+            <option value="">{t('common.all')}</option>
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`kind.${k}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{t('runs.sort')}</span>
+          <select
+            aria-label={t('runs.sort')}
+            value={filters.order}
+            onChange={(e) => set('order', e.target.value as RunOrder)}
+          >
+            <option value="newest">{t('runs.sortNewest')}</option>
+            <option value="oldest">{t('runs.sortOldest')}</option>
+            <option value="largest">{t('runs.sortLargest')}</option>
+            <option value="smallest">{t('runs.sortSmallest')}</option>
+          </select>
+        </label>
+      </div>
+      <div className="row">
+        <span role="status" aria-live="polite">
+          {win.status === 'error'
+            ? i18n.error(win.error)
+            : win.status === 'ready'
+              ? i18n.plural('runs.count', total)
+              : win.data && !win.data.complete
+                ? i18n.plural('runs.scanning', total, { percent: i18n.pct(win.data.scanned) })
+                : t('runs.counting')}
+        </span>
+        <button
+          type="button"
+          onClick={() =>
+            setFilters((f) => ({
+              ...f,
+              project: '',
+              person: '',
+              from: '',
+              to: '',
+              hardware: '',
+              location: '',
+              source: '',
+              kind: '',
+              search: ''
+            }))
+          }
+        >
+          {t('runs.clearFilters')}
+        </button>
+        <span className="spacer" />
+        <span>{t('runs.selected', { count: i18n.int(selected.size) })}</span>
+        <label className="row">
+          <span>{t('runs.moveTo')}</span>
+          <select aria-label={t('runs.moveTo')} value={moveTarget} onChange={(e) => setMoveTarget(e.target.value)}>
+            <option value="">–</option>
+            {(projects.data ?? []).map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" disabled={selected.size === 0 || !moveTarget} onClick={() => void move()}>
+          {t('runs.move')}
+        </button>
+        <button
+          type="button"
+          className="danger"
+          disabled={selected.size === 0}
+          onClick={() => void remove([...selected])}
+        >
+          {t('common.delete')}
+        </button>
+      </div>
+      <div className={`runs-layout ${activeRun ? 'with-detail' : ''}`}>
+        <div
+          className="vtable"
+          role="table"
+          aria-label={t('runs.table')}
+          aria-rowcount={total + 1}
+          aria-busy={win.status === 'loading'}
+        >
+          <div role="rowgroup">
+            <div className="vrow head" role="row" aria-rowindex={1}>
+              <span role="columnheader">
+                <input
+                  type="checkbox"
+                  aria-label={t('runs.selectAll')}
+                  checked={allShownSelected}
+                  onChange={(e) =>
+                    setSelected((s) => {
+                      const next = new Set(s)
+                      for (const r of shown)
+                        if (e.target.checked) next.add(r.id)
+                        else next.delete(r.id)
+                      return next
+                    })
+                  }
+                />
+              </span>
+              <span role="columnheader">{t('runs.col.start')}</span>
+              <span role="columnheader">{t('runs.col.title')}</span>
+              <span role="columnheader">{t('runs.col.project')}</span>
+              <span role="columnheader" className="opt">
+                {t('runs.col.person')}
+              </span>
+              <span role="columnheader" className="opt">
+                {t('runs.col.kind')}
+              </span>
+              <span role="columnheader" className="opt">
+                {t('runs.col.hardware')}
+              </span>
+              <span role="columnheader">{t('runs.col.location')}</span>
+              <span role="columnheader" className="num">
+                {t('runs.col.energy')}
+              </span>
+              <span role="columnheader" className="num">
+                {t('runs.col.emissions')}
+              </span>
+            </div>
+          </div>
+          <div
+            className="vscroll"
+            ref={scroller}
+            onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+            role="rowgroup"
+          >
+            {win.status !== 'loading' && total === 0 ? (
+              <p className="screen-status">{t('runs.empty')}</p>
+            ) : (
+              <div className="vspace" style={{ height: w.spacerPx }}>
+                <div className="vwindow" style={{ transform: `translateY(${w.translatePx}px)` }}>
+                  {Array.from({ length: w.last - w.first }, (_, k) => {
+                    const index = w.first + k
+                    const r = row(index)
+                    if (!r)
+                      return (
+                        <div className="vrow placeholder-row" role="row" aria-rowindex={index + 2} key={`p${index}`}>
+                          <span role="cell" />
+                          <span role="cell">…</span>
+                        </div>
+                      )
+                    const title = r.input.title || t('runs.untitled')
+                    const device = r.input.devices[0]
+                    return (
+                      <div
+                        className={`vrow ${selected.has(r.id) ? 'selected' : ''} ${activeRun === r.id ? 'active' : ''}`}
+                        role="row"
+                        aria-rowindex={index + 2}
+                        aria-selected={selected.has(r.id)}
+                        key={r.id}
+                      >
+                        <span role="cell">
+                          <input
+                            type="checkbox"
+                            aria-label={t('runs.select', { title })}
+                            checked={selected.has(r.id)}
+                            onChange={(e) => toggle(r.id, e.target.checked)}
+                          />
+                        </span>
+                        <span role="cell">{i18n.date(r.startedAtMs)}</span>
+                        <span role="cell">
+                          <button type="button" className="link" data-run-id={r.id} onClick={() => openRun(r.id)}>
+                            {title}
+                          </button>
+                        </span>
+                        <span role="cell">{projectName(r.projectId)}</span>
+                        <span role="cell" className="opt">
+                          {r.person}
+                        </span>
+                        <span role="cell" className="opt">
+                          {t(`kind.${r.input.kind}` as MessageKey)}
+                        </span>
+                        <span role="cell" className="opt">
+                          {device ? `${device.count} × ${device.name}` : '–'}
+                        </span>
+                        <span role="cell">
+                          {locationName(
+                            r.result.locationId,
+                            i18n.msg(r.result.locationLabelMsg, r.result.locationLabel),
+                            i18n.language
+                          )}
+                        </span>
+                        <span role="cell" className="num">
+                          {i18n.kWh(r.result.energyKWh.value)}
+                        </span>
+                        <span role="cell" className="num">
+                          {i18n.kg(r.emissionsKg)}
+                        </span>
+                      </div>
+                    )
+                  })}
+                </div>
+              </div>
+            )}
+          </div>
+        </div>
+        {activeRun && (
+          <RunDetail
+            runId={activeRun}
+            projectName={projectName}
+            onDelete={(r) => void remove([r.id])}
+            onClose={closeRun}
+          />
+        )}
+      </div>
+    </section>
+  )
+}

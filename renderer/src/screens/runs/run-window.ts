@@ -1,0 +1,88 @@
+import { useCallback, useEffect, useRef, useState, type DependencyList } from 'react'
+import type { LedgerBrowser, RunBrowseQuery, RunRecord, RunWindow } from '../../../db'
+import { type AsyncState } from '../../app/useAsync'
+import { blocksCovering } from '../../lib/virtual'
+
+const BLOCK = 100
+
+const MAX_BLOCKS = 60
+
+export const useDebounced = <T>(value: T, ms: number): T => {
+  const [debounced, setDebounced] = useState(value)
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), ms)
+    return () => clearTimeout(timer)
+  }, [value, ms])
+  return debounced
+}
+
+/**
+ * The window of a browse query. A scan's partial windows arrive while it runs (their rows already in place); a newer
+ * query aborts the older scan.
+ */
+export const useRunWindow = (
+  browser: LedgerBrowser,
+  query: RunBrowseQuery,
+  deps: DependencyList
+): AsyncState<RunWindow> => {
+  const [state, setState] = useState<AsyncState<RunWindow>>({ status: 'loading' })
+  useEffect(() => {
+    const controller = new AbortController()
+    setState((s) => ({ status: 'loading', data: s.data }))
+    browser
+      .runs(query, {
+        signal: controller.signal,
+        onProgress: (partial) => setState({ status: 'loading', data: partial })
+      })
+      .then(
+        (data) => setState({ status: 'ready', data }),
+        (err: unknown) => {
+          if (!controller.signal.aborted)
+            setState((s) => ({
+              status: 'error',
+              error: err instanceof Error ? err : new Error(String(err)),
+              data: s.data
+            }))
+        }
+      )
+    return () => controller.abort()
+  }, deps)
+  return state
+}
+
+/**
+ * Rows of a window, fetched in blocks as they scroll into view and kept in a bounded cache. The partial windows of
+ * one scan share their rows function, so the cache lives across them; a block read while it was short is read
+ * again once the window has more rows.
+ */
+export const useRowBlocks = (win: RunWindow | undefined) => {
+  const cache = useRef(new Map<number, RunRecord[]>())
+  const pending = useRef(new Set<number>())
+  const [, setTick] = useState(0)
+  const rowsOf = win?.rows
+  useEffect(() => {
+    cache.current = new Map()
+    pending.current = new Set()
+    setTick((n) => n + 1)
+  }, [rowsOf])
+  const ensure = useCallback(
+    (first: number, last: number) => {
+      if (!win) return
+      for (const b of blocksCovering(first, Math.min(last, win.total), BLOCK)) {
+        const cached = cache.current.get(b)
+        const short = cached !== undefined && cached.length < Math.min(BLOCK, win.total - b * BLOCK)
+        if ((cached && !short) || pending.current.has(b)) continue
+        pending.current.add(b)
+        void win.rows(b * BLOCK, BLOCK).then((rows) => {
+          pending.current.delete(b)
+          cache.current.set(b, rows)
+          if (cache.current.size > MAX_BLOCKS) cache.current.delete(cache.current.keys().next().value!)
+          setTick((n) => n + 1)
+        })
+      }
+    },
+    [win]
+  )
+  const row = (i: number): RunRecord | undefined => cache.current.get(Math.floor(i / BLOCK))?.[i % BLOCK]
+  return { ensure, row }
+}

@@ -1,0 +1,45 @@
+import { useEffect } from 'react'
+import type { ScreenProps } from '../../app/screens'
+import { useAsync } from '../../app/useAsync'
+import { LoadStatus } from '../../components/Status'
+import { useI18n } from '../../i18n/I18nProvider'
+import { loadCatalogue } from '../../ledger/engine'
+import { useLedger } from '../../ledger/LedgerProvider'
+import { Trash } from './Trash'
+import { LabDefaultsForm } from './LabDefaultsForm'
+import { Recompute } from './Recompute'
+import { CustomHardware } from './CustomHardware'
+import { CustomLocations } from './CustomLocations'
+import { Backups } from './Backups'
+import { Storage } from './Storage'
+import { ReferenceData } from './ReferenceData'
+
+export default function Settings({ query }: ScreenProps) {
+  const { t } = useI18n()
+  const { ledger, revision } = useLedger()
+  const lab = useAsync(() => ledger.settings.getLabDefaults(), [ledger, revision])
+  const catalogue = useAsync(loadCatalogue, [])
+  const section = query.get('section')
+  useEffect(() => {
+    if (section) document.getElementById(`settings-${section}`)?.scrollIntoView()
+  }, [section])
+  return (
+    <section aria-labelledby="settings-title" className="settings">
+      <h1 id="settings-title">{t('settings.title')}</h1>
+      <LoadStatus state={lab}>
+        {lab.data && (
+          <>
+            <LabDefaultsForm lab={lab.data} catalogue={catalogue.data} />
+            <Recompute />
+            <CustomHardware lab={lab.data} />
+            <CustomLocations lab={lab.data} />
+          </>
+        )}
+      </LoadStatus>
+      <Backups />
+      <Trash />
+      <Storage />
+      <ReferenceData catalogue={catalogue.data} />
+    </section>
+  )
+}
