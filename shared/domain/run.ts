@@ -49,10 +49,12 @@ export type LocationInput = z.infer<typeof locationInputSchema>
 
 /** Where a run came from, so that a re-import of the same file updates instead of duplicating. */
 export const runSourceSchema = z.object({
-  kind: z.enum(['manual', 'codecarbon', 'nvidia-smi', 'ledger']),
+  kind: z.enum(['manual', 'codecarbon', 'nvidia-smi', 'ledger', 'slurm']),
   fileName: z.string().optional(),
   /** The id the source gives the run (CodeCarbon run_id, nvidia-smi GPU uuid + start), for idempotent re-imports. */
-  externalId: z.string().optional()
+  externalId: z.string().optional(),
+  /** A scheduler's job id as the scheduler prints it (Slurm JobID: 58101, 7700_3, 58200), to join with its records. */
+  jobId: z.string().min(1).max(100).optional()
 })
 export type RunSource = z.infer<typeof runSourceSchema>
 
@@ -94,6 +96,12 @@ export const runInputSchema = z.object({
   /** Share of the energy covered by renewable purchases (lab contract), 0–1, for market-based emissions. */
   renewableShare: z.number().min(0).max(1).optional(),
   tags: z.array(z.string().max(100)).default([]),
+  /**
+   * How a scheduler job ended (issue 14): its state as the scheduler wrote it (Slurm FAILED, TIMEOUT, …) and whether
+   * it ran to completion. Failed, cancelled, timed-out and out-of-memory jobs used energy too: they are kept, marked.
+   * Absent: not a scheduler job (taken as successful).
+   */
+  outcome: z.object({ state: z.string().min(1).max(40), successful: z.boolean() }).optional(),
   notes: z.string().max(10_000).default(''),
   source: runSourceSchema.default({ kind: 'manual' })
 })

@@ -84,7 +84,8 @@ const TEXT_FIELDS = [
   'country_iso_code',
   'cpu_model',
   'gpu_model',
-  'codecarbon_version'
+  'codecarbon_version',
+  'tracking_mode'
 ] as const
 type TextField = (typeof TEXT_FIELDS)[number]
 
@@ -401,11 +402,13 @@ function buildRun(
     const parsed = runInputSchema.safeParse(input)
     if (!parsed.success) return { errors: errorsOfZod(parsed.error, read.row) }
   }
+  const mode = texts.tracking_mode.toLowerCase()
   return {
     externalId: read.externalId,
     row: read.row,
     input,
     emissionsSource: n.emissions !== undefined ? 'reported' : 'computed',
+    ...(mode === 'machine' || mode === 'process' ? { trackingMode: mode } : {}),
     ...runWarnings(warnings)
   }
 }

@@ -3,12 +3,15 @@ import { createCodeCarbonImporter } from './codecarbon'
 import { detectFormat } from './detect'
 import { createLedgerCsvImporter, createLedgerJsonImporter } from './ledger'
 import { createNvidiaSmiImporter } from './nvidia-smi'
+import { createSlurmImporter } from './slurm'
 import type { ImportFormat, ImportOptions, ImportResult, Importer } from './types'
 
 export { detectFormat, DETECT_HEAD_CHARS } from './detect'
 export * from './types'
 export { catalogueMatcher } from './catalogue'
 export { DEFAULT_NVIDIA_SMI_COLUMNS, GAP_MEDIAN_INTERVALS } from './nvidia-smi'
+export { SACCT_COMMAND } from './slurm-fields'
+export { findRankGroups, mergeRanks, RANK_OVERLAP, type RankGroup } from './ranks'
 
 /**
  * A streaming importer: push the file's text in chunks of any size (split anywhere), then finish.
@@ -26,6 +29,8 @@ export function createImporter(format: ImportFormat, givenOptions: ImportOptions
       return createLedgerCsvImporter(options)
     case 'ledger-json':
       return createLedgerJsonImporter(options)
+    case 'slurm':
+      return createSlurmImporter(options)
   }
 }
 

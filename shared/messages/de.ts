@@ -64,6 +64,7 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'sourceKind.codecarbon': 'CodeCarbon',
   'sourceKind.nvidia-smi': 'nvidia-smi',
   'sourceKind.ledger': 'Ledger-Datei',
+  'sourceKind.slurm': 'Slurm',
   'intensity.labLocation': '{location}, Standardstandort des Labors',
   'intensity.hourly': '{where}, Mittel des Stundenprofils über die Stunden des Laufs',
   'intensity.yearly': '{where}, Jahresmittel {year:raw}',
@@ -202,6 +203,57 @@ export const de: { readonly [K in keyof typeof en]: string } = {
     '{where}: {field} {energyKWh} kWh in {hours:short} h ergeben eine mittlere Leistung von {powerKW:short} kW, mehr als für einen Lauf mit unbekannten Geräten angenommen wird (höchstens {limitKW:raw} kW): bitte Wert und Einheit prüfen',
   'import.highDevicePower':
     '{where}: {field} {powerW} W für ein einzelnes Gerät ({device}) sind mehr, als ein Gerät aufnehmen kann (höchstens {limitW:raw} W): bitte Wert und Einheit prüfen',
+  // issue 14: Slurm sacct, multi-rank CodeCarbon
+  'ranks.mergedMachine':
+    'zusammengeführt aus {ranks:raw} CodeCarbon-Zeilen eines verteilten Laufs; jede maß die ganze Maschine (tracking_mode machine), die Energie zählt also einmal',
+  'ranks.mergedProcess':
+    'zusammengeführt aus {ranks:raw} CodeCarbon-Zeilen eines verteilten Laufs; jede maß ihren eigenen Prozess (tracking_mode process), ihre Energien werden addiert',
+  'detect.sacctTable':
+    '{file} ist die aufgefüllte Tabelle von sacct, deren Werte auf die Spaltenbreite gekürzt sind: bitte mit --parsable2 neu exportieren, z. B. {command}',
+  'slurm.badTimeZone': '{file}: „{zone}“ ist kein Zeitzonenname (wie Europe/Berlin): die Zeiten wurden als UTC gelesen',
+  'slurm.noHeader':
+    '{file} hat keine Kopfzeile und nicht die Spalten des empfohlenen Befehls, die Spalten sind also unbekannt: bitte mit Kopfzeile exportieren, z. B. {command}',
+  'slurm.noHeaderAssumed':
+    '{file} hat keine Kopfzeile: die Spalten wurden als die des empfohlenen Befehls angenommen ({command})',
+  'slurm.missingColumns':
+    '{file}: der Kopfzeile fehlen die Spalten {columns}, die jeder Lauf braucht: bitte neu exportieren mit {command}',
+  'slurm.lackingColumns':
+    '{file}: der Kopfzeile fehlen {columns}, den Läufen fehlt also, was darin steht; der empfohlene Befehl exportiert sie: {command}',
+  'slurm.noJobId': '{file} Zeile {row:raw}: JobID ist leer',
+  'slurm.zonedAfterLocal':
+    '{file} Zeile {row:raw}: die Zeit hat eine Zeitzone, Zeile {first:raw} hatte keine: die Datei mischt Zeitzonen (bitte mit einer TZ neu exportieren)',
+  'slurm.localAfterZoned':
+    '{file} Zeile {row:raw}: die Zeit hat keine Zeitzone, Zeile {first:raw} hatte eine: die Datei mischt Zeitzonen (bitte mit einer TZ neu exportieren)',
+  'slurm.fieldCount':
+    '{file} Zeile {row:raw}: {fields:raw} Felder, die Kopfzeile hat {width:raw}: die Zeile wurde nicht importiert',
+  'slurm.energyRejected': '{file} Zeile {row:raw}: {field} von Job {jobId} wurde nicht verwendet: {reason}',
+  'slurm.energyImpossible': '{joules:raw} J ist unmöglich',
+  'slurm.energyWithoutTime': '{joules:raw} J in 0 s Laufzeit ist unmöglich',
+  'slurm.energyTooHigh':
+    '{joules:raw} J sind im Mittel {powerKW:short} kW je Knoten, mehr als ein Knoten aufnimmt (höchstens {limitKW:raw} kW)',
+  'slurm.notStarted':
+    '{file}: {count:raw} Job(s) sind nie gestartet (wartend oder vor dem Start abgebrochen) und ergeben keinen Lauf: {jobs}',
+  'slurm.stepWithoutJob':
+    '{file} Zeile {row:raw}: zu Schritt {jobId} fehlt die Job-Zeile (gekürzter oder gefilterter Export): er ergibt keinen Lauf',
+  'slurm.partitionsUnset':
+    '{file}: Hardware und Standort der Partition(en) {partitions} bitte einmal festlegen: bis dahin heißen ihre GPUs nach dem GPU-Typ von Slurm und der Standort ist unbekannt',
+  'slurm.sharedNode':
+    'Job {jobId} teilte seinen Knoten mit {others}: Slurm rechnete ihm den ganzen Knoten an ({recordedKWh:p3} kWh); gezählt werden {share:d1} %, sein zugeteilter Anteil {by}',
+  'slurm.byGpus': 'nach GPUs',
+  'slurm.byCpus': 'nach CPUs',
+  'slurm.energyPartial':
+    'einige Komponenten dieses heterogenen Jobs haben keine gemessene Energie: die Energie wird aus der Hardware geschätzt',
+  'slurm.noEnergy': 'der Cluster hat für diesen Job keine Energie erfasst: sie wird aus der Hardware geschätzt',
+  'slurm.inProgress': 'der Job war beim Export {state}: seine Zahlen sind vorläufig, ein späterer Export ersetzt sie',
+  'cell.notWholeSeconds': '„{text}“ ist keine ganze Zahl von Sekunden',
+  'cell.notElapsed': '„{text}“ ist keine Dauer ([T-]HH:MM:SS)',
+  'cell.notTres': '„{text}“ ist kein TRES-Eintrag (Name=Anzahl)',
+  'cell.notJoules': '„{text}“ ist keine Energie in Joule',
+  'cell.notSlurmTime':
+    '„{text}“ ist kein Datum mit Uhrzeit (JJJJ-MM-TTTHH:MM:SS oder Epochensekunden): SLURM_TIME_FORMAT aufheben und neu exportieren',
+  'cell.notPositiveCount': '„{text}“ ist keine positive ganze Zahl',
+  'cell.endBeforeStart': '{end} liegt vor Start {start}',
+  'cell.elapsedPastEnd': '{elapsedS:raw} s ist länger als End − Start ({spanS:raw} s)',
   'list.or': '{first} oder {rest}',
   'plan.invalidArgument': '{what}{path}: {issue}',
   'plan.unknownHardware': "Hardware '{id}' ist weder im Katalog noch in der Hardware des Labors",

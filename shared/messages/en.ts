@@ -69,6 +69,7 @@ export const en = {
   'sourceKind.codecarbon': 'codecarbon',
   'sourceKind.nvidia-smi': 'nvidia-smi',
   'sourceKind.ledger': 'ledger',
+  'sourceKind.slurm': 'slurm',
   'intensity.labLocation': "{location}, the lab's default location",
   'intensity.hourly': "{where}, mean of the hourly profile over the run's hours",
   'intensity.yearly': '{where}, {year:raw} yearly average',
@@ -197,6 +198,56 @@ export const en = {
     '{where}: {field} {energyKWh} kWh in {hours:short} h is a mean draw of {powerKW:short} kW, more than a run of unknown devices is taken to draw ({limitKW:raw} kW at most): check the value and its unit',
   'import.highDevicePower':
     '{where}: {field} {powerW} W for a single device ({device}) is more than one device can draw ({limitW:raw} W at most): check the value and its unit',
+  // issue 14: Slurm sacct, multi-rank CodeCarbon
+  'ranks.mergedMachine':
+    'merged from {ranks:raw} CodeCarbon rows of one distributed run; each measured the whole machine (tracking_mode machine), so the energy is counted once',
+  'ranks.mergedProcess':
+    'merged from {ranks:raw} CodeCarbon rows of one distributed run; each measured its own process (tracking_mode process), so their energies are added',
+  'detect.sacctTable':
+    "{file} is sacct's padded table, whose values are cut to the column width: export it again with --parsable2, e.g. {command}",
+  'slurm.badTimeZone': '{file}: "{zone}" is not a time zone name (such as Europe/Berlin): the times were read as UTC',
+  'slurm.noHeader':
+    '{file} has no header and not the columns of the recommended command, so its columns are unknown: export it with the header, e.g. {command}',
+  'slurm.noHeaderAssumed': "{file} has no header: its columns were taken to be the recommended command's ({command})",
+  'slurm.missingColumns':
+    '{file}: the header lacks the column(s) {columns}, which every run needs: export it again with {command}',
+  'slurm.lackingColumns':
+    '{file}: the header lacks {columns}, so the runs miss what they hold; the recommended command exports them: {command}',
+  'slurm.noJobId': '{file} row {row:raw}: JobID is empty',
+  'slurm.zonedAfterLocal':
+    '{file} row {row:raw}: the time carries a zone, but row {first:raw} had none: the file mixes time zones (export it again with one TZ)',
+  'slurm.localAfterZoned':
+    '{file} row {row:raw}: the time carries no zone, but row {first:raw} had one: the file mixes time zones (export it again with one TZ)',
+  'slurm.fieldCount':
+    '{file} row {row:raw}: {fields:raw} fields where the header has {width:raw}: the row was not imported',
+  'slurm.energyRejected': '{file} row {row:raw}: {field} of job {jobId} was not used: {reason}',
+  'slurm.energyImpossible': '{joules:raw} J is impossible',
+  'slurm.energyWithoutTime': '{joules:raw} J in 0 s of run time is impossible',
+  'slurm.energyTooHigh':
+    '{joules:raw} J is a mean draw of {powerKW:short} kW per node, more than a node draws ({limitKW:raw} kW at most)',
+  'slurm.notStarted':
+    '{file}: {count:raw} job(s) never started (pending, or cancelled before starting) and make no run: {jobs}',
+  'slurm.stepWithoutJob':
+    '{file} row {row:raw}: step {jobId} has no job row in the file (cut or filtered export): it makes no run',
+  'slurm.partitionsUnset':
+    '{file}: set the hardware and location of partition(s) {partitions} once: until then their GPUs are named by the GPU type Slurm gives and the location is unknown',
+  'slurm.sharedNode':
+    'job {jobId} shared its node with {others}: Slurm charged it the whole node ({recordedKWh:p3} kWh); {share:d1} % of it, its allocated share {by}, is counted',
+  'slurm.byGpus': 'by GPUs',
+  'slurm.byCpus': 'by CPUs',
+  'slurm.energyPartial':
+    'some components of this heterogeneous job have no measured energy: the energy is estimated from the hardware',
+  'slurm.noEnergy': 'the cluster recorded no energy for this job: it is estimated from the hardware',
+  'slurm.inProgress': 'the job was {state} when exported: its figures are provisional and a later export replaces them',
+  'cell.notWholeSeconds': '"{text}" is not a whole number of seconds',
+  'cell.notElapsed': '"{text}" is not a duration ([D-]HH:MM:SS)',
+  'cell.notTres': '"{text}" is not a TRES entry (name=count)',
+  'cell.notJoules': '"{text}" is not an energy in joules',
+  'cell.notSlurmTime':
+    '"{text}" is not a date and time (YYYY-MM-DDTHH:MM:SS or epoch seconds): unset SLURM_TIME_FORMAT and export again',
+  'cell.notPositiveCount': '"{text}" is not a positive whole number',
+  'cell.endBeforeStart': '{end} is before Start {start}',
+  'cell.elapsedPastEnd': '{elapsedS:raw} s is longer than End − Start ({spanS:raw} s)',
   // Planning: why a plan cannot be made, and the notes of comparisons and time shifts
   'list.or': '{first} or {rest}',
   'plan.invalidArgument': '{what}{path}: {issue}',
