@@ -12,6 +12,7 @@ import {
   type PreviewWarning,
   type StoredEnergy
 } from './import-flow'
+import { coveredPeriod, periodQuery } from './covered-period'
 import { NEW_PROJECT, RUNS_SHOWN, type FileState } from './file-state'
 
 /** Above this many warnings the list is folded: a file can warn once per row. */
@@ -48,6 +49,11 @@ export function FileCard({
   const skippedRows = result ? skippedRowCount(result, skipped) : 0
   // From the importer's result, not the preview's copy: that numbers a run's warnings by the run, not its file row.
   const warnings = useMemo(() => (result ? previewWarnings(result) : []), [result])
+  // The dashboard opens on the period the imported runs cover, not on today's quarter that may hold none of them.
+  const dashboardHref = useMemo(() => {
+    const period = coveredPeriod((result?.runs ?? []).map((r) => r.input.startedAt))
+    return href('/', period ? periodQuery(period) : undefined)
+  }, [result])
   const say = (problem: { message: string }): string => i18n.msg(messageOf(problem), problem.message)
   const sayWarning = (w: PreviewWarning): string => {
     if (!w.run) return say(w)
@@ -293,7 +299,7 @@ export function FileCard({
               </p>
               <div className="row">
                 <a href={href('/runs')}>{t('import.showRuns')}</a>
-                <a href={href('/')}>{t('import.showDashboard')}</a>
+                <a href={dashboardHref}>{t('import.showDashboard')}</a>
                 <button type="button" onClick={onUndo}>
                   {t('import.undoThis')}
                 </button>
