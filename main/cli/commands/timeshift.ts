@@ -8,13 +8,21 @@ import {
   type ShiftPlan,
   type ShiftStrategy
 } from '../../../shared/planning/timeshift'
-import { findLocation, loadHourlyProfile, loadReferenceData, parseHourlyProfileCsv } from '../../../shared/refdata'
+import { dodgeStudy, type Study, type StudyZone } from '../../../shared/planning/study'
+import {
+  bundledHourlyYears,
+  findLocation,
+  loadHourlyProfile,
+  loadReferenceData,
+  parseHourlyProfileCsv
+} from '../../../shared/refdata'
 import { InputError, UsageError, type Flags } from '../args'
 import { writeJson, type Command } from '../command'
 
 const usage = `
 usage: timeshift (--zone ZONE | --profile FILE) --start ISO --hours N --power-kw P
                  [--strategy flexible --window-hours W | --strategy pause-resume --extra-percent P] [--json]
+       timeshift --study --hours N --power-kw P --year Y [--zones ZONE[:YEAR],...] [--json]
 
 Plans a job of N whole hours at constant power on a zone's hourly grid intensity (UTC hour slots, life-cycle
 gCO2eq/kWh) and shows what moving it saves (Dodge et al. 2022).
@@ -28,6 +36,9 @@ gCO2eq/kWh) and shows what moving it saves (Dodge et al. 2022).
   --window-hours W     flexible start window (whole hours)
   --extra-percent P    pause-and-resume allowance, % of N
 Without --strategy, the paper's eight settings side by side (W = 6, 12, 18, 24; P = 25, 50, 75, 100).
+--study: Dodge et al.'s study: per zone, the mean saving over every start hour of year Y of each of the eight
+settings, beside the saving of running in that zone instead of the dirtiest one studied. --zones picks zones (a
+zone's own year after a colon, e.g. US-MIDW-MISO:2023); by default every bundled zone with data for Y.
 --json: baselineKg, optimizedKg, savedKg, savingsPct, firstHour, hours (chosen UTC slots), baselineHours, the
 considered intensities, notes; without --strategy, one such object per setting under "plans".
 `
@@ -143,13 +154,94 @@ function planText(plans: ShiftPlan[], series: HourlySeries): string {
   return lines.join('\n')
 }
 
+async function runStudy(flags: Flags, io: Parameters<Command['run']>[2]): Promise<void> {
+  const hours = flags.number('hours', { min: 1, max: 8784, integer: true })
+  const powerKW = flags.number('power-kw', { min: 0, max: 1_000_000 })
+  const year = flags.number('year', { min: 1900, max: 2200, integer: true })
+  const zonesText = flags.string('zones')
+  const json = flags.boolean('json')
+  flags.rejectUnknown()
+  if (hours === undefined) throw new UsageError('--hours N is required')
+  if (powerKW === undefined) throw new UsageError('--power-kw P is required')
+  if (year === undefined) throw new UsageError('--year Y is required')
+  const ref = loadReferenceData()
+  const wanted = zonesText
+    ? zonesText.split(',').map((item) => {
+        const [zone, own] = item.trim().toUpperCase().split(':')
+        const zoneYear = own === undefined ? year : Number(own)
+        if (!zone || !Number.isInteger(zoneYear)) throw new InputError(`--zones: '${item}' is not ZONE or ZONE:YEAR`)
+        return { zone, year: zoneYear }
+      })
+    : (ref.manifest.hourlyZones ?? [])
+        .filter((z) => bundledHourlyYears(z).includes(year))
+        .map((zone) => ({ zone, year }))
+  if (wanted.length === 0) throw new InputError(`--year: no bundled zone has hourly data for ${year}`)
+  const zones: StudyZone[] = []
+  for (const { zone, year: zoneYear } of wanted) {
+    const profile = await loadHourlyProfile(zone, zoneYear)
+    if (!profile) {
+      const years = bundledHourlyYears(zone)
+      throw new InputError(
+        `--zones: ${zone} has no hourly data for ${zoneYear}${years.length > 0 ? ` (bundled: ${years.join(', ')})` : ''}`
+      )
+    }
+    zones.push({ zone, label: profile.name, year: zoneYear, intensitiesGPerKWh: profile.lifecycleGPerKWh })
+  }
+  let study: Study
+  try {
+    study = dodgeStudy(zones, { hours, powerKW })
+  } catch (error) {
+    if (error instanceof PlanningError) throw new InputError(`--hours: ${error.message}`)
+    throw error
+  }
+  if (json) {
+    writeJson(io, {
+      hours,
+      powerKW,
+      referenceZone: study.referenceZone,
+      rows: study.rows.map((row) => ({
+        zone: row.zone,
+        year: row.year,
+        starts: row.starts,
+        meanBaselineKg: row.meanBaselineKg,
+        regionSavingPct: row.regionSavingPct,
+        strategies: row.strategies.map((r) => ({
+          strategy: r.strategy.kind,
+          ...(r.strategy.kind === 'flexible'
+            ? { windowHours: r.strategy.windowHours }
+            : { extraPercent: r.strategy.extraPercent }),
+          meanSavedKg: r.meanSavedKg,
+          meanSavingsPct: r.meanSavingsPct
+        }))
+      }))
+    })
+    return
+  }
+  const head = study.rows[0]!.strategies.map((r) =>
+    r.strategy.kind === 'flexible' ? `FS+${r.strategy.windowHours}h` : `P&R+${r.strategy.extraPercent}%`
+  )
+  const lines = [
+    `Dodge et al. study: ${hours} h at ${powerKW} kW, mean over every start hour; savings in % of the baseline; region: vs ${study.referenceZone}`,
+    `${'zone'.padEnd(14)} ${'year'} ${'baseline kg'.padStart(11)} ${head.map((h) => h.padStart(8)).join(' ')} ${'region'.padStart(7)}`,
+    ...study.rows.map(
+      (row) =>
+        `${row.zone.padEnd(14)} ${row.year} ${row.meanBaselineKg.toFixed(3).padStart(11)} ${row.strategies
+          .map((r) => `${r.meanSavingsPct.toFixed(1)} %`.padStart(8))
+          .join(' ')} ${`${row.regionSavingPct.toFixed(1)} %`.padStart(7)}`
+    ),
+    ''
+  ]
+  io.stdout(lines.join('\n'))
+}
+
 export const timeshift: Command = {
   name: 'timeshift',
   summary: 'plan a job at the cleanest hours of a zone (flexible start, pause and resume)',
   usage,
-  booleanFlags: [],
+  booleanFlags: ['study'],
   async run(positionals, flags, io) {
     if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`)
+    if (flags.boolean('study')) return runStudy(flags, io)
     flags.exclusive('zone', 'profile')
     const zone = flags.string('zone')
     const profile = flags.string('profile')

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { run } from '../../../main/cli/run'
+import { dodgeStudy } from '../../../shared/planning/study'
+import { loadHourlyProfile } from '../../../shared/refdata/index'
 
 const PROFILE = 'tests/fixtures/planning/XX-TEST_hourly.csv'
 
@@ -250,5 +252,62 @@ describe('timeshift: bad input and usage', () => {
     const { code, stdout } = await cli('timeshift', '--help')
     expect(code).toBe(0)
     expect(stdout).toMatch(/^usage: timeshift/)
+  })
+})
+
+describe('timeshift --study (issue 12)', () => {
+  it('gives the mean saving of the eight settings per zone and the region saving, as the library computes it', async () => {
+    const { code, stdout, stderr } = await cli(
+      'timeshift',
+      '--study',
+      '--hours',
+      '24',
+      '--power-kw',
+      '1',
+      '--year',
+      '2024',
+      '--zones',
+      'FR,US-MIDW-MISO:2023',
+      '--json'
+    )
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
+    const out = JSON.parse(stdout)
+    expect(out.referenceZone).toBe('US-MIDW-MISO')
+    expect(out.rows.map((r: { zone: string; year: number }) => [r.zone, r.year])).toEqual([
+      ['FR', 2024],
+      ['US-MIDW-MISO', 2023]
+    ])
+    const france = (await loadHourlyProfile('FR', 2024))!
+    const miso = (await loadHourlyProfile('US-MIDW-MISO', 2023))!
+    const study = dodgeStudy(
+      [
+        { zone: 'FR', label: 'France', year: 2024, intensitiesGPerKWh: france.lifecycleGPerKWh },
+        { zone: 'US-MIDW-MISO', label: 'MISO', year: 2023, intensitiesGPerKWh: miso.lifecycleGPerKWh }
+      ],
+      { hours: 24, powerKW: 1 }
+    )
+    expect(out.rows[0].meanBaselineKg).toBeCloseTo(study.rows[0]!.meanBaselineKg, 12)
+    expect(out.rows[0].strategies[7]).toMatchObject({ strategy: 'pause-resume', extraPercent: 100 })
+    expect(out.rows[0].strategies[7].meanSavingsPct).toBeCloseTo(study.rows[0]!.strategies[7]!.meanSavingsPct, 9)
+    // Dodge et al.: France saves over 70 % against the central US by moving alone.
+    expect(out.rows[0].regionSavingPct).toBeGreaterThan(70)
+  })
+
+  it('names the zone and year it has no data for (exit 1)', async () => {
+    const { code, stderr } = await cli(
+      'timeshift',
+      '--study',
+      '--hours',
+      '24',
+      '--power-kw',
+      '1',
+      '--year',
+      '2024',
+      '--zones',
+      'NL'
+    )
+    expect(code).toBe(1)
+    expect(stderr).toMatch(/--zones: NL has no hourly data for 2024 \(bundled: 2021, 2022\)/)
   })
 })
