@@ -14,6 +14,7 @@ export {
 } from './timeshift'
 export { shiftJobOfRun, whatRunWouldHaveSaved } from './run-shift'
 export { strategySpan, sweepStarts, type SweepResult } from './sweep'
+export { seriesOnAnyDate, type ProjectedSeries, type ZoneYearValues } from './projection'
 export {
   dodgeStudy,
   whatIfStrategies,

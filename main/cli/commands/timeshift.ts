@@ -2,7 +2,11 @@ import { readFileSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import { PlanningError } from '../../../shared/planning/errors'
 import { isoHour, seriesOfProfile, type HourlySeries } from '../../../shared/planning/hourly'
+import { HOUR_MS } from '../../../shared/planning/hourly'
+import { seriesOnAnyDate, type ProjectedSeries } from '../../../shared/planning/projection'
+import { strategySpan } from '../../../shared/planning/sweep'
 import {
+  PAPER_STRATEGIES,
   comparePaperStrategies,
   planTimeShift,
   type ShiftPlan,
@@ -92,19 +96,40 @@ function readProfile(path: string): HourlySeries {
   }
 }
 
-/** A zone id, or any location whose entry names a bundled hourly zone. */
-async function bundledSeries(text: string): Promise<HourlySeries> {
-  const direct = await loadHourlyProfile(text.trim().toUpperCase())
-  if (direct) return seriesOfProfile(direct)
+/** A bundled hourly zone named directly, or through a location whose entry names one. */
+function bundledZone(text: string): string {
+  const direct = text.trim().toUpperCase()
+  if (bundledHourlyYears(direct).length > 0) return direct
   const ref = loadReferenceData()
   const entry = findLocation(ref, text)
-  const profile = entry?.hourlyZone ? await loadHourlyProfile(entry.hourlyZone) : undefined
-  if (profile) return seriesOfProfile(profile)
+  if (entry?.hourlyZone && bundledHourlyYears(entry.hourlyZone).length > 0) return entry.hourlyZone
   const zones = [...new Set(ref.locations.flatMap((e) => (e.hourlyZone ? [e.hourlyZone] : [])))].sort()
   const what = entry ? `${entry.name} has no hourly data bundled` : `'${text}' is not a zone with hourly data`
   throw new InputError(
     `--zone: ${what} (bundled: ${zones.join(', ')}); import its Electricity Maps hourly export with --profile FILE`
   )
+}
+
+/**
+ * The zone's series over the hours the plans look at, on any date (issue 12): the bundled years' actual hours, and
+ * beyond them a projection from the same weeks and hours of every bundled year (projection.ts).
+ */
+async function bundledSeries(text: string, startUtcMs: number, spanHours: number): Promise<ProjectedSeries> {
+  const zone = bundledZone(text)
+  const profiles = await Promise.all(bundledHourlyYears(zone).map((year) => loadHourlyProfile(zone, year)))
+  const years = profiles.flatMap((p) =>
+    p
+      ? [
+          {
+            year: new Date(p.startUtc).getUTCFullYear(),
+            startUtcMs: Date.parse(p.startUtc),
+            values: p.lifecycleGPerKWh
+          }
+        ]
+      : []
+  )
+  const first = profiles.find((p) => p !== undefined)!
+  return seriesOnAnyDate(zone, first.name, first.sourceId, years, startUtcMs, startUtcMs + (spanHours + 1) * HOUR_MS)
 }
 
 /** A PlanningError as bad input naming the flag it comes from. */
@@ -257,7 +282,25 @@ export const timeshift: Command = {
     if (powerKW === undefined) throw new UsageError('--power-kw P is required')
     const startUtcMs = parseUtc(start)
 
-    const series = profile !== undefined ? readProfile(profile) : await bundledSeries(zone!)
+    const widest = Math.max(...(strategy ? [strategy] : PAPER_STRATEGIES).map((st) => strategySpan(hours, st)))
+    const onAnyDate = profile === undefined ? await bundledSeries(zone!, startUtcMs, widest) : undefined
+    const series = onAnyDate ? onAnyDate.series : readProfile(profile!)
+    const projection = onAnyDate?.projected ? { projected: true, years: onAnyDate.fromYears } : {}
+    // The spread between the years a projection rests on, as the plan's range: its hours at the lowest and highest.
+    const rangeOf = (plan: ShiftPlan) => {
+      if (!onAnyDate?.projected) return {}
+      const kg = (hoursMs: number[], values: number[]): number =>
+        (powerKW * hoursMs.reduce((sum, ms) => sum + values[(ms - series.startUtcMs) / HOUR_MS]!, 0)) / 1000
+      return {
+        projectedRangeKg: {
+          baseline: [
+            kg(plan.baselineHoursUtcMs, onAnyDate.lowGPerKWh),
+            kg(plan.baselineHoursUtcMs, onAnyDate.highGPerKWh)
+          ],
+          optimized: [kg(plan.chosenHoursUtcMs, onAnyDate.lowGPerKWh), kg(plan.chosenHoursUtcMs, onAnyDate.highGPerKWh)]
+        }
+      }
+    }
     const job = { startUtcMs, hours, powerKW }
     let plans: ShiftPlan[]
     try {
@@ -269,8 +312,15 @@ export const timeshift: Command = {
     if (json)
       writeJson(
         io,
-        strategy ? { zone: series.zone, ...planJson(plans[0]!) } : { zone: series.zone, plans: plans.map(planJson) }
+        strategy
+          ? { zone: series.zone, ...projection, ...planJson(plans[0]!), ...rangeOf(plans[0]!) }
+          : { zone: series.zone, ...projection, plans: plans.map((p) => ({ ...planJson(p), ...rangeOf(p) })) }
       )
-    else io.stdout(planText(plans, series))
+    else
+      io.stdout(
+        (onAnyDate?.projected
+          ? `Projected from ${onAnyDate.fromYears.join(', ')} (median of the same weeks and hours; no data for these dates)\n`
+          : '') + planText(plans, series)
+      )
   }
 }
