@@ -10,6 +10,7 @@ const build = [
 const benches = [
   ['npx', ['tsx', 'tests/bench/cli.bench.ts']],
   ['npx', ['tsx', 'tests/bench/import/import.bench.ts']],
+  ['npx', ['tsx', 'tests/bench/planning/sweep.bench.ts']],
   ['node', ['tests/bench/ui/initial-js-size.mjs']],
   ['npx', ['tsx', 'tests/bench/ui/dashboard.bench.ts']],
   ['npx', ['tsx', 'tests/bench/report/report-pdf.bench.ts']],

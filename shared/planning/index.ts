@@ -13,6 +13,18 @@ export {
   type ShiftStrategy
 } from './timeshift'
 export { shiftJobOfRun, whatRunWouldHaveSaved } from './run-shift'
+export { strategySpan, sweepStarts, type SweepResult } from './sweep'
+export { seriesOnAnyDate, type ProjectedSeries, type ZoneYearValues } from './projection'
+export {
+  dodgeStudy,
+  whatIfStrategies,
+  type Study,
+  type StudyRow,
+  type StudyStrategyResult,
+  type StudyZone,
+  type WhatIfJob,
+  type WhatIfTotal
+} from './study'
 export {
   DEFAULT_MFU,
   compareHardware,

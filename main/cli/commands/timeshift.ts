@@ -2,19 +2,31 @@ import { readFileSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import { PlanningError } from '../../../shared/planning/errors'
 import { isoHour, seriesOfProfile, type HourlySeries } from '../../../shared/planning/hourly'
+import { HOUR_MS } from '../../../shared/planning/hourly'
+import { seriesOnAnyDate, type ProjectedSeries } from '../../../shared/planning/projection'
+import { strategySpan } from '../../../shared/planning/sweep'
 import {
+  PAPER_STRATEGIES,
   comparePaperStrategies,
   planTimeShift,
   type ShiftPlan,
   type ShiftStrategy
 } from '../../../shared/planning/timeshift'
-import { findLocation, loadHourlyProfile, loadReferenceData, parseHourlyProfileCsv } from '../../../shared/refdata'
+import { dodgeStudy, type Study, type StudyZone } from '../../../shared/planning/study'
+import {
+  bundledHourlyYears,
+  findLocation,
+  loadHourlyProfile,
+  loadReferenceData,
+  parseHourlyProfileCsv
+} from '../../../shared/refdata'
 import { InputError, UsageError, type Flags } from '../args'
 import { writeJson, type Command } from '../command'
 
 const usage = `
 usage: timeshift (--zone ZONE | --profile FILE) --start ISO --hours N --power-kw P
                  [--strategy flexible --window-hours W | --strategy pause-resume --extra-percent P] [--json]
+       timeshift --study --hours N --power-kw P --year Y [--zones ZONE[:YEAR],...] [--json]
 
 Plans a job of N whole hours at constant power on a zone's hourly grid intensity (UTC hour slots, life-cycle
 gCO2eq/kWh) and shows what moving it saves (Dodge et al. 2022).
@@ -28,6 +40,9 @@ gCO2eq/kWh) and shows what moving it saves (Dodge et al. 2022).
   --window-hours W     flexible start window (whole hours)
   --extra-percent P    pause-and-resume allowance, % of N
 Without --strategy, the paper's eight settings side by side (W = 6, 12, 18, 24; P = 25, 50, 75, 100).
+--study: Dodge et al.'s study: per zone, the mean saving over every start hour of year Y of each of the eight
+settings, beside the saving of running in that zone instead of the dirtiest one studied. --zones picks zones (a
+zone's own year after a colon, e.g. US-MIDW-MISO:2023); by default every bundled zone with data for Y.
 --json: baselineKg, optimizedKg, savedKg, savingsPct, firstHour, hours (chosen UTC slots), baselineHours, the
 considered intensities, notes; without --strategy, one such object per setting under "plans".
 `
@@ -81,19 +96,40 @@ function readProfile(path: string): HourlySeries {
   }
 }
 
-/** A zone id, or any location whose entry names a bundled hourly zone. */
-async function bundledSeries(text: string): Promise<HourlySeries> {
-  const direct = await loadHourlyProfile(text.trim().toUpperCase())
-  if (direct) return seriesOfProfile(direct)
+/** A bundled hourly zone named directly, or through a location whose entry names one. */
+function bundledZone(text: string): string {
+  const direct = text.trim().toUpperCase()
+  if (bundledHourlyYears(direct).length > 0) return direct
   const ref = loadReferenceData()
   const entry = findLocation(ref, text)
-  const profile = entry?.hourlyZone ? await loadHourlyProfile(entry.hourlyZone) : undefined
-  if (profile) return seriesOfProfile(profile)
+  if (entry?.hourlyZone && bundledHourlyYears(entry.hourlyZone).length > 0) return entry.hourlyZone
   const zones = [...new Set(ref.locations.flatMap((e) => (e.hourlyZone ? [e.hourlyZone] : [])))].sort()
   const what = entry ? `${entry.name} has no hourly data bundled` : `'${text}' is not a zone with hourly data`
   throw new InputError(
     `--zone: ${what} (bundled: ${zones.join(', ')}); import its Electricity Maps hourly export with --profile FILE`
   )
+}
+
+/**
+ * The zone's series over the hours the plans look at, on any date (issue 12): the bundled years' actual hours, and
+ * beyond them a projection from the same weeks and hours of every bundled year (projection.ts).
+ */
+async function bundledSeries(text: string, startUtcMs: number, spanHours: number): Promise<ProjectedSeries> {
+  const zone = bundledZone(text)
+  const profiles = await Promise.all(bundledHourlyYears(zone).map((year) => loadHourlyProfile(zone, year)))
+  const years = profiles.flatMap((p) =>
+    p
+      ? [
+          {
+            year: new Date(p.startUtc).getUTCFullYear(),
+            startUtcMs: Date.parse(p.startUtc),
+            values: p.lifecycleGPerKWh
+          }
+        ]
+      : []
+  )
+  const first = profiles.find((p) => p !== undefined)!
+  return seriesOnAnyDate(zone, first.name, first.sourceId, years, startUtcMs, startUtcMs + (spanHours + 1) * HOUR_MS)
 }
 
 /** A PlanningError as bad input naming the flag it comes from. */
@@ -143,13 +179,94 @@ function planText(plans: ShiftPlan[], series: HourlySeries): string {
   return lines.join('\n')
 }
 
+async function runStudy(flags: Flags, io: Parameters<Command['run']>[2]): Promise<void> {
+  const hours = flags.number('hours', { min: 1, max: 8784, integer: true })
+  const powerKW = flags.number('power-kw', { min: 0, max: 1_000_000 })
+  const year = flags.number('year', { min: 1900, max: 2200, integer: true })
+  const zonesText = flags.string('zones')
+  const json = flags.boolean('json')
+  flags.rejectUnknown()
+  if (hours === undefined) throw new UsageError('--hours N is required')
+  if (powerKW === undefined) throw new UsageError('--power-kw P is required')
+  if (year === undefined) throw new UsageError('--year Y is required')
+  const ref = loadReferenceData()
+  const wanted = zonesText
+    ? zonesText.split(',').map((item) => {
+        const [zone, own] = item.trim().toUpperCase().split(':')
+        const zoneYear = own === undefined ? year : Number(own)
+        if (!zone || !Number.isInteger(zoneYear)) throw new InputError(`--zones: '${item}' is not ZONE or ZONE:YEAR`)
+        return { zone, year: zoneYear }
+      })
+    : (ref.manifest.hourlyZones ?? [])
+        .filter((z) => bundledHourlyYears(z).includes(year))
+        .map((zone) => ({ zone, year }))
+  if (wanted.length === 0) throw new InputError(`--year: no bundled zone has hourly data for ${year}`)
+  const zones: StudyZone[] = []
+  for (const { zone, year: zoneYear } of wanted) {
+    const profile = await loadHourlyProfile(zone, zoneYear)
+    if (!profile) {
+      const years = bundledHourlyYears(zone)
+      throw new InputError(
+        `--zones: ${zone} has no hourly data for ${zoneYear}${years.length > 0 ? ` (bundled: ${years.join(', ')})` : ''}`
+      )
+    }
+    zones.push({ zone, label: profile.name, year: zoneYear, intensitiesGPerKWh: profile.lifecycleGPerKWh })
+  }
+  let study: Study
+  try {
+    study = dodgeStudy(zones, { hours, powerKW })
+  } catch (error) {
+    if (error instanceof PlanningError) throw new InputError(`--hours: ${error.message}`)
+    throw error
+  }
+  if (json) {
+    writeJson(io, {
+      hours,
+      powerKW,
+      referenceZone: study.referenceZone,
+      rows: study.rows.map((row) => ({
+        zone: row.zone,
+        year: row.year,
+        starts: row.starts,
+        meanBaselineKg: row.meanBaselineKg,
+        regionSavingPct: row.regionSavingPct,
+        strategies: row.strategies.map((r) => ({
+          strategy: r.strategy.kind,
+          ...(r.strategy.kind === 'flexible'
+            ? { windowHours: r.strategy.windowHours }
+            : { extraPercent: r.strategy.extraPercent }),
+          meanSavedKg: r.meanSavedKg,
+          meanSavingsPct: r.meanSavingsPct
+        }))
+      }))
+    })
+    return
+  }
+  const head = study.rows[0]!.strategies.map((r) =>
+    r.strategy.kind === 'flexible' ? `FS+${r.strategy.windowHours}h` : `P&R+${r.strategy.extraPercent}%`
+  )
+  const lines = [
+    `Dodge et al. study: ${hours} h at ${powerKW} kW, mean over every start hour; savings in % of the baseline; region: vs ${study.referenceZone}`,
+    `${'zone'.padEnd(14)} ${'year'} ${'baseline kg'.padStart(11)} ${head.map((h) => h.padStart(8)).join(' ')} ${'region'.padStart(7)}`,
+    ...study.rows.map(
+      (row) =>
+        `${row.zone.padEnd(14)} ${row.year} ${row.meanBaselineKg.toFixed(3).padStart(11)} ${row.strategies
+          .map((r) => `${r.meanSavingsPct.toFixed(1)} %`.padStart(8))
+          .join(' ')} ${`${row.regionSavingPct.toFixed(1)} %`.padStart(7)}`
+    ),
+    ''
+  ]
+  io.stdout(lines.join('\n'))
+}
+
 export const timeshift: Command = {
   name: 'timeshift',
   summary: 'plan a job at the cleanest hours of a zone (flexible start, pause and resume)',
   usage,
-  booleanFlags: [],
+  booleanFlags: ['study'],
   async run(positionals, flags, io) {
     if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`)
+    if (flags.boolean('study')) return runStudy(flags, io)
     flags.exclusive('zone', 'profile')
     const zone = flags.string('zone')
     const profile = flags.string('profile')
@@ -165,7 +282,25 @@ export const timeshift: Command = {
     if (powerKW === undefined) throw new UsageError('--power-kw P is required')
     const startUtcMs = parseUtc(start)
 
-    const series = profile !== undefined ? readProfile(profile) : await bundledSeries(zone!)
+    const widest = Math.max(...(strategy ? [strategy] : PAPER_STRATEGIES).map((st) => strategySpan(hours, st)))
+    const onAnyDate = profile === undefined ? await bundledSeries(zone!, startUtcMs, widest) : undefined
+    const series = onAnyDate ? onAnyDate.series : readProfile(profile!)
+    const projection = onAnyDate?.projected ? { projected: true, years: onAnyDate.fromYears } : {}
+    // The spread between the years a projection rests on, as the plan's range: its hours at the lowest and highest.
+    const rangeOf = (plan: ShiftPlan) => {
+      if (!onAnyDate?.projected) return {}
+      const kg = (hoursMs: number[], values: number[]): number =>
+        (powerKW * hoursMs.reduce((sum, ms) => sum + values[(ms - series.startUtcMs) / HOUR_MS]!, 0)) / 1000
+      return {
+        projectedRangeKg: {
+          baseline: [
+            kg(plan.baselineHoursUtcMs, onAnyDate.lowGPerKWh),
+            kg(plan.baselineHoursUtcMs, onAnyDate.highGPerKWh)
+          ],
+          optimized: [kg(plan.chosenHoursUtcMs, onAnyDate.lowGPerKWh), kg(plan.chosenHoursUtcMs, onAnyDate.highGPerKWh)]
+        }
+      }
+    }
     const job = { startUtcMs, hours, powerKW }
     let plans: ShiftPlan[]
     try {
@@ -177,8 +312,15 @@ export const timeshift: Command = {
     if (json)
       writeJson(
         io,
-        strategy ? { zone: series.zone, ...planJson(plans[0]!) } : { zone: series.zone, plans: plans.map(planJson) }
+        strategy
+          ? { zone: series.zone, ...projection, ...planJson(plans[0]!), ...rangeOf(plans[0]!) }
+          : { zone: series.zone, ...projection, plans: plans.map((p) => ({ ...planJson(p), ...rangeOf(p) })) }
       )
-    else io.stdout(planText(plans, series))
+    else
+      io.stdout(
+        (onAnyDate?.projected
+          ? `Projected from ${onAnyDate.fromYears.join(', ')} (median of the same weeks and hours; no data for these dates)\n`
+          : '') + planText(plans, series)
+      )
   }
 }

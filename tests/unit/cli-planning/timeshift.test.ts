@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { run } from '../../../main/cli/run'
+import { dodgeStudy } from '../../../shared/planning/study'
+import { loadHourlyProfile } from '../../../shared/refdata/index'
 
 const PROFILE = 'tests/fixtures/planning/XX-TEST_hourly.csv'
 
@@ -250,5 +252,121 @@ describe('timeshift: bad input and usage', () => {
     const { code, stdout } = await cli('timeshift', '--help')
     expect(code).toBe(0)
     expect(stdout).toMatch(/^usage: timeshift/)
+  })
+})
+
+describe('timeshift --study (issue 12)', () => {
+  it('gives the mean saving of the eight settings per zone and the region saving, as the library computes it', async () => {
+    const { code, stdout, stderr } = await cli(
+      'timeshift',
+      '--study',
+      '--hours',
+      '24',
+      '--power-kw',
+      '1',
+      '--year',
+      '2024',
+      '--zones',
+      'FR,US-MIDW-MISO:2023',
+      '--json'
+    )
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
+    const out = JSON.parse(stdout)
+    expect(out.referenceZone).toBe('US-MIDW-MISO')
+    expect(out.rows.map((r: { zone: string; year: number }) => [r.zone, r.year])).toEqual([
+      ['FR', 2024],
+      ['US-MIDW-MISO', 2023]
+    ])
+    const france = (await loadHourlyProfile('FR', 2024))!
+    const miso = (await loadHourlyProfile('US-MIDW-MISO', 2023))!
+    const study = dodgeStudy(
+      [
+        { zone: 'FR', label: 'France', year: 2024, intensitiesGPerKWh: france.lifecycleGPerKWh },
+        { zone: 'US-MIDW-MISO', label: 'MISO', year: 2023, intensitiesGPerKWh: miso.lifecycleGPerKWh }
+      ],
+      { hours: 24, powerKW: 1 }
+    )
+    expect(out.rows[0].meanBaselineKg).toBeCloseTo(study.rows[0]!.meanBaselineKg, 12)
+    expect(out.rows[0].strategies[7]).toMatchObject({ strategy: 'pause-resume', extraPercent: 100 })
+    expect(out.rows[0].strategies[7].meanSavingsPct).toBeCloseTo(study.rows[0]!.strategies[7]!.meanSavingsPct, 9)
+    // Dodge et al.: France saves over 70 % against the central US by moving alone.
+    expect(out.rows[0].regionSavingPct).toBeGreaterThan(70)
+  })
+
+  it('names the zone and year it has no data for (exit 1)', async () => {
+    const { code, stderr } = await cli(
+      'timeshift',
+      '--study',
+      '--hours',
+      '24',
+      '--power-kw',
+      '1',
+      '--year',
+      '2024',
+      '--zones',
+      'NL'
+    )
+    expect(code).toBe(1)
+    expect(stderr).toMatch(/--zones: NL has no hourly data for 2024 \(bundled: 2021, 2022\)/)
+  })
+})
+
+describe('timeshift on any date (issue 12)', () => {
+  it('plans a start beyond the bundled years on the median of the same weeks and hours, marked projected', async () => {
+    const args = ['--zone', 'FR', '--start', '2027-03-03T10:00:00Z', '--hours', '3', '--power-kw', '1']
+    const { code, stdout, stderr } = await cli(
+      'timeshift',
+      ...args,
+      '--strategy',
+      'flexible',
+      '--window-hours',
+      '0',
+      '--json'
+    )
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
+    const out = JSON.parse(stdout)
+    expect(out).toMatchObject({ zone: 'FR', projected: true, years: [2021, 2022, 2023, 2024] })
+    // By hand: each year shifted by whole weeks to 2027 (weekdays line up), the median of the four years' hours.
+    let expected = 0
+    const lows: number[] = []
+    for (let h = 0; h < 3; h++) {
+      const t = Date.UTC(2027, 2, 3, 10 + h)
+      const samples: number[] = []
+      for (const year of [2021, 2022, 2023, 2024]) {
+        const p = (await loadHourlyProfile('FR', year))!
+        const shift = Math.round((Date.UTC(year, 0, 1) - Date.UTC(2027, 0, 1)) / (7 * 86_400_000)) * 7 * 86_400_000
+        samples.push(p.lifecycleGPerKWh[(t + shift - Date.parse(p.startUtc)) / 3_600_000]!)
+      }
+      samples.sort((a, b) => a - b)
+      expected += (samples[1]! + samples[2]!) / 2
+      lows.push(samples[0]!)
+    }
+    expect(out.baselineKg).toBeCloseTo(expected / 1000, 9)
+    expect(out.projectedRangeKg.baseline[0]).toBeCloseTo(lows.reduce((a, b) => a + b, 0) / 1000, 9)
+    expect(out.projectedRangeKg.baseline[1]).toBeGreaterThanOrEqual(out.baselineKg)
+    const text = await cli('timeshift', ...args)
+    expect(text.stdout).toMatch(/^Projected from 2021, 2022, 2023, 2024/)
+  })
+
+  it('plans on actual hours across a year boundary of the bundled data, not projected', async () => {
+    const { stdout } = await cli(
+      'timeshift',
+      '--zone',
+      'DE-LU',
+      '--start',
+      '2022-12-31T22:00:00Z',
+      '--hours',
+      '4',
+      '--power-kw',
+      '1',
+      '--json'
+    )
+    const out = JSON.parse(stdout)
+    expect(out.projected).toBeUndefined()
+    const y2022 = (await loadHourlyProfile('DE-LU', 2022))!.lifecycleGPerKWh
+    const y2023 = (await loadHourlyProfile('DE-LU', 2023))!.lifecycleGPerKWh
+    expect(out.plans[0].baselineKg).toBeCloseTo((y2022.at(-2)! + y2022.at(-1)! + y2023[0]! + y2023[1]!) / 1000, 9)
   })
 })
