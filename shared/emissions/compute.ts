@@ -314,6 +314,10 @@ export function computeRun(input: RunInput, factors: ResolvedFactors): RunResult
       location.sourceId
     )
   )
+  if (location.comparison !== undefined) {
+    const { intensityGPerKWh, sourceId, year } = location.comparison
+    trace.push(step(msg('trace.providerIntensity', { year }), undefined, intensityGPerKWh, 'gCO2e/kWh', sourceId))
+  }
   trace.push(
     step(
       msg('trace.locationEmissions'),
@@ -443,6 +447,12 @@ function intensityDetail(location: ResolvedFactors['location']): Message {
     case 'hourly':
       return msg('intensity.hourly', { where })
     case 'yearly':
+      if (location.gridLabel !== undefined)
+        return msg(location.exactYear ? 'intensity.grid' : 'intensity.gridOther', {
+          where,
+          grid: location.gridLabel,
+          year: location.year!
+        })
       return msg(location.exactYear ? 'intensity.yearly' : 'intensity.yearlyOther', { where, year: location.year! })
     case 'custom':
       return msg('intensity.custom', { where })

@@ -57,6 +57,10 @@ export const resolvedLocationSchema = z.object({
   /** Whether the yearly average is of the run's own year. */
   exactYear: z.boolean(),
   hourly: z.boolean(),
+  /** A cloud region's own published factor (mlco2, CCF, CodeCarbon), traced beside the grid's for comparison. */
+  comparison: z.object({ intensityGPerKWh: z.number(), sourceId: z.string(), year: z.number().int() }).optional(),
+  /** The grid zone or country a cloud region's intensity comes from, when it is not the region's own figure. */
+  gridLabel: z.string().optional(),
   /** Where the location came from: the run itself or the lab's default location. */
   from: z.enum(['run', 'lab'])
 })

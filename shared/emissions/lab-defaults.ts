@@ -23,6 +23,11 @@ export const labDefaultsSchema = z.object({
     .default({ kind: 'data-centre' }),
   /** Share of the lab's electricity covered by its renewable contract (0–1), for market-based emissions. */
   renewableShare: z.number().min(0).max(1).optional(),
+  /**
+   * A cloud region's intensity: its grid's ('grid', the default: the zone or country it draws from, the provider's
+   * figure traced beside for comparison) or the provider's own published factor ('provider'), stated as an assumption.
+   */
+  cloudIntensity: z.enum(['grid', 'provider']).default('grid'),
   /** Hardware the catalogue lacks; an entry with a catalogue id replaces the catalogue's. */
   hardware: z.array(hardwareEntrySchema).default([]),
   /** Locations the reference data lacks (the lab's own grid or supplier); an entry with a known id replaces it. */

@@ -41,8 +41,9 @@ interface Tables {
 
 /**
  * Looks up every factor of a run (DESIGN.md §2): device powers, grid intensity, PUE, renewable share, and the
- * method's defaults, each with its range, origin and source. `hourly` is the profile of the run's zone when the
- * caller has loaded it (loadHourlyProfile); it is used when it is that zone's and covers the run's hours.
+ * method's defaults, each with its range, origin and source. `hourly` is the seam of the hourly step: the profile of
+ * the run's zone when the caller has loaded it (loadHourlyProfile); it is used, before any yearly value, when it is
+ * that zone's and covers the run's hours. Without it the zone's yearly value applies, else the country's.
  */
 export function resolveFactors(
   input: RunInput,
@@ -100,7 +101,18 @@ function resolve(
   const locationInput: LocationInput = fromRun ? input.location : lab.location
   const from = fromRun ? 'run' : 'lab'
   const entry = resolveLocation(tables, locationInput)
-  const location = resolveIntensity(input, locationInput, from, entry, tables, defaults, defaultSource, hourly, note)
+  const location = resolveIntensity(
+    input,
+    locationInput,
+    from,
+    entry,
+    tables,
+    lab,
+    defaults,
+    defaultSource,
+    hourly,
+    note
+  )
 
   const isCloud = locationInput.kind === 'cloud'
   const pue = resolvePue(input, locationInput, entry, tables, lab, defaults, defaultSource, note)
@@ -306,6 +318,7 @@ function resolveIntensity(
   from: 'run' | 'lab',
   entry: LocationEntry | undefined,
   tables: Tables,
+  lab: LabDefaults,
   defaults: MethodDefaults,
   defaultSource: (key: string) => string,
   hourly: HourlyProfile | undefined,
@@ -374,6 +387,9 @@ function resolveIntensity(
   }
 
   const year = new Date(input.startedAt).getUTCFullYear()
+  const grid = fromLab ? undefined : gridOf(entry, tables)
+  const useProvider = entry.kind === 'cloud' && lab.cloudIntensity === 'provider'
+  if (grid !== undefined && !useProvider) return gridIntensity(entry, grid, year, from, note)
   const { intensity, exactYear } = yearlyIntensity(entry, year)
   const relative = exactYear
     ? SAME_YEAR_INTENSITY_SPREAD
@@ -386,6 +402,7 @@ function resolveIntensity(
       msg('assume.otherYear', { location: entry.name, year, usedYear: intensity.year, pct: Math.round(relative * 100) })
     )
   }
+  if (useProvider) note(() => msg('assume.providerIntensity', { location: entry.name, year: intensity.year }))
   return {
     id: entry.id,
     label: entry.name,
@@ -396,6 +413,104 @@ function resolveIntensity(
     exactYear,
     hourly: false,
     from
+  }
+}
+
+/**
+ * The grid a location draws from (DESIGN §2 "one intensity per place and time"): its zone and its country, first
+ * choice first. A cloud region's zone is the one data/locations.json maps it to (gridZone), else its country; a
+ * country's own series comes before its national zone; a national zone's before its country's. Undefined for a
+ * cloud region with neither, which keeps the provider's figure.
+ */
+function gridOf(entry: LocationEntry, tables: Tables): LocationEntry[] | undefined {
+  const zone = (id: string | undefined) =>
+    id === undefined ? undefined : resolveLocation(tables, { kind: 'zone', zone: id })
+  const country = (iso3: string | undefined) =>
+    iso3 === undefined ? undefined : resolveLocation(tables, { kind: 'country', code: iso3 })
+  const pair =
+    entry.kind === 'cloud'
+      ? [zone(entry.gridZone), country(entry.countryIso3)]
+      : entry.kind === 'country'
+        ? [entry, zone(entry.iso2)]
+        : [entry, entry.id.length === 'zone:XX'.length ? country(entry.countryIso3) : undefined]
+  const found = pair.filter((e): e is LocationEntry => e !== undefined)
+  return found.length === 0 ? undefined : found
+}
+
+/**
+ * The yearly intensity of a location's grid for the run's year: the first grid entry with that year, else the
+ * nearest year of the first entry (wider range). Where another source has the same place and year at another value,
+ * the range widens to hold both; a cloud region's own published factor is traced beside it as a comparison.
+ */
+function gridIntensity(
+  entry: LocationEntry,
+  grid: LocationEntry[],
+  year: number,
+  from: 'run' | 'lab',
+  note: Note
+): ResolvedLocation {
+  const sameYear = grid.flatMap((g) => {
+    const { intensity, exactYear } = yearlyIntensity(g, year)
+    return exactYear ? [{ entry: g, intensity }] : []
+  })
+  const comparison =
+    entry.kind === 'cloud'
+      ? (() => {
+          const own = yearlyIntensity(entry, year).intensity
+          return { intensityGPerKWh: own.intensityGPerKWh, sourceId: own.sourceId, year: own.year }
+        })()
+      : undefined
+  const base = {
+    id: entry.id,
+    label: entry.name,
+    origin: 'yearly' as const,
+    hourly: false,
+    from,
+    ...(comparison ? { comparison } : {}),
+    ...(entry.kind === 'cloud' ? { gridLabel: grid[0]!.name } : {})
+  }
+  if (sameYear.length === 0) {
+    const first = grid[0]!
+    const { intensity } = yearlyIntensity(first, year)
+    const relative = Math.min(
+      MAX_INTENSITY_SPREAD,
+      SAME_YEAR_INTENSITY_SPREAD + OTHER_YEAR_SPREAD_PER_YEAR * Math.abs(intensity.year - year)
+    )
+    note(() =>
+      msg('assume.otherYear', { location: first.name, year, usedYear: intensity.year, pct: Math.round(relative * 100) })
+    )
+    return {
+      ...base,
+      intensityGPerKWh: spread(intensity.intensityGPerKWh, relative),
+      sourceId: intensity.sourceId,
+      year: intensity.year,
+      exactYear: false
+    }
+  }
+  const [chosen, ...others] = sameYear
+  const values = sameYear.map((s) => s.intensity.intensityGPerKWh)
+  const value = chosen!.intensity.intensityGPerKWh
+  const disagreeing = others.filter((o) => o.intensity.intensityGPerKWh !== value)
+  for (const other of disagreeing)
+    note(() =>
+      msg('assume.sourcesDisagree', {
+        location: chosen!.entry.name,
+        year,
+        value,
+        other: other.entry.name,
+        otherValue: other.intensity.intensityGPerKWh
+      })
+    )
+  return {
+    ...base,
+    intensityGPerKWh: {
+      value,
+      low: Math.min(...values) * (1 - SAME_YEAR_INTENSITY_SPREAD),
+      high: Math.max(...values) * (1 + SAME_YEAR_INTENSITY_SPREAD)
+    },
+    sourceId: chosen!.intensity.sourceId,
+    year,
+    exactYear: true
   }
 }
 

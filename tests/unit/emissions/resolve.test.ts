@@ -309,6 +309,7 @@ describe('estimateRun: the whole result', () => {
     expect(labDefaultsSchema.parse({})).toEqual({
       location: { kind: 'unknown' },
       ownMachines: { kind: 'data-centre' },
+      cloudIntensity: 'grid',
       hardware: [],
       locations: []
     })
