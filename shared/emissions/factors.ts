@@ -76,7 +76,12 @@ export const resolvedFactorsSchema = z.object({
   renewable: z.object({
     share: z.number().min(0).max(1),
     origin: renewableOriginSchema,
-    sourceId: z.string().optional()
+    sourceId: z.string().optional(),
+    /**
+     * The lab's supplier-specific factor for the energy the share does not cover; absent: the location-based
+     * intensity (no residual mix ships with the app), with an assumption saying it likely understates.
+     */
+    uncoveredGPerKWh: z.number().nonnegative().optional()
   }),
   embodied: methodDefaultsSchema.shape.embodied,
   equivalents: methodDefaultsSchema.shape.equivalents,

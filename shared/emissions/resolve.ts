@@ -116,14 +116,17 @@ function resolve(
 
   const isCloud = locationInput.kind === 'cloud'
   const pue = resolvePue(input, locationInput, entry, tables, lab, defaults, defaultSource, note)
-  const renewable =
+  // Market-based (GHG Protocol Scope 2): only contractual instruments count, never a provider's offsets (mlco2's
+  // offsetRatio is not used). The lab's instruments cover its own machines; a cloud run has only its own share.
+  const share =
     input.renewableShare !== undefined
       ? { share: input.renewableShare, origin: 'run' as const, sourceId: RUN_INPUT_SOURCE.id }
-      : isCloud && entry?.renewableShare !== undefined
-        ? { share: entry.renewableShare, origin: 'provider' as const, sourceId: entrySourceId(entry, tables) }
-        : !isCloud && lab.renewableShare !== undefined
-          ? { share: lab.renewableShare, origin: 'lab' as const, sourceId: LAB_DEFAULTS_SOURCE.id }
-          : { share: 0, origin: 'none' as const }
+      : !isCloud && lab.renewableShare !== undefined
+        ? { share: lab.renewableShare, origin: 'lab' as const, sourceId: LAB_DEFAULTS_SOURCE.id }
+        : { share: 0, origin: 'none' as const }
+  const supplier = !isCloud ? lab.supplierIntensityGPerKWh : undefined
+  if (share.share < 1 && supplier === undefined) note(() => msg('assume.marketLocationBased'))
+  const renewable = supplier === undefined ? share : { ...share, uncoveredGPerKWh: supplier }
 
   return {
     devices,

@@ -110,6 +110,10 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'trace.providerIntensity': 'Veröffentlichter Faktor des Cloud-Anbieters ({year:raw}), zum Vergleich: nicht verwendet',
   'intensity.grid': '{where}: Stromnetz {grid}, Jahresmittel {year:raw}',
   'intensity.gridOther': '{where}: Stromnetz {grid}, Jahresmittel {year:raw}, das Jahr des Laufs fehlt in den Daten',
+  // issue 11: market-based by Scope 2
+  'assume.marketLocationBased':
+    'Keine vertraglichen Instrumente decken diese Energie: marktbasiert wird die standortbasierte Intensität verwendet, was sie wahrscheinlich unterschätzt (der Residualmix ist meist höher).',
+  'formula.marketSupplier': '{energyKWh} kWh × (1 − {share}) × {supplier} g/kWh (Versorger) / 1000',
   'assume.otherYear':
     '{location} hat keine Netzintensität für {year:raw}: das Mittel von {usedYear:raw} wird verwendet, mit auf ±{pct} % erweiterter Spanne.',
   'assume.unknownPue':

@@ -113,6 +113,10 @@ export const en = {
   'trace.providerIntensity': "Cloud provider's published factor ({year:raw}), for comparison: not used",
   'intensity.grid': '{where}: grid of {grid}, {year:raw} yearly average',
   'intensity.gridOther': "{where}: grid of {grid}, {year:raw} yearly average, the run's year is not in the data",
+  // issue 11: market-based by Scope 2
+  'assume.marketLocationBased':
+    'No contractual instruments cover this energy: market-based uses the location-based intensity, which likely understates it (the residual mix is usually higher).',
+  'formula.marketSupplier': '{energyKWh} kWh × (1 − {share}) × {supplier} g/kWh (supplier) / 1000',
   'assume.otherYear':
     '{location} has no grid intensity for {year:raw}: the {usedYear:raw} average is used, with a range widened to ±{pct} %.',
   'assume.unknownPue':
