@@ -211,10 +211,13 @@ function resolvePower(device: DeviceInput, tables: Tables, note: Note): DevicePo
       sourceId: RUN_INPUT_SOURCE.id
     }
   }
+  // One family-name rule (the app, imports and the command line alike): a name every word of which is in the names
+  // of several models ("V100", "A100") is the family, counted with their span, even where the catalogue also holds
+  // an entry of that bare name; a catalogue id, or a name only one model fits, picks the model.
+  const family = device.hardwareId === undefined ? hardwareFamily(tables, device.name, device.kind) : []
+  if (family.length > 1) return ambiguousPower(device, family, note)
   const entry = catalogueEntry(device, tables, note)
   if (entry === undefined) {
-    const candidates = device.hardwareId === undefined ? hardwareFamily(tables, device.name, device.kind) : []
-    if (candidates.length > 1) return ambiguousPower(device, candidates, note)
     const detailMsg = msg('power.unknown')
     return { powerW: exact(0), origin: 'unknown', detail: english(detailMsg), detailMsg, embodiedClass }
   }
