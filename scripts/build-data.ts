@@ -1203,6 +1203,10 @@ function buildCloudRegions(
     const datacentre = datacentres.get(k)
     const countryIso3 = datacentre?.iso3 ?? draft.countryIso3
     const pue = draft.pue ?? datacentre?.pue ?? providerPue.get(draft.provider)
+    // cited to where the PUE really comes from: the region's own dataset, else Green Algorithms' datacentre table or
+    // its provider defaults
+    const pueSourceId =
+      pue === undefined ? undefined : draft.pue !== undefined ? draft.intensity.sourceId : 'green-algorithms'
     const hourlyZone = CLOUD_HOURLY_ZONES[k] ?? (countryIso3 ? countryHourly(countryIso3) : undefined)
     const gridZone = gridZoneOf(k, countryIso3, hourlyZone)
     const providerLabel = PROVIDER_LABELS[draft.provider] ?? draft.provider
@@ -1222,6 +1226,7 @@ function buildCloudRegions(
       ...optional('countryIso3', countryIso3),
       intensities: [draft.intensity],
       ...optional('pue', pue),
+      ...optional('pueSourceId', pueSourceId),
       ...optional('renewableShare', draft.renewableShare),
       ...optional('hourlyZone', hourlyZone),
       ...optional('gridZone', gridZone),

@@ -567,7 +567,13 @@ function resolvePue(
   if (input.pue !== undefined) return { pue: statedPue(input.pue), origin: 'run', sourceId: RUN_INPUT_SOURCE.id }
   if (locationInput.kind === 'cloud') {
     if (entry?.pue !== undefined)
-      return { pue: statedPue(entry.pue), origin: 'provider', sourceId: entrySourceId(entry, tables) }
+      return {
+        pue: statedPue(entry.pue),
+        origin: 'provider',
+        sourceId: tables.labLocations.has(entry)
+          ? LAB_DEFAULTS_SOURCE.id
+          : (entry.pueSourceId ?? entrySourceId(entry, tables))
+      }
     const byProvider = providerPue(locationInput.provider, defaults)
     if (byProvider !== undefined)
       return { pue: statedPue(byProvider), origin: 'provider', sourceId: defaultSource('pue.byProvider') }

@@ -60,6 +60,8 @@ export const locationEntrySchema = z.object({
   intensities: z.array(yearlyIntensitySchema).min(1),
   /** The provider's PUE for cloud regions, when published. */
   pue: z.number().min(1).optional(),
+  /** The source of pue, when it is not the dataset of the region's intensity (Green Algorithms' PUE tables). */
+  pueSourceId: z.string().optional(),
   /** Share of the energy matched by the provider's renewable purchases (mlco2 offsetRatio / 100), 0–1. */
   renewableShare: z.number().min(0).max(1).optional(),
   /** The zone whose hourly profile applies, when the app ships one. */

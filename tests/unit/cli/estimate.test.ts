@@ -5,7 +5,7 @@ interface EstimateJson {
   energyKWh: number
   emissionsKg: number
   range: { energyKWh: [number, number]; emissionsKg: [number, number] }
-  breakdown: { gpu: number; cpu: number; memory: number; overhead: number }
+  breakdown: { gpu: number; cpu: number; tpu: number; memory: number; overhead: number }
   intensityGPerKWh: number
   pue: number
   marketEmissionsKg: number

@@ -129,6 +129,24 @@ describe('one intensity per place and time (the cases of issue 11, bundled data)
     expect(chosen.assumptions.join(' ')).toContain("chose the cloud provider's published factor")
   })
 
+  it("cites a region's PUE to where it comes from: Green Algorithms' tables, not the region's intensity dataset", () => {
+    const frankfurt = estimateRun(
+      run({
+        startedAt: '2025-03-01T00:00:00Z',
+        durationS: 3600,
+        devices: [],
+        memoryGB: 8,
+        location: cloud('gcp', 'europe-west3')
+      }),
+      ref,
+      lab
+    )
+    expect(frankfurt.trace.find((s) => s.labelMsg?.id === 'trace.pue')).toMatchObject({
+      value: 1.12,
+      sourceId: 'green-algorithms'
+    })
+  })
+
   it('widens the range where the sources for the same place and year disagree, and says so', () => {
     // Great Britain 2024: Electricity Maps 175 g/kWh, OWID/Ember 210.89 g/kWh
     const london = oneHour(cloud('azure', 'uksouth'), '2024-03-01')
