@@ -769,6 +769,24 @@ const CLOUD_HOURLY_ZONES: Record<string, string> = {
   'azure:canadaeast': 'CA-QC'
 }
 
+/**
+ * Cloud regions in a country of several grid zones with no bundled hourly profile: the Electricity Maps zone of the
+ * balancing authority serving the region's published city (mlco2 impact.csv's city and state columns). Regions not
+ * listed here take their hourly zone's yearly zone, else their country's national zone, else only their country.
+ */
+const CLOUD_GRID_ZONES: Record<string, string> = {
+  'gcp:us-central1': 'US-MIDW-MISO', // Council Bluffs, Iowa
+  'azure:centralus': 'US-MIDW-MISO', // Iowa
+  'gcp:us-east1': 'US-CAR-SC', // Moncks Corner, South Carolina (Santee Cooper)
+  'gcp:us-east5': 'US-MIDA-PJM', // Columbus, Ohio
+  'azure:northcentralus': 'US-MIDA-PJM', // Chicago, Illinois
+  'gcp:us-west1': 'US-NW-BPAT', // The Dalles, Oregon
+  'aws:us-west-2': 'US-NW-BPAT', // Oregon
+  'gcp:us-west3': 'US-NW-PACE', // Salt Lake City, Utah
+  'gcp:us-west4': 'US-NW-NEVP', // Las Vegas, Nevada
+  'azure:eastus3': 'US-SE-SOCO' // Atlanta, Georgia (US): the upstream country column reads it as the country Georgia
+}
+
 /** Electricity Maps' national system of Chile is the export's CL-SEN zone, shipped under the key CL-SIC. */
 const COUNTRY_HOURLY_EXTRA: Record<string, string> = { CHL: 'CL-SIC' }
 
@@ -1022,7 +1040,16 @@ function buildLocations(up: Upstreams, hourly: Hourly[]): { locations: LocationE
       note(`hourly zone ${key} has no yearly zone to attach to`)
   }
 
-  entries.push(...buildCloudRegions(up, names, countryHourly, zeros))
+  const hourlyYearlyZone = new Map(hourly.map((h) => [h.key, h.profile.zoneId ?? h.key]))
+  const gridZoneOf = (cloudKey: string, iso3: string | undefined, hourlyZone: string | undefined) => {
+    const candidates = [
+      CLOUD_GRID_ZONES[cloudKey],
+      hourlyZone === undefined ? undefined : hourlyYearlyZone.get(hourlyZone),
+      iso3 === undefined ? undefined : ISO3_TO_ISO2.get(iso3)
+    ]
+    return candidates.find((zone) => zone !== undefined && zones.has(zone))
+  }
+  entries.push(...buildCloudRegions(up, names, countryHourly, gridZoneOf, zeros))
   const locations = z.array(locationEntrySchema).parse(entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)))
   const zeroIntensities = zeros.outcomes(locations)
   for (const line of zeroIntensities) note(line)
@@ -1037,6 +1064,7 @@ function buildCloudRegions(
   up: Upstreams,
   names: NameIndex,
   countryHourly: (iso3: string) => string | undefined,
+  gridZoneOf: (cloudKey: string, iso3: string | undefined, hourlyZone: string | undefined) => string | undefined,
   zeros: ZeroIntensities
 ): LocationEntry[] {
   const regions = new Map<string, CloudDraft>()
@@ -1164,7 +1192,12 @@ function buildCloudRegions(
     const datacentre = datacentres.get(k)
     const countryIso3 = datacentre?.iso3 ?? draft.countryIso3
     const pue = draft.pue ?? datacentre?.pue ?? providerPue.get(draft.provider)
+    // cited to where the PUE really comes from: the region's own dataset, else Green Algorithms' datacentre table or
+    // its provider defaults
+    const pueSourceId =
+      pue === undefined ? undefined : draft.pue !== undefined ? draft.intensity.sourceId : 'green-algorithms'
     const hourlyZone = CLOUD_HOURLY_ZONES[k] ?? (countryIso3 ? countryHourly(countryIso3) : undefined)
+    const gridZone = gridZoneOf(k, countryIso3, hourlyZone)
     const providerLabel = PROVIDER_LABELS[draft.provider] ?? draft.provider
     const aliases = new Set([
       ...draft.aliases,
@@ -1182,8 +1215,10 @@ function buildCloudRegions(
       ...optional('countryIso3', countryIso3),
       intensities: [draft.intensity],
       ...optional('pue', pue),
+      ...optional('pueSourceId', pueSourceId),
       ...optional('renewableShare', draft.renewableShare),
       ...optional('hourlyZone', hourlyZone),
+      ...optional('gridZone', gridZone),
       aliases: [...aliases].sort()
     })
   }

@@ -78,14 +78,14 @@ export class Flags {
     return value
   }
 
-  /** A share 0–1, also written as a percentage ("80%"). */
+  /** A share 0–1, also written as a percentage ("80%", or "80": a number above 1 can only be a percentage). */
   fraction(name: string): number | undefined {
     const text = this.string(name)
     if (text === undefined) return undefined
     const percent = text.trim().endsWith('%')
     const value = Number(percent ? text.trim().slice(0, -1) : text.trim())
     if (!Number.isFinite(value)) throw new InputError(`--${name}: '${text}' is not a number`)
-    const share = percent ? value / 100 : value
+    const share = percent || value > 1 ? value / 100 : value
     if (share < 0 || share > 1) throw new InputError(`--${name}: ${text} must be between 0 and 1 (or 0% and 100%)`)
     return share
   }

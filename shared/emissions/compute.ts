@@ -131,7 +131,11 @@ export function computeFigures(input: RunInput, factors: ResolvedFactors): RunFi
     high: (energyKWh.high * intensity.high) / G_PER_KG
   }
   const share = factors.renewable.share
-  const marketEmissionsKg = mapRange(emissionsKg, (kg) => kg * (1 - share))
+  const supplier = factors.renewable.uncoveredGPerKWh
+  const marketEmissionsKg =
+    supplier === undefined
+      ? mapRange(emissionsKg, (kg) => kg * (1 - share))
+      : mapRange(energyKWh, (kWh) => (kWh * (1 - share) * supplier) / G_PER_KG)
   const embodiedKg = add(
     ...devices.map(({ embodiedKg: kg }) =>
       kg === undefined ? exact(0) : { value: kg, low: kg * EMBODIED_FACTORS.low, high: kg * EMBODIED_FACTORS.high }
@@ -314,6 +318,10 @@ export function computeRun(input: RunInput, factors: ResolvedFactors): RunResult
       location.sourceId
     )
   )
+  if (location.comparison !== undefined) {
+    const { intensityGPerKWh, sourceId, year } = location.comparison
+    trace.push(step(msg('trace.providerIntensity', { year }), undefined, intensityGPerKWh, 'gCO2e/kWh', sourceId))
+  }
   trace.push(
     step(
       msg('trace.locationEmissions'),
@@ -336,7 +344,13 @@ export function computeRun(input: RunInput, factors: ResolvedFactors): RunResult
   trace.push(
     step(
       msg('trace.marketEmissions'),
-      msg('formula.marketEmissions', { emissionsKg: emissionsKg.value, share }),
+      factors.renewable.uncoveredGPerKWh === undefined
+        ? msg('formula.marketEmissions', { emissionsKg: emissionsKg.value, share })
+        : msg('formula.marketSupplier', {
+            energyKWh: energyKWh.value,
+            share,
+            supplier: factors.renewable.uncoveredGPerKWh
+          }),
       figures.marketEmissionsKg.value,
       'kgCO2e'
     )
@@ -443,6 +457,12 @@ function intensityDetail(location: ResolvedFactors['location']): Message {
     case 'hourly':
       return msg('intensity.hourly', { where })
     case 'yearly':
+      if (location.gridLabel !== undefined)
+        return msg(location.exactYear ? 'intensity.grid' : 'intensity.gridOther', {
+          where,
+          grid: location.gridLabel,
+          year: location.year!
+        })
       return msg(location.exactYear ? 'intensity.yearly' : 'intensity.yearlyOther', { where, year: location.year! })
     case 'custom':
       return msg('intensity.custom', { where })

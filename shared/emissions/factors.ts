@@ -70,6 +70,10 @@ export const resolvedLocationSchema = z.object({
       })
     )
     .optional(),
+  /** A cloud region's own published factor (mlco2, CCF, CodeCarbon), traced beside the grid's for comparison. */
+  comparison: z.object({ intensityGPerKWh: z.number(), sourceId: z.string(), year: z.number().int() }).optional(),
+  /** The grid zone or country a cloud region's intensity comes from, when it is not the region's own figure. */
+  gridLabel: z.string().optional(),
   /** Where the location came from: the run itself or the lab's default location. */
   from: z.enum(['run', 'lab'])
 })
@@ -85,7 +89,12 @@ export const resolvedFactorsSchema = z.object({
   renewable: z.object({
     share: z.number().min(0).max(1),
     origin: renewableOriginSchema,
-    sourceId: z.string().optional()
+    sourceId: z.string().optional(),
+    /**
+     * The lab's supplier-specific factor for the energy the share does not cover; absent: the location-based
+     * intensity (no residual mix ships with the app), with an assumption saying it likely understates.
+     */
+    uncoveredGPerKWh: z.number().nonnegative().optional()
   }),
   embodied: methodDefaultsSchema.shape.embodied,
   equivalents: methodDefaultsSchema.shape.equivalents,

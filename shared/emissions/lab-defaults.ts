@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { LIMITS } from '../domain/limits'
 import { locationInputSchema } from '../domain/run'
 import { hardwareEntrySchema, locationEntrySchema } from '../refdata/schema'
 
@@ -21,8 +22,22 @@ export const labDefaultsSchema = z.object({
       pue: z.number().min(1).max(5).optional()
     })
     .default({ kind: 'data-centre' }),
-  /** Share of the lab's electricity covered by its renewable contract (0–1), for market-based emissions. */
+  /**
+   * Share of the lab's electricity covered by certificates or guarantees of origin for renewable energy (0–1), for
+   * market-based emissions of its own machines (GHG Protocol Scope 2).
+   */
   renewableShare: z.number().min(0).max(1).optional(),
+  /** The lab's supplier-specific emission factor (g/kWh) for the energy its certificates do not cover. */
+  supplierIntensityGPerKWh: z.number().nonnegative().max(LIMITS.maxIntensityGPerKWh).optional(),
+  /** Carbon offsets the lab bought: recorded and reported apart, they never reduce a figure. */
+  offsets: z
+    .array(z.object({ tonnes: z.number().nonnegative().max(1e9), year: z.number().int(), note: z.string().max(500) }))
+    .default([]),
+  /**
+   * A cloud region's intensity: its grid's ('grid', the default: the zone or country it draws from, the provider's
+   * figure traced beside for comparison) or the provider's own published factor ('provider'), stated as an assumption.
+   */
+  cloudIntensity: z.enum(['grid', 'provider']).default('grid'),
   /** Hardware the catalogue lacks; an entry with a catalogue id replaces the catalogue's. */
   hardware: z.array(hardwareEntrySchema).default([]),
   /** Locations the reference data lacks (the lab's own grid or supplier); an entry with a known id replaces it. */

@@ -46,8 +46,9 @@ interface Tables {
 
 /**
  * Looks up every factor of a run (docs/methodology.md): device powers, grid intensity, PUE, renewable share, and the
- * method's defaults, each with its range, origin and source. `hourly` is the profile of the run's zone when the
- * caller has loaded it (loadHourlyProfile); it is used when it is that zone's and covers the run's hours.
+ * method's defaults, each with its range, origin and source. `hourly` is the seam of the hourly step: the profile of
+ * the run's zone when the caller has loaded it (loadHourlyProfile); it is used, before any yearly value, when it is
+ * that zone's and covers the run's hours. Without it the zone's yearly value applies, else the country's.
  */
 export function resolveFactors(
   input: RunInput,
@@ -111,18 +112,32 @@ function resolve(
   const locationInput: LocationInput = fromRun ? input.location : lab.location
   const from = fromRun ? 'run' : 'lab'
   const entry = resolveLocation(tables, locationInput)
-  const location = resolveIntensity(input, locationInput, from, entry, tables, defaults, defaultSource, hourly, note)
+  const location = resolveIntensity(
+    input,
+    locationInput,
+    from,
+    entry,
+    tables,
+    lab,
+    defaults,
+    defaultSource,
+    hourly,
+    note
+  )
 
   const isCloud = locationInput.kind === 'cloud'
   const pue = resolvePue(input, locationInput, entry, tables, lab, defaults, defaultSource, note)
-  const renewable =
+  // Market-based (GHG Protocol Scope 2): only contractual instruments count, never a provider's offsets (mlco2's
+  // offsetRatio is not used). The lab's instruments cover its own machines; a cloud run has only its own share.
+  const share =
     input.renewableShare !== undefined
       ? { share: input.renewableShare, origin: 'run' as const, sourceId: RUN_INPUT_SOURCE.id }
-      : isCloud && entry?.renewableShare !== undefined
-        ? { share: entry.renewableShare, origin: 'provider' as const, sourceId: entrySourceId(entry, tables) }
-        : !isCloud && lab.renewableShare !== undefined
-          ? { share: lab.renewableShare, origin: 'lab' as const, sourceId: LAB_DEFAULTS_SOURCE.id }
-          : { share: 0, origin: 'none' as const }
+      : !isCloud && lab.renewableShare !== undefined
+        ? { share: lab.renewableShare, origin: 'lab' as const, sourceId: LAB_DEFAULTS_SOURCE.id }
+        : { share: 0, origin: 'none' as const }
+  const supplier = !isCloud ? lab.supplierIntensityGPerKWh : undefined
+  if (share.share < 1 && supplier === undefined) note(() => msg('assume.marketLocationBased'))
+  const renewable = supplier === undefined ? share : { ...share, uncoveredGPerKWh: supplier }
 
   return {
     devices,
@@ -207,10 +222,13 @@ function resolvePower(device: DeviceInput, tables: Tables, note: Note): DevicePo
       sourceId: RUN_INPUT_SOURCE.id
     }
   }
+  // One family-name rule (the app, imports and the command line alike): a name every word of which is in the names
+  // of several models ("V100", "A100") is the family, counted with their span, even where the catalogue also holds
+  // an entry of that bare name; a catalogue id, or a name only one model fits, picks the model.
+  const family = device.hardwareId === undefined ? hardwareFamily(tables, device.name, device.kind) : []
+  if (family.length > 1) return ambiguousPower(device, family, note)
   const entry = catalogueEntry(device, tables, note)
   if (entry === undefined) {
-    const candidates = device.hardwareId === undefined ? hardwareFamily(tables, device.name, device.kind) : []
-    if (candidates.length > 1) return ambiguousPower(device, candidates, note)
     const detailMsg = msg('power.unknown')
     return { powerW: exact(0), origin: 'unknown', detail: english(detailMsg), detailMsg, embodiedClass }
   }
@@ -317,6 +335,7 @@ function resolveIntensity(
   from: 'run' | 'lab',
   entry: LocationEntry | undefined,
   tables: Tables,
+  lab: LabDefaults,
   defaults: MethodDefaults,
   defaultSource: (key: string) => string,
   hourly: HourlyInput | undefined,
@@ -367,10 +386,15 @@ function resolveIntensity(
   const fromLab = tables.labLocations.has(entry)
   const profiles = (Array.isArray(hourly) ? hourly : hourly ? [hourly] : []) as readonly HourlyProfile[]
   const zoneProfiles = profiles.filter((p) => entry.hourlyZone !== undefined && p.zone === entry.hourlyZone)
-  const fromProfiles = zoneProfiles.length > 0 ? hourlyLocation(input, entry, zoneProfiles, from, note) : undefined
+  const grid = fromLab ? undefined : gridOf(entry, tables)
+  // Hours outside the profiles take the grid's yearly value (a cloud region's zone), never the provider's figure.
+  const fromProfiles =
+    zoneProfiles.length > 0 ? hourlyLocation(input, entry, grid?.[0] ?? entry, zoneProfiles, from, note) : undefined
   if (fromProfiles) return fromProfiles
 
   const year = new Date(input.startedAt).getUTCFullYear()
+  const useProvider = entry.kind === 'cloud' && lab.cloudIntensity === 'provider'
+  if (grid !== undefined && !useProvider) return gridIntensity(entry, grid, year, from, note)
   const { intensity, exactYear } = yearlyIntensity(entry, year)
   const relative = exactYear
     ? SAME_YEAR_INTENSITY_SPREAD
@@ -383,6 +407,7 @@ function resolveIntensity(
       msg('assume.otherYear', { location: entry.name, year, usedYear: intensity.year, pct: Math.round(relative * 100) })
     )
   }
+  if (useProvider) note(() => msg('assume.providerIntensity', { location: entry.name, year: intensity.year }))
   return {
     id: entry.id,
     label: entry.name,
@@ -408,6 +433,104 @@ function yearlySpread(entry: LocationEntry, year: number): number {
 }
 
 /**
+ * The grid a location draws from (DESIGN §2 "one intensity per place and time"): its zone and its country, first
+ * choice first. A cloud region's zone is the one data/locations.json maps it to (gridZone), else its country; a
+ * country's own series comes before its national zone; a national zone's before its country's. Undefined for a
+ * cloud region with neither, which keeps the provider's figure.
+ */
+function gridOf(entry: LocationEntry, tables: Tables): LocationEntry[] | undefined {
+  const zone = (id: string | undefined) =>
+    id === undefined ? undefined : resolveLocation(tables, { kind: 'zone', zone: id })
+  const country = (iso3: string | undefined) =>
+    iso3 === undefined ? undefined : resolveLocation(tables, { kind: 'country', code: iso3 })
+  const pair =
+    entry.kind === 'cloud'
+      ? [zone(entry.gridZone), country(entry.countryIso3)]
+      : entry.kind === 'country'
+        ? [entry, zone(entry.iso2)]
+        : [entry, entry.id.length === 'zone:XX'.length ? country(entry.countryIso3) : undefined]
+  const found = pair.filter((e): e is LocationEntry => e !== undefined)
+  return found.length === 0 ? undefined : found
+}
+
+/**
+ * The yearly intensity of a location's grid for the run's year: the first grid entry with that year, else the
+ * nearest year of the first entry (wider range). Where another source has the same place and year at another value,
+ * the range widens to hold both; a cloud region's own published factor is traced beside it as a comparison.
+ */
+function gridIntensity(
+  entry: LocationEntry,
+  grid: LocationEntry[],
+  year: number,
+  from: 'run' | 'lab',
+  note: Note
+): ResolvedLocation {
+  const sameYear = grid.flatMap((g) => {
+    const { intensity, exactYear } = yearlyIntensity(g, year)
+    return exactYear ? [{ entry: g, intensity }] : []
+  })
+  const comparison =
+    entry.kind === 'cloud'
+      ? (() => {
+          const own = yearlyIntensity(entry, year).intensity
+          return { intensityGPerKWh: own.intensityGPerKWh, sourceId: own.sourceId, year: own.year }
+        })()
+      : undefined
+  const base = {
+    id: entry.id,
+    label: entry.name,
+    origin: 'yearly' as const,
+    hourly: false,
+    from,
+    ...(comparison ? { comparison } : {}),
+    ...(entry.kind === 'cloud' ? { gridLabel: grid[0]!.name } : {})
+  }
+  if (sameYear.length === 0) {
+    const first = grid[0]!
+    const { intensity } = yearlyIntensity(first, year)
+    const relative = Math.min(
+      MAX_INTENSITY_SPREAD,
+      SAME_YEAR_INTENSITY_SPREAD + OTHER_YEAR_SPREAD_PER_YEAR * Math.abs(intensity.year - year)
+    )
+    note(() =>
+      msg('assume.otherYear', { location: first.name, year, usedYear: intensity.year, pct: Math.round(relative * 100) })
+    )
+    return {
+      ...base,
+      intensityGPerKWh: spread(intensity.intensityGPerKWh, relative),
+      sourceId: intensity.sourceId,
+      year: intensity.year,
+      exactYear: false
+    }
+  }
+  const [chosen, ...others] = sameYear
+  const values = sameYear.map((s) => s.intensity.intensityGPerKWh)
+  const value = chosen!.intensity.intensityGPerKWh
+  const disagreeing = others.filter((o) => o.intensity.intensityGPerKWh !== value)
+  for (const other of disagreeing)
+    note(() =>
+      msg('assume.sourcesDisagree', {
+        location: chosen!.entry.name,
+        year,
+        value,
+        other: other.entry.name,
+        otherValue: other.intensity.intensityGPerKWh
+      })
+    )
+  return {
+    ...base,
+    intensityGPerKWh: {
+      value,
+      low: Math.min(...values) * (1 - SAME_YEAR_INTENSITY_SPREAD),
+      high: Math.max(...values) * (1 + SAME_YEAR_INTENSITY_SPREAD)
+    },
+    sourceId: chosen!.intensity.sourceId,
+    year,
+    exactYear: true
+  }
+}
+
+/**
  * The run's intensity from its zone's hourly profiles (hourlyRunIntensity): energy-weighted over its hours, the
  * zone's yearly average for hours no profile covers. Undefined when no profile covers any of its hours. The range
  * weighs each part's own: ±5 % (more for estimated hours) for profile hours, the yearly range for the others.
@@ -415,6 +538,7 @@ function yearlySpread(entry: LocationEntry, year: number): number {
 function hourlyLocation(
   input: RunInput,
   entry: LocationEntry,
+  yearlyEntry: LocationEntry,
   profiles: readonly HourlyProfile[],
   from: 'run' | 'lab',
   note: Note
@@ -424,7 +548,7 @@ function hourlyLocation(
     startUtcMs,
     endUtcMs: startUtcMs + input.durationS * 1000,
     profiles,
-    yearlyGPerKWh: (year) => yearlyIntensity(entry, year).intensity.intensityGPerKWh
+    yearlyGPerKWh: (year) => yearlyIntensity(yearlyEntry, year).intensity.intensityGPerKWh
   })
   if (result.hourlyShare === 0) return undefined
   if (input.hoursPerDay !== undefined) note(() => msg('assume.serviceHours'))
@@ -436,7 +560,7 @@ function hourlyLocation(
   const relative =
     result.hourlyShare * HOURLY_INTENSITY_SPREAD +
     result.estimatedShare * HOURLY_ESTIMATED_EXTRA_SPREAD +
-    yearlySpans.reduce((sum, s) => sum + s.energyShare * yearlySpread(entry, s.year), 0)
+    yearlySpans.reduce((sum, s) => sum + s.energyShare * yearlySpread(yearlyEntry, s.year), 0)
   return {
     id: entry.id,
     label: entry.name,
@@ -483,7 +607,13 @@ function resolvePue(
   if (input.pue !== undefined) return { pue: statedPue(input.pue), origin: 'run', sourceId: RUN_INPUT_SOURCE.id }
   if (locationInput.kind === 'cloud') {
     if (entry?.pue !== undefined)
-      return { pue: statedPue(entry.pue), origin: 'provider', sourceId: entrySourceId(entry, tables) }
+      return {
+        pue: statedPue(entry.pue),
+        origin: 'provider',
+        sourceId: tables.labLocations.has(entry)
+          ? LAB_DEFAULTS_SOURCE.id
+          : (entry.pueSourceId ?? entrySourceId(entry, tables))
+      }
     const byProvider = providerPue(locationInput.provider, defaults)
     if (byProvider !== undefined)
       return { pue: statedPue(byProvider), origin: 'provider', sourceId: defaultSource('pue.byProvider') }

@@ -103,6 +103,18 @@ export const de: { readonly [K in keyof typeof en]: string } = {
     'Der Standort {location} ist nicht in den Referenzdaten; daher wird die weltweite mittlere Netzintensität ({world} g/kWh) mit einer weiten Spanne verwendet.',
   'assume.serviceHours':
     'Die Betriebsstunden des Dienstes innerhalb eines Tages sind unbekannt: die stündliche Intensität wird über alle Stunden gemittelt.',
+  // issue 11: one intensity per place and time
+  'assume.sourcesDisagree':
+    'Die Quellen für {location} im Jahr {year:raw} weichen voneinander ab ({value} g/kWh; {other}: {otherValue} g/kWh): die Spanne umfasst beide.',
+  'assume.providerIntensity':
+    'Das Labor hat für {location} den veröffentlichten Faktor des Cloud-Anbieters ({year:raw}) statt der Intensität des Stromnetzes gewählt.',
+  'trace.providerIntensity': 'Veröffentlichter Faktor des Cloud-Anbieters ({year:raw}), zum Vergleich: nicht verwendet',
+  'intensity.grid': '{where}: Stromnetz {grid}, Jahresmittel {year:raw}',
+  'intensity.gridOther': '{where}: Stromnetz {grid}, Jahresmittel {year:raw}, das Jahr des Laufs fehlt in den Daten',
+  // issue 11: market-based by Scope 2
+  'assume.marketLocationBased':
+    'Keine vertraglichen Instrumente decken diese Energie: marktbasiert wird die standortbasierte Intensität verwendet, was sie wahrscheinlich unterschätzt (der Residualmix ist meist höher).',
+  'formula.marketSupplier': '{energyKWh} kWh × (1 − {share}) × {supplier} g/kWh (Versorger) / 1000',
   'assume.otherYear':
     '{location} hat keine Netzintensität für {year:raw}: das Mittel von {usedYear:raw} wird verwendet, mit auf ±{pct} % erweiterter Spanne.',
   // Issue 12: Läufe mit der Intensität ihrer Stunden

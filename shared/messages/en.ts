@@ -106,6 +106,18 @@ export const en = {
     'The {location} is not in the reference data, so the world average grid intensity ({world} g/kWh) is used with a wide range.',
   'assume.serviceHours':
     "The service's working hours within each day are not known: the hourly intensity is averaged over all its hours.",
+  // issue 11: one intensity per place and time
+  'assume.sourcesDisagree':
+    'The sources for {location} in {year:raw} disagree ({value} g/kWh; {other}: {otherValue} g/kWh): the range holds both.',
+  'assume.providerIntensity':
+    "The lab chose the cloud provider's published factor for {location} ({year:raw}) over its grid's intensity.",
+  'trace.providerIntensity': "Cloud provider's published factor ({year:raw}), for comparison: not used",
+  'intensity.grid': '{where}: grid of {grid}, {year:raw} yearly average',
+  'intensity.gridOther': "{where}: grid of {grid}, {year:raw} yearly average, the run's year is not in the data",
+  // issue 11: market-based by Scope 2
+  'assume.marketLocationBased':
+    'No contractual instruments cover this energy: market-based uses the location-based intensity, which likely understates it (the residual mix is usually higher).',
+  'formula.marketSupplier': '{energyKWh} kWh × (1 − {share}) × {supplier} g/kWh (supplier) / 1000',
   'assume.otherYear':
     '{location} has no grid intensity for {year:raw}: the {usedYear:raw} average is used, with a range widened to ±{pct} %.',
   // Issue 12: runs at the intensity of their hours

@@ -60,10 +60,18 @@ export const locationEntrySchema = z.object({
   intensities: z.array(yearlyIntensitySchema).min(1),
   /** The provider's PUE for cloud regions, when published. */
   pue: z.number().min(1).optional(),
+  /** The source of pue, when it is not the dataset of the region's intensity (Green Algorithms' PUE tables). */
+  pueSourceId: z.string().optional(),
   /** Share of the energy matched by the provider's renewable purchases (mlco2 offsetRatio / 100), 0–1. */
   renewableShare: z.number().min(0).max(1).optional(),
   /** The zone whose hourly profile applies, when the app ships one. */
   hourlyZone: z.string().optional(),
+  /**
+   * A cloud region's grid: the Electricity Maps zone (its id without 'zone:') whose yearly intensity applies, as
+   * scripts/build-data.ts maps it (CLOUD_GRID_ZONES, the hourly zone's, else the country's national zone); absent
+   * when only the country (countryIso3) is known.
+   */
+  gridZone: z.string().optional(),
   /** Other names it may be written as (normalised: lower case, no accents). */
   aliases: z.array(z.string())
 })

@@ -6,13 +6,14 @@ import { estimateRun } from '../../../shared/emissions/resolve'
 import { traceStepText } from '../../../shared/emissions/trace-text'
 import { labDefaultsSchema } from '../../../shared/emissions/lab-defaults'
 import { loadReferenceData, type ReferenceData } from '../../../shared/refdata'
+import { hardwareFamily } from '../../../shared/refdata/hardware'
 import { InputError, UsageError, type Flags } from '../args'
 import { writeJson, type Command } from '../command'
 import { formatResult } from '../format'
 import { resolveHardwareName, resolveLocationText } from '../lookup'
 
 const usage = `
-usage: estimate (--gpu NAME | --gpu-power-w W) [--gpus N] [--gpu-utilization U]
+usage: estimate (--gpu NAME | --gpu-power-w W) [--gpus N] [--gpu-utilization U] [--tpu NAME [--tpus N]]
                 [--cpu NAME | --cpu-power-w W | --cpu-cores N --cpu-core-power-w W] [--cpu-utilization U]
                 [--memory-gb G] (--hours H | --start ISO --end ISO) [--pue P]
                 [--location ID | --intensity G_PER_KWH] [--json]
@@ -21,12 +22,13 @@ Estimates one run's energy and emissions with ranges, from hardware, time and lo
   --gpu NAME              a GPU of the catalogue (e.g. "A100 SXM4 40GB", "NVIDIA H100 80GB HBM3")
   --gpu-power-w W         a GPU's power instead of a catalogue TDP
   --gpus N                how many GPUs (default 1 when a GPU is given)
-  --gpu-utilization U     mean share of the GPUs' power drawn, 0–1 or a percentage (default 1)
+  --gpu-utilization U     mean utilisation of the GPUs, 0.8, 80 % or 80 (default 1, stated as an assumption)
+  --tpu NAME --tpus N     TPUs of the catalogue (e.g. "TPU v3"), N of them (default 1)
   --cpu NAME              a CPU of the catalogue; with --cpu-cores, only those cores count
   --cpu-power-w W         the CPU's power
   --cpu-cores N --cpu-core-power-w W   N cores of W each (Green Algorithms' way)
   --memory-gb G           memory reserved, counted at 0.3725 W/GB
-  --hours H               run time; or --start and --end (ISO 8601, e.g. 2025-03-01T08:00:00Z)
+  --hours H               run time, dated now (stated as an assumption); or --start and --end (ISO 8601)
   --pue P                 power usage effectiveness (default: by location kind)
   --location ID           country (FR, FRA, France), grid zone (DE-LU) or cloud region (gcp:us-central1)
   --intensity G_PER_KWH   a custom grid intensity instead of a location
@@ -45,10 +47,43 @@ function gpuDevice(flags: Flags, ref: ReferenceData): DeviceInput | undefined {
   }
   const base = { kind: 'gpu' as const, count: count ?? 1, utilization: utilization ?? 1 }
   if (name !== undefined) {
+    // One family-name rule everywhere: a name only a family matches ("V100") is resolved as the app resolves it, to
+    // the span of the family's models, named in the assumptions (shared/emissions/resolve.ts).
+    if (hardwareFamily(ref, name, 'gpu').length > 1) return { ...base, name }
     const entry = resolveHardwareName(ref, name, 'gpu', '--gpu', 'its power with --gpu-power-w')
     return { ...base, hardwareId: entry.id, name: entry.name }
   }
   return { ...base, name: `GPU at ${powerW} W`, powerW }
+}
+
+function tpuDevice(flags: Flags, ref: ReferenceData): DeviceInput | undefined {
+  const name = flags.string('tpu')
+  const count = flags.number('tpus', { min: 1, max: 100_000, integer: true })
+  if (name === undefined) {
+    if (count !== undefined) throw new UsageError('--tpus needs --tpu')
+    return undefined
+  }
+  const entry = resolveHardwareName(ref, name, 'tpu', '--tpu', 'a GPU power with --gpu-power-w')
+  return { kind: 'tpu', hardwareId: entry.id, name: entry.name, count: count ?? 1, utilization: 1 }
+}
+
+/** The defaults the command line puts into a figure, as assumptions (DESIGN §2: every default is stated). */
+function defaultsAssumed(flags: Flags, devices: DeviceInput[], memoryGB: number | undefined): string[] {
+  const notes: string[] = []
+  if (devices.some((d) => d.kind === 'gpu') && flags.string('gpu-utilization') === undefined)
+    notes.push('The GPUs run at utilisation 1 (full load) by default: give --gpu-utilization if they did not.')
+  if (devices.some((d) => d.kind === 'cpu') && flags.string('cpu-utilization') === undefined)
+    notes.push('The CPU runs at utilisation 1 (full load) by default: give --cpu-utilization if it did not.')
+  if (!devices.some((d) => d.kind === 'cpu') || memoryGB === undefined)
+    notes.push(
+      `The estimate counts only the devices given: no ${[
+        ...(devices.some((d) => d.kind === 'cpu') ? [] : ['CPU']),
+        ...(memoryGB === undefined ? ['memory'] : [])
+      ].join(' or ')} power is included.`
+    )
+  if (flags.string('hours') !== undefined)
+    notes.push("--hours dates the run now: its year decides the grid intensity's year.")
+  return notes
 }
 
 function cpuDevice(flags: Flags, ref: ReferenceData): DeviceInput | undefined {
@@ -140,7 +175,9 @@ export const estimate: Command = {
   async run(positionals, flags, io) {
     if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`)
     const ref = loadReferenceData()
-    const devices = [gpuDevice(flags, ref), cpuDevice(flags, ref)].filter((d): d is DeviceInput => d !== undefined)
+    const devices = [gpuDevice(flags, ref), tpuDevice(flags, ref), cpuDevice(flags, ref)].filter(
+      (d): d is DeviceInput => d !== undefined
+    )
     const memoryGB = flags.number('memory-gb', { min: 0, max: 1_000_000 })
     const pue = flags.number('pue', { min: 1, max: 5 })
     const draft: RunInputDraft = {
@@ -153,12 +190,20 @@ export const estimate: Command = {
     const json = flags.boolean('json')
     flags.rejectUnknown()
     if (devices.length === 0 && memoryGB === undefined)
-      throw new UsageError('give at least one of --gpu, --gpu-power-w, --cpu…, --memory-gb')
-    const input = runInputSchema.parse(draft)
+      throw new UsageError('give at least one of --gpu, --gpu-power-w, --tpu, --cpu…, --memory-gb')
+    const parsed = runInputSchema.safeParse(draft)
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!
+      throw new InputError(`${issue.path.join('.') || 'run'}: ${issue.message}`)
+    }
     const lab = labDefaultsSchema.parse({})
     // A run in a zone with hourly profiles takes the intensity of its hours: load its zone-years first (issue 12).
-    await preloadRunHourly([input], ref, lab)
-    const result = estimateRun(input, ref, lab, hourlyProfilesOfRun(input, ref, lab))
+    await preloadRunHourly([parsed.data], ref, lab)
+    const estimated = estimateRun(parsed.data, ref, lab, hourlyProfilesOfRun(parsed.data, ref, lab))
+    const result = {
+      ...estimated,
+      assumptions: [...defaultsAssumed(flags, devices, memoryGB), ...estimated.assumptions]
+    }
     if (json) writeJson(io, estimateJson(result))
     else io.stdout(formatResult(result))
   }

@@ -5,7 +5,7 @@ interface EstimateJson {
   energyKWh: number
   emissionsKg: number
   range: { energyKWh: [number, number]; emissionsKg: [number, number] }
-  breakdown: { gpu: number; cpu: number; memory: number; overhead: number }
+  breakdown: { gpu: number; cpu: number; tpu: number; memory: number; overhead: number }
   intensityGPerKWh: number
   pue: number
   marketEmissionsKg: number
@@ -108,7 +108,7 @@ describe('cli estimate', () => {
     [['--gpu-power-w', 'abc', '--hours', '1'], 1, /--gpu-power-w: 'abc' is not a number/],
     [['--gpu-power-w', '300', '--hours', '-1'], 1, /--hours: -1 is out of range/],
     [['--gpu-power-w', '300', '--hours', '1', '--gpu-utilization', '150'], 1, /between 0 and 1/],
-    [['--gpu', 'A100', '--hours', '1'], 1, /not in the hardware catalogue; did you mean: .*A100/],
+    [['--gpu', 'Zorglub 9000', '--hours', '1'], 1, /not in the hardware catalogue/],
     [['--gpu-power-w', '300', '--hours', '1', '--location', 'Narnia'], 1, /unknown location 'Narnia'/],
     [
       ['--gpu-power-w', '300', '--start', '2024-03-02T00:00:00Z', '--end', '2024-03-01T00:00:00Z'],
@@ -159,5 +159,55 @@ describe('cli', () => {
     const out = await cli('estimate', '--help')
     expect(out.code).toBe(0)
     expect(out.stdout).toMatch(/--gpu-power-w/)
+  })
+})
+
+describe('cli estimate: issue 11', () => {
+  it('estimates TPUs with --tpu and --tpus, as compare accepts them', async () => {
+    const r = await estimate('--tpu', 'TPU v3', '--tpus', '8', '--hours', '1', '--pue', '1', '--intensity', '100')
+    expect(r.breakdown.tpu).toBeGreaterThan(0)
+    expect(r.breakdown.gpu).toBe(0)
+    expect(r.range.energyKWh[0]).toBeLessThan(r.energyKWh)
+  })
+
+  it('reads utilisation as 0.8, 80 % or 80, and refuses 120', async () => {
+    const at = async (u: string) =>
+      (await estimate('--gpu-power-w', '100', '--gpu-utilization', u, '--hours', '1', '--intensity', '100')).energyKWh
+    const expected = await at('0.8')
+    expect(await at('80%')).toBeCloseTo(expected, 12)
+    expect(await at('80')).toBeCloseTo(expected, 12)
+    expect((await cli('estimate', '--gpu-power-w', '100', '--gpu-utilization', '120', '--hours', '1')).code).toBe(1)
+  })
+
+  it('counts a family name ("V100") with the span of its models, named in the assumptions, as the app does', async () => {
+    const r = await estimate('--gpu', 'V100', '--hours', '1', '--pue', '1', '--intensity', '100')
+    expect(r.assumptions.join(' ')).toMatch(/V100 could be any of .*V100-PCIE-16GB/)
+    // 250–300 W TDPs: the full-load low of the 250 W model to the full-load high of the 300 W ones
+    expect(r.range.energyKWh[0]).toBeCloseTo(0.25 * 0.6, 12)
+    expect(r.range.energyKWh[1]).toBeCloseTo(0.3 * 1.1 * 1.05, 12)
+  })
+
+  it('lists the defaults it applies as assumptions: utilisation 1, GPU only, --hours dated now', async () => {
+    const r = await estimate('--gpu-power-w', '300', '--hours', '2', '--intensity', '100')
+    const text = r.assumptions.join(' ')
+    expect(text).toContain('utilisation 1')
+    expect(text).toContain('no CPU or memory power')
+    expect(text).toContain('--hours dates the run now')
+  })
+
+  it('refuses a start outside 2000–2100 with exit 1, read as written', async () => {
+    for (const year of ['0099', '1899', '9999']) {
+      const out = await cli(
+        'estimate',
+        '--gpu-power-w',
+        '100',
+        '--start',
+        `${year}-03-01T00:00:00Z`,
+        '--end',
+        `${year}-03-01T01:00:00Z`
+      )
+      expect(out.code).toBe(1)
+      expect(out.stderr).toContain('the year must be between 2000 and 2100')
+    }
   })
 })

@@ -14,7 +14,7 @@ const run = (draft: Partial<RunInputDraft>) =>
   runInputSchema.parse({ startedAt: '2024-03-01T12:00:00Z', durationS: 7200, ...draft })
 const h100 = { kind: 'gpu' as const, hardwareId: 'gpu:nvidia-h100-sxm', name: 'H100 SXM', count: 8 }
 
-describe('estimateRun on the bundled reference data', () => {
+describe('estimateRun on the bundled reference data', { timeout: 60_000 }, () => {
   it('gives a valid result citing only the manifest’s sources for every location', () => {
     const known = new Set([...ref.manifest.sources.map((s) => s.id), 'run-input', 'lab-defaults', 'power-model'])
     for (const location of ref.locations) {
@@ -127,5 +127,80 @@ describe('a device named by its family only', () => {
       'A100 could be any of NVIDIA A100 80GB PCIe, NVIDIA A100 PCIe 40/80GB, NVIDIA A100 SXM4 80 GB'
     )
     expect(result.assumptions.join(' ')).not.toMatch(/counts as 0 W/)
+  })
+})
+
+describe('one intensity per place and time (the cases of issue 11, bundled data)', () => {
+  const oneHour = (location: RunInputDraft['location'], day: string) =>
+    estimateRun(
+      run({
+        startedAt: `${day}T00:00:00Z`,
+        durationS: 3600,
+        pue: 1,
+        devices: [{ kind: 'gpu', name: 'GPU', count: 1, powerW: 1000 }],
+        location
+      }),
+      ref,
+      lab
+    )
+  const cloud = (provider: string, region: string) => ({ kind: 'cloud' as const, provider, region })
+
+  it("a cloud region takes its grid zone's value for the run's year, as the zone itself does", () => {
+    const frankfurt = oneHour(cloud('gcp', 'europe-west3'), '2025-03-01')
+    expect(frankfurt.intensityGPerKWh.value).toBe(342) // Electricity Maps DE 2025, not mlco2's 615 of 2019
+    expect(oneHour({ kind: 'zone', zone: 'DE' }, '2025-03-01').intensityGPerKWh.value).toBe(342)
+    expect(oneHour(cloud('azure', 'uksouth'), '2024-03-01').intensityGPerKWh.value).toBe(175)
+    expect(oneHour(cloud('aws', 'eu-west-3'), '2024-03-01').intensityGPerKWh.value).toBe(33)
+  })
+
+  it("traces the provider's own factor as a comparison, and a lab may choose it", () => {
+    const frankfurt = oneHour(cloud('gcp', 'europe-west3'), '2025-03-01')
+    const comparison = frankfurt.trace.find((s) => s.labelMsg?.id === 'trace.providerIntensity')!
+    expect(comparison).toMatchObject({ value: 615, sourceId: 'mlco2' })
+    expect(frankfurt.emissionsKg.value).toBeCloseTo(0.342, 12)
+    const chosen = estimateRun(
+      run({
+        startedAt: '2025-03-01T00:00:00Z',
+        durationS: 3600,
+        pue: 1,
+        devices: [{ kind: 'gpu', name: 'GPU', count: 1, powerW: 1000 }],
+        location: cloud('gcp', 'europe-west3')
+      }),
+      ref,
+      labDefaultsSchema.parse({ cloudIntensity: 'provider' })
+    )
+    expect(chosen.intensityGPerKWh.value).toBe(615)
+    expect(chosen.assumptions.join(' ')).toContain("chose the cloud provider's published factor")
+  })
+
+  it("cites a region's PUE to where it comes from: Green Algorithms' tables, not the region's intensity dataset", () => {
+    const frankfurt = estimateRun(
+      run({
+        startedAt: '2025-03-01T00:00:00Z',
+        durationS: 3600,
+        devices: [],
+        memoryGB: 8,
+        location: cloud('gcp', 'europe-west3')
+      }),
+      ref,
+      lab
+    )
+    expect(frankfurt.trace.find((s) => s.labelMsg?.id === 'trace.pue')).toMatchObject({
+      value: 1.12,
+      sourceId: 'green-algorithms'
+    })
+  })
+
+  it('widens the range where the sources for the same place and year disagree, and says so', () => {
+    // Great Britain 2024: Electricity Maps 175 g/kWh, OWID/Ember 210.89 g/kWh
+    const london = oneHour(cloud('azure', 'uksouth'), '2024-03-01')
+    expect(london.intensityGPerKWh.low).toBeCloseTo(175 * 0.9, 9)
+    expect(london.intensityGPerKWh.high).toBeCloseTo(210.89 * 1.1, 9)
+    expect(london.assumptions.join(' ')).toMatch(/disagree/)
+    const gb = oneHour({ kind: 'country', code: 'GB' }, '2024-03-01')
+    // the country keeps its own series first, with the same range
+    expect(gb.intensityGPerKWh.value).toBe(210.89)
+    expect(gb.intensityGPerKWh.low).toBeCloseTo(london.intensityGPerKWh.low, 9)
+    expect(gb.intensityGPerKWh.high).toBeCloseTo(london.intensityGPerKWh.high, 9)
   })
 })

@@ -287,10 +287,24 @@ describe('resolveFactors: grid intensity', () => {
 describe('resolveFactors: market-based share', () => {
   const gcp = { kind: 'cloud' as const, provider: 'gcp', region: 'europe-west1' }
 
-  it("takes the provider's renewable purchases for a cloud region: market-based beside, location-based untouched", () => {
+  it("never takes a provider's offsets (mlco2 offsetRatio): without instruments market-based equals location-based, with a note", () => {
     const result = estimate({ devices: [v100At300W], location: gcp })
     expect(result.emissionsKg.value).toBeCloseTo(0.3 * 1.11 * 267 * 0.001, 12)
-    expect(result.marketEmissionsKg).toEqual({ value: 0, low: 0, high: 0 })
+    expect(result.marketEmissionsKg).toEqual(result.emissionsKg)
+    expect(result.assumptions.join(' ')).toContain('No contractual instruments cover this energy')
+  })
+
+  it("puts the energy the lab's certificates do not cover at its supplier-specific factor; offsets reduce nothing", () => {
+    const contract = lab({
+      renewableShare: 0.25,
+      supplierIntensityGPerKWh: 400,
+      offsets: [{ tonnes: 100, year: 2023, note: 'forestry' }]
+    })
+    const result = estimate({ devices: [v100At300W], location: france, pue: 1 }, contract)
+    // 0.3 kWh: 25 % covered at 0 g, 75 % at the supplier's 400 g/kWh
+    expect(result.marketEmissionsKg.value).toBeCloseTo((0.3 * 0.75 * 400) / 1000, 12)
+    expect(result.emissionsKg.value).toBeCloseTo((0.3 * 56) / 1000, 12)
+    expect(result.assumptions.join(' ')).not.toContain('No contractual instruments')
   })
 
   it("applies the lab's contract to its own machines only, and the run's share before both", () => {
@@ -327,6 +341,8 @@ describe('estimateRun: the whole result', () => {
     expect(labDefaultsSchema.parse({})).toEqual({
       location: { kind: 'unknown' },
       ownMachines: { kind: 'data-centre' },
+      cloudIntensity: 'grid',
+      offsets: [],
       hardware: [],
       locations: []
     })

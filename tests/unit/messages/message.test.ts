@@ -73,7 +73,7 @@ describe('formatMessage', () => {
   it('round-trips through JSON and the schema, as results stored in IndexedDB do', () => {
     const message = msg('trace.power', { device: 'A100', detail: msg('power.catalogue', { name: 'NVIDIA A100' }) })
     expect(messageSchema.parse(JSON.parse(JSON.stringify(message)))).toEqual(message)
-    expect(english(message)).toBe('Power of A100 (catalogue TDP of NVIDIA A100)')
+    expect(english(message)).toBe('Power of A100 (full load, from the catalogue TDP of NVIDIA A100)')
     expect(english(verbatim('as {it} is'))).toBe('as {it} is')
     expect(() => english({ id: 'no.such.id' })).toThrow(/no English text for 'no.such.id'/)
   })
