@@ -105,6 +105,25 @@ export default tseslint.config(
     }
   },
   {
+    // The UI reaches the ledger through renderer/db/index.ts only; the ledger provider opens it from its modules so
+    // that the first chunk does not carry the methodology (ARCHITECTURE.md).
+    files: ['renderer/src/**/*.{ts,tsx}', 'renderer/report/**/*.{ts,tsx}'],
+    ignores: ['renderer/src/ledger/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            nodeBuiltins,
+            electron,
+            { group: ['**/main/**'], message: 'The renderer reaches main only through the HostApi bridge.' },
+            { group: ['**/db/*'], message: 'Import the ledger from renderer/db (its index), not from its modules.' }
+          ]
+        }
+      ]
+    }
+  },
+  {
     files: ['main/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
     rules: {

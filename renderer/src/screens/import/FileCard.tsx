@@ -278,7 +278,7 @@ export function FileCard({
               <span>{i18n.plural('import.writingCount', file.total, { done: i18n.int(file.done) })}</span>
             </div>
           )}
-          {/* The rows this file skipped, counted here: the batch record counts errors (renderer/db/imports.ts). */}
+          {/* Skipped rows, not errors (a row may have several): the same count the batch record stores (renderer/db/imports.ts). */}
           {file.phase === 'committed' && batch && (
             <div className="import-done" role="status">
               <p>
