@@ -6,7 +6,7 @@
  *   npx tsx scripts/build-data.ts [--from ../shared/reference-data] [--out data]
  */
 import { createHash } from 'node:crypto'
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
@@ -15,16 +15,16 @@ import { hardwareKey, normaliseHardwareName } from '../shared/refdata/hardware'
 import { parseHourlyProfileCsv } from '../shared/refdata/hourly'
 import { normaliseProvider } from '../shared/refdata/locations'
 import {
-  dataManifestSchema,
-  hardwareEntrySchema,
-  hourlyProfileSchema,
-  locationEntrySchema,
-  methodDefaultsSchema,
   type DataManifest,
+  dataManifestSchema,
   type HardwareEntry,
+  hardwareEntrySchema,
   type HourlyProfile,
+  hourlyProfileSchema,
   type LocationEntry,
+  locationEntrySchema,
   type MethodDefaults,
+  methodDefaultsSchema,
   type YearlyIntensity
 } from '../shared/refdata/schema'
 import { foldText } from '../shared/refdata/text'

@@ -1,5 +1,5 @@
+import { type LabDefaults, labDefaultsSchema } from '../../shared/emissions/lab-defaults'
 import { estimateRun } from '../../shared/emissions/resolve'
-import { labDefaultsSchema, type LabDefaults } from '../../shared/emissions/lab-defaults'
 import type { ReferenceData } from '../../shared/refdata/index'
 import type { LedgerEngine } from './api'
 

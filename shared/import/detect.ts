@@ -1,4 +1,4 @@
-import { english, msg, type Message } from '../messages/index'
+import { english, type Message, msg } from '../messages/index'
 import { createCsvParser } from './csv'
 import { normaliseHeaderName, squashHeaderName } from './headers'
 import type { ImportFormat } from './types'

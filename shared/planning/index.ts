@@ -1,38 +1,38 @@
 // The planner's public API: pure functions on plain data, for the CLI, the compare-and-plan screen, the dashboard
 // and the report. docs/planning.md describes it.
 export { PlanningError, type PlanningErrorCode } from './errors'
-export { HOUR_MS, floorToHour, hourlySeriesSchema, isoHour, seriesOfProfile, type HourlySeries } from './hourly'
 export {
-  PAPER_STRATEGIES,
-  comparePaperStrategies,
-  planTimeShift,
-  shiftJobSchema,
-  shiftStrategySchema,
-  type ShiftJob,
-  type ShiftPlan,
-  type ShiftStrategy
-} from './timeshift'
-export { shiftJobOfRun, whatRunWouldHaveSaved } from './run-shift'
-export {
-  DEFAULT_MFU,
   compareHardware,
-  hardwareOptionsSchema,
-  hardwareWorkloadSchema,
-  sortHardwareRows,
+  DEFAULT_MFU,
   type HardwareComparison,
+  hardwareOptionsSchema,
   type HardwareRow,
   type HardwareSortKey,
   type HardwareWorkload,
   type HardwareWorkloadDraft,
-  type Precision
+  hardwareWorkloadSchema,
+  type Precision,
+  sortHardwareRows
 } from './hardware'
+export { floorToHour, HOUR_MS, type HourlySeries, hourlySeriesSchema, isoHour, seriesOfProfile } from './hourly'
 export {
   compareLocations,
-  locationScopeSchema,
   type LocationComparison,
   type LocationRanking,
   type LocationRow,
-  type LocationScope
+  type LocationScope,
+  locationScopeSchema
 } from './location'
-export { recommendChanges, recommendationOptionsSchema, type LedgerRun, type Recommendation } from './recommend'
+export { type LedgerRun, type Recommendation, recommendationOptionsSchema, recommendChanges } from './recommend'
+export { shiftJobOfRun, whatRunWouldHaveSaved } from './run-shift'
 export { savingAcrossLocations, savingInSameScenario } from './saving'
+export {
+  comparePaperStrategies,
+  PAPER_STRATEGIES,
+  planTimeShift,
+  type ShiftJob,
+  shiftJobSchema,
+  type ShiftPlan,
+  type ShiftStrategy,
+  shiftStrategySchema
+} from './timeshift'

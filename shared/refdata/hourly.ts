@@ -1,5 +1,5 @@
 import { parseCsv } from '../import/csv'
-import { hourlyProfileSchema, type HourlyProfile } from './schema'
+import { type HourlyProfile, hourlyProfileSchema } from './schema'
 import { foldText } from './text'
 
 const HOUR_MS = 3_600_000

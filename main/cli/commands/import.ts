@@ -1,7 +1,7 @@
 import { basename } from 'node:path'
 import type { RunInput } from '../../../shared/domain/run'
-import { estimateRun } from '../../../shared/emissions/resolve'
 import { labDefaultsSchema } from '../../../shared/emissions/lab-defaults'
+import { estimateRun } from '../../../shared/emissions/resolve'
 import {
   catalogueMatcher,
   createImporter,
@@ -11,7 +11,7 @@ import {
 } from '../../../shared/import'
 import { loadReferenceData } from '../../../shared/refdata'
 import { InputError, UsageError } from '../args'
-import { writeJsonLines, type Command } from '../command'
+import { type Command, writeJsonLines } from '../command'
 import { readTextChunks } from '../read-file'
 
 const usage = `

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import { PlanningError } from '../../../shared/planning/errors'
-import { isoHour, seriesOfProfile, type HourlySeries } from '../../../shared/planning/hourly'
+import { type HourlySeries, isoHour, seriesOfProfile } from '../../../shared/planning/hourly'
 import {
   comparePaperStrategies,
   planTimeShift,
@@ -9,8 +9,8 @@ import {
   type ShiftStrategy
 } from '../../../shared/planning/timeshift'
 import { findLocation, loadHourlyProfile, loadReferenceData, parseHourlyProfileCsv } from '../../../shared/refdata'
-import { InputError, UsageError, type Flags } from '../args'
-import { writeJson, type Command } from '../command'
+import { type Flags, InputError, UsageError } from '../args'
+import { type Command, writeJson } from '../command'
 
 const usage = `
 usage: timeshift (--zone ZONE | --profile FILE) --start ISO --hours N --power-kw P

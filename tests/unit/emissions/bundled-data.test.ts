@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { runResultSchema } from '../../../shared/domain/result'
-import { runInputSchema, type RunInputDraft } from '../../../shared/domain/run'
+import { type RunInputDraft, runInputSchema } from '../../../shared/domain/run'
 import { labDefaultsSchema } from '../../../shared/emissions/lab-defaults'
 import { estimateRun } from '../../../shared/emissions/resolve'
-import { loadHourlyProfile, loadReferenceData } from '../../../shared/refdata/index'
 import { traceStepText } from '../../../shared/emissions/trace-text'
+import { loadHourlyProfile, loadReferenceData } from '../../../shared/refdata/index'
 
 /** The method against the data the app ships (data/): every table must give a valid, fully sourced result. */
 const ref = loadReferenceData()

@@ -2,17 +2,17 @@ import { useMemo } from 'react'
 import type { Message } from '../../../../shared/messages/message'
 import type { ProjectRecord } from '../../../db'
 import { href } from '../../app/router'
-import { useI18n } from '../../i18n/I18nProvider'
 import type { MessageKey } from '../../i18n/en'
+import { useI18n } from '../../i18n/I18nProvider'
+import { type FileState, NEW_PROJECT, RUNS_SHOWN } from './file-state'
 import {
+  type PreviewWarning,
   previewWarnings,
   skippedRowCount,
+  type StoredEnergy,
   UTC_OFFSETS_MINUTES,
-  utcOffsetLabel,
-  type PreviewWarning,
-  type StoredEnergy
+  utcOffsetLabel
 } from './import-flow'
-import { NEW_PROJECT, RUNS_SHOWN, type FileState } from './file-state'
 
 /** Above this many warnings the list is folded: a file can warn once per row. */
 const WARNINGS_SHOWN = 50

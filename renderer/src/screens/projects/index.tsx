@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react'
+import { type FormEvent, useState } from 'react'
 import { useNotify } from '../../app/Notices'
 import { href } from '../../app/router'
 import { useAsync } from '../../app/useAsync'
