@@ -55,6 +55,7 @@ export function RunDetail({
   }, [onClose])
   return (
     // Focusable so that the long trace can be scrolled with the keyboard (a scrolling region with no control in it).
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
     <aside className="card detail" aria-labelledby="detail-title" ref={panel} tabIndex={0}>
       <div className="row">
         <h2 id="detail-title" ref={heading} tabIndex={-1}>
