@@ -12,7 +12,6 @@ import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 import { parseCsv as parseCsvRows } from '../shared/import/csv'
 import { hardwareKey, normaliseHardwareName } from '../shared/refdata/hardware'
-import { parseHourlyProfileCsv } from '../shared/refdata/hourly'
 import { normaliseProvider } from '../shared/refdata/locations'
 import {
   type DataManifest,
@@ -20,7 +19,6 @@ import {
   type HardwareEntry,
   hardwareEntrySchema,
   type HourlyProfile,
-  hourlyProfileSchema,
   type LocationEntry,
   locationEntrySchema,
   type MethodDefaults,
@@ -28,6 +26,7 @@ import {
   type YearlyIntensity
 } from '../shared/refdata/schema'
 import { foldText } from '../shared/refdata/text'
+import { buildHourlyData, type HourlyBuild } from './build-hourly'
 
 /** The release part of dataVersion; the build appends a hash of the tables' content. Bump it with each data release. */
 const DATA_RELEASE = '2026.11.1'
@@ -62,7 +61,6 @@ const UPSTREAM = {
   codecarbon: { repository: 'mlco2/codecarbon', commit: 'b05965e4', path: 'codecarbon/data/' },
   owid: { repository: 'ourworldindata.org/grapher/carbon-intensity-electricity', commit: 'unversioned', path: '' },
   emYearly: { repository: 'thegreenwebfoundation/co2.js', commit: '27cbe832', path: 'data/output/electricity-maps/' },
-  emHourly: { repository: 'HewlettPackard/green-dcc', commit: '3f6ea95c', path: 'data/carbon_intensity/' },
   ccf: { repository: 'cloud-carbon-footprint/cloud-carbon-coefficients', commit: 'dda7621f', path: '' }
 } satisfies Record<string, Upstream>
 
@@ -115,10 +113,10 @@ const SOURCES: SourceEntry[] = [
   },
   {
     id: 'electricity-maps-hourly',
-    title: 'Electricity Maps hourly carbon intensity 2024, 16 zones (via HewlettPackard/green-dcc)',
+    title: 'Electricity Maps hourly carbon intensity 2021–2024, 40 zones (data-portal exports via public repositories)',
     licence: 'ODbL 1.0',
-    url: 'https://github.com/HewlettPackard/green-dcc',
-    version: '3f6ea95c',
+    url: 'https://portal.electricitymaps.com/datasets',
+    version: 'exports of 2023–2025, per file under "Hourly profiles"',
     attribution: 'Electricity Maps. Open Database License (ODbL) 1.0; a database derived from it stays under the ODbL.'
   },
   {
@@ -165,7 +163,7 @@ function fail(message: string): never {
 
 class Upstreams {
   readonly used: Upstream[] = []
-  constructor(private readonly root: string) {}
+  constructor(readonly root: string) {}
 
   read(upstream: Upstream, folder: string, file: string): string {
     this.used.push({ repository: upstream.repository, commit: upstream.commit, path: `${upstream.path}${file}` })
@@ -758,7 +756,17 @@ const CLOUD_HOURLY_ZONES: Record<string, string> = {
   'gcp:us-south1': 'US-TEX-ERCO',
   'azure:southcentralus': 'US-TEX-ERCO',
   'aws:us-west-1': 'US-CAL-CISO',
-  'azure:westus': 'US-CAL-CISO'
+  'azure:westus': 'US-CAL-CISO',
+  // Issue 12's zones (2023 US grids, CA-QC): Iowa is in MISO, Oregon's The Dalles and Boardman in BPAT, Salt Lake
+  // City in PacifiCorp East, Montréal and Québec in Hydro-Québec.
+  'gcp:us-central1': 'US-MIDW-MISO',
+  'azure:centralus': 'US-MIDW-MISO',
+  'gcp:us-west1': 'US-NW-BPAT',
+  'aws:us-west-2': 'US-NW-BPAT',
+  'gcp:us-west3': 'US-NW-PACE',
+  'gcp:northamerica-northeast1': 'CA-QC',
+  'aws:ca-central-1': 'CA-QC',
+  'azure:canadaeast': 'CA-QC'
 }
 
 /** Electricity Maps' national system of Chile is the export's CL-SEN zone, shipped under the key CL-SIC. */
@@ -782,32 +790,13 @@ interface Hourly {
   profile: HourlyProfile
 }
 
-function buildHourly(up: Upstreams): Hourly[] {
-  const folder = 'electricity-maps-hourly-2024'
-  const profiles: Hourly[] = []
-  for (const file of up.list(folder)) {
-    const match = /^(.+)_2024_hourly\.csv$/.exec(file)
-    if (!match) continue
-    const key = match[1]!
-    const parsed = parseHourlyProfileCsv(up.read(UPSTREAM.emHourly, folder, file), `${folder}/${file}`)
-    if (parsed.startUtc !== '2024-01-01T00:00:00.000Z')
-      fail(`${folder}/${file}: starts at ${parsed.startUtc}, not 2024-01-01T00:00Z`)
-    if (parsed.lifecycleGPerKWh.length !== 8784)
-      note(`${folder}/${file}: ${parsed.lifecycleGPerKWh.length} hours, not the 8,784 of 2024`)
-    const profile = hourlyProfileSchema.parse({
-      zone: key,
-      name: parsed.name,
-      ...(parsed.zone !== key ? { zoneId: parsed.zone } : {}),
-      startUtc: parsed.startUtc,
-      lifecycleGPerKWh: parsed.lifecycleGPerKWh.map((v) => round(v, 1)),
-      directGPerKWh: parsed.directGPerKWh.map((v) => round(v, 1)),
-      estimatedHours: parsed.estimatedHours,
-      sourceId: 'electricity-maps-hourly'
-    })
-    if (parsed.zone !== key) note(`${folder}/${file}: the export's Zone Id is ${parsed.zone}; shipped as ${key}`)
-    profiles.push({ key, profile })
-  }
-  return profiles
+/** Every zone-year (scripts/build-hourly.ts); locations attach to each zone's latest profile. */
+function buildHourly(up: Upstreams): { latest: Hourly[]; build: HourlyBuild } {
+  const build = buildHourlyData(up.root, note)
+  up.used.push(...build.used)
+  const latest = new Map<string, Hourly>()
+  for (const z of build.zoneYears) latest.set(z.key, { key: z.key, profile: z.profile })
+  return { latest: [...latest.values()], build }
 }
 
 class NameIndex {
@@ -1401,7 +1390,12 @@ function fixesMarkdown({ corrections, zeroIntensities }: Fixes): string[] {
   return lines
 }
 
-function sourcesMarkdown(manifest: DataManifest, counts: Record<string, number>, fixes: Fixes): string {
+function sourcesMarkdown(
+  manifest: DataManifest,
+  counts: Record<string, number>,
+  fixes: Fixes,
+  hourlyMarkdown: string[]
+): string {
   const lines = [
     '# Reference data: sources and attributions',
     '',
@@ -1414,7 +1408,7 @@ function sourcesMarkdown(manifest: DataManifest, counts: Record<string, number>,
     '|---|---|',
     `| hardware.json | ${counts.gpu} GPUs, ${counts.cpu} CPUs, ${counts.tpu} TPUs: TDP (W), per-core TDP and cores where Green Algorithms gives them, TFLOPS, memory, aliases. \`sourceIds[0]\` is the source of \`tdpW\`; later ids also list the device. |`,
     `| locations.json | ${counts.country} countries (every year OWID has), ${counts.zone} Electricity Maps zones (2024, 2025), ${counts.cloud} cloud regions. |`,
-    `| hourly/<zone>.json | ${counts.hourly} zones, 8,784 hours of 2024 (UTC), life-cycle and direct gCO2eq/kWh to 0.1. |`,
+    `| hourly/<zone>/<year>.json | ${counts.hourly} zones, 2021–2024 (UTC hours), life-cycle and direct gCO2eq/kWh to 0.1: see "Hourly profiles". |`,
     '| defaults.json | memory power, PUE defaults, equivalents, world intensity, embodied emissions per device class. |',
     '| manifest.json | data version, upstream files (repository, commit, path), sources with licences. |',
     '',
@@ -1433,6 +1427,7 @@ function sourcesMarkdown(manifest: DataManifest, counts: Record<string, number>,
   }
   lines.push(
     ...fixesMarkdown(fixes),
+    ...hourlyMarkdown,
     '## Open Database License (Electricity Maps)',
     '',
     'The zone intensities of locations.json and the profiles of hourly/ are derived from Electricity Maps data',
@@ -1457,7 +1452,8 @@ const SOURCE_USE: Record<string, string> = {
   'owid-ember': 'Yearly carbon intensity of electricity of every country, all years.',
   'electricity-maps-yearly':
     'Yearly life-cycle carbon intensity, renewable and carbon-free shares of 352 zones, 2024 and 2025.',
-  'electricity-maps-hourly': 'Hourly life-cycle and direct intensities of 16 zones, 2024.',
+  'electricity-maps-hourly':
+    'Hourly life-cycle and direct intensities of 40 zones, 2021–2024 (122 zone-years): runs at the intensity of their hours, time shifting, the Dodge et al. study.',
   'electricity-maps-export': 'Hourly profiles the user imports from the Electricity Maps data portal.',
   ccf: 'Grid factors of cloud regions missing from mlco2 and CodeCarbon (nominal year 2021); embodied emissions per GPU and per CPU socket (coefficients-*-embodied.csv).',
   'vendor-datasheets':
@@ -1477,7 +1473,7 @@ function main(): void {
   const up = new Upstreams(from)
 
   const { hardware, corrections } = buildHardware(up)
-  const hourly = buildHourly(up)
+  const { latest: hourly, build: hourlyBuild } = buildHourly(up)
   const { locations, zeroIntensities } = buildLocations(up, hourly)
   const defaults = buildDefaults(up)
 
@@ -1486,8 +1482,7 @@ function main(): void {
     ['locations.json', toJson(locations)],
     ['defaults.json', toJson(defaults)]
   ])
-  for (const { key, profile } of hourly.sort((a, b) => (a.key < b.key ? -1 : 1)))
-    files.set(`hourly/${key}.json`, toJson(profile))
+  for (const [name, content] of hourlyBuild.files) files.set(name, content)
 
   const hash = createHash('sha256')
   for (const [name, content] of files) hash.update(name).update('\0').update(content).update('\0')
@@ -1497,7 +1492,10 @@ function main(): void {
   const manifest = dataManifestSchema.parse({
     dataVersion: `${DATA_RELEASE}-${hash.digest('hex').slice(0, 8)}`,
     generatedFrom,
-    hourlyZones: hourly.map((h) => h.key),
+    hourlyZones: hourly.map((h) => h.key).sort(),
+    hourlyYears: Object.fromEntries(
+      hourly.map((h) => [h.key, hourlyBuild.zoneYears.filter((z) => z.key === h.key).map((z) => z.year)])
+    ),
     sources: SOURCES
   })
   files.set('manifest.json', toJson(manifest))
@@ -1516,13 +1514,16 @@ function main(): void {
         cloud: count('cloud'),
         hourly: hourly.length
       },
-      { corrections, zeroIntensities }
+      { corrections, zeroIntensities },
+      hourlyBuild.markdown
     )
   )
 
   rmSync(join(out, 'hourly'), { recursive: true, force: true })
-  mkdirSync(join(out, 'hourly'), { recursive: true })
-  for (const [name, content] of files) writeFileSync(join(out, name), content)
+  for (const [name, content] of files) {
+    mkdirSync(dirname(join(out, name)), { recursive: true })
+    writeFileSync(join(out, name), content)
+  }
   console.log(
     `wrote ${files.size} files to ${out}: data version ${manifest.dataVersion}; ${hardware.length} hardware entries, ${locations.length} locations, ${hourly.length} hourly zones; ${notes.length} notes`
   )

@@ -16,6 +16,11 @@ export interface LedgerEngine<L> {
   labDefaultsSchema: z.ZodType<L>
   defaultLabDefaults: L
   compute(input: RunInput, lab: L): RunResult
+  /**
+   * Loads what compute needs that loads asynchronously (the hourly profiles of the runs' zones and years, issue 12);
+   * the ledger awaits it before computing these runs (drafts as given, possibly invalid).
+   */
+  prepare?(inputs: readonly unknown[], lab: L): Promise<void>
 }
 
 export interface OpenLedgerOptions<L> {

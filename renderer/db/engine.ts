@@ -1,3 +1,4 @@
+import { hourlyProfilesOfRun, preloadRunHourly } from '../../shared/emissions/hourly-preload'
 import { type LabDefaults, labDefaultsSchema } from '../../shared/emissions/lab-defaults'
 import { estimateRun } from '../../shared/emissions/resolve'
 import type { ReferenceData } from '../../shared/refdata/index'
@@ -5,12 +6,13 @@ import type { LedgerEngine } from './api'
 
 /**
  * The engine the app opens the ledger with: the shared methodology on the bundled reference data, with the lab
- * defaults the ledger stores. Hourly intensity profiles are not used for stored runs (they load asynchronously and
- * per location); the yearly intensity of the run's year applies.
+ * defaults the ledger stores. A run in a zone with hourly profiles takes the intensity of its hours: the ledger
+ * calls prepare (which loads the zone-years its runs need) before compute.
  */
 export const createLedgerEngine = (ref: ReferenceData): LedgerEngine<LabDefaults> => ({
   dataVersion: ref.manifest.dataVersion,
   labDefaultsSchema,
   defaultLabDefaults: labDefaultsSchema.parse({}),
-  compute: (input, lab) => estimateRun(input, ref, lab)
+  compute: (input, lab) => estimateRun(input, ref, lab, hourlyProfilesOfRun(input, ref, lab)),
+  prepare: (inputs, lab) => preloadRunHourly(inputs, ref, lab)
 })

@@ -98,6 +98,10 @@ export const importsRepo = <L>(ctx: LedgerContext<L>): ImportsRepo => {
   const commit: ImportsRepo['commit'] = async (source, options = {}) => {
     const lab = await ctx.lab()
     const stamp = await ctx.stamp()
+    await ctx.engine.prepare?.(
+      source.runs.map((run) => run.input),
+      lab
+    )
     const { runs, invalid } = prepare(source, (input) => ctx.engine.compute(input, lab))
     const chunkSize = Math.max(1, options.chunkSize ?? 2000)
     const batchId = ctx.newId()
@@ -191,6 +195,10 @@ export const importsRepo = <L>(ctx: LedgerContext<L>): ImportsRepo => {
   return {
     preview: async (source) => {
       const lab = await ctx.lab()
+      await ctx.engine.prepare?.(
+        source.runs.map((run) => run.input),
+        lab
+      )
       const { runs, invalid } = prepare(source, (input) => ctx.engine.compute(input, lab))
       const stamp = await ctx.stamp()
       return guarded(() =>

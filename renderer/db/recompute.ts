@@ -47,6 +47,10 @@ export const recomputeRepo = <L>(ctx: LedgerContext<L>): RecomputeRepo => {
         const limit = chunkSize + failed.size
         const candidates = await guarded(() => stale(stamp).limit(limit).toArray())
         const recomputed: RunRecord[] = []
+        await ctx.engine.prepare?.(
+          candidates.map((run) => run.input),
+          lab
+        )
         for (const run of candidates) {
           if (failed.has(run.id) || recomputed.length >= chunkSize) continue
           try {

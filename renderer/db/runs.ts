@@ -50,6 +50,7 @@ export const runsRepo = <L>(ctx: LedgerContext<L>): RunsRepo => {
       const input = parseRunInput(draft)
       const lab = await ctx.lab()
       const stamp = await ctx.stamp()
+      await ctx.engine.prepare?.([input], lab)
       const result = ctx.engine.compute(input, lab)
       return guarded(() =>
         db.transaction('rw', [db.runs, db.projects, db.rollups], async () => {
@@ -76,6 +77,7 @@ export const runsRepo = <L>(ctx: LedgerContext<L>): RunsRepo => {
       const input = parseRunInput(draft)
       const lab = await ctx.lab()
       const stamp = await ctx.stamp()
+      await ctx.engine.prepare?.([input], lab)
       const result = ctx.engine.compute(input, lab)
       return guarded(() =>
         db.transaction('rw', [db.runs, db.projects, db.rollups], async () => {

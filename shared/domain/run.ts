@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { LIMITS, yearInRange } from './limits'
 
 /** What a run was for. Aggregations and reports group by it. */
 export const runKindSchema = z.enum(['training', 'fine-tuning', 'hyperparameter-search', 'inference', 'other'])
@@ -17,15 +18,16 @@ export const deviceInputSchema = z.object({
   hardwareId: z.string().min(1).optional(),
   /** Display name, as the user or the imported file wrote it. */
   name: z.string().min(1),
-  count: z.number().positive(),
+  /** A whole number of devices, 1–100,000 (LIMITS). */
+  count: z.number().int().min(1).max(LIMITS.maxDeviceCount),
   /** Mean utilisation of the device's power over the run, 0–1. */
   utilization: z.number().min(0).max(1).default(1),
   /** A power given by the user, replacing the catalogue TDP. */
-  powerW: z.number().nonnegative().optional(),
+  powerW: z.number().nonnegative().max(LIMITS.maxPowerPerDeviceW).optional(),
   /** A measured mean power (nvidia-smi, CodeCarbon), preferred over everything. */
-  measuredPowerW: z.number().nonnegative().optional(),
+  measuredPowerW: z.number().nonnegative().max(LIMITS.maxPowerPerDeviceW).optional(),
   /** CPUs whose catalogue power is per core (Green Algorithms): the cores reserved. */
-  cores: z.number().positive().optional()
+  cores: z.number().positive().max(LIMITS.maxCores).optional()
 })
 export type DeviceInput = z.infer<typeof deviceInputSchema>
 
@@ -36,21 +38,32 @@ export const locationInputSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('country'), code: z.string().min(2).max(3) }),
   /** Electricity Maps zone id, e.g. DE-LU, US-CAL-CISO. */
   z.object({ kind: z.literal('zone'), zone: z.string().min(1) }),
-  z.object({ kind: z.literal('custom'), intensityGPerKWh: z.number().nonnegative(), label: z.string().min(1) }),
+  z.object({
+    kind: z.literal('custom'),
+    intensityGPerKWh: z.number().nonnegative().max(LIMITS.maxIntensityGPerKWh),
+    label: z.string().min(1)
+  }),
   z.object({ kind: z.literal('unknown') })
 ])
 export type LocationInput = z.infer<typeof locationInputSchema>
 
 /** Where a run came from, so that a re-import of the same file updates instead of duplicating. */
 export const runSourceSchema = z.object({
-  kind: z.enum(['manual', 'codecarbon', 'nvidia-smi', 'ledger']),
+  kind: z.enum(['manual', 'codecarbon', 'nvidia-smi', 'ledger', 'slurm']),
   fileName: z.string().optional(),
   /** The id the source gives the run (CodeCarbon run_id, nvidia-smi GPU uuid + start), for idempotent re-imports. */
-  externalId: z.string().optional()
+  externalId: z.string().optional(),
+  /** A scheduler's job id as the scheduler prints it (Slurm JobID: 58101, 7700_3, 58200), to join with its records. */
+  jobId: z.string().min(1).max(100).optional()
 })
 export type RunSource = z.infer<typeof runSourceSchema>
 
-const isoDateTime = z.iso.datetime({ offset: true, local: false })
+/** ISO 8601 with an offset, in the years LIMITS allows (as written: '0099-…' is refused, never read as 1999). */
+const isoDateTime = z.iso
+  .datetime({ offset: true, local: false })
+  .refine((iso) => !/^\d{4}-/.test(iso) || yearInRange(iso), {
+    message: `the year must be between ${LIMITS.minYear} and ${LIMITS.maxYear}`
+  })
 
 /**
  * Everything the user (or an import) says about a run. The computed figures live in RunResult;
@@ -63,26 +76,32 @@ export const runInputSchema = z.object({
   person: z.string().max(200).default(''),
   /** Start, ISO 8601 with offset (UTC 'Z' when the source gives no zone, with a warning). */
   startedAt: isoDateTime,
-  durationS: z.number().nonnegative(),
+  durationS: z.number().nonnegative().max(LIMITS.maxDurationS),
   /**
    * Continuous services (inference endpoints): the run spans startedAt + durationS but the hardware works only this
    * many hours a day. Absent: it works the whole duration.
    */
   hoursPerDay: z.number().gt(0).max(24).optional(),
   devices: z.array(deviceInputSchema).default([]),
-  memoryGB: z.number().nonnegative().optional(),
+  memoryGB: z.number().nonnegative().max(LIMITS.maxMemoryGB).optional(),
   location: locationInputSchema.default({ kind: 'unknown' }),
   /** Power Usage Effectiveness set for this run; absent: the default for its location kind. */
   pue: z.number().min(1).max(5).optional(),
   /** IT energy measured by a tool, replacing the estimate. */
-  measuredEnergyKWh: z.number().nonnegative().optional(),
+  measuredEnergyKWh: z.number().nonnegative().max(LIMITS.maxEnergyKWh).optional(),
   /** Whether measuredEnergyKWh already includes the PUE (CodeCarbon multiplies its energies by its pue column). */
   measuredEnergyIncludesPue: z.boolean().default(false),
   /** Emissions reported by the source file (CodeCarbon), kept for comparison with ours. */
-  reportedEmissionsKg: z.number().nonnegative().optional(),
+  reportedEmissionsKg: z.number().nonnegative().max(LIMITS.maxEmissionsKg).optional(),
   /** Share of the energy covered by renewable purchases (lab contract), 0–1, for market-based emissions. */
   renewableShare: z.number().min(0).max(1).optional(),
   tags: z.array(z.string().max(100)).default([]),
+  /**
+   * How a scheduler job ended (issue 14): its state as the scheduler wrote it (Slurm FAILED, TIMEOUT, …) and whether
+   * it ran to completion. Failed, cancelled, timed-out and out-of-memory jobs used energy too: they are kept, marked.
+   * Absent: not a scheduler job (taken as successful).
+   */
+  outcome: z.object({ state: z.string().min(1).max(40), successful: z.boolean() }).optional(),
   notes: z.string().max(10_000).default(''),
   source: runSourceSchema.default({ kind: 'manual' })
 })

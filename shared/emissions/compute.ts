@@ -1,3 +1,4 @@
+import { assertFinite } from '../domain/limits'
 import { add, exact, multiply, type Range, spread } from '../domain/range'
 import type { RunResult, TraceStep } from '../domain/result'
 import type { DeviceKind, RunInput } from '../domain/run'
@@ -5,7 +6,7 @@ import { type SourceRef, sourceRefSchema } from '../domain/source'
 import { english, type Message, msg, verbatim } from '../messages/index'
 import type { ResolvedFactors } from './factors'
 import { usageHours } from './hours'
-import { RUN_INPUT_SOURCE } from './method-sources'
+import { POWER_MODEL_SOURCE, RUN_INPUT_SOURCE } from './method-sources'
 import { EMBODIED_FACTORS, MEASURED_ENERGY_SPREAD, MEMORY_POWER } from './uncertainty'
 
 const HOURS_PER_YEAR = 8760
@@ -20,6 +21,21 @@ const mapRange = (r: Range, fn: (x: number) => number): Range => ({
 })
 
 const zeroBreakdown = (): Record<DeviceKind | 'memory', number> => ({ gpu: 0, cpu: 0, tpu: 0, memory: 0 })
+
+/**
+ * A device's mean draw at utilisation u: P_idle + u × (P_max − P_idle) for a catalogue power (both terms positive, so
+ * the bounds combine bound by bound), the power × u for one entered, the measured mean as it is (u is then 1).
+ */
+export function drawAt(power: ResolvedFactors['devices'][number], u: number): Range {
+  const { model } = power
+  if (model === undefined) return mapRange(power.powerW, (w) => w * u)
+  const at = (idle: number, full: number) => (1 - u) * idle + u * full
+  return {
+    value: at(model.idleW.value, model.fullW.value),
+    low: at(model.idleW.low, model.fullW.low),
+    high: at(model.idleW.high, model.fullW.high)
+  }
+}
 
 /** One device's share of a run's figures (same index as input.devices). */
 export interface DeviceFigures {
@@ -65,7 +81,7 @@ export function computeFigures(input: RunInput, factors: ResolvedFactors): RunFi
   const devices = input.devices.map((device, i): DeviceFigures => {
     const power = factors.devices[i]!
     const utilization = power.origin === 'measured' ? 1 : device.utilization
-    const energyKWh = mapRange(power.powerW, (w) => (device.count * w * utilization * hours) / W_PER_KW)
+    const energyKWh = mapRange(drawAt(power, utilization), (w) => (device.count * w * hours) / W_PER_KW)
     byKind[device.kind] += energyKWh.value
     const embodied = factors.embodied[power.embodiedClass]
     const embodiedKg =
@@ -130,6 +146,11 @@ export function computeFigures(input: RunInput, factors: ResolvedFactors): RunFi
     flights: emissionsKg.value / flightKg
   }
 
+  // The inputs are bounded (domain/limits.ts), so this cannot fail for a validated run; it guards the ledger, the
+  // backups and the exports against a factor table or a caller that is not.
+  for (const [name, r] of Object.entries({ energyKWh, itEnergyKWh, emissionsKg, marketEmissionsKg, embodiedKg }))
+    assertFinite(`computeRun ${name}`, r)
+
   return {
     method: isMeasured ? 'measured' : 'estimated',
     itEnergyKWh,
@@ -188,10 +209,24 @@ export function computeRun(input: RunInput, factors: ResolvedFactors): RunResult
     trace.push(
       step(msg('trace.power', { device: device.name, detail }), undefined, power.powerW.value, 'W', power.sourceId)
     )
+    if (power.model !== undefined) {
+      const { tdpW, idleW, fullW } = power.model
+      trace.push(
+        step(
+          msg('trace.powerModel', { device: device.name, tdpW }),
+          msg('formula.powerModel', { idleW: idleW.value, fullW: fullW.value, utilization }),
+          drawAt(power, utilization).value,
+          'W',
+          POWER_MODEL_SOURCE.id
+        )
+      )
+    }
     trace.push(
       step(
         msg('trace.deviceEnergy', { count: device.count, device: device.name }),
-        msg('formula.deviceEnergy', { count: device.count, powerW: power.powerW.value, utilization, hours }),
+        power.model === undefined
+          ? msg('formula.deviceEnergy', { count: device.count, powerW: power.powerW.value, utilization, hours })
+          : msg('formula.deviceEnergyDraw', { count: device.count, powerW: drawAt(power, utilization).value, hours }),
         kWh.value,
         'kWh'
       )

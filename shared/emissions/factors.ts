@@ -21,6 +21,11 @@ export const devicePowerSchema = z.object({
   detail: z.string(),
   /** detail as a message, for the app's language; hand-built factors may leave it out. */
   detailMsg: messageSchema.optional(),
+  /**
+   * Catalogue (or family) powers: the draw idle and at full load, for P(u) = idle + u × (full − idle). Absent for a
+   * measured or entered power, which is used as given (× utilisation for an entered one).
+   */
+  model: z.object({ tdpW: z.number(), idleW: rangeSchema, fullW: rangeSchema }).optional(),
   /** Catalogue entry used, when any. */
   hardwareId: z.string().optional(),
   /** Embodied class key (defaults.embodied), normally the device kind. */
@@ -52,6 +57,19 @@ export const resolvedLocationSchema = z.object({
   /** Whether the yearly average is of the run's own year. */
   exactYear: z.boolean(),
   hourly: z.boolean(),
+  /** Which of the run's hours took their intensity from an hourly profile and which from a yearly value (issue 12). */
+  hourlySpans: z
+    .array(
+      z.object({
+        fromUtc: z.string(),
+        toUtc: z.string(),
+        origin: z.enum(['hourly', 'yearly']),
+        year: z.number().int(),
+        meanGPerKWh: z.number().nonnegative(),
+        energyShare: z.number().min(0).max(1)
+      })
+    )
+    .optional(),
   /** Where the location came from: the run itself or the lab's default location. */
   from: z.enum(['run', 'lab'])
 })

@@ -10,4 +10,11 @@ export const LAB_DEFAULTS_SOURCE: SourceRef = {
   title: "The lab's defaults (PUE, location, contract, custom hardware)"
 }
 
-export const METHOD_SOURCES: SourceRef[] = [RUN_INPUT_SOURCE, LAB_DEFAULTS_SOURCE]
+/** The idle and full-load fractions of TDP per device class (uncertainty.ts, docs/methodology.md §1). */
+export const POWER_MODEL_SOURCE: SourceRef = {
+  id: 'power-model',
+  title:
+    "Carbon Ledger's power model: idle and full-load fractions of TDP per device class, from an H100 80GB HBM3 nvidia-smi log (131 W idle, 634 W full load of 700 W TDP) and published idle measurements"
+}
+
+export const METHOD_SOURCES: SourceRef[] = [RUN_INPUT_SOURCE, LAB_DEFAULTS_SOURCE, POWER_MODEL_SOURCE]

@@ -4,16 +4,18 @@ import type { DeviceInput, LocationInput, RunInput } from '../domain/run'
 import { type SourceRef, sourceRefSchema } from '../domain/source'
 import { english, type Message, msg } from '../messages/index'
 import { findHardware, HARDWARE_MATCH_THRESHOLD, hardwareFamily, matchHardware } from '../refdata/hardware'
-import { intensitySeries } from '../refdata/hourly'
 import type { ReferenceData } from '../refdata/index'
 import { normaliseProvider, resolveLocation, yearlyIntensity } from '../refdata/locations'
 import type { HardwareEntry, HourlyProfile, LocationEntry, MethodDefaults } from '../refdata/schema'
 import { computeFigures, computeRun, type RunFigures } from './compute'
 import type { DevicePower, ResolvedFactors, ResolvedLocation } from './factors'
+import { hourlyRunIntensity } from './hourly-intensity'
 import type { LabDefaults } from './lab-defaults'
 import { LAB_DEFAULTS_SOURCE, METHOD_SOURCES, RUN_INPUT_SOURCE } from './method-sources'
 import {
+  CPU_POWER_MODEL,
   CUSTOM_INTENSITY_SPREAD,
+  GPU_POWER_MODEL,
   HOURLY_ESTIMATED_EXTRA_SPREAD,
   HOURLY_INTENSITY_SPREAD,
   MAX_INTENSITY_SPREAD,
@@ -21,13 +23,18 @@ import {
   OTHER_YEAR_SPREAD_PER_YEAR,
   SAME_YEAR_INTENSITY_SPREAD,
   STATED_PUE_SPREAD,
-  TDP_POWER,
+  type TdpFraction,
   UNKNOWN_INTENSITY_FACTORS,
   UNKNOWN_PUE_BOUNDS,
   USER_POWER_SPREAD
 } from './uncertainty'
 
-const HOUR_MS = 3_600_000
+/**
+ * The hourly profiles of the run's zone that the caller loaded (issue 12): one zone-year, or several. Profiles load
+ * asynchronously and resolving is synchronous, so callers preload them (hourly-preload.ts: preloadRunHourly, then
+ * hourlyProfilesOfRun); profiles of another zone are ignored.
+ */
+export type HourlyInput = HourlyProfile | readonly HourlyProfile[]
 
 /** The tables a run is resolved against: the reference data with the lab's own entries in front. */
 interface Tables {
@@ -46,7 +53,7 @@ export function resolveFactors(
   input: RunInput,
   ref: ReferenceData,
   lab: LabDefaults,
-  hourly?: HourlyProfile
+  hourly?: HourlyInput
 ): ResolvedFactors {
   const assumptions: Message[] = []
   const factors = resolve(input, ref, lab, hourly, (make) => assumptions.push(make()))
@@ -54,7 +61,7 @@ export function resolveFactors(
 }
 
 /** resolveFactors then computeRun: a run's result from the reference data and the lab's defaults. */
-export function estimateRun(input: RunInput, ref: ReferenceData, lab: LabDefaults, hourly?: HourlyProfile): RunResult {
+export function estimateRun(input: RunInput, ref: ReferenceData, lab: LabDefaults, hourly?: HourlyInput): RunResult {
   return computeRun(input, resolveFactors(input, ref, lab, hourly))
 }
 
@@ -66,12 +73,18 @@ export function estimateFigures(
   input: RunInput,
   ref: ReferenceData,
   lab: LabDefaults,
-  hourly?: HourlyProfile
+  hourly?: HourlyInput
 ): RunFigures {
   return computeFigures(
     input,
     resolve(input, ref, lab, hourly, () => {})
   )
+}
+
+/** The location entry a run's intensity comes from (its own location, else the lab's), with the lab's entries. */
+export function runLocationEntry(input: RunInput, ref: ReferenceData, lab: LabDefaults): LocationEntry | undefined {
+  const locationInput = input.location.kind !== 'unknown' ? input.location : lab.location
+  return resolveLocation(withLabEntries(ref, lab), locationInput)
 }
 
 /** Records an assumption; the message is only made when it is kept. */
@@ -81,7 +94,7 @@ function resolve(
   input: RunInput,
   ref: ReferenceData,
   lab: LabDefaults,
-  hourly: HourlyProfile | undefined,
+  hourly: HourlyInput | undefined,
   note: Note
 ): ResolvedFactors {
   const tables = withLabEntries(ref, lab)
@@ -209,15 +222,32 @@ function resolvePower(device: DeviceInput, tables: Tables, note: Note): DevicePo
   const detailMsg = perCore
     ? msg('power.cataloguePerCore', { name: entry.name, perCoreW: entry.tdpPerCoreW!, cores: device.cores! })
     : msg('power.catalogue', { name: entry.name })
+  const model = powerModel(device.kind, tdpW, tdpW)
   return {
-    powerW: { value: tdpW, low: tdpW * TDP_POWER.low, high: tdpW * TDP_POWER.high },
+    powerW: model.fullW,
     origin: 'catalogue',
     detail: english(detailMsg),
     detailMsg,
+    model,
     hardwareId: entry.id,
     embodiedClass,
     sourceId: tables.labHardware.has(entry) ? LAB_DEFAULTS_SOURCE.id : entry.sourceIds[0]
   }
+}
+
+/** The power model's fractions of TDP for a device class (uncertainty.ts): TPUs take the GPUs'. */
+const fractionsOf = (kind: DeviceInput['kind']): Record<'idle' | 'full', TdpFraction> =>
+  kind === 'cpu' ? CPU_POWER_MODEL : GPU_POWER_MODEL
+
+/**
+ * Idle and full-load draw of a device whose TDP lies between minW and maxW (equal for one catalogue model; a family's
+ * span otherwise): best estimates at the midpoint, bounds from the lowest TDP's low to the highest TDP's high.
+ */
+function powerModel(kind: DeviceInput['kind'], minW: number, maxW: number): NonNullable<DevicePower['model']> {
+  const { idle, full } = fractionsOf(kind)
+  const tdpW = (minW + maxW) / 2
+  const of = (f: TdpFraction): Range => ({ value: tdpW * f.value, low: minW * f.low, high: maxW * f.high })
+  return { tdpW, idleW: of(idle), fullW: of(full) }
 }
 
 /** A catalogue entry's TDP for the device: per core × the cores reserved when the entry is per core and they are given. */
@@ -236,11 +266,13 @@ function ambiguousPower(device: DeviceInput, candidates: HardwareEntry[], note: 
   const names = candidates.map((e) => e.name).join(', ')
   note(() => msg('assume.ambiguousHardware', { device: device.name, names, valueW, minW, maxW }))
   const detailMsg = msg('power.ambiguous', { names })
+  const model = powerModel(device.kind, minW, maxW)
   return {
-    powerW: { value: valueW, low: minW * TDP_POWER.low, high: maxW * TDP_POWER.high },
+    powerW: model.fullW,
     origin: 'catalogue',
     detail: english(detailMsg),
     detailMsg,
+    model,
     embodiedClass: device.kind,
     sourceId: candidates[0]!.sourceIds[0]
   }
@@ -287,7 +319,7 @@ function resolveIntensity(
   tables: Tables,
   defaults: MethodDefaults,
   defaultSource: (key: string) => string,
-  hourly: HourlyProfile | undefined,
+  hourly: HourlyInput | undefined,
   note: Note
 ): ResolvedLocation {
   if (locationInput.kind === 'custom') {
@@ -333,24 +365,10 @@ function resolveIntensity(
   }
 
   const fromLab = tables.labLocations.has(entry)
-  const profileMean = hourly !== undefined && hourly.zone === entry.hourlyZone ? hourlyMean(hourly, input) : undefined
-  if (hourly !== undefined && profileMean !== undefined) {
-    const estimatedShare =
-      hourly.lifecycleGPerKWh.length === 0 ? 0 : hourly.estimatedHours / hourly.lifecycleGPerKWh.length
-    if (input.hoursPerDay !== undefined) {
-      note(() => msg('assume.serviceHours'))
-    }
-    return {
-      id: entry.id,
-      label: entry.name,
-      intensityGPerKWh: spread(profileMean, HOURLY_INTENSITY_SPREAD + HOURLY_ESTIMATED_EXTRA_SPREAD * estimatedShare),
-      origin: 'hourly',
-      sourceId: hourly.sourceId,
-      exactYear: true,
-      hourly: true,
-      from
-    }
-  }
+  const profiles = (Array.isArray(hourly) ? hourly : hourly ? [hourly] : []) as readonly HourlyProfile[]
+  const zoneProfiles = profiles.filter((p) => entry.hourlyZone !== undefined && p.zone === entry.hourlyZone)
+  const fromProfiles = zoneProfiles.length > 0 ? hourlyLocation(input, entry, zoneProfiles, from, note) : undefined
+  if (fromProfiles) return fromProfiles
 
   const year = new Date(input.startedAt).getUTCFullYear()
   const { intensity, exactYear } = yearlyIntensity(entry, year)
@@ -378,25 +396,65 @@ function resolveIntensity(
   }
 }
 
+/** The relative range of a yearly average used for a run of `year`: wider the further its year is. */
+function yearlySpread(entry: LocationEntry, year: number): number {
+  const { intensity, exactYear } = yearlyIntensity(entry, year)
+  return exactYear
+    ? SAME_YEAR_INTENSITY_SPREAD
+    : Math.min(
+        MAX_INTENSITY_SPREAD,
+        SAME_YEAR_INTENSITY_SPREAD + OTHER_YEAR_SPREAD_PER_YEAR * Math.abs(intensity.year - year)
+      )
+}
+
 /**
- * Mean life-cycle intensity over the run's wall-clock span, each hour weighted by the part of it the run covers;
- * undefined when the profile does not cover the whole span.
+ * The run's intensity from its zone's hourly profiles (hourlyRunIntensity): energy-weighted over its hours, the
+ * zone's yearly average for hours no profile covers. Undefined when no profile covers any of its hours. The range
+ * weighs each part's own: ±5 % (more for estimated hours) for profile hours, the yearly range for the others.
  */
-function hourlyMean(profile: HourlyProfile, input: RunInput): number | undefined {
-  const startMs = Date.parse(input.startedAt)
-  const endMs = startMs + input.durationS * 1000
-  const firstHourMs = Math.floor(startMs / HOUR_MS) * HOUR_MS
-  const hours = Math.max(1, Math.ceil((endMs - firstHourMs) / HOUR_MS))
-  const series = intensitySeries(profile, startMs, hours)
-  if (series === undefined) return undefined
-  if (endMs === startMs) return series[0]
-  let weighted = 0
-  series.forEach((intensity, k) => {
-    const hourStart = firstHourMs + k * HOUR_MS
-    const coveredMs = Math.min(endMs, hourStart + HOUR_MS) - Math.max(startMs, hourStart)
-    weighted += intensity * Math.max(0, coveredMs)
+function hourlyLocation(
+  input: RunInput,
+  entry: LocationEntry,
+  profiles: readonly HourlyProfile[],
+  from: 'run' | 'lab',
+  note: Note
+): ResolvedLocation | undefined {
+  const startUtcMs = Date.parse(input.startedAt)
+  const result = hourlyRunIntensity({
+    startUtcMs,
+    endUtcMs: startUtcMs + input.durationS * 1000,
+    profiles,
+    yearlyGPerKWh: (year) => yearlyIntensity(entry, year).intensity.intensityGPerKWh
   })
-  return weighted / (endMs - startMs)
+  if (result.hourlyShare === 0) return undefined
+  if (input.hoursPerDay !== undefined) note(() => msg('assume.serviceHours'))
+  const yearlySpans = result.spans.filter((s) => s.origin === 'yearly')
+  if (yearlySpans.length > 0) {
+    const years = [...new Set(yearlySpans.map((s) => s.year))].join(', ')
+    note(() => msg('assume.hourlyPartly', { location: entry.name, pct: Math.round(result.hourlyShare * 100), years }))
+  }
+  const relative =
+    result.hourlyShare * HOURLY_INTENSITY_SPREAD +
+    result.estimatedShare * HOURLY_ESTIMATED_EXTRA_SPREAD +
+    yearlySpans.reduce((sum, s) => sum + s.energyShare * yearlySpread(entry, s.year), 0)
+  return {
+    id: entry.id,
+    label: entry.name,
+    intensityGPerKWh: spread(result.intensityGPerKWh, relative),
+    origin: 'hourly',
+    sourceId: profiles[0]!.sourceId,
+    exactYear: true,
+    hourly: true,
+    hourlySpans: result.spans.map((s) => ({
+      fromUtc: new Date(s.fromUtcMs).toISOString(),
+      toUtc: new Date(s.toUtcMs).toISOString(),
+      origin: s.origin,
+      year: s.year,
+      meanGPerKWh: s.meanGPerKWh,
+      energyShare: s.energyShare
+    })),
+    from
+  }
 }
 
 /** A stated PUE (run, lab, provider) with its small range; never under 1. */

@@ -6,13 +6,39 @@
  * plausibly be from the estimate given where the number comes from.
  */
 
+/** A fraction of TDP with the bounds it plausibly lies in. */
+export interface TdpFraction {
+  value: number
+  low: number
+  high: number
+}
+
 /**
- * Catalogue TDP × utilisation. TDP is a cooling envelope, not a measured draw: a real H100 (TDP 700 W) training a
- * transformer drew 634 W at full load (0.91 × TDP), and TDP-based estimates overstate such runs by about 10–40 %
- * (measured ≈ 0.71–0.91 × TDP). Low 0.6 leaves room below that for memory-bound jobs. High is above TDP × u because
- * idle draw does not scale with utilisation: the same H100 at a 50 % duty cycle drew 382 W, 1.09 × (700 W × 0.5).
+ * The power model of a catalogue device: P(u) = P_idle + u × (P_max − P_idle), each a fraction of its TDP per device
+ * class (docs/methodology.md). A device draws power when idle, so utilisation 0 is not 0 W; and TDP is a cooling
+ * envelope, not the draw at full load. POWER_MODEL_SOURCE cites where each fraction comes from.
+ *
+ * GPUs (and TPUs, for which no per-chip idle figure is published, so the GPU's are used): an H100 80GB HBM3 (TDP
+ * 700 W; tests/fixtures/import/nvidia-smi/h100-training-power.csv) drew 131 W idle with a CUDA context (0.19), 72 W
+ * with none (0.10), and 634 W at full load (0.91). A CUDA context adds 26–50 W over bare idle on HBM GPUs (Vadari
+ * 2026, arXiv:2605.23918) and smaller boards idle at a larger share of a lower TDP: idle high 0.4. Full load low 0.6:
+ * memory-bound jobs, and published node measurements put training at about 76 % of TDP; high 1.1: a board's power
+ * limit can be set above the catalogue TDP of its model's lower variant.
  */
-export const TDP_POWER = { low: 0.6, high: 1.1 } as const
+export const GPU_POWER_MODEL = {
+  idle: { value: 0.19, low: 0.1, high: 0.4 },
+  full: { value: 0.9, low: 0.6, high: 1.1 }
+} as const satisfies Record<'idle' | 'full', TdpFraction>
+
+/**
+ * CPUs: no measurement ships with the project, so these are judgement bounds: a server processor's package idles at
+ * about 10–50 % of its TDP depending on its power states, and sustained all-core load holds it at TDP, briefly above
+ * (turbo power limits), or under it for light, memory-bound work.
+ */
+export const CPU_POWER_MODEL = {
+  idle: { value: 0.3, low: 0.1, high: 0.5 },
+  full: { value: 1, low: 0.7, high: 1.1 }
+} as const satisfies Record<'idle' | 'full', TdpFraction>
 
 /**
  * A power the user typed in: it may be a wall-meter reading or a spec-sheet figure, we cannot tell which; ±15 %

@@ -1,3 +1,4 @@
+import { LIMITS, yearInRange } from '../domain/limits'
 import { type DeviceInput, type LocationInput, type RunInput, runInputSchema } from '../domain/run'
 import { type Message, msg } from '../messages/index'
 import { parseCodeCarbonGpuModel } from '../refdata/hardware'
@@ -26,7 +27,6 @@ const FALLBACK_LATITUDE = 46.8
 const DEFAULT_EXPERIMENT_ID = '5b0fa12a-3dd7-45bb-9766-cc326314d9f1'
 const MAX_PROJECT_CHARS = 200
 const MAX_TITLE_CHARS = 500
-const MAX_DATE_MS = 8.64e15
 // Warnings without parameters: one object for every run, so its English text is made once (englishOnce).
 const ENERGY_SUM = msg('import.energySum')
 const NO_ENERGY = msg('import.noEnergy')
@@ -58,6 +58,24 @@ const NUMBER_FIELDS: { field: NumberField; signed: boolean }[] = [
   ...NON_NEGATIVE.map((field) => ({ field, signed: false })),
   ...SIGNED.map((field) => ({ field, signed: true }))
 ]
+/**
+ * The largest value each numeric column may hold (LIMITS), with its unit for the message; past it the row is refused.
+ * CodeCarbon's power columns are the sum over the devices, so they are bounded per device by their count.
+ */
+const LIMIT_OF: Partial<Record<NumberField, { max: number; unit: string; whole?: true }>> = {
+  duration: { max: LIMITS.maxDurationS, unit: 's' },
+  energy_consumed: { max: LIMITS.maxEnergyKWh, unit: 'kWh' },
+  cpu_energy: { max: LIMITS.maxEnergyKWh, unit: 'kWh' },
+  gpu_energy: { max: LIMITS.maxEnergyKWh, unit: 'kWh' },
+  ram_energy: { max: LIMITS.maxEnergyKWh, unit: 'kWh' },
+  emissions: { max: LIMITS.maxEmissionsKg, unit: 'kg' },
+  cpu_count: { max: LIMITS.maxDeviceCount, unit: 'cores', whole: true },
+  gpu_count: { max: LIMITS.maxDeviceCount, unit: 'GPUs', whole: true },
+  ram_total_size: { max: LIMITS.maxMemoryGB, unit: 'GB' },
+  ram_power: { max: LIMITS.maxPowerPerDeviceW * LIMITS.maxDeviceCount, unit: 'W' }
+}
+const POWER_PER_COUNT = { cpu_power: 'cpu_count', gpu_power: 'gpu_count' } as const
+
 /** The text cells a run is built from; only these are kept, so a large file's rows are not held in memory. */
 const TEXT_FIELDS = [
   'project_name',
@@ -66,7 +84,8 @@ const TEXT_FIELDS = [
   'country_iso_code',
   'cpu_model',
   'gpu_model',
-  'codecarbon_version'
+  'codecarbon_version',
+  'tracking_mode'
 ] as const
 type TextField = (typeof TEXT_FIELDS)[number]
 
@@ -138,6 +157,26 @@ export function createCodeCarbonImporter(options: ImportOptions): Importer {
     }
   }
 
+  /** Refuses a cell past its column's limit (LIMIT_OF), naming file, row and field. */
+  const checkLimits = (numbers: ReadRow['numbers'], row: number, rowErrors: ImportError[]): void => {
+    const refuse = (field: NumberField, problem: Message): void => {
+      rowErrors.push(rowError(row, field, msg('import.cell', { file: fileName, row, field, problem })))
+    }
+    for (const field of Object.keys(numbers) as NumberField[]) {
+      const value = numbers[field]!
+      const limit = LIMIT_OF[field]
+      if (limit?.whole && !Number.isInteger(value)) refuse(field, msg('cell.notWhole', { text: String(value) }))
+      else if (limit && value > limit.max)
+        refuse(field, msg('cell.aboveLimit', { text: String(value), limit: limit.max, unit: limit.unit }))
+    }
+    for (const [field, countField] of Object.entries(POWER_PER_COUNT) as [NumberField, NumberField][]) {
+      const value = numbers[field]
+      const max = LIMITS.maxPowerPerDeviceW * Math.max(1, Math.min(numbers[countField] ?? 1, LIMITS.maxDeviceCount))
+      if (value !== undefined && value > max)
+        refuse(field, msg('cell.aboveLimit', { text: String(value), limit: max, unit: 'W' }))
+    }
+  }
+
   const readRow = (r: CsvRow): ReadRow | undefined => {
     const cols = columns as Map<string, number>
     const text = (name: string): string => {
@@ -162,6 +201,7 @@ export function createCodeCarbonImporter(options: ImportOptions): Importer {
         )
       else if (cell.value !== undefined) numbers[field] = cell.value
     }
+    checkLimits(numbers, r.row, rowErrors)
     if (numbers.pue !== undefined && (numbers.pue < 1 || numbers.pue > 5)) {
       rowErrors.push(rowError(r.row, 'pue', msg('import.pueOutside', { file: fileName, row: r.row, pue: numbers.pue })))
     }
@@ -172,6 +212,11 @@ export function createCodeCarbonImporter(options: ImportOptions): Importer {
     const time = readDateTime(timestampText, offsetMinutes)
     if (!time) {
       const problem = msg('cell.notDateTime', { text: clip(timestampText) })
+      rowErrors.push(
+        rowError(r.row, 'timestamp', msg('import.cell', { file: fileName, row: r.row, field: 'timestamp', problem }))
+      )
+    } else if (!yearInRange(toIso(time.ms))) {
+      const problem = msg('cell.yearOutside', { text: clip(timestampText), min: LIMITS.minYear, max: LIMITS.maxYear })
       rowErrors.push(
         rowError(r.row, 'timestamp', msg('import.cell', { file: fileName, row: r.row, field: 'timestamp', problem }))
       )
@@ -269,9 +314,10 @@ interface RunMemo {
 
 /**
  * The run is built here from cells values.ts has already read and checked, so it is not parsed again with zod row by
- * row (that cost more than reading the file). Only what the file can still get wrong past those checks is tested:
- * a start outside the years 0000–9999, a device count that is zero or not finite (a "0 x" gpu_model), an empty
- * hardware id from the matcher, energies summing to infinity. A run failing one of them goes through
+ * row (that cost more than reading the file). Each cell has been checked against its limit (LIMIT_OF); what the
+ * file can still get wrong past those checks is tested here: a start (timestamp − duration) outside the years a run
+ * may start in, a device count from gpu_model that is not a whole number from 1 to 100,000 (a "0 x" gpu_model), an
+ * empty hardware id from the matcher, energies summing past the limit. A run failing one of them goes through
  * runInputSchema.safeParse, whose issues are the row's errors, word for word. tests/unit/import/run-input.test.ts
  * checks that every run built this way parses with runInputSchema into itself.
  */
@@ -299,15 +345,22 @@ function buildRun(
   const project = texts.project_name
   if (project.length > MAX_PROJECT_CHARS) warnings.push(PROJECT_CUT)
 
-  const startMs = read.endMs - durationS * 1000
-  // beyond ±8.64e15 ms a Date is invalid and toIso would throw
-  if (!(Math.abs(startMs) <= MAX_DATE_MS)) {
+  // The timestamp is the end: a duration can move the start out of the years a run may start in.
+  const startedAt = toIso(read.endMs - durationS * 1000, offsetMinutes)
+  if (!yearInRange(startedAt)) {
+    const year = Number(startedAt.slice(0, startedAt.indexOf('-', 1)))
     return {
       errors: [
         rowError(
           read.row,
           'duration',
-          msg('import.startBeforeAnyDate', { file: options.fileName, row: read.row, durationS })
+          msg('import.startYearOutside', {
+            file: options.fileName,
+            row: read.row,
+            year,
+            min: LIMITS.minYear,
+            max: LIMITS.maxYear
+          })
         )
       ]
     }
@@ -322,7 +375,7 @@ function buildRun(
     ),
     project: project.slice(0, MAX_PROJECT_CHARS),
     person: '',
-    startedAt: toIso(startMs, offsetMinutes),
+    startedAt,
     durationS,
     devices,
     ...(n.ram_total_size !== undefined ? { memoryGB: n.ram_total_size } : {}),
@@ -337,24 +390,27 @@ function buildRun(
     source: { kind: 'codecarbon', fileName: options.fileName, externalId: read.externalId }
   }
   const sound =
-    isDigit(input.startedAt.charCodeAt(0)) &&
-    (measuredEnergyKWh === undefined || Number.isFinite(measuredEnergyKWh)) &&
-    devices.every((d) => Number.isFinite(d.count) && d.count > 0 && (d.hardwareId === undefined || d.hardwareId !== ''))
+    (measuredEnergyKWh === undefined || measuredEnergyKWh <= LIMITS.maxEnergyKWh) &&
+    devices.every(
+      (d) =>
+        Number.isInteger(d.count) &&
+        d.count > 0 &&
+        d.count <= LIMITS.maxDeviceCount &&
+        (d.hardwareId === undefined || d.hardwareId !== '')
+    )
   if (!sound) {
     const parsed = runInputSchema.safeParse(input)
     if (!parsed.success) return { errors: errorsOfZod(parsed.error, read.row) }
   }
+  const mode = texts.tracking_mode.toLowerCase()
   return {
     externalId: read.externalId,
     row: read.row,
     input,
     emissionsSource: n.emissions !== undefined ? 'reported' : 'computed',
+    ...(mode === 'machine' || mode === 'process' ? { trackingMode: mode } : {}),
     ...runWarnings(warnings)
   }
-}
-
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57
 }
 
 function locationOf(read: ReadRow, warnings: Message[]): LocationInput {

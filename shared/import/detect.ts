@@ -1,6 +1,8 @@
 import { english, type Message, msg } from '../messages/index'
 import { createCsvParser } from './csv'
 import { normaliseHeaderName, squashHeaderName } from './headers'
+import { SACCT_COMMAND } from './slurm-fields'
+import { findSacctDelimiter, isHeaderlessSacct, isSacctTable } from './slurm-header'
 import type { ImportFormat } from './types'
 import { clip } from './values'
 
@@ -32,6 +34,10 @@ export function detectFormat(
   const trimmed = text.trimStart()
   if (trimmed === '') return refuse(msg('import.empty', { file: fileName }))
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) return { format: 'ledger-json' }
+
+  const [line1 = '', line2] = trimmed.split('\n', 2).map((l) => l.replace(/\r$/, ''))
+  if (findSacctDelimiter(line1) !== undefined || isHeaderlessSacct(line1)) return { format: 'slurm' }
+  if (isSacctTable(line1, line2)) return refuse(msg('detect.sacctTable', { file: fileName, command: SACCT_COMMAND }))
 
   const first = firstRecord(text)
   const names = new Set(first.map(normaliseHeaderName))

@@ -3,11 +3,14 @@ import { createCodeCarbonImporter } from './codecarbon'
 import { detectFormat } from './detect'
 import { createLedgerCsvImporter, createLedgerJsonImporter } from './ledger'
 import { createNvidiaSmiImporter } from './nvidia-smi'
+import { createSlurmImporter } from './slurm'
 import type { Importer, ImportFormat, ImportOptions, ImportResult } from './types'
 
 export { catalogueMatcher } from './catalogue'
 export { DETECT_HEAD_CHARS, detectFormat } from './detect'
 export { DEFAULT_NVIDIA_SMI_COLUMNS, GAP_MEDIAN_INTERVALS } from './nvidia-smi'
+export { findRankGroups, mergeRanks, RANK_OVERLAP, type RankGroup } from './ranks'
+export { SACCT_COMMAND } from './slurm-fields'
 export * from './types'
 
 /**
@@ -26,6 +29,8 @@ export function createImporter(format: ImportFormat, givenOptions: ImportOptions
       return createLedgerCsvImporter(options)
     case 'ledger-json':
       return createLedgerJsonImporter(options)
+    case 'slurm':
+      return createSlurmImporter(options)
   }
 }
 

@@ -1,3 +1,4 @@
+import { LIMITS, yearInRange } from '../domain/limits'
 import { type DeviceInput, type RunInputDraft, runInputSchema } from '../domain/run'
 import { type Message, msg } from '../messages/index'
 import { createCsvParser, type CsvRow } from './csv'
@@ -76,12 +77,25 @@ export function createNvidiaSmiImporter(options: ImportOptions): Importer {
       )
       return
     }
+    if (!yearInRange(toIso(time.ms))) {
+      const problem = msg('cell.yearOutside', { text: clip(timeText), min: LIMITS.minYear, max: LIMITS.maxYear })
+      errors.push(
+        rowError(r.row, 'timestamp', msg('import.cell', { file: fileName, row: r.row, field: 'timestamp', problem }))
+      )
+      return
+    }
     const powerText = text(powerColumn ?? 'power.draw')
     const power = POWER.exec(powerText)
     const powerW = power ? Number(power[1]) : NaN
     if (!Number.isFinite(powerW) || powerW < 0) {
       const field = powerColumn ?? 'power.draw'
       const problem = msg('cell.notWatts', { text: clip(powerText) })
+      errors.push(rowError(r.row, field, msg('import.cell', { file: fileName, row: r.row, field, problem })))
+      return
+    }
+    if (powerW > LIMITS.maxPowerPerDeviceW) {
+      const field = powerColumn ?? 'power.draw'
+      const problem = msg('cell.aboveLimit', { text: clip(powerText), limit: LIMITS.maxPowerPerDeviceW, unit: 'W' })
       errors.push(rowError(r.row, field, msg('import.cell', { file: fileName, row: r.row, field, problem })))
       return
     }

@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { type DeviceKind, runInputSchema } from '../domain/run'
+import { type DeviceKind, locationInputSchema, runInputSchema } from '../domain/run'
 import { messageSchema } from '../messages/message'
 
-export const importFormatSchema = z.enum(['codecarbon', 'nvidia-smi', 'ledger-csv', 'ledger-json'])
+export const importFormatSchema = z.enum(['codecarbon', 'nvidia-smi', 'ledger-csv', 'ledger-json', 'slurm'])
 export type ImportFormat = z.infer<typeof importFormatSchema>
 
 /** A problem that kept a row (a run, in JSON) out of the import. row is 1-based with the header as row 1. */
@@ -38,7 +38,12 @@ export const importedRunSchema = z.object({
   /** What the user should know about this run's figures (assumptions, fallbacks). */
   warnings: z.array(z.string()),
   /** The same warnings as messages (same order). */
-  warningMsgs: z.array(messageSchema).optional()
+  warningMsgs: z.array(messageSchema).optional(),
+  /**
+   * CodeCarbon's tracking_mode: 'machine' measured the whole machine (every rank of a distributed run measured the
+   * same), 'process' only the tracking process.
+   */
+  trackingMode: z.enum(['machine', 'process']).optional()
 })
 export type ImportedRun = z.infer<typeof importedRunSchema>
 
@@ -54,6 +59,17 @@ export const importResultSchema = z.object({
   warnings: z.array(importWarningSchema)
 })
 export type ImportResult = z.infer<typeof importResultSchema>
+
+/**
+ * What the lab sets once for a Slurm partition (and the app remembers): the hardware of its nodes, as catalogue names
+ * or ids, and where they are. Absent: the GPU type of AllocTRES names the GPU, and the location is unknown.
+ */
+export const slurmPartitionSchema = z.object({
+  gpu: z.string().min(1).max(200).optional(),
+  cpu: z.string().min(1).max(200).optional(),
+  location: locationInputSchema.optional()
+})
+export type SlurmPartition = z.infer<typeof slurmPartitionSchema>
 
 export interface HardwareMatch {
   id: string
@@ -71,6 +87,13 @@ export interface ImportOptions {
    * with one warning for the file.
    */
   timeZoneOffsetMinutes?: number
+  /**
+   * The IANA zone of zone-less timestamps (Slurm: the zone sacct ran in, e.g. Europe/Berlin), daylight saving
+   * included; wins over timeZoneOffsetMinutes. Read by the Slurm importer.
+   */
+  timeZone?: string
+  /** Slurm partition name → its hardware and location. */
+  slurmPartitions?: Record<string, SlurmPartition>
   /** Columns of an nvidia-smi log written with `noheader`; absent: DEFAULT_NVIDIA_SMI_COLUMNS. */
   nvidiaSmiColumns?: string[]
 }

@@ -85,8 +85,12 @@ export function readDateTime(text: string, offsetMinutes: number): { ms: number;
   const second = s === undefined ? 0 : Number(s)
   const fracMs = frac === undefined ? 0 : Number(`0.${frac}`) * 1000
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return undefined
-  const wall = Date.UTC(year, month - 1, day, hour, minute, second) + fracMs
-  if (new Date(wall).getUTCDate() !== day) return undefined
+  // setUTCFullYear, not Date.UTC: Date.UTC reads the years 0–99 as 1900–1999, and a date is read as written.
+  const date = new Date(0)
+  date.setUTCFullYear(year, month - 1, day)
+  date.setUTCHours(hour, minute, second)
+  if (date.getUTCDate() !== day) return undefined
+  const wall = date.getTime() + fracMs
   if (zone === undefined) return { ms: wall - offsetMinutes * 60_000, hasZone: false }
   if (zone.toUpperCase() === 'Z') return { ms: wall, hasZone: true }
   const sign = zone.startsWith('-') ? -1 : 1

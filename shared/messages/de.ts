@@ -30,6 +30,10 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'formula.hours': '{durationS} s / 3600',
   'formula.hoursService': '{durationS} s / 3600 × {hoursPerDay} h / 24 h',
   'formula.deviceEnergy': '{count} × {powerW} W × {utilization} × {hours} h / 1000',
+  // issue 11: power model
+  'formula.deviceEnergyDraw': '{count} × {powerW} W × {hours} h / 1000',
+  'trace.powerModel': 'Mittlere Leistung von {device} bei seiner Auslastung (Leistungsmodell, TDP {tdpW} W)',
+  'formula.powerModel': '{idleW} W im Leerlauf + {utilization} × ({fullW} W unter Volllast − {idleW} W)',
   'formula.memoryEnergy': '{memoryGB} GB × {wPerGB} W/GB × {hours} h / 1000',
   'formula.sum': '{terms}',
   'formula.facilityEnergy': '{itKWh} kWh × {pue}',
@@ -44,9 +48,9 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'power.measured': 'gemessene mittlere Leistung',
   'power.user': 'für diesen Lauf eingegebene Leistung',
   'power.unknown': 'Leistung unbekannt',
-  'power.ambiguous': 'Katalog-TDPs von {names}',
-  'power.catalogue': 'TDP laut Katalog für {name}',
-  'power.cataloguePerCore': 'TDP laut Katalog für {name}, {perCoreW} W pro Kern × {cores} Kerne',
+  'power.ambiguous': 'Volllast, aus den Katalog-TDPs von {names}',
+  'power.catalogue': 'Volllast, aus der TDP laut Katalog für {name}',
+  'power.cataloguePerCore': 'Volllast, aus der TDP laut Katalog für {name}, {perCoreW} W pro Kern × {cores} Kerne',
   'pue.run': 'für diesen Lauf angegeben',
   'pue.provider': 'veröffentlichte PUE des Cloud-Anbieters',
   'pue.lab': 'PUE des Labors für seine eigenen Rechner',
@@ -60,6 +64,7 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'sourceKind.codecarbon': 'CodeCarbon',
   'sourceKind.nvidia-smi': 'nvidia-smi',
   'sourceKind.ledger': 'Ledger-Datei',
+  'sourceKind.slurm': 'Slurm',
   'intensity.labLocation': '{location}, Standardstandort des Labors',
   'intensity.hourly': '{where}, Mittel des Stundenprofils über die Stunden des Laufs',
   'intensity.yearly': '{where}, Jahresmittel {year:raw}',
@@ -100,6 +105,9 @@ export const de: { readonly [K in keyof typeof en]: string } = {
     'Die Betriebsstunden des Dienstes innerhalb eines Tages sind unbekannt: die stündliche Intensität wird über alle Stunden gemittelt.',
   'assume.otherYear':
     '{location} hat keine Netzintensität für {year:raw}: das Mittel von {usedYear:raw} wird verwendet, mit auf ±{pct} % erweiterter Spanne.',
+  // Issue 12: Läufe mit der Intensität ihrer Stunden
+  'assume.hourlyPartly':
+    'Das Stundenprofil von {location} deckt {pct} % der Energie des Laufs ab; die übrigen Stunden verwenden das Jahresmittel der Zone ({years:raw}).',
   'assume.unknownPue':
     'Die PUE des Rechenzentrums ist unbekannt: der Durchschnitt von {pue} wird verwendet (Spanne {low}–{high}); geben Sie die PUE des Labors oder des Laufs an.',
   'detect.utf16': '{file} ist UTF-16-Text: speichern Sie sie erneut als „CSV UTF-8“',
@@ -140,9 +148,14 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'cell.notYesNo': '„{text}“ ist weder ja noch nein',
   'cell.notDateTime': '„{text}“ ist kein Datum mit Uhrzeit',
   'cell.notWatts': '„{text}“ ist keine Leistung in Watt',
+  // issue 11: limits of plausible figures
+  'cell.aboveLimit': '{text} liegt über der Grenze von {limit:raw} {unit}',
+  'cell.notWhole': '{text} ist keine ganze Zahl',
+  'cell.yearOutside': '„{text}“ liegt nicht zwischen den Jahren {min:raw} und {max:raw}',
+  'import.startYearOutside':
+    '{file} Zeile {row:raw}: der Lauf beginnt im Jahr {year:raw} (Zeitstempel − Dauer), nicht zwischen {min:raw} und {max:raw}',
   'import.pueOutside': '{file} Zeile {row:raw}: PUE {pue:raw} liegt außerhalb von 1–5',
   'import.durationEmpty': '{file} Zeile {row:raw}: duration ist leer',
-  'import.startBeforeAnyDate': '{file} Zeile {row:raw}: die Dauer von {durationS:raw} s legt den Start vor jedes Datum',
   'import.timeBackwards': '{file} Zeile {row:raw}: die Zeit läuft rückwärts (GPU {gpu})',
   'import.unclosedQuote':
     '{file} Zeile {row:raw}: eine Zelle in Anführungszeichen wird nie geschlossen; die Datei ist vielleicht abgeschnitten',
@@ -190,6 +203,57 @@ export const de: { readonly [K in keyof typeof en]: string } = {
     '{where}: {field} {energyKWh} kWh in {hours:short} h ergeben eine mittlere Leistung von {powerKW:short} kW, mehr als für einen Lauf mit unbekannten Geräten angenommen wird (höchstens {limitKW:raw} kW): bitte Wert und Einheit prüfen',
   'import.highDevicePower':
     '{where}: {field} {powerW} W für ein einzelnes Gerät ({device}) sind mehr, als ein Gerät aufnehmen kann (höchstens {limitW:raw} W): bitte Wert und Einheit prüfen',
+  // issue 14: Slurm sacct, multi-rank CodeCarbon
+  'ranks.mergedMachine':
+    'zusammengeführt aus {ranks:raw} CodeCarbon-Zeilen eines verteilten Laufs; jede maß die ganze Maschine (tracking_mode machine), die Energie zählt also einmal',
+  'ranks.mergedProcess':
+    'zusammengeführt aus {ranks:raw} CodeCarbon-Zeilen eines verteilten Laufs; jede maß ihren eigenen Prozess (tracking_mode process), ihre Energien werden addiert',
+  'detect.sacctTable':
+    '{file} ist die aufgefüllte Tabelle von sacct, deren Werte auf die Spaltenbreite gekürzt sind: bitte mit --parsable2 neu exportieren, z. B. {command}',
+  'slurm.badTimeZone': '{file}: „{zone}“ ist kein Zeitzonenname (wie Europe/Berlin): die Zeiten wurden als UTC gelesen',
+  'slurm.noHeader':
+    '{file} hat keine Kopfzeile und nicht die Spalten des empfohlenen Befehls, die Spalten sind also unbekannt: bitte mit Kopfzeile exportieren, z. B. {command}',
+  'slurm.noHeaderAssumed':
+    '{file} hat keine Kopfzeile: die Spalten wurden als die des empfohlenen Befehls angenommen ({command})',
+  'slurm.missingColumns':
+    '{file}: der Kopfzeile fehlen die Spalten {columns}, die jeder Lauf braucht: bitte neu exportieren mit {command}',
+  'slurm.lackingColumns':
+    '{file}: der Kopfzeile fehlen {columns}, den Läufen fehlt also, was darin steht; der empfohlene Befehl exportiert sie: {command}',
+  'slurm.noJobId': '{file} Zeile {row:raw}: JobID ist leer',
+  'slurm.zonedAfterLocal':
+    '{file} Zeile {row:raw}: die Zeit hat eine Zeitzone, Zeile {first:raw} hatte keine: die Datei mischt Zeitzonen (bitte mit einer TZ neu exportieren)',
+  'slurm.localAfterZoned':
+    '{file} Zeile {row:raw}: die Zeit hat keine Zeitzone, Zeile {first:raw} hatte eine: die Datei mischt Zeitzonen (bitte mit einer TZ neu exportieren)',
+  'slurm.fieldCount':
+    '{file} Zeile {row:raw}: {fields:raw} Felder, die Kopfzeile hat {width:raw}: die Zeile wurde nicht importiert',
+  'slurm.energyRejected': '{file} Zeile {row:raw}: {field} von Job {jobId} wurde nicht verwendet: {reason}',
+  'slurm.energyImpossible': '{joules:raw} J ist unmöglich',
+  'slurm.energyWithoutTime': '{joules:raw} J in 0 s Laufzeit ist unmöglich',
+  'slurm.energyTooHigh':
+    '{joules:raw} J sind im Mittel {powerKW:short} kW je Knoten, mehr als ein Knoten aufnimmt (höchstens {limitKW:raw} kW)',
+  'slurm.notStarted':
+    '{file}: {count:raw} Job(s) sind nie gestartet (wartend oder vor dem Start abgebrochen) und ergeben keinen Lauf: {jobs}',
+  'slurm.stepWithoutJob':
+    '{file} Zeile {row:raw}: zu Schritt {jobId} fehlt die Job-Zeile (gekürzter oder gefilterter Export): er ergibt keinen Lauf',
+  'slurm.partitionsUnset':
+    '{file}: Hardware und Standort der Partition(en) {partitions} bitte einmal festlegen: bis dahin heißen ihre GPUs nach dem GPU-Typ von Slurm und der Standort ist unbekannt',
+  'slurm.sharedNode':
+    'Job {jobId} teilte seinen Knoten mit {others}: Slurm rechnete ihm den ganzen Knoten an ({recordedKWh:p3} kWh); gezählt werden {share:d1} %, sein zugeteilter Anteil {by}',
+  'slurm.byGpus': 'nach GPUs',
+  'slurm.byCpus': 'nach CPUs',
+  'slurm.energyPartial':
+    'einige Komponenten dieses heterogenen Jobs haben keine gemessene Energie: die Energie wird aus der Hardware geschätzt',
+  'slurm.noEnergy': 'der Cluster hat für diesen Job keine Energie erfasst: sie wird aus der Hardware geschätzt',
+  'slurm.inProgress': 'der Job war beim Export {state}: seine Zahlen sind vorläufig, ein späterer Export ersetzt sie',
+  'cell.notWholeSeconds': '„{text}“ ist keine ganze Zahl von Sekunden',
+  'cell.notElapsed': '„{text}“ ist keine Dauer ([T-]HH:MM:SS)',
+  'cell.notTres': '„{text}“ ist kein TRES-Eintrag (Name=Anzahl)',
+  'cell.notJoules': '„{text}“ ist keine Energie in Joule',
+  'cell.notSlurmTime':
+    '„{text}“ ist kein Datum mit Uhrzeit (JJJJ-MM-TTTHH:MM:SS oder Epochensekunden): SLURM_TIME_FORMAT aufheben und neu exportieren',
+  'cell.notPositiveCount': '„{text}“ ist keine positive ganze Zahl',
+  'cell.endBeforeStart': '{end} liegt vor Start {start}',
+  'cell.elapsedPastEnd': '{elapsedS:raw} s ist länger als End − Start ({spanS:raw} s)',
   'list.or': '{first} oder {rest}',
   'plan.invalidArgument': '{what}{path}: {issue}',
   'plan.unknownHardware': "Hardware '{id}' ist weder im Katalog noch in der Hardware des Labors",

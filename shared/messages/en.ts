@@ -34,6 +34,10 @@ export const en = {
   'formula.hours': '{durationS} s / 3600',
   'formula.hoursService': '{durationS} s / 3600 × {hoursPerDay} h / 24 h',
   'formula.deviceEnergy': '{count} × {powerW} W × {utilization} × {hours} h / 1000',
+  // issue 11: power model
+  'formula.deviceEnergyDraw': '{count} × {powerW} W × {hours} h / 1000',
+  'trace.powerModel': 'Mean draw of {device} at its utilisation (power model, TDP {tdpW} W)',
+  'formula.powerModel': '{idleW} W idle + {utilization} × ({fullW} W full load − {idleW} W)',
   'formula.memoryEnergy': '{memoryGB} GB × {wPerGB} W/GB × {hours} h / 1000',
   'formula.sum': '{terms}',
   'formula.facilityEnergy': '{itKWh} kWh × {pue}',
@@ -49,9 +53,9 @@ export const en = {
   'power.measured': 'measured mean power',
   'power.user': 'power entered for this run',
   'power.unknown': 'power unknown',
-  'power.ambiguous': 'catalogue TDPs of {names}',
-  'power.catalogue': 'catalogue TDP of {name}',
-  'power.cataloguePerCore': 'catalogue TDP of {name}, {perCoreW} W per core × {cores} cores',
+  'power.ambiguous': 'full load, from the catalogue TDPs of {names}',
+  'power.catalogue': 'full load, from the catalogue TDP of {name}',
+  'power.cataloguePerCore': 'full load, from the catalogue TDP of {name}, {perCoreW} W per core × {cores} cores',
   'pue.run': 'set for this run',
   'pue.provider': "the cloud provider's published PUE",
   'pue.lab': "the lab's PUE for its own machines",
@@ -65,6 +69,7 @@ export const en = {
   'sourceKind.codecarbon': 'codecarbon',
   'sourceKind.nvidia-smi': 'nvidia-smi',
   'sourceKind.ledger': 'ledger',
+  'sourceKind.slurm': 'slurm',
   'intensity.labLocation': "{location}, the lab's default location",
   'intensity.hourly': "{where}, mean of the hourly profile over the run's hours",
   'intensity.yearly': '{where}, {year:raw} yearly average',
@@ -103,6 +108,9 @@ export const en = {
     "The service's working hours within each day are not known: the hourly intensity is averaged over all its hours.",
   'assume.otherYear':
     '{location} has no grid intensity for {year:raw}: the {usedYear:raw} average is used, with a range widened to ±{pct} %.',
+  // Issue 12: runs at the intensity of their hours
+  'assume.hourlyPartly':
+    "{location}'s hourly profile covers {pct} % of the run's energy; the other hours use the zone's yearly average ({years:raw}).",
   'assume.unknownPue':
     "The data centre's PUE is unknown: the average data centre's {pue} is used (range {low}–{high}); set the lab's PUE or the run's.",
   // Reading a file (detectFormat) and its rows (the importers); every problem names the file, and a row's its row
@@ -139,9 +147,14 @@ export const en = {
   'cell.notYesNo': '"{text}" is not yes or no',
   'cell.notDateTime': '"{text}" is not a date and time',
   'cell.notWatts': '"{text}" is not a power in watts',
+  // issue 11: limits of plausible figures
+  'cell.aboveLimit': '{text} is above the limit of {limit:raw} {unit}',
+  'cell.notWhole': '{text} is not a whole number',
+  'cell.yearOutside': '"{text}" is not between the years {min:raw} and {max:raw}',
+  'import.startYearOutside':
+    '{file} row {row:raw}: the run starts in {year:raw} (timestamp − duration), not between {min:raw} and {max:raw}',
   'import.pueOutside': '{file} row {row:raw}: pue {pue:raw} is outside 1–5',
   'import.durationEmpty': '{file} row {row:raw}: duration is empty',
-  'import.startBeforeAnyDate': '{file} row {row:raw}: duration {durationS:raw} s puts the start before any date',
   'import.timeBackwards': '{file} row {row:raw}: the time goes backwards (GPU {gpu})',
   'import.unclosedQuote': '{file} row {row:raw}: a quoted cell is never closed; the file may be cut short',
   'import.unclosedQuoteShort': '{file} row {row:raw}: a quoted cell is never closed',
@@ -185,6 +198,56 @@ export const en = {
     '{where}: {field} {energyKWh} kWh in {hours:short} h is a mean draw of {powerKW:short} kW, more than a run of unknown devices is taken to draw ({limitKW:raw} kW at most): check the value and its unit',
   'import.highDevicePower':
     '{where}: {field} {powerW} W for a single device ({device}) is more than one device can draw ({limitW:raw} W at most): check the value and its unit',
+  // issue 14: Slurm sacct, multi-rank CodeCarbon
+  'ranks.mergedMachine':
+    'merged from {ranks:raw} CodeCarbon rows of one distributed run; each measured the whole machine (tracking_mode machine), so the energy is counted once',
+  'ranks.mergedProcess':
+    'merged from {ranks:raw} CodeCarbon rows of one distributed run; each measured its own process (tracking_mode process), so their energies are added',
+  'detect.sacctTable':
+    "{file} is sacct's padded table, whose values are cut to the column width: export it again with --parsable2, e.g. {command}",
+  'slurm.badTimeZone': '{file}: "{zone}" is not a time zone name (such as Europe/Berlin): the times were read as UTC',
+  'slurm.noHeader':
+    '{file} has no header and not the columns of the recommended command, so its columns are unknown: export it with the header, e.g. {command}',
+  'slurm.noHeaderAssumed': "{file} has no header: its columns were taken to be the recommended command's ({command})",
+  'slurm.missingColumns':
+    '{file}: the header lacks the column(s) {columns}, which every run needs: export it again with {command}',
+  'slurm.lackingColumns':
+    '{file}: the header lacks {columns}, so the runs miss what they hold; the recommended command exports them: {command}',
+  'slurm.noJobId': '{file} row {row:raw}: JobID is empty',
+  'slurm.zonedAfterLocal':
+    '{file} row {row:raw}: the time carries a zone, but row {first:raw} had none: the file mixes time zones (export it again with one TZ)',
+  'slurm.localAfterZoned':
+    '{file} row {row:raw}: the time carries no zone, but row {first:raw} had one: the file mixes time zones (export it again with one TZ)',
+  'slurm.fieldCount':
+    '{file} row {row:raw}: {fields:raw} fields where the header has {width:raw}: the row was not imported',
+  'slurm.energyRejected': '{file} row {row:raw}: {field} of job {jobId} was not used: {reason}',
+  'slurm.energyImpossible': '{joules:raw} J is impossible',
+  'slurm.energyWithoutTime': '{joules:raw} J in 0 s of run time is impossible',
+  'slurm.energyTooHigh':
+    '{joules:raw} J is a mean draw of {powerKW:short} kW per node, more than a node draws ({limitKW:raw} kW at most)',
+  'slurm.notStarted':
+    '{file}: {count:raw} job(s) never started (pending, or cancelled before starting) and make no run: {jobs}',
+  'slurm.stepWithoutJob':
+    '{file} row {row:raw}: step {jobId} has no job row in the file (cut or filtered export): it makes no run',
+  'slurm.partitionsUnset':
+    '{file}: set the hardware and location of partition(s) {partitions} once: until then their GPUs are named by the GPU type Slurm gives and the location is unknown',
+  'slurm.sharedNode':
+    'job {jobId} shared its node with {others}: Slurm charged it the whole node ({recordedKWh:p3} kWh); {share:d1} % of it, its allocated share {by}, is counted',
+  'slurm.byGpus': 'by GPUs',
+  'slurm.byCpus': 'by CPUs',
+  'slurm.energyPartial':
+    'some components of this heterogeneous job have no measured energy: the energy is estimated from the hardware',
+  'slurm.noEnergy': 'the cluster recorded no energy for this job: it is estimated from the hardware',
+  'slurm.inProgress': 'the job was {state} when exported: its figures are provisional and a later export replaces them',
+  'cell.notWholeSeconds': '"{text}" is not a whole number of seconds',
+  'cell.notElapsed': '"{text}" is not a duration ([D-]HH:MM:SS)',
+  'cell.notTres': '"{text}" is not a TRES entry (name=count)',
+  'cell.notJoules': '"{text}" is not an energy in joules',
+  'cell.notSlurmTime':
+    '"{text}" is not a date and time (YYYY-MM-DDTHH:MM:SS or epoch seconds): unset SLURM_TIME_FORMAT and export again',
+  'cell.notPositiveCount': '"{text}" is not a positive whole number',
+  'cell.endBeforeStart': '{end} is before Start {start}',
+  'cell.elapsedPastEnd': '{elapsedS:raw} s is longer than End − Start ({spanS:raw} s)',
   // Planning: why a plan cannot be made, and the notes of comparisons and time shifts
   'list.or': '{first} or {rest}',
   'plan.invalidArgument': '{what}{path}: {issue}',

@@ -69,9 +69,19 @@ export const locationEntrySchema = z.object({
 })
 export type LocationEntry = z.infer<typeof locationEntrySchema>
 
+/** Hours of an hourly profile that the source left empty and the build filled in (issue 12). */
+export const filledHoursSchema = z.object({
+  /** ISO 8601 UTC of the first filled hour. */
+  fromUtc: z.string(),
+  hours: z.number().int().positive(),
+  /** How they were filled, one sentence. */
+  method: z.string()
+})
+export type FilledHours = z.infer<typeof filledHoursSchema>
+
 /** One zone's hourly intensities, compacted: a start hour (UTC) and one value per following hour. */
 export const hourlyProfileSchema = z.object({
-  /** The key the app ships it under (data/hourly/<zone>.json) and LocationEntry.hourlyZone refers to. */
+  /** The key the app ships it under (data/hourly/<zone>/<year>.json) and LocationEntry.hourlyZone refers to. */
   zone: z.string(),
   name: z.string(),
   /** The Zone Id column of the export, when it differs from the key (the DE-LU export carries zone DE). */
@@ -82,8 +92,10 @@ export const hourlyProfileSchema = z.object({
   lifecycleGPerKWh: z.array(z.number().nonnegative()),
   /** gCO2eq/kWh, direct (combustion only). */
   directGPerKWh: z.array(z.number().nonnegative()),
-  /** Hours whose values the data source marks as estimated. */
+  /** Hours whose values the data source marks as estimated (filled hours included). */
   estimatedHours: z.number().int().nonnegative(),
+  /** Hours the source left empty, filled by the build (counted in estimatedHours). */
+  filled: z.array(filledHoursSchema).optional(),
   sourceId: z.string()
 })
 export type HourlyProfile = z.infer<typeof hourlyProfileSchema>
@@ -115,8 +127,10 @@ export type MethodDefaults = z.infer<typeof methodDefaultsSchema>
 export const dataManifestSchema = z.object({
   dataVersion: z.string(),
   generatedFrom: z.array(z.object({ repository: z.string(), commit: z.string(), path: z.string() })),
-  /** The zones of data/hourly/<zone>.json. */
+  /** The zones of data/hourly/<zone>/. */
   hourlyZones: z.array(z.string()).optional(),
+  /** The years of each zone's hourly profiles, data/hourly/<zone>/<year>.json (issue 12). */
+  hourlyYears: z.record(z.string(), z.array(z.number().int())).optional(),
   sources: z.array(sourceRefSchema.extend({ retrieved: z.string().optional(), attribution: z.string() }))
 })
 export type DataManifest = z.infer<typeof dataManifestSchema>

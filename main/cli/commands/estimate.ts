@@ -1,6 +1,7 @@
 import type { RunResult } from '../../../shared/domain/result'
 import type { DeviceInput, LocationInput, RunInputDraft } from '../../../shared/domain/run'
 import { runInputSchema } from '../../../shared/domain/run'
+import { hourlyProfilesOfRun, preloadRunHourly } from '../../../shared/emissions/hourly-preload'
 import { labDefaultsSchema } from '../../../shared/emissions/lab-defaults'
 import { estimateRun } from '../../../shared/emissions/resolve'
 import { traceStepText } from '../../../shared/emissions/trace-text'
@@ -153,7 +154,11 @@ export const estimate: Command = {
     flags.rejectUnknown()
     if (devices.length === 0 && memoryGB === undefined)
       throw new UsageError('give at least one of --gpu, --gpu-power-w, --cpu…, --memory-gb')
-    const result = estimateRun(runInputSchema.parse(draft), ref, labDefaultsSchema.parse({}))
+    const input = runInputSchema.parse(draft)
+    const lab = labDefaultsSchema.parse({})
+    // A run in a zone with hourly profiles takes the intensity of its hours: load its zone-years first (issue 12).
+    await preloadRunHourly([input], ref, lab)
+    const result = estimateRun(input, ref, lab, hourlyProfilesOfRun(input, ref, lab))
     if (json) writeJson(io, estimateJson(result))
     else io.stdout(formatResult(result))
   }

@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
+import { z } from 'zod'
 import type { RunInput } from '../../../shared/domain/run'
 import { labDefaultsSchema } from '../../../shared/emissions/lab-defaults'
 import { estimateRun } from '../../../shared/emissions/resolve'
@@ -7,22 +9,33 @@ import {
   createImporter,
   detectFormat,
   type ImportFormat,
-  type ImportResult
+  type ImportOptions,
+  type ImportResult,
+  slurmPartitionSchema
 } from '../../../shared/import'
+import { isTimeZone } from '../../../shared/import/time-zone'
 import { loadReferenceData } from '../../../shared/refdata'
 import { InputError, UsageError } from '../args'
 import { type Command, writeJsonLines } from '../command'
 import { readTextChunks } from '../read-file'
 
 const usage = `
-usage: import <file> [--format codecarbon|nvidia-smi|ledger] [--json]
+usage: import <file> [--format codecarbon|nvidia-smi|ledger|slurm] [--time-zone ZONE] [--partitions FILE] [--json]
 
-Reads a CodeCarbon CSV, an nvidia-smi power log or a Carbon Ledger run file and shows the runs it holds, with their
-energy and emissions, row errors and warnings. Nothing is stored. The format is detected from the content unless given.
+Reads a CodeCarbon CSV, an nvidia-smi power log, a Slurm accounting export (sacct --parsable2) or a Carbon Ledger run
+file and shows the runs it holds, with their energy and emissions, row errors and warnings. Nothing is stored. The
+format is detected from the content unless given.
+
+  --time-zone ZONE   the zone of timestamps written without one (sacct prints the local time of where it ran),
+                     an IANA name such as Europe/Berlin; without it they are read as UTC, with a warning
+  --partitions FILE  Slurm partitions' hardware and location, a JSON object such as
+                     {"gpu-a100": {"gpu": "NVIDIA A100-SXM4-80GB", "location": {"kind": "country", "code": "DE"}}}
+
 Exit 0 when runs were read (row errors are listed), 1 when the file cannot be used.
 `
 
-const FORMATS = ['codecarbon', 'nvidia-smi', 'ledger'] as const
+const FORMATS = ['codecarbon', 'nvidia-smi', 'ledger', 'slurm'] as const
+const partitionsSchema = z.record(z.string(), slurmPartitionSchema)
 
 const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`
 
@@ -42,9 +55,13 @@ function describeLocation(input: RunInput): string {
   }
 }
 
-async function parseFile(path: string, forced: (typeof FORMATS)[number] | undefined): Promise<ImportResult> {
+async function parseFile(
+  path: string,
+  forced: (typeof FORMATS)[number] | undefined,
+  given: Pick<ImportOptions, 'timeZone' | 'slurmPartitions'>
+): Promise<ImportResult> {
   const fileName = basename(path)
-  const options = { fileName, matchHardware: catalogueMatcher(loadReferenceData()) }
+  const options = { ...given, fileName, matchHardware: catalogueMatcher(loadReferenceData()) }
   let importer: ReturnType<typeof createImporter> | undefined
   for await (const chunk of readTextChunks(path)) {
     if (!importer) {
@@ -78,11 +95,14 @@ export function importJson(result: ImportResult) {
     return text
   }
   const runs = result.runs.map((run) => {
+    const gpus = run.input.devices.reduce((n, d) => n + (d.kind === 'gpu' ? d.count : 0), 0)
     const reported = run.emissionsSource === 'reported' ? run.input.reportedEmissionsKg : undefined
     const emissionsKg = reported ?? estimateRun(run.input, ref, lab).emissionsKg.value
     return {
       externalId: run.externalId,
+      ...(run.input.source.jobId !== undefined ? { jobId: run.input.source.jobId } : {}),
       project: run.input.project,
+      person: run.input.person,
       startedAt: run.input.startedAt,
       durationS: run.input.durationS,
       energyKWh: run.input.measuredEnergyKWh ?? null,
@@ -90,6 +110,8 @@ export function importJson(result: ImportResult) {
       emissionsSource: run.emissionsSource,
       location: describeLocation(run.input),
       hardware: run.input.devices.map((d) => deviceText(d.count, d.name)),
+      gpuHours: (gpus * run.input.durationS) / 3600,
+      ...(run.input.outcome ? { state: run.input.outcome.state, successful: run.input.outcome.successful } : {}),
       warnings: run.warnings
     }
   })
@@ -103,7 +125,10 @@ export function importJson(result: ImportResult) {
       skippedRows: new Set(result.errors.map((e) => e.row)).size,
       energyKWh: sum(runs.flatMap((r) => (r.energyKWh === null ? [] : [r.energyKWh]))),
       emissionsKg: sum(runs.map((r) => r.emissionsKg)),
-      reportedEmissionsKg: sum(runs.flatMap((r) => (r.emissionsSource === 'reported' ? [r.emissionsKg] : [])))
+      reportedEmissionsKg: sum(runs.flatMap((r) => (r.emissionsSource === 'reported' ? [r.emissionsKg] : []))),
+      gpuHours: sum(runs.map((r) => r.gpuHours)),
+      /** Scheduler jobs that failed, were cancelled, timed out or ran out of memory (they used energy too). */
+      unsuccessfulRuns: runs.filter((r) => r.successful === false).length
     },
     runs,
     warnings: result.warnings,
@@ -111,21 +136,45 @@ export function importJson(result: ImportResult) {
   }
 }
 
+async function readPartitions(path: string): Promise<z.infer<typeof partitionsSchema>> {
+  let data: unknown
+  try {
+    data = JSON.parse(await readFile(path, 'utf8'))
+  } catch (error) {
+    throw new InputError(`--partitions ${basename(path)}: ${(error as Error).message}`)
+  }
+  const parsed = partitionsSchema.safeParse(data)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new InputError(`--partitions ${basename(path)}: ${issue?.path.join('.') || '(file)'}: ${issue?.message}`)
+  }
+  return parsed.data
+}
+
 export const importCommand: Command = {
   name: 'import',
-  summary: 'read a CodeCarbon CSV, nvidia-smi log or ledger file and show its runs (stores nothing)',
+  summary: 'read a CodeCarbon CSV, nvidia-smi log, sacct export or ledger file and show its runs (stores nothing)',
   usage,
   booleanFlags: [],
   async run(positionals, flags, io) {
     const format = flags.string('format')
     const json = flags.boolean('json')
+    const timeZone = flags.string('time-zone')
+    const partitionsFile = flags.string('partitions')
     flags.rejectUnknown()
     if (positionals.length !== 1) throw new UsageError('give exactly one file')
     if (format !== undefined && !FORMATS.includes(format as (typeof FORMATS)[number])) {
       throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`)
     }
     const path = positionals[0] as string
-    const result = await parseFile(path, format as (typeof FORMATS)[number] | undefined)
+    if (timeZone !== undefined && !isTimeZone(timeZone)) {
+      throw new InputError(`--time-zone: '${timeZone}' is not a time zone name (such as Europe/Berlin or UTC)`)
+    }
+    const slurmPartitions = partitionsFile === undefined ? undefined : await readPartitions(partitionsFile)
+    const result = await parseFile(path, format as (typeof FORMATS)[number] | undefined, {
+      ...(timeZone !== undefined ? { timeZone } : {}),
+      ...(slurmPartitions !== undefined ? { slurmPartitions } : {})
+    })
     const doc = importJson(result)
     for (const e of result.errors) io.stderr(`${result.fileName}: row ${e.row}, field ${e.field}: ${e.message}\n`)
     if (doc.runs.length === 0) {
@@ -142,6 +191,9 @@ export const importCommand: Command = {
     io.stdout(
       [
         `${doc.fileName}: ${doc.format}, ${count(s.rows, 'row')}, ${count(s.runs, 'run')}, ${count(s.skippedRows, 'row')} skipped`,
+        ...(doc.format === 'slurm'
+          ? [`${s.gpuHours.toPrecision(4)} GPU-hours, ${count(s.unsuccessfulRuns, 'unsuccessful run')}`]
+          : []),
         `energy ${s.energyKWh.toPrecision(4)} kWh, emissions ${s.emissionsKg.toPrecision(4)} kg CO2eq` +
           (reported > 0
             ? ` (${reported === s.runs ? 'all' : reported} as reported by the file, the rest computed)`

@@ -54,7 +54,7 @@ test('import the CodeCarbon sample and the H100 log, re-import unchanged, undo a
   await shot(page, 'import-dashboard')
 
   // The same file again: nothing new, nothing duplicated.
-  await page.getByRole('link', { name: 'Import' }).click()
+  await page.getByRole('link', { name: 'Import', exact: true }).click()
   await page.getByLabel('Choose files to import').setInputFiles(SAMPLE)
   const again = card(page, 'codecarbon-repo-sample.csv')
   await expect(again.getByTestId('import-counts')).toHaveText(
@@ -69,7 +69,7 @@ test('import the CodeCarbon sample and the H100 log, re-import unchanged, undo a
   await expect(page.getByText('22 runs')).toBeVisible()
 
   // Undo the H100 batch from the list of past imports.
-  await page.getByRole('link', { name: 'Import' }).click()
+  await page.getByRole('link', { name: 'Import', exact: true }).click()
   await page.getByRole('button', { name: 'Undo the import of h100-training-power.csv' }).click()
   await expect(
     page.getByText('Import of h100-training-power.csv undone: 1 run removed, 0 put back as they were.')

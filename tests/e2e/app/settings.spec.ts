@@ -10,7 +10,7 @@ const H100 = 'tests/fixtures/import/nvidia-smi/h100-training-power.csv'
 const SAMPLE = 'tests/fixtures/import/codecarbon/codecarbon-repo-sample.csv'
 
 const importFile = async (page: Page, path: string, runs: number) => {
-  await page.getByRole('link', { name: 'Import' }).click()
+  await page.getByRole('link', { name: 'Import', exact: true }).click()
   await page.getByLabel('Choose files to import').setInputFiles(path)
   await page.getByRole('button', { name: `Import ${runs} ${runs === 1 ? 'run' : 'runs'}`, exact: true }).click()
   await expect(page.getByText(new RegExp(`^Imported: ${runs} new`))).toBeVisible()
@@ -115,7 +115,7 @@ test('back up, then restore (replace) after the runs are gone, and merge', async
   expect(JSON.parse(readFileSync(archivePath, 'utf8')).format).toBe('carbon-ledger-backup')
 
   // Undo the import: the ledger has no runs left.
-  await page.getByRole('link', { name: 'Import' }).click()
+  await page.getByRole('link', { name: 'Import', exact: true }).click()
   await page.getByRole('button', { name: 'Undo the import of codecarbon-repo-sample.csv' }).click()
   await page.getByRole('link', { name: 'Runs', exact: true }).click()
   await expect(page.getByText('0 runs', { exact: true })).toBeVisible()

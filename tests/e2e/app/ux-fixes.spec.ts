@@ -108,7 +108,7 @@ test('run detail: keyboard opens it on its heading, Esc closes it back to the ro
 
 const SAMPLE = 'tests/fixtures/import/codecarbon/codecarbon-repo-sample.csv'
 const importSample = async (page: Page) => {
-  await page.getByRole('link', { name: 'Import' }).click()
+  await page.getByRole('link', { name: 'Import', exact: true }).click()
   await page.getByLabel('Choose files to import').setInputFiles([SAMPLE])
   const card = page.getByRole('region', { name: 'codecarbon-repo-sample.csv', exact: true })
   await card.getByRole('button', { name: 'Import 21 runs' }).click()

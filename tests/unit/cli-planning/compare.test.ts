@@ -46,8 +46,8 @@ describe('compare: GPU-hours on a V100 in France', () => {
     const rows: Row[] = hardware.rows
     const current = rows.find((r) => r.current)!
     expect(current.hardwareId).toBe('gpu:nvidia-tesla-v100-sxm2-32gb')
-    // 300 W × 100 h = 30 kWh × unknown data centre PUE 1.56 × France 2023
-    expect(current.emissionsKg.value).toBeCloseTo((30 * 1.56 * franceGPerKWh) / 1000, 9)
+    // full load 0.9 × 300 W × 100 h = 27 kWh × unknown data centre PUE 1.56 × France 2023
+    expect(current.emissionsKg.value).toBeCloseTo((27 * 1.56 * franceGPerKWh) / 1000, 9)
     expect(current.savingKg).toEqual({ value: 0, low: 0, high: 0 })
     const values = rows.map((r) => r.emissionsKg.value)
     expect(values).toEqual([...values].sort((x, y) => x - y))

@@ -146,7 +146,7 @@ describe('timeshift: bad input and usage', () => {
     const { code, stderr } = await cli(
       'timeshift',
       '--zone',
-      'FR',
+      'AT',
       '--start',
       '2024-03-01T08:00:00Z',
       '--hours',

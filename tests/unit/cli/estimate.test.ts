@@ -54,7 +54,7 @@ describe('cli estimate', () => {
     expect(r.breakdown.overhead).toBeCloseTo(3.6384 * 0.56, 10)
   })
 
-  it('finds a GPU by its nvidia-smi name and uses its catalogue TDP', async () => {
+  it('finds a GPU by its nvidia-smi name and uses its catalogue TDP’s full-load draw', async () => {
     const r = await estimate(
       '--gpu',
       'NVIDIA H100 80GB HBM3',
@@ -67,8 +67,9 @@ describe('cli estimate', () => {
       '--intensity',
       '100'
     )
-    expect(r.breakdown.gpu).toBeCloseTo((8 * 700) / 1000, 12)
-    expect(r.emissionsKg).toBeCloseTo(0.56, 12)
+    // utilisation 1 (the default): full load, 0.9 × the 700 W TDP
+    expect(r.breakdown.gpu).toBeCloseTo((8 * 0.9 * 700) / 1000, 12)
+    expect(r.emissionsKg).toBeCloseTo(0.504, 12)
   })
 
   it('takes the time from --start and --end and the intensity from a country', async () => {

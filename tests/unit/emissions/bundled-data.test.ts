@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { runResultSchema } from '../../../shared/domain/result'
 import { type RunInputDraft, runInputSchema } from '../../../shared/domain/run'
+import { hourlyProfilesOfRun, preloadRunHourly } from '../../../shared/emissions/hourly-preload'
 import { labDefaultsSchema } from '../../../shared/emissions/lab-defaults'
-import { estimateRun } from '../../../shared/emissions/resolve'
+import { estimateRun, resolveFactors } from '../../../shared/emissions/resolve'
 import { traceStepText } from '../../../shared/emissions/trace-text'
-import { loadHourlyProfile, loadReferenceData } from '../../../shared/refdata/index'
+import { findLocation, loadHourlyProfile, loadReferenceData, yearlyIntensity } from '../../../shared/refdata/index'
 
 /** The method against the data the app ships (data/): every table must give a valid, fully sourced result. */
 const ref = loadReferenceData()
@@ -15,7 +16,7 @@ const h100 = { kind: 'gpu' as const, hardwareId: 'gpu:nvidia-h100-sxm', name: 'H
 
 describe('estimateRun on the bundled reference data', () => {
   it('gives a valid result citing only the manifest’s sources for every location', () => {
-    const known = new Set([...ref.manifest.sources.map((s) => s.id), 'run-input', 'lab-defaults'])
+    const known = new Set([...ref.manifest.sources.map((s) => s.id), 'run-input', 'lab-defaults', 'power-model'])
     for (const location of ref.locations) {
       const locationInput =
         location.kind === 'cloud'
@@ -32,14 +33,14 @@ describe('estimateRun on the bundled reference data', () => {
     }
   })
 
-  it('estimates 8 × H100 SXM for 2 h in France: 700 W TDP each, 1.56 unknown PUE', () => {
+  it('estimates 8 × H100 SXM for 2 h in France: 0.9 × 700 W TDP each at full load, 1.56 unknown PUE', () => {
     const result = runResultSchema.parse(
       estimateRun(run({ devices: [h100], location: { kind: 'country', code: 'FR' } }), ref, lab)
     )
     const france = ref.locations.find((l) => l.id === 'country:FRA')!
     const intensity = france.intensities.find((i) => i.year === 2024)!.intensityGPerKWh
-    expect(result.itEnergyKWh.value).toBeCloseTo(11.2, 12) // 8 × 700 W × 2 h
-    expect(result.emissionsKg.value).toBeCloseTo((11.2 * 1.56 * intensity) / 1000, 12)
+    expect(result.itEnergyKWh.value).toBeCloseTo(10.08, 12) // 8 × 630 W × 2 h
+    expect(result.emissionsKg.value).toBeCloseTo((10.08 * 1.56 * intensity) / 1000, 12)
     expect(result.embodiedKg.value).toBeCloseTo((150 * 2 * 8) / (4 * 8760), 12)
     expect(result.sources.map((s) => s.id)).toEqual(expect.arrayContaining(['owid-ember', 'green-algorithms', 'ccf']))
   })
@@ -59,6 +60,49 @@ describe('estimateRun on the bundled reference data', () => {
     expect(result.intensityGPerKWh.value).toBeCloseTo(expected, 9)
     expect(traceStepText(result.trace.find((s) => s.unit === 'gCO2e/kWh')!).label).toMatch(/hourly profile/)
   })
+
+  it('crosses from 2023 into 2024 on the two zone-years of France, preloaded as the ledger does (issue 12)', async () => {
+    // 2023-12-31T23:30 for 1 h: half of 2023's last hour, half of 2024's first.
+    const input = run({
+      startedAt: '2023-12-31T23:30:00Z',
+      durationS: 3600,
+      devices: [h100],
+      location: { kind: 'country', code: 'FRA' }
+    })
+    await preloadRunHourly([input], ref, lab)
+    const profiles = hourlyProfilesOfRun(input, ref, lab)
+    expect(profiles.map((p) => p.startUtc)).toEqual(['2023-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z'])
+    const last2023 = (await loadHourlyProfile('FR', 2023))!.lifecycleGPerKWh.at(-1)!
+    const first2024 = (await loadHourlyProfile('FR', 2024))!.lifecycleGPerKWh[0]!
+    const result = estimateRun(input, ref, lab, profiles)
+    expect(result.intensityGPerKWh.value).toBeCloseTo((last2023 + first2024) / 2, 9)
+    expect(
+      resolveFactors(input, ref, lab, profiles).location.hourlySpans!.map((s) => [s.year, s.origin, s.energyShare])
+    ).toEqual([
+      [2023, 'hourly', 0.5],
+      [2024, 'hourly', 0.5]
+    ])
+  })
+
+  it("uses France's yearly 2025 value for a run's hours past the bundled data, and says so (issue 12)", async () => {
+    const input = run({
+      startedAt: '2024-12-31T23:00:00Z',
+      durationS: 4 * 3600,
+      devices: [h100],
+      location: { kind: 'country', code: 'FRA' }
+    })
+    await preloadRunHourly([input], ref, lab)
+    const lastHour = (await loadHourlyProfile('FR', 2024))!.lifecycleGPerKWh.at(-1)!
+    const france = findLocation(ref, 'FRA')!
+    const yearly2025 = yearlyIntensity(france, 2025).intensity.intensityGPerKWh
+    const factors = resolveFactors(input, ref, lab, hourlyProfilesOfRun(input, ref, lab))
+    expect(factors.location.intensityGPerKWh.value).toBeCloseTo((lastHour + 3 * yearly2025) / 4, 9)
+    expect(factors.location.hourlySpans!.map((s) => [s.year, s.origin, s.energyShare])).toEqual([
+      [2024, 'hourly', 0.25],
+      [2025, 'yearly', 0.75]
+    ])
+    expect(factors.assumptions.join(' ')).toContain('covers 25 % of the run')
+  })
 })
 
 describe('a device named by its family only', () => {
@@ -74,9 +118,9 @@ describe('a device named by its family only', () => {
       lab
     )
     const power = result.trace.find((s) => traceStepText(s).label.startsWith('Power of A100'))!
-    expect(power.value).toBe(325)
-    // IT energy: 325 W × 1 h; its range from 250 W × 0.6 to 400 W × 1.1 (the TDP-to-draw bounds of catalogue powers).
-    expect(result.itEnergyKWh.value).toBeCloseTo(0.325, 12)
+    expect(power.value).toBeCloseTo(292.5, 12) // full load: 0.9 × the span's midpoint 325 W
+    // IT energy at utilisation 1: 292.5 W × 1 h; its range from 250 W × 0.6 to 400 W × 1.1 (the full-load bounds).
+    expect(result.itEnergyKWh.value).toBeCloseTo(0.2925, 12)
     expect(result.itEnergyKWh.low).toBeCloseTo(0.15, 12)
     expect(result.itEnergyKWh.high).toBeCloseTo(0.44, 12)
     expect(result.assumptions.join(' ')).toContain(

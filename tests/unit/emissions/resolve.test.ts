@@ -16,6 +16,8 @@ const run = (draft: Partial<RunInputDraft> = {}) =>
 const estimate = (draft: Partial<RunInputDraft>, labDefaults = noLab, hourly?: HourlyProfile): RunResult =>
   runResultSchema.parse(estimateRun(run(draft), ref, labDefaults, hourly))
 const v100 = { kind: 'gpu' as const, hardwareId: 'gpu:tesla-v100', name: 'Tesla V100', count: 1 }
+/** A V100 whose power is given: used as given (× utilisation), as the mlco2 calculator does with a TDP. */
+const v100At300W = { ...v100, powerW: 300 }
 const france = { kind: 'country' as const, code: 'FR' }
 
 describe('estimateRun: compatibility through the reference data', () => {
@@ -23,21 +25,21 @@ describe('estimateRun: compatibility through the reference data', () => {
     const result = estimate({
       durationS: 100 * 3600,
       pue: 1,
-      devices: [v100],
+      devices: [v100At300W],
       location: { kind: 'custom', intensityGPerKWh: 566.3, label: 'mlco2' }
     })
     expect(result.energyKWh.value).toBe(30)
     expect(result.emissionsKg.value).toBe(16.989)
   })
 
-  it('gives Green Algorithms figures from a per-core CPU entry (12 of its cores), a 250 W GPU and 64 GB', () => {
+  it('gives Green Algorithms figures from a per-core CPU entry (12 of its cores at full load), a 250 W GPU and 64 GB', () => {
     const result = estimate({
       durationS: 10 * 3600,
       pue: 1.56,
       memoryGB: 64,
       devices: [
         { kind: 'cpu', hardwareId: 'cpu:xeon-gold-6148', name: 'Xeon Gold 6148', count: 1, cores: 12 },
-        { kind: 'gpu', hardwareId: 'gpu:rtx-3090', name: 'RTX 3090', count: 1 }
+        { kind: 'gpu', hardwareId: 'gpu:rtx-3090', name: 'RTX 3090', count: 1, powerW: 250 }
       ],
       location: { kind: 'custom', intensityGPerKWh: 51.28, label: 'GA' }
     })
@@ -62,11 +64,13 @@ describe('resolveFactors: device power', () => {
       origin: 'user',
       powerW: { value: 200, low: expect.closeTo(170, 9), high: expect.closeTo(230, 9) }
     })
+    // the catalogue: full load 0.9 × TDP (0.6–1.1 ×), idle 0.19 × TDP (0.1–0.4 ×)
     expect(powerOf(v100)).toMatchObject({
       origin: 'catalogue',
       hardwareId: 'gpu:tesla-v100',
       sourceId: 'mlco2',
-      powerW: { value: 300, low: 180 }
+      powerW: { value: 270, low: 180 },
+      model: { tdpW: 300, idleW: { value: 57, low: 30, high: 120 } }
     })
     expect(powerOf(v100).powerW.high).toBeCloseTo(330, 12)
   })
@@ -102,7 +106,7 @@ describe('resolveFactors: device power', () => {
       sourceIds: ['lab']
     }
     expect(powerOf(v100, lab({ hardware: [ownV100] }))).toMatchObject({
-      powerW: { value: 250 },
+      powerW: { value: 225 },
       sourceId: 'lab-defaults'
     })
   })
@@ -245,9 +249,27 @@ describe('resolveFactors: grid intensity', () => {
       expect(factors.location.intensityGPerKWh).toEqual({ value: 200, low: 200 * 0.85, high: 200 * 1.15 })
     })
 
-    it('falls back to the yearly average when the profile does not cover the run or is of another zone', () => {
-      const beyond = resolveFactors(
+    it('takes the yearly average for the hours past the profile (issue 12): (400 + 344) / 2, range weighed by part', () => {
+      const partly = resolveFactors(
         run({ startedAt: '2024-01-01T03:00:00Z', durationS: 7200, location: deLu }),
+        ref,
+        noLab,
+        profile
+      )
+      expect(partly.location).toMatchObject({ origin: 'hourly', intensityGPerKWh: { value: 372 } })
+      expect(partly.location.hourlySpans!.map((s) => [s.origin, s.meanGPerKWh, s.energyShare])).toEqual([
+        ['hourly', 400, 0.5],
+        ['yearly', 344, 0.5]
+      ])
+      // ±5 % on the profile's half, the same-year yearly range on the other.
+      const relative = (partly.location.intensityGPerKWh.high - 372) / 372
+      expect(relative).toBeGreaterThan(0.05)
+      expect(partly.assumptions.join(' ')).toContain('covers 50 %')
+    })
+
+    it('falls back to the yearly average when the profile covers none of the run or is of another zone', () => {
+      const beyond = resolveFactors(
+        run({ startedAt: '2024-01-01T04:00:00Z', durationS: 7200, location: deLu }),
         ref,
         noLab,
         profile
@@ -266,7 +288,7 @@ describe('resolveFactors: market-based share', () => {
   const gcp = { kind: 'cloud' as const, provider: 'gcp', region: 'europe-west1' }
 
   it("takes the provider's renewable purchases for a cloud region: market-based beside, location-based untouched", () => {
-    const result = estimate({ devices: [v100], location: gcp })
+    const result = estimate({ devices: [v100At300W], location: gcp })
     expect(result.emissionsKg.value).toBeCloseTo(0.3 * 1.11 * 267 * 0.001, 12)
     expect(result.marketEmissionsKg).toEqual({ value: 0, low: 0, high: 0 })
   })
@@ -292,13 +314,13 @@ describe('resolveFactors: market-based share', () => {
 describe('estimateRun: the whole result', () => {
   it('computes a continuous service on its working hours with embodied emissions and cites its sources', () => {
     // 10 days at 6 h a day = 60 h of one V100 at 300 W → 18 kWh × 1.56 unknown PUE, France 2023 56 g/kWh.
-    const result = estimate({ durationS: 10 * 86400, hoursPerDay: 6, devices: [v100], location: france })
+    const result = estimate({ durationS: 10 * 86400, hoursPerDay: 6, devices: [v100At300W], location: france })
     expect(result.itEnergyKWh.value).toBeCloseTo(18, 12)
     expect(result.energyKWh.value).toBeCloseTo(18 * 1.56, 12)
     expect(result.emissionsKg.value).toBeCloseTo((18 * 1.56 * 56) / 1000, 12)
     expect(result.embodiedKg.value).toBeCloseTo((150 * 60) / (4 * 8760), 12)
     expect(result.dataVersion).toBe('test-2025.1')
-    expect(result.sources.map((s) => s.id)).toEqual(['mlco2', 'green-algorithms', 'electricity-maps', 'embodied'])
+    expect(result.sources.map((s) => s.id)).toEqual(['run-input', 'green-algorithms', 'electricity-maps', 'embodied'])
   })
 
   it('accepts an empty lab defaults object', () => {
@@ -333,10 +355,12 @@ describe('the trace and assumptions as messages', () => {
 
   it('reads as German with German decimals', () => {
     const energy = result.trace.find((s) => s.labelMsg?.id === 'trace.deviceEnergy')!
-    // V100 catalogue TDP 300 W × 0.5 × 1.5 h
-    expect(traceStepText(energy).formula).toBe('1 × 300 W × 0.5 × 1.5 h / 1000')
+    // V100 catalogue TDP 300 W: 57 W idle + 0.5 × (270 W − 57 W) = 163.5 W, × 1.5 h
+    expect(traceStepText(energy).formula).toBe('1 × 163.5 W × 1.5 h / 1000')
     expect(german(energy.labelMsg)).toBe('Energie von 1 × Tesla V100')
-    expect(german(energy.formulaMsg)).toBe('1 × 300 W × 0,5 × 1,5 h / 1000')
+    expect(german(energy.formulaMsg)).toBe('1 × 163,5 W × 1,5 h / 1000')
+    const draw = result.trace.find((s) => s.labelMsg?.id === 'trace.powerModel')!
+    expect(german(draw.formulaMsg)).toBe('57 W im Leerlauf + 0,5 × (270 W unter Volllast − 57 W)')
     const intensity = result.trace.find((s) => s.labelMsg?.id === 'trace.intensity')!
     expect(german(intensity.labelMsg)).toBe(
       'Netzintensität (France, Jahresmittel 2023, das Jahr des Laufs fehlt in den Daten)'

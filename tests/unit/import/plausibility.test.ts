@@ -106,17 +106,21 @@ describe('skipped rows', () => {
 })
 
 describe('implausible values are kept, with a warning naming file, row and field', () => {
-  it('a CodeCarbon duration of 1e9 s (31.7 years) moves the start to 1993: warned, still imported', () => {
-    const result = imported(`${CODECARBON_HEADER}\n${codecarbonRow('long', 1e9, 1)}\n`, 'cc.csv')
+  it('a CodeCarbon duration of 2 years moves the start back: warned, still imported; 1e9 s (31.7 years) is refused', () => {
+    const twoYearsS = 2 * 365.25 * 86_400
+    const result = imported(`${CODECARBON_HEADER}\n${codecarbonRow('long', twoYearsS, 1)}\n`, 'cc.csv')
     expect(result.runs).toHaveLength(1)
-    expect(result.runs[0]?.input.startedAt).toBe('1993-05-26T08:13:20Z')
+    expect(result.runs[0]?.input.startedAt).toBe('2023-02-01T22:00:00Z')
     const [warning, ...rest] = plausibility(result)
     expect(rest).toEqual([])
     expect(warning).toMatchObject({ row: 2, field: 'duration' })
     expect(warning?.message).toBe(
-      'cc.csv row 2: duration 1000000000 s is 31.7 years, longer than any ML run: check the value ' +
-        '(the run would start on 1993-05-26T08:13:20.000Z and its emissions would be spread over all that time)'
+      'cc.csv row 2: duration 63115200 s is 2.0 years, longer than any ML run: check the value ' +
+        '(the run would start on 2023-02-01T22:00:00.000Z and its emissions would be spread over all that time)'
     )
+    const refused = imported(`${CODECARBON_HEADER}\n${codecarbonRow('long', 1e9, 1)}\n`, 'cc.csv')
+    expect(refused.runs).toEqual([])
+    expect(refused.errors).toMatchObject([{ row: 2, field: 'duration' }])
   })
 
   it('5000 kWh in one hour for a CPU and one GPU is a 5000 kW mean draw, above 2 × 2 kW', () => {

@@ -65,23 +65,40 @@ describe('CodeCarbon runs and runInputSchema', () => {
     )
   })
 
-  it('reports what only the schema refuses, by row and field, in its words', () => {
+  it('refuses cells past their limits and what only the schema refuses, by row and field', () => {
     const importer = createImporter('codecarbon', { fileName: 'z.csv' })
     importer.push(
-      'timestamp,run_id,duration,energy_consumed,cpu_energy,gpu_energy,gpu_model\n' +
-        '2025-03-01T10:00:00Z,a,60,1,,,0 x NVIDIA A100-SXM4-40GB\n' +
-        '2025-03-01T10:00:00Z,b,60,,1e308,1e308,\n' +
-        '2025-03-01T10:00:00Z,c,1e11,1,,,\n' +
-        '2025-03-01T10:00:00Z,d,1e300,1,,,\n' +
-        '2025-03-01T10:00:00Z,e,60,1,,,\n'
+      'timestamp,run_id,duration,energy_consumed,cpu_energy,gpu_energy,gpu_model,gpu_count\n' +
+        '2025-03-01T10:00:00Z,a,60,1,,,0 x NVIDIA A100-SXM4-40GB,\n' +
+        '2025-03-01T10:00:00Z,b,60,,1e308,1e308,,\n' +
+        '2025-03-01T10:00:00Z,c,1e11,1,,,,\n' +
+        '2025-03-01T10:00:00Z,d,60,,6e6,6e6,,\n' +
+        '2000-01-01T00:10:00Z,e,3600,1,,,,\n' +
+        '0099-03-01T10:00:00Z,f,60,1,,,,\n' +
+        '2025-03-01T10:00:00Z,g,60,1,,,,1e308\n' +
+        '2025-03-01T10:00:00Z,h,60,1,,,,1.5\n' +
+        '2025-03-01T10:00:00Z,i,60,1,,,,\n'
     )
     const result = importer.finish()
-    expect(result.runs.map((r) => r.externalId)).toEqual(['codecarbon:e'])
+    expect(result.runs.map((r) => r.externalId)).toEqual(['codecarbon:i'])
     expect(result.errors).toMatchObject([
-      { row: 2, field: 'device1.count', message: 'Too small: expected number to be >0' },
-      { row: 3, field: 'measuredEnergyKWh', message: 'Invalid input: expected number, received Infinity' },
-      { row: 4, field: 'startedAt', message: 'Invalid ISO datetime' },
-      { row: 5, field: 'duration', message: 'z.csv row 5: duration 1e+300 s puts the start before any date' }
+      { row: 2, field: 'device1.count', message: 'Too small: expected number to be >=1' },
+      { row: 3, field: 'cpu_energy', message: 'z.csv row 3: cpu_energy 1e+308 is above the limit of 10000000 kWh' },
+      { row: 3, field: 'gpu_energy', message: 'z.csv row 3: gpu_energy 1e+308 is above the limit of 10000000 kWh' },
+      { row: 4, field: 'duration', message: 'z.csv row 4: duration 100000000000 is above the limit of 315576000 s' },
+      { row: 5, field: 'measuredEnergyKWh', message: 'Too big: expected number to be <=10000000' },
+      {
+        row: 6,
+        field: 'duration',
+        message: 'z.csv row 6: the run starts in 1999 (timestamp − duration), not between 2000 and 2100'
+      },
+      {
+        row: 7,
+        field: 'timestamp',
+        message: 'z.csv row 7: timestamp "0099-03-01T10:00:00Z" is not between the years 2000 and 2100'
+      },
+      { row: 8, field: 'gpu_count', message: 'z.csv row 8: gpu_count 1e+308 is above the limit of 100000 GPUs' },
+      { row: 9, field: 'gpu_count', message: 'z.csv row 9: gpu_count 1.5 is not a whole number' }
     ])
   })
 })

@@ -34,6 +34,11 @@ describe('readNumber', () => {
 })
 
 describe('readDateTime and toIso', () => {
+  it('reads the years 0000–0099 as written, never as 1900–1999', () => {
+    expect(toIso(readDateTime('0099-03-01 10:00:00', 0)!.ms)).toBe('0099-03-01T10:00:00Z')
+    expect(toIso(readDateTime('0000-01-01T00:00:00Z', 0)!.ms)).toBe('0000-01-01T00:00:00Z')
+    expect(readDateTime('0024-02-29T00:00:00Z', 0)).toBeDefined()
+  })
   it('reads CodeCarbon and nvidia-smi forms as UTC wall clock, or at a given offset', () => {
     expect(readDateTime('2024-05-31T10:39:13', 0)).toEqual({ ms: Date.UTC(2024, 4, 31, 10, 39, 13), hasZone: false })
     expect(readDateTime('2026/11/23 03:34:06.825', 0)?.ms).toBe(Date.UTC(2026, 10, 23, 3, 34, 6, 825))

@@ -22,12 +22,13 @@ describe('compareHardware: GPU-hours on a reference GPU', () => {
   })
 
   it('estimates energy and emissions from TDP for that time, by hand', () => {
-    // Old: 400 W × 100 h = 40 kWh × PUE 1 → × 50 g = 2 kg ; New: 400 W × 50 h = 20 kWh → 1 kg ; Small: 100 W × 200 h = 20 kWh → 1 kg
-    expect(row('gpu:old').energyKWh.value).toBeCloseTo(40, 10)
-    expect(row('gpu:old').emissionsKg.value).toBeCloseTo(2, 10)
-    expect(row('gpu:new').emissionsKg.value).toBeCloseTo(1, 10)
-    expect(row('gpu:small').emissionsKg.value).toBeCloseTo(1, 10)
-    // TDP factor 0.6–1.1, PUE 1–1.05, intensity 45–55
+    // at full load a GPU draws 0.9 × TDP (the power model):
+    // Old: 360 W × 100 h = 36 kWh × PUE 1 → × 50 g = 1.8 kg ; New: 360 W × 50 h = 18 kWh → 0.9 kg ; Small: 90 W × 200 h → 0.9 kg
+    expect(row('gpu:old').energyKWh.value).toBeCloseTo(36, 10)
+    expect(row('gpu:old').emissionsKg.value).toBeCloseTo(1.8, 10)
+    expect(row('gpu:new').emissionsKg.value).toBeCloseTo(0.9, 10)
+    expect(row('gpu:small').emissionsKg.value).toBeCloseTo(0.9, 10)
+    // full load 0.6–1.1 × TDP, PUE 1–1.05, intensity 45–55
     expect(row('gpu:new').emissionsKg.low).toBeCloseTo((20 * 0.6 * 1 * 45) / 1000, 10)
     expect(row('gpu:new').emissionsKg.high).toBeCloseTo((20 * 1.1 * 1.05 * 55) / 1000, 10)
     expect(row('gpu:new').gflopsPerW).toBe(500)
@@ -39,7 +40,7 @@ describe('compareHardware: GPU-hours on a reference GPU', () => {
     expect(row('gpu:old').current).toBe(true)
     expect(row('gpu:old').savingKg).toEqual({ value: 0, low: 0, high: 0 })
     const saving = row('gpu:new').savingKg!
-    expect(saving.value).toBeCloseTo(1, 10)
+    expect(saving.value).toBeCloseTo(0.9, 10)
     // same scenario: low = 2 kg × 0.6 × 1 × 0.9 − 1 kg × same = 0.54 ; high = 1 × 1.1 × 1.05 × 1.1 = 1.2705
     expect(saving.low).toBeCloseTo(0.54, 10)
     expect(saving.high).toBeCloseTo(1.2705, 10)
@@ -81,7 +82,7 @@ describe('compareHardware: total FLOPs', () => {
     expect(old.deviceHours.low).toBeCloseTo(20, 10)
     expect(old.deviceHours.high).toBeCloseTo(100 / 3, 10)
     expect(old.wallHours.value).toBeCloseTo(12.5, 10)
-    expect(old.emissionsKg.value).toBeCloseTo((0.4 * 25 * 50) / 1000, 10)
+    expect(old.emissionsKg.value).toBeCloseTo((0.9 * 0.4 * 25 * 50) / 1000, 10) // full load 0.9 × 400 W
     expect(c.current).toBeUndefined()
     expect(old.savingKg).toBeUndefined()
     expect(c.notes.join(' ')).toContain('No current hardware was given')
@@ -95,7 +96,7 @@ describe('compareHardware: total FLOPs', () => {
     })
     const c = compareHardware({ kind: 'flops', totalFlops: 3.6e18, hardwareId: 'gpu:old', ...where }, ref, lab)
     expect(c.rows[0]).toMatchObject({ hardwareId: 'custom:lab', custom: true })
-    expect(c.rows[0]!.savingKg!.value).toBeCloseTo((0.4 * 25 * 50 - 0.1 * 25 * 50) / 1000, 10)
+    expect(c.rows[0]!.savingKg!.value).toBeCloseTo((0.9 * (0.4 * 25 * 50 - 0.1 * 25 * 50)) / 1000, 10)
   })
 })
 
@@ -117,11 +118,12 @@ describe('compareHardware: a logged run', () => {
     expect(c.current?.hardwareId).toBe('gpu:old')
     expect(c.deviceCount).toBe(4)
     const neu = c.rows.find((r) => r.hardwareId === 'gpu:new')!
-    // 40 device-hours on Old → 20 on New = 5 h wall on 4 GPUs; GPUs 4 × 400 × 0.5 × 5 h = 4 kWh, CPU 150 × 0.5 × 5 = 0.375
+    // 40 device-hours on Old → 20 on New = 5 h wall on 4 GPUs; at utilisation 0.5 a GPU draws 0.19 × 400 W idle
+    // + 0.5 × (0.9 − 0.19) × 400 W = 218 W: 4 × 218 W × 5 h = 4.36 kWh; the CPU 0.3 × 150 + 0.5 × 0.7 × 150 = 97.5 W × 5 h
     expect(neu.wallHours.value).toBe(5)
-    expect(neu.energyKWh.value).toBeCloseTo(4.375, 10)
+    expect(neu.energyKWh.value).toBeCloseTo(4.36 + 0.4875, 10)
     const old = c.rows.find((r) => r.current)!
-    expect(old.energyKWh.value).toBeCloseTo(8.75, 10)
+    expect(old.energyKWh.value).toBeCloseTo(2 * (4.36 + 0.4875), 10)
     expect(c.notes.join(' ')).toContain('measured energy is not used')
     expect(c.currentRun).toEqual(run)
   })

@@ -48,14 +48,14 @@ describe('recommendChanges', () => {
 
   it('computes each saving by hand', () => {
     const [region, hardware, start] = recommendations
-    // region: 4 kWh × 1.2 × (500 − 100) g
-    expect(region!.savedKg.value).toBeCloseTo(1.92, 10)
-    // hardware: New does the work in half the time at the same TDP: half of A's 2.4 kg and of B's 0.9984 kg
-    expect(hardware!.savedKg.value).toBeCloseTo(1.2 + 0.4992, 10)
+    // region: 3.6 kWh (full load 0.9 × 400 W × 10 h) × 1.2 × (500 − 100) g
+    expect(region!.savedKg.value).toBeCloseTo(0.9 * 1.92, 10)
+    // all at full load, 0.9 × TDP (the power model). hardware: New does the work in half the time at the same TDP: half of A's 2.4 kg and of B's 0.9984 kg
+    expect(hardware!.savedKg.value).toBeCloseTo(0.9 * (1.2 + 0.4992), 10)
     expect(hardware!.runCount).toBe(2)
-    expect(hardware!.emissionsKg.value).toBeCloseTo(2.4 + 0.9984, 10)
+    expect(hardware!.emissionsKg.value).toBeCloseTo(0.9 * (2.4 + 0.9984), 10)
     // start: 4 h at 2.496 kWh / 4 h = 0.624 kW; hours 8–11 (100 g) instead of 0–3 (400 g)
-    expect(start!.savedKg.value).toBeCloseTo((0.624 * (1600 - 400)) / 1000, 10)
+    expect(start!.savedKg.value).toBeCloseTo((0.9 * 0.624 * (1600 - 400)) / 1000, 10)
     for (const r of recommendations) expect(r.savedKg.low).toBeLessThanOrEqual(r.savedKg.value)
     expect(start!.title).toBe('Start the run in Germany up to 24 h later, at the cleanest hours')
     expect(region!.title).toBe('Move the run from AWS dirty-1 to AWS clean-1')

@@ -28,10 +28,10 @@ describe('a logged run as a time-shifting job', () => {
   it('rounds its hours to whole hours from its start slot and states the rounding', () => {
     const { input, result } = logged({})
     const { job, notes } = shiftJobOfRun(input, result)
-    // 400 W × 2.667 h = 1.067 kWh over 2.667 h → 0.4 kW; 2 h 40 min → 3 whole hours from 02:00
-    expect(job).toEqual({ startUtcMs: Date.UTC(2024, 4, 1, 2), hours: 3, powerKW: expect.closeTo(0.4, 12) })
+    // full load 0.9 × 400 W × 2.667 h = 0.96 kWh over 2.667 h → 0.36 kW; 2 h 40 min → 3 whole hours from 02:00
+    expect(job).toEqual({ startUtcMs: Date.UTC(2024, 4, 1, 2), hours: 3, powerKW: expect.closeTo(0.36, 12) })
     expect(notes[0]).toBe(
-      "The run's 2 h 40 min count as 3 whole hours from 2024-05-01T02:00:00Z (it started at 2024-05-01T02:25:00.000Z), at its mean power of 0.400 kW."
+      "The run's 2 h 40 min count as 3 whole hours from 2024-05-01T02:00:00Z (it started at 2024-05-01T02:25:00.000Z), at its mean power of 0.360 kW."
     )
   })
 
@@ -55,7 +55,7 @@ describe('a logged run as a time-shifting job', () => {
     expect(plans).toHaveLength(8)
     // W = 6 reaches starts 2…8: none covers hours 10–12 entirely; W = 12 starts at 10: 3 × 100 instead of 3 × 400
     expect(plans[1]!.firstHourUtcMs).toBe(Date.UTC(2024, 4, 1, 10))
-    expect(plans[1]!.savedKg).toBeCloseTo((0.4 * 900) / 1000, 12)
+    expect(plans[1]!.savedKg).toBeCloseTo((0.36 * 900) / 1000, 12)
     expect(plans.every((p) => p.notes[0]!.startsWith("The run's 2 h 40 min"))).toBe(true)
   })
 

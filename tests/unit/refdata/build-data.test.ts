@@ -3,7 +3,13 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createReferenceData, findHardware, findLocation, hourlyProfileSchema } from '../../../shared/refdata/index'
+import {
+  createReferenceData,
+  findHardware,
+  findLocation,
+  profileOfStored,
+  storedHourlyProfileSchema
+} from '../../../shared/refdata/index'
 
 /** scripts/build-data.ts run on a trimmed copy of the upstream files (tests/fixtures/refdata/upstream). */
 const root = resolve(__dirname, '../../..')
@@ -52,8 +58,11 @@ describe('scripts/build-data.ts', () => {
       'SOURCES.md',
       'defaults.json',
       'hardware.json',
-      'hourly/DE-LU.json',
-      'hourly/GB.json',
+      'hourly/DE-LU/2024.json',
+      'hourly/GB/2024.json',
+      'hourly/NO/2024.json',
+      'hourly/US-MIDW-MISO/2023.json',
+      'hourly/US-NW-PACW/2023.json',
       'locations.json',
       'manifest.json'
     ])
@@ -73,10 +82,14 @@ describe('scripts/build-data.ts', () => {
       path: 'data/gpus.csv'
     })
     expect(JSON.stringify(ref.manifest)).not.toContain(root)
-    expect(hourlyProfileSchema.parse(json(first, 'hourly/DE-LU.json'))).toMatchObject({
-      zone: 'DE-LU',
-      zoneId: 'DE',
-      name: 'Germany'
+    const stored = (name: string) => profileOfStored(storedHourlyProfileSchema.parse(json(first, name)))
+    expect(stored('hourly/DE-LU/2024.json')).toMatchObject({ zone: 'DE-LU', zoneId: 'DE', name: 'Germany' })
+    expect(ref.manifest.hourlyYears).toEqual({
+      'DE-LU': [2024],
+      GB: [2024],
+      NO: [2024],
+      'US-MIDW-MISO': [2023],
+      'US-NW-PACW': [2023]
     })
     expect(readFileSync(join(first, 'SOURCES.md'), 'utf8')).toContain(ref.manifest.dataVersion)
   })
@@ -100,6 +113,36 @@ describe('scripts/build-data.ts', () => {
     expect(log).toContain('A10G')
     expect(log).toContain('malformed factor "000402"')
     expect(log).toContain('"27.29.5"')
+  })
+
+  it('reads both hourly header variants by position, quoted commas, and fills an empty day visibly (issue 12)', () => {
+    const stored = (name: string) => profileOfStored(storedHourlyProfileSchema.parse(json(first, name)))
+    // Header B ("Zone id", "(Life cycle)"): NO's first hour is 53.32 life-cycle, 27.32 direct.
+    const no = stored('hourly/NO/2024.json')
+    expect([no.lifecycleGPerKWh[0], no.directGPerKWh[0], no.lifecycleGPerKWh.length]).toEqual([53.3, 27.3, 48])
+    // Header A with "Midcontinent Independent Transmission System Operator, Inc." quoted: 554.69 / 489.46.
+    const miso = stored('hourly/US-MIDW-MISO/2023.json')
+    expect(miso.name).toBe('Midcontinent Independent Transmission System Operator, Inc.')
+    expect([miso.lifecycleGPerKWh[0], miso.directGPerKWh[0]]).toEqual([554.7, 489.5])
+    // PACW: hours 24–47 empty; each is the mean of hour h−24 and h+24, counted as estimated and listed.
+    const pacw = stored('hourly/US-NW-PACW/2023.json')
+    expect(pacw.filled).toEqual([
+      {
+        fromUtc: '2023-01-02T00:00:00.000Z',
+        hours: 24,
+        method: expect.stringContaining('day before and the day after')
+      }
+    ])
+    for (const h of [24, 30, 47]) {
+      const expected = (pacw.lifecycleGPerKWh[h - 24]! + pacw.lifecycleGPerKWh[h + 24]!) / 2
+      // Filled from the unrounded neighbours, then rounded to 0.1 like every stored value.
+      expect(Math.abs(pacw.lifecycleGPerKWh[h]! - expected)).toBeLessThanOrEqual(0.1)
+    }
+    expect(pacw.estimatedHours).toBe(24)
+    expect(log).toContain('US-NW-PACW/2023: 24 empty hours from 2023-01-02T00:00:00.000Z filled')
+    const sources = readFileSync(join(first, 'SOURCES.md'), 'utf8')
+    expect(sources).toContain('| US-NW-PACW | 2023 | 72 | 33.3 % | 24 h from 2023-01-02T00Z |')
+    expect(sources).toContain('"Electricity Maps"')
   })
 
   it('puts FLOPS on one basis: datasheet corrections cited in sourceIds, printed and listed in SOURCES.md', () => {

@@ -35,7 +35,8 @@ describe('the bundled reference tables (data/)', () => {
     expect(count(ref.locations, 'country')).toBeGreaterThanOrEqual(200)
     expect(count(ref.locations, 'zone')).toBe(352)
     expect(count(ref.locations, 'cloud')).toBeGreaterThanOrEqual(82)
-    expect(ref.manifest.hourlyZones).toHaveLength(16)
+    expect(ref.manifest.hourlyZones).toHaveLength(40)
+    expect(Object.values(ref.manifest.hourlyYears!).flat()).toHaveLength(122)
   })
 
   it('keep ids unique and entries sorted by id', () => {
@@ -248,14 +249,23 @@ describe('spot values against the upstream files', () => {
     expect(ref.defaults.embodied.tpu!.sourceId).toBe('carbon-ledger')
   })
 
-  it('16 hourly profiles of 8,784 hours from 2024-01-01T00:00Z; GB starts at 96.4 g/kWh life-cycle, 61.3 direct', async () => {
-    for (const zone of ref.manifest.hourlyZones!) {
-      const profile = (await loadHourlyProfile(zone))!
-      expect(profile.zone).toBe(zone)
-      expect(profile.lifecycleGPerKWh).toHaveLength(8784)
-      expect(profile.directGPerKWh).toHaveLength(8784)
-      expect(profile.startUtc).toBe('2024-01-01T00:00:00.000Z')
+  it('122 zone-years of hourly profiles, each a whole UTC year; GB 2024 starts at 96.4 g/kWh life-cycle, 61.3 direct', async () => {
+    for (const [zone, years] of Object.entries(ref.manifest.hourlyYears!)) {
+      for (const year of years) {
+        const profile = (await loadHourlyProfile(zone, year))!
+        const hours = year % 4 === 0 ? 8784 : 8760
+        expect(profile.zone).toBe(zone)
+        expect(profile.lifecycleGPerKWh).toHaveLength(hours)
+        expect(profile.directGPerKWh).toHaveLength(hours)
+        expect(profile.startUtc).toBe(`${year}-01-01T00:00:00.000Z`)
+      }
     }
+    // The latest year by default; FR 2022 is 14 % estimated (PROVENANCE.md: 1,222 hours); PACW's filled day.
+    expect((await loadHourlyProfile('US-MIDW-MISO'))!.startUtc).toBe('2023-01-01T00:00:00.000Z')
+    expect((await loadHourlyProfile('FR', 2022))!.estimatedHours).toBe(1222)
+    expect((await loadHourlyProfile('US-NW-PACW', 2023))!.filled).toMatchObject([
+      { fromUtc: '2023-09-06T07:00:00.000Z', hours: 24 }
+    ])
     const gb = (await loadHourlyProfile('GB'))!
     expect(gb.lifecycleGPerKWh.slice(0, 2)).toEqual([96.4, 94.2])
     expect(gb.directGPerKWh[0]).toBe(61.3)

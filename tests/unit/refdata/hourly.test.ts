@@ -99,7 +99,8 @@ describe('loadHourlyProfile', () => {
     expect((await first)!.name).toBe('Great Britain')
   })
   it('is undefined for zones without a profile and for anything that is not a zone key; case does not matter', async () => {
-    expect(await loadHourlyProfile('FR')).toBeUndefined()
+    expect(await loadHourlyProfile('AT')).toBeUndefined()
+    expect(await loadHourlyProfile('FR', 2019)).toBeUndefined()
     expect(await loadHourlyProfile('../manifest')).toBeUndefined()
     expect(await loadHourlyProfile('us-cal-ciso')).toMatchObject({ zone: 'US-CAL-CISO' })
   })

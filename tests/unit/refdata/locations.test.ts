@@ -66,9 +66,11 @@ describe('findLocation (free text)', () => {
     expect(findLocation(ref, 'GBR')!.hourlyZone).toBe('GB')
     expect(findLocation(ref, 'gcp:europe-west2')!.hourlyZone).toBe('GB')
     expect(findLocation(ref, 'aws:us-east-1')!.hourlyZone).toBe('US-MIDA-PJM')
-    expect(findLocation(ref, 'FRA')!.hourlyZone).toBeUndefined()
-    // Iowa is in MISO, which has no bundled profile.
-    expect(findLocation(ref, 'gcp:us-central1')!.hourlyZone).toBeUndefined()
+    expect(findLocation(ref, 'FRA')!.hourlyZone).toBe('FR')
+    expect(findLocation(ref, 'NOR')!.hourlyZone).toBe('NO')
+    // Iowa is in MISO (2023 bundled); Austria has no hourly profile.
+    expect(findLocation(ref, 'gcp:us-central1')!.hourlyZone).toBe('US-MIDW-MISO')
+    expect(findLocation(ref, 'AUT')!.hourlyZone).toBeUndefined()
   })
 })
 

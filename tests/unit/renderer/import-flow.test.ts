@@ -235,11 +235,11 @@ describe('the preview of an import', () => {
 
   it("says a run's warning at its file row with its title; the importer's own warnings stay as they are", () => {
     const text =
-      'timestamp,run_id,duration,energy_consumed\n2025-02-01T10:00:00Z,a,60,0.001\n2025-02-01T11:00:00Z,b,1e9,0.001\n'
+      'timestamp,run_id,duration,energy_consumed\n2025-02-01T10:00:00Z,a,60,0.001\n2025-02-01T11:00:00Z,b,63115200,0.001\n'
     const warnings = previewWarnings(imported(text, 'cc.csv'))
     const own = warnings.filter((w) => !w.run)
     expect(own.map((w) => w.msg?.id)).toEqual(['import.longDuration'])
-    expect(own[0]?.message).toMatch(/^cc\.csv row 3: duration 1000000000 s is 31\.7 years/)
+    expect(own[0]?.message).toMatch(/^cc\.csv row 3: duration 63115200 s is 2\.0 years/)
     const ofRuns = warnings.filter((w) => w.run)
     // each run: no location given (no country), on its row
     expect(ofRuns.map((w) => [w.run?.row, w.run?.unit, w.run?.title, w.msg?.id])).toEqual([

@@ -4,6 +4,7 @@ import type { ProjectRecord } from '../../../db'
 import { href } from '../../app/router'
 import type { MessageKey } from '../../i18n/en'
 import { useI18n } from '../../i18n/I18nProvider'
+import { coveredPeriod, periodQuery } from './covered-period'
 import { type FileState, NEW_PROJECT, RUNS_SHOWN } from './file-state'
 import {
   type PreviewWarning,
@@ -48,6 +49,11 @@ export function FileCard({
   const skippedRows = result ? skippedRowCount(result, skipped) : 0
   // From the importer's result, not the preview's copy: that numbers a run's warnings by the run, not its file row.
   const warnings = useMemo(() => (result ? previewWarnings(result) : []), [result])
+  // The dashboard opens on the period the imported runs cover, not on today's quarter that may hold none of them.
+  const dashboardHref = useMemo(() => {
+    const period = coveredPeriod((result?.runs ?? []).map((r) => r.input.startedAt))
+    return href('/', period ? periodQuery(period) : undefined)
+  }, [result])
   const say = (problem: { message: string }): string => i18n.msg(messageOf(problem), problem.message)
   const sayWarning = (w: PreviewWarning): string => {
     if (!w.run) return say(w)
@@ -293,7 +299,7 @@ export function FileCard({
               </p>
               <div className="row">
                 <a href={href('/runs')}>{t('import.showRuns')}</a>
-                <a href={href('/')}>{t('import.showDashboard')}</a>
+                <a href={dashboardHref}>{t('import.showDashboard')}</a>
                 <button type="button" onClick={onUndo}>
                   {t('import.undoThis')}
                 </button>

@@ -17,6 +17,8 @@ type Phase = 'reading' | 'previewing' | 'failed' | 'ready' | 'committing' | 'com
 
 export interface FileState {
   key: number
+  /** Which pick of files it came with: "Import all" takes only the latest pick's files. */
+  pick: number
   name: string
   picked: Picked
   /** The clock of zone-less timestamps, minutes east of UTC; undefined: UTC assumed, with the importer's warning. */

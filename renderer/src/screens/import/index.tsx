@@ -23,6 +23,7 @@ export default function Import() {
   const [files, setFiles] = useState<FileState[]>([])
   const [dragging, setDragging] = useState(false)
   const nextKey = useRef(0)
+  const [pick, setPick] = useState(0)
   const queue = useRef<Promise<void>>(Promise.resolve())
   const projects = useAsync(() => ledger.projects.list(), [ledger, revision])
   const batches = useAsync(() => ledger.imports.list(), [ledger, revision])
@@ -60,11 +61,15 @@ export default function Import() {
 
   /** Files are read one after another (each in chunks), so several big files never compete for the page. */
   const add = (picked: Picked[]) => {
+    if (picked.length === 0) return
     const added = picked.map((p) => ({ p, key: nextKey.current++ }))
-    if (picked.length > 0) setChosen(picked.map((p) => p.name))
+    const thisPick = pick + 1
+    setPick(thisPick)
+    setChosen(picked.map((p) => p.name))
     setFiles((all) => [
       ...added.map(({ p, key }): FileState => ({
         key,
+        pick: thisPick,
         name: p.name,
         picked: p,
         phase: 'reading',
@@ -128,7 +133,9 @@ export default function Import() {
       })
     }
   }
-  const importable = files.filter((f) => f.phase === 'ready' && f.preview && f.preview.added + f.preview.updated > 0)
+  const importable = files.filter(
+    (f) => f.pick === pick && f.phase === 'ready' && f.preview && f.preview.added + f.preview.updated > 0
+  )
   const commitAll = async () => {
     for (const f of importable) await commit(f)
   }
