@@ -1,7 +1,7 @@
-import { resolve } from 'node:path'
-import { defineConfig } from 'electron-vite'
-import react from '@vitejs/plugin-react'
 import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'electron-vite'
 import type { Plugin } from 'vite'
 
 // The two large reference tables, imported only as a whole (renderer code imports manifest.json's fields by name).

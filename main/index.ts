@@ -1,8 +1,8 @@
 // The Electron main process: lifecycle and wiring only. Every decision lives in a pure module next to this one.
-import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron'
 import { join } from 'node:path'
+import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron'
 import { hostEventChannel } from '../shared/ipc/channels'
-import { hostEventSchema, REPORT_READY_TIMEOUT_MS, type HostEvent } from '../shared/ipc/contract'
+import { type HostEvent, hostEventSchema, REPORT_READY_TIMEOUT_MS } from '../shared/ipc/contract'
 import { APP_INDEX_URL } from './app-origin'
 import { createBackupStore } from './backup/backups'
 import { writeFileAtomic } from './files/atomic-write'

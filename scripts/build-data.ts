@@ -6,7 +6,7 @@
  *   npx tsx scripts/build-data.ts [--from ../shared/reference-data] [--out data]
  */
 import { createHash } from 'node:crypto'
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
@@ -14,15 +14,15 @@ import { parseCsv as parseCsvRows } from '../shared/import/csv'
 import { hardwareKey, normaliseHardwareName } from '../shared/refdata/hardware'
 import { normaliseProvider } from '../shared/refdata/locations'
 import {
-  dataManifestSchema,
-  hardwareEntrySchema,
-  locationEntrySchema,
-  methodDefaultsSchema,
   type DataManifest,
+  dataManifestSchema,
   type HardwareEntry,
+  hardwareEntrySchema,
   type HourlyProfile,
   type LocationEntry,
+  locationEntrySchema,
   type MethodDefaults,
+  methodDefaultsSchema,
   type YearlyIntensity
 } from '../shared/refdata/schema'
 import { foldText } from '../shared/refdata/text'

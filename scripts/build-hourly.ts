@@ -9,12 +9,12 @@
  * filled from the same hour of the day before and the day after, counted as estimated and listed in `filled`.
  */
 import { createHash } from 'node:crypto'
-import { readFileSync, readdirSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseCsv } from '../shared/import/csv'
+import { type StoredHourlyProfile, storedHourlyProfileSchema } from '../shared/refdata/hourly'
 import { encodeTenths } from '../shared/refdata/hourly-codec'
-import { storedHourlyProfileSchema, type StoredHourlyProfile } from '../shared/refdata/hourly'
-import { hourlyProfileSchema, type FilledHours, type HourlyProfile } from '../shared/refdata/schema'
+import { type FilledHours, type HourlyProfile, hourlyProfileSchema } from '../shared/refdata/schema'
 
 const HOUR_MS = 3_600_000
 const FOLDER_2024 = 'electricity-maps-hourly-2024'

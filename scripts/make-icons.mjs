@@ -5,10 +5,10 @@
 //   build/icon.ico           Windows (NSIS installer, the .exe, the taskbar): 16 to 256 px
 //   build/icon.icns          macOS (the .app and the dmg): 16 to 1024 px, with the @2x variants
 //   build/icon.png           1024 px, the fallback electron-builder reads when a platform's own file is missing
-import { Icns, IcnsImage } from '@fiahfy/icns'
-import { Resvg } from '@resvg/resvg-js'
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { Icns, IcnsImage } from '@fiahfy/icns'
+import { Resvg } from '@resvg/resvg-js'
 import pngToIco from 'png-to-ico'
 
 const LINUX_SIZES = [16, 24, 32, 48, 64, 128, 256, 512, 1024]

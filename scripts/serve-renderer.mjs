@@ -1,7 +1,7 @@
 // Serves the built renderer (out/renderer) on 127.0.0.1 for the browser end-to-end tests and benchmarks.
 // GET only, no path traversal, SPA fallback to index.html.
-import { createServer } from 'node:http'
 import { readFile } from 'node:fs/promises'
+import { createServer } from 'node:http'
 import { extname, join, normalize, resolve } from 'node:path'
 
 const root = resolve('out/renderer')

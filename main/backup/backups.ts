@@ -3,15 +3,15 @@
 import * as nodeFs from 'node:fs/promises'
 import { join } from 'node:path'
 import {
-  backupFileNameSchema,
-  MAX_FILE_BYTES,
   type BackupArchive,
   type BackupEntry,
+  backupFileNameSchema,
   type BackupStatus,
-  type BackupWritten
+  type BackupWritten,
+  MAX_FILE_BYTES
 } from '../../shared/ipc/contract'
-import { writeFileAtomic, TEMP_SUFFIX, type AtomicWriteFs } from '../files/atomic-write'
-import { readTextFile, type ReadFs } from '../files/read-text-file'
+import { type AtomicWriteFs, TEMP_SUFFIX, writeFileAtomic } from '../files/atomic-write'
+import { type ReadFs, readTextFile } from '../files/read-text-file'
 import { HostError } from '../ipc/host-error'
 
 export const DEFAULT_BACKUPS_KEPT = 14

@@ -1,13 +1,13 @@
 import type { DeviceKind, LocationInput } from '../../shared/domain/run'
-import type { HardwareEntry } from '../../shared/refdata/schema'
 import {
   findLocation,
   locationInputOf,
   matchHardware,
+  type ReferenceData,
   searchHardware,
-  searchLocations,
-  type ReferenceData
+  searchLocations
 } from '../../shared/refdata'
+import type { HardwareEntry } from '../../shared/refdata/schema'
 import { InputError } from './args'
 
 /** Below this a catalogue match is a guess: the user is shown candidates instead of a silent wrong device. */

@@ -2,7 +2,7 @@
 // every handler. The core (invokeSafely) is pure; createHandle binds it to an injected ipcMain.
 import { z } from 'zod'
 import type { InvokeChannel, IpcEnvelope } from '../../shared/ipc/channels'
-import { ipcContract, type IpcArgs, type IpcResult } from '../../shared/ipc/contract'
+import { type IpcArgs, ipcContract, type IpcResult } from '../../shared/ipc/contract'
 import { isAppUrl } from '../app-origin'
 import { HostError } from './host-error'
 

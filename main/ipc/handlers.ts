@@ -1,10 +1,10 @@
 // What each IPC channel does, over injected dialogs, files and windows (the Electron adapter supplies them).
 import { invokeChannels } from '../../shared/ipc/channels'
-import { MAX_OPEN_FILES, type AppInfo, type FileFilter, type OpenedFile } from '../../shared/ipc/contract'
+import { type AppInfo, type FileFilter, MAX_OPEN_FILES, type OpenedFile } from '../../shared/ipc/contract'
 import type { BackupStore } from '../backup/backups'
 import { sanitizeFileName } from '../files/file-name'
-import { allowedExternalUrl } from '../security/external-links'
 import type { ReadySignals } from '../report/ready-signals'
+import { allowedExternalUrl } from '../security/external-links'
 import type { createHandle } from './handle'
 import { HostError } from './host-error'
 

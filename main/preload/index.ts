@@ -1,9 +1,9 @@
 // The sandboxed bridge: named, typed functions only (never ipcRenderer, never a generic invoke). Bundled into one
 // CommonJS file that requires nothing but 'electron' (checked by tests/unit/main/build-output.test.ts).
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import { hostEventChannel, invokeChannels, type InvokeChannel, type IpcEnvelope } from '../../shared/ipc/channels'
-import type { IpcArgs, IpcResult } from '../../shared/ipc/contract'
 import type { HostApi, HostEvent } from '../../shared/host-api'
+import { hostEventChannel, type InvokeChannel, invokeChannels, type IpcEnvelope } from '../../shared/ipc/channels'
+import type { IpcArgs, IpcResult } from '../../shared/ipc/contract'
 
 async function invoke<C extends InvokeChannel>(
   channel: C,

@@ -1,6 +1,6 @@
 // Electron adapter for app://: privileges before ready, then the handler that serves the renderer build.
-import { protocol, type Session } from 'electron'
 import { readFile } from 'node:fs/promises'
+import { protocol, type Session } from 'electron'
 import { APP_SCHEME } from '../app-origin'
 import { resolveAppRequest } from './resolve-request'
 

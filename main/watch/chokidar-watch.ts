@@ -2,8 +2,8 @@
 // 'rename' with or without the new name, doubled events on Windows and macOS, nothing at all on network shares where
 // cluster exports land), and chokidar smooths these out: add/change events, waiting until a file stops growing
 // (awaitWriteFinish), and polling for network drives. It is widely used and kept (one small dependency, readdirp).
-import { watch } from 'chokidar'
 import { basename } from 'node:path'
+import { watch } from 'chokidar'
 import type { FolderWatch } from './watched-folders'
 
 export interface ChokidarOptions {

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto'
 import { basename } from 'node:path'
 import { z } from 'zod'
-import { detectFormat, slurmPartitionSchema, type ImportFormat } from '../../shared/import'
+import { detectFormat, type ImportFormat, slurmPartitionSchema } from '../../shared/import'
 import { decodeText } from '../files/decode-text'
 
 /** The formats a folder takes: what instruments and schedulers write there, never the ledger's own files. */

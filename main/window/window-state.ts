@@ -2,7 +2,7 @@
 // when it is still on a connected display (a monitor unplugged since would otherwise hold the window off-screen).
 import * as nodeFs from 'node:fs/promises'
 import { z } from 'zod'
-import { writeFileAtomic, type AtomicWriteFs } from '../files/atomic-write'
+import { type AtomicWriteFs, writeFileAtomic } from '../files/atomic-write'
 
 export interface Rect {
   x: number

@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import type { RunResult } from '../../shared/domain/result'
 import type { RunInput, RunInputDraft } from '../../shared/domain/run'
-import type { TotalsQuery, TotalsAnswer } from '../../shared/ledger/aggregate'
+import type { TotalsAnswer, TotalsQuery } from '../../shared/ledger/aggregate'
 import type { MergeConflict } from '../../shared/ledger/backup'
 import type { Period } from '../../shared/ledger/period'
 import type { ImportBatch, ProjectMapping, ProjectRecord, RunRecord, TrashEntry } from '../../shared/ledger/records'

@@ -1,6 +1,6 @@
-import { buildArchive, planMerge, readArchive, type BackupTables } from '../../shared/ledger/backup'
+import { type BackupTables, buildArchive, planMerge, readArchive } from '../../shared/ledger/backup'
 import type { BackupsRepo } from './api'
-import { RollupDelta, writeRollups, type LedgerContext } from './context'
+import { type LedgerContext, RollupDelta, writeRollups } from './context'
 import { guarded, LedgerError } from './errors'
 import { SCHEMA_VERSION } from './schema'
 

@@ -1,5 +1,5 @@
-import type { RunRecord } from '../../shared/ledger/records'
 import { monthOf } from '../../shared/ledger/period'
+import type { RunRecord } from '../../shared/ledger/records'
 import { guarded } from './errors'
 import { LedgerDb } from './schema'
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { runInputSchema, type RunInput, type RunInputDraft } from '../../shared/domain/run'
+import { type RunInput, type RunInputDraft, runInputSchema } from '../../shared/domain/run'
 import { computeStamp } from '../../shared/ledger/import-plan'
 import { monthOf } from '../../shared/ledger/period'
 import type { RunRecord } from '../../shared/ledger/records'

@@ -1,6 +1,6 @@
 import { hourlyProfilesOfRun, preloadRunHourly } from '../../shared/emissions/hourly-preload'
+import { type LabDefaults, labDefaultsSchema } from '../../shared/emissions/lab-defaults'
 import { estimateRun } from '../../shared/emissions/resolve'
-import { labDefaultsSchema, type LabDefaults } from '../../shared/emissions/lab-defaults'
 import type { ReferenceData } from '../../shared/refdata/index'
 import type { LedgerEngine } from './api'
 

@@ -1,4 +1,4 @@
-import { english, msg, type Message } from '../../shared/messages/index'
+import { english, type Message, msg } from '../../shared/messages/index'
 
 /** An error the UI can show as it is: a stable code and a message written for the user. */
 export type LedgerErrorCode = 'invalid' | 'not-found' | 'conflict' | 'quota' | 'blocked' | 'closed' | 'backup-rejected'

@@ -4,12 +4,12 @@ import { classifyImport, stableRunId } from '../../shared/ledger/import-plan'
 import type { ImportBatch, ProjectMapping, RunRecord } from '../../shared/ledger/records'
 import type { ImportPreview, ImportSource, ImportsRepo } from './api'
 import {
+  type LedgerContext,
   makeRunRecord,
   parseRunInput,
   RollupDelta,
   UNASSIGNED_PROJECT,
-  writeRollups,
-  type LedgerContext
+  writeRollups
 } from './context'
 import { guarded, LedgerError } from './errors'
 

@@ -2,14 +2,14 @@
  * The ledger's public API: the UI calls these repositories and never touches Dexie tables.
  * See docs/ledger.md.
  */
-export { openLedger } from './ledger'
-export { LedgerError, type LedgerErrorCode } from './errors'
-export { requestPersistence, storageEstimate } from './storage'
-export { SCHEMA_VERSION } from './schema'
-export type * from './api'
-export type { TotalsQuery, TotalsAnswer, TotalsRow, GroupKey } from '../../shared/ledger/aggregate'
-export type { Period } from '../../shared/ledger/period'
+export type { GroupKey, TotalsAnswer, TotalsQuery, TotalsRow } from '../../shared/ledger/aggregate'
 export type { MergeConflict } from '../../shared/ledger/backup'
+export type { Period } from '../../shared/ledger/period'
 export type { RollupSums } from '../../shared/ledger/records'
+export type * from './api'
+export { type LedgerBrowser, openLedgerBrowser, type RunBrowseQuery, type RunOrder, type RunWindow } from './browse'
 export { createLedgerEngine } from './engine'
-export { openLedgerBrowser, type LedgerBrowser, type RunBrowseQuery, type RunWindow, type RunOrder } from './browse'
+export { LedgerError, type LedgerErrorCode } from './errors'
+export { openLedger } from './ledger'
+export { SCHEMA_VERSION } from './schema'
+export { requestPersistence, storageEstimate } from './storage'

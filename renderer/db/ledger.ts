@@ -1,6 +1,6 @@
 import { msg } from '../../shared/messages/index'
-import type { Ledger, OpenLedgerOptions } from './api'
 import { aggregateRepo } from './aggregate'
+import type { Ledger, OpenLedgerOptions } from './api'
 import { backupsRepo } from './backups'
 import { createContext } from './context'
 import { guarded, LedgerError } from './errors'

@@ -1,5 +1,5 @@
+import { type ProjectRecord, projectRecordSchema } from '../../shared/ledger/records'
 import { msg } from '../../shared/messages/index'
-import { projectRecordSchema, type ProjectRecord } from '../../shared/ledger/records'
 import type { ProjectsRepo } from './api'
 import { describeIssues, type LedgerContext } from './context'
 import { guarded, LedgerError } from './errors'

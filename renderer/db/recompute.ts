@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { RunRecord } from '../../shared/ledger/records'
 import type { RecomputeRepo, RecomputeStatus } from './api'
-import { makeRunRecord, RollupDelta, writeRollups, type LedgerContext } from './context'
+import { type LedgerContext, makeRunRecord, RollupDelta, writeRollups } from './context'
 import { guarded } from './errors'
 
 /** How many runs were stale when recomputing towards this stamp began: the denominator of the progress. */

@@ -1,12 +1,12 @@
 import type { RunRecord } from '../../shared/ledger/records'
 import type { RunListQuery, RunsRepo } from './api'
 import {
+  type LedgerContext,
   makeRunRecord,
   parseRunInput,
   resolveProjectByName,
   RollupDelta,
-  writeRollups,
-  type LedgerContext
+  writeRollups
 } from './context'
 import { guarded, LedgerError } from './errors'
 

@@ -1,4 +1,5 @@
 import Dexie, { type Table } from 'dexie'
+import { monthOf } from '../../shared/ledger/period'
 import type {
   ImportBatch,
   ProjectMapping,
@@ -9,7 +10,6 @@ import type {
   SupersededRun,
   TrashEntry
 } from '../../shared/ledger/records'
-import { monthOf } from '../../shared/ledger/period'
 
 /**
  * Every schema version of the ledger, oldest first. Never edit a version once released: add the next one, with

@@ -1,6 +1,6 @@
 import type { RunRecord } from '../../shared/ledger/records'
 import type { TrashRepo } from './api'
-import { RollupDelta, writeRollups, type LedgerContext } from './context'
+import { type LedgerContext, RollupDelta, writeRollups } from './context'
 import { guarded } from './errors'
 
 export const trashRepo = <L>(ctx: LedgerContext<L>): TrashRepo => {

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, type ReactNode } from 'react'
+import { type ReactNode, useLayoutEffect, useRef } from 'react'
 import type { Range } from '../../shared/domain/range'
 import type { RollupSums } from '../../shared/ledger/records'
 import { formatChange, formatPercent, formatQuantity, formatRange } from '../../shared/report/format'

@@ -7,8 +7,8 @@ import {
   LinearScale,
   LineController,
   LineElement,
-  PointElement,
-  type Plugin
+  type Plugin,
+  PointElement
 } from 'chart.js'
 import type { Range } from '../../shared/domain/range'
 import { formatQuantity } from '../../shared/report/format'

@@ -1,4 +1,3 @@
-import { createLedgerEngine, openLedger, type Ledger, type ProjectRecord, type RunRecord } from '../db'
 import { labDefaultsSchema } from '../../shared/emissions/lab-defaults'
 import { loadReferenceData } from '../../shared/refdata/index'
 import {
@@ -6,11 +5,12 @@ import {
   inScope,
   periodBoundsMs,
   REPORT_QUERY_NAMES,
-  reportTotalsQueries,
   type ReportModel,
   type ReportPageParams,
-  type ReportTotals
+  type ReportTotals,
+  reportTotalsQueries
 } from '../../shared/report'
+import { createLedgerEngine, type Ledger, openLedger, type ProjectRecord, type RunRecord } from '../db'
 
 /** Slices of the period read side by side: IndexedDB reads one while the page takes in another. */
 const READ_SLICES = 8

@@ -1,10 +1,10 @@
-import { createRoot } from 'react-dom/client'
+import './report.css'
 import { flushSync } from 'react-dom'
+import { createRoot } from 'react-dom/client'
 import { parseReportParams } from '../../shared/report/params'
 import { loadReportModel } from './load'
-import { ReportPage } from './ReportPage'
 import { signalReady } from './ready'
-import './report.css'
+import { ReportPage } from './ReportPage'
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()))
 

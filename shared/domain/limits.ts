@@ -1,6 +1,6 @@
 /**
- * Where a figure stops being possible for one ML run (issue 11, DESIGN §2 "every number is finite and plausible, or
- * refused"). The zod schemas (domain/run.ts) and the importers' explicit checks read these, so a file, a form and the
+ * Where a figure stops being possible for one ML run (issue 11: every number is finite and plausible, or refused;
+ * docs/methodology.md). The zod schemas (domain/run.ts) and the importers' explicit checks read these, so a file, a form and the
  * command line refuse the same values. Beyond them an input is refused, not warned about: a run that far out is a
  * unit or clock error, and letting it in would put an absurd (or infinite) figure into the ledger and its backups.
  */

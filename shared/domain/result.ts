@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { rangeSchema } from './range'
 import { messageSchema } from '../messages/message'
+import { rangeSchema } from './range'
 import { sourceRefSchema } from './source'
 
 /**

@@ -1,6 +1,6 @@
-import { runInputSchema, type RunInput } from '../domain/run'
+import { type RunInput, runInputSchema } from '../domain/run'
+import { bundledHourlyYears, loadedHourlyProfile, loadHourlyProfile } from '../refdata/hourly'
 import type { ReferenceData } from '../refdata/index'
-import { bundledHourlyYears, loadHourlyProfile, loadedHourlyProfile } from '../refdata/hourly'
 import type { HourlyProfile } from '../refdata/schema'
 import type { LabDefaults } from './lab-defaults'
 import { runLocationEntry } from './resolve'

@@ -1,19 +1,21 @@
-import { exact, spread, type Range } from '../domain/range'
-import type { DeviceInput, LocationInput, RunInput } from '../domain/run'
+import { exact, type Range, spread } from '../domain/range'
 import type { RunResult } from '../domain/result'
-import { sourceRefSchema, type SourceRef } from '../domain/source'
+import type { DeviceInput, LocationInput, RunInput } from '../domain/run'
+import { type SourceRef, sourceRefSchema } from '../domain/source'
+import { english, type Message, msg } from '../messages/index'
 import { findHardware, HARDWARE_MATCH_THRESHOLD, hardwareFamily, matchHardware } from '../refdata/hardware'
 import type { ReferenceData } from '../refdata/index'
 import { normaliseProvider, resolveLocation, yearlyIntensity } from '../refdata/locations'
 import type { HardwareEntry, HourlyProfile, LocationEntry, MethodDefaults } from '../refdata/schema'
 import { computeFigures, computeRun, type RunFigures } from './compute'
-import { hourlyRunIntensity } from './hourly-intensity'
 import type { DevicePower, ResolvedFactors, ResolvedLocation } from './factors'
-import { english, msg, type Message } from '../messages/index'
+import { hourlyRunIntensity } from './hourly-intensity'
 import type { LabDefaults } from './lab-defaults'
 import { LAB_DEFAULTS_SOURCE, METHOD_SOURCES, RUN_INPUT_SOURCE } from './method-sources'
 import {
+  CPU_POWER_MODEL,
   CUSTOM_INTENSITY_SPREAD,
+  GPU_POWER_MODEL,
   HOURLY_ESTIMATED_EXTRA_SPREAD,
   HOURLY_INTENSITY_SPREAD,
   MAX_INTENSITY_SPREAD,
@@ -21,8 +23,6 @@ import {
   OTHER_YEAR_SPREAD_PER_YEAR,
   SAME_YEAR_INTENSITY_SPREAD,
   STATED_PUE_SPREAD,
-  CPU_POWER_MODEL,
-  GPU_POWER_MODEL,
   type TdpFraction,
   UNKNOWN_INTENSITY_FACTORS,
   UNKNOWN_PUE_BOUNDS,

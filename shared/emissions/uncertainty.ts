@@ -15,8 +15,8 @@ export interface TdpFraction {
 
 /**
  * The power model of a catalogue device: P(u) = P_idle + u × (P_max − P_idle), each a fraction of its TDP per device
- * class (DESIGN §2). A device draws power when idle, so utilisation 0 is not 0 W; and TDP is a cooling envelope, not
- * the draw at full load. POWER_MODEL_SOURCE cites where each fraction comes from.
+ * class (docs/methodology.md). A device draws power when idle, so utilisation 0 is not 0 W; and TDP is a cooling
+ * envelope, not the draw at full load. POWER_MODEL_SOURCE cites where each fraction comes from.
  *
  * GPUs (and TPUs, for which no per-chip idle figure is published, so the GPU's are used): an H100 80GB HBM3 (TDP
  * 700 W; tests/fixtures/import/nvidia-smi/h100-training-power.csv) drew 131 W idle with a CUDA context (0.19), 72 W

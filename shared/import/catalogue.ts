@@ -1,5 +1,5 @@
 import type { DeviceKind } from '../domain/run'
-import { matchHardware, type HardwareTable } from '../refdata/hardware'
+import { type HardwareTable, matchHardware } from '../refdata/hardware'
 import type { HardwareMatch, ImportOptions } from './types'
 
 type Matcher = NonNullable<ImportOptions['matchHardware']>

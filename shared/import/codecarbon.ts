@@ -1,13 +1,13 @@
 import { LIMITS, yearInRange } from '../domain/limits'
-import { runInputSchema, type DeviceInput, type LocationInput, type RunInput } from '../domain/run'
+import { type DeviceInput, type LocationInput, type RunInput, runInputSchema } from '../domain/run'
+import { type Message, msg } from '../messages/index'
 import { parseCodeCarbonGpuModel } from '../refdata/hardware'
 import { createCsvParser, type CsvRow } from './csv'
-import { normaliseHeaderName } from './headers'
 import { importedDevice } from './devices'
-import { msg, type Message } from '../messages/index'
+import { normaliseHeaderName } from './headers'
 import { distinctRows, errorsOfZod, importWarning, rowError, runWarnings } from './issues'
-import { plausibilityWarnings, type PlausibilityFields } from './plausibility'
-import type { ImportError, ImportOptions, ImportWarning, ImportedRun, Importer } from './types'
+import { type PlausibilityFields, plausibilityWarnings } from './plausibility'
+import type { ImportedRun, Importer, ImportError, ImportOptions, ImportWarning } from './types'
 import {
   clip,
   createStringPool,

@@ -1,9 +1,9 @@
-import { english, msg, type Message } from '../messages/index'
+import { english, type Message, msg } from '../messages/index'
 import { createCsvParser } from './csv'
 import { normaliseHeaderName, squashHeaderName } from './headers'
-import type { ImportFormat } from './types'
 import { SACCT_COMMAND } from './slurm-fields'
 import { findSacctDelimiter, isHeaderlessSacct, isSacctTable } from './slurm-header'
+import type { ImportFormat } from './types'
 import { clip } from './values'
 
 /** How much of the file detection needs; callers pass at least this much (or the whole file when shorter). */

@@ -1,5 +1,5 @@
 import type { DeviceInput, DeviceKind } from '../domain/run'
-import { msg, type Message } from '../messages/index'
+import { type Message, msg } from '../messages/index'
 import { HARDWARE_MATCH_THRESHOLD } from '../refdata/hardware'
 import type { ImportOptions } from './types'
 

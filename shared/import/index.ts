@@ -4,14 +4,14 @@ import { detectFormat } from './detect'
 import { createLedgerCsvImporter, createLedgerJsonImporter } from './ledger'
 import { createNvidiaSmiImporter } from './nvidia-smi'
 import { createSlurmImporter } from './slurm'
-import type { ImportFormat, ImportOptions, ImportResult, Importer } from './types'
+import type { Importer, ImportFormat, ImportOptions, ImportResult } from './types'
 
-export { detectFormat, DETECT_HEAD_CHARS } from './detect'
-export * from './types'
 export { catalogueMatcher } from './catalogue'
+export { DETECT_HEAD_CHARS, detectFormat } from './detect'
 export { DEFAULT_NVIDIA_SMI_COLUMNS, GAP_MEDIAN_INTERVALS } from './nvidia-smi'
-export { SACCT_COMMAND } from './slurm-fields'
 export { findRankGroups, mergeRanks, RANK_OVERLAP, type RankGroup } from './ranks'
+export { SACCT_COMMAND } from './slurm-fields'
+export * from './types'
 
 /**
  * A streaming importer: push the file's text in chunks of any size (split anywhere), then finish.

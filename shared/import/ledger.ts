@@ -1,10 +1,10 @@
 import { runInputSchema } from '../domain/run'
+import { type Message, msg, verbatim } from '../messages/index'
 import { createCsvParser, type CsvRow } from './csv'
 import { squashHeaderName } from './headers'
-import { msg, verbatim, type Message } from '../messages/index'
 import { distinctRows, errorsOfZod, fieldOfPath, importWarning, rowError } from './issues'
 import { plausibilityWarnings } from './plausibility'
-import type { ImportError, ImportOptions, ImportWarning, ImportedRun, Importer } from './types'
+import type { ImportedRun, Importer, ImportError, ImportOptions, ImportWarning } from './types'
 import { clip, createStringPool, readDateTime, readNumber, stableHash, toIso, utcAssumedWarning } from './values'
 
 /**

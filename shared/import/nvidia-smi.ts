@@ -1,13 +1,13 @@
-import { runInputSchema, type DeviceInput, type RunInputDraft } from '../domain/run'
+import { LIMITS, yearInRange } from '../domain/limits'
+import { type DeviceInput, type RunInputDraft, runInputSchema } from '../domain/run'
+import { type Message, msg } from '../messages/index'
 import { createCsvParser, type CsvRow } from './csv'
-import { normaliseHeaderName } from './headers'
 import { importedDevice } from './devices'
+import { normaliseHeaderName } from './headers'
 import { createIntervalLog, type IntervalLog } from './intervals'
-import { msg, type Message } from '../messages/index'
 import { distinctRows, errorsOfZod, importWarning, rowError, runWarnings } from './issues'
 import { plausibilityWarnings } from './plausibility'
-import type { ImportError, ImportOptions, ImportWarning, ImportedRun, Importer } from './types'
-import { LIMITS, yearInRange } from '../domain/limits'
+import type { ImportedRun, Importer, ImportError, ImportOptions, ImportWarning } from './types'
 import { clip, detach, readDateTime, stableHash, toIso, utcAssumedWarning } from './values'
 
 /** The columns assumed for a `noheader` log: those of the command the documentation recommends. */

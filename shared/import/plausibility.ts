@@ -1,5 +1,5 @@
 import type { RunInput } from '../domain/run'
-import { msg, type Message } from '../messages/index'
+import { type Message, msg } from '../messages/index'
 import { importWarning } from './issues'
 import type { ImportWarning } from './types'
 

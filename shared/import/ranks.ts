@@ -1,7 +1,7 @@
 import type { DeviceInput } from '../domain/run'
 import { msg } from '../messages/index'
 import { runWarnings } from './issues'
-import type { ImportResult, ImportedRun } from './types'
+import type { ImportedRun, ImportResult } from './types'
 
 /**
  * Distributed training writes one CodeCarbon row per rank (CodeCarbon issues #544, PR #1390): rows of one run are

@@ -1,5 +1,5 @@
 /** Readers of sacct's cells (../shared/formats/slurm-sacct.md §4, §7): pure, each answers a value or a problem. */
-import { msg, type Message } from '../messages/index'
+import { type Message, msg } from '../messages/index'
 import { clip } from './values'
 
 /** The columns the recommended command exports, in its order: a file without a header is read with them. */

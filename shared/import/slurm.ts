@@ -1,11 +1,8 @@
 import type { DeviceInput, LocationInput, RunInput } from '../domain/run'
-import { msg, type Message } from '../messages/index'
+import { type Message, msg } from '../messages/index'
 import { importedDevice } from './devices'
 import { distinctRows, importWarning, rowError, runWarnings } from './issues'
-import { allocationShares, type NodeUse } from './slurm-shares'
 import {
-  SACCT_COLUMNS,
-  SACCT_COMMAND,
   classifyState,
   expandHostList,
   jobIdParts,
@@ -14,12 +11,15 @@ import {
   readEnergyWithSuffix,
   readGres,
   readTres,
+  SACCT_COLUMNS,
+  SACCT_COMMAND,
   stateOf,
   type Tres
 } from './slurm-fields'
 import { findSacctDelimiter } from './slurm-header'
+import { allocationShares, type NodeUse } from './slurm-shares'
 import { isTimeZone, offsetMinutesAt, zonedWallToMs } from './time-zone'
-import type { ImportError, ImportOptions, ImportWarning, ImportedRun, Importer, SlurmPartition } from './types'
+import type { ImportedRun, Importer, ImportError, ImportOptions, ImportWarning, SlurmPartition } from './types'
 import { clip, detach, toIso, utcAssumedWarning } from './values'
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { locationInputSchema, runInputSchema, type DeviceKind } from '../domain/run'
+import { type DeviceKind, locationInputSchema, runInputSchema } from '../domain/run'
 import { messageSchema } from '../messages/message'
 
 export const importFormatSchema = z.enum(['codecarbon', 'nvidia-smi', 'ledger-csv', 'ledger-json', 'slurm'])

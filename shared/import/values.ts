@@ -1,5 +1,5 @@
 /** Cell and time conversions shared by the importers. */
-import { english, msg, type Message } from '../messages/index'
+import { english, type Message, msg } from '../messages/index'
 
 /** problem completes "<field> …" in a row's error; message is its English text. */
 export type NumberCell = { ok: true; value: number | undefined } | { ok: false; message: string; problem: Message }

@@ -1,7 +1,7 @@
 // The IPC contract: for every channel, the zod schema of its argument and of its result. Main parses both
 // (shared/ipc is the single source of truth; the HostApi types are inferred from here).
 import { z } from 'zod'
-import { hostEventChannel, invokeChannels, type InvokeChannel } from './channels'
+import { hostEventChannel, type InvokeChannel, invokeChannels } from './channels'
 
 /**
  * Largest text crossing IPC in one message (import file, CSV export, backup archive): 256 Mi UTF-16 code units,

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { english, msg, type Message } from '../messages/index'
+import { english, type Message, msg } from '../messages/index'
 import { canonicalJson, sha256Hex } from './canonical'
 import {
   importBatchSchema,

@@ -1,5 +1,5 @@
-import type { RunInput } from '../domain/run'
 import type { RunResult } from '../domain/result'
+import type { RunInput } from '../domain/run'
 import { apportionByMonth } from '../emissions/apportion'
 import { monthOf } from './period'
 import type { RollupDimension, RollupRecord, RollupSums } from './records'

@@ -1,6 +1,6 @@
 import { de } from './de'
 import { en, type MessageId } from './en'
-import { formatMessage, writeEnglishNumber, type Message, type MessageParam } from './message'
+import { formatMessage, type Message, type MessageParam, writeEnglishNumber } from './message'
 
 export { de } from './de'
 export { en, type MessageId } from './en'

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { english, msg, verbatim, type Message } from '../messages/index'
+import { english, type Message, msg, verbatim } from '../messages/index'
 
 /**
  * Why a plan cannot be made. The message is one sentence for the user, naming the zone, the hours or the hardware;

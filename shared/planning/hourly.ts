@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import type { HourlyProfile } from '../refdata/schema'
 import { msg } from '../messages/index'
+import type { HourlyProfile } from '../refdata/schema'
 import { PlanningError } from './errors'
 
 export const HOUR_MS = 3_600_000

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { add, exact, rangeSchema, type Range } from '../domain/range'
+import { add, exact, type Range, rangeSchema } from '../domain/range'
 import type { RunResult } from '../domain/result'
 import type { RunInput } from '../domain/run'
 import type { LabDefaults } from '../emissions/lab-defaults'
@@ -12,11 +12,11 @@ import { parseInput, PlanningError } from './errors'
 import {
   DEFAULT_MFU,
   hardwareCandidates,
+  type HardwareOptions,
   hardwareOptionsSchema,
   precisionSchema,
   rankHardware,
-  runAccelerator,
-  type HardwareOptions
+  runAccelerator
 } from './hardware'
 import type { HourlySeries } from './hourly'
 import { locationCandidates, locationInputOf, runAt } from './location'

@@ -1,6 +1,6 @@
 import type { RunResult } from '../domain/result'
 import type { RunInput } from '../domain/run'
-import { msg, type Message } from '../messages/index'
+import { type Message, msg } from '../messages/index'
 import { notesOf, PlanningError } from './errors'
 import { floorToHour, type HourlySeries } from './hourly'
 import { comparePaperStrategies, type ShiftJob, type ShiftPlan } from './timeshift'

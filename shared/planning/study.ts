@@ -1,8 +1,8 @@
+import { msg } from '../messages/index'
 import { PlanningError } from './errors'
 import type { HourlySeries } from './hourly'
 import { sweepStarts } from './sweep'
 import { PAPER_STRATEGIES, planTimeShift, type ShiftJob, type ShiftStrategy } from './timeshift'
-import { msg } from '../messages/index'
 
 const G_PER_KG = 1000
 

@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { msg, type Message } from '../messages/index'
+import { type Message, msg } from '../messages/index'
 import { notesOf, parseInput, PlanningError } from './errors'
-import { floorToHour, HOUR_MS, seriesEndUtcMs, type HourlySeries } from './hourly'
+import { floorToHour, HOUR_MS, type HourlySeries, seriesEndUtcMs } from './hourly'
 
 /**
  * Carbon-aware time shifting on hourly intensity (Dodge et al. 2022, "Measuring the Carbon Intensity of AI in Cloud

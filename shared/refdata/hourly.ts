@@ -2,7 +2,7 @@ import { z } from 'zod'
 import manifestJson from '../../data/manifest.json'
 import { parseCsv } from '../import/csv'
 import { decodeTenths } from './hourly-codec'
-import { dataManifestSchema, filledHoursSchema, hourlyProfileSchema, type HourlyProfile } from './schema'
+import { dataManifestSchema, filledHoursSchema, type HourlyProfile, hourlyProfileSchema } from './schema'
 import { foldText } from './text'
 
 const HOUR_MS = 3_600_000

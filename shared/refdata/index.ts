@@ -4,20 +4,20 @@ import hardwareJson from '../../data/hardware.json'
 import locationsJson from '../../data/locations.json'
 import manifestJson from '../../data/manifest.json'
 import {
-  dataManifestSchema,
-  hardwareEntrySchema,
-  locationEntrySchema,
-  methodDefaultsSchema,
   type DataManifest,
+  dataManifestSchema,
   type HardwareEntry,
+  hardwareEntrySchema,
   type LocationEntry,
-  type MethodDefaults
+  locationEntrySchema,
+  type MethodDefaults,
+  methodDefaultsSchema
 } from './schema'
 
-export * from './schema'
 export * from './hardware'
-export * from './locations'
 export * from './hourly'
+export * from './locations'
+export * from './schema'
 export { foldText } from './text'
 
 export interface ReferenceData {

@@ -1,6 +1,6 @@
+import { type CsvCell, toCsv } from '../csv/write'
 import type { Range } from '../domain/range'
 import type { LocationInput } from '../domain/run'
-import { toCsv, type CsvCell } from '../csv/write'
 import type { RollupSums } from '../ledger/records'
 import { gpuHoursOf, primaryDevice } from '../ledger/rollup'
 import type { BreakdownRow, ReportModel, ReportRun } from './model'

@@ -1,8 +1,11 @@
 // The quarterly report: a pure model from the ledger's runs and totals, its CSV exports and its citable statement.
+export { type ReportCsvFile, reportCsvFiles, RUN_COLUMNS, TOTALS_COLUMNS } from './csv'
+export { formatChange, formatPercent, formatQuantity, formatRange } from './format'
+export { inScope, periodBoundsMs, reportFromTables } from './from-archive'
 export {
+  type BreakdownRow,
   buildReportModel,
   deviceSummary,
-  type BreakdownRow,
   type KeyFigure,
   type LargestRun,
   type ReportInput,
@@ -12,25 +15,22 @@ export {
   type TrendPoint
 } from './model'
 export {
-  reportTotalsQueries,
-  totalsFromRuns,
-  trendPeriod,
-  REPORT_QUERY_NAMES,
-  type ReportQueryName,
-  type ReportTotals
-} from './queries'
-export {
   parsePeriodText,
   parseReportParams,
   periodText,
-  reportParamsRecord,
-  reportScopeSchema,
   type ReportPageParams,
-  type ReportScope
+  reportParamsRecord,
+  type ReportScope,
+  reportScopeSchema
 } from './params'
-export { reportCsvFiles, RUN_COLUMNS, TOTALS_COLUMNS, type ReportCsvFile } from './csv'
-export { citableStatement, latexEscape, type CitableStatement } from './statement'
-export { dataQualityOf, type DataQuality } from './quality'
-export { referenceForWhatIfs, whatIfsOf, type WhatIf, type WhatIfs } from './what-ifs'
-export { formatChange, formatPercent, formatQuantity, formatRange } from './format'
-export { inScope, periodBoundsMs, reportFromTables } from './from-archive'
+export { type DataQuality, dataQualityOf } from './quality'
+export {
+  REPORT_QUERY_NAMES,
+  type ReportQueryName,
+  type ReportTotals,
+  reportTotalsQueries,
+  totalsFromRuns,
+  trendPeriod
+} from './queries'
+export { type CitableStatement, citableStatement, latexEscape } from './statement'
+export { referenceForWhatIfs, type WhatIf, type WhatIfs, whatIfsOf } from './what-ifs'

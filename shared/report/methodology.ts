@@ -1,7 +1,7 @@
 import type { LocationInput } from '../domain/run'
+import { formatNumber } from '../emissions/format'
 import type { LabDefaults } from '../emissions/lab-defaults'
 import type { ReferenceData } from '../refdata/index'
-import { formatNumber } from '../emissions/format'
 import { formatQuantity } from './format'
 
 export interface MethodologyLine {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { customPeriod, monthPeriod, periodSchema, quarterPeriod, yearPeriod, type Period } from '../ledger/period'
+import { customPeriod, monthPeriod, type Period, periodSchema, quarterPeriod, yearPeriod } from '../ledger/period'
 
 /** Whom a report covers: the whole lab (both lists empty), some projects (ids), some people (names as logged). */
 export const reportScopeSchema = z.object({

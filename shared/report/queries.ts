@@ -1,7 +1,7 @@
 import { aggregateRollups, type TotalsAnswer, type TotalsQuery } from '../ledger/aggregate'
-import { addMonths, periodLength, previousPeriod, sameMonthsYearBefore, type Period } from '../ledger/period'
+import { addMonths, type Period, periodLength, previousPeriod, sameMonthsYearBefore } from '../ledger/period'
 import type { RollupDimension, RollupRecord } from '../ledger/records'
-import { runContributions, type RollupSource } from '../ledger/rollup'
+import { type RollupSource, runContributions } from '../ledger/rollup'
 import { addSums } from '../ledger/sums'
 import type { ReportScope } from './params'
 

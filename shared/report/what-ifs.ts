@@ -1,6 +1,6 @@
 import { add, exact, type Range } from '../domain/range'
 import type { LabDefaults } from '../emissions/lab-defaults'
-import { recommendChanges, type LedgerRun, type Recommendation } from '../planning/recommend'
+import { type LedgerRun, type Recommendation, recommendChanges } from '../planning/recommend'
 import type { ReferenceData } from '../refdata/index'
 
 export interface WhatIfMove {

@@ -4,10 +4,10 @@
 // Wall time depends on what else the machine runs, so each figure comes with the child's CPU time (user + sys) and
 // the load average.
 import { spawnSync } from 'node:child_process'
+import { once } from 'node:events'
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { once } from 'node:events'
 import { pathToFileURL } from 'node:url'
 import { machineLine } from './support/machine'
 

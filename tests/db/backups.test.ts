@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { LedgerError, SCHEMA_VERSION, type Ledger } from '../../renderer/db'
-import { buildArchive, type BackupTables } from '../../shared/ledger/backup'
+import { type Ledger, LedgerError, SCHEMA_VERSION } from '../../renderer/db'
+import { type BackupTables, buildArchive } from '../../shared/ledger/backup'
 import { quarterPeriod, yearPeriod } from '../../shared/ledger/period'
 import { gpuRun, openTest, type TestLab } from './support'
 

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { openLedgerBrowser, type LedgerBrowser, type RunBrowseQuery } from '../../renderer/db/browse'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type LedgerBrowser, openLedgerBrowser, type RunBrowseQuery } from '../../renderer/db/browse'
 import { LedgerDb } from '../../renderer/db/schema'
 import { freshName, gpuRun, openTest } from './support'
 

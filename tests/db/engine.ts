@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { exact, spread, type Range } from '../../shared/domain/range'
+import type { LedgerEngine } from '../../renderer/db/api'
+import { exact, type Range, spread } from '../../shared/domain/range'
 import type { RunResult } from '../../shared/domain/result'
 import type { RunInput } from '../../shared/domain/run'
-import type { LedgerEngine } from '../../renderer/db/api'
 
 /**
  * A small engine with figures easy to compute by hand: 300 W per device unless powerW is given, PUE 1 unless set,

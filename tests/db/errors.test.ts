@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import { LedgerError } from '../../renderer/db'
-import { toLedgerError } from '../../renderer/db/errors'
 import { openLedger } from '../../renderer/db'
+import { toLedgerError } from '../../renderer/db/errors'
 import { freshName, testEngine } from './support'
 
 describe('storage failures reach the user as clear messages', () => {

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { SCHEMA_VERSION } from '../../renderer/db'
 import { LedgerDb, schemaVersions } from '../../renderer/db/schema'
+import { type RollupRecord, type RunRecord, runRecordSchema } from '../../shared/ledger/records'
 import { RollupDelta } from '../../shared/ledger/rollup'
-import { runRecordSchema, type RollupRecord, type RunRecord } from '../../shared/ledger/records'
 import { freshName, openTest } from './support'
 
 /**

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { customPeriod, monthOf, quarterPeriod, yearPeriod } from '../../shared/ledger/period'
 import { LedgerError } from '../../renderer/db'
+import { customPeriod, monthOf, quarterPeriod, yearPeriod } from '../../shared/ledger/period'
 import { gpuRun, openTest } from './support'
 
 describe('runs, rollups and trash', () => {

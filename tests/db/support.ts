@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto'
+import { type Ledger, openLedger } from '../../renderer/db'
 import type { RunInputDraft } from '../../shared/domain/run'
-import { openLedger, type Ledger } from '../../renderer/db'
 import { testEngine, type TestLab } from './engine'
 
-export { testCompute, testEngine, testLabSchema, type TestLab } from './engine'
+export { testCompute, testEngine, type TestLab, testLabSchema } from './engine'
 
 let counter = 0
 /** A fresh database per call, so tests never see each other's data. */

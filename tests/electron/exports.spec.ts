@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { expect, test } from '@playwright/test'
 import { parsePeriodText, reportParamsRecord } from '../../shared/report/params'
 import { answerSaveDialog, electronBinary, launchApp, root, SKIP_MESSAGE, temporaryDir } from './support'
 

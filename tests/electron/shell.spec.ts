@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { expect, test } from '@playwright/test'
 import { CONTENT_SECURITY_POLICY } from '../../main/security/csp'
 import { electronBinary, launchApp, root, SKIP_MESSAGE, temporaryDir } from './support'
 

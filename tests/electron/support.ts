@@ -1,8 +1,8 @@
-import { _electron as electron, type ElectronApplication, type Page } from '@playwright/test'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { _electron as electron, type ElectronApplication, type Page } from '@playwright/test'
 import type { HostApi } from '../../shared/host-api'
 
 declare global {

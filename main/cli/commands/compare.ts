@@ -1,6 +1,6 @@
 import type { Range } from '../../../shared/domain/range'
 import type { LocationInput } from '../../../shared/domain/run'
-import { labDefaultsSchema, type LabDefaults } from '../../../shared/emissions/lab-defaults'
+import { type LabDefaults, labDefaultsSchema } from '../../../shared/emissions/lab-defaults'
 import { PlanningError } from '../../../shared/planning/errors'
 import {
   compareHardware,
@@ -11,14 +11,14 @@ import {
 } from '../../../shared/planning/hardware'
 import {
   compareLocations,
-  locationScopeSchema,
   type LocationComparison,
-  type LocationScope
+  type LocationScope,
+  locationScopeSchema
 } from '../../../shared/planning/location'
 import { loadReferenceData, matchHardware, type ReferenceData } from '../../../shared/refdata'
 import type { HardwareEntry } from '../../../shared/refdata/schema'
-import { InputError, UsageError, type Flags } from '../args'
-import { writeJson, type Command } from '../command'
+import { type Flags, InputError, UsageError } from '../args'
+import { type Command, writeJson } from '../command'
 import { resolveHardwareName, resolveLocationText } from '../lookup'
 
 const usage = `

@@ -1,6 +1,6 @@
 import { loadReferenceData, searchHardware, searchLocations } from '../../../shared/refdata'
 import { UsageError } from '../args'
-import { writeJson, type Command } from '../command'
+import { type Command, writeJson } from '../command'
 
 const usage = `
 usage: data [--hardware QUERY | --locations QUERY] [--json]

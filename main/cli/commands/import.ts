@@ -2,21 +2,21 @@ import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { z } from 'zod'
 import type { RunInput } from '../../../shared/domain/run'
-import { estimateRun } from '../../../shared/emissions/resolve'
 import { labDefaultsSchema } from '../../../shared/emissions/lab-defaults'
+import { estimateRun } from '../../../shared/emissions/resolve'
 import {
   catalogueMatcher,
   createImporter,
   detectFormat,
-  slurmPartitionSchema,
   type ImportFormat,
   type ImportOptions,
-  type ImportResult
+  type ImportResult,
+  slurmPartitionSchema
 } from '../../../shared/import'
 import { isTimeZone } from '../../../shared/import/time-zone'
 import { loadReferenceData } from '../../../shared/refdata'
 import { InputError, UsageError } from '../args'
-import { writeJsonLines, type Command } from '../command'
+import { type Command, writeJsonLines } from '../command'
 import { readTextChunks } from '../read-file'
 
 const usage = `

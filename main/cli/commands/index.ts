@@ -1,9 +1,9 @@
 import type { Command } from '../command'
+import { compare } from './compare'
 import { data } from './data'
 import { estimate } from './estimate'
 import { importCommand } from './import'
-import { compare } from './compare'
-import { timeshift } from './timeshift'
 import { report } from './report'
+import { timeshift } from './timeshift'
 
 export const commands: Command[] = [estimate, importCommand, data, timeshift, compare, report]

@@ -4,7 +4,7 @@ import { readArchive } from '../../../shared/ledger/backup'
 import { loadReferenceData } from '../../../shared/refdata'
 import { formatRange, parsePeriodText, reportFromTables } from '../../../shared/report'
 import { InputError, UsageError } from '../args'
-import { writeJson, type Command } from '../command'
+import { type Command, writeJson } from '../command'
 
 /**
  * The ledger schema versions this command reads: renderer/db/schema.ts SCHEMA_VERSION (not imported: it would

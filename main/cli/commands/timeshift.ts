@@ -1,18 +1,18 @@
 import { readFileSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import { PlanningError } from '../../../shared/planning/errors'
-import { isoHour, seriesOfProfile, type HourlySeries } from '../../../shared/planning/hourly'
+import { type HourlySeries, isoHour, seriesOfProfile } from '../../../shared/planning/hourly'
 import { HOUR_MS } from '../../../shared/planning/hourly'
-import { seriesOnAnyDate, type ProjectedSeries } from '../../../shared/planning/projection'
+import { type ProjectedSeries, seriesOnAnyDate } from '../../../shared/planning/projection'
+import { dodgeStudy, type Study, type StudyZone } from '../../../shared/planning/study'
 import { strategySpan } from '../../../shared/planning/sweep'
 import {
-  PAPER_STRATEGIES,
   comparePaperStrategies,
+  PAPER_STRATEGIES,
   planTimeShift,
   type ShiftPlan,
   type ShiftStrategy
 } from '../../../shared/planning/timeshift'
-import { dodgeStudy, type Study, type StudyZone } from '../../../shared/planning/study'
 import {
   bundledHourlyYears,
   findLocation,
@@ -20,8 +20,8 @@ import {
   loadReferenceData,
   parseHourlyProfileCsv
 } from '../../../shared/refdata'
-import { InputError, UsageError, type Flags } from '../args'
-import { writeJson, type Command } from '../command'
+import { type Flags, InputError, UsageError } from '../args'
+import { type Command, writeJson } from '../command'
 
 const usage = `
 usage: timeshift (--zone ZONE | --profile FILE) --start ISO --hours N --power-kw P

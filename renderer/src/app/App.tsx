@@ -1,7 +1,7 @@
 import { Suspense } from 'react'
 import { HostProvider } from '../host/HostProvider'
 import { I18nProvider, useI18n } from '../i18n/I18nProvider'
-import { languages, type Language } from '../i18n/translate'
+import { type Language, languages } from '../i18n/translate'
 import { LedgerProvider } from '../ledger/LedgerProvider'
 import { ErrorBoundary } from './ErrorBoundary'
 import { HostEvents } from './HostEvents'

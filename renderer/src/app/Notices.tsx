@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react'
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from 'react'
 import { useI18n } from '../i18n/I18nProvider'
 
 /** Short messages after a change, with an Undo button when the change can be undone. */

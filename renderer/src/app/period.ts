@@ -3,11 +3,11 @@ import {
   customPeriod,
   monthOf,
   monthPeriod,
+  type Period,
   periodLength,
   quarterOf,
   quarterPeriod,
-  yearPeriod,
-  type Period
+  yearPeriod
 } from '../../../shared/ledger/period'
 
 export type PeriodKind = Period['kind']

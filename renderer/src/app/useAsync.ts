@@ -1,4 +1,4 @@
-import { useEffect, useState, type DependencyList } from 'react'
+import { type DependencyList, useEffect, useState } from 'react'
 
 export type AsyncState<T> =
   { status: 'loading'; data?: T } | { status: 'ready'; data: T } | { status: 'error'; error: Error; data?: T }

@@ -1,5 +1,5 @@
-import { useEffect, useRef, type DependencyList, type RefObject } from 'react'
 import type { ChartConfiguration } from 'chart.js'
+import { type DependencyList, type RefObject, useEffect, useRef } from 'react'
 import { useI18n } from '../i18n/I18nProvider'
 import { barChartOptions } from './chart-scales'
 

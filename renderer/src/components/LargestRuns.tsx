@@ -1,9 +1,9 @@
 import { type Period } from '../../../shared/ledger/period'
 import { href } from '../app/router'
 import { useAsync } from '../app/useAsync'
-import { LoadStatus } from './Status'
 import { useI18n } from '../i18n/I18nProvider'
 import { useLedger } from '../ledger/LedgerProvider'
+import { LoadStatus } from './Status'
 
 /**
  * The period's largest runs, loaded apart from the totals: these read whole runs (ten per month of the period, by

@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react'
-import type { LocationEntry } from '../../../shared/refdata'
-import { useI18n } from '../i18n/I18nProvider'
-import type { MessageKey } from '../i18n/en'
-import { type Catalogue } from '../ledger/engine'
 import type { LocationInput } from '../../../shared/domain/run'
+import type { LocationEntry } from '../../../shared/refdata'
 import { locationInputOf } from '../../../shared/refdata/locations'
-import { Field } from './Field'
+import type { MessageKey } from '../i18n/en'
+import { useI18n } from '../i18n/I18nProvider'
 import { countryOptions, locationName, type LocationOption } from '../i18n/location-names'
+import { type Catalogue } from '../ledger/engine'
+import { Field } from './Field'
 
 const LOCATION_KINDS = ['cloud', 'country', 'zone', 'custom', 'unknown'] as const
 

@@ -1,7 +1,7 @@
 import { type Period } from '../../../shared/ledger/period'
 import { shiftPeriod } from '../app/period'
 import { navigate } from '../app/router'
-import { useI18n, type I18n } from '../i18n/I18nProvider'
+import { type I18n, useI18n } from '../i18n/I18nProvider'
 
 export const periodName = (p: Period, i18n: I18n): string => {
   if (p.kind === 'month') return i18n.month(p.start)

@@ -1,5 +1,5 @@
 import type { Period } from '../../../shared/ledger/period'
-import { PlanningError, recommendChanges, seriesOfProfile, type HourlySeries } from '../../../shared/planning/index'
+import { type HourlySeries, PlanningError, recommendChanges, seriesOfProfile } from '../../../shared/planning/index'
 import { loadHourlyProfile } from '../../../shared/refdata/hourly'
 import { href } from '../app/router'
 import { useAsync } from '../app/useAsync'

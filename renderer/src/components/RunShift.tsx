@@ -1,5 +1,5 @@
-import type { RunInput } from '../../../shared/domain/run'
 import type { RunResult } from '../../../shared/domain/result'
+import type { RunInput } from '../../../shared/domain/run'
 import { PlanningError, seriesOfProfile, whatRunWouldHaveSaved } from '../../../shared/planning/index'
 import { loadHourlyProfile } from '../../../shared/refdata/hourly'
 import { useAsync } from '../app/useAsync'

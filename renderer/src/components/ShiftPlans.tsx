@@ -1,8 +1,8 @@
 import { useMemo, useRef, useState } from 'react'
 import type { ShiftPlan, ShiftStrategy } from '../../../shared/planning/index'
-import { useI18n, type I18n } from '../i18n/I18nProvider'
+import { type I18n, useI18n } from '../i18n/I18nProvider'
 import { cssColour, useChart } from './Chart'
-import { spanHours, strategyKey, type SpanHour } from './shift-hours'
+import { type SpanHour, spanHours, strategyKey } from './shift-hours'
 
 export const strategyName = (s: ShiftStrategy, i18n: I18n): string =>
   s.kind === 'flexible'

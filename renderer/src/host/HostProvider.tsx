@@ -1,4 +1,4 @@
-import { createContext, useContext, useMemo, type ReactNode } from 'react'
+import { createContext, type ReactNode, useContext, useMemo } from 'react'
 import type { HostApi } from '../../../shared/host-api'
 import { createWebHost } from './web-host'
 

@@ -1,5 +1,5 @@
-import type { HostApi, OpenedFile, OpenFilesRequest } from '../../../shared/host-api'
 import { version } from '../../../package.json'
+import type { HostApi, OpenedFile, OpenFilesRequest } from '../../../shared/host-api'
 
 /** Raised by the web host for what only the desktop app can do (it has a backups folder; a browser tab has not). */
 export class NotInBrowserError extends Error {

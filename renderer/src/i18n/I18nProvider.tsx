@@ -1,19 +1,19 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react'
 import type { Range } from '../../../shared/domain/range'
 import type { Message } from '../../../shared/messages/message'
 import * as f from '../format/format'
 import type { MessageKey, PluralKey } from './en'
 import {
   initialLanguage,
-  localeOf,
-  translate,
-  translateMessage,
-  translateError,
-  translatePlural,
-  translateUnit,
-  setZodLanguage,
   type Language,
-  type MessageParams
+  localeOf,
+  type MessageParams,
+  setZodLanguage,
+  translate,
+  translateError,
+  translateMessage,
+  translatePlural,
+  translateUnit
 } from './translate'
 
 const STORAGE_KEY = 'carbon-ledger.language'

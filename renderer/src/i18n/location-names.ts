@@ -6,7 +6,7 @@
 import type { LocationEntry } from '../../../shared/refdata/schema'
 import { foldText } from '../../../shared/refdata/text'
 import { iso2OfIso3 } from './country-codes'
-import { languages, type Language } from './translate'
+import { type Language, languages } from './translate'
 
 const regionNames = new Map<Language, Intl.DisplayNames>()
 const collators = new Map<Language, Intl.Collator>()

@@ -4,14 +4,14 @@ import zodEnglish from 'zod/v4/locales/en.js'
 import {
   formatMessage,
   localeNumberWriter,
+  type Message,
   messageCatalogues,
   messageSchema,
-  type Message,
   type WriteNumber
 } from '../../../shared/messages/index'
 import { formatInteger } from '../format/format'
 import { de } from './de'
-import { en, type Catalogue, type MessageKey, type PluralKey, type PluralMessage } from './en'
+import { type Catalogue, en, type MessageKey, type PluralKey, type PluralMessage } from './en'
 
 export const languages = ['en', 'de'] as const
 export type Language = (typeof languages)[number]

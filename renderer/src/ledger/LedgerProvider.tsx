@@ -1,11 +1,11 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react'
 // Deep imports on purpose: renderer/db/index also exports createLedgerEngine, which would pull the reference data
 // into the first chunk.
-import { openLedgerBrowser, type LedgerBrowser } from '../../db/browse'
+import { type LedgerBrowser, openLedgerBrowser } from '../../db/browse'
 import { openLedger } from '../../db/ledger'
 import { requestPersistence } from '../../db/storage'
 import { useI18n } from '../i18n/I18nProvider'
-import { lazyEngine, withEngine, type AppLedger } from './engine'
+import { type AppLedger, lazyEngine, withEngine } from './engine'
 
 export interface LedgerAccess {
   ledger: AppLedger

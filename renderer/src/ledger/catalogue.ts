@@ -6,10 +6,10 @@ import { estimateRun } from '../../../shared/emissions/resolve'
 import {
   findHardware,
   loadReferenceData,
+  resolveLocation,
   searchHardware,
-  searchLocations,
-  resolveLocation
+  searchLocations
 } from '../../../shared/refdata/index'
 
 export const ref = loadReferenceData()
-export { estimateRun, findHardware, searchHardware, searchLocations, resolveLocation }
+export { estimateRun, findHardware, resolveLocation, searchHardware, searchLocations }

@@ -1,6 +1,6 @@
 import { dataVersion } from '../../../data/manifest.json'
 import type { RunInput } from '../../../shared/domain/run'
-import { labDefaultsSchema, type LabDefaults } from '../../../shared/emissions/lab-defaults'
+import { type LabDefaults, labDefaultsSchema } from '../../../shared/emissions/lab-defaults'
 import type { Ledger, LedgerEngine } from '../../db'
 
 export type Catalogue = typeof import('./catalogue')

@@ -1,7 +1,7 @@
 // Speed of the CSV reader and of the CodeCarbon importer on a generated 100,000-row, 38-column file (R2 layout),
 // fed in 64 KB chunks as a file stream would. Prints figures; asserts nothing. Run: npx tsx tests/bench/import/import.bench.ts
-import { createCsvParser } from '../../../shared/import/csv'
 import { createImporter } from '../../../shared/import'
+import { createCsvParser } from '../../../shared/import/csv'
 import { machineLine } from '../support/machine'
 
 const ROWS = 100_000

@@ -3,11 +3,11 @@
  * Run from the repository root:  npx tsx tests/bench/ledger/bench.ts   (LEDGER_BENCH_RUNS=1000000 by default)
  */
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises'
-import { cpus, release, totalmem, tmpdir, type as osType } from 'node:os'
+import { cpus, release, tmpdir, totalmem, type as osType } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Page } from 'playwright-core'
-import { chromiumArgs, chromiumPath } from '../../support/chromium'
 import { startHarness } from '../../e2e/harness/server'
+import { chromiumArgs, chromiumPath } from '../../support/chromium'
 
 const LARGE = Number(process.env.LEDGER_BENCH_RUNS ?? 1_000_000)
 const IMPORT_N = 100_000

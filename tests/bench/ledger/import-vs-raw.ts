@@ -8,8 +8,8 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
-import { chromiumArgs, chromiumPath } from '../../support/chromium'
 import { startHarness } from '../../e2e/harness/server'
+import { chromiumArgs, chromiumPath } from '../../support/chromium'
 
 const N = Number(process.env.LEDGER_BENCH_RUNS ?? 100_000)
 const ROUNDS = Number(process.env.LEDGER_BENCH_ROUNDS ?? 3)

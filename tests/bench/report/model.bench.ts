@@ -5,9 +5,9 @@ import { loadavg } from 'node:os'
 import { labDefaultsSchema } from '../../../shared/emissions/lab-defaults'
 import { quarterPeriod } from '../../../shared/ledger/period'
 import { loadReferenceData } from '../../../shared/refdata/index'
-import { buildReportModel, totalsFromRuns, type ReportRun } from '../../../shared/report'
+import { buildReportModel, type ReportRun, totalsFromRuns } from '../../../shared/report'
 import { whatIfsOf } from '../../../shared/report/what-ifs'
-import { labTables, LAB_DEFAULTS } from '../../unit/report/fixture-lab'
+import { LAB_DEFAULTS, labTables } from '../../unit/report/fixture-lab'
 
 const RUNS = 10_000
 const ROUNDS = 5

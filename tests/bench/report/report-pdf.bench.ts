@@ -2,13 +2,13 @@
 // reads, model with what-ifs, React, Chart.js), then Chromium's page.pdf (A4, as main prints), and the file size.
 // Target: under 3 s from open to PDF. Prints figures; asserts nothing.
 // Run: npx electron-vite build && npx tsx tests/bench/report/report-pdf.bench.ts
-import { chromium } from 'playwright-core'
 import { execFileSync } from 'node:child_process'
-import { loadavg } from 'node:os'
 import { mkdirSync, writeFileSync } from 'node:fs'
+import { loadavg } from 'node:os'
 import { join, resolve } from 'node:path'
-import { chromiumArgs, chromiumPath } from '../../support/chromium'
+import { chromium } from 'playwright-core'
 import { startReportServer } from '../../e2e/report/server'
+import { chromiumArgs, chromiumPath } from '../../support/chromium'
 import { machineLine } from '../support/machine'
 
 const RUNS = 10_000

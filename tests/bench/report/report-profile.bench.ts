@@ -2,10 +2,10 @@
 // DevTools protocol), printed as the functions with the most self time and the time per script.
 // Function names are readable when out/renderer is built without minify.
 // Run: npx electron-vite build && npx tsx tests/bench/report/report-profile.bench.ts
-import { chromium } from 'playwright-core'
 import { loadavg } from 'node:os'
-import { chromiumArgs, chromiumPath } from '../../support/chromium'
+import { chromium } from 'playwright-core'
 import { startReportServer } from '../../e2e/report/server'
+import { chromiumArgs, chromiumPath } from '../../support/chromium'
 
 const RUNS = 10_000
 const TOP = 40

@@ -1,4 +1,4 @@
-import { cpus, totalmem, type as osType, release } from 'node:os'
+import { cpus, release, totalmem, type as osType } from 'node:os'
 
 /** The machine a benchmark ran on, printed with its figures so they can be compared honestly. */
 export function machineLine(): string {

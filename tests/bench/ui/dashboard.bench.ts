@@ -7,14 +7,14 @@
  * UI_BENCH_PROFILE=<dir> keeps the browser profile there (and the fill's figures in <dir>.fill.json): a later run
  * with the same UI_BENCH_RUNS measures the same ledger again without the fill (an hour at 1,000,000 runs).
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { createServer, type AddressInfo } from 'node:net'
+import { type AddressInfo, createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { build } from 'esbuild'
-import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { type BrowserContext, chromium, type Page } from 'playwright-core'
 import { scrollTopForRow } from '../../../renderer/src/lib/virtual'
 import { chromiumArgs, chromiumPath } from '../../support/chromium'
 import { machineLine } from '../support/machine'

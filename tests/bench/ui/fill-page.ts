@@ -5,10 +5,10 @@
  * stores about 500 runs/s at this size, which would take over half an hour per million.
  * It also sums, per quarter and with plain arithmetic independent of the rollup code, what the dashboard must show.
  */
-import { createLedgerEngine } from '../../../renderer/db/engine'
 import { makeRunRecord } from '../../../renderer/db/context'
+import { createLedgerEngine } from '../../../renderer/db/engine'
 import { LedgerDb } from '../../../renderer/db/schema'
-import { runInputSchema, type RunInput } from '../../../shared/domain/run'
+import { type RunInput, runInputSchema } from '../../../shared/domain/run'
 import { computeStamp, stableRunId } from '../../../shared/ledger/import-plan'
 import { customPeriod, monthsOf } from '../../../shared/ledger/period'
 import type { RunRecord } from '../../../shared/ledger/records'

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, type Page, test } from '@playwright/test'
 
 // Each test opens its own ledger database (?db=…), so tests do not see each other's runs.
 const open = async (page: Page, db: string, route = '/') => {

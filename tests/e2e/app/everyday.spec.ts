@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, type Page, test } from '@playwright/test'
 
 // Issue 16 A (everyday use): each test opens its own ledger database (?db=…) and works as a user would.
 const open = async (page: Page, db: string, route = '/import') => {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, type Page, test } from '@playwright/test'
 
 // Each test opens its own ledger database (?db=…). The files go in through the browser's file input, as a user
 // picking them would; the renderer reads them in chunks with File.stream().

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { expect, test, type Download, type Page } from '@playwright/test'
+import { type Download, expect, type Page, test } from '@playwright/test'
 import { parseCsv } from '../../../shared/import/csv'
 
 // Each test opens its own ledger database (?db=…); the report page opened from the screen reads the same one.

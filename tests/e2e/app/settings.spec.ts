@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, type Page, test } from '@playwright/test'
 
 const open = async (page: Page, db: string, route: string) => {
   await page.goto(`/?db=${db}-${Date.now()}#${route}`)

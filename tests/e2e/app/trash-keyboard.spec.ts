@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, type Page, test } from '@playwright/test'
 
 const open = async (page: Page, db: string, route = '/') => {
   await page.goto(`/?db=${db}#${route}`)

@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from '@playwright/test'
+import { expect, type Locator, type Page, test } from '@playwright/test'
 
 // Fixes from the new-user test. Each test opens its own ledger database (?db=…).
 const open = async (page: Page, db: string, route = '/') => {

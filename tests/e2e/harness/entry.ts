@@ -2,19 +2,19 @@
  * The page the browser tests and benchmarks drive: the real renderer/db in real Chromium, with operations exposed
  * on window.ledgerHarness. Bundled by server.ts with esbuild.
  */
+import type { LedgerEngine } from '../../../renderer/db'
 import {
   createLedgerEngine,
+  type Ledger,
   openLedger,
   requestPersistence,
   storageEstimate,
-  type Ledger,
   type TotalsQuery
 } from '../../../renderer/db'
-import type { LedgerEngine } from '../../../renderer/db'
-import { loadReferenceData } from '../../../shared/refdata/index'
-import { testEngine } from '../../db/engine'
 import { runInputSchema } from '../../../shared/domain/run'
 import { quarterPeriod } from '../../../shared/ledger/period'
+import { loadReferenceData } from '../../../shared/refdata/index'
+import { testEngine } from '../../db/engine'
 import { syntheticImport } from './synthetic'
 
 type AnyLedger = Ledger<unknown>

@@ -1,9 +1,9 @@
-import { build } from 'esbuild'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { build } from 'esbuild'
 
 /** Relative to the repository root, where every test command runs. */
 const entry = resolve('tests/e2e/harness/entry.ts')

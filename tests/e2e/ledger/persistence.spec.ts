@@ -1,8 +1,8 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test'
-import { chromium } from 'playwright-core'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { type BrowserContext, expect, type Page, test } from '@playwright/test'
+import { chromium } from 'playwright-core'
 import { chromiumArgs, chromiumPath } from '../../support/chromium'
 import { startHarness } from '../harness/server'
 

@@ -1,8 +1,8 @@
-import { expect, test, type Browser, type Page } from '@playwright/test'
-import { chromium } from 'playwright-core'
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { type Browser, expect, type Page, test } from '@playwright/test'
+import { chromium } from 'playwright-core'
 import { REPORT_PDF_OPTIONS } from '../../../main/report/print-report'
 import { readArchive } from '../../../shared/ledger/backup'
 import { loadReferenceData } from '../../../shared/refdata/index'
@@ -11,8 +11,8 @@ import {
   formatQuantity,
   parsePeriodText,
   reportFromTables,
-  reportParamsRecord,
-  type ReportModel
+  type ReportModel,
+  reportParamsRecord
 } from '../../../shared/report'
 import { chromiumArgs, chromiumPath } from '../../support/chromium'
 import { HOSTILE, LAB_NAME } from '../../unit/report/fixture-lab'

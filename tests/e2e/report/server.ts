@@ -1,10 +1,10 @@
-import { build } from 'esbuild'
 import { existsSync } from 'node:fs'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { extname, join, normalize, resolve } from 'node:path'
+import { build } from 'esbuild'
 import { CONTENT_SECURITY_POLICY } from '../../../main/security/csp'
 
 const renderer = resolve('out/renderer')

@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest'
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
 
 const bundle = resolve('out/cli/carbon-ledger.mjs')
 const built = existsSync(bundle)

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest'
 import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
 import { cli, cliJson } from './support'
 
 const fixtures = join(__dirname, '../../fixtures/import')

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
 import { csvCell, csvLine, toCsv } from '../../../shared/csv/write'
 
 /** A minimal RFC 4180 reader for checking what the writer produced. */

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { runResultSchema } from '../../../shared/domain/result'
-import { runInputSchema, type RunInputDraft } from '../../../shared/domain/run'
+import { type RunInputDraft, runInputSchema } from '../../../shared/domain/run'
+import { hourlyProfilesOfRun, preloadRunHourly } from '../../../shared/emissions/hourly-preload'
 import { labDefaultsSchema } from '../../../shared/emissions/lab-defaults'
 import { estimateRun, resolveFactors } from '../../../shared/emissions/resolve'
-import { findLocation, loadHourlyProfile, loadReferenceData, yearlyIntensity } from '../../../shared/refdata/index'
-import { hourlyProfilesOfRun, preloadRunHourly } from '../../../shared/emissions/hourly-preload'
 import { traceStepText } from '../../../shared/emissions/trace-text'
+import { findLocation, loadHourlyProfile, loadReferenceData, yearlyIntensity } from '../../../shared/refdata/index'
 
 /** The method against the data the app ships (data/): every table must give a valid, fully sourced result. */
 const ref = loadReferenceData()

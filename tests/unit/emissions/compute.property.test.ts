@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Range } from '../../../shared/domain/range'
-import { runResultSchema, type RunResult } from '../../../shared/domain/result'
+import { type RunResult, runResultSchema } from '../../../shared/domain/result'
 import type { RunInput } from '../../../shared/domain/run'
 import { computeRun } from '../../../shared/emissions/compute'
 import type { ResolvedFactors } from '../../../shared/emissions/factors'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { exact, spread } from '../../../shared/domain/range'
-import { runResultSchema, type RunResult } from '../../../shared/domain/result'
+import { type RunResult, runResultSchema } from '../../../shared/domain/result'
 import { computeRun } from '../../../shared/emissions/compute'
 import { traceStepText } from '../../../shared/emissions/trace-text'
 import { factors, power, run } from './factors-fixture'

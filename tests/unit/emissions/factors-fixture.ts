@@ -1,5 +1,5 @@
 import { exact, type Range } from '../../../shared/domain/range'
-import { runInputSchema, type RunInput, type RunInputDraft } from '../../../shared/domain/run'
+import { type RunInput, type RunInputDraft, runInputSchema } from '../../../shared/domain/run'
 import type { DevicePower, ResolvedFactors } from '../../../shared/emissions/factors'
 import { METHOD_SOURCES } from '../../../shared/emissions/method-sources'
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { runResultSchema, type RunResult } from '../../../shared/domain/result'
-import { runInputSchema, type RunInputDraft } from '../../../shared/domain/run'
-import { labDefaultsSchema, type LabDefaults } from '../../../shared/emissions/lab-defaults'
-import { traceStepText } from '../../../shared/emissions/trace-text'
+import { type RunResult, runResultSchema } from '../../../shared/domain/result'
+import { type RunInputDraft, runInputSchema } from '../../../shared/domain/run'
+import { type LabDefaults, labDefaultsSchema } from '../../../shared/emissions/lab-defaults'
 import { estimateRun, resolveFactors } from '../../../shared/emissions/resolve'
-import type { HourlyProfile } from '../../../shared/refdata/schema'
+import { traceStepText } from '../../../shared/emissions/trace-text'
 import { de, english, formatMessage, localeNumberWriter, type Message } from '../../../shared/messages/index'
+import type { HourlyProfile } from '../../../shared/refdata/schema'
 import { testRef } from './refdata-fixture'
 
 const ref = testRef()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createCsvParser, parseCsv, type CsvRow } from '../../../shared/import/csv'
+import { createCsvParser, type CsvRow, parseCsv } from '../../../shared/import/csv'
 
 function parseChunks(chunks: string[]): { rows: CsvRow[]; unterminatedQuoteRow?: number } {
   const rows: CsvRow[] = []

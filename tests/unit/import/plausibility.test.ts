@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createImporter, importText, type ImportFormat, type ImportResult } from '../../../shared/import'
+import { createImporter, type ImportFormat, type ImportResult, importText } from '../../../shared/import'
 import { PLAUSIBILITY_LIMITS } from '../../../shared/import/plausibility'
 import { importFixture } from './support'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { findRankGroups, mergeRanks } from '../../../shared/import'
 import { runInputSchema } from '../../../shared/domain/run'
+import { findRankGroups, mergeRanks } from '../../../shared/import'
 import { importFixture } from './support'
 
 describe('CodeCarbon rows of one distributed run (multi-rank)', () => {

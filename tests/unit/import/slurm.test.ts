@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { createImporter, detectFormat, SACCT_COMMAND } from '../../../shared/import'
 import { runInputSchema } from '../../../shared/domain/run'
-import type { ImportResult, ImportedRun } from '../../../shared/import/types'
+import { createImporter, detectFormat, SACCT_COMMAND } from '../../../shared/import'
+import type { ImportedRun, ImportResult } from '../../../shared/import/types'
 import { importFixture, readFixture, runById } from './support'
 
 const gpusOf = (run: ImportedRun): number =>

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { basename } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { importText } from '../../../shared/import'
 import type { ImportOptions, ImportResult } from '../../../shared/import/types'
 

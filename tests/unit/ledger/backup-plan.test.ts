@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { buildArchive, planMerge, readArchive, type BackupTables } from '../../../shared/ledger/backup'
+import { runInputSchema } from '../../../shared/domain/run'
+import { type BackupTables, buildArchive, planMerge, readArchive } from '../../../shared/ledger/backup'
 import { canonicalJson, hash128, sha256Hex } from '../../../shared/ledger/canonical'
 import { classifyImport, computeStamp, stableRunId } from '../../../shared/ledger/import-plan'
-import { runInputSchema } from '../../../shared/domain/run'
 
 const empty = (): BackupTables => ({
   projects: [],

@@ -12,8 +12,8 @@ import {
   monthShares,
   primaryDevice,
   RollupDelta,
-  runContributions,
-  type RollupSource
+  type RollupSource,
+  runContributions
 } from '../../../shared/ledger/rollup'
 import { addSums } from '../../../shared/ledger/sums'
 

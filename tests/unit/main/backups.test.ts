@@ -1,16 +1,16 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import * as nodeFs from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
   backupFileName,
+  type BackupFs,
   backupNamesNewestFirst,
   backupsToRemove,
   createBackupStore,
   isBackupDue,
-  localDay,
-  type BackupFs
+  localDay
 } from '../../../main/backup/backups'
 import { HostError } from '../../../main/ipc/host-error'
 

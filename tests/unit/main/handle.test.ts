@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
-import { invokeChannels } from '../../../shared/ipc/channels'
-import { createHandle, invokeSafely, isTrustedSender, type InvokeEventLike } from '../../../main/ipc/handle'
+import { createHandle, type InvokeEventLike, invokeSafely, isTrustedSender } from '../../../main/ipc/handle'
 import { HostError } from '../../../main/ipc/host-error'
+import { invokeChannels } from '../../../shared/ipc/channels'
 
 const fromApp: InvokeEventLike = {
   sender: { id: 7 },

@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest'
-import { invokeChannels, type InvokeChannel } from '../../../shared/ipc/channels'
 import type { BackupStore } from '../../../main/backup/backups'
 import { createHandle, type InvokeEventLike } from '../../../main/ipc/handle'
-import { registerHostHandlers, type HostDeps } from '../../../main/ipc/handlers'
+import { type HostDeps, registerHostHandlers } from '../../../main/ipc/handlers'
 import { HostError } from '../../../main/ipc/host-error'
 import { createReadySignals } from '../../../main/report/ready-signals'
+import { type InvokeChannel, invokeChannels } from '../../../shared/ipc/channels'
 
 const appPage: InvokeEventLike = {
   sender: { id: 1 },

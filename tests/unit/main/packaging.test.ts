@@ -1,9 +1,9 @@
 // electron-builder.yml is read by electron-builder only at `npm run dist`; these are security settings and what a
 // distribution asks of a package (icons, maintainer, desktop entry), so a change to them must fail here first.
-import { Icns } from '@fiahfy/icns'
-import { Resvg } from '@resvg/resvg-js'
 import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { Icns } from '@fiahfy/icns'
+import { Resvg } from '@resvg/resvg-js'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 

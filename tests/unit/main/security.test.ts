@@ -7,8 +7,8 @@ import {
   decideNavigation,
   decidePermission,
   guardContents,
-  isAllowedRequestUrl,
-  type GuardedContents
+  type GuardedContents,
+  isAllowedRequestUrl
 } from '../../../main/security/navigation'
 
 describe('isAllowedExternalUrl', () => {

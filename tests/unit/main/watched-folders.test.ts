@@ -1,18 +1,18 @@
-import { mkdtempSync, readFileSync, renameSync, writeFileSync, appendFileSync } from 'node:fs'
+import { appendFileSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createImporter } from '../../../shared/import'
 import { chokidarWatch } from '../../../main/watch/chokidar-watch'
 import {
   createWatchedFolders,
   emptyWatchState,
-  watchStateSchema,
   type WatchDeps,
   type WatchedFile,
-  type WatchedFolders
+  type WatchedFolders,
+  watchStateSchema
 } from '../../../main/watch/watched-folders'
+import { createImporter } from '../../../shared/import'
 
 const fixture = (path: string): string => readFileSync(join(__dirname, '../../fixtures/import', path), 'utf8')
 

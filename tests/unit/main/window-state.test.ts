@@ -5,9 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
   DEFAULT_SIZE,
   loadWindowState,
+  type Rect,
   restoreBounds,
   saveWindowState,
-  type Rect,
   type WindowState
 } from '../../../main/window/window-state'
 

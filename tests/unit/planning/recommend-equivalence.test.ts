@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { add } from '../../../shared/domain/range'
 import { compareHardware } from '../../../shared/planning/hardware'
 import { compareLocations } from '../../../shared/planning/location'
-import { recommendChanges, type LedgerRun } from '../../../shared/planning/recommend'
+import { type LedgerRun, recommendChanges } from '../../../shared/planning/recommend'
 import { loadReferenceData } from '../../../shared/refdata/index'
-import { labTables, LAB_DEFAULTS } from '../report/fixture-lab'
+import { LAB_DEFAULTS, labTables } from '../report/fixture-lab'
 
 // recommendChanges compares thousands of runs: it validates its options once, keeps each provider's cleanest region
 // per year and skips re-validating the ledger's runs. Its savings must be exactly those of the public comparisons,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { HOUR_MS, seriesOfProfile, type HourlySeries } from '../../../shared/planning/hourly'
+import { HOUR_MS, type HourlySeries, seriesOfProfile } from '../../../shared/planning/hourly'
 import { dodgeStudy } from '../../../shared/planning/study'
 import { strategySpan, sweepStarts } from '../../../shared/planning/sweep'
 import { PAPER_STRATEGIES, planTimeShift, type ShiftStrategy } from '../../../shared/planning/timeshift'

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { PlanningError } from '../../../shared/planning/errors'
-import { HOUR_MS, isoHour, type HourlySeries } from '../../../shared/planning/hourly'
+import { HOUR_MS, type HourlySeries, isoHour } from '../../../shared/planning/hourly'
 import {
   comparePaperStrategies,
   pauseResumeSpanEnd,

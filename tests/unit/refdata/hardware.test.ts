@@ -2,14 +2,14 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   HARDWARE_MATCH_THRESHOLD,
+  type HardwareEntry,
   hardwareFamily,
   hardwareKey,
   loadReferenceData,
   matchHardware,
   normaliseHardwareName,
   parseCodeCarbonGpuModel,
-  searchHardware,
-  type HardwareEntry
+  searchHardware
 } from '../../../shared/refdata/index'
 
 const ref = loadReferenceData()

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import {
+  type HourlyProfile,
   intensitySeries,
   loadHourlyProfile,
-  parseHourlyProfileCsv,
-  type HourlyProfile
+  parseHourlyProfileCsv
 } from '../../../shared/refdata/index'
 
 const HEADER =

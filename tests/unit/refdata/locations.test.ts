@@ -3,10 +3,10 @@ import {
   createReferenceData,
   findLocation,
   loadReferenceData,
+  type LocationEntry,
   resolveLocation,
   searchLocations,
-  yearlyIntensity,
-  type LocationEntry
+  yearlyIntensity
 } from '../../../shared/refdata/index'
 
 const ref = loadReferenceData()

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest'
 import { Ticks } from 'chart.js'
+import { describe, expect, it } from 'vitest'
 import { barChartOptions, barScales, shortLabel } from '../../../renderer/src/components/chart-scales'
 import { formatMassKg } from '../../../renderer/src/format/format'
 

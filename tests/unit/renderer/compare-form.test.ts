@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import type { HardwareRow, ShiftPlan } from '../../../shared/planning/index'
+import { recommendationMessage } from '../../../renderer/src/components/recommendation-message'
+import { spanHours } from '../../../renderer/src/components/shift-hours'
 import {
   fieldFromUtc,
   readNumber,
   savingShown,
   sortRows,
   utcFromField,
-  workloadRequest,
-  type WorkloadFields
+  type WorkloadFields,
+  workloadRequest
 } from '../../../renderer/src/screens/compare/compare-form'
-import { recommendationMessage } from '../../../renderer/src/components/recommendation-message'
-import { spanHours } from '../../../renderer/src/components/shift-hours'
+import type { HardwareRow, ShiftPlan } from '../../../shared/planning/index'
 
 const parse = (text: string): number | undefined => (/^-?\d+(\.\d+)?$/.test(text) ? Number(text) : undefined)
 

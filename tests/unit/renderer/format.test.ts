@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
+  formatDateTimeUtc,
   formatDuration,
   formatEnergyKWh,
   formatInteger,
@@ -8,7 +9,6 @@ import {
   formatMonth,
   formatNumber,
   formatPercent,
-  formatDateTimeUtc,
   parseLocaleNumber,
   rangeBounds,
   relativeChange

@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import { LedgerError } from '../../../renderer/db/errors'
 import { de } from '../../../renderer/src/i18n/de'
 import { en } from '../../../renderer/src/i18n/en'
 import {
   initialLanguage,
   pluralForm,
+  setZodLanguage,
   translate,
+  translateError,
   translateMessage,
   translatePlural,
-  translateUnit,
-  setZodLanguage,
-  translateError
+  translateUnit
 } from '../../../renderer/src/i18n/translate'
-import { de as sharedDe, en as sharedEn, msg, type Message } from '../../../shared/messages/index'
 import { readArchive } from '../../../shared/ledger/backup'
-import { LedgerError } from '../../../renderer/db/errors'
-import { z } from 'zod'
+import { de as sharedDe, en as sharedEn, type Message, msg } from '../../../shared/messages/index'
 
 type Entry = string | { one: string; other: string }
 const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort()

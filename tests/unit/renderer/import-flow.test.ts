@@ -1,8 +1,5 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { catalogueMatcher } from '../../../shared/import/index'
-import { loadReferenceData } from '../../../shared/refdata/index'
-import { backupFileName, backupIfDue } from '../../../renderer/src/screens/settings/backup-flow'
 import { localDay } from '../../../renderer/src/format/local-day'
 import { translateMessage } from '../../../renderer/src/i18n/translate'
 import {
@@ -15,14 +12,17 @@ import {
   skippedRowCount,
   storedEnergies,
   storedEnergy,
+  type TextChunk,
   UTC_OFFSETS_MINUTES,
-  utcOffsetLabel,
-  type TextChunk
+  utcOffsetLabel
 } from '../../../renderer/src/screens/import/import-flow'
-import { importText, type ImportResult } from '../../../shared/import/index'
-import { estimateRun } from '../../../shared/emissions/resolve'
-import { labDefaultsSchema } from '../../../shared/emissions/lab-defaults'
+import { backupFileName, backupIfDue } from '../../../renderer/src/screens/settings/backup-flow'
 import type { RunInput } from '../../../shared/domain/run'
+import { labDefaultsSchema } from '../../../shared/emissions/lab-defaults'
+import { estimateRun } from '../../../shared/emissions/resolve'
+import { catalogueMatcher } from '../../../shared/import/index'
+import { type ImportResult, importText } from '../../../shared/import/index'
+import { loadReferenceData } from '../../../shared/refdata/index'
 
 const fixture = (path: string) => readFileSync(new URL(`../../fixtures/import/${path}`, import.meta.url))
 const options = { matchHardware: catalogueMatcher(loadReferenceData()) }

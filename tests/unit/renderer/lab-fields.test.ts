@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { labDefaultsSchema } from '../../../shared/emissions/lab-defaults'
 import {
   hardwareEntryOf,
   labDefaultsOf,
+  type LabFields,
   labFieldsOf,
   locationEntryOf,
-  type LabFields,
   type LocationFields
 } from '../../../renderer/src/screens/settings/lab-fields'
+import { labDefaultsSchema } from '../../../shared/emissions/lab-defaults'
 
 // The German parser the app uses reads "1,2" as 1.2; a plain one is enough here.
 const parse = (text: string) => {

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import type { RunRecord } from '../../../renderer/db'
 import { iso2OfIso3 } from '../../../renderer/src/i18n/country-codes'
 import { countryName, countryOptions, locationMatches, locationName } from '../../../renderer/src/i18n/location-names'
 import { browseQuery } from '../../../renderer/src/screens/runs/runs-query'
-import type { RunRecord } from '../../../renderer/db'
-import { locationEntrySchema, type LocationEntry } from '../../../shared/refdata/schema'
+import { type LocationEntry, locationEntrySchema } from '../../../shared/refdata/schema'
 
 const locations: LocationEntry[] = locationEntrySchema
   .array()

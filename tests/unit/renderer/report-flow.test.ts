@@ -1,8 +1,4 @@
 import { describe, expect, it, vi } from 'vitest'
-import type { SaveFileRequest, SaveOutcome } from '../../../shared/host-api'
-import { customPeriod, monthPeriod, quarterPeriod, yearPeriod } from '../../../shared/ledger/period'
-import { loadReferenceData } from '../../../shared/refdata/index'
-import { parseReportParams, reportFromTables } from '../../../shared/report'
 import {
   CSV_CHOICES,
   csvFileName,
@@ -10,10 +6,14 @@ import {
   reportFileStem,
   reportPageParams,
   saveCsvFiles,
-  saveLabName,
   savedLabName,
+  saveLabName,
   scopeOf
 } from '../../../renderer/src/screens/reports/report-flow'
+import type { SaveFileRequest, SaveOutcome } from '../../../shared/host-api'
+import { customPeriod, monthPeriod, quarterPeriod, yearPeriod } from '../../../shared/ledger/period'
+import { loadReferenceData } from '../../../shared/refdata/index'
+import { parseReportParams, reportFromTables } from '../../../shared/report'
 import { labTables } from '../report/fixture-lab'
 
 const Q1 = quarterPeriod(2025, 1)

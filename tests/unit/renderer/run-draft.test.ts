@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { runInputSchema } from '../../../shared/domain/run'
 import { formatNumber, parseLocaleNumber } from '../../../renderer/src/format/format'
 import { draftFromFields, fieldsFromInput, type RunFields } from '../../../renderer/src/screens/run-form/run-draft'
+import { runInputSchema } from '../../../shared/domain/run'
 
 const parseDe = (text: string) => parseLocaleNumber('de-DE', text)
 

@@ -1,21 +1,21 @@
 import { readFileSync } from 'node:fs'
-import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
 import { parseCsv } from '../../../shared/import/csv'
 import { readArchive } from '../../../shared/ledger/backup'
+import { quarterPeriod } from '../../../shared/ledger/period'
 import { loadReferenceData } from '../../../shared/refdata/index'
 import {
   parsePeriodText,
   reportCsvFiles,
   reportFromTables,
+  type ReportRun,
   RUN_COLUMNS,
-  TOTALS_COLUMNS,
-  type ReportRun
+  TOTALS_COLUMNS
 } from '../../../shared/report'
+import { buildReportModel, totalsFromRuns } from '../../../shared/report'
 import { HOSTILE } from './fixture-lab'
 import { lab, projects, ref, smallLab } from './small-lab'
-import { buildReportModel, totalsFromRuns } from '../../../shared/report'
-import { quarterPeriod } from '../../../shared/ledger/period'
 
 const archiveText = readFileSync('tests/fixtures/report/lab-ledger.json', 'utf8')
 

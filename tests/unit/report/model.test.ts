@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import { quarterPeriod } from '../../../shared/ledger/period'
-import { yearlyIntensity } from '../../../shared/refdata/locations'
-import { estimateRun } from '../../../shared/emissions/resolve'
 import { runInputSchema } from '../../../shared/domain/run'
+import { estimateRun } from '../../../shared/emissions/resolve'
+import { quarterPeriod } from '../../../shared/ledger/period'
 import { recommendChanges } from '../../../shared/planning/recommend'
+import { yearlyIntensity } from '../../../shared/refdata/locations'
 import {
   buildReportModel,
   periodBoundsMs,
   referenceForWhatIfs,
-  totalsFromRuns,
   type ReportModel,
-  type ReportRun
+  type ReportRun,
+  totalsFromRuns
 } from '../../../shared/report'
 import { LAB_DEFAULTS, labTables } from './fixture-lab'
 import { lab, projects, ref, run, smallLab } from './small-lab'

@@ -1,4 +1,4 @@
-import { runInputSchema, type RunInputDraft } from '../../../shared/domain/run'
+import { type RunInputDraft, runInputSchema } from '../../../shared/domain/run'
 import { labDefaultsSchema } from '../../../shared/emissions/lab-defaults'
 import { estimateRun } from '../../../shared/emissions/resolve'
 import { loadReferenceData } from '../../../shared/refdata/index'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { exact } from '../../../shared/domain/range'
-import { runInputSchema, type RunInputDraft } from '../../../shared/domain/run'
+import { type RunInputDraft, runInputSchema } from '../../../shared/domain/run'
 import { buildWasteModel, wasteReasonOf, type WasteRun } from '../../../shared/waste/waste'
 import { importFixture } from '../import/support'
 

@@ -1,12 +1,12 @@
-import { useEffect, type MouseEvent } from 'react'
+import { type MouseEvent, useEffect } from 'react'
 import manifestJson from '../../../../data/manifest.json'
 import { dataManifestSchema } from '../../../../shared/refdata/schema'
 import type { ScreenProps } from '../../app/screens'
 import { useAsync } from '../../app/useAsync'
 import { LoadStatus } from '../../components/Status'
 import { useHost } from '../../host/HostProvider'
-import { useI18n } from '../../i18n/I18nProvider'
 import type { MessageKey } from '../../i18n/en'
+import { useI18n } from '../../i18n/I18nProvider'
 
 // The manifest alone (a few KB), not the reference tables: About opens instantly.
 const manifest = dataManifestSchema.parse(manifestJson)

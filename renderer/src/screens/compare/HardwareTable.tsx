@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react'
 import { type HardwareComparison, type HardwareRow, type HardwareSortKey } from '../../../../shared/planning'
 import { useI18n } from '../../i18n/I18nProvider'
-import { sortRows } from './compare-form'
 import { Notes, RangeCell, SavingCell } from './cells'
+import { sortRows } from './compare-form'
 
 const HARDWARE_ROWS = 25
 

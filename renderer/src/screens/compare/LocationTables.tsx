@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { type LocationComparison, type LocationScope } from '../../../../shared/planning'
-import { useI18n } from '../../i18n/I18nProvider'
 import type { MessageKey } from '../../i18n/en'
+import { useI18n } from '../../i18n/I18nProvider'
 import { locationName } from '../../i18n/location-names'
 import { Notes, RangeCell, SavingCell } from './cells'
 

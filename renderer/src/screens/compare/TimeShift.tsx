@@ -1,15 +1,15 @@
 import { useMemo, useState } from 'react'
-import { comparePaperStrategies, PlanningError, seriesOfProfile, type HourlySeries } from '../../../../shared/planning'
+import { comparePaperStrategies, type HourlySeries, PlanningError, seriesOfProfile } from '../../../../shared/planning'
 import { loadHourlyProfile, parseHourlyProfileCsv } from '../../../../shared/refdata/hourly'
 import { useAsync } from '../../app/useAsync'
+import { Field } from '../../components/Field'
 import { ShiftPlans } from '../../components/ShiftPlans'
 import { LoadStatus } from '../../components/Status'
 import { useHost } from '../../host/HostProvider'
 import { useI18n } from '../../i18n/I18nProvider'
 import { type Catalogue } from '../../ledger/engine'
-import { fieldFromUtc, utcFromField } from './compare-form'
-import { Field } from '../../components/Field'
 import { message } from './cells'
+import { fieldFromUtc, utcFromField } from './compare-form'
 
 type Profiles = Record<string, HourlySeries>
 

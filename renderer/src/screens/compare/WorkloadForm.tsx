@@ -1,12 +1,12 @@
-import { useMemo, useState, type FormEvent } from 'react'
+import { type FormEvent, useMemo, useState } from 'react'
+import { locationInputOf } from '../../../../shared/refdata/locations'
 import type { RunRecord } from '../../../db'
-import { useI18n } from '../../i18n/I18nProvider'
+import { Field } from '../../components/Field'
 import type { MessageKey } from '../../i18n/en'
+import { useI18n } from '../../i18n/I18nProvider'
+import { countryOptions, locationName } from '../../i18n/location-names'
 import { type Catalogue } from '../../ledger/engine'
 import { type FieldErrors, type WorkloadFields, type WorkloadKind } from './compare-form'
-import { locationInputOf } from '../../../../shared/refdata/locations'
-import { Field } from '../../components/Field'
-import { countryOptions, locationName } from '../../i18n/location-names'
 
 export function WorkloadForm({
   catalogue,

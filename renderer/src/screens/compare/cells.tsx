@@ -1,9 +1,9 @@
 import type { Range } from '../../../../shared/domain/range'
 import type { Message } from '../../../../shared/messages/message'
 import { PlanningError } from '../../../../shared/planning'
-import { useI18n, type I18n } from '../../i18n/I18nProvider'
-import { savingShown } from './compare-form'
 import type { UnitFormat } from '../../format/format'
+import { type I18n, useI18n } from '../../i18n/I18nProvider'
+import { savingShown } from './compare-form'
 
 /** Why a comparison failed, in the UI language when the planner says why. */
 export const message = (error: unknown, i18n: I18n): string =>

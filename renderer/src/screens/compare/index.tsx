@@ -11,12 +11,12 @@ import { LoadStatus } from '../../components/Status'
 import { useI18n } from '../../i18n/I18nProvider'
 import { loadCatalogue } from '../../ledger/engine'
 import { useLedger } from '../../ledger/LedgerProvider'
-import { workloadRequest, type FieldErrors, type WorkloadFields } from './compare-form'
-import { LocationTables } from './LocationTables'
-import { HardwareTable } from './HardwareTable'
 import { message } from './cells'
-import { WorkloadForm } from './WorkloadForm'
+import { type FieldErrors, type WorkloadFields, workloadRequest } from './compare-form'
+import { HardwareTable } from './HardwareTable'
+import { LocationTables } from './LocationTables'
 import { TimeShift } from './TimeShift'
+import { WorkloadForm } from './WorkloadForm'
 
 const RunShift = lazy(() => import('../../components/RunShift'))
 

@@ -1,8 +1,8 @@
 import { periodFromQuery } from '../../app/period'
 import type { ScreenProps } from '../../app/screens'
-import { useI18n } from '../../i18n/I18nProvider'
 import { Figures } from '../../components/Figures'
 import { PeriodPicker } from '../../components/PeriodPicker'
+import { useI18n } from '../../i18n/I18nProvider'
 
 export default function Dashboard({ query }: ScreenProps) {
   const { t } = useI18n()

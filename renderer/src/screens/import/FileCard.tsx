@@ -2,18 +2,18 @@ import { useMemo } from 'react'
 import type { Message } from '../../../../shared/messages/message'
 import type { ProjectRecord } from '../../../db'
 import { href } from '../../app/router'
-import { useI18n } from '../../i18n/I18nProvider'
 import type { MessageKey } from '../../i18n/en'
+import { useI18n } from '../../i18n/I18nProvider'
+import { coveredPeriod, periodQuery } from './covered-period'
+import { type FileState, NEW_PROJECT, RUNS_SHOWN } from './file-state'
 import {
+  type PreviewWarning,
   previewWarnings,
   skippedRowCount,
+  type StoredEnergy,
   UTC_OFFSETS_MINUTES,
-  utcOffsetLabel,
-  type PreviewWarning,
-  type StoredEnergy
+  utcOffsetLabel
 } from './import-flow'
-import { coveredPeriod, periodQuery } from './covered-period'
-import { NEW_PROJECT, RUNS_SHOWN, type FileState } from './file-state'
 
 /** Above this many warnings the list is folded: a file can warn once per row. */
 const WARNINGS_SHOWN = 50
@@ -284,7 +284,7 @@ export function FileCard({
               <span>{i18n.plural('import.writingCount', file.total, { done: i18n.int(file.done) })}</span>
             </div>
           )}
-          {/* The rows this file skipped, counted here: the batch record counts errors (renderer/db/imports.ts). */}
+          {/* Skipped rows, not errors (a row may have several): the same count the batch record stores (renderer/db/imports.ts). */}
           {file.phase === 'committed' && batch && (
             <div className="import-done" role="status">
               <p>

@@ -1,7 +1,7 @@
 import type { ProjectRecord } from '../../../db'
 import { useNotify } from '../../app/Notices'
-import { useI18n } from '../../i18n/I18nProvider'
 import type { MessageKey } from '../../i18n/en'
+import { useI18n } from '../../i18n/I18nProvider'
 import { useLedger } from '../../ledger/LedgerProvider'
 
 export function Mappings({

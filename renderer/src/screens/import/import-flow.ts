@@ -3,18 +3,18 @@
  * the content, feeding the streaming importer, and the CSV of row errors. No React, no ledger: unit-tested in Node.
  */
 import { toCsv } from '../../../../shared/csv/write'
-import { localDay } from '../../format/local-day'
-import type { RunInput } from '../../../../shared/domain/run'
 import type { RunResult } from '../../../../shared/domain/result'
+import type { RunInput } from '../../../../shared/domain/run'
 import {
   createImporter,
-  detectFormat,
   DETECT_HEAD_CHARS,
+  detectFormat,
   type ImportedRun,
   type ImportOptions,
   type ImportResult
 } from '../../../../shared/import'
-import { english, msg, verbatim, type Message } from '../../../../shared/messages'
+import { english, type Message, msg, verbatim } from '../../../../shared/messages'
+import { localDay } from '../../format/local-day'
 
 /** A piece of a file's text and how far through the file it is (bytes for a Blob, characters for a string). */
 export interface TextChunk {

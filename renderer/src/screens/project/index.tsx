@@ -2,11 +2,11 @@ import { periodFromQuery } from '../../app/period'
 import { href } from '../../app/router'
 import type { ScreenProps } from '../../app/screens'
 import { useAsync } from '../../app/useAsync'
+import { Figures } from '../../components/Figures'
+import { PeriodPicker } from '../../components/PeriodPicker'
 import { LoadStatus } from '../../components/Status'
 import { useI18n } from '../../i18n/I18nProvider'
 import { useLedger } from '../../ledger/LedgerProvider'
-import { Figures } from '../../components/Figures'
-import { PeriodPicker } from '../../components/PeriodPicker'
 
 /** One project: its totals, trend and breakdowns for a period (the dashboard's figures, filtered), and its runs. */
 export default function Project({ params, query }: ScreenProps) {

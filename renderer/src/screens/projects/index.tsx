@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react'
+import { type FormEvent, useState } from 'react'
 import { useNotify } from '../../app/Notices'
 import { href } from '../../app/router'
 import { useAsync } from '../../app/useAsync'
@@ -112,6 +112,8 @@ export default function Projects() {
                       <label>
                         <span className="visually-hidden">{t('projects.renameTo', { name: p.name })}</span>
                         <input
+                          // The user just asked to rename this project: the field they will type in takes focus.
+                          // eslint-disable-next-line jsx-a11y/no-autofocus
                           autoFocus
                           value={renaming.name}
                           onChange={(e) => setRenaming({ id: p.id, name: e.target.value })}

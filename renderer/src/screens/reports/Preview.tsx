@@ -1,12 +1,12 @@
 import { exact } from '../../../../shared/domain/range'
 import type { Period } from '../../../../shared/ledger/period'
-import { reportTotalsQueries, type ReportScope } from '../../../../shared/report'
+import { type ReportScope, reportTotalsQueries } from '../../../../shared/report'
 import { useAsync } from '../../app/useAsync'
+import { periodName } from '../../components/PeriodPicker'
 import { LoadStatus } from '../../components/Status'
+import { Total } from '../../components/Total'
 import { type I18n } from '../../i18n/I18nProvider'
 import { useLedger } from '../../ledger/LedgerProvider'
-import { periodName } from '../../components/PeriodPicker'
-import { Total } from '../../components/Total'
 import { ExportActions } from './ExportActions'
 
 /** The period's key figures as the report will state them: the report's own rollup queries, current and previous. */

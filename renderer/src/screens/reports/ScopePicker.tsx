@@ -1,10 +1,10 @@
 import type { Period } from '../../../../shared/ledger/period'
 import { useAsync } from '../../app/useAsync'
 import { LoadStatus } from '../../components/Status'
-import { useI18n } from '../../i18n/I18nProvider'
 import type { MessageKey } from '../../i18n/en'
+import { useI18n } from '../../i18n/I18nProvider'
 import { useLedger } from '../../ledger/LedgerProvider'
-import { scopeOf, toggled, type ScopeChoice } from './report-flow'
+import { type ScopeChoice, scopeOf, toggled } from './report-flow'
 
 const SCOPE_KINDS: readonly { kind: ScopeChoice['kind']; label: MessageKey }[] = [
   { kind: 'lab', label: 'reports.scopeLab' },

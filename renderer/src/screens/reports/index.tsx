@@ -1,11 +1,11 @@
 import { useState } from 'react'
 import { periodFromQuery } from '../../app/period'
 import type { ScreenProps } from '../../app/screens'
-import { useI18n } from '../../i18n/I18nProvider'
 import { PeriodPicker } from '../../components/PeriodPicker'
-import { saveLabName, savedLabName, scopeOf, type ScopeChoice } from './report-flow'
-import { ScopePicker } from './ScopePicker'
+import { useI18n } from '../../i18n/I18nProvider'
 import { Preview } from './Preview'
+import { savedLabName, saveLabName, type ScopeChoice, scopeOf } from './report-flow'
+import { ScopePicker } from './ScopePicker'
 
 const storage = (): Storage | undefined => {
   try {

@@ -5,7 +5,7 @@
  */
 import type { HostApi, SaveOutcome } from '../../../../shared/host-api'
 import type { Period } from '../../../../shared/ledger/period'
-import { periodText, reportParamsRecord, type ReportCsvFile, type ReportScope } from '../../../../shared/report'
+import { periodText, type ReportCsvFile, reportParamsRecord, type ReportScope } from '../../../../shared/report'
 import type { MessageKey } from '../../i18n/en'
 
 export type ScopeKind = 'lab' | 'projects' | 'people'

@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react'
+import { Field } from '../../components/Field'
 import { useI18n } from '../../i18n/I18nProvider'
 import { type Catalogue } from '../../ledger/engine'
 import { type DeviceFields } from './run-draft'
-import { Field } from '../../components/Field'
 
 export function DeviceRow({
   index,

@@ -1,4 +1,4 @@
-import type { RunInput, RunInputDraft, LocationInput } from '../../../../shared/domain/run'
+import type { LocationInput, RunInput, RunInputDraft } from '../../../../shared/domain/run'
 import type { MessageKey } from '../../i18n/en'
 
 /** The run form's fields as typed (strings), and their conversion to a RunInputDraft with an error per field. */

@@ -3,8 +3,8 @@ import type { RunRecord } from '../../../db'
 import { href } from '../../app/router'
 import { useAsync } from '../../app/useAsync'
 import { LoadStatus } from '../../components/Status'
-import { useI18n } from '../../i18n/I18nProvider'
 import type { MessageKey } from '../../i18n/en'
+import { useI18n } from '../../i18n/I18nProvider'
 import { locationName } from '../../i18n/location-names'
 import { useLedger } from '../../ledger/LedgerProvider'
 
@@ -55,6 +55,7 @@ export function RunDetail({
   }, [onClose])
   return (
     // Focusable so that the long trace can be scrolled with the keyboard (a scrolling region with no control in it).
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
     <aside className="card detail" aria-labelledby="detail-title" ref={panel} tabIndex={0}>
       <div className="row">
         <h2 id="detail-title" ref={heading} tabIndex={-1}>

@@ -4,14 +4,14 @@ import { useNotify } from '../../app/Notices'
 import { navigate } from '../../app/router'
 import type { ScreenProps } from '../../app/screens'
 import { useAsync } from '../../app/useAsync'
-import { useI18n } from '../../i18n/I18nProvider'
 import type { MessageKey } from '../../i18n/en'
+import { useI18n } from '../../i18n/I18nProvider'
 import { locationName } from '../../i18n/location-names'
 import { useLedger } from '../../ledger/LedgerProvider'
 import { rowWindow } from '../../lib/virtual'
+import { useDebounced, useRowBlocks, useRunWindow } from './run-window'
 import { RunDetail } from './RunDetail'
 import { browseQuery, type Filters } from './runs-query'
-import { useDebounced, useRunWindow, useRowBlocks } from './run-window'
 
 const ROW_PX = 36
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type DependencyList } from 'react'
+import { type DependencyList, useCallback, useEffect, useRef, useState } from 'react'
 import type { LedgerBrowser, RunBrowseQuery, RunRecord, RunWindow } from '../../../db'
 import { type AsyncState } from '../../app/useAsync'
 import { blocksCovering } from '../../lib/virtual'

@@ -202,6 +202,8 @@ export function Backups() {
           <button type="button" className="danger" onClick={() => void restore('replace')}>
             {t('settings.replaceConfirm')}
           </button>
+          {/* A destructive confirmation opens on its safe choice (WAI-ARIA dialog pattern). */}
+          {/* eslint-disable-next-line jsx-a11y/no-autofocus */}
           <button type="button" autoFocus onClick={() => dialog.current?.close()}>
             {t('common.cancel')}
           </button>

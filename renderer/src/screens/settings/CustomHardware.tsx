@@ -1,8 +1,8 @@
 import type { LabDefaults } from '../../../../shared/emissions/lab-defaults'
-import { useI18n } from '../../i18n/I18nProvider'
-import { hardwareEntryOf, hardwareFieldsOf, type HardwareFields } from './lab-fields'
 import { Field } from '../../components/Field'
-import { useMessage, useSaveLab, useEntryEditor } from './form-hooks'
+import { useI18n } from '../../i18n/I18nProvider'
+import { useEntryEditor, useMessage, useSaveLab } from './form-hooks'
+import { hardwareEntryOf, type HardwareFields, hardwareFieldsOf } from './lab-fields'
 
 export function CustomHardware({ lab }: { lab: LabDefaults }) {
   const i18n = useI18n()

@@ -1,15 +1,15 @@
-import { useMemo, useState, type FormEvent } from 'react'
+import { type FormEvent, useMemo, useState } from 'react'
 import type { LocationInput } from '../../../../shared/domain/run'
 import type { LabDefaults } from '../../../../shared/emissions/lab-defaults'
+import { locationInputOf } from '../../../../shared/refdata/locations'
 import type { LocationEntry } from '../../../../shared/refdata/schema'
 import { useNotify } from '../../app/Notices'
-import { useI18n } from '../../i18n/I18nProvider'
-import type { MessageKey } from '../../i18n/en'
-import { type Catalogue } from '../../ledger/engine'
-import { labDefaultsOf, labFieldsOf, type LabFields } from './lab-fields'
-import { locationInputOf } from '../../../../shared/refdata/locations'
 import { Field } from '../../components/Field'
-import { useMessage, useSaveLab, type Errors } from './form-hooks'
+import type { MessageKey } from '../../i18n/en'
+import { useI18n } from '../../i18n/I18nProvider'
+import { type Catalogue } from '../../ledger/engine'
+import { type Errors, useMessage, useSaveLab } from './form-hooks'
+import { labDefaultsOf, type LabFields, labFieldsOf } from './lab-fields'
 
 const LOCATION_KINDS = ['unknown', 'country', 'zone', 'cloud', 'custom'] as const
 

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { requestPersistence, storageEstimate } from '../../../db/storage'
+import { requestPersistence, storageEstimate } from '../../../db'
 import { useAsync } from '../../app/useAsync'
 import { LoadStatus } from '../../components/Status'
 import { useI18n } from '../../i18n/I18nProvider'

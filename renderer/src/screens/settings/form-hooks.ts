@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react'
+import { type FormEvent, useState } from 'react'
 import type { LabDefaults } from '../../../../shared/emissions/lab-defaults'
 import { startRecompute } from '../../app/background'
 import { useNotify } from '../../app/Notices'

@@ -3,12 +3,12 @@
  * messages keyed by field. Pure: the screen passes the locale's number parser.
  */
 import type { LocationInput } from '../../../../shared/domain/run'
-import { labDefaultsSchema, type LabDefaults } from '../../../../shared/emissions/lab-defaults'
+import { type LabDefaults, labDefaultsSchema } from '../../../../shared/emissions/lab-defaults'
 import {
-  hardwareEntrySchema,
-  locationEntrySchema,
   type HardwareEntry,
-  type LocationEntry
+  hardwareEntrySchema,
+  type LocationEntry,
+  locationEntrySchema
 } from '../../../../shared/refdata/schema'
 import type { MessageKey } from '../../i18n/en'
 
