@@ -176,13 +176,15 @@ export function ReportPage({ model: m }: { model: ReportModel }) {
                 </div>
               )}
               <div className="figure-change">
-                vs {m.previousPeriodLabel}: {formatChange(k.changeVsPrevious)}{' '}
+                vs {m.previousPeriodLabel}:{' '}
+                {k.changeVsPrevious === null ? 'no comparable figure' : formatChange(k.changeVsPrevious)}{' '}
                 <span className="was">
                   (was {formatQuantity(k.previous)} {k.unit})
                 </span>
               </div>
               <div className="figure-change">
-                vs {m.yearBeforeLabel}: {formatChange(k.changeVsYearBefore)}{' '}
+                vs {m.yearBeforeLabel}:{' '}
+                {k.changeVsYearBefore === null ? 'no comparable figure' : formatChange(k.changeVsYearBefore)}{' '}
                 <span className="was">
                   (was {formatQuantity(k.yearBefore)} {k.unit})
                 </span>

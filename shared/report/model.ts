@@ -12,6 +12,7 @@ import type { ReportScope } from './params'
 import { dataQualityOf, type DataQuality } from './quality'
 import { trendPeriod, type ReportTotals } from './queries'
 import { GLOSSARY } from './glossary'
+import { MATERIAL_FLOOR, materialChange } from './format'
 import { citableStatement, type CitableStatement } from './statement'
 import { whatIfsOf, type WhatIfs } from './what-ifs'
 
@@ -48,7 +49,10 @@ export interface KeyFigure {
   value: Range
   previous: number
   yearBefore: number
-  /** Relative change, (now − then) / then; null when there is nothing to compare with (then = 0). */
+  /**
+   * Relative change, (now − then) / then; null when either figure is not material (materialChange): the report
+   * then says "no comparable figure".
+   */
   changeVsPrevious: number | null
   changeVsYearBefore: number | null
 }
@@ -130,30 +134,34 @@ export interface ReportModel {
 const LARGEST_RUNS = 10
 const ASSUMPTIONS_SHOWN = 20
 
-const change = (now: number, then: number): number | null => (then > 0 ? (now - then) / then : null)
-
 const keyFigures = (totals: ReportTotals): KeyFigure[] => {
   const now = totals.total.total
   const prev = totals.previous.total
   const before = totals.yearBefore.total
-  const figure = (id: KeyFigureId, label: string, unit: string, pick: (s: RollupSums) => Range): KeyFigure => ({
+  const figure = (
+    id: KeyFigureId,
+    label: string,
+    unit: string,
+    floor: number,
+    pick: (s: RollupSums) => Range
+  ): KeyFigure => ({
     id,
     label,
     unit,
     value: pick(now),
     previous: pick(prev).value,
     yearBefore: pick(before).value,
-    changeVsPrevious: change(pick(now).value, pick(prev).value),
-    changeVsYearBefore: change(pick(now).value, pick(before).value)
+    changeVsPrevious: materialChange(pick(now).value, pick(prev).value, floor),
+    changeVsYearBefore: materialChange(pick(now).value, pick(before).value, floor)
   })
   const exactOf = (n: number): Range => ({ value: n, low: n, high: n })
   return [
-    figure('emissions', 'Emissions, location-based', 'kg CO2e', (s) => s.emissionsKg),
-    figure('market', 'Emissions, market-based', 'kg CO2e', (s) => s.marketEmissionsKg),
-    figure('embodied', 'Embodied emissions (hardware share)', 'kg CO2e', (s) => s.embodiedKg),
-    figure('energy', 'Energy (facility)', 'kWh', (s) => s.energyKWh),
-    figure('runs', 'Runs', 'runs', (s) => exactOf(s.runs)),
-    figure('gpuHours', 'GPU-hours', 'h', (s) => exactOf(s.gpuHours))
+    figure('emissions', 'Emissions, location-based', 'kg CO2e', MATERIAL_FLOOR.kg, (s) => s.emissionsKg),
+    figure('market', 'Emissions, market-based', 'kg CO2e', MATERIAL_FLOOR.kg, (s) => s.marketEmissionsKg),
+    figure('embodied', 'Embodied emissions (hardware share)', 'kg CO2e', MATERIAL_FLOOR.kg, (s) => s.embodiedKg),
+    figure('energy', 'Energy (facility)', 'kWh', MATERIAL_FLOOR.kWh, (s) => s.energyKWh),
+    figure('runs', 'Runs', 'runs', MATERIAL_FLOOR.runs, (s) => exactOf(s.runs)),
+    figure('gpuHours', 'GPU-hours', 'h', MATERIAL_FLOOR.gpuHours, (s) => exactOf(s.gpuHours))
   ]
 }
 
