@@ -47,8 +47,10 @@ export function formatChange(change: number | null, language: ReportLanguage = '
   return `${pct > 0 ? '+' : '−'}${body} %`
 }
 
+/** A share as a percentage, two significant digits below 10 %; below 0.1 % as "< 0.1 %" (it says all it needs to). */
 export function formatPercent(share: number, language: ReportLanguage = 'en'): string {
   const pct = share * 100
+  if (pct > 0 && pct < 0.1) return `< ${numberFormat(language, { maximumFractionDigits: 1 }).format(0.1)} %`
   const body =
     pct >= 10 || pct === 0
       ? numberFormat(language, { maximumFractionDigits: 0 }).format(pct)
@@ -79,9 +81,12 @@ export const massUnitOf = (valuesKg: readonly number[]): TableUnit =>
     { symbol: 't CO2e', perBase: 0.001 }
   )
 
+/** The energy table's unit (ESRS E1 reports energy in MWh). */
+export const MWH: TableUnit = { symbol: 'MWh', perBase: 0.001 }
+
 /** Wh, kWh or MWh for a table, as massUnitOf. */
 export const energyUnitOf = (valuesKWh: readonly number[]): TableUnit =>
-  unitFor(valuesKWh, { symbol: 'Wh', perBase: 1000 }, { symbol: 'kWh', perBase: 1 }, { symbol: 'MWh', perBase: 0.001 })
+  unitFor(valuesKWh, { symbol: 'Wh', perBase: 1000 }, { symbol: 'kWh', perBase: 1 }, MWH)
 
 /** A figure in a table's unit, without the symbol (the column header carries it). */
 export const inUnit = (x: number, unit: TableUnit, language: ReportLanguage = 'en'): string =>

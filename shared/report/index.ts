@@ -8,6 +8,8 @@ export {
   type ReportInput,
   type ReportModel,
   type ReportRun,
+  type Restatement,
+  type SignOff,
   type SourceLine,
   type TrendPoint
 } from './model'
@@ -32,5 +34,22 @@ export { reportCsvFiles, RUN_COLUMNS, TOTALS_COLUMNS, type ReportCsvFile } from 
 export { citableStatement, latexEscape, type CitableStatement } from './statement'
 export { dataQualityOf, type DataQuality } from './quality'
 export { referenceForWhatIfs, whatIfsOf, type WhatIf, type WhatIfs } from './what-ifs'
-export { formatChange, formatPercent, formatQuantity, formatRange } from './format'
+export {
+  energyUnitOf,
+  formatChange,
+  formatPercent,
+  formatQuantity,
+  formatRange,
+  inUnit,
+  massUnitOf,
+  materialChange,
+  MATERIAL_FLOOR,
+  MWH,
+  REPORT_LOCALES,
+  type ReportLanguage,
+  type TableUnit
+} from './format'
+export { ghgFiguresOf, type AssetPurchase, type FactorLine, type GhgFigures, type ScopeLine } from './ghg'
+export { shortenNames, TABLE_NAME_CHARS } from './names'
+export { reportText, type ReportText } from './text/index'
 export { inScope, periodBoundsMs, reportFromTables } from './from-archive'

@@ -21,6 +21,8 @@ describe('formatChange', () => {
   it('writes German decimal commas in a German report', () => {
     expect(formatChange(-0.034, 'de')).toBe('−3,4 %')
     expect(formatPercent(0.054, 'de')).toBe('5,4 %')
+    expect(formatPercent(0.0000097)).toBe('< 0.1 %')
+    expect(formatPercent(0.0000097, 'de')).toBe('< 0,1 %')
   })
 })
 
