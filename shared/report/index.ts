@@ -30,7 +30,7 @@ export {
   type ReportPageParams,
   type ReportScope
 } from './params'
-export { reportCsvFiles, RUN_COLUMNS, TOTALS_COLUMNS, type ReportCsvFile } from './csv'
+export { reportCsvFiles, reportCsvReadme, RUN_COLUMNS, TOTALS_COLUMNS, type ReportCsvFile } from './csv'
 export { citableStatement, latexEscape, type CitableStatement } from './statement'
 export { dataQualityOf, type DataQuality } from './quality'
 export { referenceForWhatIfs, whatIfsOf, type WhatIf, type WhatIfs } from './what-ifs'

@@ -109,6 +109,7 @@ async function expected(
 }
 
 test('a quarter of the fixture lab prints to an A4 PDF with its figures, tables and sections', async () => {
+  test.setTimeout(120_000)
   const page = await pageWithLedger()
   const model = await expected('2025-Q1')
   expect(
@@ -266,6 +267,7 @@ test('a quarter with 200-character names and 1,000 projects prints on A4 with no
 })
 
 test("the report follows the app's language: German words, numbers and dates in a German report", async () => {
+  test.setTimeout(120_000)
   const page = await pageWithLedger()
   // The app keeps its language in this origin's localStorage; the report reads it there.
   await page.evaluate(() => localStorage.setItem('carbon-ledger.language', 'de'))
