@@ -11,7 +11,7 @@ import {
   PointElement
 } from 'chart.js'
 import type { Range } from '../../shared/domain/range'
-import { formatQuantity } from '../../shared/report/format'
+import { formatQuantity, type ReportLanguage, type TableUnit } from '../../shared/report/format'
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Legend)
 
@@ -97,20 +97,37 @@ export interface TrendChartData {
   emissionsKg: Range[]
   marketKg: number[]
   inPeriod: boolean[]
+  /** The chart's one unit (g, kg or t CO2e): axis, bar labels and ticks in it. */
+  unit: TableUnit
+  language: ReportLanguage
+  labels: { inPeriod: string; before: string; market: string }
 }
+
+/** Axis ticks in the chart's unit and locale: never Chart.js's own "0.000000". */
+const ticksIn = (language: ReportLanguage) => ({
+  font: FONT,
+  color: INK,
+  callback: (value: number | string) => formatQuantity(Number(value), language)
+})
+
+const scaleRange = (r: Range, unit: TableUnit): Range => ({
+  value: r.value * unit.perBase,
+  low: r.low * unit.perBase,
+  high: r.high * unit.perBase
+})
 
 /** Monthly location-based emissions (bars: solid in the period, hatched before) with the market-based line. */
 export function drawTrendChart(canvas: HTMLCanvasElement, d: TrendChartData): Chart {
   const ctx = canvas.getContext('2d')
   if (!ctx) throw new Error('no 2D canvas context for the trend chart')
-  const values = d.emissionsKg.map((r) => r.value)
+  const values = d.emissionsKg.map((r) => r.value * d.unit.perBase)
   return new Chart(ctx, {
     type: 'bar',
     data: {
       labels: d.months,
       datasets: [
         {
-          label: 'Location-based, months of the report (solid)',
+          label: d.labels.inPeriod,
           data: values.map((v, i) => (d.inPeriod[i] ? v : 0)),
           backgroundColor: '#444',
           borderColor: INK,
@@ -119,7 +136,7 @@ export function drawTrendChart(canvas: HTMLCanvasElement, d: TrendChartData): Ch
           order: 2
         },
         {
-          label: 'Location-based, earlier months (hatched)',
+          label: d.labels.before,
           data: values.map((v, i) => (d.inPeriod[i] ? 0 : v)),
           backgroundColor: hatch(ctx),
           borderColor: INK,
@@ -130,8 +147,8 @@ export function drawTrendChart(canvas: HTMLCanvasElement, d: TrendChartData): Ch
         {
           // A line dataset inside a bar chart: Chart.js mixed charts.
           type: 'line' as unknown as 'bar',
-          label: 'Market-based (dashed line, triangles)',
-          data: d.marketKg,
+          label: d.labels.market,
+          data: d.marketKg.map((v) => v * d.unit.perBase),
           borderColor: INK,
           backgroundColor: '#fff',
           borderWidth: 1.5,
@@ -149,8 +166,8 @@ export function drawTrendChart(canvas: HTMLCanvasElement, d: TrendChartData): Ch
         y: {
           stacked: true,
           beginAtZero: true,
-          title: { display: true, text: 'kg CO2e', font: FONT, color: INK },
-          ticks: { font: FONT, color: INK }
+          title: { display: true, text: d.unit.symbol, font: FONT, color: INK },
+          ticks: ticksIn(d.language)
         }
       },
       plugins: { legend: { position: 'bottom', labels: { font: FONT, color: INK, boxWidth: 14 } } }
@@ -158,7 +175,7 @@ export function drawTrendChart(canvas: HTMLCanvasElement, d: TrendChartData): Ch
     plugins: [
       barAnnotations(
         values,
-        values.map((v) => (v > 0 ? formatQuantity(v) : '')),
+        values.map((v) => (v > 0 ? formatQuantity(v, d.language) : '')),
         [],
         false
       )
@@ -169,10 +186,12 @@ export function drawTrendChart(canvas: HTMLCanvasElement, d: TrendChartData): Ch
 /** Horizontal bars of kg CO2e with their ranges as whiskers and the value and share written beside them. */
 export function drawBreakdownChart(
   canvas: HTMLCanvasElement,
-  rows: { label: string; emissionsKg: Range; share: number }[]
+  rowsKg: { label: string; emissionsKg: Range; share: number }[],
+  { unit, language, axis }: { unit: TableUnit; language: ReportLanguage; axis: string }
 ): Chart {
   const ctx = canvas.getContext('2d')
   if (!ctx) throw new Error('no 2D canvas context for a breakdown chart')
+  const rows = rowsKg.map((r) => ({ ...r, emissionsKg: scaleRange(r.emissionsKg, unit) }))
   const highest = Math.max(0, ...rows.map((r) => r.emissionsKg.high))
   return new Chart(ctx, {
     type: 'bar',
@@ -180,7 +199,7 @@ export function drawBreakdownChart(
       labels: rows.map((r) => (r.label.length > 34 ? `${r.label.slice(0, 33)}…` : r.label)),
       datasets: [
         {
-          label: 'kg CO2e',
+          label: unit.symbol,
           data: rows.map((r) => r.emissionsKg.value),
           backgroundColor: '#8a8a8a',
           borderColor: INK,
@@ -197,8 +216,8 @@ export function drawBreakdownChart(
         x: {
           beginAtZero: true,
           suggestedMax: highest * 1.35,
-          title: { display: true, text: 'kg CO2e, location-based (whiskers: range)', font: FONT, color: INK },
-          ticks: { font: FONT, color: INK }
+          title: { display: true, text: axis, font: FONT, color: INK },
+          ticks: ticksIn(language)
         },
         y: { ticks: { font: FONT, color: INK, autoSkip: false }, grid: { display: false } }
       },
@@ -207,7 +226,7 @@ export function drawBreakdownChart(
     plugins: [
       barAnnotations(
         rows.map((r) => r.emissionsKg.value),
-        rows.map((r) => `${formatQuantity(r.emissionsKg.value)} (${Math.round(r.share * 100)} %)`),
+        rows.map((r) => `${formatQuantity(r.emissionsKg.value, language)} (${Math.round(r.share * 100)} %)`),
         rows.map((r) => r.emissionsKg),
         true
       )

@@ -39,7 +39,7 @@ export interface ReportData {
  * rollups; the run list from the period's index range. The app's Reports screen builds its CSV files with it too.
  */
 export async function loadReportData(
-  params: Pick<ReportPageParams, 'period' | 'scope' | 'labName'>,
+  params: Pick<ReportPageParams, 'period' | 'scope' | 'labName' | 'language'>,
   now: Date,
   databaseName?: string
 ): Promise<ReportData> {
@@ -71,7 +71,8 @@ export async function loadReportData(
       projects,
       totals,
       ref,
-      lab
+      lab,
+      language: params.language
     })
     performance.mark('report:model-built')
     return { model, runs, projects }

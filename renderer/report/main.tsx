@@ -1,10 +1,32 @@
 import './report.css'
 import { flushSync } from 'react-dom'
 import { createRoot } from 'react-dom/client'
+import type { ReportLanguage } from '../../shared/report/format'
 import { parseReportParams } from '../../shared/report/params'
+import { reportText } from '../../shared/report/text/index'
 import { loadReportModel } from './load'
 import { signalReady } from './ready'
 import { ReportPage } from './ReportPage'
+
+/**
+ * The app's language (the same origin's localStorage, where the app keeps the user's choice), else the browser's:
+ * the report follows the app without the screen passing it. `?lang=` overrides it.
+ */
+function appLanguage(): ReportLanguage {
+  let saved: string | null = null
+  try {
+    saved = localStorage.getItem('carbon-ledger.language')
+  } catch {
+    // Storage denied: fall back to the browser's languages.
+  }
+  if (saved === 'de' || saved === 'en') return saved
+  // The app's rule (initialLanguage): the first of the browser's languages it speaks.
+  for (const tag of navigator.languages ?? []) {
+    const base = tag.toLowerCase().split('-')[0]
+    if (base === 'de' || base === 'en') return base
+  }
+  return 'en'
+}
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()))
 
@@ -13,8 +35,11 @@ async function start(): Promise<void> {
   const container = document.getElementById('report')
   if (!container) throw new Error('report.html has no #report element')
   const root = createRoot(container)
+  let language = appLanguage()
   try {
-    const params = parseReportParams(new URLSearchParams(window.location.search))
+    const parsed = parseReportParams(new URLSearchParams(window.location.search))
+    language = parsed.language ?? language
+    const params = { ...parsed, language }
     document.body.classList.toggle('page-numbers', params.pageNumbers)
     // ?db=name: the ledger the app window opened with the same parameter (tests, benchmarks).
     const model = await loadReportModel(
@@ -22,7 +47,8 @@ async function start(): Promise<void> {
       new Date(),
       new URLSearchParams(window.location.search).get('db') ?? undefined
     )
-    document.title = `${model.labName} · ${model.periodLabel} · Carbon Ledger report`
+    document.documentElement.lang = language
+    document.title = reportText(language).pageTitle(model.labName, model.periodLabel)
     flushSync(() => root.render(<ReportPage model={model} />))
     performance.mark('report:rendered')
     await document.fonts.ready
@@ -34,7 +60,7 @@ async function start(): Promise<void> {
     flushSync(() =>
       root.render(
         <p role="alert" className="failure">
-          The report could not be made: {message}
+          {reportText(language).failure}: {message}
         </p>
       )
     )

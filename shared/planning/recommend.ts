@@ -21,6 +21,7 @@ import {
 import type { HourlySeries } from './hourly'
 import { locationCandidates, locationInputOf, runAt } from './location'
 import { shiftJobOfRun } from './run-shift'
+import { sameSegment, segmentOf, type DeviceSegment } from './segment'
 import { savingAcrossLocations } from './saving'
 import { planTimeShift } from './timeshift'
 
@@ -158,11 +159,14 @@ function regionSaving(run: LedgerRun, { ref, lab, locations, regions, cleanest, 
 }
 
 /**
- * The most efficient accelerator of the same kind (highest FLOPS per watt at the precision) that has at least the
- * current one's memory, so the job still fits.
+ * The most efficient accelerator of the same kind and segment (highest FLOPS per watt at the precision) that has at
+ * least the current one's memory, so the job still fits: a laptop GPU only against laptop GPUs, an inference part
+ * only against inference parts (segment.ts). `segment` is the current device's, from the run's own name too (a
+ * laptop part may be matched to its desktop namesake in the catalogue).
  */
 function efficientHardware(
   current: HardwareEntry,
+  segment: DeviceSegment,
   candidates: HardwareEntry[],
   precision: 'fp32' | 'fp16'
 ): HardwareEntry | undefined {
@@ -171,6 +175,7 @@ function efficientHardware(
   for (const e of candidates) {
     const p = peak(e)
     if (e.kind !== current.kind || p === undefined) continue
+    if (!sameSegment(segmentOf(e.name, e.kind), segment)) continue
     if (current.memoryGB !== undefined && (e.memoryGB === undefined || e.memoryGB < current.memoryGB)) continue
     if (!best || p / e.tdpW > peak(best)! / best.tdpW) best = e
   }
@@ -182,7 +187,10 @@ function hardwareSaving(
   { ref, lab, options, candidates, hardware, hardwareOptions, groups }: Context
 ): void {
   const current = runAccelerator(ref, lab, run.input, ['gpu', 'tpu'])
-  const best = current ? efficientHardware(current.entry, hardware, options.precision) : undefined
+  const segment = current
+    ? segmentOf(`${run.input.devices[current.index]?.name ?? ''} ${current.entry.name}`, current.entry.kind)
+    : undefined
+  const best = current && segment ? efficientHardware(current.entry, segment, hardware, options.precision) : undefined
   if (!current || !best || best.id === current.entry.id) return
   let comparison
   try {

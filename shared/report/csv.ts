@@ -207,3 +207,37 @@ export function reportCsvFiles(
     }
   ]
 }
+
+const FILE_PURPOSES: Record<string, string> = {
+  'runs.csv': 'one row per run that started in the period (within the scope), oldest first: every input and figure',
+  'summary.csv': 'the key figures with ranges and their changes against the previous period and the year before',
+  'by-project.csv': 'the period per project (from the monthly rollups)',
+  'by-person.csv': 'the period per person',
+  'by-hardware.csv': 'the period per main device',
+  'by-location.csv': 'the period per location',
+  'by-month.csv': 'the twelve months to the end of the period'
+}
+
+/**
+ * README.txt for a folder of the report's CSV files: each file, what a row is and its columns in order, with the
+ * unit convention. Plain ASCII English, so it reads anywhere the CSV files do.
+ */
+export function reportCsvReadme(model: ReportModel, files: readonly ReportCsvFile[]): ReportCsvFile {
+  const lines = [
+    `Carbon Ledger report CSV files: ${model.labName}, ${model.periodLabel} (${model.period.start} to ${model.period.end}), reference data ${model.dataVersion}.`,
+    '',
+    'UTF-8, RFC 4180 (comma separated, quoted where needed), CRLF, one header row, dot decimals. Units are in the',
+    'column names: _kwh kilowatt-hours, _kg kilograms of CO2e, _g_per_kwh grams CO2e per kWh, _s seconds, _h hours,',
+    '_gb gigabytes, _ratio a plain ratio. A figure has three columns: the best estimate, _low_ and _high_ bounds.',
+    'A text cell starting with = + - @ tab or CR has a leading apostrophe so a spreadsheet never runs it as a formula.',
+    'Full column meanings: docs/formats/report-csv.md in the Carbon Ledger sources.',
+    ''
+  ]
+  for (const file of files) {
+    const header = file.content.slice(0, file.content.indexOf('\r\n'))
+    lines.push(`${file.name}: ${FILE_PURPOSES[file.name] ?? 'report table'}.`)
+    lines.push(`  columns: ${header.split(',').join(', ')}`)
+    lines.push('')
+  }
+  return { name: 'README.txt', content: lines.join('\r\n') }
+}

@@ -3,6 +3,7 @@ import type { BackupTables } from '../ledger/backup'
 import type { Period } from '../ledger/period'
 import type { ReferenceData } from '../refdata/index'
 import { type ReportCsvFile, reportCsvFiles } from './csv'
+import type { ReportLanguage } from './format'
 import { buildReportModel, type ReportModel, type ReportRun } from './model'
 import type { ReportScope } from './params'
 import { totalsFromRuns } from './queries'
@@ -25,7 +26,14 @@ export const inScope = (run: Pick<ReportRun, 'projectId' | 'person'>, scope: Rep
  */
 export function reportFromTables(
   tables: BackupTables,
-  options: { period: Period; scope: ReportScope; labName: string; generatedAt: Date; ref: ReferenceData }
+  options: {
+    period: Period
+    scope: ReportScope
+    labName: string
+    generatedAt: Date
+    ref: ReferenceData
+    language?: ReportLanguage
+  }
 ): { model: ReportModel; runs: ReportRun[]; csv: ReportCsvFile[] } {
   const stored = tables.settings.find((s) => s.key === 'labDefaults')?.value
   const parsedLab = labDefaultsSchema.safeParse(stored ?? {})
@@ -42,7 +50,8 @@ export function reportFromTables(
     projects: tables.projects,
     totals: totalsFromRuns(scoped, options.period, options.scope),
     ref: options.ref,
-    lab
+    lab,
+    language: options.language
   })
   return { model, runs, csv: reportCsvFiles(model, runs, tables.projects) }
 }

@@ -1,5 +1,9 @@
+import type { ReportLanguage } from './format'
+
+type Glossary = { term: string; definition: string }[]
+
 /** Terms the report uses, for readers who are not specialists. */
-export const GLOSSARY: { term: string; definition: string }[] = [
+const ENGLISH: Glossary = [
   {
     term: 'CO2e',
     definition: 'Carbon dioxide equivalent: all greenhouse gases counted as the CO2 with the same warming effect.'
@@ -45,3 +49,53 @@ export const GLOSSARY: { term: string; definition: string }[] = [
       'Low and high bounds around the best estimate, from the uncertainty of each factor; not a statistical confidence interval.'
   }
 ]
+
+const GERMAN: Glossary = [
+  {
+    term: 'CO2e',
+    definition:
+      'Kohlendioxid-Äquivalent: alle Treibhausgase, gezählt als die CO2-Menge mit derselben Erwärmungswirkung.'
+  },
+  {
+    term: 'Standortbasiert',
+    definition:
+      'Emissionen aus der mittleren CO2-Intensität des Stromnetzes, in dem der Strom verbraucht wurde (GHG Protocol Scope 2).'
+  },
+  {
+    term: 'Marktbasiert',
+    definition:
+      'Standortbasierte Emissionen, gemindert um den dafür eingekauften Ökostrom (Verträge, Zertifikate); neben, nie anstelle der standortbasierten ausgewiesen.'
+  },
+  {
+    term: 'Graue Emissionen',
+    definition:
+      'Der Anteil der Herstellungsemissionen der Hardware, der auf die Nutzungszeit entfällt (Green Software Foundation SCI).'
+  },
+  {
+    term: 'PUE',
+    definition:
+      'Power Usage Effectiveness: Energie des ganzen Rechenzentrums geteilt durch die der IT-Geräte (1,0 heißt kein Mehrverbrauch für Kühlung und Stromwandlung).'
+  },
+  {
+    term: 'Netzintensität',
+    definition: 'Gramm CO2e je kWh Strom in einer Netzzone, einem Land oder einer Cloud-Region.'
+  },
+  {
+    term: 'TDP',
+    definition:
+      'Thermal Design Power: die Leistung, für deren Abwärme ein Gerät gebaut ist; dient als Leistungsaufnahme, wenn keine gemessen wurde.'
+  },
+  { term: 'GPU-Stunde', definition: 'Eine GPU, eine Stunde lang reserviert.' },
+  {
+    term: 'Gemessen / geschätzt',
+    definition:
+      'Gemessen: die Energie stammt aus einem Werkzeug (CodeCarbon, nvidia-smi). Geschätzt: berechnet aus den Geräten, ihrer Leistung und der Dauer.'
+  },
+  {
+    term: 'Spanne',
+    definition:
+      'Untere und obere Grenze um den besten Schätzwert, aus der Unsicherheit jedes Faktors; kein statistisches Konfidenzintervall.'
+  }
+]
+
+export const GLOSSARY: Record<ReportLanguage, Glossary> = { en: ENGLISH, de: GERMAN }

@@ -1,7 +1,22 @@
 // The quarterly report: a pure model from the ledger's runs and totals, its CSV exports and its citable statement.
-export { type ReportCsvFile, reportCsvFiles, RUN_COLUMNS, TOTALS_COLUMNS } from './csv'
-export { formatChange, formatPercent, formatQuantity, formatRange } from './format'
+export { type ReportCsvFile, reportCsvFiles, reportCsvReadme, RUN_COLUMNS, TOTALS_COLUMNS } from './csv'
+export {
+  energyUnitOf,
+  formatChange,
+  formatPercent,
+  formatQuantity,
+  formatRange,
+  inUnit,
+  massUnitOf,
+  MATERIAL_FLOOR,
+  materialChange,
+  MWH,
+  REPORT_LOCALES,
+  type ReportLanguage,
+  type TableUnit
+} from './format'
 export { inScope, periodBoundsMs, reportFromTables } from './from-archive'
+export { type AssetPurchase, type FactorLine, type GhgFigures, ghgFiguresOf, type ScopeLine } from './ghg'
 export {
   type BreakdownRow,
   buildReportModel,
@@ -11,9 +26,12 @@ export {
   type ReportInput,
   type ReportModel,
   type ReportRun,
+  type Restatement,
+  type SignOff,
   type SourceLine,
   type TrendPoint
 } from './model'
+export { shortenNames, TABLE_NAME_CHARS } from './names'
 export {
   parsePeriodText,
   parseReportParams,
@@ -33,4 +51,5 @@ export {
   trendPeriod
 } from './queries'
 export { type CitableStatement, citableStatement, latexEscape } from './statement'
+export { type ReportText, reportText } from './text/index'
 export { referenceForWhatIfs, type WhatIf, type WhatIfs, whatIfsOf } from './what-ifs'

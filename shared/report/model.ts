@@ -6,13 +6,19 @@ import { topN } from '../ledger/aggregate'
 import { monthsOf, type Period, periodLabel, previousPeriod, sameMonthsYearBefore } from '../ledger/period'
 import type { RollupSums } from '../ledger/records'
 import { primaryDevice } from '../ledger/rollup'
+import { addSums, zeroSums } from '../ledger/sums'
+import { formatMessage, localeNumberWriter, messageCatalogues } from '../messages/index'
 import type { ReferenceData } from '../refdata/index'
+import { MATERIAL_FLOOR, materialChange } from './format'
+import { REPORT_LOCALES, type ReportLanguage } from './format'
+import { type AssetPurchase, type GhgFigures, ghgFiguresOf } from './ghg'
 import { GLOSSARY } from './glossary'
 import { type MethodologyLine, methodologyOf } from './methodology'
 import type { ReportScope } from './params'
 import { type DataQuality, dataQualityOf } from './quality'
 import { type ReportTotals, trendPeriod } from './queries'
 import { type CitableStatement, citableStatement } from './statement'
+import { reportText } from './text/index'
 import { type WhatIfs, whatIfsOf } from './what-ifs'
 
 /** A stored run as the report reads it (structurally a ledger RunRecord). */
@@ -37,6 +43,30 @@ export interface ReportInput {
   totals: ReportTotals
   ref: ReferenceData
   lab: LabDefaults
+  /** The language of the model's texts (names of nothing, methodology, assumptions, statement); English by default. */
+  language?: ReportLanguage
+  /** Hardware bought in the period (the asset register); none when the lab keeps none. */
+  purchases?: AssetPurchase[]
+  /** Figures of closed quarters that changed since they were filed (see Restatement). */
+  restatements?: Restatement[]
+  signOff?: SignOff
+}
+
+/** A filed figure of a closed quarter that a later change moved: listed in the next report and on the dashboard. */
+export interface Restatement {
+  period: string
+  figure: KeyFigureId
+  filed: number
+  now: number
+  cause: string
+}
+
+/** Who prepared and reviewed the report; blank fields print as lines to sign by hand. */
+export interface SignOff {
+  preparedBy: string
+  reviewedBy: string
+  date: string
+  notes: string
 }
 
 export type KeyFigureId = 'emissions' | 'market' | 'embodied' | 'energy' | 'runs' | 'gpuHours'
@@ -48,7 +78,10 @@ export interface KeyFigure {
   value: Range
   previous: number
   yearBefore: number
-  /** Relative change, (now − then) / then; null when there is nothing to compare with (then = 0). */
+  /**
+   * Relative change, (now − then) / then; null when either figure is not material (materialChange): the report
+   * then says "no comparable figure".
+   */
   changeVsPrevious: number | null
   changeVsYearBefore: number | null
 }
@@ -98,6 +131,7 @@ export interface SourceLine {
 }
 
 export interface ReportModel {
+  language: ReportLanguage
   labName: string
   period: Period
   periodLabel: string
@@ -124,36 +158,46 @@ export interface ReportModel {
   assumptions: { text: string; runs: number }[]
   sources: SourceLine[]
   glossary: { term: string; definition: string }[]
+  /** Figures by scope and category, energy, the factor register and intensity metrics (ghg.ts). */
+  ghg: GhgFigures
+  projectCount: number
+  peopleCount: number
+  restatements: Restatement[]
+  signOff: SignOff
   statement: CitableStatement
 }
 
 const LARGEST_RUNS = 10
 const ASSUMPTIONS_SHOWN = 20
 
-const change = (now: number, then: number): number | null => (then > 0 ? (now - then) / then : null)
-
 const keyFigures = (totals: ReportTotals): KeyFigure[] => {
   const now = totals.total.total
   const prev = totals.previous.total
   const before = totals.yearBefore.total
-  const figure = (id: KeyFigureId, label: string, unit: string, pick: (s: RollupSums) => Range): KeyFigure => ({
+  const figure = (
+    id: KeyFigureId,
+    label: string,
+    unit: string,
+    floor: number,
+    pick: (s: RollupSums) => Range
+  ): KeyFigure => ({
     id,
     label,
     unit,
     value: pick(now),
     previous: pick(prev).value,
     yearBefore: pick(before).value,
-    changeVsPrevious: change(pick(now).value, pick(prev).value),
-    changeVsYearBefore: change(pick(now).value, pick(before).value)
+    changeVsPrevious: materialChange(pick(now).value, pick(prev).value, floor),
+    changeVsYearBefore: materialChange(pick(now).value, pick(before).value, floor)
   })
   const exactOf = (n: number): Range => ({ value: n, low: n, high: n })
   return [
-    figure('emissions', 'Emissions, location-based', 'kg CO2e', (s) => s.emissionsKg),
-    figure('market', 'Emissions, market-based', 'kg CO2e', (s) => s.marketEmissionsKg),
-    figure('embodied', 'Embodied emissions (hardware share)', 'kg CO2e', (s) => s.embodiedKg),
-    figure('energy', 'Energy (facility)', 'kWh', (s) => s.energyKWh),
-    figure('runs', 'Runs', 'runs', (s) => exactOf(s.runs)),
-    figure('gpuHours', 'GPU-hours', 'h', (s) => exactOf(s.gpuHours))
+    figure('emissions', 'Emissions, location-based', 'kg CO2e', MATERIAL_FLOOR.kg, (s) => s.emissionsKg),
+    figure('market', 'Emissions, market-based', 'kg CO2e', MATERIAL_FLOOR.kg, (s) => s.marketEmissionsKg),
+    figure('embodied', 'Embodied emissions (hardware share)', 'kg CO2e', MATERIAL_FLOOR.kg, (s) => s.embodiedKg),
+    figure('energy', 'Energy (facility)', 'kWh', MATERIAL_FLOOR.kWh, (s) => s.energyKWh),
+    figure('runs', 'Runs', 'runs', MATERIAL_FLOOR.runs, (s) => exactOf(s.runs)),
+    figure('gpuHours', 'GPU-hours', 'h', MATERIAL_FLOOR.gpuHours, (s) => exactOf(s.gpuHours))
   ]
 }
 
@@ -166,6 +210,7 @@ interface Names {
 }
 
 const namesOf = (input: ReportInput): Names => {
+  const t = reportText(input.language ?? 'en').names
   const projects = new Map(input.projects.map((p) => [p.id, p.name]))
   const hardware = new Map([...input.ref.hardware, ...input.lab.hardware].map((h) => [h.id, h.name]))
   const locations = new Map(
@@ -175,8 +220,8 @@ const namesOf = (input: ReportInput): Names => {
   const runLabels = new Map(input.runs.map((r) => [r.result.locationId, r.result.locationLabel]))
   return {
     project: (id) => projects.get(id) ?? id,
-    hardware: (id) => (id === 'none' ? 'No device given' : (hardware.get(id) ?? id)),
-    location: (id) => (id === 'unknown' ? 'Unknown location' : (locations.get(id)?.name ?? runLabels.get(id) ?? id)),
+    hardware: (id) => (id === 'none' ? t.noDevice : (hardware.get(id) ?? id)),
+    location: (id) => (id === 'unknown' ? t.unknownLocation : (locations.get(id)?.name ?? runLabels.get(id) ?? id)),
     locationKind: (id) => (id === 'unknown' ? 'unknown' : (locations.get(id)?.kind ?? 'custom'))
   }
 }
@@ -192,16 +237,26 @@ const breakdown = (
     share: totalKg > 0 ? row.totals.emissionsKg.value / totalKg : 0
   }))
 
-const scopeLabelOf = (scope: ReportScope, names: Names): string => {
+const scopeLabelOf = (scope: ReportScope, names: Names, language: ReportLanguage): string => {
+  const t = reportText(language).names
   const parts: string[] = []
-  if (scope.projectIds.length > 0) parts.push(`projects ${scope.projectIds.map(names.project).join(', ')}`)
-  if (scope.people.length > 0) parts.push(`people ${scope.people.join(', ')}`)
-  return parts.length === 0 ? 'Whole lab' : parts.join('; ')
+  if (scope.projectIds.length > 0) parts.push(`${t.projects} ${scope.projectIds.map(names.project).join(', ')}`)
+  if (scope.people.length > 0) parts.push(`${t.people} ${scope.people.join(', ')}`)
+  return parts.length === 0 ? t.wholeLab : parts.join('; ')
 }
 
-const assumptionsOf = (runs: readonly ReportRun[]): { text: string; runs: number }[] => {
+/** A run's assumptions in the language: from their messages where stored, else the English texts. */
+const assumptionTexts = (run: ReportRun, language: ReportLanguage): string[] => {
+  const msgs = run.result.assumptionMsgs
+  if (language === 'en' || !msgs) return run.result.assumptions
+  const write = localeNumberWriter(REPORT_LOCALES[language])
+  return msgs.map((m, i) => formatMessage(messageCatalogues[language], m, write) ?? run.result.assumptions[i] ?? '')
+}
+
+const assumptionsOf = (runs: readonly ReportRun[], language: ReportLanguage): { text: string; runs: number }[] => {
   const counts = new Map<string, number>()
-  for (const run of runs) for (const a of new Set(run.result.assumptions)) counts.set(a, (counts.get(a) ?? 0) + 1)
+  for (const run of runs)
+    for (const a of new Set(assumptionTexts(run, language))) counts.set(a, (counts.get(a) ?? 0) + 1)
   return [...counts]
     .map(([text, n]) => ({ text, runs: n }))
     .sort((a, b) => b.runs - a.runs || a.text.localeCompare(b.text))
@@ -226,6 +281,7 @@ const sourcesOf = (runs: readonly ReportRun[], ref: ReferenceData): SourceLine[]
 /** The whole report as plain data: every figure the page and the CSV files show. Pure. */
 export function buildReportModel(input: ReportInput): ReportModel {
   const { totals, ref, lab, runs, period } = input
+  const language = input.language ?? 'en'
   const names = namesOf(input)
   const total = totals.total.total
   const totalKg = total.emissionsKg.value
@@ -242,9 +298,15 @@ export function buildReportModel(input: ReportInput): ReportModel {
     totalKg
   )
   const dataQuality = dataQualityOf(runs.map((r) => r.result))
-  const scopeLabel = scopeLabelOf(input.scope, names)
+  const scopeLabel = scopeLabelOf(input.scope, names, language)
   const keys = keyFigures(totals)
+  const cloud = totals.byLocation.rows
+    .filter((r) => names.locationKind(r.group.location ?? '') === 'cloud')
+    .reduce((sum, r) => addSums(sum, r.totals), zeroSums())
+  const projectCount = totals.byProject.rows.filter((r) => r.totals.runs > 0).length
+  const peopleCount = totals.byPerson.rows.filter((r) => r.totals.runs > 0).length
   const base = {
+    language,
     labName: input.labName,
     period,
     periodLabel: periodLabel(period),
@@ -270,7 +332,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     })),
     byPerson: breakdown(totals.byPerson, totalKg, (g) => ({
       key: g.person ?? '',
-      label: g.person || '(nobody named)',
+      label: g.person || reportText(language).names.nobody,
       detail: ''
     })),
     byHardware: breakdown(totals.byHardware, totalKg, (g) => ({
@@ -296,7 +358,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     }),
     largestRuns: largest.map((r) => ({
       id: r.id,
-      title: r.input.title || '(untitled)',
+      title: r.input.title || reportText(language).names.untitled,
       kind: r.input.kind,
       project: names.project(r.projectId),
       person: r.person,
@@ -309,10 +371,22 @@ export function buildReportModel(input: ReportInput): ReportModel {
     })),
     whatIfs,
     dataQuality,
-    methodology: methodologyOf(ref, lab),
-    assumptions: assumptionsOf(runs),
+    methodology: methodologyOf(ref, lab, language),
+    assumptions: assumptionsOf(runs, language),
     sources: sourcesOf(runs, ref),
-    glossary: GLOSSARY
+    glossary: GLOSSARY[language],
+    ghg: ghgFiguresOf({
+      total,
+      cloud,
+      runs,
+      people: peopleCount,
+      projects: projectCount,
+      purchases: input.purchases
+    }),
+    projectCount,
+    peopleCount,
+    restatements: input.restatements ?? [],
+    signOff: input.signOff ?? { preparedBy: '', reviewedBy: '', date: '', notes: '' }
   }
   return { ...base, statement: citableStatement(base) }
 }

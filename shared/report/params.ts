@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { customPeriod, monthPeriod, type Period, periodSchema, quarterPeriod, yearPeriod } from '../ledger/period'
+import type { ReportLanguage } from './format'
 
 /** Whom a report covers: the whole lab (both lists empty), some projects (ids), some people (names as logged). */
 export const reportScopeSchema = z.object({
@@ -43,6 +44,8 @@ export interface ReportPageParams {
   print: boolean
   /** Page numbers from the page's own CSS (the browser's print); Electron prints them in its PDF footer. */
   pageNumbers: boolean
+  /** `lang=de|en`: the report's language; absent, the page follows the app's language (see docs/report.md). */
+  language?: ReportLanguage
 }
 
 const jsonList = (name: string, text: string | null): string[] => {
@@ -70,8 +73,15 @@ export function parseReportParams(query: URLSearchParams): ReportPageParams {
     scope: { projectIds: jsonList('projects', query.get('projects')), people: jsonList('people', query.get('people')) },
     labName: (query.get('lab') ?? '').trim() || 'The lab',
     print: query.get('print') === '1',
-    pageNumbers: query.get('print') === '1' || query.get('pageNumbers') === '1'
+    pageNumbers: query.get('print') === '1' || query.get('pageNumbers') === '1',
+    ...languageParam(query.get('lang'))
   }
+}
+
+const languageParam = (text: string | null): { language?: ReportLanguage } => {
+  if (text === null || text === '') return {}
+  if (text === 'en' || text === 'de') return { language: text }
+  throw new Error(`the report parameter 'lang' is '${text}': write en or de`)
 }
 
 /** The query string that parseReportParams reads back (for the screen that opens the report). */
@@ -83,5 +93,6 @@ export function reportParamsRecord(
   if (p.scope.people.length > 0) record.people = JSON.stringify(p.scope.people)
   if (p.print) record.print = '1'
   if (p.pageNumbers) record.pageNumbers = '1'
+  if (p.language) record.lang = p.language
   return record
 }

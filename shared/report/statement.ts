@@ -1,5 +1,5 @@
 import type { Range } from '../domain/range'
-import { formatPercent, formatQuantity } from './format'
+import { formatPercent, formatQuantity, type ReportLanguage } from './format'
 import type { ReportModel } from './model'
 
 export interface CitableStatement {
@@ -27,16 +27,19 @@ export function latexEscape(text: string): string {
 
 type Part = string | { n: number } | { range: Range; unit: string; co2?: boolean }
 
-const render = (parts: Part[], latex: boolean): string =>
+const render = (parts: Part[], latex: boolean, language: ReportLanguage): string =>
   parts
     .map((p) => {
+      // LaTeX reads a comma as punctuation with space after it: {,} keeps it a separator inside a number.
+      const num = (x: number) =>
+        latex ? formatQuantity(x, language).replace(/,/g, '{,}') : formatQuantity(x, language)
       if (typeof p === 'string') return latex ? latexEscape(p) : p
-      if ('n' in p) return latex ? formatQuantity(p.n).replace(/,/g, '{,}') : formatQuantity(p.n)
-      const num = (x: number) => (latex ? formatQuantity(x).replace(/,/g, '{,}') : formatQuantity(x))
+      if ('n' in p) return num(p.n)
       const unit = p.co2 ? (latex ? 'kg~CO$_2$e' : 'kg CO2e') : latex ? latexEscape(p.unit) : p.unit
+      const range = language === 'de' ? 'Spanne' : 'range'
       return latex
-        ? `${num(p.range.value)}~${unit} (range ${num(p.range.low)}--${num(p.range.high)})`
-        : `${num(p.range.value)} ${unit} (range ${num(p.range.low)}–${num(p.range.high)})`
+        ? `${num(p.range.value)}~${unit} (${range} ${num(p.range.low)}--${num(p.range.high)})`
+        : `${num(p.range.value)} ${unit} (${range} ${num(p.range.low)}–${num(p.range.high)})`
     })
     .join('')
 
@@ -46,23 +49,49 @@ const render = (parts: Part[], latex: boolean): string =>
  */
 export function citableStatement(m: Omit<ReportModel, 'statement'>): CitableStatement {
   const t = m.total
-  const scope = m.scopeLabel === 'Whole lab' ? '' : ` (${m.scopeLabel})`
-  const parts: Part[] = [
-    `In ${m.periodLabel} (${m.period.start} to ${m.period.end}), the machine-learning work of ${m.labName}${scope} comprised `,
+  const language = m.language
+  const whole = m.scope.projectIds.length === 0 && m.scope.people.length === 0
+  const scope = whole ? '' : ` (${m.scopeLabel})`
+  const parts: Part[] =
+    language === 'de'
+      ? germanParts(m, scope)
+      : [
+          `In ${m.periodLabel} (${m.period.start} to ${m.period.end}), the machine-learning work of ${m.labName}${scope} comprised `,
+          { n: t.runs },
+          ` runs and `,
+          { n: t.gpuHours },
+          ` GPU-hours. It used an estimated `,
+          { range: t.energyKWh, unit: 'kWh' },
+          ` of electricity, corresponding to `,
+          { range: t.emissionsKg, unit: '', co2: true },
+          ` location-based and `,
+          { range: t.marketEmissionsKg, unit: '', co2: true },
+          ` market-based emissions; the embodied emissions of the hardware used add `,
+          { range: t.embodiedKg, unit: '', co2: true },
+          `. The energy of ${formatPercent(m.dataQuality.measuredShare)} of the runs was measured, the rest estimated from hardware power and duration. ` +
+            `Figures were computed with Carbon Ledger (reference data version ${m.dataVersion}) following the method of Green Algorithms (Lannelongue et al., 2021) ` +
+            `and the Machine Learning Emissions Calculator (Lacoste et al., 2019), with grid carbon intensities from Ember and Electricity Maps; ranges are judgement bounds, not confidence intervals.`
+        ]
+  return { text: render(parts, false, language), latex: render(parts, true, language) }
+}
+
+const germanParts = (m: Omit<ReportModel, 'statement'>, scope: string): Part[] => {
+  const t = m.total
+  return [
+    `Im Zeitraum ${m.periodLabel} (${m.period.start} bis ${m.period.end}) umfasste die Arbeit des maschinellen Lernens von ${m.labName}${scope} `,
     { n: t.runs },
-    ` runs and `,
+    ` Läufe und `,
     { n: t.gpuHours },
-    ` GPU-hours. It used an estimated `,
+    ` GPU-Stunden. Sie verbrauchte geschätzt `,
     { range: t.energyKWh, unit: 'kWh' },
-    ` of electricity, corresponding to `,
+    ` Strom, entsprechend `,
     { range: t.emissionsKg, unit: '', co2: true },
-    ` location-based and `,
+    ` standortbasierten und `,
     { range: t.marketEmissionsKg, unit: '', co2: true },
-    ` market-based emissions; the embodied emissions of the hardware used add `,
+    ` marktbasierten Emissionen; die grauen Emissionen der genutzten Hardware kommen mit `,
     { range: t.embodiedKg, unit: '', co2: true },
-    `. The energy of ${formatPercent(m.dataQuality.measuredShare)} of the runs was measured, the rest estimated from hardware power and duration. ` +
-      `Figures were computed with Carbon Ledger (reference data version ${m.dataVersion}) following the method of Green Algorithms (Lannelongue et al., 2021) ` +
-      `and the Machine Learning Emissions Calculator (Lacoste et al., 2019), with grid carbon intensities from Ember and Electricity Maps; ranges are judgement bounds, not confidence intervals.`
+    ` hinzu. Die Energie von ${formatPercent(m.dataQuality.measuredShare, 'de')} der Läufe wurde gemessen, der Rest aus Leistung und Dauer der Hardware geschätzt. ` +
+      `Die Werte wurden mit Carbon Ledger (Referenzdaten Version ${m.dataVersion}) nach der Methode von Green Algorithms (Lannelongue et al., 2021) ` +
+      `und dem Machine Learning Emissions Calculator (Lacoste et al., 2019) berechnet, mit Netzintensitäten von Ember und Electricity Maps; Spannen sind begründete Grenzen, keine Konfidenzintervalle.`
   ]
-  return { text: render(parts, false), latex: render(parts, true) }
 }

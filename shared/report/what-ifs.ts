@@ -2,6 +2,7 @@ import { add, exact, type Range } from '../domain/range'
 import type { LabDefaults } from '../emissions/lab-defaults'
 import { type LedgerRun, type Recommendation, recommendChanges } from '../planning/recommend'
 import type { ReferenceData } from '../refdata/index'
+import { MATERIAL_FLOOR } from './format'
 
 export interface WhatIfMove {
   from: string
@@ -26,7 +27,7 @@ export interface WhatIf {
 export interface WhatIfs {
   region: WhatIf
   hardware: WhatIf
-  /** The few single changes that would have saved the most. */
+  /** The few single changes that would have saved the most, each material (isMaterialSaving). */
   recommendations: Omit<Recommendation, 'runIds'>[]
 }
 
@@ -73,6 +74,13 @@ export function whatIfsOf(runs: LedgerRun[], ref: ReferenceData, lab: LabDefault
   return {
     region: summarise('region'),
     hardware: summarise('hardware'),
-    recommendations: all.slice(0, 3).map(({ runIds: _runIds, ...rest }) => rest)
+    recommendations: all
+      .filter((r) => isMaterialSaving(r.savedKg.value, totalEmissionsKg))
+      .slice(0, 3)
+      .map(({ runIds: _runIds, ...rest }) => rest)
   }
 }
+
+/** A change worth recommending saves at least 1 % of the period's emissions and at least 1 kg. */
+export const isMaterialSaving = (savedKg: number, periodKg: number): boolean =>
+  savedKg >= MATERIAL_FLOOR.kg && savedKg >= 0.01 * periodKg

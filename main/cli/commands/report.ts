@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { readArchive } from '../../../shared/ledger/backup'
 import { loadReferenceData } from '../../../shared/refdata'
-import { formatRange, parsePeriodText, reportFromTables } from '../../../shared/report'
+import { formatRange, parsePeriodText, reportCsvReadme, reportFromTables } from '../../../shared/report'
 import { InputError, UsageError } from '../args'
 import { type Command, writeJson } from '../command'
 
@@ -16,8 +16,8 @@ const usage = `
 usage: report --archive BACKUP.json --period PERIOD --csv DIR [--projects IDS] [--people NAMES] [--lab NAME] [--json]
 
 Writes the quarterly report's CSV files from a ledger backup archive (File › Back up… in the app):
-runs.csv, summary.csv, by-project.csv, by-person.csv, by-hardware.csv, by-location.csv, by-month.csv
-(columns in docs/formats/report-csv.md). Existing files of those names in DIR are replaced.
+runs.csv, summary.csv, by-project.csv, by-person.csv, by-hardware.csv, by-location.csv, by-month.csv and a
+README.txt naming each file and its columns (meanings in docs/formats/report-csv.md). Existing files of those names in DIR are replaced.
   --archive FILE    a Carbon Ledger backup (.json)
   --period P        2025-Q1, 2025-03, 2025, or 2025-01..2025-05 (whole UTC months)
   --csv DIR         folder to write into (created if missing)
@@ -89,7 +89,7 @@ export const report: Command = {
     } catch {
       throw new InputError(`--csv: cannot create the folder ${dir}`)
     }
-    const files = csv.map((f) => {
+    const files = [...csv, reportCsvReadme(model, csv)].map((f) => {
       const path = join(dir, f.name)
       try {
         writeFileSync(path, f.content, 'utf8')

@@ -9,11 +9,13 @@ import { loadReferenceData } from '../../../shared/refdata/index'
 import {
   formatChange,
   formatQuantity,
+  massUnitOf,
   parsePeriodText,
   reportFromTables,
   type ReportModel,
   reportParamsRecord
 } from '../../../shared/report'
+import { reportText } from '../../../shared/report/text/index'
 import { chromiumArgs, chromiumPath } from '../../support/chromium'
 import { HOSTILE, LAB_NAME } from '../../unit/report/fixture-lab'
 import { startReportServer } from './server'
@@ -107,6 +109,7 @@ async function expected(
 }
 
 test('a quarter of the fixture lab prints to an A4 PDF with its figures, tables and sections', async () => {
+  test.setTimeout(120_000)
   const page = await pageWithLedger()
   const model = await expected('2025-Q1')
   expect(
@@ -116,24 +119,7 @@ test('a quarter of the fixture lab prints to an A4 PDF with its figures, tables 
   const text = pdfText(path)
   const flat = squash(text)
 
-  for (const section of [
-    'Key figures',
-    'Monthly trend',
-    'Per project',
-    'Per person',
-    'By hardware',
-    'By location',
-    'Largest runs',
-    'What if',
-    'Data quality',
-    'Methodology',
-    'Assumptions',
-    'Data sources',
-    'Glossary',
-    'Citable statement'
-  ]) {
-    expect(flat, section).toContain(section)
-  }
+  for (const section of Object.values(reportText('en').sections)) expect(flat, section).toContain(section)
   // Cover.
   expect(flat).toContain(LAB_NAME)
   expect(flat).toContain('2025 Q1')
@@ -144,11 +130,14 @@ test('a quarter of the fixture lab prints to an A4 PDF with its figures, tables 
   expect(flat).toContain(`range ${formatQuantity(t.emissionsKg.low)} – ${formatQuantity(t.emissionsKg.high)}`)
   expect(flat).toContain(`${formatQuantity(t.energyKWh.value)} kWh`)
   const emissions = model.keyFigures.find((k) => k.id === 'emissions')!
-  expect(flat).toContain(`vs 2024 Q4: ${formatChange(emissions.changeVsPrevious)}`)
-  expect(flat).toContain(`vs 2024 Q1: ${formatChange(emissions.changeVsYearBefore)}`)
+  const changeText = (c: number | null) => (c === null ? 'no comparable figure' : formatChange(c))
+  expect(flat).toContain(`vs 2024 Q4: ${changeText(emissions.changeVsPrevious)}`)
+  expect(flat).toContain(`vs 2024 Q1: ${changeText(emissions.changeVsYearBefore)}`)
   expect(flat).toContain(`${formatQuantity(model.equivalents.carKm)} km`)
   // Tables: every project and person row, hostile names printed as text.
   for (const row of model.byProject) expect(flat).toContain(formatQuantity(row.sums.emissionsKg.value))
+  // Content-stream order keeps a name wrapped inside its cell together (the layout mode interleaves columns).
+  const raw = execFileSync('pdftotext', ['-raw', path, '-'], { encoding: 'utf8' })
   for (const name of [
     HOSTILE.formulaProject,
     HOSTILE.quotedProject,
@@ -157,10 +146,12 @@ test('a quarter of the fixture lab prints to an A4 PDF with its figures, tables 
     HOSTILE.plusPerson,
     'Reinforcement learning'
   ]) {
-    expect(bare(text), name).toContain(bare(name))
+    expect(bare(raw), name).toContain(bare(name))
   }
   // What-ifs, data quality, sources and the statement.
-  expect(flat).toContain(`Saved: ${formatQuantity(model.whatIfs.region.savedKg.value)} kg CO2e`)
+  const saved = model.whatIfs.region.savedKg.value
+  const unit = massUnitOf([model.whatIfs.region.savedKg.high, ...model.whatIfs.region.moves.map((m) => m.savedKg.high)])
+  expect(flat).toContain(`Saved: ${formatQuantity(saved * unit.perBase)} ${unit.symbol}`)
   expect(flat).toContain(`Energy measured for ${model.dataQuality.measured} of ${model.dataQuality.runs} runs`)
   expect(flat).toContain('Green Algorithms reference data')
   expect(flat).toContain('ODbL 1.0')
@@ -214,5 +205,97 @@ test('a bad period makes the page signal an error instead of printing', async ()
   const state = await openReport(page, { period: '2025-Q5' })
   expect(state).toContain("error: '2025-Q5' is not a period")
   await expect(page.getByRole('alert')).toContainText('The report could not be made')
+  await page.context().close()
+})
+
+/** Every word's box on every page (pdftotext -bbox), in points, with its page's size. */
+function wordBoxes(path: string): { word: string; xMin: number; xMax: number; pageWidth: number }[] {
+  const html = execFileSync('pdftotext', ['-bbox', path, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
+  const boxes: { word: string; xMin: number; xMax: number; pageWidth: number }[] = []
+  for (const page of html.split('<page ').slice(1)) {
+    const pageWidth = Number(/width="([\d.]+)"/.exec(page)?.[1])
+    for (const m of page.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g))
+      boxes.push({ word: m[3]!, xMin: Number(m[1]), xMax: Number(m[2]), pageWidth })
+  }
+  return boxes
+}
+
+test('a quarter with 200-character names and 1,000 projects prints on A4 with nothing clipped', async () => {
+  test.setTimeout(240_000)
+  const page = await pageWithLedger()
+  // A tiny run in the quarter before: a comparison with it would read "×100,000".
+  const tiny = {
+    kind: 'inference',
+    startedAt: '2024-11-05T10:00:00Z',
+    durationS: 2,
+    devices: [{ kind: 'gpu', hardwareId: 'gpu:nvidia-l4', name: 'NVIDIA L4', count: 1 }],
+    location: { kind: 'country', code: 'FR' }
+  }
+  const added = await page.evaluate((options) => window.reportFixture.restoreLab(options), {
+    runs: 1200,
+    nameLength: 200,
+    projects: 1000,
+    fromMs: Date.UTC(2025, 0, 1),
+    toMs: Date.UTC(2025, 3, 1),
+    extraRuns: [tiny]
+  } as never)
+  // Runs, projects and the settings record.
+  expect(added).toBe(1201 + 1000 + 1)
+  expect(await openReport(page, { period: '2025-Q1', lab: 'Long Names Lab', lang: 'en' })).toBe('true')
+  const path = await printLikeElectron(page, 'report-long-names.pdf')
+  const text = pdfText(path)
+  const flat = squash(text)
+
+  // Nothing outside the printable area: every word inside the page less its margins (0.6 in = 43.2 pt each side).
+  const boxes = wordBoxes(path)
+  expect(boxes.length).toBeGreaterThan(10_000)
+  const margin = REPORT_PDF_OPTIONS.margins as { left: number; right: number }
+  const outside = boxes.filter((b) => b.xMin < margin.left * 72 - 1 || b.xMax > b.pageWidth - margin.right * 72 + 1)
+  expect(outside.slice(0, 5), 'words outside the printable width').toEqual([])
+  // Long names are shortened in the tables with a note number, and printed in full under them.
+  expect(flat).toContain('Full names')
+  const raw = bare(execFileSync('pdftotext', ['-raw', path, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }))
+  const fullName = `${HOSTILE.quotedProject} — segment0`
+  expect(raw).toContain(bare(fullName))
+  expect(raw).toMatch(/segment\d+…\[\d+\]/)
+  // Significant digits per figure, never a run of zeros; no ratio against the tiny quarter before.
+  expect(text).not.toMatch(/0[.,]0{5,}(?!\d*[1-9])/)
+  expect(flat).toContain('vs 2024 Q4: no comparable figure')
+  expect(flat).not.toMatch(/vs 2024 Q4: ×/)
+  test.info().annotations.push({ type: 'pdf', description: `${pageCount(path)} pages, ${boxes.length} words` })
+  await page.context().close()
+})
+
+test("the report follows the app's language: German words, numbers and dates in a German report", async () => {
+  test.setTimeout(120_000)
+  const page = await pageWithLedger()
+  // The app keeps its language in this origin's localStorage; the report reads it there.
+  await page.evaluate(() => localStorage.setItem('carbon-ledger.language', 'de'))
+  const check = await readArchive(archiveText, 1)
+  if (!check.ok) throw new Error(check.message)
+  const model = reportFromTables(check.archive.tables, {
+    period: parsePeriodText('2025-Q1'),
+    scope: { projectIds: [], people: [] },
+    labName: LAB_NAME,
+    generatedAt: new Date(),
+    ref: loadReferenceData(),
+    language: 'de'
+  }).model
+  expect(await openReport(page, { period: '2025-Q1', lab: LAB_NAME })).toBe('true')
+  const path = await printLikeElectron(page, 'report-2025-Q1-de.pdf')
+  const flat = squash(pdfText(path))
+  for (const section of Object.values(reportText('de').sections)) expect(flat, section).toContain(section)
+  expect(flat).toContain('Systemgrenze und Ausschlüsse')
+  expect(flat).toContain('Scope 2, standortbasiert')
+  expect(flat).toContain('Im Zeitraum 2025 Q1')
+  // Numbers in the German locale: decimal comma, dot grouping.
+  expect(flat).toContain(`${formatQuantity(model.total.emissionsKg.value, 'de')} kg CO2e`)
+  expect(flat).toContain(`${formatQuantity(model.total.energyKWh.value, 'de')} kWh`)
+  expect(flat).toMatch(/\d,\d/)
+  // German dates on the cover and in the largest runs ("04.12.2026").
+  expect(flat).toMatch(/Erstellt \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2} UTC/)
+  expect(flat).not.toContain('Key figures')
+  expect(flat).not.toContain('Boundary and exclusions')
+  execFileSync('pdftoppm', ['-png', '-r', '60', path, join(ARTIFACTS, 'de-page')])
   await page.context().close()
 })

@@ -16,6 +16,7 @@ describe('report command', () => {
     expect(out.stderr).toBe('')
     expect(out.code).toBe(0)
     expect(readdirSync(dir).sort()).toEqual([
+      'README.txt',
       'by-hardware.csv',
       'by-location.csv',
       'by-month.csv',
@@ -54,7 +55,14 @@ describe('report command', () => {
     expect(out.code).toBe(0)
     const doc = JSON.parse(out.stdout)
     expect(doc.scope).toContain('Reinforcement learning')
-    expect(doc.files).toHaveLength(7)
+    expect(doc.files).toHaveLength(8)
+    // The README names every file and each of its columns (issue 13: machine-readable CSVs with a short README).
+    const readme = readFileSync(join(dir, 'README.txt'), 'utf8')
+    for (const f of doc.files.filter((x: { name: string }) => x.name.endsWith('.csv'))) {
+      expect(readme).toContain(`${f.name}: `)
+      const header = readFileSync(f.path, 'utf8').split('\r\n')[0]!
+      for (const column of header.split(',')) expect(readme, `${f.name} ${column}`).toContain(column)
+    }
     const runs = parseCsv(readFileSync(join(dir, 'runs.csv'), 'utf8')).slice(1)
     expect(new Set(runs.map((r) => r.cells[1]))).toEqual(new Set(['p-rl', 'p-llm']))
     expect(doc.totals.runs).toBe(runs.length)

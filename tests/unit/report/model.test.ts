@@ -60,7 +60,9 @@ describe('the report model of a small lab, worked out by hand', () => {
     expect(figure('emissions').changeVsPrevious).toBeCloseTo((2.135 - 1.5) / 1.5, 10)
     expect(figure('emissions').yearBefore).toBeCloseTo(3, 10)
     expect(figure('emissions').changeVsYearBefore).toBeCloseTo((2.135 - 3) / 3, 10)
-    expect(figure('runs').changeVsPrevious).toBe(3)
+    // 4 runs against 1: below the ten runs a count comparison is worth making.
+    expect(figure('runs').changeVsPrevious).toBeNull()
+    expect(figure('gpuHours').changeVsPrevious).toBeCloseTo((26 - 10) / 10, 10)
     // Nothing to compare with: no change, rather than an infinite one.
     expect(
       model(smallLab.filter((r) => r.id !== 'E')).keyFigures.find((k) => k.id === 'emissions')!.changeVsPrevious
@@ -123,11 +125,11 @@ describe('the report model of a small lab, worked out by hand', () => {
       'In 2025 Q1 (2025-01 to 2025-03), the machine-learning work of Small Lab comprised 4 runs and 26 GPU-hours'
     )
     expect(m.statement.text).toContain('7.1 kWh (range ')
-    // 2.135 sums to 2.1349… in floating point: three significant figures give 2.13.
-    expect(m.statement.text).toContain('2.13 kg CO2e (range ')
+    // 2.135 sums to 2.1349999999999998 in floating point, whose shortest decimal is 2.135: Intl rounds it to 2.14.
+    expect(m.statement.text).toContain('2.14 kg CO2e (range ')
     expect(m.statement.text).toContain('The energy of 25 % of the runs was measured')
     expect(m.statement.text).toContain(`reference data version ${ref.manifest.dataVersion}`)
-    expect(m.statement.latex).toContain('2.13~kg~CO$_2$e (range ')
+    expect(m.statement.latex).toContain('2.14~kg~CO$_2$e (range ')
     expect(m.statement.latex).toContain('25 \\% of the runs')
   })
 
@@ -187,5 +189,18 @@ describe('the what-ifs’ trimmed reference data', () => {
 
   it('keeps the whole catalogue when a device is known only by its name', () => {
     expect(referenceForWhatIfs(ref, smallLab)).toBe(ref)
+  })
+})
+
+describe('recommendations in the report are material (issue 13)', () => {
+  it('lists a change only when it saves at least 1 kg and at least 1 % of the period', async () => {
+    const { isMaterialSaving } = await import('../../../shared/report/what-ifs')
+    expect(isMaterialSaving(0.015, 2)).toBe(false)
+    expect(isMaterialSaving(1.5, 100)).toBe(true)
+    expect(isMaterialSaving(5, 1000)).toBe(false)
+    expect(isMaterialSaving(10, 1000)).toBe(true)
+    const m = model()
+    // The small lab's whole quarter is 2.1 kg: no single change can save a kilogram.
+    expect(m.whatIfs.recommendations).toEqual([])
   })
 })

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest'
+import { quarterPeriod } from '../../../shared/ledger/period'
+import { buildReportModel, periodBoundsMs, shortenNames, totalsFromRuns } from '../../../shared/report'
+import { labTables, LAB_DEFAULTS } from './fixture-lab'
+import { ref } from './small-lab'
+
+const Q1 = quarterPeriod(2025, 1)
+const tables = labTables({ runs: 400 })
+const { fromMs, toMs } = periodBoundsMs(Q1)
+const runs = tables.runs.filter((r) => r.startedAtMs >= fromMs && r.startedAtMs < toMs)
+const model = (language: 'en' | 'de' = 'en') =>
+  buildReportModel({
+    labName: 'Lab',
+    period: Q1,
+    scope: { projectIds: [], people: [] },
+    generatedAt: new Date('2025-04-02T09:00:00Z'),
+    runs,
+    projects: tables.projects,
+    totals: totalsFromRuns(tables.runs, Q1, { projectIds: [], people: [] }),
+    ref,
+    lab: LAB_DEFAULTS,
+    language
+  })
+
+describe('figures by scope and category (issue 13)', () => {
+  const m = model()
+  const line = (id: string) => m.ghg.scopes.find((l) => l.id === id)!
+
+  it('splits the location-based total between own machines (Scope 2) and cloud (Scope 3 cat. 1)', () => {
+    expect(line('scope2Location').emissionsKg.value + line('scope3Cat1Cloud').emissionsKg.value).toBeCloseTo(
+      m.total.emissionsKg.value,
+      9
+    )
+    expect(line('scope3Cat1Cloud').runs).toBeGreaterThan(0)
+    expect(line('scope2Location').runs + line('scope3Cat1Cloud').runs).toBeCloseTo(m.total.runs, 9)
+  })
+  it('labels what the data cannot give yet instead of inventing it', () => {
+    expect(line('scope2Market').method).toBe('location-fallback')
+    expect(line('scope3Cat3Upstream').method).toBe('not-separable')
+    expect(line('scope3Cat2Hardware').method).toBe('not-recorded')
+    expect(line('sciEmbodied').emissionsKg.value).toBeCloseTo(m.total.embodiedKg.value, 9)
+  })
+  it('gives the energy with shares by how it was known that add up to 1', () => {
+    const e = m.ghg.energy
+    expect(e.measuredShare + e.estimatedShare + e.defaultedShare).toBeCloseTo(1, 9)
+    expect(e.measuredShare).toBeGreaterThan(0)
+    expect(e.itKWh.value + e.overheadKWh.value).toBeCloseTo(e.facilityKWh.value, 9)
+  })
+  it('registers every factor used, once, with the runs that used it', () => {
+    expect(m.ghg.factors.reduce((n, f) => n + f.runs, 0)).toBe(runs.length)
+    expect(m.ghg.factors.every((f) => f.basis === 'life-cycle')).toBe(true)
+    expect(m.ghg.factors.some((f) => f.granularity === 'custom')).toBe(true)
+  })
+  it('writes the model texts in German for a German report', () => {
+    const de = model('de')
+    expect(de.statement.text).toContain('Im Zeitraum 2025 Q1')
+    expect(de.methodology[0]!.label).toBe('IT-Energie')
+    expect(de.glossary.map((g) => g.term)).toContain('Standortbasiert')
+    expect(de.scopeLabel).toBe('Ganzes Labor')
+    // The same figures in either language.
+    expect(de.total).toEqual(m.total)
+  })
+})
+
+describe('shortenNames', () => {
+  it('keeps short names, shortens long ones at a word with a note number and keeps them in full in the notes', () => {
+    const long = `Project ${'word '.repeat(40)}end`
+    const { shown, notes } = shortenNames(['Vision', long, long])
+    expect(shown[0]).toBe('Vision')
+    expect(shown[1]!.length).toBeLessThanOrEqual(66)
+    expect(shown[1]).toMatch(/word… \[1\]$/)
+    expect(shown[2]).toMatch(/\[2\]$/)
+    expect(notes).toEqual([
+      { n: 1, name: long },
+      { n: 2, name: long }
+    ])
+  })
+})
