@@ -524,6 +524,16 @@ export const de: Catalogue = {
   'import.format.nvidia-smi': 'nvidia-smi-Protokoll',
   'import.format.ledger-csv': 'Carbon-Ledger-CSV',
   'import.format.ledger-json': 'Carbon-Ledger-JSON',
+  // issue 15: streaming backups, what a restore refused or repaired
+  'backup.autoIncomplete':
+    'Die heutige automatische Sicherung ({file}) ist unvollständig. Nicht gesicherte oder nicht wiederherstellbare Datensätze: {count} (erster: {first}). Ältere Sicherungen wurden behalten.',
+  'settings.backupIncomplete':
+    'Sicherung gespeichert ({file}), aber unvollständig. Nicht gesicherte oder nicht wiederherstellbare Datensätze: {count} (erster: {first}).',
+  'settings.safetyBackup': 'Zuerst wird eine Sicherheitssicherung angelegt …',
+  'settings.restoreProgress': 'Wiederherstellung: {done} / {total} …',
+  'settings.refused': 'Nicht wiederhergestellt ({count})',
+  'settings.repaired': 'Nach einer Korrektur wiederhergestellt ({count})',
+  'settings.note.reason': 'Grund',
   'backup.autoWritten': 'Die heutige automatische Sicherung wurde geschrieben: {file}.',
   'backup.autoFailed': 'Die heutige automatische Sicherung ist fehlgeschlagen: {message}',
   'settings.title': 'Einstellungen',

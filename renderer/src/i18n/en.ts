@@ -514,6 +514,16 @@ export const en = {
   'import.format.nvidia-smi': 'nvidia-smi log',
   'import.format.ledger-csv': 'Carbon Ledger CSV',
   'import.format.ledger-json': 'Carbon Ledger JSON',
+  // issue 15: streaming backups, what a restore refused or repaired
+  'backup.autoIncomplete':
+    'Today’s automatic backup ({file}) is incomplete. Records not backed up or that would not restore: {count} (first: {first}). Older backups were kept.',
+  'settings.backupIncomplete':
+    'Backup saved ({file}), but incomplete. Records not backed up or that would not restore: {count} (first: {first}).',
+  'settings.safetyBackup': 'Taking a safety backup first…',
+  'settings.restoreProgress': 'Restoring: {done} / {total}…',
+  'settings.refused': 'Not restored ({count})',
+  'settings.repaired': 'Restored after a correction ({count})',
+  'settings.note.reason': 'Reason',
   'backup.autoWritten': 'Today’s automatic backup was written: {file}.',
   'backup.autoFailed': 'Today’s automatic backup failed: {message}',
   'settings.title': 'Settings',

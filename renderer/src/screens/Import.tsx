@@ -11,6 +11,7 @@ import { useI18n } from '../i18n/I18nProvider'
 import type { MessageKey } from '../i18n/en'
 import { loadCatalogue } from '../ledger/engine'
 import { useLedger } from '../ledger/LedgerProvider'
+import { SAFETY_BACKUP_RUNS, safetyBackup } from './backup-flow'
 import {
   chunksOfBlob,
   chunksOfText,
@@ -173,7 +174,7 @@ export default function Import() {
     } catch (err) {
       update(file.key, {
         phase: 'ready',
-        error: t('import.commitFailed', { message: err instanceof Error ? err.message : String(err) })
+        error: t('import.commitFailed', { message: i18n.error(err) })
       })
     }
   }
@@ -183,12 +184,15 @@ export default function Import() {
   }
   const undo = async (batch: ImportBatch, key?: number) => {
     try {
+      // Undoing a large batch rewrites many runs: the ledger as it is goes to today's backup first (desktop).
+      if (host.kind === 'desktop' && batch.added + batch.updated > SAFETY_BACKUP_RUNS)
+        await safetyBackup(host.api, ledger)
       const { removed, reverted } = await ledger.imports.undo(batch.id)
       if (key !== undefined) setFiles((all) => all.filter((f) => f.key !== key))
       changed()
       notify({ message: i18n.plural('import.undone', removed, { file: batch.fileName, reverted: i18n.int(reverted) }) })
     } catch (err) {
-      notify({ message: err instanceof Error ? err.message : String(err), tone: 'error' })
+      notify({ message: i18n.error(err), tone: 'error' })
     }
   }
   const downloadErrors = async (file: FileState) => {

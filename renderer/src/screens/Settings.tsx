@@ -1,9 +1,8 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type FormEvent } from 'react'
 import type { LocationInput } from '../../../shared/domain/run'
 import type { LabDefaults } from '../../../shared/emissions/lab-defaults'
-import type { BackupArchive } from '../../../shared/host-api'
 import type { LocationEntry } from '../../../shared/refdata/schema'
-import type { RestoreReport } from '../../db'
+import type { RecordNote, RestoreReport } from '../../db'
 import { requestPersistence, storageEstimate } from '../../db/storage'
 import { cancelRecompute, pendingRestore, recomputeState, startRecompute } from '../app/background'
 import { useNotify } from '../app/Notices'
@@ -11,12 +10,13 @@ import { href } from '../app/router'
 import type { ScreenProps } from '../app/screens'
 import { useAsync } from '../app/useAsync'
 import { LoadStatus } from '../components/Status'
+import { fileArchive, hostArchive, writeArchive, type ChosenArchive } from '../host/archive-io'
 import { useHost } from '../host/HostProvider'
 import { useI18n } from '../i18n/I18nProvider'
 import type { MessageKey } from '../i18n/en'
 import { loadCatalogue, type Catalogue } from '../ledger/engine'
 import { useLedger } from '../ledger/LedgerProvider'
-import { backupFileName } from './backup-flow'
+import { backupFileName, incompleteCount, safetyBackup } from './backup-flow'
 import { Trash } from './Trash'
 import {
   hardwareEntryOf,
@@ -653,7 +653,8 @@ function Backups() {
   const { ledger, changed } = useLedger()
   const notify = useNotify()
   const pending = useSyncExternalStore(pendingRestore.subscribe, pendingRestore.get)
-  const [archive, setArchive] = useState<BackupArchive>()
+  const [archive, setArchive] = useState<ChosenArchive>()
+  const [progress, setProgress] = useState<string>()
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string>()
   const [report, setReport] = useState<RestoreReport>()
@@ -671,28 +672,37 @@ function Backups() {
   const exportBackup = async () => {
     setError(undefined)
     try {
-      const outcome = await host.api.saveFile({
-        suggestedName: backupFileName(new Date()),
-        content: await ledger.backups.exportText(),
-        filters: [{ name: t('settings.backupFilter'), extensions: ['json'] }]
-      })
-      if (outcome.status === 'saved') notify({ message: t('settings.backupSaved', { file: outcome.path }) })
+      const result = await writeArchive(host.api, { kind: 'save', suggestedName: backupFileName(new Date()) }, ledger)
+      if (!result) return
+      const file = result.written.path ?? result.written.fileName
+      const missing = incompleteCount(result)
+      if (missing > 0) {
+        const first = [...result.exported.skipped, ...result.written.refused][0]
+        setError(
+          t('settings.backupIncomplete', {
+            file,
+            count: i18n.int(missing),
+            first: first ? `${first.table} ${first.id}: ${first.reason}` : ''
+          })
+        )
+      } else notify({ message: t('settings.backupSaved', { file }) })
     } catch (err) {
       setError(i18n.error(err))
     }
   }
-  const choose = (chosen: BackupArchive) => {
+  const choose = (chosen: ChosenArchive) => {
+    archive?.close()
     setArchive(chosen)
     setReport(undefined)
     setError(undefined)
   }
   const chooseDesktop = async () => {
-    const [file] = await host.api.openFiles({
-      title: t('settings.chooseArchive'),
-      multiple: false,
-      filters: [{ name: t('settings.backupFilter'), extensions: ['json'] }]
-    })
-    if (file) choose({ fileName: file.name, text: file.text })
+    try {
+      const handle = await host.api.chooseArchive(t('settings.chooseArchive'))
+      if (handle) choose(hostArchive(host.api, handle))
+    } catch (err) {
+      setError(i18n.error(err))
+    }
   }
   const restore = async (mode: 'replace' | 'merge') => {
     dialog.current?.close()
@@ -700,18 +710,30 @@ function Backups() {
     setBusy(true)
     setError(undefined)
     try {
-      setReport(await ledger.backups.restore(archive.text, mode))
+      // Replacing empties the ledger before the archive's records are written: the ledger as it is goes to
+      // today's backup first (desktop), and nothing is changed if that fails.
+      if (mode === 'replace' && host.kind === 'desktop') {
+        setProgress(t('settings.safetyBackup'))
+        await safetyBackup(host.api, ledger)
+      }
+      setReport(
+        await ledger.backups.restore(archive.source, mode, {
+          onProgress: (done, total) =>
+            setProgress(t('settings.restoreProgress', { done: i18n.int(done), total: i18n.int(total) }))
+        })
+      )
       changed()
       void startRecompute(ledger.recompute, changed)
     } catch (err) {
       setError(t('settings.restoreFailed', { file: archive.fileName, message: i18n.error(err) }))
     } finally {
       setBusy(false)
+      setProgress(undefined)
     }
   }
   const openAutomatic = async (fileName: string) => {
     try {
-      choose(await host.api.readBackup(fileName))
+      choose(hostArchive(host.api, await host.api.openBackup(fileName)))
     } catch (err) {
       setError(i18n.error(err))
     }
@@ -733,11 +755,11 @@ function Backups() {
             <span>{t('settings.chooseArchive')}</span>
             <input
               type="file"
-              accept=".json,application/json"
+              accept=".gz,.json,application/gzip,application/json"
               onChange={(e) => {
                 const file = e.target.files?.[0]
                 e.target.value = ''
-                if (file) void file.text().then((text) => choose({ fileName: file.name, text }))
+                if (file) choose(fileArchive(file))
               }}
             />
           </label>
@@ -759,7 +781,7 @@ function Backups() {
           </div>
         </div>
       )}
-      {busy && <p role="status">{t('settings.restoring')}</p>}
+      {busy && <p role="status">{progress ?? t('settings.restoring')}</p>}
       {error && (
         <p role="alert" className="error">
           {error}
@@ -780,7 +802,7 @@ function Backups() {
           </p>
           {report.conflicts.length > 0 && (
             <table>
-              <caption>{t('settings.conflicts', { count: i18n.int(report.conflicts.length) })}</caption>
+              <caption>{t('settings.conflicts', { count: i18n.int(report.conflictCount) })}</caption>
               <thead>
                 <tr>
                   <th>{t('settings.conflict.table')}</th>
@@ -802,6 +824,18 @@ function Backups() {
                 ))}
               </tbody>
             </table>
+          )}
+          {report.refusedCount > 0 && (
+            <RecordNotes
+              caption={t('settings.refused', { count: i18n.int(report.refusedCount) })}
+              notes={report.refused}
+            />
+          )}
+          {report.repairedCount > 0 && (
+            <RecordNotes
+              caption={t('settings.repaired', { count: i18n.int(report.repairedCount) })}
+              notes={report.repaired}
+            />
           )}
         </div>
       )}
@@ -844,6 +878,33 @@ function Backups() {
         </div>
       </dialog>
     </section>
+  )
+}
+
+/** Records a restore refused or corrected, each with its reason in the app's language. */
+function RecordNotes({ caption, notes }: { caption: string; notes: RecordNote[] }) {
+  const i18n = useI18n()
+  const { t } = i18n
+  return (
+    <table>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th>{t('settings.conflict.table')}</th>
+          <th>{t('settings.conflict.id')}</th>
+          <th>{t('settings.note.reason')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {notes.map((n, i) => (
+          <tr key={`${n.table}:${n.id}:${i}`}>
+            <td>{n.table}</td>
+            <td>{n.id}</td>
+            <td>{i18n.msg(n.msg, n.reason)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   )
 }
 
