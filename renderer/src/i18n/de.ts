@@ -599,7 +599,7 @@ export const de: Catalogue = {
   'settings.loc.badYear': 'Eine ganze Jahreszahl eingeben.',
   'settings.backups': 'Sicherungen',
   'settings.backupsHint':
-    'Eine Sicherung ist eine JSON-Datei mit allen Projekten, Läufen, Importen und Einstellungen. Bewahren Sie eine sicher auf.',
+    'Eine Sicherung ist eine komprimierte Datei (.jsonl.gz) mit allen Projekten, Läufen, Importen und Einstellungen, nach dem Schreiben geprüft. Bewahren Sie eine sicher auf.',
   'settings.exportBackup': 'Sicherung exportieren',
   'settings.backupFilter': 'Carbon-Ledger-Sicherung',
   'settings.backupSaved': 'Sicherung gespeichert: {file}.',

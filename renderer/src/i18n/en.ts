@@ -585,7 +585,7 @@ export const en = {
   'settings.loc.badYear': 'Enter a whole year.',
   'settings.backups': 'Backups',
   'settings.backupsHint':
-    'A backup is one JSON file with every project, run, import and setting. Keep one somewhere safe.',
+    'A backup is one compressed file (.jsonl.gz) with every project, run, import and setting, checked after it is written. Keep one somewhere safe.',
   'settings.exportBackup': 'Export a backup',
   'settings.backupFilter': 'Carbon Ledger backup',
   'settings.backupSaved': 'Backup saved: {file}.',
