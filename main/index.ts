@@ -6,9 +6,11 @@ import { type HostEvent, hostEventSchema, REPORT_READY_TIMEOUT_MS } from '../sha
 import { APP_INDEX_URL } from './app-origin'
 import { createBackupStore } from './backup/backups'
 import { writeFileAtomic } from './files/atomic-write'
+import { diskFreeBytes } from './files/disk-space'
+import { sanitizeFileName } from './files/file-name'
 import { readTextFile } from './files/read-text-file'
 import { createHandle } from './ipc/handle'
-import { registerHostHandlers } from './ipc/handlers'
+import { ARCHIVE_FILTERS, registerHostHandlers } from './ipc/handlers'
 import { HostError } from './ipc/host-error'
 import { buildMenuTemplate, type MenuCommand } from './menu/menu-template'
 import { registerAppScheme, serveAppProtocol } from './protocol/register'
@@ -43,7 +45,17 @@ function start(): void {
   const preloadPath = join(__dirname, '../preload/index.cjs')
   const userData = app.getPath('userData')
   const windowStatePath = join(userData, 'window-state.json')
-  const backups = createBackupStore({ dir: join(userData, 'backups') })
+  const backups = createBackupStore({
+    dir: join(userData, 'backups'),
+    choosePath: async (suggestedName) => {
+      if (!mainWindow) return null
+      const { canceled, filePath } = await dialog.showSaveDialog(mainWindow, {
+        defaultPath: sanitizeFileName(suggestedName),
+        filters: ARCHIVE_FILTERS
+      })
+      return canceled || !filePath ? null : filePath
+    }
+  })
   const readySignals = createReadySignals()
   let mainWindow: BrowserWindow | null = null
 
@@ -60,13 +72,12 @@ function start(): void {
     const { canceled, filePaths } = await dialog.showOpenDialog(mainWindow, {
       title: 'Restore the ledger from a backup',
       defaultPath: backups.dir,
-      filters: [{ name: 'Carbon Ledger backup', extensions: ['json'] }],
+      filters: ARCHIVE_FILTERS,
       properties: ['openFile']
     })
     const path = filePaths[0]
     if (canceled || path === undefined) return
-    const file = await readTextFile(path)
-    sendHostEvent({ type: 'restore-archive', archive: { fileName: file.name, text: file.text } })
+    sendHostEvent({ type: 'restore-archive', archive: await backups.openPath(path) })
   }
 
   const onMenuCommand = (command: MenuCommand): void => {
@@ -194,7 +205,8 @@ function start(): void {
           isPackaged: app.isPackaged
         }),
         openExternal: (url) => shell.openExternal(url),
-        backups
+        backups,
+        diskFreeBytes: () => diskFreeBytes(userData)
       })
 
       Menu.setApplicationMenu(

@@ -3,10 +3,12 @@
 // (downloads, <input type=file>, window.print, no backups folder).
 import type {
   AppInfo,
-  BackupArchive,
+  ArchiveHandle,
+  ArchiveTarget,
+  ArchiveWriteOpened,
+  ArchiveWritten,
   BackupEntry,
   BackupStatus,
-  BackupWritten,
   HostEvent,
   OpenedFile,
   OpenFilesRequest,
@@ -30,20 +32,36 @@ export interface HostApi {
   openLink(url: string): Promise<boolean>
   /** Whether today's automatic backup is still due, and the latest one. */
   backupStatus(): Promise<BackupStatus>
-  /** Writes today's automatic backup (the ledger archive as JSON) and rotates old ones. */
-  writeBackup(archiveJson: string): Promise<BackupWritten>
   listBackups(): Promise<BackupEntry[]>
-  readBackup(fileName: string): Promise<BackupArchive>
+  /**
+   * Archives are written as a stream (never one string): open (the save dialog for 'save'), chunks in order, then
+   * close, which reads the file back, counts and checks it, renames it into place atomically and only then rotates
+   * older automatic backups. abort discards the temporary file.
+   */
+  openArchiveWrite(target: ArchiveTarget): Promise<ArchiveWriteOpened>
+  writeArchiveChunk(writeId: string, bytes: Uint8Array): Promise<void>
+  closeArchiveWrite(writeId: string): Promise<ArchiveWritten>
+  abortArchiveWrite(writeId: string): Promise<void>
+  /** An archive to restore: chosen by the user (null when cancelled), or an automatic backup by name. */
+  chooseArchive(title: string): Promise<ArchiveHandle | null>
+  openBackup(fileName: string): Promise<ArchiveHandle>
+  /** Up to ARCHIVE_READ_BYTES from offset; empty at the end. */
+  readArchiveChunk(readId: string, offset: number): Promise<Uint8Array>
+  closeArchive(readId: string): Promise<void>
+  /** Free bytes on the disk holding the ledger; undefined where the host cannot tell (a browser). */
+  diskFreeBytes(): Promise<number | undefined>
   /** Menu actions and archives chosen for restore; returns the function that unsubscribes. */
   onHostEvent(listener: (event: HostEvent) => void): () => void
 }
 
 export type {
   AppInfo,
-  BackupArchive,
+  ArchiveHandle,
+  ArchiveTarget,
+  ArchiveWriteOpened,
+  ArchiveWritten,
   BackupEntry,
   BackupStatus,
-  BackupWritten,
   HostEvent,
   OpenedFile,
   OpenFilesRequest,

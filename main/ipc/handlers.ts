@@ -20,7 +20,11 @@ export interface HostDeps {
   appInfo(): AppInfo
   openExternal(url: string): Promise<void>
   backups: BackupStore
+  /** Free bytes of the disk holding the ledger (userData); null when it cannot be told. */
+  diskFreeBytes(): Promise<number | null>
 }
+
+export const ARCHIVE_FILTERS: FileFilter[] = [{ name: 'Carbon Ledger backup', extensions: ['gz', 'json'] }]
 
 export const PDF_FILTERS: FileFilter[] = [{ name: 'PDF document', extensions: ['pdf'] }]
 
@@ -68,7 +72,26 @@ export function registerHostHandlers(handle: ReturnType<typeof createHandle>, de
   })
 
   handle(invokeChannels.backupStatus, () => deps.backups.status())
-  handle(invokeChannels.writeBackup, ({ archiveJson }) => deps.backups.write(archiveJson))
   handle(invokeChannels.listBackups, () => deps.backups.list())
-  handle(invokeChannels.readBackup, ({ fileName }) => deps.backups.read(fileName))
+  handle(invokeChannels.archiveWriteOpen, (target) => deps.backups.openWrite(target))
+  handle(invokeChannels.archiveWriteChunk, async ({ writeId, bytes }) => {
+    await deps.backups.writeChunk(writeId, bytes)
+    return null
+  })
+  handle(invokeChannels.archiveWriteClose, ({ writeId }) => deps.backups.close(writeId))
+  handle(invokeChannels.archiveWriteAbort, async ({ writeId }) => {
+    await deps.backups.abort(writeId)
+    return null
+  })
+  handle(invokeChannels.archiveChoose, async ({ title }) => {
+    const [path] = await deps.showOpenDialog({ title, filters: ARCHIVE_FILTERS, multiple: false })
+    return path === undefined ? null : deps.backups.openPath(path)
+  })
+  handle(invokeChannels.backupOpen, ({ fileName }) => deps.backups.openBackup(fileName))
+  handle(invokeChannels.archiveReadChunk, ({ readId, offset }) => deps.backups.readChunk(readId, offset))
+  handle(invokeChannels.archiveReadClose, ({ readId }) => {
+    deps.backups.closeRead(readId)
+    return null
+  })
+  handle(invokeChannels.diskFree, async () => ({ freeBytes: await deps.diskFreeBytes() }))
 }

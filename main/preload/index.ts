@@ -24,9 +24,22 @@ const api = {
   appInfo: () => invoke(invokeChannels.appInfo),
   openLink: async (url) => (await invoke(invokeChannels.openLink, { url })).opened,
   backupStatus: () => invoke(invokeChannels.backupStatus),
-  writeBackup: (archiveJson) => invoke(invokeChannels.writeBackup, { archiveJson }),
   listBackups: () => invoke(invokeChannels.listBackups),
-  readBackup: (fileName) => invoke(invokeChannels.readBackup, { fileName }),
+  openArchiveWrite: (target) => invoke(invokeChannels.archiveWriteOpen, target),
+  writeArchiveChunk: async (writeId, bytes) => {
+    await invoke(invokeChannels.archiveWriteChunk, { writeId, bytes })
+  },
+  closeArchiveWrite: (writeId) => invoke(invokeChannels.archiveWriteClose, { writeId }),
+  abortArchiveWrite: async (writeId) => {
+    await invoke(invokeChannels.archiveWriteAbort, { writeId })
+  },
+  chooseArchive: (title) => invoke(invokeChannels.archiveChoose, { title }),
+  openBackup: (fileName) => invoke(invokeChannels.backupOpen, { fileName }),
+  readArchiveChunk: (readId, offset) => invoke(invokeChannels.archiveReadChunk, { readId, offset }),
+  closeArchive: async (readId) => {
+    await invoke(invokeChannels.archiveReadClose, { readId })
+  },
+  diskFreeBytes: async () => (await invoke(invokeChannels.diskFree)).freeBytes ?? undefined,
   onHostEvent: (listener) => {
     // The IpcRendererEvent (sender, ports) never reaches the page: only the payload does.
     const forward = (_event: IpcRendererEvent, payload: HostEvent): void => listener(payload)

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import type { RunResult } from '../../shared/domain/result'
 import type { RunInput, RunInputDraft } from '../../shared/domain/run'
 import type { TotalsAnswer, TotalsQuery } from '../../shared/ledger/aggregate'
+import type { ArchiveCounts, CheckSummary, RecordNote } from '../../shared/ledger/archive'
 import type { MergeConflict } from '../../shared/ledger/backup'
 import type { Period } from '../../shared/ledger/period'
 import type { ImportBatch, ProjectMapping, ProjectRecord, RunRecord, TrashEntry } from '../../shared/ledger/records'
@@ -31,6 +32,11 @@ export interface OpenLedgerOptions<L> {
   onBlocked?: (message: string) => void
   /** Another window upgraded the database: this one was closed and must reload. */
   onVersionChange?: (message: string) => void
+  /**
+   * Free bytes on the disk holding the ledger (the desktop host asks main); undefined where unknown. Imports and
+   * restores compare what they need with it and with the origin's quota before they start.
+   */
+  freeDiskBytes?: () => Promise<number | undefined>
 }
 
 export type Progress = (done: number, total: number) => void
@@ -157,17 +163,45 @@ export interface RestoreReport {
   added: number
   updated: number
   kept: number
+  /** The first MAX_NOTES conflicts of a merge; conflictCount counts them all. */
   conflicts: MergeConflict[]
+  conflictCount: number
+  /** Records of the archive not restored (invalid, duplicate id, dangling reference), with the reason. */
+  refused: RecordNote[]
+  refusedCount: number
+  /** Records restored after correcting a field derived from the others (startMonth, emissionsKg…). */
+  repaired: RecordNote[]
+  repairedCount: number
+}
+
+/** What an export wrote, known when its stream has ended. */
+export interface ExportSummary {
+  counts: ArchiveCounts
+  /** Records left out because no restore could read them (a non-finite number). */
+  skippedCount: number
+  skipped: RecordNote[]
 }
 
 export interface BackupsRepo {
-  /** The whole ledger as a versioned, checksummed JSON archive (text, ready to save). */
-  exportText(): Promise<string>
   /**
-   * Restores an archive. 'replace' empties the ledger first; 'merge' keeps the newer of each id (updatedAt) and
-   * lists conflicts. A corrupt or foreign archive throws a LedgerError and nothing changes.
+   * The whole ledger as a version-3 archive (gzip-compressed JSON lines, docs/ledger.md), read page by page as the
+   * stream is consumed: never one string. `summary` resolves when the stream has ended.
    */
-  restore(text: string, mode: 'replace' | 'merge'): Promise<RestoreReport>
+  exportArchive(): { stream: ReadableStream<Uint8Array>; summary: Promise<ExportSummary> }
+  /** Reads an archive through without writing: what a restore would take and refuse. A damaged one throws. */
+  verify(source: () => ReadableStream<Uint8Array>): Promise<CheckSummary>
+  /**
+   * Restores an archive (version 1, 2 or 3), read twice as a stream: first every record is checked and the trailer
+   * verified (a damaged, foreign or newer archive throws a LedgerError('backup-rejected') and nothing changes; too
+   * little space throws LedgerError('quota')), then the records that passed are written in chunks, each with the
+   * rollups of its runs. 'replace' empties the ledger first (take a safety backup before); 'merge' keeps the newer
+   * of each id (updatedAt) and lists conflicts.
+   */
+  restore(
+    source: () => ReadableStream<Uint8Array>,
+    mode: 'replace' | 'merge',
+    options?: { onProgress?: (done: number, total: number) => void }
+  ): Promise<RestoreReport>
 }
 
 export interface Ledger<L> {

@@ -18,6 +18,8 @@ export interface LedgerContext<L> {
   stamp(): Promise<string>
   now(): number
   newId(): string
+  /** Free bytes of the disk holding the ledger, from the host; undefined where unknown. */
+  freeDiskBytes(): Promise<number | undefined>
 }
 
 export const describeIssues = (error: z.ZodError): string =>
@@ -80,7 +82,11 @@ export const writeRollups = async (db: LedgerDb, delta: RollupDelta): Promise<vo
   await db.rollups.bulkDelete(deletes)
 }
 
-export const createContext = <L>(db: LedgerDb, engine: LedgerEngine<L>): LedgerContext<L> => {
+export const createContext = <L>(
+  db: LedgerDb,
+  engine: LedgerEngine<L>,
+  freeDiskBytes: () => Promise<number | undefined> = async () => undefined
+): LedgerContext<L> => {
   let cached: L | undefined
   const lab = async (): Promise<L> => {
     if (cached === undefined) {
@@ -99,7 +105,8 @@ export const createContext = <L>(db: LedgerDb, engine: LedgerEngine<L>): LedgerC
     },
     stamp: async () => computeStamp(engine.dataVersion, await lab()),
     now: () => Date.now(),
-    newId: () => crypto.randomUUID()
+    newId: () => crypto.randomUUID(),
+    freeDiskBytes: () => freeDiskBytes().catch(() => undefined)
   }
 }
 

@@ -20,11 +20,19 @@ export class LedgerError extends Error {
   }
 }
 
-const isQuota = (err: unknown): boolean => {
-  const e = err as { name?: string; inner?: unknown } | null
-  if (!e || typeof e !== 'object') return false
-  // Dexie wraps the DOMException: AbortError with .inner QuotaExceededError, or QuotaExceededError directly.
-  return e.name === 'QuotaExceededError' || (e.inner !== undefined && isQuota(e.inner))
+/**
+ * Whether a storage failure is the disk or the quota running out, wherever Dexie put it: the DOMException itself
+ * (QuotaExceededError), an AbortError or a Dexie error with it as `inner`, a BulkError with it among `failures`
+ * (an array, or an object by position), or a DOMException whose message says so (Chromium reports some
+ * disk-full write failures as UnknownError).
+ */
+export const isQuota = (err: unknown, depth = 0): boolean => {
+  const e = err as { name?: string; message?: string; inner?: unknown; failures?: unknown; cause?: unknown } | null
+  if (!e || typeof e !== 'object' || depth > 5) return false
+  if (e.name === 'QuotaExceededError') return true
+  if (typeof e.message === 'string' && /quota|disk is full|no space left|not enough space/i.test(e.message)) return true
+  const nested = [e.inner, e.cause, ...(e.failures && typeof e.failures === 'object' ? Object.values(e.failures) : [])]
+  return nested.some((n) => n !== undefined && isQuota(n, depth + 1))
 }
 
 /** Turns storage failures into LedgerErrors with a clear message; other LedgerErrors pass through unchanged. */

@@ -12,6 +12,7 @@ import {
   writeRollups
 } from './context'
 import { guarded, LedgerError } from './errors'
+import { ensureSpace } from './space'
 
 interface PreparedRun {
   id: string
@@ -106,6 +107,8 @@ export const importsRepo = <L>(ctx: LedgerContext<L>): ImportsRepo => {
     const chunkSize = Math.max(1, options.chunkSize ?? 2000)
     const batchId = ctx.newId()
     const now = ctx.now()
+    // Refused before the transaction when it would not fit: a disk filling mid-write may cost the whole database.
+    await ensureSpace(ctx, { runs: runs.length })
 
     return guarded(() =>
       db.transaction('rw', [db.runs, db.projects, db.mappings, db.imports, db.superseded, db.rollups], async () => {

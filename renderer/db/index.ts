@@ -3,10 +3,12 @@
  * See docs/ledger.md.
  */
 export type { GroupKey, TotalsAnswer, TotalsQuery, TotalsRow } from '../../shared/ledger/aggregate'
+export type { CheckSummary, RecordNote } from '../../shared/ledger/archive'
 export type { MergeConflict } from '../../shared/ledger/backup'
 export type { Period } from '../../shared/ledger/period'
 export type { RollupSums } from '../../shared/ledger/records'
 export type * from './api'
+export { checkArchive } from './archive-stream'
 export { type LedgerBrowser, openLedgerBrowser, type RunBrowseQuery, type RunOrder, type RunWindow } from './browse'
 export { createLedgerEngine } from './engine'
 export { LedgerError, type LedgerErrorCode } from './errors'

@@ -36,7 +36,7 @@ export const openLedger = async <L>(options: OpenLedgerOptions<L>): Promise<Ledg
     db.close()
     throw newer()
   }
-  const ctx = createContext(db, options.engine)
+  const ctx = createContext(db, options.engine, options.freeDiskBytes)
   return {
     projects: projectsRepo(ctx),
     runs: runsRepo(ctx),

@@ -9,9 +9,16 @@ export const invokeChannels = {
   appInfo: 'app:info',
   openLink: 'app:open-link',
   backupStatus: 'backup:status',
-  writeBackup: 'backup:write',
   listBackups: 'backup:list',
-  readBackup: 'backup:read'
+  archiveWriteOpen: 'archive:write-open',
+  archiveWriteChunk: 'archive:write-chunk',
+  archiveWriteClose: 'archive:write-close',
+  archiveWriteAbort: 'archive:write-abort',
+  archiveChoose: 'archive:choose',
+  backupOpen: 'backup:open',
+  archiveReadChunk: 'archive:read-chunk',
+  archiveReadClose: 'archive:read-close',
+  diskFree: 'disk:free'
 } as const
 
 export type InvokeChannel = (typeof invokeChannels)[keyof typeof invokeChannels]

@@ -93,12 +93,15 @@ export type AppInfo = z.infer<typeof appInfoSchema>
 
 export const openLinkRequestSchema = z.strictObject({ url: z.string().max(2048) })
 
-/** Automatic backups are named by the local day they were taken: one a day, the newest kept. */
+/**
+ * Automatic backups are named by the local day they were taken: one a day, the newest kept. Version-3 archives are
+ * gzip-compressed JSON lines (.jsonl.gz); backups written before them (.json) are still listed and restorable.
+ */
 export const backupFileNameSchema = z
   .string()
   .regex(
-    /^carbon-ledger-backup-\d{4}-\d{2}-\d{2}\.json$/,
-    'a backup file name like carbon-ledger-backup-2026-01-31.json'
+    /^carbon-ledger-backup-\d{4}-\d{2}-\d{2}\.(json|jsonl\.gz)$/,
+    'a backup file name like carbon-ledger-backup-2026-01-31.jsonl.gz'
   )
 
 export const backupEntrySchema = z.strictObject({
@@ -110,27 +113,72 @@ export const backupEntrySchema = z.strictObject({
 export type BackupEntry = z.infer<typeof backupEntrySchema>
 
 export const backupStatusSchema = z.strictObject({
-  /** True when no backup was taken today: the renderer then exports its archive and calls writeBackup. */
+  /** True when no backup was taken today: the renderer then streams its archive to openArchiveWrite({kind:'daily'}). */
   due: z.boolean(),
   latest: backupEntrySchema.nullable(),
   keep: z.number().int().positive()
 })
 export type BackupStatus = z.infer<typeof backupStatusSchema>
 
-export const writeBackupRequestSchema = z.strictObject({ archiveJson: z.string().min(2).max(MAX_TEXT_CHARS) })
+/** Where an archive is written: today's automatic backup, or a file the user chooses in a save dialog. */
+export const archiveTargetSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('daily') }),
+  z.strictObject({ kind: z.literal('save'), suggestedName: fileNameSchema })
+])
+export type ArchiveTarget = z.infer<typeof archiveTargetSchema>
 
-export const backupWrittenSchema = z.strictObject({
-  written: backupEntrySchema,
-  /** Older backups deleted by rotation. */
+const sessionIdSchema = z.string().regex(/^[0-9a-f]{24}$/)
+
+export const archiveWriteOpenedSchema = z.discriminatedUnion('status', [
+  z.strictObject({ status: z.literal('open'), writeId: sessionIdSchema }),
+  z.strictObject({ status: z.literal('cancelled') })
+])
+export type ArchiveWriteOpened = z.infer<typeof archiveWriteOpenedSchema>
+
+/** Largest piece of an archive crossing IPC in one message (the renderer sends about 1 MiB at a time). */
+export const MAX_ARCHIVE_CHUNK_BYTES = 16 * 1024 * 1024
+
+const uint8ArraySchema = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'bytes (a Uint8Array)')
+
+const bytesSchema = uint8ArraySchema.refine((b) => b.byteLength <= MAX_ARCHIVE_CHUNK_BYTES, {
+  message: `at most ${MAX_ARCHIVE_CHUNK_BYTES} bytes per chunk`
+})
+
+export const archiveWriteChunkSchema = z.strictObject({ writeId: sessionIdSchema, bytes: bytesSchema })
+
+const recordNoteSchema = z.strictObject({ table: z.string(), id: z.string(), reason: z.string() })
+
+/** A written archive after it was read back: its records counted and checked as a restore would. */
+export const archiveWrittenSchema = z.strictObject({
+  /** The file's base name (the daily backup's, or the one chosen in the save dialog). */
+  fileName: z.string().min(1).max(255),
+  /** The full path where the user chose it; absent for the automatic backups. */
+  path: z.string().optional(),
+  sizeBytes: z.number().int().nonnegative(),
+  counts: z.record(z.string(), z.number().int().nonnegative()),
+  /** Records a restore would refuse (then older backups were not rotated). */
+  refusedCount: z.number().int().nonnegative(),
+  refused: z.array(recordNoteSchema).max(200),
+  /** Older automatic backups deleted by rotation. */
   removed: z.array(backupFileNameSchema)
 })
-export type BackupWritten = z.infer<typeof backupWrittenSchema>
+export type ArchiveWritten = z.infer<typeof archiveWrittenSchema>
 
-export const backupArchiveSchema = z.strictObject({
+/** An archive opened for reading (restore): read by offset, as often as needed, then closed. */
+export const archiveHandleSchema = z.strictObject({
+  readId: sessionIdSchema,
   fileName: z.string().min(1).max(255),
-  text: z.string().max(MAX_TEXT_CHARS)
+  sizeBytes: z.number().int().nonnegative()
 })
-export type BackupArchive = z.infer<typeof backupArchiveSchema>
+export type ArchiveHandle = z.infer<typeof archiveHandleSchema>
+
+export const archiveReadChunkSchema = z.strictObject({
+  readId: sessionIdSchema,
+  offset: z.number().int().nonnegative()
+})
+
+/** Bytes returned by one archive read (the last read of a file returns fewer, then none). */
+export const ARCHIVE_READ_BYTES = 4 * 1024 * 1024
 
 const noArgs = z.undefined()
 
@@ -142,9 +190,28 @@ export const ipcContract = {
   [invokeChannels.appInfo]: { args: noArgs, result: appInfoSchema },
   [invokeChannels.openLink]: { args: openLinkRequestSchema, result: z.strictObject({ opened: z.boolean() }) },
   [invokeChannels.backupStatus]: { args: noArgs, result: backupStatusSchema },
-  [invokeChannels.writeBackup]: { args: writeBackupRequestSchema, result: backupWrittenSchema },
   [invokeChannels.listBackups]: { args: noArgs, result: z.array(backupEntrySchema) },
-  [invokeChannels.readBackup]: { args: z.strictObject({ fileName: backupFileNameSchema }), result: backupArchiveSchema }
+  [invokeChannels.archiveWriteOpen]: { args: archiveTargetSchema, result: archiveWriteOpenedSchema },
+  [invokeChannels.archiveWriteChunk]: { args: archiveWriteChunkSchema, result: z.null() },
+  [invokeChannels.archiveWriteClose]: {
+    args: z.strictObject({ writeId: sessionIdSchema }),
+    result: archiveWrittenSchema
+  },
+  [invokeChannels.archiveWriteAbort]: { args: z.strictObject({ writeId: sessionIdSchema }), result: z.null() },
+  [invokeChannels.archiveChoose]: {
+    args: z.strictObject({ title: z.string().max(200) }),
+    result: archiveHandleSchema.nullable()
+  },
+  [invokeChannels.backupOpen]: {
+    args: z.strictObject({ fileName: backupFileNameSchema }),
+    result: archiveHandleSchema
+  },
+  [invokeChannels.archiveReadChunk]: { args: archiveReadChunkSchema, result: uint8ArraySchema },
+  [invokeChannels.archiveReadClose]: { args: z.strictObject({ readId: sessionIdSchema }), result: z.null() },
+  [invokeChannels.diskFree]: {
+    args: noArgs,
+    result: z.strictObject({ freeBytes: z.number().nonnegative().nullable() })
+  }
 } as const satisfies Record<InvokeChannel, { args: z.ZodType; result: z.ZodType }>
 
 export type IpcArgs<C extends InvokeChannel> = z.infer<(typeof ipcContract)[C]['args']>
@@ -166,7 +233,7 @@ export type MenuAction = z.infer<typeof menuActionSchema>
 export const hostEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('menu'), action: menuActionSchema }),
   /** The user chose an archive in File › Restore…; the renderer confirms before replacing the ledger. */
-  z.strictObject({ type: z.literal('restore-archive'), archive: backupArchiveSchema })
+  z.strictObject({ type: z.literal('restore-archive'), archive: archiveHandleSchema })
 ])
 export type HostEvent = z.infer<typeof hostEventSchema>
 

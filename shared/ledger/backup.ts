@@ -137,9 +137,30 @@ const timeOf = (table: BackupTableName, r: Record<string, unknown>): number => {
 }
 
 /**
- * Merge by id: records only in the archive are added; where both have one, the newer updatedAt wins and a
- * difference in content is listed as a conflict (whichever side won), so the user sees what was overridden.
+ * What a merge does with one archive record: add it (the ledger has none of that id), keep the ledger's (same
+ * content, or the ledger's is as new or newer) or take the archive's (newer updatedAt). A difference in content is
+ * a conflict whichever side won, so the user sees what was overridden.
  */
+export const mergeChoice = (
+  table: BackupTableName,
+  ours: Record<string, unknown> | undefined,
+  theirs: Record<string, unknown>
+): { action: 'add' | 'same' | 'archive' | 'ledger'; conflict?: Omit<MergeConflict, 'id'> } => {
+  if (!ours) return { action: 'add' }
+  if (canonicalJson(ours) === canonicalJson(theirs)) return { action: 'same' }
+  const archiveWins = timeOf(table, theirs) > timeOf(table, ours)
+  return {
+    action: archiveWins ? 'archive' : 'ledger',
+    conflict: {
+      table,
+      kept: archiveWins ? 'archive' : 'ledger',
+      ledgerUpdatedAt: timeOf(table, ours),
+      archiveUpdatedAt: timeOf(table, theirs)
+    }
+  }
+}
+
+/** Merge by id over whole tables (mergeChoice for each archive record). */
 export const planMerge = (ledger: BackupTables, archive: BackupTables): MergePlan => {
   const put = {
     projects: [],
@@ -161,28 +182,12 @@ export const planMerge = (ledger: BackupTables, archive: BackupTables): MergePla
     )
     for (const theirs of archive[table] as Record<string, unknown>[]) {
       const id = key(theirs)
-      const ours = mine.get(id)
-      if (!ours) {
-        ;(put[table] as unknown[]).push(theirs)
-        added++
-        continue
-      }
-      if (canonicalJson(ours) === canonicalJson(theirs)) {
-        kept++
-        continue
-      }
-      const archiveWins = timeOf(table, theirs) > timeOf(table, ours)
-      conflicts.push({
-        table,
-        id,
-        kept: archiveWins ? 'archive' : 'ledger',
-        ledgerUpdatedAt: timeOf(table, ours),
-        archiveUpdatedAt: timeOf(table, theirs)
-      })
-      if (archiveWins) {
-        ;(put[table] as unknown[]).push(theirs)
-        updated++
-      } else kept++
+      const choice = mergeChoice(table, mine.get(id), theirs)
+      if (choice.conflict) conflicts.push({ ...choice.conflict, id })
+      if (choice.action === 'add') added++
+      else if (choice.action === 'archive') updated++
+      else kept++
+      if (choice.action === 'add' || choice.action === 'archive') (put[table] as unknown[]).push(theirs)
     }
   }
   return { put, added, updated, kept, conflicts }

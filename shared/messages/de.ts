@@ -138,6 +138,23 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'backup.damaged': 'Diese Sicherung ist beschädigt: ungültiger Inhalt.',
   'backup.checksum':
     'Diese Sicherung ist beschädigt: Ihre Prüfsumme passt nicht zum Inhalt (verändert oder abgeschnitten).',
+  // issue 15: streaming archives, record checks on restore, disk space
+  'archive.invalidRecord': 'ungültiger Datensatz: {path}: {issue}',
+  'archive.duplicateId': 'ein zweiter Datensatz mit dieser ID: der erste wird behalten',
+  'archive.danglingProject': 'sein Projekt {project} ist weder in der Sicherung noch im Ledger',
+  'archive.danglingImport': 'sein Importvorgang {batch} ist nicht in der Sicherung',
+  'archive.repaired': 'aus dem Lauf selbst korrigiert: {fields}',
+  'archive.truncated':
+    'Diese Sicherung ist beschädigt: Sie endet vor ihrer letzten Zeile (abgeschnitten oder von einer fehlgeschlagenen Sicherung geschrieben).',
+  'archive.countMismatch':
+    'Diese Sicherung ist beschädigt: Ihre Tabelle „{table}“ sollte {expected:raw} enthalten, enthält aber {found:raw}.',
+  'archive.unreadable': 'Diese Sicherung kann nicht gelesen werden: {reason}',
+  'space.tooLittle':
+    'Nicht genug Speicherplatz: Benötigt werden etwa {neededMB:raw} MB, frei sind nur {freeMB:raw} MB ({where}). Es wurde nichts geändert. Geben Sie Speicherplatz frei und versuchen Sie es erneut.',
+  'space.where.quota': 'Speicherkontingent des Browsers für das Ledger',
+  'space.where.disk': 'Festplatte des Ledgers',
+  'ledger.safetyBackupFailed':
+    'Die Sicherheitssicherung vor dieser Änderung ist fehlgeschlagen, daher wurde nichts geändert: {reason}',
   'ledger.quota':
     'Die Festplatte ist voll oder das Ledger hat sein Speicherkontingent erreicht: Von dieser Änderung wurde nichts gespeichert, alles zuvor Gespeicherte ist unversehrt. Geben Sie Speicherplatz frei (oder leeren Sie den Papierkorb) und versuchen Sie es erneut.',
   'ledger.closed':

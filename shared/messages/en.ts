@@ -140,6 +140,22 @@ export const en = {
   'backup.damagedAt': 'This backup is damaged: {path}: {issue}.',
   'backup.damaged': 'This backup is damaged: invalid content.',
   'backup.checksum': 'This backup is damaged: its checksum does not match its content (it was altered or truncated).',
+  // issue 15: streaming archives, record checks on restore, disk space
+  'archive.invalidRecord': 'invalid record: {path}: {issue}',
+  'archive.duplicateId': 'a second record with this id: the first one is kept',
+  'archive.danglingProject': 'its project {project} is neither in the backup nor in the ledger',
+  'archive.danglingImport': 'its import batch {batch} is not in the backup',
+  'archive.repaired': 'corrected from the run itself: {fields}',
+  'archive.truncated':
+    'This backup is damaged: it ends before its last line (truncated, or written by a backup that failed).',
+  'archive.countMismatch':
+    'This backup is damaged: its table {table} should hold {expected:raw} but holds {found:raw}.',
+  'archive.unreadable': 'This backup cannot be read: {reason}',
+  'space.tooLittle':
+    'Not enough space for this: it needs about {neededMB:raw} MB and only {freeMB:raw} MB are free ({where}). Nothing was changed. Free some disk space and try again.',
+  'space.where.quota': "the browser's storage quota for the ledger",
+  'space.where.disk': 'the disk holding the ledger',
+  'ledger.safetyBackupFailed': 'The safety backup taken before this change failed, so nothing was changed: {reason}',
   'ledger.quota':
     'The disk is full or the ledger reached its storage quota: nothing of this change was saved, and everything saved before is intact. Free some disk space (or empty the trash) and try again.',
   'ledger.closed': 'The ledger was closed (another window upgraded it). Reload this window.',

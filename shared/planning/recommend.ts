@@ -21,8 +21,8 @@ import {
 import type { HourlySeries } from './hourly'
 import { locationCandidates, locationInputOf, runAt } from './location'
 import { shiftJobOfRun } from './run-shift'
-import { sameSegment, segmentOf, type DeviceSegment } from './segment'
 import { savingAcrossLocations } from './saving'
+import { type DeviceSegment, sameSegment, segmentOf } from './segment'
 import { planTimeShift } from './timeshift'
 
 /**

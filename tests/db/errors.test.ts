@@ -10,7 +10,12 @@ describe('storage failures reach the user as clear messages', () => {
     for (const err of [
       { name: 'QuotaExceededError', message: 'quota' },
       { name: 'AbortError', message: 'aborted', inner: { name: 'QuotaExceededError' } },
-      { name: 'BulkError', message: 'bulk', inner: { name: 'AbortError', inner: { name: 'QuotaExceededError' } } }
+      { name: 'BulkError', message: 'bulk', inner: { name: 'AbortError', inner: { name: 'QuotaExceededError' } } },
+      // Dexie 4's BulkError: the failures of its operations, as an array and by position.
+      { name: 'BulkError', message: '2 of 5 operations failed', failures: [{ name: 'QuotaExceededError' }] },
+      { name: 'BulkError', message: 'failed', failuresByPos: {}, failures: { 3: { name: 'QuotaExceededError' } } },
+      { name: 'AbortError', message: 'aborted', cause: { name: 'QuotaExceededError' } },
+      { name: 'UnknownError', message: 'Internal error: disk is full' }
     ]) {
       const mapped = toLedgerError(err)
       expect(mapped).toBeInstanceOf(LedgerError)
@@ -19,6 +24,55 @@ describe('storage failures reach the user as clear messages', () => {
     }
     const other = { name: 'ConstraintError', message: 'Key already exists' }
     expect(toLedgerError(other)).toBe(other)
+  })
+
+  it('turns a quota failure in the middle of an import into the quota message and keeps what was stored', async () => {
+    const ledger = await openLedger({ name: freshName(), engine: testEngine() })
+    const run = (i: number) => ({
+      externalId: `r${i}`,
+      input: {
+        project: 'p',
+        startedAt: '2026-01-01T00:00:00Z',
+        durationS: 3600,
+        devices: [{ kind: 'gpu' as const, name: 'A100', count: 1, powerW: 300 }],
+        source: { kind: 'codecarbon' as const, externalId: `r${i}` }
+      }
+    })
+    const batch = (from: number, n: number) => ({
+      format: 'codecarbon',
+      fileName: 'f.csv',
+      runs: Array.from({ length: n }, (_, i) => run(from + i)),
+      errors: [],
+      warnings: []
+    })
+    await ledger.imports.commit(batch(0, 5))
+    // The disk fills during the next import: fake-indexeddb's put throws as Chromium's does.
+    const store = Object.getPrototypeOf(
+      (
+        await new Promise<IDBDatabase>((resolve) => {
+          const req = indexedDB.open(freshName())
+          req.onupgradeneeded = () => req.result.createObjectStore('s')
+          req.onsuccess = () => resolve(req.result)
+        })
+      )
+        .transaction('s', 'readwrite')
+        .objectStore('s')
+    ) as { put: (...args: unknown[]) => unknown }
+    const put = store.put
+    let calls = 0
+    store.put = function (this: unknown, ...args: unknown[]) {
+      if (++calls > 40) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+      return put.apply(this, args)
+    }
+    try {
+      const attempt = ledger.imports.commit(batch(5, 500), { chunkSize: 50 })
+      await expect(attempt).rejects.toBeInstanceOf(LedgerError)
+      await expect(attempt).rejects.toMatchObject({ code: 'quota' })
+    } finally {
+      store.put = put
+    }
+    expect(await ledger.runs.count()).toBe(5)
+    ledger.close()
   })
 
   it('reports a blocked upgrade while an older connection stays open, then proceeds when it closes', async () => {

@@ -1,8 +1,10 @@
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, statSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
-import { readArchive } from '../../../shared/ledger/backup'
+import { ARCHIVE_TABLES, ArchiveRejected, createRecordChecker } from '../../../shared/ledger/archive'
+import type { BackupTables } from '../../../shared/ledger/backup'
 import { loadReferenceData } from '../../../shared/refdata'
 import { formatRange, parsePeriodText, reportCsvReadme, reportFromTables } from '../../../shared/report'
+import { readArchiveFile } from '../../backup/archive-file'
 import { InputError, UsageError } from '../args'
 import { type Command, writeJson } from '../command'
 
@@ -13,12 +15,12 @@ import { type Command, writeJson } from '../command'
 export const READS_LEDGER_SCHEMA = 2
 
 const usage = `
-usage: report --archive BACKUP.json --period PERIOD --csv DIR [--projects IDS] [--people NAMES] [--lab NAME] [--json]
+usage: report --archive BACKUP.jsonl.gz --period PERIOD --csv DIR [--projects IDS] [--people NAMES] [--lab NAME] [--json]
 
 Writes the quarterly report's CSV files from a ledger backup archive (File › Back up… in the app):
 runs.csv, summary.csv, by-project.csv, by-person.csv, by-hardware.csv, by-location.csv, by-month.csv and a
 README.txt naming each file and its columns (meanings in docs/formats/report-csv.md). Existing files of those names in DIR are replaced.
-  --archive FILE    a Carbon Ledger backup (.json)
+  --archive FILE    a Carbon Ledger backup (.jsonl.gz, or .json of older versions)
   --period P        2025-Q1, 2025-03, 2025, or 2025-01..2025-05 (whole UTC months)
   --csv DIR         folder to write into (created if missing)
   --projects IDS    only these projects: ids or names, separated by commas
@@ -35,13 +37,34 @@ const list = (text: string | undefined): string[] =>
         .map((s) => s.trim())
         .filter((s) => s !== '')
 
-function readText(path: string): string {
+/**
+ * The archive's records, read as a stream (a version-3 archive is never held as one string) and checked as a
+ * restore checks them; refused records are left out and counted.
+ */
+async function readTables(path: string): Promise<{ tables: BackupTables; refused: number; firstRefusal?: string }> {
   try {
     if (statSync(path).isDirectory()) throw new InputError(`--archive: ${path} is a folder, not a file`)
-    return readFileSync(path, 'utf8')
   } catch (error) {
     if (error instanceof InputError) throw error
     throw new InputError(`--archive: ${path}: no such file, or it cannot be read`)
+  }
+  const tables = Object.fromEntries(ARCHIVE_TABLES.map((t) => [t, []])) as unknown as BackupTables
+  const checker = createRecordChecker()
+  try {
+    await readArchiveFile(path, READS_LEDGER_SCHEMA, (table, raw) => {
+      const record = checker.check(table, raw)
+      if (record) (tables[table] as unknown[]).push(record)
+    })
+  } catch (error) {
+    if (error instanceof ArchiveRejected) throw new InputError(`${basename(path)}: ${error.message}`)
+    throw new InputError(`--archive: ${path}: no such file, or it cannot be read`)
+  }
+  const summary = checker.summary()
+  const first = summary.refused[0]
+  return {
+    tables,
+    refused: summary.refusedCount,
+    firstRefusal: first && `${first.table} ${first.id}: ${first.reason}`
   }
 }
 
@@ -69,9 +92,11 @@ export const report: Command = {
     } catch (error) {
       throw new InputError(`--period: ${(error as Error).message}`)
     }
-    const check = await readArchive(readText(archivePath), READS_LEDGER_SCHEMA)
-    if (!check.ok) throw new InputError(`${basename(archivePath)}: ${check.message}`)
-    const tables = check.archive.tables
+    const { tables, refused, firstRefusal } = await readTables(archivePath)
+    if (refused > 0)
+      io.stderr(
+        `carbon-ledger report: ${basename(archivePath)}: ${refused} record${refused === 1 ? '' : 's'} left out, as a restore would (first: ${firstRefusal})\n`
+      )
     const projectIds = projects.map((p) => {
       const found = tables.projects.find((x) => x.id === p) ?? tables.projects.find((x) => x.name === p)
       if (!found) throw new InputError(`--projects: no project '${p}' in ${basename(archivePath)}`)

@@ -1,10 +1,11 @@
 import { useEffect } from 'react'
+import { hostArchive } from '../host/archive-io'
 import { useHost } from '../host/HostProvider'
 import { useI18n } from '../i18n/I18nProvider'
 import { useLedger } from '../ledger/LedgerProvider'
 import { whenIdle } from '../lib/idle'
-import { backupIfDue } from '../screens/settings/backup-flow'
 import { pendingRestore, startRecompute } from './background'
+import { backupIfDue, incompleteCount } from './backup-flow'
 import { useNotify } from './Notices'
 import { navigate } from './router'
 
@@ -22,7 +23,7 @@ export function HostEvents() {
     () =>
       api.onHostEvent((event) => {
         if (event.type === 'restore-archive') {
-          pendingRestore.set(event.archive)
+          pendingRestore.set(hostArchive(api, event.archive))
           navigate('/settings', { section: 'backups' })
           return
         }
@@ -39,8 +40,23 @@ export function HostEvents() {
   useEffect(() => {
     // After the first screen has its figures: both read the whole ledger or load the reference data.
     void whenIdle().then(() => {
-      backupIfDue(api, () => ledger.backups.exportText()).then(
-        (fileName) => fileName && notify({ message: t('backup.autoWritten', { file: fileName }) }),
+      backupIfDue(api, ledger).then(
+        (result) => {
+          if (!result) return
+          const missing = incompleteCount(result)
+          // A backup that left records out, or that a restore would partly refuse, is not a success to report.
+          if (missing > 0) {
+            const first = [...result.exported.skipped, ...result.written.refused][0]
+            notify({
+              message: t('backup.autoIncomplete', {
+                file: result.written.fileName,
+                count: missing,
+                first: first ? `${first.table} ${first.id}: ${first.reason}` : ''
+              }),
+              tone: 'error'
+            })
+          } else notify({ message: t('backup.autoWritten', { file: result.written.fileName }) })
+        },
         (err: unknown) => notify({ message: t('backup.autoFailed', { message: errorText(err) }), tone: 'error' })
       )
       void ledger.recompute.status().then((s) => {

@@ -3,8 +3,8 @@
  * change, and at start to resume one a restart interrupted) and an archive chosen in File › Restore… waiting for
  * the user's confirmation. Small external stores: screens read them with useSyncExternalStore.
  */
-import type { BackupArchive } from '../../../shared/host-api'
 import type { RecomputeRepo } from '../../db'
+import type { ChosenArchive } from '../host/archive-io'
 
 export interface RecomputeState {
   running: boolean
@@ -59,4 +59,4 @@ export const startRecompute = async (repo: RecomputeRepo, onChanged: () => void)
 export const cancelRecompute = (): void => controller?.abort()
 
 /** An archive main sent with 'restore-archive', until the settings screen confirms or dismisses it. */
-export const pendingRestore = store<BackupArchive | undefined>(undefined)
+export const pendingRestore = store<ChosenArchive | undefined>(undefined)

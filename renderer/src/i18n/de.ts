@@ -526,6 +526,16 @@ export const de: Catalogue = {
   'import.format.ledger-csv': 'Carbon-Ledger-CSV',
   'import.format.ledger-json': 'Carbon-Ledger-JSON',
   'import.format.slurm': 'Slurm-Abrechnung (sacct)',
+  // issue 15: streaming backups, what a restore refused or repaired
+  'backup.autoIncomplete':
+    'Die heutige automatische Sicherung ({file}) ist unvollständig. Nicht gesicherte oder nicht wiederherstellbare Datensätze: {count} (erster: {first}). Ältere Sicherungen wurden behalten.',
+  'settings.backupIncomplete':
+    'Sicherung gespeichert ({file}), aber unvollständig. Nicht gesicherte oder nicht wiederherstellbare Datensätze: {count} (erster: {first}).',
+  'settings.safetyBackup': 'Zuerst wird eine Sicherheitssicherung angelegt …',
+  'settings.restoreProgress': 'Wiederherstellung: {done} / {total} …',
+  'settings.refused': 'Nicht wiederhergestellt ({count})',
+  'settings.repaired': 'Nach einer Korrektur wiederhergestellt ({count})',
+  'settings.note.reason': 'Grund',
   'backup.autoWritten': 'Die heutige automatische Sicherung wurde geschrieben: {file}.',
   'backup.autoFailed': 'Die heutige automatische Sicherung ist fehlgeschlagen: {message}',
   'settings.title': 'Einstellungen',
@@ -591,7 +601,7 @@ export const de: Catalogue = {
   'settings.loc.badYear': 'Eine ganze Jahreszahl eingeben.',
   'settings.backups': 'Sicherungen',
   'settings.backupsHint':
-    'Eine Sicherung ist eine JSON-Datei mit allen Projekten, Läufen, Importen und Einstellungen. Bewahren Sie eine sicher auf.',
+    'Eine Sicherung ist eine komprimierte Datei (.jsonl.gz) mit allen Projekten, Läufen, Importen und Einstellungen, nach dem Schreiben geprüft. Bewahren Sie eine sicher auf.',
   'settings.exportBackup': 'Sicherung exportieren',
   'settings.backupFilter': 'Carbon-Ledger-Sicherung',
   'settings.backupSaved': 'Sicherung gespeichert: {file}.',

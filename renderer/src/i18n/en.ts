@@ -516,6 +516,16 @@ export const en = {
   'import.format.ledger-csv': 'Carbon Ledger CSV',
   'import.format.ledger-json': 'Carbon Ledger JSON',
   'import.format.slurm': 'Slurm accounting (sacct)',
+  // issue 15: streaming backups, what a restore refused or repaired
+  'backup.autoIncomplete':
+    'Today’s automatic backup ({file}) is incomplete. Records not backed up or that would not restore: {count} (first: {first}). Older backups were kept.',
+  'settings.backupIncomplete':
+    'Backup saved ({file}), but incomplete. Records not backed up or that would not restore: {count} (first: {first}).',
+  'settings.safetyBackup': 'Taking a safety backup first…',
+  'settings.restoreProgress': 'Restoring: {done} / {total}…',
+  'settings.refused': 'Not restored ({count})',
+  'settings.repaired': 'Restored after a correction ({count})',
+  'settings.note.reason': 'Reason',
   'backup.autoWritten': 'Today’s automatic backup was written: {file}.',
   'backup.autoFailed': 'Today’s automatic backup failed: {message}',
   'settings.title': 'Settings',
@@ -577,7 +587,7 @@ export const en = {
   'settings.loc.badYear': 'Enter a whole year.',
   'settings.backups': 'Backups',
   'settings.backupsHint':
-    'A backup is one JSON file with every project, run, import and setting. Keep one somewhere safe.',
+    'A backup is one compressed file (.jsonl.gz) with every project, run, import and setting, checked after it is written. Keep one somewhere safe.',
   'settings.exportBackup': 'Export a backup',
   'settings.backupFilter': 'Carbon Ledger backup',
   'settings.backupSaved': 'Backup saved: {file}.',

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { gunzipSync } from 'node:zlib'
 import { expect, type Page, test } from '@playwright/test'
 
 const open = async (page: Page, db: string, route: string) => {
@@ -109,10 +110,13 @@ test('back up, then restore (replace) after the runs are gone, and merge', async
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Export a backup' }).click()
   ])
-  expect(download.suggestedFilename()).toMatch(/^carbon-ledger-backup-\d{4}-\d{2}-\d{2}\.json$/)
-  const archivePath = test.info().outputPath('backup.json')
+  expect(download.suggestedFilename()).toMatch(/^carbon-ledger-backup-\d{4}-\d{2}-\d{2}\.jsonl\.gz$/)
+  const archivePath = test.info().outputPath('backup.jsonl.gz')
   await download.saveAs(archivePath)
-  expect(JSON.parse(readFileSync(archivePath, 'utf8')).format).toBe('carbon-ledger-backup')
+  // A version-3 archive: gzip-compressed JSON lines, header first, trailer with the counts last.
+  const lines = gunzipSync(readFileSync(archivePath)).toString('utf8').trim().split('\n')
+  expect(JSON.parse(lines[0]!)).toMatchObject({ format: 'carbon-ledger-backup', archiveVersion: 3 })
+  expect(JSON.parse(lines.at(-1)!)).toMatchObject({ end: true, counts: { runs: 21 } })
 
   // Undo the import: the ledger has no runs left.
   await page.getByRole('link', { name: 'Import', exact: true }).click()
@@ -130,7 +134,7 @@ test('back up, then restore (replace) after the runs are gone, and merge', async
 
   // Replace asks first; cancelling keeps the ledger.
   await page.getByLabel('Choose a backup to restore').setInputFiles(archivePath)
-  await expect(page.getByText('Backup chosen: backup.json.')).toBeVisible()
+  await expect(page.getByText('Backup chosen: backup.jsonl.gz.')).toBeVisible()
   await page.getByRole('button', { name: 'Replace the ledger…' }).click()
   const dialog = page.getByRole('dialog', { name: 'Replace the whole ledger?' })
   await expect(dialog).toBeVisible()

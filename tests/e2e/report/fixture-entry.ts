@@ -10,7 +10,7 @@ import { labArchive, type LabOptions } from '../../unit/report/fixture-lab'
 const restore = async (text: string): Promise<number> => {
   const ledger = await openLedger({ engine: createLedgerEngine(loadReferenceData()) })
   try {
-    const report = await ledger.backups.restore(text, 'replace')
+    const report = await ledger.backups.restore(() => new Blob([text]).stream(), 'replace')
     return report.added
   } finally {
     ledger.close()

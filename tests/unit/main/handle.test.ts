@@ -131,7 +131,7 @@ describe('invokeSafely', () => {
 
   it('passes a HostError message through as written', async () => {
     const result = await invokeSafely(
-      invokeChannels.readBackup,
+      invokeChannels.backupOpen,
       () => {
         throw new HostError('The backup carbon-ledger-backup-2026-01-02.json no longer exists.')
       },

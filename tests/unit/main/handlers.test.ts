@@ -36,6 +36,7 @@ function setUp(overrides: Partial<HostDeps> = {}) {
     }),
     openExternal: vi.fn(async () => undefined),
     backups: {} as BackupStore,
+    diskFreeBytes: vi.fn(async () => 1e9),
     ...overrides
   }
   registerHostHandlers(createHandle({ handle: (channel, listener) => listeners.set(channel, listener) }, vi.fn()), deps)

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { runInputSchema, type RunInputDraft } from '../../../shared/domain/run'
+import { type RunInputDraft, runInputSchema } from '../../../shared/domain/run'
 import { labDefaultsSchema } from '../../../shared/emissions/lab-defaults'
 import { estimateRun } from '../../../shared/emissions/resolve'
-import { recommendChanges, type LedgerRun } from '../../../shared/planning/recommend'
+import { type LedgerRun, recommendChanges } from '../../../shared/planning/recommend'
 import { segmentOf } from '../../../shared/planning/segment'
 import { loadReferenceData } from '../../../shared/refdata/index'
 

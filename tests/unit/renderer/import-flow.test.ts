@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { backupFileName, backupIfDue, safetyBackup } from '../../../renderer/src/app/backup-flow'
 import { localDay } from '../../../renderer/src/format/local-day'
 import { translateMessage } from '../../../renderer/src/i18n/translate'
 import {
@@ -16,7 +17,6 @@ import {
   UTC_OFFSETS_MINUTES,
   utcOffsetLabel
 } from '../../../renderer/src/screens/import/import-flow'
-import { backupFileName, backupIfDue } from '../../../renderer/src/screens/settings/backup-flow'
 import type { RunInput } from '../../../shared/domain/run'
 import { labDefaultsSchema } from '../../../shared/emissions/lab-defaults'
 import { estimateRun } from '../../../shared/emissions/resolve'
@@ -167,34 +167,69 @@ describe('row errors CSV and file names', () => {
   it('names files by the local day', () => {
     const day = new Date(2026, 0, 5, 23, 30)
     expect(localDay(day)).toBe('2026-01-05')
-    expect(backupFileName(day)).toBe('carbon-ledger-backup-2026-01-05.json')
+    expect(backupFileName(day)).toBe('carbon-ledger-backup-2026-01-05.jsonl.gz')
     expect(rowErrorsFileName('my runs (v2).csv', day)).toBe('import-errors-my_runs_v2_-2026-01-05.csv')
   })
 })
 
-describe('backupIfDue', () => {
-  const entry = { fileName: 'carbon-ledger-backup-2026-01-05.json', day: '2026-01-05', sizeBytes: 10 }
-  it('writes the exported archive when the host says a backup is due', async () => {
-    const written: string[] = []
+describe('backupIfDue and safetyBackup', () => {
+  /** A host that keeps what it is sent, and a ledger whose archive is three chunks. */
+  const setUp = (due: boolean, failClose = false) => {
+    const chunks: number[][] = []
+    const calls: string[] = []
     const host = {
-      backupStatus: async () => ({ due: true, latest: null, keep: 7 }),
-      writeBackup: async (json: string) => {
-        written.push(json)
-        return { written: entry, removed: [] }
+      backupStatus: async () => ({ due, latest: null, keep: 7 }),
+      openArchiveWrite: async () => ({ status: 'open' as const, writeId: 'a'.repeat(24) }),
+      writeArchiveChunk: async (_id: string, bytes: Uint8Array) => {
+        chunks.push([...bytes])
+      },
+      closeArchiveWrite: async () => {
+        calls.push('close')
+        if (failClose) throw new Error('The backup was not kept: reading it back failed.')
+        return {
+          fileName: 'carbon-ledger-backup-2026-01-05.jsonl.gz',
+          sizeBytes: 3,
+          counts: { runs: 1 },
+          refusedCount: 0,
+          refused: [],
+          removed: []
+        }
+      },
+      abortArchiveWrite: async () => {
+        calls.push('abort')
       }
     }
-    expect(await backupIfDue(host, async () => '{"a":1}')).toBe('carbon-ledger-backup-2026-01-05.json')
-    expect(written).toEqual(['{"a":1}'])
+    const ledger = {
+      backups: {
+        exportArchive: () => ({
+          stream: new Blob([new Uint8Array([1]), new Uint8Array([2, 3])]).stream(),
+          summary: Promise.resolve({ counts: {} as never, skippedCount: 0, skipped: [] })
+        }),
+        verify: () => Promise.reject(new Error('unused')),
+        restore: () => Promise.reject(new Error('unused'))
+      }
+    }
+    return { host, ledger, chunks, calls }
+  }
+
+  it('streams the archive to the host when a backup is due, and reports what was written', async () => {
+    const { host, ledger, chunks, calls } = setUp(true)
+    const result = await backupIfDue(host, ledger)
+    expect(result?.written.fileName).toBe('carbon-ledger-backup-2026-01-05.jsonl.gz')
+    expect(chunks.flat()).toEqual([1, 2, 3])
+    expect(calls).toEqual(['close'])
   })
 
   it('does not export when none is due (the browser host never is)', async () => {
-    let exported = 0
-    const host = {
-      backupStatus: async () => ({ due: false, latest: entry, keep: 7 }),
-      writeBackup: () => Promise.reject(new Error('must not be called'))
-    }
-    expect(await backupIfDue(host, async () => String(++exported))).toBeUndefined()
-    expect(exported).toBe(0)
+    const { host, ledger, chunks } = setUp(false)
+    expect(await backupIfDue(host, ledger)).toBeUndefined()
+    expect(chunks).toEqual([])
+  })
+
+  it('stops a destructive change when its safety backup does not read back', async () => {
+    const { host, ledger, calls } = setUp(true, true)
+    await expect(safetyBackup(host, ledger)).rejects.toThrow(/safety backup taken before this change failed/)
+    expect(calls).toEqual(['close', 'abort'])
   })
 })
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { quarterPeriod } from '../../../shared/ledger/period'
 import { buildReportModel, periodBoundsMs, shortenNames, totalsFromRuns } from '../../../shared/report'
-import { labTables, LAB_DEFAULTS } from './fixture-lab'
+import { LAB_DEFAULTS, labTables } from './fixture-lab'
 import { ref } from './small-lab'
 
 const Q1 = quarterPeriod(2025, 1)

@@ -1,6 +1,7 @@
 import { type DragEvent, useRef, useState } from 'react'
 import { catalogueMatcher } from '../../../../shared/import'
 import type { ImportBatch } from '../../../db'
+import { SAFETY_BACKUP_RUNS, safetyBackup } from '../../app/backup-flow'
 import { useNotify } from '../../app/Notices'
 import { useAsync } from '../../app/useAsync'
 import { LoadStatus } from '../../components/Status'
@@ -141,6 +142,9 @@ export default function Import() {
   }
   const undo = async (batch: ImportBatch, key?: number) => {
     try {
+      // Undoing a large batch rewrites many runs: the ledger as it is goes to today's backup first (desktop).
+      if (host.kind === 'desktop' && batch.added + batch.updated > SAFETY_BACKUP_RUNS)
+        await safetyBackup(host.api, ledger)
       const { removed, reverted } = await ledger.imports.undo(batch.id)
       if (key !== undefined) setFiles((all) => all.filter((f) => f.key !== key))
       changed()

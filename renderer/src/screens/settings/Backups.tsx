@@ -1,14 +1,15 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
-import type { BackupArchive } from '../../../../shared/host-api'
 import type { RestoreReport } from '../../../db'
 import { pendingRestore, startRecompute } from '../../app/background'
+import { backupFileName, incompleteCount, safetyBackup } from '../../app/backup-flow'
 import { useNotify } from '../../app/Notices'
 import { useAsync } from '../../app/useAsync'
 import { LoadStatus } from '../../components/Status'
+import { type ChosenArchive, fileArchive, hostArchive, writeArchive } from '../../host/archive-io'
 import { useHost } from '../../host/HostProvider'
 import { useI18n } from '../../i18n/I18nProvider'
 import { useLedger } from '../../ledger/LedgerProvider'
-import { backupFileName } from './backup-flow'
+import { RecordNotes } from './RecordNotes'
 
 export function Backups() {
   const i18n = useI18n()
@@ -17,7 +18,8 @@ export function Backups() {
   const { ledger, changed } = useLedger()
   const notify = useNotify()
   const pending = useSyncExternalStore(pendingRestore.subscribe, pendingRestore.get)
-  const [archive, setArchive] = useState<BackupArchive>()
+  const [archive, setArchive] = useState<ChosenArchive>()
+  const [progress, setProgress] = useState<string>()
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string>()
   const [report, setReport] = useState<RestoreReport>()
@@ -35,28 +37,37 @@ export function Backups() {
   const exportBackup = async () => {
     setError(undefined)
     try {
-      const outcome = await host.api.saveFile({
-        suggestedName: backupFileName(new Date()),
-        content: await ledger.backups.exportText(),
-        filters: [{ name: t('settings.backupFilter'), extensions: ['json'] }]
-      })
-      if (outcome.status === 'saved') notify({ message: t('settings.backupSaved', { file: outcome.path }) })
+      const result = await writeArchive(host.api, { kind: 'save', suggestedName: backupFileName(new Date()) }, ledger)
+      if (!result) return
+      const file = result.written.path ?? result.written.fileName
+      const missing = incompleteCount(result)
+      if (missing > 0) {
+        const first = [...result.exported.skipped, ...result.written.refused][0]
+        setError(
+          t('settings.backupIncomplete', {
+            file,
+            count: i18n.int(missing),
+            first: first ? `${first.table} ${first.id}: ${first.reason}` : ''
+          })
+        )
+      } else notify({ message: t('settings.backupSaved', { file }) })
     } catch (err) {
       setError(i18n.error(err))
     }
   }
-  const choose = (chosen: BackupArchive) => {
+  const choose = (chosen: ChosenArchive) => {
+    archive?.close()
     setArchive(chosen)
     setReport(undefined)
     setError(undefined)
   }
   const chooseDesktop = async () => {
-    const [file] = await host.api.openFiles({
-      title: t('settings.chooseArchive'),
-      multiple: false,
-      filters: [{ name: t('settings.backupFilter'), extensions: ['json'] }]
-    })
-    if (file) choose({ fileName: file.name, text: file.text })
+    try {
+      const handle = await host.api.chooseArchive(t('settings.chooseArchive'))
+      if (handle) choose(hostArchive(host.api, handle))
+    } catch (err) {
+      setError(i18n.error(err))
+    }
   }
   const restore = async (mode: 'replace' | 'merge') => {
     dialog.current?.close()
@@ -64,18 +75,30 @@ export function Backups() {
     setBusy(true)
     setError(undefined)
     try {
-      setReport(await ledger.backups.restore(archive.text, mode))
+      // Replacing empties the ledger before the archive's records are written: the ledger as it is goes to
+      // today's backup first (desktop), and nothing is changed if that fails.
+      if (mode === 'replace' && host.kind === 'desktop') {
+        setProgress(t('settings.safetyBackup'))
+        await safetyBackup(host.api, ledger)
+      }
+      setReport(
+        await ledger.backups.restore(archive.source, mode, {
+          onProgress: (done, total) =>
+            setProgress(t('settings.restoreProgress', { done: i18n.int(done), total: i18n.int(total) }))
+        })
+      )
       changed()
       void startRecompute(ledger.recompute, changed)
     } catch (err) {
       setError(t('settings.restoreFailed', { file: archive.fileName, message: i18n.error(err) }))
     } finally {
       setBusy(false)
+      setProgress(undefined)
     }
   }
   const openAutomatic = async (fileName: string) => {
     try {
-      choose(await host.api.readBackup(fileName))
+      choose(hostArchive(host.api, await host.api.openBackup(fileName)))
     } catch (err) {
       setError(i18n.error(err))
     }
@@ -97,11 +120,11 @@ export function Backups() {
             <span>{t('settings.chooseArchive')}</span>
             <input
               type="file"
-              accept=".json,application/json"
+              accept=".gz,.json,application/gzip,application/json"
               onChange={(e) => {
                 const file = e.target.files?.[0]
                 e.target.value = ''
-                if (file) void file.text().then((text) => choose({ fileName: file.name, text }))
+                if (file) choose(fileArchive(file))
               }}
             />
           </label>
@@ -123,7 +146,7 @@ export function Backups() {
           </div>
         </div>
       )}
-      {busy && <p role="status">{t('settings.restoring')}</p>}
+      {busy && <p role="status">{progress ?? t('settings.restoring')}</p>}
       {error && (
         <p role="alert" className="error">
           {error}
@@ -144,7 +167,7 @@ export function Backups() {
           </p>
           {report.conflicts.length > 0 && (
             <table>
-              <caption>{t('settings.conflicts', { count: i18n.int(report.conflicts.length) })}</caption>
+              <caption>{t('settings.conflicts', { count: i18n.int(report.conflictCount) })}</caption>
               <thead>
                 <tr>
                   <th>{t('settings.conflict.table')}</th>
@@ -166,6 +189,18 @@ export function Backups() {
                 ))}
               </tbody>
             </table>
+          )}
+          {report.refusedCount > 0 && (
+            <RecordNotes
+              caption={t('settings.refused', { count: i18n.int(report.refusedCount) })}
+              notes={report.refused}
+            />
+          )}
+          {report.repairedCount > 0 && (
+            <RecordNotes
+              caption={t('settings.repaired', { count: i18n.int(report.repairedCount) })}
+              notes={report.repaired}
+            />
           )}
         </div>
       )}

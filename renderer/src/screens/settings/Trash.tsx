@@ -1,7 +1,9 @@
 import { useState } from 'react'
+import { safetyBackup } from '../../app/backup-flow'
 import { useNotify } from '../../app/Notices'
 import { useAsync } from '../../app/useAsync'
 import { LoadStatus } from '../../components/Status'
+import { useHost } from '../../host/HostProvider'
 import { useI18n } from '../../i18n/I18nProvider'
 import { useLedger } from '../../ledger/LedgerProvider'
 
@@ -16,6 +18,7 @@ export function Trash() {
   const { t } = i18n
   const { ledger, revision, changed } = useLedger()
   const notify = useNotify()
+  const host = useHost()
   const state = useAsync(() => ledger.trash.list(), [ledger, revision])
   const [confirming, setConfirming] = useState(false)
   const deletions = state.data ?? []
@@ -32,6 +35,8 @@ export function Trash() {
   }
   const empty = async () => {
     try {
+      // Emptying cannot be undone: the ledger with its trash goes to today's backup first (desktop).
+      if (host.kind === 'desktop' && trashed > 0) await safetyBackup(host.api, ledger)
       const removed = await ledger.trash.empty()
       setConfirming(false)
       changed()
