@@ -194,7 +194,7 @@ export const de: Catalogue = {
   'waste.unsuccessful': 'Erfolglose Jobs',
   'waste.lowUtilisation': 'Läufe mit GPUs unter {threshold} Auslastung',
   'waste.lowUtilisationShort': 'Untätige GPUs',
-  'waste.runs': '{runs} Läufe',
+  'waste.runs': { one: '{count} Lauf', other: '{count} Läufe' },
   'waste.saved': 'Ohne sie eingespart',
   'waste.savedValue': '{kg} CO2e, {kWh} ({share} des Zeitraums)',
   'waste.note':

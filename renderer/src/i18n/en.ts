@@ -191,7 +191,7 @@ export const en = {
   'waste.unsuccessful': 'Unsuccessful jobs',
   'waste.lowUtilisation': 'Runs with GPUs below {threshold} utilisation',
   'waste.lowUtilisationShort': 'Idle GPUs',
-  'waste.runs': '{runs} runs',
+  'waste.runs': { one: '{count} run', other: '{count} runs' },
   'waste.saved': 'Saved without them',
   'waste.savedValue': '{kg} CO2e, {kWh} ({share} of the period)',
   'waste.note':

@@ -58,11 +58,11 @@ export function Waste({ period }: { period: Period }) {
           <dl className="waste-figures">
             <dt>{t('waste.unsuccessful')}</dt>
             <dd aria-label={t('waste.unsuccessful')}>
-              {t('waste.runs', { runs: i18n.int(model.unsuccessful.runs) })} · {cell(model.unsuccessful)}
+              {i18n.plural('waste.runs', model.unsuccessful.runs)} · {cell(model.unsuccessful)}
             </dd>
             <dt>{t('waste.lowUtilisation', { threshold: i18n.pct(LOW_GPU_UTILISATION) })}</dt>
             <dd aria-label={t('waste.lowUtilisationShort')}>
-              {t('waste.runs', { runs: i18n.int(model.lowUtilisation.runs) })} · {cell(model.lowUtilisation)}
+              {i18n.plural('waste.runs', model.lowUtilisation.runs)} · {cell(model.lowUtilisation)}
             </dd>
             <dt>{t('waste.saved')}</dt>
             <dd aria-label={t('waste.saved')}>
