@@ -12,6 +12,7 @@ import { rowWindow } from '../../lib/virtual'
 import { RunDetail } from './RunDetail'
 import { browseQuery, type Filters } from './runs-query'
 import { useDebounced, useRunWindow, useRowBlocks } from './run-window'
+import { runSourceSchema } from '../../../../shared/domain/run'
 
 const ROW_PX = 36
 
@@ -19,7 +20,8 @@ const VIEWPORT_PX = 560
 
 const KINDS = ['training', 'fine-tuning', 'hyperparameter-search', 'inference', 'other'] as const
 
-const SOURCES = ['manual', 'codecarbon', 'nvidia-smi', 'ledger'] as const
+/** Every source a run can come from, as the domain lists them. */
+const SOURCES = runSourceSchema.shape.kind.options
 
 export default function Runs({ query }: ScreenProps) {
   const i18n = useI18n()
