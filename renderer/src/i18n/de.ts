@@ -188,6 +188,11 @@ export const de: Catalogue = {
   'total.change': '{change} gegenüber Vorperiode',
   'total.noPrevious': 'kein Vorwert',
   'total.times': '{factor} × Vorperiode ({previous})',
+  // issue 14: scheduler jobs in the run detail
+  'detail.jobId': 'Scheduler-Job',
+  'detail.outcome': 'Job-Status',
+  'detail.outcomeOk': '{state}',
+  'detail.outcomeUnsuccessful': '{state} (erfolglos: zählt als Verschwendung)',
   // issue 14: waste
   'waste.title': 'Verschwendung: erfolglose Jobs und untätige GPUs',
   'waste.none': 'Keine erfolglosen Jobs und keine Läufe mit untätigen GPUs in diesem Zeitraum.',

@@ -185,6 +185,11 @@ export const en = {
   'total.change': '{change} vs previous period',
   'total.noPrevious': 'no previous figure',
   'total.times': '{factor} × the previous period ({previous})',
+  // issue 14: scheduler jobs in the run detail
+  'detail.jobId': 'Scheduler job',
+  'detail.outcome': 'Job state',
+  'detail.outcomeOk': '{state}',
+  'detail.outcomeUnsuccessful': '{state} (unsuccessful: counted as waste)',
   // issue 14: waste
   'waste.title': 'Waste: unsuccessful jobs and idle GPUs',
   'waste.none': 'No unsuccessful jobs and no runs with idle GPUs in this period.',
