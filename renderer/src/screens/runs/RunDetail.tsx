@@ -180,6 +180,22 @@ export function RunDetail({
                     {run.input.source.fileName ? ` (${run.input.source.fileName})` : ''}
                   </td>
                 </tr>
+                {run.input.source.jobId !== undefined && (
+                  <tr>
+                    <th scope="row">{t('detail.jobId')}</th>
+                    <td>{run.input.source.jobId}</td>
+                  </tr>
+                )}
+                {run.input.outcome && (
+                  <tr>
+                    <th scope="row">{t('detail.outcome')}</th>
+                    <td>
+                      {t(run.input.outcome.successful ? 'detail.outcomeOk' : 'detail.outcomeUnsuccessful', {
+                        state: run.input.outcome.state
+                      })}
+                    </td>
+                  </tr>
+                )}
                 <tr>
                   <th scope="row">{t('detail.method')}</th>
                   <td>{t(`detail.method.${run.result.method}` as MessageKey)}</td>

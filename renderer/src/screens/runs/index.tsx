@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { runSourceSchema } from '../../../../shared/domain/run'
 import type { RunOrder, RunRecord } from '../../../db'
 import { useNotify } from '../../app/Notices'
 import { navigate } from '../../app/router'
@@ -19,7 +20,8 @@ const VIEWPORT_PX = 560
 
 const KINDS = ['training', 'fine-tuning', 'hyperparameter-search', 'inference', 'other'] as const
 
-const SOURCES = ['manual', 'codecarbon', 'nvidia-smi', 'ledger'] as const
+/** Every source a run can come from, as the domain lists them. */
+const SOURCES = runSourceSchema.shape.kind.options
 
 export default function Runs({ query }: ScreenProps) {
   const i18n = useI18n()
