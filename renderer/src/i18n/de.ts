@@ -372,6 +372,9 @@ export const de: Catalogue = {
   'form.chooseDevice': 'Wählen Sie ein Modell oder geben Sie eine Leistung an.',
   'form.chooseLocation': 'Wählen Sie einen Standort.',
   'form.loadingCatalogue': 'Hardware- und Standortkatalog wird geladen…',
+  // Issue 16: form limits
+  'form.tooLong': 'Höchstens {max} Zeichen.',
+  'form.invalidValue': 'Dieser Wert wird nicht angenommen.',
   'projects.title': 'Projekte',
   'projects.new': 'Name des neuen Projekts',
   'projects.create': 'Projekt anlegen',

@@ -368,6 +368,9 @@ export const en = {
   'form.chooseDevice': 'Choose a model or give a power.',
   'form.chooseLocation': 'Choose a location.',
   'form.loadingCatalogue': 'Loading the hardware and location catalogue…',
+  // Issue 16: form limits
+  'form.tooLong': 'At most {max} characters.',
+  'form.invalidValue': 'This value is not accepted.',
   'projects.title': 'Projects',
   'projects.new': 'New project name',
   'projects.create': 'Create project',

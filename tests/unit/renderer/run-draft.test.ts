@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { runInputSchema } from '../../../shared/domain/run'
 import { formatNumber, parseLocaleNumber } from '../../../renderer/src/format/format'
 import { draftFromFields, fieldsFromInput, type RunFields } from '../../../renderer/src/screens/run-form/run-draft'
+import { fieldErrorsOfIssues, TEXT_MAX_LENGTH } from '../../../renderer/src/screens/run-form/run-issues'
 
 const parseDe = (text: string) => parseLocaleNumber('de-DE', text)
 
@@ -159,6 +160,45 @@ describe('fieldsFromInput', () => {
       start: '2026-02-10T09:00',
       end: '2026-02-10T10:30',
       tags: 'baseline, vision'
+    })
+  })
+})
+
+describe('limits of the run schema at their fields', () => {
+  it('a title, a tag or notes over the limit is an error at that field, with the limit, and no draft', () => {
+    const long = draftFromFields(
+      fields({ title: 'x'.repeat(501), tags: `ok, ${'t'.repeat(101)}`, notes: 'n'.repeat(10_001) }),
+      parseDe
+    )
+    expect(long.draft).toBeUndefined()
+    expect(long.errors).toEqual({
+      title: { key: 'form.tooLong', params: { max: 500 } },
+      tags: { key: 'form.tooLong', params: { max: 100 } },
+      notes: { key: 'form.tooLong', params: { max: 10_000 } }
+    })
+  })
+
+  it('the inputs say the same limits as the schema', () => {
+    expect(TEXT_MAX_LENGTH).toEqual({ title: 500, project: 200, person: 200, notes: 10_000, tag: 100 })
+    expect(draftFromFields(fields({ title: 'x'.repeat(500) }), parseDe).draft?.title).toHaveLength(500)
+  })
+
+  it('maps schema issues to fields and messages, never to zod text', () => {
+    const parsed = runInputSchema.safeParse({
+      startedAt: '2024-01-01T00:00:00Z',
+      durationS: 1,
+      person: 'p'.repeat(201),
+      devices: [{ kind: 'gpu', name: 'A100', count: 0, utilization: 2 }],
+      location: { kind: 'cloud', provider: '', region: '' },
+      pue: 0.5
+    })
+    expect(parsed.success).toBe(false)
+    expect(fieldErrorsOfIssues(parsed.error?.issues ?? [])).toEqual({
+      person: { key: 'form.tooLong', params: { max: 200 } },
+      'device0.count': { key: 'form.above', params: { min: 0 } },
+      'device0.utilisation': { key: 'form.max', params: { max: 1 } },
+      location: { key: 'form.chooseLocation' },
+      pue: { key: 'form.min', params: { min: 1 } }
     })
   })
 })

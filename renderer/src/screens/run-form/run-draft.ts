@@ -1,5 +1,6 @@
-import type { RunInput, RunInputDraft, LocationInput } from '../../../../shared/domain/run'
+import { runInputSchema, type RunInput, type RunInputDraft, type LocationInput } from '../../../../shared/domain/run'
 import type { MessageKey } from '../../i18n/en'
+import { fieldErrorsOfIssues } from './run-issues'
 
 /** The run form's fields as typed (strings), and their conversion to a RunInputDraft with an error per field. */
 export interface DeviceFields {
@@ -124,28 +125,27 @@ export const draftFromFields = (
     location = { kind: 'custom', intensityGPerKWh: intensity ?? 0, label: f.customLabel.trim() || 'custom' }
   }
   if (Object.keys(errors).length > 0 || startMs === undefined || durationS === undefined) return { errors }
-  return {
-    errors,
-    draft: {
-      kind: f.kind,
-      project: f.project.trim(),
-      person: f.person.trim(),
-      title: f.title.trim(),
-      startedAt: new Date(startMs).toISOString(),
-      durationS,
-      ...(hoursPerDay !== undefined ? { hoursPerDay } : {}),
-      devices,
-      ...(memoryGB !== undefined ? { memoryGB } : {}),
-      location,
-      ...(pue !== undefined ? { pue } : {}),
-      ...(measuredEnergyKWh !== undefined ? { measuredEnergyKWh } : {}),
-      tags: f.tags
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-      notes: f.notes
-    }
+  const draft: RunInputDraft = {
+    kind: f.kind,
+    project: f.project.trim(),
+    person: f.person.trim(),
+    title: f.title.trim(),
+    startedAt: new Date(startMs).toISOString(),
+    durationS,
+    ...(hoursPerDay !== undefined ? { hoursPerDay } : {}),
+    devices,
+    ...(memoryGB !== undefined ? { memoryGB } : {}),
+    location,
+    ...(pue !== undefined ? { pue } : {}),
+    ...(measuredEnergyKWh !== undefined ? { measuredEnergyKWh } : {}),
+    tags: f.tags
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    notes: f.notes
   }
+  const checked = runInputSchema.safeParse(draft)
+  return checked.success ? { errors, draft } : { errors: fieldErrorsOfIssues(checked.error.issues) }
 }
 
 const localOf = (ms: number): string => new Date(ms).toISOString().slice(0, 16)
