@@ -166,6 +166,9 @@ export const de: Catalogue = {
   'error.title': 'Etwas ist schiefgegangen',
   'error.screen': 'Diese Ansicht konnte nicht angezeigt werden: {message}',
   'error.notFound': 'Unter {path} gibt es keine Seite.',
+  // Issue 16: unknown routes
+  'error.notFoundTitle': 'Seite nicht gefunden',
+  'error.notFoundHint': 'Wählen Sie, wohin Sie möchten:',
   'ledger.opening': 'Das Register wird geöffnet…',
   'ledger.failed': 'Das Register konnte nicht geöffnet werden: {message}',
   'host.notInBrowser': 'Im Browser nicht verfügbar: {what}. Verwenden Sie dafür die Desktop-App.',

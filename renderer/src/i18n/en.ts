@@ -163,6 +163,9 @@ export const en = {
   'error.title': 'Something went wrong',
   'error.screen': 'This screen could not be shown: {message}',
   'error.notFound': 'There is no page at {path}.',
+  // Issue 16: unknown routes
+  'error.notFoundTitle': 'Page not found',
+  'error.notFoundHint': 'Choose where to go:',
   'ledger.opening': 'Opening the ledger…',
   'ledger.failed': 'The ledger could not be opened: {message}',
   'host.notInBrowser': 'Not available in the browser: {what}. Use the desktop app for it.',

@@ -3,6 +3,7 @@ import { runInputSchema } from '../../../shared/domain/run'
 import { formatNumber, parseLocaleNumber } from '../../../renderer/src/format/format'
 import { draftFromFields, fieldsFromInput, type RunFields } from '../../../renderer/src/screens/run-form/run-draft'
 import { fieldErrorsOfIssues, TEXT_MAX_LENGTH } from '../../../renderer/src/screens/run-form/run-issues'
+import { groupByVendor } from '../../../renderer/src/screens/run-form/hardware-groups'
 
 const parseDe = (text: string) => parseLocaleNumber('de-DE', text)
 
@@ -200,5 +201,24 @@ describe('limits of the run schema at their fields', () => {
       location: { key: 'form.chooseLocation' },
       pue: { key: 'form.min', params: { min: 1 } }
     })
+  })
+})
+
+describe('groupByVendor', () => {
+  it('groups by the first word of the name, groups in order of their best match, entries in search order', () => {
+    const names = ['NVIDIA H100', 'AMD MI250X', 'NVIDIA A100', 'Intel Xeon Gold 6248', 'AMD EPYC 7763']
+    expect(groupByVendor(names.map((name) => ({ name })))).toEqual([
+      { vendor: 'NVIDIA', entries: [{ name: 'NVIDIA H100' }, { name: 'NVIDIA A100' }] },
+      { vendor: 'AMD', entries: [{ name: 'AMD MI250X' }, { name: 'AMD EPYC 7763' }] },
+      { vendor: 'Intel', entries: [{ name: 'Intel Xeon Gold 6248' }] }
+    ])
+  })
+})
+
+describe('text limits among other errors', () => {
+  it('a tag over the limit is told together with a missing duration', () => {
+    const { errors } = draftFromFields(fields({ durationH: '', tags: `a, ${'t'.repeat(101)}` }), parseDe)
+    expect(errors.tags).toEqual({ key: 'form.tooLong', params: { max: 100 } })
+    expect(errors.durationH).toEqual({ key: 'form.required' })
   })
 })

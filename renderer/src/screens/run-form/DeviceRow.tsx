@@ -3,6 +3,7 @@ import { useI18n } from '../../i18n/I18nProvider'
 import { type Catalogue } from '../../ledger/engine'
 import { type DeviceFields } from './run-draft'
 import { Field } from '../../components/Field'
+import { groupByVendor } from './hardware-groups'
 
 export function DeviceRow({
   index,
@@ -71,10 +72,14 @@ export function DeviceRow({
             }}
           >
             <option value="">–</option>
-            {options.map((h) => (
-              <option key={h.id} value={h.id}>
-                {h.name} ({num(h.tdpW)} W)
-              </option>
+            {groupByVendor(options).map(({ vendor, entries }) => (
+              <optgroup key={vendor} label={vendor}>
+                {entries.map((h) => (
+                  <option key={h.id} value={h.id}>
+                    {h.name} ({num(h.tdpW)} W)
+                  </option>
+                ))}
+              </optgroup>
             ))}
           </select>
         )}

@@ -1,6 +1,6 @@
 import { runInputSchema, type RunInput, type RunInputDraft, type LocationInput } from '../../../../shared/domain/run'
 import type { MessageKey } from '../../i18n/en'
-import { fieldErrorsOfIssues } from './run-issues'
+import { fieldErrorsOfIssues, TEXT_MAX_LENGTH } from './run-issues'
 
 /** The run form's fields as typed (strings), and their conversion to a RunInputDraft with an error per field. */
 export interface DeviceFields {
@@ -75,6 +75,20 @@ export const draftFromFields = (
     else return v
     return undefined
   }
+  // Texts over the ledger's limits are told at once, with the other fields' errors.
+  const tooLong = (field: string, texts: string[], max: number | undefined) => {
+    if (max !== undefined && texts.some((text) => text.length > max))
+      errors[field] = { key: 'form.tooLong', params: { max } }
+  }
+  tooLong('title', [f.title.trim()], TEXT_MAX_LENGTH.title)
+  tooLong('project', [f.project.trim()], TEXT_MAX_LENGTH.project)
+  tooLong('person', [f.person.trim()], TEXT_MAX_LENGTH.person)
+  tooLong('notes', [f.notes], TEXT_MAX_LENGTH.notes)
+  tooLong(
+    'tags',
+    f.tags.split(',').map((s) => s.trim()),
+    TEXT_MAX_LENGTH.tag
+  )
   let startMs: number | undefined
   let durationS: number | undefined
   let hoursPerDay: number | undefined
