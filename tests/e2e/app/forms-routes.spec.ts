@@ -1,0 +1,72 @@
+import { expect, test, type Page } from '@playwright/test'
+
+// Issue 16 A: forms that say their limits in the app's language, one location picker, unknown routes, page notices.
+const open = async (page: Page, db: string, route = '/') => {
+  await page.goto(`/?db=${db}-${Date.now()}#${route}`)
+  await expect(page.getByRole('navigation').first()).toBeVisible({ timeout: 20_000 })
+}
+const shot = (page: Page, name: string) => page.screenshot({ path: `tests/artifacts/${name}.png`, fullPage: true })
+
+test('run form in German: limits at their fields, in German, and the input keeps to the limit', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 900 })
+  await open(page, 'e2e-forms-de', '/runs/new')
+  await page.getByLabel('Language').selectOption('de')
+  await expect(page.getByRole('heading', { name: 'Lauf erfassen' })).toBeVisible()
+  const title = page.getByLabel('Titel', { exact: true })
+  await expect(title).toHaveAttribute('maxlength', '500')
+  await title.fill('x'.repeat(600))
+  await expect(title).toHaveValue('x'.repeat(500))
+  const tags = page.getByLabel('Schlagwörter (durch Komma getrennt)')
+  await tags.fill(`basis, ${'t'.repeat(101)}`)
+  await page.getByRole('button', { name: 'Lauf speichern' }).click()
+  await expect(tags).toHaveAttribute('aria-invalid', 'true')
+  await expect(tags).toHaveAccessibleDescription('Höchstens 100 Zeichen.')
+  await expect(page.getByText(/Too big|expected string/)).toHaveCount(0)
+  await shot(page, 'forms-de-limits-1024')
+})
+
+test('lab default location: countries named and sorted in German, the choice shown whole', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1000 })
+  await open(page, 'e2e-forms-loc', '/settings')
+  await page.getByLabel('Language').selectOption('de')
+  const lab = page.getByRole('form', { name: 'Standardwerte der Gruppe' })
+  await lab.getByLabel('Standard-Standort angeben als').selectOption('country')
+  const choice = lab.getByLabel('Standort', { exact: true })
+  await expect(choice.locator('option', { hasText: 'Deutschland' })).toHaveCount(1)
+  const names = (await choice.locator('option').allInnerTexts()).slice(1).map((o) => o.replace(/ \(.*\)$/, ''))
+  expect(names.length).toBeGreaterThan(100)
+  expect(names).toEqual([...names].sort(new Intl.Collator('de').compare))
+  await lab.getByLabel('Standorte durchsuchen').fill('Österreich')
+  await choice.selectOption({ label: (await choice.locator('option', { hasText: 'Österreich' }).innerText()).trim() })
+  const box = await choice.boundingBox()
+  expect(box?.width ?? 0).toBeGreaterThan(400)
+  await shot(page, 'forms-de-settings-location-1920')
+})
+
+test('unknown routes lead somewhere useful', async ({ page }) => {
+  await open(page, 'e2e-routes', '/add')
+  await expect(page.getByRole('heading', { name: 'Add a run' })).toBeVisible()
+  expect(page.url()).toContain('#/runs/new')
+  await page.goto(page.url().replace(/#.*$/, '#/dashboard'))
+  await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible()
+  expect(page.url()).toMatch(/#\/$/)
+  await page.goto(page.url().replace(/#.*$/, '#/nowhere'))
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible()
+  await expect(page.getByRole('alert')).toContainText('/nowhere')
+  await page.getByRole('main').getByRole('link', { name: 'Runs' }).click()
+  await expect(page.getByRole('heading', { name: 'Runs', level: 1 })).toBeVisible()
+})
+
+test('a notice stays with the page that raised it', async ({ page }) => {
+  await open(page, 'e2e-notices', '/runs/new')
+  await page.getByLabel('Title', { exact: true }).fill('notice check')
+  await page.getByLabel('Duration (hours)').fill('1')
+  await page.getByLabel('Power override (W)').fill('300')
+  await page.getByRole('button', { name: 'Save run' }).click()
+  const notice = page.getByRole('status').filter({ hasText: 'Run saved.' })
+  await expect(notice).toBeVisible()
+  await expect(notice.getByRole('button', { name: 'Undo' })).toBeVisible()
+  await page.getByRole('navigation').first().getByRole('link', { name: 'Settings' }).click()
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible()
+  await expect(page.getByText('Run saved.')).toHaveCount(0)
+})
