@@ -191,6 +191,9 @@ export const de: Catalogue = {
   'total.change': '{change} gegenüber Vorperiode',
   'total.noPrevious': 'kein Vorwert',
   'total.times': '{factor} × Vorperiode ({previous})',
+  // Issue 16: dashboard wording
+  'total.marketSource':
+    'Standortbasiert abzüglich des gekauften Ökostromanteils: des Laufs, des Cloud-Anbieters oder des Laborvertrags.',
   'dash.title': 'Übersicht',
   'dash.totals': 'Summen für {period}',
   'dash.equivalents': 'Zum Vergleich',

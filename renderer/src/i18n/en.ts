@@ -188,6 +188,9 @@ export const en = {
   'total.change': '{change} vs previous period',
   'total.noPrevious': 'no previous figure',
   'total.times': '{factor} × the previous period ({previous})',
+  // Issue 16: dashboard wording
+  'total.marketSource':
+    'Location-based less the renewable share bought: the run’s own, the cloud provider’s or the lab’s contract.',
   'dash.title': 'Dashboard',
   'dash.totals': 'Totals for {period}',
   'dash.equivalents': 'What it compares to',

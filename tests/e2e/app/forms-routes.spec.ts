@@ -70,3 +70,32 @@ test('a notice stays with the page that raised it', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible()
   await expect(page.getByText('Run saved.')).toHaveCount(0)
 })
+
+test('dashboard: one unit per row, a small total never reads as 0 tree-months, market-based says its source', async ({
+  page
+}) => {
+  await page.setViewportSize({ width: 1024, height: 900 })
+  await open(page, 'e2e-dash-wording', '/runs/new')
+  // 10 W for 1 h at 100 g/kWh, PUE 1: 1 g of CO2e, a small fraction of a tree-month.
+  await page.getByLabel('Duration (hours)').fill('1')
+  await page.getByLabel('Power override (W)').fill('10')
+  await page.getByLabel('Location given as').selectOption('custom')
+  await page.getByLabel('Intensity (g CO2e/kWh)').fill('100')
+  await page.getByLabel('PUE').fill('1')
+  await page.getByRole('button', { name: 'Save run' }).click()
+  await page.getByRole('navigation').first().getByRole('link', { name: 'Dashboard' }).click()
+  const rows = page.getByRole('main').locator('dl.totals')
+  await expect(rows).toHaveCount(2)
+  await expect(rows.nth(0).getByRole('term')).toHaveText(['Location-based', 'Market-based', 'Embodied'])
+  await expect(rows.nth(1).getByRole('term')).toHaveText(['Energy', 'Runs'])
+  for (const figure of await rows.nth(0).locator('.figure').allInnerTexts()) expect(figure).toMatch(/ (g|kg|t)$/)
+  await expect(rows.nth(0).getByText(/renewable share bought/)).toBeVisible()
+  const trees = page.getByText(/tree-months of absorption/)
+  await expect(trees).toBeVisible()
+  await expect(trees).not.toHaveText(/^0 tree-months/)
+  await page.getByLabel('Language').selectOption('de')
+  await expect(page.getByText(/Baum-Monate/)).not.toHaveText(/: 0 Baum-Monate/)
+  await page.screenshot({ path: 'tests/artifacts/dashboard-wording-de-1024.png', fullPage: true })
+  await page.setViewportSize({ width: 1920, height: 1000 })
+  await page.screenshot({ path: 'tests/artifacts/dashboard-wording-de-1920.png', fullPage: true })
+})
