@@ -412,6 +412,12 @@ export const de: Catalogue = {
   'reports.scopePeople': 'Einzelne Personen',
   'reports.projectsList': 'Projekte im Bericht',
   'reports.peopleList': 'Personen im Bericht',
+  // Issue 16: searchable checklists
+  'checklist.search': '{list} durchsuchen',
+  'checklist.searchPlaceholder': 'Suchen…',
+  'checklist.selectShown': 'Die {count} angezeigten auswählen',
+  'checklist.clearShown': 'Angezeigte abwählen',
+  'checklist.chosen': '{chosen} von {total} ausgewählt',
   'reports.noProjects': 'Noch keine Projekte.',
   'reports.noPeople': 'In diesem Zeitraum hat niemand Läufe erfasst.',
   'reports.pickProject': 'Mindestens ein Projekt ankreuzen.',

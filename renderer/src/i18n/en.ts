@@ -408,6 +408,12 @@ export const en = {
   'reports.scopePeople': 'Some people',
   'reports.projectsList': 'Projects in the report',
   'reports.peopleList': 'People in the report',
+  // Issue 16: searchable checklists
+  'checklist.search': 'Search {list}',
+  'checklist.searchPlaceholder': 'Search…',
+  'checklist.selectShown': 'Select the {count} shown',
+  'checklist.clearShown': 'Clear the shown',
+  'checklist.chosen': '{chosen} of {total} chosen',
   'reports.noProjects': 'No projects yet.',
   'reports.noPeople': 'Nobody logged runs in this period.',
   'reports.pickProject': 'Tick at least one project.',

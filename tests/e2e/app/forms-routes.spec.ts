@@ -99,3 +99,32 @@ test('dashboard: one unit per row, a small total never reads as 0 tree-months, m
   await page.setViewportSize({ width: 1920, height: 1000 })
   await page.screenshot({ path: 'tests/artifacts/dashboard-wording-de-1920.png', fullPage: true })
 })
+
+test('report scope over many long project names: search, select the shown, nothing wider than the screen', async ({
+  page
+}) => {
+  await page.setViewportSize({ width: 1024, height: 900 })
+  await open(page, 'e2e-scope', '/projects')
+  const long = (i: number) => `Project ${String(i).padStart(2, '0')} ${'with a very long descriptive name '.repeat(5)}`
+  for (let i = 1; i <= 24; i++) {
+    await page.getByLabel('New project name').fill(i % 8 === 0 ? `Vision ${i}` : long(i))
+    await page.getByRole('button', { name: 'Create project' }).click()
+    await expect(page.getByText(`Project ${i % 8 === 0 ? `Vision ${i}` : long(i).trim()} created.`)).toBeVisible()
+  }
+  await page.getByRole('navigation').first().getByRole('link', { name: 'Reports' }).click()
+  await page.getByRole('radio', { name: 'Some projects' }).check()
+  const list = page.getByRole('list', { name: 'Projects in the report' })
+  await expect(list.getByRole('checkbox')).toHaveCount(24)
+  // A long name wraps beside its box; it does not squeeze the box away.
+  expect((await list.getByRole('checkbox').first().boundingBox())?.width ?? 0).toBeGreaterThanOrEqual(10)
+  await page.getByLabel('Search Projects in the report').fill('vision')
+  await expect(list.getByRole('checkbox')).toHaveCount(3)
+  await page.getByRole('button', { name: 'Select the 3 shown' }).click()
+  await expect(page.getByText('3 of 24 chosen')).toBeVisible()
+  await page.getByLabel('Search Projects in the report').fill('')
+  await expect(list.getByRole('checkbox', { checked: true })).toHaveCount(3)
+  await expect(list.getByRole('checkbox', { name: 'Vision 16' })).toBeChecked()
+  const width = await page.evaluate(() => document.documentElement.scrollWidth)
+  expect(width).toBeLessThanOrEqual(1024)
+  await page.screenshot({ path: 'tests/artifacts/reports-scope-long-1024.png', fullPage: true })
+})
