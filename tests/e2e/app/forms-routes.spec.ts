@@ -128,3 +128,18 @@ test('report scope over many long project names: search, select the shown, nothi
   expect(width).toBeLessThanOrEqual(1024)
   await page.screenshot({ path: 'tests/artifacts/reports-scope-long-1024.png', fullPage: true })
 })
+
+test('import page at 1,024 px: the preview of a real CodeCarbon file fits the screen', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 900 })
+  await open(page, 'e2e-import-width', '/import')
+  await page
+    .getByLabel('Choose files to import')
+    .setInputFiles('tests/fixtures/import/codecarbon/codecarbon-repo-sample.csv')
+  const card = page.getByRole('region', { name: 'codecarbon-repo-sample.csv', exact: true })
+  await expect(card.getByRole('button', { name: 'Import 21 runs' })).toBeVisible()
+  await card.getByText('21 runs in the file').click()
+  await expect(card.getByRole('table').nth(1)).toBeVisible()
+  const width = await page.evaluate(() => document.documentElement.scrollWidth)
+  await page.screenshot({ path: 'tests/artifacts/import-preview-1024.png', fullPage: true })
+  expect(width).toBeLessThanOrEqual(1024)
+})
