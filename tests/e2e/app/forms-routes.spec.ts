@@ -143,3 +143,17 @@ test('import page at 1,024 px: the preview of a real CodeCarbon file fits the sc
   await page.screenshot({ path: 'tests/artifacts/import-preview-1024.png', fullPage: true })
   expect(width).toBeLessThanOrEqual(1024)
 })
+
+test('a 200-character project name does not widen the runs page', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 900 })
+  await open(page, 'e2e-move-long', '/projects')
+  const name = `Long ${'x'.repeat(190)} end`
+  await page.getByLabel('New project name').fill(name)
+  await page.getByRole('button', { name: 'Create project' }).click()
+  await page.getByRole('navigation').first().getByRole('link', { name: 'Runs' }).click()
+  const target = page.getByRole('combobox', { name: 'Move to project' })
+  await target.selectOption({ label: name })
+  expect((await target.boundingBox())?.width ?? 0).toBeLessThanOrEqual(400)
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024)
+  await page.screenshot({ path: 'tests/artifacts/runs-move-long-1024.png', fullPage: true })
+})
