@@ -19,8 +19,6 @@ const WARNINGS_SHOWN = 50
 
 const percent = (done: number, total: number) => (total > 0 ? Math.round((done / total) * 100) : 0)
 
-const messageOf = (problem: object): Message | undefined => (problem as { msg?: Message }).msg
-
 export function FileCard({
   file,
   projects,
@@ -48,7 +46,7 @@ export function FileCard({
   const skippedRows = result ? skippedRowCount(result, skipped) : 0
   // From the importer's result, not the preview's copy: that numbers a run's warnings by the run, not its file row.
   const warnings = useMemo(() => (result ? previewWarnings(result) : []), [result])
-  const say = (problem: { message: string }): string => i18n.msg(messageOf(problem), problem.message)
+  const say = (problem: { message: string; msg?: Message }): string => i18n.msg(problem.msg, problem.message)
   const sayWarning = (w: PreviewWarning): string => {
     if (!w.run) return say(w)
     const params = { title: w.run.title || t('runs.untitled'), message: say(w) }
