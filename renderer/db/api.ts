@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { RunResult } from '../../shared/domain/result'
 import type { RunInput, RunInputDraft } from '../../shared/domain/run'
+import type { ImportError, ImportWarning } from '../../shared/import/types'
 import type { TotalsAnswer, TotalsQuery } from '../../shared/ledger/aggregate'
 import type { ArchiveCounts, CheckSummary, RecordNote } from '../../shared/ledger/archive'
 import type { MergeConflict } from '../../shared/ledger/backup'
@@ -81,15 +82,15 @@ export interface TrashRepo {
   empty(): Promise<number>
 }
 
-/** What the importers of shared/import produce (structurally their ImportResult). */
+/** What the importers of shared/import produce (their ImportResult; its errors and warnings are the same types). */
 export interface ImportSource {
   format: string
   fileName: string
   runs: { externalId?: string; input: RunInputDraft; warnings?: string[] }[]
-  errors: { row: number; field: string; message: string }[]
+  errors: ImportError[]
   /** Rows of the file the importer rejected, each once (a row can have several errors); errors.length without it. */
   skippedRows?: number
-  warnings: { row?: number; field?: string; message: string }[]
+  warnings: ImportWarning[]
 }
 
 export interface ImportPreview {
@@ -100,8 +101,8 @@ export interface ImportPreview {
   updated: number
   unchanged: number
   /** Rows the importer rejected, with the reason. */
-  skipped: { row: number; field: string; message: string }[]
-  warnings: { row?: number; field?: string; message: string }[]
+  skipped: ImportError[]
+  warnings: ImportWarning[]
   /** Per source project name: the ledger project it maps to, or 'create' with the name it will get. */
   projects: { sourceName: string; action: 'map' | 'create'; projectId?: string; projectName: string; runs: number }[]
 }

@@ -65,7 +65,20 @@ export function formatMessage(
 ): string | undefined {
   const template = Object.hasOwn(catalogue, message.id) ? catalogue[message.id] : undefined
   if (template === undefined) return undefined
-  const params = message.params
+  return fillTemplate(template, message.params, write, (nested) => formatMessage(catalogue, nested, write))
+}
+
+/**
+ * The one placeholder engine of the project: {name} and {name:style} filled from params, numbers written by write
+ * in their style, a nested message by nested (undefined there makes the whole text undefined). A missing parameter
+ * stays visible as {name}. The app's own catalogue (renderer/src/i18n) fills its texts with it too.
+ */
+export function fillTemplate(
+  template: string,
+  params: Readonly<Record<string, MessageParam>> | undefined,
+  write: WriteNumber,
+  nested: (message: Message) => string | undefined = () => undefined
+): string | undefined {
   let text = ''
   for (const part of partsOf(template)) {
     if (typeof part === 'string') {
@@ -78,9 +91,9 @@ export function formatMessage(
     else if (typeof value === 'number') text += write(value, part.style)
     else if (Array.isArray(value)) text += value.map((v) => write(v, part.style)).join(' + ')
     else {
-      const nested = formatMessage(catalogue, value, write)
-      if (nested === undefined) return undefined
-      text += nested
+      const inner = nested(value)
+      if (inner === undefined) return undefined
+      text += inner
     }
   }
   return text
@@ -111,7 +124,8 @@ export const writeEnglishNumber: WriteNumber = (x, style) => {
 }
 
 const formats = new Map<string, Intl.NumberFormat>()
-const numberFormat = (locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat => {
+/** Intl number formats cached per locale and options (creating one is slow; tables format thousands of cells). */
+export const numberFormat = (locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat => {
   const key = `${locale}|${JSON.stringify(options)}`
   let format = formats.get(key)
   if (!format) formats.set(key, (format = new Intl.NumberFormat(locale, options)))

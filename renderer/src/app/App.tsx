@@ -1,4 +1,4 @@
-import { Suspense } from 'react'
+import { Suspense, useEffect } from 'react'
 import { HostProvider } from '../host/HostProvider'
 import { I18nProvider, useI18n } from '../i18n/I18nProvider'
 import { type Language, languages } from '../i18n/translate'
@@ -6,8 +6,8 @@ import { LedgerProvider } from '../ledger/LedgerProvider'
 import { ErrorBoundary } from './ErrorBoundary'
 import { HostEvents } from './HostEvents'
 import { NoticesProvider } from './Notices'
-import { href, matchPath, useHashRoute } from './router'
-import { screens } from './screens'
+import { href, matchPath, navigate, useHashRoute } from './router'
+import { routeAliases, screens } from './screens'
 
 const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', de: 'Deutsch' }
 
@@ -22,6 +22,11 @@ function Shell({ databaseName }: { databaseName?: string }) {
       break
     }
   }
+  const alias = match ? undefined : routeAliases[path.replace(/\/+$/, '') || '/']
+  const search = query.toString()
+  useEffect(() => {
+    if (alias) navigate(alias, Object.fromEntries(new URLSearchParams(search)), true)
+  }, [alias, search])
   const current = (screenPath: string) => (screenPath === '/' ? path === '/' : path === screenPath)
   return (
     <div className="app">
@@ -90,9 +95,22 @@ function Shell({ databaseName }: { databaseName?: string }) {
               {match ? (
                 <match.screen.component params={match.params} query={query} />
               ) : (
-                <p role="alert" className="screen-status">
-                  {t('error.notFound', { path })}
-                </p>
+                alias === undefined && (
+                  <section aria-labelledby="not-found-title" className="screen-status">
+                    <h1 id="not-found-title">{t('error.notFoundTitle')}</h1>
+                    <p role="alert">{t('error.notFound', { path })}</p>
+                    <p>{t('error.notFoundHint')}</p>
+                    <ul>
+                      {screens
+                        .filter((s) => s.nav)
+                        .map((s) => (
+                          <li key={s.path}>
+                            <a href={href(s.path)}>{t(s.title)}</a>
+                          </li>
+                        ))}
+                    </ul>
+                  </section>
+                )
               )}
             </Suspense>
           </ErrorBoundary>

@@ -1,4 +1,4 @@
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from 'react'
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react'
 import { useI18n } from '../i18n/I18nProvider'
 
 /** Short messages after a change, with an Undo button when the change can be undone. */
@@ -17,11 +17,23 @@ export function NoticesProvider({ children }: { children: ReactNode }) {
   const [notice, setNotice] = useState<(Notice & { id: number }) | null>(null)
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   const counter = useRef(0)
+  // A notice belongs to the page that raised it: a navigation clears it, except the one its own action makes in
+  // the same task (save a run, then open the runs table with "Run saved. Undo").
+  const justRaised = useRef(false)
   const notify = useCallback((next: Notice) => {
     clearTimeout(timer.current)
     counter.current += 1
     setNotice({ ...next, id: counter.current })
     timer.current = setTimeout(() => setNotice(null), VISIBLE_MS)
+    justRaised.current = true
+    setTimeout(() => (justRaised.current = false), 0)
+  }, [])
+  useEffect(() => {
+    const leave = () => {
+      if (!justRaised.current) setNotice(null)
+    }
+    window.addEventListener('hashchange', leave)
+    return () => window.removeEventListener('hashchange', leave)
   }, [])
   const undo = async () => {
     const current = notice

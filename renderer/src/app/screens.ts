@@ -30,3 +30,20 @@ export const screens: Screen[] = [
   { path: '/settings', title: 'nav.settings', nav: true, component: lazy(() => import('../screens/settings')) },
   { path: '/about', title: 'nav.about', nav: true, component: lazy(() => import('../screens/about')) }
 ]
+
+/**
+ * Paths people type or remember from other apps, and where they lead: the screen that does what they ask for.
+ * Any other unknown path shows a page naming it, with the navigation to every screen.
+ */
+export const routeAliases: Readonly<Record<string, string>> = {
+  '/dashboard': '/',
+  '/home': '/',
+  '/add': '/runs/new',
+  '/new': '/runs/new',
+  '/runs/add': '/runs/new',
+  '/run': '/runs',
+  '/project': '/projects',
+  '/report': '/reports',
+  '/compare-plan': '/compare',
+  '/plan': '/compare'
+}

@@ -125,6 +125,7 @@ export function Figures({ period, projectId }: { period: Period; projectId?: str
               previous={data.previous.total.marketEmissionsKg.value}
               format={i18n.kg}
               i18n={i18n}
+              note={t('total.marketSource')}
             />
             <Total
               title={t('total.embodied')}
@@ -133,6 +134,9 @@ export function Figures({ period, projectId }: { period: Period; projectId?: str
               format={i18n.kg}
               i18n={i18n}
             />
+          </dl>
+          {/* One unit per row: the emissions in kg above, the energy and the count of runs below. */}
+          <dl className="totals">
             <Total
               title={t('total.energy')}
               range={data.current.total.energyKWh}

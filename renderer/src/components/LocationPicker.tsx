@@ -17,16 +17,33 @@ export interface LocationPickerFields {
   customLabel: string
 }
 
+const sameLocation = (a: LocationInput | undefined, b: LocationInput) => JSON.stringify(a) === JSON.stringify(b)
+
+/**
+ * The one location picker of the app (run form, lab defaults): how the location is given, then a search and a
+ * choice among the catalogue's (and the lab's own) entries, countries named and sorted in the UI language, cloud
+ * regions with their city. idPrefix keeps the ids unique when two pickers share a page; the labels may be
+ * overridden where the meaning differs (the lab's default location, whose "unknown" is the world average).
+ */
 export function LocationPicker({
   fields,
   set,
   catalogue,
-  errors
+  errors,
+  own = [],
+  idPrefix = 'loc',
+  kindLabel,
+  unknownLabel
 }: {
   fields: LocationPickerFields
   set: (patch: Partial<LocationPickerFields>) => void
   catalogue?: Catalogue
   errors: (name: string) => string | undefined
+  /** The lab's own locations (Settings), offered before the catalogue's. */
+  own?: readonly LocationEntry[]
+  idPrefix?: string
+  kindLabel?: string
+  unknownLabel?: string
 }) {
   const { t, num, language } = useI18n()
   const [search, setSearch] = useState('')
@@ -34,16 +51,21 @@ export function LocationPicker({
   // Countries: every match, named in the UI language and sorted by that name; zones and cloud regions: the 40 best.
   const matches = useMemo((): LocationOption[] => {
     if (!catalogue || kind === 'custom' || kind === 'unknown') return []
-    if (kind === 'country') return countryOptions(catalogue.ref.locations, search, language)
-    return catalogue
-      .searchLocations(catalogue.ref, search, 200)
-      .filter((l) => l.kind === kind)
-      .slice(0, 40)
-      .map((entry) => ({ entry, name: entry.name }))
-  }, [catalogue, search, kind, language])
+    const mine = own.filter((l) => l.kind === kind).map((entry) => ({ entry, name: entry.name }))
+    const found =
+      kind === 'country'
+        ? countryOptions(catalogue.ref.locations, search, language)
+        : catalogue
+            .searchLocations(catalogue.ref, search, 200)
+            .filter((l) => l.kind === kind)
+            .slice(0, 40)
+            .map((entry) => ({ entry, name: entry.name }))
+    return [...mine, ...found.filter((o) => !mine.some((m) => m.entry.id === o.entry.id))]
+  }, [catalogue, search, kind, language, own])
   const current =
     catalogue && (kind === 'cloud' || kind === 'country' || kind === 'zone')
-      ? catalogue.resolveLocation(catalogue.ref, fields.location)
+      ? (own.find((l) => sameLocation(locationInputOf(l), fields.location)) ??
+        catalogue.resolveLocation(catalogue.ref, fields.location))
       : undefined
   const options =
     current && !matches.some((m) => m.entry.id === current.id)
@@ -52,7 +74,7 @@ export function LocationPicker({
   const latest = (e: LocationEntry) => e.intensities[e.intensities.length - 1]?.intensityGPerKWh ?? 0
   return (
     <div className="fields">
-      <Field id="loc-kind" label={t('form.locationKind')}>
+      <Field id={`${idPrefix}-kind`} label={kindLabel ?? t('form.locationKind')}>
         {(p) => (
           <select
             {...p}
@@ -75,7 +97,7 @@ export function LocationPicker({
           >
             {LOCATION_KINDS.map((k) => (
               <option key={k} value={k}>
-                {t(`form.loc.${k}` as MessageKey)}
+                {k === 'unknown' && unknownLabel ? unknownLabel : t(`form.loc.${k}` as MessageKey)}
               </option>
             ))}
           </select>
@@ -83,7 +105,7 @@ export function LocationPicker({
       </Field>
       {kind === 'custom' && (
         <>
-          <Field id="loc-intensity" label={t('form.customIntensity')} error={errors('customIntensity')}>
+          <Field id={`${idPrefix}-intensity`} label={t('form.customIntensity')} error={errors('customIntensity')}>
             {(p) => (
               <input
                 {...p}
@@ -93,21 +115,22 @@ export function LocationPicker({
               />
             )}
           </Field>
-          <Field id="loc-label" label={t('form.customLabel')}>
+          <Field id={`${idPrefix}-label`} label={t('form.customLabel')}>
             {(p) => <input {...p} value={fields.customLabel} onChange={(e) => set({ customLabel: e.target.value })} />}
           </Field>
         </>
       )}
       {(kind === 'cloud' || kind === 'country' || kind === 'zone') && (
         <>
-          <Field id="loc-search" label={t('form.locationSearch')}>
+          <Field id={`${idPrefix}-search`} label={t('form.locationSearch')}>
             {(p) => <input {...p} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />}
           </Field>
           <Field
-            id="loc-entry"
+            id={`${idPrefix}-entry`}
             label={t('form.location')}
             error={errors('location')}
-            hint={catalogue && options.length === 0 ? t('form.locationNone') : undefined}
+            hint={!catalogue ? t('form.loadingCatalogue') : options.length === 0 ? t('form.locationNone') : undefined}
+            wide
           >
             {(p) => (
               <select

@@ -21,13 +21,16 @@ export function Total({
   range,
   previous,
   format,
-  i18n
+  i18n,
+  note
 }: {
   title: string
   range: Range
   previous: number
   format: (v: number) => string
   i18n: I18n
+  /** Where the figure comes from, when its title alone does not say (the market-based one). */
+  note?: string
 }) {
   const c = comparison(range.value, previous)
   const text =
@@ -42,6 +45,7 @@ export function Total({
       <dd className="figure">{format(range.value)}</dd>
       <dd className="range">{i18n.rangeText(range, format) || '\u00a0'}</dd>
       <dd className="change">{text}</dd>
+      {note && <dd className="muted note">{note}</dd>}
     </div>
   )
 }

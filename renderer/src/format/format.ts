@@ -3,17 +3,7 @@
  * Intl formatters are cached per locale and options because creating them is slow and tables format thousands.
  */
 import type { Range } from '../../../shared/domain/range'
-
-const cache = new Map<string, Intl.NumberFormat>()
-const numberFormat = (locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat => {
-  const key = `${locale}|${JSON.stringify(options)}`
-  let f = cache.get(key)
-  if (!f) {
-    f = new Intl.NumberFormat(locale, options)
-    cache.set(key, f)
-  }
-  return f
-}
+import { numberFormat } from '../../../shared/messages/message'
 
 /** Significant digits that keep small figures readable and large ones whole: 16.99, 1,234, 0.0123. */
 export const formatNumber = (locale: string, value: number, maxFraction?: number): string => {

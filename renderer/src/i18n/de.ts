@@ -166,6 +166,9 @@ export const de: Catalogue = {
   'error.title': 'Etwas ist schiefgegangen',
   'error.screen': 'Diese Ansicht konnte nicht angezeigt werden: {message}',
   'error.notFound': 'Unter {path} gibt es keine Seite.',
+  // Issue 16: unknown routes
+  'error.notFoundTitle': 'Seite nicht gefunden',
+  'error.notFoundHint': 'Wählen Sie, wohin Sie möchten:',
   'ledger.opening': 'Das Register wird geöffnet…',
   'ledger.failed': 'Das Register konnte nicht geöffnet werden: {message}',
   'host.notInBrowser': 'Im Browser nicht verfügbar: {what}. Verwenden Sie dafür die Desktop-App.',
@@ -210,6 +213,9 @@ export const de: Catalogue = {
   'waste.person': 'Person',
   'waste.project': 'Projekt',
   'waste.unnamed': '(keine)',
+  // Issue 16: dashboard wording
+  'total.marketSource':
+    'Aus den vertraglichen Instrumenten des Labors: durch Herkunftsnachweise gedeckte Energie mit 0 g/kWh, der Rest mit dem Faktor des Versorgers, sonst mit dem standortbasierten Faktor (wahrscheinlich zu niedrig). Kompensationen mindern ihn nie.',
   'dash.title': 'Übersicht',
   'dash.totals': 'Summen für {period}',
   'dash.equivalents': 'Zum Vergleich',
@@ -395,6 +401,9 @@ export const de: Catalogue = {
   'form.chooseDevice': 'Wählen Sie ein Modell oder geben Sie eine Leistung an.',
   'form.chooseLocation': 'Wählen Sie einen Standort.',
   'form.loadingCatalogue': 'Hardware- und Standortkatalog wird geladen…',
+  // Issue 16: form limits
+  'form.tooLong': 'Höchstens {max} Zeichen.',
+  'form.invalidValue': 'Dieser Wert wird nicht angenommen.',
   'projects.title': 'Projekte',
   'projects.new': 'Name des neuen Projekts',
   'projects.create': 'Projekt anlegen',
@@ -426,6 +435,12 @@ export const de: Catalogue = {
   'reports.scopePeople': 'Einzelne Personen',
   'reports.projectsList': 'Projekte im Bericht',
   'reports.peopleList': 'Personen im Bericht',
+  // Issue 16: searchable checklists
+  'checklist.search': '{list} durchsuchen',
+  'checklist.searchPlaceholder': 'Suchen…',
+  'checklist.selectShown': 'Die {count} angezeigten auswählen',
+  'checklist.clearShown': 'Angezeigte abwählen',
+  'checklist.chosen': '{chosen} von {total} ausgewählt',
   'reports.noProjects': 'Noch keine Projekte.',
   'reports.noPeople': 'In diesem Zeitraum hat niemand Läufe erfasst.',
   'reports.pickProject': 'Mindestens ein Projekt ankreuzen.',

@@ -163,6 +163,9 @@ export const en = {
   'error.title': 'Something went wrong',
   'error.screen': 'This screen could not be shown: {message}',
   'error.notFound': 'There is no page at {path}.',
+  // Issue 16: unknown routes
+  'error.notFoundTitle': 'Page not found',
+  'error.notFoundHint': 'Choose where to go:',
   'ledger.opening': 'Opening the ledger…',
   'ledger.failed': 'The ledger could not be opened: {message}',
   'host.notInBrowser': 'Not available in the browser: {what}. Use the desktop app for it.',
@@ -207,6 +210,9 @@ export const en = {
   'waste.person': 'Person',
   'waste.project': 'Project',
   'waste.unnamed': '(none)',
+  // Issue 16: dashboard wording
+  'total.marketSource':
+    'From the lab’s contractual instruments: energy its certificates cover at 0 g/kWh, the rest at its supplier’s factor, else at the location-based factor (likely an understatement). Offsets never reduce it.',
   'dash.title': 'Dashboard',
   'dash.totals': 'Totals for {period}',
   'dash.equivalents': 'What it compares to',
@@ -391,6 +397,9 @@ export const en = {
   'form.chooseDevice': 'Choose a model or give a power.',
   'form.chooseLocation': 'Choose a location.',
   'form.loadingCatalogue': 'Loading the hardware and location catalogue…',
+  // Issue 16: form limits
+  'form.tooLong': 'At most {max} characters.',
+  'form.invalidValue': 'This value is not accepted.',
   'projects.title': 'Projects',
   'projects.new': 'New project name',
   'projects.create': 'Create project',
@@ -422,6 +431,12 @@ export const en = {
   'reports.scopePeople': 'Some people',
   'reports.projectsList': 'Projects in the report',
   'reports.peopleList': 'People in the report',
+  // Issue 16: searchable checklists
+  'checklist.search': 'Search {list}',
+  'checklist.searchPlaceholder': 'Search…',
+  'checklist.selectShown': 'Select the {count} shown',
+  'checklist.clearShown': 'Clear the shown',
+  'checklist.chosen': '{chosen} of {total} chosen',
   'reports.noProjects': 'No projects yet.',
   'reports.noPeople': 'Nobody logged runs in this period.',
   'reports.pickProject': 'Tick at least one project.',

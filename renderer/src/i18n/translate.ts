@@ -2,6 +2,7 @@ import { z } from 'zod'
 import zodGerman from 'zod/v4/locales/de.js'
 import zodEnglish from 'zod/v4/locales/en.js'
 import {
+  fillTemplate,
   formatMessage,
   localeNumberWriter,
   type Message,
@@ -23,8 +24,10 @@ const catalogues: Record<Language, Catalogue> = { en, de }
 
 export type MessageParams = Record<string, string | number>
 
-const fill = (text: string, params?: MessageParams): string =>
-  params ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : text
+/** The app's parameters are already written for the UI (or plain counts and limits): numbers go in as they are. */
+const asWritten = (value: number): string => String(value)
+
+const fill = (text: string, params?: MessageParams): string => fillTemplate(text, params, asWritten) ?? text
 
 /** The message in the language with {name} placeholders filled; a missing parameter stays visible as {name}. */
 export const translate = (language: Language, key: MessageKey, params?: MessageParams): string =>

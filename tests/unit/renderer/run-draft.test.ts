@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { formatNumber, parseLocaleNumber } from '../../../renderer/src/format/format'
+import { groupByVendor } from '../../../renderer/src/screens/run-form/hardware-groups'
 import { draftFromFields, fieldsFromInput, type RunFields } from '../../../renderer/src/screens/run-form/run-draft'
+import { fieldErrorsOfIssues, TEXT_MAX_LENGTH } from '../../../renderer/src/screens/run-form/run-issues'
 import { runInputSchema } from '../../../shared/domain/run'
 
 const parseDe = (text: string) => parseLocaleNumber('de-DE', text)
@@ -160,5 +162,63 @@ describe('fieldsFromInput', () => {
       end: '2026-02-10T10:30',
       tags: 'baseline, vision'
     })
+  })
+})
+
+describe('limits of the run schema at their fields', () => {
+  it('a title, a tag or notes over the limit is an error at that field, with the limit, and no draft', () => {
+    const long = draftFromFields(
+      fields({ title: 'x'.repeat(501), tags: `ok, ${'t'.repeat(101)}`, notes: 'n'.repeat(10_001) }),
+      parseDe
+    )
+    expect(long.draft).toBeUndefined()
+    expect(long.errors).toEqual({
+      title: { key: 'form.tooLong', params: { max: 500 } },
+      tags: { key: 'form.tooLong', params: { max: 100 } },
+      notes: { key: 'form.tooLong', params: { max: 10_000 } }
+    })
+  })
+
+  it('the inputs say the same limits as the schema', () => {
+    expect(TEXT_MAX_LENGTH).toEqual({ title: 500, project: 200, person: 200, notes: 10_000, tag: 100 })
+    expect(draftFromFields(fields({ title: 'x'.repeat(500) }), parseDe).draft?.title).toHaveLength(500)
+  })
+
+  it('maps schema issues to fields and messages, never to zod text', () => {
+    const parsed = runInputSchema.safeParse({
+      startedAt: '2024-01-01T00:00:00Z',
+      durationS: 1,
+      person: 'p'.repeat(201),
+      devices: [{ kind: 'gpu', name: 'A100', count: 0, utilization: 2 }],
+      location: { kind: 'cloud', provider: '', region: '' },
+      pue: 0.5
+    })
+    expect(parsed.success).toBe(false)
+    expect(fieldErrorsOfIssues(parsed.error?.issues ?? [])).toEqual({
+      person: { key: 'form.tooLong', params: { max: 200 } },
+      'device0.count': { key: 'form.above', params: { min: 0 } },
+      'device0.utilisation': { key: 'form.max', params: { max: 1 } },
+      location: { key: 'form.chooseLocation' },
+      pue: { key: 'form.min', params: { min: 1 } }
+    })
+  })
+})
+
+describe('groupByVendor', () => {
+  it('groups by the first word of the name, groups in order of their best match, entries in search order', () => {
+    const names = ['NVIDIA H100', 'AMD MI250X', 'NVIDIA A100', 'Intel Xeon Gold 6248', 'AMD EPYC 7763']
+    expect(groupByVendor(names.map((name) => ({ name })))).toEqual([
+      { vendor: 'NVIDIA', entries: [{ name: 'NVIDIA H100' }, { name: 'NVIDIA A100' }] },
+      { vendor: 'AMD', entries: [{ name: 'AMD MI250X' }, { name: 'AMD EPYC 7763' }] },
+      { vendor: 'Intel', entries: [{ name: 'Intel Xeon Gold 6248' }] }
+    ])
+  })
+})
+
+describe('text limits among other errors', () => {
+  it('a tag over the limit is told together with a missing duration', () => {
+    const { errors } = draftFromFields(fields({ durationH: '', tags: `a, ${'t'.repeat(101)}` }), parseDe)
+    expect(errors.tags).toEqual({ key: 'form.tooLong', params: { max: 100 } })
+    expect(errors.durationH).toEqual({ key: 'form.required' })
   })
 })

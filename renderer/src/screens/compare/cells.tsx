@@ -1,17 +1,11 @@
 import type { Range } from '../../../../shared/domain/range'
 import type { Message } from '../../../../shared/messages/message'
-import { PlanningError } from '../../../../shared/planning'
 import type { UnitFormat } from '../../format/format'
 import { type I18n, useI18n } from '../../i18n/I18nProvider'
 import { savingShown } from './compare-form'
 
-/** Why a comparison failed, in the UI language when the planner says why. */
-export const message = (error: unknown, i18n: I18n): string =>
-  error instanceof PlanningError
-    ? i18n.msg(error.msg, error.message)
-    : error instanceof Error
-      ? error.message
-      : String(error)
+/** Why a comparison failed, in the UI language (a PlanningError carries its message, as every user-facing error). */
+export const message = (error: unknown, i18n: I18n): string => i18n.error(error)
 
 /** A comparison's notes in the UI language (notes: their English text, kept for a result without messages). */
 export const Notes = ({ notes, msgs }: { notes: string[]; msgs: Message[] | undefined }) => {

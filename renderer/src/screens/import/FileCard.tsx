@@ -20,8 +20,6 @@ const WARNINGS_SHOWN = 50
 
 const percent = (done: number, total: number) => (total > 0 ? Math.round((done / total) * 100) : 0)
 
-const messageOf = (problem: object): Message | undefined => (problem as { msg?: Message }).msg
-
 export function FileCard({
   file,
   projects,
@@ -54,7 +52,7 @@ export function FileCard({
     const period = coveredPeriod((result?.runs ?? []).map((r) => r.input.startedAt))
     return href('/', period ? periodQuery(period) : undefined)
   }, [result])
-  const say = (problem: { message: string }): string => i18n.msg(messageOf(problem), problem.message)
+  const say = (problem: { message: string; msg?: Message }): string => i18n.msg(problem.msg, problem.message)
   const sayWarning = (w: PreviewWarning): string => {
     if (!w.run) return say(w)
     const params = { title: w.run.title || t('runs.untitled'), message: say(w) }

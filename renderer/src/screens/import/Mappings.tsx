@@ -13,7 +13,7 @@ export function Mappings({
   projects: ProjectRecord[]
   status: string
 }) {
-  const { t } = useI18n()
+  const { t, error: errorText } = useI18n()
   const { ledger, changed } = useLedger()
   const notify = useNotify()
   const act = async (work: () => Promise<unknown>) => {
@@ -21,7 +21,7 @@ export function Mappings({
       await work()
       changed()
     } catch (err) {
-      notify({ message: err instanceof Error ? err.message : String(err), tone: 'error' })
+      notify({ message: errorText(err), tone: 'error' })
     }
   }
   return (

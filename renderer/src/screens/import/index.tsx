@@ -56,7 +56,7 @@ export default function Import() {
       )
       update(key, { phase: 'ready', preview, energies })
     } catch (err) {
-      update(key, { phase: 'failed', error: err instanceof Error ? err.message : String(err) })
+      update(key, { phase: 'failed', error: i18n.error(err) })
     }
   }
 
@@ -130,7 +130,7 @@ export default function Import() {
     } catch (err) {
       update(file.key, {
         phase: 'ready',
-        error: t('import.commitFailed', { message: err instanceof Error ? err.message : String(err) })
+        error: t('import.commitFailed', { message: i18n.error(err) })
       })
     }
   }
@@ -150,7 +150,7 @@ export default function Import() {
       changed()
       notify({ message: i18n.plural('import.undone', removed, { file: batch.fileName, reverted: i18n.int(reverted) }) })
     } catch (err) {
-      notify({ message: err instanceof Error ? err.message : String(err), tone: 'error' })
+      notify({ message: i18n.error(err), tone: 'error' })
     }
   }
   const downloadErrors = async (file: FileState) => {
@@ -165,7 +165,7 @@ export default function Import() {
         filters: [{ name: 'CSV', extensions: ['csv'] }]
       })
     } catch (err) {
-      notify({ message: err instanceof Error ? err.message : String(err), tone: 'error' })
+      notify({ message: i18n.error(err), tone: 'error' })
     }
   }
 

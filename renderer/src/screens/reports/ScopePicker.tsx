@@ -1,10 +1,11 @@
 import type { Period } from '../../../../shared/ledger/period'
 import { useAsync } from '../../app/useAsync'
+import { SearchableChecklist } from '../../components/SearchableChecklist'
 import { LoadStatus } from '../../components/Status'
 import type { MessageKey } from '../../i18n/en'
 import { useI18n } from '../../i18n/I18nProvider'
 import { useLedger } from '../../ledger/LedgerProvider'
-import { type ScopeChoice, scopeOf, toggled } from './report-flow'
+import { type ScopeChoice, scopeOf } from './report-flow'
 
 const SCOPE_KINDS: readonly { kind: ScopeChoice['kind']; label: MessageKey }[] = [
   { kind: 'lab', label: 'reports.scopeLab' },
@@ -57,40 +58,22 @@ export function ScopePicker({
       </div>
       <LoadStatus state={options}>
         {choice.kind === 'projects' && (
-          <ul className="checklist" aria-label={t('reports.projectsList')}>
-            {options.data?.projects.length === 0 && <li className="muted">{t('reports.noProjects')}</li>}
-            {options.data?.projects.map((p) => (
-              <li key={p.id}>
-                <label className="check">
-                  <input
-                    type="checkbox"
-                    checked={choice.projectIds.includes(p.id)}
-                    onChange={(e) =>
-                      onChange({ ...choice, projectIds: toggled(choice.projectIds, p.id, e.target.checked) })
-                    }
-                  />
-                  {p.name}
-                </label>
-              </li>
-            ))}
-          </ul>
+          <SearchableChecklist
+            label={t('reports.projectsList')}
+            items={(options.data?.projects ?? []).map((p) => ({ id: p.id, label: p.name }))}
+            selected={choice.projectIds}
+            onChange={(projectIds) => onChange({ ...choice, projectIds })}
+            empty={t('reports.noProjects')}
+          />
         )}
         {choice.kind === 'people' && (
-          <ul className="checklist" aria-label={t('reports.peopleList')}>
-            {people.length === 0 && <li className="muted">{t('reports.noPeople')}</li>}
-            {people.map((p) => (
-              <li key={p}>
-                <label className="check">
-                  <input
-                    type="checkbox"
-                    checked={choice.people.includes(p)}
-                    onChange={(e) => onChange({ ...choice, people: toggled(choice.people, p, e.target.checked) })}
-                  />
-                  {p}
-                </label>
-              </li>
-            ))}
-          </ul>
+          <SearchableChecklist
+            label={t('reports.peopleList')}
+            items={people.map((p) => ({ id: p, label: p }))}
+            selected={choice.people}
+            onChange={(chosen) => onChange({ ...choice, people: chosen })}
+            empty={t('reports.noPeople')}
+          />
         )}
       </LoadStatus>
       {'error' in checked && <p className="field-error">{t(checked.error)}</p>}

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react'
 import { Field } from '../../components/Field'
 import { useI18n } from '../../i18n/I18nProvider'
 import { type Catalogue } from '../../ledger/engine'
+import { groupByVendor } from './hardware-groups'
 import { type DeviceFields } from './run-draft'
 
 export function DeviceRow({
@@ -71,10 +72,14 @@ export function DeviceRow({
             }}
           >
             <option value="">–</option>
-            {options.map((h) => (
-              <option key={h.id} value={h.id}>
-                {h.name} ({num(h.tdpW)} W)
-              </option>
+            {groupByVendor(options).map(({ vendor, entries }) => (
+              <optgroup key={vendor} label={vendor}>
+                {entries.map((h) => (
+                  <option key={h.id} value={h.id}>
+                    {h.name} ({num(h.tdpW)} W)
+                  </option>
+                ))}
+              </optgroup>
             ))}
           </select>
         )}

@@ -13,6 +13,7 @@ import { loadCatalogue } from '../../ledger/engine'
 import { useLedger } from '../../ledger/LedgerProvider'
 import { DeviceRow } from './DeviceRow'
 import { draftFromFields, type FieldErrors, fieldsFromInput, type RunFields } from './run-draft'
+import { TEXT_MAX_LENGTH } from './run-issues'
 
 const KINDS = ['training', 'fine-tuning', 'hyperparameter-search', 'inference', 'other'] as const
 
@@ -119,7 +120,7 @@ export default function RunForm({ params }: ScreenProps) {
       })
       navigate('/runs', { run: saved.id })
     } catch (err) {
-      setSaveError(err instanceof Error ? err.message : String(err))
+      setSaveError(i18n.error(err))
     } finally {
       setSaving(false)
     }
@@ -154,14 +155,35 @@ export default function RunForm({ params }: ScreenProps) {
                   </select>
                 )}
               </Field>
-              <Field id="f-project" label={t('form.project')}>
-                {(p) => <input {...p} value={fields.project} onChange={(e) => set({ project: e.target.value })} />}
+              <Field id="f-project" label={t('form.project')} error={errors('project')}>
+                {(p) => (
+                  <input
+                    {...p}
+                    maxLength={TEXT_MAX_LENGTH.project}
+                    value={fields.project}
+                    onChange={(e) => set({ project: e.target.value })}
+                  />
+                )}
               </Field>
-              <Field id="f-person" label={t('form.person')}>
-                {(p) => <input {...p} value={fields.person} onChange={(e) => set({ person: e.target.value })} />}
+              <Field id="f-person" label={t('form.person')} error={errors('person')}>
+                {(p) => (
+                  <input
+                    {...p}
+                    maxLength={TEXT_MAX_LENGTH.person}
+                    value={fields.person}
+                    onChange={(e) => set({ person: e.target.value })}
+                  />
+                )}
               </Field>
-              <Field id="f-title" label={t('form.title')}>
-                {(p) => <input {...p} value={fields.title} onChange={(e) => set({ title: e.target.value })} />}
+              <Field id="f-title" label={t('form.title')} error={errors('title')}>
+                {(p) => (
+                  <input
+                    {...p}
+                    maxLength={TEXT_MAX_LENGTH.title}
+                    value={fields.title}
+                    onChange={(e) => set({ title: e.target.value })}
+                  />
+                )}
               </Field>
             </div>
           </fieldset>
@@ -329,12 +351,18 @@ export default function RunForm({ params }: ScreenProps) {
           <fieldset>
             <legend>{t('form.notes')}</legend>
             <div className="fields">
-              <Field id="f-tags" label={t('form.tags')}>
+              <Field id="f-tags" label={t('form.tags')} error={errors('tags')}>
                 {(p) => <input {...p} value={fields.tags} onChange={(e) => set({ tags: e.target.value })} />}
               </Field>
-              <Field id="f-notes" label={t('form.notes')} wide>
+              <Field id="f-notes" label={t('form.notes')} error={errors('notes')} wide>
                 {(p) => (
-                  <textarea {...p} rows={3} value={fields.notes} onChange={(e) => set({ notes: e.target.value })} />
+                  <textarea
+                    {...p}
+                    rows={3}
+                    maxLength={TEXT_MAX_LENGTH.notes}
+                    value={fields.notes}
+                    onChange={(e) => set({ notes: e.target.value })}
+                  />
                 )}
               </Field>
             </div>

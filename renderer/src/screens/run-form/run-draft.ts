@@ -1,5 +1,6 @@
-import type { LocationInput, RunInput, RunInputDraft } from '../../../../shared/domain/run'
+import { type LocationInput, type RunInput, type RunInputDraft, runInputSchema } from '../../../../shared/domain/run'
 import type { MessageKey } from '../../i18n/en'
+import { fieldErrorsOfIssues, TEXT_MAX_LENGTH } from './run-issues'
 
 /** The run form's fields as typed (strings), and their conversion to a RunInputDraft with an error per field. */
 export interface DeviceFields {
@@ -74,6 +75,20 @@ export const draftFromFields = (
     else return v
     return undefined
   }
+  // Texts over the ledger's limits are told at once, with the other fields' errors.
+  const tooLong = (field: string, texts: string[], max: number | undefined) => {
+    if (max !== undefined && texts.some((text) => text.length > max))
+      errors[field] = { key: 'form.tooLong', params: { max } }
+  }
+  tooLong('title', [f.title.trim()], TEXT_MAX_LENGTH.title)
+  tooLong('project', [f.project.trim()], TEXT_MAX_LENGTH.project)
+  tooLong('person', [f.person.trim()], TEXT_MAX_LENGTH.person)
+  tooLong('notes', [f.notes], TEXT_MAX_LENGTH.notes)
+  tooLong(
+    'tags',
+    f.tags.split(',').map((s) => s.trim()),
+    TEXT_MAX_LENGTH.tag
+  )
   let startMs: number | undefined
   let durationS: number | undefined
   let hoursPerDay: number | undefined
@@ -124,28 +139,27 @@ export const draftFromFields = (
     location = { kind: 'custom', intensityGPerKWh: intensity ?? 0, label: f.customLabel.trim() || 'custom' }
   }
   if (Object.keys(errors).length > 0 || startMs === undefined || durationS === undefined) return { errors }
-  return {
-    errors,
-    draft: {
-      kind: f.kind,
-      project: f.project.trim(),
-      person: f.person.trim(),
-      title: f.title.trim(),
-      startedAt: new Date(startMs).toISOString(),
-      durationS,
-      ...(hoursPerDay !== undefined ? { hoursPerDay } : {}),
-      devices,
-      ...(memoryGB !== undefined ? { memoryGB } : {}),
-      location,
-      ...(pue !== undefined ? { pue } : {}),
-      ...(measuredEnergyKWh !== undefined ? { measuredEnergyKWh } : {}),
-      tags: f.tags
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-      notes: f.notes
-    }
+  const draft: RunInputDraft = {
+    kind: f.kind,
+    project: f.project.trim(),
+    person: f.person.trim(),
+    title: f.title.trim(),
+    startedAt: new Date(startMs).toISOString(),
+    durationS,
+    ...(hoursPerDay !== undefined ? { hoursPerDay } : {}),
+    devices,
+    ...(memoryGB !== undefined ? { memoryGB } : {}),
+    location,
+    ...(pue !== undefined ? { pue } : {}),
+    ...(measuredEnergyKWh !== undefined ? { measuredEnergyKWh } : {}),
+    tags: f.tags
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    notes: f.notes
   }
+  const checked = runInputSchema.safeParse(draft)
+  return checked.success ? { errors, draft } : { errors: fieldErrorsOfIssues(checked.error.issues) }
 }
 
 const localOf = (ms: number): string => new Date(ms).toISOString().slice(0, 16)

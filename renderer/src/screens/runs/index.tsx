@@ -254,10 +254,16 @@ export default function Runs({ query }: ScreenProps) {
         <span>{t('runs.selected', { count: i18n.int(selected.size) })}</span>
         <label className="row">
           <span>{t('runs.moveTo')}</span>
-          <select aria-label={t('runs.moveTo')} value={moveTarget} onChange={(e) => setMoveTarget(e.target.value)}>
+          <select
+            className="move-target"
+            aria-label={t('runs.moveTo')}
+            title={projectName(moveTarget)}
+            value={moveTarget}
+            onChange={(e) => setMoveTarget(e.target.value)}
+          >
             <option value="">–</option>
             {(projects.data ?? []).map((p) => (
-              <option key={p.id} value={p.id}>
+              <option key={p.id} value={p.id} title={p.name}>
                 {p.name}
               </option>
             ))}
