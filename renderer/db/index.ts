@@ -12,4 +12,11 @@ export type { Period } from '../../shared/ledger/period'
 export type { MergeConflict } from '../../shared/ledger/backup'
 export type { RollupSums } from '../../shared/ledger/records'
 export { createLedgerEngine } from './engine'
-export { openLedgerBrowser, type LedgerBrowser, type RunBrowseQuery, type RunWindow, type RunOrder } from './browse'
+export {
+  openLedgerBrowser,
+  type LedgerBrowser,
+  type RunBrowseQuery,
+  type RunWindow,
+  type RunOrder,
+  type RunSortKey
+} from './browse'
