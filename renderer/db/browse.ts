@@ -19,6 +19,14 @@ export interface RunBrowseQuery {
   order: RunOrder
   /** Filters no index answers (kind, hardware, location, source, text search): they need one pass over the range. */
   match?: (run: RunRecord) => boolean
+  /** An order no index holds (a column of the table): the range is scanned and sorted by it; order is then unused. */
+  sortBy?: RunSortKey
+}
+
+export interface RunSortKey {
+  /** Compared with < (strings by code unit: give a normalised form, e.g. lower case). */
+  key: (run: RunRecord) => string | number
+  descending: boolean
 }
 
 export interface RunWindow {
@@ -206,7 +214,7 @@ export const openLedgerBrowser = async (name = 'carbon-ledger'): Promise<LedgerB
   const scan = async (q: RunBrowseQuery, options: BrowseOptions): Promise<RunWindow> => {
     const from = q.fromMs ?? MIN_KEY
     const to = q.toMs ?? MAX_KEY
-    const byTime = q.order === 'newest' || q.order === 'oldest'
+    const byTime = q.sortBy === undefined && (q.order === 'newest' || q.order === 'oldest')
     const backwards = q.order === 'newest'
     const months = (await monthCounts(q.projectId)).filter(
       ([month]) => monthStartMs(month, 1) > from && monthStartMs(month) < to
@@ -214,7 +222,7 @@ export const openLedgerBrowser = async (name = 'carbon-ledger'): Promise<LedgerB
     if (backwards) months.reverse()
     const inRange = months.reduce((n, [, count]) => n + count, 0)
     const ids: string[] = []
-    const keyed: { id: string; key: number }[] = []
+    const keyed: { id: string; key: string | number }[] = []
     let looked = 0
     // One rows function for every partial window of the scan: the table keeps the rows it has read.
     const rows = byIds(ids)
@@ -240,7 +248,7 @@ export const openLedgerBrowser = async (name = 'carbon-ledger'): Promise<LedgerB
           if (q.person !== undefined && run.person !== q.person) continue
           if (q.match && !q.match(run)) continue
           if (byTime) ids.push(run.id)
-          else keyed.push({ id: run.id, key: run.emissionsKg })
+          else keyed.push({ id: run.id, key: q.sortBy ? q.sortBy.key(run) : run.emissionsKg })
         }
         options.onProgress?.(window(false, looked + (count * (k + 1)) / pieces))
       }
@@ -248,8 +256,9 @@ export const openLedgerBrowser = async (name = 'carbon-ledger'): Promise<LedgerB
     }
     if (!byTime) {
       // Ties as an index walk gives them: ascending id, descending when read backwards (largest first).
-      const sign = q.order === 'largest' ? -1 : 1
-      keyed.sort((a, b) => sign * (a.key - b.key || (a.id < b.id ? -1 : 1)))
+      const sign = (q.sortBy ? q.sortBy.descending : q.order === 'largest') ? -1 : 1
+      const order = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0)
+      keyed.sort((a, b) => sign * (order(a.key, b.key) || order(a.id, b.id)))
       for (const { id } of keyed) ids.push(id)
     }
     return window(true)
@@ -258,6 +267,7 @@ export const openLedgerBrowser = async (name = 'carbon-ledger'): Promise<LedgerB
   const runs = (q: RunBrowseQuery, options: BrowseOptions = {}): Promise<RunWindow> =>
     guarded(async () => {
       const wholeMonths = [q.fromMs, q.toMs].every((ms) => ms === undefined || ms === monthStartMs(monthOf(ms)))
+      if (q.sortBy) return scan(q, options)
       const oneIndex = q.projectId === undefined || q.person === undefined
       if ((q.order === 'newest' || q.order === 'oldest') && q.match === undefined && oneIndex && wholeMonths)
         return byMonth(q)

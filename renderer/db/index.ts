@@ -9,7 +9,14 @@ export type { Period } from '../../shared/ledger/period'
 export type { RollupSums } from '../../shared/ledger/records'
 export type * from './api'
 export { checkArchive } from './archive-stream'
-export { type LedgerBrowser, openLedgerBrowser, type RunBrowseQuery, type RunOrder, type RunWindow } from './browse'
+export {
+  type LedgerBrowser,
+  openLedgerBrowser,
+  type RunBrowseQuery,
+  type RunOrder,
+  type RunSortKey,
+  type RunWindow
+} from './browse'
 export { createLedgerEngine } from './engine'
 export { LedgerError, type LedgerErrorCode } from './errors'
 export { openLedger } from './ledger'

@@ -239,6 +239,34 @@ describe('browsing the runs by a scan (filters no index answers)', () => {
   })
 })
 
+describe('browsing the runs by a column no index holds', () => {
+  it('sorts the filtered range by the key, either way, ties by id', async () => {
+    const all = await db.runs.toArray()
+    const keep = (r: (typeof all)[number]) => r.person === 'u1'
+    const expected = all
+      .filter(keep)
+      .sort((a, b) => a.result.energyKWh.value - b.result.energyKWh.value || (a.id < b.id ? -1 : 1))
+      .map((r) => r.id)
+    const query = (descending: boolean): RunBrowseQuery => ({
+      order: 'newest',
+      match: keep,
+      sortBy: { key: (r) => r.result.energyKWh.value, descending }
+    })
+    const up = await browser.runs(query(false))
+    expect(up.total).toBe(expected.length)
+    expect((await up.rows(0, 100)).map((r) => r.id)).toEqual(expected)
+    const down = await browser.runs(query(true))
+    expect((await down.rows(0, 100)).map((r) => r.id)).toEqual([...expected].reverse())
+  })
+
+  it('sorts text keys, over the whole ledger when nothing is filtered', async () => {
+    const sorted = await browser.runs({ order: 'newest', sortBy: { key: (r) => r.projectId, descending: false } })
+    const keys = (await sorted.rows(0, 100)).map((r) => r.projectId)
+    expect(keys).toHaveLength(45)
+    expect(keys).toEqual([...keys].sort())
+  })
+})
+
 describe('a month too large to list for one screen', () => {
   it('reads rows near its ends by a key cursor and deeper ones from its whole list, the same rows either way', async () => {
     const bigName = freshName()

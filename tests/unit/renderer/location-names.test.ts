@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { RunRecord } from '../../../renderer/db'
 import { iso2OfIso3 } from '../../../renderer/src/i18n/country-codes'
 import { countryName, countryOptions, locationMatches, locationName } from '../../../renderer/src/i18n/location-names'
-import { browseQuery } from '../../../renderer/src/screens/runs/runs-query'
+import { browseQuery, NEWEST_FIRST } from '../../../renderer/src/screens/runs/runs-query'
 import { type LocationEntry, locationEntrySchema } from '../../../shared/refdata/schema'
 
 const locations: LocationEntry[] = locationEntrySchema
@@ -86,12 +86,12 @@ describe('locationMatches and the runs filter', () => {
       location: 'Deutschland',
       source: '',
       kind: '',
-      search: '',
-      order: 'newest' as const
+      search: ''
     }
-    const match = browseQuery(filters).match!
+    const query = (f: typeof filters) => browseQuery(f, NEWEST_FIRST, () => '')
+    const match = query(filters).match!
     expect(match(run('country:DEU', 'Germany'))).toBe(true)
     expect(match(run('country:FRA', 'France'))).toBe(false)
-    expect(browseQuery({ ...filters, location: 'france' }).match!(run('country:FRA', 'France'))).toBe(true)
+    expect(query({ ...filters, location: 'france' }).match!(run('country:FRA', 'France'))).toBe(true)
   })
 })

@@ -1,18 +1,31 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { runSourceSchema } from '../../../../shared/domain/run'
-import type { RunOrder, RunRecord } from '../../../db'
+import type { RunRecord } from '../../../db'
 import { useNotify } from '../../app/Notices'
 import { navigate } from '../../app/router'
 import type { ScreenProps } from '../../app/screens'
 import { useAsync } from '../../app/useAsync'
+import { useHost } from '../../host/HostProvider'
 import type { MessageKey } from '../../i18n/en'
 import { useI18n } from '../../i18n/I18nProvider'
 import { locationName } from '../../i18n/location-names'
 import { useLedger } from '../../ledger/LedgerProvider'
 import { rowWindow } from '../../lib/virtual'
-import { useDebounced, useRowBlocks, useRunWindow } from './run-window'
+import { rowsOf, runsCsv, runsCsvFileName } from './filtered-runs'
+import { RangeFigure } from './RangeFigure'
+import { useDebounced, useRowBlocks, useRunWindow, useWindowTotals } from './run-window'
 import { RunDetail } from './RunDetail'
-import { browseQuery, type Filters } from './runs-query'
+import {
+  browseQuery,
+  type Filters,
+  NEWEST_FIRST,
+  nextSort,
+  type RunSort,
+  type SortColumn,
+  type TextColumn
+} from './runs-query'
+import { SortHeader } from './SortHeader'
+import { TextCell } from './TextCell'
 
 const ROW_PX = 36
 
@@ -22,6 +35,19 @@ const KINDS = ['training', 'fine-tuning', 'hyperparameter-search', 'inference', 
 
 /** Every source a run can come from, as the domain lists them. */
 const SOURCES = runSourceSchema.shape.kind.options
+
+/** The sortable columns, after the selection box, in the table's order; the optional ones give way to the detail. */
+const COLUMNS: { column: SortColumn; className?: string }[] = [
+  { column: 'start' },
+  { column: 'title' },
+  { column: 'project' },
+  { column: 'person', className: 'opt' },
+  { column: 'kind', className: 'opt' },
+  { column: 'hardware', className: 'opt' },
+  { column: 'location' },
+  { column: 'energy', className: 'num' },
+  { column: 'emissions', className: 'num' }
+]
 
 export default function Runs({ query }: ScreenProps) {
   const i18n = useI18n()
@@ -37,10 +63,11 @@ export default function Runs({ query }: ScreenProps) {
     location: query.get('location') ?? '',
     source: '',
     kind: '',
-    search: '',
-    order: 'newest'
+    search: ''
   })
+  const [sort, setSort] = useState<RunSort>(NEWEST_FIRST)
   const debounced = useDebounced(filters, 250)
+  const host = useHost()
   const [selected, setSelected] = useState<Set<string>>(new Set())
   const [moveTarget, setMoveTarget] = useState('')
   const [scrollTop, setScrollTop] = useState(0)
@@ -50,12 +77,39 @@ export default function Runs({ query }: ScreenProps) {
   const projects = useAsync(() => ledger.projects.list(), [ledger, revision])
   const projectNames = useMemo(() => new Map((projects.data ?? []).map((p) => [p.id, p.name])), [projects.data])
   const projectName = useCallback((id: string) => projectNames.get(id) ?? '', [projectNames])
+  // The text a cell shows: the table draws it and sorts by it, so the order is the one the user reads.
+  const textOf = useCallback(
+    (column: TextColumn, r: RunRecord): string => {
+      switch (column) {
+        case 'title':
+          return r.input.title || t('runs.untitled')
+        case 'project':
+          return projectName(r.projectId)
+        case 'person':
+          return r.person
+        case 'kind':
+          return t(`kind.${r.input.kind}` as MessageKey)
+        case 'hardware': {
+          const device = r.input.devices[0]
+          return device ? `${device.count} × ${device.name}` : '–'
+        }
+        case 'location':
+          return locationName(
+            r.result.locationId,
+            i18n.msg(r.result.locationLabelMsg, r.result.locationLabel),
+            i18n.language
+          )
+      }
+    },
+    [t, i18n, projectName]
+  )
   const win = useRunWindow(
     browser,
-    useMemo(() => browseQuery(debounced), [debounced]),
-    [browser, debounced, revision]
+    useMemo(() => browseQuery(debounced, sort, textOf), [debounced, sort, textOf]),
+    [browser, debounced, sort, textOf, revision]
   )
   const total = win.data?.total ?? 0
+  const totals = useWindowTotals(win.status === 'ready' ? win.data : undefined)
   const { ensure, row } = useRowBlocks(win.data)
   const w = rowWindow({ scrollTop, viewportPx: VIEWPORT_PX, rowPx: ROW_PX, total, overscan: 8 })
   useEffect(() => ensure(w.first, w.last), [ensure, w.first, w.last])
@@ -63,7 +117,7 @@ export default function Runs({ query }: ScreenProps) {
     setSelected(new Set())
     scroller.current?.scrollTo({ top: 0 })
     setScrollTop(0)
-  }, [debounced])
+  }, [debounced, sort])
 
   const set = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters((f) => ({ ...f, [key]: value }))
   const openRun = (id: string | undefined) =>
@@ -122,6 +176,22 @@ export default function Runs({ query }: ScreenProps) {
       notify({ message: i18n.error(err), tone: 'error' })
     }
   }
+  const exportCsv = async () => {
+    if (win.status !== 'ready') return
+    try {
+      const runs: RunRecord[] = []
+      for await (const rows of rowsOf(win.data)) runs.push(...rows)
+      const outcome = await host.api.saveFile({
+        suggestedName: runsCsvFileName(new Date()),
+        content: runsCsv(runs, projectName),
+        filters: [{ name: 'CSV', extensions: ['csv'] }]
+      })
+      if (outcome.status === 'saved')
+        notify({ message: i18n.plural('runs.exported', runs.length, { file: outcome.path }) })
+    } catch (err) {
+      notify({ message: i18n.error(err), tone: 'error' })
+    }
+  }
   const shown: RunRecord[] = []
   for (let i = w.first; i < w.last; i++) {
     const r = row(i)
@@ -137,7 +207,7 @@ export default function Runs({ query }: ScreenProps) {
     })
 
   return (
-    <section aria-labelledby="runs-title">
+    <section aria-labelledby="runs-title" className="runs-screen">
       <h1 id="runs-title" ref={title} tabIndex={-1}>
         {t('runs.title')}
       </h1>
@@ -207,19 +277,6 @@ export default function Runs({ query }: ScreenProps) {
             ))}
           </select>
         </label>
-        <label>
-          <span>{t('runs.sort')}</span>
-          <select
-            aria-label={t('runs.sort')}
-            value={filters.order}
-            onChange={(e) => set('order', e.target.value as RunOrder)}
-          >
-            <option value="newest">{t('runs.sortNewest')}</option>
-            <option value="oldest">{t('runs.sortOldest')}</option>
-            <option value="largest">{t('runs.sortLargest')}</option>
-            <option value="smallest">{t('runs.sortSmallest')}</option>
-          </select>
-        </label>
       </div>
       <div className="row">
         <span role="status" aria-live="polite">
@@ -249,6 +306,9 @@ export default function Runs({ query }: ScreenProps) {
           }
         >
           {t('runs.clearFilters')}
+        </button>
+        <button type="button" disabled={win.status !== 'ready' || total === 0} onClick={() => void exportCsv()}>
+          {t('runs.export')}
         </button>
         <span className="spacer" />
         <span>{t('runs.selected', { count: i18n.int(selected.size) })}</span>
@@ -281,6 +341,28 @@ export default function Runs({ query }: ScreenProps) {
           {t('common.delete')}
         </button>
       </div>
+      <dl className="runs-totals" aria-label={t('runs.totals')} aria-busy={totals.status === 'loading'}>
+        <dt>{t('runs.col.energy')}</dt>
+        <dd>
+          {totals.status === 'ready' ? (
+            <RangeFigure range={totals.data.energyKWh} format={i18n.kWh} />
+          ) : totals.status === 'error' ? (
+            i18n.error(totals.error)
+          ) : (
+            t('runs.totalsReading')
+          )}
+        </dd>
+        <dt>{t('runs.col.emissions')}</dt>
+        <dd>
+          {totals.status === 'ready' ? (
+            <RangeFigure range={totals.data.emissionsKg} format={i18n.kg} />
+          ) : totals.status === 'error' ? (
+            i18n.error(totals.error)
+          ) : (
+            t('runs.totalsReading')
+          )}
+        </dd>
+      </dl>
       <div className={`runs-layout ${activeRun ? 'with-detail' : ''}`}>
         <div
           className="vtable"
@@ -307,25 +389,16 @@ export default function Runs({ query }: ScreenProps) {
                   }
                 />
               </span>
-              <span role="columnheader">{t('runs.col.start')}</span>
-              <span role="columnheader">{t('runs.col.title')}</span>
-              <span role="columnheader">{t('runs.col.project')}</span>
-              <span role="columnheader" className="opt">
-                {t('runs.col.person')}
-              </span>
-              <span role="columnheader" className="opt">
-                {t('runs.col.kind')}
-              </span>
-              <span role="columnheader" className="opt">
-                {t('runs.col.hardware')}
-              </span>
-              <span role="columnheader">{t('runs.col.location')}</span>
-              <span role="columnheader" className="num">
-                {t('runs.col.energy')}
-              </span>
-              <span role="columnheader" className="num">
-                {t('runs.col.emissions')}
-              </span>
+              {COLUMNS.map(({ column, className }) => (
+                <SortHeader
+                  key={column}
+                  column={column}
+                  className={className}
+                  label={t(`runs.col.${column}`)}
+                  sort={sort}
+                  onSort={(c) => setSort((current) => nextSort(current, c))}
+                />
+              ))}
             </div>
           </div>
           <div
@@ -349,8 +422,7 @@ export default function Runs({ query }: ScreenProps) {
                           <span role="cell">…</span>
                         </div>
                       )
-                    const title = r.input.title || t('runs.untitled')
-                    const device = r.input.devices[0]
+                    const title = textOf('title', r)
                     return (
                       <div
                         className={`vrow ${selected.has(r.id) ? 'selected' : ''} ${activeRun === r.id ? 'active' : ''}`}
@@ -369,27 +441,21 @@ export default function Runs({ query }: ScreenProps) {
                         </span>
                         <span role="cell">{i18n.date(r.startedAtMs)}</span>
                         <span role="cell">
-                          <button type="button" className="link" data-run-id={r.id} onClick={() => openRun(r.id)}>
+                          <button
+                            type="button"
+                            className="link"
+                            data-run-id={r.id}
+                            title={title}
+                            onClick={() => openRun(r.id)}
+                          >
                             {title}
                           </button>
                         </span>
-                        <span role="cell">{projectName(r.projectId)}</span>
-                        <span role="cell" className="opt">
-                          {r.person}
-                        </span>
-                        <span role="cell" className="opt">
-                          {t(`kind.${r.input.kind}` as MessageKey)}
-                        </span>
-                        <span role="cell" className="opt">
-                          {device ? `${device.count} × ${device.name}` : '–'}
-                        </span>
-                        <span role="cell">
-                          {locationName(
-                            r.result.locationId,
-                            i18n.msg(r.result.locationLabelMsg, r.result.locationLabel),
-                            i18n.language
-                          )}
-                        </span>
+                        <TextCell text={textOf('project', r)} />
+                        <TextCell text={textOf('person', r)} className="opt" />
+                        <TextCell text={textOf('kind', r)} className="opt" />
+                        <TextCell text={textOf('hardware', r)} className="opt" />
+                        <TextCell text={textOf('location', r)} />
                         <span role="cell" className="num">
                           {i18n.kWh(r.result.energyKWh.value)}
                         </span>

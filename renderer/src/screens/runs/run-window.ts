@@ -2,6 +2,7 @@ import { type DependencyList, useCallback, useEffect, useRef, useState } from 'r
 import type { LedgerBrowser, RunBrowseQuery, RunRecord, RunWindow } from '../../../db'
 import { type AsyncState } from '../../app/useAsync'
 import { blocksCovering } from '../../lib/virtual'
+import { addRuns, noTotals, rowsOf, type RunTotals } from './filtered-runs'
 
 const BLOCK = 100
 
@@ -85,4 +86,30 @@ export const useRowBlocks = (win: RunWindow | undefined) => {
   )
   const row = (i: number): RunRecord | undefined => cache.current.get(Math.floor(i / BLOCK))?.[i % BLOCK]
   return { ensure, row }
+}
+
+/** The totals of a complete window, read in blocks after it is ready; a newer window abandons the reading. */
+export const useWindowTotals = (win: RunWindow | undefined): AsyncState<RunTotals> => {
+  const [state, setState] = useState<{ of?: RunWindow; state: AsyncState<RunTotals> }>({ state: { status: 'loading' } })
+  useEffect(() => {
+    if (!win) return
+    const controller = new AbortController()
+    const sum = async () => {
+      let totals = noTotals()
+      for await (const rows of rowsOf(win, controller.signal)) totals = addRuns(totals, rows)
+      return totals
+    }
+    sum().then(
+      (data) => setState({ of: win, state: { status: 'ready', data } }),
+      (err: unknown) => {
+        if (!controller.signal.aborted)
+          setState({
+            of: win,
+            state: { status: 'error', error: err instanceof Error ? err : new Error(String(err)) }
+          })
+      }
+    )
+    return () => controller.abort()
+  }, [win])
+  return state.of === win ? state.state : { status: 'loading' }
 }
