@@ -196,7 +196,7 @@ describe('limits of the run schema at their fields', () => {
     expect(parsed.success).toBe(false)
     expect(fieldErrorsOfIssues(parsed.error?.issues ?? [])).toEqual({
       person: { key: 'form.tooLong', params: { max: 200 } },
-      'device0.count': { key: 'form.above', params: { min: 0 } },
+      'device0.count': { key: 'form.min', params: { min: 1 } },
       'device0.utilisation': { key: 'form.max', params: { max: 1 } },
       location: { key: 'form.chooseLocation' },
       pue: { key: 'form.min', params: { min: 1 } }
