@@ -89,7 +89,7 @@ test('dashboard: one unit per row, a small total never reads as 0 tree-months, m
   await expect(rows.nth(0).getByRole('term')).toHaveText(['Location-based', 'Market-based', 'Embodied'])
   await expect(rows.nth(1).getByRole('term')).toHaveText(['Energy', 'Runs'])
   for (const figure of await rows.nth(0).locator('.figure').allInnerTexts()) expect(figure).toMatch(/ (g|kg|t)$/)
-  await expect(rows.nth(0).getByText(/renewable share bought/)).toBeVisible()
+  await expect(rows.nth(0).getByText(/contractual instruments/)).toBeVisible()
   const trees = page.getByText(/tree-months of absorption/)
   await expect(trees).toBeVisible()
   await expect(trees).not.toHaveText(/^0 tree-months/)
