@@ -108,6 +108,12 @@ export const de: Catalogue = {
     'Für {zone} gibt es keine Stundendaten, daher wird keine Verschiebung berechnet. Importieren Sie dafür einen stündlichen Export von Electricity Maps.',
   'shift.covers': '{zone} ({label}): {hours} Stunden Daten ab {from} UTC.',
   'shift.caption': 'Strategien der Zeitverschiebung in {zone}',
+  // issue 12: the planner tied to a run
+  'shift.projectedFrom': 'Stunden jenseits der mitgelieferten Daten sind aus {from}–{to} hochgerechnet.',
+  'shift.againstRunLabel': 'Einsparung gegenüber dem Lauf',
+  'shift.againstRun':
+    'Der Lauf hat {emitted} ausgestoßen; die beste Einstellung, {strategy}, hätte {saved} ({percent} %) eingespart.',
+  'detail.whenWhere': 'Wann und wo hätte dieser Lauf laufen können?',
   'shift.runCaption': 'Was der Lauf in {zone} eingespart hätte',
   'shift.flexible': 'Flexibler Start, W = {hours} h',
   'shift.pauseResume': 'Pausieren und Fortsetzen, p = {percent} %',

@@ -105,6 +105,12 @@ export const en = {
     'There is no hourly data for {zone}, so no time shift is computed. Import an Electricity Maps hourly export for it.',
   'shift.covers': '{zone} ({label}): {hours} hours of data from {from} UTC.',
   'shift.caption': 'Time-shifting strategies in {zone}',
+  // issue 12: the planner tied to a run
+  'shift.projectedFrom': 'Hours beyond the bundled data are projected from {from}–{to}.',
+  'shift.againstRunLabel': 'Saving against the run',
+  'shift.againstRun':
+    'The run emitted {emitted}; the best setting, {strategy}, would have saved {saved} ({percent} %).',
+  'detail.whenWhere': 'When and where could this have run?',
   'shift.runCaption': 'What the run would have saved in {zone}',
   'shift.flexible': 'Flexible Start, W = {hours} h',
   'shift.pauseResume': 'Pause and Resume, p = {percent} %',

@@ -202,8 +202,26 @@ test('a logged run in DE-LU: what it would have saved, in its detail panel, on t
   await table.scrollIntoViewIfNeeded()
   await page.screenshot({ path: 'tests/artifacts/runs-detail-whatif.png' })
 
-  await detail.getByRole('link', { name: 'Compare & plan' }).click()
+  await detail.getByRole('link', { name: 'When and where could this have run?' }).click()
   await expect(page.getByRole('heading', { name: 'What “Night job” would have saved by starting later' })).toBeVisible()
+  // The planner is filled in with the run: its zone, start, whole hours and mean power; the saving is in kg and %
+  // of what the run emitted (the same 23.5 % as its own hours above).
+  const shift = page.getByRole('region', { name: 'Time shifting' })
+  await expect(shift.getByLabel('Grid zone')).toHaveValue('DE-LU')
+  await expect(shift.getByLabel('Start (UTC)')).toHaveValue('2024-03-01T08:00')
+  await expect(shift.getByLabel('Hours of work')).toHaveValue('4')
+  await expect(shift.getByLabel('Power (kW)')).not.toHaveValue('2')
+  const against = shift.getByRole('status', { name: 'Saving against the run' })
+  await expect(against).toContainText('Flexible Start, W = 24 h')
+  await expect(against).toContainText('(23.5 %)')
+  const emittedKg = kgOf((await against.textContent())!.replace(/^The run emitted /, ''))
+  const savedKg = kgOf((await against.textContent())!.replace(/^.* would have saved /, ''))
+  expect(savedKg / emittedKg).toBeCloseTo(0.235, 2)
+  // Any date: a start beyond the bundled years is planned on a projection, and says so.
+  await shift.getByLabel('Start (UTC)').fill('2027-03-01T08:00')
+  await expect(shift.getByText(/projected from 2021–2024/)).toBeVisible()
+  await expect(shift.getByRole('table', { name: 'Time-shifting strategies in DE-LU' }).getByRole('row')).toHaveCount(9)
+  await shot(page, 'compare-tied-to-run')
   const form = page.getByRole('form', { name: 'Workload' })
   await expect(form.getByLabel('A logged run')).toBeChecked()
   await form.getByRole('button', { name: 'Compare' }).click()
