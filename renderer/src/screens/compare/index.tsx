@@ -17,6 +17,7 @@ import { HardwareTable } from './HardwareTable'
 import { message } from './cells'
 import { WorkloadForm } from './WorkloadForm'
 import { TimeShift, type ShiftSeed } from './TimeShift'
+import { StudySection } from './StudySection'
 
 const RunShift = lazy(() => import('../../components/RunShift'))
 
@@ -132,6 +133,7 @@ export default function Compare({ query }: ScreenProps) {
         </section>
       )}
       <TimeShift key={seed ? `run-${chosen!.id}` : 'free'} catalogue={catalogue} seed={seed} />
+      <StudySection catalogue={catalogue} />
     </section>
   )
 }
