@@ -179,13 +179,28 @@ export function parseHourlyProfileCsv(text: string, fileName: string): HourlyPro
       return value
     }
     const timeMs = parseUtc(cell('datetime'))
+    const where = `row ${rowNo}, field "${header[position.datetime]}"`
     if (Number.isNaN(timeMs))
-      fail(`row ${rowNo}, field "${header[position.datetime]}": "${cell('datetime')}" is not a UTC date-time`)
-    if (r === 1) startMs = timeMs
-    else if (timeMs !== startMs + (r - 1) * HOUR_MS)
       fail(
-        `row ${rowNo}, field "${header[position.datetime]}": ${cell('datetime')} is not one hour after the previous row`
+        /[+-]\d{2}:?\d{2}$/.test(cell('datetime'))
+          ? `${where}: "${cell('datetime')}" is local time; export the hours in UTC`
+          : `${where}: "${cell('datetime')}" is not a UTC date-time`
       )
+    if (r === 1) startMs = timeMs
+    else {
+      const expectedMs = startMs + (r - 1) * HOUR_MS
+      if (timeMs !== expectedMs) {
+        const previousMs = expectedMs - HOUR_MS
+        const stepMs = timeMs - previousMs
+        fail(
+          stepMs === 0
+            ? `${where}: ${cell('datetime')} repeats the previous row's hour (a duplicate)`
+            : stepMs > 0 && stepMs % HOUR_MS === 0
+              ? `${where}: ${cell('datetime')} leaves a gap of ${stepMs / HOUR_MS - 1} hour(s) after the previous row`
+              : `${where}: ${cell('datetime')} is not one hour after the previous row (the data must be hourly)`
+        )
+      }
+    }
     if (cell('zoneId') !== zoneId)
       fail(
         `row ${rowNo}, field "${header[position.zoneId]}": "${cell('zoneId')}" differs from the file's zone ${zoneId}`

@@ -108,6 +108,25 @@ export const de: Catalogue = {
     'Für {zone} gibt es keine Stundendaten, daher wird keine Verschiebung berechnet. Importieren Sie dafür einen stündlichen Export von Electricity Maps.',
   'shift.covers': '{zone} ({label}): {hours} Stunden Daten ab {from} UTC.',
   'shift.caption': 'Strategien der Zeitverschiebung in {zone}',
+  // issue 12: the planner tied to a run
+  'shift.projectedFrom': 'Stunden jenseits der mitgelieferten Daten sind aus {from}–{to} hochgerechnet.',
+  'shift.againstRunLabel': 'Einsparung gegenüber dem Lauf',
+  'shift.againstRun':
+    'Der Lauf hat {emitted} ausgestoßen; die beste Einstellung, {strategy}, hätte {saved} ({percent} %) eingespart.',
+  'detail.whenWhere': 'Wann und wo hätte dieser Lauf laufen können?',
+  // issue 12: Dodge et al.'s study
+  'study.title': 'Zeitverschiebung über Zonen (Dodge et al. 2022)',
+  'study.intro':
+    'Für eine Arbeitslast und ein Jahr: die mittlere Einsparung über jede Startstunde des Jahres in jeder mitgelieferten Zone, neben der Einsparung, dort statt in der schmutzigsten Zone zu rechnen.',
+  'study.year': 'Jahr',
+  'study.run': 'Studie berechnen',
+  'study.progressLabel': 'Geladene Zonen',
+  'study.progress': 'Lade Zone {done} von {total}…',
+  'study.chart': 'Mittlere Einsparung nach Zone, {year}',
+  'study.table': 'Mittlere Einsparung nach Zone, {year}',
+  'study.region': 'Region wechseln',
+  'study.note':
+    'Mittlere Einsparungen in % der Ausgangslage; Region wechseln gemessen an {reference}, der schmutzigsten Zone.',
   'shift.runCaption': 'Was der Lauf in {zone} eingespart hätte',
   'shift.flexible': 'Flexibler Start, W = {hours} h',
   'shift.pauseResume': 'Pausieren und Fortsetzen, p = {percent} %',

@@ -105,6 +105,25 @@ export const en = {
     'There is no hourly data for {zone}, so no time shift is computed. Import an Electricity Maps hourly export for it.',
   'shift.covers': '{zone} ({label}): {hours} hours of data from {from} UTC.',
   'shift.caption': 'Time-shifting strategies in {zone}',
+  // issue 12: the planner tied to a run
+  'shift.projectedFrom': 'Hours beyond the bundled data are projected from {from}–{to}.',
+  'shift.againstRunLabel': 'Saving against the run',
+  'shift.againstRun':
+    'The run emitted {emitted}; the best setting, {strategy}, would have saved {saved} ({percent} %).',
+  'detail.whenWhere': 'When and where could this have run?',
+  // issue 12: Dodge et al.'s study
+  'study.title': 'Time shifting across zones (Dodge et al. 2022)',
+  'study.intro':
+    'For a workload and a year: the average saving over every start hour of the year in each bundled zone, beside the saving of running there instead of the dirtiest zone.',
+  'study.year': 'Year',
+  'study.run': 'Run the study',
+  'study.progressLabel': 'Zones loaded',
+  'study.progress': 'Loading zone {done} of {total}…',
+  'study.chart': 'Average saving by zone, {year}',
+  'study.table': 'Average saving by zone, {year}',
+  'study.region': 'Moving region',
+  'study.note':
+    'Average savings in % of the baseline; moving region is measured against {reference}, the dirtiest zone.',
   'shift.runCaption': 'What the run would have saved in {zone}',
   'shift.flexible': 'Flexible Start, W = {hours} h',
   'shift.pauseResume': 'Pause and Resume, p = {percent} %',

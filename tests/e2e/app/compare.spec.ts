@@ -17,7 +17,7 @@ const kgOf = (text: string): number => {
 }
 
 const planJob = async (page: Page) => {
-  const shift = page.getByRole('region', { name: 'Time shifting' })
+  const shift = page.getByRole('region', { name: 'Time shifting', exact: true })
   await shift.getByLabel('Grid zone').selectOption('DE-LU')
   await shift.getByLabel('Start (UTC)').fill('2024-03-01T08:00')
   await shift.getByLabel('Hours of work').fill('4')
@@ -63,9 +63,11 @@ test('plan a 4-hour 2 kW job in DE-LU: the eight settings of the paper and the i
   await page.keyboard.press('Enter')
   await expect(shift.getByRole('img', { name: /Pause and Resume, p = 100 %/ })).toBeVisible()
 
-  // A job running past the end of the data: the planner's sentence, no figures.
+  // A job running past the end of the bundled data: planned on a projection for the hours beyond, and it says so.
+  // (Early January 2025 shifted by whole weeks lands before 2021 and 2022's first hours: only 2023 and 2024 reach it.)
   await shift.getByLabel('Start (UTC)').fill('2024-12-31T22:00')
-  await expect(shift.getByRole('alert')).toContainText('run past the end of the data')
+  await expect(shift.getByText(/projected from 2023–2024/)).toBeVisible()
+  await expect(table.getByRole('row')).toHaveCount(9)
   await shift.getByLabel('Start (UTC)').fill('2024-03-01T08:00')
   await shot(page, 'compare-timeshift')
 })
@@ -74,7 +76,7 @@ test('a zone without hourly data says so; a bad imported profile shows its row e
   page
 }) => {
   await open(page, 'e2e-compare-import')
-  const shift = page.getByRole('region', { name: 'Time shifting' })
+  const shift = page.getByRole('region', { name: 'Time shifting', exact: true })
   await shift.getByLabel('Grid zone').selectOption('AT')
   await expect(shift.getByText('There is no hourly data for AT')).toBeVisible()
   await expect(shift.getByRole('table')).toHaveCount(0)
@@ -202,8 +204,26 @@ test('a logged run in DE-LU: what it would have saved, in its detail panel, on t
   await table.scrollIntoViewIfNeeded()
   await page.screenshot({ path: 'tests/artifacts/runs-detail-whatif.png' })
 
-  await detail.getByRole('link', { name: 'Compare & plan' }).click()
+  await detail.getByRole('link', { name: 'When and where could this have run?' }).click()
   await expect(page.getByRole('heading', { name: 'What “Night job” would have saved by starting later' })).toBeVisible()
+  // The planner is filled in with the run: its zone, start, whole hours and mean power; the saving is in kg and %
+  // of what the run emitted (the same 23.5 % as its own hours above).
+  const shift = page.getByRole('region', { name: 'Time shifting', exact: true })
+  await expect(shift.getByLabel('Grid zone')).toHaveValue('DE-LU')
+  await expect(shift.getByLabel('Start (UTC)')).toHaveValue('2024-03-01T08:00')
+  await expect(shift.getByLabel('Hours of work')).toHaveValue('4')
+  await expect(shift.getByLabel('Power (kW)')).not.toHaveValue('2')
+  const against = shift.getByRole('status', { name: 'Saving against the run' })
+  await expect(against).toContainText('Flexible Start, W = 24 h')
+  await expect(against).toContainText('(23.5 %)')
+  const emittedKg = kgOf((await against.textContent())!.replace(/^The run emitted /, ''))
+  const savedKg = kgOf((await against.textContent())!.replace(/^.* would have saved /, ''))
+  expect(savedKg / emittedKg).toBeCloseTo(0.235, 2)
+  // Any date: a start beyond the bundled years is planned on a projection, and says so.
+  await shift.getByLabel('Start (UTC)').fill('2027-03-01T08:00')
+  await expect(shift.getByText(/projected from 2021–2024/)).toBeVisible()
+  await expect(shift.getByRole('table', { name: 'Time-shifting strategies in DE-LU' }).getByRole('row')).toHaveCount(9)
+  await shot(page, 'compare-tied-to-run')
   const form = page.getByRole('form', { name: 'Workload' })
   await expect(form.getByLabel('A logged run')).toBeChecked()
   await form.getByRole('button', { name: 'Compare' }).click()
@@ -216,4 +236,29 @@ test('a logged run in DE-LU: what it would have saved, in its detail panel, on t
   await expect(panel.getByText('Start the runs in Germany up to 24 h later, at the cleanest hours')).toBeVisible()
   await expect(panel.getByText('From the one run of the period.')).toBeVisible()
   await shot(page, 'dashboard-recommendations')
+})
+
+test("Dodge et al.'s study for a 6-hour 1 kW job in 2024: progress, then one row per zone with the eight settings", async ({
+  page
+}) => {
+  await open(page, 'e2e-compare-study')
+  const study = page.getByRole('region', { name: 'Time shifting across zones (Dodge et al. 2022)' })
+  await study.getByLabel('Hours of work').fill('6')
+  await study.getByLabel('Power (kW)').fill('1')
+  await study.getByLabel('Year').selectOption('2024')
+  await study.getByRole('button', { name: 'Run the study' }).click()
+  const table = study.getByRole('table', { name: 'Average saving by zone, 2024' })
+  await expect(table).toBeVisible({ timeout: 60_000 })
+  const de = table.getByRole('row', { name: /^DE-LU/ })
+  const cells = de.getByRole('cell')
+  await expect(cells).toHaveCount(9)
+  const pct = async (i: number) => Number((await cells.nth(i).textContent())!.replace(/\s*%$/, ''))
+  // Each strategy saves more as its room widens; moving region saves something in DE-LU (IN-WE is dirtier).
+  const [w6, w24] = [await pct(0), await pct(3)]
+  expect(w6).toBeGreaterThan(0)
+  expect(w24).toBeGreaterThanOrEqual(w6)
+  expect(await pct(7)).toBeGreaterThanOrEqual(await pct(4))
+  expect(await pct(8)).toBeGreaterThan(0)
+  await expect(study.getByRole('img', { name: 'Average saving by zone, 2024' })).toBeVisible()
+  await shot(page, 'compare-study')
 })

@@ -32,7 +32,7 @@ test('in German: countries named, sorted and found in German; the runs table and
   await shot(page, 'runs-table-de')
 
   await page.goto('/?db=e2e-german-display#/compare')
-  const shift = page.getByRole('region', { name: 'Zeitverschiebung' })
+  const shift = page.getByRole('region', { name: 'Zeitverschiebung', exact: true })
   const plans = shift.getByRole('table', { name: 'Strategien der Zeitverschiebung in DE-LU' })
   await expect(plans.getByRole('rowheader', { name: 'Flexibler Start, W = 24 h' })).toBeVisible()
   await expect(

@@ -53,7 +53,16 @@ describe('parseHourlyProfileCsv', () => {
       /row 2, field "Carbon Intensity gCO₂eq\/kWh \(direct\)"/
     )
     expect(() => parseHourlyProfileCsv(csv(row('00:00:00', '1', '2'), row('02:00:00', '1', '2')), 'gap.csv')).toThrow(
-      'gap.csv: row 3, field "Datetime (UTC)": 2024-01-01 02:00:00 is not one hour after the previous row'
+      'gap.csv: row 3, field "Datetime (UTC)": 2024-01-01 02:00:00 leaves a gap of 1 hour(s) after the previous row'
+    )
+    expect(() => parseHourlyProfileCsv(csv(row('00:00:00', '1', '2'), row('00:00:00', '1', '2')), 'dup.csv')).toThrow(
+      'dup.csv: row 3, field "Datetime (UTC)": 2024-01-01 00:00:00 repeats the previous row\'s hour (a duplicate)'
+    )
+    expect(() => parseHourlyProfileCsv(csv(row('00:00:00', '1', '2'), row('00:30:00', '1', '2')), 'step.csv')).toThrow(
+      'step.csv: row 3, field "Datetime (UTC)": 2024-01-01 00:30:00 is not one hour after the previous row (the data must be hourly)'
+    )
+    expect(() => parseHourlyProfileCsv(csv(row('01:00:00+01:00', '1', '2')), 'local.csv')).toThrow(
+      'local.csv: row 2, field "Datetime (UTC)": "2024-01-01 01:00:00+01:00" is local time; export the hours in UTC'
     )
     expect(() => parseHourlyProfileCsv(csv(row('0:00', '1', '2')), 'time.csv')).toThrow(
       /time.csv: row 2, field "Datetime \(UTC\)": "2024-01-01 0:00" is not a UTC date-time/

@@ -1,9 +1,17 @@
 import { useMemo, useState } from 'react'
-import { comparePaperStrategies, type HourlySeries, PlanningError, seriesOfProfile } from '../../../../shared/planning'
-import { loadHourlyProfile, parseHourlyProfileCsv } from '../../../../shared/refdata/hourly'
+import {
+  comparePaperStrategies,
+  HOUR_MS,
+  type HourlySeries,
+  PlanningError,
+  seriesOfProfile,
+  seriesOnAnyDate,
+  type ShiftPlan
+} from '../../../../shared/planning'
+import { bundledHourlyYears, loadHourlyProfile, parseHourlyProfileCsv } from '../../../../shared/refdata/hourly'
 import { useAsync } from '../../app/useAsync'
 import { Field } from '../../components/Field'
-import { ShiftPlans } from '../../components/ShiftPlans'
+import { ShiftPlans, strategyName } from '../../components/ShiftPlans'
 import { LoadStatus } from '../../components/Status'
 import { useHost } from '../../host/HostProvider'
 import { useI18n } from '../../i18n/I18nProvider'
@@ -13,14 +21,48 @@ import { fieldFromUtc, utcFromField } from './compare-form'
 
 type Profiles = Record<string, HourlySeries>
 
-export function TimeShift({ catalogue }: { catalogue?: Catalogue }) {
+/** A logged run the planner starts from: its zone, start, length and mean power, and what it emitted. */
+export interface ShiftSeed {
+  zone: string
+  startUtcMs: number
+  hours: number
+  powerKW: number
+  emissionsKg: number
+}
+
+/** Hours after the start the paper's widest setting can reach (Pause & Resume +100 % or Flexible Start +24 h). */
+const reachHours = (hours: number): number => Math.max(hours + 24, 2 * hours) + 1
+
+/**
+ * A bundled zone's series around a start on any date: the bundled years' actual hours, a projection from them
+ * beyond (shared/planning/projection.ts).
+ */
+async function bundledSeriesAround(zone: string, startUtcMs: number, hours: number) {
+  const profiles = await Promise.all(bundledHourlyYears(zone).map((year) => loadHourlyProfile(zone, year)))
+  const years = profiles.flatMap((p) =>
+    p
+      ? [
+          {
+            year: new Date(p.startUtc).getUTCFullYear(),
+            startUtcMs: Date.parse(p.startUtc),
+            values: p.lifecycleGPerKWh
+          }
+        ]
+      : []
+  )
+  const first = profiles.find((p) => p !== undefined)
+  if (!first) return undefined
+  return seriesOnAnyDate(zone, first.name, first.sourceId, years, startUtcMs, startUtcMs + reachHours(hours) * HOUR_MS)
+}
+
+export function TimeShift({ catalogue, seed }: { catalogue?: Catalogue; seed?: ShiftSeed }) {
   const i18n = useI18n()
   const { t } = i18n
   const { api } = useHost()
-  const [zone, setZone] = useState('DE-LU')
-  const [start, setStart] = useState(fieldFromUtc(Date.UTC(2024, 2, 1, 8)))
-  const [hoursText, setHoursText] = useState('4')
-  const [powerText, setPowerText] = useState('2')
+  const [zone, setZone] = useState(seed?.zone ?? 'DE-LU')
+  const [start, setStart] = useState(fieldFromUtc(seed?.startUtcMs ?? Date.UTC(2024, 2, 1, 8)))
+  const [hoursText, setHoursText] = useState(seed ? String(seed.hours) : '4')
+  const [powerText, setPowerText] = useState(seed ? i18n.num(seed.powerKW, 3) : '2')
   const [imported, setImported] = useState<Profiles>({})
   const [importError, setImportError] = useState<string>()
   const bundled = catalogue?.ref.manifest.hourlyZones ?? []
@@ -34,11 +76,6 @@ export function TimeShift({ catalogue }: { catalogue?: Catalogue }) {
         : [],
     [catalogue, bundled, imported]
   )
-  const series = useAsync(async (): Promise<HourlySeries | undefined> => {
-    if (imported[zone]) return imported[zone]
-    const profile = await loadHourlyProfile(zone)
-    return profile ? seriesOfProfile(profile) : undefined
-  }, [zone, imported])
 
   const importProfile = async () => {
     setImportError(undefined)
@@ -72,10 +109,19 @@ export function TimeShift({ catalogue }: { catalogue?: Catalogue }) {
     power: powerKW === undefined ? t('form.notNumber') : powerKW < 0 ? t('form.min', { min: 0 }) : undefined
   }
   const valid = !fieldErrors.start && !fieldErrors.hours && !fieldErrors.power
+  const seriesStartMs = startMs ?? Date.UTC(2024, 0, 1)
+  const seriesHours = hours !== undefined && Number.isInteger(hours) && hours >= 1 ? hours : 1
+  const series = useAsync(async (): Promise<{ series: HourlySeries; fromYears: number[] } | undefined> => {
+    if (imported[zone]) return { series: imported[zone], fromYears: [] }
+    const around = await bundledSeriesAround(zone, seriesStartMs, seriesHours)
+    return around ? { series: around.series, fromYears: around.fromYears } : undefined
+  }, [zone, imported, seriesStartMs, seriesHours])
   const outcome = useMemo(() => {
     if (!series.data || !valid) return undefined
     try {
-      return { plans: comparePaperStrategies(series.data, { startUtcMs: startMs!, hours: hours!, powerKW: powerKW! }) }
+      return {
+        plans: comparePaperStrategies(series.data.series, { startUtcMs: startMs!, hours: hours!, powerKW: powerKW! })
+      }
     } catch (error) {
       if (error instanceof PlanningError) return { error: message(error, i18n) }
       throw error
@@ -142,11 +188,16 @@ export function TimeShift({ catalogue }: { catalogue?: Catalogue }) {
           <>
             <p className="muted">
               {t('shift.covers', {
-                zone: series.data.zone,
-                label: series.data.label,
-                hours: series.data.intensitiesGPerKWh.length,
-                from: i18n.dateTime(series.data.startUtcMs)
+                zone: series.data.series.zone,
+                label: series.data.series.label,
+                hours: series.data.series.intensitiesGPerKWh.length,
+                from: i18n.dateTime(series.data.series.startUtcMs)
               })}
+              {series.data.fromYears.length > 0 &&
+                ` ${t('shift.projectedFrom', {
+                  from: series.data.fromYears[0]!,
+                  to: series.data.fromYears.at(-1)!
+                })}`}
             </p>
             {outcome?.error && (
               <p role="alert" className="error">
@@ -154,11 +205,31 @@ export function TimeShift({ catalogue }: { catalogue?: Catalogue }) {
               </p>
             )}
             {outcome?.plans && (
-              <ShiftPlans plans={outcome.plans} caption={t('shift.caption', { zone: series.data.zone })} />
+              <ShiftPlans plans={outcome.plans} caption={t('shift.caption', { zone: series.data.series.zone })} />
             )}
+            {outcome?.plans && seed && <AgainstRun plans={outcome.plans} emissionsKg={seed.emissionsKg} />}
           </>
         )}
       </LoadStatus>
     </section>
+  )
+}
+
+/**
+ * The best of the paper's settings against what the run emitted: the plan's share of its own baseline applied to
+ * the run's emissions, so PUE and the run's own intensity method carry over.
+ */
+function AgainstRun({ plans, emissionsKg }: { plans: ShiftPlan[]; emissionsKg: number }) {
+  const i18n = useI18n()
+  const best = plans.reduce((a, b) => (b.savingsPct > a.savingsPct ? b : a))
+  return (
+    <p role="status" aria-label={i18n.t('shift.againstRunLabel')}>
+      {i18n.t('shift.againstRun', {
+        emitted: i18n.kg(emissionsKg),
+        saved: i18n.kg((emissionsKg * best.savingsPct) / 100),
+        percent: i18n.num(best.savingsPct, 1),
+        strategy: strategyName(best.strategy, i18n)
+      })}
+    </p>
   )
 }

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react'
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
 import {
   compareHardware,
   compareLocations,
@@ -15,7 +15,8 @@ import { message } from './cells'
 import { type FieldErrors, type WorkloadFields, workloadRequest } from './compare-form'
 import { HardwareTable } from './HardwareTable'
 import { LocationTables } from './LocationTables'
-import { TimeShift } from './TimeShift'
+import { StudySection } from './StudySection'
+import { type ShiftSeed, TimeShift } from './TimeShift'
 import { WorkloadForm } from './WorkloadForm'
 
 const RunShift = lazy(() => import('../../components/RunShift'))
@@ -68,6 +69,25 @@ export default function Compare({ query }: ScreenProps) {
   }
 
   const chosen = run.data
+  const seed = useMemo((): ShiftSeed | undefined => {
+    if (!chosen || !catalogue || !lab.data || chosen.input.hoursPerDay !== undefined) return undefined
+    const hours = Math.round(chosen.input.durationS / 3600)
+    if (hours < 1) return undefined
+    const location = chosen.input.location.kind === 'unknown' ? lab.data.location : chosen.input.location
+    const entry =
+      location.kind === 'unknown' || location.kind === 'custom'
+        ? undefined
+        : catalogue.resolveLocation(catalogue.ref, location)
+    if (!entry?.hourlyZone) return undefined
+    return {
+      zone: entry.hourlyZone,
+      startUtcMs: chosen.startedAtMs,
+      hours,
+      // Mean power at the plug: the run's energy over its length, so PUE and measured energy carry over.
+      powerKW: chosen.result.energyKWh.value / (chosen.input.durationS / 3600),
+      emissionsKg: chosen.result.emissionsKg.value
+    }
+  }, [chosen, catalogue, lab.data])
   return (
     <section aria-labelledby="compare-title" className="compare">
       <h1 id="compare-title">{t('compare.title')}</h1>
@@ -112,7 +132,8 @@ export default function Compare({ query }: ScreenProps) {
           </Suspense>
         </section>
       )}
-      <TimeShift catalogue={catalogue} />
+      <TimeShift key={seed ? `run-${chosen!.id}` : 'free'} catalogue={catalogue} seed={seed} />
+      <StudySection catalogue={catalogue} />
     </section>
   )
 }

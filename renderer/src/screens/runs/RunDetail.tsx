@@ -95,7 +95,7 @@ export function RunDetail({
             <div className="row">
               <a href={href(`/runs/${encodeURIComponent(run.id)}/edit`)}>{t('common.edit')}</a>
               <a href={href(`/runs/${encodeURIComponent(run.id)}/duplicate`)}>{t('common.duplicate')}</a>
-              <a href={href('/compare', { run: run.id })}>{t('nav.compare')}</a>
+              <a href={href('/compare', { run: run.id })}>{t('detail.whenWhere')}</a>
               <button type="button" className="danger" onClick={() => onDelete(run)}>
                 {t('common.delete')}
               </button>
