@@ -573,6 +573,9 @@ export const de: Catalogue = {
   'settings.refused': 'Nicht wiederhergestellt ({count})',
   'settings.repaired': 'Nach einer Korrektur wiederhergestellt ({count})',
   'settings.note.reason': 'Grund',
+  // issue 14: watched folders
+  'watch.imported': 'Überwachter Ordner {folder}: {runs} Lauf/Läufe importiert oder aktualisiert.',
+  'watch.failed': 'Überwachter Ordner: {file} konnte nicht importiert werden: {message}',
   'backup.autoWritten': 'Die heutige automatische Sicherung wurde geschrieben: {file}.',
   'backup.autoFailed': 'Die heutige automatische Sicherung ist fehlgeschlagen: {message}',
   'settings.title': 'Einstellungen',

@@ -563,6 +563,9 @@ export const en = {
   'settings.refused': 'Not restored ({count})',
   'settings.repaired': 'Restored after a correction ({count})',
   'settings.note.reason': 'Reason',
+  // issue 14: watched folders
+  'watch.imported': 'Watched folder {folder}: {runs} run(s) imported or updated.',
+  'watch.failed': 'Watched folder: {file} could not be imported: {message}',
   'backup.autoWritten': 'Today’s automatic backup was written: {file}.',
   'backup.autoFailed': 'Today’s automatic backup failed: {message}',
   'settings.title': 'Settings',
