@@ -602,7 +602,10 @@ export const de: Catalogue = {
   'watch.outcome.unchanged': 'unverändert',
   'watch.outcome.skipped': 'übersprungen',
   'watch.outcome.failed': 'fehlgeschlagen',
-  'watch.imported': 'Überwachter Ordner {folder}: {runs} Lauf/Läufe importiert oder aktualisiert.',
+  'watch.imported': {
+    one: 'Überwachter Ordner {folder}: {count} Lauf importiert oder aktualisiert.',
+    other: 'Überwachter Ordner {folder}: {count} Läufe importiert oder aktualisiert.'
+  },
   'watch.failed': 'Überwachter Ordner: {file} konnte nicht importiert werden: {message}',
   'backup.autoWritten': 'Die heutige automatische Sicherung wurde geschrieben: {file}.',
   'backup.autoFailed': 'Die heutige automatische Sicherung ist fehlgeschlagen: {message}',

@@ -592,7 +592,10 @@ export const en = {
   'watch.outcome.unchanged': 'unchanged',
   'watch.outcome.skipped': 'skipped',
   'watch.outcome.failed': 'failed',
-  'watch.imported': 'Watched folder {folder}: {runs} run(s) imported or updated.',
+  'watch.imported': {
+    one: 'Watched folder {folder}: {count} run imported or updated.',
+    other: 'Watched folder {folder}: {count} runs imported or updated.'
+  },
   'watch.failed': 'Watched folder: {file} could not be imported: {message}',
   'backup.autoWritten': 'Today’s automatic backup was written: {file}.',
   'backup.autoFailed': 'Today’s automatic backup failed: {message}',

@@ -99,7 +99,7 @@ function FolderList({ watched }: { watched: WatchedFoldersApi }) {
                   .reverse()
                   .map((entry, i) => (
                     <tr key={`${entry.atMs}-${i}`}>
-                      <td>{new Date(entry.atMs).toLocaleString(i18n.locale)}</td>
+                      <td>{i18n.dateTime(entry.atMs)}</td>
                       <td>{pathOf(entry.folderId)}</td>
                       <td>{entry.file}</td>
                       <td>
