@@ -1,4 +1,6 @@
 // The Electron main process: lifecycle and wiring only. Every decision lives in a pure module next to this one.
+import { randomBytes } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron'
 import { hostEventChannel } from '../shared/ipc/channels'
@@ -12,12 +14,17 @@ import { readTextFile } from './files/read-text-file'
 import { createHandle } from './ipc/handle'
 import { ARCHIVE_FILTERS, registerHostHandlers } from './ipc/handlers'
 import { HostError } from './ipc/host-error'
+import { registerWatchHandlers } from './ipc/watch-handlers'
 import { buildMenuTemplate, type MenuCommand } from './menu/menu-template'
 import { registerAppScheme, serveAppProtocol } from './protocol/register'
 import { printReportToPdf } from './report/print-report'
 import { createReadySignals } from './report/ready-signals'
 import { decidePermission, guardContents, isAllowedRequestUrl } from './security/navigation'
 import { mainWindowOptions, reportWindowOptions } from './security/window-options'
+import { createBatchBridge } from './watch/batch-bridge'
+import { chokidarWatch } from './watch/chokidar-watch'
+import { loadWatchState, saveWatchState } from './watch/watch-state-file'
+import { createWatchedFolders } from './watch/watched-folders'
 import { loadWindowState, restoreBounds, saveWindowState } from './window/window-state'
 
 const APP_NAME = 'Carbon Ledger'
@@ -209,6 +216,42 @@ function start(): void {
         diskFreeBytes: () => diskFreeBytes(userData)
       })
 
+      const newId = (): string => randomBytes(12).toString('hex')
+      const watchStatePath = join(userData, 'watched-folders.json')
+      const bridge = createBatchBridge((batch) => {
+        if (!mainWindow) return false
+        // parsed: only the watched formats may cross
+        sendHostEvent(hostEventSchema.parse({ type: 'watch-batch', ...batch }))
+        return true
+      }, newId)
+      const watched = createWatchedFolders({
+        watch: (path, onFile, onError) => chokidarWatch(path, onFile, onError),
+        readFile: (path) => readFile(path),
+        loadState: () => loadWatchState(watchStatePath),
+        saveState: (state) => saveWatchState(watchStatePath, state),
+        deliver: bridge.deliver,
+        // The renderer shows its own notices from the batch's results; main keeps them in its log.
+        notify: (notice) => log(`watched folder ${notice.folderId}: ${notice.text}`),
+        now: () => Date.now(),
+        setTimer: (fn, ms) => {
+          const timer = setTimeout(fn, ms)
+          return { cancel: () => clearTimeout(timer) }
+        }
+      })
+      registerWatchHandlers(createHandle(ipcMain, log), {
+        watched,
+        bridge,
+        newId,
+        chooseFolder: async () => {
+          const options: Electron.OpenDialogOptions = { title: 'Watch a folder', properties: ['openDirectory'] }
+          const { canceled, filePaths } = mainWindow
+            ? await dialog.showOpenDialog(mainWindow, options)
+            : await dialog.showOpenDialog(options)
+          return canceled ? null : (filePaths[0] ?? null)
+        }
+      })
+      app.on('will-quit', () => void watched.stop())
+
       Menu.setApplicationMenu(
         Menu.buildFromTemplate(
           buildMenuTemplate({
@@ -220,6 +263,8 @@ function start(): void {
         )
       )
       mainWindow = await createMainWindow()
+      // After the window: the first batches need a renderer to import into.
+      watched.start().catch((error: unknown) => log('could not start the watched folders', error))
 
       app.on('activate', () => {
         if (BrowserWindow.getAllWindows().length === 0) void createMainWindow().then((window) => (mainWindow = window))

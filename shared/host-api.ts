@@ -17,6 +17,7 @@ import type {
   SaveFileRequest,
   SaveOutcome
 } from './ipc/contract'
+import type { WatchFileResult, WatchOverview } from './watch/schema'
 
 export interface HostApi {
   /** Asks the user for files to import and returns their text; [] when the dialog is cancelled. */
@@ -52,6 +53,18 @@ export interface HostApi {
   diskFreeBytes(): Promise<number | undefined>
   /** Menu actions and archives chosen for restore; returns the function that unsubscribes. */
   onHostEvent(listener: (event: HostEvent) => void): () => void
+  /** Watched folders (issue 14); null where the host has no file system to watch (a browser). */
+  watchedFolders: WatchedFoldersApi | null
+}
+
+export interface WatchedFoldersApi {
+  list(): Promise<WatchOverview>
+  /** Main's folder dialog; null when cancelled. timeZone: the IANA zone of the folder's zone-less timestamps. */
+  add(timeZone?: string): Promise<WatchOverview | null>
+  remove(id: string): Promise<WatchOverview>
+  setPaused(id: string, paused: boolean): Promise<WatchOverview>
+  /** The answer to a 'watch-batch' host event: what each of its files stored. */
+  batchDone(batchId: string, results: WatchFileResult[]): Promise<void>
 }
 
 export type {
@@ -68,5 +81,7 @@ export type {
   PrintReportRequest,
   ReportReadySignal,
   SaveFileRequest,
-  SaveOutcome
+  SaveOutcome,
+  WatchFileResult,
+  WatchOverview
 }

@@ -47,6 +47,15 @@ const api = {
     return () => {
       ipcRenderer.removeListener(hostEventChannel, forward)
     }
+  },
+  watchedFolders: {
+    list: () => invoke(invokeChannels.watchList),
+    add: (timeZone) => invoke(invokeChannels.watchAdd, timeZone === undefined ? {} : { timeZone }),
+    remove: (id) => invoke(invokeChannels.watchRemove, { id }),
+    setPaused: (id, paused) => invoke(invokeChannels.watchSetPaused, { id, paused }),
+    batchDone: async (batchId, results) => {
+      await invoke(invokeChannels.watchBatchDone, { batchId, results })
+    }
   }
 } satisfies HostApi
 

@@ -4,7 +4,13 @@
 import { createHash } from 'node:crypto'
 import { basename } from 'node:path'
 import { z } from 'zod'
-import { detectFormat, type ImportFormat, slurmPartitionSchema } from '../../shared/import'
+import { detectFormat, type ImportFormat } from '../../shared/import'
+import {
+  type WatchedFolder,
+  watchedFolderSchema,
+  type WatchLogEntry,
+  watchLogEntrySchema
+} from '../../shared/watch/schema'
 import { decodeText } from '../files/decode-text'
 
 /** The formats a folder takes: what instruments and schedulers write there, never the ledger's own files. */
@@ -13,26 +19,7 @@ export const WATCHED_FORMATS: readonly ImportFormat[] = ['codecarbon', 'nvidia-s
 export const BATCH_QUIET_MS = 2000
 const MAX_LOG_ENTRIES = 500
 
-export const watchedFolderSchema = z.strictObject({
-  id: z.string().min(1),
-  path: z.string().min(1),
-  paused: z.boolean(),
-  /** The IANA zone of the folder's zone-less timestamps (the cluster's for sacct files). */
-  timeZone: z.string().min(1).optional(),
-  slurmPartitions: z.record(z.string(), slurmPartitionSchema).optional()
-})
-export type WatchedFolder = z.infer<typeof watchedFolderSchema>
-
-export const watchLogEntrySchema = z.strictObject({
-  atMs: z.number(),
-  folderId: z.string(),
-  file: z.string(),
-  outcome: z.enum(['imported', 'unchanged', 'skipped', 'failed']),
-  runs: z.number().int().nonnegative(),
-  /** In English; for 'skipped' and 'failed' why. */
-  detail: z.string()
-})
-export type WatchLogEntry = z.infer<typeof watchLogEntrySchema>
+export { type WatchedFolder, watchedFolderSchema, type WatchLogEntry, watchLogEntrySchema }
 
 /** What survives a restart: the folders, the content hashes already imported from each, and the import log. */
 export const watchStateSchema = z.strictObject({

@@ -18,7 +18,12 @@ export const invokeChannels = {
   backupOpen: 'backup:open',
   archiveReadChunk: 'archive:read-chunk',
   archiveReadClose: 'archive:read-close',
-  diskFree: 'disk:free'
+  diskFree: 'disk:free',
+  watchList: 'watch:list',
+  watchAdd: 'watch:add',
+  watchRemove: 'watch:remove',
+  watchSetPaused: 'watch:set-paused',
+  watchBatchDone: 'watch:batch-done'
 } as const
 
 export type InvokeChannel = (typeof invokeChannels)[keyof typeof invokeChannels]

@@ -1,6 +1,7 @@
 // The IPC contract: for every channel, the zod schema of its argument and of its result. Main parses both
 // (shared/ipc is the single source of truth; the HostApi types are inferred from here).
 import { z } from 'zod'
+import { watchedFileSchema, watchedFolderSchema, watchFileResultSchema, watchOverviewSchema } from '../watch/schema'
 import { hostEventChannel, type InvokeChannel, invokeChannels } from './channels'
 
 /**
@@ -211,6 +212,21 @@ export const ipcContract = {
   [invokeChannels.diskFree]: {
     args: noArgs,
     result: z.strictObject({ freeBytes: z.number().nonnegative().nullable() })
+  },
+  // Watched folders (issue 14): main chooses the folder in its own dialog; the renderer never names a path.
+  [invokeChannels.watchList]: { args: noArgs, result: watchOverviewSchema },
+  [invokeChannels.watchAdd]: {
+    args: z.strictObject({ timeZone: z.string().min(1).max(100).optional() }),
+    result: watchOverviewSchema.nullable()
+  },
+  [invokeChannels.watchRemove]: { args: z.strictObject({ id: z.string().min(1) }), result: watchOverviewSchema },
+  [invokeChannels.watchSetPaused]: {
+    args: z.strictObject({ id: z.string().min(1), paused: z.boolean() }),
+    result: watchOverviewSchema
+  },
+  [invokeChannels.watchBatchDone]: {
+    args: z.strictObject({ batchId: sessionIdSchema, results: z.array(watchFileResultSchema).max(10_000) }),
+    result: z.null()
   }
 } as const satisfies Record<InvokeChannel, { args: z.ZodType; result: z.ZodType }>
 
@@ -233,7 +249,14 @@ export type MenuAction = z.infer<typeof menuActionSchema>
 export const hostEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('menu'), action: menuActionSchema }),
   /** The user chose an archive in File › Restore…; the renderer confirms before replacing the ledger. */
-  z.strictObject({ type: z.literal('restore-archive'), archive: archiveHandleSchema })
+  z.strictObject({ type: z.literal('restore-archive'), archive: archiveHandleSchema }),
+  /** Files from a watched folder to import; the renderer answers with watch:batch-done and the same batchId. */
+  z.strictObject({
+    type: z.literal('watch-batch'),
+    batchId: sessionIdSchema,
+    folder: watchedFolderSchema,
+    files: z.array(watchedFileSchema)
+  })
 ])
 export type HostEvent = z.infer<typeof hostEventSchema>
 

@@ -8,6 +8,7 @@ import { pendingRestore, startRecompute } from './background'
 import { backupIfDue, incompleteCount } from './backup-flow'
 import { useNotify } from './Notices'
 import { navigate } from './router'
+import { importWatchedBatch } from './watch-import'
 
 /**
  * What the shell does without a screen asking: the host's menu commands (Import…, Export CSV…, Export PDF report…,
@@ -17,7 +18,7 @@ import { navigate } from './router'
 export function HostEvents() {
   const { api } = useHost()
   const { ledger, changed } = useLedger()
-  const { t, error: errorText } = useI18n()
+  const { t, plural, error: errorText } = useI18n()
   const notify = useNotify()
   useEffect(
     () =>
@@ -25,6 +26,15 @@ export function HostEvents() {
         if (event.type === 'restore-archive') {
           pendingRestore.set(hostArchive(api, event.archive))
           navigate('/settings', { section: 'backups' })
+          return
+        }
+        if (event.type === 'watch-batch') {
+          void importWatchedBatch(api, ledger, event).then(({ runs, failed }) => {
+            if (runs > 0) changed()
+            if (runs > 0) notify({ message: plural('watch.imported', runs, { folder: event.folder.path }) })
+            for (const f of failed)
+              notify({ message: t('watch.failed', { file: f.name, message: f.error }), tone: 'error' })
+          })
           return
         }
         if (event.action === 'import') navigate('/import')
@@ -35,7 +45,7 @@ export function HostEvents() {
         else if (event.action === 'data-sources') navigate('/about', { section: 'sources' })
         else if (event.action === 'methodology') navigate('/about', { section: 'methodology' })
       }),
-    [api]
+    [api, ledger, changed, notify, t, plural]
   )
   useEffect(() => {
     // After the first screen has its figures: both read the whole ledger or load the reference data.

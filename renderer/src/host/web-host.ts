@@ -149,5 +149,7 @@ export const createWebHost = (): HostApi => ({
     reads.delete(readId)
   },
   diskFreeBytes: async () => undefined,
-  onHostEvent: () => () => {}
+  onHostEvent: () => () => {},
+  // A page cannot watch the user's folders: browsers give no file-system access to watch.
+  watchedFolders: null
 })

@@ -13,6 +13,7 @@ import { Recompute } from './Recompute'
 import { ReferenceData } from './ReferenceData'
 import { Storage } from './Storage'
 import { Trash } from './Trash'
+import { WatchedFolders } from './WatchedFolders'
 
 export default function Settings({ query }: ScreenProps) {
   const { t } = useI18n()
@@ -37,6 +38,7 @@ export default function Settings({ query }: ScreenProps) {
         )}
       </LoadStatus>
       <Backups />
+      <WatchedFolders />
       <Trash />
       <Storage />
       <ReferenceData catalogue={catalogue.data} />

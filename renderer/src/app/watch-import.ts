@@ -1,0 +1,36 @@
+// A batch from a watched folder (issue 14) goes through the same path as a file picked on the Import screen: parsed
+// by the streaming importer, then committed. Re-importing rows already stored leaves them unchanged (stable run ids).
+import type { HostApi, HostEvent, WatchFileResult } from '../../../shared/host-api'
+import type { AppLedger } from '../ledger/engine'
+import { chunksOfText, parseChunks } from '../screens/import/import-flow'
+
+type WatchBatch = Extract<HostEvent, { type: 'watch-batch' }>
+
+export async function importWatchedBatch(
+  api: HostApi,
+  ledger: AppLedger,
+  batch: WatchBatch
+): Promise<{ runs: number; failed: { name: string; error: string }[] }> {
+  const results: WatchFileResult[] = []
+  for (const file of batch.files) {
+    try {
+      const outcome = await parseChunks(file.name, chunksOfText(file.text), {
+        ...(batch.folder.timeZone === undefined ? {} : { timeZone: batch.folder.timeZone }),
+        ...(batch.folder.slurmPartitions === undefined ? {} : { slurmPartitions: batch.folder.slurmPartitions })
+      })
+      if (!outcome.ok) {
+        results.push({ name: file.name, runs: 0, error: outcome.error })
+        continue
+      }
+      const stored = await ledger.imports.commit(outcome.result)
+      results.push({ name: file.name, runs: stored.added + stored.updated })
+    } catch (err) {
+      results.push({ name: file.name, runs: 0, error: (err as Error).message })
+    }
+  }
+  await api.watchedFolders?.batchDone(batch.batchId, results)
+  return {
+    runs: results.reduce((sum, r) => sum + r.runs, 0),
+    failed: results.flatMap((r) => (r.error === undefined ? [] : [{ name: r.name, error: r.error }]))
+  }
+}
