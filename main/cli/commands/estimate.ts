@@ -15,7 +15,7 @@ import { resolveHardwareName, resolveLocationText } from '../lookup'
 const usage = `
 usage: estimate (--gpu NAME | --gpu-power-w W) [--gpus N] [--gpu-utilization U] [--tpu NAME [--tpus N]]
                 [--cpu NAME | --cpu-power-w W | --cpu-cores N --cpu-core-power-w W] [--cpu-utilization U]
-                [--memory-gb G] (--hours H | --start ISO --end ISO) [--pue P]
+                [--memory-gb G] (--hours H [--start ISO] | --start ISO --end ISO) [--pue P]
                 [--location ID | --intensity G_PER_KWH] [--json]
 
 Estimates one run's energy and emissions with ranges, from hardware, time and location.
@@ -28,7 +28,7 @@ Estimates one run's energy and emissions with ranges, from hardware, time and lo
   --cpu-power-w W         the CPU's power
   --cpu-cores N --cpu-core-power-w W   N cores of W each (Green Algorithms' way)
   --memory-gb G           memory reserved, counted at 0.3725 W/GB
-  --hours H               run time, dated now (stated as an assumption); or --start and --end (ISO 8601)
+  --hours H               run time, from --start when given, else ending now (stated as an assumption); or --start and --end (ISO 8601)
   --pue P                 power usage effectiveness (default: by location kind)
   --location ID           country (FR, FRA, France), grid zone (DE-LU) or cloud region (gcp:us-central1)
   --intensity G_PER_KWH   a custom grid intensity instead of a location
@@ -81,8 +81,8 @@ function defaultsAssumed(flags: Flags, devices: DeviceInput[], memoryGB: number 
         ...(memoryGB === undefined ? ['memory'] : [])
       ].join(' or ')} power is included.`
     )
-  if (flags.string('hours') !== undefined)
-    notes.push("--hours dates the run now: its year decides the grid intensity's year.")
+  if (flags.string('hours') !== undefined && flags.string('start') === undefined)
+    notes.push("--hours without --start dates the run now: its year decides the grid intensity's year.")
   return notes
 }
 
@@ -114,16 +114,18 @@ function cpuDevice(flags: Flags, ref: ReferenceData): DeviceInput | undefined {
 }
 
 function timing(flags: Flags): { startedAt: string; durationS: number } {
-  flags.exclusive('hours', 'start')
+  // A run is given by its start and end, or by its length: from --start when given, else ending now.
   flags.exclusive('hours', 'end')
   const hours = flags.number('hours', { min: 0 })
   const start = flags.string('start')
   const end = flags.string('end')
-  if (hours !== undefined) return { startedAt: new Date().toISOString(), durationS: hours * 3600 }
-  if (start === undefined || end === undefined) throw new UsageError('give --hours, or both --start and --end')
-  const startMs = Date.parse(start)
+  const startMs = start === undefined ? undefined : Date.parse(start)
+  if (startMs !== undefined && Number.isNaN(startMs))
+    throw new InputError(`--start: '${start}' is not an ISO 8601 date-time`)
+  if (hours !== undefined) return { startedAt: new Date(startMs ?? Date.now()).toISOString(), durationS: hours * 3600 }
+  if (startMs === undefined || end === undefined)
+    throw new UsageError('give --hours (with or without --start), or both --start and --end')
   const endMs = Date.parse(end)
-  if (Number.isNaN(startMs)) throw new InputError(`--start: '${start}' is not an ISO 8601 date-time`)
   if (Number.isNaN(endMs)) throw new InputError(`--end: '${end}' is not an ISO 8601 date-time`)
   if (endMs < startMs) throw new InputError(`--end (${end}) is before --start (${start})`)
   return { startedAt: new Date(startMs).toISOString(), durationS: (endMs - startMs) / 1000 }

@@ -9,7 +9,7 @@ export const de: Catalogue = {
   'nav.runs': 'Läufe',
   'nav.newRun': 'Lauf erfassen',
   'nav.projects': 'Projekte',
-  'nav.compare': 'Vergleichen & planen',
+  'nav.compare': 'Vergleichen und planen',
   'compare.title': 'Vergleichen und planen',
   'compare.intro':
     'Auf welcher Hardware, wo und wann würde diese Arbeit am wenigsten ausstoßen? Die Zahlen sind Schätzungen mit Spannen; jede Annahme wird genannt.',
@@ -496,7 +496,7 @@ export const de: Catalogue = {
   'import.title': 'Läufe importieren',
   'import.dropzone': 'Dateien zum Importieren',
   'import.dropHint':
-    'CodeCarbon-CSVs, nvidia-smi-Leistungsprotokolle oder Carbon-Ledger-Laufdateien hier ablegen oder auswählen. Mehrere auf einmal sind möglich.',
+    'CodeCarbon-CSVs, nvidia-smi-Leistungsprotokolle, Slurm-Abrechnungsexporte (sacct) oder Carbon-Ledger-Laufdateien hier ablegen oder auswählen. Mehrere auf einmal sind möglich.',
   'import.pick': 'Dateien zum Import auswählen',
   'import.formats':
     'Das Format wird am Inhalt erkannt, nicht am Dateinamen. Geschrieben wird erst nach Ihrer Bestätigung.',

@@ -487,7 +487,7 @@ export const en = {
   'import.title': 'Import runs',
   'import.dropzone': 'Files to import',
   'import.dropHint':
-    'Drop CodeCarbon CSVs, nvidia-smi power logs or Carbon Ledger run files here, or choose them. Several at once is fine.',
+    'Drop CodeCarbon CSVs, nvidia-smi power logs, Slurm accounting exports (sacct) or Carbon Ledger run files here, or choose them. Several at once is fine.',
   'import.pick': 'Choose files to import',
   'import.formats':
     'The format is recognised from the content, not the file name. Nothing is written until you confirm.',

@@ -115,7 +115,7 @@ describe('cli estimate', () => {
       1,
       /is before --start/
     ],
-    [['--gpu-power-w', '300'], 2, /give --hours, or both --start and --end/],
+    [['--gpu-power-w', '300'], 2, /give --hours \(with or without --start\), or both --start and --end/],
     [['--hours', '1'], 2, /give at least one of/],
     [['--gpu-power-w', '300', '--hours', '1', '--colour', 'red'], 2, /unknown option --colour/],
     [['--gpu-power-w', '300', '--gpu', 'A100', '--hours', '1'], 2, /exclude each other/],
@@ -192,7 +192,49 @@ describe('cli estimate: issue 11', () => {
     const text = r.assumptions.join(' ')
     expect(text).toContain('utilisation 1')
     expect(text).toContain('no CPU or memory power')
-    expect(text).toContain('--hours dates the run now')
+    expect(text).toContain('--hours without --start dates the run now')
+  })
+
+  it('dates a run given by --start and --hours from its start, with no "dated now" assumption', async () => {
+    const r = await estimate(
+      '--gpu-power-w',
+      '1000',
+      '--start',
+      '2025-03-01T00:00:00Z',
+      '--hours',
+      '24',
+      '--pue',
+      '1',
+      '--intensity',
+      '100'
+    )
+    expect(r.energyKWh).toBeCloseTo(24, 9)
+    expect(r.assumptions.join(' ')).not.toContain('dates the run now')
+    const gcp = await estimate(
+      '--gpu-power-w',
+      '1000',
+      '--start',
+      '2025-03-01T00:00:00Z',
+      '--hours',
+      '1',
+      '--pue',
+      '1',
+      '--location',
+      'gcp:europe-west3'
+    )
+    const byEnd = await estimate(
+      '--gpu-power-w',
+      '1000',
+      '--start',
+      '2025-03-01T00:00:00Z',
+      '--end',
+      '2025-03-01T01:00:00Z',
+      '--pue',
+      '1',
+      '--location',
+      'gcp:europe-west3'
+    )
+    expect(gcp.emissionsKg).toBe(byEnd.emissionsKg)
   })
 
   it('refuses a start outside 2000–2100 with exit 1, read as written', async () => {
