@@ -44,7 +44,11 @@ export default tseslint.config(
     // queries are replacing).
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
-    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' }
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      // The ledger's live queries and the async loads take their deps like an effect: checked the same way.
+      'react-hooks/exhaustive-deps': ['warn', { additionalHooks: '^useLedgerQuery$' }]
+    }
   },
   { files: ['renderer/**/*.tsx'], ...jsxA11y.flatConfigs.recommended },
   {

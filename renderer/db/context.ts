@@ -12,10 +12,18 @@ import type { LedgerDb } from './schema'
 export interface LedgerContext<L> {
   db: LedgerDb
   engine: LedgerEngine<L>
+  /** The lab defaults in force, cached after the first read (callable inside transactions without settings). */
   lab(): Promise<L>
+  /**
+   * The lab defaults read from settings now (and cached): what a live query calls, so that it observes the record
+   * and runs again when they change, here or in another window.
+   */
+  readLab(): Promise<L>
   /** undefined: read them again from settings (after a restore). */
   setLabCache(lab: L | undefined): void
   stamp(): Promise<string>
+  /** The stamp from readLab(): for live queries. */
+  readStamp(): Promise<string>
   now(): number
   newId(): string
   /** Free bytes of the disk holding the ledger, from the host; undefined where unknown. */
@@ -88,22 +96,24 @@ export const createContext = <L>(
   freeDiskBytes: () => Promise<number | undefined> = async () => undefined
 ): LedgerContext<L> => {
   let cached: L | undefined
-  const lab = async (): Promise<L> => {
-    if (cached === undefined) {
-      const stored = await db.settings.get('labDefaults')
+  // Dexie promises (then, not async/await): a live query goes on tracking the reads made after awaiting them.
+  const readLab = (): Promise<L> =>
+    db.settings.get('labDefaults').then((stored) => {
       const parsed = stored ? engine.labDefaultsSchema.safeParse(stored.value) : undefined
       cached = parsed?.success ? parsed.data : engine.defaultLabDefaults
-    }
-    return cached
-  }
+      return cached
+    })
+  const lab = async (): Promise<L> => cached ?? readLab()
   return {
     db,
     engine,
     lab,
+    readLab,
     setLabCache: (l) => {
       cached = l
     },
     stamp: async () => computeStamp(engine.dataVersion, await lab()),
+    readStamp: () => readLab().then((lab) => computeStamp(engine.dataVersion, lab)),
     now: () => Date.now(),
     newId: () => crypto.randomUUID(),
     freeDiskBytes: () => freeDiskBytes().catch(() => undefined)

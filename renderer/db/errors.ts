@@ -1,3 +1,4 @@
+import Dexie from 'dexie'
 import { english, type Message, msg } from '../../shared/messages/index'
 
 /** An error the UI can show as it is: a stable code and a message written for the user. */
@@ -46,11 +47,14 @@ export const toLedgerError = (err: unknown): unknown => {
   return err
 }
 
-/** Runs a storage operation and rethrows its failure as a LedgerError where one applies. */
-export const guarded = async <T>(op: () => Promise<T>): Promise<T> => {
-  try {
-    return await op()
-  } catch (err) {
-    throw toLedgerError(err)
-  }
-}
+/**
+ * Runs a storage operation and rethrows its failure as a LedgerError where one applies. The answer is a Dexie
+ * promise, not an async function's: Dexie carries a live query's tracking across awaits of its own promises only, so
+ * a read that follows `await guarded(...)` in a query is still observed (renderer/src/ledger/useLedgerQuery.ts).
+ */
+export const guarded = <T>(op: () => PromiseLike<T>): Promise<T> =>
+  Dexie.Promise.resolve()
+    .then(op)
+    .catch((err: unknown) => {
+      throw toLedgerError(err)
+    })

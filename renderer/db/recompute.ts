@@ -15,24 +15,40 @@ export const recomputeRepo = <L>(ctx: LedgerContext<L>): RecomputeRepo => {
 
   const stale = (stamp: string) => db.runs.where('computeStamp').notEqual(stamp)
 
-  const status = (): Promise<RecomputeStatus> =>
+  /**
+   * Read only, so that a live query can call it (Dexie refuses writes there): the progress record is written by
+   * run() when a new target begins.
+   */
+  const status = (): Promise<RecomputeStatus & { stored: boolean }> =>
     guarded(async () => {
-      const stamp = await ctx.stamp()
+      const stamp = await ctx.readStamp()
       const remaining = await stale(stamp).count()
       const stored = progressSchema.safeParse((await db.settings.get(PROGRESS_KEY))?.value)
       if (stored.success && stored.data.stamp === stamp && stored.data.total >= remaining) {
-        return { stamp, remaining, total: stored.data.total }
+        return { stamp, remaining, total: stored.data.total, stored: true }
       }
       // A new target (lab defaults or data version changed, possibly before a restart): progress starts here.
-      await db.settings.put({ key: PROGRESS_KEY, value: { stamp, total: remaining }, updatedAt: ctx.now() })
-      return { stamp, remaining, total: remaining }
+      return { stamp, remaining, total: remaining, stored: false }
     })
+  /** The status, with the progress record of a new target written, so that a restart keeps its denominator. */
+  const begin = async (): Promise<RecomputeStatus> => {
+    const { stored, ...current } = await status()
+    if (!stored)
+      await guarded(() =>
+        db.settings.put({
+          key: PROGRESS_KEY,
+          value: { stamp: current.stamp, total: current.total },
+          updatedAt: ctx.now()
+        })
+      )
+    return current
+  }
 
   return {
-    status,
+    status: () => status().then(({ stored: _, ...current }) => current),
     run: async ({ chunkSize = 500, onProgress, signal } = {}) => {
       // Counting stale runs walks the index: done once here, then kept by subtraction (not once per chunk).
-      let { stamp, remaining, total } = await status()
+      let { stamp, remaining, total } = await begin()
       // Runs the engine cannot compute keep their old result; they are skipped for the rest of this pass.
       const failed = new Set<string>()
       for (;;) {
@@ -40,7 +56,7 @@ export const recomputeRepo = <L>(ctx: LedgerContext<L>): RecomputeRepo => {
         if (signal?.aborted) break
         if ((await ctx.stamp()) !== stamp) {
           // The lab defaults changed while recomputing: start towards the new stamp.
-          ;({ stamp, remaining, total } = await status())
+          ;({ stamp, remaining, total } = await begin())
           continue
         }
         const lab = await ctx.lab()
@@ -85,7 +101,7 @@ export const recomputeRepo = <L>(ctx: LedgerContext<L>): RecomputeRepo => {
         remaining = Math.max(0, remaining - written)
         await yieldToUi()
       }
-      return status()
+      return begin()
     }
   }
 }

@@ -3,7 +3,7 @@ import { describeIssues, type LedgerContext } from './context'
 import { guarded, LedgerError } from './errors'
 
 export const settingsRepo = <L>(ctx: LedgerContext<L>): SettingsRepo<L> => ({
-  getLabDefaults: () => guarded(() => ctx.lab()),
+  getLabDefaults: () => guarded(() => ctx.readLab()),
   setLabDefaults: async (lab) => {
     const parsed = ctx.engine.labDefaultsSchema.safeParse(lab)
     if (!parsed.success) throw new LedgerError('invalid', `Invalid lab defaults: ${describeIssues(parsed.error)}`)

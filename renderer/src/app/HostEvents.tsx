@@ -17,7 +17,7 @@ import { importWatchedBatch } from './watch-import'
  */
 export function HostEvents() {
   const { api } = useHost()
-  const { ledger, changed } = useLedger()
+  const { ledger } = useLedger()
   const { t, plural, error: errorText } = useI18n()
   const notify = useNotify()
   useEffect(
@@ -30,7 +30,6 @@ export function HostEvents() {
         }
         if (event.type === 'watch-batch') {
           void importWatchedBatch(api, ledger, event).then(({ runs, failed }) => {
-            if (runs > 0) changed()
             if (runs > 0) notify({ message: plural('watch.imported', runs, { folder: event.folder.path }) })
             for (const f of failed)
               notify({ message: t('watch.failed', { file: f.name, message: f.error }), tone: 'error' })
@@ -45,7 +44,7 @@ export function HostEvents() {
         else if (event.action === 'data-sources') navigate('/about', { section: 'sources' })
         else if (event.action === 'methodology') navigate('/about', { section: 'methodology' })
       }),
-    [api, ledger, changed, notify, t, plural]
+    [api, ledger, notify, t, plural]
   )
   useEffect(() => {
     // After the first screen has its figures: both read the whole ledger or load the reference data.
@@ -70,7 +69,7 @@ export function HostEvents() {
         (err: unknown) => notify({ message: t('backup.autoFailed', { message: errorText(err) }), tone: 'error' })
       )
       void ledger.recompute.status().then((s) => {
-        if (s.remaining > 0) void startRecompute(ledger.recompute, changed)
+        if (s.remaining > 0) void startRecompute(ledger.recompute)
       })
     })
     // Once per opened ledger.

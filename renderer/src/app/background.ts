@@ -34,10 +34,10 @@ export const recomputeState = store<RecomputeState>({ running: false, done: 0, t
 let controller: AbortController | undefined
 
 /**
- * Starts (or joins) a recompute pass; resolves when it ends, is cancelled, or fails. onChanged runs after a pass
- * that recomputed runs, so screens reload their figures.
+ * Starts (or joins) a recompute pass; resolves when it ends, is cancelled, or fails. Screens see the recomputed runs
+ * through their live queries, chunk by chunk.
  */
-export const startRecompute = async (repo: RecomputeRepo, onChanged: () => void): Promise<void> => {
+export const startRecompute = async (repo: RecomputeRepo): Promise<void> => {
   if (controller) return
   controller = new AbortController()
   recomputeState.set({ running: true, done: 0, total: 0 })
@@ -51,7 +51,6 @@ export const startRecompute = async (repo: RecomputeRepo, onChanged: () => void)
     recomputeState.set({ ...recomputeState.get(), running: false, error: err })
   } finally {
     controller = undefined
-    onChanged()
   }
 }
 

@@ -7,7 +7,7 @@ import type { MessageKey } from '../i18n/en'
 import { useI18n } from '../i18n/I18nProvider'
 import { locationName } from '../i18n/location-names'
 import { loadCatalogue } from '../ledger/engine'
-import { useLedger } from '../ledger/LedgerProvider'
+import { useLedgerQuery } from '../ledger/useLedgerQuery'
 import { whenIdle } from '../lib/idle'
 import { BreakdownTable } from './BreakdownTable'
 import { BarChart } from './Chart'
@@ -31,22 +31,27 @@ const Recommendations = lazy(() => import('./Recommendations'))
 
 /** Loads everything the dashboard (or a project page, with projectId) shows for a period: rollups only, plus top runs. */
 export const useFigures = (period: Period, projectId?: string) => {
-  const { ledger, revision } = useLedger()
-  return useAsync(async () => {
-    const filter = projectId ? { project: [projectId] } : {}
-    const q = (groupBy: Parameters<typeof ledger.aggregate.totals>[0]['groupBy'], p: Period = period) =>
-      ledger.aggregate.totals({ period: p, groupBy, filter })
-    const [current, previous, trend, projects, ...breakdowns] = await Promise.all([
-      q([]),
-      q([], previousPeriod(period)),
-      q(['month']),
-      ledger.projects.list(),
-      ...BREAKDOWNS.map((b) => q([b.dim])),
-      q(['source'])
-    ])
-    const bySource = breakdowns.pop()!
-    return { current, previous, trend, projects, breakdowns, bySource }
-  }, [ledger, revision, period.kind, period.start, period.end, projectId])
+  // The period's fields, not the object: callers build a new one on every render.
+  const { kind, start, end } = period
+  return useLedgerQuery(
+    async ({ ledger }) => {
+      const period: Period = { kind, start, end }
+      const filter = projectId ? { project: [projectId] } : {}
+      const q = (groupBy: Parameters<typeof ledger.aggregate.totals>[0]['groupBy'], p: Period = period) =>
+        ledger.aggregate.totals({ period: p, groupBy, filter })
+      const [current, previous, trend, projects, ...breakdowns] = await Promise.all([
+        q([]),
+        q([], previousPeriod(period)),
+        q(['month']),
+        ledger.projects.list(),
+        ...BREAKDOWNS.map((b) => q([b.dim])),
+        q(['source'])
+      ])
+      const bySource = breakdowns.pop()!
+      return { current, previous, trend, projects, breakdowns, bySource }
+    },
+    [kind, start, end, projectId]
+  )
 }
 
 /**

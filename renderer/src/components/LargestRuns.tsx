@@ -1,8 +1,7 @@
 import { type Period } from '../../../shared/ledger/period'
 import { href } from '../app/router'
-import { useAsync } from '../app/useAsync'
 import { useI18n } from '../i18n/I18nProvider'
-import { useLedger } from '../ledger/LedgerProvider'
+import { useLedgerQuery } from '../ledger/useLedgerQuery'
 import { LoadStatus } from './Status'
 
 /**
@@ -10,10 +9,10 @@ import { LoadStatus } from './Status'
  * index) while the totals read only rollup cells, so the figures never wait for them (a benchmarked target).
  */
 const useTopRuns = (period: Period, projectId?: string) => {
-  const { ledger, revision } = useLedger()
-  return useAsync(
-    () => ledger.aggregate.topRuns({ n: 10, period, projectId }),
-    [ledger, revision, period.kind, period.start, period.end, projectId]
+  const { kind, start, end } = period
+  return useLedgerQuery(
+    ({ ledger }) => ledger.aggregate.topRuns({ n: 10, period: { kind, start, end }, projectId }),
+    [kind, start, end, projectId]
   )
 }
 

@@ -2,10 +2,9 @@ import type { Period } from '../../../shared/ledger/period'
 import { type HourlySeries, PlanningError, recommendChanges, seriesOfProfile } from '../../../shared/planning/index'
 import { loadHourlyProfile } from '../../../shared/refdata/hourly'
 import { href } from '../app/router'
-import { useAsync } from '../app/useAsync'
 import { useI18n } from '../i18n/I18nProvider'
 import { loadCatalogue } from '../ledger/engine'
-import { useLedger } from '../ledger/LedgerProvider'
+import { useLedgerQuery } from '../ledger/useLedgerQuery'
 import { RECOMMENDATION_RUN_LIMIT, recommendationMessage } from './recommendation-message'
 
 const WINDOW_HOURS = 24
@@ -18,31 +17,39 @@ const LIMIT = 3
 export default function Recommendations({ period, projectId }: { period: Period; projectId?: string }) {
   const i18n = useI18n()
   const { t } = i18n
-  const { ledger, revision } = useLedger()
-  const state = useAsync(async () => {
-    const [catalogue, lab, runs] = await Promise.all([
-      loadCatalogue(),
-      ledger.settings.getLabDefaults(),
-      ledger.aggregate.topRuns({ n: RECOMMENDATION_RUN_LIMIT, period, projectId })
-    ])
-    // Only the zones these runs are in: each profile is its own chunk.
-    const zones = new Set<string>()
-    for (const run of runs) {
-      const location = run.input.location.kind === 'unknown' ? lab.location : run.input.location
-      const zone = catalogue.resolveLocation(catalogue.ref, location)?.hourlyZone
-      if (zone) zones.add(zone)
-    }
-    const hourly: Record<string, HourlySeries> = {}
-    for (const zone of zones) {
-      const profile = await loadHourlyProfile(zone)
-      if (profile) hourly[zone] = seriesOfProfile(profile)
-    }
-    const recommendations = recommendChanges(runs, catalogue.ref, lab, hourly, {
-      limit: LIMIT,
-      windowHours: WINDOW_HOURS
-    })
-    return { recommendations, runCount: runs.length }
-  }, [ledger, revision, period.kind, period.start, period.end, projectId])
+  // The period's fields, not the object: callers build a new one on every render.
+  const { kind, start, end } = period
+  const state = useLedgerQuery(
+    async ({ ledger }) => {
+      const period: Period = { kind, start, end }
+      // The ledger reads first, then the catalogue: a live query tracks only the reads made before it awaits anything
+      // that is not Dexie's (the catalogue and the profiles are chunks, fetched).
+      const catalogueLoad = loadCatalogue()
+      const [lab, runs] = await Promise.all([
+        ledger.settings.getLabDefaults(),
+        ledger.aggregate.topRuns({ n: RECOMMENDATION_RUN_LIMIT, period, projectId })
+      ])
+      const catalogue = await catalogueLoad
+      // Only the zones these runs are in: each profile is its own chunk.
+      const zones = new Set<string>()
+      for (const run of runs) {
+        const location = run.input.location.kind === 'unknown' ? lab.location : run.input.location
+        const zone = catalogue.resolveLocation(catalogue.ref, location)?.hourlyZone
+        if (zone) zones.add(zone)
+      }
+      const hourly: Record<string, HourlySeries> = {}
+      for (const zone of zones) {
+        const profile = await loadHourlyProfile(zone)
+        if (profile) hourly[zone] = seriesOfProfile(profile)
+      }
+      const recommendations = recommendChanges(runs, catalogue.ref, lab, hourly, {
+        limit: LIMIT,
+        windowHours: WINDOW_HOURS
+      })
+      return { recommendations, runCount: runs.length }
+    },
+    [kind, start, end, projectId]
+  )
   const data = state.data
   return (
     <section className="card recommendations" aria-labelledby="rec-title" aria-busy={state.status === 'loading'}>

@@ -1,4 +1,4 @@
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react'
+import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react'
 // Deep imports on purpose: renderer/db/index also exports createLedgerEngine, which would pull the reference data
 // into the first chunk.
 import { type LedgerBrowser, openLedgerBrowser } from '../../db/browse'
@@ -10,9 +10,6 @@ import { type AppLedger, lazyEngine, withEngine } from './engine'
 export interface LedgerAccess {
   ledger: AppLedger
   browser: LedgerBrowser
-  /** Bumped after every change the app makes: screens that show ledger data reload when it changes. */
-  revision: number
-  changed(): void
 }
 
 const LedgerContext = createContext<LedgerAccess | null>(null)
@@ -27,7 +24,6 @@ export function LedgerProvider({ children, databaseName }: { children: ReactNode
   const { t, error: errorText } = useI18n()
   const [state, setState] = useState<State>({ status: 'opening' })
   const [banner, setBanner] = useState<string | null>(null)
-  const [revision, setRevision] = useState(0)
   useEffect(() => {
     let closed = false
     let opened: { ledger: AppLedger; browser: LedgerBrowser } | undefined
@@ -52,10 +48,10 @@ export function LedgerProvider({ children, databaseName }: { children: ReactNode
       opened?.browser.close()
     }
   }, [databaseName])
-  const changed = useCallback(() => setRevision((r) => r + 1), [])
+  // Screens read through useLedgerQuery (live queries): nothing here changes when the ledger's data does.
   const value = useMemo<LedgerAccess | null>(
-    () => (state.status === 'open' ? { ledger: state.ledger, browser: state.browser, revision, changed } : null),
-    [state, revision, changed]
+    () => (state.status === 'open' ? { ledger: state.ledger, browser: state.browser } : null),
+    [state]
   )
   return (
     <>

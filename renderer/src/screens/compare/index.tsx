@@ -10,7 +10,7 @@ import { useAsync } from '../../app/useAsync'
 import { LoadStatus } from '../../components/Status'
 import { useI18n } from '../../i18n/I18nProvider'
 import { loadCatalogue } from '../../ledger/engine'
-import { useLedger } from '../../ledger/LedgerProvider'
+import { useLedgerQuery } from '../../ledger/useLedgerQuery'
 import { message } from './cells'
 import { type FieldErrors, type WorkloadFields, workloadRequest } from './compare-form'
 import { HardwareTable } from './HardwareTable'
@@ -30,14 +30,13 @@ type Results = {
 
 export default function Compare({ query }: ScreenProps) {
   const { t } = useI18n()
-  const { ledger, revision } = useLedger()
   const i18n = useI18n()
   const catalogueState = useAsync(loadCatalogue, [])
   const catalogue = catalogueState.data
-  const lab = useAsync(() => ledger.settings.getLabDefaults(), [ledger, revision])
-  const runs = useAsync(() => ledger.aggregate.topRuns({ n: 200 }), [ledger, revision])
+  const lab = useLedgerQuery(({ ledger }) => ledger.settings.getLabDefaults(), [])
+  const runs = useLedgerQuery(({ ledger }) => ledger.aggregate.topRuns({ n: 200 }), [])
   const [runId, setRunId] = useState(query.get('run') ?? '')
-  const run = useAsync(async () => (runId ? ledger.runs.get(runId) : undefined), [ledger, runId, revision])
+  const run = useLedgerQuery(async ({ ledger }) => (runId ? ledger.runs.get(runId) : undefined), [runId])
   const [results, setResults] = useState<Results>()
   const [busy, setBusy] = useState(false)
   useEffect(() => setResults(undefined), [runId])

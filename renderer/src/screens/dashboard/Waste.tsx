@@ -1,10 +1,9 @@
 import { useMemo } from 'react'
 import type { Period } from '../../../../shared/ledger/period'
 import { buildWasteModel, LOW_GPU_UTILISATION, type WasteGroup } from '../../../../shared/waste/waste'
-import { useAsync } from '../../app/useAsync'
 import { LoadStatus } from '../../components/Status'
 import { useI18n } from '../../i18n/I18nProvider'
-import { useLedger } from '../../ledger/LedgerProvider'
+import { useLedgerQuery } from '../../ledger/useLedgerQuery'
 
 const monthStartMs = (month: string): number => Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 1)
 
@@ -15,26 +14,28 @@ const monthStartMs = (month: string): number => Date.UTC(Number(month.slice(0, 4
  */
 export function Waste({ period }: { period: Period }) {
   const { t, ...i18n } = useI18n()
-  const { ledger, revision } = useLedger()
-  const state = useAsync(async () => {
-    const [runs, projects] = await Promise.all([
-      ledger.runs.list({
-        fromMs: monthStartMs(period.start),
-        toMs: Date.UTC(Number(period.end.slice(0, 4)), Number(period.end.slice(5, 7)), 1),
-        newestFirst: false
-      }),
-      ledger.projects.list()
-    ])
-    const names = new Map(projects.map((p) => [p.id, p.name]))
-    return buildWasteModel(
-      runs.map((r) => ({
-        person: r.person,
-        project: names.get(r.projectId) ?? r.projectId,
-        input: r.input,
-        result: r.result
-      }))
-    )
-  }, [ledger, revision, period.start, period.end])
+  const state = useLedgerQuery(
+    async ({ ledger }) => {
+      const [runs, projects] = await Promise.all([
+        ledger.runs.list({
+          fromMs: monthStartMs(period.start),
+          toMs: Date.UTC(Number(period.end.slice(0, 4)), Number(period.end.slice(5, 7)), 1),
+          newestFirst: false
+        }),
+        ledger.projects.list()
+      ])
+      const names = new Map(projects.map((p) => [p.id, p.name]))
+      return buildWasteModel(
+        runs.map((r) => ({
+          person: r.person,
+          project: names.get(r.projectId) ?? r.projectId,
+          input: r.input,
+          result: r.result
+        }))
+      )
+    },
+    [period.start, period.end]
+  )
   const model = state.data
   const rows = useMemo(
     () =>

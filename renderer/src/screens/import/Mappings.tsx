@@ -14,12 +14,11 @@ export function Mappings({
   status: string
 }) {
   const { t, error: errorText } = useI18n()
-  const { ledger, changed } = useLedger()
+  const { ledger } = useLedger()
   const notify = useNotify()
   const act = async (work: () => Promise<unknown>) => {
     try {
       await work()
-      changed()
     } catch (err) {
       notify({ message: errorText(err), tone: 'error' })
     }

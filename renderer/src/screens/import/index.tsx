@@ -3,13 +3,13 @@ import { catalogueMatcher } from '../../../../shared/import'
 import type { ImportBatch } from '../../../db'
 import { SAFETY_BACKUP_RUNS, safetyBackup } from '../../app/backup-flow'
 import { useNotify } from '../../app/Notices'
-import { useAsync } from '../../app/useAsync'
 import { LoadStatus } from '../../components/Status'
 import { useHost } from '../../host/HostProvider'
 import type { MessageKey } from '../../i18n/en'
 import { useI18n } from '../../i18n/I18nProvider'
 import { loadCatalogue } from '../../ledger/engine'
 import { useLedger } from '../../ledger/LedgerProvider'
+import { useLedgerQuery } from '../../ledger/useLedgerQuery'
 import { type FileState, NEW_PROJECT, type Picked, RUNS_SHOWN } from './file-state'
 import { FileCard } from './FileCard'
 import { chunksOfBlob, chunksOfText, parseChunks, rowErrorsCsv, rowErrorsFileName, storedEnergies } from './import-flow'
@@ -19,16 +19,16 @@ export default function Import() {
   const i18n = useI18n()
   const { t } = i18n
   const host = useHost()
-  const { ledger, revision, changed } = useLedger()
+  const { ledger } = useLedger()
   const notify = useNotify()
   const [files, setFiles] = useState<FileState[]>([])
   const [dragging, setDragging] = useState(false)
   const nextKey = useRef(0)
   const [pick, setPick] = useState(0)
   const queue = useRef<Promise<void>>(Promise.resolve())
-  const projects = useAsync(() => ledger.projects.list(), [ledger, revision])
-  const batches = useAsync(() => ledger.imports.list(), [ledger, revision])
-  const mappings = useAsync(() => ledger.imports.mappings.list(), [ledger, revision])
+  const projects = useLedgerQuery(({ ledger }) => ledger.projects.list(), [])
+  const batches = useLedgerQuery(({ ledger }) => ledger.imports.list(), [])
+  const mappings = useLedgerQuery(({ ledger }) => ledger.imports.mappings.list(), [])
 
   const update = (key: number, patch: Partial<FileState>) =>
     setFiles((all) => all.map((f) => (f.key === key ? { ...f, ...patch } : f)))
@@ -126,7 +126,6 @@ export default function Import() {
         onProgress: (done, total) => update(file.key, { done, total })
       })
       update(file.key, { phase: 'committed', batch })
-      changed()
     } catch (err) {
       update(file.key, {
         phase: 'ready',
@@ -147,7 +146,6 @@ export default function Import() {
         await safetyBackup(host.api, ledger)
       const { removed, reverted } = await ledger.imports.undo(batch.id)
       if (key !== undefined) setFiles((all) => all.filter((f) => f.key !== key))
-      changed()
       notify({ message: i18n.plural('import.undone', removed, { file: batch.fileName, reverted: i18n.int(reverted) }) })
     } catch (err) {
       notify({ message: i18n.error(err), tone: 'error' })

@@ -1,24 +1,18 @@
 import { periodFromQuery } from '../../app/period'
 import { href } from '../../app/router'
 import type { ScreenProps } from '../../app/screens'
-import { useAsync } from '../../app/useAsync'
 import { Figures } from '../../components/Figures'
 import { PeriodPicker } from '../../components/PeriodPicker'
 import { LoadStatus } from '../../components/Status'
 import { useI18n } from '../../i18n/I18nProvider'
-import { useLedger } from '../../ledger/LedgerProvider'
+import { useLedgerQuery } from '../../ledger/useLedgerQuery'
+import { projectSummary } from './project-summary'
 
 /** One project: its totals, trend and breakdowns for a period (the dashboard's figures, filtered), and its runs. */
 export default function Project({ params, query }: ScreenProps) {
   const { t, plural } = useI18n()
-  const { ledger, browser, revision } = useLedger()
   const id = params.id ?? ''
-  const state = useAsync(async () => {
-    const project = await ledger.projects.get(id)
-    if (!project) return null
-    const [latest] = await (await browser.runs({ projectId: id, order: 'newest' })).rows(0, 1)
-    return { project, runs: await ledger.runs.count({ projectId: id }), latestStartMs: latest?.startedAtMs }
-  }, [ledger, browser, id, revision])
+  const state = useLedgerQuery((access) => projectSummary(access, id), [id])
   // Without a period in the URL the page opens on the period of the project's latest run: an older project would
   // otherwise open on an empty current quarter.
   const period = periodFromQuery(query, state.data?.latestStartMs ?? Date.now())

@@ -1,24 +1,21 @@
 import { type FormEvent, useState } from 'react'
 import { useNotify } from '../../app/Notices'
 import { href } from '../../app/router'
-import { useAsync } from '../../app/useAsync'
 import { LoadStatus } from '../../components/Status'
 import { useI18n } from '../../i18n/I18nProvider'
 import { useLedger } from '../../ledger/LedgerProvider'
+import { useLedgerQuery } from '../../ledger/useLedgerQuery'
+import { projectRows } from './project-rows'
 
 export default function Projects() {
   const { t, plural, error: errorText } = useI18n()
-  const { ledger, browser, revision, changed } = useLedger()
+  const { ledger, browser } = useLedger()
   const notify = useNotify()
   const [name, setName] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [showArchived, setShowArchived] = useState(false)
   const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null)
-  const state = useAsync(async () => {
-    const [projects, archived] = await Promise.all([ledger.projects.list(), browser.archivedProjects()])
-    const counts = await Promise.all(projects.map((p) => ledger.runs.count({ projectId: p.id })))
-    return projects.map((p, i) => ({ ...p, runs: counts[i] ?? 0, archived: archived.has(p.id) }))
-  }, [ledger, browser, revision])
+  const state = useLedgerQuery(projectRows, [])
 
   const create = async (e: FormEvent) => {
     e.preventDefault()
@@ -30,12 +27,10 @@ export default function Projects() {
     try {
       const project = await ledger.projects.create(name)
       setName('')
-      changed()
       notify({
         message: t('projects.created', { name: project.name }),
         undo: async () => {
           await ledger.projects.remove(project.id)
-          changed()
         }
       })
     } catch (err) {
@@ -49,13 +44,11 @@ export default function Projects() {
     try {
       await ledger.projects.update(renaming.id, { name: renaming.name })
       setRenaming(null)
-      changed()
       if (before)
         notify({
           message: renaming.name,
           undo: async () => {
             await ledger.projects.update(renaming.id, { name: before })
-            changed()
           }
         })
     } catch (err) {
@@ -64,12 +57,10 @@ export default function Projects() {
   }
   const archive = async (id: string, archived: boolean, projectName: string) => {
     await browser.setArchived(id, archived)
-    changed()
     notify({
       message: `${archived ? t('projects.archive', { name: projectName }) : t('projects.unarchive', { name: projectName })} ✓`,
       undo: async () => {
         await browser.setArchived(id, !archived)
-        changed()
       }
     })
   }

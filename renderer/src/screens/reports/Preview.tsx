@@ -1,12 +1,11 @@
 import { exact } from '../../../../shared/domain/range'
 import type { Period } from '../../../../shared/ledger/period'
 import { type ReportScope, reportTotalsQueries } from '../../../../shared/report'
-import { useAsync } from '../../app/useAsync'
 import { periodName } from '../../components/PeriodPicker'
 import { LoadStatus } from '../../components/Status'
 import { Total } from '../../components/Total'
 import { type I18n } from '../../i18n/I18nProvider'
-import { useLedger } from '../../ledger/LedgerProvider'
+import { useLedgerQuery } from '../../ledger/useLedgerQuery'
 import { ExportActions } from './ExportActions'
 
 /** The period's key figures as the report will state them: the report's own rollup queries, current and previous. */
@@ -23,16 +22,21 @@ export function Preview({
   focus: string | null
   i18n: I18n
 }) {
-  const { ledger, revision } = useLedger()
   const { t } = i18n
-  const state = useAsync(async () => {
-    const queries = reportTotalsQueries(period, scope)
-    const [current, previous] = await Promise.all([
-      ledger.aggregate.totals(queries.total),
-      ledger.aggregate.totals(queries.previous)
-    ])
-    return { current: current.total, previous: previous.total }
-  }, [ledger, revision, period.kind, period.start, period.end, JSON.stringify(scope)])
+  // The period and scope by value: the screen builds new objects on every render.
+  const { kind, start, end } = period
+  const scopeKey = JSON.stringify(scope)
+  const state = useLedgerQuery(
+    async ({ ledger }) => {
+      const queries = reportTotalsQueries({ kind, start, end }, JSON.parse(scopeKey) as ReportScope)
+      const [current, previous] = await Promise.all([
+        ledger.aggregate.totals(queries.total),
+        ledger.aggregate.totals(queries.previous)
+      ])
+      return { current: current.total, previous: previous.total }
+    },
+    [kind, start, end, scopeKey]
+  )
   const data = state.data
   return (
     <section

@@ -1,10 +1,9 @@
 import type { Period } from '../../../../shared/ledger/period'
-import { useAsync } from '../../app/useAsync'
 import { SearchableChecklist } from '../../components/SearchableChecklist'
 import { LoadStatus } from '../../components/Status'
 import type { MessageKey } from '../../i18n/en'
 import { useI18n } from '../../i18n/I18nProvider'
-import { useLedger } from '../../ledger/LedgerProvider'
+import { useLedgerQuery } from '../../ledger/useLedgerQuery'
 import { type ScopeChoice, scopeOf } from './report-flow'
 
 const SCOPE_KINDS: readonly { kind: ScopeChoice['kind']; label: MessageKey }[] = [
@@ -23,20 +22,25 @@ export function ScopePicker({
   period: Period
 }) {
   const { t } = useI18n()
-  const { ledger, revision } = useLedger()
-  const options = useAsync(async () => {
-    const [projects, people] = await Promise.all([
-      ledger.projects.list(),
-      ledger.aggregate.totals({ period, groupBy: ['person'] })
-    ])
-    return {
-      projects: [...projects].sort((a, b) => a.name.localeCompare(b.name)),
-      people: people.rows
-        .map((r) => r.group.person ?? '')
-        .filter((p) => p !== '')
-        .sort((a, b) => a.localeCompare(b))
-    }
-  }, [ledger, revision, period.kind, period.start, period.end])
+  // The period's fields, not the object: the screen builds a new one on every render.
+  const { kind, start, end } = period
+  const options = useLedgerQuery(
+    async ({ ledger }) => {
+      const period: Period = { kind, start, end }
+      const [projects, people] = await Promise.all([
+        ledger.projects.list(),
+        ledger.aggregate.totals({ period, groupBy: ['person'] })
+      ])
+      return {
+        projects: [...projects].sort((a, b) => a.name.localeCompare(b.name)),
+        people: people.rows
+          .map((r) => r.group.person ?? '')
+          .filter((p) => p !== '')
+          .sort((a, b) => a.localeCompare(b))
+      }
+    },
+    [kind, start, end]
+  )
   const checked = scopeOf(choice)
   // People ticked before the period changed stay listed, so a choice never disappears unseen.
   const people = [...new Set([...(options.data?.people ?? []), ...choice.people])]

@@ -43,7 +43,7 @@ const emptyFields = (): RunFields => ({
 export default function RunForm({ params }: ScreenProps) {
   const i18n = useI18n()
   const { t } = i18n
-  const { ledger, changed } = useLedger()
+  const { ledger } = useLedger()
   const notify = useNotify()
   const mode: 'new' | 'edit' | 'duplicate' =
     params.mode === 'edit' ? 'edit' : params.mode === 'duplicate' ? 'duplicate' : 'new'
@@ -109,13 +109,11 @@ export default function RunForm({ params }: ScreenProps) {
         mode === 'edit' && params.id
           ? await ledger.runs.update(params.id, built.draft)
           : await ledger.runs.create({ ...built.draft, source: { kind: 'manual' } })
-      changed()
       notify({
         message: t('form.saved'),
         undo: async () => {
           if (before) await ledger.runs.update(before.id, before.input, { projectId: before.projectId })
           else await ledger.runs.remove([saved.id])
-          changed()
         }
       })
       navigate('/runs', { run: saved.id })

@@ -1,12 +1,11 @@
 import { lazy, Suspense, useEffect, useRef } from 'react'
 import type { RunRecord } from '../../../db'
 import { href } from '../../app/router'
-import { useAsync } from '../../app/useAsync'
 import { LoadStatus } from '../../components/Status'
 import type { MessageKey } from '../../i18n/en'
 import { useI18n } from '../../i18n/I18nProvider'
 import { locationName } from '../../i18n/location-names'
-import { useLedger } from '../../ledger/LedgerProvider'
+import { useLedgerQuery } from '../../ledger/useLedgerQuery'
 
 // The planner and the hourly profiles load only when a run with known times is shown.
 const RunShift = lazy(() => import('../../components/RunShift'))
@@ -34,8 +33,7 @@ export function RunDetail({
 }) {
   const i18n = useI18n()
   const { t } = i18n
-  const { ledger, revision } = useLedger()
-  const state = useAsync(() => ledger.runs.get(runId), [ledger, runId, revision])
+  const state = useLedgerQuery(({ ledger }) => ledger.runs.get(runId), [runId])
   const run = state.data
   const heading = useRef<HTMLHeadingElement>(null)
   const panel = useRef<HTMLElement>(null)

@@ -4,12 +4,12 @@ import type { RunRecord } from '../../../db'
 import { useNotify } from '../../app/Notices'
 import { navigate } from '../../app/router'
 import type { ScreenProps } from '../../app/screens'
-import { useAsync } from '../../app/useAsync'
 import { useHost } from '../../host/HostProvider'
 import type { MessageKey } from '../../i18n/en'
 import { useI18n } from '../../i18n/I18nProvider'
 import { locationName } from '../../i18n/location-names'
 import { useLedger } from '../../ledger/LedgerProvider'
+import { useLedgerQuery } from '../../ledger/useLedgerQuery'
 import { rowWindow } from '../../lib/virtual'
 import { rowsOf, runsCsv, runsCsvFileName } from './filtered-runs'
 import { RangeFigure } from './RangeFigure'
@@ -52,7 +52,7 @@ const COLUMNS: { column: SortColumn; className?: string }[] = [
 export default function Runs({ query }: ScreenProps) {
   const i18n = useI18n()
   const { t } = i18n
-  const { ledger, browser, revision, changed } = useLedger()
+  const { ledger, browser } = useLedger()
   const notify = useNotify()
   const [filters, setFilters] = useState<Filters>({
     project: query.get('project') ?? '',
@@ -74,7 +74,7 @@ export default function Runs({ query }: ScreenProps) {
   const scroller = useRef<HTMLDivElement>(null)
   const title = useRef<HTMLHeadingElement>(null)
   const activeRun = query.get('run') ?? undefined
-  const projects = useAsync(() => ledger.projects.list(), [ledger, revision])
+  const projects = useLedgerQuery(({ ledger }) => ledger.projects.list(), [])
   const projectNames = useMemo(() => new Map((projects.data ?? []).map((p) => [p.id, p.name])), [projects.data])
   const projectName = useCallback((id: string) => projectNames.get(id) ?? '', [projectNames])
   // The text a cell shows: the table draws it and sorts by it, so the order is the one the user reads.
@@ -105,8 +105,7 @@ export default function Runs({ query }: ScreenProps) {
   )
   const win = useRunWindow(
     browser,
-    useMemo(() => browseQuery(debounced, sort, textOf), [debounced, sort, textOf]),
-    [browser, debounced, sort, textOf, revision]
+    useMemo(() => browseQuery(debounced, sort, textOf), [debounced, sort, textOf])
   )
   const total = win.data?.total ?? 0
   const totals = useWindowTotals(win.status === 'ready' ? win.data : undefined)
@@ -144,12 +143,10 @@ export default function Runs({ query }: ScreenProps) {
         openRun(undefined)
         title.current?.focus()
       }
-      changed()
       notify({
         message: i18n.plural('runs.deleted', removed),
         undo: async () => {
           await ledger.trash.restore(deletionId)
-          changed()
         }
       })
     } catch (err) {
@@ -164,12 +161,10 @@ export default function Runs({ query }: ScreenProps) {
       )
       for (const r of runs) await ledger.runs.update(r.id, r.input, { projectId: moveTarget })
       setSelected(new Set())
-      changed()
       notify({
         message: i18n.plural('runs.moved', runs.length, { project: projectName(moveTarget) }),
         undo: async () => {
           for (const r of runs) await ledger.runs.update(r.id, r.input, { projectId: r.projectId })
-          changed()
         }
       })
     } catch (err) {

@@ -1,4 +1,5 @@
-import { type DependencyList, useCallback, useEffect, useRef, useState } from 'react'
+import { liveQuery } from 'dexie'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { LedgerBrowser, RunBrowseQuery, RunRecord, RunWindow } from '../../../db'
 import { type AsyncState } from '../../app/useAsync'
 import { blocksCovering } from '../../lib/virtual'
@@ -18,36 +19,41 @@ export const useDebounced = <T>(value: T, ms: number): T => {
 }
 
 /**
- * The window of a browse query. A scan's partial windows arrive while it runs (their rows already in place); a newer
- * query aborts the older scan.
+ * The window of a browse query, live: it is read again whenever a write touches what it read (the rollup cells of its
+ * months, its index range, or the runs a scan read; a write always updates the rollups of the runs it changes, so an
+ * edited title shows too). A scan's partial windows arrive while it runs (their rows already in place); a newer query
+ * aborts the older scan.
  */
 export const useRunWindow = (
   browser: LedgerBrowser,
-  query: RunBrowseQuery,
-  deps: DependencyList
+  /** Memoised: a new query object is a new view. */
+  query: RunBrowseQuery
 ): AsyncState<RunWindow> => {
   const [state, setState] = useState<AsyncState<RunWindow>>({ status: 'loading' })
   useEffect(() => {
     const controller = new AbortController()
     setState((s) => ({ status: 'loading', data: s.data }))
-    browser
-      .runs(query, {
+    const subscription = liveQuery(() =>
+      browser.runs(query, {
         signal: controller.signal,
         onProgress: (partial) => setState({ status: 'loading', data: partial })
       })
-      .then(
-        (data) => setState({ status: 'ready', data }),
-        (err: unknown) => {
-          if (!controller.signal.aborted)
-            setState((s) => ({
-              status: 'error',
-              error: err instanceof Error ? err : new Error(String(err)),
-              data: s.data
-            }))
-        }
-      )
-    return () => controller.abort()
-  }, deps)
+    ).subscribe({
+      next: (data) => setState({ status: 'ready', data }),
+      error: (err: unknown) => {
+        if (!controller.signal.aborted)
+          setState((s) => ({
+            status: 'error',
+            error: err instanceof Error ? err : new Error(String(err)),
+            data: s.data
+          }))
+      }
+    })
+    return () => {
+      controller.abort()
+      subscription.unsubscribe()
+    }
+  }, [browser, query])
   return state
 }
 

@@ -15,7 +15,7 @@ export function Backups() {
   const i18n = useI18n()
   const { t } = i18n
   const host = useHost()
-  const { ledger, changed } = useLedger()
+  const { ledger } = useLedger()
   const notify = useNotify()
   const pending = useSyncExternalStore(pendingRestore.subscribe, pendingRestore.get)
   const [archive, setArchive] = useState<ChosenArchive>()
@@ -87,8 +87,7 @@ export function Backups() {
             setProgress(t('settings.restoreProgress', { done: i18n.int(done), total: i18n.int(total) }))
         })
       )
-      changed()
-      void startRecompute(ledger.recompute, changed)
+      void startRecompute(ledger.recompute)
     } catch (err) {
       setError(t('settings.restoreFailed', { file: archive.fileName, message: i18n.error(err) }))
     } finally {

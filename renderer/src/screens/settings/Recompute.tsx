@@ -1,15 +1,15 @@
 import { useSyncExternalStore } from 'react'
 import { cancelRecompute, recomputeState, startRecompute } from '../../app/background'
-import { useAsync } from '../../app/useAsync'
 import { useI18n } from '../../i18n/I18nProvider'
 import { useLedger } from '../../ledger/LedgerProvider'
+import { useLedgerQuery } from '../../ledger/useLedgerQuery'
 
 export function Recompute() {
   const i18n = useI18n()
   const { t } = i18n
-  const { ledger, revision, changed } = useLedger()
+  const { ledger } = useLedger()
   const state = useSyncExternalStore(recomputeState.subscribe, recomputeState.get)
-  const status = useAsync(() => ledger.recompute.status(), [ledger, revision, state.running])
+  const status = useLedgerQuery(({ ledger }) => ledger.recompute.status(), [])
   const remaining = status.data?.remaining ?? 0
   return (
     <section className="card settings-block" aria-labelledby="recompute-title">
@@ -34,7 +34,7 @@ export function Recompute() {
                 : t('settings.recomputeDone')}
           </span>
           {remaining > 0 && (
-            <button type="button" onClick={() => void startRecompute(ledger.recompute, changed)}>
+            <button type="button" onClick={() => void startRecompute(ledger.recompute)}>
               {t('settings.recomputeResume')}
             </button>
           )}

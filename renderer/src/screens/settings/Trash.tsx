@@ -1,11 +1,11 @@
 import { useState } from 'react'
 import { safetyBackup } from '../../app/backup-flow'
 import { useNotify } from '../../app/Notices'
-import { useAsync } from '../../app/useAsync'
 import { LoadStatus } from '../../components/Status'
 import { useHost } from '../../host/HostProvider'
 import { useI18n } from '../../i18n/I18nProvider'
 import { useLedger } from '../../ledger/LedgerProvider'
+import { useLedgerQuery } from '../../ledger/useLedgerQuery'
 
 const TITLES_SHOWN = 3
 
@@ -16,10 +16,10 @@ const TITLES_SHOWN = 3
 export function Trash() {
   const i18n = useI18n()
   const { t } = i18n
-  const { ledger, revision, changed } = useLedger()
+  const { ledger } = useLedger()
   const notify = useNotify()
   const host = useHost()
-  const state = useAsync(() => ledger.trash.list(), [ledger, revision])
+  const state = useLedgerQuery(({ ledger }) => ledger.trash.list(), [])
   const [confirming, setConfirming] = useState(false)
   const deletions = state.data ?? []
   const trashed = deletions.reduce((n, d) => n + d.runs.length, 0)
@@ -27,7 +27,6 @@ export function Trash() {
   const restore = async (deletionId: string) => {
     try {
       const restored = await ledger.trash.restore(deletionId)
-      changed()
       notify({ message: i18n.plural('trash.restored', restored) })
     } catch (err) {
       fail(err)
@@ -39,7 +38,6 @@ export function Trash() {
       if (host.kind === 'desktop' && trashed > 0) await safetyBackup(host.api, ledger)
       const removed = await ledger.trash.empty()
       setConfirming(false)
-      changed()
       notify({ message: i18n.plural('trash.emptied', removed) })
     } catch (err) {
       fail(err)

@@ -18,11 +18,10 @@ export const useMessage = () => {
 
 /** Saves the lab defaults and starts recomputing every run in the background. */
 export const useSaveLab = () => {
-  const { ledger, changed } = useLedger()
+  const { ledger } = useLedger()
   return async (next: LabDefaults) => {
     await ledger.settings.setLabDefaults(next)
-    changed()
-    void startRecompute(ledger.recompute, changed)
+    void startRecompute(ledger.recompute)
   }
 }
 

@@ -4,7 +4,7 @@ import { useAsync } from '../../app/useAsync'
 import { LoadStatus } from '../../components/Status'
 import { useI18n } from '../../i18n/I18nProvider'
 import { loadCatalogue } from '../../ledger/engine'
-import { useLedger } from '../../ledger/LedgerProvider'
+import { useLedgerQuery } from '../../ledger/useLedgerQuery'
 import { Backups } from './Backups'
 import { CustomHardware } from './CustomHardware'
 import { CustomLocations } from './CustomLocations'
@@ -17,8 +17,7 @@ import { WatchedFolders } from './WatchedFolders'
 
 export default function Settings({ query }: ScreenProps) {
   const { t } = useI18n()
-  const { ledger, revision } = useLedger()
-  const lab = useAsync(() => ledger.settings.getLabDefaults(), [ledger, revision])
+  const lab = useLedgerQuery(({ ledger }) => ledger.settings.getLabDefaults(), [])
   const catalogue = useAsync(loadCatalogue, [])
   const section = query.get('section')
   useEffect(() => {
