@@ -8,7 +8,8 @@ import {
   seriesOnAnyDate,
   type ShiftPlan
 } from '../../../../shared/planning'
-import { bundledHourlyYears, loadHourlyProfile, parseHourlyProfileCsv } from '../../../../shared/refdata/hourly'
+import { bundledHourlyYears, loadHourlyProfile } from '../../../../shared/refdata/hourly'
+import { parseHourlyProfileCsv } from '../../../../shared/refdata/hourly-import'
 import { useAsync } from '../../app/useAsync'
 import { Field } from '../../components/Field'
 import { ShiftPlans, strategyName } from '../../components/ShiftPlans'
