@@ -4,13 +4,16 @@ import { join, resolve } from 'node:path'
 import { type Browser, expect, type Page, test } from '@playwright/test'
 import { chromium } from 'playwright-core'
 import { REPORT_PDF_OPTIONS } from '../../../main/report/print-report'
+import { labDefaultsSchema } from '../../../shared/emissions/lab-defaults'
 import { readArchive } from '../../../shared/ledger/backup'
 import { loadReferenceData } from '../../../shared/refdata/index'
 import {
   formatChange,
   formatQuantity,
+  loadShiftSeries,
   massUnitOf,
   parsePeriodText,
+  periodBoundsMs,
   reportFromTables,
   type ReportModel,
   reportParamsRecord
@@ -99,12 +102,18 @@ async function expected(
 ): Promise<ReportModel> {
   const check = await readArchive(archiveText, 1)
   if (!check.ok) throw new Error(check.message)
+  const ref = loadReferenceData()
+  const parsed = parsePeriodText(period)
+  const { fromMs, toMs } = periodBoundsMs(parsed)
+  const runs = check.archive.tables.runs.filter((r) => r.startedAtMs >= fromMs && r.startedAtMs < toMs)
+  const lab = labDefaultsSchema.parse(check.archive.tables.settings.find((s) => s.key === 'labDefaults')?.value ?? {})
   return reportFromTables(check.archive.tables, {
-    period: parsePeriodText(period),
+    period: parsed,
     scope,
     labName: LAB_NAME,
     generatedAt: new Date(),
-    ref: loadReferenceData()
+    ref,
+    shiftSeries: await loadShiftSeries(runs, ref, lab)
   }).model
 }
 
@@ -149,6 +158,18 @@ test('a quarter of the fixture lab prints to an A4 PDF with its figures, tables 
     expect(bare(raw), name).toContain(bare(name))
   }
   // What-ifs, data quality, sources and the statement.
+  // Time shifting: the eight settings over the quarter's runs on their zones' hours, as the model sums them.
+  const shift = model.timeShift
+  expect(shift.coveredRuns).toBeGreaterThan(0)
+  const shiftUnit = massUnitOf([shift.baselineKg, shift.notCoveredKg, ...shift.strategies.map((s) => s.savedKg)])
+  expect(flat).toContain(
+    `Covered: ${formatQuantity(shift.coveredRuns)} runs, which emitted ${formatQuantity(shift.baselineKg * shiftUnit.perBase)} ${shiftUnit.symbol}`
+  )
+  const widest = shift.strategies.at(-1)!
+  expect(flat).toMatch(
+    new RegExp(`Pause & Resume, \\+100 % ${formatQuantity(widest.savedKg * shiftUnit.perBase).replace(/[.]/g, '\\.')} `)
+  )
+  if (shift.notCoveredRuns > 0) expect(flat).toContain(`Not covered: ${formatQuantity(shift.notCoveredRuns)} runs`)
   const saved = model.whatIfs.region.savedKg.value
   const unit = massUnitOf([model.whatIfs.region.savedKg.high, ...model.whatIfs.region.moves.map((m) => m.savedKg.high)])
   expect(flat).toContain(`Saved: ${formatQuantity(saved * unit.perBase)} ${unit.symbol}`)

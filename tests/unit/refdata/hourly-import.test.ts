@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { translateError } from '../../../renderer/src/i18n/translate'
+import { de, en, formatMessage, writeEnglishNumber } from '../../../shared/messages/index'
 import { seriesOfProfile } from '../../../shared/planning/hourly'
 import { HourlyImportError, parseHourlyProfileCsv } from '../../../shared/refdata/hourly-import'
 
@@ -16,7 +16,10 @@ const thrown = (text: string, name = 'lab.csv'): unknown => {
 const both = (text: string) => {
   const error = thrown(text)
   expect(error).toBeInstanceOf(HourlyImportError)
-  return { en: translateError('en', error), de: translateError('de', error) }
+  const { msg, message } = error as HourlyImportError
+  expect(formatMessage(en, msg, writeEnglishNumber)).toBe(message)
+  // row numbers are raw ({row:raw}), written alike in both languages
+  return { en: message, de: formatMessage(de, msg, writeEnglishNumber) }
 }
 
 describe('parseHourlyProfileCsv: a two-column time,g/kWh file', () => {
