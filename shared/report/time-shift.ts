@@ -9,6 +9,7 @@ import { whatIfStrategies } from '../planning/study'
 import { PAPER_STRATEGIES, paperReachHours, type ShiftJob, type ShiftStrategy } from '../planning/timeshift'
 import { bundledHourlyYears, loadHourlyProfile } from '../refdata/hourly'
 import type { ReferenceData } from '../refdata/index'
+import type { HourlyProfile } from '../refdata/schema'
 
 /** A run as the time-shifting what-if reads it. */
 export interface ShiftableRun {
@@ -65,13 +66,15 @@ function jobOf(run: ShiftableRun): ShiftJob | undefined {
 export async function loadShiftSeries(
   runs: readonly ShiftableRun[],
   ref: ReferenceData,
-  lab: LabDefaults
+  lab: LabDefaults,
+  /** How a zone-year is read: the bundled chunks by default; a test under plain Node reads the JSON files itself. */
+  loadProfile: (zone: string, year: number) => Promise<HourlyProfile | undefined> = loadHourlyProfile
 ): Promise<Map<string, RunShiftSeries>> {
   const zoneYears = new Map<string, Promise<{ label: string; sourceId: string; years: ZoneYearValues[] }>>()
   const yearsOf = (zone: string) => {
     let loaded = zoneYears.get(zone)
     if (!loaded) {
-      loaded = Promise.all(bundledHourlyYears(zone).map((year) => loadHourlyProfile(zone, year))).then((profiles) => {
+      loaded = Promise.all(bundledHourlyYears(zone).map((year) => loadProfile(zone, year))).then((profiles) => {
         const present = profiles.filter((p) => p !== undefined)
         return {
           label: present[0]?.name ?? zone,

@@ -6,7 +6,7 @@ import { chromium } from 'playwright-core'
 import { REPORT_PDF_OPTIONS } from '../../../main/report/print-report'
 import { labDefaultsSchema } from '../../../shared/emissions/lab-defaults'
 import { readArchive } from '../../../shared/ledger/backup'
-import { loadReferenceData } from '../../../shared/refdata/index'
+import { loadReferenceData, profileOfStored, storedHourlyProfileSchema } from '../../../shared/refdata/index'
 import {
   formatChange,
   formatQuantity,
@@ -96,6 +96,12 @@ const bare = (s: string): string => s.replace(/\s+/g, '')
 const pageNumberCount = (flat: string, n: number, total: number): number =>
   flat.match(new RegExp(`(?<![\\d/])${n}\\s*/\\s*${total}(?![\\d/])`, 'g'))?.length ?? 0
 
+/** A bundled zone-year read from data/hourly (plain Node cannot import the JSON chunks the app and the CLI load). */
+const readZoneYear = async (zone: string, year: number) =>
+  profileOfStored(
+    storedHourlyProfileSchema.parse(JSON.parse(readFileSync(resolve(`data/hourly/${zone}/${year}.json`), 'utf8')))
+  )
+
 async function expected(
   period: string,
   scope = { projectIds: [] as string[], people: [] as string[] }
@@ -113,7 +119,7 @@ async function expected(
     labName: LAB_NAME,
     generatedAt: new Date(),
     ref,
-    shiftSeries: await loadShiftSeries(runs, ref, lab)
+    shiftSeries: await loadShiftSeries(runs, ref, lab, readZoneYear)
   }).model
 }
 
