@@ -3,6 +3,7 @@ import { loadReferenceData } from '../../shared/refdata/index'
 import {
   buildReportModel,
   inScope,
+  loadShiftSeries,
   periodBoundsMs,
   REPORT_QUERY_NAMES,
   type ReportModel,
@@ -62,6 +63,9 @@ export async function loadReportData(
     const lab = labDefaultsSchema.parse(storedLab)
     // Marks for the benchmark (tests/bench/report): where the time goes.
     performance.mark('report:ledger-read')
+    // The time-shifting what-if plans each run on its zone's hours: those zone-years load first (lazily, per zone).
+    const shiftSeries = await loadShiftSeries(runs, ref, lab)
+    performance.mark('report:hourly-loaded')
     const model = buildReportModel({
       labName: params.labName,
       period: params.period,
@@ -72,7 +76,8 @@ export async function loadReportData(
       totals,
       ref,
       lab,
-      language: params.language
+      language: params.language,
+      shiftSeries
     })
     performance.mark('report:model-built')
     return { model, runs, projects }

@@ -326,6 +326,32 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'plan.startedAt': ' (er begann am {at:utc})',
   'plan.lifecycle':
     'Ausgangs- und optimierte Emissionen verwenden die stündliche Lebenszyklus-Intensität der Zone und können daher von den erfassten Emissionen des Laufs abweichen.',
+  'hourlyImport.empty': '{file}: Die Datei ist leer',
+  'hourlyImport.noRows': '{file}: keine Datenzeilen',
+  'hourlyImport.noColumn':
+    '{file}: Zeile 1: keine Spalte {column} (ein Export von Electricity Maps oder zwei Spalten: Zeit und gCO2eq/kWh)',
+  'hourlyImport.columnTime': '„Datetime (UTC)“',
+  'hourlyImport.columnZone': '„Zone Id“',
+  'hourlyImport.columnDirect': 'für die direkte CO2-Intensität',
+  'hourlyImport.columnLifecycle': 'für die Lebenszyklus-CO2-Intensität (LCA)',
+  'hourlyImport.emptyZone': '{file}: Zeile {row:raw}, Feld „{field}“: leer, die Datei muss ihre Zone nennen',
+  'hourlyImport.notNumber': '{file}: Zeile {row:raw}, Feld „{field}“: „{value}“ ist keine Zahl (eine fehlende Stunde?)',
+  'hourlyImport.negative':
+    '{file}: Zeile {row:raw}, Feld „{field}“: {value} ist negativ; das kann eine Intensität nicht sein',
+  'hourlyImport.notTime':
+    '{file}: Zeile {row:raw}, Feld „{field}“: „{value}“ ist kein Zeitpunkt wie 2024-03-01T14:00:00Z',
+  'hourlyImport.noOffset':
+    '{file}: Zeile {row:raw}, Feld „{field}“: „{value}“ ist eine Ortszeit ohne Versatz; schreiben Sie sie in UTC mit Z oder mit ihrem Versatz, etwa 2024-03-01T15:00:00+01:00',
+  'hourlyImport.notWholeHour':
+    '{file}: Zeile {row:raw}, Feld „{field}“: {value} liegt nicht auf einer vollen UTC-Stunde',
+  'hourlyImport.duplicate':
+    '{file}: Zeile {row:raw}, Feld „{field}“: {value} wiederholt die Stunde von Zeile {previous:raw} (ein Duplikat)',
+  'hourlyImport.gap':
+    '{file}: Zeile {row:raw}, Feld „{field}“: {value} lässt nach Zeile {previous:raw} eine Lücke von {hours:raw} h; die Stunden müssen aufeinander folgen',
+  'hourlyImport.notHourly':
+    '{file}: Zeile {row:raw}, Feld „{field}“: {value} liegt nicht eine Stunde nach Zeile {previous:raw} (die Daten müssen stündlich sein)',
+  'hourlyImport.otherZone':
+    '{file}: Zeile {row:raw}, Feld „{field}“: „{value}“ weicht von der Zone {zone} der Datei ab',
   'duration.min': '{minutes:raw} min',
   'duration.h': '{hours:raw} h',
   'duration.hMin': '{hours:raw} h {minutes:raw} min'

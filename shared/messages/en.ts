@@ -318,6 +318,29 @@ export const en = {
   'plan.startedAt': ' (it started at {at:utc})',
   'plan.lifecycle':
     "Baseline and optimised emissions use the zone's hourly life-cycle intensity, so they can differ from the run's recorded emissions.",
+  'hourlyImport.empty': '{file}: the file is empty',
+  'hourlyImport.noRows': '{file}: no data rows',
+  'hourlyImport.noColumn':
+    '{file}: row 1: no {column} column (an Electricity Maps export, or two columns: time and gCO2eq/kWh)',
+  'hourlyImport.columnTime': '"Datetime (UTC)"',
+  'hourlyImport.columnZone': '"Zone Id"',
+  'hourlyImport.columnDirect': 'direct carbon intensity',
+  'hourlyImport.columnLifecycle': 'life-cycle (LCA) carbon intensity',
+  'hourlyImport.emptyZone': '{file}: row {row:raw}, field "{field}": empty, the file must name its zone',
+  'hourlyImport.notNumber': '{file}: row {row:raw}, field "{field}": "{value}" is not a number (a missing hour?)',
+  'hourlyImport.negative': '{file}: row {row:raw}, field "{field}": {value} is negative; an intensity cannot be',
+  'hourlyImport.notTime':
+    '{file}: row {row:raw}, field "{field}": "{value}" is not a date-time such as 2024-03-01T14:00:00Z',
+  'hourlyImport.noOffset':
+    '{file}: row {row:raw}, field "{field}": "{value}" is a local time without an offset; write it in UTC with Z or with its offset, such as 2024-03-01T15:00:00+01:00',
+  'hourlyImport.notWholeHour': '{file}: row {row:raw}, field "{field}": {value} is not on a whole UTC hour',
+  'hourlyImport.duplicate':
+    '{file}: row {row:raw}, field "{field}": {value} repeats row {previous:raw}\'s hour (a duplicate)',
+  'hourlyImport.gap':
+    '{file}: row {row:raw}, field "{field}": {value} leaves a gap of {hours:raw} h after row {previous:raw}; the hours must follow each other',
+  'hourlyImport.notHourly':
+    '{file}: row {row:raw}, field "{field}": {value} is not one hour after row {previous:raw} (the data must be hourly)',
+  'hourlyImport.otherZone': '{file}: row {row:raw}, field "{field}": "{value}" differs from the file\'s zone {zone}',
   'duration.min': '{minutes:raw} min',
   'duration.h': '{hours:raw} h',
   'duration.hMin': '{hours:raw} h {minutes:raw} min'

@@ -41,6 +41,7 @@ export { strategySpan, type SweepResult, sweepStarts } from './sweep'
 export {
   comparePaperStrategies,
   PAPER_STRATEGIES,
+  paperReachHours,
   planTimeShift,
   type ShiftJob,
   shiftJobSchema,

@@ -34,6 +34,9 @@ export const PAPER_STRATEGIES: readonly ShiftStrategy[] = [
   ...[25, 50, 75, 100].map((extraPercent) => ({ kind: 'pause-resume' as const, extraPercent }))
 ]
 
+/** Hours after a job's start the paper's widest setting can reach (Pause & Resume +100 % or Flexible Start +24 h). */
+export const paperReachHours = (hours: number): number => Math.max(hours + 24, 2 * hours) + 1
+
 export interface ShiftPlan {
   strategy: ShiftStrategy
   zone: string

@@ -16,6 +16,7 @@ import {
 
 export * from './hardware'
 export * from './hourly'
+export * from './hourly-import'
 export * from './locations'
 export * from './schema'
 export { foldText } from './text'

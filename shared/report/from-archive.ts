@@ -7,6 +7,7 @@ import type { ReportLanguage } from './format'
 import { buildReportModel, type ReportModel, type ReportRun } from './model'
 import type { ReportScope } from './params'
 import { totalsFromRuns } from './queries'
+import type { RunShiftSeries } from './time-shift'
 
 const monthStartMs = (month: string): number => Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 1)
 
@@ -33,6 +34,8 @@ export function reportFromTables(
     generatedAt: Date
     ref: ReferenceData
     language?: ReportLanguage
+    /** The runs' hourly series for the time-shifting what-if (loadShiftSeries); without it no run is covered. */
+    shiftSeries?: ReadonlyMap<string, RunShiftSeries>
   }
 ): { model: ReportModel; runs: ReportRun[]; csv: ReportCsvFile[] } {
   const stored = tables.settings.find((s) => s.key === 'labDefaults')?.value
@@ -51,7 +54,8 @@ export function reportFromTables(
     totals: totalsFromRuns(scoped, options.period, options.scope),
     ref: options.ref,
     lab,
-    language: options.language
+    language: options.language,
+    shiftSeries: options.shiftSeries
   })
   return { model, runs, csv: reportCsvFiles(model, runs, tables.projects) }
 }

@@ -52,4 +52,12 @@ export {
 } from './queries'
 export { type CitableStatement, citableStatement, latexEscape } from './statement'
 export { type ReportText, reportText } from './text/index'
+export {
+  loadShiftSeries,
+  type RunShiftSeries,
+  type ShiftableRun,
+  type TimeShiftStrategyTotal,
+  type TimeShiftWhatIf,
+  timeShiftWhatIfOf
+} from './time-shift'
 export { referenceForWhatIfs, type WhatIf, type WhatIfs, whatIfsOf } from './what-ifs'

@@ -19,6 +19,7 @@ import { type DataQuality, dataQualityOf } from './quality'
 import { type ReportTotals, trendPeriod } from './queries'
 import { type CitableStatement, citableStatement } from './statement'
 import { reportText } from './text/index'
+import { type RunShiftSeries, type TimeShiftWhatIf, timeShiftWhatIfOf } from './time-shift'
 import { type WhatIfs, whatIfsOf } from './what-ifs'
 
 /** A stored run as the report reads it (structurally a ledger RunRecord). */
@@ -50,6 +51,11 @@ export interface ReportInput {
   /** Figures of closed quarters that changed since they were filed (see Restatement). */
   restatements?: Restatement[]
   signOff?: SignOff
+  /**
+   * The runs' hourly series for the time-shifting what-if (time-shift.ts loadShiftSeries, by run id); without it
+   * every run counts as not covered.
+   */
+  shiftSeries?: ReadonlyMap<string, RunShiftSeries>
 }
 
 /** A filed figure of a closed quarter that a later change moved: listed in the next report and on the dashboard. */
@@ -153,6 +159,8 @@ export interface ReportModel {
   trend: TrendPoint[]
   largestRuns: LargestRun[]
   whatIfs: WhatIfs
+  /** What starting later (Flexible Start, Pause & Resume) would have saved over the period's runs. */
+  timeShift: TimeShiftWhatIf
   dataQuality: DataQuality
   methodology: MethodologyLine[]
   assumptions: { text: string; runs: number }[]
@@ -297,6 +305,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     lab,
     totalKg
   )
+  const timeShift = timeShiftWhatIfOf(runs, input.shiftSeries ?? new Map())
   const dataQuality = dataQualityOf(runs.map((r) => r.result))
   const scopeLabel = scopeLabelOf(input.scope, names, language)
   const keys = keyFigures(totals)
@@ -370,6 +379,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
       emissionsKg: r.result.emissionsKg
     })),
     whatIfs,
+    timeShift,
     dataQuality,
     methodology: methodologyOf(ref, lab, language),
     assumptions: assumptionsOf(runs, language),

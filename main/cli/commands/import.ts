@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { z } from 'zod'
 import type { RunInput } from '../../../shared/domain/run'
+import { hourlyProfilesOfRun, preloadRunHourly } from '../../../shared/emissions/hourly-preload'
 import { labDefaultsSchema } from '../../../shared/emissions/lab-defaults'
 import { estimateRun } from '../../../shared/emissions/resolve'
 import {
@@ -79,10 +80,18 @@ async function parseFile(
   return importer.finish()
 }
 
-/** The import's JSON document: the summary, then every run with its figures, then what went wrong. */
-export function importJson(result: ImportResult) {
+/**
+ * The import's JSON document: the summary, then every run with its figures, then what went wrong. Computed runs use
+ * the hourly profiles of the hours they ran, loaded first, exactly as the app's import does (renderer/db/engine.ts).
+ */
+export async function importJson(result: ImportResult) {
   const ref = loadReferenceData()
   const lab = labDefaultsSchema.parse({})
+  await preloadRunHourly(
+    result.runs.filter((run) => run.emissionsSource !== 'reported').map((run) => run.input),
+    ref,
+    lab
+  )
   // runs of one file name the same few devices: one string each, shared
   const deviceTexts = new Map<string, string>()
   const deviceText = (count: number, name: string): string => {
@@ -97,7 +106,8 @@ export function importJson(result: ImportResult) {
   const runs = result.runs.map((run) => {
     const gpus = run.input.devices.reduce((n, d) => n + (d.kind === 'gpu' ? d.count : 0), 0)
     const reported = run.emissionsSource === 'reported' ? run.input.reportedEmissionsKg : undefined
-    const emissionsKg = reported ?? estimateRun(run.input, ref, lab).emissionsKg.value
+    const emissionsKg =
+      reported ?? estimateRun(run.input, ref, lab, hourlyProfilesOfRun(run.input, ref, lab)).emissionsKg.value
     return {
       externalId: run.externalId,
       ...(run.input.source.jobId !== undefined ? { jobId: run.input.source.jobId } : {}),
@@ -175,7 +185,7 @@ export const importCommand: Command = {
       ...(timeZone !== undefined ? { timeZone } : {}),
       ...(slurmPartitions !== undefined ? { slurmPartitions } : {})
     })
-    const doc = importJson(result)
+    const doc = await importJson(result)
     for (const e of result.errors) io.stderr(`${result.fileName}: row ${e.row}, field ${e.field}: ${e.message}\n`)
     if (doc.runs.length === 0) {
       throw new InputError(

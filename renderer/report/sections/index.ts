@@ -19,6 +19,7 @@ import { Scopes } from './scopes'
 import { SignOff } from './sign-off'
 import { Sources } from './sources'
 import { Statement } from './statement'
+import { TimeShiftWhatIf } from './time-shift'
 import { Trend } from './trend'
 import { Uncertainty } from './uncertainty'
 import { WhatIfs } from './what-if'
@@ -46,6 +47,7 @@ export const SECTIONS: ReportSection[] = [
   { id: 'locations', title: (t) => t.sections.locations, Body: Locations },
   { id: 'largest', title: (t) => t.sections.largest, Body: LargestRuns },
   { id: 'what-if', title: (t) => t.sections.whatIf, Body: WhatIfs },
+  { id: 'time-shift', title: (t) => t.sections.timeShift, Body: TimeShiftWhatIf },
   { id: 'factors', title: (t) => t.sections.factors, Body: Factors },
   { id: 'restatements', title: (t) => t.sections.restatements, Body: Restatements },
   { id: 'uncertainty', title: (t) => t.sections.uncertainty, Body: Uncertainty },

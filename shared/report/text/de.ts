@@ -31,6 +31,7 @@ export const de: ReportText = {
     locations: 'Nach Standort',
     largest: 'Größte Läufe',
     whatIf: 'Was wäre, wenn',
+    timeShift: 'Was wäre, wenn Läufe später gestartet wären',
     restatements: 'Korrekturen früherer Berichte',
     uncertainty: 'Unsicherheit und Datenqualität',
     methodology: 'Methodik',
@@ -199,7 +200,24 @@ export const de: ReportText = {
     theRuns: (n) => `Die ${n} Läufe`,
     saves: (saved, of) => `spart ${saved} von deren ${of}.`,
     timeShift:
-      'Zeitverschiebungen brauchen die stündlichen Netzprofile, die der Bericht nicht lädt; die Ansicht „Vergleichen & planen“ berechnet sie auf den Stunden jeder Zone.'
+      'Zeitverschiebungen stehen im nächsten Abschnitt, auf den eigenen Stunden jedes Laufs im Stundenprofil seiner Zone.'
+  },
+  timeShift: {
+    intro:
+      'Was jede Einstellung von Dodge et al. (2022) gespart hätte, wären die Läufe des Zeitraums später gestartet, jeweils mit der stündlichen Lebenszyklus-Intensität ihrer eigenen Zone und Stunden (Electricity Maps, ODbL): Flexible Start wartet bis zu W Stunden auf den saubersten Block; Pause & Resume darf den Lauf um p % seiner Dauer strecken und rechnet in seinen saubersten Stunden.',
+    strategy: 'Einstellung',
+    flexible: (hours) => `Flexible Start, W = ${hours} h`,
+    pauseResume: (pct) => `Pause & Resume, +${pct} %`,
+    savedColumn: (unit) => `Gespart (${unit})`,
+    shareColumn: 'Anteil ihrer Emissionen',
+    covered: (runs, baseline) =>
+      `Erfasst: ${runs} Läufe, die bei der Lebenszyklus-Intensität ihrer Stunden ${baseline} emittierten (die Basis der Anteile).`,
+    projected: (runs, years) =>
+      `${runs} davon liefen jenseits der mitgelieferten Stundendaten: geplant auf Stunden, projiziert aus ${years} (Median derselben Wochen und Stunden).`,
+    notCovered: (runs, kg) =>
+      `Nicht erfasst: ${runs} Läufe (${kg} standortbasiert), deren Standort kein Stundenprofil hat (benutzerdefiniert, unbekannt oder eine Zone ohne Daten), die als Dauerdienst laufen oder länger als die Daten sind.`,
+    noneCovered:
+      'Kein Lauf des Zeitraums hat stündliche Netzdaten für seinen Standort; eine Ersparnis durch Zeitverschiebung lässt sich nicht angeben.'
   },
   restatements: {
     policy:

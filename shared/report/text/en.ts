@@ -34,6 +34,7 @@ export const en = {
     locations: 'By location',
     largest: 'Largest runs',
     whatIf: 'What if',
+    timeShift: 'What if runs had started later',
     restatements: 'Restatements',
     uncertainty: 'Uncertainty and data quality',
     methodology: 'Methodology',
@@ -199,8 +200,23 @@ export const en = {
     theRun: 'the run',
     theRuns: (n: string) => `the ${n} runs`,
     saves: (saved: string, of: string) => `saves ${saved} of their ${of}.`,
-    timeShift:
-      "Start-time shifts need the hourly grid profiles, which the report does not load; the Compare & plan screen computes them on each zone's hours."
+    timeShift: "Start-time shifts are in the next section, on each run's own hours of its zone's hourly grid profile."
+  },
+  timeShift: {
+    intro:
+      "What each of Dodge et al. (2022)'s settings would have saved had the period's runs started later, each on the hourly life-cycle intensity of its own zone and hours (Electricity Maps, ODbL): Flexible Start waits up to W hours for the cleanest block; Pause & Resume may stretch the run by p % of its length and runs in its cleanest hours.",
+    strategy: 'Setting',
+    flexible: (hours: string) => `Flexible Start, W = ${hours} h`,
+    pauseResume: (pct: string) => `Pause & Resume, +${pct} %`,
+    savedColumn: (unit: string) => `Saved (${unit})`,
+    shareColumn: 'Share of their emissions',
+    covered: (runs: string, baseline: string) =>
+      `Covered: ${runs} runs, which emitted ${baseline} at their hours' life-cycle intensity (the baseline of the shares).`,
+    projected: (runs: string, years: string) =>
+      `${runs} of them ran beyond the bundled hourly data: planned on hours projected from ${years} (median of the same weeks and hours).`,
+    notCovered: (runs: string, kg: string) =>
+      `Not covered: ${runs} runs (${kg} location-based), whose location has no hourly profile (custom, unknown, or a zone without data), which run as a continuous service, or which are longer than the data.`,
+    noneCovered: 'No run of the period has hourly grid data for its location; no time-shifting saving can be stated.'
   },
   restatements: {
     policy:

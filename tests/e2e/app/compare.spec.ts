@@ -93,7 +93,7 @@ test('a zone without hourly data says so; a bad imported profile shows its row e
     `${header}2024-01-01 00:00:00,Austria,Austria,AT,100,120,false\n2024-01-01 01:00:00,Austria,Austria,AT,100,abc,false\n`
   )
   await expect(shift.getByRole('alert')).toContainText(
-    'bad.csv: row 3, field "Carbon Intensity gCO₂eq/kWh (LCA)": "abc" is not a non-negative number'
+    'bad.csv: row 3, field "Carbon Intensity gCO₂eq/kWh (LCA)": "abc" is not a number (a missing hour?)'
   )
   await shot(page, 'compare-import-error')
 

@@ -4,13 +4,16 @@ import { join, resolve } from 'node:path'
 import { type Browser, expect, type Page, test } from '@playwright/test'
 import { chromium } from 'playwright-core'
 import { REPORT_PDF_OPTIONS } from '../../../main/report/print-report'
+import { labDefaultsSchema } from '../../../shared/emissions/lab-defaults'
 import { readArchive } from '../../../shared/ledger/backup'
-import { loadReferenceData } from '../../../shared/refdata/index'
+import { loadReferenceData, profileOfStored, storedHourlyProfileSchema } from '../../../shared/refdata/index'
 import {
   formatChange,
   formatQuantity,
+  loadShiftSeries,
   massUnitOf,
   parsePeriodText,
+  periodBoundsMs,
   reportFromTables,
   type ReportModel,
   reportParamsRecord
@@ -93,18 +96,30 @@ const bare = (s: string): string => s.replace(/\s+/g, '')
 const pageNumberCount = (flat: string, n: number, total: number): number =>
   flat.match(new RegExp(`(?<![\\d/])${n}\\s*/\\s*${total}(?![\\d/])`, 'g'))?.length ?? 0
 
+/** A bundled zone-year read from data/hourly (plain Node cannot import the JSON chunks the app and the CLI load). */
+const readZoneYear = async (zone: string, year: number) =>
+  profileOfStored(
+    storedHourlyProfileSchema.parse(JSON.parse(readFileSync(resolve(`data/hourly/${zone}/${year}.json`), 'utf8')))
+  )
+
 async function expected(
   period: string,
   scope = { projectIds: [] as string[], people: [] as string[] }
 ): Promise<ReportModel> {
   const check = await readArchive(archiveText, 1)
   if (!check.ok) throw new Error(check.message)
+  const ref = loadReferenceData()
+  const parsed = parsePeriodText(period)
+  const { fromMs, toMs } = periodBoundsMs(parsed)
+  const runs = check.archive.tables.runs.filter((r) => r.startedAtMs >= fromMs && r.startedAtMs < toMs)
+  const lab = labDefaultsSchema.parse(check.archive.tables.settings.find((s) => s.key === 'labDefaults')?.value ?? {})
   return reportFromTables(check.archive.tables, {
-    period: parsePeriodText(period),
+    period: parsed,
     scope,
     labName: LAB_NAME,
     generatedAt: new Date(),
-    ref: loadReferenceData()
+    ref,
+    shiftSeries: await loadShiftSeries(runs, ref, lab, readZoneYear)
   }).model
 }
 
@@ -149,6 +164,18 @@ test('a quarter of the fixture lab prints to an A4 PDF with its figures, tables 
     expect(bare(raw), name).toContain(bare(name))
   }
   // What-ifs, data quality, sources and the statement.
+  // Time shifting: the eight settings over the quarter's runs on their zones' hours, as the model sums them.
+  const shift = model.timeShift
+  expect(shift.coveredRuns).toBeGreaterThan(0)
+  const shiftUnit = massUnitOf([shift.baselineKg, shift.notCoveredKg, ...shift.strategies.map((s) => s.savedKg)])
+  expect(flat).toContain(
+    `Covered: ${formatQuantity(shift.coveredRuns)} runs, which emitted ${formatQuantity(shift.baselineKg * shiftUnit.perBase)} ${shiftUnit.symbol}`
+  )
+  const widest = shift.strategies.at(-1)!
+  expect(flat).toMatch(
+    new RegExp(`Pause & Resume, \\+100 % ${formatQuantity(widest.savedKg * shiftUnit.perBase).replace(/[.]/g, '\\.')} `)
+  )
+  if (shift.notCoveredRuns > 0) expect(flat).toContain(`Not covered: ${formatQuantity(shift.notCoveredRuns)} runs`)
   const saved = model.whatIfs.region.savedKg.value
   const unit = massUnitOf([model.whatIfs.region.savedKg.high, ...model.whatIfs.region.moves.map((m) => m.savedKg.high)])
   expect(flat).toContain(`Saved: ${formatQuantity(saved * unit.perBase)} ${unit.symbol}`)

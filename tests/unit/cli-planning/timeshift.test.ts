@@ -1,3 +1,6 @@
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { run } from '../../../main/cli/run'
 import { dodgeStudy } from '../../../shared/planning/study'
@@ -197,6 +200,29 @@ describe('timeshift: bad input and usage', () => {
     )
     expect(code).toBe(1)
     expect(stderr).toMatch(/--start: The start 2025-03-01T00:00:00Z is outside the data/)
+  })
+
+  it("plans on a lab's two-column time,g/kWh file as on the same hours from Electricity Maps", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cl-two-column-'))
+    const file = join(dir, 'LAB.csv')
+    // The XX-TEST hours, written in Central European Time: 200 g ×6, 300 ×4, 50 ×4, 250 ×16 from 2025-02-01T00:00Z.
+    const values = [...Array(6).fill(200), ...Array(4).fill(300), ...Array(4).fill(50), ...Array(16).fill(250)]
+    const rows = values.map((g, h) => `${new Date(Date.UTC(2025, 1, 1, h + 1)).toISOString().slice(0, 19)}+01:00,${g}`)
+    await writeFile(file, ['time,g/kWh', ...rows].join('\n'))
+    const args = ['--start', '2025-02-01T06:00:00Z', '--hours', '4', '--power-kw', '2.5', '--strategy', 'flexible']
+    const own = await cli('timeshift', '--profile', file, ...args, '--window-hours', '6', '--json')
+    expect(own.stderr).toBe('')
+    const out = JSON.parse(own.stdout)
+    expect(out).toMatchObject({ zone: 'LAB', firstHour: '2025-02-01T10:00:00Z' })
+    expect(out.baselineKg).toBeCloseTo(3, 12)
+    expect(out.optimizedKg).toBeCloseTo(0.5, 12)
+
+    await writeFile(file, 'time,g/kWh\n2025-02-01T01:00:00,200\n')
+    const bad = await cli('timeshift', '--profile', file, ...args, '--window-hours', '6')
+    expect(bad.code).toBe(1)
+    expect(bad.stderr).toContain(
+      'LAB.csv: row 2, field "time": "2025-02-01T01:00:00" is a local time without an offset'
+    )
   })
 
   it('a bad profile names the file, row and field', async () => {

@@ -48,24 +48,21 @@ describe('parseHourlyProfileCsv', () => {
   it('names the file, row and field of bad input', () => {
     expect(() =>
       parseHourlyProfileCsv(csv(row('00:00:00', '133.1', '177.74'), row('01:00:00', '134.17', '')), 'de.csv')
-    ).toThrow('de.csv: row 3, field "Carbon Intensity gCO₂eq/kWh (LCA)": "" is not a non-negative number')
+    ).toThrow('de.csv: row 3, field "Carbon Intensity gCO₂eq/kWh (LCA)": "" is not a number (a missing hour?)')
     expect(() => parseHourlyProfileCsv(csv(row('00:00:00', '-1', '177.74')), 'de.csv')).toThrow(
-      /row 2, field "Carbon Intensity gCO₂eq\/kWh \(direct\)"/
+      'de.csv: row 2, field "Carbon Intensity gCO₂eq/kWh (direct)": -1 is negative; an intensity cannot be'
     )
     expect(() => parseHourlyProfileCsv(csv(row('00:00:00', '1', '2'), row('02:00:00', '1', '2')), 'gap.csv')).toThrow(
-      'gap.csv: row 3, field "Datetime (UTC)": 2024-01-01 02:00:00 leaves a gap of 1 hour(s) after the previous row'
+      'gap.csv: row 3, field "Datetime (UTC)": 2024-01-01 02:00:00 leaves a gap of 1 h after row 2; the hours must follow each other'
     )
     expect(() => parseHourlyProfileCsv(csv(row('00:00:00', '1', '2'), row('00:00:00', '1', '2')), 'dup.csv')).toThrow(
-      'dup.csv: row 3, field "Datetime (UTC)": 2024-01-01 00:00:00 repeats the previous row\'s hour (a duplicate)'
+      'dup.csv: row 3, field "Datetime (UTC)": 2024-01-01 00:00:00 repeats row 2\'s hour (a duplicate)'
     )
     expect(() => parseHourlyProfileCsv(csv(row('00:00:00', '1', '2'), row('00:30:00', '1', '2')), 'step.csv')).toThrow(
-      'step.csv: row 3, field "Datetime (UTC)": 2024-01-01 00:30:00 is not one hour after the previous row (the data must be hourly)'
-    )
-    expect(() => parseHourlyProfileCsv(csv(row('01:00:00+01:00', '1', '2')), 'local.csv')).toThrow(
-      'local.csv: row 2, field "Datetime (UTC)": "2024-01-01 01:00:00+01:00" is local time; export the hours in UTC'
+      'step.csv: row 3, field "Datetime (UTC)": 2024-01-01 00:30:00 is not one hour after row 2 (the data must be hourly)'
     )
     expect(() => parseHourlyProfileCsv(csv(row('0:00', '1', '2')), 'time.csv')).toThrow(
-      /time.csv: row 2, field "Datetime \(UTC\)": "2024-01-01 0:00" is not a UTC date-time/
+      'time.csv: row 2, field "Datetime (UTC)": "2024-01-01 0:00" is not a date-time such as 2024-03-01T14:00:00Z'
     )
     expect(() =>
       parseHourlyProfileCsv(csv(row('00:00:00', '1', '2'), row('01:00:00', '1', '2', 'false', 'FR')), 'mixed.csv')
@@ -75,6 +72,14 @@ describe('parseHourlyProfileCsv', () => {
     ).toThrow('cols.csv: row 1: no life-cycle (LCA) carbon intensity column')
     expect(() => parseHourlyProfileCsv(HEADER + '\n', 'empty.csv')).toThrow('empty.csv: no data rows')
     expect(() => parseHourlyProfileCsv('', 'nothing.csv')).toThrow('nothing.csv: the file is empty')
+  })
+
+  it('reads an offset in the "Datetime (UTC)" column as that instant', () => {
+    const profile = parseHourlyProfileCsv(
+      csv(row('01:00:00+01:00', '1', '2'), row('02:00:00+01:00', '1', '2')),
+      'o.csv'
+    )
+    expect(profile.startUtc).toBe('2024-01-01T00:00:00.000Z')
   })
 })
 

@@ -3,12 +3,14 @@ import {
   comparePaperStrategies,
   HOUR_MS,
   type HourlySeries,
+  paperReachHours,
   PlanningError,
   seriesOfProfile,
   seriesOnAnyDate,
   type ShiftPlan
 } from '../../../../shared/planning'
-import { bundledHourlyYears, loadHourlyProfile, parseHourlyProfileCsv } from '../../../../shared/refdata/hourly'
+import { bundledHourlyYears, loadHourlyProfile } from '../../../../shared/refdata/hourly'
+import { parseHourlyProfileCsv } from '../../../../shared/refdata/hourly-import'
 import { useAsync } from '../../app/useAsync'
 import { Field } from '../../components/Field'
 import { ShiftPlans, strategyName } from '../../components/ShiftPlans'
@@ -30,9 +32,6 @@ export interface ShiftSeed {
   emissionsKg: number
 }
 
-/** Hours after the start the paper's widest setting can reach (Pause & Resume +100 % or Flexible Start +24 h). */
-const reachHours = (hours: number): number => Math.max(hours + 24, 2 * hours) + 1
-
 /**
  * A bundled zone's series around a start on any date: the bundled years' actual hours, a projection from them
  * beyond (shared/planning/projection.ts).
@@ -52,7 +51,14 @@ async function bundledSeriesAround(zone: string, startUtcMs: number, hours: numb
   )
   const first = profiles.find((p) => p !== undefined)
   if (!first) return undefined
-  return seriesOnAnyDate(zone, first.name, first.sourceId, years, startUtcMs, startUtcMs + reachHours(hours) * HOUR_MS)
+  return seriesOnAnyDate(
+    zone,
+    first.name,
+    first.sourceId,
+    years,
+    startUtcMs,
+    startUtcMs + paperReachHours(hours) * HOUR_MS
+  )
 }
 
 export function TimeShift({ catalogue, seed }: { catalogue?: Catalogue; seed?: ShiftSeed }) {
