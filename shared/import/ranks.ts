@@ -96,7 +96,21 @@ function groupOf(ranks: ImportedRun[]): RankGroup {
     msg(trackingMode === 'machine' ? 'ranks.mergedMachine' : 'ranks.mergedProcess', { ranks: byRow.length }),
     ...(first.warningMsgs ?? [])
   ]
-  const { reportedEmissionsKg: _dropped, measuredEnergyKWh: _measured, ...base } = first.input
+  const { reportedEmissionsKg: _dropped, measuredEnergyKWh: _measured, reported: firstReported, ...base } = first.input
+  // what the files reported, for the merged run: its energy and the intensity it implies are the merged ones
+  const mergedReported =
+    firstReported === undefined
+      ? undefined
+      : {
+          ...firstReported,
+          energyKWh: mergedKWh,
+          intensityGPerKWh:
+            reported !== undefined && mergedKWh !== undefined && mergedKWh > 0
+              ? (reported / mergedKWh) * 1000
+              : undefined
+        }
+  if (mergedReported?.energyKWh === undefined) delete mergedReported?.energyKWh
+  if (mergedReported?.intensityGPerKWh === undefined) delete mergedReported?.intensityGPerKWh
   const merged: ImportedRun = {
     ...first,
     externalId: id,
@@ -107,6 +121,7 @@ function groupOf(ranks: ImportedRun[]): RankGroup {
       devices,
       ...(mergedKWh !== undefined ? { measuredEnergyKWh: mergedKWh } : {}),
       ...(reported !== undefined ? { reportedEmissionsKg: reported } : {}),
+      ...(mergedReported !== undefined ? { reported: mergedReported } : {}),
       notes: [`Merged from ${byRow.length} ranks: ${byRow.map((r) => r.externalId).join(', ')}`, base.notes]
         .filter((n) => n !== '')
         .join('\n'),
