@@ -442,7 +442,8 @@ function reportedOf(
   // a figure past the limits (a hand-edited file) is left out of the comparison rather than refusing the run
   const plausible = intensity !== undefined && Number.isFinite(intensity) && intensity <= LIMITS.maxIntensityGPerKWh
   const fields = {
-    energyKWh,
+    // a summed energy past the limit refuses the run through measuredEnergyKWh already: one error, not two
+    energyKWh: energyKWh !== undefined && energyKWh <= LIMITS.maxEnergyKWh ? energyKWh : undefined,
     intensityGPerKWh: plausible ? intensity : undefined,
     pue,
     countryName: text(t.country_name, 200),
