@@ -117,7 +117,11 @@ export function reconcile(input: RunInput, result: RunResult): Reconciliation | 
   const reasons = [
     ...locationReasons,
     ...moving.map((p) =>
-      msg('reconcile.share', { part: p.explanation, gapKg: p.gapKg, pct: gapKg === 0 ? 0 : Math.round((100 * p.gapKg) / gapKg) })
+      msg('reconcile.share', {
+        part: p.explanation,
+        gapKg: p.gapKg,
+        pct: gapKg === 0 ? 0 : Math.round((100 * p.gapKg) / gapKg)
+      })
     )
   ]
   return { ...base, parts, reasons: reasons.length > 0 ? reasons : [msg('reconcile.agree')] }
@@ -160,4 +164,49 @@ function pueOrigin(result: RunResult): Message {
   const origin = step?.labelMsg?.params?.origin
   if (origin !== undefined && typeof origin === 'object' && !Array.isArray(origin)) return origin
   return verbatim('—')
+}
+
+/** The reconciliations of many runs (one imported file) summed: the totals and the gap by its parts. */
+export interface ReconciliationTotals {
+  runs: number
+  reportedKg: number
+  recomputedKg: number
+  gapKg: number
+  /** Each part's share of the gap summed over the runs, largest first; they sum to gapKg (runs that could be split). */
+  parts: { kind: ReconcilePart['kind']; gapKg: number }[]
+  /** Runs whose gap could not be split (a zero or missing figure): their gap is in gapKg, in no part. */
+  unsplitRuns: number
+  /** Runs where CodeCarbon could not locate the machine. */
+  fallbackRuns: number
+  /** The run with the largest gap: its reasons name the figures (the file's g/kWh against the ledger's). */
+  largest: Reconciliation | undefined
+}
+
+export function reconcileTotals(list: readonly Reconciliation[]): ReconciliationTotals {
+  const byKind = new Map<ReconcilePart['kind'], number>()
+  let reportedKg = 0
+  let recomputedKg = 0
+  let unsplitRuns = 0
+  let fallbackRuns = 0
+  let largest: Reconciliation | undefined
+  for (const r of list) {
+    reportedKg += r.reportedKg
+    recomputedKg += r.recomputedKg
+    if (r.parts.length === 0) unsplitRuns += 1
+    if (r.location.fallback) fallbackRuns += 1
+    for (const p of r.parts) byKind.set(p.kind, (byKind.get(p.kind) ?? 0) + p.gapKg)
+    if (largest === undefined || Math.abs(r.gapKg) > Math.abs(largest.gapKg)) largest = r
+  }
+  const parts = [...byKind].map(([kind, gapKg]) => ({ kind, gapKg }))
+  parts.sort((a, b) => Math.abs(b.gapKg) - Math.abs(a.gapKg))
+  return {
+    runs: list.length,
+    reportedKg,
+    recomputedKg,
+    gapKg: recomputedKg - reportedKg,
+    parts,
+    unsplitRuns,
+    fallbackRuns,
+    largest
+  }
 }

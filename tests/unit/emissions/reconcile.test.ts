@@ -4,7 +4,7 @@ import { type RunInputDraft, runInputSchema } from '../../../shared/domain/run'
 import { computeRun } from '../../../shared/emissions/compute'
 import { countEmissions } from '../../../shared/emissions/counted'
 import { labDefaultsSchema } from '../../../shared/emissions/lab-defaults'
-import { reconcile } from '../../../shared/emissions/reconcile'
+import { reconcile, reconcileTotals } from '../../../shared/emissions/reconcile'
 import { estimateRun } from '../../../shared/emissions/resolve'
 import { english } from '../../../shared/messages/index'
 import { loadReferenceData } from '../../../shared/refdata/index'
@@ -171,5 +171,26 @@ describe('which figure the ledger counts', () => {
     const input = run({ measuredEnergyKWh: 1 })
     const plain = computeRun(input, factors())
     expect(countEmissions(input, plain, factors(), { countedEmissions: 'reported' })).toBe(plain)
+  })
+})
+
+describe('reconcileTotals', () => {
+  it("sums a file's runs and their parts, the parts adding up to the gap", () => {
+    const other = run({
+      measuredEnergyKWh: 0.2,
+      reportedEmissionsKg: 0.02,
+      reported: { energyKWh: 0.2, intensityGPerKWh: 100, locationFallback: true }
+    })
+    const list = [oldFile, other].map((input) => reconcile(input, computeRun(input, ledgerFactors))!)
+    const totals = reconcileTotals(list)
+    expect(totals.runs).toBe(2)
+    expect(totals.reportedKg).toBeCloseTo(0.0435, 12)
+    // 0.0636948 + 0.2 × 1.56 × 408.3 / 1000 = 0.0636948 + 0.1273896
+    expect(totals.recomputedKg).toBeCloseTo(0.1910844, 7)
+    expect(totals.parts.reduce((s, p) => s + p.gapKg, 0)).toBeCloseTo(totals.gapKg, 12)
+    expect(totals.parts[0]!.kind).toBe('intensity')
+    expect(totals.fallbackRuns).toBe(1)
+    expect(totals.unsplitRuns).toBe(0)
+    expect(totals.largest).toBe(list[1])
   })
 })
