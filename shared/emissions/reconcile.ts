@@ -117,11 +117,7 @@ export function reconcile(input: RunInput, result: RunResult): Reconciliation | 
   const reasons = [
     ...locationReasons,
     ...moving.map((p) =>
-      msg('reconcile.share', {
-        part: p.explanation,
-        gapKg: p.gapKg,
-        pct: gapKg === 0 ? 0 : Math.round((100 * p.gapKg) / gapKg)
-      })
+      msg('reconcile.share', { part: p.explanation, pct: gapKg === 0 ? 0 : Math.round((100 * p.gapKg) / gapKg) })
     )
   ]
   return { ...base, parts, reasons: reasons.length > 0 ? reasons : [msg('reconcile.agree')] }

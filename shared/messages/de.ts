@@ -341,7 +341,7 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'reconcile.pueNone':
     'PUE: die Datei wendet keine an (sie hat keine Spalte pue); der Ledger {ledgerPue:d2} ({origin})',
   'reconcile.energy': 'IT-Energie: die Datei misst {fileKWh} kWh; der Ledger zählt {ledgerKWh} kWh',
-  'reconcile.share': '{part}: {gapKg:p3} kg der Differenz ({pct:raw} %)',
+  'reconcile.share': '{part} ({pct:raw} % der Differenz)',
   'reconcile.fallback':
     'CodeCarbon konnte den Rechner nicht orten und nahm seinen Standardort ({written}): die Intensität der Datei ist nicht die des Netzes des Rechners; der Ledger verwendet den Standort des Laufs oder des Labors.',
   'reconcile.noLocation':

@@ -367,9 +367,9 @@ export const de: Catalogue = {
     'Der Ledger zählt seinen neu berechneten Wert ({kg}); das Labor kann in den Einstellungen den der Datei wählen.',
   'reported.settingsLink': 'Welchen Wert der Ledger zählt',
   'reconcile.preview.title': 'Von der Datei gemeldet, vom Ledger neu berechnet',
-  'reconcile.preview.runs': '{count} Läufe bringen eigene Emissionen mit.',
+  'reconcile.preview.runs': 'Läufe mit eigenen Emissionen: {count}.',
   'reconcile.preview.limited':
-    'Die ersten {count} Läufe bringen eigene Emissionen mit (die übrigen werden nach dem Import verglichen).',
+    'Läufe mit eigenen Emissionen: {total}; die ersten {count} werden hier verglichen, jeder einzelne nach dem Import in seinen Details.',
   'reconcile.preview.reportedKg': 'Die Datei meldet',
   'reconcile.preview.recomputedKg': 'Der Ledger berechnet',
   'reconcile.preview.gapKg': 'Differenz',

@@ -362,9 +362,9 @@ export const en = {
     'The ledger counts its recomputed figure ({kg}); the lab may count the file’s in Settings.',
   'reported.settingsLink': 'Which figure the ledger counts',
   'reconcile.preview.title': 'Reported by the file, recomputed by the ledger',
-  'reconcile.preview.runs': '{count} runs carry their own emissions.',
+  'reconcile.preview.runs': 'Runs with their own emissions: {count}.',
   'reconcile.preview.limited':
-    'The first {count} runs carry their own emissions (the rest are compared once imported).',
+    'Runs with their own emissions: {total}; the first {count} are compared here, every one in its details once imported.',
   'reconcile.preview.reportedKg': 'The file reports',
   'reconcile.preview.recomputedKg': 'The ledger recomputes',
   'reconcile.preview.gapKg': 'Difference',

@@ -22,7 +22,7 @@ export function Reconciliation({ file, name }: { file: FileReconciliation; name:
       <h3 id={titleId}>{t('reconcile.preview.title')}</h3>
       <p className="muted">
         {file.limited
-          ? t('reconcile.preview.limited', { count: i18n.int(totals.runs) })
+          ? t('reconcile.preview.limited', { count: i18n.int(totals.runs), total: i18n.int(file.runsWithFigures) })
           : t('reconcile.preview.runs', { count: i18n.int(file.runsWithFigures) })}
       </p>
       <dl className="pairs" aria-label={t('reconcile.preview.title')}>
