@@ -1,4 +1,4 @@
-import type { DeviceInput } from '../domain/run'
+import type { DeviceInput, ReportedFigures } from '../domain/run'
 import { msg } from '../messages/index'
 import { runWarnings } from './issues'
 import type { ImportedRun, ImportResult } from './types'
@@ -98,19 +98,14 @@ function groupOf(ranks: ImportedRun[]): RankGroup {
   ]
   const { reportedEmissionsKg: _dropped, measuredEnergyKWh: _measured, reported: firstReported, ...base } = first.input
   // what the files reported, for the merged run: its energy and the intensity it implies are the merged ones
-  const mergedReported =
-    firstReported === undefined
-      ? undefined
-      : {
-          ...firstReported,
-          energyKWh: mergedKWh,
-          intensityGPerKWh:
-            reported !== undefined && mergedKWh !== undefined && mergedKWh > 0
-              ? (reported / mergedKWh) * 1000
-              : undefined
-        }
-  if (mergedReported?.energyKWh === undefined) delete mergedReported?.energyKWh
-  if (mergedReported?.intensityGPerKWh === undefined) delete mergedReported?.intensityGPerKWh
+  let mergedReported: ReportedFigures | undefined
+  if (firstReported !== undefined) {
+    const { energyKWh: _energy, intensityGPerKWh: _intensity, ...where } = firstReported
+    mergedReported = where
+    if (mergedKWh !== undefined) mergedReported.energyKWh = mergedKWh
+    if (reported !== undefined && mergedKWh !== undefined && mergedKWh > 0)
+      mergedReported.intensityGPerKWh = (reported / mergedKWh) * 1000
+  }
   const merged: ImportedRun = {
     ...first,
     externalId: id,

@@ -333,7 +333,7 @@ export const en = {
   'reconcile.pueNone':
     'PUE: the file applied none (it has no pue column); the ledger applies {ledgerPue:d2} ({origin})',
   'reconcile.energy': 'IT energy: the file measured {fileKWh} kWh; the ledger counts {ledgerKWh} kWh',
-  'reconcile.share': '{part} ({pct:raw} % of the gap)',
+  'reconcile.share': '{part} ({pct:raw}% of the gap)',
   'reconcile.fallback':
     "CodeCarbon could not locate the machine and fell back to its default ({written}): the file's intensity is not the machine's grid; the ledger uses the run's or the lab's location instead.",
   'reconcile.noLocation':

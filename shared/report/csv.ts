@@ -1,7 +1,7 @@
 import { type CsvCell, toCsv } from '../csv/write'
 import type { Range } from '../domain/range'
-import { type ReconcilePart, type Reconciliation, reconcile, writtenLocation } from '../emissions/reconcile'
 import type { LocationInput } from '../domain/run'
+import { reconcile, type ReconcilePart, type Reconciliation, writtenLocation } from '../emissions/reconcile'
 import type { RollupSums } from '../ledger/records'
 import { gpuHoursOf, primaryDevice } from '../ledger/rollup'
 import type { BreakdownRow, ReportModel, ReportRun } from './model'

@@ -47,11 +47,14 @@ test("a CodeCarbon file's own figures beside the ledger's, and the lab's choice 
   await expect(table.getByRole('row', { name: /^Location/ })).toContainText('France (FRA), île-de-france')
   const why = reported.getByRole('list', { name: 'Why they differ' })
   await expect(why).toContainText(
-    /^Grid intensity: the file used 84\.88 g\/kWh for France \(FRA\), île-de-france; the ledger uses [\d.]+ g\/kWh \(France, 2024 yearly average; Carbon intensity of electricity generation \(Our World in Data\)\) \(100 % of the gap\)$/
+    /^Grid intensity: the file used 84\.88 g\/kWh for France \(FRA\), île-de-france; the ledger uses [\d.]+ g\/kWh \(France, 2024 yearly average; Carbon intensity of electricity generation \(Our World in Data\)\) \(100% of the gap\)$/
   )
   await expect(reported.getByTestId('reported-counted')).toContainText('The ledger counts its recomputed figure')
   await expect(detail.getByTestId('detail-emissions')).toHaveText(ledgerKg)
   await shot(page, 'reconcile-run-detail')
+  await page.setViewportSize({ width: 1920, height: 1100 })
+  await shot(page, 'reconcile-run-detail-1920')
+  await page.setViewportSize({ width: 1024, height: 900 })
 
   // The lab counts the file's figure: the headline becomes the file's, both stay visible, the trace says so.
   await reported.getByRole('link', { name: 'Which figure the ledger counts' }).click()

@@ -56,10 +56,10 @@ describe('reconcile', () => {
     const reasons = r.reasons.map(english)
     expect(reasons).toHaveLength(2)
     expect(reasons[0]).toBe(
-      'Grid intensity: the file used 235 g/kWh for France (FRA), île-de-france; the ledger uses 408 g/kWh (Test grid, custom value; Figures given for this run (entered or imported)) (55 % of the gap)'
+      'Grid intensity: the file used 235 g/kWh for France (FRA), île-de-france; the ledger uses 408 g/kWh (Test grid, custom value; Figures given for this run (entered or imported)) (55% of the gap)'
     )
     expect(reasons[1]).toBe(
-      'PUE: the file applied none (it has no pue column); the ledger applies 1.56 (average of an unknown data centre) (45 % of the gap)'
+      'PUE: the file applied none (it has no pue column); the ledger applies 1.56 (average of an unknown data centre) (45% of the gap)'
     )
   })
 
@@ -101,7 +101,7 @@ describe('reconcile', () => {
     expect(byKind.intensity!.gapKg).toBeCloseTo(0, 12)
     expect(byKind.energy!.gapKg + byKind.pue!.gapKg).toBeCloseTo(-0.05, 12)
     expect(english(r.reasons[0]!)).toBe(
-      'IT energy: the file measured 1 kWh; the ledger counts 0.5 kWh (241 % of the gap)'
+      'IT energy: the file measured 1 kWh; the ledger counts 0.5 kWh (241% of the gap)'
     )
   })
 
