@@ -377,8 +377,14 @@ export const de: Catalogue = {
   'reconcile.preview.part.intensity': 'Netzintensität: {gap} ({pct} der Differenz)',
   'reconcile.preview.part.pue': 'PUE: {gap} ({pct} der Differenz)',
   'reconcile.preview.part.energy': 'IT-Energie: {gap} ({pct} der Differenz)',
-  'reconcile.preview.fallback': '{count} Läufe: CodeCarbon konnte den Rechner nicht orten (sein Standardort).',
-  'reconcile.preview.unsplit': '{count} Läufe: ein Wert ist null oder fehlt, ihre Differenz wird nicht zerlegt.',
+  'reconcile.preview.fallback': {
+    one: '{count} Lauf: CodeCarbon konnte den Rechner nicht orten (sein Standardort).',
+    other: '{count} Läufe: CodeCarbon konnte den Rechner nicht orten (sein Standardort).'
+  },
+  'reconcile.preview.unsplit': {
+    one: '{count} Lauf: ein Wert ist null oder fehlt, seine Differenz wird nicht zerlegt.',
+    other: '{count} Läufe: ein Wert ist null oder fehlt, ihre Differenz wird nicht zerlegt.'
+  },
   'reconcile.preview.largest': 'Die größte Differenz, ein Lauf:',
   'settings.counted.title': 'Welchen Wert der Ledger zählt',
   'settings.counted.hint':

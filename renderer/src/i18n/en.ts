@@ -372,8 +372,14 @@ export const en = {
   'reconcile.preview.part.intensity': 'Grid intensity: {gap} ({pct} of the difference)',
   'reconcile.preview.part.pue': 'PUE: {gap} ({pct} of the difference)',
   'reconcile.preview.part.energy': 'IT energy: {gap} ({pct} of the difference)',
-  'reconcile.preview.fallback': '{count} runs: CodeCarbon could not locate the machine (its default location).',
-  'reconcile.preview.unsplit': '{count} runs: a zero or missing figure, so their difference is not split.',
+  'reconcile.preview.fallback': {
+    one: '{count} run: CodeCarbon could not locate the machine (its default location).',
+    other: '{count} runs: CodeCarbon could not locate the machine (its default location).'
+  },
+  'reconcile.preview.unsplit': {
+    one: '{count} run: a zero or missing figure, so its difference is not split.',
+    other: '{count} runs: a zero or missing figure, so their difference is not split.'
+  },
   'reconcile.preview.largest': 'The largest difference, one run:',
   'settings.counted.title': 'Which figure the ledger counts',
   'settings.counted.hint':

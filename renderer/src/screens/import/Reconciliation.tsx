@@ -46,10 +46,8 @@ export function Reconciliation({ file, name }: { file: FileReconciliation; name:
             {t(`reconcile.preview.part.${p.kind}`, { gap: signed(p.gapKg), pct: i18n.pct(share(p.gapKg)) })}
           </li>
         ))}
-        {totals.fallbackRuns > 0 && (
-          <li>{t('reconcile.preview.fallback', { count: i18n.int(totals.fallbackRuns) })}</li>
-        )}
-        {totals.unsplitRuns > 0 && <li>{t('reconcile.preview.unsplit', { count: i18n.int(totals.unsplitRuns) })}</li>}
+        {totals.fallbackRuns > 0 && <li>{i18n.plural('reconcile.preview.fallback', totals.fallbackRuns)}</li>}
+        {totals.unsplitRuns > 0 && <li>{i18n.plural('reconcile.preview.unsplit', totals.unsplitRuns)}</li>}
       </ul>
       {totals.largest && (
         <>
