@@ -1,3 +1,4 @@
+import { assertFinite } from '../domain/limits'
 import type { Range } from '../domain/range'
 import type { RunResult, TraceStep } from '../domain/result'
 import type { RunInput } from '../domain/run'
@@ -33,6 +34,7 @@ export function countEmissions(
     low: Math.min(reportedKg * relative(recomputed.low), recomputed.value),
     high: Math.max(reportedKg * relative(recomputed.high), recomputed.value)
   }
+  assertFinite('countEmissions emissionsKg', { ...emissionsKg })
   const { share, uncoveredGPerKWh } = factors.renewable
   const marketEmissionsKg: Range =
     uncoveredGPerKWh === undefined

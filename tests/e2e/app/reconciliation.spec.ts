@@ -60,6 +60,7 @@ test("a CodeCarbon file's own figures beside the ledger's, and the lab's choice 
   await reported.getByRole('link', { name: 'Which figure the ledger counts' }).click()
   const setting = page.getByRole('form', { name: 'Which figure the ledger counts' })
   await setting.getByLabel('As measured and reported by the file').check()
+  await setting.screenshot({ path: 'tests/artifacts/reconcile-setting.png' })
   await setting.getByRole('button', { name: 'Save' }).click()
   await expect(page.getByText('The ledger now counts: As measured and reported by the file.')).toBeVisible()
   await page.getByRole('link', { name: 'Runs', exact: true }).click()

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { exact } from '../../../shared/domain/range'
 import { type RunInputDraft, runInputSchema } from '../../../shared/domain/run'
@@ -192,5 +193,51 @@ describe('reconcileTotals', () => {
     expect(totals.fallbackRuns).toBe(1)
     expect(totals.unsplitRuns).toBe(0)
     expect(totals.largest).toBe(list[1])
+  })
+})
+
+describe('reconcile, for any figures', () => {
+  it('splits every gap into finite parts that sum to it, and counts a finite range holding both figures', () => {
+    const positive = (max: number) => fc.double({ min: 1e-6, max, noNaN: true })
+    fc.assert(
+      fc.property(
+        positive(1e4),
+        fc.option(fc.double({ min: 1, max: 5, noNaN: true }), { nil: undefined }),
+        positive(1500),
+        fc.double({ min: 1, max: 5, noNaN: true }),
+        positive(1500),
+        (fileKWh, filePue, fileG, ledgerPue, ledgerG) => {
+          const input = run({
+            measuredEnergyKWh: fileKWh,
+            measuredEnergyIncludesPue: filePue !== undefined,
+            ...(filePue !== undefined ? { pue: filePue } : {}),
+            reportedEmissionsKg: (fileKWh * fileG) / 1000,
+            reported: {
+              energyKWh: fileKWh,
+              intensityGPerKWh: fileG,
+              ...(filePue !== undefined ? { pue: filePue } : {})
+            }
+          })
+          const f = factors({
+            pue: { pue: exact(filePue ?? ledgerPue), origin: 'run', sourceId: 'run-input' },
+            location: {
+              ...factors().location,
+              intensityGPerKWh: { value: ledgerG, low: ledgerG * 0.9, high: ledgerG * 1.1 }
+            }
+          })
+          const result = computeRun(input, f)
+          const r = reconcile(input, result)!
+          expect(r.parts).toHaveLength(3)
+          for (const p of r.parts) expect(Number.isFinite(p.gapKg)).toBe(true)
+          const sum = r.parts.reduce((s, p) => s + p.gapKg, 0)
+          expect(Math.abs(sum - r.gapKg)).toBeLessThanOrEqual(1e-9 * Math.max(r.reportedKg, r.recomputedKg))
+          const counted = countEmissions(input, result, f, { countedEmissions: 'reported' }).emissionsKg
+          expect(counted.value).toBe(input.reportedEmissionsKg)
+          expect(counted.low).toBeLessThanOrEqual(Math.min(counted.value, r.recomputedKg))
+          expect(counted.high).toBeGreaterThanOrEqual(Math.max(counted.value, r.recomputedKg))
+        }
+      ),
+      { numRuns: 300 }
+    )
   })
 })
