@@ -50,7 +50,9 @@ export function reconcile(input: RunInput, result: RunResult): Reconciliation | 
   if (reportedKg === undefined) return undefined
   const recomputedKg = (result.recomputed?.emissionsKg ?? result.emissionsKg).value
   const reported = input.reported
-  const filePue = reported?.pue ?? 1
+  // a run imported before the reported block: a CodeCarbon energy with its PUE in it carries that PUE as the run's
+  const storedPue = reported === undefined && input.measuredEnergyIncludesPue ? input.pue : undefined
+  const filePue = reported?.pue ?? storedPue ?? 1
   const fileKWh = reported?.energyKWh ?? input.measuredEnergyKWh
   const location = {
     written: writtenLocation(input),

@@ -120,6 +120,21 @@ describe('reconcile', () => {
     ])
   })
 
+  it('reads a run imported before the reported block from its stored energy and PUE', () => {
+    // CodeCarbon 2.5 file: 2 kWh with its PUE 1.2 in it, 0.2 kg; the ledger: the same PUE at 150 g/kWh
+    const input = run({ measuredEnergyKWh: 2, measuredEnergyIncludesPue: true, pue: 1.2, reportedEmissionsKg: 0.2 })
+    const f = factors({
+      pue: { pue: exact(1.2), origin: 'run', sourceId: 'run-input' },
+      location: { ...factors().location, intensityGPerKWh: exact(150) }
+    })
+    const r = reconcile(input, computeRun(input, f))!
+    const byKind = Object.fromEntries(r.parts.map((p) => [p.kind, p]))
+    expect(byKind.pue!.fileValue).toBe(1.2)
+    expect(byKind.pue!.ratio).toBeCloseTo(1, 12)
+    expect(byKind.intensity!.fileValue).toBeCloseTo(100, 12)
+    expect(byKind.intensity!.gapKg).toBeCloseTo(0.1, 12)
+  })
+
   it('has nothing to reconcile for a run without reported emissions', () => {
     const input = run({ measuredEnergyKWh: 1 })
     expect(reconcile(input, computeRun(input, factors()))).toBeUndefined()
