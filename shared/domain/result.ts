@@ -54,6 +54,11 @@ export const runResultSchema = z.object({
   intensityGPerKWh: rangeSchema,
   /** Location-based emissions. */
   emissionsKg: rangeSchema,
+  /**
+   * Present when the lab counts the file's own emissions (lab default countedEmissions 'reported'): emissionsKg is
+   * then the file's figure, and these are the figures the ledger's data give, kept so both stay visible.
+   */
+  recomputed: z.object({ emissionsKg: rangeSchema, marketEmissionsKg: rangeSchema }).optional(),
   /** Market-based emissions (GHG Protocol Scope 2), reported beside location-based, never instead. */
   marketEmissionsKg: rangeSchema,
   /** Embodied emissions of the hardware's share of its manufacture (GSF SCI). */

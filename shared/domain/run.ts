@@ -47,6 +47,34 @@ export const locationInputSchema = z.discriminatedUnion('kind', [
 ])
 export type LocationInput = z.infer<typeof locationInputSchema>
 
+/**
+ * What an imported file itself says about a run, beside what the ledger computes (issue 11, reconciliation): kept as
+ * written so the run detail, the import preview and the runs CSV can show both and explain the gap
+ * (shared/emissions/reconcile.ts). The file's emissions stay in `reportedEmissionsKg`, its one home.
+ */
+export const reportedFiguresSchema = z.object({
+  /** The file's total energy, kWh (CodeCarbon `energy_consumed`, its `pue` already multiplied in; or its parts' sum). */
+  energyKWh: z.number().nonnegative().max(LIMITS.maxEnergyKWh).optional(),
+  /** The intensity the file used, g/kWh: its emissions / its energy (absent when either is missing or the energy 0). */
+  intensityGPerKWh: z.number().nonnegative().max(LIMITS.maxIntensityGPerKWh).optional(),
+  /** The PUE the file applied (CodeCarbon 2.2.3+ `pue`); absent: the file applied none (older releases). */
+  pue: z.number().min(1).max(5).optional(),
+  /** The location as written: country name and ISO code, region, cloud provider and region. */
+  countryName: z.string().max(200).optional(),
+  countryIso: z.string().max(10).optional(),
+  region: z.string().max(200).optional(),
+  cloudProvider: z.string().max(100).optional(),
+  cloudRegion: z.string().max(100).optional(),
+  /**
+   * CodeCarbon could not locate the machine and fell back to its default (Canada/Quebec at -71.2, 46.8) or wrote no
+   * country: the file's intensity is then not the machine's grid.
+   */
+  locationFallback: z.boolean().default(false),
+  /** The tool's version that wrote the row, when the file says. */
+  toolVersion: z.string().max(50).optional()
+})
+export type ReportedFigures = z.infer<typeof reportedFiguresSchema>
+
 /** Where a run came from, so that a re-import of the same file updates instead of duplicating. */
 export const runSourceSchema = z.object({
   kind: z.enum(['manual', 'codecarbon', 'nvidia-smi', 'ledger', 'slurm']),
@@ -93,6 +121,8 @@ export const runInputSchema = z.object({
   measuredEnergyIncludesPue: z.boolean().default(false),
   /** Emissions reported by the source file (CodeCarbon), kept for comparison with ours. */
   reportedEmissionsKg: z.number().nonnegative().max(LIMITS.maxEmissionsKg).optional(),
+  /** The rest of what the file reported (energy, intensity, PUE, location as written), for the reconciliation. */
+  reported: reportedFiguresSchema.optional(),
   /** Share of the energy covered by renewable purchases (lab contract), 0–1, for market-based emissions. */
   renewableShare: z.number().min(0).max(1).optional(),
   tags: z.array(z.string().max(100)).default([]),

@@ -38,6 +38,12 @@ export const labDefaultsSchema = z.object({
    * figure traced beside for comparison) or the provider's own published factor ('provider'), stated as an assumption.
    */
   cloudIntensity: z.enum(['grid', 'provider']).default('grid'),
+  /**
+   * Which emissions the ledger counts for a run whose file reported its own (issue 11, reconciliation): the figure
+   * recomputed with the ledger's data ('recomputed', the default) or the file's, as measured and reported
+   * ('reported'; shared/emissions/counted.ts). Both stay visible in the run detail, the import preview and the CSV.
+   */
+  countedEmissions: z.enum(['recomputed', 'reported']).default('recomputed'),
   /** Hardware the catalogue lacks; an entry with a catalogue id replaces the catalogue's. */
   hardware: z.array(hardwareEntrySchema).default([]),
   /** Locations the reference data lacks (the lab's own grid or supplier); an entry with a known id replaces it. */

@@ -8,6 +8,7 @@ import type { ReferenceData } from '../refdata/index'
 import { normaliseProvider, resolveLocation, yearlyIntensity } from '../refdata/locations'
 import type { HardwareEntry, HourlyProfile, LocationEntry, MethodDefaults } from '../refdata/schema'
 import { computeFigures, computeRun, type RunFigures } from './compute'
+import { countEmissions } from './counted'
 import type { DevicePower, ResolvedFactors, ResolvedLocation } from './factors'
 import { hourlyRunIntensity } from './hourly-intensity'
 import type { LabDefaults } from './lab-defaults'
@@ -61,9 +62,10 @@ export function resolveFactors(
   return { ...factors, assumptions: assumptions.map(english), assumptionMsgs: assumptions }
 }
 
-/** resolveFactors then computeRun: a run's result from the reference data and the lab's defaults. */
+/** resolveFactors then computeRun, counting the file's emissions where the lab chose to: a run's result from the reference data and the lab's defaults. */
 export function estimateRun(input: RunInput, ref: ReferenceData, lab: LabDefaults, hourly?: HourlyInput): RunResult {
-  return computeRun(input, resolveFactors(input, ref, lab, hourly))
+  const factors = resolveFactors(input, ref, lab, hourly)
+  return countEmissions(input, computeRun(input, factors), factors, lab)
 }
 
 /**

@@ -1,5 +1,11 @@
 import { LIMITS, yearInRange } from '../domain/limits'
-import { type DeviceInput, type LocationInput, type RunInput, runInputSchema } from '../domain/run'
+import {
+  type DeviceInput,
+  type LocationInput,
+  type ReportedFigures,
+  type RunInput,
+  runInputSchema
+} from '../domain/run'
 import { type Message, msg } from '../messages/index'
 import { parseCodeCarbonGpuModel } from '../refdata/hardware'
 import { createCsvParser, type CsvRow } from './csv'
@@ -82,6 +88,8 @@ const TEXT_FIELDS = [
   'cloud_provider',
   'cloud_region',
   'country_iso_code',
+  'country_name',
+  'region',
   'cpu_model',
   'gpu_model',
   'codecarbon_version',
@@ -367,6 +375,7 @@ function buildRun(
   }
   const devices = devicesOf(read, options, warnings, memo)
   const location = locationOf(read, warnings)
+  const reported = reportedOf(read, measuredEnergyKWh, location)
   const input: RunInput = {
     kind: 'training',
     title: (read.taskName !== '' ? `${read.taskName} (CodeCarbon task)` : `CodeCarbon run ${read.timestampText}`).slice(
@@ -385,6 +394,7 @@ function buildRun(
     ...(measuredEnergyKWh !== undefined ? { measuredEnergyKWh } : {}),
     measuredEnergyIncludesPue: n.pue !== undefined,
     ...(n.emissions !== undefined ? { reportedEmissionsKg: n.emissions } : {}),
+    ...(reported !== undefined ? { reported } : {}),
     tags: [],
     notes: powerNote(read, memo),
     source: { kind: 'codecarbon', fileName: options.fileName, externalId: read.externalId }
@@ -413,17 +423,61 @@ function buildRun(
   }
 }
 
-function locationOf(read: ReadRow, warnings: Message[]): LocationInput {
-  const provider = read.texts.cloud_provider.toLowerCase()
-  const region = read.texts.cloud_region
-  if (provider !== '' && region !== '') return { kind: 'cloud', provider, region }
+/**
+ * What the row itself says (issue 11, reconciliation): its energy, the intensity its emissions imply, its PUE and its
+ * location as written, and whether CodeCarbon fell back to its default location (or wrote none). Absent for a row
+ * that reports neither emissions nor energy.
+ */
+function reportedOf(
+  read: ReadRow,
+  energyKWh: number | undefined,
+  location: LocationInput
+): ReportedFigures | undefined {
+  const { emissions, pue } = read.numbers
+  if (emissions === undefined && energyKWh === undefined) return undefined
+  const t = read.texts
+  const text = (value: string, max: number): string | undefined => (value === '' ? undefined : value.slice(0, max))
+  const intensity =
+    emissions !== undefined && energyKWh !== undefined && energyKWh > 0 ? (emissions / energyKWh) * 1000 : undefined
+  // a figure past the limits (a hand-edited file) is left out of the comparison rather than refusing the run
+  const plausible = intensity !== undefined && Number.isFinite(intensity) && intensity <= LIMITS.maxIntensityGPerKWh
+  const fields = {
+    // a summed energy past the limit refuses the run through measuredEnergyKWh already: one error, not two
+    energyKWh: energyKWh !== undefined && energyKWh <= LIMITS.maxEnergyKWh ? energyKWh : undefined,
+    intensityGPerKWh: plausible ? intensity : undefined,
+    pue,
+    countryName: text(t.country_name, 200),
+    countryIso: text(t.country_iso_code, 10),
+    region: text(t.region, 200),
+    cloudProvider: text(t.cloud_provider, 100),
+    cloudRegion: text(t.cloud_region, 100),
+    toolVersion: text(t.codecarbon_version, 50)
+  }
+  // CodeCarbon's own fallback (Quebec) or no country at all; a cloud region written beside them still locates the run
+  const fallback = location.kind !== 'cloud' && (isQuebecFallback(read) || t.country_iso_code === '')
+  const reported: ReportedFigures = { locationFallback: fallback }
+  for (const [key, value] of Object.entries(fields)) {
+    if (value !== undefined) (reported as Record<string, unknown>)[key] = value
+  }
+  return reported
+}
+
+/** CodeCarbon's geo-IP fallback: Canada/Quebec at its fixed coordinates. */
+function isQuebecFallback(read: ReadRow): boolean {
   const { longitude, latitude } = read.numbers
-  if (
+  return (
     longitude !== undefined &&
     latitude !== undefined &&
     Math.abs(longitude - FALLBACK_LONGITUDE) < 0.05 &&
     Math.abs(latitude - FALLBACK_LATITUDE) < 0.05
-  ) {
+  )
+}
+
+function locationOf(read: ReadRow, warnings: Message[]): LocationInput {
+  const provider = read.texts.cloud_provider.toLowerCase()
+  const region = read.texts.cloud_region
+  if (provider !== '' && region !== '') return { kind: 'cloud', provider, region }
+  if (isQuebecFallback(read)) {
     warnings.push(QUEBEC)
     return { kind: 'unknown' }
   }

@@ -1,4 +1,4 @@
-import type { DeviceInput } from '../domain/run'
+import type { DeviceInput, ReportedFigures } from '../domain/run'
 import { msg } from '../messages/index'
 import { runWarnings } from './issues'
 import type { ImportedRun, ImportResult } from './types'
@@ -96,7 +96,16 @@ function groupOf(ranks: ImportedRun[]): RankGroup {
     msg(trackingMode === 'machine' ? 'ranks.mergedMachine' : 'ranks.mergedProcess', { ranks: byRow.length }),
     ...(first.warningMsgs ?? [])
   ]
-  const { reportedEmissionsKg: _dropped, measuredEnergyKWh: _measured, ...base } = first.input
+  const { reportedEmissionsKg: _dropped, measuredEnergyKWh: _measured, reported: firstReported, ...base } = first.input
+  // what the files reported, for the merged run: its energy and the intensity it implies are the merged ones
+  let mergedReported: ReportedFigures | undefined
+  if (firstReported !== undefined) {
+    const { energyKWh: _energy, intensityGPerKWh: _intensity, ...where } = firstReported
+    mergedReported = where
+    if (mergedKWh !== undefined) mergedReported.energyKWh = mergedKWh
+    if (reported !== undefined && mergedKWh !== undefined && mergedKWh > 0)
+      mergedReported.intensityGPerKWh = (reported / mergedKWh) * 1000
+  }
   const merged: ImportedRun = {
     ...first,
     externalId: id,
@@ -107,6 +116,7 @@ function groupOf(ranks: ImportedRun[]): RankGroup {
       devices,
       ...(mergedKWh !== undefined ? { measuredEnergyKWh: mergedKWh } : {}),
       ...(reported !== undefined ? { reportedEmissionsKg: reported } : {}),
+      ...(mergedReported !== undefined ? { reported: mergedReported } : {}),
       notes: [`Merged from ${byRow.length} ranks: ${byRow.map((r) => r.externalId).join(', ')}`, base.notes]
         .filter((n) => n !== '')
         .join('\n'),

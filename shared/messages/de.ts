@@ -354,5 +354,25 @@ export const de: { readonly [K in keyof typeof en]: string } = {
     '{file}: Zeile {row:raw}, Feld „{field}“: „{value}“ weicht von der Zone {zone} der Datei ab',
   'duration.min': '{minutes:raw} min',
   'duration.h': '{hours:raw} h',
-  'duration.hMin': '{hours:raw} h {minutes:raw} min'
+  'duration.hMin': '{hours:raw} h {minutes:raw} min',
+  // issue 11: Abgleich mit den Dateien (shared/emissions/reconcile.ts, counted.ts)
+  'trace.countedReported': 'Gezählte Emissionen: wie von der Datei gemeldet (Laboreinstellung)',
+  'formula.countedReported':
+    'der Wert der Datei; Spanne {low:p3}–{high:p3} kg (die relative Unsicherheit des Ledgers, bis zu seinem neu berechneten Wert)',
+  'assume.countedReported':
+    'Das Labor zählt die Emissionen, die die Datei meldet ({reportedKg:p3} kg, bei {intensity:short} g/kWh der Datei), statt der {recomputedKg:p3} kg, die mit den Daten des Ledgers berechnet sind; beide bleiben sichtbar.',
+  'reconcile.intensity':
+    'Netzintensität: die Datei verwendet {fileG:short} g/kWh für {written}; der Ledger {ledgerG:short} g/kWh ({detail}; {source})',
+  'reconcile.pue': 'PUE: die Datei wendet {filePue:d2} an; der Ledger {ledgerPue:d2} ({origin})',
+  'reconcile.pueNone':
+    'PUE: die Datei wendet keine an (sie hat keine Spalte pue); der Ledger {ledgerPue:d2} ({origin})',
+  'reconcile.energy': 'IT-Energie: die Datei misst {fileKWh} kWh; der Ledger zählt {ledgerKWh} kWh',
+  'reconcile.share': '{part} ({pct:raw} % der Differenz)',
+  'reconcile.fallback':
+    'CodeCarbon konnte den Rechner nicht orten und nahm seinen Standardort ({written}): die Intensität der Datei ist nicht die des Netzes des Rechners; der Ledger verwendet den Standort des Laufs oder des Labors.',
+  'reconcile.noLocation':
+    'Die Datei nennt keinen Standort: die Intensität von CodeCarbon ist nicht die des Netzes des Rechners; der Ledger verwendet den Standort des Labors.',
+  'reconcile.notSplit':
+    'Die Differenz lässt sich nicht in ihre Teile zerlegen: Datei oder Ledger haben einen Energie- oder Emissionswert von null oder keinen.',
+  'reconcile.agree': 'Datei und Ledger stimmen überein: dieselbe Energie, PUE und Intensität.'
 }

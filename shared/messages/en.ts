@@ -343,7 +343,27 @@ export const en = {
   'hourlyImport.otherZone': '{file}: row {row:raw}, field "{field}": "{value}" differs from the file\'s zone {zone}',
   'duration.min': '{minutes:raw} min',
   'duration.h': '{hours:raw} h',
-  'duration.hMin': '{hours:raw} h {minutes:raw} min'
+  'duration.hMin': '{hours:raw} h {minutes:raw} min',
+  // issue 11: reconciliation with the files (shared/emissions/reconcile.ts, counted.ts)
+  'trace.countedReported': 'Emissions counted: as reported by the file (lab setting)',
+  'formula.countedReported':
+    "the file's figure; range {low:p3}–{high:p3} kg (the ledger's relative uncertainty, reaching its recomputed figure)",
+  'assume.countedReported':
+    "The lab counts the emissions the file reported ({reportedKg:p3} kg, at the file's {intensity:short} g/kWh) instead of the {recomputedKg:p3} kg recomputed with the ledger's data; both stay visible.",
+  'reconcile.intensity':
+    'Grid intensity: the file used {fileG:short} g/kWh for {written}; the ledger uses {ledgerG:short} g/kWh ({detail}; {source})',
+  'reconcile.pue': 'PUE: the file applied {filePue:d2}; the ledger applies {ledgerPue:d2} ({origin})',
+  'reconcile.pueNone':
+    'PUE: the file applied none (it has no pue column); the ledger applies {ledgerPue:d2} ({origin})',
+  'reconcile.energy': 'IT energy: the file measured {fileKWh} kWh; the ledger counts {ledgerKWh} kWh',
+  'reconcile.share': '{part} ({pct:raw}% of the gap)',
+  'reconcile.fallback':
+    "CodeCarbon could not locate the machine and fell back to its default ({written}): the file's intensity is not the machine's grid; the ledger uses the run's or the lab's location instead.",
+  'reconcile.noLocation':
+    "The file names no location: CodeCarbon's intensity is not the machine's grid; the ledger uses the lab's location instead.",
+  'reconcile.notSplit':
+    'The gap cannot be split into its parts: the file or the ledger has a zero or missing energy or emissions figure.',
+  'reconcile.agree': 'The file and the ledger agree: the same energy, PUE and intensity.'
 } as const
 
 export type MessageId = keyof typeof en

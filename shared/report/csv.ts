@@ -1,6 +1,7 @@
 import { type CsvCell, toCsv } from '../csv/write'
 import type { Range } from '../domain/range'
 import type { LocationInput } from '../domain/run'
+import { reconcile, type ReconcilePart, type Reconciliation, writtenLocation } from '../emissions/reconcile'
 import type { RollupSums } from '../ledger/records'
 import { gpuHoursOf, primaryDevice } from '../ledger/rollup'
 import type { BreakdownRow, ReportModel, ReportRun } from './model'
@@ -109,8 +110,32 @@ export const RUN_COLUMNS: Column<RunRow>[] = [
   { name: 'location_label', cell: (r) => r.run.result.locationLabel },
   { name: 'assumptions', cell: (r) => r.run.result.assumptions.join(' | ') },
   { name: 'source_ids', cell: (r) => r.run.result.sources.map((s) => s.id).join('; ') },
-  { name: 'data_version', cell: (r) => r.run.result.dataVersion }
+  { name: 'data_version', cell: (r) => r.run.result.dataVersion },
+  // issue 11, reconciliation: what the file itself reported, the ledger's recomputed figure and the gap's parts
+  { name: 'reported_energy_kwh', cell: (r) => r.run.input.reported?.energyKWh },
+  { name: 'reported_intensity_g_per_kwh', cell: (r) => r.run.input.reported?.intensityGPerKWh },
+  { name: 'reported_pue_ratio', cell: (r) => r.run.input.reported?.pue },
+  { name: 'reported_location', cell: (r) => (r.run.input.reported ? writtenLocation(r.run.input) : '') },
+  { name: 'reported_location_fallback', cell: (r) => r.run.input.reported?.locationFallback },
+  { name: 'counted_emissions', cell: (r) => (r.run.result.recomputed ? 'reported' : 'recomputed') },
+  {
+    name: 'recomputed_emissions_kg',
+    cell: (r) => (r.run.result.recomputed?.emissionsKg ?? r.run.result.emissionsKg).value
+  },
+  { name: 'reconcile_gap_kg', cell: (r) => reconcileOf(r)?.gapKg },
+  { name: 'reconcile_intensity_gap_kg', cell: (r) => gapPart(r, 'intensity') },
+  { name: 'reconcile_pue_gap_kg', cell: (r) => gapPart(r, 'pue') },
+  { name: 'reconcile_energy_gap_kg', cell: (r) => gapPart(r, 'energy') }
 ]
+
+/** The run's reconciliation, made once per row for its four columns. */
+const reconciled = new WeakMap<RunRow, Reconciliation | undefined>()
+function reconcileOf(row: RunRow): Reconciliation | undefined {
+  if (!reconciled.has(row)) reconciled.set(row, reconcile(row.run.input, row.run.result))
+  return reconciled.get(row)
+}
+const gapPart = (row: RunRow, kind: ReconcilePart['kind']): CsvCell =>
+  reconcileOf(row)?.parts.find((p) => p.kind === kind)?.gapKg
 
 /** The sums of an aggregated row, after its group columns. */
 export const TOTALS_COLUMNS: Column<RollupSums>[] = [
@@ -230,6 +255,10 @@ export function reportCsvReadme(model: ReportModel, files: readonly ReportCsvFil
     'column names: _kwh kilowatt-hours, _kg kilograms of CO2e, _g_per_kwh grams CO2e per kWh, _s seconds, _h hours,',
     '_gb gigabytes, _ratio a plain ratio. A figure has three columns: the best estimate, _low_ and _high_ bounds.',
     'A text cell starting with = + - @ tab or CR has a leading apostrophe so a spreadsheet never runs it as a formula.',
+    "runs.csv: reported_* columns hold what an imported file itself reported (CodeCarbon's energy, the intensity its",
+    'emissions imply, its PUE, its location as written); reported_emissions_kg beside recomputed_emissions_kg (the',
+    "ledger's data) and counted_emissions (which of the two emissions_kg counts, a lab setting); reconcile_*_gap_kg",
+    'split recomputed minus reported into intensity, PUE and IT energy (they sum to reconcile_gap_kg).',
     'Full column meanings: docs/formats/report-csv.md in the Carbon Ledger sources.',
     ''
   ]

@@ -90,6 +90,18 @@ export function methodologyOf(
       ]
     ),
     line(
+      ["Files' own figures", 'Werte der Dateien'],
+      lab.countedEmissions === 'reported'
+        ? [
+            "a run whose file reported its own emissions (CodeCarbon) counts the file's figure, as the lab chose; its range is the ledger's relative uncertainty, widened to reach the figure recomputed with the ledger's data, which the runs CSV gives beside it.",
+            'ein Lauf, dessen Datei eigene Emissionen meldet (CodeCarbon), zählt den Wert der Datei, wie das Labor gewählt hat; seine Spanne ist die relative Unsicherheit des Ledgers, erweitert bis zum mit den Daten des Ledgers neu berechneten Wert, den die Lauf-CSV daneben angibt.'
+          ]
+        : [
+            "recomputed with the ledger's data, as above; the emissions a file reported (CodeCarbon) are kept beside them, and the runs CSV splits the difference into intensity, PUE and IT energy.",
+            'mit den Daten des Ledgers neu berechnet, wie oben; die Emissionen, die eine Datei meldet (CodeCarbon), bleiben daneben erhalten, und die Lauf-CSV zerlegt die Differenz in Intensität, PUE und IT-Energie.'
+          ]
+    ),
+    line(
       ["The lab's default location", 'Standardstandort des Labors'],
       [describeLocation(lab.location, false), describeLocation(lab.location, true)]
     ),

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import type { RunInput } from '../../../shared/domain/run'
 import { hourlyProfilesOfRun, preloadRunHourly } from '../../../shared/emissions/hourly-preload'
 import { labDefaultsSchema } from '../../../shared/emissions/lab-defaults'
+import { reconcile } from '../../../shared/emissions/reconcile'
 import { estimateRun } from '../../../shared/emissions/resolve'
 import {
   catalogueMatcher,
@@ -15,6 +16,7 @@ import {
   slurmPartitionSchema
 } from '../../../shared/import'
 import { isTimeZone } from '../../../shared/import/time-zone'
+import { english } from '../../../shared/messages'
 import { loadReferenceData } from '../../../shared/refdata'
 import { InputError, UsageError } from '../args'
 import { type Command, writeJsonLines } from '../command'
@@ -106,8 +108,12 @@ export async function importJson(result: ImportResult) {
   const runs = result.runs.map((run) => {
     const gpus = run.input.devices.reduce((n, d) => n + (d.kind === 'gpu' ? d.count : 0), 0)
     const reported = run.emissionsSource === 'reported' ? run.input.reportedEmissionsKg : undefined
-    const emissionsKg =
-      reported ?? estimateRun(run.input, ref, lab, hourlyProfilesOfRun(run.input, ref, lab)).emissionsKg.value
+    const result = estimateRun(run.input, ref, lab, hourlyProfilesOfRun(run.input, ref, lab))
+    const emissionsKg = reported ?? result.emissionsKg.value
+    // issue 11: the file's own figures beside the ledger's recomputed one, and the gap by its parts
+    const reconciled = reported === undefined ? undefined : reconcile(run.input, result)
+    const gapOf = (kind: 'intensity' | 'pue' | 'energy') =>
+      reconciled?.parts.find((p) => p.kind === kind)?.gapKg ?? null
     return {
       externalId: run.externalId,
       ...(run.input.source.jobId !== undefined ? { jobId: run.input.source.jobId } : {}),
@@ -122,7 +128,20 @@ export async function importJson(result: ImportResult) {
       hardware: run.input.devices.map((d) => deviceText(d.count, d.name)),
       gpuHours: (gpus * run.input.durationS) / 3600,
       ...(run.input.outcome ? { state: run.input.outcome.state, successful: run.input.outcome.successful } : {}),
-      warnings: run.warnings
+      warnings: run.warnings,
+      ...(reconciled !== undefined
+        ? {
+            reported: run.input.reported ?? null,
+            recomputedEmissionsKg: reconciled.recomputedKg,
+            reconcile: {
+              gapKg: reconciled.gapKg,
+              intensityGapKg: gapOf('intensity'),
+              pueGapKg: gapOf('pue'),
+              energyGapKg: gapOf('energy'),
+              reasons: reconciled.reasons.map(english)
+            }
+          }
+        : {})
     }
   })
   const sum = (values: number[]) => values.reduce((a, b) => a + b, 0)
@@ -136,6 +155,10 @@ export async function importJson(result: ImportResult) {
       energyKWh: sum(runs.flatMap((r) => (r.energyKWh === null ? [] : [r.energyKWh]))),
       emissionsKg: sum(runs.map((r) => r.emissionsKg)),
       reportedEmissionsKg: sum(runs.flatMap((r) => (r.emissionsSource === 'reported' ? [r.emissionsKg] : []))),
+      /** What the ledger's data give for the runs that reported their own emissions (issue 11). */
+      recomputedEmissionsKg: sum(
+        runs.flatMap((r) => (r.recomputedEmissionsKg === undefined ? [] : [r.recomputedEmissionsKg]))
+      ),
       gpuHours: sum(runs.map((r) => r.gpuHours)),
       /** Scheduler jobs that failed, were cancelled, timed out or ran out of memory (they used energy too). */
       unsuccessfulRuns: runs.filter((r) => r.successful === false).length
@@ -208,6 +231,11 @@ export const importCommand: Command = {
           (reported > 0
             ? ` (${reported === s.runs ? 'all' : reported} as reported by the file, the rest computed)`
             : ' (computed: the file reports none)'),
+        ...(reported > 0
+          ? [
+              `the ledger's data give ${s.recomputedEmissionsKg.toPrecision(4)} kg CO2eq for the ${count(reported, 'run')} that reported their own (${(s.recomputedEmissionsKg - s.reportedEmissionsKg >= 0 ? '+' : '') + (s.recomputedEmissionsKg - s.reportedEmissionsKg).toPrecision(3)} kg; --json gives each run's reasons)`
+            ]
+          : []),
         ...doc.warnings.map((w) => `warning: ${w.row ? `row ${w.row}: ` : ''}${w.message}`),
         ''
       ].join('\n')

@@ -346,6 +346,52 @@ export const de: Catalogue = {
   'detail.measuredPower': '{power} W (gemessen)',
   'detail.defaultPue': '{pue} (Standardwert)',
   'detail.notFound': 'Diesen Lauf gibt es nicht mehr.',
+  // issue 11: was die Datei meldete (runs/Reported.tsx, import/Reconciliation.tsx, settings/CountedFigure.tsx)
+  'reported.title': 'Was die Datei meldete',
+  'reported.intro': 'Die Werte der Datei neben den neu berechneten des Ledgers, und warum sie sich unterscheiden.',
+  'reported.figure': 'Wert',
+  'reported.file': 'Datei',
+  'reported.ledger': 'Ledger (neu berechnet)',
+  'reported.emissions': 'Emissionen',
+  'reported.energy': 'Energie (mit PUE)',
+  'reported.pue': 'PUE',
+  'reported.intensity': 'Netzintensität',
+  'reported.location': 'Standort',
+  'reported.noPue': 'keine angewendet',
+  'reported.fallback': '{location} (Standardort von CodeCarbon: Rechner nicht geortet)',
+  'reported.gap': 'Differenz: {gap} ({ratio} × der Wert der Datei)',
+  'reported.why': 'Warum sie sich unterscheiden',
+  'reported.countedReported':
+    'Der Ledger zählt den Wert der Datei ({kg}), wie das Labor in den Einstellungen gewählt hat.',
+  'reported.countedRecomputed':
+    'Der Ledger zählt seinen neu berechneten Wert ({kg}); das Labor kann in den Einstellungen den der Datei wählen.',
+  'reported.settingsLink': 'Welchen Wert der Ledger zählt',
+  'reconcile.preview.title': 'Von der Datei gemeldet, vom Ledger neu berechnet',
+  'reconcile.preview.runs': 'Läufe mit eigenen Emissionen: {count}.',
+  'reconcile.preview.limited':
+    'Läufe mit eigenen Emissionen: {total}; die ersten {count} werden hier verglichen, jeder einzelne nach dem Import in seinen Details.',
+  'reconcile.preview.reportedKg': 'Die Datei meldet',
+  'reconcile.preview.recomputedKg': 'Der Ledger berechnet',
+  'reconcile.preview.gapKg': 'Differenz',
+  'reconcile.preview.reasons': 'Hauptgründe',
+  'reconcile.preview.part.intensity': 'Netzintensität: {gap} ({pct} der Differenz)',
+  'reconcile.preview.part.pue': 'PUE: {gap} ({pct} der Differenz)',
+  'reconcile.preview.part.energy': 'IT-Energie: {gap} ({pct} der Differenz)',
+  'reconcile.preview.fallback': {
+    one: '{count} Lauf: CodeCarbon konnte den Rechner nicht orten (sein Standardort).',
+    other: '{count} Läufe: CodeCarbon konnte den Rechner nicht orten (sein Standardort).'
+  },
+  'reconcile.preview.unsplit': {
+    one: '{count} Lauf: ein Wert ist null oder fehlt, seine Differenz wird nicht zerlegt.',
+    other: '{count} Läufe: ein Wert ist null oder fehlt, ihre Differenz wird nicht zerlegt.'
+  },
+  'reconcile.preview.largest': 'Die größte Differenz, ein Lauf:',
+  'settings.counted.title': 'Welchen Wert der Ledger zählt',
+  'settings.counted.hint':
+    'Für Läufe, deren Datei eigene Emissionen meldet (CodeCarbon). Beide Werte bleiben in den Laufdetails, der Importvorschau und der Lauf-CSV sichtbar; eine Änderung berechnet die Läufe neu.',
+  'settings.counted.recomputed': 'Mit den Daten des Ledgers neu berechnet (Standard)',
+  'settings.counted.reported': 'Wie von der Datei gemessen und gemeldet',
+  'settings.counted.saved': 'Der Ledger zählt jetzt: {choice}. Die Läufe werden neu berechnet.',
   'kind.training': 'Training',
   'kind.fine-tuning': 'Feinabstimmung',
   'kind.hyperparameter-search': 'Hyperparametersuche',

@@ -49,6 +49,33 @@ describe('cli import', () => {
     expect(r.runs[0]?.location).toBe('FRA')
   })
 
+  it("keeps its field names and adds the file's own figures beside the ledger's, with the gap by its parts", async () => {
+    const r = (await cliJson('import', join(fixtures, 'codecarbon/layout-H2.csv'))) as unknown as {
+      summary: { emissionsKg: number; reportedEmissionsKg: number; recomputedEmissionsKg: number }
+      runs: {
+        energyKWh: number
+        emissionsKg: number
+        reported: { energyKWh: number; intensityGPerKWh: number; countryIso: string; pue?: number }
+        recomputedEmissionsKg: number
+        reconcile: { gapKg: number; intensityGapKg: number; pueGapKg: number; energyGapKg: number; reasons: string[] }
+      }[]
+    }
+    const run = r.runs[0]!
+    expect(run.emissionsKg).toBe(0.0425)
+    expect(run.energyKWh).toBe(0.3044)
+    expect(run.reported).toMatchObject({ energyKWh: 0.3044, countryIso: 'DEU' })
+    expect(run.reported.pue).toBeUndefined()
+    expect(run.reported.intensityGPerKWh).toBeCloseTo((0.0425 / 0.3044) * 1000, 10)
+    // the file has no pue column: the ledger applies the average data centre's 1.56
+    const { gapKg, intensityGapKg, pueGapKg, energyGapKg, reasons } = run.reconcile
+    expect(gapKg).toBeCloseTo(run.recomputedEmissionsKg - 0.0425, 12)
+    expect(intensityGapKg + pueGapKg + energyGapKg).toBeCloseTo(gapKg, 12)
+    expect(pueGapKg / gapKg).toBeCloseTo(Math.log(1.56) / Math.log(run.recomputedEmissionsKg / 0.0425), 10)
+    expect(reasons[1]).toMatch(/^PUE: the file applied none \(it has no pue column\); the ledger applies 1\.56/)
+    expect(r.summary.recomputedEmissionsKg).toBe(run.recomputedEmissionsKg)
+    expect(r.summary.emissionsKg).toBe(0.0425)
+  })
+
   it('integrates the H100 nvidia-smi log to about 76.2 kJ and names the GPU', async () => {
     const r = await importFile(join(fixtures, 'nvidia-smi/h100-training-power.csv'))
     expect(r.format).toBe('nvidia-smi')

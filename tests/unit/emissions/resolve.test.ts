@@ -342,6 +342,7 @@ describe('estimateRun: the whole result', () => {
       location: { kind: 'unknown' },
       ownMachines: { kind: 'data-centre' },
       cloudIntensity: 'grid',
+      countedEmissions: 'recomputed',
       offsets: [],
       hardware: [],
       locations: []

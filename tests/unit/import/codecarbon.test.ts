@@ -337,3 +337,41 @@ describe('a 100,000-row CodeCarbon file', () => {
     expect(total).toBeCloseTo(((count * (count + 1)) / 2) * 1e-6, 6)
   }, 60_000)
 })
+
+describe("CodeCarbon's own figures (issue 11, reconciliation)", () => {
+  it('keeps what the file reported: energy, implied intensity, PUE, location as written, version', () => {
+    const result = importFixture('codecarbon/codecarbon-repo-sample.csv')
+    const run = runById(result, 'codecarbon:409f7ac2-203f-4191-9bf4-e3cdf9470de8')
+    expect(run.input.reportedEmissionsKg).toBe(3.435810400385386e-5)
+    expect(run.input.reported).toEqual({
+      energyKWh: 0.0004047892176375,
+      intensityGPerKWh: (3.435810400385386e-5 / 0.0004047892176375) * 1000,
+      pue: 1,
+      countryName: 'France',
+      countryIso: 'FRA',
+      region: 'île-de-france',
+      toolVersion: '2.4.3rc1',
+      locationFallback: false
+    })
+  })
+
+  it('keeps no PUE for a file written before CodeCarbon had one', () => {
+    const run = runById(importFixture('codecarbon/layout-H2.csv'), 'codecarbon:11111111-2222-3333-4444-555555555555')
+    expect(run.input.reported?.pue).toBeUndefined()
+    expect(run.input.reported?.intensityGPerKWh).toBeCloseTo((0.0425 / 0.3044) * 1000, 10)
+  })
+
+  it("marks CodeCarbon's Quebec fallback, not an unreadable code or a cloud region", () => {
+    const result = importFixture('codecarbon/oddity-locations.csv')
+    const fallback = (id: string): boolean | undefined =>
+      runById(result, `codecarbon:${id}`).input.reported?.locationFallback
+    expect(fallback('l1')).toBe(true)
+    expect(fallback('l2')).toBe(false)
+    expect(fallback('l4')).toBe(false)
+    expect(fallback('l5')).toBe(false)
+    expect(runById(result, 'codecarbon:l2').input.reported).toMatchObject({
+      cloudProvider: 'gcp',
+      cloudRegion: 'europe-west1'
+    })
+  })
+})

@@ -33,6 +33,18 @@ describe('CodeCarbon rows of one distributed run (multi-rank)', () => {
     expect(vit.merged.input.durationS).toBeCloseTo(3602, 6)
   })
 
+  it('keeps what the files reported for the merged run: its energy and the intensity it implies (issue 11)', () => {
+    const [ddp, vit] = groups
+    expect(ddp!.merged.input.reported?.energyKWh).toBeCloseTo(5.818, 9)
+    expect(ddp!.merged.input.reported?.intensityGPerKWh).toBeCloseTo(
+      (ddp!.merged.input.reportedEmissionsKg! / 5.818) * 1000,
+      9
+    )
+    expect(ddp!.merged.input.reported?.countryIso).toBe('FRA')
+    expect(vit!.merged.input.reported?.energyKWh).toBeCloseTo(0.412 + 0.407, 9)
+    expect(runInputSchema.safeParse(vit!.merged.input).success).toBe(true)
+  })
+
   it('merges the chosen groups only, each into one run that the ledger accepts, stable across re-imports', () => {
     const merged = mergeRanks(result, groups, new Set([groups[0]!.id]))
     expect(merged.runs).toHaveLength(4)

@@ -8,6 +8,7 @@ import { loadReferenceData } from '../../../shared/refdata/index'
 import {
   parsePeriodText,
   reportCsvFiles,
+  reportCsvReadme,
   reportFromTables,
   type ReportRun,
   RUN_COLUMNS,
@@ -15,7 +16,7 @@ import {
 } from '../../../shared/report'
 import { buildReportModel, totalsFromRuns } from '../../../shared/report'
 import { HOSTILE } from './fixture-lab'
-import { lab, projects, ref, smallLab } from './small-lab'
+import { lab, projects, ref, run, smallLab } from './small-lab'
 
 const archiveText = readFileSync('tests/fixtures/report/lab-ledger.json', 'utf8')
 
@@ -138,5 +139,58 @@ describe('report CSV files', () => {
       }),
       { numRuns: 60 }
     )
+  })
+})
+
+describe("runs.csv: the file's own figures beside the ledger's (issue 11)", () => {
+  it('writes reported energy, intensity, PUE and location, the recomputed figure and the gap by its parts', () => {
+    // a CodeCarbon run without a pue column: 0.1 kWh at 235 g/kWh = 0.0235 kg; the ledger: PUE 1.5 and 400 g/kWh
+    const codecarbon = run('R', 'p1', 'Ada', {
+      startedAt: '2025-02-10T08:00:00Z',
+      durationS: 3600,
+      measuredEnergyKWh: 0.1,
+      pue: 1.5,
+      location: { kind: 'custom', intensityGPerKWh: 400, label: 'grid 400' },
+      reportedEmissionsKg: 0.0235,
+      reported: { energyKWh: 0.1, intensityGPerKWh: 235, countryName: 'France', countryIso: 'FRA' },
+      source: { kind: 'codecarbon', fileName: 'emissions.csv' }
+    })
+    const both = [codecarbon, smallLab[0]!]
+    const Q1 = quarterPeriod(2025, 1)
+    const model = buildReportModel({
+      labName: 'L',
+      period: Q1,
+      scope: { projectIds: [], people: [] },
+      generatedAt: new Date(0),
+      runs: both,
+      projects,
+      totals: totalsFromRuns(both, Q1, { projectIds: [], people: [] }),
+      ref,
+      lab
+    })
+    const files = reportCsvFiles(model, both, projects)
+    const t = table(files.find((f) => f.name === 'runs.csv')!.content)
+    const r = t.rows.find((row) => t.at(row, 'run_id') === 'R')
+    const plain = t.rows.find((row) => t.at(row, 'run_id') === 'A')
+    expect(t.at(r!, 'reported_emissions_kg')).toBe('0.0235')
+    expect(t.at(r!, 'reported_energy_kwh')).toBe('0.1')
+    expect(t.at(r!, 'reported_intensity_g_per_kwh')).toBe('235')
+    expect(t.at(r!, 'reported_pue_ratio')).toBe('')
+    expect(t.at(r!, 'reported_location')).toBe('France (FRA)')
+    expect(t.at(r!, 'reported_location_fallback')).toBe('false')
+    expect(t.at(r!, 'counted_emissions')).toBe('recomputed')
+    // 0.1 kWh × 1.5 × 400 g/kWh = 0.06 kg; gap 0.0365, split by ln(1.5) and ln(400 / 235)
+    expect(Number(t.at(r!, 'recomputed_emissions_kg'))).toBeCloseTo(0.06, 12)
+    expect(Number(t.at(r!, 'reconcile_gap_kg'))).toBeCloseTo(0.0365, 12)
+    const weight = 0.0365 / Math.log(0.06 / 0.0235)
+    expect(Number(t.at(r!, 'reconcile_pue_gap_kg'))).toBeCloseTo(weight * Math.log(1.5), 12)
+    expect(Number(t.at(r!, 'reconcile_intensity_gap_kg'))).toBeCloseTo(weight * Math.log(400 / 235), 12)
+    expect(Number(t.at(r!, 'reconcile_energy_gap_kg'))).toBeCloseTo(0, 12)
+    // a run without a file's figures leaves them empty
+    expect(t.at(plain!, 'reported_energy_kwh')).toBe('')
+    expect(t.at(plain!, 'reconcile_gap_kg')).toBe('')
+    const readme = reportCsvReadme(model, files).content
+    expect(readme).toContain('reconcile_*_gap_kg')
+    expect(readme).toContain('reported_energy_kwh, reported_intensity_g_per_kwh, reported_pue_ratio')
   })
 })

@@ -14,6 +14,7 @@ import {
   UTC_OFFSETS_MINUTES,
   utcOffsetLabel
 } from './import-flow'
+import { Reconciliation } from './Reconciliation'
 
 /** Above this many warnings the list is folded: a file can warn once per row. */
 const WARNINGS_SHOWN = 50
@@ -123,6 +124,7 @@ export function FileCard({
             </strong>
             {skippedRows > 0 && <> {i18n.plural('import.skippedCount', skippedRows)}</>}
           </p>
+          {file.reconciliation && <Reconciliation file={file.reconciliation} name={String(file.key)} />}
 
           {preview.projects.length > 0 && file.phase !== 'committed' && (
             <table className="mapping">

@@ -2,6 +2,7 @@ import { type ImportResult } from '../../../../shared/import'
 import type { Message } from '../../../../shared/messages/message'
 import type { ImportBatch, ImportPreview } from '../../../db'
 import { type StoredEnergy, type TextChunk } from './import-flow'
+import type { FileReconciliation } from './reconcile-file'
 
 /** Runs listed in a preview; a log can hold thousands. */
 export const RUNS_SHOWN = 200
@@ -32,6 +33,8 @@ export interface FileState {
   result?: ImportResult
   /** The energy each listed run will be stored with, computed as the ledger will (first RUNS_SHOWN runs). */
   energies?: (StoredEnergy | undefined)[]
+  /** The file's own emissions against the ledger's (issue 11); absent when no run reported any. */
+  reconciliation?: FileReconciliation
   preview?: ImportPreview
   /** Source project name → chosen ledger project id ('' keeps the preview's own choice). */
   projectMap: Record<string, string>

@@ -1,4 +1,5 @@
 import { type DragEvent, useRef, useState } from 'react'
+import type { RunInput } from '../../../../shared/domain/run'
 import { catalogueMatcher } from '../../../../shared/import'
 import type { ImportBatch } from '../../../db'
 import { SAFETY_BACKUP_RUNS, safetyBackup } from '../../app/backup-flow'
@@ -14,6 +15,7 @@ import { type FileState, NEW_PROJECT, type Picked, RUNS_SHOWN } from './file-sta
 import { FileCard } from './FileCard'
 import { chunksOfBlob, chunksOfText, parseChunks, rowErrorsCsv, rowErrorsFileName, storedEnergies } from './import-flow'
 import { Mappings } from './Mappings'
+import { reconcileFile } from './reconcile-file'
 
 export default function Import() {
   const i18n = useI18n()
@@ -49,12 +51,10 @@ export default function Import() {
     try {
       const preview = await ledger.imports.preview(outcome.result)
       const lab = await ledger.settings.getLabDefaults()
-      const energies = storedEnergies(
-        outcome.result.runs,
-        (input) => catalogue.estimateRun(input, catalogue.ref, lab),
-        RUNS_SHOWN
-      )
-      update(key, { phase: 'ready', preview, energies })
+      const compute = (input: RunInput) => catalogue.estimateRun(input, catalogue.ref, lab)
+      const energies = storedEnergies(outcome.result.runs, compute, RUNS_SHOWN)
+      const reconciliation = reconcileFile(outcome.result.runs, compute)
+      update(key, { phase: 'ready', preview, energies, reconciliation })
     } catch (err) {
       update(key, { phase: 'failed', error: i18n.error(err) })
     }

@@ -6,6 +6,7 @@ import type { MessageKey } from '../../i18n/en'
 import { useI18n } from '../../i18n/I18nProvider'
 import { locationName } from '../../i18n/location-names'
 import { useLedgerQuery } from '../../ledger/useLedgerQuery'
+import { Reported } from './Reported'
 
 // The planner and the hourly profiles load only when a run with known times is shown.
 const RunShift = lazy(() => import('../../components/RunShift'))
@@ -98,6 +99,7 @@ export function RunDetail({
                 {t('common.delete')}
               </button>
             </div>
+            <Reported run={run} />
             <h3>{t('detail.inputs')}</h3>
             <table>
               <tbody>

@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/I18nProvider'
 import { loadCatalogue } from '../../ledger/engine'
 import { useLedgerQuery } from '../../ledger/useLedgerQuery'
 import { Backups } from './Backups'
+import { CountedFigure } from './CountedFigure'
 import { CustomHardware } from './CustomHardware'
 import { CustomLocations } from './CustomLocations'
 import { LabDefaultsForm } from './LabDefaultsForm'
@@ -30,6 +31,7 @@ export default function Settings({ query }: ScreenProps) {
         {lab.data && (
           <>
             <LabDefaultsForm lab={lab.data} catalogue={catalogue.data} />
+            <CountedFigure key={lab.data.countedEmissions} lab={lab.data} />
             <Recompute />
             <CustomHardware lab={lab.data} />
             <CustomLocations lab={lab.data} />
