@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import { LIMITS } from '../domain/limits'
 import { locationInputSchema } from '../domain/run'
-import { instrumentsSchema, offsetSchema } from './instruments'
 import { hardwareEntrySchema, locationEntrySchema } from '../refdata/schema'
+import { instrumentsSchema, offsetSchema } from './instruments'
 
 /**
  * What a lab says once about its own setting, applied to every run that does not say otherwise. The ledger stores

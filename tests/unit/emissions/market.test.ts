@@ -149,7 +149,7 @@ describe('market-based emissions from contractual instruments', () => {
     ])
   })
 
-  it('keeps every figure finite, with low ≤ value ≤ high, and never covers more than the certificate's volume', () => {
+  it('keeps every figure finite, with low ≤ value ≤ high, and never covers more than the certificate’s volume', () => {
     const month = fc.integer({ min: 1, max: 12 }).map((m) => `2025-${String(m).padStart(2, '0')}`)
     fc.assert(
       fc.property(
