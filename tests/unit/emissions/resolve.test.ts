@@ -343,6 +343,7 @@ describe('estimateRun: the whole result', () => {
       ownMachines: { kind: 'data-centre' },
       cloudIntensity: 'grid',
       offsets: [],
+      instruments: { supplierFactors: [], certificates: [], providerClaims: [], optInProviderClaims: false },
       hardware: [],
       locations: []
     })
