@@ -1,5 +1,6 @@
 import { assertFinite } from '../domain/limits'
 import { add, exact, type Range, scale } from '../domain/range'
+import type { LocationEntry } from '../refdata/schema'
 import type { Certificate, Instruments, ProviderClaim, SupplierFactor } from './instruments'
 
 /**
@@ -265,4 +266,13 @@ export function offsetsOf<T extends { tonnes: number; year: number }>(
   const to = Number(period.toMonth.slice(0, 4))
   const within = offsets.filter((o) => o.year >= from && o.year <= to)
   return { offsets: within, tonnes: within.reduce((s, o) => s + o.tonnes, 0) }
+}
+
+/** The place codes a location answers to: its country (ISO2, ISO3), its zone, and the grid zone of a cloud region. */
+export function placeInfoOf(entry: LocationEntry): PlaceInfo {
+  const codes = new Set<string>()
+  for (const code of [entry.iso2, entry.iso3, entry.countryIso3, entry.gridZone])
+    if (code) codes.add(code.toUpperCase())
+  if (entry.kind === 'zone') codes.add(entry.id.replace(/^zone:/, '').toUpperCase())
+  return { codes: [...codes], ...(entry.kind === 'cloud' && entry.provider ? { provider: entry.provider } : {}) }
 }

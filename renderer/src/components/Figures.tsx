@@ -16,6 +16,7 @@ import { LargestRuns } from './LargestRuns'
 import { periodName } from './PeriodPicker'
 import { LoadStatus } from './Status'
 import { Total } from './Total'
+import { marketNote, useMarket } from './useMarket'
 
 const BREAKDOWNS = [
   { dim: 'project', title: 'dash.byProject' },
@@ -69,6 +70,7 @@ export function Figures({ period, projectId }: { period: Period; projectId?: str
   const i18n = useI18n()
   const { t } = i18n
   const state = useFigures(period, projectId)
+  const market = useMarket(period, projectId).data
   const names = useNames()
   const data = state.data
   const charts = useMemo(() => {
@@ -121,11 +123,13 @@ export function Figures({ period, projectId }: { period: Period; projectId?: str
             />
             <Total
               title={t('total.market')}
-              range={data.current.total.marketEmissionsKg}
-              previous={data.previous.total.marketEmissionsKg.value}
+              range={market ? market.current.marketEmissionsKg : data.current.total.marketEmissionsKg}
+              previous={(market ? market.previous.marketEmissionsKg : data.previous.total.marketEmissionsKg).value}
               format={i18n.kg}
               i18n={i18n}
-              note={t('total.marketSource')}
+              note={
+                market && market.current.lines.length > 0 ? marketNote(market.current, i18n) : t('total.marketSource')
+              }
             />
             <Total
               title={t('total.embodied')}

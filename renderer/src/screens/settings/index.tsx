@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/I18nProvider'
 import { loadCatalogue } from '../../ledger/engine'
 import { useLedger } from '../../ledger/LedgerProvider'
 import { Backups } from './Backups'
+import { ContractualInstruments } from './ContractualInstruments'
 import { CustomHardware } from './CustomHardware'
 import { CustomLocations } from './CustomLocations'
 import { LabDefaultsForm } from './LabDefaultsForm'
@@ -34,6 +35,7 @@ export default function Settings({ query }: ScreenProps) {
             <Recompute />
             <CustomHardware lab={lab.data} />
             <CustomLocations lab={lab.data} />
+            <ContractualInstruments lab={lab.data} />
           </>
         )}
       </LoadStatus>
