@@ -5,6 +5,7 @@ import {
   inScope,
   periodBoundsMs,
   REPORT_QUERY_NAMES,
+  reportMarketQuery,
   type ReportModel,
   type ReportPageParams,
   type ReportTotals,
@@ -60,6 +61,7 @@ export async function loadReportData(
     const totals = Object.fromEntries(REPORT_QUERY_NAMES.map((name, i) => [name, answers[i]])) as ReportTotals
     const runs = listed.filter((r) => inScope(r, params.scope))
     const lab = labDefaultsSchema.parse(storedLab)
+    const marketCells = await ledger.aggregate.totals(reportMarketQuery(params.period, lab.instruments))
     // Marks for the benchmark (tests/bench/report): where the time goes.
     performance.mark('report:ledger-read')
     const model = buildReportModel({
@@ -72,6 +74,7 @@ export async function loadReportData(
       totals,
       ref,
       lab,
+      marketCells,
       language: params.language
     })
     performance.mark('report:model-built')

@@ -24,6 +24,7 @@ export interface MarketCell {
   month: string
   locationId: string
   project?: string
+  person?: string
   energyKWh: Range
   emissionsKg: Range
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import type { z } from 'zod'
 import { spread } from '../../../shared/domain/range'
 import { type Instruments, instrumentsSchema } from '../../../shared/emissions/instruments'
 import { labDefaultsSchema } from '../../../shared/emissions/lab-defaults'
@@ -29,10 +30,10 @@ const cell = (month: string, kWh: number, gPerKWh = 400, locationId = 'zone:DE',
     high: (kWh * 1.1 * gPerKWh * 1.1) / 1000
   }
 })
-const instruments = (i: Partial<Instruments>): Instruments => instrumentsSchema.parse(i)
+const instruments = (i: z.input<typeof instrumentsSchema>): Instruments => instrumentsSchema.parse(i)
 const go = (over: Record<string, unknown> = {}) => ({
   id: 'c1',
-  type: 'GO',
+  type: 'GO' as const,
   volumeMWh: 1.5,
   place: 'de',
   fromMonth: '2025-01',
