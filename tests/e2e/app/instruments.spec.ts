@@ -67,6 +67,7 @@ test('a certificate added in Settings changes the market-based figure, which nam
   await expect(after).toContainText('GO GO-DE-2026-001 (1 MWh, DE)')
   await expect(after.getByRole('definition').first()).toHaveText('0 kg')
   expect(beforeText).not.toBe('0 kg')
+  await after.screenshot({ path: 'tests/artifacts/instruments-dashboard-market-1024.png' })
 
   // Deleting the certificate puts the market-based figure back; Undo restores the certificate.
   await page.getByRole('link', { name: 'Settings' }).click()
@@ -85,4 +86,5 @@ test('a certificate added in Settings changes the market-based figure, which nam
   await expect(de.getByText('Ländercode (DE, DEU) oder Zone (DE-LU) eingeben.').first()).toBeVisible()
   await de.scrollIntoViewIfNeeded()
   await shot(page, 'instruments-settings-de-1024')
+  await de.screenshot({ path: 'tests/artifacts/instruments-section-de-1024.png' })
 })
