@@ -89,7 +89,10 @@ export function Figures({ period, projectId }: { period: Period; projectId?: str
         labels: months.map((m) => i18n.month(m)),
         series: [
           { label: t('total.location'), values: months.map((m) => byMonth.get(m)?.emissionsKg.value ?? 0) },
-          { label: t('total.market'), values: months.map((m) => byMonth.get(m)?.marketEmissionsKg.value ?? 0) }
+          {
+            label: t('total.market'),
+            values: months.map((m) => market?.current.byMonth.get(m) ?? byMonth.get(m)?.marketEmissionsKg.value ?? 0)
+          }
         ]
       },
       breakdowns: BREAKDOWNS.map((b, i) => {
@@ -107,7 +110,7 @@ export function Figures({ period, projectId }: { period: Period; projectId?: str
       manual: data.bySource.rows.filter((r) => r.group.source === 'manual').reduce((s, r) => s + r.totals.runs, 0),
       projectName
     }
-  }, [data, names, period, i18n, t])
+  }, [data, market, names, period, i18n, t])
   return (
     <LoadStatus state={state}>
       {data && charts && (

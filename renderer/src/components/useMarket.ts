@@ -9,12 +9,15 @@ import {
   type PlaceInfo,
   placeInfoOf
 } from '../../../shared/emissions/market'
-import { customPeriod, type Period, previousPeriod } from '../../../shared/ledger/period'
+import { customPeriod, monthsOf, type Period, previousPeriod } from '../../../shared/ledger/period'
 import type { LocationEntry } from '../../../shared/refdata/schema'
 import { useAsync } from '../app/useAsync'
 import type { I18n } from '../i18n/I18nProvider'
 import { loadCatalogue } from '../ledger/engine'
 import { useLedger } from '../ledger/LedgerProvider'
+
+/** A period's market-based figures, and its months' for the trend. */
+export type MarketPeriod = MarketFigures & { byMonth: Map<string, number> }
 
 /**
  * The market-based figures of a period and the one before from the lab's contractual instruments (market.ts), or
@@ -24,7 +27,7 @@ import { useLedger } from '../ledger/LedgerProvider'
  */
 export const useMarket = (period: Period, projectId?: string) => {
   const { ledger, revision } = useLedger()
-  return useAsync(async (): Promise<{ current: MarketFigures; previous: MarketFigures } | undefined> => {
+  return useAsync(async (): Promise<{ current: MarketPeriod; previous: MarketPeriod } | undefined> => {
     const lab: LabDefaults = await ledger.settings.getLabDefaults()
     if (!hasInstruments(lab.instruments)) return undefined
     const { ref } = await loadCatalogue()
@@ -55,7 +58,15 @@ export const useMarket = (period: Period, projectId?: string) => {
         energyKWh: r.totals.energyKWh,
         emissionsKg: r.totals.emissionsKg
       }))
-      return marketFigures(cells, lab.instruments, range, context, include)
+      const total = marketFigures(cells, lab.instruments, range, context, include)
+      // The trend's bars by month, from the same allocation (what earlier months used stays used).
+      const byMonth = new Map(
+        monthsOf(p).map((m) => [
+          m,
+          marketFigures(cells, lab.instruments, { fromMonth: m, toMonth: m }, context, include).marketEmissionsKg.value
+        ])
+      )
+      return { ...total, byMonth }
     }
     const [current, previous] = await Promise.all([figures(period), figures(previousPeriod(period))])
     return { current, previous }
