@@ -136,9 +136,9 @@ const SOURCES: SourceEntry[] = [
   },
   {
     id: 'vendor-datasheets',
-    title: 'Vendor datasheets and architecture whitepapers (NVIDIA, AMD, Google Cloud TPU, Intel ARK)',
+    title: 'Vendor datasheets and whitepapers (NVIDIA, AMD, Google Cloud TPU, Intel ARK)',
     attribution:
-      'Peak FLOPS and power figures from the vendors\' published datasheets, whitepapers and product documentation, each named in data/SOURCES.md ("Corrections to upstream", "Devices from vendor datasheets"). Facts, cited for traceability.'
+      "Peak FLOPS and power figures from the vendors' published datasheets, whitepapers and product documentation, each named in data/SOURCES.md. Facts, cited for traceability."
   },
   {
     id: 'carbon-ledger',
