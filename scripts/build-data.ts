@@ -136,9 +136,9 @@ const SOURCES: SourceEntry[] = [
   },
   {
     id: 'vendor-datasheets',
-    title: 'Vendor datasheets and architecture whitepapers (NVIDIA, Google Cloud TPU, Intel ARK)',
+    title: 'Vendor datasheets and whitepapers (NVIDIA, AMD, Google Cloud TPU, Intel ARK)',
     attribution:
-      'Peak FLOPS and power figures from the vendors\' published datasheets, whitepapers and product documentation, each named in data/SOURCES.md ("Corrections to upstream"). Facts, cited for traceability.'
+      "Peak FLOPS and power figures from the vendors' published datasheets, whitepapers and product documentation, each named in data/SOURCES.md. Facts, cited for traceability."
   },
   {
     id: 'carbon-ledger',
@@ -252,6 +252,79 @@ const GA102_WHITEPAPER = 'NVIDIA Ampere GA102 GPU architecture whitepaper'
 const TURING_WHITEPAPER = 'NVIDIA Turing GPU architecture whitepaper'
 const PASCAL_FP16 =
   'Pascal GP102/GP104 run FP16 arithmetic at 1/64 of the FP32 rate: no figure describes an fp16 workload on them; compare them at fp32'
+
+/**
+ * Current accelerators none of the upstream tables lists, from their vendor's datasheet (issue 11): TDP as the
+ * datasheet's maximum (configurable parts at their top setting), FLOPS on the catalogue's one basis (FLOPS_BASIS).
+ */
+interface VendorDevice {
+  kind: HardwareEntry['kind']
+  name: string
+  tdpW: number
+  fp32Tflops: number
+  fp16Tflops: number
+  memoryGB: number
+  aliases: string[]
+  /** The vendor document and the figures read from it. */
+  source: string
+}
+
+const VENDOR_DEVICES: VendorDevice[] = [
+  {
+    kind: 'gpu',
+    name: 'NVIDIA H100 PCIe',
+    tdpW: 350,
+    fp32Tflops: 51,
+    fp16Tflops: 756.5,
+    memoryGB: 80,
+    aliases: ['H100 PCIe', 'H100 PCIe 80GB', 'NVIDIA H100 PCIe 80GB', 'H100-PCIE-80GB'],
+    source: `${H100_DATASHEET} (PCIe): max TDP 300–350 W configurable → 350; FP32 51 TFLOPS; FP16 tensor 1,513 TFLOPS with sparsity → 756.5 dense; 80 GB`
+  },
+  {
+    kind: 'gpu',
+    name: 'NVIDIA H200',
+    tdpW: 700,
+    fp32Tflops: 67,
+    fp16Tflops: 989.5,
+    memoryGB: 141,
+    aliases: ['H200', 'H200 SXM', 'NVIDIA H200 SXM', 'NVIDIA H200 141GB HBM3e'],
+    source:
+      'NVIDIA H200 Tensor Core GPU datasheet (SXM): max TDP up to 700 W; FP32 67 TFLOPS; FP16 tensor 1,979 TFLOPS with sparsity → 989.5 dense; 141 GB'
+  },
+  {
+    kind: 'gpu',
+    name: 'NVIDIA GH200 Grace Hopper Superchip',
+    tdpW: 1000,
+    fp32Tflops: 67,
+    fp16Tflops: 989.5,
+    memoryGB: 96,
+    aliases: ['GH200', 'NVIDIA GH200', 'GH200 480GB', 'NVIDIA GH200 480GB'],
+    source:
+      'NVIDIA GH200 Grace Hopper Superchip datasheet: module power 450–1,000 W configurable (CPU, GPU and memory) → 1,000; GPU FP32 67 TFLOPS; FP16 tensor 1,979 TFLOPS with sparsity → 989.5 dense; 96 GB HBM3'
+  },
+  {
+    kind: 'gpu',
+    name: 'NVIDIA B200',
+    tdpW: 1000,
+    fp32Tflops: 75,
+    fp16Tflops: 2250,
+    memoryGB: 180,
+    aliases: ['B200', 'B200 SXM', 'NVIDIA B200 SXM', 'NVIDIA B200 180GB'],
+    source:
+      'NVIDIA HGX B200 datasheet, per GPU (8 per board): 1,000 W; FP32 600 TFLOPS / 8 = 75; FP16/BF16 tensor 36 PFLOPS with sparsity / 8 → 2,250 dense; 1,440 GB / 8 = 180 GB'
+  },
+  {
+    kind: 'gpu',
+    name: 'AMD Instinct MI300X',
+    tdpW: 750,
+    fp32Tflops: 163.4,
+    fp16Tflops: 1307.4,
+    memoryGB: 192,
+    aliases: ['MI300X', 'AMD MI300X', 'Instinct MI300X', 'AMD Instinct MI300X OAM'],
+    source:
+      'AMD Instinct MI300X accelerator datasheet: total board power 750 W; FP32 vector 163.4 TFLOPS; FP16 matrix 1,307.4 TFLOPS dense (2,614.9 with sparsity); 192 GB HBM3'
+  }
+]
 
 const HARDWARE_CORRECTIONS: HardwareCorrection[] = [
   {
@@ -536,7 +609,11 @@ class HardwareCatalogue {
   }
 
   /** Adds a device, or completes the entry it merges with (same key): the first source keeps its tdpW. */
-  add(fields: Omit<HardwareDraft, 'aliases' | 'sourceIds' | 'vendor'> & { sourceId: string }, file: string): void {
+  add(
+    fields: Omit<HardwareDraft, 'aliases' | 'sourceIds' | 'vendor'> & { sourceId: string },
+    file: string,
+    aliases: readonly string[] = CURATED_ALIASES[fields.name] ?? []
+  ): void {
     const { sourceId, ...device } = fields
     const existing = this.find(device.kind, device.name)
     if (existing) {
@@ -566,7 +643,7 @@ class HardwareCatalogue {
       aliases: new Set([normaliseHardwareName(device.name)]),
       sourceIds: [sourceId]
     }
-    for (const alias of CURATED_ALIASES[device.name] ?? []) draft.aliases.add(normaliseHardwareName(alias))
+    for (const alias of aliases) draft.aliases.add(normaliseHardwareName(alias))
     this.drafts.push(draft)
     for (const spelling of [draft.name, ...draft.aliases]) this.register(draft, spelling)
   }
@@ -690,6 +767,13 @@ function buildHardware(up: Upstreams): { hardware: HardwareEntry[]; corrections:
   note(
     `hardware: ${catalogue.duplicates} repeated spellings merged within a source; ${catalogue.conflicts} devices whose sources disagree on TDP (first source kept: mlco2, then Green Algorithms, then CodeCarbon)`
   )
+
+  for (const device of VENDOR_DEVICES) {
+    if (catalogue.find(device.kind, device.name))
+      fail(`vendor device ${device.name} is now in an upstream table; remove it from VENDOR_DEVICES`)
+    const { aliases, source: _source, ...fields } = device
+    catalogue.add({ ...fields, sourceId: VENDOR_DATASHEETS }, 'vendor datasheets', aliases)
+  }
 
   const entries = catalogue.entries()
   const corrections = correctHardware(entries)
@@ -1414,6 +1498,16 @@ function fixesMarkdown({ corrections, zeroIntensities }: Fixes): string[] {
   }
   lines.push(
     '',
+    '## Devices from vendor datasheets',
+    '',
+    "Current accelerators no upstream table lists, added from their vendor's datasheet (source `vendor-datasheets`).",
+    '',
+    '| device | TDP (W) | FP32 TFLOPS | FP16 TFLOPS (dense) | memory (GB) | source |',
+    '|---|---|---|---|---|---|',
+    ...VENDOR_DEVICES.map(
+      (d) => `| ${d.name} | ${d.tdpW} | ${d.fp32Tflops} | ${d.fp16Tflops} | ${d.memoryGB} | ${d.source} |`
+    ),
+    '',
     '## Intensities treated as missing',
     '',
     'An intensity of exactly 0 gCO2eq/kWh upstream is missing data, not a clean grid: the year is skipped, and a location',
@@ -1492,7 +1586,7 @@ const SOURCE_USE: Record<string, string> = {
   'electricity-maps-export': 'Hourly profiles the user imports from the Electricity Maps data portal.',
   ccf: 'Grid factors of cloud regions missing from mlco2 and CodeCarbon (nominal year 2021); embodied emissions per GPU and per CPU socket (coefficients-*-embodied.csv).',
   'vendor-datasheets':
-    'Peak FLOPS (and a few TDPs) of the hardware catalogue where upstream figures were on another basis or wrong: see "Corrections to upstream".',
+    'Peak FLOPS (and a few TDPs) of the hardware catalogue where upstream figures were on another basis or wrong: see "Corrections to upstream"; current accelerators no upstream lists: see "Devices from vendor datasheets".',
   'carbon-ledger': 'Assumptions stated where used (TPU embodied emissions).'
 }
 

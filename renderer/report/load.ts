@@ -6,6 +6,7 @@ import {
   loadShiftSeries,
   periodBoundsMs,
   REPORT_QUERY_NAMES,
+  reportMarketQuery,
   type ReportModel,
   type ReportPageParams,
   type ReportTotals,
@@ -61,6 +62,7 @@ export async function loadReportData(
     const totals = Object.fromEntries(REPORT_QUERY_NAMES.map((name, i) => [name, answers[i]])) as ReportTotals
     const runs = listed.filter((r) => inScope(r, params.scope))
     const lab = labDefaultsSchema.parse(storedLab)
+    const marketCells = await ledger.aggregate.totals(reportMarketQuery(params.period, lab.instruments))
     // Marks for the benchmark (tests/bench/report): where the time goes.
     performance.mark('report:ledger-read')
     // The time-shifting what-if plans each run on its zone's hours: those zone-years load first (lazily, per zone).
@@ -76,6 +78,7 @@ export async function loadReportData(
       totals,
       ref,
       lab,
+      marketCells,
       language: params.language,
       shiftSeries
     })

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { LIMITS } from '../domain/limits'
 import { locationInputSchema } from '../domain/run'
 import { hardwareEntrySchema, locationEntrySchema } from '../refdata/schema'
+import { instrumentsSchema, offsetSchema } from './instruments'
 
 /**
  * What a lab says once about its own setting, applied to every run that does not say otherwise. The ledger stores
@@ -30,9 +31,14 @@ export const labDefaultsSchema = z.object({
   /** The lab's supplier-specific emission factor (g/kWh) for the energy its certificates do not cover. */
   supplierIntensityGPerKWh: z.number().nonnegative().max(LIMITS.maxIntensityGPerKWh).optional(),
   /** Carbon offsets the lab bought: recorded and reported apart, they never reduce a figure. */
-  offsets: z
-    .array(z.object({ tonnes: z.number().nonnegative().max(1e9), year: z.number().int(), note: z.string().max(500) }))
-    .default([]),
+  offsets: z.array(offsetSchema).default([]),
+  /** Contractual instruments for market-based emissions (instruments.ts), applied where figures are summed. */
+  instruments: instrumentsSchema.default({
+    supplierFactors: [],
+    certificates: [],
+    providerClaims: [],
+    optInProviderClaims: false
+  }),
   /**
    * A cloud region's intensity: its grid's ('grid', the default: the zone or country it draws from, the provider's
    * figure traced beside for comparison) or the provider's own published factor ('provider'), stated as an assumption.

@@ -240,8 +240,13 @@ function resolvePower(device: DeviceInput, tables: Tables, note: Note): DevicePo
     note(() => msg('assume.coresMissing', { device: device.name, tdpW: entry.tdpW }))
   }
   const detailMsg = perCore
-    ? msg('power.cataloguePerCore', { name: entry.name, perCoreW: entry.tdpPerCoreW!, cores: device.cores! })
-    : msg('power.catalogue', { name: entry.name })
+    ? msg('power.cataloguePerCore', {
+        name: entry.name,
+        perCoreW: entry.tdpPerCoreW!,
+        cores: device.cores!,
+        ...fractionParams(device.kind)
+      })
+    : msg('power.catalogue', { name: entry.name, ...fractionParams(device.kind) })
   const model = powerModel(device.kind, tdpW, tdpW)
   return {
     powerW: model.fullW,
@@ -258,6 +263,12 @@ function resolvePower(device: DeviceInput, tables: Tables, note: Note): DevicePo
 /** The power model's fractions of TDP for a device class (uncertainty.ts): TPUs take the GPUs'. */
 const fractionsOf = (kind: DeviceInput['kind']): Record<'idle' | 'full', TdpFraction> =>
   kind === 'cpu' ? CPU_POWER_MODEL : GPU_POWER_MODEL
+
+/** The power model's fractions named in a catalogue power's detail ("full load (0.9 × TDP; idle 0.19 × TDP)"). */
+const fractionParams = (kind: DeviceInput['kind']) => {
+  const { idle, full } = fractionsOf(kind)
+  return { full: full.value, idle: idle.value }
+}
 
 /**
  * Idle and full-load draw of a device whose TDP lies between minW and maxW (equal for one catalogue model; a family's
@@ -285,7 +296,7 @@ function ambiguousPower(device: DeviceInput, candidates: HardwareEntry[], note: 
   const valueW = (minW + maxW) / 2
   const names = candidates.map((e) => e.name).join(', ')
   note(() => msg('assume.ambiguousHardware', { device: device.name, names, valueW, minW, maxW }))
-  const detailMsg = msg('power.ambiguous', { names })
+  const detailMsg = msg('power.ambiguous', { names, ...fractionParams(device.kind) })
   const model = powerModel(device.kind, minW, maxW)
   return {
     powerW: model.fullW,

@@ -48,9 +48,10 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'power.measured': 'gemessene mittlere Leistung',
   'power.user': 'für diesen Lauf eingegebene Leistung',
   'power.unknown': 'Leistung unbekannt',
-  'power.ambiguous': 'Volllast, aus den Katalog-TDPs von {names}',
-  'power.catalogue': 'Volllast, aus der TDP laut Katalog für {name}',
-  'power.cataloguePerCore': 'Volllast, aus der TDP laut Katalog für {name}, {perCoreW} W pro Kern × {cores} Kerne',
+  'power.ambiguous': 'Volllast ({full} × TDP; Leerlauf {idle} × TDP), aus den Katalog-TDPs von {names}',
+  'power.catalogue': 'Volllast ({full} × TDP; Leerlauf {idle} × TDP), aus der TDP laut Katalog für {name}',
+  'power.cataloguePerCore':
+    'Volllast ({full} × TDP; Leerlauf {idle} × TDP), aus der TDP laut Katalog für {name}, {perCoreW} W pro Kern × {cores} Kerne',
   'pue.run': 'für diesen Lauf angegeben',
   'pue.provider': 'veröffentlichte PUE des Cloud-Anbieters',
   'pue.lab': 'PUE des Labors für seine eigenen Rechner',

@@ -53,9 +53,10 @@ export const en = {
   'power.measured': 'measured mean power',
   'power.user': 'power entered for this run',
   'power.unknown': 'power unknown',
-  'power.ambiguous': 'full load, from the catalogue TDPs of {names}',
-  'power.catalogue': 'full load, from the catalogue TDP of {name}',
-  'power.cataloguePerCore': 'full load, from the catalogue TDP of {name}, {perCoreW} W per core × {cores} cores',
+  'power.ambiguous': 'full load ({full} × TDP; idle {idle} × TDP), from the catalogue TDPs of {names}',
+  'power.catalogue': 'full load ({full} × TDP; idle {idle} × TDP), from the catalogue TDP of {name}',
+  'power.cataloguePerCore':
+    'full load ({full} × TDP; idle {idle} × TDP), from the catalogue TDP of {name}, {perCoreW} W per core × {cores} cores',
   'pue.run': 'set for this run',
   'pue.provider': "the cloud provider's published PUE",
   'pue.lab': "the lab's PUE for its own machines",

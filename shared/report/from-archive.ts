@@ -6,7 +6,7 @@ import { type ReportCsvFile, reportCsvFiles } from './csv'
 import type { ReportLanguage } from './format'
 import { buildReportModel, type ReportModel, type ReportRun } from './model'
 import type { ReportScope } from './params'
-import { totalsFromRuns } from './queries'
+import { marketCellsFromRuns, totalsFromRuns } from './queries'
 import type { RunShiftSeries } from './time-shift'
 
 const monthStartMs = (month: string): number => Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 1)
@@ -52,6 +52,8 @@ export function reportFromTables(
     runs,
     projects: tables.projects,
     totals: totalsFromRuns(scoped, options.period, options.scope),
+    // Certificates are shared by every run of their period: the whole lab's runs, not the scope's.
+    marketCells: marketCellsFromRuns(tables.runs, options.period, lab.instruments),
     ref: options.ref,
     lab,
     language: options.language,

@@ -1,5 +1,6 @@
 import { add, exact, type Range } from '../domain/range'
 import type { RunResult } from '../domain/result'
+import type { MarketFigures, MarketLine } from '../emissions/market'
 import type { RollupSums } from '../ledger/records'
 import type { ReportRun } from './model'
 
@@ -71,6 +72,8 @@ export interface IntensityMetrics {
 
 export interface GhgFigures {
   scopes: ScopeLine[]
+  /** The instruments behind the market-based figure and the energy each covered; empty without instruments. */
+  instruments: MarketLine[]
   purchases: AssetPurchase[]
   energy: EnergyTable
   factors: FactorLine[]
@@ -104,8 +107,8 @@ export function ghgFiguresOf(input: {
   people: number
   projects: number
   purchases?: AssetPurchase[]
-  /** The lab's contractual instruments (h11's market-based instruments); none yet. */
-  hasInstruments?: boolean
+  /** Scope 2 market-based from the lab's contractual instruments (market.ts), when it holds any. */
+  market?: MarketFigures
 }): GhgFigures {
   const { total, cloud, runs } = input
   const own = (pick: (s: RollupSums) => Range): Range => {
@@ -119,8 +122,8 @@ export function ghgFiguresOf(input: {
     { id: 'scope2Location', emissionsKg: own((s) => s.emissionsKg), method: 'computed', runs: ownRuns },
     {
       id: 'scope2Market',
-      emissionsKg: own((s) => s.marketEmissionsKg),
-      method: input.hasInstruments ? 'computed' : 'location-fallback',
+      emissionsKg: input.market?.marketEmissionsKg ?? own((s) => s.marketEmissionsKg),
+      method: input.market ? 'computed' : 'location-fallback',
       runs: ownRuns
     },
     { id: 'scope3Cat1Cloud', emissionsKg: cloud.emissionsKg, method: 'computed', runs: cloud.runs },
@@ -170,6 +173,7 @@ export function ghgFiguresOf(input: {
   const perUnit = (n: number) => (n > 0 ? total.emissionsKg.value / n : null)
   return {
     scopes,
+    instruments: input.market?.lines ?? [],
     purchases,
     energy: {
       itKWh,

@@ -43,7 +43,9 @@ export {
 } from './params'
 export { type DataQuality, dataQualityOf } from './quality'
 export {
+  marketCellsFromRuns,
   REPORT_QUERY_NAMES,
+  reportMarketQuery,
   type ReportQueryName,
   type ReportTotals,
   reportTotalsQueries,

@@ -1,7 +1,10 @@
 import type { Range } from '../domain/range'
 import type { RunResult } from '../domain/result'
 import type { RunInput } from '../domain/run'
+import { hasInstruments } from '../emissions/instruments'
 import type { LabDefaults } from '../emissions/lab-defaults'
+import { type MarketCell, type MarketFigures, marketFigures, placeInfoOf } from '../emissions/market'
+import type { TotalsAnswer } from '../ledger/aggregate'
 import { topN } from '../ledger/aggregate'
 import { monthsOf, type Period, periodLabel, previousPeriod, sameMonthsYearBefore } from '../ledger/period'
 import type { RollupSums } from '../ledger/records'
@@ -46,6 +49,8 @@ export interface ReportInput {
   lab: LabDefaults
   /** The language of the model's texts (names of nothing, methodology, assumptions, statement); English by default. */
   language?: ReportLanguage
+  /** The answer to reportMarketQuery: the lab's month × location × project × person cells for the market-based figure. */
+  marketCells?: TotalsAnswer
   /** Hardware bought in the period (the asset register); none when the lab keeps none. */
   purchases?: AssetPurchase[]
   /** Figures of closed quarters that changed since they were filed (see Restatement). */
@@ -312,6 +317,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const cloud = totals.byLocation.rows
     .filter((r) => names.locationKind(r.group.location ?? '') === 'cloud')
     .reduce((sum, r) => addSums(sum, r.totals), zeroSums())
+  const market = scope2MarketOf(input, names.locationKind)
   const projectCount = totals.byProject.rows.filter((r) => r.totals.runs > 0).length
   const peopleCount = totals.byPerson.rows.filter((r) => r.totals.runs > 0).length
   const base = {
@@ -391,7 +397,8 @@ export function buildReportModel(input: ReportInput): ReportModel {
       runs,
       people: peopleCount,
       projects: projectCount,
-      purchases: input.purchases
+      purchases: input.purchases,
+      ...(market ? { market } : {})
     }),
     projectCount,
     peopleCount,
@@ -399,6 +406,42 @@ export function buildReportModel(input: ReportInput): ReportModel {
     signOff: input.signOff ?? { preparedBy: '', reviewedBy: '', date: '', notes: '' }
   }
   return { ...base, statement: citableStatement(base) }
+}
+
+/**
+ * Scope 2 market-based from the lab's instruments over its own machines' cells in the report's scope (cloud runs are
+ * Scope 3), or undefined when it holds none or the caller asked no market cells (archives read by the CLI).
+ */
+function scope2MarketOf(input: ReportInput, locationKind: (id: string) => string): MarketFigures | undefined {
+  const { lab, marketCells, ref, period, scope } = input
+  if (!marketCells || !hasInstruments(lab.instruments)) return undefined
+  const byId = new Map([...ref.locations, ...lab.locations].map((l) => [l.id, l]))
+  const cells: MarketCell[] = marketCells.rows.map((r) => ({
+    month: r.group.month ?? '',
+    locationId: r.group.location ?? 'unknown',
+    project: r.group.project ?? '',
+    person: r.group.person ?? '',
+    energyKWh: r.totals.energyKWh,
+    emissionsKg: r.totals.emissionsKg
+  }))
+  const inScope = (c: MarketCell & { person?: string }) =>
+    locationKind(c.locationId) !== 'cloud' &&
+    (scope.projectIds.length === 0 || scope.projectIds.includes(c.project ?? '')) &&
+    (scope.people.length === 0 || scope.people.includes(c.person ?? ''))
+  const placeOf = (id: string) => {
+    const entry = byId.get(id)
+    return entry && placeInfoOf(entry)
+  }
+  return marketFigures(
+    cells,
+    lab.instruments,
+    { fromMonth: period.start, toMonth: period.end },
+    {
+      placeOf,
+      ...(lab.supplierIntensityGPerKWh !== undefined ? { labSupplierGPerKWh: lab.supplierIntensityGPerKWh } : {})
+    },
+    inScope
+  )
 }
 
 /** "4 × NVIDIA A100 80GB", devices joined by " + ". */

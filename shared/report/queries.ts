@@ -1,5 +1,14 @@
+import type { Instruments } from '../emissions/instruments'
+import { marketSpan } from '../emissions/market'
 import { aggregateRollups, type TotalsAnswer, type TotalsQuery } from '../ledger/aggregate'
-import { addMonths, type Period, periodLength, previousPeriod, sameMonthsYearBefore } from '../ledger/period'
+import {
+  addMonths,
+  customPeriod,
+  type Period,
+  periodLength,
+  previousPeriod,
+  sameMonthsYearBefore
+} from '../ledger/period'
 import type { RollupDimension, RollupRecord } from '../ledger/records'
 import { type RollupSource, runContributions } from '../ledger/rollup'
 import { addSums } from '../ledger/sums'
@@ -46,8 +55,17 @@ export function reportTotalsQueries(period: Period, scope: ReportScope): Record<
   }
 }
 
-/** Answers the report's queries from runs, through the same rollup cells the ledger keeps (for archives, tests). */
-export function totalsFromRuns(runs: Iterable<RollupSource>, period: Period, scope: ReportScope): ReportTotals {
+/**
+ * The lab's cells for the market-based figure (market.ts): every project and person, since certificates are shared
+ * by all runs of their period, from the earliest certificate that reaches the report's period.
+ */
+export function reportMarketQuery(period: Period, instruments: Instruments): TotalsQuery {
+  const span = marketSpan(instruments, { fromMonth: period.start, toMonth: period.end })
+  return { period: customPeriod(span.fromMonth, span.toMonth), groupBy: ['month', 'location', 'project', 'person'] }
+}
+
+/** The ledger's rollup cells of the runs, as the ledger keeps them (for archives, tests). */
+function cellsOf(runs: Iterable<RollupSource>): RollupRecord[] {
   const cells = new Map<string, RollupRecord>()
   for (const run of runs) {
     for (const c of runContributions(run, 1)) {
@@ -55,9 +73,21 @@ export function totalsFromRuns(runs: Iterable<RollupSource>, period: Period, sco
       cells.set(c.key, prior ? { ...prior, ...addSums(prior, c), members: prior.members + c.members } : c)
     }
   }
-  const all = [...cells.values()]
+  return [...cells.values()]
+}
+
+/** Answers the report's queries from runs, through the same rollup cells the ledger keeps (for archives, tests). */
+export function totalsFromRuns(runs: Iterable<RollupSource>, period: Period, scope: ReportScope): ReportTotals {
+  const all = cellsOf(runs)
   const queries = reportTotalsQueries(period, scope)
   return Object.fromEntries(
     REPORT_QUERY_NAMES.map((name) => [name, aggregateRollups(all, queries[name])])
   ) as ReportTotals
 }
+
+/** Answers reportMarketQuery from runs (for archives, tests). */
+export const marketCellsFromRuns = (
+  runs: Iterable<RollupSource>,
+  period: Period,
+  instruments: Instruments
+): TotalsAnswer => aggregateRollups(cellsOf(runs), reportMarketQuery(period, instruments))

@@ -1,3 +1,4 @@
+import type { MarketLine } from '../../../shared/emissions/market'
 import { massUnitOf } from '../../../shared/report/format'
 import type { ScopeLine } from '../../../shared/report/ghg'
 import { RangeCell, type ReportContext } from '../parts'
@@ -71,9 +72,53 @@ export function Scopes({ ctx }: { ctx: ReportContext }) {
           </tr>
         </tbody>
       </table>
-      <p className="note">
-        <strong>{t.scopes.instruments}:</strong> {t.scopes.noInstruments}
-      </p>
+      {m.ghg.instruments.length === 0 ? (
+        <p className="note">
+          <strong>{t.scopes.instruments}:</strong> {t.scopes.noInstruments}
+        </p>
+      ) : (
+        <>
+          <p className="note">
+            <strong>{t.scopes.instruments}:</strong>
+          </p>
+          <ul className="note">
+            {m.ghg.instruments.map((l, i) => (
+              <li key={i}>{instrumentLine(l, ctx)}</li>
+            ))}
+          </ul>
+        </>
+      )}
     </>
   )
+}
+
+/** One instrument behind the market-based figure, with the energy of the period it covered. */
+function instrumentLine(l: MarketLine, { t, q }: ReportContext): string {
+  const lines = t.scopes.instrumentLines
+  const kWh = q(l.energyKWh)
+  switch (l.kind) {
+    case 'certificate': {
+      const c = l.instrument
+      const what = `${c.type} ${c.reference} (${q(c.volumeMWh)} MWh, ${c.place}, ${q(c.intensityGPerKWh)} g/kWh)`
+      return lines.certificate(what, `${c.fromMonth}–${c.toMonth}`, kWh, q(l.usedMWhToDate))
+    }
+    case 'supplier': {
+      const s = l.instrument
+      return lines.supplier(
+        `${s.place} ${q(s.intensityGPerKWh)} g/kWh (${s.source})`,
+        `${s.fromMonth}–${s.toMonth}`,
+        kWh
+      )
+    }
+    case 'lab-supplier':
+      return lines.labSupplier(q(l.intensityGPerKWh), kWh)
+    case 'provider': {
+      const p = l.instrument
+      return lines.provider(`${p.provider} ${p.year}, ${q(p.intensityGPerKWh)} g/kWh (${p.source})`, kWh)
+    }
+    case 'residual':
+      return lines.residual(q(l.mix.intensityGPerKWh), l.mix.sourceId, String(l.mix.year), kWh)
+    case 'location':
+      return lines.location(kWh)
+  }
 }

@@ -16,6 +16,7 @@ import { LargestRuns } from './LargestRuns'
 import { periodName } from './PeriodPicker'
 import { LoadStatus } from './Status'
 import { Total } from './Total'
+import { marketNote, useMarket } from './useMarket'
 
 const BREAKDOWNS = [
   { dim: 'project', title: 'dash.byProject' },
@@ -74,6 +75,7 @@ export function Figures({ period, projectId }: { period: Period; projectId?: str
   const i18n = useI18n()
   const { t } = i18n
   const state = useFigures(period, projectId)
+  const market = useMarket(period, projectId).data
   const names = useNames()
   const data = state.data
   const charts = useMemo(() => {
@@ -92,7 +94,10 @@ export function Figures({ period, projectId }: { period: Period; projectId?: str
         labels: months.map((m) => i18n.month(m)),
         series: [
           { label: t('total.location'), values: months.map((m) => byMonth.get(m)?.emissionsKg.value ?? 0) },
-          { label: t('total.market'), values: months.map((m) => byMonth.get(m)?.marketEmissionsKg.value ?? 0) }
+          {
+            label: t('total.market'),
+            values: months.map((m) => market?.current.byMonth.get(m) ?? byMonth.get(m)?.marketEmissionsKg.value ?? 0)
+          }
         ]
       },
       breakdowns: BREAKDOWNS.map((b, i) => {
@@ -110,7 +115,7 @@ export function Figures({ period, projectId }: { period: Period; projectId?: str
       manual: data.bySource.rows.filter((r) => r.group.source === 'manual').reduce((s, r) => s + r.totals.runs, 0),
       projectName
     }
-  }, [data, names, period, i18n, t])
+  }, [data, market, names, period, i18n, t])
   return (
     <LoadStatus state={state}>
       {data && charts && (
@@ -126,11 +131,13 @@ export function Figures({ period, projectId }: { period: Period; projectId?: str
             />
             <Total
               title={t('total.market')}
-              range={data.current.total.marketEmissionsKg}
-              previous={data.previous.total.marketEmissionsKg.value}
+              range={market ? market.current.marketEmissionsKg : data.current.total.marketEmissionsKg}
+              previous={(market ? market.previous.marketEmissionsKg : data.previous.total.marketEmissionsKg).value}
               format={i18n.kg}
               i18n={i18n}
-              note={t('total.marketSource')}
+              note={
+                market && market.current.lines.length > 0 ? marketNote(market.current, i18n) : t('total.marketSource')
+              }
             />
             <Total
               title={t('total.embodied')}

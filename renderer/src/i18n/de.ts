@@ -1,4 +1,5 @@
 import type { Catalogue } from './en'
+import { instrumentsDe } from './instruments'
 
 /** Deutsche Texte. Der Typ verlangt jeden Schlüssel des englischen Katalogs. */
 export const de: Catalogue = {
@@ -814,5 +815,6 @@ export const de: Catalogue = {
   'about.method.ranges':
     'Jeder Wert hat eine Spanne von niedrig bis hoch nach der Herkunft seiner Eingaben und die verwendete Version der Referenzdaten, damit ein Bericht reproduzierbar ist.',
   'about.methodMore':
-    'Die vollständige Methodik mit Quellen und Begründungen steht in docs/methodology.md des Projekts.'
+    'Die vollständige Methodik mit Quellen und Begründungen steht in docs/methodology.md des Projekts.',
+  ...instrumentsDe
 }

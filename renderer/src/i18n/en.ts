@@ -1,3 +1,5 @@
+import { instrumentsEn } from './instruments'
+
 /** English messages: the reference catalogue. Every other language must have exactly these keys. */
 export const en = {
   'app.title': 'Carbon Ledger',
@@ -797,7 +799,8 @@ export const en = {
     'Embodied emissions (Green Software Foundation SCI) = device total × hours / (lifespan × 8760 h) × devices reserved, shown separately.',
   'about.method.ranges':
     'Every figure carries a low–high range from where its inputs come from, and the reference data version it used, so a report can be reproduced.',
-  'about.methodMore': 'The full method, with its sources and reasoning, is in docs/methodology.md of the project.'
+  'about.methodMore': 'The full method, with its sources and reasoning, is in docs/methodology.md of the project.',
+  ...instrumentsEn
 } as const
 
 /** A countable message: the form for one and the form for every other count ({count} is the count). */

@@ -101,6 +101,16 @@ export const de: ReportText = {
     location: 'Standortbasiert',
     market: 'Marktbasiert',
     instruments: 'Instrumente hinter dem marktbasierten Wert',
+    instrumentLines: {
+      certificate: (what, period, kWh, left) =>
+        `${what}, ${period}: deckt ${kWh} kWh des Zeitraums (${left} MWh bis zum Ende des Zeitraums verbraucht)`,
+      supplier: (what, period, kWh) => `${what}, ${period}: ${kWh} kWh`,
+      labSupplier: (g, kWh) => `Versorgerfaktor des Labors ${g} g/kWh: ${kWh} kWh`,
+      provider: (what, kWh) => `${what}: ${kWh} kWh`,
+      residual: (g, source, year, kWh) => `Residualmix ${g} g/kWh (${source}, ${year}): ${kWh} kWh`,
+      location: (kWh) =>
+        `${kWh} kWh mit dem standortbasierten Faktor: kein Instrument und kein Residualmix deckt sie, der marktbasierte Wert ist daher wahrscheinlich zu niedrig`
+    },
     noInstruments:
       'Keine erfasst. Der marktbasierte Wert wendet den Ökostromanteil des Laufs, der Käufe des Cloud-Anbieters oder des Vertrags des Labors an, wo einer gesetzt ist, sonst den standortbasierten Faktor; die App liefert keinen Residualmix-Faktor mit.'
   },

@@ -102,6 +102,17 @@ export const en = {
     location: 'Location-based',
     market: 'Market-based',
     instruments: 'Instruments behind the market-based figure',
+    instrumentLines: {
+      certificate: (what: string, period: string, kWh: string, left: string) =>
+        `${what}, ${period}: covers ${kWh} kWh of the period (${left} MWh used to the period's end)`,
+      supplier: (what: string, period: string, kWh: string) => `${what}, ${period}: ${kWh} kWh`,
+      labSupplier: (g: string, kWh: string) => `the lab's supplier factor ${g} g/kWh: ${kWh} kWh`,
+      provider: (what: string, kWh: string) => `${what}: ${kWh} kWh`,
+      residual: (g: string, source: string, year: string, kWh: string) =>
+        `residual mix ${g} g/kWh (${source}, ${year}): ${kWh} kWh`,
+      location: (kWh: string) =>
+        `${kWh} kWh at the location-based factor: no instrument or residual mix covers it, so the market-based figure likely understates`
+    },
     noInstruments:
       "None recorded. The market-based figure applies the renewable share of the run, of the cloud provider's purchases or of the lab's contract where one is set, else the location-based factor; no residual-mix factor ships with the app."
   },

@@ -298,7 +298,7 @@ describe('resolveFactors: market-based share', () => {
     const contract = lab({
       renewableShare: 0.25,
       supplierIntensityGPerKWh: 400,
-      offsets: [{ tonnes: 100, year: 2023, note: 'forestry' }]
+      offsets: [{ id: 'o1', tonnes: 100, year: 2023, project: 'forestry' }]
     })
     const result = estimate({ devices: [v100At300W], location: france, pue: 1 }, contract)
     // 0.3 kWh: 25 % covered at 0 g, 75 % at the supplier's 400 g/kWh
@@ -344,6 +344,7 @@ describe('estimateRun: the whole result', () => {
       cloudIntensity: 'grid',
       countedEmissions: 'recomputed',
       offsets: [],
+      instruments: { supplierFactors: [], certificates: [], providerClaims: [], optInProviderClaims: false },
       hardware: [],
       locations: []
     })

@@ -71,9 +71,14 @@ describe('formatMessage', () => {
   })
 
   it('round-trips through JSON and the schema, as results stored in IndexedDB do', () => {
-    const message = msg('trace.power', { device: 'A100', detail: msg('power.catalogue', { name: 'NVIDIA A100' }) })
+    const message = msg('trace.power', {
+      device: 'A100',
+      detail: msg('power.catalogue', { name: 'NVIDIA A100', full: 0.9, idle: 0.19 })
+    })
     expect(messageSchema.parse(JSON.parse(JSON.stringify(message)))).toEqual(message)
-    expect(english(message)).toBe('Power of A100 (full load, from the catalogue TDP of NVIDIA A100)')
+    expect(english(message)).toBe(
+      'Power of A100 (full load (0.9 × TDP; idle 0.19 × TDP), from the catalogue TDP of NVIDIA A100)'
+    )
     expect(english(verbatim('as {it} is'))).toBe('as {it} is')
     expect(() => english({ id: 'no.such.id' })).toThrow(/no English text for 'no.such.id'/)
   })

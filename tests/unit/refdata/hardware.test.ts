@@ -62,8 +62,8 @@ describe('matchHardware on the bundled catalogue', () => {
     expect(matchHardware(ref, 'NVIDIA GeForce RTX 4060')).toBeUndefined()
     expect(matchHardware(ref, 'Quantum Flux Accelerator 9000')).toBeUndefined()
     expect(matchHardware(ref, '')).toBeUndefined()
-    // H100 PCIe is neither the SXM nor the NVL entry: they tie, so no guess.
-    expect(matchHardware(ref, 'NVIDIA H100 PCIe')).toBeUndefined()
+    // The H100 PCIe is its own entry (from NVIDIA's datasheet), not a tie between the SXM and NVL entries.
+    expect(idOf('NVIDIA H100 PCIe')).toBe('gpu:nvidia-h100-pcie')
     // "A100" alone could be any of three A100 GPUs; without a kind it is the catalogue's Intel A100 CPU (3 W) by name,
     // which a vendor in the text rules out.
     expect(matchHardware(ref, 'A100', 'gpu')).toBeUndefined()
@@ -129,7 +129,7 @@ describe('hardwareFamily: the models a less specific name stands for', () => {
       'NVIDIA A100 PCIe 40/80GB',
       'NVIDIA A100 SXM4 80 GB'
     ])
-    expect(names('H100')).toEqual(['NVIDIA H100 NVL', 'NVIDIA H100 SXM'])
+    expect(names('H100')).toEqual(['NVIDIA H100 NVL', 'NVIDIA H100 PCIe', 'NVIDIA H100 SXM'])
     expect(names('A100 PCIe', 'gpu')).toEqual(['NVIDIA A100 80GB PCIe', 'NVIDIA A100 PCIe 40/80GB'])
   })
 

@@ -117,8 +117,13 @@ describe('messages made in shared/ (shared/messages)', () => {
     expect(translateMessage('en', energy)).toBe('2 × 400 W × 0.85 × 1.5 h / 1000')
     expect(translateMessage('de', energy)).toBe('2 × 400 W × 0,85 × 1,5 h / 1000')
     expect(translateMessage('de', msg('formula.sum', { terms: [1.25, 1234.5] }))).toBe('1,25 + 1.234,5')
-    const power = msg('trace.power', { device: 'A100', detail: msg('power.catalogue', { name: 'NVIDIA A100' }) })
-    expect(translateMessage('de', power)).toBe('Leistung von A100 (Volllast, aus der TDP laut Katalog für NVIDIA A100)')
+    const power = msg('trace.power', {
+      device: 'A100',
+      detail: msg('power.catalogue', { name: 'NVIDIA A100', full: 0.9, idle: 0.19 })
+    })
+    expect(translateMessage('de', power)).toBe(
+      'Leistung von A100 (Volllast (0,9 × TDP; Leerlauf 0,19 × TDP), aus der TDP laut Katalog für NVIDIA A100)'
+    )
     // years and row numbers ('raw') are never grouped: 2.023 would read as a decimal in German
     const year = msg('intensity.yearly', { where: 'Frankreich', year: 2023 })
     expect(translateMessage('de', year)).toBe('Frankreich, Jahresmittel 2023')

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
+import { labDefaultsSchema } from '../../../shared/emissions/lab-defaults'
 import { quarterPeriod } from '../../../shared/ledger/period'
-import { buildReportModel, periodBoundsMs, shortenNames, totalsFromRuns } from '../../../shared/report'
+import {
+  buildReportModel,
+  marketCellsFromRuns,
+  periodBoundsMs,
+  reportText,
+  shortenNames,
+  totalsFromRuns
+} from '../../../shared/report'
 import { LAB_DEFAULTS, labTables } from './fixture-lab'
 import { ref } from './small-lab'
 
@@ -74,5 +82,53 @@ describe('shortenNames', () => {
       { n: 1, name: long },
       { n: 2, name: long }
     ])
+  })
+})
+
+describe("Scope 2 market-based from the lab's contractual instruments (issue 11)", () => {
+  const own = (m: ReturnType<typeof model>) => m.ghg.scopes.find((l) => l.id === 'scope2Market')!
+  const withInstruments = (instruments: object) => {
+    const lab = labDefaultsSchema.parse({ ...LAB_DEFAULTS, instruments })
+    return buildReportModel({
+      labName: 'Lab',
+      period: Q1,
+      scope: { projectIds: [], people: [] },
+      generatedAt: new Date('2025-04-02T09:00:00Z'),
+      runs,
+      projects: tables.projects,
+      totals: totalsFromRuns(tables.runs, Q1, { projectIds: [], people: [] }),
+      marketCells: marketCellsFromRuns(tables.runs, Q1, lab.instruments),
+      ref,
+      lab
+    })
+  }
+  it('lists the instruments behind the figure, lowered by a zero supplier factor, finite', () => {
+    const location = model().ghg.scopes.find((l) => l.id === 'scope2Location')!
+    // A supplier factor of 0 for every place the lab's own runs were in: Scope 2 market-based is then 0.
+    const places = [...new Set(runs.map((r) => r.result.locationId))].flatMap((id) => {
+      const e = ref.locations.find((l) => l.id === id)
+      return e && e.kind !== 'cloud' ? [e.iso2 ?? e.id.replace(/^zone:/, '')] : []
+    })
+    const suppliers = places.map((place, i) => ({
+      id: `s${i}`,
+      place,
+      fromMonth: '2025-01',
+      toMonth: '2025-03',
+      intensityGPerKWh: 0,
+      source: 'contract'
+    }))
+    const m = withInstruments({ supplierFactors: suppliers })
+    expect(own(m).method).toBe('computed')
+    expect(m.ghg.instruments.some((l) => l.kind === 'supplier')).toBe(true)
+    expect(own(m).emissionsKg.value).toBeLessThan(location.emissionsKg.value)
+    expect(Number.isFinite(own(m).emissionsKg.high)).toBe(true)
+    const text = reportText('de').scopes.instrumentLines
+    expect(text.location('12')).toContain('wahrscheinlich zu niedrig')
+    expect(reportText('en').scopes.instrumentLines.location('12')).toContain('likely understates')
+  })
+  it('keeps the location-based fallback and its note without instruments', () => {
+    const m = withInstruments({})
+    expect(own(m).method).toBe('location-fallback')
+    expect(m.ghg.instruments).toEqual([])
   })
 })

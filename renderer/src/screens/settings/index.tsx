@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/I18nProvider'
 import { loadCatalogue } from '../../ledger/engine'
 import { useLedgerQuery } from '../../ledger/useLedgerQuery'
 import { Backups } from './Backups'
+import { ContractualInstruments } from './ContractualInstruments'
 import { CountedFigure } from './CountedFigure'
 import { CustomHardware } from './CustomHardware'
 import { CustomLocations } from './CustomLocations'
@@ -35,6 +36,7 @@ export default function Settings({ query }: ScreenProps) {
             <Recompute />
             <CustomHardware lab={lab.data} />
             <CustomLocations lab={lab.data} />
+            <ContractualInstruments lab={lab.data} />
           </>
         )}
       </LoadStatus>
