@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { isTimeZone } from './time-zone'
 import type { ImportResult } from './types'
 import { type SlurmPartition, slurmPartitionSchema } from './types'
 
@@ -14,7 +15,9 @@ const name = z.string().trim().min(1).max(200)
 
 export const clusterSettingsSchema = z.object({
   partitions: z.record(name, slurmPartitionSchema).default({}),
-  people: z.record(name, name).default({})
+  people: z.record(name, name).default({}),
+  /** The zone sacct runs in, offered first when a sacct file is imported (each import may choose another). */
+  timeZone: z.string().refine(isTimeZone, 'not a time zone name').optional()
 })
 export type ClusterSettings = z.infer<typeof clusterSettingsSchema>
 

@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { type ReactNode, useMemo } from 'react'
 import type { Message } from '../../../../shared/messages/message'
 import type { ProjectRecord } from '../../../db'
 import { href } from '../../app/router'
@@ -28,7 +28,8 @@ export function FileCard({
   onCommit,
   onDiscard,
   onUndo,
-  onDownloadErrors
+  onDownloadErrors,
+  children
 }: {
   file: FileState
   projects: ProjectRecord[]
@@ -38,6 +39,8 @@ export function FileCard({
   onDiscard: () => void
   onUndo: () => void
   onDownloadErrors: () => void
+  /** Choices of one format (a cluster's zone and partitions, ranks to merge), shown above the counts. */
+  children?: ReactNode
 }) {
   const i18n = useI18n()
   const { t } = i18n
@@ -79,7 +82,7 @@ export function FileCard({
         )}
       </div>
 
-      {file.phase !== 'committing' && file.phase !== 'committed' && (
+      {file.phase !== 'committing' && file.phase !== 'committed' && result?.format !== 'slurm' && (
         <label className="row zone-pick">
           <span>{t('import.zone')}</span>
           <select
@@ -110,6 +113,7 @@ export function FileCard({
         </div>
       )}
 
+      {children}
       {preview && result && (
         <>
           <p className="import-counts" data-testid="import-counts">

@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/I18nProvider'
 import { loadCatalogue } from '../../ledger/engine'
 import { useLedger } from '../../ledger/LedgerProvider'
 import { Backups } from './Backups'
+import { ClusterSettings } from './ClusterSettings'
 import { CustomHardware } from './CustomHardware'
 import { CustomLocations } from './CustomLocations'
 import { LabDefaultsForm } from './LabDefaultsForm'
@@ -38,6 +39,7 @@ export default function Settings({ query }: ScreenProps) {
         )}
       </LoadStatus>
       <Backups />
+      <ClusterSettings catalogue={catalogue.data} />
       <WatchedFolders />
       <Trash />
       <Storage />
