@@ -8,6 +8,7 @@ import { PartitionForm } from '../../components/PartitionForm'
 import { LoadStatus } from '../../components/Status'
 import { TimeZonePicker } from '../../components/TimeZonePicker'
 import { useI18n } from '../../i18n/I18nProvider'
+import { locationName } from '../../i18n/location-names'
 import type { Catalogue } from '../../ledger/engine'
 import { useLedger } from '../../ledger/LedgerProvider'
 
@@ -50,7 +51,8 @@ export function ClusterSettings({ catalogue }: { catalogue?: Catalogue }) {
     if (!l || l.kind === 'unknown') return t('cluster.locationUnset')
     if (l.kind === 'custom') return `${l.label} (${i18n.num(l.intensityGPerKWh)} g/kWh)`
     const entry = catalogue?.resolveLocation(catalogue.ref, l)
-    return entry?.name ?? (l.kind === 'country' ? l.code : l.kind === 'zone' ? l.zone : `${l.provider} ${l.region}`)
+    if (entry) return locationName(entry.id, entry.name, i18n.language)
+    return l.kind === 'country' ? l.code : l.kind === 'zone' ? l.zone : `${l.provider} ${l.region}`
   }
 
   return (
