@@ -21,6 +21,7 @@ import { Sources } from './sources'
 import { Statement } from './statement'
 import { Trend } from './trend'
 import { Uncertainty } from './uncertainty'
+import { Waste } from './waste'
 import { WhatIfs } from './what-if'
 
 /**
@@ -45,6 +46,7 @@ export const SECTIONS: ReportSection[] = [
   { id: 'hardware', title: (t) => t.sections.hardware, Body: Hardware },
   { id: 'locations', title: (t) => t.sections.locations, Body: Locations },
   { id: 'largest', title: (t) => t.sections.largest, Body: LargestRuns },
+  { id: 'waste', title: (t) => t.sections.waste, Body: Waste },
   { id: 'what-if', title: (t) => t.sections.whatIf, Body: WhatIfs },
   { id: 'factors', title: (t) => t.sections.factors, Body: Factors },
   { id: 'restatements', title: (t) => t.sections.restatements, Body: Restatements },
