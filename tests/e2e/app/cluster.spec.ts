@@ -55,6 +55,21 @@ test('a sacct file with an unknown partition: zone and partition set in the prev
   await expect(waste.getByLabel('Unsuccessful jobs')).toContainText('3 runs')
   await expect(waste.getByLabel('Unsuccessful jobs')).toContainText('kWh')
 
+  // the quarterly report's waste section: the same three unsuccessful jobs, per person and project, and the saving
+  for (const [lang, title, person, saved] of [
+    ['en', 'Waste', 'Waste per person', 'Without these runs the lab would have saved'],
+    ['de', 'Verschwendung', 'Verschwendung je Person', 'Ohne diese Läufe hätte die Gruppe']
+  ] as const) {
+    await page.goto(`/report.html?period=2025-Q1&lab=Cluster+Lab&lang=${lang}&db=${db}`)
+    await page.waitForFunction(() => document.body.dataset.reportReady === 'true', undefined, { timeout: 30_000 })
+    const section = page.getByRole('region', { name: title, exact: true })
+    await expect(section.getByRole('table', { name: title, exact: true }).getByRole('row')).toHaveCount(4)
+    await expect(section.getByRole('table', { name: person }).getByRole('row', { name: /^anna / })).toBeVisible()
+    await expect(section.getByText(saved)).toBeVisible()
+    await section.scrollIntoViewIfNeeded()
+    await section.screenshot({ path: `tests/artifacts/report-waste-${lang}.png` })
+  }
+
   await open(page, db, '/settings?section=cluster')
   const settings = page.getByRole('region', { name: 'Cluster partitions' })
   const partitions = settings.getByRole('table', { name: 'Partitions' })
