@@ -626,6 +626,12 @@ export const de: Catalogue = {
     other: 'Überwachter Ordner {folder}: {count} Läufe importiert oder aktualisiert.'
   },
   'watch.failed': 'Überwachter Ordner: {file} konnte nicht importiert werden: {message}',
+  'watch.edit': 'Zone und Partitionen',
+  'watch.editFolder': 'Zeitzone und Partitionen von {folder} bearbeiten',
+  'watch.folderSettings': 'Zeitzone und Partitionen von {folder}',
+  'watch.partitionsHint':
+    'Hier festgelegte Partitionen gehen für die sacct-Dateien dieses Ordners denen des Labors (Einstellungen › Cluster-Partitionen) vor. Änderungen gelten für ab jetzt importierte Dateien.',
+  'watch.partitions': 'Partitionen von {folder}',
   'zone.placeholder': 'Suchen: Europe/Berlin, America/Chicago, UTC…',
   'zone.unknown': '„{zone}“ ist kein Zeitzonenname (etwa Europe/Berlin oder UTC).',
   'zone.assumedUtc': 'Keine gewählt: UTC wird angenommen.',

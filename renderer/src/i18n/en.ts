@@ -616,6 +616,12 @@ export const en = {
     other: 'Watched folder {folder}: {count} runs imported or updated.'
   },
   'watch.failed': 'Watched folder: {file} could not be imported: {message}',
+  'watch.edit': 'Zone and partitions',
+  'watch.editFolder': 'Edit the time zone and partitions of {folder}',
+  'watch.folderSettings': 'Time zone and partitions of {folder}',
+  'watch.partitionsHint':
+    'Partitions set here win over the lab’s (Settings › Cluster partitions) for this folder’s sacct files. Changes apply to files imported from now on.',
+  'watch.partitions': 'Partitions of {folder}',
   'zone.placeholder': 'Search: Europe/Berlin, America/Chicago, UTC…',
   'zone.unknown': '“{zone}” is not a time zone name (such as Europe/Berlin or UTC).',
   'zone.assumedUtc': 'None chosen: UTC is assumed.',
