@@ -17,9 +17,9 @@ import {
   type Tres
 } from './slurm-fields'
 import { findSacctDelimiter } from './slurm-header'
+import { slurmJobKind } from './slurm-kind'
 import { allocationShares, type NodeUse } from './slurm-shares'
 import { isTimeZone, offsetMinutesAt, zonedWallToMs } from './time-zone'
-import { slurmJobKind } from './slurm-kind'
 import type { ImportedRun, Importer, ImportError, ImportOptions, ImportWarning, SlurmPartition } from './types'
 import { clip, detach, toIso, utcAssumedWarning } from './values'
 
