@@ -17,7 +17,7 @@ import type {
   SaveFileRequest,
   SaveOutcome
 } from './ipc/contract'
-import type { WatchFileResult, WatchOverview } from './watch/schema'
+import type { WatchFileResult, WatchFolderSettings, WatchOverview } from './watch/schema'
 
 export interface HostApi {
   /** Asks the user for files to import and returns their text; [] when the dialog is cancelled. */
@@ -63,6 +63,8 @@ export interface WatchedFoldersApi {
   add(timeZone?: string): Promise<WatchOverview | null>
   remove(id: string): Promise<WatchOverview>
   setPaused(id: string, paused: boolean): Promise<WatchOverview>
+  /** The folder's remembered zone and partitions (null forgets one); files imported from now on use them. */
+  update(id: string, settings: WatchFolderSettings): Promise<WatchOverview>
   /** The answer to a 'watch-batch' host event: what each of its files stored. */
   batchDone(batchId: string, results: WatchFileResult[]): Promise<void>
 }

@@ -38,6 +38,11 @@ export function registerWatchHandlers(handle: ReturnType<typeof createHandle>, d
     await deps.watched.setPaused(id, paused)
     return overview()
   })
+  handle(invokeChannels.watchUpdate, async ({ id, settings }) => {
+    known(id)
+    await deps.watched.update(id, settings)
+    return overview()
+  })
   handle(invokeChannels.watchBatchDone, ({ batchId, results }) => {
     if (!deps.bridge.settle(batchId, results)) throw new HostError('No import from a watched folder waits for this.')
     return null

@@ -53,6 +53,7 @@ const api = {
     add: (timeZone) => invoke(invokeChannels.watchAdd, timeZone === undefined ? {} : { timeZone }),
     remove: (id) => invoke(invokeChannels.watchRemove, { id }),
     setPaused: (id, paused) => invoke(invokeChannels.watchSetPaused, { id, paused }),
+    update: (id, settings) => invoke(invokeChannels.watchUpdate, { id, settings }),
     batchDone: async (batchId, results) => {
       await invoke(invokeChannels.watchBatchDone, { batchId, results })
     }

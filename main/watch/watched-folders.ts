@@ -8,6 +8,7 @@ import { detectFormat, type ImportFormat } from '../../shared/import'
 import {
   type WatchedFolder,
   watchedFolderSchema,
+  type WatchFolderSettings,
   type WatchLogEntry,
   watchLogEntrySchema
 } from '../../shared/watch/schema'
@@ -65,6 +66,8 @@ export interface WatchedFolders {
   add(folder: Omit<WatchedFolder, 'paused'>): Promise<void>
   remove(id: string): Promise<void>
   setPaused(id: string, paused: boolean): Promise<void>
+  /** A folder's zone and partitions (null forgets one); batches from now on carry them. */
+  update(id: string, settings: WatchFolderSettings): Promise<void>
   /** Resolves when every batch started so far has been delivered and recorded. */
   idle(): Promise<void>
 }
@@ -217,6 +220,18 @@ export function createWatchedFolders(deps: WatchDeps, quietMs = BATCH_QUIET_MS):
       const folder = state.folders.find((f) => f.id === id)
       if (paused) await close(id)
       else if (folder) open(folder)
+    },
+    async update(id, { timeZone, slurmPartitions }) {
+      state.folders = state.folders.map((f) => {
+        if (f.id !== id) return f
+        const { timeZone: _zone, slurmPartitions: _partitions, ...rest } = f
+        return {
+          ...rest,
+          ...(timeZone === null ? {} : { timeZone }),
+          ...(slurmPartitions === null ? {} : { slurmPartitions })
+        }
+      })
+      await save()
     },
     async idle() {
       await chain

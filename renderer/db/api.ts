@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { RunResult } from '../../shared/domain/result'
 import type { RunInput, RunInputDraft } from '../../shared/domain/run'
+import type { ClusterSettings } from '../../shared/import/cluster'
 import type { ImportError, ImportWarning } from '../../shared/import/types'
 import type { TotalsAnswer, TotalsQuery } from '../../shared/ledger/aggregate'
 import type { ArchiveCounts, CheckSummary, RecordNote } from '../../shared/ledger/archive'
@@ -133,6 +134,10 @@ export interface SettingsRepo<L> {
   getLabDefaults(): Promise<L>
   /** Validates, stores, and marks every run for background recompute. */
   setLabDefaults(lab: L): Promise<void>
+  /** The lab's cluster: partition → hardware and location, Slurm user → person (empty until set). */
+  getCluster(): Promise<ClusterSettings>
+  /** Validates and stores; applies to later imports only (stored runs keep what they were imported with). */
+  setCluster(cluster: ClusterSettings): Promise<void>
 }
 
 export interface RecomputeStatus {

@@ -17,6 +17,7 @@ import {
   type Tres
 } from './slurm-fields'
 import { findSacctDelimiter } from './slurm-header'
+import { slurmJobKind } from './slurm-kind'
 import { allocationShares, type NodeUse } from './slurm-shares'
 import { isTimeZone, offsetMinutesAt, zonedWallToMs } from './time-zone'
 import type { ImportedRun, Importer, ImportError, ImportOptions, ImportWarning, SlurmPartition } from './types'
@@ -492,7 +493,16 @@ export function createSlurmImporter(options: ImportOptions): Importer {
       }
       errors.sort((a, b) => a.row - b.row)
       const skippedRows = missing ? dataRows : distinctRows(errors)
-      return { format: 'slurm', fileName, rows: dataRows, skippedRows, runs, errors, warnings }
+      return {
+        format: 'slurm',
+        fileName,
+        rows: dataRows,
+        skippedRows,
+        runs,
+        errors,
+        warnings,
+        ...(partitionsUnset.size > 0 ? { partitionsUnset: [...partitionsUnset] } : {})
+      }
     }
   }
 }
@@ -534,6 +544,14 @@ function buildRun(
       partitionsUnset.add(a.partition || '(none)')
     }
     addDevices(devices, a, setting, options, warnings)
+    if (setting?.gpu !== undefined || setting?.cpu !== undefined || setting?.location !== undefined) {
+      const given = [
+        setting.gpu && `GPU ${setting.gpu}`,
+        setting.cpu && `CPU ${setting.cpu}`,
+        setting.location && 'location'
+      ]
+      notes.push(`Partition ${a.partition}: ${given.filter(Boolean).join(', ')} from the lab's partition mapping.`)
+    }
     if (a.tres.memoryGB !== undefined) memoryGB = (memoryGB ?? 0) + a.tres.memoryGB
     location ??= setting?.location
     if (a.energyJ === undefined || energyJ === undefined) energyJ = undefined
@@ -575,7 +593,7 @@ function buildRun(
   const cluster = first.cluster ? `${first.cluster}:` : ''
   const externalId = `slurm:${cluster}${list.length > 1 ? first.runId : first.jobIdRaw}@${earliest.startText}`
   const input: RunInput = {
-    kind: 'training',
+    kind: slurmJobKind(first.name),
     title: (first.name || `Slurm job ${first.runId}`).slice(0, MAX_TITLE_CHARS),
     project: first.account.slice(0, MAX_NAME_CHARS),
     person: first.user.slice(0, MAX_NAME_CHARS),

@@ -56,7 +56,9 @@ export const importResultSchema = z.object({
   skippedRows: z.number().int().nonnegative(),
   runs: z.array(importedRunSchema),
   errors: z.array(importErrorSchema),
-  warnings: z.array(importWarningSchema)
+  warnings: z.array(importWarningSchema),
+  /** Slurm: the partitions whose hardware or location the lab has not set yet (the preview asks for them). */
+  partitionsUnset: z.array(z.string()).optional()
 })
 export type ImportResult = z.infer<typeof importResultSchema>
 

@@ -23,6 +23,7 @@ export const invokeChannels = {
   watchAdd: 'watch:add',
   watchRemove: 'watch:remove',
   watchSetPaused: 'watch:set-paused',
+  watchUpdate: 'watch:update',
   watchBatchDone: 'watch:batch-done'
 } as const
 

@@ -1,7 +1,13 @@
 // The IPC contract: for every channel, the zod schema of its argument and of its result. Main parses both
 // (shared/ipc is the single source of truth; the HostApi types are inferred from here).
 import { z } from 'zod'
-import { watchedFileSchema, watchedFolderSchema, watchFileResultSchema, watchOverviewSchema } from '../watch/schema'
+import {
+  watchedFileSchema,
+  watchedFolderSchema,
+  watchFileResultSchema,
+  watchFolderSettingsSchema,
+  watchOverviewSchema
+} from '../watch/schema'
 import { hostEventChannel, type InvokeChannel, invokeChannels } from './channels'
 
 /**
@@ -222,6 +228,11 @@ export const ipcContract = {
   [invokeChannels.watchRemove]: { args: z.strictObject({ id: z.string().min(1) }), result: watchOverviewSchema },
   [invokeChannels.watchSetPaused]: {
     args: z.strictObject({ id: z.string().min(1), paused: z.boolean() }),
+    result: watchOverviewSchema
+  },
+  /** A folder's remembered zone and partitions; null forgets one. Applies to files imported from now on. */
+  [invokeChannels.watchUpdate]: {
+    args: z.strictObject({ id: z.string().min(1), settings: watchFolderSettingsSchema }),
     result: watchOverviewSchema
   },
   [invokeChannels.watchBatchDone]: {

@@ -12,6 +12,7 @@ import { primaryDevice } from '../ledger/rollup'
 import { addSums, zeroSums } from '../ledger/sums'
 import { formatMessage, localeNumberWriter, messageCatalogues } from '../messages/index'
 import type { ReferenceData } from '../refdata/index'
+import { buildWasteModel, type WasteModel } from '../waste/waste'
 import { MATERIAL_FLOOR, materialChange } from './format'
 import { REPORT_LOCALES, type ReportLanguage } from './format'
 import { type AssetPurchase, type GhgFigures, ghgFiguresOf } from './ghg'
@@ -166,6 +167,8 @@ export interface ReportModel {
   whatIfs: WhatIfs
   /** What starting later (Flexible Start, Pause & Resume) would have saved over the period's runs. */
   timeShift: TimeShiftWhatIf
+  /** Energy and emissions of unsuccessful jobs and of runs with idle GPUs, per person and project (shared/waste). */
+  waste: WasteModel
   dataQuality: DataQuality
   methodology: MethodologyLine[]
   assumptions: { text: string; runs: number }[]
@@ -386,6 +389,9 @@ export function buildReportModel(input: ReportInput): ReportModel {
     })),
     whatIfs,
     timeShift,
+    waste: buildWasteModel(
+      runs.map((r) => ({ project: names.project(r.projectId), person: r.person, input: r.input, result: r.result }))
+    ),
     dataQuality,
     methodology: methodologyOf(ref, lab, language),
     assumptions: assumptionsOf(runs, language),

@@ -12,6 +12,13 @@ export const watchedFolderSchema = z.strictObject({
 })
 export type WatchedFolder = z.infer<typeof watchedFolderSchema>
 
+/** What Settings edits on a folder: its zone and partitions (null: forget it, the lab's own apply). */
+export const watchFolderSettingsSchema = z.strictObject({
+  timeZone: z.string().min(1).max(100).nullable(),
+  slurmPartitions: z.record(z.string().min(1).max(200), slurmPartitionSchema).nullable()
+})
+export type WatchFolderSettings = z.infer<typeof watchFolderSettingsSchema>
+
 export const watchLogEntrySchema = z.strictObject({
   atMs: z.number(),
   folderId: z.string(),

@@ -22,6 +22,7 @@ import { Statement } from './statement'
 import { TimeShiftWhatIf } from './time-shift'
 import { Trend } from './trend'
 import { Uncertainty } from './uncertainty'
+import { Waste } from './waste'
 import { WhatIfs } from './what-if'
 
 /**
@@ -46,6 +47,7 @@ export const SECTIONS: ReportSection[] = [
   { id: 'hardware', title: (t) => t.sections.hardware, Body: Hardware },
   { id: 'locations', title: (t) => t.sections.locations, Body: Locations },
   { id: 'largest', title: (t) => t.sections.largest, Body: LargestRuns },
+  { id: 'waste', title: (t) => t.sections.waste, Body: Waste },
   { id: 'what-if', title: (t) => t.sections.whatIf, Body: WhatIfs },
   { id: 'time-shift', title: (t) => t.sections.timeShift, Body: TimeShiftWhatIf },
   { id: 'factors', title: (t) => t.sections.factors, Body: Factors },

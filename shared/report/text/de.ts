@@ -29,6 +29,7 @@ export const de: ReportText = {
     people: 'Nach Person',
     hardware: 'Nach Hardware',
     locations: 'Nach Standort',
+    waste: 'Verschwendung',
     largest: 'Größte Läufe',
     whatIf: 'Was wäre, wenn',
     timeShift: 'Was wäre, wenn Läufe später gestartet wären',
@@ -177,6 +178,26 @@ export const de: ReportText = {
   },
   breakdownChart: (unit) => `${unit}, standortbasiert (Fehlerbalken: Spanne)`,
   chartLabel: { hardware: 'Emissionen nach Hardware', locations: 'Emissionen nach Standort' },
+  waste: {
+    intro:
+      'Läufe, die Energie ohne ein gewolltes Ergebnis verbrauchten: Jobs, die fehlschlugen, abgebrochen wurden oder an Zeit- oder Speichergrenzen scheiterten (ihre ganze Energie), und Läufe, deren GPUs meist ungenutzt waren (mittlere Auslastung unter 25 %, wo gemessen). Jeder Lauf zählt einmal.',
+    kind: 'Verschwendung',
+    unsuccessful: 'Erfolglose Jobs',
+    lowUtilisation: 'Geringe GPU-Auslastung',
+    saved: 'Ohne sie eingespart',
+    runs: 'Läufe',
+    energy: (unit) => `Energie ${unit}`,
+    emissions: (unit) => `${unit} (Spanne)`,
+    share: 'Anteil am Zeitraum',
+    savedText: (kg, kWh, share) =>
+      `Ohne diese Läufe hätte die Gruppe ${kg} und ${kWh} eingespart, ${share} der standortbasierten Emissionen des Zeitraums: eine Obergrenze, denn manche Fehlschläge gehören zur Forschung und ein neuer Lauf kann ohnehin nötig sein.`,
+    none: 'Kein Lauf des Zeitraums schlug fehl oder ließ seine GPUs meist ungenutzt (die Auslastung ist nur bekannt, wo sie gemessen wurde).',
+    byPerson: 'Verschwendung je Person',
+    byProject: 'Verschwendung je Projekt',
+    person: 'Person',
+    project: 'Projekt',
+    ofAll: 'Von seinen Emissionen'
+  },
   largest: {
     run: 'Lauf',
     projectPerson: 'Projekt · Person',

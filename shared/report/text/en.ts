@@ -32,6 +32,7 @@ export const en = {
     people: 'Per person',
     hardware: 'By hardware',
     locations: 'By location',
+    waste: 'Waste',
     largest: 'Largest runs',
     whatIf: 'What if',
     timeShift: 'What if runs had started later',
@@ -179,6 +180,26 @@ export const en = {
   },
   breakdownChart: (unit: string) => `${unit}, location-based (whiskers: range)`,
   chartLabel: { hardware: 'Emissions by hardware', locations: 'Emissions by location' },
+  waste: {
+    intro:
+      'Runs that used energy without a result the lab wanted: jobs that failed, were cancelled, ran out of time or memory (their whole energy), and runs whose GPUs were mostly idle (mean utilisation below 25 %, where it was measured). Each run counts once.',
+    kind: 'Waste',
+    unsuccessful: 'Unsuccessful jobs',
+    lowUtilisation: 'Low GPU utilisation',
+    saved: 'Would have been saved without them',
+    runs: 'Runs',
+    energy: (unit: string) => `Energy ${unit}`,
+    emissions: (unit: string) => `${unit} (range)`,
+    share: 'Share of the period',
+    savedText: (kg: string, kWh: string, share: string) =>
+      `Without these runs the lab would have saved ${kg} and ${kWh}, ${share} of the period's location-based emissions: an upper bound, since some failures are how research finds out and a rerun may be needed anyway.`,
+    none: 'No run of the period failed or left its GPUs mostly idle (utilisation is known only where it was measured).',
+    byPerson: 'Waste per person',
+    byProject: 'Waste per project',
+    person: 'Person',
+    project: 'Project',
+    ofAll: 'Of its emissions'
+  },
   largest: {
     run: 'Run',
     projectPerson: 'Project · person',

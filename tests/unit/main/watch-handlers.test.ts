@@ -29,6 +29,13 @@ function fakeService(): WatchedFolders {
     setPaused: vi.fn(async (id, paused) => {
       folders = folders.map((f) => (f.id === id ? { ...f, paused } : f))
     }),
+    update: vi.fn(async (id, { timeZone, slurmPartitions }) => {
+      folders = folders.map((f) => {
+        if (f.id !== id) return f
+        const { timeZone: _z, slurmPartitions: _p, ...rest } = f
+        return { ...rest, ...(timeZone ? { timeZone } : {}), ...(slurmPartitions ? { slurmPartitions } : {}) }
+      })
+    }),
     idle: async () => undefined
   }
 }
@@ -98,6 +105,37 @@ describe('registerWatchHandlers', () => {
     expect(deps.watched.remove).not.toHaveBeenCalled()
     const removed = (await call(invokeChannels.watchRemove, { id: 'f1' })) as { value: { folders: WatchedFolder[] } }
     expect(removed.value.folders).toEqual([])
+  })
+
+  it("edits a folder's zone and partitions; a bad zone or partition never reaches the service", async () => {
+    const { call, deps } = setUp()
+    await call(invokeChannels.watchAdd, { timeZone: 'UTC' })
+    const settings = {
+      timeZone: 'America/Chicago',
+      slurmPartitions: { gpu: { gpu: 'NVIDIA H100', location: { kind: 'zone', zone: 'US-MIDA-PJM' } } }
+    }
+    const updated = (await call(invokeChannels.watchUpdate, { id: 'f1', settings })) as {
+      value: { folders: WatchedFolder[] }
+    }
+    expect(updated.value.folders[0]).toEqual({ id: 'f1', path: '/lab/runs', paused: false, ...settings })
+    const cleared = (await call(invokeChannels.watchUpdate, {
+      id: 'f1',
+      settings: { timeZone: null, slurmPartitions: null }
+    })) as { value: { folders: WatchedFolder[] } }
+    expect(cleared.value.folders[0]).toEqual({ id: 'f1', path: '/lab/runs', paused: false })
+    expect(deps.watched.update).toHaveBeenCalledTimes(2)
+    const bad = (await call(invokeChannels.watchUpdate, {
+      id: 'f1',
+      settings: { timeZone: null, slurmPartitions: { '': { gpu: 'x' } } }
+    })) as { ok: boolean }
+    expect(bad.ok).toBe(false)
+    expect(
+      await call(invokeChannels.watchUpdate, { id: 'nope', settings: { timeZone: null, slurmPartitions: null } })
+    ).toEqual({
+      ok: false,
+      error: 'This folder is no longer watched.'
+    })
+    expect(deps.watched.update).toHaveBeenCalledTimes(2)
   })
 
   it('hands a batch to the renderer and resolves with its answer on watch:batch-done', async () => {

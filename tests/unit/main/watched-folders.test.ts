@@ -161,4 +161,29 @@ describe('watched folders (Node, no Electron)', () => {
     writeFileSync(join(folder, 'a.psv'), `${fixture('slurm/sacct-no-energy.psv')}\n`)
     await settle(running, () => expect(app.ledger.size).toBe(10))
   }, 30_000)
+
+  it("keeps a folder's edited zone and partitions in the state file, for files imported from then on", async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'watched-'))
+    const stateFile = join(mkdtempSync(join(tmpdir(), 'watch-state-')), 'watch.json')
+    const app = harness(stateFile)
+    running = createWatchedFolders(app.deps, 150)
+    await running.start()
+    await running.add({ id: 'f1', path: folder, timeZone: 'UTC' })
+    const partitions = { 'gpu-a100': { gpu: 'NVIDIA A100-SXM4-80GB' } }
+    await running.update('f1', { timeZone: 'Europe/Berlin', slurmPartitions: partitions })
+    const saved = watchStateSchema.parse(JSON.parse(readFileSync(stateFile, 'utf8')))
+    expect(saved.folders[0]).toEqual({
+      id: 'f1',
+      path: folder,
+      paused: false,
+      timeZone: 'Europe/Berlin',
+      slurmPartitions: partitions
+    })
+    // a file arriving now is imported with the new zone
+    writeFileSync(join(folder, 'cluster-q1.psv'), fixture('slurm/sacct-energy-gpu.psv'))
+    await settle(running, () => expect(app.deliveries).toEqual([['cluster-q1.psv']]))
+    expect(app.ledger.get('slurm:58180@2025-03-30T01:30:00')).toBe('2025-03-30T01:30:00+01:00')
+    await running.update('f1', { timeZone: null, slurmPartitions: null })
+    expect(running.list()[0]).toEqual({ id: 'f1', path: folder, paused: false })
+  })
 })

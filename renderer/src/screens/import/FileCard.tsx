@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { type ReactNode, useMemo } from 'react'
 import type { Message } from '../../../../shared/messages/message'
 import type { ProjectRecord } from '../../../db'
 import { href } from '../../app/router'
@@ -29,7 +29,8 @@ export function FileCard({
   onCommit,
   onDiscard,
   onUndo,
-  onDownloadErrors
+  onDownloadErrors,
+  children
 }: {
   file: FileState
   projects: ProjectRecord[]
@@ -39,6 +40,8 @@ export function FileCard({
   onDiscard: () => void
   onUndo: () => void
   onDownloadErrors: () => void
+  /** Choices of one format (a cluster's zone and partitions, ranks to merge), shown above the counts. */
+  children?: ReactNode
 }) {
   const i18n = useI18n()
   const { t } = i18n
@@ -80,7 +83,7 @@ export function FileCard({
         )}
       </div>
 
-      {file.phase !== 'committing' && file.phase !== 'committed' && (
+      {file.phase !== 'committing' && file.phase !== 'committed' && result?.format !== 'slurm' && (
         <label className="row zone-pick">
           <span>{t('import.zone')}</span>
           <select
@@ -111,6 +114,7 @@ export function FileCard({
         </div>
       )}
 
+      {children}
       {preview && result && (
         <>
           <p className="import-counts" data-testid="import-counts">

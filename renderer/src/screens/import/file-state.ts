@@ -1,4 +1,4 @@
-import { type ImportResult } from '../../../../shared/import'
+import { type ImportResult, type RankGroup } from '../../../../shared/import'
 import type { Message } from '../../../../shared/messages/message'
 import type { ImportBatch, ImportPreview } from '../../../db'
 import { type StoredEnergy, type TextChunk } from './import-flow'
@@ -24,6 +24,13 @@ export interface FileState {
   picked: Picked
   /** The clock of zone-less timestamps, minutes east of UTC; undefined: UTC assumed, with the importer's warning. */
   offsetMinutes?: number
+  /** Slurm: the IANA zone sacct ran in (daylight saving included); undefined: UTC assumed, with a warning. */
+  timeZone?: string
+  /** The importer's own result, before the lab's people and the rank choice (result is what will be stored). */
+  parsed?: ImportResult
+  /** CodeCarbon rows recognised as ranks of one run, and those chosen to be merged. */
+  rankGroups?: RankGroup[]
+  mergeIds?: string[]
   phase: Phase
   done: number
   total: number

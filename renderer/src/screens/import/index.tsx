@@ -1,9 +1,10 @@
 import { type DragEvent, useRef, useState } from 'react'
 import type { RunInput } from '../../../../shared/domain/run'
-import { catalogueMatcher } from '../../../../shared/import'
+import { catalogueMatcher, type ImportResult, type SlurmPartition } from '../../../../shared/import'
 import type { ImportBatch } from '../../../db'
 import { SAFETY_BACKUP_RUNS, safetyBackup } from '../../app/backup-flow'
 import { useNotify } from '../../app/Notices'
+import { useAsync } from '../../app/useAsync'
 import { LoadStatus } from '../../components/Status'
 import { useHost } from '../../host/HostProvider'
 import type { MessageKey } from '../../i18n/en'
@@ -11,10 +12,13 @@ import { useI18n } from '../../i18n/I18nProvider'
 import { loadCatalogue } from '../../ledger/engine'
 import { useLedger } from '../../ledger/LedgerProvider'
 import { useLedgerQuery } from '../../ledger/useLedgerQuery'
+import { ClusterSetup } from './ClusterSetup'
 import { type FileState, NEW_PROJECT, type Picked, RUNS_SHOWN } from './file-state'
 import { FileCard } from './FileCard'
 import { chunksOfBlob, chunksOfText, parseChunks, rowErrorsCsv, rowErrorsFileName, storedEnergies } from './import-flow'
 import { Mappings } from './Mappings'
+import { prepareResult } from './prepare-result'
+import { RankChoices } from './RankChoices'
 import { reconcileFile } from './reconcile-file'
 
 export default function Import() {
@@ -31,32 +35,77 @@ export default function Import() {
   const projects = useLedgerQuery(({ ledger }) => ledger.projects.list(), [])
   const batches = useLedgerQuery(({ ledger }) => ledger.imports.list(), [])
   const mappings = useLedgerQuery(({ ledger }) => ledger.imports.mappings.list(), [])
+  const catalogue = useAsync(loadCatalogue, [])
 
   const update = (key: number, patch: Partial<FileState>) =>
     setFiles((all) => all.map((f) => (f.key === key ? { ...f, ...patch } : f)))
 
   const [chosen, setChosen] = useState<string[]>([])
 
-  const read = async (key: number, picked: Picked, offsetMinutes?: number) => {
+  /** The preview of what the ledger will store: counts, projects and each listed run's energy. */
+  const previewOf = async (key: number, result: ImportResult) => {
+    try {
+      const catalogue = await loadCatalogue()
+      const preview = await ledger.imports.preview(result)
+      const lab = await ledger.settings.getLabDefaults()
+      const compute = (input: RunInput) => catalogue.estimateRun(input, catalogue.ref, lab)
+      const energies = storedEnergies(result.runs, compute, RUNS_SHOWN)
+      const reconciliation = reconcileFile(result.runs, compute)
+      update(key, { phase: 'ready', preview, energies, reconciliation })
+    } catch (err) {
+      update(key, { phase: 'failed', error: i18n.error(err) })
+    }
+  }
+
+  const read = async (key: number, picked: Picked, clock: Pick<FileState, 'offsetMinutes' | 'timeZone'> = {}) => {
     const catalogue = await loadCatalogue()
+    const cluster = await ledger.settings.getCluster()
+    const { offsetMinutes } = clock
+    const timeZone = clock.timeZone ?? cluster.timeZone
     const options = {
       matchHardware: catalogueMatcher(catalogue.ref),
-      ...(offsetMinutes !== undefined ? { timeZoneOffsetMinutes: offsetMinutes } : {})
+      ...(offsetMinutes !== undefined ? { timeZoneOffsetMinutes: offsetMinutes } : {}),
+      ...(timeZone !== undefined ? { timeZone } : {}),
+      slurmPartitions: cluster.partitions
     }
     const outcome = await parseChunks(picked.name, picked.chunks(), options, (done, total) =>
       update(key, { done, total })
     )
     if (!outcome.ok) return update(key, { phase: 'failed', error: outcome.error, errorMsg: outcome.errorMsg })
-    update(key, { phase: 'previewing', result: outcome.result })
+    const prepared = prepareResult(outcome.result, cluster)
+    const zone = outcome.result.format === 'slurm' ? { timeZone } : {}
+    update(key, { phase: 'previewing', parsed: outcome.result, ...zone, ...prepared })
+    await previewOf(key, prepared.result)
+  }
+  /** Merge or keep apart one group of ranks: the preview is made again from the importer's result. */
+  const chooseRanks = (file: FileState, groupId: string, merge: boolean) => {
+    if (!file.parsed) return
+    const ids = (file.mergeIds ?? []).filter((id) => id !== groupId).concat(merge ? [groupId] : [])
+    queue.current = queue.current.then(async () => {
+      const prepared = prepareResult(file.parsed!, await ledger.settings.getCluster(), ids)
+      update(file.key, { phase: 'previewing', preview: undefined, ...prepared })
+      await previewOf(file.key, prepared.result)
+    })
+  }
+  /** The cluster's zone for this file; remembered as the one offered first next time. */
+  const setZone = async (file: FileState, timeZone: string | undefined) => {
     try {
-      const preview = await ledger.imports.preview(outcome.result)
-      const lab = await ledger.settings.getLabDefaults()
-      const compute = (input: RunInput) => catalogue.estimateRun(input, catalogue.ref, lab)
-      const energies = storedEnergies(outcome.result.runs, compute, RUNS_SHOWN)
-      const reconciliation = reconcileFile(outcome.result.runs, compute)
-      update(key, { phase: 'ready', preview, energies, reconciliation })
+      const { timeZone: _previous, ...cluster } = await ledger.settings.getCluster()
+      await ledger.settings.setCluster(timeZone === undefined ? cluster : { ...cluster, timeZone })
     } catch (err) {
-      update(key, { phase: 'failed', error: i18n.error(err) })
+      notify({ message: i18n.error(err), tone: 'error' })
+    }
+    reread(file, { timeZone })
+  }
+  /** A partition set in the preview is remembered for every later import, then the file is read again with it. */
+  const setPartition = async (file: FileState, partition: string, setting: SlurmPartition) => {
+    try {
+      const cluster = await ledger.settings.getCluster()
+      await ledger.settings.setCluster({ ...cluster, partitions: { ...cluster.partitions, [partition]: setting } })
+      notify({ message: t('cluster.partitionSaved', { partition }) })
+      reread(file, {})
+    } catch (err) {
+      notify({ message: i18n.error(err), tone: 'error' })
     }
   }
 
@@ -82,10 +131,11 @@ export default function Import() {
     ])
     for (const { p, key } of added) queue.current = queue.current.then(() => read(key, p))
   }
-  /** The file read again with its clock's offset, so the preview shows the runs at their true UTC times. */
-  const setOffset = (file: FileState, offsetMinutes: number | undefined) => {
+  /** The file read again with its clock's offset or zone, so the preview shows the runs at their true UTC times. */
+  const reread = (file: FileState, clock: Pick<FileState, 'offsetMinutes' | 'timeZone'>) => {
+    const next = { offsetMinutes: file.offsetMinutes, timeZone: file.timeZone, ...clock }
     update(file.key, {
-      offsetMinutes,
+      ...next,
       phase: 'reading',
       done: 0,
       total: 0,
@@ -95,8 +145,9 @@ export default function Import() {
       error: undefined,
       errorMsg: undefined
     })
-    queue.current = queue.current.then(() => read(file.key, file.picked, offsetMinutes))
+    queue.current = queue.current.then(() => read(file.key, file.picked, next))
   }
+  const setOffset = (file: FileState, offsetMinutes: number | undefined) => reread(file, { offsetMinutes })
   const addFiles = (list: FileList | null) =>
     add([...(list ?? [])].map((file) => ({ name: file.name, chunks: () => chunksOfBlob(file) })))
   const pickDesktop = async () => {
@@ -226,7 +277,15 @@ export default function Import() {
           onDiscard={() => setFiles((all) => all.filter((f) => f.key !== file.key))}
           onUndo={() => file.batch && void undo(file.batch, file.key)}
           onDownloadErrors={() => void downloadErrors(file)}
-        />
+        >
+          <ClusterSetup
+            file={file}
+            catalogue={catalogue.data}
+            onTimeZone={(timeZone) => void setZone(file, timeZone)}
+            onPartition={(partition, setting) => void setPartition(file, partition, setting)}
+          />
+          <RankChoices file={file} onChoose={(groupId, merge) => chooseRanks(file, groupId, merge)} />
+        </FileCard>
       ))}
 
       <section aria-labelledby="batches-title" className="card">

@@ -186,6 +186,13 @@ export function RunDetail({
                     <td>{run.input.source.jobId}</td>
                   </tr>
                 )}
+                {run.input.notes !== '' && (
+                  <tr>
+                    <th scope="row">{t('form.notes')}</th>
+                    {/* an import's trace: where each figure came from (a Slurm job's partition mapping), one per line */}
+                    <td style={{ whiteSpace: 'pre-line' }}>{run.input.notes}</td>
+                  </tr>
+                )}
                 {run.input.outcome && (
                   <tr>
                     <th scope="row">{t('detail.outcome')}</th>

@@ -4,6 +4,7 @@ import { useAsync } from '../../app/useAsync'
 import { LoadStatus } from '../../components/Status'
 import { useHost } from '../../host/HostProvider'
 import { useI18n } from '../../i18n/I18nProvider'
+import { FolderSettings } from './FolderSettings'
 
 const LOG_SHOWN = 50
 
@@ -64,7 +65,8 @@ function FolderList({ watched }: { watched: WatchedFoldersApi }) {
                     onClick={() => void act(() => watched.remove(folder.id))}
                   >
                     {t('watch.remove')}
-                  </button>
+                  </button>{' '}
+                  <FolderSettings folder={folder} watched={watched} act={act} />
                 </li>
               ))}
             </ul>

@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/I18nProvider'
 import { loadCatalogue } from '../../ledger/engine'
 import { useLedgerQuery } from '../../ledger/useLedgerQuery'
 import { Backups } from './Backups'
+import { ClusterSettings } from './ClusterSettings'
 import { ContractualInstruments } from './ContractualInstruments'
 import { CountedFigure } from './CountedFigure'
 import { CustomHardware } from './CustomHardware'
@@ -41,6 +42,7 @@ export default function Settings({ query }: ScreenProps) {
         )}
       </LoadStatus>
       <Backups />
+      <ClusterSettings catalogue={catalogue.data} />
       <WatchedFolders />
       <Trash />
       <Storage />
