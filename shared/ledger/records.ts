@@ -69,6 +69,8 @@ export const importBatchSchema = z.object({
   unchanged: z.number().int().nonnegative(),
   /** Rows of the file the importer rejected. */
   skipped: z.number().int().nonnegative(),
+  /** Projects the import created, removed again by its undo when they are empty then (absent before issue 16). */
+  createdProjectIds: z.array(id).optional(),
   updatedAt: epochMs
 })
 export type ImportBatch = z.infer<typeof importBatchSchema>
