@@ -360,6 +360,8 @@ export const de: Catalogue = {
   'form.editTitle': 'Lauf bearbeiten',
   'form.duplicateTitle': 'Lauf duplizieren',
   'form.kind': 'Art',
+  'projectPicker.existing': 'Kommt in das Projekt „{name}“.',
+  'projectPicker.new': 'Ein neues Projekt „{name}“ wird angelegt.',
   'form.project': 'Projekt',
   'form.person': 'Person',
   'form.aboutRun': 'Angaben zum Lauf',

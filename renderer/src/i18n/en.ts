@@ -356,6 +356,8 @@ export const en = {
   'form.editTitle': 'Edit run',
   'form.duplicateTitle': 'Duplicate run',
   'form.kind': 'Kind',
+  'projectPicker.existing': 'Goes to the project “{name}”.',
+  'projectPicker.new': 'A new project “{name}” will be created.',
   'form.project': 'Project',
   'form.person': 'Person',
   'form.aboutRun': 'About the run',
