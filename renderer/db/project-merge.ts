@@ -1,5 +1,5 @@
 import type { RunRecord } from '../../shared/ledger/records'
-import type { ProjectMerge, ProjectsRepo } from './api'
+import type { ProjectsRepo } from './api'
 import { type LedgerContext, RollupDelta, writeRollups } from './context'
 import { guarded, LedgerError } from './errors'
 

@@ -1,5 +1,5 @@
-import { type ProjectRecord, projectRecordSchema } from '../../shared/ledger/records'
 import { tidyProjectName } from '../../shared/ledger/project-names'
+import { type ProjectRecord, projectRecordSchema } from '../../shared/ledger/records'
 import { msg } from '../../shared/messages/index'
 import type { ProjectsRepo } from './api'
 import { describeIssues, type LedgerContext, projectNamed } from './context'

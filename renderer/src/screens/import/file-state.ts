@@ -6,8 +6,6 @@ import { type StoredEnergy, type TextChunk } from './import-flow'
 /** Runs listed in a preview; a log can hold thousands. */
 export const RUNS_SHOWN = 200
 
-export const NEW_PROJECT = ''
-
 export interface Picked {
   name: string
   chunks: () => AsyncIterable<TextChunk>
@@ -33,7 +31,5 @@ export interface FileState {
   /** The energy each listed run will be stored with, computed as the ledger will (first RUNS_SHOWN runs). */
   energies?: (StoredEnergy | undefined)[]
   preview?: ImportPreview
-  /** Source project name → chosen ledger project id ('' keeps the preview's own choice). */
-  projectMap: Record<string, string>
   batch?: ImportBatch
 }

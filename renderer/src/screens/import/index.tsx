@@ -1,5 +1,6 @@
 import { type DragEvent, useRef, useState } from 'react'
 import { catalogueMatcher } from '../../../../shared/import'
+import { plannedProjectNames, type ProjectPlan } from '../../../../shared/ledger/project-names'
 import type { ImportBatch } from '../../../db'
 import { SAFETY_BACKUP_RUNS, safetyBackup } from '../../app/backup-flow'
 import { useNotify } from '../../app/Notices'
@@ -10,10 +11,16 @@ import type { MessageKey } from '../../i18n/en'
 import { useI18n } from '../../i18n/I18nProvider'
 import { loadCatalogue } from '../../ledger/engine'
 import { useLedger } from '../../ledger/LedgerProvider'
-import { type FileState, NEW_PROJECT, type Picked, RUNS_SHOWN } from './file-state'
+import { type FileState, type Picked, RUNS_SHOWN } from './file-state'
 import { FileCard } from './FileCard'
 import { chunksOfBlob, chunksOfText, parseChunks, rowErrorsCsv, rowErrorsFileName, storedEnergies } from './import-flow'
+import { InterruptedImport } from './InterruptedImport'
 import { Mappings } from './Mappings'
+import { ProjectPlanPanel } from './ProjectPlanPanel'
+
+/** Runs per write chunk: between chunks the page repaints its progress and a cancel takes effect. */
+const WRITE_CHUNK_RUNS = 500
+const EACH_PROJECT: ProjectPlan = { kind: 'each', names: {} }
 
 export default function Import() {
   const i18n = useI18n()
@@ -34,6 +41,9 @@ export default function Import() {
     setFiles((all) => all.map((f) => (f.key === key ? { ...f, ...patch } : f)))
 
   const [chosen, setChosen] = useState<string[]>([])
+  /** Where the runs of the latest pick's files go: chosen once, for all of them. */
+  const [plan, setPlan] = useState<ProjectPlan>(EACH_PROJECT)
+  const cancels = useRef(new Map<number, AbortController>())
 
   const read = async (key: number, picked: Picked, offsetMinutes?: number) => {
     const catalogue = await loadCatalogue()
@@ -66,6 +76,7 @@ export default function Import() {
     const added = picked.map((p) => ({ p, key: nextKey.current++ }))
     const thisPick = pick + 1
     setPick(thisPick)
+    setPlan(EACH_PROJECT)
     setChosen(picked.map((p) => p.name))
     setFiles((all) => [
       ...added.map(({ p, key }): FileState => ({
@@ -75,8 +86,7 @@ export default function Import() {
         picked: p,
         phase: 'reading',
         done: 0,
-        total: 0,
-        projectMap: {}
+        total: 0
       })),
       ...all
     ])
@@ -118,24 +128,39 @@ export default function Import() {
 
   const commit = async (file: FileState) => {
     if (!file.result) return
-    const projectMap = Object.fromEntries(Object.entries(file.projectMap).filter(([, id]) => id !== NEW_PROJECT))
+    const sources = file.preview?.projects.map((p) => p.sourceName) ?? []
+    const projectNames = plannedProjectNames(file.pick === pick ? plan : EACH_PROJECT, file.name, sources)
+    const controller = new AbortController()
+    cancels.current.set(file.key, controller)
     update(file.key, { phase: 'committing', done: 0, total: file.result.runs.length, error: undefined })
     try {
       const batch = await ledger.imports.commit(file.result, {
-        projectMap,
+        projectNames,
+        chunkSize: WRITE_CHUNK_RUNS,
+        signal: controller.signal,
         onProgress: (done, total) => update(file.key, { done, total })
       })
       update(file.key, { phase: 'committed', batch })
       changed()
     } catch (err) {
+      const wasCancelled = controller.signal.aborted
       update(file.key, {
         phase: 'ready',
-        error: t('import.commitFailed', { message: i18n.error(err) })
+        error: wasCancelled ? undefined : t('import.commitFailed', { message: i18n.error(err) })
       })
+      if (wasCancelled) notify({ message: t('import.cancelledNotice', { file: file.name }) })
+    } finally {
+      cancels.current.delete(file.key)
     }
   }
   const importable = files.filter(
     (f) => f.pick === pick && f.phase === 'ready' && f.preview && f.preview.added + f.preview.updated > 0
+  )
+  // The files whose projects the plan decides: the latest pick's, previewed, not yet imported.
+  const planFiles = files.flatMap((f) =>
+    f.pick === pick && f.preview && f.phase !== 'committed' && f.preview.projects.length > 0
+      ? [{ name: f.name, preview: f.preview }]
+      : []
   )
   const commitAll = async () => {
     for (const f of importable) await commit(f)
@@ -208,6 +233,16 @@ export default function Import() {
         <p className="muted">{t('import.formats')}</p>
       </div>
 
+      <InterruptedImport />
+      {planFiles.length > 0 && (
+        <ProjectPlanPanel
+          files={planFiles}
+          plan={plan}
+          onPlan={setPlan}
+          projects={projects.data ?? []}
+          disabled={files.some((f) => f.pick === pick && f.phase === 'committing')}
+        />
+      )}
       {importable.length > 1 && (
         <div className="row import-all">
           <button type="button" className="primary" onClick={() => void commitAll()}>
@@ -219,11 +254,8 @@ export default function Import() {
         <FileCard
           key={file.key}
           file={file}
-          projects={projects.data ?? []}
           onOffset={(minutes) => setOffset(file, minutes)}
-          onMap={(sourceName, projectId) =>
-            update(file.key, { projectMap: { ...file.projectMap, [sourceName]: projectId } })
-          }
+          onCancel={() => cancels.current.get(file.key)?.abort()}
           onCommit={() => void commit(file)}
           onDiscard={() => setFiles((all) => all.filter((f) => f.key !== file.key))}
           onUndo={() => file.batch && void undo(file.batch, file.key)}
