@@ -141,7 +141,10 @@ export interface ImportsRepo {
   /** One transaction: all runs or none. Idempotent by stable id (source kind + external id). */
   commit(source: ImportSource, options?: ImportCommitOptions): Promise<ImportBatch>
   list(): Promise<ImportBatch[]>
-  /** Removes the runs the batch created, puts back the versions it replaced, and removes the projects it created if empty. */
+  /**
+   * Removes the runs the batch created, puts back the versions it replaced, and removes the projects its runs were in
+   * that an import created and that are empty now.
+   */
   undo(batchId: string): Promise<{ removed: number; reverted: number; projectsRemoved: number }>
   /**
    * An import the app was writing when the page went away (reload, crash): its file name, or undefined. Its write was

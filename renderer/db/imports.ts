@@ -107,13 +107,16 @@ export const importsRepo = <L>(ctx: LedgerContext<L>): ImportsRepo => {
     return resolved
   }
 
-  /** Removes those of the projects that hold no run (trash included) with their mappings; how many went. */
-  const removeIfEmpty = async (projectIds: readonly string[]): Promise<number> => {
+  /**
+   * Removes those of the projects an import created that hold no run (trash included), with their mappings; how many
+   * went. A project made by hand stays, even empty.
+   */
+  const removeIfEmpty = async (projectIds: Iterable<string>): Promise<number> => {
     let removed = 0
     for (const id of projectIds) {
+      if (!(await db.projects.get(id))?.createdByImport) continue
       const runs = await db.runs.where('[projectId+startedAtMs]').between([id, -Infinity], [id, Infinity]).count()
       if (runs > 0 || (await db.trash.filter((t) => t.run.projectId === id).count()) > 0) continue
-      if (!(await db.projects.get(id))) continue
       await db.mappings.filter((m) => m.projectId === id).delete()
       await db.projects.delete(id)
       removed++
@@ -156,6 +159,7 @@ export const importsRepo = <L>(ctx: LedgerContext<L>): ImportsRepo => {
               id: projectId,
               name: p.projectName,
               description: '',
+              createdByImport: batchId,
               createdAt: now,
               updatedAt: now
             })
@@ -220,7 +224,6 @@ export const importsRepo = <L>(ctx: LedgerContext<L>): ImportsRepo => {
           ...counts,
           // Rows, not errors (a row may have several), and not the duplicates a later row of the same run replaced.
           skipped: (source.skippedRows ?? source.errors.length) + invalid.length,
-          createdProjectIds: [...created.values()],
           updatedAt: now
         }
         await db.imports.add(batch)
@@ -272,8 +275,8 @@ export const importsRepo = <L>(ctx: LedgerContext<L>): ImportsRepo => {
           'rw',
           [db.runs, db.imports, db.superseded, db.rollups, db.projects, db.mappings, db.trash],
           async () => {
-            const batch = await db.imports.get(batchId)
-            if (!batch) throw new LedgerError('not-found', `No import batch with id ${batchId}.`)
+            if (!(await db.imports.get(batchId)))
+              throw new LedgerError('not-found', `No import batch with id ${batchId}.`)
             const delta = new RollupDelta()
             const created = await db.runs.where('importId').equals(batchId).toArray()
             for (const run of created) delta.add(run, -1)
@@ -292,7 +295,9 @@ export const importsRepo = <L>(ctx: LedgerContext<L>): ImportsRepo => {
             await db.superseded.where('importId').equals(batchId).delete()
             await db.imports.delete(batchId)
             await writeRollups(db, delta)
-            const projectsRemoved = await removeIfEmpty(batch.createdProjectIds ?? [])
+            // The projects its runs were in: those an import created go when this undo leaves them empty.
+            const emptied = new Set([...created, ...current.filter((r) => r !== undefined)].map((r) => r.projectId))
+            const projectsRemoved = await removeIfEmpty(emptied)
             return { removed: created.length, reverted: reverts.length, projectsRemoved }
           }
         )

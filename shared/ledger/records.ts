@@ -16,6 +16,8 @@ export const projectRecordSchema = z.object({
   id,
   name: z.string().min(1).max(200),
   description: z.string().max(2000).default(''),
+  /** The import batch that created it: undoing any import removes such a project once it is empty (issue 16). */
+  createdByImport: id.optional(),
   createdAt: epochMs,
   updatedAt: epochMs
 })
@@ -69,8 +71,6 @@ export const importBatchSchema = z.object({
   unchanged: z.number().int().nonnegative(),
   /** Rows of the file the importer rejected. */
   skipped: z.number().int().nonnegative(),
-  /** Projects the import created, removed again by its undo when they are empty then (absent before issue 16). */
-  createdProjectIds: z.array(id).optional(),
   updatedAt: epochMs
 })
 export type ImportBatch = z.infer<typeof importBatchSchema>

@@ -23,7 +23,9 @@ const many = (n: number, project = 'big'): ImportSource =>
 /** Totals by project from the rollups, and the same summed from the runs themselves. */
 const totals = async (ledger: Ledger<TestLab>) => {
   const { rows } = await ledger.aggregate.totals({ period: yearPeriod(2026), groupBy: ['project'] })
-  const fromRollups = Object.fromEntries(rows.map((r) => [r.group.project, r.totals.emissionsKg.value]))
+  const fromRollups: Record<string, number> = Object.fromEntries(
+    rows.map((r) => [r.group.project, r.totals.emissionsKg.value])
+  )
   const fromRuns: Record<string, number> = {}
   for (const run of await ledger.runs.list()) fromRuns[run.projectId] = (fromRuns[run.projectId] ?? 0) + run.emissionsKg
   return { fromRollups, fromRuns }
@@ -113,13 +115,23 @@ describe('undoing an import', () => {
         { id: 'c', project: 'old' }
       ])
     )
-    expect(batch.createdProjectIds).toHaveLength(2)
+    expect((await ledger.projects.list()).filter((p) => p.createdByImport === batch.id)).toHaveLength(2)
     // A run typed by hand into new-2 keeps that project alive.
     await ledger.runs.create(gpuRun({ project: 'new-2' }))
     const undone = await ledger.imports.undo(batch.id)
     expect(undone).toMatchObject({ removed: 3, projectsRemoved: 1 })
     expect((await ledger.projects.list()).map((p) => p.name)).toEqual(['new-2', 'old'])
     expect((await ledger.imports.mappings.list()).some((m) => m.sourceName === 'new-1')).toBe(false)
+  })
+
+  it('removes a project two imports filled once both are undone, in either order', async () => {
+    const ledger = await openTest()
+    const first = await ledger.imports.commit(file([{ id: 'a', project: 'shared' }], 'one.csv'))
+    const second = await ledger.imports.commit(file([{ id: 'b', project: 'SHARED ' }], 'two.csv'))
+    expect(await ledger.projects.list()).toHaveLength(1)
+    expect(await ledger.imports.undo(first.id)).toMatchObject({ removed: 1, projectsRemoved: 0 })
+    expect(await ledger.imports.undo(second.id)).toMatchObject({ removed: 1, projectsRemoved: 1 })
+    expect(await ledger.projects.list()).toEqual([])
   })
 })
 

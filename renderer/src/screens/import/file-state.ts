@@ -8,6 +8,8 @@ export const RUNS_SHOWN = 200
 
 export interface Picked {
   name: string
+  /** The file itself, for the parse worker; absent where only chunks can be had. */
+  source?: Blob | string
   chunks: () => AsyncIterable<TextChunk>
 }
 

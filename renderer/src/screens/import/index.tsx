@@ -16,6 +16,7 @@ import { FileCard } from './FileCard'
 import { chunksOfBlob, chunksOfText, parseChunks, rowErrorsCsv, rowErrorsFileName, storedEnergies } from './import-flow'
 import { InterruptedImport } from './InterruptedImport'
 import { Mappings } from './Mappings'
+import { parseOffThread } from './parse-off-thread'
 import { ProjectPlanPanel } from './ProjectPlanPanel'
 
 /** Runs per write chunk: between chunks the page repaints its progress and a cancel takes effect. */
@@ -51,9 +52,14 @@ export default function Import() {
       matchHardware: catalogueMatcher(catalogue.ref),
       ...(offsetMinutes !== undefined ? { timeZoneOffsetMinutes: offsetMinutes } : {})
     }
-    const outcome = await parseChunks(picked.name, picked.chunks(), options, (done, total) =>
-      update(key, { done, total })
-    )
+    const progress = (done: number, total: number) => update(key, { done, total })
+    // Off the page's thread where a worker can run; on the page (in chunks, yielding) where it cannot.
+    const outcome =
+      picked.source !== undefined && typeof Worker !== 'undefined'
+        ? await parseOffThread({ name: picked.name, source: picked.source, offsetMinutes }, progress).catch(() =>
+            parseChunks(picked.name, picked.chunks(), options, progress)
+          )
+        : await parseChunks(picked.name, picked.chunks(), options, progress)
     if (!outcome.ok) return update(key, { phase: 'failed', error: outcome.error, errorMsg: outcome.errorMsg })
     update(key, { phase: 'previewing', result: outcome.result })
     try {
@@ -108,7 +114,7 @@ export default function Import() {
     queue.current = queue.current.then(() => read(file.key, file.picked, offsetMinutes))
   }
   const addFiles = (list: FileList | null) =>
-    add([...(list ?? [])].map((file) => ({ name: file.name, chunks: () => chunksOfBlob(file) })))
+    add([...(list ?? [])].map((file) => ({ name: file.name, source: file, chunks: () => chunksOfBlob(file) })))
   const pickDesktop = async () => {
     const opened = await host.api.openFiles({
       title: t('import.pick'),
@@ -118,7 +124,7 @@ export default function Import() {
         { name: t('import.filterAll'), extensions: ['*'] }
       ]
     })
-    add(opened.map((f) => ({ name: f.name, chunks: () => chunksOfText(f.text) })))
+    add(opened.map((f) => ({ name: f.name, source: f.text, chunks: () => chunksOfText(f.text) })))
   }
   const onDrop = (e: DragEvent) => {
     e.preventDefault()
