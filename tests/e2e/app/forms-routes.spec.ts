@@ -153,7 +153,7 @@ test('a 200-character project name does not widen the runs page', async ({ page 
   await page.getByRole('navigation').first().getByRole('link', { name: 'Runs' }).click()
   const target = page.getByRole('combobox', { name: 'Move to project' })
   await target.fill('long')
-  await page.getByRole('option', { name }).click()
+  await page.getByRole('listbox').getByRole('option', { name }).click()
   await expect(target).toHaveValue(name)
   expect((await target.boundingBox())?.width ?? 0).toBeLessThanOrEqual(400)
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024)

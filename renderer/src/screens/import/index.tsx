@@ -47,19 +47,23 @@ export default function Import() {
   const cancels = useRef(new Map<number, AbortController>())
 
   const read = async (key: number, picked: Picked, offsetMinutes?: number) => {
-    const catalogue = await loadCatalogue()
-    const options = {
-      matchHardware: catalogueMatcher(catalogue.ref),
-      ...(offsetMinutes !== undefined ? { timeZoneOffsetMinutes: offsetMinutes } : {})
-    }
+    // The page's catalogue (for the preview's energies) loads while the worker parses.
+    const loading = loadCatalogue()
     const progress = (done: number, total: number) => update(key, { done, total })
+    const onPage = async () => {
+      const { ref } = await loading
+      const options = {
+        matchHardware: catalogueMatcher(ref),
+        ...(offsetMinutes !== undefined ? { timeZoneOffsetMinutes: offsetMinutes } : {})
+      }
+      return parseChunks(picked.name, picked.chunks(), options, progress)
+    }
     // Off the page's thread where a worker can run; on the page (in chunks, yielding) where it cannot.
     const outcome =
       picked.source !== undefined && typeof Worker !== 'undefined'
-        ? await parseOffThread({ name: picked.name, source: picked.source, offsetMinutes }, progress).catch(() =>
-            parseChunks(picked.name, picked.chunks(), options, progress)
-          )
-        : await parseChunks(picked.name, picked.chunks(), options, progress)
+        ? await parseOffThread({ name: picked.name, source: picked.source, offsetMinutes }, progress).catch(onPage)
+        : await onPage()
+    const catalogue = await loading
     if (!outcome.ok) return update(key, { phase: 'failed', error: outcome.error, errorMsg: outcome.errorMsg })
     update(key, { phase: 'previewing', result: outcome.result })
     try {

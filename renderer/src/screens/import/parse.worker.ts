@@ -1,6 +1,6 @@
 /**
  * The Import screen's parse, off the page's thread: a 50 MB file is read and parsed here while the page keeps
- * answering. One request per worker; progress as it reads, then the outcome (plain data, cloned to the page).
+ * answering. Requests are answered by id: progress as it reads, then the outcome (plain data, cloned to the page).
  */
 import { catalogueMatcher } from '../../../../shared/import'
 import { loadCatalogue } from '../../ledger/engine'
@@ -13,7 +13,7 @@ const scope = self as unknown as {
 }
 
 scope.onmessage = (event) => {
-  const { name, source, offsetMinutes } = event.data
+  const { id, name, source, offsetMinutes } = event.data
   void (async () => {
     const catalogue = await loadCatalogue()
     const outcome = await parseChunks(
@@ -23,10 +23,10 @@ scope.onmessage = (event) => {
         matchHardware: catalogueMatcher(catalogue.ref),
         ...(offsetMinutes !== undefined ? { timeZoneOffsetMinutes: offsetMinutes } : {})
       },
-      (done, total) => scope.postMessage({ type: 'progress', done, total }),
+      (done, total) => scope.postMessage({ id, type: 'progress', done, total }),
       // No page to repaint here: no pause between chunks.
       () => Promise.resolve()
     )
-    scope.postMessage({ type: 'done', outcome })
+    scope.postMessage({ id, type: 'done', outcome })
   })()
 }
