@@ -138,7 +138,7 @@ test('import page at 1,024 px: the preview of a real CodeCarbon file fits the sc
   const card = page.getByRole('region', { name: 'codecarbon-repo-sample.csv', exact: true })
   await expect(card.getByRole('button', { name: 'Import 21 runs' })).toBeVisible()
   await card.getByText('21 runs in the file').click()
-  await expect(card.getByRole('table').nth(1)).toBeVisible()
+  await expect(card.getByRole('table', { name: 'Runs in codecarbon-repo-sample.csv' })).toBeVisible()
   const width = await page.evaluate(() => document.documentElement.scrollWidth)
   await page.screenshot({ path: 'tests/artifacts/import-preview-1024.png', fullPage: true })
   expect(width).toBeLessThanOrEqual(1024)
