@@ -46,6 +46,8 @@ export default defineConfig({
     root: 'renderer',
     base: './',
     plugins: [react(), jsonAsParse()],
+    // The Import screen's parse worker (screens/import/parse.worker.ts) loads the catalogue lazily: ES modules split.
+    worker: { format: 'es', plugins: () => [jsonAsParse()] },
     build: {
       outDir: resolve('out/renderer'),
       // electron-vite leaves the renderer unminified by default; the initial JavaScript's size is a benchmarked target.

@@ -62,6 +62,20 @@ export interface ProjectsRepo {
   update(id: string, patch: { name?: string; description?: string }): Promise<ProjectRecord>
   /** Only an empty project can be removed (its runs would lose their project). */
   remove(id: string): Promise<void>
+  /** Moves every run (trash included) and mapping of one project to another and removes the first; undoable. */
+  merge(fromId: string, intoId: string): Promise<ProjectMerge>
+  /** Undoes a merge: the project comes back with the runs that are still where the merge put them (their count). */
+  unmerge(merge: ProjectMerge): Promise<number>
+}
+
+/** What a merge moved, to undo it. */
+export interface ProjectMerge {
+  from: ProjectRecord
+  intoId: string
+  runIds: string[]
+  trashIds: string[]
+  mappingIds: string[]
+  moved: number
 }
 
 export interface RunsRepo {
@@ -114,6 +128,13 @@ export interface ImportCommitOptions {
   chunkSize?: number
   /** Overrides of the mapping for this import (source name → existing project id); remembered. */
   projectMap?: Record<string, string>
+  /**
+   * Overrides by name (source name → project name): the project of that name whatever its case and spacing, or a
+   * new one; remembered. projectMap wins for a source name in both.
+   */
+  projectNames?: Record<string, string>
+  /** Aborting it cancels the write: the transaction is rolled back and nothing of the import stays. */
+  signal?: AbortSignal
 }
 
 export interface ImportsRepo {
@@ -121,8 +142,16 @@ export interface ImportsRepo {
   /** One transaction: all runs or none. Idempotent by stable id (source kind + external id). */
   commit(source: ImportSource, options?: ImportCommitOptions): Promise<ImportBatch>
   list(): Promise<ImportBatch[]>
-  /** Removes the runs the batch created and puts back the versions it replaced. */
-  undo(batchId: string): Promise<{ removed: number; reverted: number }>
+  /**
+   * Removes the runs the batch created, puts back the versions it replaced, and removes the projects its runs were in
+   * that an import created and that are empty now.
+   */
+  undo(batchId: string): Promise<{ removed: number; reverted: number; projectsRemoved: number }>
+  /**
+   * An import the app was writing when the page went away (reload, crash): its file name, or undefined. Its write was
+   * one transaction, so nothing of it was kept; reading it clears the marker.
+   */
+  takeInterrupted(): Promise<string | undefined>
   mappings: {
     list(): Promise<ProjectMapping[]>
     set(sourceKind: string, sourceName: string, projectId: string): Promise<ProjectMapping>

@@ -2,7 +2,8 @@ import type { z } from 'zod'
 import { type RunInput, type RunInputDraft, runInputSchema } from '../../shared/domain/run'
 import { computeStamp } from '../../shared/ledger/import-plan'
 import { monthOf } from '../../shared/ledger/period'
-import type { RunRecord } from '../../shared/ledger/records'
+import { findProjectByName, tidyProjectName } from '../../shared/ledger/project-names'
+import type { ProjectRecord, RunRecord } from '../../shared/ledger/records'
 import { applyDelta, RollupDelta } from '../../shared/ledger/rollup'
 import type { LedgerEngine } from './api'
 import { LedgerError } from './errors'
@@ -65,14 +66,21 @@ export const UNASSIGNED_PROJECT = 'Unassigned'
  * `projects`; awaits only Dexie.
  */
 export const resolveProjectByName = async <L>(ctx: LedgerContext<L>, name: string): Promise<string> => {
-  const projectName = name.trim() || UNASSIGNED_PROJECT
-  const found = await ctx.db.projects.where('name').equals(projectName).first()
+  const projectName = tidyProjectName(name) || UNASSIGNED_PROJECT
+  const found = await projectNamed(ctx.db, projectName)
   if (found) return found.id
   const now = ctx.now()
   const id = ctx.newId()
   await ctx.db.projects.add({ id, name: projectName, description: '', createdAt: now, updatedAt: now })
   return id
 }
+
+/**
+ * The project of a name whatever its case and spacing ("vision inference " is "Vision inference"). Projects are
+ * few (hundreds), so the table is scanned: an index cannot fold case.
+ */
+export const projectNamed = async (db: LedgerDb, name: string): Promise<ProjectRecord | undefined> =>
+  (await db.projects.where('name').equals(name).first()) ?? findProjectByName(await db.projects.toArray(), name)
 
 /** Writes a rollup delta: one bulkGet, one bulkPut, one bulkDelete. Inside the run-writing transaction. */
 export const writeRollups = async (db: LedgerDb, delta: RollupDelta): Promise<void> => {

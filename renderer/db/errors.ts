@@ -2,7 +2,8 @@ import Dexie from 'dexie'
 import { english, type Message, msg } from '../../shared/messages/index'
 
 /** An error the UI can show as it is: a stable code and a message written for the user. */
-export type LedgerErrorCode = 'invalid' | 'not-found' | 'conflict' | 'quota' | 'blocked' | 'closed' | 'backup-rejected'
+export type LedgerErrorCode =
+  'invalid' | 'not-found' | 'conflict' | 'quota' | 'blocked' | 'closed' | 'backup-rejected' | 'cancelled'
 
 export class LedgerError extends Error {
   /** The message for the app's language (shared/messages), where a user meets this error; message is its English. */

@@ -1,12 +1,15 @@
 import type { RunResult } from '../../shared/domain/result'
 import type { RunInput } from '../../shared/domain/run'
 import { classifyImport, stableRunId } from '../../shared/ledger/import-plan'
+import { projectKey, tidyProjectName } from '../../shared/ledger/project-names'
 import type { ImportBatch, ProjectMapping, RunRecord } from '../../shared/ledger/records'
+import { msg } from '../../shared/messages/index'
 import type { ImportPreview, ImportSource, ImportsRepo } from './api'
 import {
   type LedgerContext,
   makeRunRecord,
   parseRunInput,
+  projectNamed,
   RollupDelta,
   UNASSIGNED_PROJECT,
   writeRollups
@@ -23,6 +26,12 @@ interface PreparedRun {
 }
 
 const mappingIdOf = (sourceKind: string, sourceName: string): string => `${sourceKind}:${sourceName}`
+
+/**
+ * Settings key of the marker an import's write leaves while it runs (written before its transaction, removed after):
+ * found at the next start, it means the page went away mid-write, and the transaction with it.
+ */
+const WRITING_PREFIX = 'importWriting:'
 
 /**
  * Validates and computes every run of an import and gives each its stable id; later duplicates of an id replace
@@ -62,7 +71,11 @@ export const importsRepo = <L>(ctx: LedgerContext<L>): ImportsRepo => {
    * Where each source project name goes: this import's override, the remembered mapping, the project of that
    * name, or a new project. Reads only Dexie, so it runs inside the commit transaction too.
    */
-  const resolveProjects = async (runs: PreparedRun[], overrides: Record<string, string>) => {
+  const resolveProjects = async (
+    runs: PreparedRun[],
+    overrides: Record<string, string>,
+    namedOverrides: Record<string, string> = {}
+  ) => {
     const names = new Map<string, { sourceKind: string; sourceName: string; runs: number }>()
     for (const r of runs) {
       const entry = names.get(r.mappingId) ?? {
@@ -76,24 +89,39 @@ export const importsRepo = <L>(ctx: LedgerContext<L>): ImportsRepo => {
     const resolved = new Map<string, ImportPreview['projects'][number] & { sourceKind: string }>()
     for (const [mappingId, { sourceKind, sourceName, runs: count }] of names) {
       const override = overrides[sourceName]
-      const remembered = override === undefined ? (await db.mappings.get(mappingId))?.projectId : override
+      const named = override === undefined ? tidyProjectName(namedOverrides[sourceName] ?? '') : ''
+      const remembered =
+        override === undefined && named === '' ? (await db.mappings.get(mappingId))?.projectId : override
       const project = remembered !== undefined ? await db.projects.get(remembered) : undefined
       if (override !== undefined && !project)
         throw new LedgerError('not-found', `No project with id ${override} to map "${sourceName}" to.`)
-      const byName =
-        project ??
-        (await db.projects
-          .where('name')
-          .equals(sourceName || UNASSIGNED_PROJECT)
-          .first())
+      const wanted = named || tidyProjectName(sourceName) || UNASSIGNED_PROJECT
+      const byName = project ?? (await projectNamed(db, wanted))
       resolved.set(
         mappingId,
         byName
           ? { sourceKind, sourceName, action: 'map', projectId: byName.id, projectName: byName.name, runs: count }
-          : { sourceKind, sourceName, action: 'create', projectName: sourceName || UNASSIGNED_PROJECT, runs: count }
+          : { sourceKind, sourceName, action: 'create', projectName: wanted, runs: count }
       )
     }
     return resolved
+  }
+
+  /**
+   * Removes those of the projects an import created that hold no run (trash included), with their mappings; how many
+   * went. A project made by hand stays, even empty.
+   */
+  const removeIfEmpty = async (projectIds: Iterable<string>): Promise<number> => {
+    let removed = 0
+    for (const id of projectIds) {
+      if (!(await db.projects.get(id))?.createdByImport) continue
+      const runs = await db.runs.where('[projectId+startedAtMs]').between([id, -Infinity], [id, Infinity]).count()
+      if (runs > 0 || (await db.trash.filter((t) => t.run.projectId === id).count()) > 0) continue
+      await db.mappings.filter((m) => m.projectId === id).delete()
+      await db.projects.delete(id)
+      removed++
+    }
+    return removed
   }
 
   const commit: ImportsRepo['commit'] = async (source, options = {}) => {
@@ -109,23 +137,29 @@ export const importsRepo = <L>(ctx: LedgerContext<L>): ImportsRepo => {
     const now = ctx.now()
     // Refused before the transaction when it would not fit: a disk filling mid-write may cost the whole database.
     await ensureSpace(ctx, { runs: runs.length })
+    const cancelled = () => new LedgerError('cancelled', msg('import.cancelled', { file: source.fileName }))
+    if (options.signal?.aborted) throw cancelled()
+    const marker = `${WRITING_PREFIX}${batchId}`
+    await guarded(() => db.settings.put({ key: marker, value: { fileName: source.fileName }, updatedAt: now }))
 
     return guarded(() =>
       db.transaction('rw', [db.runs, db.projects, db.mappings, db.imports, db.superseded, db.rollups], async () => {
-        const projects = await resolveProjects(runs, options.projectMap ?? {})
+        const projects = await resolveProjects(runs, options.projectMap ?? {}, options.projectNames ?? {})
         const projectOf = new Map<string, string>()
         const mappings: ProjectMapping[] = []
-        // Two sources (CodeCarbon and nvidia-smi runs of one file) may name the same new project: create it once.
+        // Two sources (CodeCarbon and nvidia-smi runs of one file, or two names chosen alike) may name the same new
+        // project, whatever their case and spacing: create it once.
         const created = new Map<string, string>()
         for (const [mappingId, p] of projects) {
-          let projectId = p.projectId ?? created.get(p.projectName)
+          let projectId = p.projectId ?? created.get(projectKey(p.projectName))
           if (projectId === undefined) {
             projectId = ctx.newId()
-            created.set(p.projectName, projectId)
+            created.set(projectKey(p.projectName), projectId)
             await db.projects.add({
               id: projectId,
               name: p.projectName,
               description: '',
+              createdByImport: batchId,
               createdAt: now,
               updatedAt: now
             })
@@ -144,6 +178,8 @@ export const importsRepo = <L>(ctx: LedgerContext<L>): ImportsRepo => {
         const counts = { added: 0, updated: 0, unchanged: 0 }
         const delta = new RollupDelta()
         for (let start = 0; start < runs.length; start += chunkSize) {
+          // Throwing inside the transaction aborts it: the runs, rollups and projects written so far go with it.
+          if (options.signal?.aborted) throw cancelled()
           const chunk = runs.slice(start, start + chunkSize)
           const stored = await db.runs.bulkGet(chunk.map((r) => r.id))
           const writes: RunRecord[] = []
@@ -178,6 +214,7 @@ export const importsRepo = <L>(ctx: LedgerContext<L>): ImportsRepo => {
           await db.runs.bulkPut(writes)
           options.onProgress?.(start + chunk.length, runs.length)
         }
+        if (options.signal?.aborted) throw cancelled()
         await writeRollups(db, delta)
         const batch: ImportBatch = {
           id: batchId,
@@ -192,7 +229,7 @@ export const importsRepo = <L>(ctx: LedgerContext<L>): ImportsRepo => {
         await db.imports.add(batch)
         return batch
       })
-    )
+    ).finally(() => guarded(() => db.settings.delete(marker)).catch(() => undefined))
   }
 
   return {
@@ -234,28 +271,44 @@ export const importsRepo = <L>(ctx: LedgerContext<L>): ImportsRepo => {
     list: () => guarded(() => db.imports.orderBy('importedAt').reverse().toArray()),
     undo: (batchId) =>
       guarded(() =>
-        db.transaction('rw', [db.runs, db.imports, db.superseded, db.rollups], async () => {
-          if (!(await db.imports.get(batchId)))
-            throw new LedgerError('not-found', `No import batch with id ${batchId}.`)
-          const delta = new RollupDelta()
-          const created = await db.runs.where('importId').equals(batchId).toArray()
-          for (const run of created) delta.add(run, -1)
-          await db.runs.bulkDelete(created.map((r) => r.id))
-          const replaced = await db.superseded.where('importId').equals(batchId).toArray()
-          const current = await db.runs.bulkGet(replaced.map((s) => s.runId))
-          // Only runs still present are reverted: one deleted since stays deleted.
-          const reverts = replaced.filter((_, i) => current[i] !== undefined)
-          for (const [i, s] of replaced.entries()) {
-            const now = current[i]
-            if (now === undefined) continue
-            delta.add(now, -1)
-            delta.add(s.previous, 1)
+        db.transaction(
+          'rw',
+          [db.runs, db.imports, db.superseded, db.rollups, db.projects, db.mappings, db.trash],
+          async () => {
+            if (!(await db.imports.get(batchId)))
+              throw new LedgerError('not-found', `No import batch with id ${batchId}.`)
+            const delta = new RollupDelta()
+            const created = await db.runs.where('importId').equals(batchId).toArray()
+            for (const run of created) delta.add(run, -1)
+            await db.runs.bulkDelete(created.map((r) => r.id))
+            const replaced = await db.superseded.where('importId').equals(batchId).toArray()
+            const current = await db.runs.bulkGet(replaced.map((s) => s.runId))
+            // Only runs still present are reverted: one deleted since stays deleted.
+            const reverts = replaced.filter((_, i) => current[i] !== undefined)
+            for (const [i, s] of replaced.entries()) {
+              const now = current[i]
+              if (now === undefined) continue
+              delta.add(now, -1)
+              delta.add(s.previous, 1)
+            }
+            await db.runs.bulkPut(reverts.map((s) => s.previous))
+            await db.superseded.where('importId').equals(batchId).delete()
+            await db.imports.delete(batchId)
+            await writeRollups(db, delta)
+            // The projects its runs were in: those an import created go when this undo leaves them empty.
+            const emptied = new Set([...created, ...current.filter((r) => r !== undefined)].map((r) => r.projectId))
+            const projectsRemoved = await removeIfEmpty(emptied)
+            return { removed: created.length, reverted: reverts.length, projectsRemoved }
           }
-          await db.runs.bulkPut(reverts.map((s) => s.previous))
-          await db.superseded.where('importId').equals(batchId).delete()
-          await db.imports.delete(batchId)
-          await writeRollups(db, delta)
-          return { removed: created.length, reverted: reverts.length }
+        )
+      ),
+    takeInterrupted: () =>
+      guarded(() =>
+        db.transaction('rw', db.settings, async () => {
+          const markers = await db.settings.where('key').startsWith(WRITING_PREFIX).toArray()
+          await db.settings.bulkDelete(markers.map((m) => m.key))
+          const names = markers.map((m) => (m.value as { fileName?: unknown } | undefined)?.fileName)
+          return names.find((n): n is string => typeof n === 'string') ?? (markers.length > 0 ? '' : undefined)
         })
       ),
     mappings: {

@@ -1,8 +1,10 @@
+import { tidyProjectName } from '../../shared/ledger/project-names'
 import { type ProjectRecord, projectRecordSchema } from '../../shared/ledger/records'
 import { msg } from '../../shared/messages/index'
 import type { ProjectsRepo } from './api'
-import { describeIssues, type LedgerContext } from './context'
+import { describeIssues, type LedgerContext, projectNamed } from './context'
 import { guarded, LedgerError } from './errors'
+import { projectMerging } from './project-merge'
 
 export const projectsRepo = <L>(ctx: LedgerContext<L>): ProjectsRepo => {
   const { db } = ctx
@@ -12,16 +14,23 @@ export const projectsRepo = <L>(ctx: LedgerContext<L>): ProjectsRepo => {
     return parsed.data
   }
   const nameTaken = async (name: string, exceptId?: string): Promise<void> => {
-    const other = await db.projects.where('name').equals(name).first()
+    const other = await projectNamed(db, name)
     if (other && other.id !== exceptId) throw new LedgerError('conflict', msg('project.nameTaken', { name }))
   }
 
   return {
+    ...projectMerging(ctx),
     list: () => guarded(() => db.projects.toArray()).then((ps) => ps.sort((a, b) => a.name.localeCompare(b.name))),
     get: (id) => guarded(() => db.projects.get(id)),
     create: (name, description = '') => {
       const now = ctx.now()
-      const record = validate({ id: ctx.newId(), name: name.trim(), description, createdAt: now, updatedAt: now })
+      const record = validate({
+        id: ctx.newId(),
+        name: tidyProjectName(name),
+        description,
+        createdAt: now,
+        updatedAt: now
+      })
       return guarded(() =>
         db.transaction('rw', db.projects, async () => {
           await nameTaken(record.name)
@@ -37,7 +46,7 @@ export const projectsRepo = <L>(ctx: LedgerContext<L>): ProjectsRepo => {
           if (!current) throw new LedgerError('not-found', `No project with id ${id}.`)
           const next = validate({
             ...current,
-            ...(patch.name !== undefined ? { name: patch.name.trim() } : {}),
+            ...(patch.name !== undefined ? { name: tidyProjectName(patch.name) } : {}),
             ...(patch.description !== undefined ? { description: patch.description } : {}),
             updatedAt: ctx.now()
           })

@@ -16,6 +16,8 @@ export const projectRecordSchema = z.object({
   id,
   name: z.string().min(1).max(200),
   description: z.string().max(2000).default(''),
+  /** The import batch that created it: undoing any import removes such a project once it is empty (issue 16). */
+  createdByImport: id.optional(),
   createdAt: epochMs,
   updatedAt: epochMs
 })

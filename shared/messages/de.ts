@@ -163,6 +163,7 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'ledger.blocked':
     'Dieses Ledger wurde von einem neueren Carbon Ledger geschrieben. Aktualisieren Sie die App, um es zu öffnen.',
   'project.nameTaken': 'Ein Projekt namens „{name}“ gibt es schon.',
+  'import.cancelled': 'Der Import von {file} wurde abgebrochen: nichts davon wurde übernommen.',
   'project.notEmpty':
     'Dieses Projekt hat noch {runs:raw} Läufe (Papierkorb eingeschlossen): Verschieben oder löschen Sie sie zuerst.',
   'import.readFailed': '{file}: {reason}',

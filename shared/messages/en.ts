@@ -162,6 +162,7 @@ export const en = {
   'ledger.closed': 'The ledger was closed (another window upgraded it). Reload this window.',
   'ledger.blocked': 'This ledger was written by a newer Carbon Ledger. Update the app to open it.',
   'project.nameTaken': 'A project named "{name}" already exists.',
+  'import.cancelled': 'The import of {file} was cancelled: nothing of it was kept.',
   'project.notEmpty': 'This project still has {runs:raw} runs (trash included): move or delete them first.',
   'import.readFailed': '{file}: {reason}',
   'import.empty': '{file} is empty',

@@ -90,12 +90,12 @@ describe('imports', () => {
     )
 
     // Undo the third batch: d removed, b back to 2 h.
-    expect(await ledger.imports.undo(third.id)).toEqual({ removed: 1, reverted: 1 })
+    expect(await ledger.imports.undo(third.id)).toEqual({ removed: 1, reverted: 1, projectsRemoved: 0 })
     const totals = await ledger.aggregate.totals({ period: quarterPeriod(2026, 1) })
     expect(totals.total.energyKWh.value).toBeCloseTo(1.8, 10)
     expect(totals.total.runs).toBe(3)
     // Undo the first: every run it created goes.
-    expect(await ledger.imports.undo(first.id)).toEqual({ removed: 3, reverted: 0 })
+    expect(await ledger.imports.undo(first.id)).toEqual({ removed: 3, reverted: 0, projectsRemoved: 1 })
     expect(await ledger.runs.count()).toBe(0)
     expect((await ledger.aggregate.totals({ period: quarterPeriod(2026, 1) })).rows).toEqual([])
     expect((await ledger.imports.list()).map((b) => b.id)).toEqual([again.id])

@@ -407,6 +407,8 @@ export const de: Catalogue = {
   'form.editTitle': 'Lauf bearbeiten',
   'form.duplicateTitle': 'Lauf duplizieren',
   'form.kind': 'Art',
+  'projectPicker.existing': 'Kommt in das Projekt „{name}“.',
+  'projectPicker.new': 'Ein neues Projekt „{name}“ wird angelegt.',
   'form.project': 'Projekt',
   'form.person': 'Person',
   'form.aboutRun': 'Angaben zum Lauf',
@@ -552,6 +554,35 @@ export const de: Catalogue = {
   'import.closeFile': '{file} schließen',
   'import.chosen': 'Gewählt: {files}',
   'import.noneChosen': 'Noch keine Datei gewählt.',
+  'import.plan.title': 'Projekte der gewählten Dateien',
+  'import.plan.found': {
+    one: '{count} Projektname in {files} Datei(en). Wählen Sie einmal, wohin ihre Läufe gehen: Es gilt für alle Dateien dieser Auswahl.',
+    other:
+      '{count} Projektnamen in {files} Datei(en). Wählen Sie einmal, wohin ihre Läufe gehen: Es gilt für alle Dateien dieser Auswahl.'
+  },
+  'import.plan.each': 'Ein Projekt je Projektname',
+  'import.plan.one': 'Alles in ein Projekt',
+  'import.plan.file': 'Nach der Datei benennen',
+  'import.plan.oneName': 'Projekt für alle Läufe',
+  'import.plan.oneHint': 'Geben Sie einen neuen Namen ein oder wählen Sie ein bestehendes Projekt.',
+  'import.plan.fileTarget': '{file} → „{project}“',
+  'import.cancel': 'Import abbrechen',
+  'import.cancelledNotice': 'Der Import von {file} wurde abgebrochen: nichts davon wurde übernommen.',
+  'import.interrupted':
+    'Der Import von {file} wurde unterbrochen (das Fenster wurde geschlossen oder neu geladen): nichts davon wurde übernommen. Importieren Sie die Datei erneut.',
+  'import.interruptedUnnamed':
+    'Ein Import wurde unterbrochen (das Fenster wurde geschlossen oder neu geladen): nichts davon wurde übernommen.',
+  'projects.merge': '{name} zusammenführen mit…',
+  'projects.mergeInto': 'Zusammenführen mit',
+  'projects.mergeButton': 'Zusammenführen',
+  'projects.mergeTarget': 'Projekt, mit dem {name} zusammengeführt wird',
+  'projects.merged': {
+    one: '{from} mit {into} zusammengeführt: {count} Lauf verschoben.',
+    other: '{from} mit {into} zusammengeführt: {count} Läufe verschoben.'
+  },
+  'projects.delete': '{name} löschen',
+  'projects.deleted': 'Projekt {name} gelöscht.',
+  'projects.mergeUnknown': 'Wählen Sie ein bestehendes Projekt zum Zusammenführen.',
   'import.all': { one: 'Alle importieren: {count} Datei', other: 'Alle importieren: {count} Dateien' },
   'import.zone': 'Zeitzone der Zeitstempel der Datei',
   'import.zoneAssumed': 'UTC (angenommen, nicht angegeben)',

@@ -403,6 +403,8 @@ export const en = {
   'form.editTitle': 'Edit run',
   'form.duplicateTitle': 'Duplicate run',
   'form.kind': 'Kind',
+  'projectPicker.existing': 'Goes to the project “{name}”.',
+  'projectPicker.new': 'A new project “{name}” will be created.',
   'form.project': 'Project',
   'form.person': 'Person',
   'form.aboutRun': 'About the run',
@@ -543,6 +545,34 @@ export const en = {
   'import.closeFile': 'Close {file}',
   'import.chosen': 'Chosen: {files}',
   'import.noneChosen': 'No file chosen yet.',
+  'import.plan.title': 'Projects of the chosen files',
+  'import.plan.found': {
+    one: '{count} project name in {files} file(s). Choose once where their runs go: it holds for every file of this pick.',
+    other:
+      '{count} project names in {files} file(s). Choose once where their runs go: it holds for every file of this pick.'
+  },
+  'import.plan.each': 'One project per project name',
+  'import.plan.one': 'All to one project',
+  'import.plan.file': 'Name after the file',
+  'import.plan.oneName': 'Project for all runs',
+  'import.plan.oneHint': 'Type a new name or pick an existing project.',
+  'import.plan.fileTarget': '{file} → “{project}”',
+  'import.cancel': 'Cancel import',
+  'import.cancelledNotice': 'The import of {file} was cancelled: nothing of it was kept.',
+  'import.interrupted':
+    'The import of {file} was interrupted (the window was closed or reloaded): nothing of it was kept. Import the file again.',
+  'import.interruptedUnnamed': 'An import was interrupted (the window was closed or reloaded): nothing of it was kept.',
+  'projects.merge': 'Merge {name} into…',
+  'projects.mergeInto': 'Merge into',
+  'projects.mergeButton': 'Merge',
+  'projects.mergeTarget': 'Project to merge {name} into',
+  'projects.merged': {
+    one: '{from} merged into {into}: {count} run moved.',
+    other: '{from} merged into {into}: {count} runs moved.'
+  },
+  'projects.delete': 'Delete {name}',
+  'projects.deleted': 'Project {name} deleted.',
+  'projects.mergeUnknown': 'Choose an existing project to merge into.',
   'import.all': { one: 'Import all: {count} file', other: 'Import all: {count} files' },
   'import.zone': 'Time zone of the file’s timestamps',
   'import.zoneAssumed': 'UTC (assumed, not stated)',

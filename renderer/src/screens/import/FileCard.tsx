@@ -1,11 +1,10 @@
 import { type ReactNode, useMemo } from 'react'
 import type { Message } from '../../../../shared/messages/message'
-import type { ProjectRecord } from '../../../db'
 import { href } from '../../app/router'
 import type { MessageKey } from '../../i18n/en'
 import { useI18n } from '../../i18n/I18nProvider'
 import { coveredPeriod, periodQuery } from './covered-period'
-import { type FileState, NEW_PROJECT, RUNS_SHOWN } from './file-state'
+import { type FileState, RUNS_SHOWN } from './file-state'
 import {
   type PreviewWarning,
   previewWarnings,
@@ -23,9 +22,8 @@ const percent = (done: number, total: number) => (total > 0 ? Math.round((done /
 
 export function FileCard({
   file,
-  projects,
   onOffset,
-  onMap,
+  onCancel,
   onCommit,
   onDiscard,
   onUndo,
@@ -33,9 +31,9 @@ export function FileCard({
   children
 }: {
   file: FileState
-  projects: ProjectRecord[]
   onOffset: (offsetMinutes: number | undefined) => void
-  onMap: (sourceName: string, projectId: string) => void
+  /** Stops the write: nothing of the import stays. */
+  onCancel: () => void
   onCommit: () => void
   onDiscard: () => void
   onUndo: () => void
@@ -129,52 +127,6 @@ export function FileCard({
             {skippedRows > 0 && <> {i18n.plural('import.skippedCount', skippedRows)}</>}
           </p>
           {file.reconciliation && <Reconciliation file={file.reconciliation} name={String(file.key)} />}
-
-          {preview.projects.length > 0 && file.phase !== 'committed' && (
-            <table className="mapping">
-              <caption>{t('import.projects')}</caption>
-              <thead>
-                <tr>
-                  <th>{t('import.col.sourceProject')}</th>
-                  <th className="num">{t('import.col.runs')}</th>
-                  <th>{t('import.col.ledgerProject')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.projects.map((p) => {
-                  const label = p.sourceName || t('import.noProjectName')
-                  const chosen = file.projectMap[p.sourceName] ?? NEW_PROJECT
-                  return (
-                    <tr key={p.sourceName}>
-                      <td>{label}</td>
-                      <td className="num">{i18n.int(p.runs)}</td>
-                      <td>
-                        <select
-                          aria-label={t('import.mapTo', { name: label })}
-                          value={chosen}
-                          disabled={file.phase !== 'ready'}
-                          onChange={(e) => onMap(p.sourceName, e.target.value)}
-                        >
-                          <option value={NEW_PROJECT}>
-                            {p.action === 'create'
-                              ? t('import.createProject', { name: p.projectName })
-                              : t('import.keepProject', { name: p.projectName })}
-                          </option>
-                          {projects
-                            .filter((x) => x.id !== p.projectId)
-                            .map((x) => (
-                              <option key={x.id} value={x.id}>
-                                {x.name}
-                              </option>
-                            ))}
-                        </select>
-                      </td>
-                    </tr>
-                  )
-                })}
-              </tbody>
-            </table>
-          )}
 
           {result.runs.length > 0 && (
             <details className="preview-runs" open={result.runs.length <= 10}>
@@ -286,6 +238,9 @@ export function FileCard({
             <div className="progress-line">
               <progress aria-label={t('import.writing', { file: file.name })} value={file.done} max={file.total || 1} />
               <span>{i18n.plural('import.writingCount', file.total, { done: i18n.int(file.done) })}</span>
+              <button type="button" onClick={onCancel}>
+                {t('import.cancel')}
+              </button>
             </div>
           )}
           {/* Skipped rows, not errors (a row may have several): the same count the batch record stores (renderer/db/imports.ts). */}

@@ -7,10 +7,10 @@ import type { FileReconciliation } from './reconcile-file'
 /** Runs listed in a preview; a log can hold thousands. */
 export const RUNS_SHOWN = 200
 
-export const NEW_PROJECT = ''
-
 export interface Picked {
   name: string
+  /** The file itself, for the parse worker; absent where only chunks can be had. */
+  source?: Blob | string
   chunks: () => AsyncIterable<TextChunk>
 }
 
@@ -43,7 +43,5 @@ export interface FileState {
   /** The file's own emissions against the ledger's (issue 11); absent when no run reported any. */
   reconciliation?: FileReconciliation
   preview?: ImportPreview
-  /** Source project name → chosen ledger project id ('' keeps the preview's own choice). */
-  projectMap: Record<string, string>
   batch?: ImportBatch
 }

@@ -1,6 +1,7 @@
 import { type DragEvent, useRef, useState } from 'react'
 import type { RunInput } from '../../../../shared/domain/run'
 import { catalogueMatcher, type ImportResult, type SlurmPartition } from '../../../../shared/import'
+import { plannedProjectNames, type ProjectPlan } from '../../../../shared/ledger/project-names'
 import type { ImportBatch } from '../../../db'
 import { SAFETY_BACKUP_RUNS, safetyBackup } from '../../app/backup-flow'
 import { useNotify } from '../../app/Notices'
@@ -13,13 +14,20 @@ import { loadCatalogue } from '../../ledger/engine'
 import { useLedger } from '../../ledger/LedgerProvider'
 import { useLedgerQuery } from '../../ledger/useLedgerQuery'
 import { ClusterSetup } from './ClusterSetup'
-import { type FileState, NEW_PROJECT, type Picked, RUNS_SHOWN } from './file-state'
+import { type FileState, type Picked, RUNS_SHOWN } from './file-state'
 import { FileCard } from './FileCard'
 import { chunksOfBlob, chunksOfText, parseChunks, rowErrorsCsv, rowErrorsFileName, storedEnergies } from './import-flow'
+import { InterruptedImport } from './InterruptedImport'
 import { Mappings } from './Mappings'
+import { parseOffThread, type ParseSettings } from './parse-off-thread'
 import { prepareResult } from './prepare-result'
+import { ProjectPlanPanel } from './ProjectPlanPanel'
 import { RankChoices } from './RankChoices'
 import { reconcileFile } from './reconcile-file'
+
+/** Runs per write chunk: between chunks the page repaints its progress and a cancel takes effect. */
+const WRITE_CHUNK_RUNS = 500
+const EACH_PROJECT: ProjectPlan = { kind: 'each', names: {} }
 
 export default function Import() {
   const i18n = useI18n()
@@ -41,6 +49,9 @@ export default function Import() {
     setFiles((all) => all.map((f) => (f.key === key ? { ...f, ...patch } : f)))
 
   const [chosen, setChosen] = useState<string[]>([])
+  /** Where the runs of the latest pick's files go: chosen once, for all of them. */
+  const [plan, setPlan] = useState<ProjectPlan>(EACH_PROJECT)
+  const cancels = useRef(new Map<number, AbortController>())
 
   /** The preview of what the ledger will store: counts, projects and each listed run's energy. */
   const previewOf = async (key: number, result: ImportResult) => {
@@ -58,19 +69,26 @@ export default function Import() {
   }
 
   const read = async (key: number, picked: Picked, clock: Pick<FileState, 'offsetMinutes' | 'timeZone'> = {}) => {
-    const catalogue = await loadCatalogue()
+    // The page's catalogue (for the hardware matcher) loads while the worker parses.
+    const loading = loadCatalogue()
     const cluster = await ledger.settings.getCluster()
     const { offsetMinutes } = clock
     const timeZone = clock.timeZone ?? cluster.timeZone
-    const options = {
-      matchHardware: catalogueMatcher(catalogue.ref),
+    const settings: ParseSettings = {
       ...(offsetMinutes !== undefined ? { timeZoneOffsetMinutes: offsetMinutes } : {}),
       ...(timeZone !== undefined ? { timeZone } : {}),
       slurmPartitions: cluster.partitions
     }
-    const outcome = await parseChunks(picked.name, picked.chunks(), options, (done, total) =>
-      update(key, { done, total })
-    )
+    const progress = (done: number, total: number) => update(key, { done, total })
+    const onPage = async () => {
+      const { ref } = await loading
+      return parseChunks(picked.name, picked.chunks(), { matchHardware: catalogueMatcher(ref), ...settings }, progress)
+    }
+    // Off the page's thread where a worker can run; on the page (in chunks, yielding) where it cannot.
+    const outcome =
+      picked.source !== undefined && typeof Worker !== 'undefined'
+        ? await parseOffThread({ name: picked.name, source: picked.source, settings }, progress).catch(onPage)
+        : await onPage()
     if (!outcome.ok) return update(key, { phase: 'failed', error: outcome.error, errorMsg: outcome.errorMsg })
     const prepared = prepareResult(outcome.result, cluster)
     const zone = outcome.result.format === 'slurm' ? { timeZone } : {}
@@ -115,6 +133,7 @@ export default function Import() {
     const added = picked.map((p) => ({ p, key: nextKey.current++ }))
     const thisPick = pick + 1
     setPick(thisPick)
+    setPlan(EACH_PROJECT)
     setChosen(picked.map((p) => p.name))
     setFiles((all) => [
       ...added.map(({ p, key }): FileState => ({
@@ -124,8 +143,7 @@ export default function Import() {
         picked: p,
         phase: 'reading',
         done: 0,
-        total: 0,
-        projectMap: {}
+        total: 0
       })),
       ...all
     ])
@@ -149,7 +167,7 @@ export default function Import() {
   }
   const setOffset = (file: FileState, offsetMinutes: number | undefined) => reread(file, { offsetMinutes })
   const addFiles = (list: FileList | null) =>
-    add([...(list ?? [])].map((file) => ({ name: file.name, chunks: () => chunksOfBlob(file) })))
+    add([...(list ?? [])].map((file) => ({ name: file.name, source: file, chunks: () => chunksOfBlob(file) })))
   const pickDesktop = async () => {
     const opened = await host.api.openFiles({
       title: t('import.pick'),
@@ -159,7 +177,7 @@ export default function Import() {
         { name: t('import.filterAll'), extensions: ['*'] }
       ]
     })
-    add(opened.map((f) => ({ name: f.name, chunks: () => chunksOfText(f.text) })))
+    add(opened.map((f) => ({ name: f.name, source: f.text, chunks: () => chunksOfText(f.text) })))
   }
   const onDrop = (e: DragEvent) => {
     e.preventDefault()
@@ -169,23 +187,38 @@ export default function Import() {
 
   const commit = async (file: FileState) => {
     if (!file.result) return
-    const projectMap = Object.fromEntries(Object.entries(file.projectMap).filter(([, id]) => id !== NEW_PROJECT))
+    const sources = file.preview?.projects.map((p) => p.sourceName) ?? []
+    const projectNames = plannedProjectNames(file.pick === pick ? plan : EACH_PROJECT, file.name, sources)
+    const controller = new AbortController()
+    cancels.current.set(file.key, controller)
     update(file.key, { phase: 'committing', done: 0, total: file.result.runs.length, error: undefined })
     try {
       const batch = await ledger.imports.commit(file.result, {
-        projectMap,
+        projectNames,
+        chunkSize: WRITE_CHUNK_RUNS,
+        signal: controller.signal,
         onProgress: (done, total) => update(file.key, { done, total })
       })
       update(file.key, { phase: 'committed', batch })
     } catch (err) {
+      const wasCancelled = controller.signal.aborted
       update(file.key, {
         phase: 'ready',
-        error: t('import.commitFailed', { message: i18n.error(err) })
+        error: wasCancelled ? undefined : t('import.commitFailed', { message: i18n.error(err) })
       })
+      if (wasCancelled) notify({ message: t('import.cancelledNotice', { file: file.name }) })
+    } finally {
+      cancels.current.delete(file.key)
     }
   }
   const importable = files.filter(
     (f) => f.pick === pick && f.phase === 'ready' && f.preview && f.preview.added + f.preview.updated > 0
+  )
+  // The files whose projects the plan decides: the latest pick's, previewed, not yet imported.
+  const planFiles = files.flatMap((f) =>
+    f.pick === pick && f.preview && f.phase !== 'committed' && f.preview.projects.length > 0
+      ? [{ name: f.name, preview: f.preview }]
+      : []
   )
   const commitAll = async () => {
     for (const f of importable) await commit(f)
@@ -257,6 +290,16 @@ export default function Import() {
         <p className="muted">{t('import.formats')}</p>
       </div>
 
+      <InterruptedImport />
+      {planFiles.length > 0 && (
+        <ProjectPlanPanel
+          files={planFiles}
+          plan={plan}
+          onPlan={setPlan}
+          projects={projects.data ?? []}
+          disabled={files.some((f) => f.pick === pick && f.phase === 'committing')}
+        />
+      )}
       {importable.length > 1 && (
         <div className="row import-all">
           <button type="button" className="primary" onClick={() => void commitAll()}>
@@ -268,11 +311,8 @@ export default function Import() {
         <FileCard
           key={file.key}
           file={file}
-          projects={projects.data ?? []}
           onOffset={(minutes) => setOffset(file, minutes)}
-          onMap={(sourceName, projectId) =>
-            update(file.key, { projectMap: { ...file.projectMap, [sourceName]: projectId } })
-          }
+          onCancel={() => cancels.current.get(file.key)?.abort()}
           onCommit={() => void commit(file)}
           onDiscard={() => setFiles((all) => all.filter((f) => f.key !== file.key))}
           onUndo={() => file.batch && void undo(file.batch, file.key)}

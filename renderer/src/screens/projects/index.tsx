@@ -5,6 +5,7 @@ import { LoadStatus } from '../../components/Status'
 import { useI18n } from '../../i18n/I18nProvider'
 import { useLedger } from '../../ledger/LedgerProvider'
 import { useLedgerQuery } from '../../ledger/useLedgerQuery'
+import { MergeProject } from './MergeProject'
 import { projectRows } from './project-rows'
 
 export default function Projects() {
@@ -15,6 +16,7 @@ export default function Projects() {
   const [error, setError] = useState<string | null>(null)
   const [showArchived, setShowArchived] = useState(false)
   const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null)
+  const [merging, setMerging] = useState<string | null>(null)
   const state = useLedgerQuery(projectRows, [])
 
   const create = async (e: FormEvent) => {
@@ -63,6 +65,20 @@ export default function Projects() {
         await browser.setArchived(id, !archived)
       }
     })
+  }
+  /** Only an empty project can go (the ledger also refuses one whose runs are in the trash); undo creates it again. */
+  const remove = async (id: string, projectName: string) => {
+    try {
+      await ledger.projects.remove(id)
+      notify({
+        message: t('projects.deleted', { name: projectName }),
+        undo: async () => {
+          await ledger.projects.create(projectName)
+        }
+      })
+    } catch (err) {
+      notify({ message: errorText(err), tone: 'error' })
+    }
   }
   const projects = (state.data ?? []).filter((p) => showArchived || !p.archived)
   return (
@@ -145,6 +161,27 @@ export default function Projects() {
                   >
                     {p.archived ? t('common.restore') : t('common.archive')}
                   </button>
+                  <button
+                    type="button"
+                    aria-expanded={merging === p.id}
+                    onClick={() => setMerging(merging === p.id ? null : p.id)}
+                    aria-label={t('projects.merge', { name: p.name })}
+                  >
+                    {t('projects.mergeButton')}
+                  </button>
+                  {p.runs === 0 && (
+                    <button
+                      type="button"
+                      className="danger"
+                      onClick={() => void remove(p.id, p.name)}
+                      aria-label={t('projects.delete', { name: p.name })}
+                    >
+                      {t('common.delete')}
+                    </button>
+                  )}
+                  {merging === p.id && (
+                    <MergeProject project={p} projects={state.data ?? []} onDone={() => setMerging(null)} />
+                  )}
                 </li>
               ))}
             </ul>

@@ -1,12 +1,14 @@
 import { type FormEvent, useEffect, useMemo, useState } from 'react'
 import type { RunResult } from '../../../../shared/domain/result'
 import { runInputSchema } from '../../../../shared/domain/run'
+import { findProjectByName } from '../../../../shared/ledger/project-names'
 import { useNotify } from '../../app/Notices'
 import { navigate } from '../../app/router'
 import type { ScreenProps } from '../../app/screens'
 import { useAsync } from '../../app/useAsync'
 import { Field } from '../../components/Field'
 import { LocationPicker } from '../../components/LocationPicker'
+import { ProjectPicker } from '../../components/ProjectPicker'
 import type { MessageKey } from '../../i18n/en'
 import { useI18n } from '../../i18n/I18nProvider'
 import { loadCatalogue } from '../../ledger/engine'
@@ -52,6 +54,13 @@ export default function RunForm({ params }: ScreenProps) {
   const [saving, setSaving] = useState(false)
   const [saveError, setSaveError] = useState<string | null>(null)
   const catalogue = useAsync(loadCatalogue, [])
+  const projects = useAsync(() => ledger.projects.list(), [ledger])
+  /** Which project the typed name goes to: an existing one (whatever its case and spacing) or a new one. */
+  const projectHint = (typed: string): string | undefined => {
+    if (typed.trim() === '' || !projects.data) return undefined
+    const match = findProjectByName(projects.data, typed)
+    return match ? t('projectPicker.existing', { name: match.name }) : t('projectPicker.new', { name: typed.trim() })
+  }
   const lab = useAsync(() => ledger.settings.getLabDefaults(), [ledger])
   const existing = useAsync(async () => (params.id ? ledger.runs.get(params.id) : undefined), [ledger, params.id])
   useEffect(() => {
@@ -153,13 +162,21 @@ export default function RunForm({ params }: ScreenProps) {
                   </select>
                 )}
               </Field>
-              <Field id="f-project" label={t('form.project')} error={errors('project')}>
+              <Field
+                id="f-project"
+                label={t('form.project')}
+                error={errors('project')}
+                hint={projectHint(fields.project)}
+              >
                 {(p) => (
-                  <input
-                    {...p}
+                  <ProjectPicker
+                    id={p.id}
+                    describedBy={p['aria-describedby']}
+                    invalid={p['aria-invalid']}
                     maxLength={TEXT_MAX_LENGTH.project}
+                    projects={projects.data ?? []}
                     value={fields.project}
-                    onChange={(e) => set({ project: e.target.value })}
+                    onChange={(project) => set({ project })}
                   />
                 )}
               </Field>

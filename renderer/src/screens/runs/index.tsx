@@ -4,6 +4,7 @@ import type { RunRecord } from '../../../db'
 import { useNotify } from '../../app/Notices'
 import { navigate } from '../../app/router'
 import type { ScreenProps } from '../../app/screens'
+import { ProjectPicker } from '../../components/ProjectPicker'
 import { useHost } from '../../host/HostProvider'
 import type { MessageKey } from '../../i18n/en'
 import { useI18n } from '../../i18n/I18nProvider'
@@ -70,6 +71,7 @@ export default function Runs({ query }: ScreenProps) {
   const host = useHost()
   const [selected, setSelected] = useState<Set<string>>(new Set())
   const [moveTarget, setMoveTarget] = useState('')
+  const [moveText, setMoveText] = useState('')
   const [scrollTop, setScrollTop] = useState(0)
   const scroller = useRef<HTMLDivElement>(null)
   const title = useRef<HTMLHeadingElement>(null)
@@ -307,23 +309,18 @@ export default function Runs({ query }: ScreenProps) {
         </button>
         <span className="spacer" />
         <span>{t('runs.selected', { count: i18n.int(selected.size) })}</span>
-        <label className="row">
-          <span>{t('runs.moveTo')}</span>
-          <select
-            className="move-target"
-            aria-label={t('runs.moveTo')}
-            title={projectName(moveTarget)}
-            value={moveTarget}
-            onChange={(e) => setMoveTarget(e.target.value)}
-          >
-            <option value="">–</option>
-            {(projects.data ?? []).map((p) => (
-              <option key={p.id} value={p.id} title={p.name}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <div className="row move-target" title={projectName(moveTarget)}>
+          <ProjectPicker
+            label={t('runs.moveTo')}
+            placeholder={t('runs.moveTo')}
+            projects={projects.data ?? []}
+            value={moveText}
+            onChange={(name, project) => {
+              setMoveText(name)
+              setMoveTarget(project?.id ?? '')
+            }}
+          />
+        </div>
         <button type="button" disabled={selected.size === 0 || !moveTarget} onClick={() => void move()}>
           {t('runs.move')}
         </button>
