@@ -10,6 +10,8 @@ import {
   type ReportTotals,
   reportTotalsQueries
 } from '../../shared/report'
+import { purchasesIn } from '../../shared/report/assets'
+import { upstreamIntensities } from '../../shared/report/upstream'
 import { createLedgerEngine, type Ledger, openLedger, type ProjectRecord, type RunRecord } from '../db'
 
 /** Slices of the period read side by side: IndexedDB reads one while the page takes in another. */
@@ -51,17 +53,20 @@ export async function loadReportData(
     const queries = reportTotalsQueries(params.period, params.scope)
     const { fromMs, toMs } = periodBoundsMs(params.period)
     // Read-only reads, all at once: IndexedDB runs them side by side.
-    const [answers, listed, storedLab, projects] = await Promise.all([
+    const [answers, listed, storedLab, projects, assets] = await Promise.all([
       Promise.all(REPORT_QUERY_NAMES.map((name) => ledger.aggregate.totals(queries[name]))),
       readRuns(ledger, fromMs, toMs).then((r) => (performance.mark('report:runs-read'), r)),
       ledger.settings.getLabDefaults(),
-      ledger.projects.list()
+      ledger.projects.list(),
+      ledger.settings.getAssets()
     ])
     const totals = Object.fromEntries(REPORT_QUERY_NAMES.map((name, i) => [name, answers[i]])) as ReportTotals
     const runs = listed.filter((r) => inScope(r, params.scope))
     const lab = labDefaultsSchema.parse(storedLab)
     // Marks for the benchmark (tests/bench/report): where the time goes.
     performance.mark('report:ledger-read')
+    // Scope 3 category 3 needs the direct factors of the hourly profiles the runs were computed on.
+    const upstream = await upstreamIntensities(runs, ref, lab)
     const model = buildReportModel({
       labName: params.labName,
       period: params.period,
@@ -72,7 +77,9 @@ export async function loadReportData(
       totals,
       ref,
       lab,
-      language: params.language
+      language: params.language,
+      purchases: purchasesIn(assets, params.period),
+      upstreamGPerKWh: upstream
     })
     performance.mark('report:model-built')
     return { model, runs, projects }

@@ -5,6 +5,7 @@ import {
   formatPercent,
   formatQuantity,
   inUnit,
+  REPORT_LOCALES,
   type ReportLanguage,
   type TableUnit
 } from '../../shared/report/format'
@@ -21,9 +22,22 @@ export interface ReportContext {
   change: (change: number) => string
   /** An ISO date or instant as the locale writes a date (UTC). */
   date: (iso: string) => string
+  /** A month ('2025-03') with the locale's month name: "Mar 25", "März 25". */
+  month: (ym: string) => string
 }
 
 const dateFormats = new Map<ReportLanguage, Intl.DateTimeFormat>()
+const monthFormats = new Map<ReportLanguage, Intl.DateTimeFormat>()
+
+const monthFormat = (language: ReportLanguage): Intl.DateTimeFormat => {
+  let format = monthFormats.get(language)
+  if (!format)
+    monthFormats.set(
+      language,
+      (format = new Intl.DateTimeFormat(REPORT_LOCALES[language], { month: 'short', year: '2-digit', timeZone: 'UTC' }))
+    )
+  return format
+}
 
 export function reportContext(m: ReportModel, t: ReportText): ReportContext {
   const language = m.language
@@ -41,7 +55,8 @@ export function reportContext(m: ReportModel, t: ReportText): ReportContext {
     q: (x) => formatQuantity(x, language),
     pct: (share) => formatPercent(share, language),
     change: (c) => formatChange(c, language),
-    date: (iso) => format.format(new Date(iso))
+    date: (iso) => format.format(new Date(iso)),
+    month: (ym) => monthFormat(language).format(new Date(`${ym}-01T00:00:00Z`))
   }
 }
 

@@ -18,6 +18,8 @@ export type ScopeMethod =
   | 'location-fallback'
   /** The data has no direct (combustion-only) factors: the upstream cannot be separated from Scope 2. */
   | 'not-separable'
+  /** Computed for the part of the energy whose factors have both bases (coveredShare); the rest is not separable. */
+  | 'partly'
   /** Nothing was recorded for it (no asset register entries). */
   | 'not-recorded'
 
@@ -29,6 +31,8 @@ export interface ScopeLine {
   emissionsKg: Range
   method: ScopeMethod
   runs: number
+  /** Share of the own machines' facility energy the figure covers, 0–1 (category 3: runs on hourly factors). */
+  coveredShare?: number
 }
 
 /** A device the lab bought in the period, from the asset register (Settings); none yet in this ledger. */
@@ -85,11 +89,51 @@ const defaulted = (r: RunResult): boolean => (r.assumptionMsgs ?? []).some((m) =
 
 const intensityStep = (r: RunResult) => r.trace.find((s) => s.unit === 'gCO2e/kWh')
 
-function granularityOf(r: RunResult): FactorLine['granularity'] {
+export function granularityOf(r: RunResult): FactorLine['granularity'] {
   const label = JSON.stringify(intensityStep(r)?.labelMsg ?? intensityStep(r)?.label ?? '')
   if (label.includes('hourly')) return 'hourly'
   if (label.includes('custom')) return 'custom'
   return 'yearly'
+}
+
+/**
+ * Scope 3 category 3 of the own machines' runs: facility energy × (life-cycle − direct intensity) over the runs'
+ * hours, where hourly profiles give both bases. Its range is the energy's range with the intensity's relative range.
+ * Runs on yearly factors (life-cycle only) leave their upstream inside Scope 2: the line says what share it covers.
+ */
+function upstreamLine(
+  runs: readonly ReportRun[],
+  isCloud: (run: ReportRun) => boolean,
+  upstream: ReadonlyMap<string, number>
+): ScopeLine {
+  let value = 0
+  let low = 0
+  let high = 0
+  let coveredKWh = 0
+  let ownKWh = 0
+  let covered = 0
+  for (const run of runs) {
+    if (isCloud(run)) continue
+    const e = run.result.energyKWh
+    const i = run.result.intensityGPerKWh
+    ownKWh += e.value
+    const delta = upstream.get(run.id)
+    if (delta === undefined) continue
+    covered++
+    coveredKWh += e.value
+    const rel = (bound: number) => (i.value > 0 ? bound / i.value : 1)
+    value += (e.value * delta) / 1000
+    low += (e.low * delta * rel(i.low)) / 1000
+    high += (e.high * delta * rel(i.high)) / 1000
+  }
+  const coveredShare = ownKWh > 0 ? coveredKWh / ownKWh : 0
+  return {
+    id: 'scope3Cat3Upstream',
+    emissionsKg: { value, low, high },
+    method: covered === 0 ? 'not-separable' : coveredShare >= 0.9995 ? 'computed' : 'partly',
+    runs: covered,
+    coveredShare
+  }
 }
 
 /**
@@ -106,6 +150,10 @@ export function ghgFiguresOf(input: {
   purchases?: AssetPurchase[]
   /** The lab's contractual instruments (h11's market-based instruments); none yet. */
   hasInstruments?: boolean
+  /** Whether a run ran in a cloud location (purchased computing: its upstream belongs to category 1). */
+  isCloud?: (run: ReportRun) => boolean
+  /** Life-cycle minus direct intensity of the runs on hourly factors, by run id (upstreamIntensities). */
+  upstreamGPerKWh?: ReadonlyMap<string, number>
 }): GhgFigures {
   const { total, cloud, runs } = input
   const own = (pick: (s: RollupSums) => Range): Range => {
@@ -130,7 +178,7 @@ export function ghgFiguresOf(input: {
       method: purchases.length > 0 ? 'computed' : 'not-recorded',
       runs: 0
     },
-    { id: 'scope3Cat3Upstream', emissionsKg: exact(0), method: 'not-separable', runs: 0 },
+    upstreamLine(runs, input.isCloud ?? (() => false), input.upstreamGPerKWh ?? new Map()),
     { id: 'sciEmbodied', emissionsKg: total.embodiedKg, method: 'computed', runs: total.runs }
   ]
 

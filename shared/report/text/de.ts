@@ -38,7 +38,8 @@ export const de: ReportText = {
     sources: 'Quellen und Lizenzen',
     glossary: 'Glossar',
     statement: 'Zitierfähige Aussage',
-    signOff: 'Freigabe'
+    signOff: 'Freigabe',
+    hardwareBought: 'Im Zeitraum gekaufte Hardware'
   },
   keyFigure: {
     emissions: 'Emissionen, standortbasiert',
@@ -91,11 +92,14 @@ export const de: ReportText = {
       scope3Cat2Hardware:
         'im Zeitraum gekaufte Geräte × ihr Faktor grauer Emissionen, vollständig (nicht abgeschrieben)',
       'scope3Cat2Hardware-none': 'kein Kauf im Anlagenverzeichnis für diesen Zeitraum',
-      scope3Cat3Upstream: '(Lebenszyklus- minus direkter Faktor) × Energie',
+      scope3Cat3Upstream:
+        '(Lebenszyklus- − direkter Stundenfaktor) × Rechenzentrumsenergie der eigenen Maschinen, aus den beiden Grundlagen der Stundenprofile; im standortbasierten Scope-2-Wert enthalten, der Lebenszyklusfaktoren verwendet',
       'scope3Cat3Upstream-none':
         'nicht trennbar: die mitgelieferten Faktoren sind nur Lebenszyklusfaktoren, die Vorkette steckt in den Scope-2-Werten',
       sciEmbodied: 'graue Emissionen des Geräts × genutzte Stunden / Lebensdauer × reservierte Geräte'
     },
+    upstreamPartly: (share) =>
+      `(Lebenszyklus- − direkter Stundenfaktor) × Energie der Läufe mit Stundenprofilen (${share} der Energie der eigenen Maschinen); der Rest ist nicht trennbar (Jahresfaktoren sind nur Lebenszyklusfaktoren). Im standortbasierten Scope-2-Wert enthalten.`,
     dual: 'Scope 2, beide Methoden nebeneinander',
     location: 'Standortbasiert',
     market: 'Marktbasiert',
@@ -130,6 +134,21 @@ export const de: ReportText = {
     lifeCycle: 'Lebenszyklus',
     direct: 'direkt',
     more: (n) => `… und ${n} weitere Faktoren (alle im CSV-Export).`
+  },
+  bought: {
+    intro:
+      'Im Zeitraum gekaufte Geräte aus dem Anlagenverzeichnis (Einstellungen), vollständig im Zeitraum des Kaufs angerechnet (GHG Protocol Scope 3 Kategorie 2, nicht abgeschrieben). Daneben der auf die Lebensdauer verteilte Anteil der grauen Emissionen der von den Läufen genutzten Hardware (GSF SCI). Beide beantworten verschiedene Fragen und werden nicht addiert.',
+    device: 'Gerät',
+    count: 'Stück',
+    purchased: 'Gekauft am',
+    each: (unit) => `${unit} je Stück`,
+    total: (unit) => `${unit} vollständig`,
+    source: 'Grauer Faktor laut',
+    none: 'Kein Kauf im Anlagenverzeichnis fällt in diesen Zeitraum (Einstellungen › Gekaufte Hardware).',
+    figure: 'Wert',
+    value: (unit) => `${unit} (Spanne)`,
+    inFull: (units) => `Scope 3 Kategorie 2, gekaufte Hardware, vollständig (${units} Stück)`,
+    amortised: 'Anteil der grauen Emissionen der von den Läufen genutzten Hardware (SCI, verteilt)'
   },
   intensity: {
     metric: 'Kennzahl',
