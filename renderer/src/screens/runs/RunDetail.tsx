@@ -1,8 +1,11 @@
 import { lazy, Suspense, useEffect, useRef } from 'react'
+import { modelCardCo2Block } from '../../../../shared/report/model-card'
 import type { RunRecord } from '../../../db'
 import { href } from '../../app/router'
 import { useAsync } from '../../app/useAsync'
+import { ModelCardBlock } from '../../components/ModelCardBlock'
 import { LoadStatus } from '../../components/Status'
+import { useHost } from '../../host/HostProvider'
 import type { MessageKey } from '../../i18n/en'
 import { useI18n } from '../../i18n/I18nProvider'
 import { locationName } from '../../i18n/location-names'
@@ -35,6 +38,7 @@ export function RunDetail({
   const i18n = useI18n()
   const { t } = i18n
   const { ledger, revision } = useLedger()
+  const { api } = useHost()
   const state = useAsync(() => ledger.runs.get(runId), [ledger, runId, revision])
   const run = state.data
   const heading = useRef<HTMLHeadingElement>(null)
@@ -100,6 +104,10 @@ export function RunDetail({
                 {t('common.delete')}
               </button>
             </div>
+            <ModelCardBlock
+              id="run-model-card"
+              make={async () => modelCardCo2Block([run], (await api.appInfo()).version)}
+            />
             <h3>{t('detail.inputs')}</h3>
             <table>
               <tbody>

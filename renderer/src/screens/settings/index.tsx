@@ -5,6 +5,7 @@ import { LoadStatus } from '../../components/Status'
 import { useI18n } from '../../i18n/I18nProvider'
 import { loadCatalogue } from '../../ledger/engine'
 import { useLedger } from '../../ledger/LedgerProvider'
+import { AssetRegister } from './AssetRegister'
 import { Backups } from './Backups'
 import { CustomHardware } from './CustomHardware'
 import { CustomLocations } from './CustomLocations'
@@ -37,6 +38,7 @@ export default function Settings({ query }: ScreenProps) {
           </>
         )}
       </LoadStatus>
+      <AssetRegister />
       <Backups />
       <WatchedFolders />
       <Trash />
