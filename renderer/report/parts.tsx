@@ -69,15 +69,18 @@ export function Section({ id, title, children }: { id: string; title: string; ch
   )
 }
 
-/** A value with its range under it, in a table's unit. */
-export const RangeCell = ({ r, unit, ctx }: { r: Range; unit: TableUnit; ctx: ReportContext }) => (
-  <>
-    {inUnit(r.value, unit, ctx.language)}{' '}
-    <span className="range">
-      ({inUnit(r.low, unit, ctx.language)} – {inUnit(r.high, unit, ctx.language)})
-    </span>
-  </>
-)
+/** A value with its range under it, in a table's unit; an exact figure (a purchase, a count) has none to show. */
+export const RangeCell = ({ r, unit, ctx }: { r: Range; unit: TableUnit; ctx: ReportContext }) =>
+  r.low === r.value && r.high === r.value ? (
+    <>{inUnit(r.value, unit, ctx.language)}</>
+  ) : (
+    <>
+      {inUnit(r.value, unit, ctx.language)}{' '}
+      <span className="range">
+        ({inUnit(r.low, unit, ctx.language)} – {inUnit(r.high, unit, ctx.language)})
+      </span>
+    </>
+  )
 
 /** The full names of those a table shortened (shared/report/names.ts), printed under it. */
 export function NameNotes({ notes, ctx }: { notes: { n: number; name: string }[]; ctx: ReportContext }) {

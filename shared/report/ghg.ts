@@ -60,8 +60,10 @@ export interface FactorLine {
   intensityGPerKWh: Range
   year: number
   granularity: 'hourly' | 'yearly' | 'custom'
-  /** Every factor the bundled data has is life-cycle; 'direct' once the data carries direct factors. */
+  /** The basis the emissions were computed on: every factor applied is life-cycle. */
   basis: 'life-cycle' | 'direct'
+  /** The hourly profiles' direct factors were used as well: for Scope 3 category 3 (life-cycle minus direct). */
+  directToo: boolean
   sourceId: string
   runs: number
 }
@@ -178,7 +180,7 @@ export function ghgFiguresOf(input: {
       method: purchases.length > 0 ? 'computed' : 'not-recorded',
       runs: 0
     },
-    upstreamLine(runs, input.isCloud ?? (() => false), input.upstreamGPerKWh ?? new Map()),
+    upstreamLine(runs, input.isCloud ?? (() => false), input.upstreamGPerKWh ?? new Map<string, number>()),
     { id: 'sciEmbodied', emissionsKg: total.embodiedKg, method: 'computed', runs: total.runs }
   ]
 
@@ -188,6 +190,9 @@ export function ghgFiguresOf(input: {
   const it: Range[] = []
   const facility: Range[] = []
   const factors = new Map<string, FactorLine>()
+  const hourlyKWh = new Map<string, number>()
+  const upstream = input.upstreamGPerKWh ?? new Map<string, number>()
+  const isCloud = input.isCloud ?? (() => false)
   for (const run of runs) {
     const r = run.result
     it.push(r.itEnergyKWh)
@@ -198,19 +203,41 @@ export function ghgFiguresOf(input: {
     const step = intensityStep(r)
     const year = new Date(run.startedAtMs).getUTCFullYear()
     const granularity = granularityOf(r)
-    const key = `${r.locationId}|${granularity}|${year}|${r.intensityGPerKWh.value}`
+    // Hourly factors differ run by run: one line per place and year, energy-weighted, spanning the runs' ranges.
+    const key =
+      granularity === 'hourly'
+        ? `${r.locationId}|hourly|${year}`
+        : `${r.locationId}|${granularity}|${year}|${r.intensityGPerKWh.value}`
+    // Cloud runs' upstream is part of purchased computing (category 1): their direct factors are not used.
+    const hasDirect = upstream.has(run.id) && !isCloud(run)
     const line = factors.get(key)
-    if (line) line.runs++
-    else
+    if (line) {
+      line.runs++
+      line.directToo ||= hasDirect
+      if (granularity === 'hourly') {
+        const weights = hourlyKWh.get(key)!
+        const i = r.intensityGPerKWh
+        line.intensityGPerKWh = {
+          value:
+            (line.intensityGPerKWh.value * weights + i.value * r.energyKWh.value) / (weights + r.energyKWh.value || 1),
+          low: Math.min(line.intensityGPerKWh.low, i.low),
+          high: Math.max(line.intensityGPerKWh.high, i.high)
+        }
+        hourlyKWh.set(key, weights + r.energyKWh.value)
+      }
+    } else {
       factors.set(key, {
         location: r.locationLabel,
         intensityGPerKWh: r.intensityGPerKWh,
         year,
         granularity,
         basis: 'life-cycle',
+        directToo: hasDirect,
         sourceId: step?.sourceId ?? (granularity === 'custom' ? 'lab' : ''),
         runs: 1
       })
+      if (granularity === 'hourly') hourlyKWh.set(key, r.energyKWh.value)
+    }
   }
   const itKWh = sumOf(it)
   const facilityKWh = sumOf(facility)

@@ -133,6 +133,8 @@ export const de: ReportText = {
     custom: 'eigener Wert des Labors',
     lifeCycle: 'Lebenszyklus',
     direct: 'direkt',
+    directToo: 'und direkt, für Scope 3 Kat. 3',
+    note: 'Stündliche Faktoren stehen einmal je Ort und Jahr: der energiegewichtete Mittelwert der Läufe, mit der niedrigsten und höchsten Grenze unter ihnen.',
     more: (n) => `… und ${n} weitere Faktoren (alle im CSV-Export).`
   },
   bought: {

@@ -134,6 +134,8 @@ export const en = {
     custom: "lab's own value",
     lifeCycle: 'life-cycle',
     direct: 'direct',
+    directToo: 'and direct, for Scope 3 cat. 3',
+    note: 'Hourly factors are listed once per place and year: the energy-weighted mean of the runs, with the lowest and highest bound of any of them.',
     more: (n: string) => `… and ${n} more factors (all in the CSV export).`
   },
   bought: {

@@ -76,9 +76,17 @@ describe('Scope 3 category 3: upstream of electricity (life-cycle minus direct)'
     expect(line.emissionsKg.high).toBeGreaterThan(line.emissionsKg.value)
     // The upstream is a part of the life-cycle figure, never more.
     expect(line.emissionsKg.value).toBeLessThan(m.total.emissionsKg.value)
+    // One register line per place and year for hourly factors, saying the direct factors were used too.
     const hourly = m.ghg.factors.filter((f) => f.granularity === 'hourly')
-    expect(hourly.length).toBeGreaterThan(0)
-    expect(hourly.every((f) => f.sourceId !== '')).toBe(true)
+    expect(hourly).toHaveLength(1)
+    expect(hourly[0]).toMatchObject({ year: 2024, runs: 2, basis: 'life-cycle', directToo: true })
+    expect(hourly[0]!.sourceId).toBe(runs[0]!.result.trace.find((t) => t.unit === 'gCO2e/kWh')!.sourceId)
+    const [a, b] = runs.map((r) => r.result)
+    const mean =
+      (a!.intensityGPerKWh.value * a!.energyKWh.value + b!.intensityGPerKWh.value * b!.energyKWh.value) /
+      (a!.energyKWh.value + b!.energyKWh.value)
+    expect(hourly[0]!.intensityGPerKWh.value).toBeCloseTo(mean, 9)
+    expect(hourly[0]!.intensityGPerKWh.low).toBe(Math.min(a!.intensityGPerKWh.low, b!.intensityGPerKWh.low))
   })
 
   it('says which share it covers when some runs use yearly (life-cycle only) factors', async () => {
