@@ -188,6 +188,7 @@ export function ghgFiguresOf(input: {
   let defaultedKWh = 0
   let allKWh = 0
   const it: Range[] = []
+  const overhead: Range[] = []
   const facility: Range[] = []
   const factors = new Map<string, FactorLine>()
   const hourlyKWh = new Map<string, number>()
@@ -196,6 +197,12 @@ export function ghgFiguresOf(input: {
   for (const run of runs) {
     const r = run.result
     it.push(r.itEnergyKWh)
+    // Each run's overhead from its own PUE range: never below zero, and far narrower than facility minus IT bounds.
+    overhead.push({
+      value: r.energyKWh.value - r.itEnergyKWh.value,
+      low: r.itEnergyKWh.low * Math.max(0, r.pue.low - 1),
+      high: r.itEnergyKWh.high * Math.max(0, r.pue.high - 1)
+    })
     facility.push(r.energyKWh)
     allKWh += r.energyKWh.value
     if (r.method === 'measured') measuredKWh += r.energyKWh.value
@@ -248,11 +255,7 @@ export function ghgFiguresOf(input: {
     purchases,
     energy: {
       itKWh,
-      overheadKWh: {
-        value: facilityKWh.value - itKWh.value,
-        low: Math.max(0, facilityKWh.low - itKWh.high),
-        high: Math.max(0, facilityKWh.high - itKWh.low)
-      },
+      overheadKWh: sumOf(overhead),
       facilityKWh,
       measuredShare: share(measuredKWh),
       estimatedShare: share(allKWh - measuredKWh - defaultedKWh),

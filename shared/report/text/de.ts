@@ -1,5 +1,8 @@
 import type { ReportText } from './en'
 
+/** The bundled data names its flight in English (data/defaults.json); the German report says it in German. */
+const FLIGHTS_DE: Record<string, string> = { 'one passenger, Paris–London flight': 'ein Fluggast, Flug Paris–London' }
+
 /** The printed report's own words in German (same keys as en.ts). */
 export const de: ReportText = {
   kicker: 'Carbon Ledger · Energie- und CO2-Bericht',
@@ -55,7 +58,7 @@ export const de: ReportText = {
   was: (value) => `(damals ${value})`,
   noComparable: 'kein vergleichbarer Wert',
   equivalents: (car, trees, flights, flight) =>
-    `Die standortbasierten Emissionen entsprechen etwa ${car} km mit einem durchschnittlichen Auto, ${trees} Baum-Monaten Bindung oder ${flights} Flügen (${flight}).`,
+    `Die standortbasierten Emissionen entsprechen etwa ${car} km mit einem durchschnittlichen Auto, ${trees} Baum-Monaten Bindung oder ${flights} Flügen (${FLIGHTS_DE[flight] ?? flight}).`,
   rangesNote:
     'Spannen sind untere und obere Grenzen aus der Unsicherheit jedes Faktors. Graue Emissionen werden getrennt ausgewiesen und sind in den anderen Werten nicht enthalten. Eine Veränderung wird nur angegeben, wenn beide Werte wesentlich sind (mindestens 1 kg, 1 kWh, 1 GPU-Stunde oder 10 Läufe und mindestens 1 % des anderen).',
   boundary: {
@@ -272,7 +275,8 @@ export const de: ReportText = {
     runKinds: {
       training: 'Training',
       'fine-tuning': 'Feinabstimmung',
-      'hyperparameter-search': 'Hyperparametersuche',
+      // Soft hyphens: the word is wider than the largest-runs column and would break before its comma.
+      'hyperparameter-search': 'Hyper\u00adparameter\u00adsuche',
       inference: 'Inferenz'
     },
     methods: { estimated: 'geschätzt', measured: 'gemessen' }
