@@ -491,8 +491,14 @@ export const de: Catalogue = {
   'reports.exportZip': 'Alle CSV-Dateien herunterladen (ZIP)',
   'reports.exportFolder': 'Alle CSV-Dateien in einem Ordner speichern',
   'reports.folderDialog': 'Wählen, wo der Ordner mit den CSV-Dateien angelegt wird',
-  'reports.zipSaved': '{path} heruntergeladen: {count} Dateien, die CSV-Dateien und eine README mit ihren Spalten.',
-  'reports.folderSaved': 'Gespeichert in {path}: {count} Dateien, die CSV-Dateien und eine README mit ihren Spalten.',
+  'reports.zipSaved': {
+    one: '{path} heruntergeladen: {count} Datei.',
+    other: '{path} heruntergeladen: {count} Dateien, die CSV-Dateien und eine README mit ihren Spalten.'
+  },
+  'reports.folderSaved': {
+    one: 'Gespeichert in {path}: {count} Datei.',
+    other: 'Gespeichert in {path}: {count} Dateien, die CSV-Dateien und eine README mit ihren Spalten.'
+  },
   'modelCard.copy': 'Model-Card-Block kopieren',
   'modelCard.label': 'Hugging-Face-Model-Card: co2_eq_emissions',
   'modelCard.hint':

@@ -485,8 +485,14 @@ export const en = {
   'reports.exportZip': 'Download all CSV files (zip)',
   'reports.exportFolder': 'Save all CSV files in a folder',
   'reports.folderDialog': 'Choose where to make the folder of CSV files',
-  'reports.zipSaved': '{path} downloaded: {count} files, the CSV files and a README naming their columns.',
-  'reports.folderSaved': 'Saved in {path}: {count} files, the CSV files and a README naming their columns.',
+  'reports.zipSaved': {
+    one: '{path} downloaded: {count} file.',
+    other: '{path} downloaded: {count} files, the CSV files and a README naming their columns.'
+  },
+  'reports.folderSaved': {
+    one: 'Saved in {path}: {count} file.',
+    other: 'Saved in {path}: {count} files, the CSV files and a README naming their columns.'
+  },
   'modelCard.copy': 'Copy model-card block',
   'modelCard.label': 'Hugging Face model card: co2_eq_emissions',
   'modelCard.hint':

@@ -110,3 +110,26 @@ test('an asset added in Settings is counted in full in its quarter’s report', 
   await expect(scopes.getByRole('row', { name: /Scope 3 cat\. 2/ })).toContainText('devices bought in the period')
   await popup.locator('#hardware-bought').screenshot({ path: 'tests/artifacts/report-hardware-bought.png' })
 })
+
+test('the asset register in German: its words, messages at the fields and decimal commas, at 1,024 and 1,920 px', async ({
+  page
+}) => {
+  await page.setViewportSize({ width: 1024, height: 900 })
+  await open(page, 'e2e-assets-de', '/settings')
+  await page.getByLabel('Language').selectOption('de')
+  const form = page.getByRole('form', { name: 'Gekaufte Hardware hinzufügen' })
+  await form.getByRole('button', { name: 'Ins Verzeichnis aufnehmen' }).click()
+  await expect(form.getByText('Pflichtfeld.')).toHaveCount(3)
+  await expect(form.getByText('Angeben, woher der graue Wert stammt.')).toBeVisible()
+  await form.getByLabel('Gerät').fill('Workstation mit 2 × RTX 6000 Ada und einem sehr langen Namen für die Liste')
+  await form.getByLabel('Gekauft am').fill('2025-03-02')
+  await form.getByLabel('Graue Emissionen je Stück, kg CO2e').fill('1.234,5')
+  await form.getByLabel('Quelle des grauen Werts').fill('Schätzung nach Herstellerangaben')
+  await form.getByRole('button', { name: 'Ins Verzeichnis aufnehmen' }).click()
+  const table = page.getByRole('table', { name: 'Gekaufte Hardware (Anlagenverzeichnis)' })
+  await expect(table.getByRole('row', { name: /Workstation/ })).toContainText('1.234,5')
+  await expect(table.getByRole('row', { name: /Workstation/ })).toContainText('02.03.2025')
+  await page.locator('#settings-assets').screenshot({ path: 'tests/artifacts/settings-assets-de-1024.png' })
+  await page.setViewportSize({ width: 1920, height: 900 })
+  await page.locator('#settings-assets').screenshot({ path: 'tests/artifacts/settings-assets-de-1920.png' })
+})

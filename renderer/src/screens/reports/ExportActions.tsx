@@ -106,9 +106,8 @@ export function ExportActions({
         message:
           result.status === 'cancelled'
             ? t('reports.cancelled')
-            : t(kind === 'web' ? 'reports.zipSaved' : 'reports.folderSaved', {
-                path: result.path,
-                count: all.files.length
+            : i18n.plural(kind === 'web' ? 'reports.zipSaved' : 'reports.folderSaved', all.files.length, {
+                path: result.path
               })
       })
     } catch (err) {

@@ -24,6 +24,8 @@ export function AssetRegister() {
   const [editing, setEditing] = useState<string>()
   const [errors, setErrors] = useState<Errors>()
   const list = assets.data ?? []
+  // The register shows what the lab stated, to the gram (the app's usual rounding would turn 1,234.5 into 1,235).
+  const stated = (kg: number) => i18n.num(kg, 3)
 
   const cancel = () => {
     setEditing(undefined)
@@ -92,8 +94,8 @@ export function AssetRegister() {
                       <td className="wrap-text">{a.device}</td>
                       <td className="num">{i18n.int(a.count)}</td>
                       <td>{i18n.date(Date.parse(`${a.purchasedOn}T00:00:00Z`))}</td>
-                      <td className="num">{i18n.num(a.embodiedKgEach)}</td>
-                      <td className="num">{i18n.num(a.count * a.embodiedKgEach)}</td>
+                      <td className="num">{stated(a.embodiedKgEach)}</td>
+                      <td className="num">{stated(a.count * a.embodiedKgEach)}</td>
                       <td className="wrap-text">{a.source}</td>
                       <td className="row">
                         <button
