@@ -1,3 +1,4 @@
+import { type HardwareBought, hardwareBoughtOf } from '../../../shared/report/assets'
 import { inUnit as written, massUnitOf } from '../../../shared/report/format'
 import { shortenNames } from '../../../shared/report/names'
 import { NameNotes, RangeCell, type ReportContext } from '../parts'
@@ -8,7 +9,8 @@ import { NameNotes, RangeCell, type ReportContext } from '../parts'
  */
 export function HardwareBought({ ctx }: { ctx: ReportContext }) {
   const { m, t, q } = ctx
-  const b = m.hardwareBought
+  // A closed quarter's filed model may predate this section: its purchases are in the figures by scope.
+  const b = (m.hardwareBought as HardwareBought | undefined) ?? hardwareBoughtOf(m.ghg.purchases, m.total.embodiedKg)
   const unit = massUnitOf([b.totalKg, b.amortisedKg.high, ...b.rows.map((r) => r.embodiedKgEach)])
   const { shown, notes } = shortenNames(b.rows.map((r) => r.device))
   const inUnit = (kg: number) => written(kg, unit, ctx.language)
