@@ -10,6 +10,7 @@ import { createBackupStore } from './backup/backups'
 import { writeFileAtomic } from './files/atomic-write'
 import { diskFreeBytes } from './files/disk-space'
 import { sanitizeFileName } from './files/file-name'
+import { writeNewFolder } from './files/new-folder'
 import { readTextFile } from './files/read-text-file'
 import { createHandle } from './ipc/handle'
 import { ARCHIVE_FILTERS, registerHostHandlers } from './ipc/handlers'
@@ -186,6 +187,18 @@ function start(): void {
         },
         readTextFile: (path) => readTextFile(path),
         writeFileAtomic: (path, data) => writeFileAtomic(path, data),
+        showFolderDialog: async ({ title }) => {
+          const options: Electron.OpenDialogOptions = {
+            title,
+            defaultPath: app.getPath('documents'),
+            properties: ['openDirectory', 'createDirectory']
+          }
+          const { canceled, filePaths } = mainWindow
+            ? await dialog.showOpenDialog(mainWindow, options)
+            : await dialog.showOpenDialog(options)
+          return canceled || filePaths[0] === undefined ? null : filePaths[0]
+        },
+        writeNewFolder: (parent, name, files) => writeNewFolder(parent, name, files),
         printReport: (params, targetPath) =>
           printReportToPdf(params, targetPath, {
             createWindow: () => {

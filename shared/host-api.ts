@@ -15,6 +15,7 @@ import type {
   PrintReportRequest,
   ReportReadySignal,
   SaveFileRequest,
+  SaveFolderRequest,
   SaveOutcome
 } from './ipc/contract'
 import type { WatchFileResult, WatchFolderSettings, WatchOverview } from './watch/schema'
@@ -24,6 +25,11 @@ export interface HostApi {
   openFiles(request: OpenFilesRequest): Promise<OpenedFile[]>
   /** Save dialog, then writes the text atomically. */
   saveFile(request: SaveFileRequest): Promise<SaveOutcome>
+  /**
+   * Several files saved together: in the desktop app a new folder of that name inside the folder the user chooses
+   * (the outcome's path is the new folder); in a browser one zip download (the path is the zip's name).
+   */
+  saveFolder(request: SaveFolderRequest): Promise<SaveOutcome>
   /** Save dialog, then renders report.html?params in a hidden window and prints it to an A4 PDF. */
   printReportToPdf(request: PrintReportRequest): Promise<SaveOutcome>
   /** Called once by report.html when it has finished rendering (or failed); see reportReadySignalSchema. */
@@ -83,6 +89,7 @@ export type {
   PrintReportRequest,
   ReportReadySignal,
   SaveFileRequest,
+  SaveFolderRequest,
   SaveOutcome,
   WatchFileResult,
   WatchOverview

@@ -15,6 +15,10 @@ export interface HostDeps {
   showSaveDialog(options: { defaultName: string; filters: FileFilter[] }): Promise<string | null>
   readTextFile(path: string): Promise<OpenedFile>
   writeFileAtomic(path: string, data: string | Uint8Array): Promise<void>
+  /** The folder chosen to hold a new one, null when cancelled. */
+  showFolderDialog(options: { title: string }): Promise<string | null>
+  /** Makes a new folder `name` in `parent` (never reusing one) and writes the files in it; returns its path. */
+  writeNewFolder(parent: string, name: string, files: { name: string; content: string }[]): Promise<string>
   printReport(params: Record<string, string>, targetPath: string): Promise<void>
   readySignals: ReadySignals
   appInfo(): AppInfo
@@ -43,6 +47,14 @@ export function registerHostHandlers(handle: ReturnType<typeof createHandle>, de
     const path = await deps.showSaveDialog({ defaultName: sanitizeFileName(suggestedName), filters })
     if (path === null) return { status: 'cancelled' as const }
     await deps.writeFileAtomic(path, content)
+    return { status: 'saved' as const, path }
+  })
+
+  handle(invokeChannels.saveFolder, async ({ suggestedName, title, files }) => {
+    const parent = await deps.showFolderDialog({ title })
+    if (parent === null) return { status: 'cancelled' as const }
+    const named = files.map((f) => ({ name: sanitizeFileName(f.name), content: f.content }))
+    const path = await deps.writeNewFolder(parent, sanitizeFileName(suggestedName, 'carbon-ledger-export'), named)
     return { status: 'saved' as const, path }
   })
 

@@ -17,6 +17,7 @@ async function invoke<C extends InvokeChannel>(
 const api = {
   openFiles: (request) => invoke(invokeChannels.openFiles, request),
   saveFile: (request) => invoke(invokeChannels.saveFile, request),
+  saveFolder: (request) => invoke(invokeChannels.saveFolder, request),
   printReportToPdf: (request) => invoke(invokeChannels.printReportToPdf, request),
   signalReportReady: async (signal) => {
     await invoke(invokeChannels.reportReady, signal)

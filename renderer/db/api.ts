@@ -8,6 +8,7 @@ import type { ArchiveCounts, CheckSummary, RecordNote } from '../../shared/ledge
 import type { MergeConflict } from '../../shared/ledger/backup'
 import type { Period } from '../../shared/ledger/period'
 import type { ImportBatch, ProjectMapping, ProjectRecord, RunRecord, TrashEntry } from '../../shared/ledger/records'
+import type { Asset, ReportSettings } from '../../shared/report/assets'
 
 /**
  * How runs are computed. The app builds it from the reference data and shared/emissions:
@@ -167,6 +168,13 @@ export interface SettingsRepo<L> {
   getCluster(): Promise<ClusterSettings>
   /** Validates and stores; applies to later imports only (stored runs keep what they were imported with). */
   setCluster(cluster: ClusterSettings): Promise<void>
+  /** The Reports screen's settings (the lab's name); the defaults when none are stored. */
+  getReportSettings(): Promise<ReportSettings>
+  setReportSettings(settings: ReportSettings): Promise<void>
+  /** The asset register (hardware bought); [] when none is stored. */
+  getAssets(): Promise<Asset[]>
+  /** Validates and stores the whole register; runs are not recomputed (reports read it as they are made). */
+  setAssets(assets: readonly Asset[]): Promise<void>
 }
 
 export interface RecomputeStatus {
@@ -251,4 +259,4 @@ export interface Ledger<L> {
   close(): void
 }
 
-export type { ImportBatch, ProjectMapping, ProjectRecord, RunRecord, TrashEntry }
+export type { Asset, ImportBatch, ProjectMapping, ProjectRecord, ReportSettings, RunRecord, TrashEntry }

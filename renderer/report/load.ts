@@ -12,6 +12,8 @@ import {
   type ReportTotals,
   reportTotalsQueries
 } from '../../shared/report'
+import { purchasesIn } from '../../shared/report/assets'
+import { upstreamIntensities } from '../../shared/report/upstream'
 import { createLedgerEngine, type Ledger, openLedger, type ProjectRecord, type RunRecord } from '../db'
 
 /** Slices of the period read side by side: IndexedDB reads one while the page takes in another. */
@@ -53,11 +55,12 @@ export async function loadReportData(
     const queries = reportTotalsQueries(params.period, params.scope)
     const { fromMs, toMs } = periodBoundsMs(params.period)
     // Read-only reads, all at once: IndexedDB runs them side by side.
-    const [answers, listed, storedLab, projects] = await Promise.all([
+    const [answers, listed, storedLab, projects, assets] = await Promise.all([
       Promise.all(REPORT_QUERY_NAMES.map((name) => ledger.aggregate.totals(queries[name]))),
       readRuns(ledger, fromMs, toMs).then((r) => (performance.mark('report:runs-read'), r)),
       ledger.settings.getLabDefaults(),
-      ledger.projects.list()
+      ledger.projects.list(),
+      ledger.settings.getAssets()
     ])
     const totals = Object.fromEntries(REPORT_QUERY_NAMES.map((name, i) => [name, answers[i]])) as ReportTotals
     const runs = listed.filter((r) => inScope(r, params.scope))
@@ -68,6 +71,8 @@ export async function loadReportData(
     // The time-shifting what-if plans each run on its zone's hours: those zone-years load first (lazily, per zone).
     const shiftSeries = await loadShiftSeries(runs, ref, lab)
     performance.mark('report:hourly-loaded')
+    // Scope 3 category 3 needs the direct factors of the hourly profiles the runs were computed on.
+    const upstream = await upstreamIntensities(runs, ref, lab)
     const model = buildReportModel({
       labName: params.labName,
       period: params.period,
@@ -80,7 +85,9 @@ export async function loadReportData(
       lab,
       marketCells,
       language: params.language,
-      shiftSeries
+      shiftSeries,
+      purchases: purchasesIn(assets, params.period),
+      upstreamGPerKWh: upstream
     })
     performance.mark('report:model-built')
     return { model, runs, projects }

@@ -5,6 +5,7 @@ import {
   formatPercent,
   formatQuantity,
   inUnit,
+  REPORT_LOCALES,
   type ReportLanguage,
   type TableUnit
 } from '../../shared/report/format'
@@ -21,9 +22,22 @@ export interface ReportContext {
   change: (change: number) => string
   /** An ISO date or instant as the locale writes a date (UTC). */
   date: (iso: string) => string
+  /** A month ('2025-03') with the locale's month name: "Mar 25", "März 25". */
+  month: (ym: string) => string
 }
 
 const dateFormats = new Map<ReportLanguage, Intl.DateTimeFormat>()
+const monthFormats = new Map<ReportLanguage, Intl.DateTimeFormat>()
+
+const monthFormat = (language: ReportLanguage): Intl.DateTimeFormat => {
+  let format = monthFormats.get(language)
+  if (!format)
+    monthFormats.set(
+      language,
+      (format = new Intl.DateTimeFormat(REPORT_LOCALES[language], { month: 'short', year: '2-digit', timeZone: 'UTC' }))
+    )
+  return format
+}
 
 export function reportContext(m: ReportModel, t: ReportText): ReportContext {
   const language = m.language
@@ -41,7 +55,8 @@ export function reportContext(m: ReportModel, t: ReportText): ReportContext {
     q: (x) => formatQuantity(x, language),
     pct: (share) => formatPercent(share, language),
     change: (c) => formatChange(c, language),
-    date: (iso) => format.format(new Date(iso))
+    date: (iso) => format.format(new Date(iso)),
+    month: (ym) => monthFormat(language).format(new Date(`${ym}-01T00:00:00Z`))
   }
 }
 
@@ -54,15 +69,18 @@ export function Section({ id, title, children }: { id: string; title: string; ch
   )
 }
 
-/** A value with its range under it, in a table's unit. */
-export const RangeCell = ({ r, unit, ctx }: { r: Range; unit: TableUnit; ctx: ReportContext }) => (
-  <>
-    {inUnit(r.value, unit, ctx.language)}{' '}
-    <span className="range">
-      ({inUnit(r.low, unit, ctx.language)} – {inUnit(r.high, unit, ctx.language)})
-    </span>
-  </>
-)
+/** A value with its range under it, in a table's unit; an exact figure (a purchase, a count) has none to show. */
+export const RangeCell = ({ r, unit, ctx }: { r: Range; unit: TableUnit; ctx: ReportContext }) =>
+  r.low === r.value && r.high === r.value ? (
+    <>{inUnit(r.value, unit, ctx.language)}</>
+  ) : (
+    <>
+      {inUnit(r.value, unit, ctx.language)}{' '}
+      <span className="range">
+        ({inUnit(r.low, unit, ctx.language)} – {inUnit(r.high, unit, ctx.language)})
+      </span>
+    </>
+  )
 
 /** The full names of those a table shortened (shared/report/names.ts), printed under it. */
 export function NameNotes({ notes, ctx }: { notes: { n: number; name: string }[]; ctx: ReportContext }) {

@@ -4,6 +4,7 @@
 export const invokeChannels = {
   openFiles: 'files:open',
   saveFile: 'files:save',
+  saveFolder: 'files:save-folder',
   printReportToPdf: 'report:print-to-pdf',
   reportReady: 'report:ready',
   appInfo: 'app:info',

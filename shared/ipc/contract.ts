@@ -57,6 +57,22 @@ export const saveFileRequestSchema = z.strictObject({
 })
 export type SaveFileRequest = z.infer<typeof saveFileRequestSchema>
 
+/** Most files one "save together" writes (a report's CSV files and their README). */
+export const MAX_FOLDER_FILES = 20
+
+export const saveFolderRequestSchema = z.strictObject({
+  /** The new folder's name (desktop: made inside the folder the user chooses) or the zip's stem (browser). */
+  suggestedName: fileNameSchema,
+  /** The folder dialog's title, in the app's language. */
+  title: z.string().max(200),
+  files: z
+    .array(z.strictObject({ name: fileNameSchema, content: z.string().max(MAX_TEXT_CHARS) }))
+    .min(1)
+    .max(MAX_FOLDER_FILES)
+    .refine((files) => new Set(files.map((f) => f.name)).size === files.length, 'file names must differ')
+})
+export type SaveFolderRequest = z.infer<typeof saveFolderRequestSchema>
+
 export const saveOutcomeSchema = z.discriminatedUnion('status', [
   z.strictObject({ status: z.literal('saved'), path: z.string().min(1) }),
   z.strictObject({ status: z.literal('cancelled') })
@@ -192,6 +208,7 @@ const noArgs = z.undefined()
 export const ipcContract = {
   [invokeChannels.openFiles]: { args: openFilesRequestSchema, result: z.array(openedFileSchema).max(MAX_OPEN_FILES) },
   [invokeChannels.saveFile]: { args: saveFileRequestSchema, result: saveOutcomeSchema },
+  [invokeChannels.saveFolder]: { args: saveFolderRequestSchema, result: saveOutcomeSchema },
   [invokeChannels.printReportToPdf]: { args: printReportRequestSchema, result: saveOutcomeSchema },
   [invokeChannels.reportReady]: { args: reportReadySignalSchema, result: z.null() },
   [invokeChannels.appInfo]: { args: noArgs, result: appInfoSchema },

@@ -1,7 +1,8 @@
-import { labDefaultsSchema } from '../emissions/lab-defaults'
+import { type LabDefaults, labDefaultsSchema } from '../emissions/lab-defaults'
 import type { BackupTables } from '../ledger/backup'
 import type { Period } from '../ledger/period'
 import type { ReferenceData } from '../refdata/index'
+import { assetsOf, purchasesIn, REPORT_SETTING_KEYS } from './assets'
 import { type ReportCsvFile, reportCsvFiles } from './csv'
 import type { ReportLanguage } from './format'
 import { buildReportModel, type ReportModel, type ReportRun } from './model'
@@ -21,9 +22,22 @@ export const inScope = (run: Pick<ReportRun, 'projectId' | 'person'>, scope: Rep
   (scope.projectIds.length === 0 || scope.projectIds.includes(run.projectId)) &&
   (scope.people.length === 0 || scope.people.includes(run.person))
 
+/** The archive's lab defaults; invalid or missing ones fall back to the defaults. */
+export const labOfTables = (tables: Pick<BackupTables, 'settings'>): LabDefaults => {
+  const stored = tables.settings.find((s) => s.key === 'labDefaults')?.value
+  const parsed = labDefaultsSchema.safeParse(stored ?? {})
+  return parsed.success ? parsed.data : labDefaultsSchema.parse({})
+}
+
+/** The runs that started in the period (any scope): what upstreamIntensities needs before reportFromTables. */
+export const runsStartedIn = <R extends Pick<ReportRun, 'startedAtMs'>>(runs: readonly R[], period: Period): R[] => {
+  const { fromMs, toMs } = periodBoundsMs(period)
+  return runs.filter((r) => r.startedAtMs >= fromMs && r.startedAtMs < toMs)
+}
+
 /**
  * A report from a ledger backup's tables (the command line, tests): the totals come from the archive's runs through
- * the same rollup cells the ledger keeps. The lab defaults are the archive's; invalid ones fall back to the defaults.
+ * the same rollup cells the ledger keeps; the lab defaults and the asset register are the archive's.
  */
 export function reportFromTables(
   tables: BackupTables,
@@ -36,14 +50,14 @@ export function reportFromTables(
     language?: ReportLanguage
     /** The runs' hourly series for the time-shifting what-if (loadShiftSeries); without it no run is covered. */
     shiftSeries?: ReadonlyMap<string, RunShiftSeries>
+    /** Scope 3 category 3's input (upstreamIntensities of the period's runs); without it the line is not separable. */
+    upstreamGPerKWh?: ReadonlyMap<string, number>
   }
 ): { model: ReportModel; runs: ReportRun[]; csv: ReportCsvFile[] } {
-  const stored = tables.settings.find((s) => s.key === 'labDefaults')?.value
-  const parsedLab = labDefaultsSchema.safeParse(stored ?? {})
-  const lab = parsedLab.success ? parsedLab.data : labDefaultsSchema.parse({})
-  const { fromMs, toMs } = periodBoundsMs(options.period)
+  const lab = labOfTables(tables)
   const scoped = tables.runs.filter((r) => inScope(r, options.scope))
-  const runs = scoped.filter((r) => r.startedAtMs >= fromMs && r.startedAtMs < toMs)
+  const runs = runsStartedIn(scoped, options.period)
+  const assets = assetsOf(tables.settings.find((s) => s.key === REPORT_SETTING_KEYS.assets)?.value)
   const model = buildReportModel({
     labName: options.labName,
     period: options.period,
@@ -57,7 +71,9 @@ export function reportFromTables(
     ref: options.ref,
     lab,
     language: options.language,
-    shiftSeries: options.shiftSeries
+    shiftSeries: options.shiftSeries,
+    purchases: purchasesIn(assets, options.period),
+    upstreamGPerKWh: options.upstreamGPerKWh
   })
   return { model, runs, csv: reportCsvFiles(model, runs, tables.projects) }
 }

@@ -19,6 +19,8 @@ export type ScopeMethod =
   | 'location-fallback'
   /** The data has no direct (combustion-only) factors: the upstream cannot be separated from Scope 2. */
   | 'not-separable'
+  /** Computed for the part of the energy whose factors have both bases (coveredShare); the rest is not separable. */
+  | 'partly'
   /** Nothing was recorded for it (no asset register entries). */
   | 'not-recorded'
 
@@ -30,6 +32,8 @@ export interface ScopeLine {
   emissionsKg: Range
   method: ScopeMethod
   runs: number
+  /** Share of the own machines' facility energy the figure covers, 0–1 (category 3: runs on hourly factors). */
+  coveredShare?: number
 }
 
 /** A device the lab bought in the period, from the asset register (Settings); none yet in this ledger. */
@@ -57,8 +61,10 @@ export interface FactorLine {
   intensityGPerKWh: Range
   year: number
   granularity: 'hourly' | 'yearly' | 'custom'
-  /** Every factor the bundled data has is life-cycle; 'direct' once the data carries direct factors. */
+  /** The basis the emissions were computed on: every factor applied is life-cycle. */
   basis: 'life-cycle' | 'direct'
+  /** The hourly profiles' direct factors were used as well: for Scope 3 category 3 (life-cycle minus direct). */
+  directToo: boolean
   sourceId: string
   runs: number
 }
@@ -88,11 +94,51 @@ const defaulted = (r: RunResult): boolean => (r.assumptionMsgs ?? []).some((m) =
 
 const intensityStep = (r: RunResult) => r.trace.find((s) => s.unit === 'gCO2e/kWh')
 
-function granularityOf(r: RunResult): FactorLine['granularity'] {
+export function granularityOf(r: RunResult): FactorLine['granularity'] {
   const label = JSON.stringify(intensityStep(r)?.labelMsg ?? intensityStep(r)?.label ?? '')
   if (label.includes('hourly')) return 'hourly'
   if (label.includes('custom')) return 'custom'
   return 'yearly'
+}
+
+/**
+ * Scope 3 category 3 of the own machines' runs: facility energy × (life-cycle − direct intensity) over the runs'
+ * hours, where hourly profiles give both bases. Its range is the energy's range with the intensity's relative range.
+ * Runs on yearly factors (life-cycle only) leave their upstream inside Scope 2: the line says what share it covers.
+ */
+function upstreamLine(
+  runs: readonly ReportRun[],
+  isCloud: (run: ReportRun) => boolean,
+  upstream: ReadonlyMap<string, number>
+): ScopeLine {
+  let value = 0
+  let low = 0
+  let high = 0
+  let coveredKWh = 0
+  let ownKWh = 0
+  let covered = 0
+  for (const run of runs) {
+    if (isCloud(run)) continue
+    const e = run.result.energyKWh
+    const i = run.result.intensityGPerKWh
+    ownKWh += e.value
+    const delta = upstream.get(run.id)
+    if (delta === undefined) continue
+    covered++
+    coveredKWh += e.value
+    const rel = (bound: number) => (i.value > 0 ? bound / i.value : 1)
+    value += (e.value * delta) / 1000
+    low += (e.low * delta * rel(i.low)) / 1000
+    high += (e.high * delta * rel(i.high)) / 1000
+  }
+  const coveredShare = ownKWh > 0 ? coveredKWh / ownKWh : 0
+  return {
+    id: 'scope3Cat3Upstream',
+    emissionsKg: { value, low, high },
+    method: covered === 0 ? 'not-separable' : coveredShare >= 0.9995 ? 'computed' : 'partly',
+    runs: covered,
+    coveredShare
+  }
 }
 
 /**
@@ -109,6 +155,10 @@ export function ghgFiguresOf(input: {
   purchases?: AssetPurchase[]
   /** Scope 2 market-based from the lab's contractual instruments (market.ts), when it holds any. */
   market?: MarketFigures
+  /** Whether a run ran in a cloud location (purchased computing: its upstream belongs to category 1). */
+  isCloud?: (run: ReportRun) => boolean
+  /** Life-cycle minus direct intensity of the runs on hourly factors, by run id (upstreamIntensities). */
+  upstreamGPerKWh?: ReadonlyMap<string, number>
 }): GhgFigures {
   const { total, cloud, runs } = input
   const own = (pick: (s: RollupSums) => Range): Range => {
@@ -133,7 +183,7 @@ export function ghgFiguresOf(input: {
       method: purchases.length > 0 ? 'computed' : 'not-recorded',
       runs: 0
     },
-    { id: 'scope3Cat3Upstream', emissionsKg: exact(0), method: 'not-separable', runs: 0 },
+    upstreamLine(runs, input.isCloud ?? (() => false), input.upstreamGPerKWh ?? new Map<string, number>()),
     { id: 'sciEmbodied', emissionsKg: total.embodiedKg, method: 'computed', runs: total.runs }
   ]
 
@@ -141,11 +191,21 @@ export function ghgFiguresOf(input: {
   let defaultedKWh = 0
   let allKWh = 0
   const it: Range[] = []
+  const overhead: Range[] = []
   const facility: Range[] = []
   const factors = new Map<string, FactorLine>()
+  const hourlyKWh = new Map<string, number>()
+  const upstream = input.upstreamGPerKWh ?? new Map<string, number>()
+  const isCloud = input.isCloud ?? (() => false)
   for (const run of runs) {
     const r = run.result
     it.push(r.itEnergyKWh)
+    // Each run's overhead from its own PUE range: never below zero, and far narrower than facility minus IT bounds.
+    overhead.push({
+      value: r.energyKWh.value - r.itEnergyKWh.value,
+      low: r.itEnergyKWh.low * Math.max(0, r.pue.low - 1),
+      high: r.itEnergyKWh.high * Math.max(0, r.pue.high - 1)
+    })
     facility.push(r.energyKWh)
     allKWh += r.energyKWh.value
     if (r.method === 'measured') measuredKWh += r.energyKWh.value
@@ -153,19 +213,41 @@ export function ghgFiguresOf(input: {
     const step = intensityStep(r)
     const year = new Date(run.startedAtMs).getUTCFullYear()
     const granularity = granularityOf(r)
-    const key = `${r.locationId}|${granularity}|${year}|${r.intensityGPerKWh.value}`
+    // Hourly factors differ run by run: one line per place and year, energy-weighted, spanning the runs' ranges.
+    const key =
+      granularity === 'hourly'
+        ? `${r.locationId}|hourly|${year}`
+        : `${r.locationId}|${granularity}|${year}|${r.intensityGPerKWh.value}`
+    // Cloud runs' upstream is part of purchased computing (category 1): their direct factors are not used.
+    const hasDirect = upstream.has(run.id) && !isCloud(run)
     const line = factors.get(key)
-    if (line) line.runs++
-    else
+    if (line) {
+      line.runs++
+      line.directToo ||= hasDirect
+      if (granularity === 'hourly') {
+        const weights = hourlyKWh.get(key)!
+        const i = r.intensityGPerKWh
+        line.intensityGPerKWh = {
+          value:
+            (line.intensityGPerKWh.value * weights + i.value * r.energyKWh.value) / (weights + r.energyKWh.value || 1),
+          low: Math.min(line.intensityGPerKWh.low, i.low),
+          high: Math.max(line.intensityGPerKWh.high, i.high)
+        }
+        hourlyKWh.set(key, weights + r.energyKWh.value)
+      }
+    } else {
       factors.set(key, {
         location: r.locationLabel,
         intensityGPerKWh: r.intensityGPerKWh,
         year,
         granularity,
         basis: 'life-cycle',
+        directToo: hasDirect,
         sourceId: step?.sourceId ?? (granularity === 'custom' ? 'lab' : ''),
         runs: 1
       })
+      if (granularity === 'hourly') hourlyKWh.set(key, r.energyKWh.value)
+    }
   }
   const itKWh = sumOf(it)
   const facilityKWh = sumOf(facility)
@@ -177,11 +259,7 @@ export function ghgFiguresOf(input: {
     purchases,
     energy: {
       itKWh,
-      overheadKWh: {
-        value: facilityKWh.value - itKWh.value,
-        low: Math.max(0, facilityKWh.low - itKWh.high),
-        high: Math.max(0, facilityKWh.high - itKWh.low)
-      },
+      overheadKWh: sumOf(overhead),
       facilityKWh,
       measuredShare: share(measuredKWh),
       estimatedShare: share(allKWh - measuredKWh - defaultedKWh),

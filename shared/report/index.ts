@@ -15,7 +15,7 @@ export {
   type ReportLanguage,
   type TableUnit
 } from './format'
-export { inScope, periodBoundsMs, reportFromTables } from './from-archive'
+export { inScope, labOfTables, periodBoundsMs, reportFromTables, runsStartedIn } from './from-archive'
 export { type AssetPurchase, type FactorLine, type GhgFigures, ghgFiguresOf, type ScopeLine } from './ghg'
 export {
   type BreakdownRow,

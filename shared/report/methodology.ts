@@ -102,6 +102,20 @@ export function methodologyOf(
           ]
     ),
     line(
+      ['Upstream of electricity (Scope 3 cat. 3)', 'Vorkette des Stroms (Scope 3 Kat. 3)'],
+      [
+        "facility energy × (life-cycle − direct intensity) over the run's hours, for the lab's own machines where an hourly profile gives both bases (Electricity Maps); part of the location-based figure, shown apart. Yearly factors are life-cycle only: their upstream is not separated.",
+        'Energie × (Lebenszyklus- − direkte Intensität) über die Stunden des Laufs, für die eigenen Rechner, wo ein Stundenprofil beide Grundlagen hat (Electricity Maps); Teil des standortbasierten Werts, getrennt ausgewiesen. Jahresfaktoren sind nur Lebenszyklusfaktoren: Ihre Vorkette wird nicht getrennt.'
+      ]
+    ),
+    line(
+      ['Hardware bought (Scope 3 cat. 2)', 'Gekaufte Hardware (Scope 3 Kat. 2)'],
+      [
+        'units × embodied kg CO2e per unit from the asset register, with its source, in full in the period of purchase (not depreciated).',
+        'Stück × graue kg CO2e je Stück aus dem Anlagenverzeichnis, mit Quelle, vollständig im Zeitraum des Kaufs (nicht abgeschrieben).'
+      ]
+    ),
+    line(
       ["The lab's default location", 'Standardstandort des Labors'],
       [describeLocation(lab.location, false), describeLocation(lab.location, true)]
     ),

@@ -13,6 +13,7 @@ import { addSums, zeroSums } from '../ledger/sums'
 import { formatMessage, localeNumberWriter, messageCatalogues } from '../messages/index'
 import type { ReferenceData } from '../refdata/index'
 import { buildWasteModel, type WasteModel } from '../waste/waste'
+import { type HardwareBought, hardwareBoughtOf } from './assets'
 import { MATERIAL_FLOOR, materialChange } from './format'
 import { REPORT_LOCALES, type ReportLanguage } from './format'
 import { type AssetPurchase, type GhgFigures, ghgFiguresOf } from './ghg'
@@ -54,6 +55,8 @@ export interface ReportInput {
   marketCells?: TotalsAnswer
   /** Hardware bought in the period (the asset register); none when the lab keeps none. */
   purchases?: AssetPurchase[]
+  /** Life-cycle minus direct intensity of the runs on hourly factors, by run id (upstreamIntensities). */
+  upstreamGPerKWh?: ReadonlyMap<string, number>
   /** Figures of closed quarters that changed since they were filed (see Restatement). */
   restatements?: Restatement[]
   signOff?: SignOff
@@ -176,6 +179,8 @@ export interface ReportModel {
   glossary: { term: string; definition: string }[]
   /** Figures by scope and category, energy, the factor register and intensity metrics (ghg.ts). */
   ghg: GhgFigures
+  /** Hardware bought in the period (asset register), in full, beside the amortised embodied share. */
+  hardwareBought: HardwareBought
   projectCount: number
   peopleCount: number
   restatements: Restatement[]
@@ -404,8 +409,11 @@ export function buildReportModel(input: ReportInput): ReportModel {
       people: peopleCount,
       projects: projectCount,
       purchases: input.purchases,
-      ...(market ? { market } : {})
+      ...(market ? { market } : {}),
+      isCloud: (r) => names.locationKind(r.result.locationId) === 'cloud',
+      upstreamGPerKWh: input.upstreamGPerKWh
     }),
+    hardwareBought: hardwareBoughtOf(input.purchases ?? [], total.embodiedKg),
     projectCount,
     peopleCount,
     restatements: input.restatements ?? [],

@@ -3,7 +3,15 @@ import { basename, join } from 'node:path'
 import { ARCHIVE_TABLES, ArchiveRejected, createRecordChecker } from '../../../shared/ledger/archive'
 import type { BackupTables } from '../../../shared/ledger/backup'
 import { loadReferenceData } from '../../../shared/refdata'
-import { formatRange, parsePeriodText, reportCsvReadme, reportFromTables } from '../../../shared/report'
+import {
+  formatRange,
+  labOfTables,
+  parsePeriodText,
+  reportCsvReadme,
+  reportFromTables,
+  runsStartedIn
+} from '../../../shared/report'
+import { upstreamIntensities } from '../../../shared/report/upstream'
 import { readArchiveFile } from '../../backup/archive-file'
 import { InputError, UsageError } from '../args'
 import { type Command, writeJson } from '../command'
@@ -102,12 +110,15 @@ export const report: Command = {
       if (!found) throw new InputError(`--projects: no project '${p}' in ${basename(archivePath)}`)
       return found.id
     })
+    const ref = loadReferenceData()
+    const upstreamGPerKWh = await upstreamIntensities(runsStartedIn(tables.runs, period), ref, labOfTables(tables))
     const { model, csv } = reportFromTables(tables, {
       period,
       scope: { projectIds, people },
       labName,
       generatedAt: new Date(),
-      ref: loadReferenceData()
+      ref,
+      upstreamGPerKWh
     })
     try {
       mkdirSync(dir, { recursive: true })

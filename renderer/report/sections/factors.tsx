@@ -11,15 +11,16 @@ export function Factors({ ctx }: { ctx: ReportContext }) {
   const more = m.ghg.factors.length - shown.length
   return (
     <>
+      <p className="note">{t.factors.note}</p>
       <table className="factors">
         <colgroup>
-          <col style={{ width: '27%' }} />
-          <col style={{ width: '15%' }} />
+          <col style={{ width: '24%' }} />
+          <col style={{ width: '14%' }} />
           <col style={{ width: '7%' }} />
-          <col style={{ width: '10%' }} />
-          <col style={{ width: '10%' }} />
-          <col style={{ width: '23%' }} />
-          <col style={{ width: '8%' }} />
+          <col style={{ width: '12%' }} />
+          <col style={{ width: '14%' }} />
+          <col style={{ width: '22%' }} />
+          <col style={{ width: '7%' }} />
         </colgroup>
         <thead>
           <tr>
@@ -44,7 +45,10 @@ export function Factors({ ctx }: { ctx: ReportContext }) {
               </td>
               <td>{f.year}</td>
               <td>{t.factors[f.granularity]}</td>
-              <td>{f.basis === 'direct' ? t.factors.direct : t.factors.lifeCycle}</td>
+              <td>
+                {f.basis === 'direct' ? t.factors.direct : t.factors.lifeCycle}
+                {f.directToo && <span className="range">{t.factors.directToo}</span>}
+              </td>
               <td>{f.granularity === 'custom' ? t.factors.custom : (sources.get(f.sourceId) ?? f.sourceId)}</td>
               <td className="num">{q(f.runs)}</td>
             </tr>

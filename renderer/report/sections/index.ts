@@ -7,6 +7,7 @@ import { Energy } from './energy'
 import { Factors } from './factors'
 import { Glossary } from './glossary'
 import { Hardware } from './hardware'
+import { HardwareBought } from './hardware-bought'
 import { Intensity } from './intensity'
 import { KeyFigures } from './key-figures'
 import { LargestRuns } from './largest-runs'
@@ -39,6 +40,7 @@ export const SECTIONS: ReportSection[] = [
   { id: 'key-figures', title: (t) => t.sections.keyFigures, Body: KeyFigures },
   { id: 'boundary', title: (t) => t.sections.boundary, Body: Boundary },
   { id: 'scopes', title: (t) => t.sections.scopes, Body: Scopes },
+  { id: 'hardware-bought', title: (t) => t.sections.hardwareBought, Body: HardwareBought },
   { id: 'energy', title: (t) => t.sections.energy, Body: Energy },
   { id: 'intensity', title: (t) => t.sections.intensity, Body: Intensity },
   { id: 'trend', title: (t) => t.sections.trend, Body: Trend },

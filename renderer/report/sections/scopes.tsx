@@ -5,7 +5,7 @@ import { RangeCell, type ReportContext } from '../parts'
 
 /** Emissions by scope and category, each with its method; then Scope 2 location- and market-based side by side. */
 export function Scopes({ ctx }: { ctx: ReportContext }) {
-  const { m, t, q } = ctx
+  const { m, t, q, pct } = ctx
   const lines = m.ghg.scopes
   const unit = massUnitOf(lines.map((l) => l.emissionsKg.high))
   const method = (l: ScopeLine): string => {
@@ -13,6 +13,7 @@ export function Scopes({ ctx }: { ctx: ReportContext }) {
     if (l.method === 'location-fallback') return methods['scope2Market-fallback']
     if (l.method === 'not-recorded') return methods['scope3Cat2Hardware-none']
     if (l.method === 'not-separable') return methods['scope3Cat3Upstream-none']
+    if (l.method === 'partly') return t.scopes.upstreamPartly(pct(l.coveredShare ?? 0))
     return methods[l.id]
   }
   const figure = (l: ScopeLine) =>

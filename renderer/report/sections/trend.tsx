@@ -8,7 +8,7 @@ export function Trend({ ctx }: { ctx: ReportContext }) {
   const unit = massUnitOf(m.trend.flatMap((p) => [p.emissionsKg.value, p.marketEmissionsKg.value]))
   const draw = (c: HTMLCanvasElement) =>
     drawTrendChart(c, {
-      months: m.trend.map((p) => p.month),
+      months: m.trend.map((p) => ctx.month(p.month)),
       emissionsKg: m.trend.map((p) => p.emissionsKg),
       marketKg: m.trend.map((p) => p.marketEmissionsKg.value),
       inPeriod: m.trend.map((p) => p.inPeriod),

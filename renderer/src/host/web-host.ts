@@ -2,6 +2,7 @@ import { version } from '../../../package.json'
 import type { HostApi, OpenedFile, OpenFilesRequest } from '../../../shared/host-api'
 import { ARCHIVE_READ_BYTES } from '../../../shared/ipc/contract'
 import { checkArchive, SCHEMA_VERSION } from '../../db'
+import { zipFiles } from './zip-files'
 
 /** Raised by the web host for what only the desktop app can do (it has a backups folder; a browser tab has not). */
 export class NotInBrowserError extends Error {
@@ -79,6 +80,12 @@ export const createWebHost = (): HostApi => ({
   saveFile: async (request) => {
     download(request.suggestedName, request.content, typeOf(request.suggestedName))
     return { status: 'saved', path: request.suggestedName }
+  },
+  saveFolder: async (request) => {
+    const name = `${request.suggestedName}.zip`
+    const zip = zipFiles(request.files, new Date()) as Uint8Array<ArrayBuffer>
+    download(name, new Blob([zip], { type: 'application/zip' }), 'application/zip')
+    return { status: 'saved', path: name }
   },
   printReportToPdf: async (request) => {
     const params = new URLSearchParams({ ...request.params, print: '1' })

@@ -514,7 +514,7 @@ export const de: Catalogue = {
   'reports.pickProject': 'Mindestens ein Projekt ankreuzen.',
   'reports.pickPerson': 'Mindestens eine Person ankreuzen.',
   'reports.labName': 'Name des Labors',
-  'reports.labNameHint': 'Auf dem Deckblatt und im zitierfähigen Absatz; wird auf diesem Rechner gemerkt.',
+  'reports.labNameHint': 'Auf dem Deckblatt und im zitierfähigen Absatz; im Ledger und seinen Sicherungen gespeichert.',
   'reports.preview': 'Kennzahlen für {period}',
   'reports.gpuHours': 'GPU-Stunden',
   'reports.empty':
@@ -537,6 +537,24 @@ export const de: Catalogue = {
   'reports.pdfBlocked':
     'Der Browser hat den Bericht-Tab blockiert: Pop-ups für diese Seite erlauben und erneut versuchen.',
   'reports.cancelled': 'Export abgebrochen.',
+  'reports.exportZip': 'Alle CSV-Dateien herunterladen (ZIP)',
+  'reports.exportFolder': 'Alle CSV-Dateien in einem Ordner speichern',
+  'reports.folderDialog': 'Wählen, wo der Ordner mit den CSV-Dateien angelegt wird',
+  'reports.zipSaved': {
+    one: '{path} heruntergeladen: {count} Datei.',
+    other: '{path} heruntergeladen: {count} Dateien, die CSV-Dateien und eine README mit ihren Spalten.'
+  },
+  'reports.folderSaved': {
+    one: 'Gespeichert in {path}: {count} Datei.',
+    other: 'Gespeichert in {path}: {count} Dateien, die CSV-Dateien und eine README mit ihren Spalten.'
+  },
+  'modelCard.copy': 'Model-Card-Block kopieren',
+  'modelCard.label': 'Hugging-Face-Model-Card: co2_eq_emissions',
+  'modelCard.hint':
+    'In die YAML-Metadaten am Anfang der README.md des Modells einfügen. Emissionen in Gramm CO2e, standortbasiert.',
+  'modelCard.copied': 'In die Zwischenablage kopiert.',
+  'modelCard.selectToCopy': 'Die Zwischenablage ist hier nicht verfügbar: Den Block unten markieren und kopieren.',
+  'modelCard.failed': 'Der Block konnte nicht erstellt werden: {message}',
   'reports.csvSaved': {
     one: '{count} CSV-Datei gespeichert: {files}',
     other: '{count} CSV-Dateien gespeichert: {files}'
@@ -806,6 +824,24 @@ export const de: Catalogue = {
   'settings.editItem': '{name} bearbeiten',
   'settings.removeItem': '{name} entfernen',
   'settings.removed': '{name} entfernt.',
+  'assets.title': 'Gekaufte Hardware (Anlagenverzeichnis)',
+  'assets.intro':
+    'Vom Labor gekaufte Geräte mit den grauen Emissionen eines Stücks und der Quelle dieses Werts. Der Quartalsbericht rechnet jeden Kauf vollständig seinem Quartal an (Scope 3 Kategorie 2), neben dem Anteil der grauen Emissionen der von den Läufen genutzten Hardware.',
+  'assets.empty': 'Noch keine Hardware erfasst.',
+  'assets.device': 'Gerät',
+  'assets.count': 'Stück',
+  'assets.purchasedOn': 'Gekauft am',
+  'assets.embodied': 'Graue Emissionen je Stück, kg CO2e',
+  'assets.total': 'Vollständig, kg CO2e',
+  'assets.source': 'Quelle des grauen Werts',
+  'assets.sourceHint': 'Der CO2-Fußabdruck des Herstellers, eine Studie oder eine eigene Schätzung.',
+  'assets.add': 'Gekaufte Hardware hinzufügen',
+  'assets.edit': 'Gekaufte Hardware bearbeiten',
+  'assets.addButton': 'Ins Verzeichnis aufnehmen',
+  'assets.saved': '{name} im Anlagenverzeichnis gespeichert.',
+  'assets.wholeNumber': 'Eine ganze Zahl eingeben.',
+  'assets.badDate': 'Ein Datum eingeben (JJJJ-MM-TT).',
+  'assets.sourceNeeded': 'Angeben, woher der graue Wert stammt.',
   'settings.locations': 'Eigene Standorte',
   'settings.locEmpty': 'Keine: Die Referenzdaten gelten unverändert.',
   'settings.locAdd': 'Standort hinzufügen',

@@ -1,5 +1,8 @@
 import type { ReportText } from './en'
 
+/** The bundled data names its flight in English (data/defaults.json); the German report says it in German. */
+const FLIGHTS_DE: Record<string, string> = { 'one passenger, Paris–London flight': 'ein Fluggast, Flug Paris–London' }
+
 /** The printed report's own words in German (same keys as en.ts). */
 export const de: ReportText = {
   kicker: 'Carbon Ledger · Energie- und CO2-Bericht',
@@ -40,7 +43,8 @@ export const de: ReportText = {
     sources: 'Quellen und Lizenzen',
     glossary: 'Glossar',
     statement: 'Zitierfähige Aussage',
-    signOff: 'Freigabe'
+    signOff: 'Freigabe',
+    hardwareBought: 'Im Zeitraum gekaufte Hardware'
   },
   keyFigure: {
     emissions: 'Emissionen, standortbasiert',
@@ -56,7 +60,7 @@ export const de: ReportText = {
   was: (value) => `(damals ${value})`,
   noComparable: 'kein vergleichbarer Wert',
   equivalents: (car, trees, flights, flight) =>
-    `Die standortbasierten Emissionen entsprechen etwa ${car} km mit einem durchschnittlichen Auto, ${trees} Baum-Monaten Bindung oder ${flights} Flügen (${flight}).`,
+    `Die standortbasierten Emissionen entsprechen etwa ${car} km mit einem durchschnittlichen Auto, ${trees} Baum-Monaten Bindung oder ${flights} Flügen (${FLIGHTS_DE[flight] ?? flight}).`,
   rangesNote:
     'Spannen sind untere und obere Grenzen aus der Unsicherheit jedes Faktors. Graue Emissionen werden getrennt ausgewiesen und sind in den anderen Werten nicht enthalten. Eine Veränderung wird nur angegeben, wenn beide Werte wesentlich sind (mindestens 1 kg, 1 kWh, 1 GPU-Stunde oder 10 Läufe und mindestens 1 % des anderen).',
   boundary: {
@@ -93,11 +97,14 @@ export const de: ReportText = {
       scope3Cat2Hardware:
         'im Zeitraum gekaufte Geräte × ihr Faktor grauer Emissionen, vollständig (nicht abgeschrieben)',
       'scope3Cat2Hardware-none': 'kein Kauf im Anlagenverzeichnis für diesen Zeitraum',
-      scope3Cat3Upstream: '(Lebenszyklus- minus direkter Faktor) × Energie',
+      scope3Cat3Upstream:
+        '(Lebenszyklus- − direkter Stundenfaktor) × Rechenzentrumsenergie der eigenen Maschinen, aus den beiden Grundlagen der Stundenprofile; im standortbasierten Scope-2-Wert enthalten, der Lebenszyklusfaktoren verwendet',
       'scope3Cat3Upstream-none':
         'nicht trennbar: die mitgelieferten Faktoren sind nur Lebenszyklusfaktoren, die Vorkette steckt in den Scope-2-Werten',
       sciEmbodied: 'graue Emissionen des Geräts × genutzte Stunden / Lebensdauer × reservierte Geräte'
     },
+    upstreamPartly: (share) =>
+      `(Lebenszyklus- − direkter Stundenfaktor) × Energie der Läufe mit Stundenprofilen (${share} der Energie der eigenen Maschinen); der Rest ist nicht trennbar (Jahresfaktoren sind nur Lebenszyklusfaktoren). Im standortbasierten Scope-2-Wert enthalten.`,
     dual: 'Scope 2, beide Methoden nebeneinander',
     location: 'Standortbasiert',
     market: 'Marktbasiert',
@@ -141,7 +148,24 @@ export const de: ReportText = {
     custom: 'eigener Wert des Labors',
     lifeCycle: 'Lebenszyklus',
     direct: 'direkt',
+    directToo: 'und direkt, für Scope 3 Kat. 3',
+    note: 'Stündliche Faktoren stehen einmal je Ort und Jahr: der energiegewichtete Mittelwert der Läufe, mit der niedrigsten und höchsten Grenze unter ihnen.',
     more: (n) => `… und ${n} weitere Faktoren (alle im CSV-Export).`
+  },
+  bought: {
+    intro:
+      'Im Zeitraum gekaufte Geräte aus dem Anlagenverzeichnis (Einstellungen), vollständig im Zeitraum des Kaufs angerechnet (GHG Protocol Scope 3 Kategorie 2, nicht abgeschrieben). Daneben der auf die Lebensdauer verteilte Anteil der grauen Emissionen der von den Läufen genutzten Hardware (GSF SCI). Beide beantworten verschiedene Fragen und werden nicht addiert.',
+    device: 'Gerät',
+    count: 'Stück',
+    purchased: 'Gekauft am',
+    each: (unit) => `${unit} je Stück`,
+    total: (unit) => `${unit} vollständig`,
+    source: 'Grauer Faktor laut',
+    none: 'Kein Kauf im Anlagenverzeichnis fällt in diesen Zeitraum (Einstellungen › Gekaufte Hardware).',
+    figure: 'Wert',
+    value: (unit) => `${unit} (Spanne)`,
+    inFull: (units) => `Scope 3 Kategorie 2, gekaufte Hardware, vollständig (${units} Stück)`,
+    amortised: 'Anteil der grauen Emissionen der von den Läufen genutzten Hardware (SCI, verteilt)'
   },
   intensity: {
     metric: 'Kennzahl',
@@ -300,7 +324,8 @@ export const de: ReportText = {
     runKinds: {
       training: 'Training',
       'fine-tuning': 'Feinabstimmung',
-      'hyperparameter-search': 'Hyperparametersuche',
+      // Soft hyphens: the word is wider than the largest-runs column and would break before its comma.
+      'hyperparameter-search': 'Hyper\u00adparameter\u00adsuche',
       inference: 'Inferenz'
     },
     methods: { estimated: 'geschätzt', measured: 'gemessen' }

@@ -43,7 +43,8 @@ export const en = {
     sources: 'Sources and licences',
     glossary: 'Glossary',
     statement: 'Citable statement',
-    signOff: 'Sign-off'
+    signOff: 'Sign-off',
+    hardwareBought: 'Hardware bought in the period'
   },
   keyFigure: {
     emissions: 'Emissions, location-based',
@@ -94,11 +95,14 @@ export const en = {
       scope3Cat1Cloud: "cloud runs' facility energy × the region's grid intensity, the provider's PUE",
       scope3Cat2Hardware: 'devices bought in the period × their embodied factor, in full (not depreciated)',
       'scope3Cat2Hardware-none': 'no purchase in the asset register for this period',
-      scope3Cat3Upstream: 'life-cycle minus direct factor × energy',
+      scope3Cat3Upstream:
+        "(life-cycle − direct hourly factor) × the own machines' facility energy, from the hourly profiles' two bases; contained in the Scope 2 location-based figure, which uses life-cycle factors",
       'scope3Cat3Upstream-none':
         'not separable: the bundled factors are life-cycle only, so the upstream is inside the Scope 2 figures',
       sciEmbodied: "device's embodied total × hours used / lifespan × devices reserved"
     },
+    upstreamPartly: (share: string) =>
+      `(life-cycle − direct hourly factor) × energy for the runs on hourly profiles (${share} of the own machines' energy); the rest cannot be separated (yearly factors are life-cycle only). Contained in the Scope 2 location-based figure.`,
     dual: 'Scope 2, both methods side by side',
     location: 'Location-based',
     market: 'Market-based',
@@ -143,7 +147,24 @@ export const en = {
     custom: "lab's own value",
     lifeCycle: 'life-cycle',
     direct: 'direct',
+    directToo: 'and direct, for Scope 3 cat. 3',
+    note: 'Hourly factors are listed once per place and year: the energy-weighted mean of the runs, with the lowest and highest bound of any of them.',
     more: (n: string) => `… and ${n} more factors (all in the CSV export).`
+  },
+  bought: {
+    intro:
+      'Devices bought in the period, from the asset register (Settings), counted in full in the period of purchase (GHG Protocol Scope 3 category 2, not depreciated). Beside them, the embodied share of the hardware the runs used, amortised over its lifespan (GSF SCI). The two answer different questions and are not added.',
+    device: 'Device',
+    count: 'Units',
+    purchased: 'Bought on',
+    each: (unit: string) => `${unit} each`,
+    total: (unit: string) => `${unit} in full`,
+    source: 'Embodied factor from',
+    none: 'No purchase in the asset register falls in this period (Settings › Hardware bought).',
+    figure: 'Figure',
+    value: (unit: string) => `${unit} (range)`,
+    inFull: (units: string) => `Scope 3 category 2, hardware bought, in full (${units} units)`,
+    amortised: 'Embodied share of the hardware used by the runs (SCI, amortised)'
   },
   intensity: {
     metric: 'Metric',

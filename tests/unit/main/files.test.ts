@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type AtomicWriteFs, tempPathFor, writeFileAtomic } from '../../../main/files/atomic-write'
 import { decodeText } from '../../../main/files/decode-text'
 import { sanitizeFileName } from '../../../main/files/file-name'
+import { writeNewFolder } from '../../../main/files/new-folder'
 import { readTextFile } from '../../../main/files/read-text-file'
 import { HostError } from '../../../main/ipc/host-error'
 
@@ -82,6 +83,20 @@ describe('readTextFile and writeFileAtomic on disk', () => {
   })
   afterEach(async () => {
     await rm(dir, { recursive: true, force: true })
+  })
+
+  it('saves files together in a new folder, never into one that exists', async () => {
+    const files = [
+      { name: 'runs.csv', content: 'id\n1\n' },
+      { name: 'README.txt', content: 'readme' }
+    ]
+    const first = await writeNewFolder(dir, 'carbon-report-2025-Q1', files)
+    const second = await writeNewFolder(dir, 'carbon-report-2025-Q1', files.slice(0, 1))
+    expect(first).toBe(join(dir, 'carbon-report-2025-Q1'))
+    expect(second).toBe(join(dir, 'carbon-report-2025-Q1 (2)'))
+    expect((await readdir(first)).sort()).toEqual(['README.txt', 'runs.csv'])
+    expect(await readFile(join(first, 'runs.csv'), 'utf8')).toBe('id\n1\n')
+    expect(await readdir(second)).toEqual(['runs.csv'])
   })
 
   it('reads a chosen file as text, reporting only its base name', async () => {

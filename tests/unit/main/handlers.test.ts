@@ -23,6 +23,8 @@ function setUp(overrides: Partial<HostDeps> = {}) {
     showSaveDialog: vi.fn(async () => null),
     readTextFile: vi.fn(async (path: string) => ({ name: path.split('/').at(-1) ?? '', sizeBytes: 3, text: 'a,b' })),
     writeFileAtomic: vi.fn(async () => undefined),
+    showFolderDialog: vi.fn(async () => null),
+    writeNewFolder: vi.fn(async (parent: string, name: string) => `${parent}/${name}`),
     printReport: vi.fn(async () => undefined),
     readySignals: createReadySignals(),
     appInfo: () => ({
@@ -72,6 +74,41 @@ describe('registerHostHandlers', () => {
       { ok: true, value: { status: 'cancelled' } }
     )
     expect(deps.writeFileAtomic).not.toHaveBeenCalled()
+  })
+
+  it('saves files together in a new folder inside the one chosen, every name sanitised', async () => {
+    const { deps, call } = setUp({ showFolderDialog: vi.fn(async () => '/home/me/Reports') })
+    const result = await call(invokeChannels.saveFolder, appPage, {
+      suggestedName: 'carbon-report-2025-Q1',
+      title: 'Ordner wählen',
+      files: [
+        { name: 'runs.csv', content: 'a\n' },
+        { name: '../README.txt', content: 'r' }
+      ]
+    })
+    expect(result).toEqual({ ok: true, value: { status: 'saved', path: '/home/me/Reports/carbon-report-2025-Q1' } })
+    expect(deps.showFolderDialog).toHaveBeenCalledWith({ title: 'Ordner wählen' })
+    expect(deps.writeNewFolder).toHaveBeenCalledWith('/home/me/Reports', 'carbon-report-2025-Q1', [
+      { name: 'runs.csv', content: 'a\n' },
+      { name: 'README.txt', content: 'r' }
+    ])
+  })
+
+  it('writes no folder when its dialog is cancelled, and refuses two files of one name', async () => {
+    const { deps, call } = setUp()
+    const files = [{ name: 'a.csv', content: '' }]
+    expect(await call(invokeChannels.saveFolder, appPage, { suggestedName: 'r', title: '', files })).toEqual({
+      ok: true,
+      value: { status: 'cancelled' }
+    })
+    expect(deps.writeNewFolder).not.toHaveBeenCalled()
+    const twice = await call(invokeChannels.saveFolder, appPage, {
+      suggestedName: 'r',
+      title: '',
+      files: [...files, ...files]
+    })
+    expect(twice).toMatchObject({ ok: false })
+    expect(deps.showFolderDialog).toHaveBeenCalledTimes(1)
   })
 
   it('opens files one after another and returns names and text', async () => {

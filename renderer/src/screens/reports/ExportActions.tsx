@@ -1,9 +1,19 @@
 import { useEffect, useRef, useState } from 'react'
 import type { Period } from '../../../../shared/ledger/period'
 import { parseReportParams, reportCsvFiles, type ReportScope } from '../../../../shared/report'
+import { modelCardCo2Block } from '../../../../shared/report/model-card'
+import { ModelCardBlock } from '../../components/ModelCardBlock'
 import { useHost } from '../../host/HostProvider'
 import { useI18n } from '../../i18n/I18nProvider'
-import { CSV_CHOICES, DEFAULT_CSV_FILES, pdfFileName, reportPageParams, saveCsvFiles, toggled } from './report-flow'
+import {
+  allCsvFiles,
+  CSV_CHOICES,
+  DEFAULT_CSV_FILES,
+  pdfFileName,
+  reportPageParams,
+  saveCsvFiles,
+  toggled
+} from './report-flow'
 
 type Outcome = { tone: 'info' | 'error'; message: string }
 
@@ -29,7 +39,7 @@ export function ExportActions({
   const { t } = i18n
   const { api, kind } = useHost()
   const [files, setFiles] = useState<string[]>([...DEFAULT_CSV_FILES])
-  const [busy, setBusy] = useState<'pdf' | 'csv' | null>(null)
+  const [busy, setBusy] = useState<'pdf' | 'csv' | 'all' | null>(null)
   const [outcome, setOutcome] = useState<Outcome | null>(null)
   const failed = (err: unknown) =>
     setOutcome({ tone: 'error', message: t('reports.failed', { message: i18n.error(err) }) })
@@ -82,6 +92,38 @@ export function ExportActions({
     }
   }
 
+  /** Every CSV file and the README together: a folder in the desktop app, a zip download in the browser. */
+  const exportAll = async () => {
+    setBusy('all')
+    setOutcome(null)
+    try {
+      const { loadReportData } = await import('../../../report/load')
+      const data = await loadReportData(parseReportParams(new URLSearchParams(params())), new Date(), databaseName())
+      const all = allCsvFiles(data.model, reportCsvFiles(data.model, data.runs, data.projects))
+      const result = await api.saveFolder({ ...all, title: t('reports.folderDialog') })
+      setOutcome({
+        tone: 'info',
+        message:
+          result.status === 'cancelled'
+            ? t('reports.cancelled')
+            : i18n.plural(kind === 'web' ? 'reports.zipSaved' : 'reports.folderSaved', all.files.length, {
+                path: result.path
+              })
+      })
+    } catch (err) {
+      failed(err)
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  /** The Hugging Face block of the report's runs (pick one project and its training period). */
+  const modelCard = async () => {
+    const { loadReportData } = await import('../../../report/load')
+    const data = await loadReportData(parseReportParams(new URLSearchParams(params())), new Date(), databaseName())
+    return modelCardCo2Block(data.runs, (await api.appInfo()).version)
+  }
+
   const disabled = busy !== null || empty || loading
   const pdfButton = useRef<HTMLButtonElement>(null)
   const csvButton = useRef<HTMLButtonElement>(null)
@@ -125,12 +167,16 @@ export function ExportActions({
         >
           {t('reports.exportCsv')}
         </button>
+        <button type="button" disabled={disabled} aria-busy={busy === 'all'} onClick={() => void exportAll()}>
+          {t(kind === 'web' ? 'reports.exportZip' : 'reports.exportFolder')}
+        </button>
         {files.length === 0 && <span className="field-error">{t('reports.pickCsv')}</span>}
       </div>
+      <ModelCardBlock id="report-model-card" make={modelCard} />
       <p role="status" className="report-outcome">
         {busy === 'pdf'
           ? t('reports.exportingPdf')
-          : busy === 'csv'
+          : busy === 'csv' || busy === 'all'
             ? t('reports.exportingCsv')
             : outcome?.tone === 'info'
               ? outcome.message

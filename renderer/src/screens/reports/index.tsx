@@ -1,10 +1,11 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { periodFromQuery } from '../../app/period'
 import type { ScreenProps } from '../../app/screens'
 import { PeriodPicker } from '../../components/PeriodPicker'
 import { useI18n } from '../../i18n/I18nProvider'
+import { useLedger } from '../../ledger/LedgerProvider'
 import { Preview } from './Preview'
-import { savedLabName, saveLabName, type ScopeChoice, scopeOf } from './report-flow'
+import { savedLabName, type ScopeChoice, scopeOf } from './report-flow'
 import { ScopePicker } from './ScopePicker'
 
 const storage = (): Storage | undefined => {
@@ -15,13 +16,32 @@ const storage = (): Storage | undefined => {
   }
 }
 
+/**
+ * The lab's name, kept in the ledger's report settings so that backups carry it. A name typed before it was kept
+ * there (in this browser's storage) is moved into the ledger the first time the screen opens.
+ */
 const useLabName = (): [string, (name: string) => void] => {
+  const { ledger } = useLedger()
   const [name, setName] = useState(() => savedLabName(storage()))
+  useEffect(() => {
+    let current = true
+    void ledger.settings.getReportSettings().then(async (stored) => {
+      if (!current) return
+      if (stored.labName !== '') setName(stored.labName)
+      else {
+        const old = savedLabName(storage())
+        if (old !== '') await ledger.settings.setReportSettings({ ...stored, labName: old })
+      }
+    })
+    return () => {
+      current = false
+    }
+  }, [ledger])
   return [
     name,
     (next) => {
       setName(next)
-      saveLabName(storage(), next)
+      void ledger.settings.setReportSettings({ labName: next.trim() })
     }
   ]
 }

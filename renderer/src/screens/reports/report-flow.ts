@@ -5,7 +5,14 @@
  */
 import type { HostApi, SaveOutcome } from '../../../../shared/host-api'
 import type { Period } from '../../../../shared/ledger/period'
-import { periodText, type ReportCsvFile, reportParamsRecord, type ReportScope } from '../../../../shared/report'
+import {
+  periodText,
+  type ReportCsvFile,
+  reportCsvReadme,
+  type ReportModel,
+  reportParamsRecord,
+  type ReportScope
+} from '../../../../shared/report'
 import type { MessageKey } from '../../i18n/en'
 
 export type ScopeKind = 'lab' | 'projects' | 'people'
@@ -65,6 +72,18 @@ export const CSV_CHOICES = [
 
 export const DEFAULT_CSV_FILES: readonly string[] = ['runs.csv', 'summary.csv']
 
+/**
+ * Every CSV file of the report and the README naming each file and column, saved together: one folder in the
+ * desktop app, one zip in a browser, both named after the report ('carbon-report-2025-Q1').
+ */
+export const allCsvFiles = (
+  model: ReportModel,
+  files: readonly ReportCsvFile[]
+): { suggestedName: string; files: ReportCsvFile[] } => ({
+  suggestedName: `${reportFileStem(model.period)}-csv`,
+  files: [...files, reportCsvReadme(model, files)]
+})
+
 export type CsvOutcome = { status: 'saved'; paths: string[] } | { status: 'cancelled'; paths: string[] }
 
 /**
@@ -93,20 +112,15 @@ export const saveCsvFiles = async (
 
 const LAB_NAME_KEY = 'carbon-ledger.labName'
 
-/** The lab's name as last typed here (the report's cover and citable statement); '' when none or no storage. */
+/**
+ * The lab's name as typed here before the ledger kept it (the report settings now hold it): read once to move it
+ * into the ledger; '' when none or no storage.
+ */
 export const savedLabName = (storage: Pick<Storage, 'getItem'> | undefined): string => {
   try {
     return storage?.getItem(LAB_NAME_KEY) ?? ''
   } catch {
     return ''
-  }
-}
-
-export const saveLabName = (storage: Pick<Storage, 'setItem'> | undefined, name: string): void => {
-  try {
-    storage?.setItem(LAB_NAME_KEY, name.trim())
-  } catch {
-    // Private windows may refuse storage: the name then lasts for this session only.
   }
 }
 

@@ -1,7 +1,10 @@
 import { lazy, Suspense, useEffect, useRef } from 'react'
+import { modelCardCo2Block } from '../../../../shared/report/model-card'
 import type { RunRecord } from '../../../db'
 import { href } from '../../app/router'
+import { ModelCardBlock } from '../../components/ModelCardBlock'
 import { LoadStatus } from '../../components/Status'
+import { useHost } from '../../host/HostProvider'
 import type { MessageKey } from '../../i18n/en'
 import { useI18n } from '../../i18n/I18nProvider'
 import { locationName } from '../../i18n/location-names'
@@ -34,6 +37,7 @@ export function RunDetail({
 }) {
   const i18n = useI18n()
   const { t } = i18n
+  const { api } = useHost()
   const state = useLedgerQuery(({ ledger }) => ledger.runs.get(runId), [runId])
   const run = state.data
   const heading = useRef<HTMLHeadingElement>(null)
@@ -100,6 +104,10 @@ export function RunDetail({
               </button>
             </div>
             <Reported run={run} />
+            <ModelCardBlock
+              id="run-model-card"
+              make={async () => modelCardCo2Block([run], (await api.appInfo()).version)}
+            />
             <h3>{t('detail.inputs')}</h3>
             <table>
               <tbody>

@@ -5,6 +5,7 @@ import { LoadStatus } from '../../components/Status'
 import { useI18n } from '../../i18n/I18nProvider'
 import { loadCatalogue } from '../../ledger/engine'
 import { useLedgerQuery } from '../../ledger/useLedgerQuery'
+import { AssetRegister } from './AssetRegister'
 import { Backups } from './Backups'
 import { ClusterSettings } from './ClusterSettings'
 import { ContractualInstruments } from './ContractualInstruments'
@@ -41,6 +42,7 @@ export default function Settings({ query }: ScreenProps) {
           </>
         )}
       </LoadStatus>
+      <AssetRegister />
       <Backups />
       <ClusterSettings catalogue={catalogue.data} />
       <WatchedFolders />
