@@ -216,7 +216,12 @@ export interface ClosedQuartersRepo {
    * Files the quarter ('2026-Q1'): keeps the model as given (built for the lab scope), the data and method version,
    * the lab defaults and each run's stamp. Throws 'invalid' for a bad sign-off, 'conflict' when already closed.
    */
-  close(fields: { quarter: string; model: ReportModel; closedBy: string; signOff: SignOffFields }): Promise<ClosedQuarter>
+  close(fields: {
+    quarter: string
+    model: ReportModel
+    closedBy: string
+    signOff: SignOffFields
+  }): Promise<ClosedQuarter>
   /** Reopens a closed quarter; the reason is required and logged. */
   reopen(quarter: string, reason: string, by: string): Promise<void>
   /** Closing and reopening, newest first; of one quarter or all. */
@@ -238,4 +243,13 @@ export interface Ledger<L> {
   close(): void
 }
 
-export type { ClosedQuarter, ImportBatch, ProjectMapping, ProjectRecord, QuarterLogEntry, RunRecord, SignOffFields, TrashEntry }
+export type {
+  ClosedQuarter,
+  ImportBatch,
+  ProjectMapping,
+  ProjectRecord,
+  QuarterLogEntry,
+  RunRecord,
+  SignOffFields,
+  TrashEntry
+}

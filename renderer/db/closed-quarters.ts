@@ -1,7 +1,7 @@
 import {
   type ClosedQuarter,
-  type ClosedRunStamp,
   closedQuarterSchema,
+  type ClosedRunStamp,
   quarterKeySchema,
   type QuarterLogEntry,
   signOffSchema

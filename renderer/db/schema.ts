@@ -1,6 +1,6 @@
 import Dexie, { type Table } from 'dexie'
-import { monthOf } from '../../shared/ledger/period'
 import type { ClosedQuarter, QuarterLogEntry } from '../../shared/ledger/closed-quarter'
+import { monthOf } from '../../shared/ledger/period'
 import type {
   ImportBatch,
   ProjectMapping,

@@ -7,9 +7,11 @@ import {
   REPORT_QUERY_NAMES,
   type ReportModel,
   type ReportPageParams,
+  reportText,
   type ReportTotals,
   reportTotalsQueries
 } from '../../shared/report'
+import { closableQuarterOf } from '../../shared/report/restatements'
 import { createLedgerEngine, type Ledger, openLedger, type ProjectRecord, type RunRecord } from '../db'
 
 /** Slices of the period read side by side: IndexedDB reads one while the page takes in another. */
@@ -50,13 +52,18 @@ export async function loadReportData(
   try {
     const queries = reportTotalsQueries(params.period, params.scope)
     const { fromMs, toMs } = periodBoundsMs(params.period)
+    const quarter = closableQuarterOf(params.period, params.scope)
     // Read-only reads, all at once: IndexedDB runs them side by side.
-    const [answers, listed, storedLab, projects] = await Promise.all([
+    const [answers, listed, storedLab, projects, filed, restatements] = await Promise.all([
       Promise.all(REPORT_QUERY_NAMES.map((name) => ledger.aggregate.totals(queries[name]))),
       readRuns(ledger, fromMs, toMs).then((r) => (performance.mark('report:runs-read'), r)),
       ledger.settings.getLabDefaults(),
-      ledger.projects.list()
+      ledger.projects.list(),
+      quarter ? ledger.closedQuarters.get(quarter) : undefined,
+      ledger.closedQuarters.restatements(reportText(params.language ?? 'en'), { beforeMonth: params.period.start })
     ])
+    // A closed quarter prints as it was filed (issue 13); its later changes are restatements in the next report.
+    if (filed) return { model: filed.model, runs: listed, projects }
     const totals = Object.fromEntries(REPORT_QUERY_NAMES.map((name, i) => [name, answers[i]])) as ReportTotals
     const runs = listed.filter((r) => inScope(r, params.scope))
     const lab = labDefaultsSchema.parse(storedLab)
@@ -72,7 +79,8 @@ export async function loadReportData(
       totals,
       ref,
       lab,
-      language: params.language
+      language: params.language,
+      restatements
     })
     performance.mark('report:model-built')
     return { model, runs, projects }

@@ -98,3 +98,12 @@ export const stampOf = (r: ClosedRunStamp): ClosedRunStamp => ({
   updatedAt: r.updatedAt,
   importId: r.importId
 })
+
+/** The quarter a report covers when it can be closed: a calendar quarter of the whole lab ('2026-Q1'), else undefined. */
+export const closableQuarterOf = (
+  period: { kind: string; start: string },
+  scope: { projectIds: readonly string[]; people: readonly string[] }
+): string | undefined =>
+  period.kind === 'quarter' && scope.projectIds.length === 0 && scope.people.length === 0
+    ? `${period.start.slice(0, 4)}-Q${Math.floor((Number(period.start.slice(5, 7)) - 1) / 3) + 1}`
+    : undefined
