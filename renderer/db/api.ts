@@ -6,9 +6,12 @@ import type { ImportError, ImportWarning } from '../../shared/import/types'
 import type { TotalsAnswer, TotalsQuery } from '../../shared/ledger/aggregate'
 import type { ArchiveCounts, CheckSummary, RecordNote } from '../../shared/ledger/archive'
 import type { MergeConflict } from '../../shared/ledger/backup'
+import type { ClosedQuarter, QuarterLogEntry, SignOffFields } from '../../shared/ledger/closed-quarter'
 import type { Period } from '../../shared/ledger/period'
 import type { ImportBatch, ProjectMapping, ProjectRecord, RunRecord, TrashEntry } from '../../shared/ledger/records'
 import type { Asset, ReportSettings } from '../../shared/report/assets'
+import type { ReportModel, Restatement } from '../../shared/report/model'
+import type { ReportText } from '../../shared/report/text/index'
 
 /**
  * How runs are computed. The app builds it from the reference data and shared/emissions:
@@ -247,6 +250,28 @@ export interface BackupsRepo {
   ): Promise<RestoreReport>
 }
 
+/** Closed quarters (issue 13): the filed report kept as filed, its sign-off, restatements and the reopen log. */
+export interface ClosedQuartersRepo {
+  list(): Promise<ClosedQuarter[]>
+  get(quarter: string): Promise<ClosedQuarter | undefined>
+  /**
+   * Files the quarter ('2026-Q1'): keeps the model as given (built for the lab scope), the data and method version,
+   * the lab defaults and each run's stamp. Throws 'invalid' for a bad sign-off, 'conflict' when already closed.
+   */
+  close(fields: {
+    quarter: string
+    model: ReportModel
+    closedBy: string
+    signOff: SignOffFields
+  }): Promise<ClosedQuarter>
+  /** Reopens a closed quarter; the reason is required and logged. */
+  reopen(quarter: string, reason: string, by: string): Promise<void>
+  /** Closing and reopening, newest first; of one quarter or all. */
+  history(quarter?: string): Promise<QuarterLogEntry[]>
+  /** Filed figures of closed quarters the ledger now states differently (those ending before beforeMonth). */
+  restatements(t: ReportText, options?: { beforeMonth?: string }): Promise<Restatement[]>
+}
+
 export interface Ledger<L> {
   projects: ProjectsRepo
   runs: RunsRepo
@@ -256,7 +281,19 @@ export interface Ledger<L> {
   recompute: RecomputeRepo
   aggregate: AggregateRepo
   backups: BackupsRepo
+  closedQuarters: ClosedQuartersRepo
   close(): void
 }
 
-export type { Asset, ImportBatch, ProjectMapping, ProjectRecord, ReportSettings, RunRecord, TrashEntry }
+export type {
+  Asset,
+  ClosedQuarter,
+  ImportBatch,
+  ProjectMapping,
+  ProjectRecord,
+  QuarterLogEntry,
+  ReportSettings,
+  RunRecord,
+  SignOffFields,
+  TrashEntry
+}

@@ -2,6 +2,7 @@ import { msg } from '../../shared/messages/index'
 import { aggregateRepo } from './aggregate'
 import type { Ledger, OpenLedgerOptions } from './api'
 import { backupsRepo } from './backups'
+import { closedQuartersRepo } from './closed-quarters'
 import { createContext } from './context'
 import { guarded, LedgerError } from './errors'
 import { importsRepo } from './imports'
@@ -37,6 +38,7 @@ export const openLedger = async <L>(options: OpenLedgerOptions<L>): Promise<Ledg
     throw newer()
   }
   const ctx = createContext(db, options.engine, options.freeDiskBytes)
+  const aggregate = aggregateRepo(ctx)
   return {
     projects: projectsRepo(ctx),
     runs: runsRepo(ctx),
@@ -44,8 +46,9 @@ export const openLedger = async <L>(options: OpenLedgerOptions<L>): Promise<Ledg
     imports: importsRepo(ctx),
     settings: settingsRepo(ctx),
     recompute: recomputeRepo(ctx),
-    aggregate: aggregateRepo(ctx),
+    aggregate,
     backups: backupsRepo(ctx),
+    closedQuarters: closedQuartersRepo(ctx, aggregate),
     close: () => db.close()
   }
 }

@@ -1,4 +1,5 @@
 import Dexie, { type Table } from 'dexie'
+import type { ClosedQuarter, QuarterLogEntry } from '../../shared/ledger/closed-quarter'
 import { monthOf } from '../../shared/ledger/period'
 import type {
   ImportBatch,
@@ -20,6 +21,7 @@ import type {
  *        [startMonth+emissionsKg] and [projectId+startMonth+emissionsKg] (top-N of a period, month by month),
  *        computeStamp (recompute).
  *  rollups: [level+month] (totals over a period).
+ *  quarterLog: quarter (a quarter's history of closing and reopening).
  */
 export const schemaVersions: {
   version: number
@@ -67,6 +69,15 @@ export const schemaVersions: {
           entry.previous.startMonth = monthOf(entry.previous.startedAtMs)
         })
     }
+  },
+  {
+    // Issue 13: closed quarters (the filed report, its sign-off and each run's stamp at closing) and the history of
+    // closing and reopening. Keyed by quarter ('2026-Q1'); the log is read per quarter.
+    version: 3,
+    stores: {
+      closedQuarters: 'quarter',
+      quarterLog: 'id, quarter'
+    }
   }
 ]
 
@@ -81,6 +92,8 @@ export class LedgerDb extends Dexie {
   mappings!: Table<ProjectMapping, string>
   settings!: Table<SettingRecord, string>
   rollups!: Table<RollupRecord, string>
+  closedQuarters!: Table<ClosedQuarter, string>
+  quarterLog!: Table<QuarterLogEntry, string>
 
   /** upTo: open at an older version (the migration tests seed data with it). */
   constructor(name: string, upTo: number = SCHEMA_VERSION) {

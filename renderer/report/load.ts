@@ -9,10 +9,12 @@ import {
   reportMarketQuery,
   type ReportModel,
   type ReportPageParams,
+  reportText,
   type ReportTotals,
   reportTotalsQueries
 } from '../../shared/report'
 import { purchasesIn } from '../../shared/report/assets'
+import { closableQuarterOf } from '../../shared/report/restatements'
 import { upstreamIntensities } from '../../shared/report/upstream'
 import { createLedgerEngine, type Ledger, openLedger, type ProjectRecord, type RunRecord } from '../db'
 
@@ -54,14 +56,19 @@ export async function loadReportData(
   try {
     const queries = reportTotalsQueries(params.period, params.scope)
     const { fromMs, toMs } = periodBoundsMs(params.period)
+    const quarter = closableQuarterOf(params.period, params.scope)
     // Read-only reads, all at once: IndexedDB runs them side by side.
-    const [answers, listed, storedLab, projects, assets] = await Promise.all([
+    const [answers, listed, storedLab, projects, assets, filed, restatements] = await Promise.all([
       Promise.all(REPORT_QUERY_NAMES.map((name) => ledger.aggregate.totals(queries[name]))),
       readRuns(ledger, fromMs, toMs).then((r) => (performance.mark('report:runs-read'), r)),
       ledger.settings.getLabDefaults(),
       ledger.projects.list(),
-      ledger.settings.getAssets()
+      ledger.settings.getAssets(),
+      quarter ? ledger.closedQuarters.get(quarter) : undefined,
+      ledger.closedQuarters.restatements(reportText(params.language ?? 'en'), { beforeMonth: params.period.start })
     ])
+    // A closed quarter prints as it was filed (issue 13); its later changes are restatements in the next report.
+    if (filed) return { model: filed.model, runs: listed, projects }
     const totals = Object.fromEntries(REPORT_QUERY_NAMES.map((name, i) => [name, answers[i]])) as ReportTotals
     const runs = listed.filter((r) => inScope(r, params.scope))
     const lab = labDefaultsSchema.parse(storedLab)
@@ -87,7 +94,8 @@ export async function loadReportData(
       language: params.language,
       shiftSeries,
       purchases: purchasesIn(assets, params.period),
-      upstreamGPerKWh: upstream
+      upstreamGPerKWh: upstream,
+      restatements
     })
     performance.mark('report:model-built')
     return { model, runs, projects }

@@ -20,15 +20,19 @@ interface Fixture {
 }
 const fixtures: Record<number, Fixture> = {
   1: JSON.parse(readFileSync(new URL('../fixtures/ledger/ledger-v1.json', import.meta.url), 'utf8')),
-  2: JSON.parse(readFileSync(new URL('../fixtures/ledger/ledger-v2.json', import.meta.url), 'utf8'))
+  2: JSON.parse(readFileSync(new URL('../fixtures/ledger/ledger-v2.json', import.meta.url), 'utf8')),
+  3: JSON.parse(readFileSync(new URL('../fixtures/ledger/ledger-v3.json', import.meta.url), 'utf8'))
 }
 /**
  * How each fixture's tables must look after upgrading to the current version. Version 2 added startMonth to every
  * stored copy of a run: the version-2 fixture is the version-1 one with that field, written by hand from its
- * startedAtMs, so upgrading version 1 must give exactly the version-2 tables.
+ * startedAtMs, so upgrading version 1 must give exactly the version-2 tables. Version 3 added two tables (closed
+ * quarters and their log), empty after an upgrade; its fixture is the version-2 one with a closed quarter and a log.
  */
-const expectAfterUpgrade = (fixture: Fixture): Record<string, unknown[]> =>
-  fixture.version === 1 ? fixtures[2]!.tables : fixture.tables
+const expectAfterUpgrade = (fixture: Fixture): Record<string, unknown[]> => {
+  const tables = fixture.version === 1 ? fixtures[2]!.tables : fixture.tables
+  return fixture.version < 3 ? { ...tables, closedQuarters: [], quarterLog: [] } : tables
+}
 
 const byKey = (rows: unknown[]) => [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))
 

@@ -282,7 +282,15 @@ export const de: ReportText = {
     figure: 'Wert',
     old: 'Eingereicht',
     now: 'Jetzt',
-    cause: 'Ursache'
+    cause: 'Ursache',
+    causes: {
+      edit: (n: number) => `Bearbeitung (${n} ${n === 1 ? 'Lauf' : 'Läufe'})`,
+      import: (n: number) => `Import (${n} ${n === 1 ? 'Lauf' : 'Läufe'})`,
+      recompute: (n: number) => `Neuberechnung mit neuen Laborvorgaben (${n} ${n === 1 ? 'Lauf' : 'Läufe'})`,
+      dataUpdate: (n: number) => `Daten- oder Methodenupdate (${n} ${n === 1 ? 'Lauf' : 'Läufe'})`,
+      deletion: (n: number) => `Löschung (${n} ${n === 1 ? 'Lauf' : 'Läufe'})`,
+      unexplained: 'kein Lauf geändert: Summen neu gezählt'
+    }
   },
   quality: {
     measured: (measured, runs, share, estimated, estShare) =>

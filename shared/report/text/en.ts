@@ -279,7 +279,15 @@ export const en = {
     figure: 'Figure',
     old: 'Filed',
     now: 'Now',
-    cause: 'Cause'
+    cause: 'Cause',
+    causes: {
+      edit: (n: number) => `edit (${n} ${n === 1 ? 'run' : 'runs'})`,
+      import: (n: number) => `import (${n} ${n === 1 ? 'run' : 'runs'})`,
+      recompute: (n: number) => `recompute with new lab defaults (${n} ${n === 1 ? 'run' : 'runs'})`,
+      dataUpdate: (n: number) => `data or method update (${n} ${n === 1 ? 'run' : 'runs'})`,
+      deletion: (n: number) => `deletion (${n} ${n === 1 ? 'run' : 'runs'})`,
+      unexplained: 'no run changed: recounted totals'
+    }
   },
   quality: {
     measured: (measured: string, runs: string, share: string, estimated: string, estShare: string) =>

@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react'
+import { closableQuarterOf } from '../../../../shared/report/restatements'
 import { periodFromQuery } from '../../app/period'
 import type { ScreenProps } from '../../app/screens'
 import { PeriodPicker } from '../../components/PeriodPicker'
 import { useI18n } from '../../i18n/I18nProvider'
 import { useLedger } from '../../ledger/LedgerProvider'
+import { ClosedQuarter } from './ClosedQuarter'
 import { Preview } from './Preview'
 import { savedLabName, type ScopeChoice, scopeOf } from './report-flow'
 import { ScopePicker } from './ScopePicker'
@@ -76,7 +78,18 @@ export default function Reports({ query }: ScreenProps) {
           </div>
         </div>
         {'scope' in checked ? (
-          <Preview scope={checked.scope} period={period} labName={labName} focus={query.get('export')} i18n={i18n} />
+          <div className="report-side">
+            <Preview scope={checked.scope} period={period} labName={labName} focus={query.get('export')} i18n={i18n} />
+            {closableQuarterOf(period, checked.scope) && (
+              <ClosedQuarter
+                quarter={closableQuarterOf(period, checked.scope)!}
+                period={period}
+                scope={checked.scope}
+                labName={labName}
+                i18n={i18n}
+              />
+            )}
+          </div>
         ) : (
           <section className="card report-preview">
             <p className="muted">{t(checked.error)}</p>

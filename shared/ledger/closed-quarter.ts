@@ -1,0 +1,63 @@
+import { z } from 'zod'
+import type { ReportModel } from '../report/model'
+
+/**
+ * A closed quarter (issue 13): the lab-scope report as it was filed, with what computed it and who signed it.
+ * The model is stored as built at closing (printed from it unchanged); `runs` is a stamp of every run of the quarter
+ * at closing, from which a later difference in the figures is explained (edit, import, recompute, data update,
+ * deletion; shared/report/restatements.ts).
+ */
+const epochMs = z.number().int().nonnegative()
+
+/** '2026-Q1'. */
+export const quarterKeySchema = z.string().regex(/^\d{4}-Q[1-4]$/)
+
+export const signOffSchema = z.object({
+  preparedBy: z.string().trim().min(1).max(200),
+  reviewedBy: z.string().trim().max(200).default(''),
+  /** The date signed, YYYY-MM-DD. */
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`))),
+  notes: z.string().trim().max(2000).default('')
+})
+export type SignOffFields = z.infer<typeof signOffSchema>
+
+/** What a run was at closing: enough to say why the quarter's figures moved since. */
+export const closedRunStampSchema = z.object({
+  id: z.string().min(1),
+  computeStamp: z.string(),
+  updatedAt: epochMs,
+  importId: z.string()
+})
+export type ClosedRunStamp = z.infer<typeof closedRunStampSchema>
+
+export const closedQuarterSchema = z.object({
+  quarter: quarterKeySchema,
+  /** The report model as built at closing (lab scope). */
+  model: z.custom<ReportModel>((v) => v !== null && typeof v === 'object' && 'keyFigures' in v),
+  /** Reference data version and method version (METHOD_VERSION) the filed figures were computed with. */
+  dataVersion: z.string(),
+  methodVersion: z.number().int(),
+  /** The lab defaults in force at closing. */
+  lab: z.unknown(),
+  closedAtMs: epochMs,
+  closedBy: z.string().trim().min(1).max(200),
+  signOff: signOffSchema,
+  runs: z.array(closedRunStampSchema),
+  updatedAt: epochMs
+})
+export type ClosedQuarter = z.infer<typeof closedQuarterSchema>
+
+/** The history of closing and reopening: a reopen keeps its reason. */
+export const quarterLogEntrySchema = z.object({
+  id: z.string().min(1),
+  quarter: quarterKeySchema,
+  action: z.enum(['close', 'reopen']),
+  atMs: epochMs,
+  by: z.string().max(200),
+  reason: z.string().max(2000),
+  updatedAt: epochMs
+})
+export type QuarterLogEntry = z.infer<typeof quarterLogEntrySchema>
