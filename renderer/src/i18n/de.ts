@@ -602,9 +602,9 @@ export const de: Catalogue = {
   'import.noneChosen': 'Noch keine Datei gewählt.',
   'import.plan.title': 'Projekte der gewählten Dateien',
   'import.plan.found': {
-    one: '{count} Projektname in {files} Datei(en). Wählen Sie einmal, wohin ihre Läufe gehen: Es gilt für alle Dateien dieser Auswahl.',
+    one: '{count} Projektname (gewählte Dateien: {files}). Wählen Sie einmal, wohin ihre Läufe gehen: Es gilt für alle Dateien dieser Auswahl.',
     other:
-      '{count} Projektnamen in {files} Datei(en). Wählen Sie einmal, wohin ihre Läufe gehen: Es gilt für alle Dateien dieser Auswahl.'
+      '{count} Projektnamen (gewählte Dateien: {files}). Wählen Sie einmal, wohin ihre Läufe gehen: Es gilt für alle Dateien dieser Auswahl.'
   },
   'import.plan.each': 'Ein Projekt je Projektname',
   'import.plan.one': 'Alles in ein Projekt',

@@ -593,9 +593,9 @@ export const en = {
   'import.noneChosen': 'No file chosen yet.',
   'import.plan.title': 'Projects of the chosen files',
   'import.plan.found': {
-    one: '{count} project name in {files} file(s). Choose once where their runs go: it holds for every file of this pick.',
+    one: '{count} project name (files chosen: {files}). Choose once where their runs go: it holds for every file of this pick.',
     other:
-      '{count} project names in {files} file(s). Choose once where their runs go: it holds for every file of this pick.'
+      '{count} project names (files chosen: {files}). Choose once where their runs go: it holds for every file of this pick.'
   },
   'import.plan.each': 'One project per project name',
   'import.plan.one': 'All to one project',

@@ -78,7 +78,7 @@ test('an import of 12 project names goes to one project; undo removes the projec
   await expect(card(page, 'sweep-a.csv').getByTestId('import-counts')).toContainText('12 runs found')
   await expect(card(page, 'sweep-b.csv').getByTestId('import-counts')).toContainText('12 runs found')
   const plan = page.getByRole('group', { name: 'Projects of the chosen files' })
-  await expect(plan.getByText('12 project names in 2 file(s).')).toBeVisible()
+  await expect(plan.getByText('12 project names (files chosen: 2).')).toBeVisible()
   // One row per distinct name across both files, not one per file.
   await expect(plan.getByRole('combobox')).toHaveCount(12)
   await shot(page, 'import-plan-each-1024')
