@@ -152,7 +152,8 @@ export const de: Catalogue = {
   'rec.title': 'Empfehlungen',
   'rec.computing': 'Die Änderungen mit der größten Einsparung werden gesucht…',
   'rec.noRuns': 'Keine Läufe in diesem Zeitraum.',
-  'rec.none': 'Keine Änderung von Region, Hardware oder Startzeit hätte in diesem Zeitraum Emissionen eingespart.',
+  'rec.none':
+    'Keine Änderung von Region, Hardware oder Startzeit hätte in diesem Zeitraum mindestens 1 kg und 1 % der Emissionen eingespart.',
   'rec.kind.region': 'Region',
   'rec.kind.hardware': 'Hardware',
   'rec.kind.start-time': 'Startzeit',

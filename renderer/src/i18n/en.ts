@@ -150,7 +150,8 @@ export const en = {
   'rec.title': 'Recommendations',
   'rec.computing': 'Looking for the changes that would have saved the most…',
   'rec.noRuns': 'No runs in this period.',
-  'rec.none': 'No change of region, hardware or start time would have saved emissions in this period.',
+  'rec.none':
+    'No change of region, hardware or start time would have saved at least 1 kg and 1 % of this period’s emissions.',
   'rec.kind.region': 'Region',
   'rec.kind.hardware': 'Hardware',
   'rec.kind.start-time': 'Start time',
