@@ -107,3 +107,14 @@ export const closableQuarterOf = (
   period.kind === 'quarter' && scope.projectIds.length === 0 && scope.people.length === 0
     ? `${period.start.slice(0, 4)}-Q${Math.floor((Number(period.start.slice(5, 7)) - 1) / 3) + 1}`
     : undefined
+
+/**
+ * The quarter after a restated one ('2026 Q1' → { label: '2026 Q2', start: '2026-04' }): the first report that lists
+ * the restatement. Undefined for a period that is not a quarter's label.
+ */
+export const nextQuarterOf = (period: string): { label: string; start: string } | undefined => {
+  const m = /^(\d{4}) Q([1-4])$/.exec(period)
+  if (!m) return undefined
+  const [year, quarter] = Number(m[2]) === 4 ? [Number(m[1]) + 1, 1] : [Number(m[1]), Number(m[2]) + 1]
+  return { label: `${year} Q${quarter}`, start: `${year}-${String((quarter - 1) * 3 + 1).padStart(2, '0')}` }
+}

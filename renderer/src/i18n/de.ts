@@ -572,6 +572,8 @@ export const de: Catalogue = {
   'closed.status': '{quarter} wurde am {date} von {name} abgeschlossen: der Bericht wird wie eingereicht gedruckt.',
   'closed.reason': 'Grund für das Wiederöffnen',
   'closed.reopen': '{quarter} wieder öffnen',
+  'closed.reopenedBy': 'Wieder geöffnet von',
+  'closed.invalid.reopenedBy': 'Wiederöffnen, „Wieder geöffnet von“: Bitte angeben, wer das Quartal wieder öffnet.',
   'closed.history': 'Verlauf',
   'closed.logClose': '{date}: abgeschlossen von {name}',
   'closed.logReopen': '{date}: wieder geöffnet von {name} — {reason}',
@@ -583,6 +585,7 @@ export const de: Catalogue = {
   'closed.restatedTitle': 'Korrekturen abgeschlossener Quartale',
   'closed.restatedIntro':
     'Diese eingereichten Werte stimmen nicht mehr mit dem Ledger überein. Die eingereichten Berichte bleiben unverändert; der nächste Bericht nennt die Differenz.',
+  'closed.restatedLink': 'Die Korrektur im Bericht {quarter} ansehen',
   'closed.quarter': 'Quartal',
   'closed.figure': 'Wert',
   'closed.filed': 'Eingereicht',

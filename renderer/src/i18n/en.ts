@@ -563,6 +563,8 @@ export const en = {
   'closed.status': '{quarter} was closed on {date} by {name}: its report prints as filed.',
   'closed.reason': 'Reason for reopening',
   'closed.reopen': 'Reopen {quarter}',
+  'closed.reopenedBy': 'Reopened by',
+  'closed.invalid.reopenedBy': 'Reopening, “Reopened by”: enter who reopens the quarter.',
   'closed.history': 'History',
   'closed.logClose': '{date}: closed by {name}',
   'closed.logReopen': '{date}: reopened by {name} — {reason}',
@@ -574,6 +576,7 @@ export const en = {
   'closed.restatedTitle': 'Restatements of closed quarters',
   'closed.restatedIntro':
     'These filed figures no longer match the ledger. The filed reports stay as they were; the next report lists the difference.',
+  'closed.restatedLink': 'See the restatement in the {quarter} report',
   'closed.quarter': 'Quarter',
   'closed.figure': 'Figure',
   'closed.filed': 'Filed',
