@@ -552,7 +552,7 @@ export const en = {
   'reports.csvSaved': { one: '{count} CSV file saved: {files}', other: '{count} CSV files saved: {files}' },
   'reports.failed': 'Export failed: {message}',
   // issue 13: closed quarters, their sign-off and restatements
-  'closed.title': 'Close {quarter}',
+  'closed.title': 'Sign-off of {quarter}',
   'closed.intro':
     'Closing files the report as it is now: later edits, imports and recomputes leave its figures as filed and are listed as restatements in the next report and on the dashboard.',
   'closed.preparedBy': 'Prepared by',
@@ -565,6 +565,13 @@ export const en = {
   'closed.reopen': 'Reopen {quarter}',
   'closed.reopenedBy': 'Reopened by',
   'closed.invalid.reopenedBy': 'Reopening, “Reopened by”: enter who reopens the quarter.',
+  'closed.filedFigures': 'Figures as filed (the preview above shows the ledger now)',
+  'closed.figure.emissions': 'Location-based',
+  'closed.figure.market': 'Market-based',
+  'closed.figure.embodied': 'Embodied',
+  'closed.figure.energy': 'Energy',
+  'closed.figure.runs': 'Runs',
+  'closed.figure.gpuHours': 'GPU-hours',
   'closed.history': 'History',
   'closed.logClose': '{date}: closed by {name}',
   'closed.logReopen': '{date}: reopened by {name} — {reason}',

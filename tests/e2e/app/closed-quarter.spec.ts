@@ -60,7 +60,7 @@ test('close a quarter, edit one of its runs, find the restatement in the next re
   // Close 2026 Q1 (two runs: 33.98 kg) through the sign-off form; a missing name is named at its field.
   await page.goto(`/?db=${db}#/reports?period=quarter&start=2026-01`)
   await page.getByLabel('Lab name').fill('Vision Lab')
-  const closing = page.getByRole('region', { name: 'Close 2026 Q1' })
+  const closing = page.getByRole('region', { name: 'Sign-off of 2026 Q1' })
   await expect(closing.getByText(/Closing files the report as it is now/)).toBeVisible()
   await closing.getByRole('button', { name: 'Close 2026 Q1' }).click()
   await expect(closing.getByLabel('Prepared by')).toHaveAttribute('aria-invalid', 'true')
@@ -130,8 +130,12 @@ test('close a quarter, edit one of its runs, find the restatement in the next re
   await expect(hinweis).toContainText('Bearbeitung (1 Lauf)')
   await hinweis.screenshot({ path: `${ARTIFACTS}/closed-quarter-dashboard-de.png` })
   await page.goto(`/?db=${db}#/reports?period=quarter&start=2026-01`)
-  const de = page.getByRole('region', { name: '2026 Q1 abschließen' })
+  const de = page.getByRole('region', { name: 'Freigabe von 2026 Q1' })
   await expect(de.getByText(/wurde am .* von Ada Lovelace abgeschlossen/)).toBeVisible()
+  // The preview above reads the ledger now (50,97 kg); the card keeps the figures as filed.
+  const filedFigures = de.getByRole('table', { name: /Werte wie eingereicht/ })
+  await expect(filedFigures.getByRole('row', { name: /Standortbasiert/ })).toHaveText(/33,98 kg/)
+  await expect(de.getByRole('definition').filter({ hasText: '02.04.2026' })).toBeVisible()
   await de.getByRole('button', { name: '2026 Q1 wieder öffnen' }).click()
   await expect(de.getByText('Wiederöffnen: Bitte den Grund angeben; er bleibt im Verlauf des Quartals.')).toBeVisible()
   await page.locator('.report-side').screenshot({ path: `${ARTIFACTS}/closed-quarter-reopen-de.png` })
@@ -140,7 +144,7 @@ test('close a quarter, edit one of its runs, find the restatement in the next re
 
   // Reopen: a reason is required and logged; the form to close is back and the dashboard notice is gone.
   await page.goto(`/?db=${db}#/reports?period=quarter&start=2026-01`)
-  const reopening = page.getByRole('region', { name: 'Close 2026 Q1' })
+  const reopening = page.getByRole('region', { name: 'Sign-off of 2026 Q1' })
   await reopening.getByRole('button', { name: 'Reopen 2026 Q1' }).click()
   await expect(reopening.getByLabel('Reason for reopening')).toHaveAttribute('aria-invalid', 'true')
   await expect(reopening.getByLabel('Reason for reopening')).toBeFocused()

@@ -1,17 +1,10 @@
-import type { KeyFigureId, Restatement } from '../../../../shared/report/model'
+import type { Restatement } from '../../../../shared/report/model'
 import { nextQuarterOf } from '../../../../shared/report/restatements'
 import { reportText } from '../../../../shared/report/text/index'
 import { href } from '../../app/router'
-import { type I18n, useI18n } from '../../i18n/I18nProvider'
+import { figureText } from '../../components/figure-text'
+import { useI18n } from '../../i18n/I18nProvider'
 import { useLedgerQuery } from '../../ledger/useLedgerQuery'
-
-/** A key figure in the app's locale, with its unit. */
-const figureText = (i18n: I18n, id: KeyFigureId, value: number): string => {
-  if (id === 'energy') return i18n.kWh(value)
-  if (id === 'runs') return i18n.int(value)
-  if (id === 'gpuHours') return `${i18n.num(value)} ${i18n.unit('h')}`
-  return i18n.kg(value)
-}
 
 /** Restatements grouped by the closed quarter they restate, in order. */
 const byQuarter = (list: readonly Restatement[]): [string, Restatement[]][] => {

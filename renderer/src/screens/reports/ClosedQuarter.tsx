@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react'
 import { signOffSchema } from '../../../../shared/ledger/closed-quarter'
 import type { Period } from '../../../../shared/ledger/period'
 import type { ReportScope } from '../../../../shared/report'
+import { figureText } from '../../components/figure-text'
 import { LoadStatus } from '../../components/Status'
 import { type I18n } from '../../i18n/I18nProvider'
 import { useLedger } from '../../ledger/LedgerProvider'
@@ -164,7 +165,7 @@ export function ClosedQuarter({
                 <dt>{t('closed.reviewedBy')}</dt>
                 <dd>{data.closed.signOff.reviewedBy || '—'}</dd>
                 <dt>{t('closed.date')}</dt>
-                <dd>{data.closed.signOff.date}</dd>
+                <dd>{i18n.date(Date.parse(`${data.closed.signOff.date}T00:00:00Z`))}</dd>
                 {data.closed.signOff.notes && (
                   <>
                     <dt>{t('closed.notes')}</dt>
@@ -172,6 +173,17 @@ export function ClosedQuarter({
                   </>
                 )}
               </dl>
+              <table className="filed-figures">
+                <caption>{t('closed.filedFigures')}</caption>
+                <tbody>
+                  {data.closed.model.keyFigures.map((k) => (
+                    <tr key={k.id}>
+                      <th scope="row">{t(`closed.figure.${k.id}`)}</th>
+                      <td className="num">{figureText(i18n, k.id, k.value.value)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
               <form onSubmit={reopen} noValidate className="reopen-form">
                 <div className="field">
                   <label htmlFor="reopen-by">{t('closed.reopenedBy')}</label>
