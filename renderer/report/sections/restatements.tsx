@@ -11,11 +11,11 @@ export function Restatements({ ctx }: { ctx: ReportContext }) {
   const { m, t, q } = ctx
   return (
     <>
-      <p>{t.restatements.policy}</p>
+      <p className="restatement-policy">{t.restatements.policy}</p>
       {m.restatements.length === 0 ? (
         <p>{t.restatements.none}</p>
       ) : (
-        <table>
+        <table className="restatements-table">
           <thead>
             <tr>
               <th>{t.restatements.period}</th>

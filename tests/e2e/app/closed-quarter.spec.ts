@@ -110,7 +110,7 @@ test('close a quarter, edit one of its runs, find the restatement in the next re
   const filed = await reportPdfText(page, 'closed-quarter-2026-Q1.pdf')
   // As filed (printed to three significant digits): two runs of 100 h, 34 kg from 60 kWh, not the 51 kg of 90 kWh now.
   expect(filed).toContain('Runs 2 34 kg CO2e location-based (range 26 – 45.1), from 60 kWh of electricity.')
-  expect(filed).toContain('Prepared by Ada Lovelace Reviewed by Grace Hopper Date 2026-04-02')
+  expect(filed).toContain('Prepared by Ada Lovelace Reviewed by Grace Hopper Date 2 Apr 2026')
   expect(filed).not.toContain('90 kWh')
   await page.goto(`/?db=${db}#/`)
   await notice.getByRole('link', { name: 'See the restatement in the 2026 Q2 report' }).click()
