@@ -71,6 +71,15 @@ export const keyFigureValues = (s: RollupSums): Record<KeyFigureId, number> => (
 const moved = (filed: number, now: number): boolean =>
   Math.abs(now - filed) > 1e-9 * Math.max(1, Math.abs(filed), Math.abs(now))
 
+/**
+ * Whether any filed key figure of a closed quarter differs from the ledger's now: read from the rollups alone, so
+ * the runs (for the cause) are read only when something moved.
+ */
+export const hasMoved = (closed: Pick<ClosedQuarter, 'model'>, nowTotal: RollupSums): boolean => {
+  const now = keyFigureValues(nowTotal)
+  return closed.model.keyFigures.some((k) => moved(k.value.value, now[k.id]))
+}
+
 /** The filed key figures of a closed quarter that the ledger now states differently, each with its cause. */
 export const restatementsOf = (
   closed: Pick<ClosedQuarter, 'quarter' | 'model' | 'runs'>,
