@@ -2,6 +2,7 @@ import {
   type ClosedQuarter,
   closedQuarterSchema,
   type ClosedRunStamp,
+  quarterEndMs,
   quarterKeySchema,
   type QuarterLogEntry,
   signOffSchema
@@ -48,6 +49,8 @@ export const closedQuartersRepo = <L>(ctx: LedgerContext<L>, aggregate: Aggregat
       if (!sign.success) throw new LedgerError('invalid', `Invalid sign-off: ${describeIssues(sign.error)}`)
       const by = closedBy.trim()
       if (!by) throw new LedgerError('invalid', 'Invalid closing: closedBy: who closes the quarter is required')
+      if (ctx.now() < quarterEndMs(quarter))
+        throw new LedgerError('invalid', `${quarter} is not over yet: it can be closed once it has ended (UTC).`)
       const lab = await ctx.lab()
       return guarded(() =>
         db.transaction('rw', [db.closedQuarters, db.quarterLog, db.runs], async () => {

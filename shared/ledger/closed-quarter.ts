@@ -12,6 +12,13 @@ const epochMs = z.number().int().nonnegative()
 /** '2026-Q1'. */
 export const quarterKeySchema = z.string().regex(/^\d{4}-Q[1-4]$/)
 
+/**
+ * The first instant after a quarter, in UTC. A quarter is closed (its figures filed and signed) only from then on:
+ * runs of its last days may still come in before.
+ */
+export const quarterEndMs = (quarter: string): number =>
+  Date.UTC(Number(quarter.slice(0, 4)), Number(quarter.slice(6)) * 3, 1)
+
 export const signOffSchema = z.object({
   preparedBy: z.string().trim().min(1).max(200),
   reviewedBy: z.string().trim().max(200).default(''),

@@ -563,6 +563,8 @@ export const de: Catalogue = {
   'reports.failed': 'Export fehlgeschlagen: {message}',
   // issue 13: closed quarters, their sign-off and restatements
   'closed.title': 'Freigabe von {quarter}',
+  'closed.notOver':
+    '{quarter} ist noch nicht zu Ende: Es kann ab {date} (UTC) abgeschlossen und unterzeichnet werden, wenn keine Läufe mehr hinzukommen.',
   'closed.intro':
     'Abschließen reicht den Bericht so ein, wie er jetzt ist: spätere Bearbeitungen, Importe und Neuberechnungen lassen seine Werte unverändert und erscheinen als Korrekturen im nächsten Bericht und auf der Übersicht.',
   'closed.preparedBy': 'Erstellt von',

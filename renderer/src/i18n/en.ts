@@ -554,6 +554,8 @@ export const en = {
   'reports.failed': 'Export failed: {message}',
   // issue 13: closed quarters, their sign-off and restatements
   'closed.title': 'Sign-off of {quarter}',
+  'closed.notOver':
+    '{quarter} is not over yet: it can be closed and signed from {date} (UTC), when no more of its runs can come in.',
   'closed.intro':
     'Closing files the report as it is now: later edits, imports and recomputes leave its figures as filed and are listed as restatements in the next report and on the dashboard.',
   'closed.preparedBy': 'Prepared by',

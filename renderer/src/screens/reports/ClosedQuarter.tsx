@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react'
-import { signOffSchema } from '../../../../shared/ledger/closed-quarter'
+import { quarterEndMs, signOffSchema } from '../../../../shared/ledger/closed-quarter'
 import type { Period } from '../../../../shared/ledger/period'
 import type { ReportScope } from '../../../../shared/report'
 import { figureText } from '../../components/figure-text'
@@ -227,6 +227,10 @@ export function ClosedQuarter({
                 </button>
               </form>
             </>
+          ) : Date.now() < quarterEndMs(quarter) ? (
+            <p className="muted" data-testid="quarter-not-over">
+              {t('closed.notOver', { quarter: label, date: i18n.date(quarterEndMs(quarter)) })}
+            </p>
           ) : (
             <form onSubmit={close} noValidate>
               <p className="muted">{t('closed.intro')}</p>
