@@ -333,7 +333,8 @@ export const de: ReportText = {
       'fine-tuning': 'Feinabstimmung',
       // Soft hyphens: the word is wider than the largest-runs column and would break before its comma.
       'hyperparameter-search': 'Hyper\u00adparameter\u00adsuche',
-      inference: 'Inferenz'
+      inference: 'Inferenz',
+      other: 'sonstige'
     },
     methods: { estimated: 'geschätzt', measured: 'gemessen' }
   }
