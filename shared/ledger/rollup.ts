@@ -1,4 +1,4 @@
-import type { RunResult } from '../domain/result'
+import type { StoredResult } from '../domain/result'
 import type { RunInput } from '../domain/run'
 import { apportionByMonth } from '../emissions/apportion'
 import { monthOf } from './period'
@@ -11,7 +11,7 @@ export interface RollupSource {
   person: string
   startedAtMs: number
   input: RunInput
-  result: RunResult
+  result: StoredResult
 }
 
 export type RollupDims = Record<RollupDimension, string>

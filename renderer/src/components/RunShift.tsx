@@ -1,4 +1,4 @@
-import type { RunResult } from '../../../shared/domain/result'
+import type { StoredResult } from '../../../shared/domain/result'
 import type { RunInput } from '../../../shared/domain/run'
 import { PlanningError, whatRunWouldHaveSaved } from '../../../shared/planning/index'
 import { useAsync } from '../app/useAsync'
@@ -18,7 +18,7 @@ type Answer =
  * What a logged run would have saved had it started later (the paper's eight settings), on its zone's hourly
  * profile. A location without one says so; a run the planner refuses shows the planner's sentence.
  */
-export default function RunShift({ input, result }: { input: RunInput; result: RunResult }) {
+export default function RunShift({ input, result }: { input: RunInput; result: StoredResult }) {
   const i18n = useI18n()
   const { t } = i18n
   const { ledger } = useLedger()

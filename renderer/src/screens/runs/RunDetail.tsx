@@ -10,6 +10,7 @@ import { useI18n } from '../../i18n/I18nProvider'
 import { locationName } from '../../i18n/location-names'
 import { useLedgerQuery } from '../../ledger/useLedgerQuery'
 import { Reported } from './Reported'
+import { useExplainedRun } from './useExplainedRun'
 
 // The planner and the hourly profiles load only when a run with known times is shown.
 const RunShift = lazy(() => import('../../components/RunShift'))
@@ -38,7 +39,7 @@ export function RunDetail({
   const i18n = useI18n()
   const { t } = i18n
   const { api } = useHost()
-  const state = useLedgerQuery(({ ledger }) => ledger.runs.get(runId), [runId])
+  const state = useExplainedRun(useLedgerQuery(({ ledger }) => ledger.runs.get(runId), [runId]))
   const run = state.data
   const heading = useRef<HTMLHeadingElement>(null)
   const panel = useRef<HTMLElement>(null)

@@ -1,5 +1,6 @@
 import { toCsv } from '../../../../shared/csv/write'
 import { add, exact, type Range } from '../../../../shared/domain/range'
+import type { ExplainedRun } from '../../../../shared/ledger/compact'
 import { RUN_COLUMNS } from '../../../../shared/report/csv'
 import type { RunRecord, RunWindow } from '../../../db'
 import { localDay } from '../../format/local-day'
@@ -35,7 +36,7 @@ export const addRuns = (totals: RunTotals, runs: readonly RunRecord[]): RunTotal
   )
 
 /** The runs as the report's runs.csv (docs/formats/report-csv.md), in the table's order. */
-export const runsCsv = (runs: readonly RunRecord[], projectName: (id: string) => string): string =>
+export const runsCsv = (runs: readonly ExplainedRun[], projectName: (id: string) => string): string =>
   toCsv(
     RUN_COLUMNS.map((c) => c.name),
     runs.map((run) => RUN_COLUMNS.map((c) => c.cell({ run, projectName: projectName(run.projectId) || run.projectId })))

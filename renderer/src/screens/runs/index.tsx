@@ -182,7 +182,8 @@ export default function Runs({ query }: ScreenProps) {
       for await (const rows of rowsOf(win.data)) runs.push(...rows)
       const outcome = await host.api.saveFile({
         suggestedName: runsCsvFileName(new Date()),
-        content: runsCsv(runs, projectName),
+        // Stored runs keep their figures only: the CSV's assumptions and sources are rebuilt for it.
+        content: runsCsv(await ledger.runs.explain(runs), projectName),
         filters: [{ name: 'CSV', extensions: ['csv'] }]
       })
       if (outcome.status === 'saved')
