@@ -1,7 +1,8 @@
-import { type FormEvent, useEffect, useMemo, useState } from 'react'
+import { type FormEvent, useEffect, useEffectEvent, useMemo, useState } from 'react'
 import type { RunResult } from '../../../../shared/domain/result'
 import { runInputSchema } from '../../../../shared/domain/run'
 import { findProjectByName } from '../../../../shared/ledger/project-names'
+import type { RunRecord } from '../../../db'
 import { useNotify } from '../../app/Notices'
 import { navigate } from '../../app/router'
 import type { ScreenProps } from '../../app/screens'
@@ -13,6 +14,7 @@ import type { MessageKey } from '../../i18n/en'
 import { useI18n } from '../../i18n/I18nProvider'
 import { loadCatalogue } from '../../ledger/engine'
 import { useLedger } from '../../ledger/LedgerProvider'
+import { useLedgerQuery } from '../../ledger/useLedgerQuery'
 import { DeviceRow } from './DeviceRow'
 import { draftFromFields, type FieldErrors, fieldsFromInput, type RunFields } from './run-draft'
 import { TEXT_MAX_LENGTH } from './run-issues'
@@ -54,21 +56,20 @@ export default function RunForm({ params }: ScreenProps) {
   const [saving, setSaving] = useState(false)
   const [saveError, setSaveError] = useState<string | null>(null)
   const catalogue = useAsync(loadCatalogue, [])
-  const projects = useAsync(() => ledger.projects.list(), [ledger])
+  const projects = useLedgerQuery(({ ledger }) => ledger.projects.list(), [])
   /** Which project the typed name goes to: an existing one (whatever its case and spacing) or a new one. */
   const projectHint = (typed: string): string | undefined => {
     if (typed.trim() === '' || !projects.data) return undefined
     const match = findProjectByName(projects.data, typed)
     return match ? t('projectPicker.existing', { name: match.name }) : t('projectPicker.new', { name: typed.trim() })
   }
-  const lab = useAsync(() => ledger.settings.getLabDefaults(), [ledger])
+  const lab = useLedgerQuery(({ ledger }) => ledger.settings.getLabDefaults(), [])
   const existing = useAsync(async () => (params.id ? ledger.runs.get(params.id) : undefined), [ledger, params.id])
+  // The form takes the run's figures in the language of the moment it loads: a language switch later must not
+  // overwrite the user's edits, so the language is read, not watched.
+  const fillFrom = useEffectEvent((run: RunRecord) => setFields(fieldsFromInput(run.input, (v) => i18n.num(v, 6))))
   useEffect(() => {
-    if (params.id && existing.data) {
-      const f = fieldsFromInput(existing.data.input, (v) => i18n.num(v, 6))
-      setFields(mode === 'duplicate' ? { ...f, title: f.title } : f)
-    }
-    // Only when the run loads: the user's edits must not be overwritten by a language switch.
+    if (params.id && existing.data) fillFrom(existing.data)
   }, [existing.data, params.id, mode])
   const built = useMemo(() => (fields ? draftFromFields(fields, i18n.parse) : undefined), [fields, i18n.parse])
   const result: RunResult | undefined = useMemo(() => {
