@@ -304,7 +304,7 @@ export default function RunForm({ params }: ScreenProps) {
                 onRemove={() => set({ devices: fields.devices.filter((_, j) => j !== i) })}
               />
             ))}
-            <div className="row">
+            <div className="row device-actions">
               <button
                 type="button"
                 onClick={() =>
