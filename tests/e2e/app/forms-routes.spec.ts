@@ -109,6 +109,8 @@ test('dashboard: one unit per row, a small total never reads as 0 tree-months, m
   await page.getByLabel('Intensity (g CO2e/kWh)').fill('100')
   await page.getByLabel('PUE').fill('1')
   await page.getByRole('button', { name: 'Save run' }).click()
+  // Saving opens the runs with the new one; a click on Dashboard before that would be overtaken by it.
+  await expect(page.getByText('1 run', { exact: true })).toBeVisible()
   await page.getByRole('navigation').first().getByRole('link', { name: 'Dashboard' }).click()
   const rows = page.getByRole('main').locator('dl.totals')
   await expect(rows).toHaveCount(2)
