@@ -34,6 +34,9 @@ const mappingIdOf = (sourceKind: string, sourceName: string): string => `${sourc
  */
 const WRITING_PREFIX = 'importWriting:'
 
+/** Stored runs the preview reads at once, to compare an import with. */
+const PREVIEW_READ_BLOCK = 2000
+
 /** Runs validated and computed between two turns of the event loop: a 100,000-run file must not hold the page. */
 const PREPARE_SLICE = 250
 
@@ -250,7 +253,10 @@ export const importsRepo = <L>(ctx: LedgerContext<L>): ImportsRepo => {
       return guarded(() =>
         db.transaction('r', [db.runs, db.projects, db.mappings], async () => {
           const projects = await resolveProjects(runs, {})
-          const stored = await db.runs.bulkGet(runs.map((r) => r.id))
+          // In blocks: one bulkGet of 100,000 keys issues them all in one task, which holds the page for seconds.
+          const stored: (RunRecord | undefined)[] = []
+          for (let at = 0; at < runs.length; at += PREVIEW_READ_BLOCK)
+            stored.push(...(await db.runs.bulkGet(runs.slice(at, at + PREVIEW_READ_BLOCK).map((r) => r.id))))
           const counts = { added: 0, updated: 0, unchanged: 0 }
           for (const [i, run] of runs.entries()) {
             // A project still to be created makes every run of it new or updated: it cannot be unchanged.
