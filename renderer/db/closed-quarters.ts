@@ -9,7 +9,7 @@ import {
 import { METHOD_VERSION } from '../../shared/ledger/import-plan'
 import { type Period, quarterPeriod } from '../../shared/ledger/period'
 import type { Restatement } from '../../shared/report/model'
-import { restatementsOf, stampOf } from '../../shared/report/restatements'
+import { hasMoved, restatementsOf, stampOf } from '../../shared/report/restatements'
 import type { AggregateRepo, ClosedQuartersRepo } from './api'
 import { describeIssues, type LedgerContext } from './context'
 import { guarded, LedgerError } from './errors'
@@ -96,11 +96,11 @@ export const closedQuartersRepo = <L>(ctx: LedgerContext<L>, aggregate: Aggregat
         .sort((a, b) => a.quarter.localeCompare(b.quarter))
       const out: Restatement[] = []
       for (const c of closed) {
-        const [answer, now] = await Promise.all([
-          aggregate.totals({ period: quarterPeriodOf(c.quarter) }),
-          guarded(() => stamps(c.quarter))
-        ])
-        out.push(...restatementsOf(c, answer.total, now, t))
+        const answer = await aggregate.totals({ period: quarterPeriodOf(c.quarter) })
+        // The quarter's runs (every record of it) are read only when a filed figure moved: the dashboard asks on
+        // every write, and a quarter may hold 100,000 runs.
+        if (!hasMoved(c, answer.total)) continue
+        out.push(...restatementsOf(c, answer.total, await guarded(() => stamps(c.quarter)), t))
       }
       return out
     }

@@ -1,7 +1,6 @@
 import type { ReportText } from './en'
-
 /** The bundled data names its flight in English (data/defaults.json); the German report says it in German. */
-const FLIGHTS_DE: Record<string, string> = { 'one passenger, Paris–London flight': 'ein Fluggast, Flug Paris–London' }
+import { FLIGHTS_DE } from './flights'
 
 /** The printed report's own words in German (same keys as en.ts). */
 export const de: ReportText = {

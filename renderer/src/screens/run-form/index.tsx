@@ -65,12 +65,18 @@ export default function RunForm({ params }: ScreenProps) {
   }
   const lab = useLedgerQuery(({ ledger }) => ledger.settings.getLabDefaults(), [])
   const existing = useAsync(async () => (params.id ? ledger.runs.get(params.id) : undefined), [ledger, params.id])
-  // The form takes the run's figures in the language of the moment it loads: a language switch later must not
-  // overwrite the user's edits, so the language is read, not watched.
-  const fillFrom = useEffectEvent((run: RunRecord) => setFields(fieldsFromInput(run.input, (v) => i18n.num(v, 6))))
+  // The form takes the run's figures once, when it loads, in the language of that moment, and the run's project as
+  // the ledger has it then (renamed or merged since, not the name it was filed under): later changes of either must
+  // not overwrite the user's edits, so they are read, not watched.
+  const fillFrom = useEffectEvent((run: RunRecord) => {
+    const f = fieldsFromInput(run.input, (v) => i18n.num(v, 6))
+    const project = projects.data?.find((p) => p.id === run.projectId)?.name ?? f.project
+    setFields({ ...f, project })
+  })
+  const projectsLoaded = projects.data !== undefined
   useEffect(() => {
-    if (params.id && existing.data) fillFrom(existing.data)
-  }, [existing.data, params.id, mode])
+    if (params.id && existing.data && projectsLoaded) fillFrom(existing.data)
+  }, [existing.data, params.id, mode, projectsLoaded])
   const built = useMemo(() => (fields ? draftFromFields(fields, i18n.parse) : undefined), [fields, i18n.parse])
   const result: RunResult | undefined = useMemo(() => {
     if (!built?.draft || !catalogue.data || !lab.data) return undefined
