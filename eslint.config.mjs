@@ -39,15 +39,14 @@ export default tseslint.config(
     }
   },
   {
-    // The rules of hooks, as the anchor projects use them: a hook called conditionally is an error; a missing effect
-    // dependency a warning to judge (the React Compiler's stricter checks would rewrite effects the ledger's live
-    // queries are replacing).
+    // The rules of hooks: a hook called conditionally and a missing effect dependency are errors (an effect that
+    // must not re-run on a value reads it through useEffectEvent). The React Compiler's stricter checks are not on.
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {
       'react-hooks/rules-of-hooks': 'error',
-      // The ledger's live queries and the async loads take their deps like an effect: checked the same way.
-      'react-hooks/exhaustive-deps': ['warn', { additionalHooks: '^useLedgerQuery$' }]
+      // The ledger's live queries and the async loads (useAsync) take their deps like an effect: checked the same way.
+      'react-hooks/exhaustive-deps': ['error', { additionalHooks: '^(useLedgerQuery|useAsync)$' }]
     }
   },
   { files: ['renderer/**/*.tsx'], ...jsxA11y.flatConfigs.recommended },

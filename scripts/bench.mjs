@@ -13,6 +13,7 @@ const benches = [
   ['npx', ['tsx', 'tests/bench/planning/sweep.bench.ts']],
   ['node', ['tests/bench/ui/initial-js-size.mjs']],
   ['npx', ['tsx', 'tests/bench/ui/dashboard.bench.ts']],
+  ['npx', ['tsx', 'tests/bench/ui/import-parse.bench.ts']],
   ['npx', ['tsx', 'tests/bench/report/report-pdf.bench.ts']],
   ['npx', ['tsx', 'tests/bench/ledger/bench.ts']]
 ].filter(([, args]) => existsSync(args.at(-1)))

@@ -2,12 +2,13 @@ import type { z } from 'zod'
 import type { RunResult } from '../../shared/domain/result'
 import type { RunInput, RunInputDraft } from '../../shared/domain/run'
 import type { ClusterSettings } from '../../shared/import/cluster'
-import type { ImportError, ImportWarning } from '../../shared/import/types'
+import type { ImportSource } from '../../shared/import/types'
 import type { TotalsAnswer, TotalsQuery } from '../../shared/ledger/aggregate'
 import type { ArchiveCounts, CheckSummary, RecordNote } from '../../shared/ledger/archive'
 import type { MergeConflict } from '../../shared/ledger/backup'
 import type { ClosedQuarter, QuarterLogEntry, SignOffFields } from '../../shared/ledger/closed-quarter'
 import type { ExplainedRun } from '../../shared/ledger/compact'
+import type { ImportPreview } from '../../shared/ledger/import-plan'
 import type { Period } from '../../shared/ledger/period'
 import type { ImportBatch, ProjectMapping, ProjectRecord, RunRecord, TrashEntry } from '../../shared/ledger/records'
 import type { Asset, ReportSettings } from '../../shared/report/assets'
@@ -113,30 +114,8 @@ export interface TrashRepo {
   empty(): Promise<number>
 }
 
-/** What the importers of shared/import produce (their ImportResult; its errors and warnings are the same types). */
-export interface ImportSource {
-  format: string
-  fileName: string
-  runs: { externalId?: string; input: RunInputDraft; warnings?: string[] }[]
-  errors: ImportError[]
-  /** Rows of the file the importer rejected, each once (a row can have several errors); errors.length without it. */
-  skippedRows?: number
-  warnings: ImportWarning[]
-}
-
-export interface ImportPreview {
-  format: string
-  fileName: string
-  runsFound: number
-  added: number
-  updated: number
-  unchanged: number
-  /** Rows the importer rejected, with the reason. */
-  skipped: ImportError[]
-  warnings: ImportWarning[]
-  /** Per source project name: the ledger project it maps to, or 'create' with the name it will get. */
-  projects: { sourceName: string; action: 'map' | 'create'; projectId?: string; projectName: string; runs: number }[]
-}
+// What an import hands the ledger and what its preview answers: the shared schemas' types, one per thing.
+export type { ImportPreview, ImportSource }
 
 export interface ImportCommitOptions {
   onProgress?: Progress

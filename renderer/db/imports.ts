@@ -16,6 +16,7 @@ import {
 } from './context'
 import { guarded, LedgerError } from './errors'
 import { ensureSpace } from './space'
+import { yieldToUi } from './yield'
 
 interface PreparedRun {
   id: string
@@ -33,17 +34,25 @@ const mappingIdOf = (sourceKind: string, sourceName: string): string => `${sourc
  */
 const WRITING_PREFIX = 'importWriting:'
 
+/** Stored runs the preview reads at once, to compare an import with. */
+const PREVIEW_READ_BLOCK = 2000
+
+/** Runs validated and computed between two turns of the event loop: a 100,000-run file must not hold the page. */
+const PREPARE_SLICE = 250
+
 /**
  * Validates and computes every run of an import and gives each its stable id; later duplicates of an id replace
- * earlier ones. A run that fails either is skipped with its reason, in the preview and the commit alike.
+ * earlier ones. A run that fails either is skipped with its reason, in the preview and the commit alike. Yields to
+ * the page every PREPARE_SLICE runs (it runs before any transaction, so the pause cannot end one).
  */
-const prepare = (
+const prepare = async (
   source: ImportSource,
   compute: (input: RunInput) => RunResult
-): { runs: PreparedRun[]; invalid: ImportPreview['skipped'] } => {
+): Promise<{ runs: PreparedRun[]; invalid: ImportPreview['skipped'] }> => {
   const byId = new Map<string, PreparedRun>()
   const invalid: ImportPreview['skipped'] = []
-  source.runs.forEach((run, index) => {
+  for (const [index, run] of source.runs.entries()) {
+    if (index > 0 && index % PREPARE_SLICE === 0) await yieldToUi()
     try {
       const input = parseRunInput(run.input, `run ${index + 1} of ${source.fileName}`)
       const id = stableRunId(input, run.externalId ?? input.source.externalId)
@@ -60,7 +69,7 @@ const prepare = (
           : `Run ${index + 1} of ${source.fileName} could not be computed: ${(err as Error).message}`
       invalid.push({ row: index + 1, field: 'input', message })
     }
-  })
+  }
   return { runs: [...byId.values()], invalid }
 }
 
@@ -131,7 +140,7 @@ export const importsRepo = <L>(ctx: LedgerContext<L>): ImportsRepo => {
       source.runs.map((run) => run.input),
       lab
     )
-    const { runs, invalid } = prepare(source, (input) => ctx.engine.compute(input, lab))
+    const { runs, invalid } = await prepare(source, (input) => ctx.engine.compute(input, lab))
     const chunkSize = Math.max(1, options.chunkSize ?? 2000)
     const batchId = ctx.newId()
     const now = ctx.now()
@@ -239,12 +248,15 @@ export const importsRepo = <L>(ctx: LedgerContext<L>): ImportsRepo => {
         source.runs.map((run) => run.input),
         lab
       )
-      const { runs, invalid } = prepare(source, (input) => ctx.engine.compute(input, lab))
+      const { runs, invalid } = await prepare(source, (input) => ctx.engine.compute(input, lab))
       const stamp = await ctx.stamp()
       return guarded(() =>
         db.transaction('r', [db.runs, db.projects, db.mappings], async () => {
           const projects = await resolveProjects(runs, {})
-          const stored = await db.runs.bulkGet(runs.map((r) => r.id))
+          // In blocks: one bulkGet of 100,000 keys issues them all in one task, which holds the page for seconds.
+          const stored: (RunRecord | undefined)[] = []
+          for (let at = 0; at < runs.length; at += PREVIEW_READ_BLOCK)
+            stored.push(...(await db.runs.bulkGet(runs.slice(at, at + PREVIEW_READ_BLOCK).map((r) => r.id))))
           const counts = { added: 0, updated: 0, unchanged: 0 }
           for (const [i, run] of runs.entries()) {
             // A project still to be created makes every run of it new or updated: it cannot be unchanged.

@@ -3,12 +3,11 @@ import type { RunRecord } from '../../shared/ledger/records'
 import type { RecomputeRepo, RecomputeStatus } from './api'
 import { type LedgerContext, makeRunRecord, RollupDelta, writeRollups } from './context'
 import { guarded } from './errors'
+import { yieldToUi } from './yield'
 
 /** How many runs were stale when recomputing towards this stamp began: the denominator of the progress. */
 const progressSchema = z.object({ stamp: z.string(), total: z.number().int().nonnegative() })
 const PROGRESS_KEY = 'recompute'
-
-const yieldToUi = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0))
 
 export const recomputeRepo = <L>(ctx: LedgerContext<L>): RecomputeRepo => {
   const { db } = ctx

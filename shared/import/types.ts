@@ -63,6 +63,21 @@ export const importResultSchema = z.object({
 export type ImportResult = z.infer<typeof importResultSchema>
 
 /**
+ * What the ledger takes to preview or store an import: an importer's result (or a test's or benchmark's own runs).
+ * Each run's input is a draft the ledger validates again; a run without an external id is known by its content.
+ */
+export const importSourceSchema = importResultSchema
+  .pick({ format: true, fileName: true, errors: true, warnings: true })
+  .extend({
+    skippedRows: importResultSchema.shape.skippedRows.optional(),
+    runs: z.array(
+      importedRunSchema.pick({ externalId: true, warnings: true }).partial().extend({ input: runInputSchema })
+    )
+  })
+/** The input side: run inputs as drafts (defaults not yet applied), which every ImportResult is. */
+export type ImportSource = z.input<typeof importSourceSchema>
+
+/**
  * What the lab sets once for a Slurm partition (and the app remembers): the hardware of its nodes, as catalogue names
  * or ids, and where they are. Absent: the GPU type of AllocTRES names the GPU, and the location is unknown.
  */

@@ -1,4 +1,6 @@
+import { z } from 'zod'
 import type { RunInput } from '../domain/run'
+import { importErrorSchema, importFormatSchema, importWarningSchema } from '../import/types'
 import { canonicalJson, hash128 } from './canonical'
 import type { RunRecord } from './records'
 
@@ -37,3 +39,29 @@ export const METHOD_VERSION = 4
 /** The stamp of a computation: method version, data version and lab defaults. A run with another stamp is due a recompute. */
 export const computeStamp = (dataVersion: string, labDefaults: unknown): string =>
   `r${METHOD_VERSION}:${dataVersion}#${hash128(canonicalJson(labDefaults))}`
+
+/** Where the runs of one source project name go: an existing project, or a new one of that name. */
+export const projectPlanLineSchema = z.object({
+  sourceName: z.string(),
+  action: z.enum(['map', 'create']),
+  /** The existing project's id (action 'map'). */
+  projectId: z.string().optional(),
+  projectName: z.string(),
+  runs: z.number().int().nonnegative()
+})
+
+/** What an import would do to the ledger, before it is written: counts by action, refusals, and the projects. */
+export const importPreviewSchema = z.object({
+  format: importFormatSchema,
+  fileName: z.string(),
+  runsFound: z.number().int().nonnegative(),
+  added: z.number().int().nonnegative(),
+  updated: z.number().int().nonnegative(),
+  unchanged: z.number().int().nonnegative(),
+  /** Rows the importer rejected and runs the ledger refused, with the reason. */
+  skipped: z.array(importErrorSchema),
+  warnings: z.array(importWarningSchema),
+  /** Per source project name: the ledger project it maps to, or 'create' with the name it will get. */
+  projects: z.array(projectPlanLineSchema)
+})
+export type ImportPreview = z.infer<typeof importPreviewSchema>

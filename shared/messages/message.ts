@@ -13,7 +13,8 @@ export interface Message {
 /** A number, a text (a name, a file's cell: never translated), numbers written as a sum, or a nested message. */
 export type MessageParam = string | number | number[] | Message
 
-export const messageSchema: z.ZodType<Message> = z.lazy(() =>
+// Input and output alike (nothing is transformed), so the input types of schemas holding messages keep them typed.
+export const messageSchema: z.ZodType<Message, Message> = z.lazy(() =>
   z.object({
     id: z.string().min(1),
     params: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.number()), messageSchema])).optional()

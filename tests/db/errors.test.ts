@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
+import type { ImportSource } from '../../renderer/db'
 import { LedgerError } from '../../renderer/db'
 import { openLedger } from '../../renderer/db'
 import { toLedgerError } from '../../renderer/db/errors'
@@ -38,7 +39,7 @@ describe('storage failures reach the user as clear messages', () => {
         source: { kind: 'codecarbon' as const, externalId: `r${i}` }
       }
     })
-    const batch = (from: number, n: number) => ({
+    const batch = (from: number, n: number): ImportSource => ({
       format: 'codecarbon',
       fileName: 'f.csv',
       runs: Array.from({ length: n }, (_, i) => run(from + i)),

@@ -1,11 +1,12 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { ImportSource } from '../../renderer/db'
 import { LedgerError, openLedger } from '../../renderer/db'
 import { bytesNeeded } from '../../renderer/db/space'
 import { exportBytes, sourceOf } from './archive-support'
 import { freshName, gpuRun, testEngine } from './support'
 
-const imported = (n: number) => ({
+const imported = (n: number): ImportSource => ({
   format: 'codecarbon',
   fileName: 'big.csv',
   runs: Array.from({ length: n }, (_, i) => ({

@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useEffect, useEffectEvent } from 'react'
 import { hostArchive } from '../host/archive-io'
 import { useHost } from '../host/HostProvider'
 import { useI18n } from '../i18n/I18nProvider'
@@ -32,7 +32,7 @@ export function HostEvents() {
           void importWatchedBatch(api, ledger, event).then(({ runs, failed }) => {
             if (runs > 0) notify({ message: plural('watch.imported', runs, { folder: event.folder.path }) })
             for (const f of failed)
-              notify({ message: t('watch.failed', { file: f.name, message: f.error }), tone: 'error' })
+              notify({ message: t('watch.failed', { file: f.name, message: errorText(f.error) }), tone: 'error' })
           })
           return
         }
@@ -44,35 +44,37 @@ export function HostEvents() {
         else if (event.action === 'data-sources') navigate('/about', { section: 'sources' })
         else if (event.action === 'methodology') navigate('/about', { section: 'methodology' })
       }),
-    [api, ledger, notify, t, plural]
+    [api, ledger, notify, t, plural, errorText]
   )
+  // What a newly opened ledger needs once: today's backup and a recompute a restart interrupted. It notifies in the
+  // language of the moment it runs, so the language is read then, not watched.
+  const whenOpened = useEffectEvent(() => {
+    backupIfDue(api, ledger).then(
+      (result) => {
+        if (!result) return
+        const missing = incompleteCount(result)
+        // A backup that left records out, or that a restore would partly refuse, is not a success to report.
+        if (missing > 0) {
+          const first = [...result.exported.skipped, ...result.written.refused][0]
+          notify({
+            message: t('backup.autoIncomplete', {
+              file: result.written.fileName,
+              count: missing,
+              first: first ? `${first.table} ${first.id}: ${first.reason}` : ''
+            }),
+            tone: 'error'
+          })
+        } else notify({ message: t('backup.autoWritten', { file: result.written.fileName }) })
+      },
+      (err: unknown) => notify({ message: t('backup.autoFailed', { message: errorText(err) }), tone: 'error' })
+    )
+    void ledger.recompute.status().then((s) => {
+      if (s.remaining > 0) void startRecompute(ledger.recompute)
+    })
+  })
   useEffect(() => {
     // After the first screen has its figures: both read the whole ledger or load the reference data.
-    void whenIdle().then(() => {
-      backupIfDue(api, ledger).then(
-        (result) => {
-          if (!result) return
-          const missing = incompleteCount(result)
-          // A backup that left records out, or that a restore would partly refuse, is not a success to report.
-          if (missing > 0) {
-            const first = [...result.exported.skipped, ...result.written.refused][0]
-            notify({
-              message: t('backup.autoIncomplete', {
-                file: result.written.fileName,
-                count: missing,
-                first: first ? `${first.table} ${first.id}: ${first.reason}` : ''
-              }),
-              tone: 'error'
-            })
-          } else notify({ message: t('backup.autoWritten', { file: result.written.fileName }) })
-        },
-        (err: unknown) => notify({ message: t('backup.autoFailed', { message: errorText(err) }), tone: 'error' })
-      )
-      void ledger.recompute.status().then((s) => {
-        if (s.remaining > 0) void startRecompute(ledger.recompute)
-      })
-    })
-    // Once per opened ledger.
+    void whenIdle().then(() => whenOpened())
   }, [ledger])
   return null
 }

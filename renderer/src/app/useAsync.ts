@@ -1,4 +1,4 @@
-import { type DependencyList, useEffect, useState } from 'react'
+import { type DependencyList, useEffect, useEffectEvent, useState } from 'react'
 
 export type AsyncState<T> =
   { status: 'loading'; data?: T } | { status: 'ready'; data: T } | { status: 'error'; error: Error; data?: T }
@@ -9,10 +9,13 @@ export type AsyncState<T> =
  */
 export const useAsync = <T>(load: () => Promise<T>, deps: DependencyList): AsyncState<T> => {
   const [state, setState] = useState<AsyncState<T>>({ status: 'loading' })
+  // The load of this render, called by the effect: what it reads is named by the caller's deps (checked at each
+  // call by eslint's additionalHooks), so the effect itself runs on those deps only.
+  const start = useEffectEvent(load)
   useEffect(() => {
     let current = true
     setState((s) => ({ status: 'loading', data: s.data }))
-    load().then(
+    start().then(
       (data) => current && setState({ status: 'ready', data }),
       (err: unknown) =>
         current &&
@@ -21,6 +24,7 @@ export const useAsync = <T>(load: () => Promise<T>, deps: DependencyList): Async
     return () => {
       current = false
     }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the callers' deps, checked at each call (additionalHooks)
   }, deps)
   return state
 }

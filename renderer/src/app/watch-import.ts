@@ -3,18 +3,31 @@
 import type { HostApi, HostEvent, WatchFileResult } from '../../../shared/host-api'
 import { catalogueMatcher } from '../../../shared/import'
 import { partitionsFor } from '../../../shared/import/cluster'
+import type { Message } from '../../../shared/messages/message'
 import { type AppLedger, loadCatalogue } from '../ledger/engine'
 import { chunksOfText, parseChunks } from '../screens/import/import-flow'
 import { prepareResult } from '../screens/import/prepare-result'
 
 type WatchBatch = Extract<HostEvent, { type: 'watch-batch' }>
 
+/** A file the importer refused: its reason as a message, so the app shows it in its language (i18n.error). */
+class FileRefused extends Error {
+  constructor(
+    readonly msg: Message,
+    english: string
+  ) {
+    super(english)
+  }
+}
+
 export async function importWatchedBatch(
   api: HostApi,
   ledger: AppLedger,
   batch: WatchBatch
-): Promise<{ runs: number; failed: { name: string; error: string }[] }> {
+): Promise<{ runs: number; failed: { name: string; error: Error }[] }> {
   const results: WatchFileResult[] = []
+  // main's log keeps each failure's English text; the window shows the error itself in its language.
+  const failed: { name: string; error: Error }[] = []
   // The lab's cluster settings apply to a folder as to the Import screen; the folder's own zone and partitions win.
   const cluster = await ledger.settings.getCluster()
   const timeZone = batch.folder.timeZone ?? cluster.timeZone
@@ -29,18 +42,21 @@ export async function importWatchedBatch(
       })
       if (!outcome.ok) {
         results.push({ name: file.name, runs: 0, error: outcome.error })
+        failed.push({ name: file.name, error: new FileRefused(outcome.errorMsg, outcome.error) })
         continue
       }
       // Ranks of one distributed run are merged, as the Import screen offers by default.
       const stored = await ledger.imports.commit(prepareResult(outcome.result, cluster).result)
       results.push({ name: file.name, runs: stored.added + stored.updated })
     } catch (err) {
-      results.push({ name: file.name, runs: 0, error: (err as Error).message })
+      const error = err instanceof Error ? err : new Error(String(err))
+      results.push({ name: file.name, runs: 0, error: error.message })
+      failed.push({ name: file.name, error })
     }
   }
   await api.watchedFolders?.batchDone(batch.batchId, results)
   return {
     runs: results.reduce((sum, r) => sum + r.runs, 0),
-    failed: results.flatMap((r) => (r.error === undefined ? [] : [{ name: r.name, error: r.error }]))
+    failed
   }
 }

@@ -1,5 +1,5 @@
 import type { ChartConfiguration } from 'chart.js'
-import { type DependencyList, type RefObject, useEffect, useRef } from 'react'
+import { type DependencyList, type RefObject, useEffect, useEffectEvent, useRef } from 'react'
 import { useI18n } from '../i18n/I18nProvider'
 import { barChartOptions } from './chart-scales'
 
@@ -41,18 +41,24 @@ export const useChart = (
   canvas: RefObject<HTMLCanvasElement | null>,
   config: () => ChartConfiguration,
   deps: DependencyList
-): void =>
+): void => {
+  // The config and canvas of the render that draws: they are read then, not watched (deps say when to draw anew).
+  const draw = useEffectEvent((Chart: typeof import('chart.js').Chart) =>
+    canvas.current ? new Chart(canvas.current, config()) : undefined
+  )
   useEffect(() => {
     let chart: import('chart.js').Chart | undefined
     let cancelled = false
     void loadChart().then(({ Chart }) => {
-      if (!cancelled && canvas.current) chart = new Chart(canvas.current, config())
+      if (!cancelled) chart = draw(Chart)
     })
     return () => {
       cancelled = true
       chart?.destroy()
     }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller's deps: what its config reads
   }, deps)
+}
 
 /**
  * A bar chart (vertical for trends, horizontal for breakdowns), animation off, numbers in the UI's locale. The value

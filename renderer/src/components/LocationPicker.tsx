@@ -136,6 +136,8 @@ export function LocationPicker({
               <select
                 {...p}
                 value={current?.id ?? ''}
+                // A narrow window cuts a long region's name: hover shows the whole choice.
+                title={options.find((o) => o.entry.id === current?.id)?.name}
                 disabled={!catalogue}
                 onChange={(e) => {
                   const entry = options.find((o) => o.entry.id === e.target.value)?.entry

@@ -1,5 +1,5 @@
 import type { Period } from '../../../shared/ledger/period'
-import { type HourlySeries, PlanningError, recommendChanges, seriesOfProfile } from '../../../shared/planning/index'
+import { type HourlySeries, recommendChanges, seriesOfProfile } from '../../../shared/planning/index'
 import { loadHourlyProfile } from '../../../shared/refdata/hourly'
 import { isMaterialSaving } from '../../../shared/report/what-ifs'
 import { href } from '../app/router'
@@ -59,7 +59,7 @@ export default function Recommendations({ period, projectId }: { period: Period;
       <h3 id="rec-title">{t('rec.title')}</h3>
       {state.status === 'error' ? (
         <p role="alert" className="error">
-          {state.error instanceof PlanningError ? i18n.msg(state.error.msg, state.error.message) : state.error.message}
+          {i18n.error(state.error)}
         </p>
       ) : !data ? (
         <p role="status" className="muted">

@@ -1,3 +1,4 @@
+import { useMemo } from 'react'
 import { hasInstruments } from '../../../shared/emissions/instruments'
 import type { LabDefaults } from '../../../shared/emissions/lab-defaults'
 import {
@@ -32,6 +33,9 @@ export const useMarket = (
   // The catalogue loads outside the live query: an await on anything but the ledger would hide its reads.
   const catalogue = useAsync(loadCatalogue, [])
   const ref = catalogue.data?.ref
+  // The period by value: a screen makes a new object each render, and the query runs again only when it changes.
+  const { kind, start, end } = period
+  const shown = useMemo((): Period => ({ kind, start, end }), [kind, start, end])
   const market = useLedgerQuery(
     async ({ ledger }) => {
       const lab: LabDefaults = await ledger.settings.getLabDefaults()
@@ -74,10 +78,10 @@ export const useMarket = (
         )
         return { ...total, byMonth }
       }
-      const [current, previous] = await Promise.all([figures(period), figures(previousPeriod(period))])
+      const [current, previous] = await Promise.all([figures(shown), figures(previousPeriod(shown))])
       return { current, previous }
     },
-    [ref, period.kind, period.start, period.end, projectId]
+    [ref, shown, projectId]
   )
   return ref === undefined ? { ...catalogue, data: undefined } : market
 }

@@ -653,7 +653,7 @@ export const de: Catalogue = {
   'import.readingPct': 'Wird gelesen… {pct} %',
   'import.previewing': 'Wird mit dem Ledger verglichen…',
   'import.refused': 'Nicht importiert: {reason}.',
-  'import.nothingWritten': 'Es wurde nichts in das Ledger geschrieben.',
+  'import.nothingWritten': 'Es wurde nichts in den Ledger geschrieben.',
   'import.found': { one: '{count} Lauf in {rows} gefunden:', other: '{count} Läufe in {rows} gefunden:' },
   'import.rows': { one: '{count} Zeile', other: '{count} Zeilen' },
   'import.counts': '{added} neu, {updated} geändert, {unchanged} unverändert.',
@@ -690,7 +690,7 @@ export const de: Catalogue = {
   'import.energy.measured': '{stored} (gemessen)',
   'import.energy.estimated': '{stored} (geschätzt)',
   'import.energyNote':
-    'Das Ledger speichert für jeden Lauf die Energie des Rechenzentrums: die gemessene IT-Energie × die PUE seines Rechenzentrums (den Standardwert des Labors, sofern weder die Datei noch der Standort des Laufs eine PUE angibt). Aus dieser Energie werden die Emissionen berechnet.',
+    'Der Ledger speichert für jeden Lauf die Energie des Rechenzentrums: die gemessene IT-Energie × die PUE seines Rechenzentrums (den Standardwert des Labors, sofern weder die Datei noch der Standort des Laufs eine PUE angibt). Aus dieser Energie werden die Emissionen berechnet.',
   'import.moreWarnings': '… und {count} weitere.',
   'import.commit': { one: '{count} Lauf importieren', other: '{count} Läufe importieren' },
   'import.nothingNew': 'Alles aus dieser Datei ist schon im Ledger.',

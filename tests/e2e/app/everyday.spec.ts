@@ -62,7 +62,7 @@ test('runs table: totals of the filtered runs, sort by any column, CSV export, f
   const rows = table.getByRole('row')
   const cellOf = (row: number, column: number) => rows.nth(row).getByRole('cell').nth(column)
 
-  // Totals of the 22 runs, with their range; then of the one nvidia-smi run: its own figures.
+  // Totals of the 19 runs, with their range; then of the one nvidia-smi run: its own figures.
   await expect(page.getByLabel('Totals of the filtered runs')).toContainText(
     /^Energy[\d.,]+ k?Wh \(range .+ – .+\)CO2e[\d.,]+ k?g \(range .+ – .+\)$/
   )

@@ -1,11 +1,11 @@
 import { expect, type Page, test } from '@playwright/test'
+import { shotsAt } from '../harness/shots'
 
 // Issue 16 A: forms that say their limits in the app's language, one location picker, unknown routes, page notices.
 const open = async (page: Page, db: string, route = '/') => {
   await page.goto(`/?db=${db}-${Date.now()}#${route}`)
   await expect(page.getByRole('navigation').first()).toBeVisible({ timeout: 20_000 })
 }
-const shot = (page: Page, name: string) => page.screenshot({ path: `tests/artifacts/${name}.png`, fullPage: true })
 
 test('run form in German: limits at their fields, in German, and the input keeps to the limit', async ({ page }) => {
   await page.setViewportSize({ width: 1024, height: 900 })
@@ -22,7 +22,7 @@ test('run form in German: limits at their fields, in German, and the input keeps
   await expect(tags).toHaveAttribute('aria-invalid', 'true')
   await expect(tags).toHaveAccessibleDescription('Höchstens 100 Zeichen.')
   await expect(page.getByText(/Too big|expected string/)).toHaveCount(0)
-  await shot(page, 'forms-de-limits-1024')
+  await shotsAt(page, 'forms-de-limits', { german: false })
 })
 
 test('lab default location: countries named and sorted in German, the choice shown whole', async ({ page }) => {
@@ -40,7 +40,33 @@ test('lab default location: countries named and sorted in German, the choice sho
   await choice.selectOption({ label: (await choice.locator('option', { hasText: 'Österreich' }).innerText()).trim() })
   const box = await choice.boundingBox()
   expect(box?.width ?? 0).toBeGreaterThan(400)
-  await shot(page, 'forms-de-settings-location-1920')
+  await shotsAt(page, 'forms-de-settings-location', { german: false })
+})
+
+test('one location picker in the run form: cloud regions with their city, searchable; hardware by vendor', async ({
+  page
+}) => {
+  await open(page, 'e2e-forms-cloud', '/runs/new')
+  await page.getByLabel('Location given as').selectOption('cloud')
+  const location = page.getByLabel('Location', { exact: true })
+  await expect(location).toBeEnabled()
+  await page.getByLabel('Search locations').fill('frankfurt')
+  // Every region found is named with its city; the list holds cloud regions only.
+  const regions = (await location.locator('option').allInnerTexts()).slice(1)
+  expect(regions.length).toBeGreaterThan(0)
+  for (const region of regions) expect(region).toMatch(/Frankfurt/)
+  const aws = regions.find((r) => r.startsWith('AWS eu-central-1'))
+  expect(aws).toBeDefined()
+  await location.selectOption({ label: aws! })
+  expect((await location.boundingBox())?.width ?? 0).toBeGreaterThan(300)
+
+  const model = page.getByLabel('Model', { exact: true }).first()
+  await expect(model).toBeEnabled()
+  const vendors = await model.locator('optgroup').evaluateAll((groups) => groups.map((g) => g.getAttribute('label')))
+  // A GPU's models, under their vendors.
+  expect(vendors).toEqual(expect.arrayContaining(['AMD', 'NVIDIA']))
+  await expect(model.locator('optgroup[label="NVIDIA"] option', { hasText: /^NVIDIA H100/ }).first()).toBeAttached()
+  await shotsAt(page, 'forms-location-cloud')
 })
 
 test('unknown routes lead somewhere useful', async ({ page }) => {
@@ -83,6 +109,8 @@ test('dashboard: one unit per row, a small total never reads as 0 tree-months, m
   await page.getByLabel('Intensity (g CO2e/kWh)').fill('100')
   await page.getByLabel('PUE').fill('1')
   await page.getByRole('button', { name: 'Save run' }).click()
+  // Saving opens the runs with the new one; a click on Dashboard before that would be overtaken by it.
+  await expect(page.getByText('1 run', { exact: true })).toBeVisible()
   await page.getByRole('navigation').first().getByRole('link', { name: 'Dashboard' }).click()
   const rows = page.getByRole('main').locator('dl.totals')
   await expect(rows).toHaveCount(2)
@@ -126,7 +154,7 @@ test('report scope over many long project names: search, select the shown, nothi
   await expect(list.getByRole('checkbox', { name: 'Vision 16' })).toBeChecked()
   const width = await page.evaluate(() => document.documentElement.scrollWidth)
   expect(width).toBeLessThanOrEqual(1024)
-  await page.screenshot({ path: 'tests/artifacts/reports-scope-long-1024.png', fullPage: true })
+  await shotsAt(page, 'reports-scope-long')
 })
 
 test('import page at 1,024 px: the preview of a real CodeCarbon file fits the screen', async ({ page }) => {
@@ -136,12 +164,11 @@ test('import page at 1,024 px: the preview of a real CodeCarbon file fits the sc
     .getByLabel('Choose files to import')
     .setInputFiles('tests/fixtures/import/codecarbon/codecarbon-repo-sample.csv')
   const card = page.getByRole('region', { name: 'codecarbon-repo-sample.csv', exact: true })
-  await expect(card.getByRole('button', { name: 'Import 18 runs' })).toBeVisible()
+  await expect(card.getByRole('button', { name: 'Import 18 runs' })).toBeVisible({ timeout: 30_000 })
   await card.getByText('18 runs in the file').click()
   await expect(card.getByRole('table', { name: 'Runs in codecarbon-repo-sample.csv' })).toBeVisible()
-  const width = await page.evaluate(() => document.documentElement.scrollWidth)
-  await page.screenshot({ path: 'tests/artifacts/import-preview-1024.png', fullPage: true })
-  expect(width).toBeLessThanOrEqual(1024)
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024)
+  await shotsAt(page, 'import-preview')
 })
 
 test('a 200-character project name does not widen the runs page', async ({ page }) => {
@@ -157,5 +184,5 @@ test('a 200-character project name does not widen the runs page', async ({ page 
   await expect(target).toHaveValue(name)
   expect((await target.boundingBox())?.width ?? 0).toBeLessThanOrEqual(400)
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024)
-  await page.screenshot({ path: 'tests/artifacts/runs-move-long-1024.png', fullPage: true })
+  await shotsAt(page, 'runs-move-long')
 })

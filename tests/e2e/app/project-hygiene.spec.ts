@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { expect, type Page, test } from '@playwright/test'
+import { shotsAt } from '../harness/shots'
 
 // Issue 16 A, "Project hygiene" and "Long work": the project picker, the import's project plan, merging and
 // deleting projects, cancelling a large import's write, and a reload in the middle of one. Each test opens its own
@@ -50,7 +51,7 @@ test('the run form offers "Vision inference" for "vision inference " and files t
   const list = page.getByRole('listbox')
   await expect(list.getByRole('option')).toHaveText(['Vision inference'])
   await expect(page.getByText('Goes to the project “Vision inference”.')).toBeVisible()
-  await shot(page, 'project-picker-1024')
+  await shotsAt(page, 'project-picker')
   // Keyboard: down to the option, Enter takes it.
   await project.press('ArrowDown')
   await expect(project).toHaveAttribute('aria-activedescendant', /-0$/)
@@ -75,18 +76,23 @@ test('an import of 12 project names goes to one project; undo removes the projec
   await page
     .getByLabel('Choose files to import')
     .setInputFiles([csvFile('sweep-a.csv', names), csvFile('sweep-b.csv', [...names].reverse())])
-  await expect(card(page, 'sweep-a.csv').getByTestId('import-counts')).toContainText('12 runs found')
-  await expect(card(page, 'sweep-b.csv').getByTestId('import-counts')).toContainText('12 runs found')
+  // The first read loads the reference data: on a busy machine that takes a while.
+  await expect(card(page, 'sweep-a.csv').getByTestId('import-counts')).toContainText('12 runs found', {
+    timeout: 30_000
+  })
+  await expect(card(page, 'sweep-b.csv').getByTestId('import-counts')).toContainText('12 runs found', {
+    timeout: 30_000
+  })
   const plan = page.getByRole('group', { name: 'Projects of the chosen files' })
   await expect(plan.getByText('12 project names (files chosen: 2).')).toBeVisible()
   // One row per distinct name across both files, not one per file.
   await expect(plan.getByRole('combobox')).toHaveCount(12)
-  await shot(page, 'import-plan-each-1024')
+  await shotsAt(page, 'import-plan-each', { german: false })
 
   await plan.getByRole('radio', { name: 'All to one project' }).check()
   await plan.getByRole('combobox', { name: 'Project for all runs' }).fill('Hyper-parameter sweep')
   await expect(plan.getByText('A new project “Hyper-parameter sweep” will be created.')).toBeVisible()
-  await shot(page, 'import-plan-one-1024')
+  await shotsAt(page, 'import-plan-one')
   await page.getByRole('button', { name: 'Import all: 2 files' }).click()
   await expect(card(page, 'sweep-b.csv').getByText(/Imported: 12 new/)).toBeVisible()
   await expect(card(page, 'sweep-a.csv').getByText(/Imported: 12 new/)).toBeVisible()
@@ -117,7 +123,7 @@ test('merge two projects on the Projects screen, undo it, delete an empty projec
   const target = page.getByRole('combobox', { name: 'Project to merge vision-old into' })
   await target.fill('vis')
   await page.getByRole('option', { name: 'Vision', exact: true }).click()
-  await shot(page, 'projects-merge-1024')
+  await shotsAt(page, 'projects-merge')
   await page.getByRole('button', { name: 'Merge', exact: true }).click()
   await expect(page.getByText('vision-old merged into Vision: 1 run moved.')).toBeVisible()
   await expect(list.getByRole('listitem')).toHaveCount(2)
@@ -169,7 +175,7 @@ test('a reload in the middle of an import says it was interrupted and kept nothi
   const notice = page.getByRole('alert').filter({ hasText: 'interrupted' })
   await expect(notice).toHaveText(/The import of big\.csv was interrupted .*nothing of it was kept/)
   await expect(page.getByText('No imports yet.')).toBeVisible()
-  await shot(page, 'import-interrupted-1024')
+  await shotsAt(page, 'import-interrupted')
   await page.getByRole('navigation').first().getByRole('link', { name: 'Runs', exact: true }).click()
   await expect(page.getByText('0 runs')).toBeVisible()
   await page.getByRole('navigation').first().getByRole('link', { name: 'Projects' }).click()

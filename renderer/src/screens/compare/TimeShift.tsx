@@ -39,7 +39,7 @@ export function TimeShift({ catalogue, seed }: { catalogue?: Catalogue; seed?: S
   const [powerText, setPowerText] = useState(seed ? i18n.num(seed.powerKW, 3) : '2')
   const [imported, setImported] = useState<Profiles>({})
   const [importError, setImportError] = useState<string>()
-  const bundled = catalogue?.ref.manifest.hourlyZones ?? []
+  const bundled = useMemo(() => catalogue?.ref.manifest.hourlyZones ?? [], [catalogue])
   const zoneName = (z: string) => catalogue?.resolveLocation(catalogue.ref, { kind: 'zone', zone: z })?.name
   const otherZones = useMemo(
     () =>

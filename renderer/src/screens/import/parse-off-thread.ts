@@ -1,4 +1,4 @@
-import type { ImportOptions } from '../../../../shared/import'
+import type { ImportedRun, ImportOptions } from '../../../../shared/import'
 import type { ParseOutcome } from './import-flow'
 
 /** The parse options that are plain data, so they cross to the worker; the hardware matcher is made where it parses. */
@@ -12,13 +12,21 @@ export interface ParseRequest {
   settings: ParseSettings
 }
 
+/** Runs per message from the worker: the page copies each message in one task, kept well under 50 ms. */
+export const RUNS_PER_MESSAGE = 1000
+
+/** Progress while reading; then the runs of a parsed file in slices, in order; then the outcome (its runs sent). */
 export type ParseReply =
-  { id: number; type: 'progress'; done: number; total: number } | { id: number; type: 'done'; outcome: ParseOutcome }
+  | { id: number; type: 'progress'; done: number; total: number }
+  | { id: number; type: 'runs'; runs: ImportedRun[] }
+  | { id: number; type: 'done'; outcome: ParseOutcome }
 
 interface Pending {
   onProgress: (done: number, total: number) => void
   resolve: (outcome: ParseOutcome) => void
   reject: (err: Error) => void
+  /** The slices received so far. */
+  runs: ImportedRun[][]
 }
 
 // One worker for the page's life: it loads the catalogue (hardware matching) once, not once per file.
@@ -41,9 +49,11 @@ const started = (): Worker => {
     const waiting = pending.get(reply.id)
     if (!waiting) return
     if (reply.type === 'progress') waiting.onProgress(reply.done, reply.total)
+    else if (reply.type === 'runs') waiting.runs.push(reply.runs)
     else {
       pending.delete(reply.id)
-      waiting.resolve(reply.outcome)
+      const { outcome } = reply
+      waiting.resolve(outcome.ok ? { ok: true, result: { ...outcome.result, runs: waiting.runs.flat() } } : outcome)
     }
   }
   w.onerror = (event) => failAll(new Error(event.message || 'The parse worker failed.'))
@@ -63,7 +73,7 @@ export const parseOffThread = (
     const id = nextId++
     try {
       const w = started()
-      pending.set(id, { onProgress, resolve, reject })
+      pending.set(id, { onProgress, resolve, reject, runs: [] })
       w.postMessage({ ...request, id } satisfies ParseRequest)
     } catch (err) {
       pending.delete(id)

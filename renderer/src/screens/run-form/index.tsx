@@ -1,7 +1,8 @@
-import { type FormEvent, useEffect, useMemo, useState } from 'react'
+import { type FormEvent, useEffect, useEffectEvent, useMemo, useState } from 'react'
 import type { RunResult } from '../../../../shared/domain/result'
 import { runInputSchema } from '../../../../shared/domain/run'
 import { findProjectByName } from '../../../../shared/ledger/project-names'
+import type { RunRecord } from '../../../db'
 import { useNotify } from '../../app/Notices'
 import { navigate } from '../../app/router'
 import type { ScreenProps } from '../../app/screens'
@@ -13,6 +14,7 @@ import type { MessageKey } from '../../i18n/en'
 import { useI18n } from '../../i18n/I18nProvider'
 import { loadCatalogue } from '../../ledger/engine'
 import { useLedger } from '../../ledger/LedgerProvider'
+import { useLedgerQuery } from '../../ledger/useLedgerQuery'
 import { DeviceRow } from './DeviceRow'
 import { draftFromFields, type FieldErrors, fieldsFromInput, type RunFields } from './run-draft'
 import { TEXT_MAX_LENGTH } from './run-issues'
@@ -54,24 +56,27 @@ export default function RunForm({ params }: ScreenProps) {
   const [saving, setSaving] = useState(false)
   const [saveError, setSaveError] = useState<string | null>(null)
   const catalogue = useAsync(loadCatalogue, [])
-  const projects = useAsync(() => ledger.projects.list(), [ledger])
+  const projects = useLedgerQuery(({ ledger }) => ledger.projects.list(), [])
   /** Which project the typed name goes to: an existing one (whatever its case and spacing) or a new one. */
   const projectHint = (typed: string): string | undefined => {
     if (typed.trim() === '' || !projects.data) return undefined
     const match = findProjectByName(projects.data, typed)
     return match ? t('projectPicker.existing', { name: match.name }) : t('projectPicker.new', { name: typed.trim() })
   }
-  const lab = useAsync(() => ledger.settings.getLabDefaults(), [ledger])
+  const lab = useLedgerQuery(({ ledger }) => ledger.settings.getLabDefaults(), [])
   const existing = useAsync(async () => (params.id ? ledger.runs.get(params.id) : undefined), [ledger, params.id])
+  // The form takes the run's figures once, when it loads, in the language of that moment, and the run's project as
+  // the ledger has it then (renamed or merged since, not the name it was filed under): later changes of either must
+  // not overwrite the user's edits, so they are read, not watched.
+  const fillFrom = useEffectEvent((run: RunRecord) => {
+    const f = fieldsFromInput(run.input, (v) => i18n.num(v, 6))
+    const project = projects.data?.find((p) => p.id === run.projectId)?.name ?? f.project
+    setFields({ ...f, project })
+  })
+  const projectsLoaded = projects.data !== undefined
   useEffect(() => {
-    if (params.id && existing.data && projects.data) {
-      const f = fieldsFromInput(existing.data.input, (v) => i18n.num(v, 6))
-      // The run's project as the ledger has it now (renamed or merged since), not the name it was filed under.
-      const project = projects.data.find((p) => p.id === existing.data?.projectId)?.name ?? f.project
-      setFields(mode === 'duplicate' ? { ...f, project, title: f.title } : { ...f, project })
-    }
-    // Only when the run loads: the user's edits must not be overwritten by a language switch.
-  }, [existing.data, params.id, mode, projects.data])
+    if (params.id && existing.data && projectsLoaded) fillFrom(existing.data)
+  }, [existing.data, params.id, mode, projectsLoaded])
   const built = useMemo(() => (fields ? draftFromFields(fields, i18n.parse) : undefined), [fields, i18n.parse])
   const result: RunResult | undefined = useMemo(() => {
     if (!built?.draft || !catalogue.data || !lab.data) return undefined
@@ -305,7 +310,7 @@ export default function RunForm({ params }: ScreenProps) {
                 onRemove={() => set({ devices: fields.devices.filter((_, j) => j !== i) })}
               />
             ))}
-            <div className="row">
+            <div className="row device-actions">
               <button
                 type="button"
                 onClick={() =>

@@ -8,14 +8,16 @@ import { useLedgerQuery } from '../../ledger/useLedgerQuery'
 export function Storage() {
   const i18n = useI18n()
   const { t } = i18n
-  const [asked, setAsked] = useState(0)
+  /** The browser's answer when the user asked for persistent storage; before that, what it says now. */
+  const [granted, setGranted] = useState<boolean>()
   const estimate = useLedgerQuery(async ({ ledger }) => {
     // The browser's estimate is no ledger read: counting the runs first makes the live query run again (and the
     // estimate be asked again) whenever runs are added, changed or removed.
     await ledger.runs.count()
     return storageEstimate()
   }, [])
-  const persisted = useAsync(async () => (await navigator.storage?.persisted?.()) ?? false, [asked])
+  const persisted = useAsync(async () => (await navigator.storage?.persisted?.()) ?? false, [])
+  const isPersisted = granted ?? persisted.data
   const mb = (bytes: number) => i18n.num(bytes / 1e6, 1)
   return (
     <section className="card settings-block" aria-labelledby="storage-title">
@@ -27,11 +29,11 @@ export function Storage() {
             : t('settings.storageUnknown')}
         </p>
       </LoadStatus>
-      {persisted.data !== undefined && (
+      {isPersisted !== undefined && (
         <>
-          <p>{persisted.data ? t('settings.persisted') : t('settings.notPersisted')}</p>
-          {!persisted.data && (
-            <button type="button" onClick={() => void requestPersistence().then(() => setAsked((n) => n + 1))}>
+          <p>{isPersisted ? t('settings.persisted') : t('settings.notPersisted')}</p>
+          {!isPersisted && (
+            <button type="button" onClick={() => void requestPersistence().then(setGranted)}>
               {t('settings.askPersist')}
             </button>
           )}

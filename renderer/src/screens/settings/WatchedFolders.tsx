@@ -24,10 +24,9 @@ function FolderList({ watched }: { watched: WatchedFoldersApi }) {
   const i18n = useI18n()
   const { t } = i18n
   const [overview, setOverview] = useState<WatchOverview | undefined>()
-  const [reloads, setReloads] = useState(0)
   const [timeZone, setTimeZone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone)
   const [error, setError] = useState<string | undefined>()
-  const loaded = useAsync(() => watched.list(), [watched, reloads])
+  const loaded = useAsync(() => watched.list(), [watched])
   const shown = overview ?? loaded.data
   const act = async (action: () => Promise<WatchOverview | null>) => {
     setError(undefined)
@@ -79,7 +78,7 @@ function FolderList({ watched }: { watched: WatchedFoldersApi }) {
           </button>
           {error && <p role="alert">{error}</p>}
           <h3>{t('watch.log')}</h3>
-          <button type="button" onClick={() => (setOverview(undefined), setReloads((n) => n + 1))}>
+          <button type="button" onClick={() => void act(() => watched.list())}>
             {t('watch.refresh')}
           </button>
           {shown.log.length === 0 ? (
