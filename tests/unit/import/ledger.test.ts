@@ -142,7 +142,11 @@ describe('ledger JSON', () => {
     ])
     expect(result.errors[0]?.message).toBe(
       'runs.json row 2: energyByHourKWh: more hours than the run touches (one per started hour, plus one)'
-    )
+    ) // CSV has no column for it: one is ignored with the unknown-columns warning, and the run is weighted uniformly
+    const csv = importText('startedAt,durationS,energyByHourKWh\n2026-01-01T00:30:00Z,3600,0.5\n', 'runs.csv')
+    if ('error' in csv) throw new Error(csv.error)
+    expect(csv.runs[0]?.input.energyByHourKWh).toBeUndefined()
+    expect(csv.warnings.map((w) => w.message)).toEqual(['runs.csv: unknown column(s) ignored: energyByHourKWh'])
   })
 
   it('reports JSON that does not parse or holds no list', () => {
