@@ -93,11 +93,14 @@ const isoDateTime = z.iso
     message: `the year must be between ${LIMITS.minYear} and ${LIMITS.maxYear}`
   })
 
+/** The most UTC hours a run of this length can touch: its started hours, plus one when it does not start on the hour. */
+const maxHoursOf = (durationS: number): number => Math.ceil(durationS / 3600) + 1
+
 /**
  * Everything the user (or an import) says about a run. The computed figures live in RunResult;
  * a run in the ledger stores both.
  */
-export const runInputSchema = z.object({
+const runInputFields = z.object({
   kind: runKindSchema.default('training'),
   title: z.string().max(500).default(''),
   project: z.string().max(200).default(''),
@@ -117,6 +120,15 @@ export const runInputSchema = z.object({
   pue: z.number().min(1).max(5).optional(),
   /** IT energy measured by a tool, replacing the estimate. */
   measuredEnergyKWh: z.number().nonnegative().max(LIMITS.maxEnergyKWh).optional(),
+  /**
+   * The measured IT energy per UTC hour, kWh, from the hour the run started in, one value per hour it touches
+   * (nvidia-smi: the power samples' trapezoids in each hour; 0 in a gap). It weighs the run's hourly intensity
+   * (docs/methodology.md); only its shape counts there, the run's energy stays measuredEnergyKWh.
+   */
+  energyByHourKWh: z
+    .array(z.number().nonnegative().max(LIMITS.maxEnergyKWh))
+    .max(maxHoursOf(LIMITS.maxDurationS))
+    .optional(),
   /** Whether measuredEnergyKWh already includes the PUE (CodeCarbon multiplies its energies by its pue column). */
   measuredEnergyIncludesPue: z.boolean().default(false),
   /** Emissions reported by the source file (CodeCarbon), kept for comparison with ours. */
@@ -135,6 +147,11 @@ export const runInputSchema = z.object({
   notes: z.string().max(10_000).default(''),
   source: runSourceSchema.default({ kind: 'manual' })
 })
+/** A hostile or edited file cannot give a run more hours of energy than it can touch. */
+export const runInputSchema = runInputFields.refine(
+  (run) => run.energyByHourKWh === undefined || run.energyByHourKWh.length <= maxHoursOf(run.durationS),
+  { path: ['energyByHourKWh'], message: 'more hours than the run touches (one per started hour, plus one)' }
+)
 export type RunInput = z.infer<typeof runInputSchema>
 /** The shape callers write (defaults may be omitted). */
 export type RunInputDraft = z.input<typeof runInputSchema>

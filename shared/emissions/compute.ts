@@ -455,7 +455,9 @@ function intensityDetail(location: ResolvedFactors['location']): Message {
   const where = location.from === 'lab' ? msg('intensity.labLocation', { location: name }) : name
   switch (location.origin) {
     case 'hourly':
-      return msg('intensity.hourly', { where })
+      return msg(location.hourlyWeighting === 'power-samples' ? 'intensity.hourlyMeasured' : 'intensity.hourly', {
+        where
+      })
     case 'yearly':
       if (location.gridLabel !== undefined)
         return msg(location.exactYear ? 'intensity.grid' : 'intensity.gridOther', {

@@ -57,6 +57,8 @@ export const resolvedLocationSchema = z.object({
   /** Whether the yearly average is of the run's own year. */
   exactYear: z.boolean(),
   hourly: z.boolean(),
+  /** 'power-samples': the hours weighed by the run's measured energy per hour (nvidia-smi); absent: uniform power. */
+  hourlyWeighting: z.literal('power-samples').optional(),
   /** Which of the run's hours took their intensity from an hourly profile and which from a yearly value (issue 12). */
   hourlySpans: z
     .array(

@@ -2,12 +2,6 @@ import type { HourlyProfile } from '../refdata/schema'
 
 const HOUR_MS = 3_600_000
 
-/** A power sample of the run (e.g. nvidia-smi), held until the next one: a step function of time. */
-export interface PowerSample {
-  utcMs: number
-  powerW: number
-}
-
 export interface HourlyIntensityRequest {
   startUtcMs: number
   endUtcMs: number
@@ -17,8 +11,11 @@ export interface HourlyIntensityRequest {
   basis?: 'lifecycle' | 'direct'
   /** The zone's yearly value (gCO2eq/kWh) for hours no profile covers, by UTC year. */
   yearlyGPerKWh: (year: number) => number
-  /** When given (and not all zero), each hour is weighted by the energy the samples put in it; else power is uniform. */
-  powerSamples?: readonly PowerSample[]
+  /**
+   * The run's measured energy per UTC hour from its start hour (RunInput.energyByHourKWh): each hour weighs by its
+   * value. Used when it has one value per hour the run touches and some energy; else power is taken as uniform.
+   */
+  energyByHourKWh?: readonly number[]
 }
 
 /** A run of consecutive hours whose intensity came from the same place. */
@@ -41,7 +38,11 @@ export interface HourlyIntensity {
   hourlyShare: number
   /** Share of the energy in profile hours, weighted by each zone-year's share of estimated hours, 0–1. */
   estimatedShare: number
-  weighting: 'power-samples' | 'uniform'
+  /**
+   * 'power-samples': weighted by energyByHourKWh; 'uniform': by overlap, none given; 'uniform-mismatch': by overlap,
+   * since the energy given does not fit the run's hours (its times were edited after the import).
+   */
+  weighting: 'power-samples' | 'uniform' | 'uniform-mismatch'
   /** In time order; together they cover the run. */
   spans: IntensitySpan[]
 }
@@ -53,30 +54,26 @@ interface IndexedProfile {
   estimatedShare: number
 }
 
-/** Energy in [a, b) of a step-function power (W × ms); before the first sample its power holds, after the last too. */
-function sampledEnergy(samples: readonly PowerSample[]): (a: number, b: number) => number {
-  const times = samples.map((s) => s.utcMs)
-  const cumulative = [0]
-  for (let i = 1; i < samples.length; i++)
-    cumulative.push(cumulative[i - 1]! + samples[i - 1]!.powerW * (times[i]! - times[i - 1]!))
-  const at = (t: number): number => {
-    if (t <= times[0]!) return samples[0]!.powerW * (t - times[0]!)
-    let lo = 0
-    let hi = times.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1
-      if (times[mid]! <= t) lo = mid
-      else hi = mid - 1
-    }
-    return cumulative[lo]! + samples[lo]!.powerW * (t - times[lo]!)
-  }
-  return (a, b) => at(b) - at(a)
+/** How many UTC hours [startUtcMs, endUtcMs) touches; a run of no length, its start hour. */
+export function hoursTouched(startUtcMs: number, endUtcMs: number): number {
+  return endUtcMs > startUtcMs ? Math.ceil(endUtcMs / HOUR_MS) - Math.floor(startUtcMs / HOUR_MS) : 1
+}
+
+/** The given energy per hour when it fits the run (one finite, non-negative value per hour it touches, some > 0). */
+function measuredWeights(
+  byHour: readonly number[] | undefined,
+  hours: number
+): { weights?: readonly number[]; mismatch: boolean } {
+  if (byHour === undefined) return { mismatch: false }
+  const fits = byHour.length === hours && byHour.every((e) => Number.isFinite(e) && e >= 0) && byHour.some((e) => e > 0)
+  return fits ? { weights: byHour, mismatch: false } : { mismatch: true }
 }
 
 /**
  * The energy-weighted mean grid intensity over the hours a run ran (docs/methodology.md, "Hourly intensity"): each
- * UTC hour weighs by the energy the run used in it (its overlap with the run under uniform power, or the power
- * samples' energy in it), takes the profile's value where a profile covers it and the zone's yearly value elsewhere.
+ * UTC hour weighs by the energy the run used in it (its measured energy in that hour when given, else its overlap
+ * with the run under uniform power), takes the profile's value where a profile covers it and the zone's yearly value
+ * elsewhere.
  * A run of zero length takes the hour it started in. Pure; the spans say which hours came from where.
  */
 export function hourlyRunIntensity(request: HourlyIntensityRequest): HourlyIntensity {
@@ -94,21 +91,20 @@ export function hourlyRunIntensity(request: HourlyIntensityRequest): HourlyInten
       estimatedShare: values.length === 0 ? 0 : p.estimatedHours / values.length
     }
   })
-  const samples = (request.powerSamples ?? []).filter((s) => Number.isFinite(s.utcMs) && s.powerW >= 0)
-  samples.sort((a, b) => a.utcMs - b.utcMs)
-  const sampled =
-    samples.length > 0 && endUtcMs > startUtcMs && sampledEnergy(samples)(startUtcMs, endUtcMs) > 0
-      ? sampledEnergy(samples)
-      : undefined
-  const energy = (a: number, b: number): number => (sampled ? sampled(a, b) : b - a)
+  const measured = measuredWeights(request.energyByHourKWh, hoursTouched(startUtcMs, endUtcMs))
+  const weights = measured.weights
 
   const spans: (IntensitySpan & { weight: number; weighted: number; plain: number })[] = []
   let total = 0
   let hourlyWeight = 0
   let estimatedWeight = 0
   const firstHour = Math.floor(startUtcMs / HOUR_MS) * HOUR_MS
-  for (let hour = firstHour; hour < endUtcMs || hour === firstHour; hour += HOUR_MS) {
-    const weight = endUtcMs === startUtcMs ? 1 : energy(Math.max(startUtcMs, hour), Math.min(endUtcMs, hour + HOUR_MS))
+  for (let hour = firstHour, index = 0; hour < endUtcMs || hour === firstHour; hour += HOUR_MS, index++) {
+    const weight = weights
+      ? weights[index]!
+      : endUtcMs === startUtcMs
+        ? 1
+        : Math.min(endUtcMs, hour + HOUR_MS) - Math.max(startUtcMs, hour)
     const profile = profiles.find((p) => hour >= p.startMs && hour < p.endMs)
     const year = new Date(hour).getUTCFullYear()
     const intensity = profile ? profile.values[(hour - profile.startMs) / HOUR_MS]! : request.yearlyGPerKWh(year)
@@ -142,10 +138,10 @@ export function hourlyRunIntensity(request: HourlyIntensityRequest): HourlyInten
     intensityGPerKWh: total > 0 ? weightedSum / total : 0,
     hourlyShare: total > 0 ? hourlyWeight / total : 0,
     estimatedShare: total > 0 ? estimatedWeight / total : 0,
-    weighting: sampled ? 'power-samples' : 'uniform',
+    weighting: weights ? 'power-samples' : measured.mismatch ? 'uniform-mismatch' : 'uniform',
     spans: spans.map(({ weight, weighted, plain, ...span }) => ({
       ...span,
-      // Hours in which the samples put no energy weigh nothing: their plain mean is shown.
+      // Hours in which the run measured no energy (a gap in its log) weigh nothing: their plain mean is shown.
       meanGPerKWh: weight > 0 ? weighted / weight : plain / ((span.toUtcMs - span.fromUtcMs) / HOUR_MS),
       energyShare: total > 0 ? weight / total : 0
     }))

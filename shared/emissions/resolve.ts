@@ -10,7 +10,7 @@ import type { HardwareEntry, HourlyProfile, LocationEntry, MethodDefaults } from
 import { computeFigures, computeRun, type RunFigures } from './compute'
 import { countEmissions } from './counted'
 import type { DevicePower, ResolvedFactors, ResolvedLocation } from './factors'
-import { hourlyRunIntensity } from './hourly-intensity'
+import { hourlyRunIntensity, hoursTouched } from './hourly-intensity'
 import type { LabDefaults } from './lab-defaults'
 import { LAB_DEFAULTS_SOURCE, METHOD_SOURCES, RUN_INPUT_SOURCE } from './method-sources'
 import {
@@ -561,10 +561,18 @@ function hourlyLocation(
     startUtcMs,
     endUtcMs: startUtcMs + input.durationS * 1000,
     profiles,
-    yearlyGPerKWh: (year) => yearlyIntensity(yearlyEntry, year).intensity.intensityGPerKWh
+    yearlyGPerKWh: (year) => yearlyIntensity(yearlyEntry, year).intensity.intensityGPerKWh,
+    ...(input.energyByHourKWh ? { energyByHourKWh: input.energyByHourKWh } : {})
   })
   if (result.hourlyShare === 0) return undefined
-  if (input.hoursPerDay !== undefined) note(() => msg('assume.serviceHours'))
+  if (result.weighting === 'uniform-mismatch')
+    note(() =>
+      msg('assume.hourlyEnergyMismatch', {
+        given: input.energyByHourKWh!.length,
+        hours: hoursTouched(startUtcMs, startUtcMs + input.durationS * 1000)
+      })
+    )
+  if (input.hoursPerDay !== undefined && result.weighting !== 'power-samples') note(() => msg('assume.serviceHours'))
   const yearlySpans = result.spans.filter((s) => s.origin === 'yearly')
   if (yearlySpans.length > 0) {
     const years = [...new Set(yearlySpans.map((s) => s.year))].join(', ')
@@ -582,6 +590,7 @@ function hourlyLocation(
     sourceId: profiles[0]!.sourceId,
     exactYear: true,
     hourly: true,
+    ...(result.weighting === 'power-samples' ? { hourlyWeighting: 'power-samples' as const } : {}),
     hourlySpans: result.spans.map((s) => ({
       fromUtc: new Date(s.fromUtcMs).toISOString(),
       toUtc: new Date(s.toUtcMs).toISOString(),

@@ -9,7 +9,11 @@
  * Why per interval at all: the gap limit is a multiple of the median, known only at the end, and any interval can
  * end up on either side of it (a log sampled at 1 s, then longer at 100 ms: every 1 s interval is a gap; the
  * reverse: none is). Naming each gap's row therefore needs each interval's bucket; a byte each is the least of it.
+ * The energy per UTC hour (for the run's hourly intensity) is kept per bucket for the same reason: a bucket's hours
+ * drop out with it when it turns out to hold gaps.
  */
+
+const HOUR_MS = 3_600_000
 
 export interface IntervalGap {
   /** The row that closes the interval. */
@@ -24,10 +28,16 @@ export interface IntervalSummary {
   integratedS: number
   /** Intervals longer than gapMedians × the median (none when the median is 0), in the order of the log. */
   gaps: IntervalGap[]
+  /**
+   * The energy of the intervals that are not gaps by UTC hour (hour number since the epoch → J); undefined once the
+   * log spans more than the hours it was created to keep (such a run is refused for its length anyway).
+   */
+  energyByHourJ: Map<number, number> | undefined
 }
 
 export interface IntervalLog {
-  add(dtS: number, energyJ: number, row: number): void
+  /** The trapezoid between two samples: power startW at startMs, endW at endMs (endMs ≥ startMs); row closes it. */
+  add(startMs: number, endMs: number, startW: number, endW: number, row: number): void
   count(): number
   finish(gapMedians: number): IntervalSummary
 }
@@ -37,17 +47,46 @@ interface Bucket {
   count: number
   totalS: number
   energyJ: number
+  byHour: Map<number, number>
 }
 
 type BucketIds = Uint8Array | Uint16Array | Uint32Array
 
-export function createIntervalLog(): IntervalLog {
+/**
+ * Puts the energy of a linear power ramp (startW at startMs to endW at endMs) into the UTC hours it overlaps: each
+ * piece is its length × the mean of the ramp's power at its two ends, so the pieces sum to the whole trapezoid.
+ */
+export function trapezoidByHour(
+  startMs: number,
+  endMs: number,
+  startW: number,
+  endW: number,
+  put: (hour: number, energyJ: number) => void
+): void {
+  if (!(endMs > startMs)) return
+  const powerAt = (t: number): number => startW + ((endW - startW) * (t - startMs)) / (endMs - startMs)
+  let from = startMs
+  let fromW = startW
+  while (from < endMs) {
+    const hour = Math.floor(from / HOUR_MS)
+    const to = Math.min(endMs, (hour + 1) * HOUR_MS)
+    const toW = to === endMs ? endW : powerAt(to)
+    put(hour, ((fromW + toW) / 2) * ((to - from) / 1000))
+    from = to
+    fromW = toW
+  }
+}
+
+/** maxHours: the span of UTC hours beyond which the energy per hour is no longer kept (a bound on memory). */
+export function createIntervalLog(maxHours = Number.POSITIVE_INFINITY): IntervalLog {
   const bucketOf = new Map<number, number>()
   const buckets: Bucket[] = []
   let ids: BucketIds = new Uint8Array(1024)
   let length = 0
   /** Runs of rows, three numbers each: first row, step, number of rows. */
   const rowRuns: number[] = []
+  let firstHour: number | undefined
+  let hourly = true
 
   /** A larger array when it is full, of wider elements when a bucket id no longer fits. */
   const grown = (id: number): BucketIds => {
@@ -79,17 +118,31 @@ export function createIntervalLog(): IntervalLog {
   }
 
   return {
-    add(dtS, energyJ, row) {
+    add(startMs, endMs, startW, endW, row) {
+      const dtS = (endMs - startMs) / 1000
+      const energyJ = ((startW + endW) / 2) * dtS
       let id = bucketOf.get(dtS)
       if (id === undefined) {
         id = buckets.length
         bucketOf.set(dtS, id)
-        buckets.push({ dtS, count: 0, totalS: 0, energyJ: 0 })
+        buckets.push({ dtS, count: 0, totalS: 0, energyJ: 0, byHour: new Map() })
       }
       const bucket = buckets[id] as Bucket
       bucket.count += 1
       bucket.totalS += dtS
       bucket.energyJ += energyJ
+      firstHour ??= Math.floor(startMs / HOUR_MS)
+      if (hourly && Math.ceil(endMs / HOUR_MS) - firstHour > maxHours) {
+        hourly = false
+        for (const b of buckets) b.byHour.clear()
+      }
+      if (hourly) {
+        const byHour = bucket.byHour
+        const startHour = Math.floor(startMs / HOUR_MS)
+        // Nearly every interval lies within one hour: no need to split it.
+        if (endMs <= (startHour + 1) * HOUR_MS) byHour.set(startHour, (byHour.get(startHour) ?? 0) + energyJ)
+        else trapezoidByHour(startMs, endMs, startW, endW, (h, j) => byHour.set(h, (byHour.get(h) ?? 0) + j))
+      }
       if (length === ids.length || id >= 2 ** (8 * ids.BYTES_PER_ELEMENT)) ids = grown(id)
       ids[length] = id
       length += 1
@@ -102,10 +155,12 @@ export function createIntervalLog(): IntervalLog {
       const isGap = buckets.map((b) => medianS > 0 && b.dtS > limitS)
       let energyJ = 0
       let integratedS = 0
+      const energyByHourJ = hourly ? new Map<number, number>() : undefined
       buckets.forEach((b, id) => {
         if (isGap[id]) return
         energyJ += b.energyJ
         integratedS += b.totalS
+        if (energyByHourJ) for (const [hour, j] of b.byHour) energyByHourJ.set(hour, (energyByHourJ.get(hour) ?? 0) + j)
       })
       const gaps: IntervalGap[] = []
       if (isGap.includes(true)) {
@@ -120,7 +175,7 @@ export function createIntervalLog(): IntervalLog {
           }
         }
       }
-      return { medianS, energyJ, integratedS, gaps }
+      return { medianS, energyJ, integratedS, gaps, energyByHourJ }
     }
   }
 }

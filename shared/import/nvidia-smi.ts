@@ -21,6 +21,9 @@ export const GAP_MEDIAN_INTERVALS = 5
 
 /** Drivers from 535 on also offer the one-second average and the instant reading; plain power.draw is preferred. */
 const POWER_COLUMNS = ['power.draw', 'power.draw.average', 'power.draw.instant']
+/** The most UTC hours a run can touch (LIMITS' longest run, started within an hour): the per-hour energy's bound. */
+const MAX_HOURS = Math.ceil(LIMITS.maxDurationS / 3600) + 1
+const HOUR_MS = 3_600_000
 const NVIDIA_SMI_TIMESTAMP = /^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}/
 const POWER = /^([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*(?:W)?$/
 
@@ -109,7 +112,7 @@ export function createNvidiaSmiImporter(options: ImportOptions): Importer {
         lastMs: undefined,
         lastPowerW: 0,
         firstMs: time.ms,
-        intervals: createIntervalLog()
+        intervals: createIntervalLog(MAX_HOURS)
       }
       gpus.set(id, gpu)
     }
@@ -119,7 +122,7 @@ export function createNvidiaSmiImporter(options: ImportOptions): Importer {
         errors.push(rowError(r.row, 'timestamp', msg('import.timeBackwards', { file: fileName, row: r.row, gpu: id })))
         return
       }
-      gpu.intervals.add(dtS, ((gpu.lastPowerW + powerW) / 2) * dtS, r.row)
+      gpu.intervals.add(gpu.lastMs, time.ms, gpu.lastPowerW, powerW, r.row)
     }
     gpu.lastMs = time.ms
     gpu.lastPowerW = powerW
@@ -175,9 +178,13 @@ export function createNvidiaSmiImporter(options: ImportOptions): Importer {
   }
 }
 
-/** Energy of one GPU, skipping gaps (each reported); returns the integrated seconds with it. */
-function integrate(gpu: Gpu, fileName: string, warnings: ImportWarning[]): { energyJ: number; integratedS: number } {
-  const { medianS, energyJ, integratedS, gaps } = gpu.intervals.finish(GAP_MEDIAN_INTERVALS)
+/** Energy of one GPU, skipping gaps (each reported); returns the integrated seconds and the energy per UTC hour with it. */
+function integrate(
+  gpu: Gpu,
+  fileName: string,
+  warnings: ImportWarning[]
+): { energyJ: number; integratedS: number; energyByHourJ: Map<number, number> | undefined } {
+  const { medianS, energyJ, integratedS, gaps, energyByHourJ } = gpu.intervals.finish(GAP_MEDIAN_INTERVALS)
   for (const gap of gaps) {
     warnings.push(
       importWarning(
@@ -193,7 +200,28 @@ function integrate(gpu: Gpu, fileName: string, warnings: ImportWarning[]): { ene
       )
     )
   }
-  return { energyJ, integratedS }
+  return { energyJ, integratedS, energyByHourJ }
+}
+
+/** Six significant digits: weights for the hourly intensity need no more, and the stored run stays small. */
+const compactKWh = (energyJ: number): number => Number((energyJ / 3.6e6).toPrecision(6))
+
+/**
+ * The run's energy per UTC hour, kWh, from the hour of firstMs to the hour of lastMs (as many hours as the run
+ * touches); undefined when a GPU's log was too long to keep it or the run used no energy.
+ */
+function energyByHourKWh(
+  byGpu: (Map<number, number> | undefined)[],
+  firstMs: number,
+  lastMs: number,
+  totalJ: number
+): number[] | undefined {
+  if (!(totalJ > 0) || byGpu.some((m) => m === undefined)) return undefined
+  const firstHour = Math.floor(firstMs / HOUR_MS)
+  const hours = lastMs > firstMs ? Math.ceil(lastMs / HOUR_MS) - firstHour : 1
+  const joules = new Array<number>(hours).fill(0)
+  for (const byHour of byGpu) for (const [hour, j] of byHour!) joules[hour - firstHour]! += j
+  return joules.map(compactKWh)
 }
 
 function buildRun(
@@ -207,10 +235,12 @@ function buildRun(
   const lastMs = Math.max(...gpus.map((g) => g.lastMs ?? g.firstMs))
   const byName = new Map<string, { count: number; energyJ: number; integratedS: number }>()
   let totalJ = 0
+  const hourly: (Map<number, number> | undefined)[] = []
   for (const gpu of gpus) {
     if (gpu.intervals.count() === 0) warnings.push(msg('import.singleSample', { gpu: gpu.id }))
-    const { energyJ, integratedS } = integrate(gpu, options.fileName, fileWarnings)
+    const { energyJ, integratedS, energyByHourJ } = integrate(gpu, options.fileName, fileWarnings)
     totalJ += energyJ
+    hourly.push(energyByHourJ)
     const group = byName.get(gpu.name) ?? { count: 0, energyJ: 0, integratedS: 0 }
     group.count += 1
     group.energyJ += energyJ
@@ -230,12 +260,14 @@ function buildRun(
   warnings.push(msg('import.gpuOnly'))
   const ids = gpus.map((g) => g.id).sort()
   const externalId = `nvidia-smi:${stableHash(ids.join('|'))}:${toIso(firstMs)}`
+  const byHour = energyByHourKWh(hourly, firstMs, lastMs, totalJ)
   const draft: RunInputDraft = {
     title: `nvidia-smi power log ${options.fileName}`.slice(0, 500),
     startedAt: toIso(firstMs, offsetMinutes),
     durationS: (lastMs - firstMs) / 1000,
     devices,
     measuredEnergyKWh: totalJ / 3.6e6,
+    ...(byHour ? { energyByHourKWh: byHour } : {}),
     source: { kind: 'nvidia-smi', fileName: options.fileName, externalId }
   }
   const parsed = runInputSchema.safeParse(draft)

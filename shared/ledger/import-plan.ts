@@ -32,9 +32,10 @@ export const classifyImport = (
  * The version of the method and of what a result holds. Raised when either changes, so that stored runs are
  * recomputed: 2 = the trace and assumptions as messages (shown in the app's language); 3 = a device named by its
  * family only ("A100") counts with the span of its models' TDPs instead of 0 W; 4 = issue 11: the power model
- * (idle and full-load fractions of TDP), cloud regions at their grid's intensity, market-based without offsets.
+ * (idle and full-load fractions of TDP), cloud regions at their grid's intensity, market-based without offsets;
+ * 5 = issue 12: a run's hourly intensity weighted by its measured energy per hour (nvidia-smi logs), traced as such.
  */
-export const METHOD_VERSION = 4
+export const METHOD_VERSION = 5
 
 /** The stamp of a computation: method version, data version and lab defaults. A run with another stamp is due a recompute. */
 export const computeStamp = (dataVersion: string, labDefaults: unknown): string =>

@@ -68,6 +68,8 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'sourceKind.slurm': 'Slurm',
   'intensity.labLocation': '{location}, Standardstandort des Labors',
   'intensity.hourly': '{where}, Mittel des Stundenprofils über die Stunden des Laufs',
+  'intensity.hourlyMeasured':
+    '{where}, Mittel des Stundenprofils über die Stunden des Laufs, gewichtet mit den gemessenen Leistungswerten des Laufs',
   'intensity.yearly': '{where}, Jahresmittel {year:raw}',
   'intensity.yearlyOther': '{where}, Jahresmittel {year:raw}, das Jahr des Laufs fehlt in den Daten',
   'intensity.custom': '{where}, eigener Wert',
@@ -123,6 +125,8 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   // Issue 12: Läufe mit der Intensität ihrer Stunden
   'assume.hourlyPartly':
     'Das Stundenprofil von {location} deckt {pct} % der Energie des Laufs ab; die übrigen Stunden verwenden das Jahresmittel der Zone ({years:raw}).',
+  'assume.hourlyEnergyMismatch':
+    'Die gemessene Energie des Laufs je Stunde umfasst {given:raw} Stunden, der Lauf berührt aber {hours:raw} (seine Zeiten wurden nach dem Import geändert): seine Stunden werden stattdessen mit gleichmäßiger Leistung gewichtet.',
   'assume.unknownPue':
     'Die PUE des Rechenzentrums ist unbekannt: der Durchschnitt von {pue} wird verwendet (Spanne {low}–{high}); geben Sie die PUE des Labors oder des Laufs an.',
   'detect.utf16': '{file} ist UTF-16-Text: speichern Sie sie erneut als „CSV UTF-8“',

@@ -73,6 +73,8 @@ export const en = {
   'sourceKind.slurm': 'slurm',
   'intensity.labLocation': "{location}, the lab's default location",
   'intensity.hourly': "{where}, mean of the hourly profile over the run's hours",
+  'intensity.hourlyMeasured':
+    "{where}, mean of the hourly profile over the run's hours, weighted by the run's measured power samples",
   'intensity.yearly': '{where}, {year:raw} yearly average',
   'intensity.yearlyOther': "{where}, {year:raw} yearly average, the run's year is not in the data",
   'intensity.custom': '{where}, custom value',
@@ -126,6 +128,8 @@ export const en = {
   // Issue 12: runs at the intensity of their hours
   'assume.hourlyPartly':
     "{location}'s hourly profile covers {pct} % of the run's energy; the other hours use the zone's yearly average ({years:raw}).",
+  'assume.hourlyEnergyMismatch':
+    "The run's measured energy per hour has {given:raw} hours, but the run touches {hours:raw} (its times were changed after the import): its hours are weighted by uniform power instead.",
   'assume.unknownPue':
     "The data centre's PUE is unknown: the average data centre's {pue} is used (range {low}–{high}); set the lab's PUE or the run's.",
   // Reading a file (detectFormat) and its rows (the importers); every problem names the file, and a row's its row

@@ -2,6 +2,7 @@
  * The heavy part of the app: the bundled reference data (≈1 MB of JSON) and the emissions method. Loaded with a
  * dynamic import, so the first dashboard paint needs only the rollups.
  */
+import { hourlyProfilesOfRun, preloadRunHourly } from '../../../shared/emissions/hourly-preload'
 import { estimateRun } from '../../../shared/emissions/resolve'
 import {
   findHardware,
@@ -12,4 +13,12 @@ import {
 } from '../../../shared/refdata/index'
 
 export const ref = loadReferenceData()
-export { estimateRun, findHardware, resolveLocation, searchHardware, searchLocations }
+export {
+  estimateRun,
+  findHardware,
+  hourlyProfilesOfRun,
+  preloadRunHourly,
+  resolveLocation,
+  searchHardware,
+  searchLocations
+}

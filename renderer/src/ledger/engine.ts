@@ -25,7 +25,13 @@ export const lazyEngine: LedgerEngine<LabDefaults> = {
   defaultLabDefaults: labDefaultsSchema.parse({}),
   compute: (input: RunInput, lab: LabDefaults) => {
     if (!loaded) throw new Error('The reference data is not loaded yet.')
-    return loaded.estimateRun(input, loaded.ref, lab)
+    return loaded.estimateRun(input, loaded.ref, lab, loaded.hourlyProfilesOfRun(input, loaded.ref, lab))
+  },
+  // A run in a zone with hourly profiles takes the intensity of its hours (issue 12): the ledger awaits this before
+  // compute in create, update, import and recompute, so the zone-years its runs need are loaded.
+  prepare: async (inputs, lab) => {
+    const catalogue = await loadCatalogue()
+    await catalogue.preloadRunHourly(inputs, catalogue.ref, lab)
   }
 }
 

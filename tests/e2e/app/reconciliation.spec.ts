@@ -47,7 +47,8 @@ test("a CodeCarbon file's own figures beside the ledger's, and the lab's choice 
   await expect(table.getByRole('row', { name: /^Location/ })).toContainText('France (FRA), île-de-france')
   const why = reported.getByRole('list', { name: 'Why they differ' })
   await expect(why).toContainText(
-    /^Grid intensity: the file used 84\.88 g\/kWh for France \(FRA\), île-de-france; the ledger uses [\d.]+ g\/kWh \(France, 2024 yearly average; Carbon intensity of electricity generation \(Our World in Data\)\) \(100% of the gap\)$/
+    // the run's hours in France's hourly profile (May 2024), as the ledger computes every run whose hours it covers
+    /^Grid intensity: the file used 84\.88 g\/kWh for France \(FRA\), île-de-france; the ledger uses [\d.]+ g\/kWh \(France, mean of the hourly profile over the run's hours; Electricity Maps hourly carbon intensity 2021–2024, 40 zones \(data-portal exports via public repositories\)\) \(100% of the gap\)$/
   )
   await expect(reported.getByTestId('reported-counted')).toContainText('The ledger counts its recomputed figure')
   await expect(detail.getByTestId('detail-emissions')).toHaveText(ledgerKg)

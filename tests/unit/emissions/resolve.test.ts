@@ -267,6 +267,29 @@ describe('resolveFactors: grid intensity', () => {
       expect(partly.assumptions.join(' ')).toContain('covers 50 %')
     })
 
+    it("weighs the hours by the run's measured energy per hour and says so in the trace (issue 12)", () => {
+      // 00:30–02:30 with 0.1, 0.2, 0.7 kWh in hours 0, 1, 2: (10 + 40 + 210) / 1 = 260 (uniform power: 200)
+      const measured = { startedAt: '2024-01-01T00:30:00Z', durationS: 7200, location: deLu, measuredEnergyKWh: 1 }
+      const result = estimate({ ...measured, energyByHourKWh: [0.1, 0.2, 0.7] }, noLab, profile)
+      expect(result.intensityGPerKWh.value).toBeCloseTo(260, 10)
+      const step = result.trace.find((s) => traceStepText(s).label.startsWith('Grid intensity'))!
+      expect(traceStepText(step).label).toBe(
+        "Grid intensity (Germany and Luxembourg, mean of the hourly profile over the run's hours, weighted by the run's measured power samples)"
+      )
+      const german = formatMessage(de, step.labelMsg!, localeNumberWriter('de-DE'))
+      expect(german).toContain('gewichtet mit den gemessenen Leistungswerten des Laufs')
+      expect(estimate(measured, noLab, profile).intensityGPerKWh.value).toBeCloseTo(200, 10)
+      // energy that does not fit the run's hours (its start moved to 00:00): uniform power, and an assumption says why
+      const edited = estimate(
+        { ...measured, startedAt: '2024-01-01T00:00:00Z', energyByHourKWh: [0.1, 0.2, 0.7] },
+        noLab,
+        profile
+      )
+      expect(edited.intensityGPerKWh.value).toBeCloseTo(150, 10)
+      expect(edited.assumptions.join(' ')).toContain('has 3 hours, but the run touches 2')
+      expect(edited.trace.some((s) => traceStepText(s).label.includes('measured power'))).toBe(false)
+    })
+
     it('falls back to the yearly average when the profile covers none of the run or is of another zone', () => {
       const beyond = resolveFactors(
         run({ startedAt: '2024-01-01T04:00:00Z', durationS: 7200, location: deLu }),

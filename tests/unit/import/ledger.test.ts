@@ -120,6 +120,35 @@ describe('ledger JSON', () => {
     })
   })
 
+  it("carries a run's energy per hour, and refuses one a hostile file makes too long, negative or not numbers", () => {
+    const run = { startedAt: '2026-01-01T00:30:00Z', durationS: 3600, measuredEnergyKWh: 1 }
+    const text = JSON.stringify([
+      { ...run, energyByHourKWh: [0.25, 0.75] },
+      { ...run, energyByHourKWh: [0.25, 0.5, 0.25] },
+      { ...run, energyByHourKWh: [-1, 2] },
+      { ...run, energyByHourKWh: ['1', 0] },
+      { ...run, energyByHourKWh: 5 },
+      { ...run, durationS: 0, energyByHourKWh: [1, 0] }
+    ])
+    const result = importText(text, 'runs.json')
+    if ('error' in result) throw new Error(result.error)
+    expect(result.runs.map((r) => r.input.energyByHourKWh)).toEqual([[0.25, 0.75]])
+    expect(result.errors.map((e) => [e.row, e.field])).toEqual([
+      [2, 'energyByHourKWh'],
+      [3, 'energyByHourKWh.0'],
+      [4, 'energyByHourKWh.0'],
+      [5, 'energyByHourKWh'],
+      [6, 'energyByHourKWh']
+    ])
+    expect(result.errors[0]?.message).toBe(
+      'runs.json row 2: energyByHourKWh: more hours than the run touches (one per started hour, plus one)'
+    ) // CSV has no column for it: one is ignored with the unknown-columns warning, and the run is weighted uniformly
+    const csv = importText('startedAt,durationS,energyByHourKWh\n2026-01-01T00:30:00Z,3600,0.5\n', 'runs.csv')
+    if ('error' in csv) throw new Error(csv.error)
+    expect(csv.runs[0]?.input.energyByHourKWh).toBeUndefined()
+    expect(csv.warnings.map((w) => w.message)).toEqual(['runs.csv: unknown column(s) ignored: energyByHourKWh'])
+  })
+
   it('reports JSON that does not parse or holds no list', () => {
     const broken = importText('{"runs": [', 'broken.json')
     expect('error' in broken ? [] : broken.errors.map((e) => [e.row, e.field])).toEqual([[0, '(file)']])

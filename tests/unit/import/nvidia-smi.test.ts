@@ -23,6 +23,64 @@ describe('nvidia-smi power logs', () => {
     expect(result.warnings.map((w) => w.message)).toEqual([
       "h100-training-power.csv: the timestamps carry no time zone; they were read as UTC (set the file's time zone to correct them)"
     ])
+    // 03:34–03:36 UTC: one hour, holding the whole energy (to the six digits kept)
+    expect(run?.input.energyByHourKWh).toHaveLength(1)
+    const energyKWh = run?.input.measuredEnergyKWh ?? 0
+    expect(run?.input.energyByHourKWh).toEqual([Number(energyKWh.toPrecision(6))])
+    expect(Math.abs(run!.input.energyByHourKWh![0]! - energyKWh)).toBeLessThanOrEqual(5e-7 * energyKWh)
+  })
+
+  it('splits the H100 log between two hours when read 35 minutes ahead of UTC (03:35 local is 03:00 UTC)', () => {
+    const result = importFixture('nvidia-smi/h100-training-power.csv', { timeZoneOffsetMinutes: 35 })
+    const input = result.runs[0]!.input
+    expect(input.startedAt).toBe('2026-11-23T03:34:06.825+00:35')
+    const byHour = input.energyByHourKWh ?? []
+    expect(byHour).toHaveLength(2)
+    expect(byHour.every((kWh) => kWh > 0)).toBe(true)
+    const total = input.measuredEnergyKWh ?? 0
+    // six significant digits each: the sum is the energy to within 5e-7 of it per hour
+    expect(Math.abs(byHour[0]! + byHour[1]! - total)).toBeLessThanOrEqual(2 * 5e-7 * total)
+    // the same log read as UTC holds the same energy in its one hour
+    const utc = importFixture('nvidia-smi/h100-training-power.csv').runs[0]!.input
+    expect(utc.measuredEnergyKWh).toBeCloseTo(total, 12)
+  })
+
+  it("gives the run's energy per UTC hour: trapezoids split at the hour, GPUs summed (hand-computed)", () => {
+    const importer = createImporter('nvidia-smi', { fileName: 'hour.csv' })
+    importer.push(
+      [
+        'timestamp, uuid, power.draw [W]',
+        // GPU A: 100 → 300 W over 10:59:58–11:00:00 (400 J in 10 h), then 300 W for 2 s (600 J in 11 h)
+        '2026/11/20 10:59:58.000, GPU-a, 100 W',
+        // GPU B: 200 → 400 W over 10:59:59–11:00:01, 300 W at 11:00: 250 J before, 350 J after
+        '2026/11/20 10:59:59.000, GPU-b, 200 W',
+        '2026/11/20 11:00:00.000, GPU-a, 300 W',
+        '2026/11/20 11:00:01.000, GPU-b, 400 W',
+        '2026/11/20 11:00:02.000, GPU-a, 300 W',
+        ''
+      ].join('\n')
+    )
+    const input = importer.finish().runs[0]!.input
+    expect((input.measuredEnergyKWh ?? 0) * 3.6e6).toBeCloseTo(1600, 9)
+    expect(input.energyByHourKWh).toEqual([650 / 3.6e6, 950 / 3.6e6].map((kWh) => Number(kWh.toPrecision(6))))
+  })
+
+  it('puts no energy in the hours of a gap', () => {
+    const importer = createImporter('nvidia-smi', { fileName: 'gap.csv' })
+    // 10 s at 360 W in 10 h, nothing logged for 2 h, 10 s at 720 W in 13 h: 1 Wh, 0, 0, 2 Wh
+    importer.push(
+      [
+        'timestamp, power.draw [W]',
+        '2026/11/20 10:59:40.000, 360 W',
+        '2026/11/20 10:59:50.000, 360 W',
+        '2026/11/20 13:00:00.000, 720 W',
+        '2026/11/20 13:00:10.000, 720 W',
+        ''
+      ].join('\n')
+    )
+    const result = importer.finish()
+    expect(result.warnings.some((w) => w.row === 4)).toBe(true)
+    expect(result.runs[0]!.input.energyByHourKWh).toEqual([0.001, 0, 0, 0.002])
   })
 
   it('tells GPUs apart by uuid and groups them by name, each with its own trapezoids', () => {

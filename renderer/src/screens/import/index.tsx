@@ -59,7 +59,9 @@ export default function Import() {
       const catalogue = await loadCatalogue()
       const preview = await ledger.imports.preview(result)
       const lab = await ledger.settings.getLabDefaults()
-      const compute = (input: RunInput) => catalogue.estimateRun(input, catalogue.ref, lab)
+      // the preview loaded the zone-years these runs need: each is computed as the ledger will store it
+      const compute = (input: RunInput) =>
+        catalogue.estimateRun(input, catalogue.ref, lab, catalogue.hourlyProfilesOfRun(input, catalogue.ref, lab))
       const energies = storedEnergies(result.runs, compute, RUNS_SHOWN)
       const reconciliation = reconcileFile(result.runs, compute)
       update(key, { phase: 'ready', preview, energies, reconciliation })

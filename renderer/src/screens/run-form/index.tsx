@@ -78,16 +78,24 @@ export default function RunForm({ params }: ScreenProps) {
     if (params.id && existing.data && projectsLoaded) fillFrom(existing.data)
   }, [existing.data, params.id, mode, projectsLoaded])
   const built = useMemo(() => (fields ? draftFromFields(fields, i18n.parse) : undefined), [fields, i18n.parse])
+  // The zone-years of the run's hours (issue 12), loaded as the ledger loads them before it stores the run, so the
+  // figures shown are those it will store (until they are in, the last ones loaded: other hours take yearly values).
+  const hourly = useAsync(async () => {
+    const parsed = built?.draft ? runInputSchema.safeParse(built.draft) : undefined
+    if (!parsed?.success || !catalogue.data || !lab.data) return []
+    await catalogue.data.preloadRunHourly([parsed.data], catalogue.data.ref, lab.data)
+    return catalogue.data.hourlyProfilesOfRun(parsed.data, catalogue.data.ref, lab.data)
+  }, [built, catalogue.data, lab.data])
   const result: RunResult | undefined = useMemo(() => {
     if (!built?.draft || !catalogue.data || !lab.data) return undefined
     const parsed = runInputSchema.safeParse(built.draft)
     if (!parsed.success) return undefined
     try {
-      return catalogue.data.estimateRun(parsed.data, catalogue.data.ref, lab.data)
+      return catalogue.data.estimateRun(parsed.data, catalogue.data.ref, lab.data, hourly.data ?? [])
     } catch {
       return undefined
     }
-  }, [built, catalogue.data, lab.data])
+  }, [built, catalogue.data, lab.data, hourly.data])
   const defaultPue = useMemo(() => {
     if (!built?.draft || !catalogue.data || !lab.data || fields?.pue === '') return result?.pue.value
     const parsed = runInputSchema.safeParse({ ...built.draft, pue: undefined })
