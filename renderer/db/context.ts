@@ -112,6 +112,7 @@ export const createContext = <L>(
       return cached
     })
   const lab = async (): Promise<L> => cached ?? readLab()
+  const stampOf = (l: L) => computeStamp(engine.dataVersion, engine.resultPart ? engine.resultPart(l) : l)
   return {
     db,
     engine,
@@ -120,8 +121,8 @@ export const createContext = <L>(
     setLabCache: (l) => {
       cached = l
     },
-    stamp: async () => computeStamp(engine.dataVersion, await lab()),
-    readStamp: () => readLab().then((lab) => computeStamp(engine.dataVersion, lab)),
+    stamp: async () => stampOf(await lab()),
+    readStamp: () => readLab().then(stampOf),
     now: () => Date.now(),
     newId: () => crypto.randomUUID(),
     freeDiskBytes: () => freeDiskBytes().catch(() => undefined)

@@ -122,7 +122,7 @@ const fill = {
       db,
       startMs,
       spanMs: Math.floor((endMs - startMs) / HOUR_MS) * HOUR_MS,
-      stamp: computeStamp(engine.dataVersion, lab),
+      stamp: computeStamp(engine.dataVersion, engine.resultPart ? engine.resultPart(lab) : lab),
       createdAt,
       projectIds,
       delta: new RollupDelta(),
