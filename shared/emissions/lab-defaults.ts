@@ -37,6 +37,7 @@ export const labDefaultsSchema = z.object({
     supplierFactors: [],
     certificates: [],
     providerClaims: [],
+    residualMixes: [],
     optInProviderClaims: false
   }),
   /**

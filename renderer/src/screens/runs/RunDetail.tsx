@@ -10,6 +10,7 @@ import { useI18n } from '../../i18n/I18nProvider'
 import { locationName } from '../../i18n/location-names'
 import { useLedgerQuery } from '../../ledger/useLedgerQuery'
 import { Reported } from './Reported'
+import { RunMarket } from './RunMarket'
 
 // The planner and the hourly profiles load only when a run with known times is shown.
 const RunShift = lazy(() => import('../../components/RunShift'))
@@ -94,6 +95,7 @@ export function RunDetail({
                   <span className="muted range">{i18n.rangeText(run.result.energyKWh, i18n.kWh)}</span>
                 </dd>
               </div>
+              <RunMarket run={run} />
             </dl>
             <div className="row">
               <a href={href(`/runs/${encodeURIComponent(run.id)}/edit`)}>{t('common.edit')}</a>
