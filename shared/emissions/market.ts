@@ -325,10 +325,13 @@ export function offsetsOf<T extends { tonnes: number; year: number }>(
   return { offsets: within, tonnes: within.reduce((s, o) => s + o.tonnes, 0) }
 }
 
-/** The place codes a location answers to: its country (ISO2, ISO3), its zone, and the grid zone of a cloud region. */
+/**
+ * The place codes a location answers to: its country (ISO2, ISO3), its zone, the grid zone of a cloud region, and
+ * the Electricity Maps zone of its hourly profile (DE-LU for Germany).
+ */
 export function placeInfoOf(entry: LocationEntry): PlaceInfo {
   const codes = new Set<string>()
-  for (const code of [entry.iso2, entry.iso3, entry.countryIso3, entry.gridZone])
+  for (const code of [entry.iso2, entry.iso3, entry.countryIso3, entry.gridZone, entry.hourlyZone])
     if (code) codes.add(code.toUpperCase())
   if (entry.kind === 'zone') codes.add(entry.id.replace(/^zone:/, '').toUpperCase())
   return { codes: [...codes], ...(entry.kind === 'cloud' && entry.provider ? { provider: entry.provider } : {}) }
