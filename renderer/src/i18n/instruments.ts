@@ -26,7 +26,7 @@ export const instrumentsEn = {
   'instr.offset.add': 'Record an offset',
   'instr.offset.edit': 'Edit offset',
   'instr.offset.apart': 'Reported apart: offsets never reduce the location- or market-based figure.',
-  'instr.f.place': 'Place (country or zone, e.g. DE, DEU, SE-SE3)',
+  'instr.f.place': 'Place (country or zone, e.g. DE, DEU, DE-LU)',
   'instr.f.fromMonth': 'From month (YYYY-MM)',
   'instr.f.toMonth': 'To month (YYYY-MM)',
   'instr.f.intensity': 'Factor (gCO2e/kWh)',
@@ -44,7 +44,7 @@ export const instrumentsEn = {
   'instr.type.other': 'Other',
   'instr.saved': '{name} saved.',
   'instr.removed': '{name} removed.',
-  'instr.err.place': 'Enter a country code (DE, DEU) or a zone (SE-SE3).',
+  'instr.err.place': 'Enter a country code (DE, DEU) or a zone (DE-LU).',
   'instr.err.month': 'Enter a month as YYYY-MM, between 2000 and 2100.',
   'instr.err.order': 'The period ends before it starts.',
   'instr.err.text': 'Required (up to {max} characters).',
@@ -62,7 +62,7 @@ export const instrumentsEn = {
     'Energy no instrument covers counts at the residual mix of its place and year (the grid without the attributes sold as certificates, e.g. from the AIB European Residual Mix). The app bundles none: without an entry here that energy stays at the location-based factor, likely an understatement.',
   'instr.summary.residual': '{place} {year} residual mix {intensity} g/kWh ({source})',
   'instr.err.unknownPlace':
-    '“{place}” is not a known country, zone or grid zone. Enter a country code (DE, DEU) or a zone (SE-SE3, US-CAL-CISO).',
+    '“{place}” is not a known country, zone or grid zone. Enter a country code (DE, DEU) or a zone (DE-LU, US-CAL-CISO).',
   'market.noResidual':
     'No residual mix is bundled with the app: energy no instrument covers is at the location-based factor unless the lab enters a residual-mix factor in Settings.',
   'market.run.instruments':
@@ -105,7 +105,7 @@ export const instrumentsDe: { readonly [K in keyof typeof instrumentsEn]: string
   'instr.offset.add': 'Kompensation erfassen',
   'instr.offset.edit': 'Kompensation bearbeiten',
   'instr.offset.apart': 'Getrennt berichtet: Kompensationen mindern weder den standort- noch den marktbasierten Wert.',
-  'instr.f.place': 'Ort (Land oder Zone, z. B. DE, DEU, SE-SE3)',
+  'instr.f.place': 'Ort (Land oder Zone, z. B. DE, DEU, DE-LU)',
   'instr.f.fromMonth': 'Ab Monat (JJJJ-MM)',
   'instr.f.toMonth': 'Bis Monat (JJJJ-MM)',
   'instr.f.intensity': 'Faktor (gCO2e/kWh)',
@@ -123,7 +123,7 @@ export const instrumentsDe: { readonly [K in keyof typeof instrumentsEn]: string
   'instr.type.other': 'Sonstiges',
   'instr.saved': '{name} gespeichert.',
   'instr.removed': '{name} entfernt.',
-  'instr.err.place': 'Ländercode (DE, DEU) oder Zone (SE-SE3) eingeben.',
+  'instr.err.place': 'Ländercode (DE, DEU) oder Zone (DE-LU) eingeben.',
   'instr.err.month': 'Monat als JJJJ-MM eingeben, zwischen 2000 und 2100.',
   'instr.err.order': 'Der Zeitraum endet vor seinem Beginn.',
   'instr.err.text': 'Erforderlich (bis zu {max} Zeichen).',
@@ -141,7 +141,7 @@ export const instrumentsDe: { readonly [K in keyof typeof instrumentsEn]: string
     'Energie, die kein Instrument deckt, zählt mit dem Residualmix ihres Orts und Jahrs (das Netz ohne die als Herkunftsnachweise verkauften Eigenschaften, z. B. aus dem AIB European Residual Mix). Die App enthält keinen: Ohne Eintrag hier bleibt diese Energie beim standortbasierten Faktor, wahrscheinlich zu niedrig.',
   'instr.summary.residual': '{place} {year} Residualmix {intensity} g/kWh ({source})',
   'instr.err.unknownPlace':
-    '„{place}“ ist kein bekanntes Land, keine bekannte Zone oder Netzzone. Ländercode (DE, DEU) oder Zone (SE-SE3, US-CAL-CISO) eingeben.',
+    '„{place}“ ist kein bekanntes Land, keine bekannte Zone oder Netzzone. Ländercode (DE, DEU) oder Zone (DE-LU, US-CAL-CISO) eingeben.',
   'market.noResidual':
     'Die App enthält keinen Residualmix: Energie, die kein Instrument deckt, zählt mit dem standortbasierten Faktor, solange das Labor keinen Residualmix-Faktor in den Einstellungen einträgt.',
   'market.run.instruments':

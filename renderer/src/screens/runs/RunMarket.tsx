@@ -25,9 +25,9 @@ export function RunMarket({ run }: { run: RunRecord }) {
       <dd>
         <span data-testid="detail-market">{i18n.kg(emissionsKg.value)}</span>
         <span className="muted range">{i18n.rangeText(emissionsKg, i18n.kg)}</span>
-        <span className="muted market-note" data-testid="detail-market-note">
-          {note}
-        </span>
+      </dd>
+      <dd className="muted market-note" data-testid="detail-market-note">
+        {note}
       </dd>
     </div>
   )
