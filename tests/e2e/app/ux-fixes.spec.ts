@@ -71,11 +71,15 @@ test('run detail: keyboard opens it on its heading, Esc closes it back to the ro
   const detail = page.getByRole('complementary', { name: 'Run details' })
   await expect(detail).toBeVisible()
   const headline = detail.getByRole('definition').first().locator('xpath=ancestor::dl')
+  // The market-based figure reads the lab's instruments (none here: equal to location-based, and it says so).
+  await expect(detail.getByTestId('detail-market')).toBeVisible()
   const pairs = await readPairs(headline)
   expect(pairs).toEqual({
     'Location-based emissions': '16.99 kg range 13 kg – 22.57 kg',
-    Energy: expect.stringMatching(/^30 kWh/)
+    Energy: expect.stringMatching(/^30 kWh/),
+    'Market-based': '16.99 kg range 13 kg – 22.57 kg'
   })
+  await expect(detail.getByTestId('detail-market-note')).toHaveText(/^Equal to location-based: the lab records no/)
   // The headline sits above the computation table.
   const headlineBox = await headline.boundingBox()
   const traceBox = await detail.getByRole('table', { name: 'Computation' }).boundingBox()

@@ -1,18 +1,32 @@
+import type { RunMarket as RunMarketFigure } from '../../../../shared/emissions/run-market'
 import type { RunRecord } from '../../../db'
-import { useRunMarket } from '../../components/useRunsMarket'
 import { useI18n } from '../../i18n/I18nProvider'
 
 /**
- * A run's market-based figure in its key figures, as the dashboard and the report count it, with the sentence that
- * says what it is: its share of the lab's instruments, its own renewable share and supplier factor, or equal to
- * location-based (docs/methodology.md, "Market-based").
+ * A run's market-based figure among its key figures, as the dashboard and the report count it (useRunMarket). One
+ * term, one definition: the sentence saying what it is comes below the list (RunMarketNote).
  */
-export function RunMarket({ run }: { run: RunRecord }) {
+export function RunMarket({ market }: { market: RunMarketFigure | undefined }) {
   const i18n = useI18n()
-  const { t } = i18n
-  const market = useRunMarket(run).data
   if (!market) return null
-  const { emissionsKg } = market
+  return (
+    <div>
+      <dt>{i18n.t('total.market')}</dt>
+      <dd>
+        <span data-testid="detail-market">{i18n.kg(market.emissionsKg.value)}</span>
+        <span className="muted range">{i18n.rangeText(market.emissionsKg, i18n.kg)}</span>
+      </dd>
+    </div>
+  )
+}
+
+/**
+ * What the market-based figure is: the run's share of the lab's instruments, its own renewable share and supplier
+ * factor, or equal to location-based (docs/methodology.md, "Market-based").
+ */
+export function RunMarketNote({ run, market }: { run: RunRecord; market: RunMarketFigure | undefined }) {
+  const { t } = useI18n()
+  if (!market) return null
   const note =
     market.basis === 'instruments'
       ? t('market.run.instruments')
@@ -20,15 +34,8 @@ export function RunMarket({ run }: { run: RunRecord }) {
         ? t('market.run.location')
         : t('market.run.own')
   return (
-    <div>
-      <dt>{t('total.market')}</dt>
-      <dd>
-        <span data-testid="detail-market">{i18n.kg(emissionsKg.value)}</span>
-        <span className="muted range">{i18n.rangeText(emissionsKg, i18n.kg)}</span>
-      </dd>
-      <dd className="muted market-note" data-testid="detail-market-note">
-        {note}
-      </dd>
-    </div>
+    <p className="muted market-note" data-testid="detail-market-note">
+      {note}
+    </p>
   )
 }
