@@ -7,6 +7,7 @@ import type { TotalsAnswer, TotalsQuery } from '../../shared/ledger/aggregate'
 import type { ArchiveCounts, CheckSummary, RecordNote } from '../../shared/ledger/archive'
 import type { MergeConflict } from '../../shared/ledger/backup'
 import type { ClosedQuarter, QuarterLogEntry, SignOffFields } from '../../shared/ledger/closed-quarter'
+import type { ExplainedRun } from '../../shared/ledger/compact'
 import type { Period } from '../../shared/ledger/period'
 import type { ImportBatch, ProjectMapping, ProjectRecord, RunRecord, TrashEntry } from '../../shared/ledger/records'
 import type { Asset, ReportSettings } from '../../shared/report/assets'
@@ -33,6 +34,12 @@ export interface LedgerEngine<L> {
    * the ledger awaits it before computing these runs (drafts as given, possibly invalid).
    */
   prepare?(inputs: readonly unknown[], lab: L): Promise<void>
+  /**
+   * Other ways runs of this data version are computed in this app, tried in order when compute's figures differ
+   * from a stored run's while rebuilding its trace (runs.explain): the app's window computes without hourly
+   * profiles, the report page and the benchmarks with them.
+   */
+  alternatives?: ((input: RunInput, lab: L) => RunResult)[]
 }
 
 export interface OpenLedgerOptions<L> {
@@ -93,6 +100,11 @@ export interface RunsRepo {
   update(id: string, draft: RunInputDraft, options?: { projectId?: string }): Promise<RunRecord>
   get(id: string): Promise<RunRecord | undefined>
   list(query?: RunListQuery): Promise<RunRecord[]>
+  /**
+   * The runs with their trace, assumptions and sources, rebuilt from their input and stamp (stored runs keep the
+   * figures only: shared/ledger/compact.ts). Computes: not for live queries; read the runs there, explain outside.
+   */
+  explain(runs: readonly RunRecord[]): Promise<ExplainedRun[]>
   count(query?: Pick<RunListQuery, 'projectId'>): Promise<number>
   /** Moves the runs to the trash (one deletion, undoable as a whole). */
   remove(ids: string[]): Promise<{ deletionId: string; removed: number }>

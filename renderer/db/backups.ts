@@ -31,7 +31,9 @@ const keyOf: Record<ArchiveTable, KeyOf> = {
   imports: (r) => r.id as string,
   runs: (r) => r.id as string,
   trash: (r) => r.id as string,
-  superseded: (r) => [r.importId as string, r.runId as string]
+  superseded: (r) => [r.importId as string, r.runId as string],
+  closedQuarters: (r) => r.quarter as string,
+  quarterLog: (r) => r.id as string
 }
 
 const rejected = (err: unknown): unknown =>
@@ -40,7 +42,17 @@ const rejected = (err: unknown): unknown =>
 export const backupsRepo = <L>(ctx: LedgerContext<L>): BackupsRepo => {
   const { db } = ctx
   const tableOf = (t: ArchiveTable) => db.table(t) as Table<Record<string, unknown>, unknown>
-  const restorable = [db.projects, db.runs, db.imports, db.superseded, db.trash, db.mappings, db.settings]
+  const restorable = [
+    db.projects,
+    db.runs,
+    db.imports,
+    db.superseded,
+    db.trash,
+    db.mappings,
+    db.settings,
+    db.closedQuarters,
+    db.quarterLog
+  ]
 
   const exportArchive: BackupsRepo['exportArchive'] = () => {
     const writer = createArchiveWriter({
@@ -150,18 +162,35 @@ export const backupsRepo = <L>(ctx: LedgerContext<L>): BackupsRepo => {
     const checker = createRecordChecker(known)
     const total = Object.values(checked.summary.accepted).reduce((a, b) => a + b, 0)
     let done = 0
+    // A quarter the ledger reopened after the archive's copy was closed stays open: a merge adds what the ledger
+    // lacks, and the reopening (logged with its reason) is newer than that copy.
+    const reopenedAt = async (records: Record<string, unknown>[]): Promise<Map<string, number>> => {
+      const log = await db.quarterLog
+        .where('quarter')
+        .anyOf(records.map((r) => r.quarter as string))
+        .toArray()
+      const latest = new Map<string, number>()
+      for (const e of log)
+        if (e.action === 'reopen') latest.set(e.quarter, Math.max(latest.get(e.quarter) ?? 0, e.atMs))
+      return latest
+    }
+    const reopenedSince = (reopened: Map<string, number>, theirs: Record<string, unknown>): boolean =>
+      (reopened.get(theirs.quarter as string) ?? -1) >= (theirs.closedAtMs as number)
     const flush = async (table: ArchiveTable, records: Record<string, unknown>[]) => {
       if (records.length === 0) return
       const t = tableOf(table)
       await guarded(() =>
-        db.transaction('rw', [t, db.rollups], async () => {
+        db.transaction('rw', [t, db.rollups, db.quarterLog], async () => {
           const delta = new RollupDelta()
           let puts = records
           if (mode === 'merge') {
             const ours = await t.bulkGet(records.map((r) => keyOf[table](r)))
+            const reopened = table === 'closedQuarters' ? await reopenedAt(records) : new Map<string, number>()
             puts = []
             records.forEach((theirs, i) => {
-              const choice = mergeChoice(table, ours[i], theirs)
+              const choice: ReturnType<typeof mergeChoice> = reopenedSince(reopened, theirs)
+                ? { action: 'ledger' }
+                : mergeChoice(table, ours[i], theirs)
               if (choice.conflict) {
                 report.conflictCount++
                 if (report.conflicts.length < MAX_NOTES)

@@ -1,7 +1,7 @@
 import { monthOf } from '../../shared/ledger/period'
 import type { RunRecord } from '../../shared/ledger/records'
 import { guarded } from './errors'
-import { LedgerDb } from './schema'
+import { LedgerDb, SCHEMA_VERSION, type UpgradeEngine } from './schema'
 
 /**
  * What the runs table and the projects page need beyond the repositories: a window onto any ordering and filter of
@@ -65,8 +65,9 @@ export interface LedgerBrowser {
   close(): void
 }
 
-export const openLedgerBrowser = async (name = 'carbon-ledger'): Promise<LedgerBrowser> => {
-  const db = new LedgerDb(name)
+/** engine: as openLedger's, for the upgrade when this connection opens the database first. */
+export const openLedgerBrowser = async (name = 'carbon-ledger', engine?: UpgradeEngine): Promise<LedgerBrowser> => {
+  const db = new LedgerDb(name, SCHEMA_VERSION, engine)
   await guarded(() => db.open())
 
   const timeRange = (q: RunBrowseQuery) => {

@@ -2,6 +2,7 @@ import {
   type ClosedQuarter,
   closedQuarterSchema,
   type ClosedRunStamp,
+  quarterEndMs,
   quarterKeySchema,
   type QuarterLogEntry,
   signOffSchema
@@ -9,7 +10,7 @@ import {
 import { METHOD_VERSION } from '../../shared/ledger/import-plan'
 import { type Period, quarterPeriod } from '../../shared/ledger/period'
 import type { Restatement } from '../../shared/report/model'
-import { restatementsOf, stampOf } from '../../shared/report/restatements'
+import { hasMoved, restatementsOf, stampOf } from '../../shared/report/restatements'
 import type { AggregateRepo, ClosedQuartersRepo } from './api'
 import { describeIssues, type LedgerContext } from './context'
 import { guarded, LedgerError } from './errors'
@@ -48,6 +49,8 @@ export const closedQuartersRepo = <L>(ctx: LedgerContext<L>, aggregate: Aggregat
       if (!sign.success) throw new LedgerError('invalid', `Invalid sign-off: ${describeIssues(sign.error)}`)
       const by = closedBy.trim()
       if (!by) throw new LedgerError('invalid', 'Invalid closing: closedBy: who closes the quarter is required')
+      if (ctx.now() < quarterEndMs(quarter))
+        throw new LedgerError('invalid', `${quarter} is not over yet: it can be closed once it has ended (UTC).`)
       const lab = await ctx.lab()
       return guarded(() =>
         db.transaction('rw', [db.closedQuarters, db.quarterLog, db.runs], async () => {
@@ -96,11 +99,11 @@ export const closedQuartersRepo = <L>(ctx: LedgerContext<L>, aggregate: Aggregat
         .sort((a, b) => a.quarter.localeCompare(b.quarter))
       const out: Restatement[] = []
       for (const c of closed) {
-        const [answer, now] = await Promise.all([
-          aggregate.totals({ period: quarterPeriodOf(c.quarter) }),
-          guarded(() => stamps(c.quarter))
-        ])
-        out.push(...restatementsOf(c, answer.total, now, t))
+        const answer = await aggregate.totals({ period: quarterPeriodOf(c.quarter) })
+        // The quarter's runs (every record of it) are read only when a filed figure moved: the dashboard asks on
+        // every write, and a quarter may hold 100,000 runs.
+        if (!hasMoved(c, answer.total)) continue
+        out.push(...restatementsOf(c, answer.total, await guarded(() => stamps(c.quarter)), t))
       }
       return out
     }

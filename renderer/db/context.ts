@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { type RunInput, type RunInputDraft, runInputSchema } from '../../shared/domain/run'
-import { computeStamp } from '../../shared/ledger/import-plan'
+import { compactResult } from '../../shared/ledger/compact'
+import { engineStamp } from '../../shared/ledger/import-plan'
 import { monthOf } from '../../shared/ledger/period'
 import { findProjectByName, tidyProjectName } from '../../shared/ledger/project-names'
 import type { ProjectRecord, RunRecord } from '../../shared/ledger/records'
@@ -41,7 +42,10 @@ export const parseRunInput = (draft: RunInputDraft, what = 'run'): RunInput => {
   return parsed.data
 }
 
-/** Builds the stored record of a run; its result was computed before the transaction. */
+/**
+ * Builds the stored record of a run; its result was computed before the transaction. Only the figures are stored:
+ * the trace, assumptions and sources are rebuilt on demand (runs.explain, shared/ledger/compact.ts).
+ */
 export const makeRunRecord = (fields: {
   id: string
   projectId: string
@@ -53,6 +57,7 @@ export const makeRunRecord = (fields: {
   updatedAt: number
 }): RunRecord => ({
   ...fields,
+  result: compactResult(fields.result),
   person: fields.input.person.trim(),
   startedAtMs: Date.parse(fields.input.startedAt),
   startMonth: monthOf(Date.parse(fields.input.startedAt)),
@@ -112,7 +117,7 @@ export const createContext = <L>(
       return cached
     })
   const lab = async (): Promise<L> => cached ?? readLab()
-  const stampOf = (l: L) => computeStamp(engine.dataVersion, engine.resultPart ? engine.resultPart(l) : l)
+  const stampOf = (l: L) => engineStamp(engine, l)
   return {
     db,
     engine,

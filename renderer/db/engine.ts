@@ -15,5 +15,7 @@ export const createLedgerEngine = (ref: ReferenceData): LedgerEngine<LabDefaults
   defaultLabDefaults: labDefaultsSchema.parse({}),
   resultPart: resultLabDefaults,
   compute: (input, lab) => estimateRun(input, ref, lab, hourlyProfilesOfRun(input, ref, lab)),
+  // The app's window computes without hourly profiles (renderer/src/ledger/engine.ts): its runs are rebuilt so here.
+  alternatives: [(input, lab) => estimateRun(input, ref, lab)],
   prepare: (inputs, lab) => preloadRunHourly(inputs, ref, lab)
 })

@@ -20,7 +20,7 @@ const VERSION_CHANGE_MESSAGE =
 
 /** Opens (creating or upgrading) the ledger database and returns its repositories. */
 export const openLedger = async <L>(options: OpenLedgerOptions<L>): Promise<Ledger<L>> => {
-  const db = new LedgerDb(options.name ?? 'carbon-ledger')
+  const db = new LedgerDb(options.name ?? 'carbon-ledger', SCHEMA_VERSION, options.engine)
   db.on('blocked', () => options.onBlocked?.(BLOCKED_MESSAGE))
   db.on('versionchange', () => {
     // Close so that the other window's upgrade can proceed; this window must reload.

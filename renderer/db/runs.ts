@@ -1,3 +1,4 @@
+import { explainRuns, labAtStampKey, reproduces } from '../../shared/ledger/compact'
 import type { RunRecord } from '../../shared/ledger/records'
 import type { RunListQuery, RunsRepo } from './api'
 import {
@@ -45,7 +46,18 @@ export const runsRepo = <L>(ctx: LedgerContext<L>): RunsRepo => {
         .toArray()
     })
 
+  /** The lab defaults runs of this stamp were computed with: those in force, a kept earlier set, or the defaults. */
+  const labOf = async (stamp: string): Promise<L | undefined> => {
+    if (stamp === (await ctx.stamp())) return ctx.lab()
+    const kept = await db.settings.get(labAtStampKey(stamp))
+    const parsed = kept === undefined ? undefined : ctx.engine.labDefaultsSchema.safeParse(kept.value)
+    if (parsed?.success) return parsed.data
+    const defaults = ctx.engine.defaultLabDefaults
+    return reproduces(stamp, ctx.engine, defaults) ? defaults : undefined
+  }
+
   return {
+    explain: (runs) => guarded(() => explainRuns(runs, ctx.engine, labOf)),
     create: async (draft, options = {}) => {
       const input = parseRunInput(draft)
       const lab = await ctx.lab()

@@ -1,5 +1,8 @@
-import Dexie, { type Table } from 'dexie'
+import Dexie, { type Table, type Transaction } from 'dexie'
+import type { StoredResult } from '../../shared/domain/result'
 import type { ClosedQuarter, QuarterLogEntry } from '../../shared/ledger/closed-quarter'
+import { compactResult, isExplained } from '../../shared/ledger/compact'
+import { engineStamp } from '../../shared/ledger/import-plan'
 import { monthOf } from '../../shared/ledger/period'
 import type {
   ImportBatch,
@@ -23,10 +26,37 @@ import type {
  *  rollups: [level+month] (totals over a period).
  *  quarterLog: quarter (a quarter's history of closing and reopening).
  */
+/**
+ * What an upgrade needs to know of the engine the ledger opens with: enough to tell the stamp runs are computed to
+ * now (its data version and lab defaults). Absent when a test opens the database by itself.
+ */
+export interface UpgradeEngine {
+  dataVersion: string
+  labDefaultsSchema: { safeParse(value: unknown): { success: boolean; data?: unknown } }
+  defaultLabDefaults: unknown
+  resultPart?: (lab: never) => unknown
+}
+
+/** The stamp runs are computed to now: the engine's data version with the lab defaults stored in settings. */
+const currentStamp = async (tx: Transaction, engine: UpgradeEngine): Promise<string> => {
+  const stored = (await tx.table('settings').get('labDefaults')) as { value: unknown } | undefined
+  const parsed = stored === undefined ? undefined : engine.labDefaultsSchema.safeParse(stored.value)
+  return engineStamp(
+    engine as { dataVersion: string; resultPart?: (lab: unknown) => unknown },
+    parsed?.success ? parsed.data : engine.defaultLabDefaults
+  )
+}
+
+type StoredRunCopy = { computeStamp: string; result: StoredResult }
+/** Drops the trace, assumptions and sources of a run computed to the stamp in force: they are rebuilt on demand. */
+const compactIfCurrent = (run: StoredRunCopy, stamp: string): void => {
+  if (run.computeStamp === stamp && isExplained(run.result)) run.result = compactResult(run.result)
+}
+
 export const schemaVersions: {
   version: number
   stores: Record<string, string>
-  upgrade?: (tx: import('dexie').Transaction) => Promise<void>
+  upgrade?: (tx: Transaction, engine: UpgradeEngine | undefined) => Promise<void>
 }[] = [
   {
     version: 1,
@@ -78,6 +108,32 @@ export const schemaVersions: {
       closedQuarters: 'quarter',
       quarterLog: 'id, quarter'
     }
+  },
+  {
+    // Issue 15: compact runs. A run's trace, assumptions and sources were ~90 % of its 4.2 KB on disk; they are now
+    // rebuilt on demand from its input and stamp (shared/ledger/compact.ts). Runs computed to the stamp in force
+    // (same method, data version and lab defaults) are compacted here, in runs and in the copies kept by the trash
+    // and by import batches; any other run keeps its whole result, since its lab defaults may be gone, and is
+    // compacted when it is recomputed. No index changes.
+    version: 4,
+    stores: {},
+    upgrade: async (tx, engine) => {
+      if (engine === undefined) return
+      const stamp = await currentStamp(tx, engine)
+      await tx
+        .table('runs')
+        .where('computeStamp')
+        .equals(stamp)
+        .modify((run: StoredRunCopy) => compactIfCurrent(run, stamp))
+      await tx
+        .table('trash')
+        .toCollection()
+        .modify((entry: { run: StoredRunCopy }) => compactIfCurrent(entry.run, stamp))
+      await tx
+        .table('superseded')
+        .toCollection()
+        .modify((entry: { previous: StoredRunCopy }) => compactIfCurrent(entry.previous, stamp))
+    }
   }
 ]
 
@@ -95,12 +151,16 @@ export class LedgerDb extends Dexie {
   closedQuarters!: Table<ClosedQuarter, string>
   quarterLog!: Table<QuarterLogEntry, string>
 
-  /** upTo: open at an older version (the migration tests seed data with it). */
-  constructor(name: string, upTo: number = SCHEMA_VERSION) {
+  /**
+   * upTo: open at an older version (the migration tests seed data with it). engine: what the upgrades that depend on
+   * the stamp in force need (version 4); every connection that may be the first to open the database passes it.
+   */
+  constructor(name: string, upTo: number = SCHEMA_VERSION, engine?: UpgradeEngine) {
     super(name)
     for (const v of schemaVersions.filter((s) => s.version <= upTo)) {
       const declared = this.version(v.version).stores(v.stores)
-      if (v.upgrade) declared.upgrade(v.upgrade)
+      const upgrade = v.upgrade
+      if (upgrade) declared.upgrade((tx) => upgrade(tx, engine))
     }
   }
 }

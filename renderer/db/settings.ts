@@ -1,4 +1,6 @@
 import { CLUSTER_KEY, clusterSettingsSchema, emptyClusterSettings } from '../../shared/import/cluster'
+import { labAtStampKey } from '../../shared/ledger/compact'
+import { engineStamp } from '../../shared/ledger/import-plan'
 import {
   assetRegisterSchema,
   assetsOf,
@@ -20,7 +22,18 @@ export const settingsRepo = <L>(ctx: LedgerContext<L>): SettingsRepo<L> => {
     setLabDefaults: async (lab) => {
       const parsed = ctx.engine.labDefaultsSchema.safeParse(lab)
       if (!parsed.success) throw new LedgerError('invalid', `Invalid lab defaults: ${describeIssues(parsed.error)}`)
-      await guarded(() => ctx.db.settings.put({ key: 'labDefaults', value: parsed.data, updatedAt: ctx.now() }))
+      // Runs computed with the defaults being replaced keep their stamp until recomputed: the defaults behind each
+      // stamp are kept, so that their trace can still be rebuilt (shared/ledger/compact.ts), also after a restore.
+      const before = await ctx.lab()
+      const now = ctx.now()
+      const stampOf = (l: L) => engineStamp(ctx.engine, l)
+      await guarded(() =>
+        ctx.db.settings.bulkPut([
+          { key: labAtStampKey(stampOf(before)), value: before, updatedAt: now },
+          { key: labAtStampKey(stampOf(parsed.data)), value: parsed.data, updatedAt: now },
+          { key: 'labDefaults', value: parsed.data, updatedAt: now }
+        ])
+      )
       // Every run now carries a stale stamp; recompute.run() brings them up to date in the background.
       ctx.setLabCache(parsed.data)
     },

@@ -12,11 +12,24 @@ import { storageEstimate } from './storage'
 export const BYTES_PER_RUN = 4_500
 export const BYTES_PER_OTHER_RECORD = 1_024
 export const WRITE_OVERHEAD = 2
+/**
+ * A closed quarter holds its filed report model and a stamp of each of its runs (about 100 bytes a run): 1 MiB is a
+ * quarter of some thousand runs, the typical lab's. The archive's counts do not say how many runs a quarter had.
+ */
+export const BYTES_PER_CLOSED_QUARTER = 1 << 20
 
 export const bytesNeeded = (counts: Partial<ArchiveCounts>): number => {
   const runs = (counts.runs ?? 0) + (counts.trash ?? 0) + (counts.superseded ?? 0)
-  const others = (counts.projects ?? 0) + (counts.imports ?? 0) + (counts.mappings ?? 0) + (counts.settings ?? 0)
-  return (runs * BYTES_PER_RUN + others * BYTES_PER_OTHER_RECORD) * WRITE_OVERHEAD
+  const others =
+    (counts.projects ?? 0) +
+    (counts.imports ?? 0) +
+    (counts.mappings ?? 0) +
+    (counts.settings ?? 0) +
+    (counts.quarterLog ?? 0)
+  return (
+    (runs * BYTES_PER_RUN + others * BYTES_PER_OTHER_RECORD + (counts.closedQuarters ?? 0) * BYTES_PER_CLOSED_QUARTER) *
+    WRITE_OVERHEAD
+  )
 }
 
 const MB = 1024 * 1024

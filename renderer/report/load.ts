@@ -1,4 +1,5 @@
 import { labDefaultsSchema } from '../../shared/emissions/lab-defaults'
+import type { ExplainedRun } from '../../shared/ledger/compact'
 import { loadReferenceData } from '../../shared/refdata/index'
 import {
   buildReportModel,
@@ -35,7 +36,8 @@ async function readRuns(ledger: Pick<Ledger<unknown>, 'runs'>, fromMs: number, t
 /** The model and what the CSV export needs beside it (reportCsvFiles(model, runs, projects)). */
 export interface ReportData {
   model: ReportModel
-  runs: RunRecord[]
+  /** With their trace, assumptions and sources rebuilt (the report cites them; stored runs keep figures only). */
+  runs: ExplainedRun[]
   projects: ProjectRecord[]
 }
 
@@ -68,9 +70,10 @@ export async function loadReportData(
       ledger.closedQuarters.restatements(reportText(params.language ?? 'en'), { beforeMonth: params.period.start })
     ])
     // A closed quarter prints as it was filed (issue 13); its later changes are restatements in the next report.
-    if (filed) return { model: filed.model, runs: listed, projects }
+    if (filed) return { model: filed.model, runs: await ledger.runs.explain(listed), projects }
     const totals = Object.fromEntries(REPORT_QUERY_NAMES.map((name, i) => [name, answers[i]])) as ReportTotals
-    const runs = listed.filter((r) => inScope(r, params.scope))
+    const runs = await ledger.runs.explain(listed.filter((r) => inScope(r, params.scope)))
+    performance.mark('report:runs-explained')
     const lab = labDefaultsSchema.parse(storedLab)
     const marketCells = await ledger.aggregate.totals(reportMarketQuery(params.period, lab.instruments))
     // Marks for the benchmark (tests/bench/report): where the time goes.

@@ -78,3 +78,16 @@ export const runResultSchema = z.object({
   dataVersion: z.string()
 })
 export type RunResult = z.infer<typeof runResultSchema>
+
+/**
+ * What the ledger stores of a result (issue 15): the figures, without the trace, assumptions and sources, which are
+ * most of a run's size and are rebuilt on demand from the run's input and its compute stamp
+ * (shared/ledger/compact.ts). Results stored before schema version 4 that could not be rebuilt exactly keep them.
+ */
+export const storedResultSchema = runResultSchema.partial({
+  trace: true,
+  assumptions: true,
+  assumptionMsgs: true,
+  sources: true
+})
+export type StoredResult = z.infer<typeof storedResultSchema>

@@ -39,7 +39,8 @@ export function findRankGroups(runs: readonly ImportedRun[]): RankGroup[] {
   const byKind = new Map<string, ImportedRun[]>()
   for (const run of runs) {
     if (run.input.source.kind !== 'codecarbon' || run.input.durationS <= 0) continue
-    const key = `${run.input.project}\u001f${devicesKey(run.input.devices)}`
+    // Ranks share a machine or a cluster's place: rows of other locations are other machines, never ranks of one run.
+    const key = `${run.input.project}\u001f${devicesKey(run.input.devices)}\u001f${JSON.stringify(run.input.location ?? null)}`
     const list = byKind.get(key)
     if (list) list.push(run)
     else byKind.set(key, [run])

@@ -3,6 +3,7 @@ import { bytesToHex } from '@noble/hashes/utils'
 import { z } from 'zod'
 import { english, type Message, msg } from '../messages/index'
 import { canonicalJson, sha256Hex } from './canonical'
+import { closedQuarterSchema, quarterLogEntrySchema } from './closed-quarter'
 import { monthOf } from './period'
 import {
   importBatchSchema,
@@ -25,10 +26,29 @@ import {
 export const BACKUP_FORMAT = 'carbon-ledger-backup'
 export const ARCHIVE_VERSION = 3
 
-/** The tables of an archive, in the order they are written: each after the tables its records refer to. */
-export const ARCHIVE_TABLES = ['settings', 'projects', 'mappings', 'imports', 'runs', 'trash', 'superseded'] as const
+/**
+ * The tables of an archive, in the order they are written: each after the tables its records refer to. Closed
+ * quarters and their log (issue 13) come last: a closed quarter's run stamps may name runs deleted since.
+ */
+export const ARCHIVE_TABLES = [
+  'settings',
+  'projects',
+  'mappings',
+  'imports',
+  'runs',
+  'trash',
+  'superseded',
+  'closedQuarters',
+  'quarterLog'
+] as const
 export type ArchiveTable = (typeof ARCHIVE_TABLES)[number]
 export type ArchiveCounts = Record<ArchiveTable, number>
+
+/**
+ * Tables added after archives of their version were first written: an archive from before them has no such lines,
+ * no count in its trailer and no array in a version 1 or 2 document, and restores as holding none.
+ */
+const ADDED_LATER: ReadonlySet<ArchiveTable> = new Set<ArchiveTable>(['closedQuarters', 'quarterLog'])
 
 export const archiveHeaderSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
@@ -41,11 +61,11 @@ export const archiveHeaderSchema = z.object({
 })
 export type ArchiveHeader = z.infer<typeof archiveHeaderSchema>
 
+const count = z.number().int().nonnegative()
 const countsSchema = z.object(
-  Object.fromEntries(ARCHIVE_TABLES.map((t) => [t, z.number().int().nonnegative()])) as Record<
-    ArchiveTable,
-    z.ZodNumber
-  >
+  Object.fromEntries(
+    ARCHIVE_TABLES.map((t) => [t, ADDED_LATER.has(t) ? count.default(0) : count])
+  ) as unknown as Record<ArchiveTable, z.ZodType<number>>
 )
 
 export const archiveTrailerSchema = z.object({
@@ -150,13 +170,16 @@ const recordSchemas = {
   imports: importBatchSchema,
   runs: runRecordSchema,
   trash: trashEntrySchema,
-  superseded: supersededRunSchema
+  superseded: supersededRunSchema,
+  closedQuarters: closedQuarterSchema,
+  quarterLog: quarterLogEntrySchema
 } as const
 
 export type ArchiveRecord<T extends ArchiveTable> = z.infer<(typeof recordSchemas)[T]>
 
 export const recordId = (table: ArchiveTable, r: Record<string, unknown>): string => {
   if (table === 'settings') return String(r.key ?? '')
+  if (table === 'closedQuarters') return String(r.quarter ?? '')
   if (table === 'superseded') return `${String(r.importId ?? '')}/${String(r.runId ?? '')}`
   return String(r.id ?? '')
 }
@@ -359,10 +382,9 @@ const legacyArchiveSchema = z.object({
   createdAt: z.iso.datetime(),
   checksum: z.string().regex(/^sha256:[0-9a-f]{64}$/),
   tables: z.object(
-    Object.fromEntries(ARCHIVE_TABLES.map((t) => [t, z.array(z.unknown())])) as Record<
-      ArchiveTable,
-      z.ZodArray<z.ZodUnknown>
-    >
+    Object.fromEntries(
+      ARCHIVE_TABLES.map((t) => [t, ADDED_LATER.has(t) ? z.array(z.unknown()).default([]) : z.array(z.unknown())])
+    ) as unknown as Record<ArchiveTable, z.ZodType<unknown[]>>
   )
 })
 

@@ -25,6 +25,8 @@ export const backupTablesSchema = z.object({
 })
 export type BackupTables = z.infer<typeof backupTablesSchema>
 export type BackupTableName = keyof BackupTables
+/** The tables a merge decides record by record: those above and the closed quarters with their log (issue 13). */
+export type MergeTableName = BackupTableName | 'closedQuarters' | 'quarterLog'
 
 export const backupArchiveSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
@@ -103,7 +105,7 @@ export const readArchive = async (text: string, currentSchemaVersion: number): P
 }
 
 export interface MergeConflict {
-  table: BackupTableName
+  table: MergeTableName
   id: string
   /** Which copy the merge kept: the newer one, the ledger's on a tie. */
   kept: 'ledger' | 'archive'
@@ -130,7 +132,7 @@ const identity: { [T in BackupTableName]: (r: BackupTables[T][number]) => string
   settings: (r) => r.key
 }
 
-const timeOf = (table: BackupTableName, r: Record<string, unknown>): number => {
+const timeOf = (table: MergeTableName, r: Record<string, unknown>): number => {
   if (table === 'trash') return r.deletedAt as number
   if (table === 'superseded') return 0
   return r.updatedAt as number
@@ -142,7 +144,7 @@ const timeOf = (table: BackupTableName, r: Record<string, unknown>): number => {
  * a conflict whichever side won, so the user sees what was overridden.
  */
 export const mergeChoice = (
-  table: BackupTableName,
+  table: MergeTableName,
   ours: Record<string, unknown> | undefined,
   theirs: Record<string, unknown>
 ): { action: 'add' | 'same' | 'archive' | 'ledger'; conflict?: Omit<MergeConflict, 'id'> } => {

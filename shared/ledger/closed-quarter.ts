@@ -12,6 +12,13 @@ const epochMs = z.number().int().nonnegative()
 /** '2026-Q1'. */
 export const quarterKeySchema = z.string().regex(/^\d{4}-Q[1-4]$/)
 
+/**
+ * The first instant after a quarter, in UTC. A quarter is closed (its figures filed and signed) only from then on:
+ * runs of its last days may still come in before.
+ */
+export const quarterEndMs = (quarter: string): number =>
+  Date.UTC(Number(quarter.slice(0, 4)), Number(quarter.slice(6)) * 3, 1)
+
 export const signOffSchema = z.object({
   preparedBy: z.string().trim().min(1).max(200),
   reviewedBy: z.string().trim().max(200).default(''),
@@ -24,6 +31,19 @@ export const signOffSchema = z.object({
 })
 export type SignOffFields = z.infer<typeof signOffSchema>
 
+const finiteRange = z.object({ value: z.number(), low: z.number(), high: z.number() })
+const filedModelSchema = z
+  .looseObject({
+    periodLabel: z.string(),
+    keyFigures: z.array(
+      z.looseObject({
+        id: z.enum(['emissions', 'market', 'embodied', 'energy', 'runs', 'gpuHours']),
+        value: finiteRange
+      })
+    )
+  })
+  .transform((m) => m as unknown as ReportModel)
+
 /** What a run was at closing: enough to say why the quarter's figures moved since. */
 export const closedRunStampSchema = z.object({
   id: z.string().min(1),
@@ -35,8 +55,11 @@ export type ClosedRunStamp = z.infer<typeof closedRunStampSchema>
 
 export const closedQuarterSchema = z.object({
   quarter: quarterKeySchema,
-  /** The report model as built at closing (lab scope). */
-  model: z.custom<ReportModel>((v) => v !== null && typeof v === 'object' && 'keyFigures' in v),
+  /**
+   * The report model as built at closing (lab scope). Only what restatements and the filed print rely on is checked
+   * (a restored archive's record is refused without it): its key figures, each a finite range.
+   */
+  model: filedModelSchema,
   /** Reference data version and method version (METHOD_VERSION) the filed figures were computed with. */
   dataVersion: z.string(),
   methodVersion: z.number().int(),

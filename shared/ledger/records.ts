@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { rangeSchema } from '../domain/range'
-import { runResultSchema } from '../domain/result'
+import { storedResultSchema } from '../domain/result'
 import { runInputSchema } from '../domain/run'
 import { monthOf } from './period'
 
@@ -32,7 +32,8 @@ const runRecordObject = z.object({
   /** The UTC month of startedAtMs, the month the rollups count the run in: indexed with emissionsKg for a period's largest runs. */
   startMonth: z.string().regex(/^\d{4}-\d{2}$/),
   input: runInputSchema,
-  result: runResultSchema,
+  /** The figures; the trace, assumptions and sources only in results stored before they were built on demand. */
+  result: storedResultSchema,
   /** result.emissionsKg.value, copied out so that top-N runs is an index walk. */
   emissionsKg: z.number(),
   /** Which data version and lab defaults computed the result (see computeStamp()). */

@@ -1,5 +1,5 @@
 import { type Range, scale } from '../domain/range'
-import type { RunResult } from '../domain/result'
+import type { StoredResult } from '../domain/result'
 import type { RunInput } from '../domain/run'
 import { apportionByMonth } from '../emissions/apportion'
 import { monthOf } from './period'
@@ -12,7 +12,7 @@ export interface RollupSource {
   person: string
   startedAtMs: number
   input: RunInput
-  result: RunResult
+  result: StoredResult
 }
 
 export type RollupDims = Record<RollupDimension, string>

@@ -93,6 +93,8 @@ export const de: { readonly [K in keyof typeof en]: string } = {
     'Die gemessene Leistung von {device} ist ein Mittel über den Lauf; seine Auslastung ({utilization}) wird daher nicht noch einmal angewandt.',
   'assume.measuredIncludesPue':
     'Die gemessene Energie enthält den Rechenzentrums-Overhead bereits und wird daher nicht noch einmal mit der PUE multipliziert; ihr IT-Anteil ist gemessen / {pue}.',
+  'assume.traceUnavailable':
+    'Die Berechnung dieses Laufs wird aus seinen Eingaben mit Datenversion {dataVersion} und den Laborvorgaben, mit denen er berechnet wurde, neu aufgebaut; diese hat das Ledger nicht mehr: Berechnen Sie den Lauf neu, um Berechnung, Annahmen und Quellen zu sehen.',
   'assume.noDevice':
     'Der Lauf nennt kein Gerät; seine gemessene Energie steht daher in der Aufteilung in der GPU-Zeile.',
   'assume.noEmbodied':

@@ -100,6 +100,8 @@ export const en = {
     'The measured power of {device} is a mean over the run, so its utilisation ({utilization}) is not applied again.',
   'assume.measuredIncludesPue':
     'The measured energy already includes the data centre overhead, so it is not multiplied by the PUE again; its IT share is taken as measured / {pue}.',
+  'assume.traceUnavailable':
+    'The computation of this run is rebuilt from its inputs with data version {dataVersion} and the lab defaults it was computed with, which this ledger no longer has: recompute the run to see its trace, assumptions and sources.',
   'assume.noDevice': 'The run lists no device, so its measured energy is shown on the GPU line of the breakdown.',
   'assume.noEmbodied':
     "No embodied emissions are known for the class '{embodiedClass}' of {device}: its embodied share counts 0.",

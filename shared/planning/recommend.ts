@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { add, exact, type Range, rangeSchema } from '../domain/range'
-import type { RunResult } from '../domain/result'
+import type { StoredResult } from '../domain/result'
 import type { RunInput } from '../domain/run'
 import type { LabDefaults } from '../emissions/lab-defaults'
 import { estimateFigures } from '../emissions/resolve'
@@ -34,7 +34,7 @@ export interface LedgerRun {
   /** The ledger's id, so a screen can link to the runs; optional for runs not yet stored. */
   id?: string
   input: RunInput
-  result: RunResult
+  result: StoredResult
 }
 
 export interface Recommendation {

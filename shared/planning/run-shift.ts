@@ -1,4 +1,4 @@
-import type { RunResult } from '../domain/result'
+import type { StoredResult } from '../domain/result'
 import type { RunInput } from '../domain/run'
 import { type Message, msg } from '../messages/index'
 import { notesOf, PlanningError } from './errors'
@@ -13,7 +13,7 @@ const S_PER_HOUR = 3600
  */
 export function shiftJobOfRun(
   input: RunInput,
-  result: RunResult
+  result: StoredResult
 ): { job: ShiftJob; notes: string[]; noteMsgs: Message[] } {
   if (input.hoursPerDay !== undefined) throw new PlanningError('not-shiftable', msg('plan.continuous'))
   if (input.durationS <= 0) throw new PlanningError('not-shiftable', msg('plan.noDuration'))
@@ -34,7 +34,7 @@ export function shiftJobOfRun(
 }
 
 /** What a logged run would have saved under each of the paper's settings; the rounding notes come first. */
-export function whatRunWouldHaveSaved(series: HourlySeries, input: RunInput, result: RunResult): ShiftPlan[] {
+export function whatRunWouldHaveSaved(series: HourlySeries, input: RunInput, result: StoredResult): ShiftPlan[] {
   const { job, notes, noteMsgs } = shiftJobOfRun(input, result)
   return comparePaperStrategies(series, job).map((plan) => ({
     ...plan,

@@ -1,5 +1,6 @@
 import { type LabDefaults, labDefaultsSchema } from '../emissions/lab-defaults'
 import type { BackupTables } from '../ledger/backup'
+import { unexplainedResult } from '../ledger/compact'
 import type { Period } from '../ledger/period'
 import type { ReferenceData } from '../refdata/index'
 import { assetsOf, purchasesIn, REPORT_SETTING_KEYS } from './assets'
@@ -37,7 +38,8 @@ export const runsStartedIn = <R extends Pick<ReportRun, 'startedAtMs'>>(runs: re
 
 /**
  * A report from a ledger backup's tables (the command line, tests): the totals come from the archive's runs through
- * the same rollup cells the ledger keeps; the lab defaults and the asset register are the archive's.
+ * the same rollup cells the ledger keeps; the lab defaults and the asset register are the archive's. The runs of the
+ * period are cited with their trace: pass them explained (explain-archive.ts).
  */
 export function reportFromTables(
   tables: BackupTables,
@@ -56,7 +58,7 @@ export function reportFromTables(
 ): { model: ReportModel; runs: ReportRun[]; csv: ReportCsvFile[] } {
   const lab = labOfTables(tables)
   const scoped = tables.runs.filter((r) => inScope(r, options.scope))
-  const runs = runsStartedIn(scoped, options.period)
+  const runs = runsStartedIn(scoped, options.period).map((r) => ({ ...r, result: unexplainedResult(r.result) }))
   const assets = assetsOf(tables.settings.find((s) => s.key === REPORT_SETTING_KEYS.assets)?.value)
   const model = buildReportModel({
     labName: options.labName,

@@ -71,6 +71,15 @@ export const keyFigureValues = (s: RollupSums): Record<KeyFigureId, number> => (
 const moved = (filed: number, now: number): boolean =>
   Math.abs(now - filed) > 1e-9 * Math.max(1, Math.abs(filed), Math.abs(now))
 
+/**
+ * Whether any filed key figure of a closed quarter differs from the ledger's now: read from the rollups alone, so
+ * the runs (for the cause) are read only when something moved.
+ */
+export const hasMoved = (closed: Pick<ClosedQuarter, 'model'>, nowTotal: RollupSums): boolean => {
+  const now = keyFigureValues(nowTotal)
+  return closed.model.keyFigures.some((k) => moved(k.value.value, now[k.id]))
+}
+
 /** The filed key figures of a closed quarter that the ledger now states differently, each with its cause. */
 export const restatementsOf = (
   closed: Pick<ClosedQuarter, 'quarter' | 'model' | 'runs'>,
@@ -107,3 +116,14 @@ export const closableQuarterOf = (
   period.kind === 'quarter' && scope.projectIds.length === 0 && scope.people.length === 0
     ? `${period.start.slice(0, 4)}-Q${Math.floor((Number(period.start.slice(5, 7)) - 1) / 3) + 1}`
     : undefined
+
+/**
+ * The quarter after a restated one ('2026 Q1' → { label: '2026 Q2', start: '2026-04' }): the first report that lists
+ * the restatement. Undefined for a period that is not a quarter's label.
+ */
+export const nextQuarterOf = (period: string): { label: string; start: string } | undefined => {
+  const m = /^(\d{4}) Q([1-4])$/.exec(period)
+  if (!m) return undefined
+  const [year, quarter] = Number(m[2]) === 4 ? [Number(m[1]) + 1, 1] : [Number(m[1]), Number(m[2]) + 1]
+  return { label: `${year} Q${quarter}`, start: `${year}-${String((quarter - 1) * 3 + 1).padStart(2, '0')}` }
+}

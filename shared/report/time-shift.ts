@@ -1,4 +1,4 @@
-import type { RunResult } from '../domain/result'
+import type { StoredResult } from '../domain/result'
 import type { RunInput } from '../domain/run'
 import type { LabDefaults } from '../emissions/lab-defaults'
 import { runLocationEntry } from '../emissions/resolve'
@@ -15,7 +15,7 @@ import type { HourlyProfile } from '../refdata/schema'
 export interface ShiftableRun {
   id: string
   input: RunInput
-  result: RunResult
+  result: StoredResult
 }
 
 /** The hours a run's shifts can reach (its zone's actual hours, or a projection where no bundled year holds them). */

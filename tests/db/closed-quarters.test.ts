@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import type { Ledger } from '../../renderer/db'
+import { quarterEndMs } from '../../shared/ledger/closed-quarter'
 import { quarterPeriod } from '../../shared/ledger/period'
 import type { RollupSums } from '../../shared/ledger/records'
 import type { ReportModel } from '../../shared/report/model'
@@ -52,6 +53,20 @@ describe('closed quarters', () => {
         ledger.closedQuarters.close({ quarter: '2026-Q1', model, closedBy: 'Ada', signOff: bad })
       ).rejects.toMatchObject({ code: 'invalid' })
     expect(await ledger.closedQuarters.list()).toEqual([])
+    ledger.close()
+  })
+
+  it('refuses to close a quarter that has not ended: runs of its last days may still come in', async () => {
+    const ledger = await openTest()
+    const model = modelOf((await ledger.aggregate.totals({ period: quarterPeriod(2026, 1) })).total)
+    // the test ledger's clock is today's: a quarter two years ahead cannot be over
+    const future = `${new Date().getUTCFullYear() + 2}-Q1`
+    await expect(
+      ledger.closedQuarters.close({ quarter: future, model, closedBy: 'Ada', signOff })
+    ).rejects.toMatchObject({ code: 'invalid', message: expect.stringContaining('is not over yet') })
+    expect(await ledger.closedQuarters.list()).toEqual([])
+    expect(quarterEndMs('2026-Q4')).toBe(Date.UTC(2027, 0, 1))
+    expect(quarterEndMs('2026-Q1')).toBe(Date.UTC(2026, 3, 1))
     ledger.close()
   })
 

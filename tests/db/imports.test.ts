@@ -142,14 +142,15 @@ describe('imports', () => {
   })
 
   it('writes nothing when a write of a later chunk fails while earlier chunks are still being written', async () => {
-    // Run r7's result cannot be stored (a function is not cloneable): its chunk's bulkPut fails after chunks 1–2 were issued.
+    // Run r7's result cannot be stored (a function is not cloneable; in a figure, since the trace is not stored): its
+    // chunk's bulkPut fails after chunks 1–2 were issued.
     const engine = testEngine()
     const ledger = await openTest(undefined, {
       ...engine,
       compute: (input, lab) => {
         const result = engine.compute(input, lab)
         return input.source.externalId === 'r7'
-          ? { ...result, trace: [{ label: 'bad', value: 0, unit: '', formula: (() => 'x') as unknown as string }] }
+          ? { ...result, locationLabel: (() => 'x') as unknown as string }
           : result
       }
     })

@@ -32,12 +32,14 @@ describe('the ledger with the real methodology and importers', () => {
   it('recomputes a run stored before results held messages into messages, with the same figures and English', async () => {
     const name = freshName()
     const ledger = await open(name)
-    const run = await ledger.runs.create({
+    const created = await ledger.runs.create({
       project: 'old',
       startedAt: '2026-01-10T00:00:00Z',
       durationS: 7200,
       devices: [{ kind: 'gpu', name: 'A100', count: 2 }]
     })
+    const [run] = await ledger.runs.explain([created])
+    if (run === undefined) throw new Error('no run')
     ledger.close()
     // As a result-form-1 ledger stored it: English text in the trace, no messages, the stamp without its form.
     const db = new LedgerDb(name)
@@ -57,9 +59,9 @@ describe('the ledger with the real methodology and importers', () => {
     db.close()
 
     const reopened = await open(name)
-    expect((await reopened.runs.get(run.id))!.result.trace[0]!.labelMsg).toBeUndefined()
+    expect((await reopened.runs.get(run.id))!.result.trace![0]!.labelMsg).toBeUndefined()
     await reopened.recompute.run()
-    const after = (await reopened.runs.get(run.id))!
+    const after = (await reopened.runs.explain([(await reopened.runs.get(run.id))!]))[0]!
     expect(after.computeStamp).toBe(run.computeStamp)
     expect(after.result.trace.every((line) => line.labelMsg !== undefined && line.label === undefined)).toBe(true)
     expect(after.result.trace.map(traceStepText)).toEqual(
@@ -86,7 +88,7 @@ describe('the ledger with the real methodology and importers', () => {
 
   it('recomputes no run when only the contractual instruments or offsets change, and every run when the PUE does', async () => {
     const ledger = await open()
-    await ledger.runs.create({
+    const run = await ledger.runs.create({
       project: 'instruments',
       startedAt: '2026-01-10T00:00:00Z',
       durationS: 3600,
@@ -114,6 +116,10 @@ describe('the ledger with the real methodology and importers', () => {
       offsets: [{ id: 'o1', tonnes: 1, project: 'Forest', year: 2026 }]
     })
     expect((await ledger.recompute.status()).remaining).toBe(0)
+    // The run's trace is still rebuilt from its stamp (the stamp holds only what its result depends on).
+    const [explained] = await ledger.runs.explain([(await ledger.runs.get(run.id))!])
+    expect(explained!.result.trace.some((s) => s.labelMsg?.id === 'trace.embodied')).toBe(true)
+    expect(explained!.result.assumptionMsgs?.some((m) => m.id === 'assume.traceUnavailable')).not.toBe(true)
     await ledger.settings.setLabDefaults({
       ...(await ledger.settings.getLabDefaults()),
       ownMachines: { kind: 'data-centre', pue: 1.2 }

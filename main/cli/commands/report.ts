@@ -11,6 +11,7 @@ import {
   reportFromTables,
   runsStartedIn
 } from '../../../shared/report'
+import { explainArchiveRuns } from '../../../shared/report/explain-archive'
 import { upstreamIntensities } from '../../../shared/report/upstream'
 import { readArchiveFile } from '../../backup/archive-file'
 import { InputError, UsageError } from '../args'
@@ -20,7 +21,7 @@ import { type Command, writeJson } from '../command'
  * The ledger schema versions this command reads: renderer/db/schema.ts SCHEMA_VERSION (not imported: it would
  * bring Dexie into the command line; a unit test keeps the two equal).
  */
-export const READS_LEDGER_SCHEMA = 3
+export const READS_LEDGER_SCHEMA = 4
 
 const usage = `
 usage: report --archive BACKUP.jsonl.gz --period PERIOD --csv DIR [--projects IDS] [--people NAMES] [--lab NAME] [--json]
@@ -61,7 +62,8 @@ async function readTables(path: string): Promise<{ tables: BackupTables; refused
   try {
     await readArchiveFile(path, READS_LEDGER_SCHEMA, (table, raw) => {
       const record = checker.check(table, raw)
-      if (record) (tables[table] as unknown[]).push(record)
+      // The command line computes every period from the runs; closed quarters and their log are checked, not kept.
+      if (record && table !== 'closedQuarters' && table !== 'quarterLog') (tables[table] as unknown[]).push(record)
     })
   } catch (error) {
     if (error instanceof ArchiveRejected) throw new InputError(`${basename(path)}: ${error.message}`)
@@ -111,8 +113,12 @@ export const report: Command = {
       return found.id
     })
     const ref = loadReferenceData()
-    const upstreamGPerKWh = await upstreamIntensities(runsStartedIn(tables.runs, period), ref, labOfTables(tables))
-    const { model, csv } = reportFromTables(tables, {
+    // The period's runs cite their trace, assumptions and sources: rebuilt from their inputs (compact runs).
+    const inPeriod = await explainArchiveRuns(runsStartedIn(tables.runs, period), tables, ref)
+    const explained = new Map(inPeriod.map((r) => [r.id, r]))
+    const withTrace = { ...tables, runs: tables.runs.map((r) => explained.get(r.id) ?? r) }
+    const upstreamGPerKWh = await upstreamIntensities(inPeriod, ref, labOfTables(tables))
+    const { model, csv } = reportFromTables(withTrace, {
       period,
       scope: { projectIds, people },
       labName,

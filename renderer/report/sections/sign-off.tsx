@@ -1,12 +1,13 @@
 import type { ReportContext } from '../parts'
 
-/** Prepared by, reviewed by, date and notes; blank fields print as lines to complete and sign by hand. */
+/** Prepared by, reviewed by, date and notes (filed with a closed quarter); blank fields print as lines to complete and sign by hand. */
 export function SignOff({ ctx }: { ctx: ReportContext }) {
-  const { m, t } = ctx
+  const { m, t, date } = ctx
   const fields: [string, string][] = [
     [t.signOff.preparedBy, m.signOff.preparedBy],
     [t.signOff.reviewedBy, m.signOff.reviewedBy],
-    [t.signOff.date, m.signOff.date],
+    // Signed on a calendar date (YYYY-MM-DD), written as the report's locale writes dates.
+    [t.signOff.date, m.signOff.date ? date(m.signOff.date) : ''],
     [t.signOff.notes, m.signOff.notes]
   ]
   return (

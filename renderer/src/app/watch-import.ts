@@ -1,8 +1,9 @@
 // A batch from a watched folder (issue 14) goes through the same path as a file picked on the Import screen: parsed
 // by the streaming importer, then committed. Re-importing rows already stored leaves them unchanged (stable run ids).
 import type { HostApi, HostEvent, WatchFileResult } from '../../../shared/host-api'
+import { catalogueMatcher } from '../../../shared/import'
 import { partitionsFor } from '../../../shared/import/cluster'
-import type { AppLedger } from '../ledger/engine'
+import { type AppLedger, loadCatalogue } from '../ledger/engine'
 import { chunksOfText, parseChunks } from '../screens/import/import-flow'
 import { prepareResult } from '../screens/import/prepare-result'
 
@@ -17,9 +18,12 @@ export async function importWatchedBatch(
   // The lab's cluster settings apply to a folder as to the Import screen; the folder's own zone and partitions win.
   const cluster = await ledger.settings.getCluster()
   const timeZone = batch.folder.timeZone ?? cluster.timeZone
+  // Devices are matched to the catalogue as on the Import screen, so a folder's runs get the same powers.
+  const matchHardware = catalogueMatcher((await loadCatalogue()).ref)
   for (const file of batch.files) {
     try {
       const outcome = await parseChunks(file.name, chunksOfText(file.text), {
+        matchHardware,
         ...(timeZone === undefined ? {} : { timeZone }),
         slurmPartitions: partitionsFor(cluster, batch.folder.slurmPartitions)
       })

@@ -1,3 +1,4 @@
+import { FLIGHTS_DE } from '../../../shared/report/text/flights'
 import { useAsync } from '../app/useAsync'
 import { useI18n } from '../i18n/I18nProvider'
 import { loadCatalogue } from '../ledger/engine'
@@ -15,13 +16,16 @@ export function Equivalents({ kg }: { kg: number }) {
   const state = useAsync(() => loadCatalogue().then((c) => c.ref.defaults.equivalents), [])
   const eq = state.data
   const num = (value: number) => i18n.num(value, equivalentDigits(value))
+  const flightLabel = (label: string) => (i18n.language === 'de' ? (FLIGHTS_DE[label] ?? label) : label)
   // Nothing emitted has no equivalent worth a line.
   if (kg <= 0) return null
   return (
     <ul className="equivalents">
       <li>{eq ? i18n.t('dash.carKm', { value: num((kg * 1000) / eq.carGPerKm) }) : '\u00a0'}</li>
       <li>{eq ? i18n.t('dash.treeMonths', { value: num((kg * 1000) / eq.treeMonthG) }) : '\u00a0'}</li>
-      <li>{eq ? i18n.t('dash.flights', { value: num(kg / eq.flightKg), flight: eq.flightLabel }) : '\u00a0'}</li>
+      <li>
+        {eq ? i18n.t('dash.flights', { value: num(kg / eq.flightKg), flight: flightLabel(eq.flightLabel) }) : '\u00a0'}
+      </li>
     </ul>
   )
 }

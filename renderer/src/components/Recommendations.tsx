@@ -1,6 +1,7 @@
 import type { Period } from '../../../shared/ledger/period'
 import { type HourlySeries, PlanningError, recommendChanges, seriesOfProfile } from '../../../shared/planning/index'
 import { loadHourlyProfile } from '../../../shared/refdata/hourly'
+import { isMaterialSaving } from '../../../shared/report/what-ifs'
 import { href } from '../app/router'
 import { useI18n } from '../i18n/I18nProvider'
 import { loadCatalogue } from '../ledger/engine'
@@ -25,9 +26,10 @@ export default function Recommendations({ period, projectId }: { period: Period;
       // The ledger reads first, then the catalogue: a live query tracks only the reads made before it awaits anything
       // that is not Dexie's (the catalogue and the profiles are chunks, fetched).
       const catalogueLoad = loadCatalogue()
-      const [lab, runs] = await Promise.all([
+      const [lab, runs, totals] = await Promise.all([
         ledger.settings.getLabDefaults(),
-        ledger.aggregate.topRuns({ n: RECOMMENDATION_RUN_LIMIT, period, projectId })
+        ledger.aggregate.topRuns({ n: RECOMMENDATION_RUN_LIMIT, period, projectId }),
+        ledger.aggregate.totals({ period, ...(projectId !== undefined ? { filter: { project: [projectId] } } : {}) })
       ])
       const catalogue = await catalogueLoad
       // Only the zones these runs are in: each profile is its own chunk.
@@ -42,10 +44,11 @@ export default function Recommendations({ period, projectId }: { period: Period;
         const profile = await loadHourlyProfile(zone)
         if (profile) hourly[zone] = seriesOfProfile(profile)
       }
+      // Only changes worth making, as in the report: at least 1 % of the period's emissions and at least 1 kg.
       const recommendations = recommendChanges(runs, catalogue.ref, lab, hourly, {
         limit: LIMIT,
         windowHours: WINDOW_HOURS
-      })
+      }).filter((r) => isMaterialSaving(r.savedKg.value, totals.total.emissionsKg.value))
       return { recommendations, runCount: runs.length }
     },
     [kind, start, end, projectId]

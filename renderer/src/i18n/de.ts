@@ -152,7 +152,8 @@ export const de: Catalogue = {
   'rec.title': 'Empfehlungen',
   'rec.computing': 'Die Änderungen mit der größten Einsparung werden gesucht…',
   'rec.noRuns': 'Keine Läufe in diesem Zeitraum.',
-  'rec.none': 'Keine Änderung von Region, Hardware oder Startzeit hätte in diesem Zeitraum Emissionen eingespart.',
+  'rec.none':
+    'Keine Änderung von Region, Hardware oder Startzeit hätte in diesem Zeitraum mindestens 1 kg und 1 % der Emissionen eingespart.',
   'rec.kind.region': 'Region',
   'rec.kind.hardware': 'Hardware',
   'rec.kind.start-time': 'Startzeit',
@@ -560,7 +561,9 @@ export const de: Catalogue = {
   },
   'reports.failed': 'Export fehlgeschlagen: {message}',
   // issue 13: closed quarters, their sign-off and restatements
-  'closed.title': '{quarter} abschließen',
+  'closed.title': 'Freigabe von {quarter}',
+  'closed.notOver':
+    '{quarter} ist noch nicht zu Ende: Es kann ab {date} (UTC) abgeschlossen und unterzeichnet werden, wenn keine Läufe mehr hinzukommen.',
   'closed.intro':
     'Abschließen reicht den Bericht so ein, wie er jetzt ist: spätere Bearbeitungen, Importe und Neuberechnungen lassen seine Werte unverändert und erscheinen als Korrekturen im nächsten Bericht und auf der Übersicht.',
   'closed.preparedBy': 'Erstellt von',
@@ -571,6 +574,15 @@ export const de: Catalogue = {
   'closed.status': '{quarter} wurde am {date} von {name} abgeschlossen: der Bericht wird wie eingereicht gedruckt.',
   'closed.reason': 'Grund für das Wiederöffnen',
   'closed.reopen': '{quarter} wieder öffnen',
+  'closed.reopenedBy': 'Wieder geöffnet von',
+  'closed.invalid.reopenedBy': 'Wiederöffnen, „Wieder geöffnet von“: Bitte angeben, wer das Quartal wieder öffnet.',
+  'closed.filedFigures': 'Werte wie eingereicht (die Vorschau oben zeigt den Stand des Ledgers)',
+  'closed.figure.emissions': 'Standortbasiert',
+  'closed.figure.market': 'Marktbasiert',
+  'closed.figure.embodied': 'Grauemissionen',
+  'closed.figure.energy': 'Energie',
+  'closed.figure.runs': 'Läufe',
+  'closed.figure.gpuHours': 'GPU-Stunden',
   'closed.history': 'Verlauf',
   'closed.logClose': '{date}: abgeschlossen von {name}',
   'closed.logReopen': '{date}: wieder geöffnet von {name} — {reason}',
@@ -582,6 +594,7 @@ export const de: Catalogue = {
   'closed.restatedTitle': 'Korrekturen abgeschlossener Quartale',
   'closed.restatedIntro':
     'Diese eingereichten Werte stimmen nicht mehr mit dem Ledger überein. Die eingereichten Berichte bleiben unverändert; der nächste Bericht nennt die Differenz.',
+  'closed.restatedLink': 'Die Korrektur im Bericht {quarter} ansehen',
   'closed.quarter': 'Quartal',
   'closed.figure': 'Wert',
   'closed.filed': 'Eingereicht',

@@ -150,7 +150,8 @@ export const en = {
   'rec.title': 'Recommendations',
   'rec.computing': 'Looking for the changes that would have saved the most…',
   'rec.noRuns': 'No runs in this period.',
-  'rec.none': 'No change of region, hardware or start time would have saved emissions in this period.',
+  'rec.none':
+    'No change of region, hardware or start time would have saved at least 1 kg and 1 % of this period’s emissions.',
   'rec.kind.region': 'Region',
   'rec.kind.hardware': 'Hardware',
   'rec.kind.start-time': 'Start time',
@@ -551,7 +552,9 @@ export const en = {
   'reports.csvSaved': { one: '{count} CSV file saved: {files}', other: '{count} CSV files saved: {files}' },
   'reports.failed': 'Export failed: {message}',
   // issue 13: closed quarters, their sign-off and restatements
-  'closed.title': 'Close {quarter}',
+  'closed.title': 'Sign-off of {quarter}',
+  'closed.notOver':
+    '{quarter} is not over yet: it can be closed and signed from {date} (UTC), when no more of its runs can come in.',
   'closed.intro':
     'Closing files the report as it is now: later edits, imports and recomputes leave its figures as filed and are listed as restatements in the next report and on the dashboard.',
   'closed.preparedBy': 'Prepared by',
@@ -562,6 +565,15 @@ export const en = {
   'closed.status': '{quarter} was closed on {date} by {name}: its report prints as filed.',
   'closed.reason': 'Reason for reopening',
   'closed.reopen': 'Reopen {quarter}',
+  'closed.reopenedBy': 'Reopened by',
+  'closed.invalid.reopenedBy': 'Reopening, “Reopened by”: enter who reopens the quarter.',
+  'closed.filedFigures': 'Figures as filed (the preview above shows the ledger now)',
+  'closed.figure.emissions': 'Location-based',
+  'closed.figure.market': 'Market-based',
+  'closed.figure.embodied': 'Embodied',
+  'closed.figure.energy': 'Energy',
+  'closed.figure.runs': 'Runs',
+  'closed.figure.gpuHours': 'GPU-hours',
   'closed.history': 'History',
   'closed.logClose': '{date}: closed by {name}',
   'closed.logReopen': '{date}: reopened by {name} — {reason}',
@@ -573,6 +585,7 @@ export const en = {
   'closed.restatedTitle': 'Restatements of closed quarters',
   'closed.restatedIntro':
     'These filed figures no longer match the ledger. The filed reports stay as they were; the next report lists the difference.',
+  'closed.restatedLink': 'See the restatement in the {quarter} report',
   'closed.quarter': 'Quarter',
   'closed.figure': 'Figure',
   'closed.filed': 'Filed',

@@ -29,7 +29,7 @@ export function LedgerProvider({ children, databaseName }: { children: ReactNode
     let opened: { ledger: AppLedger; browser: LedgerBrowser } | undefined
     Promise.all([
       openLedger({ name: databaseName, engine: lazyEngine, onBlocked: setBanner, onVersionChange: setBanner }),
-      openLedgerBrowser(databaseName)
+      openLedgerBrowser(databaseName, lazyEngine)
     ])
       .then(([raw, browser]) => {
         opened = { ledger: withEngine(raw), browser }

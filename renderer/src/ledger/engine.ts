@@ -40,7 +40,12 @@ const after =
 /** The ledger with the computing calls waiting for the catalogue first. */
 export const withEngine = (ledger: AppLedger): AppLedger => ({
   ...ledger,
-  runs: { ...ledger.runs, create: after(ledger.runs.create), update: after(ledger.runs.update) },
+  runs: {
+    ...ledger.runs,
+    create: after(ledger.runs.create),
+    update: after(ledger.runs.update),
+    explain: after(ledger.runs.explain)
+  },
   imports: { ...ledger.imports, preview: after(ledger.imports.preview), commit: after(ledger.imports.commit) },
   recompute: { ...ledger.recompute, run: after(ledger.recompute.run) }
 })

@@ -1,7 +1,6 @@
 import type { ReportText } from './en'
-
 /** The bundled data names its flight in English (data/defaults.json); the German report says it in German. */
-const FLIGHTS_DE: Record<string, string> = { 'one passenger, Paris–London flight': 'ein Fluggast, Flug Paris–London' }
+import { FLIGHTS_DE } from './flights'
 
 /** The printed report's own words in German (same keys as en.ts). */
 export const de: ReportText = {
@@ -334,7 +333,8 @@ export const de: ReportText = {
       'fine-tuning': 'Feinabstimmung',
       // Soft hyphens: the word is wider than the largest-runs column and would break before its comma.
       'hyperparameter-search': 'Hyper\u00adparameter\u00adsuche',
-      inference: 'Inferenz'
+      inference: 'Inferenz',
+      other: 'sonstige'
     },
     methods: { estimated: 'geschätzt', measured: 'gemessen' }
   }

@@ -333,7 +333,8 @@ export const en = {
       training: 'training',
       'fine-tuning': 'fine-tuning',
       'hyperparameter-search': 'hyper-parameter search',
-      inference: 'inference'
+      inference: 'inference',
+      other: 'other'
     } as Record<string, string>,
     methods: { estimated: 'estimated', measured: 'measured' }
   }

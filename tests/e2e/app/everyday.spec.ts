@@ -25,9 +25,9 @@ test('"Import all" takes only the latest pick; the dashboard opens on the import
   // A second pick: its two files are the selection now; the earlier previews stay on the page, not imported.
   await chooser.setInputFiles([SAMPLE, fixture('nvidia-smi/gap.csv')])
   await expect(card(page, 'gap.csv').getByRole('button', { name: /^Import \d+ runs?$/ })).toBeVisible()
-  await expect(card(page, 'codecarbon-repo-sample.csv').getByRole('button', { name: 'Import 21 runs' })).toBeVisible()
+  await expect(card(page, 'codecarbon-repo-sample.csv').getByRole('button', { name: 'Import 18 runs' })).toBeVisible()
   await page.getByRole('button', { name: 'Import all: 2 files' }).click()
-  await expect(card(page, 'codecarbon-repo-sample.csv').getByText(/^Imported: 21 new/)).toBeVisible()
+  await expect(card(page, 'codecarbon-repo-sample.csv').getByText(/^Imported: 18 new/)).toBeVisible()
   await expect(card(page, 'gap.csv').getByText(/^Imported: 1 new/)).toBeVisible()
   await expect(card(page, 'multi-gpu.csv').getByRole('button', { name: /^Import \d+ runs?$/ })).toBeVisible()
   await expect(card(page, 'rate-change.csv').getByRole('button', { name: /^Import \d+ runs?$/ })).toBeVisible()
@@ -38,7 +38,7 @@ test('"Import all" takes only the latest pick; the dashboard opens on the import
   await card(page, 'codecarbon-repo-sample.csv').getByRole('link', { name: 'Open the dashboard' }).click()
   await expect(page.getByRole('heading', { name: 'Totals for Q2 2024' })).toBeVisible()
   const runsTotal = page.locator('.total').filter({ has: page.getByRole('term').getByText('Runs', { exact: true }) })
-  await expect(runsTotal.getByRole('definition').first()).toHaveText('21')
+  await expect(runsTotal.getByRole('definition').first()).toHaveText('18')
 })
 
 const importFiles = async (page: Page, files: string[], expected: string) => {
@@ -56,7 +56,7 @@ test('runs table: totals of the filtered runs, sort by any column, CSV export, f
 }) => {
   await page.setViewportSize({ width: 1920, height: 1100 })
   await open(page, 'e2e-runs-table')
-  await importFiles(page, [SAMPLE, fixture('nvidia-smi/h100-training-power.csv')], '22 runs')
+  await importFiles(page, [SAMPLE, fixture('nvidia-smi/h100-training-power.csv')], '19 runs')
   const table = page.getByRole('table', { name: 'Runs table' })
   const totals = page.getByRole('definition')
   const rows = table.getByRole('row')
@@ -73,7 +73,7 @@ test('runs table: totals of the filtered runs, sort by any column, CSV export, f
   await expect(totals.first().locator('strong')).toHaveText((await cellOf(1, 8).textContent())!)
   await expect(totals.nth(1).locator('strong')).toHaveText((await cellOf(1, 9).textContent())!)
   await page.getByRole('button', { name: 'Clear filters' }).click()
-  await expect(page.getByText('22 runs', { exact: true })).toBeVisible()
+  await expect(page.getByText('19 runs', { exact: true })).toBeVisible()
   await expect(totals.first().locator('strong')).toHaveText(allEnergy!)
 
   // Sort by title: A to Z, then Z to A, as the header says.
@@ -123,7 +123,7 @@ test('runs table: totals of the filtered runs, sort by any column, CSV export, f
 
   // Export: every run the filters keep, in the table's order.
   await page.getByLabel('Source').selectOption({ label: 'CodeCarbon' })
-  await expect(page.getByText('21 runs', { exact: true })).toBeVisible()
+  await expect(page.getByText('18 runs', { exact: true })).toBeVisible()
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Export as CSV' }).click()
@@ -131,9 +131,9 @@ test('runs table: totals of the filtered runs, sort by any column, CSV export, f
   expect(download.suggestedFilename()).toMatch(/^runs-\d{4}-\d{2}-\d{2}\.csv$/)
   const [head, ...exported] = parseCsv(readFileSync((await download.path())!, 'utf8')).map((r) => r.cells)
   expect(head!.slice(0, 7)).toEqual(['run_id', 'project_id', 'project', 'person', 'kind', 'title', 'started_at_utc'])
-  expect(exported).toHaveLength(21)
+  expect(exported).toHaveLength(18)
   expect(new Set(exported.map((r) => r[head!.indexOf('source_kind')]))).toEqual(new Set(['codecarbon']))
-  await expect(page.getByText('21 runs exported to runs-')).toBeVisible()
+  await expect(page.getByText('18 runs exported to runs-')).toBeVisible()
 
   await page.setViewportSize({ width: 1024, height: 900 })
   await shot(page, 'runs-table-1024')

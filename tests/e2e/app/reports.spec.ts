@@ -13,13 +13,13 @@ const shot = (page: Page, name: string) => page.screenshot({ path: `tests/artifa
 const SAMPLE = 'tests/fixtures/import/codecarbon/codecarbon-repo-sample.csv'
 const H100 = 'tests/fixtures/import/nvidia-smi/h100-training-power.csv'
 
-/** The CodeCarbon sample through the Import screen: 21 runs, all on 31 May 2024 (Q2 2024), project "codecarbon". */
+/** The CodeCarbon sample through the Import screen: 18 runs (three pairs of ranks merged), all on 31 May 2024 (Q2 2024), project "codecarbon". */
 const importSample = async (page: Page) => {
   await page.getByRole('link', { name: 'Import', exact: true }).click()
   await page.getByLabel('Choose files to import').setInputFiles(SAMPLE)
   const card = page.getByRole('region', { name: 'codecarbon-repo-sample.csv', exact: true })
-  await card.getByRole('button', { name: 'Import 21 runs' }).click()
-  await expect(card.getByText('Imported: 21 new, 0 updated, 0 unchanged, 0 rows skipped.')).toBeVisible()
+  await card.getByRole('button', { name: 'Import 18 runs' }).click()
+  await expect(card.getByText('Imported: 18 new, 0 updated, 0 unchanged, 0 rows skipped.')).toBeVisible()
 }
 
 /** Q3 2024 is empty; one step back is Q2 2024, the sample's quarter. */
@@ -48,7 +48,7 @@ test('export the quarter as CSV: the runs and the key figures, with the figures 
   const runsFigure = page
     .locator('.report-preview .total')
     .filter({ has: page.getByRole('term').getByText('Runs', { exact: true }) })
-  await expect(runsFigure.locator('.figure')).toHaveText('21')
+  await expect(runsFigure.locator('.figure')).toHaveText('18')
   await expect(
     page.locator('.report-preview .total').filter({ has: page.getByRole('term').getByText('GPU-hours') })
   ).toBeVisible()
@@ -66,7 +66,7 @@ test('export the quarter as CSV: the runs and the key figures, with the figures 
 
   const runs = await csvOf(byName.get('carbon-report-2024-Q2-runs.csv')!)
   const header = runs[0]!
-  expect(runs).toHaveLength(1 + 21)
+  expect(runs).toHaveLength(1 + 18)
   // Run b9e7def2's last snapshot measured 0.0035945400822377 kWh (the sample's energy_consumed column).
   const external = header.indexOf('source_external_id')
   const measured = header.indexOf('measured_energy_kwh')
@@ -77,7 +77,7 @@ test('export the quarter as CSV: the runs and the key figures, with the figures 
   const summary = await csvOf(byName.get('carbon-report-2024-Q2-summary.csv')!)
   const col = (name: string) => summary[0]!.indexOf(name)
   const figure = (id: string) => summary.find((r) => r[col('figure')] === id)!
-  expect(figure('runs')[col('value')]).toBe('21')
+  expect(figure('runs')[col('value')]).toBe('18')
   expect(figure('runs')[col('period')]).toBe('2024 Q2')
   // The CSV's location-based total is the preview's figure (shown in g: under 1 kg).
   const emissionsG = Number(figure('emissions')[col('value')]) * 1000
@@ -100,7 +100,7 @@ test('export the PDF report in the browser: the report page opens with the lab a
   await page.getByRole('radio', { name: 'Some projects' }).check()
   await expect(page.getByText('Tick at least one project.').first()).toBeVisible()
   await page.getByRole('list', { name: 'Projects in the report' }).getByRole('checkbox', { name: 'codecarbon' }).check()
-  await expect(page.locator('.report-preview .total .figure').nth(4)).toHaveText('21')
+  await expect(page.locator('.report-preview .total .figure').nth(4)).toHaveText('18')
   await shot(page, 'reports')
 
   const popupPromise = page.waitForEvent('popup')

@@ -15,6 +15,15 @@ describe('CodeCarbon rows of one distributed run (multi-rank)', () => {
     ])
   })
 
+  it('rows of the same project and devices at the same time in other countries are other machines, not ranks', () => {
+    const odd = importFixture('codecarbon/oddity-bad-values.csv')
+    const ok = odd.runs.filter(
+      (r) => r.externalId !== undefined && ['FRA', 'ESP'].includes(String(r.input.reported?.countryIso))
+    )
+    expect(ok.map((r) => r.input.reported?.countryIso).sort()).toEqual(['ESP', 'FRA'])
+    expect(findRankGroups(odd.runs)).toEqual([])
+  })
+
   it('machine mode: four ranks measured the same machine, so merging stores one rank, not four', () => {
     const ddp = groups[0]!
     expect(ddp.apartKWh).toBeCloseTo(5.812 + 5.815 + 5.809 + 5.818, 9)

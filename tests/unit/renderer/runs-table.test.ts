@@ -5,6 +5,7 @@ import { addRuns, noTotals, runsCsv, runsCsvFileName } from '../../../renderer/s
 import { browseQuery, type Filters, NEWEST_FIRST, nextSort } from '../../../renderer/src/screens/runs/runs-query'
 import { parseCsv } from '../../../shared/import/csv'
 import { readArchive } from '../../../shared/ledger/backup'
+import type { ExplainedRun } from '../../../shared/ledger/compact'
 import { RUN_COLUMNS } from '../../../shared/report/csv'
 
 const noFilters: Filters = {
@@ -79,7 +80,7 @@ describe('totals and export of the filtered runs', () => {
   it('writes the runs as the report runs.csv does, formulas neutralised, in the given order', async () => {
     const check = await readArchive(readFileSync('tests/fixtures/report/lab-ledger.json', 'utf8'), 1)
     if (!check.ok) throw new Error(check.message)
-    const [first, second] = check.archive.tables.runs as RunRecord[]
+    const [first, second] = check.archive.tables.runs as ExplainedRun[]
     const hostile = { ...first!, input: { ...first!.input, title: '=HYPERLINK("http://x")' } }
     const [header, ...rows] = parseCsv(runsCsv([second!, hostile], () => 'Vision')).map((r) => r.cells)
     expect(header).toEqual(RUN_COLUMNS.map((c) => c.name))

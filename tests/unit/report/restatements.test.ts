@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { ClosedRunStamp } from '../../../shared/ledger/closed-quarter'
 import type { RollupSums } from '../../../shared/ledger/records'
 import type { ReportModel } from '../../../shared/report/model'
-import { causeText, restatementsOf, runChanges } from '../../../shared/report/restatements'
+import { causeText, hasMoved, nextQuarterOf, restatementsOf, runChanges } from '../../../shared/report/restatements'
 import { reportText } from '../../../shared/report/text/index'
 
 const stamp = (id: string, over: Partial<ClosedRunStamp> = {}): ClosedRunStamp => ({
@@ -76,5 +76,19 @@ describe('restatementsOf', () => {
   it('ignores float noise of rollup sums put back, but not a real change of a small figure', () => {
     expect(restatementsOf(closed, sums(1.5 + 1e-15, 3, 10), closed.runs, en)).toEqual([])
     expect(restatementsOf(closed, sums(1.5001, 3, 10), closed.runs, en)).toHaveLength(2)
+  })
+
+  it('says from the totals alone whether a filed figure moved (the runs are read only then)', () => {
+    expect(hasMoved(closed, sums(1.5 + 1e-15, 3, 10))).toBe(false)
+    expect(hasMoved(closed, sums(1.5, 3, 11))).toBe(true)
+  })
+})
+
+describe('nextQuarterOf', () => {
+  it('names the quarter whose report first lists a restatement, across a year end', () => {
+    expect(nextQuarterOf('2026 Q1')).toEqual({ label: '2026 Q2', start: '2026-04' })
+    expect(nextQuarterOf('2026 Q3')).toEqual({ label: '2026 Q4', start: '2026-10' })
+    expect(nextQuarterOf('2026 Q4')).toEqual({ label: '2027 Q1', start: '2027-01' })
+    expect(nextQuarterOf('2026-03')).toBeUndefined()
   })
 })

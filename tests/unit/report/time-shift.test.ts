@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { RunResult } from '../../../shared/domain/result'
 import { runInputSchema } from '../../../shared/domain/run'
 import { labDefaultsSchema } from '../../../shared/emissions/lab-defaults'
 import { estimateRun } from '../../../shared/emissions/resolve'
@@ -17,7 +18,7 @@ import { lab as smallLabDefaults, projects, ref as smallRef, smallLab } from './
 const ref = loadReferenceData()
 const lab = labDefaultsSchema.parse({})
 /** A run measured at the meter (PUE included), so its mean power is energy / hours exactly. */
-const runOf = (id: string, draft: Record<string, unknown>): ShiftableRun => {
+const runOf = (id: string, draft: Record<string, unknown>): ShiftableRun & { result: RunResult } => {
   const input = runInputSchema.parse({
     startedAt: '2024-01-01T00:00:00Z',
     durationS: 7200,

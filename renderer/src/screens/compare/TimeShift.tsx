@@ -1,17 +1,14 @@
 import { useMemo, useState } from 'react'
 import {
   comparePaperStrategies,
-  HOUR_MS,
   type HourlySeries,
-  paperReachHours,
   PlanningError,
   seriesOfProfile,
-  seriesOnAnyDate,
   type ShiftPlan
 } from '../../../../shared/planning'
-import { bundledHourlyYears, loadHourlyProfile } from '../../../../shared/refdata/hourly'
 import { parseHourlyProfileCsv } from '../../../../shared/refdata/hourly-import'
 import { useAsync } from '../../app/useAsync'
+import { bundledSeriesAround } from '../../components/bundled-series'
 import { Field } from '../../components/Field'
 import { ShiftPlans, strategyName } from '../../components/ShiftPlans'
 import { LoadStatus } from '../../components/Status'
@@ -30,35 +27,6 @@ export interface ShiftSeed {
   hours: number
   powerKW: number
   emissionsKg: number
-}
-
-/**
- * A bundled zone's series around a start on any date: the bundled years' actual hours, a projection from them
- * beyond (shared/planning/projection.ts).
- */
-async function bundledSeriesAround(zone: string, startUtcMs: number, hours: number) {
-  const profiles = await Promise.all(bundledHourlyYears(zone).map((year) => loadHourlyProfile(zone, year)))
-  const years = profiles.flatMap((p) =>
-    p
-      ? [
-          {
-            year: new Date(p.startUtc).getUTCFullYear(),
-            startUtcMs: Date.parse(p.startUtc),
-            values: p.lifecycleGPerKWh
-          }
-        ]
-      : []
-  )
-  const first = profiles.find((p) => p !== undefined)
-  if (!first) return undefined
-  return seriesOnAnyDate(
-    zone,
-    first.name,
-    first.sourceId,
-    years,
-    startUtcMs,
-    startUtcMs + paperReachHours(hours) * HOUR_MS
-  )
 }
 
 export function TimeShift({ catalogue, seed }: { catalogue?: Catalogue; seed?: ShiftSeed }) {

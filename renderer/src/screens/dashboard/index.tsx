@@ -4,6 +4,7 @@ import type { ScreenProps } from '../../app/screens'
 import { Figures } from '../../components/Figures'
 import { PeriodPicker } from '../../components/PeriodPicker'
 import { useI18n } from '../../i18n/I18nProvider'
+import { Restatements } from './Restatements'
 import { Waste } from './Waste'
 
 export default function Dashboard({ query }: ScreenProps) {
@@ -14,6 +15,7 @@ export default function Dashboard({ query }: ScreenProps) {
     <section aria-labelledby="dash-title">
       <h1 id="dash-title">{t('dash.title')}</h1>
       <PeriodPicker period={period} path="/" />
+      <Restatements />
       <Figures period={period} />
       <Waste period={period} />
     </section>

@@ -3,7 +3,7 @@
  * the content, feeding the streaming importer, and the CSV of row errors. No React, no ledger: unit-tested in Node.
  */
 import { toCsv } from '../../../../shared/csv/write'
-import type { RunResult } from '../../../../shared/domain/result'
+import type { RunResult, StoredResult } from '../../../../shared/domain/result'
 import type { RunInput } from '../../../../shared/domain/run'
 import {
   createImporter,
@@ -171,7 +171,7 @@ export type StoredEnergy =
   | { kind: 'withPue'; measuredKWh: number; pue: number; storedKWh: number }
   | { kind: 'pueIncluded' | 'measured' | 'estimated'; storedKWh: number }
 
-export function storedEnergy(input: RunInput, result: RunResult): StoredEnergy {
+export function storedEnergy(input: RunInput, result: StoredResult): StoredEnergy {
   const storedKWh = result.energyKWh.value
   if (input.measuredEnergyKWh === undefined) return { kind: 'estimated', storedKWh }
   if (input.measuredEnergyIncludesPue) return { kind: 'pueIncluded', storedKWh }

@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from 'react'
-import { signOffSchema } from '../../../../shared/ledger/closed-quarter'
+import { quarterEndMs, signOffSchema } from '../../../../shared/ledger/closed-quarter'
 import type { Period } from '../../../../shared/ledger/period'
 import type { ReportScope } from '../../../../shared/report'
+import { figureText } from '../../components/figure-text'
 import { LoadStatus } from '../../components/Status'
 import { type I18n } from '../../i18n/I18nProvider'
 import { useLedger } from '../../ledger/LedgerProvider'
@@ -13,12 +14,15 @@ const databaseName = (): string | undefined => new URLSearchParams(window.locati
 const today = (): string => new Date().toISOString().slice(0, 10)
 
 type Field = 'preparedBy' | 'reviewedBy' | 'date' | 'notes'
+type Errors = Partial<Record<Field | 'reason' | 'reopenedBy', string>>
 
-/** Which field of the sign-off is wrong, with the message naming it; undefined when the form is valid. */
-const invalidField = (fields: Record<Field, string>): Field | undefined => {
+/** The sign-off's invalid fields, each with the message naming it; empty when the form is valid. */
+const invalidFields = (fields: Record<Field, string>): Field[] => {
   const parsed = signOffSchema.safeParse(fields)
-  return parsed.success ? undefined : (parsed.error.issues[0]?.path[0] as Field)
+  return parsed.success ? [] : [...new Set(parsed.error.issues.map((i) => i.path[0] as Field))]
 }
+
+const focus = (id: string) => document.getElementById(id)?.focus()
 
 /**
  * Closing a quarter of the whole lab (issue 13): the sign-off form files the report as it is now; a closed quarter
@@ -53,14 +57,18 @@ export function ClosedQuarter({
     notes: ''
   })
   const [reason, setReason] = useState('')
+  // Who reopens: the one who closed it unless changed (the ledger knows no users; the log keeps the name given).
+  const [reopenedBy, setReopenedBy] = useState<string | undefined>(undefined)
+  const [errors, setErrors] = useState<Errors>({})
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const label = quarter.replace('-', ' ')
 
   const close = async (e: FormEvent) => {
     e.preventDefault()
-    const bad = invalidField(fields)
-    if (bad) return setError(t(`closed.invalid.${bad}`))
+    const bad = invalidFields(fields)
+    setErrors(Object.fromEntries(bad.map((f) => [f, t(`closed.invalid.${f}`)])))
+    if (bad.length > 0) return focus(`close-${bad[0]}`)
     setBusy(true)
     setError(null)
     try {
@@ -86,12 +94,22 @@ export function ClosedQuarter({
 
   const reopen = async (e: FormEvent) => {
     e.preventDefault()
-    if (!reason.trim()) return setError(t('closed.invalid.reason'))
+    const by = (reopenedBy ?? state.data?.closed?.closedBy ?? '').trim()
+    const bad: Errors = {
+      ...(by ? {} : { reopenedBy: t('closed.invalid.reopenedBy') }),
+      ...(reason.trim() ? {} : { reason: t('closed.invalid.reason') })
+    }
+    if (bad.reopenedBy || bad.reason) {
+      setErrors(bad)
+      return focus(bad.reopenedBy ? 'reopen-by' : 'reopen-reason')
+    }
+    setErrors({})
     setBusy(true)
     setError(null)
     try {
-      await ledger.closedQuarters.reopen(quarter, reason, state.data?.closed?.closedBy ?? '')
+      await ledger.closedQuarters.reopen(quarter, reason, by)
       setReason('')
+      setReopenedBy(undefined)
     } catch (err) {
       setError(i18n.error(err))
     } finally {
@@ -104,17 +122,24 @@ export function ClosedQuarter({
     const props = {
       id,
       value: fields[name],
-      'aria-invalid': error !== null && invalidField(fields) === name,
-      onChange: (ev: { target: { value: string } }) => setFields({ ...fields, [name]: ev.target.value })
+      'aria-invalid': errors[name] !== undefined,
+      'aria-describedby': `${id}-error`,
+      onChange: (ev: { target: { value: string } }) => {
+        setFields({ ...fields, [name]: ev.target.value })
+        if (errors[name]) setErrors({ ...errors, [name]: undefined })
+      }
     }
     return (
-      <div className="field">
+      <div className={`field${input === 'area' ? ' wide' : ''}`}>
         <label htmlFor={id}>{t(`closed.${name}`)}</label>
         {input === 'area' ? (
           <textarea {...props} rows={2} maxLength={2000} />
         ) : (
           <input {...props} type={input} maxLength={200} required={name === 'preparedBy' || name === 'date'} />
         )}
+        <span id={`${id}-error`} className="field-error">
+          {errors[name]}
+        </span>
       </div>
     )
   }
@@ -140,7 +165,7 @@ export function ClosedQuarter({
                 <dt>{t('closed.reviewedBy')}</dt>
                 <dd>{data.closed.signOff.reviewedBy || '—'}</dd>
                 <dt>{t('closed.date')}</dt>
-                <dd>{data.closed.signOff.date}</dd>
+                <dd>{i18n.date(Date.parse(`${data.closed.signOff.date}T00:00:00Z`))}</dd>
                 {data.closed.signOff.notes && (
                   <>
                     <dt>{t('closed.notes')}</dt>
@@ -148,29 +173,73 @@ export function ClosedQuarter({
                   </>
                 )}
               </dl>
-              <form onSubmit={reopen} noValidate>
+              <table className="filed-figures">
+                <caption>{t('closed.filedFigures')}</caption>
+                <tbody>
+                  {data.closed.model.keyFigures.map((k) => (
+                    <tr key={k.id}>
+                      <th scope="row">{t(`closed.figure.${k.id}`)}</th>
+                      <td className="num">{figureText(i18n, k.id, k.value.value)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <form onSubmit={reopen} noValidate className="reopen-form">
                 <div className="field">
+                  <label htmlFor="reopen-by">{t('closed.reopenedBy')}</label>
+                  <input
+                    id="reopen-by"
+                    maxLength={200}
+                    required
+                    value={reopenedBy ?? data.closed.closedBy}
+                    aria-invalid={errors.reopenedBy !== undefined}
+                    aria-describedby="reopen-by-error"
+                    onChange={(e) => {
+                      setReopenedBy(e.target.value)
+                      if (errors.reopenedBy) setErrors({ ...errors, reopenedBy: undefined })
+                    }}
+                  />
+                  <span id="reopen-by-error" className="field-error">
+                    {errors.reopenedBy}
+                  </span>
+                </div>
+                <div className="field wide">
                   <label htmlFor="reopen-reason">{t('closed.reason')}</label>
                   <textarea
                     id="reopen-reason"
                     rows={2}
                     maxLength={2000}
+                    required
                     value={reason}
-                    onChange={(e) => setReason(e.target.value)}
+                    aria-invalid={errors.reason !== undefined}
+                    aria-describedby="reopen-reason-error"
+                    onChange={(e) => {
+                      setReason(e.target.value)
+                      if (errors.reason) setErrors({ ...errors, reason: undefined })
+                    }}
                   />
+                  <span id="reopen-reason-error" className="field-error">
+                    {errors.reason}
+                  </span>
                 </div>
                 <button type="submit" disabled={busy}>
                   {t('closed.reopen', { quarter: label })}
                 </button>
               </form>
             </>
+          ) : Date.now() < quarterEndMs(quarter) ? (
+            <p className="muted" data-testid="quarter-not-over">
+              {t('closed.notOver', { quarter: label, date: i18n.date(quarterEndMs(quarter)) })}
+            </p>
           ) : (
             <form onSubmit={close} noValidate>
               <p className="muted">{t('closed.intro')}</p>
-              {field('preparedBy', 'text')}
-              {field('reviewedBy', 'text')}
-              {field('date', 'date')}
-              {field('notes', 'area')}
+              <div className="sign-off-form">
+                {field('preparedBy', 'text')}
+                {field('reviewedBy', 'text')}
+                {field('date', 'date')}
+                {field('notes', 'area')}
+              </div>
               <button type="submit" disabled={busy}>
                 {t('closed.close', { quarter: label })}
               </button>

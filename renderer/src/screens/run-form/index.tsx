@@ -64,12 +64,14 @@ export default function RunForm({ params }: ScreenProps) {
   const lab = useAsync(() => ledger.settings.getLabDefaults(), [ledger])
   const existing = useAsync(async () => (params.id ? ledger.runs.get(params.id) : undefined), [ledger, params.id])
   useEffect(() => {
-    if (params.id && existing.data) {
+    if (params.id && existing.data && projects.data) {
       const f = fieldsFromInput(existing.data.input, (v) => i18n.num(v, 6))
-      setFields(mode === 'duplicate' ? { ...f, title: f.title } : f)
+      // The run's project as the ledger has it now (renamed or merged since), not the name it was filed under.
+      const project = projects.data.find((p) => p.id === existing.data?.projectId)?.name ?? f.project
+      setFields(mode === 'duplicate' ? { ...f, project, title: f.title } : { ...f, project })
     }
     // Only when the run loads: the user's edits must not be overwritten by a language switch.
-  }, [existing.data, params.id, mode])
+  }, [existing.data, params.id, mode, projects.data])
   const built = useMemo(() => (fields ? draftFromFields(fields, i18n.parse) : undefined), [fields, i18n.parse])
   const result: RunResult | undefined = useMemo(() => {
     if (!built?.draft || !catalogue.data || !lab.data) return undefined

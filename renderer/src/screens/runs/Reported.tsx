@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
 import { reconcile } from '../../../../shared/emissions/reconcile'
-import type { RunRecord } from '../../../db'
+import type { ExplainedRun } from '../../../../shared/ledger/compact'
 import { href } from '../../app/router'
 import { useI18n } from '../../i18n/I18nProvider'
 import { locationName } from '../../i18n/location-names'
@@ -10,7 +10,7 @@ import { locationName } from '../../i18n/location-names'
  * location beside the ledger's recomputed figures, the gap split into its parts (shared/emissions/reconcile.ts), and
  * which of the two figures the ledger counts. Nothing for a run whose file reported no emissions.
  */
-export function Reported({ run }: { run: RunRecord }) {
+export function Reported({ run }: { run: ExplainedRun }) {
   const i18n = useI18n()
   const { t } = i18n
   const r = useMemo(() => reconcile(run.input, run.result), [run])

@@ -12,6 +12,7 @@ import { locationName } from '../../i18n/location-names'
 import { useLedgerQuery } from '../../ledger/useLedgerQuery'
 import { Reported } from './Reported'
 import { RunMarket, RunMarketNote } from './RunMarket'
+import { useExplainedRun } from './useExplainedRun'
 
 // The planner and the hourly profiles load only when a run with known times is shown.
 const RunShift = lazy(() => import('../../components/RunShift'))
@@ -40,7 +41,7 @@ export function RunDetail({
   const i18n = useI18n()
   const { t } = i18n
   const { api } = useHost()
-  const state = useLedgerQuery(({ ledger }) => ledger.runs.get(runId), [runId])
+  const state = useExplainedRun(useLedgerQuery(({ ledger }) => ledger.runs.get(runId), [runId]))
   const run = state.data
   const market = useRunMarket(run).data
   const heading = useRef<HTMLHeadingElement>(null)

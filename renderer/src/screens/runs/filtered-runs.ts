@@ -1,6 +1,7 @@
 import { toCsv } from '../../../../shared/csv/write'
 import { add, exact, type Range } from '../../../../shared/domain/range'
 import type { RunMarket } from '../../../../shared/emissions/run-market'
+import type { ExplainedRun } from '../../../../shared/ledger/compact'
 import { RUN_COLUMNS } from '../../../../shared/report/csv'
 import type { RunRecord, RunWindow } from '../../../db'
 import { localDay } from '../../format/local-day'
@@ -37,7 +38,7 @@ export const addRuns = (totals: RunTotals, runs: readonly RunRecord[]): RunTotal
 
 /** The runs as the report's runs.csv (docs/formats/report-csv.md), in the table's order. */
 export const runsCsv = (
-  runs: readonly RunRecord[],
+  runs: readonly ExplainedRun[],
   projectName: (id: string) => string,
   market: ReadonlyMap<string, RunMarket> = new Map()
 ): string =>

@@ -94,8 +94,10 @@ export default function Runs({ query }: ScreenProps) {
         case 'kind':
           return t(`kind.${r.input.kind}` as MessageKey)
         case 'hardware': {
-          const device = r.input.devices[0]
-          return device ? `${device.count} × ${device.name}` : '–'
+          // Accelerators first: a 4-GPU node reads by its GPUs, then its CPUs (the cell shows the rest on hover).
+          const rank = { gpu: 0, tpu: 1, cpu: 2 } as const
+          const devices = [...r.input.devices].sort((a, b) => rank[a.kind] - rank[b.kind])
+          return devices.length > 0 ? devices.map((d) => `${d.count} × ${d.name}`).join(', ') : '–'
         }
         case 'location':
           return locationName(
@@ -183,7 +185,8 @@ export default function Runs({ query }: ScreenProps) {
       const market = await readRunsMarket(ledger, (await loadCatalogue()).ref, runs)
       const outcome = await host.api.saveFile({
         suggestedName: runsCsvFileName(new Date()),
-        content: runsCsv(runs, projectName, market),
+        // Stored runs keep their figures only: the CSV's assumptions and sources are rebuilt for it.
+        content: runsCsv(await ledger.runs.explain(runs), projectName, market),
         filters: [{ name: 'CSV', extensions: ['csv'] }]
       })
       if (outcome.status === 'saved')
