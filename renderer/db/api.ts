@@ -26,6 +26,11 @@ export interface LedgerEngine<L> {
   defaultLabDefaults: L
   compute(input: RunInput, lab: L): RunResult
   /**
+   * The part of the lab defaults a run's result depends on, for its stamp (absent: all of them). Settings read only
+   * where figures are summed, such as contractual instruments, stay out, so saving them recomputes no run.
+   */
+  resultPart?(lab: L): unknown
+  /**
    * Loads what compute needs that loads asynchronously (the hourly profiles of the runs' zones and years, issue 12);
    * the ledger awaits it before computing these runs (drafts as given, possibly invalid).
    */

@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import { type RunInput, type RunInputDraft, runInputSchema } from '../../shared/domain/run'
 import { compactResult } from '../../shared/ledger/compact'
-import { computeStamp } from '../../shared/ledger/import-plan'
+import { engineStamp } from '../../shared/ledger/import-plan'
 import { monthOf } from '../../shared/ledger/period'
 import { findProjectByName, tidyProjectName } from '../../shared/ledger/project-names'
 import type { ProjectRecord, RunRecord } from '../../shared/ledger/records'
@@ -117,6 +117,7 @@ export const createContext = <L>(
       return cached
     })
   const lab = async (): Promise<L> => cached ?? readLab()
+  const stampOf = (l: L) => engineStamp(engine, l)
   return {
     db,
     engine,
@@ -125,8 +126,8 @@ export const createContext = <L>(
     setLabCache: (l) => {
       cached = l
     },
-    stamp: async () => computeStamp(engine.dataVersion, await lab()),
-    readStamp: () => readLab().then((lab) => computeStamp(engine.dataVersion, lab)),
+    stamp: async () => stampOf(await lab()),
+    readStamp: () => readLab().then(stampOf),
     now: () => Date.now(),
     newId: () => crypto.randomUUID(),
     freeDiskBytes: () => freeDiskBytes().catch(() => undefined)

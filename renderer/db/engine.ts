@@ -1,5 +1,5 @@
 import { hourlyProfilesOfRun, preloadRunHourly } from '../../shared/emissions/hourly-preload'
-import { type LabDefaults, labDefaultsSchema } from '../../shared/emissions/lab-defaults'
+import { type LabDefaults, labDefaultsSchema, resultLabDefaults } from '../../shared/emissions/lab-defaults'
 import { estimateRun } from '../../shared/emissions/resolve'
 import type { ReferenceData } from '../../shared/refdata/index'
 import type { LedgerEngine } from './api'
@@ -13,6 +13,7 @@ export const createLedgerEngine = (ref: ReferenceData): LedgerEngine<LabDefaults
   dataVersion: ref.manifest.dataVersion,
   labDefaultsSchema,
   defaultLabDefaults: labDefaultsSchema.parse({}),
+  resultPart: resultLabDefaults,
   compute: (input, lab) => estimateRun(input, ref, lab, hourlyProfilesOfRun(input, ref, lab)),
   // The app's window computes without hourly profiles (renderer/src/ledger/engine.ts): its runs are rebuilt so here.
   alternatives: [(input, lab) => estimateRun(input, ref, lab)],

@@ -53,7 +53,7 @@ export const runsRepo = <L>(ctx: LedgerContext<L>): RunsRepo => {
     const parsed = kept === undefined ? undefined : ctx.engine.labDefaultsSchema.safeParse(kept.value)
     if (parsed?.success) return parsed.data
     const defaults = ctx.engine.defaultLabDefaults
-    return reproduces(stamp, ctx.engine.dataVersion, defaults) ? defaults : undefined
+    return reproduces(stamp, ctx.engine, defaults) ? defaults : undefined
   }
 
   return {

@@ -2,7 +2,7 @@ import Dexie, { type Table, type Transaction } from 'dexie'
 import type { StoredResult } from '../../shared/domain/result'
 import type { ClosedQuarter, QuarterLogEntry } from '../../shared/ledger/closed-quarter'
 import { compactResult, isExplained } from '../../shared/ledger/compact'
-import { computeStamp } from '../../shared/ledger/import-plan'
+import { engineStamp } from '../../shared/ledger/import-plan'
 import { monthOf } from '../../shared/ledger/period'
 import type {
   ImportBatch,
@@ -34,13 +34,17 @@ export interface UpgradeEngine {
   dataVersion: string
   labDefaultsSchema: { safeParse(value: unknown): { success: boolean; data?: unknown } }
   defaultLabDefaults: unknown
+  resultPart?: (lab: never) => unknown
 }
 
 /** The stamp runs are computed to now: the engine's data version with the lab defaults stored in settings. */
 const currentStamp = async (tx: Transaction, engine: UpgradeEngine): Promise<string> => {
   const stored = (await tx.table('settings').get('labDefaults')) as { value: unknown } | undefined
   const parsed = stored === undefined ? undefined : engine.labDefaultsSchema.safeParse(stored.value)
-  return computeStamp(engine.dataVersion, parsed?.success ? parsed.data : engine.defaultLabDefaults)
+  return engineStamp(
+    engine as { dataVersion: string; resultPart?: (lab: unknown) => unknown },
+    parsed?.success ? parsed.data : engine.defaultLabDefaults
+  )
 }
 
 type StoredRunCopy = { computeStamp: string; result: StoredResult }

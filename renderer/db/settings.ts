@@ -1,6 +1,6 @@
 import { CLUSTER_KEY, clusterSettingsSchema, emptyClusterSettings } from '../../shared/import/cluster'
 import { labAtStampKey } from '../../shared/ledger/compact'
-import { computeStamp } from '../../shared/ledger/import-plan'
+import { engineStamp } from '../../shared/ledger/import-plan'
 import {
   assetRegisterSchema,
   assetsOf,
@@ -26,7 +26,7 @@ export const settingsRepo = <L>(ctx: LedgerContext<L>): SettingsRepo<L> => {
       // stamp are kept, so that their trace can still be rebuilt (shared/ledger/compact.ts), also after a restore.
       const before = await ctx.lab()
       const now = ctx.now()
-      const stampOf = (l: unknown) => computeStamp(ctx.engine.dataVersion, l)
+      const stampOf = (l: L) => engineStamp(ctx.engine, l)
       await guarded(() =>
         ctx.db.settings.bulkPut([
           { key: labAtStampKey(stampOf(before)), value: before, updatedAt: now },

@@ -177,6 +177,15 @@ export function computeFigures(input: RunInput, factors: ResolvedFactors): RunFi
   }
 }
 
+/**
+ * The reference data's note on an embodied figure as a message the app translates, when it is the bundled note;
+ * another text (a lab's own figure) is shown as written.
+ */
+const embodiedNote = (embodiedClass: 'cpu' | 'gpu' | 'tpu', note: string): Message | string => {
+  const known = msg(`embodiedNote.${embodiedClass}`)
+  return english(known) === note ? known : note
+}
+
 /** A trace line from its messages (their English text is made only when the command line or a report asks). */
 function step(label: Message, formula: Message | undefined, value: number, unit: string, sourceId?: string): TraceStep {
   // Built field by field (no spreads: every stored run has ~20 lines).
@@ -366,7 +375,11 @@ export function computeRun(input: RunInput, factors: ResolvedFactors): RunResult
     }
     trace.push(
       step(
-        msg('trace.embodied', { count: device.count, device: device.name, note: entry.note }),
+        msg('trace.embodied', {
+          count: device.count,
+          device: device.name,
+          note: embodiedNote(embodiedClass, entry.note)
+        }),
         msg('formula.embodied', {
           totalKg: entry.totalKg,
           hours,

@@ -66,10 +66,26 @@ export const providerClaimSchema = z.object({
 })
 export type ProviderClaim = z.infer<typeof providerClaimSchema>
 
+/**
+ * A residual-mix factor the lab enters for a place and year (e.g. from the AIB European Residual Mix): the grid with
+ * the attributes sold as certificates taken out. None is bundled with the app, so energy no instrument covers falls
+ * back to location-based unless the lab records one.
+ */
+export const residualMixSchema = z.object({
+  id: z.string().min(1),
+  place: placeSchema,
+  year: z.number().int().min(2000).max(2100),
+  intensityGPerKWh: intensity,
+  /** Where the factor is published (e.g. "AIB European Residual Mix 2024, table 2"). */
+  source: z.string().trim().min(1).max(300)
+})
+export type ResidualMixEntry = z.infer<typeof residualMixSchema>
+
 export const instrumentsSchema = z.object({
   supplierFactors: z.array(supplierFactorSchema).default([]),
   certificates: z.array(certificateSchema).default([]),
   providerClaims: z.array(providerClaimSchema).default([]),
+  residualMixes: z.array(residualMixSchema).default([]),
   /** Providers' claims count only when the lab says so: they are the provider's, not the lab's, contracts. */
   optInProviderClaims: z.boolean().default(false)
 })
@@ -84,6 +100,9 @@ export const offsetSchema = z.object({
 })
 export type Offset = z.infer<typeof offsetSchema>
 
-/** Whether the lab holds any instrument that changes a market-based figure. */
+/** Whether the lab holds any instrument (or residual mix) that changes a market-based figure. */
 export const hasInstruments = (i: Instruments): boolean =>
-  i.supplierFactors.length > 0 || i.certificates.length > 0 || (i.optInProviderClaims && i.providerClaims.length > 0)
+  i.supplierFactors.length > 0 ||
+  i.certificates.length > 0 ||
+  i.residualMixes.length > 0 ||
+  (i.optInProviderClaims && i.providerClaims.length > 0)

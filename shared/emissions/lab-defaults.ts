@@ -37,6 +37,7 @@ export const labDefaultsSchema = z.object({
     supplierFactors: [],
     certificates: [],
     providerClaims: [],
+    residualMixes: [],
     optInProviderClaims: false
   }),
   /**
@@ -56,3 +57,11 @@ export const labDefaultsSchema = z.object({
   locations: z.array(locationEntrySchema).default([])
 })
 export type LabDefaults = z.infer<typeof labDefaultsSchema>
+
+/**
+ * The lab defaults a run's result depends on: all but the contractual instruments and offsets, which are applied
+ * where a period's figures are summed (market.ts) or reported apart. A run's stamp hashes only these, so saving an
+ * instrument or an offset recomputes no run.
+ */
+export const resultLabDefaults = ({ instruments: _instruments, offsets: _offsets, ...rest }: LabDefaults): unknown =>
+  rest

@@ -13,7 +13,8 @@ import type { Certificate, Instruments, ProviderClaim, SupplierFactor } from './
  *    cells of one month, since the rollups do not keep the order of runs within a month), until the MWh are used up;
  * 2. the rest at a supplier-specific factor for its place and month;
  * 3. a cloud cell at its provider's published market-based factor for the year, only if the lab opted in;
- * 4. else the residual mix of its place and year, where the reference data has one;
+ * 4. else the residual mix of its place and year: the lab's own entry, else one the reference data bundles (none
+ *    yet);
  * 5. else the location-based figure, with the note that this likely understates the market-based figure.
  * Certificates and supplier factors are the lab's own purchases: they cover its own machines, never a cloud region.
  * Offsets are not instruments and never enter (offsetsOf reports them apart).
@@ -60,13 +61,28 @@ export type MarketLine =
   | { kind: 'residual'; mix: ResidualMix; energyKWh: number; emissionsKg: number }
   | { kind: 'location'; energyKWh: number; emissionsKg: number }
 
+/**
+ * How the energy of one month at one location counts: the same for every run there, since a certificate is shared
+ * pro rata within a month and every other step applies to the whole cell.
+ */
+export interface CellRate {
+  /** kg per kWh of the energy from the instruments and the residual mix (their factors × the share they cover). */
+  instrumentKgPerKWh: number
+  /** The share of the energy left at the location-based figure (step 5). */
+  locationShare: number
+}
+
 export interface MarketFigures {
   marketEmissionsKg: Range
   /** The instruments behind the figure and the fallbacks, in the order above; energy in the period only. */
   lines: MarketLine[]
   /** Energy of the period at the location-based figure (step 5): the figure likely understates. */
   locationFallbackKWh: number
+  /** Each month and location of the period (included or not), keyed by rateKey: what a run there is charged. */
+  rates: Map<string, CellRate>
 }
+
+export const rateKey = (month: string, locationId: string): string => `${month}|${locationId}`
 
 const G_PER_KG = 1000
 const KWH_PER_MWH = 1000
@@ -86,6 +102,13 @@ const sameProvider = (a: string, b: string): boolean => {
       .replace(/microsoft( azure)?/, 'azure')
       .replace(/[^a-z0-9]/g, '')
   return n(a) === n(b)
+}
+
+/** The residual mix of a place and year: the lab's own entry first, else one the reference data bundles (none yet). */
+function residualOf(instruments: Instruments, place: PlaceInfo, year: number, context: MarketContext) {
+  const own = instruments.residualMixes.find((r) => r.year === year && matches(r.place, place))
+  if (own) return { intensityGPerKWh: own.intensityGPerKWh, sourceId: own.source, year: own.year }
+  return context.residualOf?.(place, year)
 }
 
 interface Portion {
@@ -145,7 +168,10 @@ export function marketFigures(
   }
 
   const lines = new Map<unknown, MarketLine>()
+  const rates = new Map<string, CellRate>()
+  let counted = false
   const line = (key: unknown, make: () => MarketLine, kWh: number, gPerKWh: number) => {
+    if (!counted) return
     const l = lines.get(key) ?? make()
     l.energyKWh += kWh
     l.emissionsKg += (kWh * gPerKWh) / G_PER_KG
@@ -154,7 +180,8 @@ export function marketFigures(
   const parts: Range[] = []
   let locationFallbackKWh = 0
   for (const cell of ordered) {
-    if (!monthIn(cell.month, period) || !include(cell)) continue
+    if (!monthIn(cell.month, period)) continue
+    counted = include(cell)
     const place = placeOf(cell.locationId)
     const year = Number(cell.month.slice(0, 4))
     const portions: Portion[] = []
@@ -181,7 +208,7 @@ export function marketFigures(
       place?.provider !== undefined && instruments.optInProviderClaims
         ? instruments.providerClaims.find((p) => p.year === year && sameProvider(p.provider, place.provider!))
         : undefined
-    const residual = place && context.residualOf ? context.residualOf(place, year) : undefined
+    const residual = place ? residualOf(instruments, place, year, context) : undefined
     const labSupplier = own(cell) ? context.labSupplierGPerKWh : undefined
     let locationShare = 0
     if (restKWh > 0) {
@@ -219,18 +246,20 @@ export function marketFigures(
         )
       } else {
         locationShare = restKWh / cell.energyKWh.value
-        locationFallbackKWh += restKWh
-        const kg = cell.emissionsKg.value * locationShare
-        const l = lines.get('location') ?? { kind: 'location', energyKWh: 0, emissionsKg: 0 }
-        l.energyKWh += restKWh
-        l.emissionsKg += kg
-        lines.set('location', l)
+        if (counted) {
+          locationFallbackKWh += restKWh
+          const l = lines.get('location') ?? { kind: 'location', energyKWh: 0, emissionsKg: 0 }
+          l.energyKWh += restKWh
+          l.emissionsKg += cell.emissionsKg.value * locationShare
+          lines.set('location', l)
+        }
       }
     }
     // A contractual factor is exact; the energy's range carries through, each portion keeping its share of it.
     const share = (kWh: number) => kWh / cell.energyKWh.value
     const kgPerKWhOfShares = portions.reduce((s, p) => s + (share(p.energyKWh) * p.intensityGPerKWh) / G_PER_KG, 0)
-    parts.push(add(scale(cell.energyKWh, kgPerKWhOfShares), scale(cell.emissionsKg, locationShare)))
+    rates.set(rateKey(cell.month, cell.locationId), { instrumentKgPerKWh: kgPerKWhOfShares, locationShare })
+    if (counted) parts.push(add(scale(cell.energyKWh, kgPerKWhOfShares), scale(cell.emissionsKg, locationShare)))
   }
   const marketEmissionsKg = parts.length === 0 ? exact(0) : add(...parts)
   assertFinite('marketFigures marketEmissionsKg', marketEmissionsKg)
@@ -238,8 +267,35 @@ export function marketFigures(
   return {
     marketEmissionsKg,
     lines: [...lines.values()].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind)),
-    locationFallbackKWh
+    locationFallbackKWh,
+    rates
   }
+}
+
+/** A run's part in one month: its energy and location-based emissions there (rollup.ts's month shares). */
+export interface RunMonthPart {
+  month: string
+  energyKWh: Range
+  emissionsKg: Range
+}
+
+/**
+ * A run's market-based figure as its share of the period's allocation: each month's energy at the rate of its month
+ * and location, so the runs of a period sum to the period's figure (the dashboard's and the report's). A month the
+ * rates lack (no energy in its cell) counts at the location-based figure.
+ */
+export function runMarketShare(
+  parts: readonly RunMonthPart[],
+  locationId: string,
+  rates: ReadonlyMap<string, CellRate>
+): Range {
+  const shares = parts.map((p) => {
+    const rate = rates.get(rateKey(p.month, locationId)) ?? { instrumentKgPerKWh: 0, locationShare: 1 }
+    return add(scale(p.energyKWh, rate.instrumentKgPerKWh), scale(p.emissionsKg, rate.locationShare))
+  })
+  const kg = shares.length === 0 ? exact(0) : add(...shares)
+  assertFinite('runMarketShare', kg)
+  return kg
 }
 
 /** The months a market-based figure for the period needs from the rollups: from the earliest certificate that reaches it. */
@@ -269,11 +325,37 @@ export function offsetsOf<T extends { tonnes: number; year: number }>(
   return { offsets: within, tonnes: within.reduce((s, o) => s + o.tonnes, 0) }
 }
 
-/** The place codes a location answers to: its country (ISO2, ISO3), its zone, and the grid zone of a cloud region. */
+/**
+ * The place codes a location answers to: its country (ISO2, ISO3), its zone, the grid zone of a cloud region, and
+ * the Electricity Maps zone of its hourly profile (DE-LU for Germany).
+ */
 export function placeInfoOf(entry: LocationEntry): PlaceInfo {
   const codes = new Set<string>()
-  for (const code of [entry.iso2, entry.iso3, entry.countryIso3, entry.gridZone])
+  for (const code of [entry.iso2, entry.iso3, entry.countryIso3, entry.gridZone, entry.hourlyZone])
     if (code) codes.add(code.toUpperCase())
   if (entry.kind === 'zone') codes.add(entry.id.replace(/^zone:/, '').toUpperCase())
   return { codes: [...codes], ...(entry.kind === 'cloud' && entry.provider ? { provider: entry.provider } : {}) }
 }
+
+/** The market context of the lab's locations (the reference data's and its own): place codes by location id. */
+export function marketContextOf(
+  locations: readonly LocationEntry[],
+  labSupplierGPerKWh: number | undefined
+): MarketContext {
+  const byId = new Map(locations.map((l) => [l.id, l]))
+  const places = new Map<string, PlaceInfo | undefined>()
+  return {
+    placeOf: (id: string) => {
+      if (!places.has(id)) {
+        const entry = byId.get(id)
+        places.set(id, entry && placeInfoOf(entry))
+      }
+      return places.get(id)
+    },
+    ...(labSupplierGPerKWh !== undefined ? { labSupplierGPerKWh } : {})
+  }
+}
+
+/** Every place code an instrument may name: the countries, zones and grid zones of the known locations. */
+export const knownPlaces = (locations: readonly LocationEntry[]): Set<string> =>
+  new Set(locations.flatMap((l) => placeInfoOf(l).codes))

@@ -1,7 +1,7 @@
 import type { RunResult, StoredResult } from '../domain/result'
 import { english, msg } from '../messages/index'
 import { canonicalJson } from './canonical'
-import { computeStamp } from './import-plan'
+import { computeStamp, engineStamp } from './import-plan'
 import type { RunRecord } from './records'
 
 /**
@@ -30,8 +30,13 @@ export const isExplained = (result: StoredResult): result is RunResult =>
   result.trace !== undefined && result.assumptions !== undefined && result.sources !== undefined
 
 /** The stamp a run's result was computed to is the one these lab defaults give with this engine's data version. */
-export const reproduces = (stamp: string, dataVersion: string, lab: unknown): boolean =>
-  computeStamp(dataVersion, lab) === stamp
+export const reproduces = <L>(
+  stamp: string,
+  engine: { dataVersion: string; resultPart?: (lab: L) => unknown },
+  lab: L
+): boolean =>
+  // A run stamped before the engine left settings out of its stamp (whole lab defaults hashed) is explained too.
+  engineStamp(engine, lab) === stamp || computeStamp(engine.dataVersion, lab) === stamp
 
 /**
  * The stored figures with the trace, assumptions and sources of a recomputation, when the recomputation gives exactly
@@ -59,6 +64,7 @@ export async function explainRuns<L>(
   runs: readonly RunRecord[],
   engine: {
     dataVersion: string
+    resultPart?: (lab: L) => unknown
     compute(input: RunRecord['input'], lab: L): RunResult
     prepare?(inputs: RunRecord['input'][], lab: L): Promise<void>
     alternatives?: ((input: RunRecord['input'], lab: L) => RunResult)[]
@@ -75,7 +81,7 @@ export async function explainRuns<L>(
   const rebuilt = new Map<string, RunResult>()
   for (const [stamp, group] of byStamp) {
     const lab = await labOf(stamp)
-    const usable = lab !== undefined && reproduces(stamp, engine.dataVersion, lab)
+    const usable = lab !== undefined && reproduces(stamp, engine, lab)
     if (usable)
       await engine.prepare?.(
         group.map((r) => r.input),

@@ -41,6 +41,13 @@ export const METHOD_VERSION = 5
 export const computeStamp = (dataVersion: string, labDefaults: unknown): string =>
   `r${METHOD_VERSION}:${dataVersion}#${hash128(canonicalJson(labDefaults))}`
 
+/**
+ * An engine's stamp for these lab defaults: only the part a run's result depends on (`resultPart`; the app's leaves
+ * out contractual instruments and offsets, applied where figures are summed), so saving those recomputes no run.
+ */
+export const engineStamp = <L>(engine: { dataVersion: string; resultPart?: (lab: L) => unknown }, lab: L): string =>
+  computeStamp(engine.dataVersion, engine.resultPart ? engine.resultPart(lab) : lab)
+
 /** Where the runs of one source project name go: an existing project, or a new one of that name. */
 export const projectPlanLineSchema = z.object({
   sourceName: z.string(),

@@ -1,3 +1,4 @@
+import { type Range, scale } from '../domain/range'
 import type { StoredResult } from '../domain/result'
 import type { RunInput } from '../domain/run'
 import { apportionByMonth } from '../emissions/apportion'
@@ -80,6 +81,14 @@ export const monthShares = (run: RollupSource): { month: string; share: number; 
   const withStart = parts.some((p) => p.month === startMonth) ? parts : [{ month: startMonth, share: 0 }, ...parts]
   return withStart.map((p) => ({ month: p.month, share: p.share, counted: p.month === startMonth }))
 }
+
+/** A run's energy and location-based emissions in each month it spans, as the rollups file them. */
+export const runMonthParts = (run: RollupSource): { month: string; energyKWh: Range; emissionsKg: Range }[] =>
+  monthShares(run).map((p) => ({
+    month: p.month,
+    energyKWh: scale(run.result.energyKWh, p.share),
+    emissionsKg: scale(run.result.emissionsKg, p.share)
+  }))
 
 /** Cells a run contributes to, at both levels, with signed sums (sign −1 takes the run out). */
 export const runContributions = (run: RollupSource, sign: 1 | -1): RollupRecord[] => {

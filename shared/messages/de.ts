@@ -21,6 +21,12 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'trace.renewable': 'Anteil erneuerbarer Energie ({origin})',
   'trace.marketEmissions': 'Emissionen, marktbasiert',
   'trace.embodied': 'Grauemissionen von {count} × {device} ({note})',
+  'embodiedNote.cpu':
+    'Die Hälfte des Zwei-Sockel-Servers von Cloud Carbon Footprint: (Basis 1000 kg mit einer CPU + 100 kg für die zweite CPU) / 2; Basis = Gesamtwert der Instanz abzüglich ihrer Zusätze, ein Wert über die AWS-, GCP- und Azure-Tabellen von CCF.',
+  'embodiedNote.gpu':
+    'additional_gpus eines GPU-Servers bei Cloud Carbon Footprint geteilt durch seine GPU-Anzahl (p4d.24xlarge, p3.16xlarge, g4dn.metal /8; a2-megagpu-16g /16; Azure NC24 /4): in jedem Fall 150 kg.',
+  'embodiedNote.tpu':
+    'Annahme: Für TPUs gibt es keinen öffentlichen Wert je Chip; ein TPU-Chip zählt wie eine GPU (150 kg, Cloud Carbon Footprint).',
   'trace.carKm': 'Entspricht: km mit dem Auto',
   'trace.treeMonths': 'Entspricht: Bindung durch Bäume',
   'trace.flights': 'Entspricht: Flügen {flight}',

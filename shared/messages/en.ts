@@ -24,6 +24,13 @@ export const en = {
   'trace.renewable': 'Renewable share ({origin})',
   'trace.marketEmissions': 'Emissions, market-based',
   'trace.embodied': 'Embodied emissions of {count} × {device} ({note})',
+  // The reference data's notes on its embodied figures (data/defaults.json), so the app can show them translated.
+  'embodiedNote.cpu':
+    "Half of Cloud Carbon Footprint's two-socket server: (base 1000 kg with one CPU + 100 kg for the second CPU) / 2; base = instance total less its additions, one value across CCF's AWS, GCP and Azure tables.",
+  'embodiedNote.gpu':
+    "Cloud Carbon Footprint's additional_gpus of a GPU server divided by its GPU count (p4d.24xlarge, p3.16xlarge, g4dn.metal /8; a2-megagpu-16g /16; Azure NC24 /4): 150 kg in every case.",
+  'embodiedNote.tpu':
+    'Assumption: no public per-chip figure for TPUs; one TPU chip counted as one GPU (150 kg, Cloud Carbon Footprint).',
   'trace.carKm': 'Equivalent: km by car',
   'trace.treeMonths': 'Equivalent: tree-months of absorption',
   'trace.flights': 'Equivalent: flights {flight}',

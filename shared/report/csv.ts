@@ -2,6 +2,7 @@ import { type CsvCell, toCsv } from '../csv/write'
 import type { Range } from '../domain/range'
 import type { LocationInput } from '../domain/run'
 import { reconcile, type ReconcilePart, type Reconciliation, writtenLocation } from '../emissions/reconcile'
+import type { RunMarket } from '../emissions/run-market'
 import type { RollupSums } from '../ledger/records'
 import { gpuHoursOf, primaryDevice } from '../ledger/rollup'
 import type { BreakdownRow, ReportModel, ReportRun } from './model'
@@ -23,6 +24,8 @@ interface Column<T> {
 interface RunRow {
   run: ReportRun
   projectName: string
+  /** The run's market-based figure as the period's totals count it (run-market.ts); absent: the run's own. */
+  market?: RunMarket
 }
 
 const locationPart = (
@@ -101,7 +104,7 @@ export const RUN_COLUMNS: Column<RunRow>[] = [
   ...rangeColumns<RunRow>('pue', 'ratio', (r) => r.run.result.pue),
   ...rangeColumns<RunRow>('intensity', 'g_per_kwh', (r) => r.run.result.intensityGPerKWh),
   ...rangeColumns<RunRow>('emissions', 'kg', (r) => r.run.result.emissionsKg),
-  ...rangeColumns<RunRow>('market_emissions', 'kg', (r) => r.run.result.marketEmissionsKg),
+  ...rangeColumns<RunRow>('market_emissions', 'kg', (r) => r.market?.emissionsKg ?? r.run.result.marketEmissionsKg),
   ...rangeColumns<RunRow>('embodied', 'kg', (r) => r.run.result.embodiedKg),
   { name: 'car_km', cell: (r) => r.run.result.equivalents.carKm },
   { name: 'tree_months', cell: (r) => r.run.result.equivalents.treeMonths },
@@ -125,7 +128,9 @@ export const RUN_COLUMNS: Column<RunRow>[] = [
   { name: 'reconcile_gap_kg', cell: (r) => reconcileOf(r)?.gapKg },
   { name: 'reconcile_intensity_gap_kg', cell: (r) => gapPart(r, 'intensity') },
   { name: 'reconcile_pue_gap_kg', cell: (r) => gapPart(r, 'pue') },
-  { name: 'reconcile_energy_gap_kg', cell: (r) => gapPart(r, 'energy') }
+  { name: 'reconcile_energy_gap_kg', cell: (r) => gapPart(r, 'energy') },
+  // what the market_emissions columns are: the run's share of the lab's instruments, or the run's own figure
+  { name: 'market_basis', cell: (r) => r.market?.basis ?? 'run' }
 ]
 
 /** The run's reconciliation, made once per row for its four columns. */
@@ -187,7 +192,11 @@ export function reportCsvFiles(
       name: 'runs.csv',
       content: table(
         RUN_COLUMNS,
-        sorted.map((run) => ({ run, projectName: projectName.get(run.projectId) ?? run.projectId }))
+        sorted.map((run) => ({
+          run,
+          projectName: projectName.get(run.projectId) ?? run.projectId,
+          ...(model.runMarket[run.id] ? { market: model.runMarket[run.id] } : {})
+        }))
       )
     },
     {

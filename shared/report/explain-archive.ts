@@ -1,5 +1,5 @@
 import { hourlyProfilesOfRun, preloadRunHourly } from '../emissions/hourly-preload'
-import { type LabDefaults, labDefaultsSchema } from '../emissions/lab-defaults'
+import { type LabDefaults, labDefaultsSchema, resultLabDefaults } from '../emissions/lab-defaults'
 import { estimateRun } from '../emissions/resolve'
 import type { BackupTables } from '../ledger/backup'
 import { type ExplainedRun, explainRuns, labAtStampKey } from '../ledger/compact'
@@ -20,6 +20,7 @@ export const explainArchiveRuns = (
     runs,
     {
       dataVersion: ref.manifest.dataVersion,
+      resultPart: resultLabDefaults,
       compute: (input, lab) => estimateRun(input, ref, lab, hourlyProfilesOfRun(input, ref, lab)),
       prepare: (inputs, lab) => preloadRunHourly(inputs, ref, lab),
       alternatives: [(input, lab) => estimateRun(input, ref, lab)]

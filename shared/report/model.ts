@@ -3,12 +3,13 @@ import type { RunResult } from '../domain/result'
 import type { RunInput } from '../domain/run'
 import { hasInstruments } from '../emissions/instruments'
 import type { LabDefaults } from '../emissions/lab-defaults'
-import { type MarketCell, type MarketFigures, marketFigures, placeInfoOf } from '../emissions/market'
+import { type MarketCell, marketContextOf, type MarketFigures, marketFigures, placeInfoOf } from '../emissions/market'
+import { type RunMarket, runsMarket } from '../emissions/run-market'
 import type { TotalsAnswer } from '../ledger/aggregate'
 import { topN } from '../ledger/aggregate'
 import { monthsOf, type Period, periodLabel, previousPeriod, sameMonthsYearBefore } from '../ledger/period'
 import type { RollupSums } from '../ledger/records'
-import { primaryDevice } from '../ledger/rollup'
+import { primaryDevice, runMonthParts } from '../ledger/rollup'
 import { addSums, zeroSums } from '../ledger/sums'
 import { formatMessage, localeNumberWriter, messageCatalogues } from '../messages/index'
 import type { ReferenceData } from '../refdata/index'
@@ -147,6 +148,8 @@ export interface SourceLine {
 
 export interface ReportModel {
   language: ReportLanguage
+  /** Each run's share of the lab's instruments by run id (run-market.ts); empty when the lab holds none. */
+  runMarket: Record<string, RunMarket>
   labName: string
   period: Period
   periodLabel: string
@@ -330,6 +333,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const peopleCount = totals.byPerson.rows.filter((r) => r.totals.runs > 0).length
   const base = {
     language,
+    runMarket: runMarketOf(input),
     labName: input.labName,
     period,
     periodLabel: periodLabel(period),
@@ -456,6 +460,26 @@ function scope2MarketOf(input: ReportInput, locationKind: (id: string) => string
     },
     inScope
   )
+}
+
+/** Each run's share of the lab's instruments, from the same cells as the Scope 2 market-based line. */
+function runMarketOf(input: ReportInput): Record<string, RunMarket> {
+  const { lab, marketCells, ref, runs } = input
+  if (!marketCells || !hasInstruments(lab.instruments)) return {}
+  const cells: MarketCell[] = marketCells.rows.map((r) => ({
+    month: r.group.month ?? '',
+    locationId: r.group.location ?? 'unknown',
+    energyKWh: r.totals.energyKWh,
+    emissionsKg: r.totals.emissionsKg
+  }))
+  const sources = runs.map((r) => ({
+    id: r.id,
+    locationId: r.result.locationId,
+    months: runMonthParts(r),
+    ownMarketKg: r.result.marketEmissionsKg
+  }))
+  const context = marketContextOf([...ref.locations, ...lab.locations], lab.supplierIntensityGPerKWh)
+  return Object.fromEntries(runsMarket(sources, cells, lab.instruments, context))
 }
 
 /** "4 × NVIDIA A100 80GB", devices joined by " + ". */

@@ -85,4 +85,45 @@ describe('the ledger with the real methodology and importers', () => {
     expect(again).toMatchObject({ added: 0, updated: 0, unchanged: parsed.runs.length })
     expect(await ledger.runs.count()).toBe(parsed.runs.length)
   })
+
+  it('recomputes no run when only the contractual instruments or offsets change, and every run when the PUE does', async () => {
+    const ledger = await open()
+    const run = await ledger.runs.create({
+      project: 'instruments',
+      startedAt: '2026-01-10T00:00:00Z',
+      durationS: 3600,
+      devices: [{ kind: 'gpu', name: 'Some GPU', count: 1, powerW: 300, utilization: 1 }],
+      location: { kind: 'country', code: 'DE' }
+    })
+    const lab = await ledger.settings.getLabDefaults()
+    await ledger.settings.setLabDefaults({
+      ...lab,
+      instruments: {
+        ...lab.instruments,
+        certificates: [
+          {
+            id: 'c1',
+            type: 'GO',
+            volumeMWh: 1,
+            place: 'DE',
+            fromMonth: '2026-01',
+            toMonth: '2026-12',
+            intensityGPerKWh: 0,
+            reference: 'GO-1'
+          }
+        ]
+      },
+      offsets: [{ id: 'o1', tonnes: 1, project: 'Forest', year: 2026 }]
+    })
+    expect((await ledger.recompute.status()).remaining).toBe(0)
+    // The run's trace is still rebuilt from its stamp (the stamp holds only what its result depends on).
+    const [explained] = await ledger.runs.explain([(await ledger.runs.get(run.id))!])
+    expect(explained!.result.trace.some((s) => s.labelMsg?.id === 'trace.embodied')).toBe(true)
+    expect(explained!.result.assumptionMsgs?.some((m) => m.id === 'assume.traceUnavailable')).not.toBe(true)
+    await ledger.settings.setLabDefaults({
+      ...(await ledger.settings.getLabDefaults()),
+      ownMachines: { kind: 'data-centre', pue: 1.2 }
+    })
+    expect((await ledger.recompute.status()).remaining).toBe(1)
+  })
 })

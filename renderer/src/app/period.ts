@@ -34,6 +34,22 @@ export const periodFromQuery = (query: URLSearchParams, nowMs: number): Period =
   return periodContaining(k, month, query.get('end') ?? undefined)
 }
 
+/**
+ * The dashboard's period: the one its URL names, else the one the user last chose on it in this window (the
+ * navigation's Dashboard link names none, and should not throw that choice away), else the current quarter.
+ */
+export const dashboardPeriodOf = (query: URLSearchParams, nowMs: number, remembered: Period | undefined): Period =>
+  query.has('period') || query.has('start') || remembered === undefined ? periodFromQuery(query, nowMs) : remembered
+
+let lastDashboardPeriod: Period | undefined
+/** The dashboard's period as last shown in this window (module state: it lives as long as the page). */
+export const dashboardMemory = {
+  get: (): Period | undefined => lastDashboardPeriod,
+  set: (p: Period): void => {
+    lastDashboardPeriod = p
+  }
+}
+
 /** The next (+1) or previous (−1) period of the same kind and length. */
 export const shiftPeriod = (p: Period, direction: 1 | -1): Period => {
   const n = periodLength(p) * direction

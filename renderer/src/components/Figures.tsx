@@ -10,9 +10,9 @@ import { loadCatalogue } from '../ledger/engine'
 import { useLedgerQuery } from '../ledger/useLedgerQuery'
 import { whenIdle } from '../lib/idle'
 import { BreakdownTable } from './BreakdownTable'
-import { BarChart } from './Chart'
 import { Equivalents } from './Equivalents'
 import { LargestRuns } from './LargestRuns'
+import { MassBarChart } from './MassBarChart'
 import { periodName } from './PeriodPicker'
 import { LoadStatus } from './Status'
 import { Total } from './Total'
@@ -92,7 +92,7 @@ export function Figures({ period, projectId }: { period: Period; projectId?: str
     return {
       trend: {
         labels: months.map((m) => i18n.month(m)),
-        series: [
+        seriesKg: [
           { label: t('total.location'), values: months.map((m) => byMonth.get(m)?.emissionsKg.value ?? 0) },
           {
             label: t('total.market'),
@@ -108,7 +108,7 @@ export function Figures({ period, projectId }: { period: Period; projectId?: str
           ...b,
           rows,
           labels: rows.map((r) => r.name),
-          series: [{ label: t('total.location'), values: rows.map((r) => r.kg) }]
+          seriesKg: [{ label: t('total.location'), values: rows.map((r) => r.kg) }]
         }
       }),
       unknownLocation: data.breakdowns[3]?.rows.find((r) => r.group.location === 'unknown')?.totals.runs ?? 0,
@@ -136,7 +136,12 @@ export function Figures({ period, projectId }: { period: Period; projectId?: str
               format={i18n.kg}
               i18n={i18n}
               note={
-                market && market.current.lines.length > 0 ? marketNote(market.current, i18n) : t('total.marketSource')
+                // Nothing to explain about a period without runs (an empty ledger).
+                data.current.total.runs === 0 && data.current.total.energyKWh.value === 0
+                  ? undefined
+                  : market && market.current.lines.length > 0
+                    ? marketNote(market.current, i18n)
+                    : t('total.marketSource')
               }
             />
             <Total
@@ -204,16 +209,14 @@ export function Figures({ period, projectId }: { period: Period; projectId?: str
               <section className="card" aria-labelledby="trend-title">
                 <h3 id="trend-title">{t('dash.trend')}</h3>
                 <div className="chart-box">
-                  <BarChart
+                  <MassBarChart
                     labels={charts.trend.labels}
-                    series={charts.trend.series}
+                    seriesKg={charts.trend.seriesKg}
                     label={t('dash.trendAlt')}
-                    unit={t('breakdown.emissions')}
-                    format={i18n.kg}
                   />
                 </div>
                 <BreakdownTable
-                  rows={charts.trend.labels.map((name, i) => ({ name, kg: charts.trend.series[0]!.values[i] ?? 0 }))}
+                  rows={charts.trend.labels.map((name, i) => ({ name, kg: charts.trend.seriesKg[0]!.values[i] ?? 0 }))}
                   i18n={i18n}
                 />
               </section>
@@ -224,14 +227,7 @@ export function Figures({ period, projectId }: { period: Period; projectId?: str
                     <section className="card" key={b.dim} aria-labelledby={`bd-${b.dim}`}>
                       <h3 id={`bd-${b.dim}`}>{t(b.title)}</h3>
                       <div className="chart-box small">
-                        <BarChart
-                          labels={b.labels}
-                          series={b.series}
-                          label={`${t(b.title)}, ${t('breakdown.emissions')}`}
-                          unit={t('breakdown.emissions')}
-                          horizontal
-                          format={i18n.kg}
-                        />
+                        <MassBarChart labels={b.labels} seriesKg={b.seriesKg} label={t(b.title)} horizontal />
                       </div>
                       <BreakdownTable rows={b.rows} i18n={i18n} />
                     </section>

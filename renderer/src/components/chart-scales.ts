@@ -1,3 +1,5 @@
+import { massUnitOf, type TableUnit } from '../../../shared/report/format'
+
 /** Longest category label drawn on an axis; Chart.js clips longer ones at the canvas edge. */
 export const AXIS_LABEL_CHARS = 22
 
@@ -79,3 +81,14 @@ export const barChartOptions = ({
   },
   scales: barScales({ labels, unit, horizontal, textColour, gridColour })
 })
+
+/**
+ * Emission series in one unit for a chart: g, kg or t CO2e chosen from the largest figure, as the report's tables do
+ * (massUnitOf), so that an axis does not read 0.002 kg beside cards that read 2 g. Returns the values in that unit.
+ */
+export const inMassUnit = <S extends { values: number[] }>(
+  seriesKg: readonly S[]
+): { unit: TableUnit; series: S[] } => {
+  const unit = massUnitOf(seriesKg.flatMap((s) => s.values))
+  return { unit, series: seriesKg.map((s) => ({ ...s, values: s.values.map((kg) => kg * unit.perBase) })) }
+}

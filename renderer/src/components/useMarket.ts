@@ -3,15 +3,13 @@ import { hasInstruments } from '../../../shared/emissions/instruments'
 import type { LabDefaults } from '../../../shared/emissions/lab-defaults'
 import {
   type MarketCell,
+  marketContextOf,
   type MarketFigures,
   marketFigures,
   type MarketLine,
-  marketSpan,
-  type PlaceInfo,
-  placeInfoOf
+  marketSpan
 } from '../../../shared/emissions/market'
 import { customPeriod, monthsOf, type Period, previousPeriod } from '../../../shared/ledger/period'
-import type { LocationEntry } from '../../../shared/refdata/schema'
 import { type AsyncState, useAsync } from '../app/useAsync'
 import type { I18n } from '../i18n/I18nProvider'
 import { loadCatalogue } from '../ledger/engine'
@@ -40,18 +38,7 @@ export const useMarket = (
     async ({ ledger }) => {
       const lab: LabDefaults = await ledger.settings.getLabDefaults()
       if (ref === undefined || !hasInstruments(lab.instruments)) return undefined
-      const byId = new Map<string, LocationEntry>([...ref.locations, ...lab.locations].map((l) => [l.id, l]))
-      const places = new Map<string, PlaceInfo | undefined>()
-      const context = {
-        placeOf: (id: string) => {
-          if (!places.has(id)) {
-            const entry = byId.get(id)
-            places.set(id, entry && placeInfoOf(entry))
-          }
-          return places.get(id)
-        },
-        ...(lab.supplierIntensityGPerKWh !== undefined ? { labSupplierGPerKWh: lab.supplierIntensityGPerKWh } : {})
-      }
+      const context = marketContextOf([...ref.locations, ...lab.locations], lab.supplierIntensityGPerKWh)
       const include = (c: MarketCell) => projectId === undefined || c.project === projectId
       const figures = async (p: Period) => {
         const range = { fromMonth: p.start, toMonth: p.end }

@@ -236,7 +236,7 @@ export const de: Catalogue = {
   'waste.unnamed': '(keine)',
   // Issue 16: dashboard wording
   'total.marketSource':
-    'Aus den vertraglichen Instrumenten des Labors: durch Herkunftsnachweise gedeckte Energie mit 0 g/kWh, der Rest mit dem Faktor des Versorgers, sonst mit dem standortbasierten Faktor (wahrscheinlich zu niedrig). Kompensationen mindern ihn nie.',
+    'Keine vertraglichen Instrumente erfasst (Einstellungen): die eigenen Werte der Läufe, gleich dem standortbasierten Wert, sofern kein Ökostromanteil oder Versorgerfaktor gesetzt ist; die App enthält keinen Residualmix (wahrscheinlich zu niedrig). Kompensationen mindern ihn nie.',
   'dash.title': 'Übersicht',
   'dash.totals': 'Summen für {period}',
   'dash.equivalents': 'Zum Vergleich',
@@ -244,7 +244,7 @@ export const de: Catalogue = {
   'dash.treeMonths': 'Bindung durch Bäume: {value} Baum-Monate',
   'dash.flights': '{value} × {flight}',
   'dash.trend': 'Monatlicher Verlauf',
-  'dash.trendAlt': 'Standortbasierte Emissionen je Monat, kg CO2e',
+  'dash.trendAlt': 'Standort- und marktbasierte Emissionen je Monat',
   'dash.byProject': 'Nach Projekt',
   'dash.byPerson': 'Nach Person',
   'dash.byHardware': 'Nach Hardware',
@@ -267,7 +267,6 @@ export const de: Catalogue = {
   },
   'dash.table': 'Werte als Tabelle',
   'breakdown.group': 'Gruppe',
-  'breakdown.emissions': 'kg CO2e',
   'runs.title': 'Läufe',
   'runs.count': { one: '{count} Lauf', other: '{count} Läufe' },
   'runs.counting': 'Läufe werden durchsucht…',

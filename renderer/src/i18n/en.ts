@@ -234,7 +234,7 @@ export const en = {
   'waste.unnamed': '(none)',
   // Issue 16: dashboard wording
   'total.marketSource':
-    'From the lab’s contractual instruments: energy its certificates cover at 0 g/kWh, the rest at its supplier’s factor, else at the location-based factor (likely an understatement). Offsets never reduce it.',
+    'No contractual instruments recorded (Settings): the runs’ own figures, equal to location-based unless a renewable share or supplier factor is set, and no residual mix is bundled with the app (likely an understatement). Offsets never reduce it.',
   'dash.title': 'Dashboard',
   'dash.totals': 'Totals for {period}',
   'dash.equivalents': 'What it compares to',
@@ -242,7 +242,7 @@ export const en = {
   'dash.treeMonths': '{value} tree-months of absorption',
   'dash.flights': '{value} × {flight}',
   'dash.trend': 'Monthly trend',
-  'dash.trendAlt': 'Location-based emissions per month, kg CO2e',
+  'dash.trendAlt': 'Location-based and market-based emissions per month',
   'dash.byProject': 'By project',
   'dash.byPerson': 'By person',
   'dash.byHardware': 'By hardware',
@@ -265,7 +265,6 @@ export const en = {
   },
   'dash.table': 'Figures as a table',
   'breakdown.group': 'Group',
-  'breakdown.emissions': 'kg CO2e',
   'runs.title': 'Runs',
   'runs.count': { one: '{count} run', other: '{count} runs' },
   'runs.counting': 'Searching the runs…',

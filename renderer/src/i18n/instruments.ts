@@ -5,7 +5,7 @@
 export const instrumentsEn = {
   'instr.title': 'Contractual instruments',
   'instr.intro':
-    'The market-based figure (GHG Protocol Scope 2) comes from these. Certificates are volumes: they cover the energy of runs at their place and period, oldest month first, until their MWh are used up. The rest is at a supplier factor, else at the location-based factor (likely an understatement). Offsets are listed apart and never reduce a figure.',
+    'The market-based figure (GHG Protocol Scope 2) comes from these. Certificates are volumes: they cover the energy of runs at their place and period, oldest month first, until their MWh are used up. The rest is at a supplier factor, else at a residual mix entered below, else at the location-based factor (likely an understatement). Offsets are listed apart and never reduce a figure.',
   'instr.supplier.title': 'Supplier-specific factors',
   'instr.supplier.empty': 'None.',
   'instr.supplier.add': 'Add a supplier factor',
@@ -54,19 +54,37 @@ export const instrumentsEn = {
   'instr.summary.certificate': '{type} {reference}: {volume} MWh, {place}, {intensity} g/kWh',
   'instr.summary.claim': '{provider} {year}: {intensity} g/kWh ({source})',
   'instr.summary.offset': '{tonnes} t, {project}, {year}',
+  'instr.residual.title': 'Residual-mix factors',
+  'instr.residual.empty': 'None. No residual mix is bundled with the app.',
+  'instr.residual.add': 'Add a residual-mix factor',
+  'instr.residual.edit': 'Edit residual-mix factor',
+  'instr.residual.hint':
+    'Energy no instrument covers counts at the residual mix of its place and year (the grid without the attributes sold as certificates, e.g. from the AIB European Residual Mix). The app bundles none: without an entry here that energy stays at the location-based factor, likely an understatement.',
+  'instr.summary.residual': '{place} {year} residual mix {intensity} g/kWh ({source})',
+  'instr.err.unknownPlace':
+    '“{place}” is not a known country, zone or grid zone. Enter a country code (DE, DEU) or a zone (DE-LU, US-CAL-CISO).',
+  'market.noResidual':
+    'No residual mix is bundled with the app: energy no instrument covers is at the location-based factor unless the lab enters a residual-mix factor in Settings.',
+  'market.run.instruments':
+    'Its share of the lab’s contractual instruments over its months, as the dashboard and the report count it. The trace’s market-based line is the run without them.',
+  'market.run.location':
+    'Equal to location-based: the lab records no contractual instruments and the app bundles no residual mix (likely an understatement).',
+  'market.run.own':
+    'From the run’s renewable share and the lab’s supplier factor; the lab records no contractual instruments.',
   'market.from': 'From: {instruments}.',
   'market.certificateUse': '{type} {reference} ({volume} MWh, {place}): {kWh} covered',
   'market.supplierUse': 'supplier factor {place} {intensity} g/kWh ({source}): {kWh}',
   'market.labSupplierUse': 'the lab’s supplier factor {intensity} g/kWh: {kWh}',
   'market.claimUse': '{provider} claim {year}, {intensity} g/kWh ({source}): {kWh}',
   'market.residualUse': 'residual mix {intensity} g/kWh ({source} {year}): {kWh}',
-  'market.locationUse': '{kWh} at the location-based factor (no instrument or residual mix: likely an understatement)'
+  'market.locationUse':
+    '{kWh} at the location-based factor (no instrument, and no residual mix entered; none is bundled with the app: likely an understatement)'
 } as const
 
 export const instrumentsDe: { readonly [K in keyof typeof instrumentsEn]: string } = {
   'instr.title': 'Vertragliche Instrumente',
   'instr.intro':
-    'Aus ihnen entsteht der marktbasierte Wert (GHG Protocol Scope 2). Herkunftsnachweise sind Mengen: Sie decken die Energie der Läufe an ihrem Ort und in ihrem Zeitraum, älteste Monate zuerst, bis ihre MWh verbraucht sind. Der Rest zählt mit dem Faktor des Versorgers, sonst mit dem standortbasierten Faktor (wahrscheinlich zu niedrig). Kompensationen stehen getrennt und mindern keinen Wert.',
+    'Aus ihnen entsteht der marktbasierte Wert (GHG Protocol Scope 2). Herkunftsnachweise sind Mengen: Sie decken die Energie der Läufe an ihrem Ort und in ihrem Zeitraum, älteste Monate zuerst, bis ihre MWh verbraucht sind. Der Rest zählt mit dem Faktor des Versorgers, sonst mit einem unten erfassten Residualmix, sonst mit dem standortbasierten Faktor (wahrscheinlich zu niedrig). Kompensationen stehen getrennt und mindern keinen Wert.',
   'instr.supplier.title': 'Versorgerspezifische Faktoren',
   'instr.supplier.empty': 'Keine.',
   'instr.supplier.add': 'Versorgerfaktor hinzufügen',
@@ -115,6 +133,23 @@ export const instrumentsDe: { readonly [K in keyof typeof instrumentsEn]: string
   'instr.summary.certificate': '{type} {reference}: {volume} MWh, {place}, {intensity} g/kWh',
   'instr.summary.claim': '{provider} {year}: {intensity} g/kWh ({source})',
   'instr.summary.offset': '{tonnes} t, {project}, {year}',
+  'instr.residual.title': 'Residualmix-Faktoren',
+  'instr.residual.empty': 'Keine. Die App enthält keinen Residualmix.',
+  'instr.residual.add': 'Residualmix-Faktor hinzufügen',
+  'instr.residual.edit': 'Residualmix-Faktor bearbeiten',
+  'instr.residual.hint':
+    'Energie, die kein Instrument deckt, zählt mit dem Residualmix ihres Orts und Jahrs (das Netz ohne die als Herkunftsnachweise verkauften Eigenschaften, z. B. aus dem AIB European Residual Mix). Die App enthält keinen: Ohne Eintrag hier bleibt diese Energie beim standortbasierten Faktor, wahrscheinlich zu niedrig.',
+  'instr.summary.residual': '{place} {year} Residualmix {intensity} g/kWh ({source})',
+  'instr.err.unknownPlace':
+    '„{place}“ ist kein bekanntes Land, keine bekannte Zone oder Netzzone. Ländercode (DE, DEU) oder Zone (DE-LU, US-CAL-CISO) eingeben.',
+  'market.noResidual':
+    'Die App enthält keinen Residualmix: Energie, die kein Instrument deckt, zählt mit dem standortbasierten Faktor, solange das Labor keinen Residualmix-Faktor in den Einstellungen einträgt.',
+  'market.run.instruments':
+    'Sein Anteil an den vertraglichen Instrumenten des Labors in seinen Monaten, so wie Übersicht und Bericht zählen. Die marktbasierte Zeile der Herleitung ist der Lauf ohne sie.',
+  'market.run.location':
+    'Gleich dem standortbasierten Wert: Das Labor hat keine vertraglichen Instrumente erfasst und die App enthält keinen Residualmix (wahrscheinlich zu niedrig).',
+  'market.run.own':
+    'Aus dem Ökostromanteil des Laufs und dem Versorgerfaktor des Labors; das Labor hat keine vertraglichen Instrumente erfasst.',
   'market.from': 'Aus: {instruments}.',
   'market.certificateUse': '{type} {reference} ({volume} MWh, {place}): {kWh} gedeckt',
   'market.supplierUse': 'Versorgerfaktor {place} {intensity} g/kWh ({source}): {kWh}',
@@ -122,5 +157,5 @@ export const instrumentsDe: { readonly [K in keyof typeof instrumentsEn]: string
   'market.claimUse': 'Angabe {provider} {year}, {intensity} g/kWh ({source}): {kWh}',
   'market.residualUse': 'Residualmix {intensity} g/kWh ({source} {year}): {kWh}',
   'market.locationUse':
-    '{kWh} mit dem standortbasierten Faktor (kein Instrument und kein Residualmix: wahrscheinlich zu niedrig)'
+    '{kWh} mit dem standortbasierten Faktor (kein Instrument und kein Residualmix erfasst; die App enthält keinen: wahrscheinlich zu niedrig)'
 }

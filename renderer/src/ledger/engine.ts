@@ -1,6 +1,6 @@
 import { dataVersion } from '../../../data/manifest.json'
 import type { RunInput } from '../../../shared/domain/run'
-import { type LabDefaults, labDefaultsSchema } from '../../../shared/emissions/lab-defaults'
+import { type LabDefaults, labDefaultsSchema, resultLabDefaults } from '../../../shared/emissions/lab-defaults'
 import type { Ledger, LedgerEngine } from '../../db'
 
 export type Catalogue = typeof import('./catalogue')
@@ -23,6 +23,7 @@ export const lazyEngine: LedgerEngine<LabDefaults> = {
   dataVersion,
   labDefaultsSchema,
   defaultLabDefaults: labDefaultsSchema.parse({}),
+  resultPart: resultLabDefaults,
   compute: (input: RunInput, lab: LabDefaults) => {
     if (!loaded) throw new Error('The reference data is not loaded yet.')
     return loaded.estimateRun(input, loaded.ref, lab, loaded.hourlyProfilesOfRun(input, loaded.ref, lab))

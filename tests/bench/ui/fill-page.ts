@@ -9,7 +9,7 @@ import { makeRunRecord } from '../../../renderer/db/context'
 import { createLedgerEngine } from '../../../renderer/db/engine'
 import { LedgerDb } from '../../../renderer/db/schema'
 import { type RunInput, runInputSchema } from '../../../shared/domain/run'
-import { computeStamp, stableRunId } from '../../../shared/ledger/import-plan'
+import { engineStamp, stableRunId } from '../../../shared/ledger/import-plan'
 import { customPeriod, monthsOf } from '../../../shared/ledger/period'
 import type { RunRecord } from '../../../shared/ledger/records'
 import { RollupDelta } from '../../../shared/ledger/rollup'
@@ -122,7 +122,7 @@ const fill = {
       db,
       startMs,
       spanMs: Math.floor((endMs - startMs) / HOUR_MS) * HOUR_MS,
-      stamp: computeStamp(engine.dataVersion, lab),
+      stamp: engineStamp(engine, lab),
       createdAt,
       projectIds,
       delta: new RollupDelta(),

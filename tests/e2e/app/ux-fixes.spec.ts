@@ -71,11 +71,15 @@ test('run detail: keyboard opens it on its heading, Esc closes it back to the ro
   const detail = page.getByRole('complementary', { name: 'Run details' })
   await expect(detail).toBeVisible()
   const headline = detail.getByRole('definition').first().locator('xpath=ancestor::dl')
+  // The market-based figure reads the lab's instruments (none here: equal to location-based, and it says so).
+  await expect(detail.getByTestId('detail-market')).toBeVisible()
   const pairs = await readPairs(headline)
   expect(pairs).toEqual({
     'Location-based emissions': '16.99 kg range 13 kg – 22.57 kg',
-    Energy: expect.stringMatching(/^30 kWh/)
+    Energy: expect.stringMatching(/^30 kWh/),
+    'Market-based': '16.99 kg range 13 kg – 22.57 kg'
   })
+  await expect(detail.getByTestId('detail-market-note')).toHaveText(/^Equal to location-based: the lab records no/)
   // The headline sits above the computation table.
   const headlineBox = await headline.boundingBox()
   const traceBox = await detail.getByRole('table', { name: 'Computation' }).boundingBox()
@@ -115,13 +119,18 @@ const importSample = async (page: Page) => {
   await expect(card.getByText('Imported: 18 new')).toBeVisible()
 }
 
-test('charts: value axes carry kg CO2e and long location names are not clipped (screenshot)', async ({ page }) => {
+test('charts: value axes carry the unit of the cards (g CO2e for this tiny quarter) and long location names are not clipped (screenshot)', async ({
+  page
+}) => {
   await page.setViewportSize({ width: 1366, height: 900 })
   await open(page, 'e2e-ux-charts', '/import')
   await importSample(page)
   await page.goto(page.url().replace(/#.*$/, '#/?period=quarter&start=2024-04'))
   await expect(page.getByRole('heading', { name: 'Totals for Q2 2024' })).toBeVisible()
-  await expect(page.getByRole('img', { name: 'By location, kg CO2e' })).toBeVisible()
+  // 0.355 g in the quarter: the axes read g like the cards, not 0.0004 kg.
+  await expect(page.locator('.total').first()).toContainText('0.355 g')
+  await expect(page.getByRole('img', { name: 'By location, g CO2e' })).toBeVisible()
+  await expect(page.getByRole('img', { name: /per month, g CO2e$/ })).toBeVisible()
   await page.waitForTimeout(300)
   await shot(page, 'ux-dashboard-charts')
 })

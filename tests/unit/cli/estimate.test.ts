@@ -102,6 +102,8 @@ describe('cli estimate', () => {
     expect(out.code).toBe(0)
     expect(out.stdout).toMatch(/Emissions\s+17\.0 kg CO2eq|Emissions\s+16\.99 kg CO2eq/)
     expect(out.stdout).toMatch(/How it was computed/)
+    // One run has no contractual instruments: its market-based figure says it equals location-based.
+    expect(out.stdout).toMatch(/Market-based\s+.*equal to location-based: no contractual instruments/)
   })
 
   it.each([

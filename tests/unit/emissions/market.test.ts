@@ -9,8 +9,10 @@ import {
   type MarketContext,
   marketFigures,
   marketSpan,
-  offsetsOf
+  offsetsOf,
+  runMarketShare
 } from '../../../shared/emissions/market'
+import { runsMarket } from '../../../shared/emissions/run-market'
 
 // Germany's grid at 400 g/kWh (±10 %), France's at 50; a cloud region in Germany.
 const PLACES: Record<string, { codes: string[]; provider?: string }> = {
@@ -190,5 +192,57 @@ describe('market-based emissions from contractual instruments', () => {
       ),
       { numRuns: 200 }
     )
+  })
+
+  it('uses a residual-mix factor the lab entered for its place and year, naming its source', () => {
+    const residual = {
+      id: 'r1',
+      place: 'DE',
+      year: 2025,
+      intensityGPerKWh: 650,
+      source: 'AIB European Residual Mix 2025'
+    }
+    const m = marketFigures(quarter, instruments({ certificates: [go()], residualMixes: [residual] }), Q1, context)
+    // 1.5 MWh covered at 0, the other 1.5 MWh at 650 g/kWh; nothing left at location-based.
+    expect(m.marketEmissionsKg.value).toBeCloseTo(975, 9)
+    expect(m.locationFallbackKWh).toBe(0)
+    expect(m.lines.at(-1)).toMatchObject({ kind: 'residual', mix: { sourceId: 'AIB European Residual Mix 2025' } })
+    // Another year's residual mix does not apply.
+    const old = instruments({ residualMixes: [{ ...residual, year: 2024 }] })
+    expect(marketFigures(quarter, old, Q1, context).marketEmissionsKg.value).toBe(1200)
+  })
+
+  it("gives each run its share of the period's allocation, so the runs sum to the period's figure", () => {
+    // Two runs in January (300 and 700 kWh), one across February and March; a 1.5 MWh certificate.
+    const part = (month: string, kWh: number) => ({
+      month,
+      energyKWh: spread(kWh, 0.1),
+      emissionsKg: cell(month, kWh).emissionsKg
+    })
+    const runs = [
+      { id: 'a', locationId: 'zone:DE', months: [part('2025-01', 300)], ownMarketKg: spread(120, 0.2) },
+      { id: 'b', locationId: 'zone:DE', months: [part('2025-01', 700)], ownMarketKg: spread(280, 0.2) },
+      {
+        id: 'c',
+        locationId: 'zone:DE',
+        months: [part('2025-02', 1000), part('2025-03', 1000)],
+        ownMarketKg: spread(800, 0.2)
+      }
+    ]
+    const i = instruments({ certificates: [go()] })
+    const byRun = runsMarket(runs, quarter, i, context)
+    expect(byRun.get('a')).toMatchObject({ basis: 'instruments', emissionsKg: { value: 0 } })
+    // Half of February covered, March not: 200 + 400 kg.
+    expect(byRun.get('c')!.emissionsKg.value).toBeCloseTo(600, 9)
+    const sum = [...byRun.values()].reduce((s, r) => s + r.emissionsKg.value, 0)
+    expect(sum).toBeCloseTo(marketFigures(quarter, i, Q1, context).marketEmissionsKg.value, 9)
+    const c = byRun.get('c')!.emissionsKg
+    expect(c.low).toBeLessThan(c.value)
+    expect(c.high).toBeGreaterThan(c.value)
+    // Without instruments each run's own figure stands, labelled so.
+    const none = runsMarket(runs, quarter, instruments({}), context)
+    expect(none.get('b')).toEqual({ basis: 'run', emissionsKg: spread(280, 0.2) })
+    // A month the rates lack counts at location-based.
+    expect(runMarketShare([part('2026-01', 10)], 'zone:DE', new Map()).value).toBeCloseTo(4, 9)
   })
 })

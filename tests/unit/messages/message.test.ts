@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { runInputSchema } from '../../../shared/domain/run'
+import { labDefaultsSchema } from '../../../shared/emissions/lab-defaults'
+import { estimateRun } from '../../../shared/emissions/resolve'
+import { de } from '../../../shared/messages/de'
 import {
   english,
   formatMessage,
@@ -8,6 +12,7 @@ import {
   verbatim,
   writeEnglishNumber
 } from '../../../shared/messages/index'
+import { loadReferenceData } from '../../../shared/refdata/index'
 
 describe('number styles', () => {
   const german = localeNumberWriter('de-DE')
@@ -81,5 +86,29 @@ describe('formatMessage', () => {
     )
     expect(english(verbatim('as {it} is'))).toBe('as {it} is')
     expect(() => english({ id: 'no.such.id' })).toThrow(/no English text for 'no.such.id'/)
+  })
+})
+
+describe("the reference data's notes, translated (issue 11 tester findings)", () => {
+  it("keeps the English embodied notes equal to data/defaults.json's, and shows them in German in a run's trace", () => {
+    const ref = loadReferenceData()
+    for (const kind of ['cpu', 'gpu', 'tpu'] as const)
+      expect(english(msg(`embodiedNote.${kind}`))).toBe(ref.defaults.embodied[kind]!.note)
+    const result = estimateRun(
+      runInputSchema.parse({
+        project: 'p',
+        startedAt: '2025-03-01T00:00:00Z',
+        durationS: 3600,
+        devices: [{ kind: 'gpu', name: 'A100 80GB', count: 1 }],
+        location: { kind: 'country', code: 'DE' }
+      }),
+      ref,
+      labDefaultsSchema.parse({})
+    )
+    const step = result.trace.find((s) => s.labelMsg?.id === 'trace.embodied')!
+    const german = formatMessage(de, step.labelMsg!, localeNumberWriter('de-DE'))!
+    expect(german).toContain('additional_gpus eines GPU-Servers')
+    expect(german).not.toContain('divided by')
+    expect(english(step.labelMsg!)).toContain(ref.defaults.embodied.gpu!.note)
   })
 })

@@ -1,6 +1,6 @@
 import { Ticks } from 'chart.js'
 import { describe, expect, it } from 'vitest'
-import { barChartOptions, barScales, shortLabel } from '../../../renderer/src/components/chart-scales'
+import { barChartOptions, barScales, inMassUnit, shortLabel } from '../../../renderer/src/components/chart-scales'
 import { formatMassKg } from '../../../renderer/src/format/format'
 
 describe('shortLabel', () => {
@@ -67,5 +67,21 @@ describe('barChartOptions', () => {
     const { callbacks } = options('de-DE').plugins.tooltip
     expect(callbacks.label({ dataset: { label: 'Standortbasiert' }, raw: 2500 })).toBe('Standortbasiert: 2.500 kg')
     expect(callbacks.title([{ dataIndex: 1 }])).toBe('Feb 2026')
+  })
+})
+
+describe('inMassUnit (one unit per chart, from its largest figure, as the report does)', () => {
+  it('draws tiny totals in g, ordinary ones in kg and large ones in t, every series alike', () => {
+    const tiny = inMassUnit([
+      { label: 'location', values: [0.0021, 0.0004] },
+      { label: 'market', values: [0.001, 0] }
+    ])
+    expect(tiny.unit.symbol).toBe('g CO2e')
+    expect(tiny.series[0]!.values[0]).toBeCloseTo(2.1, 12)
+    expect(tiny.series[1]!.values[0]).toBeCloseTo(1, 12)
+    expect(inMassUnit([{ label: 'a', values: [0.5, 12] }]).unit.symbol).toBe('kg CO2e')
+    const large = inMassUnit([{ label: 'a', values: [25_000, 10] }])
+    expect(large.unit.symbol).toBe('t CO2e')
+    expect(large.series[0]!.values).toEqual([25, 0.01])
   })
 })

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { labDefaultsSchema } from '../../../shared/emissions/lab-defaults'
+import { parseCsv } from '../../../shared/import/csv'
 import { quarterPeriod } from '../../../shared/ledger/period'
 import {
   buildReportModel,
   marketCellsFromRuns,
   periodBoundsMs,
+  reportCsvFiles,
   reportText,
   shortenNames,
   totalsFromRuns
@@ -130,5 +132,40 @@ describe("Scope 2 market-based from the lab's contractual instruments (issue 11)
     const m = withInstruments({})
     expect(own(m).method).toBe('location-fallback')
     expect(m.ghg.instruments).toEqual([])
+    expect(m.runMarket).toEqual({})
+  })
+  it("gives each run its share of the instruments in the report's runs.csv, labelled by its basis", () => {
+    // A zero supplier factor for the places of the lab's own runs in the quarter: own runs at 0, cloud runs unchanged.
+    const own_ = runs.filter((r) => {
+      const e = ref.locations.find((l) => l.id === r.result.locationId)
+      return e !== undefined && e.kind !== 'cloud'
+    })
+    const places = [
+      ...new Set(
+        own_.flatMap((r) => {
+          const e = ref.locations.find((l) => l.id === r.result.locationId)
+          return e ? [e.iso2 ?? e.id.replace(/^zone:/, '')] : []
+        })
+      )
+    ]
+    const suppliers = places.map((place, i) => ({
+      id: `s${i}`,
+      place,
+      fromMonth: '2024-01',
+      toMonth: '2026-12',
+      intensityGPerKWh: 0,
+      source: 'contract'
+    }))
+    const m = withInstruments({ supplierFactors: suppliers })
+    expect(own_.length).toBeGreaterThan(0)
+    for (const r of own_)
+      expect(m.runMarket[r.id]).toEqual({ basis: 'instruments', emissionsKg: { value: 0, low: 0, high: 0 } })
+    const csv = reportCsvFiles(m, runs, tables.projects).find((f) => f.name === 'runs.csv')!.content
+    const [header, ...rows] = parseCsv(csv).map((r) => r.cells)
+    const at = (row: string[], name: string) => row[header!.indexOf(name)]!
+    expect(rows.every((row) => at(row, 'market_basis') === 'instruments')).toBe(true)
+    const ownIds = new Set(own_.map((r) => r.id))
+    for (const row of rows.filter((row) => ownIds.has(at(row, 'run_id'))))
+      expect(Number(at(row, 'market_emissions_kg'))).toBe(0)
   })
 })

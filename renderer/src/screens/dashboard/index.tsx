@@ -1,4 +1,5 @@
-import { periodFromQuery } from '../../app/period'
+import { useEffect } from 'react'
+import { dashboardMemory, dashboardPeriodOf } from '../../app/period'
 import type { ScreenProps } from '../../app/screens'
 import { Figures } from '../../components/Figures'
 import { PeriodPicker } from '../../components/PeriodPicker'
@@ -8,7 +9,8 @@ import { Waste } from './Waste'
 
 export default function Dashboard({ query }: ScreenProps) {
   const { t } = useI18n()
-  const period = periodFromQuery(query, Date.now())
+  const period = dashboardPeriodOf(query, Date.now(), dashboardMemory.get())
+  useEffect(() => dashboardMemory.set(period), [period])
   return (
     <section aria-labelledby="dash-title">
       <h1 id="dash-title">{t('dash.title')}</h1>

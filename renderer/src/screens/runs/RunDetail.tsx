@@ -4,12 +4,14 @@ import type { RunRecord } from '../../../db'
 import { href } from '../../app/router'
 import { ModelCardBlock } from '../../components/ModelCardBlock'
 import { LoadStatus } from '../../components/Status'
+import { useRunMarket } from '../../components/useRunsMarket'
 import { useHost } from '../../host/HostProvider'
 import type { MessageKey } from '../../i18n/en'
 import { useI18n } from '../../i18n/I18nProvider'
 import { locationName } from '../../i18n/location-names'
 import { useLedgerQuery } from '../../ledger/useLedgerQuery'
 import { Reported } from './Reported'
+import { RunMarket, RunMarketNote } from './RunMarket'
 import { useExplainedRun } from './useExplainedRun'
 
 // The planner and the hourly profiles load only when a run with known times is shown.
@@ -41,6 +43,7 @@ export function RunDetail({
   const { api } = useHost()
   const state = useExplainedRun(useLedgerQuery(({ ledger }) => ledger.runs.get(runId), [runId]))
   const run = state.data
+  const market = useRunMarket(run).data
   const heading = useRef<HTMLHeadingElement>(null)
   const panel = useRef<HTMLElement>(null)
   // Opening a run (by click or Enter) lands on the panel, not 100 tab stops away from it.
@@ -95,7 +98,9 @@ export function RunDetail({
                   <span className="muted range">{i18n.rangeText(run.result.energyKWh, i18n.kWh)}</span>
                 </dd>
               </div>
+              <RunMarket market={market} />
             </dl>
+            <RunMarketNote run={run} market={market} />
             <div className="row">
               <a href={href(`/runs/${encodeURIComponent(run.id)}/edit`)}>{t('common.edit')}</a>
               <a href={href(`/runs/${encodeURIComponent(run.id)}/duplicate`)}>{t('common.duplicate')}</a>

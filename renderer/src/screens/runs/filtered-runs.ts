@@ -1,5 +1,6 @@
 import { toCsv } from '../../../../shared/csv/write'
 import { add, exact, type Range } from '../../../../shared/domain/range'
+import type { RunMarket } from '../../../../shared/emissions/run-market'
 import type { ExplainedRun } from '../../../../shared/ledger/compact'
 import { RUN_COLUMNS } from '../../../../shared/report/csv'
 import type { RunRecord, RunWindow } from '../../../db'
@@ -36,10 +37,18 @@ export const addRuns = (totals: RunTotals, runs: readonly RunRecord[]): RunTotal
   )
 
 /** The runs as the report's runs.csv (docs/formats/report-csv.md), in the table's order. */
-export const runsCsv = (runs: readonly ExplainedRun[], projectName: (id: string) => string): string =>
+export const runsCsv = (
+  runs: readonly ExplainedRun[],
+  projectName: (id: string) => string,
+  market: ReadonlyMap<string, RunMarket> = new Map()
+): string =>
   toCsv(
     RUN_COLUMNS.map((c) => c.name),
-    runs.map((run) => RUN_COLUMNS.map((c) => c.cell({ run, projectName: projectName(run.projectId) || run.projectId })))
+    runs.map((run) => {
+      const m = market.get(run.id)
+      const row = { run, projectName: projectName(run.projectId) || run.projectId, ...(m ? { market: m } : {}) }
+      return RUN_COLUMNS.map((c) => c.cell(row))
+    })
   )
 
 /** runs-2026-12-04.csv: the local day of the export. */

@@ -5,10 +5,12 @@ import { useNotify } from '../../app/Notices'
 import { navigate } from '../../app/router'
 import type { ScreenProps } from '../../app/screens'
 import { ProjectPicker } from '../../components/ProjectPicker'
+import { readRunsMarket } from '../../components/useRunsMarket'
 import { useHost } from '../../host/HostProvider'
 import type { MessageKey } from '../../i18n/en'
 import { useI18n } from '../../i18n/I18nProvider'
 import { locationName } from '../../i18n/location-names'
+import { loadCatalogue } from '../../ledger/engine'
 import { useLedger } from '../../ledger/LedgerProvider'
 import { useLedgerQuery } from '../../ledger/useLedgerQuery'
 import { rowWindow } from '../../lib/virtual'
@@ -180,10 +182,11 @@ export default function Runs({ query }: ScreenProps) {
     try {
       const runs: RunRecord[] = []
       for await (const rows of rowsOf(win.data)) runs.push(...rows)
+      const market = await readRunsMarket(ledger, (await loadCatalogue()).ref, runs)
       const outcome = await host.api.saveFile({
         suggestedName: runsCsvFileName(new Date()),
         // Stored runs keep their figures only: the CSV's assumptions and sources are rebuilt for it.
-        content: runsCsv(await ledger.runs.explain(runs), projectName),
+        content: runsCsv(await ledger.runs.explain(runs), projectName, market),
         filters: [{ name: 'CSV', extensions: ['csv'] }]
       })
       if (outcome.status === 'saved')

@@ -1,6 +1,10 @@
+import { useMemo } from 'react'
 import type { Instruments } from '../../../../shared/emissions/instruments'
 import type { LabDefaults } from '../../../../shared/emissions/lab-defaults'
+import { knownPlaces } from '../../../../shared/emissions/market'
+import { useAsync } from '../../app/useAsync'
 import { useI18n } from '../../i18n/I18nProvider'
+import { loadCatalogue } from '../../ledger/engine'
 import { useSaveLab } from './form-hooks'
 import { InstrumentList } from './InstrumentList'
 
@@ -15,6 +19,10 @@ export function ContractualInstruments({ lab }: { lab: LabDefaults }) {
   const instruments = lab.instruments
   const storeInstruments = (patch: Partial<Instruments>) => save({ ...lab, instruments: { ...instruments, ...patch } })
   const g = (n: number) => i18n.num(n)
+  // A certificate or factor for a place no location answers to would count nothing: refused at its field.
+  const ref = useAsync(loadCatalogue, []).data?.ref
+  const places = useMemo(() => ref && knownPlaces([...ref.locations, ...lab.locations]), [ref, lab.locations])
+  const isKnownPlace = (place: string) => places === undefined || places.has(place)
   return (
     <section className="card settings-block" aria-labelledby="instr-title" id="settings-instruments">
       <h2 id="instr-title">{t('instr.title')}</h2>
@@ -36,6 +44,7 @@ export function ContractualInstruments({ lab }: { lab: LabDefaults }) {
           })
         }
         store={(certificates) => storeInstruments({ certificates })}
+        isKnownPlace={isKnownPlace}
       />
       <InstrumentList
         kind="supplier"
@@ -48,7 +57,29 @@ export function ContractualInstruments({ lab }: { lab: LabDefaults }) {
           t('instr.summary.supplier', { place: s.place, intensity: g(s.intensityGPerKWh), source: s.source })
         }
         store={(supplierFactors) => storeInstruments({ supplierFactors })}
+        isKnownPlace={isKnownPlace}
       />
+      <InstrumentList
+        kind="residual"
+        entries={instruments.residualMixes}
+        title="instr.residual.title"
+        empty="instr.residual.empty"
+        add="instr.residual.add"
+        edit="instr.residual.edit"
+        describe={(r) =>
+          t('instr.summary.residual', {
+            place: r.place,
+            year: r.year,
+            intensity: g(r.intensityGPerKWh),
+            source: r.source
+          })
+        }
+        store={(residualMixes) => storeInstruments({ residualMixes })}
+        isKnownPlace={isKnownPlace}
+      />
+      <p className="muted" id="instr-residual-hint">
+        {t('instr.residual.hint')}
+      </p>
       <div className="settings-sub">
         <div className="field">
           <label>

@@ -28,7 +28,8 @@ export function InstrumentList<E extends Entry>({
   add,
   edit,
   describe,
-  store
+  store,
+  isKnownPlace
 }: {
   kind: InstrumentKind
   entries: readonly E[]
@@ -38,6 +39,8 @@ export function InstrumentList<E extends Entry>({
   edit: MessageKey
   describe: (entry: E) => string
   store: (entries: E[]) => Promise<void>
+  /** Whether a place is one the ledger knows (instrument-fields.ts); absent: places are not checked. */
+  isKnownPlace?: (place: string) => boolean
 }) {
   const i18n = useI18n()
   const { t } = i18n
@@ -65,7 +68,7 @@ export function InstrumentList<E extends Entry>({
   }
   const submit = async (e: FormEvent) => {
     e.preventDefault()
-    const checked = instrumentOf(kind, fields, i18n.parse, editing ?? crypto.randomUUID())
+    const checked = instrumentOf(kind, fields, i18n.parse, editing ?? crypto.randomUUID(), isKnownPlace)
     setErrors(checked.errors)
     if (!checked.value) return
     const entry = checked.value as unknown as E

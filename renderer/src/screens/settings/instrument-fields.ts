@@ -8,12 +8,13 @@ import {
   certificateTypeSchema,
   offsetSchema,
   providerClaimSchema,
+  residualMixSchema,
   supplierFactorSchema
 } from '../../../../shared/emissions/instruments'
 import type { MessageKey } from '../../i18n/en'
 import type { Checked, FieldMessage } from './lab-fields'
 
-export type InstrumentKind = 'supplier' | 'certificate' | 'claim' | 'offset'
+export type InstrumentKind = 'supplier' | 'certificate' | 'claim' | 'residual' | 'offset'
 
 export interface FieldSpec {
   name: string
@@ -63,6 +64,12 @@ export const INSTRUMENT_FIELDS: Record<InstrumentKind, FieldSpec[]> = {
     year,
     { name: 'source', label: 'instr.f.source', input: 'text', error: TEXT(300) }
   ],
+  residual: [
+    { name: 'place', label: 'instr.f.place', input: 'text', error: { key: 'instr.err.place' } },
+    year,
+    intensity,
+    { name: 'source', label: 'instr.f.source', input: 'text', error: TEXT(300) }
+  ],
   offset: [
     { name: 'tonnes', label: 'instr.f.tonnes', input: 'number', error: { key: 'instr.err.positive' } },
     { name: 'project', label: 'instr.f.project', input: 'text', error: TEXT(300) },
@@ -74,6 +81,7 @@ const SCHEMAS = {
   supplier: supplierFactorSchema,
   certificate: certificateSchema,
   claim: providerClaimSchema,
+  residual: residualMixSchema,
   offset: offsetSchema
 } as const satisfies Record<InstrumentKind, z.ZodType>
 
@@ -91,12 +99,17 @@ export const fieldsOf = (kind: InstrumentKind, entry: Record<string, unknown>, f
     })
   )
 
-/** The instrument of the form, or a message at each refused field ('form.required' where nothing was typed). */
+/**
+ * The instrument of the form, or a message at each refused field ('form.required' where nothing was typed). A place
+ * must be one the ledger knows (`isKnownPlace`: a country, zone or grid zone of its locations), else no run could
+ * ever match it and the instrument would silently count nothing.
+ */
 export function instrumentOf<K extends InstrumentKind>(
   kind: K,
   fields: Fields,
   parse: (text: string) => number | undefined,
-  id: string
+  id: string,
+  isKnownPlace: (place: string) => boolean = () => true
 ): Checked<InstrumentOf<K>> {
   const errors: Record<string, FieldMessage> = {}
   const raw: Record<string, unknown> = { id }
@@ -124,5 +137,7 @@ export function instrumentOf<K extends InstrumentKind>(
           ? { key: 'instr.err.order' }
           : (spec?.error ?? { key: 'settings.invalid', params: { message: issue.message } })
     }
+  const place = parsed.success ? (parsed.data as { place?: string }).place : undefined
+  if (place !== undefined && !isKnownPlace(place)) errors.place = { key: 'instr.err.unknownPlace', params: { place } }
   return Object.keys(errors).length > 0 ? { errors } : { value: parsed.data as InstrumentOf<K> }
 }
