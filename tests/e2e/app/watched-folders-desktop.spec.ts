@@ -86,6 +86,21 @@ const standIn = <T>(page: Page, read: (s: StandIn) => T) =>
     return (new Function('s', `return (${body})(s)`) as (s: StandIn) => T)(s)
   }, read.toString())
 
+/** What main does when a watched folder gets a file: a watch-batch event with the folder as it is now. */
+const sendBatch = (page: Page, batchId: string, name: string, text: string) =>
+  page.evaluate(
+    ([batch, file, body]) => {
+      const s = (window as unknown as { standIn: StandIn }).standIn
+      s.emit({
+        type: 'watch-batch',
+        batchId: batch,
+        folder: s.folder(),
+        files: [{ name: file, format: 'slurm', text: body }]
+      })
+    },
+    [batchId, name, text] as const
+  )
+
 test("a watched folder's zone and partitions are edited in Settings, and its sacct batch is imported with them", async ({
   page
 }) => {
@@ -123,18 +138,7 @@ test("a watched folder's zone and partitions are edited in Settings, and its sac
 
   // main sends the folder (with what was just set) and a new sacct file; the renderer imports it and answers
   const text = readFileSync('tests/fixtures/import/slurm/sacct-energy-gpu.psv', 'utf8')
-  await page.evaluate(
-    ([batch, name, body]) => {
-      const s = (window as unknown as { standIn: StandIn }).standIn
-      s.emit({
-        type: 'watch-batch',
-        batchId: batch,
-        folder: s.folder(),
-        files: [{ name, format: 'slurm', text: body }]
-      })
-    },
-    ['0123456789abcdef01234567', 'sacct-energy-gpu.psv', text] as const
-  )
+  await sendBatch(page, '0123456789abcdef01234567', 'sacct-energy-gpu.psv', text)
   await expect(page.getByText(`Watched folder ${FOLDER}: 10 runs imported or updated.`)).toBeVisible({
     timeout: 20_000
   })
@@ -142,18 +146,7 @@ test("a watched folder's zone and partitions are edited in Settings, and its sac
   expect(done).toEqual(['0123456789abcdef01234567', [{ name: 'sacct-energy-gpu.psv', runs: 10 }]])
 
   // the same batch again (main restarted before it heard back): nothing is stored twice
-  await page.evaluate(
-    ([batch, name, body]) => {
-      const s = (window as unknown as { standIn: StandIn }).standIn
-      s.emit({
-        type: 'watch-batch',
-        batchId: batch,
-        folder: s.folder(),
-        files: [{ name, format: 'slurm', text: body }]
-      })
-    },
-    ['0123456789abcdef01234568', 'sacct-energy-gpu.psv', text] as const
-  )
+  await sendBatch(page, '0123456789abcdef01234568', 'sacct-energy-gpu.psv', text)
   await expect
     .poll(() => standIn(page, (s) => s.calls.filter((c) => c.method === 'batchDone').map((c) => c.args[1])))
     .toEqual([[{ name: 'sacct-energy-gpu.psv', runs: 10 }], [{ name: 'sacct-energy-gpu.psv', runs: 0 }]])
