@@ -1,4 +1,4 @@
-import type { Range } from '../domain/range'
+import { add as addRanges, type Range } from '../domain/range'
 import type { RunResult } from '../domain/result'
 import type { RunInput } from '../domain/run'
 import { hasInstruments } from '../emissions/instruments'
@@ -225,6 +225,21 @@ const keyFigures = (totals: ReportTotals): KeyFigure[] => {
   ]
 }
 
+/**
+ * With contractual instruments, the market-based key figure is the sum of the runs' shares of them (run-market.ts),
+ * the figure the Scope 2 table, the runs CSV and the dashboard give, not the runs' own stored figures. The earlier
+ * periods' figures were summed on the runs' own basis: no change against them is claimed.
+ */
+const withAllocatedMarket = (
+  keys: KeyFigure[],
+  runs: readonly ReportRun[],
+  runMarket: Readonly<Record<string, RunMarket>>
+): KeyFigure[] => {
+  if (Object.keys(runMarket).length === 0) return keys
+  const value = addRanges(...runs.map((r) => runMarket[r.id]?.emissionsKg ?? r.result.marketEmissionsKg))
+  return keys.map((k) => (k.id === 'market' ? { ...k, value, changeVsPrevious: null, changeVsYearBefore: null } : k))
+}
+
 /** Display names of hardware ids and location ids: the lab's own entries first, then the catalogue. */
 interface Names {
   project: (id: string) => string
@@ -324,7 +339,8 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const timeShift = timeShiftWhatIfOf(runs, input.shiftSeries ?? new Map())
   const dataQuality = dataQualityOf(runs.map((r) => r.result))
   const scopeLabel = scopeLabelOf(input.scope, names, language)
-  const keys = keyFigures(totals)
+  const runMarket = runMarketOf(input)
+  const keys = withAllocatedMarket(keyFigures(totals), runs, runMarket)
   const cloud = totals.byLocation.rows
     .filter((r) => names.locationKind(r.group.location ?? '') === 'cloud')
     .reduce((sum, r) => addSums(sum, r.totals), zeroSums())
@@ -333,7 +349,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const peopleCount = totals.byPerson.rows.filter((r) => r.totals.runs > 0).length
   const base = {
     language,
-    runMarket: runMarketOf(input),
+    runMarket,
     labName: input.labName,
     period,
     periodLabel: periodLabel(period),

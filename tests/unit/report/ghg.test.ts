@@ -167,5 +167,11 @@ describe("Scope 2 market-based from the lab's contractual instruments (issue 11)
     const ownIds = new Set(own_.map((r) => r.id))
     for (const row of rows.filter((row) => ownIds.has(at(row, 'run_id'))))
       expect(Number(at(row, 'market_emissions_kg'))).toBe(0)
+    // the key figure (and summary.csv) is the same sum as the runs' shares, never the runs' own stored figures
+    const market = m.keyFigures.find((k) => k.id === 'market')!
+    const shares = runs.reduce((sum, r) => sum + (m.runMarket[r.id]?.emissionsKg.value ?? 0), 0)
+    expect(market.value.value).toBeCloseTo(shares, 9)
+    expect(market.value.value).toBeLessThan(model().keyFigures.find((k) => k.id === 'market')!.value.value)
+    expect(market.changeVsPrevious).toBeNull()
   })
 })
