@@ -367,7 +367,13 @@ describe('estimateRun: the whole result', () => {
       cloudIntensity: 'grid',
       countedEmissions: 'recomputed',
       offsets: [],
-      instruments: { supplierFactors: [], certificates: [], providerClaims: [], optInProviderClaims: false },
+      instruments: {
+        supplierFactors: [],
+        certificates: [],
+        providerClaims: [],
+        residualMixes: [],
+        optInProviderClaims: false
+      },
       hardware: [],
       locations: []
     })
