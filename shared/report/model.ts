@@ -268,13 +268,37 @@ const namesOf = (input: ReportInput): Names => {
 const breakdown = (
   answer: ReportTotals[keyof ReportTotals],
   totalKg: number,
-  label: (group: Partial<Record<string, string>>) => { key: string; label: string; detail: string }
+  label: (group: Partial<Record<string, string>>) => { key: string; label: string; detail: string },
+  market?: ReadonlyMap<string, Range>
 ): BreakdownRow[] =>
-  answer.rows.map((row) => ({
-    ...label(row.group),
-    sums: row.totals,
-    share: totalKg > 0 ? row.totals.emissionsKg.value / totalKg : 0
-  }))
+  answer.rows.map((row) => {
+    const named = label(row.group)
+    const allocated = market?.get(named.key)
+    return {
+      ...named,
+      sums: allocated ? { ...row.totals, marketEmissionsKg: allocated } : row.totals,
+      share: totalKg > 0 ? row.totals.emissionsKg.value / totalKg : 0
+    }
+  })
+
+/**
+ * With contractual instruments, each group's market-based figure is the sum of its runs' shares (run-market.ts), as
+ * the key figure; undefined without instruments (the rollups' sums stand).
+ */
+const marketByGroup = (
+  runs: readonly ReportRun[],
+  runMarket: Readonly<Record<string, RunMarket>>,
+  keyOf: (run: ReportRun) => string
+): ReadonlyMap<string, Range> | undefined => {
+  if (Object.keys(runMarket).length === 0) return undefined
+  const sums = new Map<string, Range>()
+  for (const r of runs) {
+    const key = keyOf(r)
+    sums.set(key, addRanges(sums.get(key) ?? exactZero, runMarket[r.id]?.emissionsKg ?? r.result.marketEmissionsKg))
+  }
+  return sums
+}
+const exactZero: Range = { value: 0, low: 0, high: 0 }
 
 const scopeLabelOf = (scope: ReportScope, names: Names, language: ReportLanguage): string => {
   const t = reportText(language).names
@@ -368,26 +392,46 @@ export function buildReportModel(input: ReportInput): ReportModel {
       flights: totalKg / eq.flightKg,
       flightLabel: eq.flightLabel
     },
-    byProject: breakdown(totals.byProject, totalKg, (g) => ({
-      key: g.project ?? '',
-      label: names.project(g.project ?? ''),
-      detail: ''
-    })),
-    byPerson: breakdown(totals.byPerson, totalKg, (g) => ({
-      key: g.person ?? '',
-      label: g.person || reportText(language).names.nobody,
-      detail: ''
-    })),
-    byHardware: breakdown(totals.byHardware, totalKg, (g) => ({
-      key: g.hardwareModel ?? '',
-      label: names.hardware(g.hardwareModel ?? ''),
-      detail: (g.hardwareClass ?? '').toUpperCase()
-    })),
-    byLocation: breakdown(totals.byLocation, totalKg, (g) => ({
-      key: g.location ?? '',
-      label: names.location(g.location ?? ''),
-      detail: names.locationKind(g.location ?? '')
-    })),
+    byProject: breakdown(
+      totals.byProject,
+      totalKg,
+      (g) => ({
+        key: g.project ?? '',
+        label: names.project(g.project ?? ''),
+        detail: ''
+      }),
+      marketByGroup(runs, runMarket, (r) => r.projectId)
+    ),
+    byPerson: breakdown(
+      totals.byPerson,
+      totalKg,
+      (g) => ({
+        key: g.person ?? '',
+        label: g.person || reportText(language).names.nobody,
+        detail: ''
+      }),
+      marketByGroup(runs, runMarket, (r) => r.person)
+    ),
+    byHardware: breakdown(
+      totals.byHardware,
+      totalKg,
+      (g) => ({
+        key: g.hardwareModel ?? '',
+        label: names.hardware(g.hardwareModel ?? ''),
+        detail: (g.hardwareClass ?? '').toUpperCase()
+      }),
+      marketByGroup(runs, runMarket, (r) => primaryDevice(r.input).hardwareModel)
+    ),
+    byLocation: breakdown(
+      totals.byLocation,
+      totalKg,
+      (g) => ({
+        key: g.location ?? '',
+        label: names.location(g.location ?? ''),
+        detail: names.locationKind(g.location ?? '')
+      }),
+      marketByGroup(runs, runMarket, (r) => r.result.locationId)
+    ),
     trend: trendMonths.map((month) => {
       const s = trendByMonth.get(month)
       return {

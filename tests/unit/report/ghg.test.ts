@@ -173,5 +173,8 @@ describe("Scope 2 market-based from the lab's contractual instruments (issue 11)
     expect(market.value.value).toBeCloseTo(shares, 9)
     expect(market.value.value).toBeLessThan(model().keyFigures.find((k) => k.id === 'market')!.value.value)
     expect(market.changeVsPrevious).toBeNull()
+    // and the tables by project, person, hardware and location add up to it
+    for (const rows of [m.byProject, m.byPerson, m.byHardware, m.byLocation])
+      expect(rows.reduce((sum, r) => sum + r.sums.marketEmissionsKg.value, 0)).toBeCloseTo(shares, 9)
   })
 })
