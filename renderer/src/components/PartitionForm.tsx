@@ -45,6 +45,7 @@ export function PartitionForm({
   const { t } = i18n
   const idPrefix = `partition-${partition.replace(/[^A-Za-z0-9_-]/g, '_')}`
   const [gpu, setGpu] = useState(initial?.gpu ?? '')
+  const [cpu, setCpu] = useState(initial?.cpu ?? '')
   const [fields, setFields] = useState<LocationPickerFields>(() => ({
     location: initial?.location ?? { kind: 'country', code: '' },
     customIntensity: initial?.location?.kind === 'custom' ? i18n.num(initial.location.intensityGPerKWh) : '',
@@ -54,11 +55,15 @@ export function PartitionForm({
     () => (catalogue ? catalogue.searchHardware(catalogue.ref, gpu, 'gpu', 40).map((h) => h.name) : []),
     [catalogue, gpu]
   )
+  const cpus = useMemo(
+    () => (catalogue ? catalogue.searchHardware(catalogue.ref, cpu, 'cpu', 40).map((h) => h.name) : []),
+    [catalogue, cpu]
+  )
   const location = locationOf(fields, i18n.parse)
   const save = () =>
     onSave({
       ...(gpu.trim() !== '' ? { gpu: gpu.trim() } : {}),
-      ...(initial?.cpu !== undefined ? { cpu: initial.cpu } : {}),
+      ...(cpu.trim() !== '' ? { cpu: cpu.trim() } : {}),
       ...(location ? { location } : {})
     })
   return (
@@ -83,6 +88,18 @@ export function PartitionForm({
             </>
           )}
         </Field>
+        <Field id={`${idPrefix}-cpu`} label={t('cluster.cpuModel')} hint={t('cluster.cpuHint')}>
+          {(p) => (
+            <>
+              <input {...p} list={`${idPrefix}-cpus`} value={cpu} onChange={(e) => setCpu(e.target.value)} />
+              <datalist id={`${idPrefix}-cpus`}>
+                {cpus.map((name) => (
+                  <option key={name} value={name} />
+                ))}
+              </datalist>
+            </>
+          )}
+        </Field>
       </div>
       <LocationPicker
         fields={fields}
@@ -93,7 +110,7 @@ export function PartitionForm({
         kindLabel={t('cluster.locationKind')}
       />
       <div className="row">
-        <button type="submit" className="primary" disabled={gpu.trim() === '' && !location}>
+        <button type="submit" className="primary" disabled={gpu.trim() === '' && cpu.trim() === '' && !location}>
           {t('cluster.savePartition', { partition })}
         </button>
         {onCancel && (

@@ -779,6 +779,9 @@ export const de: Catalogue = {
   'cluster.partitionForm': 'Hardware und Standort der Partition {partition}',
   'cluster.gpuModel': 'GPU-Modell ihrer Knoten',
   'cluster.gpuHint': 'Leer: der von Slurm erfasste GPU-Typ benennt die GPU.',
+  'cluster.cpuModel': 'CPU-Modell ihrer Knoten',
+  'cluster.cpuHint':
+    'Gezählt für die CPUs, die ein Job erhielt (AllocTRES cpu). Leer: ihre Leistung ist unbekannt und wird nicht gezählt.',
   'cluster.locationKind': 'Standort angegeben als',
   'cluster.savePartition': 'Für {partition} merken',
   'cluster.partitionSaved': 'Partition {partition} gemerkt; sie gilt für diesen und spätere Importe.',

@@ -768,6 +768,9 @@ export const en = {
   'cluster.partitionForm': 'Hardware and location of partition {partition}',
   'cluster.gpuModel': 'GPU model of its nodes',
   'cluster.gpuHint': 'Empty: the GPU type Slurm records names the GPU.',
+  'cluster.cpuModel': 'CPU model of its nodes',
+  'cluster.cpuHint':
+    'Counted for the CPUs a job was given (AllocTRES cpu). Empty: their power is unknown and not counted.',
   'cluster.locationKind': 'Location given as',
   'cluster.savePartition': 'Remember for {partition}',
   'cluster.partitionSaved': 'Partition {partition} remembered; it applies to this and later imports.',

@@ -29,6 +29,7 @@ test('a sacct file with an unknown partition: zone and partition set in the prev
   await cluster.getByRole('button', { name: 'Set hardware and location of gpu-a100' }).click()
   const form = cluster.getByRole('form', { name: 'Hardware and location of partition gpu-a100' })
   await form.getByLabel('GPU model of its nodes').fill('NVIDIA A100-SXM4-80GB')
+  await form.getByLabel('CPU model of its nodes').fill('AMD EPYC 7742')
   await form.getByLabel('Location given as').selectOption('country')
   await form.getByLabel('Search locations').fill('Germany')
   await form.getByLabel('Location', { exact: true }).selectOption('country:DEU')
@@ -47,8 +48,12 @@ test('a sacct file with an unknown partition: zone and partition set in the prev
   await page.getByRole('button', { name: 'pretrain-7b' }).first().click()
   // the 2-day TIMEOUT job on gpu-a100: its GPUs and location as the lab set them, and the trace says so
   await expect(page.getByText('8 × NVIDIA A100-SXM4-80GB, 100%', { exact: true })).toBeVisible()
+  // the partition's CPU model counts the CPUs the job was given, named as the lab set it
+  await expect(page.getByText(/^1 × AMD EPYC 7742/)).toBeVisible()
   await expect(page.getByText('DEU → Germany', { exact: true })).toBeVisible()
-  await expect(page.getByText(/GPU NVIDIA A100-SXM4-80GB, location from the lab's partition mapping/)).toBeVisible()
+  await expect(
+    page.getByText(/GPU NVIDIA A100-SXM4-80GB, CPU AMD EPYC 7742, location from the lab's partition mapping/)
+  ).toBeVisible()
 
   await open(page, db, '/?period=quarter&start=2025-01')
   const waste = page.getByRole('region', { name: 'Waste: unsuccessful jobs and idle GPUs' })

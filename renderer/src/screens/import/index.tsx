@@ -103,6 +103,8 @@ export default function Import() {
   const chooseRanks = (file: FileState, groupId: string, merge: boolean) => {
     if (!file.parsed) return
     const ids = (file.mergeIds ?? []).filter((id) => id !== groupId).concat(merge ? [groupId] : [])
+    // The choice shows at once (the radios are controlled); the preview follows.
+    update(file.key, { mergeIds: ids, phase: 'previewing' })
     queue.current = queue.current.then(async () => {
       const prepared = prepareResult(file.parsed!, await ledger.settings.getCluster(), ids)
       update(file.key, { phase: 'previewing', preview: undefined, ...prepared })
