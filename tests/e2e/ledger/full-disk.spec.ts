@@ -20,6 +20,9 @@ const STORED = 200
 /** The issue's import (issue 15): far more than 48 MB can hold. */
 const TOO_MANY = 8_986
 
+// Imports of thousands of runs with a browser restart: more than the app suite's 90 s on a loaded 2-core machine.
+test.describe.configure({ timeout: 180_000 })
+
 let harness: Awaited<ReturnType<typeof startHarness>>
 let profile: string
 let mounted = false
