@@ -37,9 +37,15 @@ describe('storage failures reach the user as clear messages', () => {
 
   it("maps Dexie's own error classes holding a quota or disk failure, as Dexie builds them", () => {
     const cases: [unknown, RegExp][] = [
-      [new Dexie.BulkError('runs.bulkPut(): 3 of 5 operations failed', { 1: quota(), 4: quota() }), /intact/],
-      [new Dexie.ModifyError('Error modifying one or more objects', [quota()], 2, ['a']), /intact/],
-      [new Dexie.AbortError('Transaction aborted', quota()), /intact/],
+      [
+        new Dexie.BulkError('runs.bulkPut(): 3 of 5 operations failed', { 1: quota(), 4: quota() }),
+        /nothing of this change was saved/
+      ],
+      [
+        new Dexie.ModifyError('Error modifying one or more objects', [quota()], 2, ['a']),
+        /nothing of this change was saved/
+      ],
+      [new Dexie.AbortError('Transaction aborted', quota()), /nothing of this change was saved/],
       [new Dexie.BulkError('runs.bulkPut(): 1919 of 2000 operations failed', { 0: noSpace() }), /restore the latest/],
       [new Dexie.ModifyError('Error modifying one or more objects', [noSpace()], 0, ['a']), /restore the latest/],
       [new Dexie.AbortError('Transaction aborted', noSpace()), /restore the latest/],

@@ -97,10 +97,10 @@ test('desktop: an import the disk cannot hold is refused before it starts, namin
   test.skip(skipReason !== undefined, skipReason)
   const { context, page } = await launch(freeBytes)
   const before = await storeEarlierRuns(page)
-  const attempt = await page.evaluate(
-    ([from, n]) => window.ledgerHarness.tryImportSynthetic(from, n, 'big'),
-    [STORED, TOO_MANY]
-  )
+  const attempt = await page.evaluate(([from, n]) => window.ledgerHarness.tryImportSynthetic(from, n, 'big'), [
+    STORED,
+    TOO_MANY
+  ] as const)
   expect(attempt.ok).toBe(false)
   if (attempt.ok) return
   expect(attempt.error.code).toBe('quota')
@@ -116,22 +116,23 @@ test('desktop: an import just inside the check is written whole or refused clean
   test.skip(skipReason !== undefined, skipReason)
   const { context, page } = await launch(freeBytes)
   const before = await storeEarlierRuns(page)
-  // The most runs the check lets through now (ensureSpace: the transaction plus the ledger's size for compaction).
+  // About the most runs the check lets through (ensureSpace: the transaction plus the ledger's size for compaction),
+  // 2 MB short of it: Chromium's own writes after the first import go on changing the free space a little.
   const usage = (await page.evaluate(() => window.ledgerHarness.storageEstimate()))!.usageBytes
-  const free = await freeBytes()
+  const free = (await freeBytes()) - 2 * MB
   let count = Math.floor((free - usage) / bytesNeeded({ runs: 1 }))
   while (bytesNeeded({ runs: count }) + usage > free) count--
-  const attempt = await page.evaluate(
-    ([from, n]) => window.ledgerHarness.tryImportSynthetic(from, n, 'edge'),
-    [STORED, count]
-  )
+  const attempt = await page.evaluate(([from, n]) => window.ledgerHarness.tryImportSynthetic(from, n, 'edge'), [
+    STORED,
+    count
+  ] as const)
   test.info().annotations.push({
     type: 'outcome',
     description: `${count} runs with ${Math.round(free / MB)} MB free: ${attempt.ok ? 'written' : `${attempt.error.code}: ${attempt.error.message}`}`
   })
   if (!attempt.ok) {
     expect(attempt.error.code).toBe('quota')
-    expect(attempt.error.message).toMatch(/nothing of this change was saved, and everything saved before is intact/)
+    expect(attempt.error.message).toMatch(/nothing of this change was saved/)
   }
   await context.close()
   const after = await afterRestart(freeBytes)
@@ -139,28 +140,30 @@ test('desktop: an import just inside the check is written whole or refused clean
   if (!attempt.ok) expect(after.kg).toBeCloseTo(before.kg, 6)
 })
 
-test('browser: an import too large for the disk is refused, and every earlier run is there after a restart', async () => {
+test('browser: an import too large for the disk is refused by Chromium when it commits; the ledger may not survive', async () => {
   test.skip(skipReason !== undefined, skipReason)
   const { context, page } = await launch()
   const before = await storeEarlierRuns(page)
   // On this 48 MB disk Chromium's estimate reports a quota of usage + 1 GiB, so the ledger's own check lets the
-  // import through: what stops it is Chromium's check when the transaction commits.
-  const attempt = await page.evaluate(
-    ([from, n]) => window.ledgerHarness.tryImportSynthetic(from, n, 'big'),
-    [STORED, TOO_MANY]
-  )
+  // import through: what stops it is Chromium's check when the transaction commits, after it has written ~40 MB.
+  const attempt = await page.evaluate(({ from, n }) => window.ledgerHarness.tryImportSynthetic(from, n, 'big'), {
+    from: STORED,
+    n: TOO_MANY
+  })
   expect(attempt.ok).toBe(false)
   if (attempt.ok) return
-  test.info().annotations.push({
-    type: 'outcome',
-    description: `${attempt.written} of ${TOO_MANY} written when it failed: ${attempt.error.cause}: ${attempt.error.causeMessage}`
-  })
   expect(attempt.error.code).toBe('quota')
-  expect(attempt.error.message).toMatch(/nothing of this change was saved, and everything saved before is intact/)
+  expect(attempt.error.message).toMatch(/nothing of this change was saved/)
   await context.close()
   const after = await afterRestart()
-  expect(after.runs).toBe(STORED)
-  expect(after.kg).toBeCloseTo(before.kg, 6)
+  test.info().annotations.push({
+    type: 'outcome',
+    description: `${attempt.written} of ${TOO_MANY} written when ${attempt.error.cause} (${attempt.error.causeMessage}); ${after.runs} of ${STORED} runs after restart`
+  })
+  // Chromium 156 kept the earlier runs in some tries and deleted the whole database in others (docs/ledger.md):
+  // the browser build has no protection on a disk this small, which the quota message says.
+  expect([0, STORED]).toContain(after.runs)
+  if (after.runs === STORED) expect(after.kg).toBeCloseTo(before.kg, 6)
 })
 
 test('a disk filled by another program during the import: the user is told the ledger may be gone', async () => {
