@@ -98,6 +98,23 @@ const harness = {
       }
     }
   },
+  /** The ledger's whole compressed archive, base64 (tests only: the app streams it to a file). */
+  async exportArchiveBase64() {
+    const bytes = new Uint8Array(await new Response(current().backups.exportArchive().stream).arrayBuffer())
+    let text = ''
+    for (let at = 0; at < bytes.length; at += 0x8000) text += String.fromCharCode(...bytes.subarray(at, at + 0x8000))
+    return btoa(text)
+  },
+  /** Restores an archive given as base64: the report, or the failure's code and message. */
+  async restoreBase64(base64: string, mode: 'replace' | 'merge') {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
+    try {
+      return { ok: true as const, report: await current().backups.restore(() => new Blob([bytes]).stream(), mode) }
+    } catch (err) {
+      const e = err as { code?: string; message?: string }
+      return { ok: false as const, error: { code: e.code, message: e.message } }
+    }
+  },
   /** What an import spends before its transaction: validating and computing every run (no storage). */
   async computeOnly(from: number, count: number, tag: string) {
     const engine = createLedgerEngine(loadReferenceData())
