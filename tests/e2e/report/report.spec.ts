@@ -321,6 +321,9 @@ test("the report follows the app's language: German words, numbers and dates in 
   expect(flat).toMatch(/\d,\d/)
   // German dates on the cover and in the largest runs ("04.12.2026").
   expect(flat).toMatch(/Erstellt \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2} UTC/)
+  // Countries named as the app names them in German (the fixture's runs in France), in the tables and the register.
+  expect(flat).toContain('Frankreich')
+  expect(model.byLocation.map((r) => r.label)).toContain('Frankreich')
   expect(flat).not.toContain('Key figures')
   expect(flat).not.toContain('Boundary and exclusions')
   execFileSync('pdftoppm', ['-png', '-r', '60', path, join(ARTIFACTS, 'de-page')])
