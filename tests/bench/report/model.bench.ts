@@ -10,7 +10,7 @@ import { whatIfsOf } from '../../../shared/report/what-ifs'
 import { LAB_DEFAULTS, labTables } from '../../unit/report/fixture-lab'
 
 const RUNS = 10_000
-const ROUNDS = 5
+const ROUNDS = Number(process.env.ROUNDS ?? 5)
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN
 /** CPU time of fn, ms: steadier than wall time on a loaded machine (other processes take turns on the cores). */
 const time = (fn: () => unknown): number => {
