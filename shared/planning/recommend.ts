@@ -22,7 +22,7 @@ import {
 import type { HourlySeries } from './hourly'
 import { locationCandidates, locationInputOf, runAt } from './location'
 import { shiftJobOfRun } from './run-shift'
-import { savingAcrossLocations } from './saving'
+import { inRecordedTerms, savingAcrossLocations } from './saving'
 import { type DeviceSegment, sameSegment, segmentOf } from './segment'
 import { planTimeShift } from './timeshift'
 
@@ -148,10 +148,14 @@ function regionSaving(run: LedgerRun, { ref, locations, regions, cleanest, group
   // Both estimates on yearly averages, so that an hourly-based recorded result does not skew the difference.
   const here = estimate(run.input)
   const there = estimate(runAt(run.input, best, location))
-  const saved = savingAcrossLocations(
-    here.itEnergyKWh,
-    perITKWh(here.emissionsKg, here.itEnergyKWh),
-    perITKWh(there.emissionsKg, there.itEnergyKWh)
+  const saved = inRecordedTerms(
+    savingAcrossLocations(
+      here.itEnergyKWh,
+      perITKWh(here.emissionsKg, here.itEnergyKWh),
+      perITKWh(there.emissionsKg, there.itEnergyKWh)
+    ),
+    here.emissionsKg.value,
+    run.result.emissionsKg.value
   )
   if (saved.value <= 0) return
   addTo(
@@ -218,13 +222,14 @@ function hardwareSaving(
     throw error
   }
   const row = comparison.rows.find((r) => r.hardwareId === best.id)
-  if (!row?.savingKg || row.savingKg.value <= 0) return
+  const currentRow = comparison.rows.find((r) => r.current)
+  if (!row?.savingKg || row.savingKg.value <= 0 || !currentRow) return
   addTo(
     groups,
     `hardware:${current.entry.id}:${best.id}`,
     () => ({ kind: 'hardware', from: current.entry.name, to: best.name }),
     run,
-    row.savingKg
+    inRecordedTerms(row.savingKg, currentRow.emissionsKg.value, run.result.emissionsKg.value)
   )
 }
 
@@ -245,11 +250,15 @@ function startTimeSaving(run: LedgerRun, { lab, locations, hourly, options, grou
   if (plan.savedKg <= 0) return
   const energy = run.result.energyKWh
   const ratio = (x: number): number => (energy.value > 0 ? x / energy.value : 1)
-  const saved = {
-    value: plan.savedKg,
-    low: plan.savedKg * ratio(energy.low) * (1 - HOURLY_INTENSITY_SPREAD),
-    high: plan.savedKg * ratio(energy.high) * (1 + HOURLY_INTENSITY_SPREAD)
-  }
+  const saved = inRecordedTerms(
+    {
+      value: plan.savedKg,
+      low: plan.savedKg * ratio(energy.low) * (1 - HOURLY_INTENSITY_SPREAD),
+      high: plan.savedKg * ratio(energy.high) * (1 + HOURLY_INTENSITY_SPREAD)
+    },
+    plan.baselineKg,
+    run.result.emissionsKg.value
+  )
   addTo(
     groups,
     `start:${entry.id}`,

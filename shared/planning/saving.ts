@@ -28,3 +28,13 @@ export function savingAcrossLocations(itEnergyKWh: Range, kCurrent: Range, kCand
     high: Math.max(...corners)
   }
 }
+
+/**
+ * A saving estimated against `estimatedKg` (a comparison's own figure for the run: yearly averages, catalogue powers,
+ * whole hours) restated in the run's recorded terms: the same share of `recordedKg`. So a change never saves more than
+ * the run emitted, and a recommendation adds up with the period's emissions it is set against.
+ */
+export function inRecordedTerms(saving: Range, estimatedKg: number, recordedKg: number): Range {
+  const scale = estimatedKg > 0 ? recordedKg / estimatedKg : 0
+  return { value: saving.value * scale, low: saving.low * scale, high: saving.high * scale }
+}
