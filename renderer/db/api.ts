@@ -257,6 +257,8 @@ export interface ClosedQuartersRepo {
   close(fields: {
     quarter: string
     model: ReportModel
+    /** The same report in the app's other languages, to print the filed quarter in them. */
+    translations?: { en?: ReportModel; de?: ReportModel }
     closedBy: string
     signOff: SignOffFields
   }): Promise<ClosedQuarter>

@@ -43,7 +43,7 @@ export const closedQuartersRepo = <L>(ctx: LedgerContext<L>, aggregate: Aggregat
   return {
     list: () => guarded(() => db.closedQuarters.toArray()),
     get: (quarter) => guarded(() => db.closedQuarters.get(quarter)),
-    close: async ({ quarter, model, closedBy, signOff }) => {
+    close: async ({ quarter, model, translations, closedBy, signOff }) => {
       if (!quarterKeySchema.safeParse(quarter).success) throw new LedgerError('invalid', `Not a quarter: ${quarter}`)
       const sign = signOffSchema.safeParse(signOff)
       if (!sign.success) throw new LedgerError('invalid', `Invalid sign-off: ${describeIssues(sign.error)}`)
@@ -60,6 +60,7 @@ export const closedQuartersRepo = <L>(ctx: LedgerContext<L>, aggregate: Aggregat
           const record = closedQuarterSchema.parse({
             quarter,
             model,
+            ...(translations ? { translations } : {}),
             dataVersion: ctx.engine.dataVersion,
             methodVersion: METHOD_VERSION,
             lab,

@@ -1,4 +1,5 @@
 import { labDefaultsSchema } from '../../shared/emissions/lab-defaults'
+import { filedModelIn } from '../../shared/ledger/closed-quarter'
 import type { ExplainedRun } from '../../shared/ledger/compact'
 import { loadReferenceData } from '../../shared/refdata/index'
 import {
@@ -70,7 +71,7 @@ async function load(
     const quarter = closableQuarterOf(params.period, params.scope)
     // A closed quarter prints as it was filed (issue 13); its later changes are restatements in the next report.
     const filedFirst = !withRuns && quarter ? await ledger.closedQuarters.get(quarter) : undefined
-    if (filedFirst) return { model: filedFirst.model, runs: [], projects: [] }
+    if (filedFirst) return { model: filedModelIn(filedFirst, params.language), runs: [], projects: [] }
     const queries = reportTotalsQueries(params.period, params.scope)
     const { fromMs, toMs } = periodBoundsMs(params.period)
     // Read-only reads, all at once: IndexedDB runs them side by side.
@@ -83,7 +84,7 @@ async function load(
       quarter ? ledger.closedQuarters.get(quarter) : undefined,
       ledger.closedQuarters.restatements(reportText(params.language ?? 'en'), { beforeMonth: params.period.start })
     ])
-    if (filed) return { model: filed.model, runs: await ledger.runs.explain(listed), projects }
+    if (filed) return { model: filedModelIn(filed, params.language), runs: await ledger.runs.explain(listed), projects }
     const totals = Object.fromEntries(REPORT_QUERY_NAMES.map((name, i) => [name, answers[i]])) as ReportTotals
     const runs = await ledger.runs.explain(listed.filter((r) => inScope(r, params.scope)))
     performance.mark('report:runs-explained')

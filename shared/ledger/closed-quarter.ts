@@ -60,6 +60,11 @@ export const closedQuarterSchema = z.object({
    * (a restored archive's record is refused without it): its key figures, each a finite range.
    */
   model: filedModelSchema,
+  /**
+   * The same filed report in the app's other languages, built at closing from the same ledger and instant, so that
+   * the filed quarter prints in the language it is asked in (absent in quarters closed before: they print as filed).
+   */
+  translations: z.object({ en: filedModelSchema.optional(), de: filedModelSchema.optional() }).optional(),
   /** Reference data version and method version (METHOD_VERSION) the filed figures were computed with. */
   dataVersion: z.string(),
   methodVersion: z.number().int(),
@@ -84,3 +89,7 @@ export const quarterLogEntrySchema = z.object({
   updatedAt: epochMs
 })
 export type QuarterLogEntry = z.infer<typeof quarterLogEntrySchema>
+
+/** The filed report in `language` when it was filed in it, else as filed. */
+export const filedModelIn = (closed: Pick<ClosedQuarter, 'model' | 'translations'>, language?: 'en' | 'de') =>
+  (language === undefined ? undefined : closed.translations?.[language]) ?? closed.model

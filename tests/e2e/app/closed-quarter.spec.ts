@@ -145,6 +145,11 @@ test('close a quarter, edit one of its runs, find the restatement in the next re
   expect(naechster).toMatch(/2026 Q1 Emissionen, standortbasiert, kg CO2e 34 51 Bearbeitung \(1 Lauf\)/)
   expect(naechster).toMatch(/2026 Q1 GPU-Stunden, h 200 300 Bearbeitung \(1 Lauf\)/)
   await page.goto(`/?db=${db}#/reports?period=quarter&start=2026-01`)
+  // The filed quarter prints in German too (filed in both languages at closing), with the figures as filed.
+  const eingereicht = await reportPdfText(page, 'closed-quarter-2026-Q1-de.pdf')
+  expect(eingereicht).toContain('Erstellt von Ada Lovelace Geprüft von Grace Hopper')
+  expect(eingereicht).toMatch(/Läufe 2 34 kg CO2e/)
+  expect(eingereicht).not.toContain('90 kWh')
   const de = page.getByRole('region', { name: 'Freigabe von 2026 Q1' })
   await expect(de.getByText(/wurde am .* von Ada Lovelace abgeschlossen/)).toBeVisible()
   // The preview above reads the ledger now (50,97 kg); the card keeps the figures as filed.

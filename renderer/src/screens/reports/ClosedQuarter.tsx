@@ -74,14 +74,18 @@ export function ClosedQuarter({
     try {
       const { loadReportData } = await import('../../../report/load')
       const signOff = signOffSchema.parse(fields)
-      const { model } = await loadReportData(
-        { period, scope, labName, language: i18n.language },
-        new Date(),
-        databaseName()
+      // the filed report in every language of the app, from the same instant, so that it prints in either
+      const at = new Date()
+      const [en, de] = await Promise.all(
+        (['en', 'de'] as const).map((language) =>
+          loadReportData({ period, scope, labName, language }, at, databaseName())
+        )
       )
+      const filed = { en: { ...en!.model, signOff }, de: { ...de!.model, signOff } }
       await ledger.closedQuarters.close({
         quarter,
-        model: { ...model, signOff },
+        model: filed[i18n.language],
+        translations: filed,
         closedBy: signOff.preparedBy,
         signOff
       })
