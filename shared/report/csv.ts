@@ -269,7 +269,15 @@ export function reportCsvReadme(model: ReportModel, files: readonly ReportCsvFil
     "ledger's data) and counted_emissions (which of the two emissions_kg counts, a lab setting); reconcile_*_gap_kg",
     'split recomputed minus reported into intensity, PUE and IT energy (they sum to reconcile_gap_kg).',
     'Full column meanings: docs/formats/report-csv.md in the Carbon Ledger sources.',
-    ''
+    '',
+    ...(model.signOff.preparedBy
+      ? [
+          `This quarter is closed (prepared by ${model.signOff.preparedBy}, signed ${model.signOff.date}): summary.csv`,
+          'and the by-* tables hold the figures as filed; runs.csv lists the runs as the ledger holds them now, so its',
+          'sums differ where runs changed after closing. The next report lists those changes as restatements.',
+          ''
+        ]
+      : [])
   ]
   for (const file of files) {
     const header = file.content.slice(0, file.content.indexOf('\r\n'))

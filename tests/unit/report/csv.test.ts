@@ -192,5 +192,10 @@ describe("runs.csv: the file's own figures beside the ledger's (issue 11)", () =
     const readme = reportCsvReadme(model, files).content
     expect(readme).toContain('reconcile_*_gap_kg')
     expect(readme).toContain('reported_energy_kwh, reported_intensity_g_per_kwh, reported_pue_ratio')
+    expect(readme).not.toContain('This quarter is closed')
+    const filed = { ...model, signOff: { preparedBy: 'Ada', reviewedBy: '', date: '2025-04-02', notes: '' } }
+    expect(reportCsvReadme(filed, files).content).toContain(
+      'This quarter is closed (prepared by Ada, signed 2025-04-02): summary.csv'
+    )
   })
 })
