@@ -444,6 +444,7 @@ export const de: Catalogue = {
   'form.loc.country': 'Land',
   'form.loc.zone': 'Netzgebiet',
   'form.loc.custom': 'Eigene Intensität',
+  'form.loc.labDefault': 'Vorgabe des Labors ({location})',
   'form.loc.unknown': 'Unbekannt (Labor-Vorgabe)',
   'form.locationSearch': 'Standorte durchsuchen',
   'form.locationIntensity': '{value} g/kWh, {year}',

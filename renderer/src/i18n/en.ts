@@ -440,6 +440,7 @@ export const en = {
   'form.loc.country': 'Country',
   'form.loc.zone': 'Grid zone',
   'form.loc.custom': 'Custom intensity',
+  'form.loc.labDefault': 'The lab’s default ({location})',
   'form.loc.unknown': 'Unknown (lab default)',
   'form.locationSearch': 'Search locations',
   'form.locationIntensity': '{value} g/kWh, {year}',

@@ -28,6 +28,10 @@ test("a run's market-based figure is its share of the lab's instruments, explain
   await lab.getByLabel('Location', { exact: true }).selectOption('country:DEU')
   await lab.getByRole('button', { name: 'Save lab defaults' }).click()
   await expect(page.getByText('Every run is computed with the current defaults and data.')).toBeVisible()
+  // The run form names what a run without a location takes: the lab's default, Germany.
+  await page.getByRole('link', { name: 'Add run' }).click()
+  await expect(page.getByLabel('Location given as').locator('option:checked')).toHaveText('The lab’s default (Germany)')
+  await page.getByRole('link', { name: 'Settings' }).click()
 
   const section = page.getByRole('region', { name: 'Contractual instruments' })
   // A supplier factor for a place no location answers to is refused at its field.

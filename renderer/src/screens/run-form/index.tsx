@@ -13,6 +13,7 @@ import { LocationPicker } from '../../components/LocationPicker'
 import { ProjectPicker } from '../../components/ProjectPicker'
 import type { MessageKey } from '../../i18n/en'
 import { useI18n } from '../../i18n/I18nProvider'
+import { locationName } from '../../i18n/location-names'
 import { loadCatalogue } from '../../ledger/engine'
 import { useLedger } from '../../ledger/LedgerProvider'
 import { useLedgerQuery } from '../../ledger/useLedgerQuery'
@@ -66,6 +67,15 @@ export default function RunForm({ params }: ScreenProps) {
   }
   const lab = useLedgerQuery(({ ledger }) => ledger.settings.getLabDefaults(), [])
   const existing = useAsync(async () => (params.id ? ledger.runs.get(params.id) : undefined), [ledger, params.id])
+  // "Unknown" takes the lab's default location: name it, so nobody reads it as the world average.
+  const labLocation = lab.data?.location
+  const labEntry =
+    catalogue.data && labLocation && labLocation.kind !== 'unknown' && labLocation.kind !== 'custom'
+      ? catalogue.data.resolveLocation(catalogue.data.ref, labLocation)
+      : undefined
+  const labLocationLabel = labEntry
+    ? t('form.loc.labDefault', { location: locationName(labEntry.id, labEntry.name, i18n.language) })
+    : undefined
   const closedQuarters = useLedgerQuery(({ ledger }) => ledger.closedQuarters.list(), [])
   // An edit of a run in a closed quarter changes no filed figure: it becomes a restatement in the next report.
   const closedQuarter = (() => {
@@ -378,7 +388,13 @@ export default function RunForm({ params }: ScreenProps) {
           </fieldset>
           <fieldset>
             <legend>{t('form.location')}</legend>
-            <LocationPicker fields={fields} set={set} catalogue={catalogue.data} errors={errors} />
+            <LocationPicker
+              fields={fields}
+              set={set}
+              catalogue={catalogue.data}
+              errors={errors}
+              unknownLabel={labLocationLabel}
+            />
             <div className="fields">
               <Field
                 id="f-pue"
