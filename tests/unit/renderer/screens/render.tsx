@@ -13,6 +13,19 @@ import { I18nProvider } from '../../../../renderer/src/i18n/I18nProvider'
 import type { Language } from '../../../../renderer/src/i18n/translate'
 import { LedgerProvider } from '../../../../renderer/src/ledger/LedgerProvider'
 
+// jsdom's Blob has no stream(), which the Import screen reads a picked file with: the browser's, in one chunk.
+if (typeof Blob !== 'undefined' && !('stream' in Blob.prototype))
+  Object.defineProperty(Blob.prototype, 'stream', {
+    value(this: Blob) {
+      return new ReadableStream<Uint8Array>({
+        start: async (controller) => {
+          controller.enqueue(new Uint8Array(await this.arrayBuffer()))
+          controller.close()
+        }
+      })
+    }
+  })
+
 // vitest runs without globals: Testing Library's own cleanup would not register.
 afterEach(cleanup)
 
