@@ -26,6 +26,12 @@ if (typeof Blob !== 'undefined' && !('stream' in Blob.prototype))
     }
   })
 
+// jsdom lays nothing out, so it has no scrolling either: the screens' scroll calls do nothing here.
+if (typeof Element !== 'undefined') {
+  Element.prototype.scrollTo ??= () => undefined
+  Element.prototype.scrollIntoView ??= () => undefined
+}
+
 // vitest runs without globals: Testing Library's own cleanup would not register.
 afterEach(cleanup)
 
