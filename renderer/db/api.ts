@@ -133,6 +133,11 @@ export interface ImportCommitOptions {
    * new one; remembered. projectMap wins for a source name in both.
    */
   projectNames?: Record<string, string>
+  /**
+   * false: the projectNames of this import hold for it only and are not remembered as mappings (an "all to one
+   * project" choice is about this pick, not about where the source names go from now on). Default true.
+   */
+  rememberNames?: boolean
   /** Aborting it cancels the write: the transaction is rolled back and nothing of the import stays. */
   signal?: AbortSignal
 }

@@ -622,6 +622,10 @@ export const de: Catalogue = {
   'import.plan.one': 'Alles in ein Projekt',
   'import.plan.file': 'Nach der Datei benennen',
   'import.plan.oneName': 'Projekt für alle Läufe',
+  'import.plan.remembered':
+    'Ein für einen Namen gewähltes Projekt wird gemerkt: Spätere Importe schicken diesen Namen ebenfalls dorthin (Gespeicherte Projektzuordnungen, unten).',
+  'import.plan.thisImportOnly':
+    'Nur für diesen Import: Spätere Importe schicken jeden Projektnamen weiter in sein eigenes Projekt oder seine Zuordnung.',
   'import.plan.oneHint': 'Geben Sie einen neuen Namen ein oder wählen Sie ein bestehendes Projekt.',
   'import.plan.fileTarget': '{file} → „{project}“',
   'import.cancel': 'Import abbrechen',

@@ -613,6 +613,10 @@ export const en = {
   'import.plan.one': 'All to one project',
   'import.plan.file': 'Name after the file',
   'import.plan.oneName': 'Project for all runs',
+  'import.plan.remembered':
+    'A project chosen for a name is remembered: later imports send that name there too (Remembered project mappings, below).',
+  'import.plan.thisImportOnly':
+    'For this import only: later imports still send each project name to its own project or its mapping.',
   'import.plan.oneHint': 'Type a new name or pick an existing project.',
   'import.plan.fileTarget': '{file} → “{project}”',
   'import.cancel': 'Cancel import',

@@ -194,13 +194,17 @@ export default function Import() {
   const commit = async (file: FileState) => {
     if (!file.result) return
     const sources = file.preview?.projects.map((p) => p.sourceName) ?? []
-    const projectNames = plannedProjectNames(file.pick === pick ? plan : EACH_PROJECT, file.name, sources)
+    const filePlan = file.pick === pick ? plan : EACH_PROJECT
+    const projectNames = plannedProjectNames(filePlan, file.name, sources)
     const controller = new AbortController()
     cancels.current.set(file.key, controller)
     update(file.key, { phase: 'committing', done: 0, total: file.result.runs.length, error: undefined })
     try {
       const batch = await ledger.imports.commit(file.result, {
         projectNames,
+        // "All to one project" and "Name after the file" are about this pick: a later file's "vision" runs must not
+        // land in this pick's project unasked. Names chosen one by one are mappings, remembered (ProjectPlanPanel).
+        rememberNames: filePlan.kind === 'each',
         chunkSize: WRITE_CHUNK_RUNS,
         signal: controller.signal,
         onProgress: (done, total) => update(file.key, { done, total })

@@ -76,6 +76,9 @@ describe('Import: the project plan of one pick', () => {
       timeout: 20_000
     })
     expect(await runsByProject(database)).toEqual({ 'Computer vision': 3, nlp: 1, audio: 1 })
+    // A name chosen one by one is a mapping, remembered for later imports.
+    const mappings = screen.getByRole('region', { name: 'Remembered project mappings' })
+    expect(within(mappings).getByRole('row', { name: /^vision .*Computer vision/ })).toBeInTheDocument()
   }, 60_000)
 
   it('sends every run of both files to one project', async () => {
@@ -84,6 +87,11 @@ describe('Import: the project plan of one pick', () => {
     renderInApp(<Import params={{}} query={new URLSearchParams()} />, { ledger: true, database })
     const plan = await pickFiles(user, [csv('sweep-a', ['a', 'b', 'c']), csv('sweep-b', ['d', 'e'])])
     await user.click(within(plan).getByRole('radio', { name: 'All to one project' }))
+    expect(
+      within(plan).getByText(
+        'For this import only: later imports still send each project name to its own project or its mapping.'
+      )
+    ).toBeInTheDocument()
     expect(within(plan).getByText('Type a new name or pick an existing project.')).toBeInTheDocument()
     await user.type(within(plan).getByRole('combobox', { name: 'Project for all runs' }), '  Hyper-parameter   sweep ')
     expect(within(plan).getByText('A new project “Hyper-parameter sweep” will be created.')).toBeInTheDocument()
@@ -92,6 +100,13 @@ describe('Import: the project plan of one pick', () => {
       timeout: 20_000
     })
     expect(await runsByProject(database)).toEqual({ 'Hyper-parameter sweep': 5 })
+    // Not remembered: a later file's "a" runs go to a project "a", not to this pick's project.
+    expect(screen.getByText('None yet: the first import remembers them.')).toBeInTheDocument()
+    await user.upload(screen.getByLabelText('Choose files to import'), [csv('later', ['a'])])
+    const later = await screen.findByRole('region', { name: 'later.csv' }, { timeout: 20_000 })
+    await user.click(await within(later).findByRole('button', { name: 'Import 1 run' }, { timeout: 20_000 }))
+    await within(later).findByRole('button', { name: 'Undo this import' }, { timeout: 20_000 })
+    expect(await runsByProject(database)).toEqual({ 'Hyper-parameter sweep': 5, a: 1 })
   }, 60_000)
 
   it('names a project after each file', async () => {
