@@ -647,6 +647,7 @@ export const de: Catalogue = {
   'projects.mergeUnknown': 'Wählen Sie ein bestehendes Projekt zum Zusammenführen.',
   'import.all': { one: 'Alle importieren: {count} Datei', other: 'Alle importieren: {count} Dateien' },
   'import.zone': 'Zeitzone der Zeitstempel der Datei',
+  'import.zoneRemembered': 'Die Zeitzone, die beim letzten Import einer Datei dieses Namens gewählt wurde.',
   'import.zoneAssumed': 'UTC (angenommen, nicht angegeben)',
   'import.zoneHint': '(Oben unter „Zeitzone der Zeitstempel der Datei“ wählen.)',
   'import.runsList': { one: '{count} Lauf in der Datei', other: '{count} Läufe in der Datei' },

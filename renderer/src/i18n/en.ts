@@ -637,6 +637,7 @@ export const en = {
   'projects.mergeUnknown': 'Choose an existing project to merge into.',
   'import.all': { one: 'Import all: {count} file', other: 'Import all: {count} files' },
   'import.zone': 'Time zone of the file’s timestamps',
+  'import.zoneRemembered': 'The time zone chosen when a file of this name was last imported.',
   'import.zoneAssumed': 'UTC (assumed, not stated)',
   'import.zoneHint': '(Choose it above, in “Time zone of the file’s timestamps”.)',
   'import.runsList': { one: '{count} run in the file', other: '{count} runs in the file' },

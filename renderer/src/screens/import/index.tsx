@@ -1,6 +1,7 @@
 import { type DragEvent, useRef, useState } from 'react'
 import type { RunInput } from '../../../../shared/domain/run'
 import { catalogueMatcher, type ImportResult, type SlurmPartition } from '../../../../shared/import'
+import { fileClockKey } from '../../../../shared/import/file-clocks'
 import { plannedProjectNames, type ProjectPlan } from '../../../../shared/ledger/project-names'
 import type { ImportBatch } from '../../../db'
 import { SAFETY_BACKUP_RUNS, safetyBackup } from '../../app/backup-flow'
@@ -70,10 +71,14 @@ export default function Import() {
     }
   }
 
-  const read = async (key: number, picked: Picked, clock: Pick<FileState, 'offsetMinutes' | 'timeZone'> = {}) => {
+  /** Reads a file; without a clock, with the one chosen for a file of this name before (remembered per name). */
+  const read = async (key: number, picked: Picked, given?: Pick<FileState, 'offsetMinutes' | 'timeZone'>) => {
     // The page's catalogue (for the hardware matcher) loads while the worker parses.
     const loading = loadCatalogue()
     const cluster = await ledger.settings.getCluster()
+    const remembered = given ? undefined : (await ledger.settings.getFileClocks())[fileClockKey(picked.name)]
+    const clock = given ?? remembered ?? {}
+    if (remembered) update(key, { ...remembered, clockRemembered: true })
     const { offsetMinutes } = clock
     const timeZone = clock.timeZone ?? cluster.timeZone
     const settings: ParseSettings = {
@@ -116,6 +121,7 @@ export default function Import() {
     try {
       const { timeZone: _previous, ...cluster } = await ledger.settings.getCluster()
       await ledger.settings.setCluster(timeZone === undefined ? cluster : { ...cluster, timeZone })
+      await ledger.settings.setFileClock(file.name, { timeZone })
     } catch (err) {
       notify({ message: i18n.error(err), tone: 'error' })
     }
@@ -160,6 +166,7 @@ export default function Import() {
     const next = { offsetMinutes: file.offsetMinutes, timeZone: file.timeZone, ...clock }
     update(file.key, {
       ...next,
+      clockRemembered: false,
       phase: 'reading',
       done: 0,
       total: 0,
@@ -171,7 +178,14 @@ export default function Import() {
     })
     queue.current = queue.current.then(() => read(file.key, file.picked, next))
   }
-  const setOffset = (file: FileState, offsetMinutes: number | undefined) => reread(file, { offsetMinutes })
+  /** The clock chosen for a file is remembered by its name: importing it again reads its times the same way. */
+  const setOffset = (file: FileState, offsetMinutes: number | undefined) => {
+    // The preview reads again at once (its Import button goes), the choice is stored meanwhile.
+    reread(file, { offsetMinutes })
+    ledger.settings
+      .setFileClock(file.name, { offsetMinutes })
+      .catch((err: unknown) => notify({ message: i18n.error(err), tone: 'error' }))
+  }
   const addFiles = (list: FileList | null) =>
     add([...(list ?? [])].map((file) => ({ name: file.name, source: file, chunks: () => chunksOfBlob(file) })))
   const pickDesktop = async () => {

@@ -62,7 +62,7 @@ describe('Import: the project plan of one pick', () => {
   it('lists each source project name once, with its runs over all files, and a typed name holds in every file', async () => {
     const user = userEvent.setup()
     const database = freshDatabase()
-    renderInApp(<Import params={{}} query={new URLSearchParams()} />, { ledger: true, database })
+    renderInApp(<Import />, { ledger: true, database })
     const plan = await pickFiles(user, [csv('week-1', ['vision', 'vision', 'nlp']), csv('week-2', ['vision', 'audio'])])
     expect(within(plan).getByText(/^3 project names \(files chosen: 2\)\./)).toBeInTheDocument()
     const vision = within(plan).getByRole('row', { name: /^vision/ })
@@ -84,7 +84,7 @@ describe('Import: the project plan of one pick', () => {
   it('sends every run of both files to one project', async () => {
     const user = userEvent.setup()
     const database = freshDatabase()
-    renderInApp(<Import params={{}} query={new URLSearchParams()} />, { ledger: true, database })
+    renderInApp(<Import />, { ledger: true, database })
     const plan = await pickFiles(user, [csv('sweep-a', ['a', 'b', 'c']), csv('sweep-b', ['d', 'e'])])
     await user.click(within(plan).getByRole('radio', { name: 'All to one project' }))
     expect(
@@ -112,7 +112,7 @@ describe('Import: the project plan of one pick', () => {
   it('names a project after each file', async () => {
     const user = userEvent.setup()
     const database = freshDatabase()
-    renderInApp(<Import params={{}} query={new URLSearchParams()} />, { ledger: true, database })
+    renderInApp(<Import />, { ledger: true, database })
     const plan = await pickFiles(user, [csv('thesis_runs', ['x', 'y']), csv('paper_runs', ['x'])])
     await user.click(within(plan).getByRole('radio', { name: 'Name after the file' }))
     expect(within(plan).getByText(/thesis_runs\.csv → “thesis runs”/)).toBeInTheDocument()

@@ -4,7 +4,7 @@
  * 'fake-indexeddb/auto'` before anything else: Dexie looks for IndexedDB once, when it is first loaded.
  */
 import '@testing-library/jest-dom/vitest'
-import { cleanup, render, type RenderResult } from '@testing-library/react'
+import { cleanup, configure, render, type RenderResult } from '@testing-library/react'
 import type { ReactNode } from 'react'
 import { afterEach } from 'vitest'
 import { NoticesProvider } from '../../../../renderer/src/app/Notices'
@@ -31,6 +31,10 @@ if (typeof Element !== 'undefined') {
   Element.prototype.scrollTo ??= () => undefined
   Element.prototype.scrollIntoView ??= () => undefined
 }
+
+// The ledger answers in the background, and the machine running the tests may be busy: findBy and waitFor wait up
+// to 10 s (a test that passes never waits that long).
+configure({ asyncUtilTimeout: 10_000 })
 
 // vitest runs without globals: Testing Library's own cleanup would not register.
 afterEach(cleanup)
