@@ -10,7 +10,8 @@ export const de: Catalogue = {
   'nav.runs': 'Läufe',
   'nav.newRun': 'Lauf erfassen',
   'nav.projects': 'Projekte',
-  'nav.compare': 'Vergleichen und planen',
+  // Short: the navigation keeps to one line at 1,024 px; the screen's title says it in full.
+  'nav.compare': 'Vergleichen',
   'compare.title': 'Vergleichen und planen',
   'compare.intro':
     'Auf welcher Hardware, wo und wann würde diese Arbeit am wenigsten ausstoßen? Die Zahlen sind Schätzungen mit Spannen; jede Annahme wird genannt.',
