@@ -231,7 +231,14 @@ test('a bad period makes the page signal an error instead of printing', async ()
   const page = await pageWithLedger()
   const state = await openReport(page, { period: '2025-Q5' })
   expect(state).toContain("error: '2025-Q5' is not a period")
-  await expect(page.getByRole('alert')).toContainText('The report could not be made')
+  await expect(page.getByRole('alert')).toHaveText(
+    "The report could not be made: '2025-Q5' is not a period (write 2025-Q1, 2025-03, 2025 or 2025-01..2025-05)"
+  )
+  // In German, the reason too.
+  expect(await openReport(page, { period: '2025-Q5', lang: 'de' })).toContain('error:')
+  await expect(page.getByRole('alert')).toHaveText(
+    'Der Bericht konnte nicht erstellt werden: „2025-Q5“ ist kein Zeitraum (schreiben Sie 2025-Q1, 2025-03, 2025 oder 2025-01..2025-05)'
+  )
   await page.context().close()
 })
 
