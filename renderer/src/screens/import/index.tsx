@@ -123,7 +123,7 @@ export default function Import() {
       await ledger.settings.setCluster(timeZone === undefined ? cluster : { ...cluster, timeZone })
       await ledger.settings.setFileClock(file.name, { timeZone })
     } catch (err) {
-      notify({ message: i18n.error(err), tone: 'error' })
+      notify({ message: (i) => i.error(err), tone: 'error' })
     }
     reread(file, { timeZone })
   }
@@ -132,10 +132,10 @@ export default function Import() {
     try {
       const cluster = await ledger.settings.getCluster()
       await ledger.settings.setCluster({ ...cluster, partitions: { ...cluster.partitions, [partition]: setting } })
-      notify({ message: t('cluster.partitionSaved', { partition }) })
+      notify({ message: (i) => i.t('cluster.partitionSaved', { partition }) })
       reread(file, {})
     } catch (err) {
-      notify({ message: i18n.error(err), tone: 'error' })
+      notify({ message: (i) => i.error(err), tone: 'error' })
     }
   }
 
@@ -184,7 +184,7 @@ export default function Import() {
     reread(file, { offsetMinutes })
     ledger.settings
       .setFileClock(file.name, { offsetMinutes })
-      .catch((err: unknown) => notify({ message: i18n.error(err), tone: 'error' }))
+      .catch((err: unknown) => notify({ message: (i) => i.error(err), tone: 'error' }))
   }
   const addFiles = (list: FileList | null) =>
     add([...(list ?? [])].map((file) => ({ name: file.name, source: file, chunks: () => chunksOfBlob(file) })))
@@ -230,7 +230,7 @@ export default function Import() {
         phase: 'ready',
         error: wasCancelled ? undefined : t('import.commitFailed', { message: i18n.error(err) })
       })
-      if (wasCancelled) notify({ message: t('import.cancelledNotice', { file: file.name }) })
+      if (wasCancelled) notify({ message: (i) => i.t('import.cancelledNotice', { file: file.name }) })
     } finally {
       cancels.current.delete(file.key)
     }
@@ -254,9 +254,11 @@ export default function Import() {
         await safetyBackup(host.api, ledger)
       const { removed, reverted } = await ledger.imports.undo(batch.id)
       if (key !== undefined) setFiles((all) => all.filter((f) => f.key !== key))
-      notify({ message: i18n.plural('import.undone', removed, { file: batch.fileName, reverted: i18n.int(reverted) }) })
+      notify({
+        message: (i) => i.plural('import.undone', removed, { file: batch.fileName, reverted: i.int(reverted) })
+      })
     } catch (err) {
-      notify({ message: i18n.error(err), tone: 'error' })
+      notify({ message: (i) => i.error(err), tone: 'error' })
     }
   }
   const downloadErrors = async (file: FileState) => {
@@ -271,7 +273,7 @@ export default function Import() {
         filters: [{ name: 'CSV', extensions: ['csv'] }]
       })
     } catch (err) {
-      notify({ message: i18n.error(err), tone: 'error' })
+      notify({ message: (i) => i.error(err), tone: 'error' })
     }
   }
 

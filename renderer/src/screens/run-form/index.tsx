@@ -134,7 +134,7 @@ export default function RunForm({ params }: ScreenProps) {
           ? await ledger.runs.update(params.id, built.draft)
           : await ledger.runs.create({ ...built.draft, source: { kind: 'manual' } })
       notify({
-        message: t('form.saved'),
+        message: (i) => i.t('form.saved'),
         undo: async () => {
           if (before) await ledger.runs.update(before.id, before.input, { projectId: before.projectId })
           else await ledger.runs.remove([saved.id])

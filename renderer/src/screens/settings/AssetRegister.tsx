@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react'
 import type { Asset } from '../../../../shared/report/assets'
-import { useNotify } from '../../app/Notices'
+import { type NoticeText, useNotify } from '../../app/Notices'
 import { Field } from '../../components/Field'
 import { LoadStatus } from '../../components/Status'
 import { useI18n } from '../../i18n/I18nProvider'
@@ -33,7 +33,7 @@ export function AssetRegister() {
     setErrors(undefined)
   }
   /** Stores the next register and offers to put the one before it back. */
-  const write = async (next: Asset[], done: string): Promise<boolean> => {
+  const write = async (next: Asset[], done: NoticeText): Promise<boolean> => {
     const before = list
     try {
       await ledger.settings.setAssets(next)
@@ -56,7 +56,7 @@ export function AssetRegister() {
     if (!checked.value) return
     const asset = checked.value
     const next = editing ? list.map((a) => (a.id === editing ? asset : a)) : [...list, asset]
-    if (await write(next, t('assets.saved', { name: asset.device }))) cancel()
+    if (await write(next, (i) => i.t('assets.saved', { name: asset.device }))) cancel()
   }
   const set = (patch: Partial<AssetFields>) => setFields((f) => ({ ...f, ...patch }))
   const heading = editing ? t('assets.edit') : t('assets.add')
@@ -114,7 +114,7 @@ export function AssetRegister() {
                           onClick={() =>
                             void write(
                               list.filter((x) => x.id !== a.id),
-                              t('settings.removed', { name: a.device })
+                              (i) => i.t('settings.removed', { name: a.device })
                             )
                           }
                         >

@@ -1,5 +1,5 @@
 import { type FormEvent, useId, useState } from 'react'
-import { useNotify } from '../../app/Notices'
+import { type NoticeText, useNotify } from '../../app/Notices'
 import { Field } from '../../components/Field'
 import type { MessageKey } from '../../i18n/en'
 import { useI18n } from '../../i18n/I18nProvider'
@@ -56,7 +56,7 @@ export function InstrumentList<E extends Entry>({
     setFields(blankFields(kind))
     setErrors(undefined)
   }
-  const write = async (next: E[], done: string, undoTo?: readonly E[]) => {
+  const write = async (next: E[], done: NoticeText, undoTo?: readonly E[]) => {
     try {
       await store(next)
       notify({ message: done, ...(undoTo ? { undo: () => store([...undoTo]) } : {}) })
@@ -73,7 +73,7 @@ export function InstrumentList<E extends Entry>({
     if (!checked.value) return
     const entry = checked.value as unknown as E
     const next = editing ? entries.map((x) => (x.id === editing ? entry : x)) : [...entries, entry]
-    if (await write(next, t('instr.saved', { name: describe(entry) }), entries)) reset()
+    if (await write(next, (i) => i.t('instr.saved', { name: describe(entry) }), entries)) reset()
   }
   return (
     <section className="settings-sub" aria-labelledby={titleId}>
@@ -108,7 +108,7 @@ export function InstrumentList<E extends Entry>({
                 onClick={() =>
                   void write(
                     entries.filter((x) => x.id !== entry.id),
-                    t('instr.removed', { name: describe(entry) }),
+                    (i) => i.t('instr.removed', { name: describe(entry) }),
                     entries
                   )
                 }

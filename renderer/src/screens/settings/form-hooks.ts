@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react'
 import type { LabDefaults } from '../../../../shared/emissions/lab-defaults'
 import { startRecompute } from '../../app/background'
-import { useNotify } from '../../app/Notices'
+import { type NoticeText, useNotify } from '../../app/Notices'
 import { useI18n } from '../../i18n/I18nProvider'
 import { useLedger } from '../../ledger/LedgerProvider'
 import { type Checked, type FieldMessage } from './lab-fields'
@@ -31,14 +31,14 @@ export function useEntryEditor<F, E extends { id: string; name: string }>(
   entries: readonly E[],
   check: (fields: F, editingId: string | undefined) => Checked<E>,
   store: (entries: E[]) => Promise<void>,
-  savedMessage: (entry: E) => string
+  savedMessage: (entry: E) => NoticeText
 ) {
   const notify = useNotify()
   const i18n = useI18n()
   const [fields, setFields] = useState<F>(blank)
   const [editing, setEditing] = useState<string>()
   const [errors, setErrors] = useState<Errors>()
-  const write = async (next: E[], done: string) => {
+  const write = async (next: E[], done: NoticeText) => {
     try {
       await store(next)
       notify({ message: done })
@@ -64,7 +64,7 @@ export function useEntryEditor<F, E extends { id: string; name: string }>(
       setErrors(undefined)
     },
     cancel,
-    remove: (entry: E, done: string) =>
+    remove: (entry: E, done: NoticeText) =>
       void write(
         entries.filter((x) => x.id !== entry.id),
         done

@@ -7,6 +7,7 @@ import 'fake-indexeddb/auto'
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
+import { useI18n } from '../../../../renderer/src/i18n/I18nProvider'
 import { useLedgerQuery } from '../../../../renderer/src/ledger/useLedgerQuery'
 import { CustomLocations } from '../../../../renderer/src/screens/settings/CustomLocations'
 import { renderInApp } from './render'
@@ -15,6 +16,16 @@ import { renderInApp } from './render'
 function Locations() {
   const lab = useLedgerQuery(({ ledger }) => ledger.settings.getLabDefaults(), [])
   return lab.data ? <CustomLocations lab={lab.data} /> : null
+}
+
+/** The top bar's language choice, reduced to one button. */
+function SwitchToGerman() {
+  const { setLanguage } = useI18n()
+  return (
+    <button type="button" onClick={() => setLanguage('de')}>
+      Deutsch
+    </button>
+  )
 }
 
 const section = async (name: RegExp) => screen.findByRole('region', { name })
@@ -80,6 +91,27 @@ describe('Settings: custom locations', () => {
     await user.click(within(locations).getByRole('button', { name: 'Remove Cellar cluster' }))
     await waitFor(() => expect(within(locations).queryByRole('table')).toBeNull())
     expect(screen.getByText('Cellar cluster removed.')).toBeInTheDocument()
+  })
+
+  it('shows a notice in the language chosen after it was raised', async () => {
+    const user = userEvent.setup()
+    renderInApp(
+      <>
+        <SwitchToGerman />
+        <Locations />
+      </>,
+      { ledger: true }
+    )
+    const locations = await section(/^Custom locations$/)
+    await user.type(within(locations).getByLabelText('Zone id (e.g. DE-LU)'), 'LAB-2')
+    await user.type(within(locations).getByLabelText('Name'), 'Roof array')
+    await user.type(within(locations).getByLabelText('Intensity (g CO2e/kWh)'), '40')
+    await user.click(within(locations).getByRole('button', { name: 'Add location' }))
+    expect(await screen.findByText('Roof array saved. The runs are being recomputed.')).toBeInTheDocument()
+
+    await user.click(screen.getByRole('button', { name: 'Deutsch' }))
+    expect(await screen.findByText('Roof array gespeichert. Die Läufe werden neu berechnet.')).toBeInTheDocument()
+    expect(screen.queryByText(/saved\. The runs/)).toBeNull()
   })
 
   it('speaks German at the fields when the app does', async () => {
