@@ -25,13 +25,18 @@ export const useSaveLab = () => {
   }
 }
 
-/** An add/edit form over a list of the lab's own entries (custom hardware, custom locations). */
-export function useEntryEditor<F, E extends { id: string; name: string }>(
+/**
+ * An add/edit form over a list of the lab's own entries (custom hardware and locations, the asset register, the
+ * contractual instruments): the fields typed, the entry being edited, each refused field's message, and the writes
+ * (add, replace, remove) with their notice. undoable: each notice offers to put the list before it back.
+ */
+export function useEntryEditor<F, E extends { id: string }>(
   blank: F,
   entries: readonly E[],
   check: (fields: F, editingId: string | undefined) => Checked<E>,
   store: (entries: E[]) => Promise<void>,
-  savedMessage: (entry: E) => NoticeText
+  savedMessage: (entry: E) => NoticeText,
+  { undoable = false }: { undoable?: boolean } = {}
 ) {
   const notify = useNotify()
   const i18n = useI18n()
@@ -39,9 +44,10 @@ export function useEntryEditor<F, E extends { id: string; name: string }>(
   const [editing, setEditing] = useState<string>()
   const [errors, setErrors] = useState<Errors>()
   const write = async (next: E[], done: NoticeText) => {
+    const before = [...entries]
     try {
       await store(next)
-      notify({ message: done })
+      notify({ message: done, ...(undoable ? { undo: () => store(before) } : {}) })
       return true
     } catch (err) {
       setErrors({ form: { key: 'settings.invalid', params: { message: i18n.error(err) } } })
