@@ -89,7 +89,7 @@ test('close a quarter, edit one of its runs, find the restatement in the next re
   await page.getByRole('complementary', { name: 'Run details' }).getByRole('link', { name: 'Edit' }).click()
   await expect(page.getByRole('heading', { name: 'Edit run' })).toBeVisible()
   await expect(page.getByRole('note')).toHaveText(
-    'This run is in 2026 Q1, which is closed: saving changes no filed figure; the change is listed as a restatement in the next report.'
+    'This run is in Q1 2026, which is closed: saving changes no filed figure; the change is listed as a restatement in the next report.'
   )
   await page.getByLabel('Duration (hours)').fill('200')
   await page.getByRole('button', { name: 'Save run' }).click()

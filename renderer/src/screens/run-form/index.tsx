@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useEffectEvent, useMemo, useState } from 'react'
 import type { RunResult } from '../../../../shared/domain/result'
 import { runInputSchema } from '../../../../shared/domain/run'
-import { quarterOf } from '../../../../shared/ledger/period'
+import { quarterKeyLabel, quarterOf } from '../../../../shared/ledger/period'
 import { findProjectByName } from '../../../../shared/ledger/project-names'
 import type { RunRecord } from '../../../db'
 import { useNotify } from '../../app/Notices'
@@ -72,7 +72,8 @@ export default function RunForm({ params }: ScreenProps) {
     const startedAt = mode === 'edit' ? existing.data?.input.startedAt : undefined
     if (!startedAt) return undefined
     const { year, quarter } = quarterOf(startedAt.slice(0, 7))
-    return closedQuarters.data?.some((c) => c.quarter === `${year}-Q${quarter}`) ? `${year} Q${quarter}` : undefined
+    const key = `${year}-Q${quarter}`
+    return closedQuarters.data?.some((c) => c.quarter === key) ? quarterKeyLabel(key) : undefined
   })()
   // The form takes the run's figures once, when it loads, in the language of that moment, and the run's project as
   // the ledger has it then (renamed or merged since, not the name it was filed under): later changes of either must
