@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/db/**/*.test.ts'],
+    // *.test.tsx: component tests of the screens, each in jsdom by its own `// @vitest-environment jsdom` line.
+    include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx', 'tests/db/**/*.test.ts'],
     environment: 'node',
     pool: 'forks'
   }

@@ -591,7 +591,17 @@ function inferVendor(kind: HardwareEntry['kind'], name: string): string | undefi
 
 interface HardwareDraft extends Omit<HardwareEntry, 'id' | 'aliases'> {
   aliases: Set<string>
+  /** The name the id is made from, when the shown name was corrected (RENAMED): stored runs cite the id. */
+  idName?: string
 }
+
+/**
+ * Upstream names that claim more than their figures are, shown corrected. ML CO2 Impact's "A100 PCIe 40/80GB" has
+ * the 40 GB card's 250 W and 40 GB (NVIDIA's datasheets: the 80 GB PCIe card is 300 W), and Green Algorithms lists
+ * "A100 80GB PCIe" at 300 W: the catalogue showed two A100 80GB PCIe. The 80 GB card is Green Algorithms' row; the
+ * other is the 40 GB card, its id unchanged.
+ */
+const RENAMED: Record<string, string> = { 'A100 PCIe 40/80GB': 'A100 PCIe 40GB' }
 
 class HardwareCatalogue {
   readonly drafts: HardwareDraft[] = []
@@ -636,9 +646,12 @@ class HardwareCatalogue {
     const vendor = inferVendor(device.kind, device.name)
     const startsWithVendor =
       vendor !== undefined && foldText(device.name).replace('rasberry', 'raspberry').startsWith(vendor.toLowerCase())
+    const prefixed = (name: string) => (vendor && !startsWithVendor ? `${vendor} ${name}` : name)
+    const renamed = RENAMED[device.name]
     const draft: HardwareDraft = {
       ...device,
-      name: vendor && !startsWithVendor ? `${vendor} ${device.name}` : device.name,
+      name: prefixed(renamed ?? device.name),
+      ...(renamed ? { idName: prefixed(device.name) } : {}),
       ...(vendor ? { vendor } : {}),
       aliases: new Set([normaliseHardwareName(device.name)]),
       sourceIds: [sourceId]
@@ -651,7 +664,7 @@ class HardwareCatalogue {
   entries(): HardwareEntry[] {
     const ids = new Set<string>()
     const entries = this.drafts.map((draft): HardwareEntry => {
-      const base = `${draft.kind}:${normaliseHardwareName(draft.name).replace(/[^a-z0-9]+/g, '-')}`
+      const base = `${draft.kind}:${normaliseHardwareName(draft.idName ?? draft.name).replace(/[^a-z0-9]+/g, '-')}`
       let id = base
       for (let n = 2; ids.has(id); n++) id = `${base}-${n}`
       ids.add(id)
@@ -663,7 +676,7 @@ class HardwareCatalogue {
         aliasKeys.add(key)
         return true
       })
-      const { aliases: _drafted, ...fields } = draft
+      const { aliases: _drafted, idName: _idName, ...fields } = draft
       return { ...fields, id, aliases: aliases.sort() }
     })
     return entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import type { RunResult } from '../../shared/domain/result'
 import type { RunInput, RunInputDraft } from '../../shared/domain/run'
 import type { ClusterSettings } from '../../shared/import/cluster'
+import type { FileClock, FileClocks } from '../../shared/import/file-clocks'
 import type { ImportSource } from '../../shared/import/types'
 import type { TotalsAnswer, TotalsQuery } from '../../shared/ledger/aggregate'
 import type { ArchiveCounts, CheckSummary, RecordNote } from '../../shared/ledger/archive'
@@ -133,6 +134,11 @@ export interface ImportCommitOptions {
    * new one; remembered. projectMap wins for a source name in both.
    */
   projectNames?: Record<string, string>
+  /**
+   * false: the projectNames of this import hold for it only and are not remembered as mappings (an "all to one
+   * project" choice is about this pick, not about where the source names go from now on). Default true.
+   */
+  rememberNames?: boolean
   /** Aborting it cancels the write: the transaction is rolled back and nothing of the import stays. */
   signal?: AbortSignal
 }
@@ -167,6 +173,10 @@ export interface SettingsRepo<L> {
   getCluster(): Promise<ClusterSettings>
   /** Validates and stores; applies to later imports only (stored runs keep what they were imported with). */
   setCluster(cluster: ClusterSettings): Promise<void>
+  /** The clock chosen for each imported file, by its name (shared/import/file-clocks.ts); {} when none. */
+  getFileClocks(): Promise<FileClocks>
+  /** Remembers the clock chosen for a file (neither field: forgets it). */
+  setFileClock(fileName: string, clock: FileClock): Promise<void>
   /** The Reports screen's settings (the lab's name); the defaults when none are stored. */
   getReportSettings(): Promise<ReportSettings>
   setReportSettings(settings: ReportSettings): Promise<void>

@@ -154,6 +154,14 @@ export const importsRepo = <L>(ctx: LedgerContext<L>): ImportsRepo => {
     return guarded(() =>
       db.transaction('rw', [db.runs, db.projects, db.mappings, db.imports, db.superseded, db.rollups], async () => {
         const projects = await resolveProjects(runs, options.projectMap ?? {}, options.projectNames ?? {})
+        // Source names given a project for this import only keep the mapping they had (or none).
+        const forThisImportOnly = new Set(
+          options.rememberNames === false
+            ? Object.entries(options.projectNames ?? {})
+                .filter(([, name]) => tidyProjectName(name) !== '')
+                .map(([source]) => source)
+            : []
+        )
         const projectOf = new Map<string, string>()
         const mappings: ProjectMapping[] = []
         // Two sources (CodeCarbon and nvidia-smi runs of one file, or two names chosen alike) may name the same new
@@ -174,13 +182,14 @@ export const importsRepo = <L>(ctx: LedgerContext<L>): ImportsRepo => {
             })
           }
           projectOf.set(mappingId, projectId)
-          mappings.push({
-            id: mappingId,
-            sourceKind: p.sourceKind,
-            sourceName: p.sourceName,
-            projectId,
-            updatedAt: now
-          })
+          if (!forThisImportOnly.has(p.sourceName))
+            mappings.push({
+              id: mappingId,
+              sourceKind: p.sourceKind,
+              sourceName: p.sourceName,
+              projectId,
+              updatedAt: now
+            })
         }
         await db.mappings.bulkPut(mappings)
 

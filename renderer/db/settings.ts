@@ -1,4 +1,5 @@
 import { CLUSTER_KEY, clusterSettingsSchema, emptyClusterSettings } from '../../shared/import/cluster'
+import { FILE_CLOCKS_KEY, fileClockSchema, fileClocksSchema, withFileClock } from '../../shared/import/file-clocks'
 import { labAtStampKey } from '../../shared/ledger/compact'
 import { engineStamp } from '../../shared/ledger/import-plan'
 import {
@@ -53,6 +54,17 @@ export const settingsRepo = <L>(ctx: LedgerContext<L>): SettingsRepo<L> => {
       // A value a restore brought in that no longer parses is not fatal to an import: the lab sets it again.
       const parsed = clusterSettingsSchema.safeParse(await read(CLUSTER_KEY))
       return parsed.success ? parsed.data : emptyClusterSettings()
+    },
+    getFileClocks: async () => {
+      const parsed = fileClocksSchema.safeParse(await read(FILE_CLOCKS_KEY))
+      return parsed.success ? parsed.data : {}
+    },
+    setFileClock: async (fileName, clock) => {
+      const parsed = fileClockSchema.safeParse(clock)
+      if (!parsed.success)
+        throw new LedgerError('invalid', `Invalid clock of ${fileName}: ${describeIssues(parsed.error)}`)
+      const parsedAll = fileClocksSchema.safeParse(await read(FILE_CLOCKS_KEY))
+      await write(FILE_CLOCKS_KEY, withFileClock(parsedAll.success ? parsedAll.data : {}, fileName, parsed.data))
     },
     setCluster: async (cluster) => {
       const parsed = clusterSettingsSchema.safeParse(cluster)

@@ -35,7 +35,9 @@ async function start(): Promise<void> {
   const container = document.getElementById('report')
   if (!container) throw new Error('report.html has no #report element')
   const root = createRoot(container)
-  let language = appLanguage()
+  // `?lang=` read first on its own: a failure to read the other parameters is told in the language asked for.
+  const asked = new URLSearchParams(window.location.search).get('lang')
+  let language = asked === 'en' || asked === 'de' ? asked : appLanguage()
   try {
     const parsed = parseReportParams(new URLSearchParams(window.location.search))
     language = parsed.language ?? language
@@ -55,16 +57,20 @@ async function start(): Promise<void> {
     await nextFrame()
     await signalReady({ ok: true }, params.print)
   } catch (error) {
-    const message =
-      (error instanceof Error ? error.message : String(error)).slice(0, 500) || 'The report could not be made.'
+    // In the report's language where the error carries a message (LedgerError's msg), as the app shows errors; the
+    // catalogues load only on this path. The signal to main keeps the English text, for its log.
+    const { translateError } = await import('../src/i18n/translate')
+    const shown = translateError(language, error).slice(0, 500)
+    const message = (error instanceof Error ? error.message : String(error)).slice(0, 500)
+    const failure = reportText(language).failure
     flushSync(() =>
       root.render(
         <p role="alert" className="failure">
-          {reportText(language).failure}: {message}
+          {shown ? `${failure}: ${shown}` : `${failure}.`}
         </p>
       )
     )
-    await signalReady({ ok: false, message }, false)
+    await signalReady({ ok: false, message: message || failure }, false)
   }
 }
 

@@ -35,7 +35,7 @@ export const yearPeriod = (year: number): Period => ({ kind: 'year', start: `${y
 
 export const customPeriod = (start: string, end: string): Period => periodSchema.parse({ kind: 'custom', start, end })
 
-/** The quarter a month falls in, e.g. '2026-05' → 2026 Q2. */
+/** The quarter a month falls in, e.g. '2026-05' → Q2 2026. */
 export const quarterOf = (month: string): { year: number; quarter: 1 | 2 | 3 | 4 } => ({
   year: Number(month.slice(0, 4)),
   quarter: (Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1) as 1 | 2 | 3 | 4
@@ -68,9 +68,18 @@ export const bucketOf = (month: string, bucket: 'month' | 'quarter' | 'year'): s
   return `${year}-Q${quarter}`
 }
 
+/**
+ * A quarter as people read it, the one form everywhere (screens, reports, CSVs, in English and German): "Q1 2026"
+ * for the key "2026-Q1". The key stays the stored and file-name form.
+ */
+export const quarterKeyLabel = (key: string): string => {
+  const m = /^(\d{4})-Q([1-4])$/.exec(key)
+  return m ? `Q${m[2]} ${m[1]}` : key
+}
+
 export const periodLabel = (p: Period): string => {
   if (p.kind === 'month') return p.start
-  if (p.kind === 'quarter') return bucketOf(p.start, 'quarter').replace('-', ' ')
+  if (p.kind === 'quarter') return quarterKeyLabel(bucketOf(p.start, 'quarter'))
   if (p.kind === 'year') return p.start.slice(0, 4)
   return p.start === p.end ? p.start : `${p.start} – ${p.end}`
 }

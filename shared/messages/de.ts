@@ -390,5 +390,10 @@ export const de: { readonly [K in keyof typeof en]: string } = {
     'Die Datei nennt keinen Standort: die Intensität von CodeCarbon ist nicht die des Netzes des Rechners; der Ledger verwendet den Standort des Labors.',
   'reconcile.notSplit':
     'Die Differenz lässt sich nicht in ihre Teile zerlegen: Datei oder Ledger haben einen Energie- oder Emissionswert von null oder keinen.',
-  'reconcile.agree': 'Datei und Ledger stimmen überein: dieselbe Energie, PUE und Intensität.'
+  'reconcile.agree': 'Datei und Ledger stimmen überein: dieselbe Energie, PUE und Intensität.',
+
+  'report.badPeriod': '„{text}“ ist kein Zeitraum (schreiben Sie 2025-Q1, 2025-03, 2025 oder 2025-01..2025-05)',
+  'report.noPeriod': 'Der Bericht braucht einen Parameter period (z. B. period=2025-Q1)',
+  'report.badList': 'Der Berichtsparameter „{name}“ ist keine JSON-Liste von Zeichenketten',
+  'report.badLanguage': 'Der Berichtsparameter lang ist „{text}“: schreiben Sie en oder de'
 }

@@ -380,7 +380,13 @@ export const en = {
     "The file names no location: CodeCarbon's intensity is not the machine's grid; the ledger uses the lab's location instead.",
   'reconcile.notSplit':
     'The gap cannot be split into its parts: the file or the ledger has a zero or missing energy or emissions figure.',
-  'reconcile.agree': 'The file and the ledger agree: the same energy, PUE and intensity.'
+  'reconcile.agree': 'The file and the ledger agree: the same energy, PUE and intensity.',
+
+  // The report page's parameters (report.html, the command line's report)
+  'report.badPeriod': "'{text}' is not a period (write 2025-Q1, 2025-03, 2025 or 2025-01..2025-05)",
+  'report.noPeriod': 'the report needs a period parameter (e.g. period=2025-Q1)',
+  'report.badList': "the report parameter '{name}' is not a JSON list of strings",
+  'report.badLanguage': "the report parameter 'lang' is '{text}': write en or de"
 } as const
 
 export type MessageId = keyof typeof en

@@ -1,6 +1,15 @@
 import { z } from 'zod'
 import { customPeriod, monthPeriod, type Period, periodSchema, quarterPeriod, yearPeriod } from '../ledger/period'
+import { english, type Message, msg } from '../messages/index'
 import type { ReportLanguage } from './format'
+
+/** A report parameter that cannot be read: `message` in English (the command line), `msg` for the page's language. */
+export class ReportParamsError extends Error {
+  constructor(readonly msg: Message) {
+    super(english(msg))
+    this.name = 'ReportParamsError'
+  }
+}
 
 /** Whom a report covers: the whole lab (both lists empty), some projects (ids), some people (names as logged). */
 export const reportScopeSchema = z.object({
@@ -24,7 +33,7 @@ export function parsePeriodText(text: string): Period {
     const parsed = periodSchema.safeParse({ kind: 'custom', start: m[1], end: m[2] })
     if (parsed.success) return customPeriod(parsed.data.start, parsed.data.end)
   }
-  throw new Error(`'${text}' is not a period (write 2025-Q1, 2025-03, 2025 or 2025-01..2025-05)`)
+  throw new ReportParamsError(msg('report.badPeriod', { text }))
 }
 
 /** The inverse of parsePeriodText. */
@@ -54,10 +63,10 @@ const jsonList = (name: string, text: string | null): string[] => {
   try {
     value = JSON.parse(text)
   } catch {
-    throw new Error(`the report parameter '${name}' is not a JSON list of strings`)
+    throw new ReportParamsError(msg('report.badList', { name }))
   }
   const parsed = z.array(z.string()).max(500).safeParse(value)
-  if (!parsed.success) throw new Error(`the report parameter '${name}' is not a JSON list of strings`)
+  if (!parsed.success) throw new ReportParamsError(msg('report.badList', { name }))
   return parsed.data
 }
 
@@ -67,7 +76,7 @@ const jsonList = (name: string, text: string | null): string[] => {
  */
 export function parseReportParams(query: URLSearchParams): ReportPageParams {
   const periodTextValue = query.get('period')
-  if (!periodTextValue) throw new Error('the report needs a period parameter (e.g. period=2025-Q1)')
+  if (!periodTextValue) throw new ReportParamsError(msg('report.noPeriod'))
   return {
     period: parsePeriodText(periodTextValue),
     scope: { projectIds: jsonList('projects', query.get('projects')), people: jsonList('people', query.get('people')) },
@@ -81,7 +90,7 @@ export function parseReportParams(query: URLSearchParams): ReportPageParams {
 const languageParam = (text: string | null): { language?: ReportLanguage } => {
   if (text === null || text === '') return {}
   if (text === 'en' || text === 'de') return { language: text }
-  throw new Error(`the report parameter 'lang' is '${text}': write en or de`)
+  throw new ReportParamsError(msg('report.badLanguage', { text }))
 }
 
 /** The query string that parseReportParams reads back (for the screen that opens the report). */

@@ -1,4 +1,5 @@
 import type { ClosedQuarter, ClosedRunStamp } from '../ledger/closed-quarter'
+import { quarterKeyLabel } from '../ledger/period'
 import type { RollupSums } from '../ledger/records'
 import type { KeyFigureId, Restatement } from './model'
 import type { ReportText } from './text/index'
@@ -92,7 +93,7 @@ export const restatementsOf = (
   if (changed.length === 0) return []
   const cause = causeText(runChanges(closed.runs, nowRuns), t)
   return changed.map((k) => ({
-    period: closed.quarter.replace('-', ' '),
+    period: quarterKeyLabel(closed.quarter),
     figure: k.id,
     filed: k.value.value,
     now: now[k.id],
@@ -118,12 +119,15 @@ export const closableQuarterOf = (
     : undefined
 
 /**
- * The quarter after a restated one ('2026 Q1' → { label: '2026 Q2', start: '2026-04' }): the first report that lists
+ * The quarter after a restated one ('Q1 2026' → { label: 'Q2 2026', start: '2026-04' }): the first report that lists
  * the restatement. Undefined for a period that is not a quarter's label.
  */
 export const nextQuarterOf = (period: string): { label: string; start: string } | undefined => {
-  const m = /^(\d{4}) Q([1-4])$/.exec(period)
+  const m = /^Q([1-4]) (\d{4})$/.exec(period)
   if (!m) return undefined
-  const [year, quarter] = Number(m[2]) === 4 ? [Number(m[1]) + 1, 1] : [Number(m[1]), Number(m[2]) + 1]
-  return { label: `${year} Q${quarter}`, start: `${year}-${String((quarter - 1) * 3 + 1).padStart(2, '0')}` }
+  const [year, quarter] = Number(m[1]) === 4 ? [Number(m[2]) + 1, 1] : [Number(m[2]), Number(m[1]) + 1]
+  return {
+    label: quarterKeyLabel(`${year}-Q${quarter}`),
+    start: `${year}-${String((quarter - 1) * 3 + 1).padStart(2, '0')}`
+  }
 }

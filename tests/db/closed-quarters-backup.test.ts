@@ -17,7 +17,7 @@ const signOff = { preparedBy: 'Ada Lovelace', reviewedBy: 'Grace Hopper', date: 
 
 const modelOf = (total: RollupSums): ReportModel =>
   ({
-    periodLabel: '2026 Q1',
+    periodLabel: 'Q1 2026',
     keyFigures: Object.entries(keyFigureValues(total)).map(([id, v]) => ({ id, value: { value: v, low: v, high: v } }))
   }) as unknown as ReportModel
 
@@ -71,7 +71,7 @@ describe('closed quarters in backups', () => {
     expect(await target.closedQuarters.get('2026-Q1')).toEqual(await source.closedQuarters.get('2026-Q1'))
     expect(await target.closedQuarters.history('2026-Q1')).toEqual(await source.closedQuarters.history('2026-Q1'))
     const restated = (await target.closedQuarters.restatements(en)).find((r) => r.figure === 'emissions')!
-    expect(restated).toMatchObject({ period: '2026 Q1', cause: 'edit (1 run)' })
+    expect(restated).toMatchObject({ period: 'Q1 2026', cause: 'edit (1 run)' })
     expect(restated.filed).toBeCloseTo(1.5, 10)
     expect(restated.now).toBeCloseTo(3, 10)
     source.close()

@@ -17,7 +17,7 @@ describe('restatements read live', () => {
     const run = await ledger.runs.create(gpuRun({ hours: 10 }))
     const total = (await ledger.aggregate.totals({ period: quarterPeriod(2026, 1) })).total
     const model = {
-      periodLabel: '2026 Q1',
+      periodLabel: 'Q1 2026',
       keyFigures: Object.entries(keyFigureValues(total)).map(([id, v]) => ({
         id,
         value: { value: v, low: v, high: v }

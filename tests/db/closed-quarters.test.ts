@@ -15,7 +15,7 @@ const signOff = { preparedBy: 'Ada Lovelace', reviewedBy: 'Grace Hopper', date: 
 /** The part of a report model the ledger reads back (its key figures), built from the quarter's totals as the report is. */
 const modelOf = (total: RollupSums): ReportModel =>
   ({
-    periodLabel: '2026 Q1',
+    periodLabel: 'Q1 2026',
     keyFigures: Object.entries(keyFigureValues(total)).map(([id, v]) => ({ id, value: { value: v, low: v, high: v } }))
   }) as unknown as ReportModel
 
@@ -79,7 +79,7 @@ describe('closed quarters', () => {
     expect((await ledger.closedQuarters.get('2026-Q1'))?.model).toEqual(closed.model)
     const restated = await ledger.closedQuarters.restatements(en)
     const emissions = restated.find((r) => r.figure === 'emissions')!
-    expect(emissions).toMatchObject({ period: '2026 Q1', cause: 'edit (1 run)' })
+    expect(emissions).toMatchObject({ period: 'Q1 2026', cause: 'edit (1 run)' })
     expect(emissions.filed).toBeCloseTo(1.5, 10)
     expect(emissions.now).toBeCloseTo(3, 10)
     expect(restated.map((r) => r.figure).sort()).toEqual(['embodied', 'emissions', 'energy', 'gpuHours', 'market'])

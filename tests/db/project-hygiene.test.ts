@@ -58,6 +58,38 @@ describe('project names', () => {
     const names = (await ledger.projects.list()).map((p) => p.name)
     expect(names).toEqual(['Sweep', 'Vision inference'])
   })
+
+  it('names given for one import only are not remembered: the next file goes by its own names again', async () => {
+    const ledger = await openTest()
+    const vision = await ledger.projects.create('vision')
+    // The lab's earlier choice for "exp-1" stays as it was.
+    await ledger.imports.commit(file([{ id: 'x', project: 'exp-1' }], 'first.csv'), {
+      projectNames: { 'exp-1': 'Baseline' }
+    })
+    const baseline = (await ledger.projects.list()).find((p) => p.name === 'Baseline')!
+    await ledger.imports.commit(
+      file([
+        { id: 'a', project: 'vision' },
+        { id: 'b', project: 'exp-1' }
+      ]),
+      { projectNames: { vision: 'Thesis', 'exp-1': 'Thesis' }, rememberNames: false }
+    )
+    const thesis = (await ledger.projects.list()).find((p) => p.name === 'Thesis')!
+    expect((await ledger.runs.list()).filter((r) => r.projectId === thesis.id)).toHaveLength(2)
+    const mapped = Object.fromEntries((await ledger.imports.mappings.list()).map((m) => [m.sourceName, m.projectId]))
+    expect(mapped).toEqual({ 'exp-1': baseline.id })
+
+    const later = await ledger.imports.preview(
+      file([
+        { id: 'c', project: 'vision' },
+        { id: 'd', project: 'exp-1' }
+      ])
+    )
+    expect(Object.fromEntries(later.projects.map((p) => [p.sourceName, p.projectId]))).toEqual({
+      vision: vision.id,
+      'exp-1': baseline.id
+    })
+  })
 })
 
 describe('merging and deleting projects', () => {

@@ -26,7 +26,7 @@ test.describe('exports', () => {
       const csv = 'project,energy_kWh,emissions_kgCO2e\nvision,30,16.989\n'
       const outcome = await page.evaluate(
         (content) =>
-          window.api.saveFile({
+          window.api!.saveFile({
             suggestedName: 'runs-2026-Q3.csv',
             content,
             filters: [{ name: 'CSV', extensions: ['csv'] }]
@@ -56,7 +56,7 @@ test.describe('exports', () => {
         labName: 'Electron test lab'
       })
       const outcome = await page.evaluate(
-        (params) => window.api.printReportToPdf({ suggestedName: 'report-2026-Q3.pdf', params }),
+        (params) => window.api!.printReportToPdf({ suggestedName: 'report-2026-Q3.pdf', params }),
         params
       )
       expect(outcome).toEqual({ status: 'saved', path: target })

@@ -35,10 +35,10 @@ test('keeps IndexedDB and backups across a relaunch with the same user-data fold
           })
       )
       const written = await first.page.evaluate(async (bytes) => {
-        const opened = await window.api.openArchiveWrite({ kind: 'daily' })
+        const opened = await window.api!.openArchiveWrite({ kind: 'daily' })
         if (opened.status !== 'open') throw new Error('not opened')
-        await window.api.writeArchiveChunk(opened.writeId, new Uint8Array(bytes))
-        return window.api.closeArchiveWrite(opened.writeId)
+        await window.api!.writeArchiveChunk(opened.writeId, new Uint8Array(bytes))
+        return window.api!.closeArchiveWrite(opened.writeId)
       }, archive)
       expect(written).toMatchObject({ removed: [], refusedCount: 0, counts: { projects: 0 } })
     } finally {
@@ -61,15 +61,15 @@ test('keeps IndexedDB and backups across a relaunch with the same user-data fold
           })
       )
       expect(stored).toEqual({ energyKWh: 30 })
-      const backups = await second.page.evaluate(() => window.api.listBackups())
+      const backups = await second.page.evaluate(() => window.api!.listBackups())
       expect(backups).toHaveLength(1)
       expect(
         await second.page.evaluate(async (fileName) => {
-          const handle = await window.api.openBackup(fileName)
-          return [...(await window.api.readArchiveChunk(handle.readId, 0))]
+          const handle = await window.api!.openBackup(fileName)
+          return [...(await window.api!.readArchiveChunk(handle.readId, 0))]
         }, backups[0]?.fileName ?? '')
       ).toEqual(archive)
-      expect(await second.page.evaluate(() => window.api.backupStatus())).toMatchObject({ due: false })
+      expect(await second.page.evaluate(() => window.api!.backupStatus())).toMatchObject({ due: false })
     } finally {
       await second.app.close()
     }

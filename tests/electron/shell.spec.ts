@@ -31,14 +31,14 @@ test.describe('the desktop shell', () => {
     const { app, page } = await launchApp(profile.path)
     try {
       expect(page.url()).toBe('app://carbon-ledger/index.html')
-      expect(await page.evaluate(() => Object.keys(window.api).sort())).toEqual(expectedApi)
+      expect(await page.evaluate(() => Object.keys(window.api!).sort())).toEqual(expectedApi)
       expect(
         await page.evaluate(() => [
           typeof (window as unknown as { require?: unknown }).require,
           typeof (window as unknown as { process?: unknown }).process
         ])
       ).toEqual(['undefined', 'undefined'])
-      expect(await page.evaluate(() => 'ipcRenderer' in window.api || 'invoke' in window.api)).toBe(false)
+      expect(await page.evaluate(() => 'ipcRenderer' in window.api! || 'invoke' in window.api!)).toBe(false)
     } finally {
       await app.close()
     }
@@ -48,16 +48,16 @@ test.describe('the desktop shell', () => {
     const { app, page } = await launchApp(profile.path)
     try {
       const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version as string
-      const info = await page.evaluate(() => window.api.appInfo())
+      const info = await page.evaluate(() => window.api!.appInfo())
       expect(info).toMatchObject({ name: 'Carbon Ledger', version, isPackaged: false })
       const refusal = await page.evaluate(() =>
-        window.api.saveFile({ suggestedName: 'x.csv', content: 42 } as never).then(
+        window.api!.saveFile({ suggestedName: 'x.csv', content: 42 } as never).then(
           () => 'resolved',
           (error: Error) => error.message
         )
       )
       expect(refusal).toMatch(/Invalid request to files:save/)
-      expect(await page.evaluate(() => window.api.openLink('file:///etc/passwd'))).toBe(false)
+      expect(await page.evaluate(() => window.api!.openLink('file:///etc/passwd'))).toBe(false)
     } finally {
       await app.close()
     }

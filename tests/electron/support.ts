@@ -5,9 +5,10 @@ import { join, resolve } from 'node:path'
 import { _electron as electron, type ElectronApplication, type Page } from '@playwright/test'
 import type { HostApi } from '../../shared/host-api'
 
+// As renderer/src/host/HostProvider.tsx declares it (both are in tsconfig.tests.json): present in the Electron shell.
 declare global {
   interface Window {
-    api: HostApi
+    api?: HostApi
   }
 }
 

@@ -30,9 +30,12 @@ export function HostEvents() {
         }
         if (event.type === 'watch-batch') {
           void importWatchedBatch(api, ledger, event).then(({ runs, failed }) => {
-            if (runs > 0) notify({ message: plural('watch.imported', runs, { folder: event.folder.path }) })
+            if (runs > 0) notify({ message: (i) => i.plural('watch.imported', runs, { folder: event.folder.path }) })
             for (const f of failed)
-              notify({ message: t('watch.failed', { file: f.name, message: errorText(f.error) }), tone: 'error' })
+              notify({
+                message: (i) => i.t('watch.failed', { file: f.name, message: i.error(f.error) }),
+                tone: 'error'
+              })
           })
           return
         }
@@ -57,16 +60,17 @@ export function HostEvents() {
         if (missing > 0) {
           const first = [...result.exported.skipped, ...result.written.refused][0]
           notify({
-            message: t('backup.autoIncomplete', {
-              file: result.written.fileName,
-              count: missing,
-              first: first ? `${first.table} ${first.id}: ${first.reason}` : ''
-            }),
+            message: (i) =>
+              i.t('backup.autoIncomplete', {
+                file: result.written.fileName,
+                count: missing,
+                first: first ? `${first.table} ${first.id}: ${first.reason}` : ''
+              }),
             tone: 'error'
           })
-        } else notify({ message: t('backup.autoWritten', { file: result.written.fileName }) })
+        } else notify({ message: (i) => i.t('backup.autoWritten', { file: result.written.fileName }) })
       },
-      (err: unknown) => notify({ message: t('backup.autoFailed', { message: errorText(err) }), tone: 'error' })
+      (err: unknown) => notify({ message: (i) => i.t('backup.autoFailed', { message: i.error(err) }), tone: 'error' })
     )
     void ledger.recompute.status().then((s) => {
       if (s.remaining > 0) void startRecompute(ledger.recompute)

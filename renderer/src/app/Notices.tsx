@@ -1,9 +1,15 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react'
-import { useI18n } from '../i18n/I18nProvider'
+import { type I18n, useI18n } from '../i18n/I18nProvider'
+
+/**
+ * A notice's text, made when it is shown: a language switch while it stands shows it in the new language. Made from
+ * message keys and parameters, never from text already translated (`(i) => i.t('runs.deleted', { … })`).
+ */
+export type NoticeText = (i18n: I18n) => string
 
 /** Short messages after a change, with an Undo button when the change can be undone. */
 export interface Notice {
-  message: string
+  message: NoticeText
   undo?: () => Promise<void>
   tone?: 'info' | 'error'
 }
@@ -13,7 +19,8 @@ const NoticesContext = createContext<((notice: Notice) => void) | null>(null)
 const VISIBLE_MS = 10_000
 
 export function NoticesProvider({ children }: { children: ReactNode }) {
-  const { t, error: errorText } = useI18n()
+  const i18n = useI18n()
+  const { t } = i18n
   const [notice, setNotice] = useState<(Notice & { id: number }) | null>(null)
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   const counter = useRef(0)
@@ -41,7 +48,7 @@ export function NoticesProvider({ children }: { children: ReactNode }) {
     try {
       await current?.undo?.()
     } catch (err) {
-      notify({ message: errorText(err), tone: 'error' })
+      notify({ message: (i) => i.error(err), tone: 'error' })
     }
   }
   const value = useMemo(() => notify, [notify])
@@ -51,7 +58,7 @@ export function NoticesProvider({ children }: { children: ReactNode }) {
       <div className="notices" role="status" aria-live="polite">
         {notice && (
           <div className={`notice ${notice.tone === 'error' ? 'error' : ''}`} key={notice.id}>
-            <span>{notice.message}</span>
+            <span>{notice.message(i18n)}</span>
             {notice.undo && (
               <button type="button" onClick={() => void undo()}>
                 {t('common.undo')}

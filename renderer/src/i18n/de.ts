@@ -10,7 +10,8 @@ export const de: Catalogue = {
   'nav.runs': 'Läufe',
   'nav.newRun': 'Lauf erfassen',
   'nav.projects': 'Projekte',
-  'nav.compare': 'Vergleichen und planen',
+  // Short: the navigation keeps to one line at 1,024 px; the screen's title says it in full.
+  'nav.compare': 'Vergleichen',
   'compare.title': 'Vergleichen und planen',
   'compare.intro':
     'Auf welcher Hardware, wo und wann würde diese Arbeit am wenigsten ausstoßen? Die Zahlen sind Schätzungen mit Spannen; jede Annahme wird genannt.',
@@ -631,6 +632,10 @@ export const de: Catalogue = {
   'import.plan.one': 'Alles in ein Projekt',
   'import.plan.file': 'Nach der Datei benennen',
   'import.plan.oneName': 'Projekt für alle Läufe',
+  'import.plan.remembered':
+    'Ein für einen Namen gewähltes Projekt wird gemerkt: Spätere Importe schicken diesen Namen ebenfalls dorthin (Gespeicherte Projektzuordnungen, unten).',
+  'import.plan.thisImportOnly':
+    'Nur für diesen Import: Spätere Importe schicken jeden Projektnamen weiter in sein eigenes Projekt oder seine Zuordnung.',
   'import.plan.oneHint': 'Geben Sie einen neuen Namen ein oder wählen Sie ein bestehendes Projekt.',
   'import.plan.fileTarget': '{file} → „{project}“',
   'import.cancel': 'Import abbrechen',
@@ -652,6 +657,7 @@ export const de: Catalogue = {
   'projects.mergeUnknown': 'Wählen Sie ein bestehendes Projekt zum Zusammenführen.',
   'import.all': { one: 'Alle importieren: {count} Datei', other: 'Alle importieren: {count} Dateien' },
   'import.zone': 'Zeitzone der Zeitstempel der Datei',
+  'import.zoneRemembered': 'Die Zeitzone, die beim letzten Import einer Datei dieses Namens gewählt wurde.',
   'import.zoneAssumed': 'UTC (angenommen, nicht angegeben)',
   'import.zoneHint': '(Oben unter „Zeitzone der Zeitstempel der Datei“ wählen.)',
   'import.runsList': { one: '{count} Lauf in der Datei', other: '{count} Läufe in der Datei' },

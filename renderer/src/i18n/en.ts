@@ -622,6 +622,10 @@ export const en = {
   'import.plan.one': 'All to one project',
   'import.plan.file': 'Name after the file',
   'import.plan.oneName': 'Project for all runs',
+  'import.plan.remembered':
+    'A project chosen for a name is remembered: later imports send that name there too (Remembered project mappings, below).',
+  'import.plan.thisImportOnly':
+    'For this import only: later imports still send each project name to its own project or its mapping.',
   'import.plan.oneHint': 'Type a new name or pick an existing project.',
   'import.plan.fileTarget': '{file} → “{project}”',
   'import.cancel': 'Cancel import',
@@ -642,6 +646,7 @@ export const en = {
   'projects.mergeUnknown': 'Choose an existing project to merge into.',
   'import.all': { one: 'Import all: {count} file', other: 'Import all: {count} files' },
   'import.zone': 'Time zone of the file’s timestamps',
+  'import.zoneRemembered': 'The time zone chosen when a file of this name was last imported.',
   'import.zoneAssumed': 'UTC (assumed, not stated)',
   'import.zoneHint': '(Choose it above, in “Time zone of the file’s timestamps”.)',
   'import.runsList': { one: '{count} run in the file', other: '{count} runs in the file' },

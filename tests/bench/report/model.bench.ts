@@ -31,7 +31,7 @@ async function time(fn: () => unknown): Promise<number> {
 }
 
 async function measure(runCount: number): Promise<void> {
-  // 2024 Q4, as report-pdf.bench.ts: runs in Germany, France and the cloud regions on hourly profiles.
+  // Q4 2024, as report-pdf.bench.ts: runs in Germany, France and the cloud regions on hourly profiles.
   const options = { runs: runCount, fromMs: Date.UTC(2024, 9, 1), toMs: Date.UTC(2025, 0, 1), hourly: true }
   await labArchive({ ...options, runs: 1 }) // loads the quarter's hourly profiles
   const tables = labTables(options)
@@ -70,7 +70,7 @@ async function measure(runCount: number): Promise<void> {
     )
   }
   console.log(
-    `\n${runCount.toLocaleString('en-GB')} runs (2024 Q4, hourly factors); load average ${loadavg()
+    `\n${runCount.toLocaleString('en-GB')} runs (Q4 2024, hourly factors); load average ${loadavg()
       .map((x) => x.toFixed(2))
       .join(' ')}`
   )

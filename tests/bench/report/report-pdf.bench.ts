@@ -3,7 +3,7 @@
 // Chromium's page.pdf (A4 with main's options), and the file size. Electron's printToPDF is Chromium's printing
 // too; this measures it through Playwright's page.pdf in Debian's Chromium, the closest stand-in without Electron.
 // Targets from opening to PDF: 3 s (10,000 runs) and 6 s (100,000 runs). Prints figures; asserts nothing.
-// The quarter is 2024 Q4, whose runs in Germany, France and the cloud regions are computed on hourly profiles
+// The quarter is Q4 2024, whose runs in Germany, France and the cloud regions are computed on hourly profiles
 // (REPORT_BENCH_YEARLY=1: on yearly factors only, as a lab without hourly data).
 // Run: npx electron-vite build && npx tsx tests/bench/report/report-pdf.bench.ts [runs …]
 import { execFileSync } from 'node:child_process'

@@ -58,12 +58,12 @@ test('close a quarter, edit one of its runs, find the restatement in the next re
   // Q3: the next quarter, Q2, has no runs of its own and is still filed for its restatement
   await addRun(page, 'ViT pretraining', '2026-07-14T09:00', '100')
 
-  // Close 2026 Q1 (two runs: 33.98 kg) through the sign-off form; a missing name is named at its field.
+  // Close Q1 2026 (two runs: 33.98 kg) through the sign-off form; a missing name is named at its field.
   await page.goto(`/?db=${db}#/reports?period=quarter&start=2026-01`)
   await page.getByLabel('Lab name').fill('Vision Lab')
-  const closing = page.getByRole('region', { name: 'Sign-off of 2026 Q1' })
+  const closing = page.getByRole('region', { name: 'Sign-off of Q1 2026' })
   await expect(closing.getByText(/Closing files the report as it is now/)).toBeVisible()
-  await closing.getByRole('button', { name: 'Close 2026 Q1' }).click()
+  await closing.getByRole('button', { name: 'Close Q1 2026' }).click()
   await expect(closing.getByLabel('Prepared by')).toHaveAttribute('aria-invalid', 'true')
   await expect(closing.getByLabel('Prepared by')).toBeFocused()
   await expect(closing.getByText('Sign-off, “Prepared by”: enter who prepared the report.')).toBeVisible()
@@ -72,9 +72,9 @@ test('close a quarter, edit one of its runs, find the restatement in the next re
   await closing.getByLabel('Reviewed by').fill('Grace Hopper')
   await closing.getByLabel('Date signed').fill('2026-04-02')
   await closing.getByLabel('Notes').fill('Filed with the sustainability office.')
-  await closing.getByRole('button', { name: 'Close 2026 Q1' }).click()
+  await closing.getByRole('button', { name: 'Close Q1 2026' }).click()
   await expect(
-    closing.getByText(/2026 Q1 was closed on .* by Ada Lovelace: its report prints as filed\./)
+    closing.getByText(/Q1 2026 was closed on .* by Ada Lovelace: its report prints as filed\./)
   ).toBeVisible()
   await expect(closing.getByRole('definition').filter({ hasText: 'Grace Hopper' })).toBeVisible()
   await expect(closing.getByRole('listitem').filter({ hasText: 'closed by Ada Lovelace' })).toHaveCount(1)
@@ -89,7 +89,7 @@ test('close a quarter, edit one of its runs, find the restatement in the next re
   await page.getByRole('complementary', { name: 'Run details' }).getByRole('link', { name: 'Edit' }).click()
   await expect(page.getByRole('heading', { name: 'Edit run' })).toBeVisible()
   await expect(page.getByRole('note')).toHaveText(
-    'This run is in 2026 Q1, which is closed: saving changes no filed figure; the change is listed as a restatement in the next report.'
+    'This run is in Q1 2026, which is closed: saving changes no filed figure; the change is listed as a restatement in the next report.'
   )
   await page.getByLabel('Duration (hours)').fill('200')
   await page.getByRole('button', { name: 'Save run' }).click()
@@ -98,7 +98,7 @@ test('close a quarter, edit one of its runs, find the restatement in the next re
   // The dashboard names the quarter, the filed and the new figure and the cause, and links to the next report.
   await page.getByRole('link', { name: 'Dashboard' }).click()
   const notice = page.getByRole('region', { name: 'Restatements of closed quarters' })
-  const table = notice.getByRole('table', { name: 'Quarter 2026 Q1' })
+  const table = notice.getByRole('table', { name: 'Quarter Q1 2026' })
   await expect(table.getByRole('row', { name: /Emissions, location-based/ })).toHaveText(
     /Emissions, location-based\s*33\.98 kg\s*50\.97 kg\s*edit \(1 run\)/
   )
@@ -117,7 +117,7 @@ test('close a quarter, edit one of its runs, find the restatement in the next re
   expect(filed).toContain('Prepared by Ada Lovelace Reviewed by Grace Hopper Date 2 Apr 2026')
   expect(filed).not.toContain('90 kWh')
   await page.goto(`/?db=${db}#/`)
-  await notice.getByRole('link', { name: 'See the restatement in the 2026 Q2 report' }).click()
+  await notice.getByRole('link', { name: 'See the restatement in the Q2 2026 report' }).click()
   await expect(page.getByRole('heading', { name: 'Reports' })).toBeVisible()
   await expect(page.getByRole('heading', { name: 'Key figures for Q2 2026' })).toBeVisible()
   await expect(
@@ -128,35 +128,35 @@ test('close a quarter, edit one of its runs, find the restatement in the next re
   await expect(page.getByRole('button', { name: 'Export PDF report' })).toBeEnabled()
   const next = await reportPdfText(page, 'closed-quarter-2026-Q2.pdf')
   expect(next).toMatch(/Restatements/)
-  expect(next).toMatch(/2026 Q1 Emissions, location-based, kg CO2e 34 51 edit \(1 run\)/)
-  expect(next).toMatch(/2026 Q1 Energy \(facility\), kWh 60 90 edit \(1 run\)/)
+  expect(next).toMatch(/Q1 2026 Emissions, location-based, kg CO2e 34 51 edit \(1 run\)/)
+  expect(next).toMatch(/Q1 2026 Energy \(facility\), kWh 60 90 edit \(1 run\)/)
 
   // In German: the notice, the closed quarter's sign-off and history.
   await page.getByRole('link', { name: 'Settings' }).click()
   await page.getByLabel('Language').selectOption('de')
   await page.goto(`/?db=${db}#/`)
   const hinweis = page.getByRole('region', { name: 'Korrekturen abgeschlossener Quartale' })
-  await expect(hinweis.getByRole('table', { name: 'Quartal 2026 Q1' })).toContainText('50,97 kg')
+  await expect(hinweis.getByRole('table', { name: 'Quartal Q1 2026' })).toContainText('50,97 kg')
   await expect(hinweis).toContainText('Bearbeitung (1 Lauf)')
   await hinweis.screenshot({ path: `${ARTIFACTS}/closed-quarter-dashboard-de.png` })
-  await hinweis.getByRole('link', { name: 'Die Korrektur im Bericht 2026 Q2 ansehen' }).click()
+  await hinweis.getByRole('link', { name: 'Die Korrektur im Bericht Q2 2026 ansehen' }).click()
   const naechster = await reportPdfText(page, 'closed-quarter-2026-Q2-de.pdf')
   expect(naechster).toMatch(/Korrekturen früherer Berichte/)
-  expect(naechster).toMatch(/2026 Q1 Emissionen, standortbasiert, kg CO2e 34 51 Bearbeitung \(1 Lauf\)/)
-  expect(naechster).toMatch(/2026 Q1 GPU-Stunden, h 200 300 Bearbeitung \(1 Lauf\)/)
+  expect(naechster).toMatch(/Q1 2026 Emissionen, standortbasiert, kg CO2e 34 51 Bearbeitung \(1 Lauf\)/)
+  expect(naechster).toMatch(/Q1 2026 GPU-Stunden, h 200 300 Bearbeitung \(1 Lauf\)/)
   await page.goto(`/?db=${db}#/reports?period=quarter&start=2026-01`)
   // The filed quarter prints in German too (filed in both languages at closing), with the figures as filed.
   const eingereicht = await reportPdfText(page, 'closed-quarter-2026-Q1-de.pdf')
   expect(eingereicht).toContain('Erstellt von Ada Lovelace Geprüft von Grace Hopper')
   expect(eingereicht).toMatch(/Läufe 2 34 kg CO2e/)
   expect(eingereicht).not.toContain('90 kWh')
-  const de = page.getByRole('region', { name: 'Freigabe von 2026 Q1' })
+  const de = page.getByRole('region', { name: 'Freigabe von Q1 2026' })
   await expect(de.getByText(/wurde am .* von Ada Lovelace abgeschlossen/)).toBeVisible()
   // The preview above reads the ledger now (50,97 kg); the card keeps the figures as filed.
   const filedFigures = de.getByRole('table', { name: /Werte wie eingereicht/ })
   await expect(filedFigures.getByRole('row', { name: /Standortbasiert/ })).toHaveText(/33,98 kg/)
   await expect(de.getByRole('definition').filter({ hasText: '02.04.2026' })).toBeVisible()
-  await de.getByRole('button', { name: '2026 Q1 wieder öffnen' }).click()
+  await de.getByRole('button', { name: 'Q1 2026 wieder öffnen' }).click()
   await expect(de.getByText('Wiederöffnen: Bitte den Grund angeben; er bleibt im Verlauf des Quartals.')).toBeVisible()
   await page.locator('.report-side').screenshot({ path: `${ARTIFACTS}/closed-quarter-reopen-de.png` })
   await page.goto(`/?db=${db}#/settings`)
@@ -164,13 +164,13 @@ test('close a quarter, edit one of its runs, find the restatement in the next re
 
   // Reopen: a reason is required and logged; the form to close is back and the dashboard notice is gone.
   await page.goto(`/?db=${db}#/reports?period=quarter&start=2026-01`)
-  const reopening = page.getByRole('region', { name: 'Sign-off of 2026 Q1' })
-  await reopening.getByRole('button', { name: 'Reopen 2026 Q1' }).click()
+  const reopening = page.getByRole('region', { name: 'Sign-off of Q1 2026' })
+  await reopening.getByRole('button', { name: 'Reopen Q1 2026' }).click()
   await expect(reopening.getByLabel('Reason for reopening')).toHaveAttribute('aria-invalid', 'true')
   await expect(reopening.getByLabel('Reason for reopening')).toBeFocused()
   await reopening.getByLabel('Reason for reopening').fill('ResNet ablation ran 200 h, not 100 h.')
-  await reopening.getByRole('button', { name: 'Reopen 2026 Q1' }).click()
-  await expect(reopening.getByRole('button', { name: 'Close 2026 Q1' })).toBeVisible()
+  await reopening.getByRole('button', { name: 'Reopen Q1 2026' }).click()
+  await expect(reopening.getByRole('button', { name: 'Close Q1 2026' })).toBeVisible()
   const history = reopening.getByRole('listitem')
   await expect(history).toHaveCount(2)
   await expect(history.first()).toHaveText(/reopened by Ada Lovelace — ResNet ablation ran 200 h, not 100 h\./)

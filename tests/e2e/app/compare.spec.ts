@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test'
+import { shotsAt } from '../harness/shots'
 
 // Each test opens its own ledger database (?db=…), so tests do not see each other's runs.
 const open = async (page: Page, db: string, route = '/compare') => {
@@ -160,7 +161,7 @@ test('rank hardware for 1000 GPU-hours on an A100: sorted by emissions, the A100
   const countries = locations.getByRole('table', { name: 'Location ranking: Countries' })
   await expect(countries.getByRole('row', { name: /Germany current/ })).toBeVisible()
   await expect(countries.getByRole('columnheader', { name: 'Market-based', exact: true })).toBeVisible()
-  await shot(page, 'compare-hardware')
+  await shotsAt(page, 'compare-hardware')
 })
 
 test('invalid workload fields are named at the field', async ({ page }) => {

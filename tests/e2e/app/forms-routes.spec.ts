@@ -92,6 +92,13 @@ test('a notice stays with the page that raised it', async ({ page }) => {
   const notice = page.getByRole('status').filter({ hasText: 'Run saved.' })
   await expect(notice).toBeVisible()
   await expect(notice.getByRole('button', { name: 'Undo' })).toBeVisible()
+  // A language switch while it stands: the notice speaks the new language too.
+  await page.getByLabel('Language', { exact: true }).selectOption('de')
+  const hinweis = page.getByRole('status').filter({ hasText: 'Lauf gespeichert.' })
+  await expect(hinweis.getByRole('button', { name: 'Rückgängig' })).toBeVisible()
+  await page.screenshot({ path: 'tests/artifacts/notice-after-switch-de.png' })
+  await page.getByLabel('Sprache', { exact: true }).selectOption('en')
+  await expect(notice).toBeVisible()
   await page.getByRole('navigation').first().getByRole('link', { name: 'Settings' }).click()
   await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible()
   await expect(page.getByText('Run saved.')).toHaveCount(0)

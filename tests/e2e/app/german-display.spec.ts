@@ -9,6 +9,19 @@ test('in German: countries named, sorted and found in German; the runs table and
   await page.goto('/?db=e2e-german-display#/runs/new')
   await page.getByLabel('Language').selectOption('de')
   await expect(page.getByRole('heading', { name: 'Lauf erfassen' })).toBeVisible()
+  // At 1,024 px the German navigation keeps to one line, the language choice beside it.
+  await page.setViewportSize({ width: 1024, height: 768 })
+  const links = page.getByRole('navigation', { name: 'Hauptmenü' }).getByRole('link')
+  await expect(links).toHaveCount(9)
+  const [first, last, language] = await Promise.all([
+    links.first().boundingBox(),
+    links.last().boundingBox(),
+    page.getByLabel('Sprache', { exact: true }).boundingBox()
+  ])
+  expect(last!.y).toBe(first!.y)
+  expect(last!.x + last!.width).toBeLessThan(language!.x)
+  expect(language!.x + language!.width).toBeLessThanOrEqual(1024)
+  await page.screenshot({ path: 'tests/artifacts/nav-de-1024.png' })
   await expect(page.getByRole('group', { name: 'Angaben zum Lauf' })).toBeVisible()
   await page.getByLabel('Projekt', { exact: true }).fill('Vision')
   await page.getByLabel('Titel', { exact: true }).fill('Land-Lauf')

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { expect, type Page, test } from '@playwright/test'
+import { shotsAt } from '../harness/shots'
 
 // Each test opens its own ledger database (?db=…). The files go in through the browser's file input, as a user
 // picking them would; the renderer reads them in chunks with File.stream().
@@ -163,4 +164,28 @@ test('a large log dropped on the page is read in chunks with a progress bar', as
   // 72,000 samples 0.5 s apart at 500 W: 500 W × 35,999.5 s / 3.6e6 = 5.0 kWh measured, × PUE 1.56 = 7.8 kWh.
   await page.getByRole('link', { name: 'Runs', exact: true }).click()
   await expect(page.getByRole('table', { name: 'Runs table' }).getByText('7.8 kWh')).toBeVisible()
+})
+
+test('the time zone chosen for a file is offered again when it is imported again, and reads it the same way', async ({
+  page
+}) => {
+  await open(page, 'e2e-import-zone')
+  await page.getByLabel('Choose files to import').setInputFiles(SAMPLE)
+  let sample = card(page, 'codecarbon-repo-sample.csv')
+  await expect(sample.getByTestId('import-counts')).toContainText('18 new', { timeout: 30_000 })
+  await sample.getByLabel('Time zone of the file’s timestamps').selectOption({ label: 'UTC+02:00' })
+  await expect(sample.getByTestId('import-counts')).toContainText('18 new', { timeout: 30_000 })
+  await sample.getByRole('button', { name: 'Import 18 runs' }).click()
+  await expect(sample.getByText(/^Imported: 18 new/)).toBeVisible()
+
+  // Picked again (a week later, say): the same clock, so the same runs, unchanged rather than moved by two hours.
+  await page.getByLabel('Choose files to import').setInputFiles(SAMPLE)
+  sample = card(page, 'codecarbon-repo-sample.csv').first()
+  await expect(sample.getByTestId('import-counts')).toHaveText(
+    '18 runs found in 28 rows: 0 new, 0 updated, 18 unchanged.',
+    { timeout: 30_000 }
+  )
+  await expect(sample.getByLabel('Time zone of the file’s timestamps')).toHaveValue('120')
+  await expect(sample.getByText('The time zone chosen when a file of this name was last imported.')).toBeVisible()
+  await shotsAt(page, 'import-zone-remembered')
 })

@@ -87,15 +87,23 @@ test('an import of 12 project names goes to one project; undo removes the projec
   await expect(plan.getByText('12 project names (files chosen: 2).')).toBeVisible()
   // One row per distinct name across both files, not one per file.
   await expect(plan.getByRole('combobox')).toHaveCount(12)
+  await expect(plan.getByText('A project chosen for a name is remembered')).toBeVisible()
   await shotsAt(page, 'import-plan-each', { german: false })
 
   await plan.getByRole('radio', { name: 'All to one project' }).check()
   await plan.getByRole('combobox', { name: 'Project for all runs' }).fill('Hyper-parameter sweep')
   await expect(plan.getByText('A new project “Hyper-parameter sweep” will be created.')).toBeVisible()
+  // All to one project holds for this import only: the 12 names are not remembered as mappings to it.
+  await expect(plan.getByText('For this import only: later imports still send each project name')).toBeVisible()
   await shotsAt(page, 'import-plan-one')
   await page.getByRole('button', { name: 'Import all: 2 files' }).click()
   await expect(card(page, 'sweep-b.csv').getByText(/Imported: 12 new/)).toBeVisible()
   await expect(card(page, 'sweep-a.csv').getByText(/Imported: 12 new/)).toBeVisible()
+  await expect(
+    page
+      .getByRole('region', { name: 'Remembered project mappings' })
+      .getByText('None yet: the first import remembers them.')
+  ).toBeVisible()
 
   await page.getByRole('navigation').first().getByRole('link', { name: 'Projects' }).click()
   const list = page.getByRole('list', { name: 'Projects list' })

@@ -78,7 +78,7 @@ test('export the quarter as CSV: the runs and the key figures, with the figures 
   const col = (name: string) => summary[0]!.indexOf(name)
   const figure = (id: string) => summary.find((r) => r[col('figure')] === id)!
   expect(figure('runs')[col('value')]).toBe('18')
-  expect(figure('runs')[col('period')]).toBe('2024 Q2')
+  expect(figure('runs')[col('period')]).toBe('Q2 2024')
   // The CSV's location-based total is the preview's figure (shown in g: under 1 kg).
   const emissionsG = Number(figure('emissions')[col('value')]) * 1000
   expect(locationKg).toBe(
@@ -117,7 +117,7 @@ test('export the PDF report in the browser: the report page opens with the lab a
   await popup.waitForFunction(() => document.body.dataset.reportReady !== undefined, undefined, { timeout: 30_000 })
   expect(await popup.evaluate(() => document.body.dataset.reportReady)).toBe('true')
   await expect(popup.getByText('Vision Lab').first()).toBeVisible()
-  await expect(popup.getByText('2024 Q2').first()).toBeVisible()
+  await expect(popup.getByText('Q2 2024').first()).toBeVisible()
   // The report read this test's ledger, not the default one: the cover counts the sample's runs.
   await expect(popup.locator('body')).toContainText('codecarbon')
   await popup.screenshot({ path: 'tests/artifacts/reports-popup.png' })

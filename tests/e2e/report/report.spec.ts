@@ -137,7 +137,7 @@ test('a quarter of the fixture lab prints to an A4 PDF with its figures, tables 
   for (const section of Object.values(reportText('en').sections)) expect(flat, section).toContain(section)
   // Cover.
   expect(flat).toContain(LAB_NAME)
-  expect(flat).toContain('2025 Q1')
+  expect(flat).toContain('Q1 2025')
   expect(flat).toContain(model.dataVersion)
   // Key figures with ranges and changes, as the model computed them from the same archive.
   const t = model.total
@@ -146,8 +146,8 @@ test('a quarter of the fixture lab prints to an A4 PDF with its figures, tables 
   expect(flat).toContain(`${formatQuantity(t.energyKWh.value)} kWh`)
   const emissions = model.keyFigures.find((k) => k.id === 'emissions')!
   const changeText = (c: number | null) => (c === null ? 'no comparable figure' : formatChange(c))
-  expect(flat).toContain(`vs 2024 Q4: ${changeText(emissions.changeVsPrevious)}`)
-  expect(flat).toContain(`vs 2024 Q1: ${changeText(emissions.changeVsYearBefore)}`)
+  expect(flat).toContain(`vs Q4 2024: ${changeText(emissions.changeVsPrevious)}`)
+  expect(flat).toContain(`vs Q1 2024: ${changeText(emissions.changeVsYearBefore)}`)
   expect(flat).toContain(`${formatQuantity(model.equivalents.carKm)} km`)
   // Tables: every project and person row, hostile names printed as text.
   for (const row of model.byProject) expect(flat).toContain(formatQuantity(row.sums.emissionsKg.value))
@@ -239,7 +239,14 @@ test('a bad period makes the page signal an error instead of printing', async ()
   const page = await pageWithLedger()
   const state = await openReport(page, { period: '2025-Q5' })
   expect(state).toContain("error: '2025-Q5' is not a period")
-  await expect(page.getByRole('alert')).toContainText('The report could not be made')
+  await expect(page.getByRole('alert')).toHaveText(
+    "The report could not be made: '2025-Q5' is not a period (write 2025-Q1, 2025-03, 2025 or 2025-01..2025-05)"
+  )
+  // In German, the reason too.
+  expect(await openReport(page, { period: '2025-Q5', lang: 'de' })).toContain('error:')
+  await expect(page.getByRole('alert')).toHaveText(
+    'Der Bericht konnte nicht erstellt werden: „2025-Q5“ ist kein Zeitraum (schreiben Sie 2025-Q1, 2025-03, 2025 oder 2025-01..2025-05)'
+  )
   await page.context().close()
 })
 
@@ -336,8 +343,8 @@ test('a quarter with 200-character names and 1,000 projects prints on A4 with no
   expect(raw).toMatch(/segment\d+…\[\d+\]/)
   // Significant digits per figure, never a run of zeros; no ratio against the tiny quarter before.
   expect(text).not.toMatch(/0[.,]0{5,}(?!\d*[1-9])/)
-  expect(flat).toContain('vs 2024 Q4: no comparable figure')
-  expect(flat).not.toMatch(/vs 2024 Q4: ×/)
+  expect(flat).toContain('vs Q4 2024: no comparable figure')
+  expect(flat).not.toMatch(/vs Q4 2024: ×/)
   test.info().annotations.push({ type: 'pdf', description: `${pageCount(path)} pages, ${boxes.length} words` })
   await page.context().close()
 })
@@ -363,7 +370,7 @@ test("the report follows the app's language: German words, numbers and dates in 
   for (const section of Object.values(reportText('de').sections)) expect(flat, section).toContain(section)
   expect(flat).toContain('Systemgrenze und Ausschlüsse')
   expect(flat).toContain('Scope 2, standortbasiert')
-  expect(flat).toContain('Im Zeitraum 2025 Q1')
+  expect(flat).toContain('Im Zeitraum Q1 2025')
   // Numbers in the German locale: decimal comma, dot grouping.
   expect(flat).toContain(`${formatQuantity(model.total.emissionsKg.value, 'de')} kg CO2e`)
   expect(flat).toContain(`${formatQuantity(model.total.energyKWh.value, 'de')} kWh`)

@@ -124,7 +124,7 @@ describe('a device named by its family only', () => {
     expect(result.itEnergyKWh.low).toBeCloseTo(0.15, 12)
     expect(result.itEnergyKWh.high).toBeCloseTo(0.44, 12)
     expect(result.assumptions.join(' ')).toContain(
-      'A100 could be any of NVIDIA A100 80GB PCIe, NVIDIA A100 PCIe 40/80GB, NVIDIA A100 SXM4 80 GB'
+      'A100 could be any of NVIDIA A100 80GB PCIe, NVIDIA A100 PCIe 40GB, NVIDIA A100 SXM4 80 GB'
     )
     expect(result.assumptions.join(' ')).not.toMatch(/counts as 0 W/)
   })

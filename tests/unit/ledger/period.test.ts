@@ -35,7 +35,7 @@ describe('period math', () => {
     expect(previousPeriod(yearPeriod(2026))).toEqual(yearPeriod(2025))
   })
   it('labels and buckets', () => {
-    expect(periodLabel(quarterPeriod(2026, 2))).toBe('2026 Q2')
+    expect(periodLabel(quarterPeriod(2026, 2))).toBe('Q2 2026')
     expect(periodLabel(monthPeriod('2026-07'))).toBe('2026-07')
     expect(periodLabel(customPeriod('2026-01', '2026-04'))).toBe('2026-01 – 2026-04')
     expect(bucketOf('2026-12', 'quarter')).toBe('2026-Q4')

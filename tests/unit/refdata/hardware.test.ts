@@ -124,13 +124,20 @@ describe('hardwareFamily: the models a less specific name stands for', () => {
 
   it('gives every catalogue model whose name holds all the words of the text', () => {
     expect(matchHardware(ref, 'A100', 'gpu')).toBeUndefined()
-    expect(names('A100', 'gpu')).toEqual([
-      'NVIDIA A100 80GB PCIe',
-      'NVIDIA A100 PCIe 40/80GB',
-      'NVIDIA A100 SXM4 80 GB'
-    ])
+    expect(names('A100', 'gpu')).toEqual(['NVIDIA A100 80GB PCIe', 'NVIDIA A100 PCIe 40GB', 'NVIDIA A100 SXM4 80 GB'])
     expect(names('H100')).toEqual(['NVIDIA H100 NVL', 'NVIDIA H100 PCIe', 'NVIDIA H100 SXM'])
-    expect(names('A100 PCIe', 'gpu')).toEqual(['NVIDIA A100 80GB PCIe', 'NVIDIA A100 PCIe 40/80GB'])
+    expect(names('A100 PCIe', 'gpu')).toEqual(['NVIDIA A100 80GB PCIe', 'NVIDIA A100 PCIe 40GB'])
+  })
+
+  it('has one A100 80GB PCIe (300 W); the 250 W PCIe card is the 40 GB one, found by its old name too', () => {
+    const pcie80 = ref.hardware.filter((e) => /a100/i.test(e.name) && /80\s?gb/i.test(e.name) && /pcie/i.test(e.name))
+    expect(pcie80.map((e) => [e.id, e.tdpW])).toEqual([['gpu:nvidia-a100-80gb-pcie', 300]])
+    expect(matchHardware(ref, 'NVIDIA A100 80GB PCIe', 'gpu')?.entry.id).toBe('gpu:nvidia-a100-80gb-pcie')
+    expect(matchHardware(ref, 'A100 PCIe 40/80GB', 'gpu')?.entry).toMatchObject({
+      id: 'gpu:nvidia-a100-pcie-40-80gb',
+      name: 'NVIDIA A100 PCIe 40GB',
+      tdpW: 250
+    })
   })
 
   it('gives nothing for a name without a model number, an unknown one, another vendor, or one that fits too many', () => {

@@ -25,7 +25,7 @@ describe('report command', () => {
       'runs.csv',
       'summary.csv'
     ])
-    expect(out.stdout).toMatch(/^2025 Q1, Whole lab: 50 runs, /)
+    expect(out.stdout).toMatch(/^Q1 2025, Whole lab: 50 runs, /)
     const runs = parseCsv(readFileSync(join(dir, 'runs.csv'), 'utf8'))
     expect(runs).toHaveLength(51)
   })
@@ -34,7 +34,7 @@ describe('report command', () => {
     const dir = tmp()
     const out = await cli('report', '--archive', ARCHIVE, '--period', '2030-Q1', '--csv', dir)
     expect(out.code).toBe(0)
-    expect(out.stderr).toMatch(/no runs in 2030 Q1/)
+    expect(out.stderr).toMatch(/no runs in Q1 2030/)
     expect(parseCsv(readFileSync(join(dir, 'runs.csv'), 'utf8'))).toHaveLength(1)
   })
 

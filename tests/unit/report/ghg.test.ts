@@ -63,7 +63,7 @@ describe('figures by scope and category (issue 13)', () => {
   })
   it('writes the model texts in German for a German report', () => {
     const de = model('de')
-    expect(de.statement.text).toContain('Im Zeitraum 2025 Q1')
+    expect(de.statement.text).toContain('Im Zeitraum Q1 2025')
     expect(de.methodology[0]!.label).toBe('IT-Energie')
     expect(de.glossary.map((g) => g.term)).toContain('Standortbasiert')
     expect(de.scopeLabel).toBe('Ganzes Labor')

@@ -52,12 +52,12 @@ describe('the report model of a small lab, worked out by hand', () => {
     expect(m.total.gpuHours).toBeCloseTo(26, 10)
     expect(m.total.emissionsKg.low).toBeLessThan(2.135)
     expect(m.total.emissionsKg.high).toBeGreaterThan(2.135)
-    expect(m.periodLabel).toBe('2025 Q1')
+    expect(m.periodLabel).toBe('Q1 2025')
   })
 
   it('compares with the previous quarter and the same quarter a year before', () => {
-    expect(m.previousPeriodLabel).toBe('2024 Q4')
-    expect(m.yearBeforeLabel).toBe('2024 Q1')
+    expect(m.previousPeriodLabel).toBe('Q4 2024')
+    expect(m.yearBeforeLabel).toBe('Q1 2024')
     expect(figure('emissions').previous).toBeCloseTo(1.5, 10)
     expect(figure('emissions').changeVsPrevious).toBeCloseTo((2.135 - 1.5) / 1.5, 10)
     expect(figure('emissions').yearBefore).toBeCloseTo(3, 10)
@@ -86,7 +86,10 @@ describe('the report model of a small lab, worked out by hand', () => {
 
   it('counts the people named: a run with nobody named adds its emissions, not a person', () => {
     expect(m.peopleCount).toBe(2)
-    const withUnnamed = model([...smallLab, run('G', 'p1', '', { startedAt: '2025-02-11T08:00:00Z', durationS: 3600, pue: 1 })])
+    const withUnnamed = model([
+      ...smallLab,
+      run('G', 'p1', '', { startedAt: '2025-02-11T08:00:00Z', durationS: 3600, pue: 1 })
+    ])
     expect(withUnnamed.peopleCount).toBe(2)
     expect(withUnnamed.byPerson.some((r) => r.key === '')).toBe(true)
     const perPerson = withUnnamed.ghg.intensity.perPersonKg!
@@ -133,7 +136,7 @@ describe('the report model of a small lab, worked out by hand', () => {
 
   it('writes a citable statement with the figures, as text and as LaTeX', () => {
     expect(m.statement.text).toContain(
-      'In 2025 Q1 (2025-01 to 2025-03), the machine-learning work of Small Lab comprised 4 runs and 26 GPU-hours'
+      'In Q1 2025 (2025-01 to 2025-03), the machine-learning work of Small Lab comprised 4 runs and 26 GPU-hours'
     )
     expect(m.statement.text).toContain('7.1 kWh (range ')
     // 2.135 sums to 2.1349999999999998 in floating point, whose shortest decimal is 2.135: Intl rounds it to 2.14.

@@ -66,10 +66,10 @@ describe('restatementsOf', () => {
     const now = sums(3, 6, 20)
     const restated = restatementsOf(closed, now, [stamp('a', { updatedAt: 200 })], en)
     expect(restated).toEqual([
-      { period: '2026 Q1', figure: 'emissions', filed: 1.5, now: 3, cause: 'edit (1 run)' },
-      { period: '2026 Q1', figure: 'market', filed: 1.5, now: 3, cause: 'edit (1 run)' },
-      { period: '2026 Q1', figure: 'energy', filed: 3, now: 6, cause: 'edit (1 run)' },
-      { period: '2026 Q1', figure: 'gpuHours', filed: 10, now: 20, cause: 'edit (1 run)' }
+      { period: 'Q1 2026', figure: 'emissions', filed: 1.5, now: 3, cause: 'edit (1 run)' },
+      { period: 'Q1 2026', figure: 'market', filed: 1.5, now: 3, cause: 'edit (1 run)' },
+      { period: 'Q1 2026', figure: 'energy', filed: 3, now: 6, cause: 'edit (1 run)' },
+      { period: 'Q1 2026', figure: 'gpuHours', filed: 10, now: 20, cause: 'edit (1 run)' }
     ])
   })
 
@@ -86,9 +86,9 @@ describe('restatementsOf', () => {
 
 describe('nextQuarterOf', () => {
   it('names the quarter whose report first lists a restatement, across a year end', () => {
-    expect(nextQuarterOf('2026 Q1')).toEqual({ label: '2026 Q2', start: '2026-04' })
-    expect(nextQuarterOf('2026 Q3')).toEqual({ label: '2026 Q4', start: '2026-10' })
-    expect(nextQuarterOf('2026 Q4')).toEqual({ label: '2027 Q1', start: '2027-01' })
+    expect(nextQuarterOf('Q1 2026')).toEqual({ label: 'Q2 2026', start: '2026-04' })
+    expect(nextQuarterOf('Q3 2026')).toEqual({ label: 'Q4 2026', start: '2026-10' })
+    expect(nextQuarterOf('Q4 2026')).toEqual({ label: 'Q1 2027', start: '2027-01' })
     expect(nextQuarterOf('2026-03')).toBeUndefined()
   })
 })

@@ -41,7 +41,7 @@ export const run = (id: string, projectId: string, person: string, draft: Omit<R
  *   D 2025-03  1 × 100 W × 2 h, PUE 1, unknown location    → 0.2 kWh, 0.2 × 475 / 1000 = 0.095 kg
  *   E 2024-11  1 × 300 W × 10 h, PUE 1, 500 g/kWh          → 1.5 kg (the quarter before)
  *   F 2024-02  1 × 300 W × 20 h, PUE 1, 500 g/kWh          → 3 kg (the same quarter a year before)
- * 2025 Q1: 4 runs, 7.1 kWh, 2.135 kg, GPU-hours 10 + 10 + 4 + 2 = 26.
+ * Q1 2025: 4 runs, 7.1 kWh, 2.135 kg, GPU-hours 10 + 10 + 4 + 2 = 26.
  */
 export const smallLab: ReportRun[] = [
   run('A', 'p1', 'Ada', {

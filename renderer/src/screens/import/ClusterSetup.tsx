@@ -37,6 +37,7 @@ export function ClusterSetup({
         disabled={busy}
         onChange={onTimeZone}
       />
+      {file.clockRemembered && <p className="hint">{t('import.zoneRemembered')}</p>}
       {unset.length > 0 && (
         <>
           <p>{t('cluster.unsetHint')}</p>

@@ -98,6 +98,9 @@ export function FileCard({
           </select>
         </label>
       )}
+      {file.clockRemembered && result?.format !== 'slurm' && file.phase !== 'committed' && (
+        <p className="hint">{t('import.zoneRemembered')}</p>
+      )}
       {file.phase === 'reading' && (
         <div className="progress-line">
           <progress aria-label={t('import.reading', { file: file.name })} value={file.done} max={file.total || 1} />

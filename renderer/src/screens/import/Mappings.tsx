@@ -13,14 +13,14 @@ export function Mappings({
   projects: ProjectRecord[]
   status: string
 }) {
-  const { t, error: errorText } = useI18n()
+  const { t } = useI18n()
   const { ledger } = useLedger()
   const notify = useNotify()
   const act = async (work: () => Promise<unknown>) => {
     try {
       await work()
     } catch (err) {
-      notify({ message: errorText(err), tone: 'error' })
+      notify({ message: (i) => i.error(err), tone: 'error' })
     }
   }
   return (

@@ -63,6 +63,7 @@ export function ProjectPlanPanel({
           </label>
         ))}
       </div>
+      <p className="hint">{t(plan.kind === 'each' ? 'import.plan.remembered' : 'import.plan.thisImportOnly')}</p>
       {plan.kind === 'one' && (
         <div className="field wide">
           <ProjectPicker

@@ -26,6 +26,8 @@ export interface FileState {
   offsetMinutes?: number
   /** Slurm: the IANA zone sacct ran in (daylight saving included); undefined: UTC assumed, with a warning. */
   timeZone?: string
+  /** The clock is the one chosen for a file of this name at an earlier import (until another is chosen). */
+  clockRemembered?: boolean
   /** The importer's own result, before the lab's people and the rank choice (result is what will be stored). */
   parsed?: ImportResult
   /** CodeCarbon rows recognised as ranks of one run, and those chosen to be merged. */

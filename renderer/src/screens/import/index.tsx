@@ -1,6 +1,7 @@
 import { type DragEvent, useRef, useState } from 'react'
 import type { RunInput } from '../../../../shared/domain/run'
 import { catalogueMatcher, type ImportResult, type SlurmPartition } from '../../../../shared/import'
+import { fileClockKey } from '../../../../shared/import/file-clocks'
 import { plannedProjectNames, type ProjectPlan } from '../../../../shared/ledger/project-names'
 import type { ImportBatch } from '../../../db'
 import { needsSafetyBackup, safetyBackup } from '../../app/backup-flow'
@@ -70,10 +71,14 @@ export default function Import() {
     }
   }
 
-  const read = async (key: number, picked: Picked, clock: Pick<FileState, 'offsetMinutes' | 'timeZone'> = {}) => {
+  /** Reads a file; without a clock, with the one chosen for a file of this name before (remembered per name). */
+  const read = async (key: number, picked: Picked, given?: Pick<FileState, 'offsetMinutes' | 'timeZone'>) => {
     // The page's catalogue (for the hardware matcher) loads while the worker parses.
     const loading = loadCatalogue()
     const cluster = await ledger.settings.getCluster()
+    const remembered = given ? undefined : (await ledger.settings.getFileClocks())[fileClockKey(picked.name)]
+    const clock = given ?? remembered ?? {}
+    if (remembered) update(key, { ...remembered, clockRemembered: true })
     const { offsetMinutes } = clock
     const timeZone = clock.timeZone ?? cluster.timeZone
     const settings: ParseSettings = {
@@ -116,8 +121,9 @@ export default function Import() {
     try {
       const { timeZone: _previous, ...cluster } = await ledger.settings.getCluster()
       await ledger.settings.setCluster(timeZone === undefined ? cluster : { ...cluster, timeZone })
+      await ledger.settings.setFileClock(file.name, { timeZone })
     } catch (err) {
-      notify({ message: i18n.error(err), tone: 'error' })
+      notify({ message: (i) => i.error(err), tone: 'error' })
     }
     reread(file, { timeZone })
   }
@@ -126,10 +132,10 @@ export default function Import() {
     try {
       const cluster = await ledger.settings.getCluster()
       await ledger.settings.setCluster({ ...cluster, partitions: { ...cluster.partitions, [partition]: setting } })
-      notify({ message: t('cluster.partitionSaved', { partition }) })
+      notify({ message: (i) => i.t('cluster.partitionSaved', { partition }) })
       reread(file, {})
     } catch (err) {
-      notify({ message: i18n.error(err), tone: 'error' })
+      notify({ message: (i) => i.error(err), tone: 'error' })
     }
   }
 
@@ -160,6 +166,7 @@ export default function Import() {
     const next = { offsetMinutes: file.offsetMinutes, timeZone: file.timeZone, ...clock }
     update(file.key, {
       ...next,
+      clockRemembered: false,
       phase: 'reading',
       done: 0,
       total: 0,
@@ -171,7 +178,14 @@ export default function Import() {
     })
     queue.current = queue.current.then(() => read(file.key, file.picked, next))
   }
-  const setOffset = (file: FileState, offsetMinutes: number | undefined) => reread(file, { offsetMinutes })
+  /** The clock chosen for a file is remembered by its name: importing it again reads its times the same way. */
+  const setOffset = (file: FileState, offsetMinutes: number | undefined) => {
+    // The preview reads again at once (its Import button goes), the choice is stored meanwhile.
+    reread(file, { offsetMinutes })
+    ledger.settings
+      .setFileClock(file.name, { offsetMinutes })
+      .catch((err: unknown) => notify({ message: (i) => i.error(err), tone: 'error' }))
+  }
   const addFiles = (list: FileList | null) =>
     add([...(list ?? [])].map((file) => ({ name: file.name, source: file, chunks: () => chunksOfBlob(file) })))
   const pickDesktop = async () => {
@@ -194,13 +208,17 @@ export default function Import() {
   const commit = async (file: FileState) => {
     if (!file.result) return
     const sources = file.preview?.projects.map((p) => p.sourceName) ?? []
-    const projectNames = plannedProjectNames(file.pick === pick ? plan : EACH_PROJECT, file.name, sources)
+    const filePlan = file.pick === pick ? plan : EACH_PROJECT
+    const projectNames = plannedProjectNames(filePlan, file.name, sources)
     const controller = new AbortController()
     cancels.current.set(file.key, controller)
     update(file.key, { phase: 'committing', done: 0, total: file.result.runs.length, error: undefined })
     try {
       const batch = await ledger.imports.commit(file.result, {
         projectNames,
+        // "All to one project" and "Name after the file" are about this pick: a later file's "vision" runs must not
+        // land in this pick's project unasked. Names chosen one by one are mappings, remembered (ProjectPlanPanel).
+        rememberNames: filePlan.kind === 'each',
         chunkSize: WRITE_CHUNK_RUNS,
         signal: controller.signal,
         onProgress: (done, total) => update(file.key, { done, total })
@@ -212,7 +230,7 @@ export default function Import() {
         phase: 'ready',
         error: wasCancelled ? undefined : t('import.commitFailed', { message: i18n.error(err) })
       })
-      if (wasCancelled) notify({ message: t('import.cancelledNotice', { file: file.name }) })
+      if (wasCancelled) notify({ message: (i) => i.t('import.cancelledNotice', { file: file.name }) })
     } finally {
       cancels.current.delete(file.key)
     }
@@ -236,9 +254,11 @@ export default function Import() {
         await safetyBackup(host.api, ledger)
       const { removed, reverted } = await ledger.imports.undo(batch.id)
       if (key !== undefined) setFiles((all) => all.filter((f) => f.key !== key))
-      notify({ message: i18n.plural('import.undone', removed, { file: batch.fileName, reverted: i18n.int(reverted) }) })
+      notify({
+        message: (i) => i.plural('import.undone', removed, { file: batch.fileName, reverted: i.int(reverted) })
+      })
     } catch (err) {
-      notify({ message: i18n.error(err), tone: 'error' })
+      notify({ message: (i) => i.error(err), tone: 'error' })
     }
   }
   const downloadErrors = async (file: FileState) => {
@@ -253,7 +273,7 @@ export default function Import() {
         filters: [{ name: 'CSV', extensions: ['csv'] }]
       })
     } catch (err) {
-      notify({ message: i18n.error(err), tone: 'error' })
+      notify({ message: (i) => i.error(err), tone: 'error' })
     }
   }
 

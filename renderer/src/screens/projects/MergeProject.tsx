@@ -39,7 +39,7 @@ export function MergeProject({
       const merged = await ledger.projects.merge(project.id, into.id)
       onDone()
       notify({
-        message: i18n.plural('projects.merged', merged.moved, { from: project.name, into: into.name }),
+        message: (i) => i.plural('projects.merged', merged.moved, { from: project.name, into: into.name }),
         undo: async () => {
           await ledger.projects.unmerge(merged)
         }

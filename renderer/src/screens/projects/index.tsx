@@ -30,7 +30,7 @@ export default function Projects() {
       const project = await ledger.projects.create(name)
       setName('')
       notify({
-        message: t('projects.created', { name: project.name }),
+        message: (i) => i.t('projects.created', { name: project.name }),
         undo: async () => {
           await ledger.projects.remove(project.id)
         }
@@ -48,19 +48,20 @@ export default function Projects() {
       setRenaming(null)
       if (before)
         notify({
-          message: renaming.name,
+          // The new name says what happened; a name is the same in every language.
+          message: () => renaming.name,
           undo: async () => {
             await ledger.projects.update(renaming.id, { name: before })
           }
         })
     } catch (err) {
-      notify({ message: errorText(err), tone: 'error' })
+      notify({ message: (i) => i.error(err), tone: 'error' })
     }
   }
   const archive = async (id: string, archived: boolean, projectName: string) => {
     await browser.setArchived(id, archived)
     notify({
-      message: `${archived ? t('projects.archive', { name: projectName }) : t('projects.unarchive', { name: projectName })} ✓`,
+      message: (i) => `${i.t(archived ? 'projects.archive' : 'projects.unarchive', { name: projectName })} ✓`,
       undo: async () => {
         await browser.setArchived(id, !archived)
       }
@@ -71,13 +72,13 @@ export default function Projects() {
     try {
       await ledger.projects.remove(id)
       notify({
-        message: t('projects.deleted', { name: projectName }),
+        message: (i) => i.t('projects.deleted', { name: projectName }),
         undo: async () => {
           await ledger.projects.create(projectName)
         }
       })
     } catch (err) {
-      notify({ message: errorText(err), tone: 'error' })
+      notify({ message: (i) => i.error(err), tone: 'error' })
     }
   }
   const projects = (state.data ?? []).filter((p) => showArchived || !p.archived)

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react'
 import { quarterEndMs, signOffSchema } from '../../../../shared/ledger/closed-quarter'
-import type { Period } from '../../../../shared/ledger/period'
+import { type Period, quarterKeyLabel } from '../../../../shared/ledger/period'
 import type { ReportScope } from '../../../../shared/report'
 import { figureText } from '../../components/figure-text'
 import { LoadStatus } from '../../components/Status'
@@ -62,7 +62,7 @@ export function ClosedQuarter({
   const [errors, setErrors] = useState<Errors>({})
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const label = quarter.replace('-', ' ')
+  const label = quarterKeyLabel(quarter)
 
   const close = async (e: FormEvent) => {
     e.preventDefault()

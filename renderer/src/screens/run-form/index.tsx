@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useEffectEvent, useMemo, useState } from 'react'
 import type { RunResult } from '../../../../shared/domain/result'
 import { runInputSchema } from '../../../../shared/domain/run'
-import { quarterOf } from '../../../../shared/ledger/period'
+import { quarterKeyLabel, quarterOf } from '../../../../shared/ledger/period'
 import { findProjectByName } from '../../../../shared/ledger/project-names'
 import type { RunRecord } from '../../../db'
 import { useNotify } from '../../app/Notices'
@@ -82,7 +82,8 @@ export default function RunForm({ params }: ScreenProps) {
     const startedAt = mode === 'edit' ? existing.data?.input.startedAt : undefined
     if (!startedAt) return undefined
     const { year, quarter } = quarterOf(startedAt.slice(0, 7))
-    return closedQuarters.data?.some((c) => c.quarter === `${year}-Q${quarter}`) ? `${year} Q${quarter}` : undefined
+    const key = `${year}-Q${quarter}`
+    return closedQuarters.data?.some((c) => c.quarter === key) ? quarterKeyLabel(key) : undefined
   })()
   // The form takes the run's figures once, when it loads, in the language of that moment, and the run's project as
   // the ledger has it then (renamed or merged since, not the name it was filed under): later changes of either must
@@ -153,7 +154,7 @@ export default function RunForm({ params }: ScreenProps) {
           ? await ledger.runs.update(params.id, built.draft)
           : await ledger.runs.create({ ...built.draft, source: { kind: 'manual' } })
       notify({
-        message: t('form.saved'),
+        message: (i) => i.t('form.saved'),
         undo: async () => {
           if (before) await ledger.runs.update(before.id, before.input, { projectId: before.projectId })
           else await ledger.runs.remove([saved.id])

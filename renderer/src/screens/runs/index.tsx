@@ -150,13 +150,13 @@ export default function Runs({ query }: ScreenProps) {
         title.current?.focus()
       }
       notify({
-        message: i18n.plural('runs.deleted', removed),
+        message: (i) => i.plural('runs.deleted', removed),
         undo: async () => {
           await ledger.trash.restore(deletionId)
         }
       })
     } catch (err) {
-      notify({ message: i18n.error(err), tone: 'error' })
+      notify({ message: (i) => i.error(err), tone: 'error' })
     }
   }
   const move = async () => {
@@ -168,13 +168,13 @@ export default function Runs({ query }: ScreenProps) {
       for (const r of runs) await ledger.runs.update(r.id, r.input, { projectId: moveTarget })
       setSelected(new Set())
       notify({
-        message: i18n.plural('runs.moved', runs.length, { project: projectName(moveTarget) }),
+        message: (i) => i.plural('runs.moved', runs.length, { project: projectName(moveTarget) }),
         undo: async () => {
           for (const r of runs) await ledger.runs.update(r.id, r.input, { projectId: r.projectId })
         }
       })
     } catch (err) {
-      notify({ message: i18n.error(err), tone: 'error' })
+      notify({ message: (i) => i.error(err), tone: 'error' })
     }
   }
   const exportCsv = async () => {
@@ -190,9 +190,9 @@ export default function Runs({ query }: ScreenProps) {
         filters: [{ name: 'CSV', extensions: ['csv'] }]
       })
       if (outcome.status === 'saved')
-        notify({ message: i18n.plural('runs.exported', runs.length, { file: outcome.path }) })
+        notify({ message: (i) => i.plural('runs.exported', runs.length, { file: outcome.path }) })
     } catch (err) {
-      notify({ message: i18n.error(err), tone: 'error' })
+      notify({ message: (i) => i.error(err), tone: 'error' })
     }
   }
   const shown: RunRecord[] = []

@@ -1,13 +1,10 @@
-import { type FormEvent, useState } from 'react'
-import type { Asset } from '../../../../shared/report/assets'
-import { useNotify } from '../../app/Notices'
 import { Field } from '../../components/Field'
 import { LoadStatus } from '../../components/Status'
 import { useI18n } from '../../i18n/I18nProvider'
 import { useLedger } from '../../ledger/LedgerProvider'
 import { useLedgerQuery } from '../../ledger/useLedgerQuery'
-import { type AssetFields, assetFieldsOf, assetOf, BLANK_ASSET } from './asset-fields'
-import { type Errors, useMessage } from './form-hooks'
+import { assetFieldsOf, assetOf, BLANK_ASSET } from './asset-fields'
+import { useEntryEditor, useMessage } from './form-hooks'
 
 /**
  * Settings › Hardware bought: the asset register the quarterly report counts in full under Scope 3 category 2.
@@ -17,48 +14,20 @@ export function AssetRegister() {
   const i18n = useI18n()
   const { t } = i18n
   const { ledger } = useLedger()
-  const notify = useNotify()
   const message = useMessage()
   const assets = useLedgerQuery(({ ledger }) => ledger.settings.getAssets(), [])
-  const [fields, setFields] = useState<AssetFields>(BLANK_ASSET)
-  const [editing, setEditing] = useState<string>()
-  const [errors, setErrors] = useState<Errors>()
   const list = assets.data ?? []
   // The register shows what the lab stated, to the gram (the app's usual rounding would turn 1,234.5 into 1,235).
   const stated = (kg: number) => i18n.num(kg, 3)
-
-  const cancel = () => {
-    setEditing(undefined)
-    setFields(BLANK_ASSET)
-    setErrors(undefined)
-  }
-  /** Stores the next register and offers to put the one before it back. */
-  const write = async (next: Asset[], done: string): Promise<boolean> => {
-    const before = list
-    try {
-      await ledger.settings.setAssets(next)
-      notify({
-        message: done,
-        undo: async () => {
-          await ledger.settings.setAssets(before)
-        }
-      })
-      return true
-    } catch (err) {
-      setErrors({ form: { key: 'settings.invalid', params: { message: i18n.error(err) } } })
-      return false
-    }
-  }
-  const submit = async (e: FormEvent) => {
-    e.preventDefault()
-    const checked = assetOf(fields, i18n.parse, editing ?? crypto.randomUUID())
-    setErrors(checked.errors)
-    if (!checked.value) return
-    const asset = checked.value
-    const next = editing ? list.map((a) => (a.id === editing ? asset : a)) : [...list, asset]
-    if (await write(next, t('assets.saved', { name: asset.device }))) cancel()
-  }
-  const set = (patch: Partial<AssetFields>) => setFields((f) => ({ ...f, ...patch }))
+  // Every change offers to put the register before it back.
+  const { fields, set, editing, errors, submit, edit, cancel, remove } = useEntryEditor(
+    BLANK_ASSET,
+    list,
+    (f, editingId) => assetOf(f, i18n.parse, editingId ?? crypto.randomUUID()),
+    (next) => ledger.settings.setAssets(next),
+    (asset) => (i) => i.t('assets.saved', { name: asset.device }),
+    { undoable: true }
+  )
   const heading = editing ? t('assets.edit') : t('assets.add')
 
   return (
@@ -99,11 +68,12 @@ export function AssetRegister() {
                         <button
                           type="button"
                           aria-label={t('settings.editItem', { name: a.device })}
-                          onClick={() => {
-                            setEditing(a.id)
-                            setFields(assetFieldsOf(a, (n) => i18n.num(n, 6)))
-                            setErrors(undefined)
-                          }}
+                          onClick={() =>
+                            edit(
+                              a,
+                              assetFieldsOf(a, (n) => i18n.num(n, 6))
+                            )
+                          }
                         >
                           {t('common.edit')}
                         </button>
@@ -111,12 +81,7 @@ export function AssetRegister() {
                           type="button"
                           className="danger"
                           aria-label={t('settings.removeItem', { name: a.device })}
-                          onClick={() =>
-                            void write(
-                              list.filter((x) => x.id !== a.id),
-                              t('settings.removed', { name: a.device })
-                            )
-                          }
+                          onClick={() => remove(a, (i) => i.t('settings.removed', { name: a.device }))}
                         >
                           {t('common.delete')}
                         </button>

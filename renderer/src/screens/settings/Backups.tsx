@@ -50,7 +50,7 @@ export function Backups() {
             first: first ? `${first.table} ${first.id}: ${first.reason}` : ''
           })
         )
-      } else notify({ message: t('settings.backupSaved', { file }) })
+      } else notify({ message: (i) => i.t('settings.backupSaved', { file }) })
     } catch (err) {
       setError(i18n.error(err))
     }

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import type { LocationInput } from '../../../../shared/domain/run'
 import type { ClusterSettings as Cluster } from '../../../../shared/import/cluster'
 import type { SlurmPartition } from '../../../../shared/import/types'
-import { useNotify } from '../../app/Notices'
+import { type NoticeText, useNotify } from '../../app/Notices'
 import { PartitionForm } from '../../components/PartitionForm'
 import { LoadStatus } from '../../components/Status'
 import { TimeZonePicker } from '../../components/TimeZonePicker'
@@ -28,7 +28,7 @@ export function ClusterSettings({ catalogue }: { catalogue?: Catalogue }) {
   const [user, setUser] = useState('')
   const [person, setPerson] = useState('')
 
-  const save = async (next: Cluster, message: string, previous?: Cluster) => {
+  const save = async (next: Cluster, message: NoticeText, previous?: Cluster) => {
     try {
       await ledger.settings.setCluster(next)
       notify({
@@ -42,7 +42,7 @@ export function ClusterSettings({ catalogue }: { catalogue?: Catalogue }) {
           : {})
       })
     } catch (err) {
-      notify({ message: t('settings.invalid', { message: i18n.error(err) }), tone: 'error' })
+      notify({ message: (i) => i.t('settings.invalid', { message: i.error(err) }), tone: 'error' })
     }
   }
   const locationText = (l: LocationInput | undefined): string => {
@@ -65,9 +65,8 @@ export function ClusterSettings({ catalogue }: { catalogue?: Catalogue }) {
             const people = Object.entries(c.people).sort(([a], [b]) => a.localeCompare(b))
             const setPartition = (name: string, setting: SlurmPartition) => {
               setEditing(undefined)
-              void save(
-                { ...c, partitions: { ...c.partitions, [name]: setting } },
-                t('cluster.partitionSaved', { partition: name })
+              void save({ ...c, partitions: { ...c.partitions, [name]: setting } }, (i) =>
+                i.t('cluster.partitionSaved', { partition: name })
               )
             }
             const adding = newName.trim()
@@ -79,7 +78,7 @@ export function ClusterSettings({ catalogue }: { catalogue?: Catalogue }) {
                   value={c.timeZone}
                   onChange={(timeZone) => {
                     const { timeZone: _old, ...rest } = c
-                    void save(timeZone ? { ...rest, timeZone } : rest, t('cluster.zoneSaved'))
+                    void save(timeZone ? { ...rest, timeZone } : rest, (i) => i.t('cluster.zoneSaved'))
                   }}
                 />
                 <h3>{t('cluster.partitions')}</h3>
@@ -118,7 +117,7 @@ export function ClusterSettings({ catalogue }: { catalogue?: Catalogue }) {
                                 const { [name]: _gone, ...rest } = c.partitions
                                 void save(
                                   { ...c, partitions: rest },
-                                  t('cluster.partitionRemoved', { partition: name }),
+                                  (i) => i.t('cluster.partitionRemoved', { partition: name }),
                                   c
                                 )
                               }}
@@ -183,7 +182,7 @@ export function ClusterSettings({ catalogue }: { catalogue?: Catalogue }) {
                               aria-label={t('cluster.removeUser', { user: u })}
                               onClick={() => {
                                 const { [u]: _gone, ...rest } = c.people
-                                void save({ ...c, people: rest }, t('cluster.userRemoved', { user: u }), c)
+                                void save({ ...c, people: rest }, (i) => i.t('cluster.userRemoved', { user: u }), c)
                               }}
                             >
                               {t('cluster.remove')}
@@ -200,9 +199,8 @@ export function ClusterSettings({ catalogue }: { catalogue?: Catalogue }) {
                   onSubmit={(e) => {
                     e.preventDefault()
                     if (user.trim() === '' || person.trim() === '') return
-                    void save(
-                      { ...c, people: { ...c.people, [user.trim()]: person.trim() } },
-                      t('cluster.userSaved', { user: user.trim(), person: person.trim() })
+                    void save({ ...c, people: { ...c.people, [user.trim()]: person.trim() } }, (i) =>
+                      i.t('cluster.userSaved', { user: user.trim(), person: person.trim() })
                     )
                     setUser('')
                     setPerson('')

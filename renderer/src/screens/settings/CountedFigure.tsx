@@ -21,7 +21,7 @@ export function CountedFigure({ lab }: { lab: LabDefaults }) {
     const before = lab
     await save({ ...lab, countedEmissions: choice })
     notify({
-      message: t('settings.counted.saved', { choice: t(`settings.counted.${choice}`) }),
+      message: (i) => i.t('settings.counted.saved', { choice: i.t(`settings.counted.${choice}`) }),
       undo: () => save(before)
     })
   }

@@ -15,7 +15,7 @@ export function CustomHardware({ lab }: { lab: LabDefaults }) {
     lab.hardware,
     (f, editingId) => hardwareEntryOf(f, i18n.parse, lab.hardware, editingId),
     (hardware) => save({ ...lab, hardware }),
-    (entry) => t('settings.hwSaved', { name: entry.name })
+    (entry) => (i) => i.t('settings.hwSaved', { name: entry.name })
   )
   return (
     <section className="card settings-block" aria-labelledby="hw-title">
@@ -57,7 +57,7 @@ export function CustomHardware({ lab }: { lab: LabDefaults }) {
                     type="button"
                     className="danger"
                     aria-label={t('settings.removeItem', { name: h.name })}
-                    onClick={() => remove(h, t('settings.removed', { name: h.name }))}
+                    onClick={() => remove(h, (i) => i.t('settings.removed', { name: h.name }))}
                   >
                     {t('common.delete')}
                   </button>

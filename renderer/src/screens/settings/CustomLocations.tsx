@@ -23,7 +23,7 @@ export function CustomLocations({ lab }: { lab: LabDefaults }) {
     lab.locations,
     (f, editingId) => locationEntryOf(f, i18n.parse, lab.locations, editingId),
     (locations) => save({ ...lab, locations }),
-    (entry) => t('settings.locSaved', { name: entry.name })
+    (entry) => (i) => i.t('settings.locSaved', { name: entry.name })
   )
   const codeLabel =
     fields.kind === 'country'
@@ -71,7 +71,7 @@ export function CustomLocations({ lab }: { lab: LabDefaults }) {
                     type="button"
                     className="danger"
                     aria-label={t('settings.removeItem', { name: l.name })}
-                    onClick={() => remove(l, t('settings.removed', { name: l.name }))}
+                    onClick={() => remove(l, (i) => i.t('settings.removed', { name: l.name }))}
                   >
                     {t('common.delete')}
                   </button>

@@ -1,18 +1,10 @@
-import { type FormEvent, useId, useState } from 'react'
-import { useNotify } from '../../app/Notices'
+import { useId } from 'react'
 import { Field } from '../../components/Field'
 import type { MessageKey } from '../../i18n/en'
 import { useI18n } from '../../i18n/I18nProvider'
-import type { Errors } from './form-hooks'
-import { useMessage } from './form-hooks'
-import {
-  blankFields,
-  type Fields,
-  fieldsOf,
-  INSTRUMENT_FIELDS,
-  type InstrumentKind,
-  instrumentOf
-} from './instrument-fields'
+import { useEntryEditor, useMessage } from './form-hooks'
+import { blankFields, fieldsOf, INSTRUMENT_FIELDS, type InstrumentKind, instrumentOf } from './instrument-fields'
+import type { Checked } from './lab-fields'
 
 type Entry = { id: string } & Record<string, unknown>
 
@@ -44,37 +36,28 @@ export function InstrumentList<E extends Entry>({
 }) {
   const i18n = useI18n()
   const { t } = i18n
-  const notify = useNotify()
   const message = useMessage()
   const uid = useId()
-  const [fields, setFields] = useState<Fields>(() => blankFields(kind))
-  const [editing, setEditing] = useState<string>()
-  const [errors, setErrors] = useState<Errors>()
   const titleId = `${uid}-title`
-  const reset = () => {
-    setEditing(undefined)
-    setFields(blankFields(kind))
-    setErrors(undefined)
-  }
-  const write = async (next: E[], done: string, undoTo?: readonly E[]) => {
-    try {
-      await store(next)
-      notify({ message: done, ...(undoTo ? { undo: () => store([...undoTo]) } : {}) })
-      return true
-    } catch (err) {
-      setErrors({ form: { key: 'settings.invalid', params: { message: i18n.error(err) } } })
-      return false
-    }
-  }
-  const submit = async (e: FormEvent) => {
-    e.preventDefault()
-    const checked = instrumentOf(kind, fields, i18n.parse, editing ?? crypto.randomUUID(), isKnownPlace)
-    setErrors(checked.errors)
-    if (!checked.value) return
-    const entry = checked.value as unknown as E
-    const next = editing ? entries.map((x) => (x.id === editing ? entry : x)) : [...entries, entry]
-    if (await write(next, t('instr.saved', { name: describe(entry) }), entries)) reset()
-  }
+  // Every change offers to put the list before it back.
+  const {
+    fields,
+    set,
+    editing,
+    errors,
+    submit,
+    edit: startEdit,
+    cancel: reset,
+    remove
+  } = useEntryEditor(
+    blankFields(kind),
+    entries,
+    (f, editingId) =>
+      instrumentOf(kind, f, i18n.parse, editingId ?? crypto.randomUUID(), isKnownPlace) as unknown as Checked<E>,
+    store,
+    (entry) => (i) => i.t('instr.saved', { name: describe(entry) }),
+    { undoable: true }
+  )
   return (
     <section className="settings-sub" aria-labelledby={titleId}>
       <h3 id={titleId}>{t(title)}</h3>
@@ -93,11 +76,12 @@ export function InstrumentList<E extends Entry>({
               <button
                 type="button"
                 aria-label={t('settings.editItem', { name: describe(entry) })}
-                onClick={() => {
-                  setEditing(entry.id)
-                  setFields(fieldsOf(kind, entry, (n) => i18n.num(n, 6)))
-                  setErrors(undefined)
-                }}
+                onClick={() =>
+                  startEdit(
+                    entry,
+                    fieldsOf(kind, entry, (n) => i18n.num(n, 6))
+                  )
+                }
               >
                 {t('common.edit')}
               </button>
@@ -105,13 +89,7 @@ export function InstrumentList<E extends Entry>({
                 type="button"
                 className="danger"
                 aria-label={t('settings.removeItem', { name: describe(entry) })}
-                onClick={() =>
-                  void write(
-                    entries.filter((x) => x.id !== entry.id),
-                    t('instr.removed', { name: describe(entry) }),
-                    entries
-                  )
-                }
+                onClick={() => remove(entry, (i) => i.t('instr.removed', { name: describe(entry) }))}
               >
                 {t('common.delete')}
               </button>
@@ -125,11 +103,7 @@ export function InstrumentList<E extends Entry>({
             <Field key={spec.name} id={`${uid}-${spec.name}`} label={t(spec.label)} error={message(errors, spec.name)}>
               {(p) =>
                 spec.input === 'select' ? (
-                  <select
-                    {...p}
-                    value={fields[spec.name]}
-                    onChange={(e) => setFields((f) => ({ ...f, [spec.name]: e.target.value }))}
-                  >
+                  <select {...p} value={fields[spec.name]} onChange={(e) => set({ [spec.name]: e.target.value })}>
                     {spec.options!.map((o) => (
                       <option key={o} value={o}>
                         {t(`instr.type.${o}` as MessageKey)}
@@ -141,7 +115,7 @@ export function InstrumentList<E extends Entry>({
                     {...p}
                     inputMode={spec.input === 'number' ? 'decimal' : undefined}
                     value={fields[spec.name] ?? ''}
-                    onChange={(e) => setFields((f) => ({ ...f, [spec.name]: e.target.value }))}
+                    onChange={(e) => set({ [spec.name]: e.target.value })}
                   />
                 )
               }

@@ -24,7 +24,7 @@ export function LabDefaultsForm({ lab, catalogue }: { lab: LabDefaults; catalogu
     if (!checked.value) return
     try {
       await save(checked.value)
-      notify({ message: t('settings.labSaved') })
+      notify({ message: (i) => i.t('settings.labSaved') })
     } catch (err) {
       setErrors({ form: { key: 'settings.invalid', params: { message: i18n.error(err) } } })
     }

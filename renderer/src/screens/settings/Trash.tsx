@@ -23,11 +23,11 @@ export function Trash() {
   const [confirming, setConfirming] = useState(false)
   const deletions = state.data ?? []
   const trashed = deletions.reduce((n, d) => n + d.runs.length, 0)
-  const fail = (err: unknown) => notify({ message: i18n.error(err), tone: 'error' })
+  const fail = (err: unknown) => notify({ message: (i) => i.error(err), tone: 'error' })
   const restore = async (deletionId: string) => {
     try {
       const restored = await ledger.trash.restore(deletionId)
-      notify({ message: i18n.plural('trash.restored', restored) })
+      notify({ message: (i) => i.plural('trash.restored', restored) })
     } catch (err) {
       fail(err)
     }
@@ -38,7 +38,7 @@ export function Trash() {
       if (needsSafetyBackup(host.kind, { kind: 'empty-trash', runs: trashed })) await safetyBackup(host.api, ledger)
       const removed = await ledger.trash.empty()
       setConfirming(false)
-      notify({ message: i18n.plural('trash.emptied', removed) })
+      notify({ message: (i) => i.plural('trash.emptied', removed) })
     } catch (err) {
       fail(err)
     }

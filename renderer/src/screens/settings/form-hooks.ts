@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react'
 import type { LabDefaults } from '../../../../shared/emissions/lab-defaults'
 import { startRecompute } from '../../app/background'
-import { useNotify } from '../../app/Notices'
+import { type NoticeText, useNotify } from '../../app/Notices'
 import { useI18n } from '../../i18n/I18nProvider'
 import { useLedger } from '../../ledger/LedgerProvider'
 import { type Checked, type FieldMessage } from './lab-fields'
@@ -25,23 +25,29 @@ export const useSaveLab = () => {
   }
 }
 
-/** An add/edit form over a list of the lab's own entries (custom hardware, custom locations). */
-export function useEntryEditor<F, E extends { id: string; name: string }>(
+/**
+ * An add/edit form over a list of the lab's own entries (custom hardware and locations, the asset register, the
+ * contractual instruments): the fields typed, the entry being edited, each refused field's message, and the writes
+ * (add, replace, remove) with their notice. undoable: each notice offers to put the list before it back.
+ */
+export function useEntryEditor<F, E extends { id: string }>(
   blank: F,
   entries: readonly E[],
   check: (fields: F, editingId: string | undefined) => Checked<E>,
   store: (entries: E[]) => Promise<void>,
-  savedMessage: (entry: E) => string
+  savedMessage: (entry: E) => NoticeText,
+  { undoable = false }: { undoable?: boolean } = {}
 ) {
   const notify = useNotify()
   const i18n = useI18n()
   const [fields, setFields] = useState<F>(blank)
   const [editing, setEditing] = useState<string>()
   const [errors, setErrors] = useState<Errors>()
-  const write = async (next: E[], done: string) => {
+  const write = async (next: E[], done: NoticeText) => {
+    const before = [...entries]
     try {
       await store(next)
-      notify({ message: done })
+      notify({ message: done, ...(undoable ? { undo: () => store(before) } : {}) })
       return true
     } catch (err) {
       setErrors({ form: { key: 'settings.invalid', params: { message: i18n.error(err) } } })
@@ -64,7 +70,7 @@ export function useEntryEditor<F, E extends { id: string; name: string }>(
       setErrors(undefined)
     },
     cancel,
-    remove: (entry: E, done: string) =>
+    remove: (entry: E, done: NoticeText) =>
       void write(
         entries.filter((x) => x.id !== entry.id),
         done
