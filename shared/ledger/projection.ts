@@ -104,14 +104,32 @@ export const projectionRow = (run: RunRecord): ProjectionRow => ({
   startedAtMs: run.startedAtMs,
   emissionsKg: run.emissionsKg,
   energyKWh: run.result.energyKWh.value,
-  project: run.projectId,
-  person: run.person,
-  kind: run.input.kind,
-  source: run.input.source.kind,
-  hardware: hardwareKey(run.input.devices),
-  location: locationKey(run.result),
+  project: projectionValue('project', run),
+  person: projectionValue('person', run),
+  kind: projectionValue('kind', run),
+  source: projectionValue('source', run),
+  hardware: projectionValue('hardware', run),
+  location: projectionValue('location', run),
   text: searchText(run.input)
 })
+
+/** A run's value in one text column of the projection, as projectionRow holds it. */
+export const projectionValue = (column: ProjectionDimension, run: RunRecord): string => {
+  switch (column) {
+    case 'project':
+      return run.projectId
+    case 'person':
+      return run.person
+    case 'kind':
+      return run.input.kind
+    case 'source':
+      return run.input.source.kind
+    case 'hardware':
+      return hardwareKey(run.input.devices)
+    case 'location':
+      return locationKey(run.result)
+  }
+}
 
 const byTimeThenId = (a: ProjectionRow, b: ProjectionRow) =>
   a.startedAtMs - b.startedAtMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
