@@ -13,7 +13,8 @@ export {
   locationOfKey,
   type ProjectedDevice,
   type ProjectedLocation,
-  projectionValue} from '../../shared/ledger/projection'
+  projectionValue
+} from '../../shared/ledger/projection'
 export type { RollupSums } from '../../shared/ledger/records'
 export type * from './api'
 export { checkArchive } from './archive-stream'
