@@ -32,14 +32,10 @@ export const runsRepo = <L>(ctx: LedgerContext<L>): RunsRepo => {
           ? db.runs
               .where('[projectId+startedAtMs]')
               .between([query.projectId, from], [query.projectId, to], true, false)
-          : query.person !== undefined
-            ? db.runs.where('[person+startedAtMs]').between([query.person, from], [query.person, to], true, false)
-            : db.runs.where('startedAtMs').between(from, to, true, false)
+          : db.runs.where('startedAtMs').between(from, to, true, false)
       const ordered = query.newestFirst === false ? collection : collection.reverse()
-      const filtered =
-        query.projectId !== undefined && query.person !== undefined
-          ? ordered.filter((r) => r.person === query.person)
-          : ordered
+      // A person's runs are filtered on the way: the runs table browses them by the projection (browse.ts).
+      const filtered = query.person !== undefined ? ordered.filter((r) => r.person === query.person) : ordered
       return filtered
         .offset(query.offset ?? 0)
         .limit(query.limit ?? Infinity)

@@ -20,10 +20,11 @@ import type {
  * Every schema version of the ledger, oldest first. Never edit a version once released: add the next one, with
  * its upgrade, and a fixture for the version before it in tests/db/migrations.test.ts.
  * Indexes are only those a where()/orderBy() uses:
- *  runs: [projectId+startedAtMs] and [person+startedAtMs] (lists), startedAtMs (all runs by time, periods),
- *        importId (undo a batch), emissionsKg and [projectId+emissionsKg] (top-N of all time),
- *        [startMonth+emissionsKg] and [projectId+startMonth+emissionsKg] (top-N of a period, month by month),
- *        computeStamp (recompute).
+ *  runs: [projectId+startedAtMs] (a project's runs), startedAtMs (all runs by time, periods),
+ *        importId (undo a batch), emissionsKg (top-N of all time),
+ *        [startMonth+emissionsKg] and [projectId+startMonth+emissionsKg] (top-N of a period or of a project, month by
+ *        month), computeStamp (recompute). Filters, orders and search of the runs table scan the projection instead
+ *        (version 5 dropped [person+startedAtMs] and [projectId+emissionsKg]).
  *  rollups: [level+month] (totals over a period).
  *  projection: its primary key [month+seq] (a month's parts, in order).
  *  quarterLog: quarter (a quarter's history of closing and reopening).
@@ -140,9 +141,14 @@ export const schemaVersions: {
   {
     // Issue 15: the runs projection (shared/ledger/projection.ts): browsing a million runs by any filter, order or
     // search read every run record (≈200 µs each: minutes); it now scans compact columns per month. Built here from
-    // the runs, in time order so that one month's rows are in memory at a time.
+    // the runs, in time order so that one month's rows are in memory at a time. Two run indexes go: the runs of a
+    // person by time and of a project by size are the projection's now (and top-N of a project over all time walks
+    // its months by [projectId+startMonth+emissionsKg]).
     version: 5,
-    stores: { projection: '[month+seq]' },
+    stores: {
+      projection: '[month+seq]',
+      runs: 'id, [projectId+startedAtMs], startedAtMs, importId, emissionsKg, [startMonth+emissionsKg], [projectId+startMonth+emissionsKg], computeStamp'
+    },
     upgrade: async (tx) => {
       const parts: ProjectionPart[] = []
       let month = ''

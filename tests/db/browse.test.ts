@@ -44,13 +44,21 @@ const offsetPath = async (q: RunBrowseQuery, offset: number, limit: number): Pro
   const byTime = q.order === 'newest' || q.order === 'oldest'
   const from = q.fromMs ?? -8.64e15
   const to = q.toMs ?? 8.64e15
+  if (!byTime && q.projectId !== undefined) {
+    // A project by size: its runs sorted as an index on [projectId+emissionsKg] walked them (ties by id).
+    const sign = q.order === 'largest' ? -1 : 1
+    const runs = await db.runs
+      .where('[projectId+startedAtMs]')
+      .between([q.projectId, -Infinity], [q.projectId, Infinity])
+      .toArray()
+    runs.sort((a, b) => sign * (a.emissionsKg - b.emissionsKg || (a.id < b.id ? -1 : 1)))
+    return runs.slice(offset, offset + limit).map((r) => r.id)
+  }
   const walk = byTime
     ? q.projectId !== undefined
       ? db.runs.where('[projectId+startedAtMs]').between([q.projectId, from], [q.projectId, to], true, false)
       : db.runs.where('startedAtMs').between(from, to, true, false)
-    : q.projectId !== undefined
-      ? db.runs.where('[projectId+emissionsKg]').between([q.projectId, -Infinity], [q.projectId, Infinity])
-      : db.runs.orderBy('emissionsKg')
+    : db.runs.orderBy('emissionsKg')
   const ordered = q.order === 'newest' || q.order === 'largest' ? walk.reverse() : walk
   return (await ordered.offset(offset).limit(limit).toArray()).map((r) => r.id)
 }
