@@ -2,10 +2,10 @@
  * The runs browsing of schema version 4 (renderer/db/browse.ts before the runs projection), kept unchanged for the
  * browse benchmark's "before" figures: filters no index answers read every run record of the range.
  */
-import { monthOf } from '../../../shared/ledger/period'
-import type { RunRecord } from '../../../shared/ledger/records'
 import { guarded } from '../../../renderer/db/errors'
 import { LedgerDb, SCHEMA_VERSION, type UpgradeEngine } from '../../../renderer/db/schema'
+import { monthOf } from '../../../shared/ledger/period'
+import type { RunRecord } from '../../../shared/ledger/records'
 
 /**
  * What the runs table and the projects page need beyond the repositories: a window onto any ordering and filter of
