@@ -231,9 +231,7 @@ export interface MonthView {
   textStart: Uint32Array
 }
 
-export const monthView = (parts: readonly ProjectionPart[]): MonthView => {
-  const only = parts.length === 1 && parts[0]!.removed === '' ? parts[0]! : undefined
-  const part = only ?? encodePart(parts[0]?.month ?? '', 0, mergeParts(parts))
+const viewOfPart = (part: ProjectionPart): MonthView => {
   const count = part.startedAtMs.length
   const textStart = new Uint32Array(count + 1)
   let at = 0
@@ -253,6 +251,91 @@ export const monthView = (parts: readonly ProjectionPart[]): MonthView => {
     codes: part.codes,
     strings: part.strings,
     text: part.text,
+    textStart
+  }
+}
+
+/**
+ * A month's parts as one view. The first part (the month as last compacted) is taken as its columns stand; only the
+ * rows of the later parts, usually few, are decoded, and merged in by time: reading a month costs about what a
+ * single part does until the writer compacts it.
+ */
+export const monthView = (parts: readonly ProjectionPart[]): MonthView => {
+  const [first, ...later] = [...parts].sort((a, b) => a.seq - b.seq)
+  // A first part's removals name rows of parts already compacted away: there is nothing before it to remove from.
+  const base = viewOfPart(first ?? encodePart('', 0, []))
+  if (later.length === 0) return base
+  const touched = new Set<string>()
+  for (const part of later) {
+    for (const id of removedIds(part)) touched.add(id)
+    for (const id of split(part.ids, part.startedAtMs.length)) touched.add(id)
+  }
+  const newer = mergeParts(later)
+  const kept: number[] = []
+  for (let i = 0; i < base.count; i++) if (!touched.has(base.ids[i]!)) kept.push(i)
+  const count = kept.length + newer.length
+  const strings = [...base.strings]
+  const codeOf = new Map(strings.map((value, code) => [value, code]))
+  const code = (value: string) => {
+    let c = codeOf.get(value)
+    if (c === undefined) {
+      c = strings.length
+      strings.push(value)
+      codeOf.set(value, c)
+    }
+    return c
+  }
+  const ids: string[] = []
+  const texts: string[] = []
+  const startedAtMs = new Float64Array(count)
+  const emissionsKg = new Float64Array(count)
+  const energyKWh = new Float64Array(count)
+  const codes = new Uint32Array(count * DIMS)
+  let k = 0
+  let n = 0
+  for (let out = 0; out < count; out++) {
+    const b = kept[k]
+    const row = newer[n]
+    const fromBase =
+      b !== undefined &&
+      (row === undefined ||
+        base.startedAtMs[b]! < row.startedAtMs ||
+        (base.startedAtMs[b] === row.startedAtMs && base.ids[b]! < row.id))
+    if (fromBase) {
+      ids.push(base.ids[b]!)
+      texts.push(base.text.slice(base.textStart[b], base.textStart[b + 1]! - 1))
+      startedAtMs[out] = base.startedAtMs[b]!
+      emissionsKg[out] = base.emissionsKg[b]!
+      energyKWh[out] = base.energyKWh[b]!
+      codes.set(base.codes.subarray(b * DIMS, b * DIMS + DIMS), out * DIMS)
+      k++
+    } else {
+      ids.push(row!.id)
+      texts.push(row!.text)
+      startedAtMs[out] = row!.startedAtMs
+      emissionsKg[out] = row!.emissionsKg
+      energyKWh[out] = row!.energyKWh
+      PROJECTION_DIMENSIONS.forEach((dim, d) => (codes[out * DIMS + d] = code(row![dim])))
+      n++
+    }
+  }
+  const textStart = new Uint32Array(count + 1)
+  let at = 0
+  texts.forEach((text, i) => {
+    textStart[i] = at
+    at += text.length + 1
+  })
+  textStart[count] = at
+  return {
+    month: base.month || (later[0]?.month ?? ''),
+    count,
+    ids,
+    startedAtMs,
+    emissionsKg,
+    energyKWh,
+    codes,
+    strings,
+    text: texts.join(ROW_SEP),
     textStart
   }
 }
@@ -296,9 +379,10 @@ export class ProjectionDelta {
 export const MAX_PARTS = 24
 
 /**
- * The parts a month's delta leaves: one more part, or, once the month has MAX_PARTS, all of them compacted into one
- * (a month emptied by its removals then goes). Compacting rewrites the month; adding a part writes only the delta,
- * so a long import or recompute in many transactions does not rewrite whole months each time.
+ * The parts a month's delta leaves: one more part, or all of them compacted into one (a month emptied by its
+ * removals then goes) once the month has MAX_PARTS parts or its later parts hold more than half as many rows as its
+ * first. Adding a part writes only the delta, so a long import or recompute in many transactions does not rewrite
+ * whole months each time; compacting keeps a month's reading (monthView) close to the cost of one part.
  */
 export const applyToMonth = (
   month: string,
@@ -310,7 +394,9 @@ export const applyToMonth = (
   if (stored.length === 0) return { put: written.length > 0 ? [encodePart(month, seq, written)] : [], remove: [] }
   const removed = [...changes].filter(([, row]) => row === null).map(([id]) => id)
   const next = encodePart(month, seq, written, removed)
-  if (stored.length + 1 < MAX_PARTS) return { put: [next], remove: [] }
+  const [first, ...later] = [...stored].sort((a, b) => a.seq - b.seq)
+  const laterRows = [...later, next].reduce((n, p) => n + p.startedAtMs.length + (p.removed ? 1 : 0), 0)
+  if (stored.length + 1 < MAX_PARTS && laterRows <= first!.startedAtMs.length / 2) return { put: [next], remove: [] }
   const rows = mergeParts([...stored, next])
   return { put: rows.length > 0 ? [encodePart(month, seq, rows)] : [], remove: stored.map((p) => p.seq) }
 }
