@@ -11,6 +11,7 @@ import { LedgerDb } from '../../../renderer/db/schema'
 import { runInputSchema } from '../../../shared/domain/run'
 import { computeStamp } from '../../../shared/ledger/import-plan'
 import type { RunRecord } from '../../../shared/ledger/records'
+import { applyDelta, RollupDelta } from '../../../shared/ledger/rollup'
 import { testCompute, testEngine } from '../../db/engine'
 import { syntheticRun } from '../../e2e/harness/synthetic'
 import { openLedgerBrowser as openBefore, type RunBrowseQuery as BeforeQuery } from './browse-before'
@@ -53,6 +54,25 @@ const time = async <T>(op: () => Promise<T>): Promise<[number, T]> => {
 }
 
 const bench = {
+  /**
+   * The same runs as schema 4 stored them, in a database of their own, for bytes on disk before the projection: its
+   * run indexes ([person+startedAtMs] and [projectId+emissionsKg] included), rollups, no projection.
+   */
+  async fillSchema4(from: number, count: number) {
+    const old = new LedgerDb(`${NAME}-v4`, 4)
+    await old.open()
+    const runs: RunRecord[] = []
+    for (let i = from; i < from + count; i++) runs.push(record(i, projectIds))
+    const delta = new RollupDelta()
+    for (const run of runs) delta.add(run, 1)
+    await old.transaction('rw', [old.runs, old.rollups], async () => {
+      await old.runs.bulkPut(runs)
+      const keys = delta.keys()
+      const stored = await old.rollups.bulkGet(keys)
+      await old.rollups.bulkPut(keys.map((key, i) => applyDelta(stored[i], delta.cells.get(key)!)!))
+    })
+    old.close()
+  },
   async fill(from: number, count: number) {
     db ??= new LedgerDb(NAME)
     await db.open()

@@ -17,6 +17,8 @@ import type { ViewSpec } from './browse-page'
 
 const RUNS = Number(process.env.BROWSE_BENCH_RUNS ?? 1_000_000)
 const BEFORE = process.env.BROWSE_BENCH_BEFORE !== '0'
+/** BROWSE_BENCH_BYTES=1: only bytes per run on disk, schema 4 (no projection, its indexes) against schema 5. */
+const BYTES_ONLY = process.env.BROWSE_BENCH_BYTES === '1'
 const CHUNK = 20_000
 
 const fmt = (n: number, digits = 0) =>
@@ -83,6 +85,28 @@ async function main() {
     log(`browser: ${/Chrom(e|ium)\/[\d.]+/.exec(ua)?.[0] ?? ua}, headless`)
 
     const idb = join(profile, 'Default', 'IndexedDB')
+    if (BYTES_ONLY) {
+      const settle = async () => {
+        page = await fresh()
+        await new Promise((r) => setTimeout(r, 5000))
+        return diskBytes(idb).catch(() => 0)
+      }
+      const empty = await settle()
+      for (let from = 0; from < RUNS; from += CHUNK)
+        await page.evaluate(([f, n]) => window.browseBench.fillSchema4(f!, n!), [from, Math.min(CHUNK, RUNS - from)])
+      const v4 = (await settle()) - empty
+      for (let from = 0; from < RUNS; from += CHUNK)
+        await page.evaluate(([f, n]) => window.browseBench.fill(f!, n!), [from, Math.min(CHUNK, RUNS - from)])
+      await page.evaluate(() => window.browseBench.close())
+      const v5 = (await settle()) - empty - v4
+      log('')
+      log(
+        `## Bytes per run on disk, ${fmt(RUNS)} runs (profile IndexedDB folder, after the browser closed the databases)`
+      )
+      log(`schema 4 (run indexes incl. [person+startedAtMs], [projectId+emissionsKg]; rollups): ${fmt(v4 / RUNS)}`)
+      log(`schema 5 (two run indexes fewer; rollups; projection): ${fmt(v5 / RUNS)}`)
+      return
+    }
     const diskBefore = await diskBytes(idb).catch(() => 0)
     let fillMs = 0
     for (let from = 0; from < RUNS; from += CHUNK) {
@@ -100,9 +124,7 @@ async function main() {
     await new Promise((r) => setTimeout(r, 5000))
     const disk = (await diskBytes(idb)) - diskBefore
     log('')
-    log(
-      `## ${fmt(RUNS)} runs over 2025–2026 (24 months), 40 projects, 60 people, 5 kinds, 6 GPU models, 4 locations`
-    )
+    log(`## ${fmt(RUNS)} runs over 2025–2026 (24 months), 40 projects, 60 people, 5 kinds, 6 GPU models, 4 locations`)
     log(
       `fill: runs, rollups and projection through makeRunRecord / RunDelta / writeRunDelta, ${fmt(CHUNK)} runs a transaction: ${fmt(fillMs / 1000, 1)} s (${fmt(RUNS / (fillMs / 1000))} runs/s)`
     )
@@ -117,7 +139,14 @@ async function main() {
       ['kind = inference (a fifth of the runs)', { order: 'newest', kind: 'inference' }],
       [
         'filter combination: project + kind + source + hardware',
-        { order: 'newest', projectIndex: 7, kind: 'fine-tuning', source: 'codecarbon', hardware: 'a100', expectAtLeast: 1 }
+        {
+          order: 'newest',
+          projectIndex: 7,
+          kind: 'fine-tuning',
+          source: 'codecarbon',
+          hardware: 'a100',
+          expectAtLeast: 1
+        }
       ],
       ['search "run 1234" (title, notes, tags)', { order: 'newest', search: 'run 1234', expectAtLeast: 1 }],
       ['search "seed 42" (notes of a ~1 % of runs)', { order: 'newest', search: 'seed 42,' }],
@@ -133,7 +162,8 @@ async function main() {
       page = await fresh()
       const after = await page.evaluate((s) => window.browseBench.view('after', s), spec)
       let before: typeof after | undefined
-      const slow = spec.kind !== undefined || spec.search !== undefined || spec.hardware !== undefined || spec.sortEnergy
+      const slow =
+        spec.kind !== undefined || spec.search !== undefined || spec.hardware !== undefined || spec.sortEnergy
       if (BEFORE) {
         page = await fresh()
         before = await page.evaluate((s) => window.browseBench.view('before', s), spec)
