@@ -6,7 +6,7 @@ import { english, type Message, msg } from '../messages/index'
 import { findHardware, HARDWARE_MATCH_THRESHOLD, hardwareFamily, matchHardware } from '../refdata/hardware'
 import type { ReferenceData } from '../refdata/index'
 import { normaliseProvider, resolveLocation, yearlyIntensity } from '../refdata/locations'
-import type { HardwareEntry, HourlyProfile, LocationEntry, MethodDefaults } from '../refdata/schema'
+import type { HardwareEntry, HourlyProfile, LocationEntry, MethodDefaults, YearlyIntensity } from '../refdata/schema'
 import { computeFigures, computeRun, type RunFigures } from './compute'
 import { countEmissions } from './counted'
 import type { DevicePower, ResolvedFactors, ResolvedLocation } from './factors'
@@ -446,6 +446,17 @@ function yearlySpread(entry: LocationEntry, year: number): number {
 }
 
 /**
+ * The newest yearly intensity a run at this catalogue location can take: of its grid (zone or country, whichever
+ * has the newer year; a cloud region's zone), else its own series. What a picker shows beside the name, so that it
+ * names the value runs use (Germany: Electricity Maps' 2025 zone value, not the country series' 2024).
+ */
+export function newestIntensity(entry: LocationEntry, ref: ReferenceData): YearlyIntensity {
+  const grid = gridOf(entry, withLabEntries(ref, NO_LAB_ENTRIES)) ?? [entry]
+  return grid.map((g) => yearlyIntensity(g).intensity).reduce((newest, c) => (c.year > newest.year ? c : newest))
+}
+const NO_LAB_ENTRIES = { hardware: [], locations: [] } as unknown as LabDefaults
+
+/**
  * The grid a location draws from (DESIGN §2 "one intensity per place and time"): its zone and its country, first
  * choice first. A cloud region's zone is the one data/locations.json maps it to (gridZone), else its country; a
  * country's own series comes before its national zone; a national zone's before its country's. Undefined for a
@@ -468,7 +479,7 @@ function gridOf(entry: LocationEntry, tables: Tables): LocationEntry[] | undefin
 
 /**
  * The yearly intensity of a location's grid for the run's year: the first grid entry with that year, else the
- * nearest year of the first entry (wider range). Where another source has the same place and year at another value,
+ * grid entry with the nearest year (wider range). Where another source has the same place and year at another value,
  * the range widens to hold both; a cloud region's own published factor is traced beside it as a comparison.
  */
 function gridIntensity(
@@ -499,8 +510,13 @@ function gridIntensity(
     ...(entry.kind === 'cloud' ? { gridLabel: grid[0]!.name } : {})
   }
   if (sameYear.length === 0) {
-    const first = grid[0]!
-    const { intensity } = yearlyIntensity(first, year)
+    // the grid entry whose nearest year is closest to the run's: a zone with last year's value beats a country
+    // series that stops two years back (grid order breaks ties)
+    const nearest = grid
+      .map((g) => ({ entry: g, intensity: yearlyIntensity(g, year).intensity }))
+      .reduce((best, c) => (Math.abs(c.intensity.year - year) < Math.abs(best.intensity.year - year) ? c : best))
+    const first = nearest.entry
+    const { intensity } = nearest
     const relative = Math.min(
       MAX_INTENSITY_SPREAD,
       SAME_YEAR_INTENSITY_SPREAD + OTHER_YEAR_SPREAD_PER_YEAR * Math.abs(intensity.year - year)

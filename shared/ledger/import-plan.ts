@@ -33,9 +33,10 @@ export const classifyImport = (
  * recomputed: 2 = the trace and assumptions as messages (shown in the app's language); 3 = a device named by its
  * family only ("A100") counts with the span of its models' TDPs instead of 0 W; 4 = issue 11: the power model
  * (idle and full-load fractions of TDP), cloud regions at their grid's intensity, market-based without offsets;
- * 5 = issue 12: a run's hourly intensity weighted by its measured energy per hour (nvidia-smi logs), traced as such.
+ * 5 = issue 12: a run's hourly intensity weighted by its measured energy per hour (nvidia-smi logs), traced as such;
+ * 6 = a run past every yearly series takes the grid entry (zone or country) with the nearest year, not the first.
  */
-export const METHOD_VERSION = 5
+export const METHOD_VERSION = 6
 
 /** The stamp of a computation: method version, data version and lab defaults. A run with another stamp is due a recompute. */
 export const computeStamp = (dataVersion: string, labDefaults: unknown): string =>

@@ -338,8 +338,8 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'plan.runHours':
     'Die {duration} des Laufs zählen als {hours:raw} volle Stunden ab {slot:utcHour}{started}, bei seiner mittleren Leistung von {powerKW:short} kW.',
   'plan.startedAt': ' (er begann am {at:utc})',
-  'plan.lifecycle':
-    'Ausgangs- und optimierte Emissionen verwenden die stündliche Lebenszyklus-Intensität der Zone und können daher von den erfassten Emissionen des Laufs abweichen.',
+  'plan.scaledToRun':
+    'Der eingesparte Anteil jeder Einstellung folgt aus der stündlichen Lebenszyklus-Intensität der Zone; die Kilogramm sind dieser Anteil der Emissionen des Laufs.',
   'hourlyImport.empty': '{file}: Die Datei ist leer',
   'hourlyImport.noRows': '{file}: keine Datenzeilen',
   'hourlyImport.noColumn':

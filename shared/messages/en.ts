@@ -331,8 +331,8 @@ export const en = {
   'plan.runHours':
     "The run's {duration} count as {hours:raw} whole hours from {slot:utcHour}{started}, at its mean power of {powerKW:short} kW.",
   'plan.startedAt': ' (it started at {at:utc})',
-  'plan.lifecycle':
-    "Baseline and optimised emissions use the zone's hourly life-cycle intensity, so they can differ from the run's recorded emissions.",
+  'plan.scaledToRun':
+    "Each setting's share saved comes from the zone's hourly life-cycle intensity; the kilograms are that share of what the run emitted.",
   'hourlyImport.empty': '{file}: the file is empty',
   'hourlyImport.noRows': '{file}: no data rows',
   'hourlyImport.noColumn':

@@ -25,7 +25,7 @@ export {
 } from './location'
 export { type ProjectedSeries, seriesOnAnyDate, type ZoneYearValues } from './projection'
 export { type LedgerRun, type Recommendation, recommendationOptionsSchema, recommendChanges } from './recommend'
-export { shiftJobOfRun, whatRunWouldHaveSaved } from './run-shift'
+export { savedOfRun, scaledToRun, shiftJobOfRun, whatRunWouldHaveSaved } from './run-shift'
 export { savingAcrossLocations, savingInSameScenario } from './saving'
 export {
   dodgeStudy,

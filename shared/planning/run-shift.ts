@@ -30,13 +30,29 @@ export function shiftJobOfRun(
     started,
     powerKW
   })
-  return { job: { startUtcMs: slotMs, hours, powerKW }, ...notesOf([rounding, msg('plan.lifecycle')]) }
+  return { job: { startUtcMs: slotMs, hours, powerKW }, ...notesOf([rounding, msg('plan.scaledToRun')]) }
 }
 
-/** What a logged run would have saved under each of the paper's settings; the rounding notes come first. */
+/**
+ * Kilograms a setting saves, in the run's own terms: the hourly series gives the share of its baseline saved, and that
+ * share is taken of what the run emitted. So a run's what-if starts from its recorded figure (its PUE, its measured
+ * energy, its own intensity method), and a run shorter than its whole hours is not counted as their emissions.
+ */
+export const savedOfRun = (planSavedKg: number, planBaselineKg: number, runEmissionsKg: number): number =>
+  planBaselineKg > 0 ? (runEmissionsKg * planSavedKg) / planBaselineKg : 0
+
+/** Plans restated in the run's own kilograms (savedOfRun): the baseline is the run's emissions, the shares unchanged. */
+export function scaledToRun(plans: readonly ShiftPlan[], runEmissionsKg: number): ShiftPlan[] {
+  return plans.map((plan) => {
+    const savedKg = savedOfRun(plan.savedKg, plan.baselineKg, runEmissionsKg)
+    return { ...plan, baselineKg: runEmissionsKg, optimizedKg: runEmissionsKg - savedKg, savedKg }
+  })
+}
+
+/** What a logged run would have saved under each of the paper's settings, in its own kilograms; the rounding notes come first. */
 export function whatRunWouldHaveSaved(series: HourlySeries, input: RunInput, result: StoredResult): ShiftPlan[] {
   const { job, notes, noteMsgs } = shiftJobOfRun(input, result)
-  return comparePaperStrategies(series, job).map((plan) => ({
+  return scaledToRun(comparePaperStrategies(series, job), result.emissionsKg.value).map((plan) => ({
     ...plan,
     notes: [...notes, ...plan.notes],
     noteMsgs: [...noteMsgs, ...plan.noteMsgs]

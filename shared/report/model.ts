@@ -370,7 +370,8 @@ export function buildReportModel(input: ReportInput): ReportModel {
     .reduce((sum, r) => addSums(sum, r.totals), zeroSums())
   const market = scope2MarketOf(input, names.locationKind)
   const projectCount = totals.byProject.rows.filter((r) => r.totals.runs > 0).length
-  const peopleCount = totals.byPerson.rows.filter((r) => r.totals.runs > 0).length
+  // runs with nobody named are someone's too: they count in the emissions, not as one more person
+  const peopleCount = totals.byPerson.rows.filter((r) => r.totals.runs > 0 && r.group.person).length
   const base = {
     language,
     runMarket,

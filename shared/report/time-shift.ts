@@ -4,7 +4,7 @@ import type { LabDefaults } from '../emissions/lab-defaults'
 import { runLocationEntry } from '../emissions/resolve'
 import { HOUR_MS, type HourlySeries } from '../planning/hourly'
 import { seriesOnAnyDate, type ZoneYearValues } from '../planning/projection'
-import { shiftJobOfRun } from '../planning/run-shift'
+import { savedOfRun, shiftJobOfRun } from '../planning/run-shift'
 import { whatIfStrategies } from '../planning/study'
 import { PAPER_STRATEGIES, paperReachHours, type ShiftJob, type ShiftStrategy } from '../planning/timeshift'
 import { bundledHourlyYears, loadHourlyProfile } from '../refdata/hourly'
@@ -132,8 +132,10 @@ export function timeShiftWhatIfOf(
       continue
     }
     coveredRuns++
-    baselineKg += planned.totals[0]!.baselineKg
-    planned.totals.forEach((t, k) => (savedKg[k]! += t.savedKg))
+    // in the run's own kilograms, as its detail shows: the baseline is the period's emissions of the runs covered
+    const emittedKg = run.result.emissionsKg.value
+    baselineKg += emittedKg
+    planned.totals.forEach((t, k) => (savedKg[k]! += savedOfRun(t.savedKg, t.baselineKg, emittedKg)))
     if (series.projected) {
       projectedRuns++
       for (const y of series.fromYears) fromYears.add(y)

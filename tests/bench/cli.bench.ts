@@ -1,11 +1,12 @@
 // Benchmarks of the command line (issue: foundation): `import` of a 100,000-row CodeCarbon CSV (38-column layout) and
 // of a 24-hour, 8-GPU nvidia-smi log at 100 ms sampling; `estimate` cold start. Prints figures, asserts nothing.
-// Targets on a 2-core machine: CSV import under 2 s and 300 MB; estimate cold start under 200 ms.
+// Targets on a 2-core machine: CSV import under 2 s and 300 MB, and less CPU and memory than pandas reading the same
+// file (read_csv + groupby, issue 15); estimate cold start under 200 ms.
 // Wall time depends on what else the machine runs, so each figure comes with the child's CPU time (user + sys) and
 // the load average.
 import { spawnSync } from 'node:child_process'
 import { once } from 'node:events'
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -135,16 +136,71 @@ const load = (): string =>
     .map((l) => l.toFixed(2))
     .join(' ')}`
 
+const PYTHON = process.env.BENCH_PYTHON ?? '/usr/bin/python3'
+// The raw limit for the CSV: pandas reads the file and sums it by project, as a lab's own script would.
+const PANDAS = [
+  'import sys, pandas as pd',
+  'df = pd.read_csv(sys.argv[1])',
+  "g = df.groupby('project_name')[['duration', 'energy_consumed', 'emissions']].sum()",
+  'print(len(df), float(g.energy_consumed.sum()))'
+].join('\n')
+
+/** Both commands under GNU time, so that CPU (user + sys) and peak RSS are taken the same way for each. */
+function timeProcess(command: string, args: string[]): Timing {
+  const start = process.hrtime.bigint()
+  const child = spawnSync('/usr/bin/time', ['-f', '%U %S %M', command, ...args], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 1 << 26
+  })
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9
+  const stderr = child.stderr?.toString() ?? String(child.error)
+  const [user, sys, maxRssKB] = (stderr.trim().split('\n').at(-1) ?? '').split(' ').map(Number)
+  return {
+    seconds,
+    cpuSeconds: (user ?? NaN) + (sys ?? NaN),
+    peakRssMB: (maxRssKB ?? NaN) / 1024,
+    ok: child.status === 0,
+    stderr: stderr.slice(0, 300)
+  }
+}
+
+const medianOf = (all: Timing[]): Timing => ({
+  seconds: median(all.map((r) => r.seconds)),
+  cpuSeconds: median(all.map((r) => r.cpuSeconds)),
+  peakRssMB: median(all.map((r) => r.peakRssMB)),
+  ok: all.every((r) => r.ok),
+  stderr: all.find((r) => !r.ok)?.stderr ?? ''
+})
+
+/** The CLI against pandas on one file, alternating so that both meet the same load. */
+function againstPandas(file: string, rounds: number): void {
+  if (!existsSync('/usr/bin/time') || spawnSync(PYTHON, ['-c', 'import pandas']).status !== 0) {
+    console.log(
+      `CLI against pandas: not measured (needs /usr/bin/time and ${PYTHON} with pandas: apt-get install time python3-pandas)`
+    )
+    return
+  }
+  const cliRuns: Timing[] = []
+  const pandasRuns: Timing[] = []
+  for (let i = 0; i < rounds; i++) {
+    cliRuns.push(timeProcess(process.execPath, [cli, 'import', file, '--json']))
+    pandasRuns.push(timeProcess(PYTHON, ['-c', PANDAS, file]))
+  }
+  const c = medianOf(cliRuns)
+  const p = medianOf(pandasRuns)
+  const line = (label: string, r: Timing) =>
+    `  ${label}: ${r.seconds.toFixed(2)} s wall, ${r.cpuSeconds.toFixed(2)} s cpu, peak RSS ${r.peakRssMB.toFixed(0)} MB${r.ok ? '' : `  (FAILED: ${r.stderr})`}`
+  console.log(`CLI against pandas (read_csv + groupby), same file, median of ${rounds} alternating rounds; ${load()}`)
+  console.log(line('carbon-ledger import --json', c))
+  console.log(line('pandas', p))
+  console.log(
+    `  ratio CLI / pandas: cpu ${(c.cpuSeconds / p.cpuSeconds).toFixed(2)}, memory ${(c.peakRssMB / p.peakRssMB).toFixed(2)}`
+  )
+}
+
 /** Several runs: the median wall time, CPU time and peak RSS (each taken separately). */
 function timeRuns(runs: number, args: string[]): Timing {
-  const all = Array.from({ length: runs }, () => timeCli(args))
-  return {
-    seconds: median(all.map((r) => r.seconds)),
-    cpuSeconds: median(all.map((r) => r.cpuSeconds)),
-    peakRssMB: median(all.map((r) => r.peakRssMB)),
-    ok: all.every((r) => r.ok),
-    stderr: all.find((r) => !r.ok)?.stderr ?? ''
-  }
+  return medianOf(Array.from({ length: runs }, () => timeCli(args)))
 }
 
 function report(label: string, rows: number, file: string, runs: number, r: Timing): void {
@@ -161,6 +217,7 @@ async function main(): Promise<void> {
   const csv = join(dir, 'codecarbon-100k.csv')
   await writeLines(csv, HEADER_38, 100_000, codecarbonRow)
   report('import CodeCarbon CSV (38 columns)', 100_000, csv, 5, timeRuns(5, ['import', csv, '--json']))
+  againstPandas(csv, 5)
 
   const smi = nvidiaSmiLines(8, 24, 100)
   const log = join(dir, 'nvidia-smi-8gpu-24h.csv')

@@ -17,6 +17,8 @@ export interface LocationPickerFields {
   customLabel: string
 }
 
+const yearlyIntensityOf = (e: LocationEntry) => e.intensities[e.intensities.length - 1]!
+
 const sameLocation = (a: LocationInput | undefined, b: LocationInput) => JSON.stringify(a) === JSON.stringify(b)
 
 /**
@@ -71,7 +73,9 @@ export function LocationPicker({
     current && !matches.some((m) => m.entry.id === current.id)
       ? [{ entry: current, name: locationName(current.id, current.name, language) }, ...matches]
       : matches
-  const latest = (e: LocationEntry) => e.intensities[e.intensities.length - 1]?.intensityGPerKWh ?? 0
+  // the lab's own entries carry their own value; a catalogue entry shows what runs there take now
+  const latest = (e: LocationEntry) =>
+    own.includes(e) || !catalogue ? yearlyIntensityOf(e) : catalogue.newestIntensity(e, catalogue.ref)
   return (
     <div className="fields">
       <Field id={`${idPrefix}-kind`} label={kindLabel ?? t('form.locationKind')}>
@@ -148,7 +152,12 @@ export function LocationPicker({
                 <option value="">–</option>
                 {options.map(({ entry, name }) => (
                   <option key={entry.id} value={entry.id}>
-                    {name} ({num(latest(entry))} g/kWh)
+                    {name} (
+                    {t('form.locationIntensity', {
+                      value: num(latest(entry).intensityGPerKWh),
+                      year: latest(entry).year
+                    })}
+                    )
                   </option>
                 ))}
               </select>

@@ -444,6 +444,7 @@ export const de: Catalogue = {
   'form.loc.custom': 'Eigene Intensität',
   'form.loc.unknown': 'Unbekannt (Labor-Vorgabe)',
   'form.locationSearch': 'Standorte durchsuchen',
+  'form.locationIntensity': '{value} g/kWh, {year}',
   'form.locationNone': 'Kein Standort passt.',
   'form.customIntensity': 'Intensität (g CO2e/kWh)',
   'form.customLabel': 'Name der Quelle',

@@ -440,6 +440,7 @@ export const en = {
   'form.loc.custom': 'Custom intensity',
   'form.loc.unknown': 'Unknown (lab default)',
   'form.locationSearch': 'Search locations',
+  'form.locationIntensity': '{value} g/kWh, {year}',
   'form.locationNone': 'No location matches.',
   'form.customIntensity': 'Intensity (g CO2e/kWh)',
   'form.customLabel': 'Name of the source',

@@ -3,7 +3,7 @@
  * dynamic import, so the first dashboard paint needs only the rollups.
  */
 import { hourlyProfilesOfRun, preloadRunHourly } from '../../../shared/emissions/hourly-preload'
-import { estimateRun } from '../../../shared/emissions/resolve'
+import { estimateRun, newestIntensity } from '../../../shared/emissions/resolve'
 import {
   findHardware,
   loadReferenceData,
@@ -17,6 +17,7 @@ export {
   estimateRun,
   findHardware,
   hourlyProfilesOfRun,
+  newestIntensity,
   preloadRunHourly,
   resolveLocation,
   searchHardware,

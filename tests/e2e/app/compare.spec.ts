@@ -201,6 +201,10 @@ test('a logged run in DE-LU: what it would have saved, in its detail panel, on t
       .nth(3)
   ).toHaveText('23.5 %')
   await expect(detail.getByText(/count as 4 whole hours from 1 Mar 2024, 08:00 UTC/)).toBeVisible()
+  // The what-if speaks in the run's own kilograms: every setting's baseline is what the run emitted.
+  const baselineOf = async (t: typeof table) =>
+    Number((await t.getByRole('row').nth(1).getByRole('cell').first().innerText()).replace(/,/g, ''))
+  const detailBaselineKg = await baselineOf(table)
   await table.scrollIntoViewIfNeeded()
   await page.screenshot({ path: 'tests/artifacts/runs-detail-whatif.png' })
 
@@ -219,6 +223,9 @@ test('a logged run in DE-LU: what it would have saved, in its detail panel, on t
   const emittedKg = kgOf((await against.textContent())!.replace(/^The run emitted /, ''))
   const savedKg = kgOf((await against.textContent())!.replace(/^.* would have saved /, ''))
   expect(savedKg / emittedKg).toBeCloseTo(0.235, 2)
+  const seeded = shift.getByRole('table', { name: 'Time-shifting strategies in DE-LU' })
+  expect(await baselineOf(seeded)).toBe(detailBaselineKg)
+  expect(detailBaselineKg).toBeCloseTo(emittedKg, 2)
   // Any date: a start beyond the bundled years is planned on a projection, and says so.
   await shift.getByLabel('Start (UTC)').fill('2027-03-01T08:00')
   await expect(shift.getByText(/projected from 2021–2024/)).toBeVisible()

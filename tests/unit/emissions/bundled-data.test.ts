@@ -153,6 +153,19 @@ describe('one intensity per place and time (the cases of issue 11, bundled data)
     expect(oneHour(cloud('aws', 'eu-west-3'), '2024-03-01').intensityGPerKWh.value).toBe(33)
   })
 
+  it("past every series, takes the grid entry with the nearest year: Germany in 2026 is the zone's 2025, not the country's 2024", () => {
+    const germany = oneHour({ kind: 'country', code: 'DEU' }, '2026-11-03')
+    const zone2025 = yearlyIntensity(
+      ref.locations.find((l) => l.id === 'zone:DE')!,
+      2025
+    ).intensity
+    expect(zone2025.year).toBe(2025)
+    expect(germany.intensityGPerKWh.value).toBe(zone2025.intensityGPerKWh)
+    const step = germany.trace.find((s) => s.labelMsg?.id === 'trace.intensity')!
+    expect(step.sourceId).toBe(zone2025.sourceId)
+    expect(germany.assumptions.join(' ')).toMatch(/2025/)
+  })
+
   it("traces the provider's own factor as a comparison, and a lab may choose it", () => {
     const frankfurt = oneHour(cloud('gcp', 'europe-west3'), '2025-03-01')
     const comparison = frankfurt.trace.find((s) => s.labelMsg?.id === 'trace.providerIntensity')!

@@ -53,9 +53,19 @@ describe('a logged run as a time-shifting job', () => {
     }
     const plans = whatRunWouldHaveSaved(series, input, result)
     expect(plans).toHaveLength(8)
-    // W = 6 reaches starts 2…8: none covers hours 10–12 entirely; W = 12 starts at 10: 3 × 100 instead of 3 × 400
+    // W = 6 reaches starts 2…8: none covers hours 10–12 entirely; W = 12 starts at 10: 3 × 100 instead of 3 × 400,
+    // 75 % of the baseline, taken of what the run emitted (its own figure is the baseline of every setting)
     expect(plans[1]!.firstHourUtcMs).toBe(Date.UTC(2024, 4, 1, 10))
-    expect(plans[1]!.savedKg).toBeCloseTo((0.36 * 900) / 1000, 12)
+    expect(plans[1]!.savingsPct).toBeCloseTo(75, 9)
+    expect(plans[1]!.savedKg).toBeCloseTo(result.emissionsKg.value * 0.75, 12)
+    for (const plan of plans) {
+      expect(plan.baselineKg).toBe(result.emissionsKg.value)
+      expect(plan.optimizedKg + plan.savedKg).toBeCloseTo(plan.baselineKg, 12)
+    }
+    // the series alone gives other kilograms (its intensity, whole hours): the shares are the same
+    const raw = comparePaperStrategies(series, shiftJobOfRun(input, result).job)
+    expect(raw[1]!.savedKg).toBeCloseTo((0.36 * 900) / 1000, 12)
+    expect(raw.map((p) => p.savingsPct)).toEqual(plans.map((p) => p.savingsPct))
     expect(plans.every((p) => p.notes[0]!.startsWith("The run's 2 h 40 min"))).toBe(true)
   })
 

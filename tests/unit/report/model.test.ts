@@ -82,6 +82,15 @@ describe('the report model of a small lab, worked out by hand', () => {
     expect(m.byLocation.find((r) => r.key === 'unknown')!.label).toBe('Unknown location')
   })
 
+  it('counts the people named: a run with nobody named adds its emissions, not a person', () => {
+    expect(m.peopleCount).toBe(2)
+    const withUnnamed = model([...smallLab, run('G', 'p1', '', { ...smallLab[0]!.input, person: undefined })])
+    expect(withUnnamed.peopleCount).toBe(2)
+    expect(withUnnamed.byPerson.some((r) => r.key === '')).toBe(true)
+    const perPerson = withUnnamed.ghg.intensity.perPersonKg!
+    expect(perPerson).toBeCloseTo(withUnnamed.total.emissionsKg.value / 2, 10)
+  })
+
   it('has the months of the year to the quarter, the quarter marked', () => {
     expect(m.trend).toHaveLength(12)
     expect(m.trend[0]!.month).toBe('2024-04')

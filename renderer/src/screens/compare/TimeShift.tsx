@@ -3,6 +3,7 @@ import {
   comparePaperStrategies,
   type HourlySeries,
   PlanningError,
+  scaledToRun,
   seriesOfProfile,
   type ShiftPlan
 } from '../../../../shared/planning'
@@ -90,17 +91,27 @@ export function TimeShift({ catalogue, seed }: { catalogue?: Catalogue; seed?: S
     const around = await bundledSeriesAround(zone, seriesStartMs, seriesHours)
     return around ? { series: around.series, fromYears: around.fromYears } : undefined
   }, [zone, imported, seriesStartMs, seriesHours])
+  // While the fields still hold the run's own job, the table speaks in the run's kilograms, as its detail does.
+  const asSeeded =
+    seed !== undefined &&
+    zone === seed.zone &&
+    startMs === seed.startUtcMs &&
+    hours === seed.hours &&
+    powerText === i18n.num(seed.powerKW, 3)
   const outcome = useMemo(() => {
     if (!series.data || !valid) return undefined
     try {
-      return {
-        plans: comparePaperStrategies(series.data.series, { startUtcMs: startMs!, hours: hours!, powerKW: powerKW! })
-      }
+      const plans = comparePaperStrategies(series.data.series, {
+        startUtcMs: startMs!,
+        hours: hours!,
+        powerKW: powerKW!
+      })
+      return { plans: asSeeded ? scaledToRun(plans, seed.emissionsKg) : plans }
     } catch (error) {
       if (error instanceof PlanningError) return { error: message(error, i18n) }
       throw error
     }
-  }, [series.data, valid, startMs, hours, powerKW, i18n])
+  }, [series.data, valid, startMs, hours, powerKW, i18n, asSeeded, seed])
 
   return (
     <section className="card" aria-labelledby="shift-title">
@@ -181,7 +192,7 @@ export function TimeShift({ catalogue, seed }: { catalogue?: Catalogue; seed?: S
             {outcome?.plans && (
               <ShiftPlans plans={outcome.plans} caption={t('shift.caption', { zone: series.data.series.zone })} />
             )}
-            {outcome?.plans && seed && <AgainstRun plans={outcome.plans} emissionsKg={seed.emissionsKg} />}
+            {outcome?.plans && asSeeded && <AgainstRun plans={outcome.plans} emissionsKg={seed.emissionsKg} />}
           </>
         )}
       </LoadStatus>
