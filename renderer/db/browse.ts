@@ -3,12 +3,14 @@ import {
   devicesOfKey,
   DIMENSION_COUNT,
   dimensionIndex,
+  idAt,
   locationOfKey,
   type MonthView,
   type ProjectedDevice,
   type ProjectedLocation,
   type ProjectionDimension,
   searchRows,
+  textAt,
   titleOfText
 } from '../../shared/ledger/projection'
 import type { RunRecord } from '../../shared/ledger/records'
@@ -168,9 +170,7 @@ const sortKeyOf = (q: RunBrowseQuery) => {
     if (key === undefined) memo.set(value, (key = sortBy.text ? sortBy.text(column, value) : value))
     return key
   }
-  if (column === 'title')
-    return (view: MonthView, i: number) =>
-      text(titleOfText(view.text.slice(view.textStart[i], view.textStart[i + 1]! - 1)))
+  if (column === 'title') return (view: MonthView, i: number) => text(titleOfText(textAt(view, i)))
   const at = dimensionIndex(column)
   return (view: MonthView, i: number) => text(view.strings[view.codes[i * DIMENSION_COUNT + at]!]!)
 }
@@ -233,7 +233,7 @@ export const openLedgerBrowser = async (name = 'carbon-ledger', engine?: Upgrade
       let list = lists.get(month)
       if (!list) {
         list = readMonth(db, month).then((view) => {
-          const ids = keep(view).map((i) => view.ids[i]!)
+          const ids = keep(view).map((i) => idAt(view, i))
           return descending ? ids.reverse() : ids
         })
         list.catch(() => lists.delete(month))
@@ -291,8 +291,8 @@ export const openLedgerBrowser = async (name = 'carbon-ledger', engine?: Upgrade
       const kept = keep(view)
       if (byTime) {
         if (backwards) kept.reverse()
-        for (const i of kept) ids.push(view.ids[i]!)
-      } else for (const i of kept) keyed.push({ id: view.ids[i]!, key: keyOf(view, i) })
+        for (const i of kept) ids.push(idAt(view, i))
+      } else for (const i of kept) keyed.push({ id: idAt(view, i), key: keyOf(view, i) })
       looked += count
       options.onProgress?.(window(false))
     }

@@ -51,6 +51,10 @@ export interface ProjectionPart {
   strings: string[]
   /** Each row's search text, joined by ROW_SEP. */
   text: string
+  /** count + 1 offsets: row i's id is ids.slice(idStart[i], idStart[i + 1] - 1); read without splitting. */
+  idStart: Uint32Array
+  /** The same for text. */
+  textStart: Uint32Array
 }
 
 /** Separates rows in joined strings, and fields of a row's search text: neither is typed into a search. */
@@ -164,31 +168,49 @@ export const encodePart = (
       codes[i * DIMS + d] = code
     })
   })
+  const ids = sorted.map((r) => clean(r.id))
+  const texts = sorted.map((r) => r.text)
   return {
     month,
     seq,
-    ids: sorted.map((r) => clean(r.id)).join(ROW_SEP),
+    ids: ids.join(ROW_SEP),
     removed: removed.map(clean).join(ROW_SEP),
     startedAtMs,
     emissionsKg,
     energyKWh,
     codes,
     strings,
-    text: sorted.map((r) => r.text).join(ROW_SEP)
+    text: texts.join(ROW_SEP),
+    idStart: offsets(ids),
+    textStart: offsets(texts)
   }
 }
 
-const split = (joined: string, n: number): string[] => (n === 0 ? [] : joined.split(ROW_SEP))
+/** Where each of joined strings starts (one separator between two), and one past the end. */
+const offsets = (pieces: readonly string[]): Uint32Array => {
+  const starts = new Uint32Array(pieces.length + 1)
+  let at = 0
+  pieces.forEach((piece, i) => {
+    starts[i] = at
+    at += piece.length + 1
+  })
+  starts[pieces.length] = at
+  return starts
+}
+
+/** Row i of a part's or a view's joined ids or texts. */
+export const idAt = (v: { ids: string; idStart: Uint32Array }, i: number): string =>
+  v.ids.slice(v.idStart[i], v.idStart[i + 1]! - 1)
+export const textAt = (v: { text: string; textStart: Uint32Array }, i: number): string =>
+  v.text.slice(v.textStart[i], v.textStart[i + 1]! - 1)
 
 export const partRows = (part: ProjectionPart): ProjectionRow[] => {
   const n = part.startedAtMs.length
-  const ids = split(part.ids, n)
-  const texts = split(part.text, n)
   const rows: ProjectionRow[] = []
   for (let i = 0; i < n; i++) {
     const code = (d: number) => part.strings[part.codes[i * DIMS + d]!]!
     rows.push({
-      id: ids[i]!,
+      id: idAt(part, i),
       startedAtMs: part.startedAtMs[i]!,
       emissionsKg: part.emissionsKg[i]!,
       energyKWh: part.energyKWh[i]!,
@@ -198,7 +220,7 @@ export const partRows = (part: ProjectionPart): ProjectionRow[] => {
       source: code(3),
       hardware: code(4),
       location: code(5),
-      text: texts[i]!
+      text: textAt(part, i)
     })
   }
   return rows
@@ -216,49 +238,15 @@ export const mergeParts = (parts: readonly ProjectionPart[]): ProjectionRow[] =>
   return [...rows.values()].sort(byTimeThenId)
 }
 
-/** A month ready to scan: one part's columns, rows in (startedAtMs, id) order, with where each row's text starts. */
-export interface MonthView {
-  month: string
-  count: number
-  ids: string[]
-  startedAtMs: Float64Array
-  emissionsKg: Float64Array
-  energyKWh: Float64Array
-  codes: Uint32Array
-  strings: string[]
-  text: string
-  /** count + 1 offsets into text: row i's text is text.slice(textStart[i], textStart[i + 1] - 1). */
-  textStart: Uint32Array
-}
+/** A month ready to scan: its rows in (startedAtMs, id) order, in a part's columns (ids and texts by idAt, textAt). */
+export type MonthView = Omit<ProjectionPart, 'seq' | 'removed'> & { count: number }
 
-const viewOfPart = (part: ProjectionPart): MonthView => {
-  const count = part.startedAtMs.length
-  const textStart = new Uint32Array(count + 1)
-  let at = 0
-  for (let i = 0; i < count; i++) {
-    textStart[i] = at
-    const next = part.text.indexOf(ROW_SEP, at)
-    at = next === -1 ? part.text.length + 1 : next + 1
-  }
-  textStart[count] = count === 0 ? 0 : part.text.length + 1
-  return {
-    month: part.month,
-    count,
-    ids: split(part.ids, count),
-    startedAtMs: part.startedAtMs,
-    emissionsKg: part.emissionsKg,
-    energyKWh: part.energyKWh,
-    codes: part.codes,
-    strings: part.strings,
-    text: part.text,
-    textStart
-  }
-}
+const viewOfPart = (part: ProjectionPart): MonthView => ({ ...part, count: part.startedAtMs.length })
 
 /**
- * A month's parts as one view. The first part (the month as last compacted) is taken as its columns stand; only the
- * rows of the later parts, usually few, are decoded, and merged in by time: reading a month costs about what a
- * single part does until the writer compacts it.
+ * A month's parts as one view. The first part (the month as last compacted) is used as stored; only the rows of the
+ * later parts, usually few, are decoded, and merged in by time, the first part's rows copied in runs between them:
+ * reading a month costs about what a single part does until the writer compacts it.
  */
 export const monthView = (parts: readonly ProjectionPart[]): MonthView => {
   const [first, ...later] = [...parts].sort((a, b) => a.seq - b.seq)
@@ -268,12 +256,12 @@ export const monthView = (parts: readonly ProjectionPart[]): MonthView => {
   const touched = new Set<string>()
   for (const part of later) {
     for (const id of removedIds(part)) touched.add(id)
-    for (const id of split(part.ids, part.startedAtMs.length)) touched.add(id)
+    for (let i = 0; i < part.startedAtMs.length; i++) touched.add(idAt(part, i))
   }
   const newer = mergeParts(later)
-  const kept: number[] = []
-  for (let i = 0; i < base.count; i++) if (!touched.has(base.ids[i]!)) kept.push(i)
-  const count = kept.length + newer.length
+  const keep = new Uint8Array(base.count)
+  let count = newer.length
+  for (let i = 0; i < base.count; i++) if (!touched.has(idAt(base, i))) ((keep[i] = 1), count++)
   const strings = [...base.strings]
   const codeOf = new Map(strings.map((value, code) => [value, code]))
   const code = (value: string) => {
@@ -285,57 +273,82 @@ export const monthView = (parts: readonly ProjectionPart[]): MonthView => {
     }
     return c
   }
-  const ids: string[] = []
-  const texts: string[] = []
   const startedAtMs = new Float64Array(count)
   const emissionsKg = new Float64Array(count)
   const energyKWh = new Float64Array(count)
   const codes = new Uint32Array(count * DIMS)
-  let k = 0
+  const idStart = new Uint32Array(count + 1)
+  const textStart = new Uint32Array(count + 1)
+  const idPieces: string[] = []
+  const textPieces: string[] = []
+  let out = 0
+  let idAtOut = 0
+  let textAtOut = 0
+  /** Base rows a..b-1 (all kept), copied as one run. */
+  const copy = (a: number, b: number) => {
+    if (b <= a) return
+    startedAtMs.set(base.startedAtMs.subarray(a, b), out)
+    emissionsKg.set(base.emissionsKg.subarray(a, b), out)
+    energyKWh.set(base.energyKWh.subarray(a, b), out)
+    codes.set(base.codes.subarray(a * DIMS, b * DIMS), out * DIMS)
+    for (let i = a; i < b; i++, out++) {
+      idStart[out] = idAtOut + base.idStart[i]! - base.idStart[a]!
+      textStart[out] = textAtOut + base.textStart[i]! - base.textStart[a]!
+    }
+    idPieces.push(base.ids.slice(base.idStart[a], base.idStart[b]! - 1))
+    textPieces.push(base.text.slice(base.textStart[a], base.textStart[b]! - 1))
+    idAtOut += base.idStart[b]! - base.idStart[a]!
+    textAtOut += base.textStart[b]! - base.textStart[a]!
+  }
+  const insert = (row: ProjectionRow) => {
+    startedAtMs[out] = row.startedAtMs
+    emissionsKg[out] = row.emissionsKg
+    energyKWh[out] = row.energyKWh
+    PROJECTION_DIMENSIONS.forEach((dim, d) => (codes[out * DIMS + d] = code(row[dim])))
+    idStart[out] = idAtOut
+    textStart[out] = textAtOut
+    idPieces.push(row.id)
+    textPieces.push(row.text)
+    idAtOut += row.id.length + 1
+    textAtOut += row.text.length + 1
+    out++
+  }
+  let runStart = 0
   let n = 0
-  for (let out = 0; out < count; out++) {
-    const b = kept[k]
-    const row = newer[n]
-    const fromBase =
-      b !== undefined &&
-      (row === undefined ||
-        base.startedAtMs[b]! < row.startedAtMs ||
-        (base.startedAtMs[b] === row.startedAtMs && base.ids[b]! < row.id))
-    if (fromBase) {
-      ids.push(base.ids[b]!)
-      texts.push(base.text.slice(base.textStart[b], base.textStart[b + 1]! - 1))
-      startedAtMs[out] = base.startedAtMs[b]!
-      emissionsKg[out] = base.emissionsKg[b]!
-      energyKWh[out] = base.energyKWh[b]!
-      codes.set(base.codes.subarray(b * DIMS, b * DIMS + DIMS), out * DIMS)
-      k++
-    } else {
-      ids.push(row!.id)
-      texts.push(row!.text)
-      startedAtMs[out] = row!.startedAtMs
-      emissionsKg[out] = row!.emissionsKg
-      energyKWh[out] = row!.energyKWh
-      PROJECTION_DIMENSIONS.forEach((dim, d) => (codes[out * DIMS + d] = code(row![dim])))
-      n++
+  for (let i = 0; i < base.count; i++) {
+    if (keep[i] === 0) {
+      copy(runStart, i)
+      runStart = i + 1
+      continue
+    }
+    const t = base.startedAtMs[i]!
+    let row = newer[n]
+    if (row !== undefined && (row.startedAtMs < t || (row.startedAtMs === t && row.id < idAt(base, i)))) {
+      copy(runStart, i)
+      runStart = i
+      for (
+        ;
+        row !== undefined && (row.startedAtMs < t || (row.startedAtMs === t && row.id < idAt(base, i)));
+        row = newer[++n]
+      )
+        insert(row)
     }
   }
-  const textStart = new Uint32Array(count + 1)
-  let at = 0
-  texts.forEach((text, i) => {
-    textStart[i] = at
-    at += text.length + 1
-  })
-  textStart[count] = at
+  copy(runStart, base.count)
+  for (; n < newer.length; n++) insert(newer[n]!)
+  idStart[count] = idAtOut
+  textStart[count] = textAtOut
   return {
     month: base.month || (later[0]?.month ?? ''),
     count,
-    ids,
+    ids: idPieces.join(ROW_SEP),
+    idStart,
     startedAtMs,
     emissionsKg,
     energyKWh,
     codes,
     strings,
-    text: texts.join(ROW_SEP),
+    text: textPieces.join(ROW_SEP),
     textStart
   }
 }
@@ -380,8 +393,8 @@ export const MAX_PARTS = 24
 
 /**
  * The parts a month's delta leaves: one more part, or all of them compacted into one (a month emptied by its
- * removals then goes) once the month has MAX_PARTS parts or its later parts hold more than half as many rows as its
- * first. Adding a part writes only the delta, so a long import or recompute in many transactions does not rewrite
+ * removals then goes) once the month has MAX_PARTS parts or its later parts hold more than a quarter as many rows as
+ * its first. Adding a part writes only the delta, so a long import or recompute in many transactions does not rewrite
  * whole months each time; compacting keeps a month's reading (monthView) close to the cost of one part.
  */
 export const applyToMonth = (
@@ -396,7 +409,7 @@ export const applyToMonth = (
   const next = encodePart(month, seq, written, removed)
   const [first, ...later] = [...stored].sort((a, b) => a.seq - b.seq)
   const laterRows = [...later, next].reduce((n, p) => n + p.startedAtMs.length + (p.removed ? 1 : 0), 0)
-  if (stored.length + 1 < MAX_PARTS && laterRows <= first!.startedAtMs.length / 2) return { put: [next], remove: [] }
+  if (stored.length + 1 < MAX_PARTS && laterRows <= first!.startedAtMs.length / 4) return { put: [next], remove: [] }
   const rows = mergeParts([...stored, next])
   return { put: rows.length > 0 ? [encodePart(month, seq, rows)] : [], remove: stored.map((p) => p.seq) }
 }

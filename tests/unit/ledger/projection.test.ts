@@ -4,6 +4,7 @@ import {
   applyToMonth,
   DIMENSION_COUNT,
   dimensionIndex,
+  idAt,
   type MonthView,
   monthView,
   PROJECTION_DIMENSIONS,
@@ -11,6 +12,7 @@ import {
   type ProjectionRow,
   searchRows,
   searchText,
+  textAt,
   titleOfText
 } from '../../../shared/ledger/projection'
 
@@ -30,7 +32,7 @@ const row = (id: string, startedAtMs: number, text: string, person = 'ada'): Pro
 
 /** The rows of a view, decoded back, in its order. */
 const rowsOf = (view: MonthView): ProjectionRow[] =>
-  view.ids.map((id, i) => {
+  Array.from({ length: view.count }, (_, i) => idAt(view, i)).map((id, i) => {
     const value = (dim: (typeof PROJECTION_DIMENSIONS)[number]) =>
       view.strings[view.codes[i * DIMENSION_COUNT + dimensionIndex(dim)]!]!
     return {
@@ -42,7 +44,7 @@ const rowsOf = (view: MonthView): ProjectionRow[] =>
         (typeof PROJECTION_DIMENSIONS)[number],
         string
       >),
-      text: view.text.slice(view.textStart[i], view.textStart[i + 1]! - 1)
+      text: textAt(view, i)
     }
   })
 
@@ -89,7 +91,7 @@ describe('the runs projection of a month', () => {
       searchText({ title: '', notes: 'baseline again', tags: [] })
     ]
     const view = monthView(applyToMonth('2026-01', [], new Map(texts.map((t, i) => [`r${i}`, row(`r${i}`, i, t)]))).put)
-    const hits = (q: string) => [...searchRows(view, q)].flatMap((hit, i) => (hit ? [view.ids[i]] : []))
+    const hits = (q: string) => [...searchRows(view, q)].flatMap((hit, i) => (hit ? [idAt(view, i)] : []))
     expect(hits('baseline')).toEqual(['r0', 'r2'])
     expect(hits('oom on')).toEqual(['r0'])
     expect(hits('sweep')).toEqual(['r0'])
