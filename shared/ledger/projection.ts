@@ -261,7 +261,11 @@ export const monthView = (parts: readonly ProjectionPart[]): MonthView => {
   const newer = mergeParts(later)
   const keep = new Uint8Array(base.count)
   let count = newer.length
-  for (let i = 0; i < base.count; i++) if (!touched.has(idAt(base, i))) ((keep[i] = 1), count++)
+  for (let i = 0; i < base.count; i++) {
+    if (touched.has(idAt(base, i))) continue
+    keep[i] = 1
+    count++
+  }
   const strings = [...base.strings]
   const codeOf = new Map(strings.map((value, code) => [value, code]))
   const code = (value: string) => {
