@@ -14,7 +14,7 @@ import { type ArchiveSource, checkArchive, coalesce, readArchiveRecords } from '
 import { type LedgerContext, RunDelta, writeRunDelta } from './context'
 import { guarded, LedgerError } from './errors'
 import { SCHEMA_VERSION } from './schema'
-import { ensureSpace } from './space'
+import { BYTES_PER_WHOLE_RUN, ensureSpace } from './space'
 
 /** Records read per page when exporting (each page its own short read transaction). */
 const EXPORT_PAGE = 2000
@@ -138,7 +138,7 @@ export const backupsRepo = <L>(ctx: LedgerContext<L>): BackupsRepo => {
     // Pass 1: the whole archive is read and checked (trailer counts, checksum, every record) before anything is
     // written, so a damaged archive changes nothing.
     const checked = await verify(source, known)
-    await ensureSpace(ctx, checked.summary.accepted)
+    await ensureSpace(ctx, checked.summary.accepted, BYTES_PER_WHOLE_RUN)
     const report: RestoreReport = {
       mode,
       added: 0,

@@ -23,24 +23,32 @@ export class LedgerError extends Error {
 }
 
 /**
- * Whether a storage failure is the disk or the quota running out, wherever Dexie put it: the DOMException itself
- * (QuotaExceededError), an AbortError or a Dexie error with it as `inner`, a BulkError with it among `failures`
- * (an array, or an object by position), or a DOMException whose message says so (Chromium reports some
- * disk-full write failures as UnknownError).
+ * How a storage failure ran out of space, wherever Dexie put the browser's error: the DOMException itself, an
+ * AbortError or a Dexie error with it as `inner` or `cause`, a BulkError or ModifyError with it among `failures` (an
+ * array, or an object by position; abort-reason.ts puts the transaction's error there in place of the bare
+ * AbortErrors of its pending requests).
+ * - 'quota': Chromium refused the commit (QuotaExceededError): the transaction rolled back, nothing else changed.
+ * - 'disk': the disk filled under a write already going to disk (Chromium 156: "UnknownError: Connection is closing
+ *   because of: IO error: …: FILE_ERROR_NO_SPACE"). Measured on a full tmpfs (tests/e2e/ledger/full-disk.spec.ts):
+ *   Chromium then deletes the origin's whole IndexedDB, so nothing stored can be promised.
  */
-export const isQuota = (err: unknown, depth = 0): boolean => {
+export const storageShortage = (err: unknown, depth = 0): 'quota' | 'disk' | undefined => {
   const e = err as { name?: string; message?: string; inner?: unknown; failures?: unknown; cause?: unknown } | null
-  if (!e || typeof e !== 'object' || depth > 5) return false
-  if (e.name === 'QuotaExceededError') return true
-  if (typeof e.message === 'string' && /quota|disk is full|no space left|not enough space/i.test(e.message)) return true
+  if (!e || typeof e !== 'object' || depth > 5) return undefined
+  const message = typeof e.message === 'string' ? e.message : ''
+  if (/no[ _]space|disk is full|not enough space/i.test(message)) return 'disk'
+  if (e.name === 'QuotaExceededError' || /quota/i.test(message)) return 'quota'
   const nested = [e.inner, e.cause, ...(e.failures && typeof e.failures === 'object' ? Object.values(e.failures) : [])]
-  return nested.some((n) => n !== undefined && isQuota(n, depth + 1))
+  const found = nested.map((n) => (n === undefined ? undefined : storageShortage(n, depth + 1)))
+  return found.includes('disk') ? 'disk' : found.includes('quota') ? 'quota' : undefined
 }
 
 /** Turns storage failures into LedgerErrors with a clear message; other LedgerErrors pass through unchanged. */
 export const toLedgerError = (err: unknown): unknown => {
   if (err instanceof LedgerError) return err
-  if (isQuota(err)) return new LedgerError('quota', msg('ledger.quota'), { cause: err })
+  const shortage = storageShortage(err)
+  if (shortage === 'quota') return new LedgerError('quota', msg('ledger.quota'), { cause: err })
+  if (shortage === 'disk') return new LedgerError('quota', msg('ledger.diskFull'), { cause: err })
   const name = (err as { name?: string } | null)?.name
   if (name === 'DatabaseClosedError') {
     return new LedgerError('closed', msg('ledger.closed'), { cause: err })

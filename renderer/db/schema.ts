@@ -15,6 +15,7 @@ import type {
   SupersededRun,
   TrashEntry
 } from '../../shared/ledger/records'
+import { abortReason } from './abort-reason'
 
 /**
  * Every schema version of the ledger, oldest first. Never edit a version once released: add the next one, with
@@ -194,6 +195,7 @@ export class LedgerDb extends Dexie {
    */
   constructor(name: string, upTo: number = SCHEMA_VERSION, engine?: UpgradeEngine) {
     super(name)
+    this.use(abortReason)
     for (const v of schemaVersions.filter((s) => s.version <= upTo)) {
       const declared = this.version(v.version).stores(v.stores)
       const upgrade = v.upgrade

@@ -203,7 +203,9 @@ export function drawBreakdownChart(
           data: rows.map((r) => r.emissionsKg.value),
           backgroundColor: '#8a8a8a',
           borderColor: INK,
-          borderWidth: 1
+          borderWidth: 1,
+          // As thick as in a chart of several rows (24 px each), also when one bar has a taller canvas to itself.
+          maxBarThickness: 18
         }
       ]
     },

@@ -486,6 +486,14 @@ function intensityDetail(location: ResolvedFactors['location']): Message {
   }
 }
 
+/** Sources checked once each: the same few objects are cited by every run computed (an import, a report's rebuild). */
+const checkedSources = new WeakMap<SourceRef, SourceRef>()
+const checkedSource = (source: SourceRef): SourceRef => {
+  let checked = checkedSources.get(source)
+  if (!checked) checkedSources.set(source, (checked = sourceRefSchema.parse(source)))
+  return checked
+}
+
 /** The sources the trace cites, in order of first use; a cited id missing from the list is a defect of the data. */
 function citedSources(trace: TraceStep[], sources: SourceRef[]): SourceRef[] {
   const ids = [...new Set(trace.flatMap((step) => (step.sourceId === undefined ? [] : [step.sourceId])))]
@@ -493,6 +501,6 @@ function citedSources(trace: TraceStep[], sources: SourceRef[]): SourceRef[] {
     const source = sources.find((s) => s.id === id)
     if (source === undefined)
       throw new Error(`computeRun: the trace cites source '${id}', which the resolved factors do not list`)
-    return sourceRefSchema.parse(source)
+    return checkedSource(source)
   })
 }

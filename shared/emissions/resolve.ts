@@ -84,6 +84,37 @@ export function estimateFigures(
   )
 }
 
+/**
+ * What resolve() reads of a run when no hourly profile is given: per device its kind, catalogue id, name, stated and
+ * measured power and cores; the location; the start's year; the stated renewable share and PUE. Counts, utilisation,
+ * duration, memory and a measured energy only enter computeFigures. Keep in step with resolve and its helpers: the
+ * unit test (tests/unit/emissions/figures-estimator.test.ts) compares the two ways over varied runs.
+ */
+const yearlyFactorsKey = (input: RunInput): string =>
+  JSON.stringify([
+    input.devices.map((d) => [d.kind, d.hardwareId, d.name, d.powerW, d.measuredPowerW, d.cores]),
+    input.location,
+    new Date(input.startedAt).getUTCFullYear(),
+    input.renewableShare,
+    input.pue
+  ])
+
+/**
+ * estimateFigures on yearly factors for callers that estimate many runs and variants of them against one reference
+ * data and lab (the report's what-ifs: thousands of runs, each on its own place and hardware and on another):
+ * the factors of each distinct device, place and year are resolved once, and each run's arithmetic done on them.
+ * The figures are exactly estimateFigures'. Scoped to one call, so its cache goes with it.
+ */
+export function yearlyFiguresEstimator(ref: ReferenceData, lab: LabDefaults): (input: RunInput) => RunFigures {
+  const resolved = new Map<string, ResolvedFactors>()
+  return (input) => {
+    const key = yearlyFactorsKey(input)
+    let factors = resolved.get(key)
+    if (!factors) resolved.set(key, (factors = resolve(input, ref, lab, undefined, () => {})))
+    return computeFigures(input, factors)
+  }
+}
+
 /** The location entry a run's intensity comes from (its own location, else the lab's), with the lab's entries. */
 export function runLocationEntry(input: RunInput, ref: ReferenceData, lab: LabDefaults): LocationEntry | undefined {
   const locationInput = input.location.kind !== 'unknown' ? input.location : lab.location

@@ -169,7 +169,9 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'ledger.safetyBackupFailed':
     'Die Sicherheitssicherung vor dieser Änderung ist fehlgeschlagen, daher wurde nichts geändert: {reason}',
   'ledger.quota':
-    'Die Festplatte ist voll oder das Ledger hat sein Speicherkontingent erreicht: Von dieser Änderung wurde nichts gespeichert, alles zuvor Gespeicherte ist unversehrt. Geben Sie Speicherplatz frei (oder leeren Sie den Papierkorb) und versuchen Sie es erneut.',
+    'Die Festplatte ist voll oder das Ledger hat sein Speicherkontingent erreicht: Von dieser Änderung wurde nichts gespeichert. Geben Sie Speicherplatz frei (oder leeren Sie den Papierkorb), starten Sie Carbon Ledger neu und prüfen Sie, ob Ihre Läufe da sind, bevor Sie es erneut versuchen: Ein Browser kann ein Ledger verwerfen, dessen Festplatte vollgelaufen ist (stellen Sie dann die letzte Sicherung wieder her).',
+  'ledger.diskFull':
+    'Die Festplatte ist beim Schreiben des Ledgers vollgelaufen, und der Browser hat das Ledger geschlossen (Chromium verwirft dabei die gespeicherten Daten). Geben Sie Speicherplatz frei, starten Sie Carbon Ledger neu und prüfen Sie Ihre Läufe; fehlen sie, stellen Sie die letzte Sicherung wieder her (Einstellungen → Sicherungen).',
   'ledger.closed':
     'Das Ledger wurde geschlossen (ein anderes Fenster hat es aktualisiert). Laden Sie dieses Fenster neu.',
   'ledger.blocked':

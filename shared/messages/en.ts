@@ -171,7 +171,9 @@ export const en = {
   'space.where.disk': 'the disk holding the ledger',
   'ledger.safetyBackupFailed': 'The safety backup taken before this change failed, so nothing was changed: {reason}',
   'ledger.quota':
-    'The disk is full or the ledger reached its storage quota: nothing of this change was saved, and everything saved before is intact. Free some disk space (or empty the trash) and try again.',
+    'The disk is full or the ledger reached its storage quota: nothing of this change was saved. Free some disk space (or empty the trash), restart Carbon Ledger and check that your runs are there before trying again: a browser may discard a ledger whose disk filled up (restore the latest backup if so).',
+  'ledger.diskFull':
+    'The disk filled up while the ledger was being written, and the browser closed the ledger (Chromium then discards its stored data). Free some disk space, restart Carbon Ledger and check your runs; if they are gone, restore the latest backup (Settings → Backups).',
   'ledger.closed': 'The ledger was closed (another window upgraded it). Reload this window.',
   'ledger.blocked': 'This ledger was written by a newer Carbon Ledger. Update the app to open it.',
   'project.nameTaken': 'A project named "{name}" already exists.',

@@ -266,14 +266,16 @@ export function compareHardware(
 
 /**
  * compareHardware on a validated workload and options, over `candidates` (hardwareCandidates(ref, lab)): for callers
- * that compare many runs, which validate their options and build the candidate list once.
+ * that compare many runs, which validate their options and build the candidate list once, and may pass one
+ * estimator for all of them (yearlyFiguresEstimator: the same figures, factors resolved once).
  */
 export function rankHardware(
   workload: HardwareWorkload,
   options: HardwareOptions,
   ref: ReferenceData,
   lab: LabDefaults,
-  candidates: readonly { entry: HardwareEntry; custom: boolean }[]
+  candidates: readonly { entry: HardwareEntry; custom: boolean }[],
+  estimate: (input: RunInput) => RunFigures = (input) => estimateFigures(input, ref, lab)
 ): HardwareComparison {
   const template = templateOf(workload, options, ref, lab)
   const deviceCount = template.run.devices[template.deviceIndex]!.count
@@ -288,7 +290,7 @@ export function rankHardware(
       continue
     }
     const deviceHours = template.deviceHours(peak)
-    const at = (hours: number): RunFigures => estimateFigures(runOn(template, entry, hours), ref, lab)
+    const at = (hours: number): RunFigures => estimate(runOn(template, entry, hours))
     const mid = at(deviceHours.value)
     const [fast, slow] = deviceHours.low === deviceHours.high ? [mid, mid] : [at(deviceHours.low), at(deviceHours.high)]
     rows.push({

@@ -2,8 +2,9 @@ import { z } from 'zod'
 import { add, exact, type Range, rangeSchema } from '../domain/range'
 import type { StoredResult } from '../domain/result'
 import type { RunInput } from '../domain/run'
+import type { RunFigures } from '../emissions/compute'
 import type { LabDefaults } from '../emissions/lab-defaults'
-import { estimateFigures } from '../emissions/resolve'
+import { yearlyFiguresEstimator } from '../emissions/resolve'
 import { HOURLY_INTENSITY_SPREAD } from '../emissions/uncertainty'
 import type { ReferenceData } from '../refdata/index'
 import { normaliseProvider, resolveLocation, yearlyIntensity } from '../refdata/locations'
@@ -77,6 +78,10 @@ interface Context {
   hardwareOptions: HardwareOptions
   hourly: Record<string, HourlySeries>
   groups: Map<string, Group>
+  /** estimateFigures on yearly factors, each distinct device, place and year resolved once for the whole call. */
+  estimate: (input: RunInput) => RunFigures
+  /** The most efficient candidate by current hardware and the name its segment is read from: the same for many runs. */
+  efficient: Map<string, HardwareEntry | undefined>
 }
 
 interface Group {
@@ -130,7 +135,7 @@ function providerPue(ref: ReferenceData, provider: string): number | undefined {
 }
 
 /** Moving a cloud run to its provider's cleanest region: same IT energy, that region's PUE and intensity. */
-function regionSaving(run: LedgerRun, { ref, lab, locations, regions, cleanest, groups }: Context): void {
+function regionSaving(run: LedgerRun, { ref, locations, regions, cleanest, groups, estimate }: Context): void {
   if (run.input.location.kind !== 'cloud') return
   const entry = resolveLocation(locations, run.input.location)
   if (!entry) return
@@ -141,8 +146,8 @@ function regionSaving(run: LedgerRun, { ref, lab, locations, regions, cleanest, 
   const location = best && best.id !== entry.id ? locationInputOf(best) : undefined
   if (!best || !location) return
   // Both estimates on yearly averages, so that an hourly-based recorded result does not skew the difference.
-  const here = estimateFigures(run.input, ref, lab)
-  const there = estimateFigures(runAt(run.input, best, location), ref, lab)
+  const here = estimate(run.input)
+  const there = estimate(runAt(run.input, best, location))
   const saved = savingAcrossLocations(
     here.itEnergyKWh,
     perITKWh(here.emissionsKg, here.itEnergyKWh),
@@ -184,14 +189,19 @@ function efficientHardware(
 
 function hardwareSaving(
   run: LedgerRun,
-  { ref, lab, options, candidates, hardware, hardwareOptions, groups }: Context
+  { ref, lab, options, candidates, hardware, hardwareOptions, groups, estimate, efficient }: Context
 ): void {
   const current = runAccelerator(ref, lab, run.input, ['gpu', 'tpu'])
-  const segment = current
-    ? segmentOf(`${run.input.devices[current.index]?.name ?? ''} ${current.entry.name}`, current.entry.kind)
-    : undefined
-  const best = current && segment ? efficientHardware(current.entry, segment, hardware, options.precision) : undefined
-  if (!current || !best || best.id === current.entry.id) return
+  if (!current) return
+  const segmentName = `${run.input.devices[current.index]?.name ?? ''} ${current.entry.name}`
+  const key = `${current.entry.id}\u0000${segmentName}`
+  if (!efficient.has(key))
+    efficient.set(
+      key,
+      efficientHardware(current.entry, segmentOf(segmentName, current.entry.kind), hardware, options.precision)
+    )
+  const best = efficient.get(key)
+  if (!best || best.id === current.entry.id) return
   let comparison
   try {
     // The ledger's runs were validated when they were stored: compareHardware without checking each one again.
@@ -200,7 +210,8 @@ function hardwareSaving(
       { ...hardwareOptions, hardwareIds: [best.id] },
       ref,
       lab,
-      candidates
+      candidates,
+      estimate
     )
   } catch (error) {
     if (error instanceof PlanningError) return
@@ -286,7 +297,9 @@ export function recommendChanges(
     hardware: candidates.map((c) => c.entry),
     hardwareOptions: hardwareOptionsSchema.parse({ precision: options.precision, mfu: options.mfu }),
     hourly,
-    groups: new Map()
+    groups: new Map(),
+    estimate: yearlyFiguresEstimator(ref, lab),
+    efficient: new Map()
   }
   for (const run of runs) {
     regionSaving(run, context)

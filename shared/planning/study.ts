@@ -1,8 +1,15 @@
 import { msg } from '../messages/index'
-import { PlanningError } from './errors'
+import { parseInput, PlanningError } from './errors'
 import type { HourlySeries } from './hourly'
 import { sweepStarts } from './sweep'
-import { PAPER_STRATEGIES, planTimeShift, type ShiftJob, type ShiftStrategy } from './timeshift'
+import {
+  PAPER_STRATEGIES,
+  shift,
+  type ShiftJob,
+  shiftJobSchema,
+  type ShiftStrategy,
+  shiftStrategySchema
+} from './timeshift'
 
 const G_PER_KG = 1000
 
@@ -140,9 +147,15 @@ export function whatIfStrategies(
 ): { totals: WhatIfTotal[]; skipped: number } {
   const totals = strategies.map((strategy) => ({ strategy, jobs: 0, baselineKg: 0, optimizedKg: 0, savedKg: 0 }))
   let skipped = 0
+  // Validated once, not once per job and strategy (planTimeShift's checks, the same outcome): a period's thousands of
+  // runs are summed with shift(), which makes no hour lists and no sentences.
+  // A strategy planTimeShift refuses would make every job skipped.
+  if (!strategies.every((strategy) => shiftStrategySchema.safeParse(strategy).success))
+    return { totals, skipped: jobs.length }
   for (const { series, job } of jobs) {
     try {
-      const plans = strategies.map((strategy) => planTimeShift(series, job, strategy))
+      parseInput(shiftJobSchema, job, 'job')
+      const plans = strategies.map((strategy) => shift(series, job, strategy))
       plans.forEach((plan, k) => {
         const total = totals[k]!
         total.jobs++

@@ -62,7 +62,6 @@ export interface ShiftPlan {
 
 /** Where the job sits in the series; throws when its n hours from s are not all in the data. */
 function locate(series: HourlySeries, job: ShiftJob): { s: number; notes: Message[] } {
-  parseInput(shiftJobSchema, job, 'job')
   const notes: Message[] = []
   const slotMs = floorToHour(job.startUtcMs)
   if (slotMs !== job.startUtcMs) {
@@ -133,6 +132,41 @@ export const pauseResumeSpanEnd = (s: number, n: number, extraPercent: number): 
  */
 export function planTimeShift(series: HourlySeries, job: ShiftJob, strategy: ShiftStrategy): ShiftPlan {
   parseInput(shiftStrategySchema, strategy, 'strategy')
+  parseInput(shiftJobSchema, job, 'job')
+  const { s, chosen, spanEnd, notes, baselineKg, optimizedKg, savedKg } = shift(series, job, strategy)
+  const hourMs = (i: number): number => series.startUtcMs + i * HOUR_MS
+  return {
+    strategy,
+    zone: series.zone,
+    baselineKg,
+    optimizedKg,
+    savedKg,
+    savingsPct: baselineKg > 0 ? (savedKg / baselineKg) * 100 : 0,
+    firstHourUtcMs: hourMs(chosen[0]!),
+    baselineHoursUtcMs: range(s, job.hours).map(hourMs),
+    chosenHoursUtcMs: chosen.map(hourMs),
+    span: { startUtcMs: hourMs(s), intensitiesGPerKWh: series.intensitiesGPerKWh.slice(s, spanEnd) },
+    ...notesOf(notes)
+  }
+}
+
+/**
+ * The hours a validated job's strategy chooses and what they emit: planTimeShift's figures without its hour lists
+ * and sentences, for callers that sum many jobs (whatIfStrategies). Throws as planTimeShift does.
+ */
+export function shift(
+  series: HourlySeries,
+  job: ShiftJob,
+  strategy: ShiftStrategy
+): {
+  s: number
+  chosen: number[]
+  spanEnd: number
+  notes: Message[]
+  baselineKg: number
+  optimizedKg: number
+  savedKg: number
+} {
   const { s, notes } = locate(series, job)
   const values = series.intensitiesGPerKWh
   const n = job.hours
@@ -155,25 +189,11 @@ export function planTimeShift(series: HourlySeries, job: ShiftJob, strategy: Shi
     }
     chosen = cheapestHours(values, s, spanEnd, n)
   }
-  const baseline = range(s, n)
-  const baselineKg = (job.powerKW * sumOf(values, baseline)) / G_PER_KG
+  const baselineKg = (job.powerKW * sumOf(values, range(s, n))) / G_PER_KG
   const optimizedKg = (job.powerKW * sumOf(values, chosen)) / G_PER_KG
   // The chosen hours never cost more than the baseline's; summing different hours can only differ by rounding.
   const savedKg = Math.max(0, baselineKg - optimizedKg)
-  const hourMs = (i: number): number => series.startUtcMs + i * HOUR_MS
-  return {
-    strategy,
-    zone: series.zone,
-    baselineKg,
-    optimizedKg,
-    savedKg,
-    savingsPct: baselineKg > 0 ? (savedKg / baselineKg) * 100 : 0,
-    firstHourUtcMs: hourMs(chosen[0]!),
-    baselineHoursUtcMs: baseline.map(hourMs),
-    chosenHoursUtcMs: chosen.map(hourMs),
-    span: { startUtcMs: hourMs(s), intensitiesGPerKWh: values.slice(s, spanEnd) },
-    ...notesOf(notes)
-  }
+  return { s, chosen, spanEnd, notes, baselineKg, optimizedKg, savedKg }
 }
 
 /** The paper's eight settings side by side for one job (W = 6, 12, 18, 24 h; p = 25, 50, 75, 100 %). */

@@ -159,6 +159,8 @@ export function ghgFiguresOf(input: {
   isCloud?: (run: ReportRun) => boolean
   /** Life-cycle minus direct intensity of the runs on hourly factors, by run id (upstreamIntensities). */
   upstreamGPerKWh?: ReadonlyMap<string, number>
+  /** The name the factor register gives a run's place (countries in the report's language); its label by default. */
+  placeName?: (run: ReportRun) => string
 }): GhgFigures {
   const { total, cloud, runs } = input
   const own = (pick: (s: RollupSums) => Range): Range => {
@@ -237,7 +239,7 @@ export function ghgFiguresOf(input: {
       }
     } else {
       factors.set(key, {
-        location: r.locationLabel,
+        location: (input.placeName ?? ((x: ReportRun) => x.result.locationLabel))(run),
         intensityGPerKWh: r.intensityGPerKWh,
         year,
         granularity,

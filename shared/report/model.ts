@@ -12,6 +12,7 @@ import type { RollupSums } from '../ledger/records'
 import { primaryDevice, runMonthParts } from '../ledger/rollup'
 import { addSums, zeroSums } from '../ledger/sums'
 import { formatMessage, localeNumberWriter, messageCatalogues } from '../messages/index'
+import { locationName } from '../refdata/country-names'
 import type { ReferenceData } from '../refdata/index'
 import { buildWasteModel, type WasteModel } from '../waste/waste'
 import { type HardwareBought, hardwareBoughtOf } from './assets'
@@ -240,7 +241,10 @@ const withAllocatedMarket = (
   return keys.map((k) => (k.id === 'market' ? { ...k, value, changeVsPrevious: null, changeVsYearBefore: null } : k))
 }
 
-/** Display names of hardware ids and location ids: the lab's own entries first, then the catalogue. */
+/**
+ * Display names of hardware ids and location ids: the lab's own entries first, then the catalogue; countries in the
+ * report's language (the app's naming, shared/refdata/country-names.ts).
+ */
 interface Names {
   project: (id: string) => string
   hardware: (id: string) => string
@@ -249,7 +253,8 @@ interface Names {
 }
 
 const namesOf = (input: ReportInput): Names => {
-  const t = reportText(input.language ?? 'en').names
+  const language = input.language ?? 'en'
+  const t = reportText(language).names
   const projects = new Map(input.projects.map((p) => [p.id, p.name]))
   const hardware = new Map([...input.ref.hardware, ...input.lab.hardware].map((h) => [h.id, h.name]))
   const locations = new Map(
@@ -260,7 +265,10 @@ const namesOf = (input: ReportInput): Names => {
   return {
     project: (id) => projects.get(id) ?? id,
     hardware: (id) => (id === 'none' ? t.noDevice : (hardware.get(id) ?? id)),
-    location: (id) => (id === 'unknown' ? t.unknownLocation : (locations.get(id)?.name ?? runLabels.get(id) ?? id)),
+    location: (id) =>
+      id === 'unknown'
+        ? t.unknownLocation
+        : locationName(id, locations.get(id)?.name ?? runLabels.get(id) ?? id, language),
     locationKind: (id) => (id === 'unknown' ? 'unknown' : (locations.get(id)?.kind ?? 'custom'))
   }
 }
@@ -452,7 +460,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
       person: r.person,
       startedAt: r.input.startedAt,
       hardware: deviceSummary(r.input),
-      location: r.result.locationLabel,
+      location: locationName(r.result.locationId, r.result.locationLabel, language),
       method: r.result.method,
       energyKWh: r.result.energyKWh,
       emissionsKg: r.result.emissionsKg
@@ -476,7 +484,8 @@ export function buildReportModel(input: ReportInput): ReportModel {
       purchases: input.purchases,
       ...(market ? { market } : {}),
       isCloud: (r) => names.locationKind(r.result.locationId) === 'cloud',
-      upstreamGPerKWh: input.upstreamGPerKWh
+      upstreamGPerKWh: input.upstreamGPerKWh,
+      placeName: (r) => locationName(r.result.locationId, r.result.locationLabel, language)
     }),
     hardwareBought: hardwareBoughtOf(input.purchases ?? [], total.embodiedKg),
     projectCount,

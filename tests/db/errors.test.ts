@@ -1,10 +1,11 @@
 import 'fake-indexeddb/auto'
+import Dexie from 'dexie'
 import { describe, expect, it } from 'vitest'
 import type { ImportSource } from '../../renderer/db'
 import { LedgerError } from '../../renderer/db'
 import { openLedger } from '../../renderer/db'
 import { toLedgerError } from '../../renderer/db/errors'
-import { freshName, testEngine } from './support'
+import { freshName, gpuRun, testEngine } from './support'
 
 describe('storage failures reach the user as clear messages', () => {
   it('maps QuotaExceededError, bare or wrapped by Dexie as inner, to a quota LedgerError', () => {
@@ -15,8 +16,7 @@ describe('storage failures reach the user as clear messages', () => {
       // Dexie 4's BulkError: the failures of its operations, as an array and by position.
       { name: 'BulkError', message: '2 of 5 operations failed', failures: [{ name: 'QuotaExceededError' }] },
       { name: 'BulkError', message: 'failed', failuresByPos: {}, failures: { 3: { name: 'QuotaExceededError' } } },
-      { name: 'AbortError', message: 'aborted', cause: { name: 'QuotaExceededError' } },
-      { name: 'UnknownError', message: 'Internal error: disk is full' }
+      { name: 'AbortError', message: 'aborted', cause: { name: 'QuotaExceededError' } }
     ]) {
       const mapped = toLedgerError(err)
       expect(mapped).toBeInstanceOf(LedgerError)
@@ -26,6 +26,97 @@ describe('storage failures reach the user as clear messages', () => {
     const other = { name: 'ConstraintError', message: 'Key already exists' }
     expect(toLedgerError(other)).toBe(other)
   })
+
+  // What Chromium 156 set as the transaction's error when the disk filled under a write (full-disk.spec.ts).
+  const noSpace = () =>
+    new DOMException(
+      'Connection is closing because of: IO error: .../http_127.0.0.1_33825.indexeddb.leveldb/000003.log: FILE_ERROR_NO_SPACE (ChromeMethodBFE: 3::WritableFileAppend::8)',
+      'UnknownError'
+    )
+  const quota = () => new DOMException('', 'QuotaExceededError')
+
+  it("maps Dexie's own error classes holding a quota or disk failure, as Dexie builds them", () => {
+    const cases: [unknown, RegExp][] = [
+      [
+        new Dexie.BulkError('runs.bulkPut(): 3 of 5 operations failed', { 1: quota(), 4: quota() }),
+        /nothing of this change was saved/
+      ],
+      [
+        new Dexie.ModifyError('Error modifying one or more objects', [quota()], 2, ['a']),
+        /nothing of this change was saved/
+      ],
+      [new Dexie.AbortError('Transaction aborted', quota()), /nothing of this change was saved/],
+      [new Dexie.BulkError('runs.bulkPut(): 1919 of 2000 operations failed', { 0: noSpace() }), /restore the latest/],
+      [new Dexie.ModifyError('Error modifying one or more objects', [noSpace()], 0, ['a']), /restore the latest/],
+      [new Dexie.AbortError('Transaction aborted', noSpace()), /restore the latest/],
+      [new Dexie.UnknownError('Internal error: disk is full'), /restore the latest/]
+    ]
+    for (const [err, message] of cases) {
+      const mapped = toLedgerError(err) as LedgerError
+      expect(mapped).toBeInstanceOf(LedgerError)
+      expect(mapped.code).toBe('quota')
+      expect(mapped.message).toMatch(message)
+    }
+    // Aborted for another reason (a constraint): not a space problem, the error goes on as it is.
+    const constraint = new Dexie.BulkError('1 of 2 operations failed', { 0: new DOMException('', 'ConstraintError') })
+    expect(toLedgerError(constraint)).toBe(constraint)
+  })
+
+  /**
+   * The browser aborting a transaction the way Chromium does when the quota or the disk runs out: the transaction's
+   * error is set, then every request still pending fails with a bare AbortError (fake-indexeddb's _abort follows
+   * the spec). Scheduled after the n-th put, so the whole bulkPut in flight is pending.
+   */
+  const abortAfterPuts = (n: number, error: () => DOMException) => {
+    const proto = IDBObjectStore.prototype as unknown as { put: (...args: unknown[]) => unknown }
+    const put = proto.put
+    let calls = 0
+    proto.put = function (this: IDBObjectStore, ...args: unknown[]) {
+      const request = put.apply(this, args)
+      if (++calls === n) {
+        const tx = this.transaction as unknown as { _abort(name: string): void; error: DOMException | null }
+        setTimeout(() => {
+          tx._abort(error().name)
+          tx.error = error()
+        })
+      }
+      return request
+    }
+    return () => {
+      proto.put = put
+    }
+  }
+
+  it.each([
+    ['QuotaExceededError', quota, /nothing of this change was saved/],
+    ['FILE_ERROR_NO_SPACE', noSpace, /disk filled up while the ledger was being written/]
+  ])(
+    'gives the %s of an aborted import (a real Dexie BulkError of AbortErrors) its message',
+    async (_, error, text) => {
+      const ledger = await openLedger({ name: freshName(), engine: testEngine() })
+      const source = (from: number, n: number): ImportSource => ({
+        format: 'codecarbon',
+        fileName: 'f.csv',
+        runs: Array.from({ length: n }, (_, i) => ({
+          externalId: `r${from + i}`,
+          input: gpuRun({ source: { kind: 'codecarbon', externalId: `r${from + i}` } })
+        })),
+        errors: [],
+        warnings: []
+      })
+      await ledger.imports.commit(source(0, 5))
+      const restore = abortAfterPuts(60, error)
+      try {
+        const attempt = ledger.imports.commit(source(5, 300), { chunkSize: 50 })
+        await expect(attempt).rejects.toMatchObject({ code: 'quota', cause: { name: 'BulkError' } })
+        await expect(attempt).rejects.toThrow(text)
+      } finally {
+        restore()
+      }
+      expect(await ledger.runs.count()).toBe(5)
+      ledger.close()
+    }
+  )
 
   it('turns a quota failure in the middle of an import into the quota message and keeps what was stored', async () => {
     const ledger = await openLedger({ name: freshName(), engine: testEngine() })

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { ImportSource } from '../../renderer/db'
 import { LedgerError, openLedger } from '../../renderer/db'
-import { bytesNeeded } from '../../renderer/db/space'
+import { BYTES_PER_RUN, BYTES_PER_WHOLE_RUN, bytesNeeded, WRITE_OVERHEAD } from '../../renderer/db/space'
 import { exportBytes, sourceOf } from './archive-support'
 import { freshName, gpuRun, testEngine } from './support'
 
@@ -44,5 +44,38 @@ describe('space is checked before an import or a restore starts', () => {
     await expect(attempt).rejects.toMatchObject({ code: 'quota' })
     await expect(attempt).rejects.toThrow(/storage quota/)
     expect(await target.runs.count()).toBe(1)
+  })
+
+  it('reckons the transaction at twice the compacted size of a run', () => {
+    expect(bytesNeeded({ runs: 1000 })).toBe(1000 * BYTES_PER_RUN * WRITE_OVERHEAD)
+    expect(bytesNeeded({ runs: 1000 }, BYTES_PER_WHOLE_RUN)).toBe(1000 * BYTES_PER_WHOLE_RUN * WRITE_OVERHEAD)
+  })
+
+  it("keeps the ledger's own size free on the disk for the compaction after the write", async () => {
+    const usage = 10 * 1024 * 1024
+    vi.stubGlobal('navigator', { storage: { estimate: async () => ({ usage, quota: 1e12 }) } })
+    let free = 0
+    const ledger = await openLedger({ name: freshName(), engine: testEngine(), freeDiskBytes: async () => free })
+    free = bytesNeeded({ runs: 100 }) + usage / 2
+    await expect(ledger.imports.commit(imported(100))).rejects.toMatchObject({ code: 'quota' })
+    expect(await ledger.runs.count()).toBe(0)
+    free = bytesNeeded({ runs: 100 }) + usage
+    await ledger.imports.commit(imported(100))
+    expect(await ledger.runs.count()).toBe(100)
+  })
+
+  it('reckons a restored run at the size of a whole result (archives from before compact runs)', async () => {
+    const source = await openLedger({ name: freshName(), engine: testEngine() })
+    await source.imports.commit(imported(200))
+    const bytes = await exportBytes(source)
+    let free = 0
+    const target = await openLedger({ name: freshName(), engine: testEngine(), freeDiskBytes: async () => free })
+    // Room for 200 compact runs (and the archive's other records) but not for 200 whole ones.
+    free = bytesNeeded({ runs: 200, projects: 10, imports: 10, mappings: 10, settings: 10 })
+    await expect(target.backups.restore(sourceOf(bytes), 'replace')).rejects.toMatchObject({ code: 'quota' })
+    expect(await target.runs.count()).toBe(0)
+    free = bytesNeeded({ runs: 200, projects: 10, imports: 10, mappings: 10, settings: 10 }, BYTES_PER_WHOLE_RUN)
+    await target.backups.restore(sourceOf(bytes), 'replace')
+    expect(await target.runs.count()).toBe(200)
   })
 })

@@ -4,6 +4,13 @@ import { drawBreakdownChart } from '../charts'
 import { Canvas, type ReportContext } from '../parts'
 
 const CHART_ROWS = 8
+/** Height of a bar's row, CSS px. */
+const ROW_PX = 24
+/**
+ * Chart.js gives the value axis at most half the canvas's height: below about 90 px (one or two bars) its title is
+ * drawn over its tick labels. The bars keep their thickness (maxBarThickness in drawBreakdownChart).
+ */
+const MIN_HEIGHT_PX = 96
 
 /** The largest rows of a breakdown as horizontal bars with whiskers, in one unit. */
 export function BreakdownChart({ ctx, rows, label }: { ctx: ReportContext; rows: BreakdownRow[]; label: string }) {
@@ -17,7 +24,7 @@ export function BreakdownChart({ ctx, rows, label }: { ctx: ReportContext; rows:
     )
   return (
     <figure>
-      <Canvas width={660} height={40 + shown.length * 24} draw={draw} label={label} />
+      <Canvas width={660} height={Math.max(MIN_HEIGHT_PX, 40 + shown.length * ROW_PX)} draw={draw} label={label} />
     </figure>
   )
 }

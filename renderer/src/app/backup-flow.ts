@@ -34,6 +34,31 @@ export const backupIfDue = async (
  */
 export const SAFETY_BACKUP_RUNS = 10_000
 
+/** The changes a safety backup is considered for, with the runs they remove or rewrite. */
+export type DestructiveChange =
+  | { kind: 'replace' }
+  | { kind: 'merge' }
+  | { kind: 'empty-trash'; runs: number }
+  | { kind: 'undo-import'; runs: number }
+
+/**
+ * Whether a change takes a safety backup first. Only the desktop host has a backups folder; in the browser ('web') nothing
+ * is written (the replace dialog asks the user to export a backup first; docs/ledger.md).
+ */
+export const needsSafetyBackup = (host: 'desktop' | 'web', change: DestructiveChange): boolean => {
+  if (host !== 'desktop') return false
+  switch (change.kind) {
+    case 'replace':
+      return true
+    case 'merge':
+      return false
+    case 'empty-trash':
+      return change.runs > 0
+    case 'undo-import':
+      return change.runs > SAFETY_BACKUP_RUNS
+  }
+}
+
 export const safetyBackup = async (
   host: Parameters<typeof writeArchive>[0],
   ledger: Parameters<typeof writeArchive>[2]

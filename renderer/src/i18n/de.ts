@@ -404,6 +404,8 @@ export const de: Catalogue = {
   'source.ledger': 'Register-Datei',
   'source.slurm': 'Slurm-Abrechnung (sacct)',
   'form.newTitle': 'Lauf erfassen',
+  'form.inClosedQuarter':
+    'Dieser Lauf gehört zu {quarter}, das abgeschlossen ist: Speichern ändert keine eingereichte Zahl; die Änderung erscheint als Korrektur im nächsten Bericht.',
   'form.editTitle': 'Lauf bearbeiten',
   'form.duplicateTitle': 'Lauf duplizieren',
   'form.kind': 'Art',
@@ -520,6 +522,11 @@ export const de: Catalogue = {
   'reports.gpuHours': 'GPU-Stunden',
   'reports.empty':
     'Keine Läufe in {period} für diesen Umfang: es gibt nichts zu berichten. Einen anderen Zeitraum oder Umfang wählen.',
+  'reports.onlyRestatements': {
+    one: 'Keine Läufe in {period} für diesen Umfang; der Bericht führt eine berichtigte Zahl eines früheren abgeschlossenen Quartals auf und kann daher abgegeben werden.',
+    other:
+      'Keine Läufe in {period} für diesen Umfang; der Bericht führt {count} berichtigte Zahlen früherer abgeschlossener Quartale auf und kann daher abgegeben werden.'
+  },
   'reports.csvFiles': 'CSV-Dateien',
   'reports.csv.runs': 'Läufe (alle Eingaben und Werte)',
   'reports.csv.summary': 'Kennzahlen',

@@ -400,6 +400,8 @@ export const en = {
   'source.ledger': 'Ledger file',
   'source.slurm': 'Slurm accounting (sacct)',
   'form.newTitle': 'Add a run',
+  'form.inClosedQuarter':
+    'This run is in {quarter}, which is closed: saving changes no filed figure; the change is listed as a restatement in the next report.',
   'form.editTitle': 'Edit run',
   'form.duplicateTitle': 'Duplicate run',
   'form.kind': 'Kind',
@@ -515,6 +517,11 @@ export const en = {
   'reports.preview': 'Key figures for {period}',
   'reports.gpuHours': 'GPU-hours',
   'reports.empty': 'No runs in {period} for this scope: there is nothing to report. Choose another period or scope.',
+  'reports.onlyRestatements': {
+    one: 'No runs in {period} for this scope; its report lists one restated figure of an earlier closed quarter, so it can be filed.',
+    other:
+      'No runs in {period} for this scope; its report lists {count} restated figures of earlier closed quarters, so it can be filed.'
+  },
   'reports.csvFiles': 'CSV files',
   'reports.csv.runs': 'Runs (every input and figure)',
   'reports.csv.summary': 'Key figures',

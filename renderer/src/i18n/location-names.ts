@@ -1,39 +1,15 @@
 /**
- * Country names in the UI language. The reference data names countries in English and keys them by ISO 3166 codes;
- * Intl.DisplayNames turns an alpha-2 code into "Deutschland" / "Germany". Other locations (grid zones, cloud
- * regions, custom sources) keep the label they have.
+ * Country names in the UI language (shared/refdata/country-names.ts, the report's naming too), the catalogue's
+ * countries for a picker, and a location filter that understands both languages.
  */
+import { countryName, iso2OfLocation } from '../../../shared/refdata/country-names'
 import type { LocationEntry } from '../../../shared/refdata/schema'
 import { foldText } from '../../../shared/refdata/text'
-import { iso2OfIso3 } from './country-codes'
 import { type Language, languages } from './translate'
 
-const regionNames = new Map<Language, Intl.DisplayNames>()
+export { countryName, locationName } from '../../../shared/refdata/country-names'
+
 const collators = new Map<Language, Intl.Collator>()
-
-/** A country's name in the language from its alpha-2 code; undefined when Intl does not know the code. */
-export const countryName = (iso2: string, language: Language): string | undefined => {
-  let names = regionNames.get(language)
-  if (!names) regionNames.set(language, (names = new Intl.DisplayNames(language, { type: 'region', fallback: 'none' })))
-  try {
-    return names.of(iso2.toUpperCase())
-  } catch {
-    // DisplayNames throws on a malformed code: the caller's label is better than none.
-    return undefined
-  }
-}
-
-const iso2OfLocation = (locationId: string): string | undefined =>
-  locationId.startsWith('country:') ? iso2OfIso3.get(locationId.slice('country:'.length).toUpperCase()) : undefined
-
-/**
- * The name to show for a run's or the catalogue's location: a country ("country:DEU") in the language, any other
- * location as fallbackLabel (the stored or catalogue label).
- */
-export const locationName = (locationId: string, fallbackLabel: string, language: Language): string => {
-  const iso2 = iso2OfLocation(locationId)
-  return (iso2 && countryName(iso2, language)) || fallbackLabel
-}
 
 /**
  * Whether a location matches a filter typed in any UI language: its label, its id, or (for a country) its name in

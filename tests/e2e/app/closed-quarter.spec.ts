@@ -55,7 +55,8 @@ test('close a quarter, edit one of its runs, find the restatement in the next re
   await open(page, db, '/runs')
   await addRun(page, 'ResNet baseline', '2026-02-10T09:00', '100')
   await addRun(page, 'ResNet ablation', '2026-03-03T09:00', '100')
-  await addRun(page, 'ViT pretraining', '2026-04-14T09:00', '100')
+  // Q3: the next quarter, Q2, has no runs of its own and is still filed for its restatement
+  await addRun(page, 'ViT pretraining', '2026-07-14T09:00', '100')
 
   // Close 2026 Q1 (two runs: 33.98 kg) through the sign-off form; a missing name is named at its field.
   await page.goto(`/?db=${db}#/reports?period=quarter&start=2026-01`)
@@ -87,6 +88,9 @@ test('close a quarter, edit one of its runs, find the restatement in the next re
   await page.getByRole('table', { name: 'Runs table' }).getByRole('button', { name: 'ResNet ablation' }).click()
   await page.getByRole('complementary', { name: 'Run details' }).getByRole('link', { name: 'Edit' }).click()
   await expect(page.getByRole('heading', { name: 'Edit run' })).toBeVisible()
+  await expect(page.getByRole('note')).toHaveText(
+    'This run is in 2026 Q1, which is closed: saving changes no filed figure; the change is listed as a restatement in the next report.'
+  )
   await page.getByLabel('Duration (hours)').fill('200')
   await page.getByRole('button', { name: 'Save run' }).click()
   await expect(page.getByRole('table', { name: 'Runs table' }).getByText('33.98 kg').first()).toBeVisible()
@@ -116,6 +120,12 @@ test('close a quarter, edit one of its runs, find the restatement in the next re
   await notice.getByRole('link', { name: 'See the restatement in the 2026 Q2 report' }).click()
   await expect(page.getByRole('heading', { name: 'Reports' })).toBeVisible()
   await expect(page.getByRole('heading', { name: 'Key figures for Q2 2026' })).toBeVisible()
+  await expect(
+    page.getByText(
+      'No runs in Q2 2026 for this scope; its report lists 5 restated figures of earlier closed quarters, so it can be filed.'
+    )
+  ).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Export PDF report' })).toBeEnabled()
   const next = await reportPdfText(page, 'closed-quarter-2026-Q2.pdf')
   expect(next).toMatch(/Restatements/)
   expect(next).toMatch(/2026 Q1 Emissions, location-based, kg CO2e 34 51 edit \(1 run\)/)

@@ -36,11 +36,22 @@ const time = async <T>(op: () => Promise<T>): Promise<{ ms: number; value: T }> 
 const harness = {
   messages,
   progress,
-  /** engine 'real': estimateRun on the bundled reference data; 'compact': the tests' small engine (small results). */
-  async open(name = 'carbon-ledger', engine: 'real' | 'compact' = 'real') {
+  /**
+   * engine 'real': estimateRun on the bundled reference data; 'compact': the tests' small engine (small results).
+   * hostDisk: the free disk space comes from window.hostDiskFreeBytes, a function the test exposes in the page (what
+   * main's statfs is to the desktop app); without it the ledger knows the origin's quota only, as in a browser.
+   */
+  async open(name = 'carbon-ledger', engine: 'real' | 'compact' = 'real', hostDisk = false) {
     const chosen = (engine === 'real' ? createLedgerEngine(loadReferenceData()) : testEngine()) as LedgerEngine<unknown>
+    const freeDiskBytes = hostDisk ? () => window.hostDiskFreeBytes!() : undefined
     const opened = await time(() =>
-      openLedger({ name, engine: chosen, onBlocked: (m) => messages.push(m), onVersionChange: (m) => messages.push(m) })
+      openLedger({
+        name,
+        engine: chosen,
+        onBlocked: (m) => messages.push(m),
+        onVersionChange: (m) => messages.push(m),
+        freeDiskBytes
+      })
     )
     ledger = opened.value
     return { ms: opened.ms, persisted: await requestPersistence() }
@@ -73,6 +84,36 @@ const harness = {
       })
     )
     return { ms: committed.ms, batch: committed.value }
+  },
+  /** The same import, its failure answered rather than thrown: the error's name, LedgerError code and message. */
+  async tryImportSynthetic(from: number, count: number, tag: string, chunkSize = 2000) {
+    try {
+      return { ok: true as const, ...(await harness.importSynthetic(from, count, tag, chunkSize)) }
+    } catch (err) {
+      const e = err as { name?: string; code?: string; message?: string; cause?: { name?: string; message?: string } }
+      return {
+        ok: false as const,
+        written: progress.done,
+        error: { name: e.name, code: e.code, message: e.message, cause: e.cause?.name, causeMessage: e.cause?.message }
+      }
+    }
+  },
+  /** The ledger's whole compressed archive, base64 (tests only: the app streams it to a file). */
+  async exportArchiveBase64() {
+    const bytes = new Uint8Array(await new Response(current().backups.exportArchive().stream).arrayBuffer())
+    let text = ''
+    for (let at = 0; at < bytes.length; at += 0x8000) text += String.fromCharCode(...bytes.subarray(at, at + 0x8000))
+    return btoa(text)
+  },
+  /** Restores an archive given as base64: the report, or the failure's code and message. */
+  async restoreBase64(base64: string, mode: 'replace' | 'merge') {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
+    try {
+      return { ok: true as const, report: await current().backups.restore(() => new Blob([bytes]).stream(), mode) }
+    } catch (err) {
+      const e = err as { code?: string; message?: string }
+      return { ok: false as const, error: { code: e.code, message: e.message } }
+    }
   },
   /** What an import spends before its transaction: validating and computing every run (no storage). */
   async computeOnly(from: number, count: number, tag: string) {
@@ -190,6 +231,7 @@ const deleteDb = (name: string): Promise<void> =>
 declare global {
   interface Window {
     ledgerHarness: typeof harness
+    hostDiskFreeBytes?: () => Promise<number | undefined>
   }
 }
 window.ledgerHarness = harness

@@ -220,8 +220,16 @@ test('a report scoped to one project and one person shows only their runs', asyn
   const model = await expected('2025-Q2', scope)
   expect(model.total.runs).toBeGreaterThan(0)
   expect(await openReport(page, reportParamsRecord({ period: model.period, scope, labName: 'Scoped' }))).toBe('true')
-  const flat = squash(pdfText(await printLikeElectron(page, 'report-2025-Q2-scoped.pdf')))
+  const path = await printLikeElectron(page, 'report-2025-Q2-scoped.pdf')
+  const flat = squash(pdfText(path))
   expect(flat).toContain('projects Reinforcement learning; people Zoë')
+  // One hardware and one location: the charts of a single bar keep their axis title clear of the tick labels (one
+  // line of 10 px text, with a blank row above it).
+  const t = reportText('en').chartLabel
+  for (const band of await axisTitleBands(page, [t.hardware, t.locations])) {
+    expect(band.heightPx, band.label).toBeLessThan(12)
+    expect(band.gap, band.label).toBe(true)
+  }
   expect(flat).toContain(`${formatQuantity(model.total.emissionsKg.value)} kg CO2e`)
   expect(flat).not.toContain(HOSTILE.formulaProject)
   await page.context().close()
@@ -245,6 +253,47 @@ function wordBoxes(path: string): { word: string; xMin: number; xMax: number; pa
       boxes.push({ word: m[3]!, xMin: Number(m[1]), xMax: Number(m[2]), pageWidth })
   }
   return boxes
+}
+
+/**
+ * The height, in CSS px, of the lowest line drawn on each canvas of these labels, and whether a blank pixel row
+ * separates it from what is drawn above: a breakdown chart's axis title. Chart.js gives an axis at most half the
+ * canvas's height; when that is too little, the title is drawn over the tick labels and the two read as one taller
+ * band. The charts are images in the PDF (pdftotext does not see their words): read the canvases' pixels.
+ */
+async function axisTitleBands(
+  page: Page,
+  labels: string[]
+): Promise<{ label: string; heightPx: number; gap: boolean }[]> {
+  return page.evaluate((labels) => {
+    return labels.map((label) => {
+      const canvas = document.querySelector<HTMLCanvasElement>(`canvas[aria-label="${label}"]`)
+      const ctx = canvas?.getContext('2d')
+      if (!canvas || !ctx) return { label, heightPx: NaN, gap: false }
+      const { width, height } = canvas
+      const pixels = ctx.getImageData(0, 0, width, height).data
+      const inked = (y: number): boolean => {
+        for (let x = 0; x < width; x++) {
+          const i = (y * width + x) * 4
+          // Dark and opaque: text and whiskers, not the light grid lines.
+          if (pixels[i + 3]! > 128 && pixels[i]! + pixels[i + 1]! + pixels[i + 2]! < 3 * 110) return true
+        }
+        return false
+      }
+      let y = height - 1
+      while (y > 0 && !inked(y)) y--
+      const bottom = y
+      while (y > 0 && inked(y)) y--
+      const top = y
+      let gap = false
+      while (y > 0 && !inked(y)) {
+        gap = true
+        y--
+      }
+      const scale = width / canvas.clientWidth
+      return { label, heightPx: (bottom - top) / scale, gap: gap && y > 0 }
+    })
+  }, labels)
 }
 
 test('a quarter with 200-character names and 1,000 projects prints on A4 with nothing clipped', async () => {
@@ -321,6 +370,9 @@ test("the report follows the app's language: German words, numbers and dates in 
   expect(flat).toMatch(/\d,\d/)
   // German dates on the cover and in the largest runs ("04.12.2026").
   expect(flat).toMatch(/Erstellt \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2} UTC/)
+  // Countries named as the app names them in German (the fixture's runs in France), in the tables and the register.
+  expect(flat).toContain('Frankreich')
+  expect(model.byLocation.map((r) => r.label)).toContain('Frankreich')
   expect(flat).not.toContain('Key figures')
   expect(flat).not.toContain('Boundary and exclusions')
   execFileSync('pdftoppm', ['-png', '-r', '60', path, join(ARTIFACTS, 'de-page')])

@@ -2,8 +2,10 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { PlanningError } from '../../../shared/planning/errors'
 import { HOUR_MS, type HourlySeries, isoHour } from '../../../shared/planning/hourly'
+import { whatIfStrategies } from '../../../shared/planning/study'
 import {
   comparePaperStrategies,
+  PAPER_STRATEGIES,
   pauseResumeSpanEnd,
   planTimeShift,
   type ShiftStrategy
@@ -266,5 +268,61 @@ describe('properties', () => {
         }
       )
     )
+  })
+})
+
+describe('whatIfStrategies sums exactly what planTimeShift plans, job by job', () => {
+  it('over random jobs and series, with jobs the data cannot plan skipped', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 900 }), { minLength: 30, maxLength: 120 }),
+        fc.array(
+          fc.record({
+            start: fc.integer({ min: -5, max: 130 }),
+            hours: fc.integer({ min: 1, max: 40 }),
+            powerKW: fc.double({ min: 0.01, max: 20, noNaN: true }),
+            offsetMin: fc.constantFrom(0, 17)
+          }),
+          { maxLength: 25 }
+        ),
+        (values, drafts) => {
+          const s = series(values)
+          const jobs = drafts.map((d) => ({
+            series: s,
+            job: { startUtcMs: at(d.start) + d.offsetMin * 60_000, hours: d.hours, powerKW: d.powerKW }
+          }))
+          // The plain way: every job with every strategy through planTimeShift, a job skipped when any refuses it.
+          const expected = PAPER_STRATEGIES.map((strategy) => ({
+            strategy,
+            jobs: 0,
+            baselineKg: 0,
+            optimizedKg: 0,
+            savedKg: 0
+          }))
+          let skipped = 0
+          for (const { job } of jobs) {
+            try {
+              const plans = PAPER_STRATEGIES.map((strategy) => planTimeShift(s, job, strategy))
+              plans.forEach((plan, k) => {
+                const total = expected[k]!
+                total.jobs++
+                total.baselineKg += plan.baselineKg
+                total.optimizedKg += plan.optimizedKg
+                total.savedKg += plan.savedKg
+              })
+            } catch (error) {
+              if (!(error instanceof PlanningError)) throw error
+              skipped++
+            }
+          }
+          expect(whatIfStrategies(jobs)).toEqual({ totals: expected, skipped })
+        }
+      ),
+      { numRuns: 150 }
+    )
+    // A job the schema refuses (no hours) is skipped as planTimeShift would refuse it.
+    expect(
+      whatIfStrategies([{ series: series([1, 2, 3]), job: { startUtcMs: T0, hours: 0, powerKW: 1 } }]).skipped
+    ).toBe(1)
   })
 })

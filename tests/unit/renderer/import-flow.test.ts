@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { backupFileName, backupIfDue, safetyBackup } from '../../../renderer/src/app/backup-flow'
+import {
+  backupFileName,
+  backupIfDue,
+  needsSafetyBackup,
+  SAFETY_BACKUP_RUNS,
+  safetyBackup
+} from '../../../renderer/src/app/backup-flow'
 import { localDay } from '../../../renderer/src/format/local-day'
 import { translateMessage } from '../../../renderer/src/i18n/translate'
 import {
@@ -230,6 +236,23 @@ describe('backupIfDue and safetyBackup', () => {
     const { host, ledger, calls } = setUp(true, true)
     await expect(safetyBackup(host, ledger)).rejects.toThrow(/safety backup taken before this change failed/)
     expect(calls).toEqual(['close', 'abort'])
+  })
+
+  it('takes one on the desktop before replacing, emptying a trash with runs, or undoing over 10,000 runs', () => {
+    const yes = [
+      { kind: 'replace' },
+      { kind: 'empty-trash', runs: 1 },
+      { kind: 'undo-import', runs: SAFETY_BACKUP_RUNS + 1 }
+    ] as const
+    const no = [
+      { kind: 'merge' },
+      { kind: 'empty-trash', runs: 0 },
+      { kind: 'undo-import', runs: SAFETY_BACKUP_RUNS }
+    ] as const
+    for (const change of yes) expect(needsSafetyBackup('desktop', change)).toBe(true)
+    for (const change of no) expect(needsSafetyBackup('desktop', change)).toBe(false)
+    // The browser has no backups folder: nothing is taken there (the replace dialog asks for an export instead).
+    for (const change of [...yes, ...no]) expect(needsSafetyBackup('web', change)).toBe(false)
   })
 })
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { iso2OfIso3 } from '../../../renderer/src/i18n/country-codes'
 import { countryName, countryOptions, locationMatches, locationName } from '../../../renderer/src/i18n/location-names'
 import { browseQuery, NEWEST_FIRST } from '../../../renderer/src/screens/runs/runs-query'
+import { iso2OfIso3 } from '../../../shared/refdata/country-codes'
 import { type LocationEntry, locationEntrySchema } from '../../../shared/refdata/schema'
 
 const locations: LocationEntry[] = locationEntrySchema

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { runInputSchema } from '../../../shared/domain/run'
+import { labDefaultsSchema } from '../../../shared/emissions/lab-defaults'
 import { estimateRun } from '../../../shared/emissions/resolve'
 import { quarterPeriod } from '../../../shared/ledger/period'
 import { recommendChanges } from '../../../shared/planning/recommend'
+import { loadReferenceData } from '../../../shared/refdata/index'
 import { yearlyIntensity } from '../../../shared/refdata/locations'
 import {
   buildReportModel,
@@ -211,5 +213,42 @@ describe('recommendations in the report are material (issue 13)', () => {
     const m = model()
     // The small lab's whole quarter is 2.1 kg: no single change can save a kilogram.
     expect(m.whatIfs.recommendations).toEqual([])
+  })
+})
+
+describe("places in the report's language (issue 13)", () => {
+  const tables = labTables({ runs: 120, fromMs: Date.UTC(2025, 0, 1), toMs: Date.UTC(2025, 3, 1) })
+  const scope = { projectIds: [], people: [] }
+  const modelIn = (language: 'en' | 'de') =>
+    buildReportModel({
+      labName: 'Lab',
+      period: Q1,
+      scope,
+      generatedAt: new Date('2025-04-02T09:00:00Z'),
+      runs: tables.runs,
+      projects: tables.projects,
+      totals: totalsFromRuns(tables.runs, Q1, scope),
+      ref: loadReferenceData(),
+      lab: labDefaultsSchema.parse(LAB_DEFAULTS),
+      language
+    })
+  const places = (m: ReportModel) => [
+    ...m.byLocation.map((r) => r.label),
+    ...m.largestRuns.map((r) => r.location),
+    ...m.ghg.factors.map((f) => f.location)
+  ]
+
+  it('names a country as the app does in that language, in every table, and keeps other places as they are', () => {
+    const en = modelIn('en')
+    const de = modelIn('de')
+    expect(de.byLocation.find((r) => r.key === 'country:FRA')?.label).toBe('Frankreich')
+    expect(en.byLocation.find((r) => r.key === 'country:FRA')?.label).toBe('France')
+    expect(de.ghg.factors.map((f) => f.location)).toContain('Frankreich')
+    expect(places(de)).not.toContain('France')
+    // Zones, cloud regions and the lab's custom place are data: the same words in both languages.
+    const others = (m: ReportModel) =>
+      m.byLocation.filter((r) => r.key.startsWith('zone:') || r.key.startsWith('cloud:'))
+    expect(others(de).map((r) => r.label)).toEqual(others(en).map((r) => r.label))
+    expect(others(de).length).toBeGreaterThan(0)
   })
 })

@@ -3,7 +3,7 @@ import type { RunInput } from '../../../../shared/domain/run'
 import { catalogueMatcher, type ImportResult, type SlurmPartition } from '../../../../shared/import'
 import { plannedProjectNames, type ProjectPlan } from '../../../../shared/ledger/project-names'
 import type { ImportBatch } from '../../../db'
-import { SAFETY_BACKUP_RUNS, safetyBackup } from '../../app/backup-flow'
+import { needsSafetyBackup, safetyBackup } from '../../app/backup-flow'
 import { useNotify } from '../../app/Notices'
 import { useAsync } from '../../app/useAsync'
 import { LoadStatus } from '../../components/Status'
@@ -232,7 +232,7 @@ export default function Import() {
   const undo = async (batch: ImportBatch, key?: number) => {
     try {
       // Undoing a large batch rewrites many runs: the ledger as it is goes to today's backup first (desktop).
-      if (host.kind === 'desktop' && batch.added + batch.updated > SAFETY_BACKUP_RUNS)
+      if (needsSafetyBackup(host.kind, { kind: 'undo-import', runs: batch.added + batch.updated }))
         await safetyBackup(host.api, ledger)
       const { removed, reverted } = await ledger.imports.undo(batch.id)
       if (key !== undefined) setFiles((all) => all.filter((f) => f.key !== key))

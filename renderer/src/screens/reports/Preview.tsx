@@ -1,6 +1,7 @@
 import { exact } from '../../../../shared/domain/range'
 import type { Period } from '../../../../shared/ledger/period'
 import { type ReportScope, reportTotalsQueries } from '../../../../shared/report'
+import { reportText } from '../../../../shared/report/text'
 import { periodName } from '../../components/PeriodPicker'
 import { LoadStatus } from '../../components/Status'
 import { Total } from '../../components/Total'
@@ -29,15 +30,18 @@ export function Preview({
   const state = useLedgerQuery(
     async ({ ledger }) => {
       const queries = reportTotalsQueries({ kind, start, end }, JSON.parse(scopeKey) as ReportScope)
-      const [current, previous] = await Promise.all([
+      const [current, previous, restated] = await Promise.all([
         ledger.aggregate.totals(queries.total),
-        ledger.aggregate.totals(queries.previous)
+        ledger.aggregate.totals(queries.previous),
+        // the report lists the restatements of closed quarters before it: worth filing even without runs of its own
+        ledger.closedQuarters.restatements(reportText(i18n.language), { beforeMonth: start })
       ])
-      return { current: current.total, previous: previous.total }
+      return { current: current.total, previous: previous.total, restated: restated.length }
     },
-    [kind, start, end, scopeKey]
+    [kind, start, end, scopeKey, i18n.language]
   )
   const data = state.data
+  const nothing = data !== undefined && data.current.runs === 0 && data.restated === 0
   return (
     <section
       className="card report-preview"
@@ -48,7 +52,11 @@ export function Preview({
       <LoadStatus state={state}>
         {data &&
           (data.current.runs === 0 ? (
-            <p className="muted report-empty">{t('reports.empty', { period: periodName(period, i18n) })}</p>
+            <p className="muted report-empty">
+              {nothing
+                ? t('reports.empty', { period: periodName(period, i18n) })
+                : i18n.plural('reports.onlyRestatements', data.restated, { period: periodName(period, i18n) })}
+            </p>
           ) : (
             <dl className="totals">
               <Total
@@ -100,7 +108,7 @@ export function Preview({
         scope={scope}
         period={period}
         labName={labName}
-        empty={data?.current.runs === 0}
+        empty={nothing}
         loading={data === undefined}
         focus={focus}
       />

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useEffectEvent, useMemo, useState } from 'react'
 import type { RunResult } from '../../../../shared/domain/result'
 import { runInputSchema } from '../../../../shared/domain/run'
+import { quarterOf } from '../../../../shared/ledger/period'
 import { findProjectByName } from '../../../../shared/ledger/project-names'
 import type { RunRecord } from '../../../db'
 import { useNotify } from '../../app/Notices'
@@ -65,6 +66,14 @@ export default function RunForm({ params }: ScreenProps) {
   }
   const lab = useLedgerQuery(({ ledger }) => ledger.settings.getLabDefaults(), [])
   const existing = useAsync(async () => (params.id ? ledger.runs.get(params.id) : undefined), [ledger, params.id])
+  const closedQuarters = useLedgerQuery(({ ledger }) => ledger.closedQuarters.list(), [])
+  // An edit of a run in a closed quarter changes no filed figure: it becomes a restatement in the next report.
+  const closedQuarter = (() => {
+    const startedAt = mode === 'edit' ? existing.data?.input.startedAt : undefined
+    if (!startedAt) return undefined
+    const { year, quarter } = quarterOf(startedAt.slice(0, 7))
+    return closedQuarters.data?.some((c) => c.quarter === `${year}-Q${quarter}`) ? `${year} Q${quarter}` : undefined
+  })()
   // The form takes the run's figures once, when it loads, in the language of that moment, and the run's project as
   // the ledger has it then (renamed or merged since, not the name it was filed under): later changes of either must
   // not overwrite the user's edits, so they are read, not watched.
@@ -155,6 +164,11 @@ export default function RunForm({ params }: ScreenProps) {
       {catalogue.status === 'loading' && (
         <p role="status" className="muted">
           {t('form.loadingCatalogue')}
+        </p>
+      )}
+      {closedQuarter && (
+        <p role="note" className="notice-box">
+          {t('form.inClosedQuarter', { quarter: closedQuarter })}
         </p>
       )}
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>

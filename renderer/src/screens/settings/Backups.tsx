@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import type { RestoreReport } from '../../../db'
 import { pendingRestore, startRecompute } from '../../app/background'
-import { backupFileName, incompleteCount, safetyBackup } from '../../app/backup-flow'
+import { backupFileName, incompleteCount, needsSafetyBackup, safetyBackup } from '../../app/backup-flow'
 import { useNotify } from '../../app/Notices'
 import { useAsync } from '../../app/useAsync'
 import { LoadStatus } from '../../components/Status'
@@ -77,7 +77,7 @@ export function Backups() {
     try {
       // Replacing empties the ledger before the archive's records are written: the ledger as it is goes to
       // today's backup first (desktop), and nothing is changed if that fails.
-      if (mode === 'replace' && host.kind === 'desktop') {
+      if (needsSafetyBackup(host.kind, { kind: mode })) {
         setProgress(t('settings.safetyBackup'))
         await safetyBackup(host.api, ledger)
       }

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { safetyBackup } from '../../app/backup-flow'
+import { needsSafetyBackup, safetyBackup } from '../../app/backup-flow'
 import { useNotify } from '../../app/Notices'
 import { LoadStatus } from '../../components/Status'
 import { useHost } from '../../host/HostProvider'
@@ -35,7 +35,7 @@ export function Trash() {
   const empty = async () => {
     try {
       // Emptying cannot be undone: the ledger with its trash goes to today's backup first (desktop).
-      if (host.kind === 'desktop' && trashed > 0) await safetyBackup(host.api, ledger)
+      if (needsSafetyBackup(host.kind, { kind: 'empty-trash', runs: trashed })) await safetyBackup(host.api, ledger)
       const removed = await ledger.trash.empty()
       setConfirming(false)
       notify({ message: i18n.plural('trash.emptied', removed) })

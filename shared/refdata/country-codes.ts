@@ -1,7 +1,8 @@
 /**
  * ISO 3166 alpha-3 → alpha-2 of the countries in data/locations.json ("DEUDE": DEU is DE). Run results name a
  * country by its alpha-3 id ("country:DEU") and Intl.DisplayNames needs alpha-2; this small table lets the runs
- * table name countries in the UI language without loading the reference data. A unit test keeps it equal to the data.
+ * table and the report name countries in their language without loading the reference data. A unit test keeps it
+ * equal to the data.
  */
 const PAIRS =
   'ABWAW AFGAF AGOAO ALBAL AREAE ARGAR ARMAM ASMAS ATGAG AUSAU AUTAT AZEAZ BDIBI BELBE BENBJ BFABF BGDBD BGRBG BHRBH ' +
