@@ -86,7 +86,7 @@ describe('the report model of a small lab, worked out by hand', () => {
 
   it('counts the people named: a run with nobody named adds its emissions, not a person', () => {
     expect(m.peopleCount).toBe(2)
-    const withUnnamed = model([...smallLab, run('G', 'p1', '', { ...smallLab[0]!.input, person: undefined })])
+    const withUnnamed = model([...smallLab, run('G', 'p1', '', { startedAt: '2025-02-11T08:00:00Z', durationS: 3600, pue: 1 })])
     expect(withUnnamed.peopleCount).toBe(2)
     expect(withUnnamed.byPerson.some((r) => r.key === '')).toBe(true)
     const perPerson = withUnnamed.ghg.intensity.perPersonKg!
