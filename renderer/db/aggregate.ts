@@ -23,16 +23,20 @@ export const aggregateRepo = <L>(ctx: LedgerContext<L>): AggregateRepo => {
     },
     topRuns: ({ n, projectId, period }) =>
       guarded(async () => {
-        if (!period) {
-          const collection =
-            projectId === undefined
-              ? db.runs.orderBy('emissionsKg')
-              : db.runs.where('[projectId+emissionsKg]').between([projectId, -Infinity], [projectId, Infinity])
-          return collection.reverse().limit(n).toArray()
-        }
-        // Runs that started in the period: the n largest of each of its months by index, then the n largest of those.
+        if (!period && projectId === undefined) return db.runs.orderBy('emissionsKg').reverse().limit(n).toArray()
+        // Runs that started in the period (a project's: in any month it has runs, from its rollup cells): the n
+        // largest of each month by index, then the n largest of those.
+        const months = period
+          ? monthsOf(period)
+          : (
+              await db.rollups
+                .where('[level+month]')
+                .between(['pm', ''], ['pm', '\uffff'])
+                .filter((cell) => cell.project === projectId && cell.runs > 0)
+                .toArray()
+            ).map((cell) => cell.month)
         const perMonth = await Promise.all(
-          monthsOf(period).map((month) =>
+          months.map((month) =>
             (projectId === undefined
               ? db.runs.where('[startMonth+emissionsKg]').between([month, -Infinity], [month, Infinity])
               : db.runs

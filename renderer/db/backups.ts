@@ -11,7 +11,7 @@ import { mergeChoice, type MergeConflict } from '../../shared/ledger/backup'
 import type { RunRecord } from '../../shared/ledger/records'
 import type { BackupsRepo, ExportSummary, RestoreReport } from './api'
 import { type ArchiveSource, checkArchive, coalesce, readArchiveRecords } from './archive-stream'
-import { type LedgerContext, RollupDelta, writeRollups } from './context'
+import { type LedgerContext, RunDelta, writeRunDelta } from './context'
 import { guarded, LedgerError } from './errors'
 import { SCHEMA_VERSION } from './schema'
 import { BYTES_PER_WHOLE_RUN, ensureSpace } from './space'
@@ -153,8 +153,8 @@ export const backupsRepo = <L>(ctx: LedgerContext<L>): BackupsRepo => {
     }
     if (mode === 'replace')
       await guarded(() =>
-        db.transaction('rw', [...restorable, db.rollups], () =>
-          Promise.all([...restorable, db.rollups].map((t) => t.clear()))
+        db.transaction('rw', [...restorable, db.rollups, db.projection], () =>
+          Promise.all([...restorable, db.rollups, db.projection].map((t) => t.clear()))
         )
       )
     // Pass 2: the same checks again (deterministic: the same records pass), each chunk written in its own
@@ -180,8 +180,8 @@ export const backupsRepo = <L>(ctx: LedgerContext<L>): BackupsRepo => {
       if (records.length === 0) return
       const t = tableOf(table)
       await guarded(() =>
-        db.transaction('rw', [t, db.rollups, db.quarterLog], async () => {
-          const delta = new RollupDelta()
+        db.transaction('rw', [t, db.rollups, db.projection, db.quarterLog], async () => {
+          const delta = new RunDelta()
           let puts = records
           if (mode === 'merge') {
             const ours = await t.bulkGet(records.map((r) => keyOf[table](r)))
@@ -208,7 +208,7 @@ export const backupsRepo = <L>(ctx: LedgerContext<L>): BackupsRepo => {
           await t.bulkPut(puts)
           if (table === 'runs') {
             for (const run of puts) delta.add(run as unknown as RunRecord, 1)
-            await writeRollups(db, delta)
+            await writeRunDelta(db, delta)
           }
         })
       )

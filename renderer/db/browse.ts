@@ -1,12 +1,29 @@
 import { monthOf } from '../../shared/ledger/period'
+import {
+  devicesOfKey,
+  DIMENSION_COUNT,
+  dimensionIndex,
+  idAt,
+  locationOfKey,
+  type MonthView,
+  type ProjectedDevice,
+  type ProjectedLocation,
+  type ProjectionDimension,
+  searchRows,
+  textAt,
+  titleOfText
+} from '../../shared/ledger/projection'
 import type { RunRecord } from '../../shared/ledger/records'
 import { guarded } from './errors'
+import { readMonth } from './projection'
 import { LedgerDb, SCHEMA_VERSION, type UpgradeEngine } from './schema'
 
 /**
  * What the runs table and the projects page need beyond the repositories: a window onto any ordering and filter of
  * the runs (the table shows one screenful of a million), and the archived flag of projects. Additive: it opens its
- * own connection to the same database and never writes runs or rollups.
+ * own connection to the same database and never writes runs or rollups. Views are answered from the runs projection
+ * (schema version 5, shared/ledger/projection.ts): compact columns per month, scanned in memory; whole run records
+ * are read only for the rows asked for.
  */
 export type RunOrder = 'newest' | 'oldest' | 'largest' | 'smallest'
 
@@ -17,16 +34,35 @@ export interface RunBrowseQuery {
   fromMs?: number
   toMs?: number
   order: RunOrder
-  /** Filters no index answers (kind, hardware, location, source, text search): they need one pass over the range. */
-  match?: (run: RunRecord) => boolean
-  /** An order no index holds (a column of the table): the range is scanned and sorted by it; order is then unused. */
+  /** Filters on the projection's columns. */
+  where?: RunWhere
+  /** An order by a column of the table: the range is scanned and sorted by it; order is then unused. */
   sortBy?: RunSortKey
 }
 
+export interface RunWhere {
+  kind?: string
+  /** The source's kind (manual, codecarbon, …). */
+  source?: string
+  /** A test of a run's devices, accelerators first: asked once per distinct set of devices. */
+  hardware?: (devices: ProjectedDevice[]) => boolean
+  /** A test of a run's location: asked once per distinct location. */
+  location?: (location: ProjectedLocation) => boolean
+  /** Lower-case text that the title, the notes or one tag contains. */
+  search?: string
+}
+
+export type RunSortColumn = 'energy' | 'title' | 'project' | 'person' | 'kind' | 'hardware' | 'location'
+
 export interface RunSortKey {
-  /** Compared with < (strings by code unit: give a normalised form, e.g. lower case). */
-  key: (run: RunRecord) => string | number
+  column: RunSortColumn
   descending: boolean
+  /**
+   * The text a value of a text column sorts by, compared with < (give a normalised form, e.g. lower case); asked once
+   * per distinct value. The value: the lower-cased title, the project id, the person, the kind, the devices
+   * (devicesOfKey) or the location (locationOfKey). Absent: the value itself.
+   */
+  text?: (column: Exclude<RunSortColumn, 'energy'>, value: string) => string
 }
 
 export interface RunWindow {
@@ -40,7 +76,7 @@ export interface RunWindow {
 }
 
 export interface BrowseOptions {
-  /** While a scan runs: the rows found so far, after each piece it reads (a few hundred ms apart at most). */
+  /** While a scan runs: the rows found so far, after each month it reads. */
   onProgress?: (partial: RunWindow) => void
   /** Stops a scan between reads; the promise rejects with an AbortError. */
   signal?: AbortSignal
@@ -51,11 +87,8 @@ const monthStartMs = (month: string, after = 0): number =>
 const MIN_KEY = -8.64e15
 const MAX_KEY = 8.64e15
 const ARCHIVED_KEY = 'ui.archivedProjects'
-const MAX_CACHED_MONTHS = 24
-/** Rows from either end of a month that are read by a key cursor while the month's key list is not read yet. */
-const END_ROWS = 1000
-/** Runs read per getAll in a scan: a month of a large ledger is split so that memory stays at a few tens of MB. */
-const SCAN_PIECE_RUNS = 4000
+/** Months kept decoded by one window while its rows are read (a month of a million-run ledger: a few MB). */
+const MAX_CACHED_MONTHS = 6
 
 export interface LedgerBrowser {
   /** A window onto the runs in the query's order: a count, then rows by position. */
@@ -65,125 +98,92 @@ export interface LedgerBrowser {
   close(): void
 }
 
+/**
+ * Whether each code of a month's string table passes a test, asked on first use (the table holds every column's
+ * values: a code is only asked of the column it appears in) and once per distinct value across months (memo).
+ */
+const passing = (view: MonthView, test: (value: string) => boolean, memo: Map<string, boolean>) => {
+  const known = new Int8Array(view.strings.length).fill(-1)
+  return (code: number): boolean => {
+    if (known[code] === -1) {
+      const value = view.strings[code]!
+      let pass = memo.get(value)
+      if (pass === undefined) memo.set(value, (pass = test(value)))
+      known[code] = pass ? 1 : 0
+    }
+    return known[code] === 1
+  }
+}
+
+/**
+ * The rows of a month a query keeps, ascending positions: every filter the projection answers (project, person,
+ * time range, kind, source, hardware, location, search). The tests of text columns are asked once per value; memos
+ * hold their answers across the months of one view.
+ */
+const matcher = (q: RunBrowseQuery) => {
+  const equal = (value: string) => (v: string) => v === value
+  const tests: [ProjectionDimension, (value: string) => boolean][] = []
+  if (q.projectId !== undefined) tests.push(['project', equal(q.projectId)])
+  if (q.person !== undefined) tests.push(['person', equal(q.person)])
+  const w = q.where ?? {}
+  if (w.kind !== undefined) tests.push(['kind', equal(w.kind)])
+  if (w.source !== undefined) tests.push(['source', equal(w.source)])
+  if (w.hardware) {
+    const test = w.hardware
+    tests.push(['hardware', (key) => test(devicesOfKey(key))])
+  }
+  if (w.location) {
+    const test = w.location
+    tests.push(['location', (key) => test(locationOfKey(key))])
+  }
+  const memos = tests.map(() => new Map<string, boolean>())
+  const from = q.fromMs ?? MIN_KEY
+  const to = q.toMs ?? MAX_KEY
+  const search = w.search ?? ''
+  return (view: MonthView): number[] => {
+    const allowed = tests.map(([dim, test], i) => ({
+      at: dimensionIndex(dim),
+      ok: passing(view, test, memos[i]!)
+    }))
+    const hits = search === '' ? undefined : searchRows(view, search)
+    const kept: number[] = []
+    for (let i = 0; i < view.count; i++) {
+      const t = view.startedAtMs[i]!
+      if (t < from || t >= to || (hits && hits[i] === 0)) continue
+      let pass = true
+      for (const { at, ok } of allowed) if (!ok(view.codes[i * DIMENSION_COUNT + at]!)) pass = false
+      if (pass) kept.push(i)
+    }
+    return kept
+  }
+}
+
+/** The sort key of row i of a month: a number (energy, emissions) or the text of a text column. */
+const sortKeyOf = (q: RunBrowseQuery) => {
+  const sortBy = q.sortBy
+  if (!sortBy) return (view: MonthView, i: number) => view.emissionsKg[i]!
+  const { column } = sortBy
+  if (column === 'energy') return (view: MonthView, i: number) => view.energyKWh[i]!
+  const memo = new Map<string, string>()
+  const text = (value: string) => {
+    let key = memo.get(value)
+    if (key === undefined) memo.set(value, (key = sortBy.text ? sortBy.text(column, value) : value))
+    return key
+  }
+  if (column === 'title') return (view: MonthView, i: number) => text(titleOfText(textAt(view, i)))
+  const at = dimensionIndex(column)
+  return (view: MonthView, i: number) => text(view.strings[view.codes[i * DIMENSION_COUNT + at]!]!)
+}
+
 /** engine: as openLedger's, for the upgrade when this connection opens the database first. */
 export const openLedgerBrowser = async (name = 'carbon-ledger', engine?: UpgradeEngine): Promise<LedgerBrowser> => {
   const db = new LedgerDb(name, SCHEMA_VERSION, engine)
   await guarded(() => db.open())
 
-  const timeRange = (q: RunBrowseQuery) => {
-    const from = q.fromMs ?? MIN_KEY
-    const to = q.toMs ?? MAX_KEY
-    if (q.projectId !== undefined)
-      return db.runs.where('[projectId+startedAtMs]').between([q.projectId, from], [q.projectId, to], true, false)
-    if (q.person !== undefined)
-      return db.runs.where('[person+startedAtMs]').between([q.person, from], [q.person, to], true, false)
-    return db.runs.where('startedAtMs').between(from, to, true, false)
-  }
-
-  /**
-   * An index that holds the rows in the wanted order, walked ascending, and whether the view reads it backwards.
-   * Only its primary keys are read: Chromium's index count() and cursor advance() load every record they pass
-   * (200,000 runs: count 9.7 s, offset 100,000 5.1 s), while getAllKeys reads the index alone.
-   */
-  const indexed = (q: RunBrowseQuery) => {
-    const timeOnly = q.match === undefined && !(q.projectId !== undefined && q.person !== undefined)
-    if (timeOnly && (q.order === 'newest' || q.order === 'oldest'))
-      return { walk: () => timeRange(q), descending: q.order === 'newest' }
-    const noRange = q.match === undefined && q.person === undefined && q.fromMs === undefined && q.toMs === undefined
-    if (noRange && (q.order === 'largest' || q.order === 'smallest')) {
-      const walk = () =>
-        q.projectId === undefined
-          ? db.runs.orderBy('emissionsKg')
-          : db.runs.where('[projectId+emissionsKg]').between([q.projectId, -Infinity], [q.projectId, Infinity])
-      return { walk, descending: q.order === 'largest' }
-    }
-    return undefined
-  }
-
   /** Rows by position from run ids in display order. */
   const byIds = (ids: string[]) => async (offset: number, limit: number) => {
     const found = await guarded(() => db.runs.bulkGet(ids.slice(offset, offset + limit)))
     return found.filter((r): r is RunRecord => r !== undefined)
-  }
-
-  /**
-   * The runs in time order, month by month, of the whole ledger or of one project or one person, within whole months:
-   * the rollups count each month's runs (in its UTC start month), so the total and the month holding any position
-   * come without walking an index, and only the months shown have keys read.
-   */
-  const byMonth = async (q: RunBrowseQuery): Promise<RunWindow> => {
-    const descending = q.order === 'newest'
-    const from = q.fromMs ?? MIN_KEY
-    const to = q.toMs ?? MAX_KEY
-    const months = (await monthCounts(q.projectId, q.person)).filter(
-      ([month]) => monthStartMs(month) >= from && monthStartMs(month, 1) <= to
-    )
-    if (descending) months.reverse()
-    const firsts: number[] = []
-    let total = 0
-    for (const [, n] of months) {
-      firsts.push(total)
-      total += n
-    }
-    const monthKeys = (month: string) => timeRange({ ...q, fromMs: monthStartMs(month), toMs: monthStartMs(month, 1) })
-    /** Each month's whole key list in display order, once read (ids) or while being read. */
-    const lists = new Map<string, { read: Promise<string[]>; ids?: string[] }>()
-    const listOf = (month: string) => {
-      let list = lists.get(month)
-      if (!list) {
-        const entry: { read: Promise<string[]>; ids?: string[] } = {
-          read: monthKeys(month)
-            .primaryKeys()
-            .then((keys) => (entry.ids = descending ? (keys as string[]).reverse() : (keys as string[])))
-        }
-        entry.read.catch(() => lists.delete(month))
-        lists.set(month, (list = entry))
-        if (lists.size > MAX_CACHED_MONTHS) lists.delete(lists.keys().next().value!)
-      }
-      return list.read
-    }
-    /**
-     * Rows near either end of a month without its whole key list: a key cursor from that end that stops after them.
-     * Chromium checks every index entry against its record, so listing a month of a large ledger costs seconds
-     * (≈160 µs a key at 1,000,000 runs) where its first screen costs milliseconds. Deeper in, a cursor would walk
-     * most of the month anyway: the whole list is read instead, once, for the scrolling that follows.
-     */
-    const sliceOf = async (month: string, count: number, at: number, n: number): Promise<string[]> => {
-      const walk = monthKeys(month)
-      const fromEnd = Math.max(0, count - at - n)
-      if (at <= fromEnd)
-        return (await (descending ? walk.reverse() : walk).offset(at).limit(n).primaryKeys()) as string[]
-      const tail = (await (descending ? walk : walk.reverse())
-        .offset(fromEnd)
-        .limit(count - at - fromEnd)
-        .primaryKeys()) as string[]
-      return tail.reverse()
-    }
-    const rows = async (offset: number, limit: number) => {
-      const ids: string[] = []
-      const sliced: string[] = []
-      for (let i = 0; i < months.length && ids.length < limit; i++) {
-        // Never negative while the rollups agree with the index; if not, the next month starts at its first row.
-        const at = Math.max(0, offset + ids.length - firsts[i]!)
-        const [month, count] = months[i]!
-        if (at >= count) continue
-        const want = Math.min(limit - ids.length, count - at)
-        const list = lists.get(month)
-        if (list?.ids) ids.push(...list.ids.slice(at, at + want))
-        else if (list || Math.min(at, count - at - want) > END_ROWS)
-          ids.push(...(await guarded(() => listOf(month))).slice(at, at + want))
-        else {
-          ids.push(...(await guarded(() => sliceOf(month, count, at, want))))
-          sliced.push(month)
-        }
-      }
-      const found = await byIds(ids)(0, ids.length)
-      // Once scrolling is well into a month's head, its whole list is read ahead (after this screen's records): not
-      // on the first screen, where it would hold up whatever the user asks next (a filter, a jump).
-      if (offset + limit > END_ROWS / 2) for (const month of sliced) void listOf(month).catch(() => undefined)
-      return found
-    }
-    return { total, complete: true, scanned: 1, rows }
   }
 
   /**
@@ -208,9 +208,58 @@ export const openLedgerBrowser = async (name = 'carbon-ledger', engine?: Upgrade
   }
 
   /**
-   * Views no index answers (a predicate, or a person within a project, or sizes within a time range): every run of
-   * the range is read, month by month, in pieces read whole (getAll). Time orders scan in display order, so the rows
-   * found so far are already in place and are shown while the scan goes on; size orders sort at the end.
+   * The runs in time order, month by month, of the whole ledger or of one project or one person, within whole months:
+   * the rollups count each month's runs, so the total and the month holding any position come without reading any
+   * run, and a jump reads only the projection of the month it lands in (its ids in order), then the rows shown.
+   */
+  const byMonth = async (q: RunBrowseQuery): Promise<RunWindow> => {
+    const descending = q.order === 'newest'
+    const from = q.fromMs ?? MIN_KEY
+    const to = q.toMs ?? MAX_KEY
+    const months = (await monthCounts(q.projectId, q.person)).filter(
+      ([month]) => monthStartMs(month) >= from && monthStartMs(month, 1) <= to
+    )
+    if (descending) months.reverse()
+    const firsts: number[] = []
+    let total = 0
+    for (const [, n] of months) {
+      firsts.push(total)
+      total += n
+    }
+    const keep = matcher({ ...q, fromMs: undefined, toMs: undefined })
+    /** Each month's ids in display order, once read (a few recent months kept). */
+    const lists = new Map<string, Promise<string[]>>()
+    const listOf = (month: string) => {
+      let list = lists.get(month)
+      if (!list) {
+        list = readMonth(db, month).then((view) => {
+          const ids = keep(view).map((i) => idAt(view, i))
+          return descending ? ids.reverse() : ids
+        })
+        list.catch(() => lists.delete(month))
+        lists.set(month, list)
+        if (lists.size > MAX_CACHED_MONTHS) lists.delete(lists.keys().next().value!)
+      }
+      return list
+    }
+    const rows = async (offset: number, limit: number) => {
+      const ids: string[] = []
+      for (let i = 0; i < months.length && ids.length < limit; i++) {
+        // Never negative while the rollups agree with the projection; if not, the next month starts at its first row.
+        const at = Math.max(0, offset + ids.length - firsts[i]!)
+        const [month, count] = months[i]!
+        if (at >= count) continue
+        const want = Math.min(limit - ids.length, count - at)
+        ids.push(...(await guarded(() => listOf(month))).slice(at, at + want))
+      }
+      return byIds(ids)(0, ids.length)
+    }
+    return { total, complete: true, scanned: 1, rows }
+  }
+
+  /**
+   * Every other view: the projection of each month in the range is read and filtered, in display order for time
+   * orders (so the rows found so far are already in place, shown while the scan goes on), then sorted for the others.
    */
   const scan = async (q: RunBrowseQuery, options: BrowseOptions): Promise<RunWindow> => {
     const from = q.fromMs ?? MIN_KEY
@@ -222,38 +271,30 @@ export const openLedgerBrowser = async (name = 'carbon-ledger', engine?: Upgrade
     )
     if (backwards) months.reverse()
     const inRange = months.reduce((n, [, count]) => n + count, 0)
+    const keep = matcher(q)
+    const keyOf = sortKeyOf(q)
     const ids: string[] = []
     const keyed: { id: string; key: string | number }[] = []
     let looked = 0
     // One rows function for every partial window of the scan: the table keeps the rows it has read.
     const rows = byIds(ids)
-    const window = (complete: boolean, lookedAt = inRange): RunWindow => ({
+    const window = (complete: boolean): RunWindow => ({
       total: byTime || complete ? ids.length : 0,
       complete,
-      scanned: complete || inRange === 0 ? 1 : Math.min(1, lookedAt / inRange),
+      scanned: complete || inRange === 0 ? 1 : Math.min(1, looked / inRange),
       rows
     })
     for (const [month, count] of months) {
-      const start = Math.max(from, monthStartMs(month))
-      const end = Math.min(to, monthStartMs(month, 1))
-      const pieces = Math.max(1, Math.ceil(count / SCAN_PIECE_RUNS))
-      for (let k = 0; k < pieces; k++) {
-        if (options.signal?.aborted)
-          throw new DOMException('The runs view changed before its scan finished.', 'AbortError')
-        const piece = backwards ? pieces - 1 - k : k
-        const a = start + Math.floor(((end - start) * piece) / pieces)
-        const b = piece === pieces - 1 ? end : start + Math.floor(((end - start) * (piece + 1)) / pieces)
-        const records = await timeRange({ ...q, fromMs: a, toMs: b }).toArray()
-        if (backwards) records.reverse()
-        for (const run of records) {
-          if (q.person !== undefined && run.person !== q.person) continue
-          if (q.match && !q.match(run)) continue
-          if (byTime) ids.push(run.id)
-          else keyed.push({ id: run.id, key: q.sortBy ? q.sortBy.key(run) : run.emissionsKg })
-        }
-        options.onProgress?.(window(false, looked + (count * (k + 1)) / pieces))
-      }
+      if (options.signal?.aborted)
+        throw new DOMException('The runs view changed before its scan finished.', 'AbortError')
+      const view = await readMonth(db, month)
+      const kept = keep(view)
+      if (byTime) {
+        if (backwards) kept.reverse()
+        for (const i of kept) ids.push(idAt(view, i))
+      } else for (const i of kept) keyed.push({ id: idAt(view, i), key: keyOf(view, i) })
       looked += count
+      options.onProgress?.(window(false))
     }
     if (!byTime) {
       // Ties as an index walk gives them: ascending id, descending when read backwards (largest first).
@@ -268,17 +309,9 @@ export const openLedgerBrowser = async (name = 'carbon-ledger', engine?: Upgrade
   const runs = (q: RunBrowseQuery, options: BrowseOptions = {}): Promise<RunWindow> =>
     guarded(async () => {
       const wholeMonths = [q.fromMs, q.toMs].every((ms) => ms === undefined || ms === monthStartMs(monthOf(ms)))
-      if (q.sortBy) return scan(q, options)
       const oneIndex = q.projectId === undefined || q.person === undefined
-      if ((q.order === 'newest' || q.order === 'oldest') && q.match === undefined && oneIndex && wholeMonths)
-        return byMonth(q)
-      const index = indexed(q)
-      if (index) {
-        // Ascending keys reversed = the index read backwards: ties in the index key fall in descending id order.
-        const ids = (await index.walk().primaryKeys()) as string[]
-        if (index.descending) ids.reverse()
-        return { total: ids.length, complete: true, scanned: 1, rows: byIds(ids) }
-      }
+      const byTime = q.sortBy === undefined && (q.order === 'newest' || q.order === 'oldest')
+      if (byTime && q.where === undefined && oneIndex && wholeMonths) return byMonth(q)
       return scan(q, options)
     })
 

@@ -4,10 +4,12 @@ import { compactResult } from '../../shared/ledger/compact'
 import { engineStamp } from '../../shared/ledger/import-plan'
 import { monthOf } from '../../shared/ledger/period'
 import { findProjectByName, tidyProjectName } from '../../shared/ledger/project-names'
+import { ProjectionDelta } from '../../shared/ledger/projection'
 import type { ProjectRecord, RunRecord } from '../../shared/ledger/records'
 import { applyDelta, RollupDelta } from '../../shared/ledger/rollup'
 import type { LedgerEngine } from './api'
 import { LedgerError } from './errors'
+import { writeProjection } from './projection'
 import type { LedgerDb } from './schema'
 
 /** What every repository shares: the database, the engine, and the lab defaults currently in force. */
@@ -87,8 +89,29 @@ export const resolveProjectByName = async <L>(ctx: LedgerContext<L>, name: strin
 export const projectNamed = async (db: LedgerDb, name: string): Promise<ProjectRecord | undefined> =>
   (await db.projects.where('name').equals(name).first()) ?? findProjectByName(await db.projects.toArray(), name)
 
+/**
+ * What a transaction's run writes change besides the runs: the rollup cells and the runs projection. Every run
+ * written or removed is added to it (+1 / -1) and it is written once, with writeRunDelta, before the transaction
+ * ends: so neither can disagree with the runs.
+ */
+export class RunDelta {
+  readonly rollups = new RollupDelta()
+  readonly projection = new ProjectionDelta()
+
+  add(run: RunRecord, sign: 1 | -1): void {
+    this.rollups.add(run, sign)
+    this.projection.add(run, sign)
+  }
+}
+
+/** Inside the run-writing transaction, which must include the rollups and projection tables. */
+export const writeRunDelta = async (db: LedgerDb, delta: RunDelta): Promise<void> => {
+  await writeRollups(db, delta.rollups)
+  await writeProjection(db, delta.projection)
+}
+
 /** Writes a rollup delta: one bulkGet, one bulkPut, one bulkDelete. Inside the run-writing transaction. */
-export const writeRollups = async (db: LedgerDb, delta: RollupDelta): Promise<void> => {
+const writeRollups = async (db: LedgerDb, delta: RollupDelta): Promise<void> => {
   const keys = delta.keys()
   if (keys.length === 0) return
   const stored = await db.rollups.bulkGet(keys)
@@ -133,5 +156,3 @@ export const createContext = <L>(
     freeDiskBytes: () => freeDiskBytes().catch(() => undefined)
   }
 }
-
-export { RollupDelta }

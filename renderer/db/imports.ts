@@ -10,9 +10,9 @@ import {
   makeRunRecord,
   parseRunInput,
   projectNamed,
-  RollupDelta,
+  RunDelta,
   UNASSIGNED_PROJECT,
-  writeRollups
+  writeRunDelta
 } from './context'
 import { guarded, LedgerError } from './errors'
 import { ensureSpace } from './space'
@@ -152,101 +152,105 @@ export const importsRepo = <L>(ctx: LedgerContext<L>): ImportsRepo => {
     await guarded(() => db.settings.put({ key: marker, value: { fileName: source.fileName }, updatedAt: now }))
 
     return guarded(() =>
-      db.transaction('rw', [db.runs, db.projects, db.mappings, db.imports, db.superseded, db.rollups], async () => {
-        const projects = await resolveProjects(runs, options.projectMap ?? {}, options.projectNames ?? {})
-        // Source names given a project for this import only keep the mapping they had (or none).
-        const forThisImportOnly = new Set(
-          options.rememberNames === false
-            ? Object.entries(options.projectNames ?? {})
-                .filter(([, name]) => tidyProjectName(name) !== '')
-                .map(([source]) => source)
-            : []
-        )
-        const projectOf = new Map<string, string>()
-        const mappings: ProjectMapping[] = []
-        // Two sources (CodeCarbon and nvidia-smi runs of one file, or two names chosen alike) may name the same new
-        // project, whatever their case and spacing: create it once.
-        const created = new Map<string, string>()
-        for (const [mappingId, p] of projects) {
-          let projectId = p.projectId ?? created.get(projectKey(p.projectName))
-          if (projectId === undefined) {
-            projectId = ctx.newId()
-            created.set(projectKey(p.projectName), projectId)
-            await db.projects.add({
-              id: projectId,
-              name: p.projectName,
-              description: '',
-              createdByImport: batchId,
-              createdAt: now,
-              updatedAt: now
-            })
-          }
-          projectOf.set(mappingId, projectId)
-          if (!forThisImportOnly.has(p.sourceName))
-            mappings.push({
-              id: mappingId,
-              sourceKind: p.sourceKind,
-              sourceName: p.sourceName,
-              projectId,
-              updatedAt: now
-            })
-        }
-        await db.mappings.bulkPut(mappings)
-
-        const counts = { added: 0, updated: 0, unchanged: 0 }
-        const delta = new RollupDelta()
-        for (let start = 0; start < runs.length; start += chunkSize) {
-          // Throwing inside the transaction aborts it: the runs, rollups and projects written so far go with it.
-          if (options.signal?.aborted) throw cancelled()
-          const chunk = runs.slice(start, start + chunkSize)
-          const stored = await db.runs.bulkGet(chunk.map((r) => r.id))
-          const writes: RunRecord[] = []
-          const replaced = []
-          for (const [i, run] of chunk.entries()) {
-            const previous = stored[i]
-            const projectId = projectOf.get(run.mappingId)!
-            const action = classifyImport({ input: run.input, projectId }, previous, stamp)
-            if (action === 'unchanged') {
-              counts.unchanged++
-              continue
+      db.transaction(
+        'rw',
+        [db.runs, db.projects, db.mappings, db.imports, db.superseded, db.rollups, db.projection],
+        async () => {
+          const projects = await resolveProjects(runs, options.projectMap ?? {}, options.projectNames ?? {})
+          // Source names given a project for this import only keep the mapping they had (or none).
+          const forThisImportOnly = new Set(
+            options.rememberNames === false
+              ? Object.entries(options.projectNames ?? {})
+                  .filter(([, name]) => tidyProjectName(name) !== '')
+                  .map(([source]) => source)
+              : []
+          )
+          const projectOf = new Map<string, string>()
+          const mappings: ProjectMapping[] = []
+          // Two sources (CodeCarbon and nvidia-smi runs of one file, or two names chosen alike) may name the same new
+          // project, whatever their case and spacing: create it once.
+          const created = new Map<string, string>()
+          for (const [mappingId, p] of projects) {
+            let projectId = p.projectId ?? created.get(projectKey(p.projectName))
+            if (projectId === undefined) {
+              projectId = ctx.newId()
+              created.set(projectKey(p.projectName), projectId)
+              await db.projects.add({
+                id: projectId,
+                name: p.projectName,
+                description: '',
+                createdByImport: batchId,
+                createdAt: now,
+                updatedAt: now
+              })
             }
-            const record = makeRunRecord({
-              id: run.id,
-              projectId,
-              input: run.input,
-              result: run.result,
-              computeStamp: stamp,
-              importId: previous?.importId ?? batchId,
-              createdAt: previous?.createdAt ?? now,
-              updatedAt: previous ? Math.max(now, previous.updatedAt + 1) : now
-            })
-            if (previous) {
-              counts.updated++
-              replaced.push({ importId: batchId, runId: run.id, previous })
-              delta.add(previous, -1)
-            } else counts.added++
-            delta.add(record, 1)
-            writes.push(record)
+            projectOf.set(mappingId, projectId)
+            if (!forThisImportOnly.has(p.sourceName))
+              mappings.push({
+                id: mappingId,
+                sourceKind: p.sourceKind,
+                sourceName: p.sourceName,
+                projectId,
+                updatedAt: now
+              })
           }
-          await db.superseded.bulkPut(replaced)
-          await db.runs.bulkPut(writes)
-          options.onProgress?.(start + chunk.length, runs.length)
+          await db.mappings.bulkPut(mappings)
+
+          const counts = { added: 0, updated: 0, unchanged: 0 }
+          const delta = new RunDelta()
+          for (let start = 0; start < runs.length; start += chunkSize) {
+            // Throwing inside the transaction aborts it: the runs, rollups and projects written so far go with it.
+            if (options.signal?.aborted) throw cancelled()
+            const chunk = runs.slice(start, start + chunkSize)
+            const stored = await db.runs.bulkGet(chunk.map((r) => r.id))
+            const writes: RunRecord[] = []
+            const replaced = []
+            for (const [i, run] of chunk.entries()) {
+              const previous = stored[i]
+              const projectId = projectOf.get(run.mappingId)!
+              const action = classifyImport({ input: run.input, projectId }, previous, stamp)
+              if (action === 'unchanged') {
+                counts.unchanged++
+                continue
+              }
+              const record = makeRunRecord({
+                id: run.id,
+                projectId,
+                input: run.input,
+                result: run.result,
+                computeStamp: stamp,
+                importId: previous?.importId ?? batchId,
+                createdAt: previous?.createdAt ?? now,
+                updatedAt: previous ? Math.max(now, previous.updatedAt + 1) : now
+              })
+              if (previous) {
+                counts.updated++
+                replaced.push({ importId: batchId, runId: run.id, previous })
+                delta.add(previous, -1)
+              } else counts.added++
+              delta.add(record, 1)
+              writes.push(record)
+            }
+            await db.superseded.bulkPut(replaced)
+            await db.runs.bulkPut(writes)
+            options.onProgress?.(start + chunk.length, runs.length)
+          }
+          if (options.signal?.aborted) throw cancelled()
+          await writeRunDelta(db, delta)
+          const batch: ImportBatch = {
+            id: batchId,
+            format: source.format,
+            fileName: source.fileName,
+            importedAt: now,
+            ...counts,
+            // Rows, not errors (a row may have several), and not the duplicates a later row of the same run replaced.
+            skipped: (source.skippedRows ?? source.errors.length) + invalid.length,
+            updatedAt: now
+          }
+          await db.imports.add(batch)
+          return batch
         }
-        if (options.signal?.aborted) throw cancelled()
-        await writeRollups(db, delta)
-        const batch: ImportBatch = {
-          id: batchId,
-          format: source.format,
-          fileName: source.fileName,
-          importedAt: now,
-          ...counts,
-          // Rows, not errors (a row may have several), and not the duplicates a later row of the same run replaced.
-          skipped: (source.skippedRows ?? source.errors.length) + invalid.length,
-          updatedAt: now
-        }
-        await db.imports.add(batch)
-        return batch
-      })
+      )
     ).finally(() => guarded(() => db.settings.delete(marker)).catch(() => undefined))
   }
 
@@ -294,11 +298,11 @@ export const importsRepo = <L>(ctx: LedgerContext<L>): ImportsRepo => {
       guarded(() =>
         db.transaction(
           'rw',
-          [db.runs, db.imports, db.superseded, db.rollups, db.projects, db.mappings, db.trash],
+          [db.runs, db.imports, db.superseded, db.rollups, db.projection, db.projects, db.mappings, db.trash],
           async () => {
             if (!(await db.imports.get(batchId)))
               throw new LedgerError('not-found', `No import batch with id ${batchId}.`)
-            const delta = new RollupDelta()
+            const delta = new RunDelta()
             const created = await db.runs.where('importId').equals(batchId).toArray()
             for (const run of created) delta.add(run, -1)
             await db.runs.bulkDelete(created.map((r) => r.id))
@@ -315,7 +319,7 @@ export const importsRepo = <L>(ctx: LedgerContext<L>): ImportsRepo => {
             await db.runs.bulkPut(reverts.map((s) => s.previous))
             await db.superseded.where('importId').equals(batchId).delete()
             await db.imports.delete(batchId)
-            await writeRollups(db, delta)
+            await writeRunDelta(db, delta)
             // The projects its runs were in: those an import created go when this undo leaves them empty.
             const emptied = new Set([...created, ...current.filter((r) => r !== undefined)].map((r) => r.projectId))
             const projectsRemoved = await removeIfEmpty(emptied)

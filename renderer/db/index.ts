@@ -6,6 +6,15 @@ export type { GroupKey, TotalsAnswer, TotalsQuery, TotalsRow } from '../../share
 export type { CheckSummary, RecordNote } from '../../shared/ledger/archive'
 export type { MergeConflict } from '../../shared/ledger/backup'
 export type { Period } from '../../shared/ledger/period'
+export {
+  devicesOfKey,
+  hardwareKey,
+  locationKey,
+  locationOfKey,
+  type ProjectedDevice,
+  type ProjectedLocation,
+  projectionValue
+} from '../../shared/ledger/projection'
 export type { RollupSums } from '../../shared/ledger/records'
 export type * from './api'
 export { checkArchive } from './archive-stream'
@@ -14,7 +23,9 @@ export {
   openLedgerBrowser,
   type RunBrowseQuery,
   type RunOrder,
+  type RunSortColumn,
   type RunSortKey,
+  type RunWhere,
   type RunWindow
 } from './browse'
 export { createLedgerEngine } from './engine'

@@ -1,6 +1,6 @@
 import type { RunRecord } from '../../shared/ledger/records'
 import type { ProjectsRepo } from './api'
-import { type LedgerContext, RollupDelta, writeRollups } from './context'
+import { type LedgerContext, RunDelta, writeRunDelta } from './context'
 import { guarded, LedgerError } from './errors'
 
 /**
@@ -10,10 +10,10 @@ import { guarded, LedgerError } from './errors'
  */
 export const projectMerging = <L>(ctx: LedgerContext<L>): Pick<ProjectsRepo, 'merge' | 'unmerge'> => {
   const { db } = ctx
-  const tables = [db.projects, db.runs, db.trash, db.mappings, db.rollups]
+  const tables = [db.projects, db.runs, db.trash, db.mappings, db.rollups, db.projection]
 
   const moveRuns = async (runs: RunRecord[], projectId: string): Promise<void> => {
-    const delta = new RollupDelta()
+    const delta = new RunDelta()
     const now = ctx.now()
     const moved = runs.map((run) => ({ ...run, projectId, updatedAt: Math.max(now, run.updatedAt + 1) }))
     for (const [i, run] of runs.entries()) {
@@ -21,7 +21,7 @@ export const projectMerging = <L>(ctx: LedgerContext<L>): Pick<ProjectsRepo, 'me
       delta.add(moved[i]!, 1)
     }
     await db.runs.bulkPut(moved)
-    await writeRollups(db, delta)
+    await writeRunDelta(db, delta)
   }
   const runsOf = (projectId: string) =>
     db.runs.where('[projectId+startedAtMs]').between([projectId, -Infinity], [projectId, Infinity]).toArray()

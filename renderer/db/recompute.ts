@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { RunRecord } from '../../shared/ledger/records'
 import type { RecomputeRepo, RecomputeStatus } from './api'
-import { type LedgerContext, makeRunRecord, RollupDelta, writeRollups } from './context'
+import { type LedgerContext, makeRunRecord, RunDelta, writeRunDelta } from './context'
 import { guarded } from './errors'
 import { yieldToUi } from './yield'
 
@@ -81,10 +81,10 @@ export const recomputeRepo = <L>(ctx: LedgerContext<L>): RecomputeRepo => {
           continue
         }
         const written = await guarded(() =>
-          db.transaction('rw', [db.runs, db.rollups], async () => {
+          db.transaction('rw', [db.runs, db.rollups, db.projection], async () => {
             // A run edited or deleted while we computed is left to its writer.
             const now = await db.runs.bulkGet(recomputed.map((r) => r.id))
-            const delta = new RollupDelta()
+            const delta = new RunDelta()
             const writes = recomputed.filter((r, i) => {
               const before = now[i]
               if (!before || before.updatedAt !== r.updatedAt || before.computeStamp === r.computeStamp) return false
@@ -93,7 +93,7 @@ export const recomputeRepo = <L>(ctx: LedgerContext<L>): RecomputeRepo => {
               return true
             })
             await db.runs.bulkPut(writes)
-            await writeRollups(db, delta)
+            await writeRunDelta(db, delta)
             return writes.length
           })
         )

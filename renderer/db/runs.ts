@@ -6,8 +6,8 @@ import {
   makeRunRecord,
   parseRunInput,
   resolveProjectByName,
-  RollupDelta,
-  writeRollups
+  RunDelta,
+  writeRunDelta
 } from './context'
 import { guarded, LedgerError } from './errors'
 
@@ -32,14 +32,10 @@ export const runsRepo = <L>(ctx: LedgerContext<L>): RunsRepo => {
           ? db.runs
               .where('[projectId+startedAtMs]')
               .between([query.projectId, from], [query.projectId, to], true, false)
-          : query.person !== undefined
-            ? db.runs.where('[person+startedAtMs]').between([query.person, from], [query.person, to], true, false)
-            : db.runs.where('startedAtMs').between(from, to, true, false)
+          : db.runs.where('startedAtMs').between(from, to, true, false)
       const ordered = query.newestFirst === false ? collection : collection.reverse()
-      const filtered =
-        query.projectId !== undefined && query.person !== undefined
-          ? ordered.filter((r) => r.person === query.person)
-          : ordered
+      // A person's runs are filtered on the way: the runs table browses them by the projection (browse.ts).
+      const filtered = query.person !== undefined ? ordered.filter((r) => r.person === query.person) : ordered
       return filtered
         .offset(query.offset ?? 0)
         .limit(query.limit ?? Infinity)
@@ -65,7 +61,7 @@ export const runsRepo = <L>(ctx: LedgerContext<L>): RunsRepo => {
       await ctx.engine.prepare?.([input], lab)
       const result = ctx.engine.compute(input, lab)
       return guarded(() =>
-        db.transaction('rw', [db.runs, db.projects, db.rollups], async () => {
+        db.transaction('rw', [db.runs, db.projects, db.rollups, db.projection], async () => {
           const now = ctx.now()
           const record = makeRunRecord({
             id: ctx.newId(),
@@ -78,9 +74,9 @@ export const runsRepo = <L>(ctx: LedgerContext<L>): RunsRepo => {
             updatedAt: now
           })
           await db.runs.add(record)
-          const delta = new RollupDelta()
+          const delta = new RunDelta()
           delta.add(record, 1)
-          await writeRollups(db, delta)
+          await writeRunDelta(db, delta)
           return record
         })
       )
@@ -92,7 +88,7 @@ export const runsRepo = <L>(ctx: LedgerContext<L>): RunsRepo => {
       await ctx.engine.prepare?.([input], lab)
       const result = ctx.engine.compute(input, lab)
       return guarded(() =>
-        db.transaction('rw', [db.runs, db.projects, db.rollups], async () => {
+        db.transaction('rw', [db.runs, db.projects, db.rollups, db.projection], async () => {
           const current = await db.runs.get(id)
           if (!current) throw new LedgerError('not-found', `No run with id ${id} (was it deleted?).`)
           const record: RunRecord = makeRunRecord({
@@ -109,10 +105,10 @@ export const runsRepo = <L>(ctx: LedgerContext<L>): RunsRepo => {
             updatedAt: Math.max(ctx.now(), current.updatedAt + 1)
           })
           await db.runs.put(record)
-          const delta = new RollupDelta()
+          const delta = new RunDelta()
           delta.add(current, -1)
           delta.add(record, 1)
-          await writeRollups(db, delta)
+          await writeRunDelta(db, delta)
           return record
         })
       )
@@ -130,15 +126,15 @@ export const runsRepo = <L>(ctx: LedgerContext<L>): RunsRepo => {
       ),
     remove: (ids) =>
       guarded(() =>
-        db.transaction('rw', [db.runs, db.trash, db.rollups], async () => {
+        db.transaction('rw', [db.runs, db.trash, db.rollups, db.projection], async () => {
           const deletionId = ctx.newId()
           const deletedAt = ctx.now()
           const runs = (await db.runs.bulkGet(ids)).filter((r): r is RunRecord => r !== undefined)
-          const delta = new RollupDelta()
+          const delta = new RunDelta()
           for (const run of runs) delta.add(run, -1)
           await db.trash.bulkPut(runs.map((run) => ({ id: run.id, deletionId, deletedAt, run })))
           await db.runs.bulkDelete(runs.map((r) => r.id))
-          await writeRollups(db, delta)
+          await writeRunDelta(db, delta)
           return { deletionId, removed: runs.length }
         })
       )

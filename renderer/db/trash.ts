@@ -1,6 +1,6 @@
 import type { RunRecord } from '../../shared/ledger/records'
 import type { TrashRepo } from './api'
-import { type LedgerContext, RollupDelta, writeRollups } from './context'
+import { type LedgerContext, RunDelta, writeRunDelta } from './context'
 import { guarded } from './errors'
 
 export const trashRepo = <L>(ctx: LedgerContext<L>): TrashRepo => {
@@ -22,15 +22,15 @@ export const trashRepo = <L>(ctx: LedgerContext<L>): TrashRepo => {
       }),
     restore: (deletionId) =>
       guarded(() =>
-        db.transaction('rw', [db.runs, db.trash, db.rollups], async () => {
+        db.transaction('rw', [db.runs, db.trash, db.rollups, db.projection], async () => {
           const entries = await db.trash.where('deletionId').equals(deletionId).toArray()
           // A run re-created since (re-import of the same file) is newer than its trashed copy: keep it.
           const present = await db.runs.bulkGet(entries.map((e) => e.id))
           const back = entries.filter((_, i) => present[i] === undefined).map((e) => e.run)
           await db.runs.bulkAdd(back)
-          const delta = new RollupDelta()
+          const delta = new RunDelta()
           for (const run of back) delta.add(run, 1)
-          await writeRollups(db, delta)
+          await writeRunDelta(db, delta)
           await db.trash.bulkDelete(entries.map((e) => e.id))
           return back.length
         })

@@ -20,7 +20,11 @@ beforeAll(async () => {
         project: `p${i % 5}`,
         person: `u${i % 2}`,
         startedAt: new Date(Date.UTC(2026, i % 3, 1 + (i % 9), 8)).toISOString(),
-        powerW: 100 + 50 * (i % 4)
+        powerW: 100 + 50 * (i % 4),
+        kind: (['training', 'inference', 'other'] as const)[(i >> 1) % 3],
+        title: `Run ${i % 7}`,
+        notes: i % 5 === 0 ? 'Retried after an OOM' : '',
+        tags: i % 6 === 0 ? ['Sweep'] : []
       })
     )
     if (!projects.includes(run.projectId)) projects.push(run.projectId)
@@ -40,13 +44,21 @@ const offsetPath = async (q: RunBrowseQuery, offset: number, limit: number): Pro
   const byTime = q.order === 'newest' || q.order === 'oldest'
   const from = q.fromMs ?? -8.64e15
   const to = q.toMs ?? 8.64e15
+  if (!byTime && q.projectId !== undefined) {
+    // A project by size: its runs sorted as an index on [projectId+emissionsKg] walked them (ties by id).
+    const sign = q.order === 'largest' ? -1 : 1
+    const runs = await db.runs
+      .where('[projectId+startedAtMs]')
+      .between([q.projectId, -Infinity], [q.projectId, Infinity])
+      .toArray()
+    runs.sort((a, b) => sign * (a.emissionsKg - b.emissionsKg || (a.id < b.id ? -1 : 1)))
+    return runs.slice(offset, offset + limit).map((r) => r.id)
+  }
   const walk = byTime
     ? q.projectId !== undefined
       ? db.runs.where('[projectId+startedAtMs]').between([q.projectId, from], [q.projectId, to], true, false)
       : db.runs.where('startedAtMs').between(from, to, true, false)
-    : q.projectId !== undefined
-      ? db.runs.where('[projectId+emissionsKg]').between([q.projectId, -Infinity], [q.projectId, Infinity])
-      : db.runs.orderBy('emissionsKg')
+    : db.runs.orderBy('emissionsKg')
   const ordered = q.order === 'newest' || q.order === 'largest' ? walk.reverse() : walk
   return (await ordered.offset(offset).limit(limit).toArray()).map((r) => r.id)
 }
@@ -119,7 +131,10 @@ describe('browsing the runs by a scan (filters no index answers)', () => {
         (q.person === undefined || r.person === q.person) &&
         (q.fromMs === undefined || r.startedAtMs >= q.fromMs) &&
         (q.toMs === undefined || r.startedAtMs < q.toMs) &&
-        (q.match === undefined || q.match(r))
+        (q.where?.kind === undefined || r.input.kind === q.where.kind) &&
+        (q.where?.search === undefined ||
+          [r.input.title, r.input.notes, ...r.input.tags].some((t) => t.toLowerCase().includes(q.where!.search!))) &&
+        (q.where?.hardware === undefined || q.where.hardware(r.input.devices))
     )
     const byTime = q.order === 'newest' || q.order === 'oldest'
     const key = (r: (typeof kept)[number]) => (byTime ? r.startedAtMs : r.emissionsKg)
@@ -136,7 +151,9 @@ describe('browsing the runs by a scan (filters no index answers)', () => {
       person: fc.option(fc.constantFrom('u0', 'u1'), { nil: undefined }),
       fromDay: fc.option(fc.integer({ min: -5, max: 75 }), { nil: undefined }),
       days: fc.integer({ min: 1, max: 60 }),
-      power: fc.option(fc.constantFrom(100, 150, 200, 250), { nil: undefined })
+      kind: fc.option(fc.constantFrom('training', 'inference', 'other'), { nil: undefined }),
+      search: fc.option(fc.constantFrom('run 3', 'oom', 'sweep', 'after', 'nothing'), { nil: undefined }),
+      hardware: fc.boolean()
     })
     await fc.assert(
       fc.asyncProperty(query, async (p) => {
@@ -146,7 +163,14 @@ describe('browsing the runs by a scan (filters no index answers)', () => {
           person: p.person,
           fromMs: p.fromDay === undefined ? undefined : Date.UTC(2026, 0, p.fromDay),
           toMs: p.fromDay === undefined ? undefined : Date.UTC(2026, 0, p.fromDay + p.days),
-          match: p.power === undefined ? undefined : (r) => r.input.devices[0]!.powerW === p.power
+          where:
+            p.kind === undefined && p.search === undefined && !p.hardware
+              ? undefined
+              : {
+                  ...(p.kind ? { kind: p.kind } : {}),
+                  ...(p.search ? { search: p.search } : {}),
+                  ...(p.hardware ? { hardware: (devices) => devices.some((d) => d.name.includes('A100')) } : {})
+                }
         }
         const win = await browser.runs(q)
         expect(win.complete).toBe(true)
@@ -194,7 +218,7 @@ describe('browsing the runs by a scan (filters no index answers)', () => {
 
   it('shows the rows found so far while it scans: each partial view is the start of the final one', async () => {
     const partials: { total: number; scanned: number; ids: string[] }[] = []
-    const q: RunBrowseQuery = { order: 'newest', match: (r) => r.person === 'u1' }
+    const q: RunBrowseQuery = { order: 'newest', person: 'u1', where: { search: 'run' } }
     const win = await browser.runs(q, {
       onProgress: (w) => {
         expect(w.complete).toBe(false)
@@ -205,7 +229,7 @@ describe('browsing the runs by a scan (filters no index answers)', () => {
     })
     const final = (await win.rows(0, 100)).map((r) => r.id)
     expect(final).toHaveLength(22)
-    // One partial view per month read (three months, each one piece), newest month first: March's u1 runs.
+    // One partial view per month read, newest month first: March's u1 runs.
     expect(partials.map((p) => p.total)).toEqual([7, 15, 22])
     expect(partials.map((p) => p.scanned)).toEqual([15 / 45, 30 / 45, 1])
     for (const p of partials) expect(p.ids).toEqual(final.slice(0, p.total))
@@ -225,7 +249,7 @@ describe('browsing the runs by a scan (filters no index answers)', () => {
     const controller = new AbortController()
     let reads = 0
     const pending = browser.runs(
-      { order: 'oldest', match: () => true },
+      { order: 'oldest', where: { search: 'run' } },
       {
         signal: controller.signal,
         onProgress: () => {
@@ -249,8 +273,8 @@ describe('browsing the runs by a column no index holds', () => {
       .map((r) => r.id)
     const query = (descending: boolean): RunBrowseQuery => ({
       order: 'newest',
-      match: keep,
-      sortBy: { key: (r) => r.result.energyKWh.value, descending }
+      person: 'u1',
+      sortBy: { column: 'energy', descending }
     })
     const up = await browser.runs(query(false))
     expect(up.total).toBe(expected.length)
@@ -260,18 +284,34 @@ describe('browsing the runs by a column no index holds', () => {
   })
 
   it('sorts text keys, over the whole ledger when nothing is filtered', async () => {
-    const sorted = await browser.runs({ order: 'newest', sortBy: { key: (r) => r.projectId, descending: false } })
+    const sorted = await browser.runs({ order: 'newest', sortBy: { column: 'project', descending: false } })
     const keys = (await sorted.rows(0, 100)).map((r) => r.projectId)
     expect(keys).toHaveLength(45)
     expect(keys).toEqual([...keys].sort())
+    // By the text a value shows, asked once per value: the titles by their number, largest first.
+    const asked: string[] = []
+    const byTitle = await browser.runs({
+      order: 'newest',
+      sortBy: {
+        column: 'title',
+        descending: true,
+        text: (column, value) => {
+          asked.push(`${column}:${value}`)
+          return value.slice(-1)
+        }
+      }
+    })
+    const titles = (await byTitle.rows(0, 100)).map((r) => r.input.title)
+    expect(titles).toEqual([...titles].sort().reverse())
+    expect(asked.sort()).toEqual([0, 1, 2, 3, 4, 5, 6].map((n) => `title:run ${n}`))
   })
 })
 
-describe('a month too large to list for one screen', () => {
-  it('reads rows near its ends by a key cursor and deeper ones from its whole list, the same rows either way', async () => {
+describe('a large month', () => {
+  it('gives rows at any depth from its projection, the same rows as the time index, again and again', async () => {
     const bigName = freshName()
     const ledger = await openTest(bigName)
-    // 2,500 runs in March 2026 (more than 1,000 from either end in the middle), with ties every 5 runs.
+    // 2,500 runs in March 2026, with ties every 5 runs.
     await ledger.imports.commit({
       format: 'codecarbon',
       fileName: 'march.csv',

@@ -107,7 +107,7 @@ describe('live queries', () => {
     const browser = await openLedgerBrowser(name)
     const newest = watch(() => browser.runs({ order: 'newest' }))
     const largest = watch(() => browser.runs({ order: 'largest' }))
-    const scanned = watch(() => browser.runs({ order: 'newest', match: (r) => r.person === 'grace' }))
+    const scanned = watch(() => browser.runs({ order: 'newest', where: { source: 'codecarbon' } }))
     const batches = watch(() => ledger.imports.list())
     await newest.until((w) => w.total === 0)
 

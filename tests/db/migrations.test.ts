@@ -7,6 +7,7 @@ import { runInputSchema } from '../../shared/domain/run'
 import { compactResult } from '../../shared/ledger/compact'
 import { computeStamp } from '../../shared/ledger/import-plan'
 import { monthOf } from '../../shared/ledger/period'
+import { buildProjection, mergeParts, type ProjectionPart } from '../../shared/ledger/projection'
 import { type RollupRecord, type RunRecord, runRecordSchema } from '../../shared/ledger/records'
 import { RollupDelta } from '../../shared/ledger/rollup'
 import { freshName, gpuRun, openTest, testCompute, testEngine } from './support'
@@ -22,12 +23,17 @@ interface Fixture {
   version: number
   tables: Record<string, unknown[]>
 }
-const fixtures: Record<number, Fixture> = {
-  1: JSON.parse(readFileSync(new URL('../fixtures/ledger/ledger-v1.json', import.meta.url), 'utf8')),
-  2: JSON.parse(readFileSync(new URL('../fixtures/ledger/ledger-v2.json', import.meta.url), 'utf8')),
-  3: JSON.parse(readFileSync(new URL('../fixtures/ledger/ledger-v3.json', import.meta.url), 'utf8')),
-  4: JSON.parse(readFileSync(new URL('../fixtures/ledger/ledger-v4.json', import.meta.url), 'utf8'))
+/** Fixtures are JSON: the projection's typed arrays are written as { "$Float64Array": [...] } and read back here. */
+const revive = (_key: string, value: unknown): unknown => {
+  if (value !== null && typeof value === 'object') {
+    if ('$Float64Array' in value) return Float64Array.from(value.$Float64Array as number[])
+    if ('$Uint32Array' in value) return Uint32Array.from(value.$Uint32Array as number[])
+  }
+  return value
 }
+const fixture = (version: number): Fixture =>
+  JSON.parse(readFileSync(new URL(`../fixtures/ledger/ledger-v${version}.json`, import.meta.url), 'utf8'), revive)
+const fixtures: Record<number, Fixture> = { 1: fixture(1), 2: fixture(2), 3: fixture(3), 4: fixture(4), 5: fixture(5) }
 /**
  * How each fixture's tables must look after upgrading to the current version. Version 2 added startMonth to every
  * stored copy of a run: the version-2 fixture is the version-1 one with that field, written by hand from its
@@ -35,11 +41,15 @@ const fixtures: Record<number, Fixture> = {
  * quarters and their log), empty after an upgrade; its fixture is the version-2 one with a closed quarter and a log.
  * Version 4 compacts runs computed to the stamp in force (tested below): every run of the older fixtures carries a
  * stamp of an older method, so they keep their whole results; its fixture is the version-3 one with two runs stored
- * compact since (one of them in the trash).
+ * compact since (one of them in the trash). Version 5 added the runs projection, built from the runs by the upgrade:
+ * one part per month, as buildProjection makes it; its fixture is the version-4 one with that projection.
  */
 const expectAfterUpgrade = (fixture: Fixture): Record<string, unknown[]> => {
   const tables = fixture.version === 1 ? fixtures[2]!.tables : fixture.tables
-  return fixture.version < 3 ? { ...tables, closedQuarters: [], quarterLog: [] } : tables
+  const withQuarters = fixture.version < 3 ? { ...tables, closedQuarters: [], quarterLog: [] } : tables
+  return fixture.version < 5
+    ? { ...withQuarters, projection: buildProjection(withQuarters.runs as RunRecord[]) }
+    : withQuarters
 }
 
 const byKey = (rows: unknown[]) => [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))
@@ -77,6 +87,12 @@ describe('schema migrations', () => {
         expect(cell.members).toBe(expected.members)
         expect(cell.emissionsKg.value).toBeCloseTo(expected.emissionsKg.value, 9)
       }
+      // And the projection holds every run, once, in its start month.
+      const parts: ProjectionPart[] = await current.projection.toArray()
+      const projected = [...new Set(parts.map((p) => p.month))].flatMap((month) =>
+        mergeParts(parts.filter((p) => p.month === month)).map((row) => [month, row.id])
+      )
+      expect(projected.sort()).toEqual(runs.map((r) => [r.startMonth, r.id]).sort())
       current.close()
     })
   }

@@ -102,6 +102,11 @@ describe('runs, rollups and trash', () => {
     ])
     expect((await ledger.aggregate.topRuns({ n: 2 })).map((r) => r.id)).toEqual([big.id, other.id])
     expect((await ledger.aggregate.topRuns({ n: 5, projectId: other.projectId })).map((r) => r.id)).toEqual([other.id])
+    // A project over all time: its months' largest, across months.
+    expect((await ledger.aggregate.topRuns({ n: 5, projectId: small.projectId })).map((r) => r.id)).toEqual([
+      big.id,
+      small.id
+    ])
     expect((await ledger.aggregate.topRuns({ n: 5, period: quarterPeriod(2026, 1) })).map((r) => r.id)).toEqual([
       big.id,
       small.id

@@ -179,11 +179,9 @@ const harness = {
       req.onupgradeneeded = () => {
         const store = req.result.createObjectStore('runs', { keyPath: 'id' })
         store.createIndex('a', ['projectId', 'startedAtMs'])
-        store.createIndex('b', ['person', 'startedAtMs'])
         store.createIndex('c', 'startedAtMs')
         store.createIndex('d', 'importId')
         store.createIndex('e', 'emissionsKg')
-        store.createIndex('f', ['projectId', 'emissionsKg'])
         store.createIndex('g', 'computeStamp')
       }
       req.onsuccess = () => resolve(req.result)

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import type { RunRecord } from '../../../renderer/db'
 import { countryName, countryOptions, locationMatches, locationName } from '../../../renderer/src/i18n/location-names'
 import { browseQuery, NEWEST_FIRST } from '../../../renderer/src/screens/runs/runs-query'
 import { iso2OfIso3 } from '../../../shared/refdata/country-codes'
@@ -75,8 +74,7 @@ describe('locationMatches and the runs filter', () => {
   })
 
   it("the runs table's location filter finds a German run typed as the table shows it", () => {
-    const run = (locationId: string, locationLabel: string) =>
-      ({ result: { locationId, locationLabel } }) as unknown as RunRecord
+    const run = (locationId: string, locationLabel: string) => ({ locationId, locationLabel })
     const filters = {
       project: '',
       person: '',
@@ -89,9 +87,9 @@ describe('locationMatches and the runs filter', () => {
       search: ''
     }
     const query = (f: typeof filters) => browseQuery(f, NEWEST_FIRST, () => '')
-    const match = query(filters).match!
+    const match = query(filters).where!.location!
     expect(match(run('country:DEU', 'Germany'))).toBe(true)
     expect(match(run('country:FRA', 'France'))).toBe(false)
-    expect(query({ ...filters, location: 'france' }).match!(run('country:FRA', 'France'))).toBe(true)
+    expect(query({ ...filters, location: 'france' }).where!.location!(run('country:FRA', 'France'))).toBe(true)
   })
 })

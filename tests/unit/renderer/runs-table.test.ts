@@ -50,18 +50,30 @@ describe('sorting the runs table by a column', () => {
     expect(nextSort({ column: 'title', descending: false }, 'title')).toEqual({ column: 'title', descending: true })
   })
 
-  it('uses the indexes for start and CO2e, a key for the other columns', () => {
-    const textOf = (_: string, r: RunRecord) => r.input.title
-    const newest = browseQuery(noFilters, NEWEST_FIRST, textOf)
+  it('orders by start and CO2e, by energy, or by the text a column shows for the other columns', () => {
+    const labelOf = (column: string, value: string) => (column === 'project' ? `Project ${value}` : value)
+    const newest = browseQuery(noFilters, NEWEST_FIRST, labelOf)
     expect([newest.order, newest.sortBy]).toEqual(['newest', undefined])
-    const smallest = browseQuery(noFilters, { column: 'emissions', descending: false }, textOf)
+    const smallest = browseQuery(noFilters, { column: 'emissions', descending: false }, labelOf)
     expect([smallest.order, smallest.sortBy]).toEqual(['smallest', undefined])
-    const energy = browseQuery(noFilters, { column: 'energy', descending: true }, textOf).sortBy!
-    expect(energy.descending).toBe(true)
-    expect(energy.key(run('a', 'x', 12.5, 1))).toBe(12.5)
+    const energy = browseQuery(noFilters, { column: 'energy', descending: true }, labelOf).sortBy!
+    expect(energy).toEqual({ column: 'energy', descending: true })
     // Text as the table shows it, case-insensitive: "vision" and "Vision" sort together.
-    const title = browseQuery(noFilters, { column: 'title', descending: false }, textOf).sortBy!
-    expect(title.key(run('a', 'Vision Inference', 1, 1))).toBe(title.key(run('b', 'vision inference', 1, 1)))
+    const project = browseQuery(noFilters, { column: 'project', descending: false }, labelOf).sortBy!
+    expect(project.text!('project', 'Vision')).toBe('project vision')
+    expect(project.text!('project', 'VISION')).toBe(project.text!('project', 'vision'))
+  })
+
+  it('filters by kind, source, hardware and search on the projection', () => {
+    const q = browseQuery(
+      { ...noFilters, kind: 'inference', source: 'slurm', hardware: ' a100 ', search: ' OOM ' },
+      NEWEST_FIRST,
+      (_, v) => v
+    )
+    expect(q.where).toMatchObject({ kind: 'inference', source: 'slurm', search: 'oom' })
+    expect(q.where!.hardware!([{ kind: 'gpu', count: 1, name: 'NVIDIA A100' }])).toBe(true)
+    expect(q.where!.hardware!([{ kind: 'cpu', count: 1, name: 'EPYC', hardwareId: 'amd-epyc-7763' }])).toBe(false)
+    expect(browseQuery(noFilters, NEWEST_FIRST, (_, v) => v).where).toBeUndefined()
   })
 })
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { runSourceSchema } from '../../../../shared/domain/run'
-import type { RunRecord } from '../../../db'
+import { devicesOfKey, locationOfKey, projectionValue, type RunRecord } from '../../../db'
 import { useNotify } from '../../app/Notices'
 import { navigate } from '../../app/router'
 import type { ScreenProps } from '../../app/screens'
@@ -81,37 +81,37 @@ export default function Runs({ query }: ScreenProps) {
   const projects = useLedgerQuery(({ ledger }) => ledger.projects.list(), [])
   const projectNames = useMemo(() => new Map((projects.data ?? []).map((p) => [p.id, p.name])), [projects.data])
   const projectName = useCallback((id: string) => projectNames.get(id) ?? '', [projectNames])
-  // The text a cell shows: the table draws it and sorts by it, so the order is the one the user reads.
-  const textOf = useCallback(
-    (column: TextColumn, r: RunRecord): string => {
+  // The text a cell shows for a value of the runs projection: the table draws it and sorts by it, so the order is
+  // the one the user reads.
+  const labelOf = useCallback(
+    (column: TextColumn, value: string): string => {
       switch (column) {
         case 'title':
-          return r.input.title || t('runs.untitled')
+          return value || t('runs.untitled')
         case 'project':
-          return projectName(r.projectId)
+          return projectName(value)
         case 'person':
-          return r.person
+          return value
         case 'kind':
-          return t(`kind.${r.input.kind}` as MessageKey)
+          return t(`kind.${value}` as MessageKey)
         case 'hardware': {
           // Accelerators first: a 4-GPU node reads by its GPUs, then its CPUs (the cell shows the rest on hover).
-          const rank = { gpu: 0, tpu: 1, cpu: 2 } as const
-          const devices = [...r.input.devices].sort((a, b) => rank[a.kind] - rank[b.kind])
+          const devices = devicesOfKey(value)
           return devices.length > 0 ? devices.map((d) => `${d.count} × ${d.name}`).join(', ') : '–'
         }
-        case 'location':
-          return locationName(
-            r.result.locationId,
-            i18n.msg(r.result.locationLabelMsg, r.result.locationLabel),
-            i18n.language
-          )
+        case 'location': {
+          const l = locationOfKey(value)
+          return locationName(l.locationId, i18n.msg(l.locationLabelMsg, l.locationLabel), i18n.language)
+        }
       }
     },
     [t, i18n, projectName]
   )
+  const textOf = (column: TextColumn, r: RunRecord): string =>
+    labelOf(column, column === 'title' ? r.input.title : projectionValue(column, r))
   const win = useRunWindow(
     browser,
-    useMemo(() => browseQuery(debounced, sort, textOf), [debounced, sort, textOf])
+    useMemo(() => browseQuery(debounced, sort, labelOf), [debounced, sort, labelOf])
   )
   const total = win.data?.total ?? 0
   const totals = useWindowTotals(win.status === 'ready' ? win.data : undefined)

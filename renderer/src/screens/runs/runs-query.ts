@@ -1,4 +1,4 @@
-import type { RunBrowseQuery, RunRecord } from '../../../db'
+import type { RunBrowseQuery, RunWhere } from '../../../db'
 import { locationMatches } from '../../i18n/location-names'
 
 /** The table's columns that sort it. */
@@ -38,52 +38,52 @@ const monthStartMs = (month: string, after = 0): number =>
   Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1 + after, 1)
 
 /**
- * The browse query of the filters and the order: indexed filters as ranges, the rest as one predicate; start and
- * CO2e by their indexes, other columns by their key (text as shown, from textOf, case-insensitive).
+ * The text a column shows for a value of the runs projection (the lower-cased title, the project id, the person, the
+ * kind, the devices key, the location key): the table sorts by it, so the order is the one the user reads.
  */
-export const browseQuery = (
-  f: Filters,
-  sort: RunSort,
-  textOf: (column: TextColumn, run: RunRecord) => string
-): RunBrowseQuery => {
+export type ColumnLabel = (column: TextColumn, value: string) => string
+
+/**
+ * The browse query of the filters and the order: project, person and months as ranges, the rest as filters on the
+ * projection's columns; start and CO2e by the projection's time and emissions, other columns by the text they show
+ * (labelOf, case-insensitive).
+ */
+export const browseQuery = (f: Filters, sort: RunSort, labelOf: ColumnLabel): RunBrowseQuery => {
   const hardware = f.hardware.trim().toLowerCase()
   const location = f.location.trim().toLowerCase()
   const search = f.search.trim().toLowerCase()
-  const tests: ((r: RunRecord) => boolean)[] = []
-  if (f.kind) tests.push((r) => r.input.kind === f.kind)
-  if (f.source) tests.push((r) => r.input.source.kind === f.source)
-  if (hardware)
-    tests.push((r) =>
-      r.input.devices.some(
-        (d) => d.name.toLowerCase().includes(hardware) || (d.hardwareId ?? '').toLowerCase().includes(hardware)
-      )
-    )
-  // The table names countries in the UI language: a country matches by its name in either language too.
-  if (location) tests.push((r) => locationMatches(r.result.locationId, r.result.locationLabel, location))
-  if (search)
-    tests.push(
-      (r) =>
-        r.input.title.toLowerCase().includes(search) ||
-        r.input.notes.toLowerCase().includes(search) ||
-        r.input.tags.some((tag) => tag.toLowerCase().includes(search))
-    )
+  const where: RunWhere = {
+    ...(f.kind ? { kind: f.kind } : {}),
+    ...(f.source ? { source: f.source } : {}),
+    ...(hardware
+      ? {
+          hardware: (devices) =>
+            devices.some(
+              (d) => d.name.toLowerCase().includes(hardware) || (d.hardwareId ?? '').toLowerCase().includes(hardware)
+            )
+        }
+      : {}),
+    // The table names countries in the UI language: a country matches by its name in either language too.
+    ...(location ? { location: (l) => locationMatches(l.locationId, l.locationLabel, location) } : {}),
+    ...(search ? { search } : {})
+  }
   return {
     projectId: f.project || undefined,
     person: f.person.trim() || undefined,
     fromMs: f.from ? monthStartMs(f.from) : undefined,
     toMs: f.to ? monthStartMs(f.to, 1) : undefined,
-    ...orderOf(sort, textOf),
-    match: tests.length > 0 ? (r) => tests.every((test) => test(r)) : undefined
+    ...orderOf(sort, labelOf),
+    ...(Object.keys(where).length > 0 ? { where } : {})
   }
 }
 
-const orderOf = (
-  sort: RunSort,
-  textOf: (column: TextColumn, run: RunRecord) => string
-): Pick<RunBrowseQuery, 'order' | 'sortBy'> => {
+const orderOf = (sort: RunSort, labelOf: ColumnLabel): Pick<RunBrowseQuery, 'order' | 'sortBy'> => {
   const { column, descending } = sort
   if (column === 'start') return { order: descending ? 'newest' : 'oldest' }
   if (column === 'emissions') return { order: descending ? 'largest' : 'smallest' }
-  if (column === 'energy') return { order: 'newest', sortBy: { key: (r) => r.result.energyKWh.value, descending } }
-  return { order: 'newest', sortBy: { key: (r) => textOf(column, r).toLocaleLowerCase(), descending } }
+  if (column === 'energy') return { order: 'newest', sortBy: { column, descending } }
+  return {
+    order: 'newest',
+    sortBy: { column, descending, text: (c, value) => labelOf(c, value).toLocaleLowerCase() }
+  }
 }
