@@ -21,7 +21,7 @@ import { type Command, writeJson } from '../command'
  * The ledger schema versions this command reads: renderer/db/schema.ts SCHEMA_VERSION (not imported: it would
  * bring Dexie into the command line; a unit test keeps the two equal).
  */
-export const READS_LEDGER_SCHEMA = 4
+export const READS_LEDGER_SCHEMA = 5
 
 const usage = `
 usage: report --archive BACKUP.jsonl.gz --period PERIOD --csv DIR [--projects IDS] [--people NAMES] [--lab NAME] [--json]
