@@ -205,10 +205,11 @@ function sourcesOf(ref: ReferenceData): SourceRef[] {
   return sources
 }
 
-const mergedTables = new WeakMap<ReferenceData, WeakMap<LabDefaults, Tables>>()
+const mergedTables = new WeakMap<ReferenceData, WeakMap<LabEntries, Tables>>()
+type LabEntries = Pick<LabDefaults, 'hardware' | 'locations'>
 
 /** Lab entries first, replacing a reference entry of the same id. Memoised: the lookups index each table once. */
-function withLabEntries(ref: ReferenceData, lab: LabDefaults): Tables {
+function withLabEntries(ref: ReferenceData, lab: LabEntries): Tables {
   let byLab = mergedTables.get(ref)
   if (!byLab) {
     byLab = new WeakMap()
@@ -485,7 +486,7 @@ export function newestIntensity(entry: LocationEntry, ref: ReferenceData): Yearl
   const grid = gridOf(entry, withLabEntries(ref, NO_LAB_ENTRIES)) ?? [entry]
   return grid.map((g) => yearlyIntensity(g).intensity).reduce((newest, c) => (c.year > newest.year ? c : newest))
 }
-const NO_LAB_ENTRIES = { hardware: [], locations: [] } as unknown as LabDefaults
+const NO_LAB_ENTRIES: LabEntries = { hardware: [], locations: [] }
 
 /**
  * The grid a location draws from (DESIGN §2 "one intensity per place and time"): its zone and its country, first

@@ -150,16 +150,14 @@ export function LocationPicker({
                 }}
               >
                 <option value="">–</option>
-                {options.map(({ entry, name }) => (
-                  <option key={entry.id} value={entry.id}>
-                    {name} (
-                    {t('form.locationIntensity', {
-                      value: num(latest(entry).intensityGPerKWh),
-                      year: latest(entry).year
-                    })}
-                    )
-                  </option>
-                ))}
+                {options.map(({ entry, name }) => {
+                  const shown = latest(entry)
+                  return (
+                    <option key={entry.id} value={entry.id}>
+                      {`${name} (${t('form.locationIntensity', { value: num(shown.intensityGPerKWh), year: shown.year })})`}
+                    </option>
+                  )
+                })}
               </select>
             )}
           </Field>

@@ -3,11 +3,10 @@ import { mkdtemp, rm, statfs, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { type BrowserContext, expect, type Page, test } from '@playwright/test'
-import { chromium } from 'playwright-core'
+import { expect, type Page, test } from '@playwright/test'
 import { bytesNeeded } from '../../../renderer/db/space'
-import { chromiumArgs, chromiumPath } from '../../support/chromium'
 import { startHarness } from '../harness/server'
+import { launchOnProfile } from './profile-browser'
 
 /**
  * The ledger on a nearly full disk, in real Chromium: the browser profile (what Electron's userData is to the app)
@@ -64,16 +63,10 @@ test.afterEach(async () => {
  * A browser on the tmpfs profile. With a disk hook the page's ledger learns the free space from it, as the desktop
  * app learns it from main (statfs); without, it knows the origin's quota only, as in a browser.
  */
-const launch = async (diskHook?: () => Promise<number>): Promise<{ context: BrowserContext; page: Page }> => {
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath(),
-    args: chromiumArgs,
-    headless: true
+const launch = async (diskHook?: () => Promise<number>) => {
+  const { context, page } = await launchOnProfile(profile, harness.url, async (c) => {
+    if (diskHook) await c.exposeFunction('hostDiskFreeBytes', diskHook)
   })
-  if (diskHook) await context.exposeFunction('hostDiskFreeBytes', diskHook)
-  const page = context.pages()[0] ?? (await context.newPage())
-  await page.goto(harness.url)
-  await page.waitForFunction(() => document.title === 'ledger harness ready')
   await page.evaluate((desktop) => window.ledgerHarness.open('carbon-ledger', 'real', desktop), diskHook !== undefined)
   return { context, page }
 }

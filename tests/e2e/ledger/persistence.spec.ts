@@ -1,10 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { type BrowserContext, expect, type Page, test } from '@playwright/test'
-import { chromium } from 'playwright-core'
-import { chromiumArgs, chromiumPath } from '../../support/chromium'
+import { expect, test } from '@playwright/test'
 import { startHarness } from '../harness/server'
+import { launchOnProfile } from './profile-browser'
 
 let harness: Awaited<ReturnType<typeof startHarness>>
 let profile: string
@@ -22,18 +21,7 @@ test.afterEach(async () => {
   await rm(profile, { recursive: true, force: true })
 })
 
-/** A browser on a persistent profile directory: what Electron's userData is to the app. */
-const launch = async (): Promise<{ context: BrowserContext; page: Page }> => {
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath(),
-    args: chromiumArgs,
-    headless: true
-  })
-  const page = context.pages()[0] ?? (await context.newPage())
-  await page.goto(harness.url)
-  await page.waitForFunction(() => document.title === 'ledger harness ready')
-  return { context, page }
-}
+const launch = () => launchOnProfile(profile, harness.url)
 
 test('data survives a reload and a browser restart', async () => {
   let { context, page } = await launch()

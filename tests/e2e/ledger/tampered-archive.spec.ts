@@ -1,11 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { type BrowserContext, expect, type Page, test } from '@playwright/test'
-import { chromium } from 'playwright-core'
+import { expect, test } from '@playwright/test'
 import { readLines, tamper } from '../../db/archive-support'
-import { chromiumArgs, chromiumPath } from '../../support/chromium'
 import { startHarness } from '../harness/server'
+import { launchOnProfile } from './profile-browser'
 
 /**
  * A re-signed archive with the four tamperings of issue 15 (a duplicate run id, figures that disagree with the run,
@@ -28,17 +27,10 @@ test.afterEach(async () => {
   await rm(profile, { recursive: true, force: true })
 })
 
-const launch = async (): Promise<{ context: BrowserContext; page: Page }> => {
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath(),
-    args: chromiumArgs,
-    headless: true
-  })
-  const page = context.pages()[0] ?? (await context.newPage())
-  await page.goto(harness.url)
-  await page.waitForFunction(() => document.title === 'ledger harness ready')
-  await page.evaluate(() => window.ledgerHarness.open())
-  return { context, page }
+const launch = async () => {
+  const opened = await launchOnProfile(profile, harness.url)
+  await opened.page.evaluate(() => window.ledgerHarness.open())
+  return opened
 }
 
 type Run = { id: string; emissionsKg: number; startMonth: string; projectId: string }
