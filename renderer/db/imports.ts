@@ -15,13 +15,15 @@ import {
   writeRunDelta
 } from './context'
 import { guarded, LedgerError } from './errors'
+import { deleteRuns, storedVersions } from './run-ranges'
 import { ensureSpace } from './space'
 import { yieldToUi } from './yield'
 
 interface PreparedRun {
   id: string
   input: RunInput
-  result: RunResult
+  /** The run's row in the source (1-based), to name it when its computation fails. */
+  row: number
   /** Which source project name (and kind) the run's project comes from. */
   mappingId: string
 }
@@ -41,14 +43,12 @@ const PREVIEW_READ_BLOCK = 2000
 const PREPARE_SLICE = 250
 
 /**
- * Validates and computes every run of an import and gives each its stable id; later duplicates of an id replace
- * earlier ones. A run that fails either is skipped with its reason, in the preview and the commit alike. Yields to
- * the page every PREPARE_SLICE runs (it runs before any transaction, so the pause cannot end one).
+ * Validates every run of an import and gives each its stable id; later duplicates of an id replace earlier ones. A
+ * run that fails is skipped with its reason, in the preview and the commit alike. Nothing is computed yet: a run found unchanged
+ * (most of a re-import) is never computed. Yields to the page every PREPARE_SLICE runs (it runs before any
+ * transaction, so the pause cannot end one).
  */
-const prepare = async (
-  source: ImportSource,
-  compute: (input: RunInput) => RunResult
-): Promise<{ runs: PreparedRun[]; invalid: ImportPreview['skipped'] }> => {
+const prepare = async (source: ImportSource): Promise<{ runs: PreparedRun[]; invalid: ImportPreview['skipped'] }> => {
   const byId = new Map<string, PreparedRun>()
   const invalid: ImportPreview['skipped'] = []
   for (const [index, run] of source.runs.entries()) {
@@ -56,21 +56,42 @@ const prepare = async (
     try {
       const input = parseRunInput(run.input, `run ${index + 1} of ${source.fileName}`)
       const id = stableRunId(input, run.externalId ?? input.source.externalId)
-      byId.set(id, {
-        id,
-        input,
-        result: compute(input),
-        mappingId: mappingIdOf(input.source.kind, input.project.trim())
-      })
+      byId.set(id, { id, input, row: index + 1, mappingId: mappingIdOf(input.source.kind, input.project.trim()) })
     } catch (err) {
       const message =
         err instanceof LedgerError
           ? err.message
-          : `Run ${index + 1} of ${source.fileName} could not be computed: ${(err as Error).message}`
+          : `Run ${index + 1} of ${source.fileName} could not be read: ${(err as Error).message}`
       invalid.push({ row: index + 1, field: 'input', message })
     }
   }
   return { runs: [...byId.values()], invalid }
+}
+
+/**
+ * The runs in order of id, so that a chunk's stored versions are one key range (storedVersions); projects are
+ * resolved in the file's order (the first name of a new project names it).
+ */
+const inIdOrder = (runs: PreparedRun[]): PreparedRun[] =>
+  [...runs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+
+/**
+ * Computes a run that is to be written; a run the engine cannot compute is skipped with its row and reason (pushed
+ * to `invalid`), as the preview reports it too.
+ */
+const computeOrSkip = (
+  run: PreparedRun,
+  fileName: string,
+  compute: (input: RunInput) => RunResult,
+  invalid: ImportPreview['skipped']
+): RunResult | undefined => {
+  try {
+    return compute(run.input)
+  } catch (err) {
+    const message = `Run ${run.row} of ${fileName} could not be computed: ${(err as Error).message}`
+    invalid.push({ row: run.row, field: 'input', message })
+    return undefined
+  }
 }
 
 export const importsRepo = <L>(ctx: LedgerContext<L>): ImportsRepo => {
@@ -121,11 +142,17 @@ export const importsRepo = <L>(ctx: LedgerContext<L>): ImportsRepo => {
    * went. A project made by hand stays, even empty.
    */
   const removeIfEmpty = async (projectIds: Iterable<string>): Promise<number> => {
+    // A project holds runs while a project × month rollup cell counts one (cells go at 0 members): a few hundred cells
+    // read, where counting a project's index entries right after deleting them walks every deleted entry.
+    const holding = new Set(
+      (await db.rollups.where('[level+month]').between(['pm', ''], ['pm', '\uffff']).toArray()).map(
+        (cell) => cell.project
+      )
+    )
     let removed = 0
     for (const id of projectIds) {
-      if (!(await db.projects.get(id))?.createdByImport) continue
-      const runs = await db.runs.where('[projectId+startedAtMs]').between([id, -Infinity], [id, Infinity]).count()
-      if (runs > 0 || (await db.trash.filter((t) => t.run.projectId === id).count()) > 0) continue
+      if (holding.has(id) || !(await db.projects.get(id))?.createdByImport) continue
+      if ((await db.trash.filter((t) => t.run.projectId === id).count()) > 0) continue
       await db.mappings.filter((m) => m.projectId === id).delete()
       await db.projects.delete(id)
       removed++
@@ -140,7 +167,8 @@ export const importsRepo = <L>(ctx: LedgerContext<L>): ImportsRepo => {
       source.runs.map((run) => run.input),
       lab
     )
-    const { runs, invalid } = await prepare(source, (input) => ctx.engine.compute(input, lab))
+    const { runs, invalid } = await prepare(source)
+    const compute = (input: RunInput) => ctx.engine.compute(input, lab)
     const chunkSize = Math.max(1, options.chunkSize ?? 2000)
     const batchId = ctx.newId()
     const now = ctx.now()
@@ -198,11 +226,15 @@ export const importsRepo = <L>(ctx: LedgerContext<L>): ImportsRepo => {
 
           const counts = { added: 0, updated: 0, unchanged: 0 }
           const delta = new RunDelta()
-          for (let start = 0; start < runs.length; start += chunkSize) {
+          const ordered = inIdOrder(runs)
+          for (let start = 0; start < ordered.length; start += chunkSize) {
             // Throwing inside the transaction aborts it: the runs, rollups and projects written so far go with it.
             if (options.signal?.aborted) throw cancelled()
-            const chunk = runs.slice(start, start + chunkSize)
-            const stored = await db.runs.bulkGet(chunk.map((r) => r.id))
+            const chunk = ordered.slice(start, start + chunkSize)
+            const stored = await storedVersions(
+              db,
+              chunk.map((r) => r.id)
+            )
             const writes: RunRecord[] = []
             const replaced = []
             for (const [i, run] of chunk.entries()) {
@@ -213,11 +245,13 @@ export const importsRepo = <L>(ctx: LedgerContext<L>): ImportsRepo => {
                 counts.unchanged++
                 continue
               }
+              const result = computeOrSkip(run, source.fileName, compute, invalid)
+              if (result === undefined) continue
               const record = makeRunRecord({
                 id: run.id,
                 projectId,
                 input: run.input,
-                result: run.result,
+                result,
                 computeStamp: stamp,
                 importId: previous?.importId ?? batchId,
                 createdAt: previous?.createdAt ?? now,
@@ -261,36 +295,48 @@ export const importsRepo = <L>(ctx: LedgerContext<L>): ImportsRepo => {
         source.runs.map((run) => run.input),
         lab
       )
-      const { runs, invalid } = await prepare(source, (input) => ctx.engine.compute(input, lab))
+      const { runs, invalid } = await prepare(source)
+      const ordered = inIdOrder(runs)
+      const compute = (input: RunInput) => ctx.engine.compute(input, lab)
       const stamp = await ctx.stamp()
-      return guarded(() =>
+      const { projects, stored } = await guarded(() =>
         db.transaction('r', [db.runs, db.projects, db.mappings], async () => {
           const projects = await resolveProjects(runs, {})
-          // In blocks: one bulkGet of 100,000 keys issues them all in one task, which holds the page for seconds.
+          // In blocks: one read of 100,000 runs holds the page for seconds.
           const stored: (RunRecord | undefined)[] = []
           for (let at = 0; at < runs.length; at += PREVIEW_READ_BLOCK)
-            stored.push(...(await db.runs.bulkGet(runs.slice(at, at + PREVIEW_READ_BLOCK).map((r) => r.id))))
-          const counts = { added: 0, updated: 0, unchanged: 0 }
-          for (const [i, run] of runs.entries()) {
-            // A project still to be created makes every run of it new or updated: it cannot be unchanged.
-            const projectId = projects.get(run.mappingId)?.projectId ?? ''
-            const action = classifyImport({ input: run.input, projectId }, stored[i], stamp)
-            counts[action === 'add' ? 'added' : action === 'update' ? 'updated' : 'unchanged']++
-          }
-          return {
-            format: source.format,
-            fileName: source.fileName,
-            runsFound: source.runs.length,
-            ...counts,
-            skipped: [...source.errors, ...invalid],
-            warnings: [
-              ...source.warnings,
-              ...source.runs.flatMap((r, i) => (r.warnings ?? []).map((message) => ({ row: i + 1, message })))
-            ],
-            projects: [...projects.values()].map(({ sourceKind: _kind, ...p }) => p)
-          }
+            stored.push(
+              ...(await storedVersions(
+                db,
+                ordered.slice(at, at + PREVIEW_READ_BLOCK).map((r) => r.id)
+              ))
+            )
+          return { projects, stored }
         })
       )
+      const counts = { added: 0, updated: 0, unchanged: 0 }
+      for (const [i, run] of ordered.entries()) {
+        if (i > 0 && i % PREPARE_SLICE === 0) await yieldToUi()
+        // A project still to be created makes every run of it new or updated: it cannot be unchanged.
+        const projectId = projects.get(run.mappingId)?.projectId ?? ''
+        const action = classifyImport({ input: run.input, projectId }, stored[i], stamp)
+        // A run to be written is computed, as the commit will: one the engine refuses is skipped.
+        if (action !== 'unchanged' && computeOrSkip(run, source.fileName, compute, invalid) === undefined) continue
+        counts[action === 'add' ? 'added' : action === 'update' ? 'updated' : 'unchanged']++
+      }
+      invalid.sort((a, b) => a.row - b.row)
+      return {
+        format: source.format,
+        fileName: source.fileName,
+        runsFound: source.runs.length,
+        ...counts,
+        skipped: [...source.errors, ...invalid],
+        warnings: [
+          ...source.warnings,
+          ...source.runs.flatMap((r, i) => (r.warnings ?? []).map((message) => ({ row: i + 1, message })))
+        ],
+        projects: [...projects.values()].map(({ sourceKind: _kind, ...p }) => p)
+      }
     },
     commit,
     list: () => guarded(() => db.imports.orderBy('importedAt').reverse().toArray()),
@@ -305,7 +351,10 @@ export const importsRepo = <L>(ctx: LedgerContext<L>): ImportsRepo => {
             const delta = new RunDelta()
             const created = await db.runs.where('importId').equals(batchId).toArray()
             for (const run of created) delta.add(run, -1)
-            await db.runs.bulkDelete(created.map((r) => r.id))
+            await deleteRuns(
+              db,
+              created.map((r) => r.id)
+            )
             const replaced = await db.superseded.where('importId').equals(batchId).toArray()
             const current = await db.runs.bulkGet(replaced.map((s) => s.runId))
             // Only runs still present are reverted: one deleted since stays deleted.

@@ -40,3 +40,21 @@ export const sha256Hex = async (text: string): Promise<string> => {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
 }
+
+/**
+ * Whether two JSON-like values have the same canonicalJson, without building either string: key order and keys whose
+ * value is undefined do not count. A re-import compares every stored run with its incoming version.
+ */
+export const sameJson = (a: unknown, b: unknown): boolean => {
+  if (a === b) return true
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false
+  if (Array.isArray(a) !== Array.isArray(b)) return false
+  if (Array.isArray(a)) {
+    const other = b as unknown[]
+    return a.length === other.length && a.every((v, i) => sameJson(v, other[i]))
+  }
+  const defined = (o: object) => Object.entries(o).filter(([, v]) => v !== undefined)
+  const ea = defined(a)
+  const ob = b as Record<string, unknown>
+  return ea.length === defined(b).length && ea.every(([k, v]) => Object.hasOwn(ob, k) && sameJson(v, ob[k]))
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { RunInput } from '../domain/run'
 import { importErrorSchema, importFormatSchema, importWarningSchema } from '../import/types'
-import { canonicalJson, hash128 } from './canonical'
+import { canonicalJson, hash128, sameJson } from './canonical'
 import type { RunRecord } from './records'
 
 /**
@@ -24,7 +24,7 @@ export const classifyImport = (
   const same =
     stored.projectId === incoming.projectId &&
     stored.computeStamp === computeStamp &&
-    canonicalJson(stored.input) === canonicalJson(incoming.input)
+    sameJson(stored.input, incoming.input)
   return same ? 'unchanged' : 'update'
 }
 
