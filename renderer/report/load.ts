@@ -1,6 +1,6 @@
 import { labDefaultsSchema } from '../../shared/emissions/lab-defaults'
 import { filedModelIn } from '../../shared/ledger/closed-quarter'
-import type { ExplainedRun } from '../../shared/ledger/compact'
+import { type ExplainedRun, isExplained } from '../../shared/ledger/compact'
 import { loadReferenceData } from '../../shared/refdata/index'
 import {
   buildReportModel,
@@ -11,6 +11,7 @@ import {
   reportMarketQuery,
   type ReportModel,
   type ReportPageParams,
+  type ReportRun,
   reportText,
   type ReportTotals,
   reportTotalsQueries
@@ -32,6 +33,23 @@ async function readRuns(ledger: Pick<Ledger<unknown>, 'runs'>, fromMs: number, t
     bounds.slice(1).map((to, i) => ledger.runs.list({ fromMs: bounds[i]!, toMs: to, newestFirst: false }))
   )
   return slices.flat()
+}
+
+/**
+ * The runs as the report model reads them: whole results as stored, compact ones with their cites as stored (the
+ * model reads their assumptions, sources and intensity line there), and only compact runs stored before cites
+ * existed rebuilt (runs.explain). The CSV export reads every run's trace: `explainAll` rebuilds every compact run.
+ */
+async function reportRuns(
+  ledger: Pick<Ledger<unknown>, 'runs'>,
+  listed: RunRecord[],
+  explainAll: boolean
+): Promise<ReportRun[]> {
+  if (explainAll) return ledger.runs.explain(listed)
+  const rebuild = listed.filter((r) => !isExplained(r.result) && r.result.cites === undefined)
+  const rebuilt = new Map((await ledger.runs.explain(rebuild)).map((r) => [r.id, r]))
+  // Every run not rebuilt is whole or has its cites (the filter above): a ReportResult.
+  return listed.map((r) => rebuilt.get(r.id) ?? (r as ReportRun))
 }
 
 /** The model and what the CSV export needs beside it (reportCsvFiles(model, runs, projects)). */
@@ -86,7 +104,11 @@ async function load(
     ])
     if (filed) return { model: filedModelIn(filed, params.language), runs: await ledger.runs.explain(listed), projects }
     const totals = Object.fromEntries(REPORT_QUERY_NAMES.map((name, i) => [name, answers[i]])) as ReportTotals
-    const runs = await ledger.runs.explain(listed.filter((r) => inScope(r, params.scope)))
+    const runs = await reportRuns(
+      ledger,
+      listed.filter((r) => inScope(r, params.scope)),
+      withRuns
+    )
     performance.mark('report:runs-explained')
     const lab = labDefaultsSchema.parse(storedLab)
     const marketCells = await ledger.aggregate.totals(reportMarketQuery(params.period, lab.instruments))
@@ -115,7 +137,8 @@ async function load(
       restatements
     })
     performance.mark('report:model-built')
-    return { model, runs, projects }
+    // withRuns: every run was rebuilt above (explainAll); the page itself needs the model only.
+    return { model, runs: withRuns ? (runs as ExplainedRun[]) : [], projects }
   } finally {
     ledger.close()
   }

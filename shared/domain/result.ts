@@ -80,14 +80,36 @@ export const runResultSchema = z.object({
 export type RunResult = z.infer<typeof runResultSchema>
 
 /**
+ * What a report cites of a result besides its figures (issue 13): kept with a compact result so that a report need
+ * not rebuild every run's trace (≈200 µs a run) for its assumptions, sources and factor register.
+ */
+export const citesSchema = z.object({
+  /** The assumptions as messages, in order; their English text is english(message). */
+  assumptionMsgs: z.array(messageSchema),
+  /** Ids of the sources the result cites, in order. */
+  sourceIds: z.array(z.string()),
+  /**
+   * The trace's grid-intensity line: how fine the factor is (its label says hourly, custom or else yearly) and its
+   * source; absent when the trace has none.
+   */
+  intensity: z
+    .object({ granularity: z.enum(['hourly', 'yearly', 'custom']), sourceId: z.string().optional() })
+    .optional()
+})
+export type Cites = z.infer<typeof citesSchema>
+
+/**
  * What the ledger stores of a result (issue 15): the figures, without the trace, assumptions and sources, which are
  * most of a run's size and are rebuilt on demand from the run's input and its compute stamp
- * (shared/ledger/compact.ts). Results stored before schema version 4 that could not be rebuilt exactly keep them.
+ * (shared/ledger/compact.ts), and what a report cites of them (cites; absent in runs stored compact before it).
+ * Results stored before schema version 4 that could not be rebuilt exactly keep them.
  */
-export const storedResultSchema = runResultSchema.partial({
-  trace: true,
-  assumptions: true,
-  assumptionMsgs: true,
-  sources: true
-})
+export const storedResultSchema = runResultSchema
+  .partial({
+    trace: true,
+    assumptions: true,
+    assumptionMsgs: true,
+    sources: true
+  })
+  .extend({ cites: citesSchema.optional() })
 export type StoredResult = z.infer<typeof storedResultSchema>

@@ -1,5 +1,5 @@
-import type { RunResult, StoredResult } from '../domain/result'
-import { english, msg } from '../messages/index'
+import type { Cites, RunResult, StoredResult } from '../domain/result'
+import { english, msg, verbatim } from '../messages/index'
 import { canonicalJson } from './canonical'
 import { computeStamp, engineStamp } from './import-plan'
 import type { RunRecord } from './records'
@@ -19,11 +19,48 @@ export type ExplainedRun = RunRecord & { result: RunResult }
 export const LAB_AT_STAMP_PREFIX = 'labDefaultsAt:'
 export const labAtStampKey = (stamp: string): string => `${LAB_AT_STAMP_PREFIX}${stamp}`
 
-/** The result as the ledger stores it: the figures only. */
-export const compactResult = (result: StoredResult): StoredResult => {
-  const { trace: _t, assumptions: _a, assumptionMsgs: _m, sources: _s, ...figures } = result
+/** The grid-intensity line of a trace: the one in gCO2e/kWh. */
+const intensityStep = (r: RunResult) => r.trace.find((s) => s.unit === 'gCO2e/kWh')
+
+/** How fine a result's grid factor is, from its trace's intensity line: its label names hourly or custom factors. */
+export function granularityOf(r: RunResult): NonNullable<Cites['intensity']>['granularity'] {
+  const step = intensityStep(r)
+  const label = JSON.stringify(step?.labelMsg ?? step?.label ?? '')
+  if (label.includes('hourly')) return 'hourly'
+  if (label.includes('custom')) return 'custom'
+  return 'yearly'
+}
+
+/** What a report cites of a whole result (Cites): its assumptions, its sources' ids, its intensity line. */
+export function citesOf(r: RunResult): Cites {
+  const step = intensityStep(r)
+  return {
+    // Results stored before messages hold English texts only: a verbatim message writes them as they are.
+    assumptionMsgs: r.assumptionMsgs ?? r.assumptions.map(verbatim),
+    sourceIds: r.sources.map((s) => s.id),
+    ...(step
+      ? {
+          intensity: {
+            granularity: granularityOf(r),
+            ...(step.sourceId !== undefined ? { sourceId: step.sourceId } : {})
+          }
+        }
+      : {})
+  }
+}
+
+/** The figures of a result, without the trace, assumptions, sources and cites: what a rebuild must reproduce. */
+const figuresOf = (result: StoredResult): StoredResult => {
+  const { trace: _t, assumptions: _a, assumptionMsgs: _m, sources: _s, cites: _c, ...figures } = result
   return figures
 }
+
+/**
+ * The result as the ledger stores it: the figures, and what a report cites of the trace (cites), so that reports
+ * read it instead of rebuilding the run. A result already compact keeps its cites, if it has them.
+ */
+export const compactResult = (result: StoredResult): StoredResult =>
+  isExplained(result) ? { ...figuresOf(result), cites: citesOf(result) } : result
 
 /** Whether a stored result still holds its trace, assumptions and sources (stored before version 4, or not compacted). */
 export const isExplained = (result: StoredResult): result is RunResult =>
@@ -43,7 +80,7 @@ export const reproduces = <L>(
  * the stored figures (every bound of every range, the location, the data version); undefined otherwise.
  */
 export const explainResult = (stored: StoredResult, recomputed: RunResult): RunResult | undefined =>
-  canonicalJson(compactResult(recomputed)) === canonicalJson(compactResult(stored)) ? recomputed : undefined
+  canonicalJson(figuresOf(recomputed)) === canonicalJson(figuresOf(stored)) ? recomputed : undefined
 
 /**
  * A compact result that cannot be rebuilt here (the ledger no longer has its data version or lab defaults: the app

@@ -1,11 +1,15 @@
 import { type CsvCell, toCsv } from '../csv/write'
 import type { Range } from '../domain/range'
+import type { RunResult } from '../domain/result'
 import type { LocationInput } from '../domain/run'
 import { reconcile, type ReconcilePart, type Reconciliation, writtenLocation } from '../emissions/reconcile'
 import type { RunMarket } from '../emissions/run-market'
 import type { RollupSums } from '../ledger/records'
 import { gpuHoursOf, primaryDevice } from '../ledger/rollup'
 import type { BreakdownRow, ReportModel, ReportRun } from './model'
+
+/** A run with its whole result: the runs file cites each run's assumptions, sources and reconciliation. */
+export type CsvRun = ReportRun & { result: RunResult }
 
 /**
  * The report's CSV files. Column order is part of the format (docs/formats/report-csv.md): add columns at the
@@ -22,7 +26,7 @@ interface Column<T> {
 }
 
 interface RunRow {
-  run: ReportRun
+  run: CsvRun
   projectName: string
   /** The run's market-based figure as the period's totals count it (run-market.ts); absent: the run's own. */
   market?: RunMarket
@@ -182,7 +186,7 @@ const breakdownTable = (groupColumns: [string, string], rows: BreakdownRow[], m:
  */
 export function reportCsvFiles(
   model: ReportModel,
-  runs: readonly ReportRun[],
+  runs: readonly CsvRun[],
   projects: readonly { id: string; name: string }[]
 ): ReportCsvFile[] {
   const projectName = new Map(projects.map((p) => [p.id, p.name]))

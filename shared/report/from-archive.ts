@@ -4,7 +4,7 @@ import { unexplainedResult } from '../ledger/compact'
 import type { Period } from '../ledger/period'
 import type { ReferenceData } from '../refdata/index'
 import { assetsOf, purchasesIn, REPORT_SETTING_KEYS } from './assets'
-import { type ReportCsvFile, reportCsvFiles } from './csv'
+import { type CsvRun, type ReportCsvFile, reportCsvFiles } from './csv'
 import type { ReportLanguage } from './format'
 import { buildReportModel, type ReportModel, type ReportRun } from './model'
 import type { ReportScope } from './params'
@@ -55,7 +55,7 @@ export function reportFromTables(
     /** Scope 3 category 3's input (upstreamIntensities of the period's runs); without it the line is not separable. */
     upstreamGPerKWh?: ReadonlyMap<string, number>
   }
-): { model: ReportModel; runs: ReportRun[]; csv: ReportCsvFile[] } {
+): { model: ReportModel; runs: CsvRun[]; csv: ReportCsvFile[] } {
   const lab = labOfTables(tables)
   const scoped = tables.runs.filter((r) => inScope(r, options.scope))
   const runs = runsStartedIn(scoped, options.period).map((r) => ({ ...r, result: unexplainedResult(r.result) }))

@@ -1,7 +1,7 @@
 import { add, exact, type Range } from '../domain/range'
-import type { RunResult } from '../domain/result'
 import type { MarketFigures, MarketLine } from '../emissions/market'
 import type { RollupSums } from '../ledger/records'
+import { citesOfResult, type ReportResult } from './cites'
 import type { ReportRun } from './model'
 
 /**
@@ -90,16 +90,11 @@ const sumOf = (xs: Range[]): Range => (xs.length === 0 ? exact(0) : add(...xs))
 
 /** Assumptions that put a default where a run's own energy figure was missing (a device's power, the PUE). */
 const DEFAULTING = new Set(['assume.unknownPower', 'assume.unknownPue'])
-const defaulted = (r: RunResult): boolean => (r.assumptionMsgs ?? []).some((m) => DEFAULTING.has(m.id))
+const defaulted = (r: ReportResult): boolean => citesOfResult(r).assumptionMsgs.some((m) => DEFAULTING.has(m.id))
 
-const intensityStep = (r: RunResult) => r.trace.find((s) => s.unit === 'gCO2e/kWh')
-
-export function granularityOf(r: RunResult): FactorLine['granularity'] {
-  const label = JSON.stringify(intensityStep(r)?.labelMsg ?? intensityStep(r)?.label ?? '')
-  if (label.includes('hourly')) return 'hourly'
-  if (label.includes('custom')) return 'custom'
-  return 'yearly'
-}
+/** How fine a run's grid factor is (compact.ts granularityOf, kept in its cites). */
+export const granularityOf = (r: ReportResult): FactorLine['granularity'] =>
+  citesOfResult(r).intensity?.granularity ?? 'yearly'
 
 /**
  * Scope 3 category 3 of the own machines' runs: facility energy × (life-cycle − direct intensity) over the runs'
@@ -212,7 +207,7 @@ export function ghgFiguresOf(input: {
     allKWh += r.energyKWh.value
     if (r.method === 'measured') measuredKWh += r.energyKWh.value
     else if (defaulted(r)) defaultedKWh += r.energyKWh.value
-    const step = intensityStep(r)
+    const step = citesOfResult(r).intensity
     const year = new Date(run.startedAtMs).getUTCFullYear()
     const granularity = granularityOf(r)
     // Hourly factors differ run by run: one line per place and year, energy-weighted, spanning the runs' ranges.

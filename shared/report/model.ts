@@ -11,13 +11,13 @@ import { monthsOf, type Period, periodLabel, previousPeriod, sameMonthsYearBefor
 import type { RollupSums } from '../ledger/records'
 import { primaryDevice, runMonthParts } from '../ledger/rollup'
 import { addSums, zeroSums } from '../ledger/sums'
-import { formatMessage, localeNumberWriter, messageCatalogues } from '../messages/index'
 import { locationName } from '../refdata/country-names'
 import type { ReferenceData } from '../refdata/index'
 import { buildWasteModel, type WasteModel } from '../waste/waste'
 import { type HardwareBought, hardwareBoughtOf } from './assets'
+import { assumptionTextsOf, citesOfResult, type ReportResult } from './cites'
 import { MATERIAL_FLOOR, materialChange } from './format'
-import { REPORT_LOCALES, type ReportLanguage } from './format'
+import { type ReportLanguage } from './format'
 import { type AssetPurchase, type GhgFigures, ghgFiguresOf } from './ghg'
 import { GLOSSARY } from './glossary'
 import { type MethodologyLine, methodologyOf } from './methodology'
@@ -29,14 +29,17 @@ import { reportText } from './text/index'
 import { type RunShiftSeries, type TimeShiftWhatIf, timeShiftWhatIfOf } from './time-shift'
 import { type WhatIfs, whatIfsOf } from './what-ifs'
 
-/** A stored run as the report reads it (structurally a ledger RunRecord). */
+/**
+ * A stored run as the report reads it (structurally a ledger RunRecord): its result whole, or compact with what the
+ * report cites of it (cites.ts).
+ */
 export interface ReportRun {
   id: string
   projectId: string
   person: string
   startedAtMs: number
   input: RunInput
-  result: RunResult
+  result: ReportResult
 }
 
 export interface ReportInput {
@@ -316,18 +319,10 @@ const scopeLabelOf = (scope: ReportScope, names: Names, language: ReportLanguage
   return parts.length === 0 ? t.wholeLab : parts.join('; ')
 }
 
-/** A run's assumptions in the language: from their messages where stored, else the English texts. */
-const assumptionTexts = (run: ReportRun, language: ReportLanguage): string[] => {
-  const msgs = run.result.assumptionMsgs
-  if (language === 'en' || !msgs) return run.result.assumptions
-  const write = localeNumberWriter(REPORT_LOCALES[language])
-  return msgs.map((m, i) => formatMessage(messageCatalogues[language], m, write) ?? run.result.assumptions[i] ?? '')
-}
-
 const assumptionsOf = (runs: readonly ReportRun[], language: ReportLanguage): { text: string; runs: number }[] => {
   const counts = new Map<string, number>()
   for (const run of runs)
-    for (const a of new Set(assumptionTexts(run, language))) counts.set(a, (counts.get(a) ?? 0) + 1)
+    for (const a of new Set(assumptionTextsOf(run.result, language))) counts.set(a, (counts.get(a) ?? 0) + 1)
   return [...counts]
     .map(([text, n]) => ({ text, runs: n }))
     .sort((a, b) => b.runs - a.runs || a.text.localeCompare(b.text))
@@ -337,7 +332,7 @@ const assumptionsOf = (runs: readonly ReportRun[], language: ReportLanguage): { 
 const sourcesOf = (runs: readonly ReportRun[], ref: ReferenceData): SourceLine[] => {
   const cited = new Map<string, number>()
   for (const run of runs)
-    for (const id of new Set(run.result.sources.map((s) => s.id))) cited.set(id, (cited.get(id) ?? 0) + 1)
+    for (const id of new Set(citesOfResult(run.result).sourceIds)) cited.set(id, (cited.get(id) ?? 0) + 1)
   return ref.manifest.sources.map((s) => ({
     id: s.id,
     title: s.title,

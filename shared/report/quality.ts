@@ -1,4 +1,4 @@
-import type { RunResult } from '../domain/result'
+import type { StoredResult } from '../domain/result'
 
 /** The factors a run's location-based emissions multiply: IT energy × PUE × grid intensity. */
 export const UNCERTAINTY_FACTORS = ['itEnergy', 'pue', 'intensity'] as const
@@ -38,7 +38,7 @@ const logWidth = (r: { low: number; high: number }): number =>
  * so the log of its high/low ratio is the sum of the factors' log ratios; each run's width in kg is shared among
  * its factors in proportion to those, then summed over the runs.
  */
-export function dataQualityOf(results: readonly RunResult[]): DataQuality {
+export function dataQualityOf(results: readonly StoredResult[]): DataQuality {
   const widthByFactor: Record<UncertaintyFactor, number> = { itEnergy: 0, pue: 0, intensity: 0 }
   let measured = 0
   let unknownLocation = 0

@@ -7,7 +7,7 @@ import { extname, join, normalize, resolve } from 'node:path'
 import { build } from 'esbuild'
 import { CONTENT_SECURITY_POLICY } from '../../../main/security/csp'
 
-const renderer = resolve('out/renderer')
+const defaultRenderer = resolve('out/renderer')
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -16,10 +16,11 @@ const TYPES: Record<string, string> = {
 }
 
 /**
- * Serves the built renderer (out/renderer: build it with `npx electron-vite build`) on 127.0.0.1 with, on the
- * same origin, the fixture page (/__fixture.html) that fills the ledger report.html reads.
+ * Serves the built renderer (out/renderer: build it with `npx electron-vite build`; or another build, a benchmark's
+ * baseline) on 127.0.0.1 with, on the same origin, the fixture page (/__fixture.html) that fills the ledger
+ * report.html reads.
  */
-export async function startReportServer(): Promise<{ url: string; close(): Promise<void> }> {
+export async function startReportServer(renderer = defaultRenderer): Promise<{ url: string; close(): Promise<void> }> {
   if (!existsSync(join(renderer, 'report.html')))
     throw new Error('out/renderer/report.html is missing: run `npx electron-vite build` first')
   const dir = await mkdtemp(join(tmpdir(), 'report-fixture-'))

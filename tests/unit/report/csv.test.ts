@@ -10,11 +10,11 @@ import {
   reportCsvFiles,
   reportCsvReadme,
   reportFromTables,
-  type ReportRun,
   RUN_COLUMNS,
   TOTALS_COLUMNS
 } from '../../../shared/report'
 import { buildReportModel, totalsFromRuns } from '../../../shared/report'
+import type { CsvRun } from '../../../shared/report/csv'
 import { HOSTILE } from './fixture-lab'
 import { lab, projects, ref, run, smallLab } from './small-lab'
 
@@ -118,7 +118,7 @@ describe('report CSV files', () => {
   it('survives any text in a person’s name (property)', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (name) => {
-        const runs: ReportRun[] = smallLab.map((r) => ({ ...r, person: name, input: { ...r.input, person: name } }))
+        const runs: CsvRun[] = smallLab.map((r) => ({ ...r, person: name, input: { ...r.input, person: name } }))
         const Q1 = quarterPeriod(2025, 1)
         const inQ1 = runs.filter((r) => r.startedAtMs >= Date.UTC(2025, 0, 1) && r.startedAtMs < Date.UTC(2025, 3, 1))
         const model = buildReportModel({

@@ -80,7 +80,7 @@ describe('Scope 3 category 3: upstream of electricity (life-cycle minus direct)'
     const hourly = m.ghg.factors.filter((f) => f.granularity === 'hourly')
     expect(hourly).toHaveLength(1)
     expect(hourly[0]).toMatchObject({ year: 2024, runs: 2, basis: 'life-cycle', directToo: true })
-    expect(hourly[0]!.sourceId).toBe(runs[0]!.result.trace.find((t) => t.unit === 'gCO2e/kWh')!.sourceId)
+    expect(hourly[0]!.sourceId).toBe(runs[0]!.result.trace!.find((t) => t.unit === 'gCO2e/kWh')!.sourceId)
     const [a, b] = runs.map((r) => r.result)
     const mean =
       (a!.intensityGPerKWh.value * a!.energyKWh.value + b!.intensityGPerKWh.value * b!.energyKWh.value) /

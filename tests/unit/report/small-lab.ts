@@ -2,7 +2,7 @@ import { type RunInputDraft, runInputSchema } from '../../../shared/domain/run'
 import { labDefaultsSchema } from '../../../shared/emissions/lab-defaults'
 import { estimateRun } from '../../../shared/emissions/resolve'
 import { loadReferenceData } from '../../../shared/refdata/index'
-import type { ReportRun } from '../../../shared/report'
+import type { CsvRun } from '../../../shared/report/csv'
 
 export const ref = loadReferenceData()
 export const lab = labDefaultsSchema.parse({})
@@ -20,7 +20,7 @@ const custom = (intensityGPerKWh: number) => ({
   label: `grid ${intensityGPerKWh}`
 })
 
-export const run = (id: string, projectId: string, person: string, draft: Omit<RunInputDraft, 'person'>): ReportRun => {
+export const run = (id: string, projectId: string, person: string, draft: Omit<RunInputDraft, 'person'>): CsvRun => {
   const input = runInputSchema.parse({ ...draft, person })
   return {
     id,
@@ -43,7 +43,7 @@ export const run = (id: string, projectId: string, person: string, draft: Omit<R
  *   F 2024-02  1 × 300 W × 20 h, PUE 1, 500 g/kWh          → 3 kg (the same quarter a year before)
  * Q1 2025: 4 runs, 7.1 kWh, 2.135 kg, GPU-hours 10 + 10 + 4 + 2 = 26.
  */
-export const smallLab: ReportRun[] = [
+export const smallLab: CsvRun[] = [
   run('A', 'p1', 'Ada', {
     startedAt: '2025-02-10T08:00:00Z',
     durationS: 36_000,
