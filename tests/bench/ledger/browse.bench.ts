@@ -96,7 +96,10 @@ async function main() {
       `machine: ${osType()} ${release()}, ${cpu[0]?.model ?? 'unknown cpu'}, ${cpu.length} cores, ${fmt(totalmem() / 2 ** 30, 1)} GiB RAM`
     )
     log(`browser: ${/Chrom(e|ium)\/[\d.]+/.exec(ua)?.[0] ?? ua}, headless`)
-    const load = () => loadavg().map((n) => fmt(n, 1)).join(' / ')
+    const load = () =>
+      loadavg()
+        .map((n) => fmt(n, 1))
+        .join(' / ')
     log(`load average (1 / 5 / 15 min) at start: ${load()}`)
 
     const idb = join(profile, 'Default', 'IndexedDB')
@@ -189,7 +192,8 @@ async function main() {
       if (COMPARE) {
         page = await fresh('compare/')
         compared = await page.evaluate((s) => window.browseBench.view('after', s), spec)
-        if (compared.total !== after.total) log(`!! ${label}: compared checkout found ${compared.total}, this ${after.total}`)
+        if (compared.total !== after.total)
+          log(`!! ${label}: compared checkout found ${compared.total}, this ${after.total}`)
       }
       let before: typeof after | undefined
       const slow =
@@ -220,7 +224,11 @@ async function main() {
     await context.close()
     server.close()
     await rm(work, { recursive: true, force: true })
-    console.log(`load average (1 / 5 / 15 min) at the end: ${loadavg().map((n) => fmt(n, 1)).join(' / ')}`)
+    console.log(
+      `load average (1 / 5 / 15 min) at the end: ${loadavg()
+        .map((n) => fmt(n, 1))
+        .join(' / ')}`
+    )
   }
 }
 
