@@ -90,8 +90,6 @@ const MAX_KEY = 8.64e15
 const ARCHIVED_KEY = 'ui.archivedProjects'
 /** Months kept decoded by one window while its rows are read (a month of a million-run ledger: a few MB). */
 const MAX_CACHED_MONTHS = 6
-/** Months a scan reads beyond the one it is testing. */
-const READ_AHEAD = 2
 
 export interface LedgerBrowser {
   /** A window onto the runs in the query's order: a count, then rows by position. */
@@ -308,16 +306,6 @@ export const openLedgerBrowser = async (name = 'carbon-ledger', engine?: Upgrade
     const [counts, keys] = await Promise.all([monthCounts(q.projectId), partKeys()])
     const months = counts.filter(([month]) => monthStartMs(month, 1) > from && monthStartMs(month) < to)
     if (backwards) months.reverse()
-    // A few months are read ahead while earlier ones are scanned, instead of one round trip per month; not all at
-    // once: separate reads run side by side and the first month's rows would come no sooner than the last's.
-    const views: Promise<MonthView>[] = []
-    const readAhead = (upTo: number) => {
-      for (let m = views.length; m < Math.min(upTo, months.length); m++) {
-        const view = monthOfKeys(months[m]![0], keys)
-        view.catch(() => undefined)
-        views.push(view)
-      }
-    }
     const inRange = months.reduce((n, [, count]) => n + count, 0)
     const keep = matcher(q)
     const keyOf = sortKeyOf(q)
@@ -332,11 +320,10 @@ export const openLedgerBrowser = async (name = 'carbon-ledger', engine?: Upgrade
       scanned: complete || inRange === 0 ? 1 : Math.min(1, looked / inRange),
       rows
     })
-    for (const [m, [, count]] of months.entries()) {
+    for (const [month, count] of months) {
       if (options.signal?.aborted)
         throw new DOMException('The runs view changed before its scan finished.', 'AbortError')
-      readAhead(m + 1 + READ_AHEAD)
-      const view = await views[m]!
+      const view = await monthOfKeys(month, keys)
       const kept = keep(view)
       if (byTime) {
         if (backwards) kept.reverse()
