@@ -1,3 +1,4 @@
+import Dexie, { type ObservabilitySet, RangeSet, rangesOverlap } from 'dexie'
 import { monthOf } from '../../shared/ledger/period'
 import {
   devicesOfKey,
@@ -180,6 +181,43 @@ export const openLedgerBrowser = async (name = 'carbon-ledger', engine?: Upgrade
   const db = new LedgerDb(name, SCHEMA_VERSION, engine)
   await guarded(() => db.open())
 
+  /**
+   * Decoded months kept across views (issue 15: a cold read of a million-run projection is 1.7 s of IndexedDB alone,
+   * a scan of months in memory tens of ms), each under the keys of the parts it was read from. A write adds or
+   * replaces parts, so a month whose part keys changed is read again; Dexie's storagemutated event (this page's
+   * writes and other tabs') drops a month as soon as a write touches it, which also covers a month emptied and
+   * written again under the same key.
+   */
+  const cache = new Map<string, { keys: string; view: Promise<MonthView> }>()
+  const mutated = `idb://${db.name}/projection/`
+  const onMutation = (parts: ObservabilitySet) => {
+    for (const [key, ranges] of Object.entries(parts)) {
+      if (!key.startsWith(mutated)) continue
+      for (const month of [...cache.keys()])
+        if (rangesOverlap(ranges, new RangeSet([month, -Infinity], [month, Infinity]))) cache.delete(month)
+    }
+  }
+  Dexie.on.storagemutated.subscribe(onMutation)
+
+  /** Each month's part keys (seqs joined): one read of keys only, which a live query observes as the whole table. */
+  const partKeys = async (): Promise<Map<string, string>> => {
+    const keys = new Map<string, string>()
+    for (const [month, seq] of await db.projection.toCollection().primaryKeys())
+      keys.set(month, keys.has(month) ? `${keys.get(month)},${seq}` : String(seq))
+    return keys
+  }
+
+  /** A month's view, from memory when its parts are the ones it was read from. */
+  const monthOfKeys = (month: string, keys: Map<string, string>): Promise<MonthView> => {
+    const now = keys.get(month) ?? ''
+    const cached = cache.get(month)
+    if (cached?.keys === now) return cached.view
+    const view = readMonth(db, month)
+    cache.set(month, { keys: now, view })
+    view.catch(() => cache.delete(month))
+    return view
+  }
+
   /** Rows by position from run ids in display order. */
   const byIds = (ids: string[]) => async (offset: number, limit: number) => {
     const found = await guarded(() => db.runs.bulkGet(ids.slice(offset, offset + limit)))
@@ -216,9 +254,8 @@ export const openLedgerBrowser = async (name = 'carbon-ledger', engine?: Upgrade
     const descending = q.order === 'newest'
     const from = q.fromMs ?? MIN_KEY
     const to = q.toMs ?? MAX_KEY
-    const months = (await monthCounts(q.projectId, q.person)).filter(
-      ([month]) => monthStartMs(month) >= from && monthStartMs(month, 1) <= to
-    )
+    const [counts, keys] = await Promise.all([monthCounts(q.projectId, q.person), partKeys()])
+    const months = counts.filter(([month]) => monthStartMs(month) >= from && monthStartMs(month, 1) <= to)
     if (descending) months.reverse()
     const firsts: number[] = []
     let total = 0
@@ -232,7 +269,7 @@ export const openLedgerBrowser = async (name = 'carbon-ledger', engine?: Upgrade
     const listOf = (month: string) => {
       let list = lists.get(month)
       if (!list) {
-        list = readMonth(db, month).then((view) => {
+        list = monthOfKeys(month, keys).then((view) => {
           const ids = keep(view).map((i) => idAt(view, i))
           return descending ? ids.reverse() : ids
         })
@@ -266,9 +303,8 @@ export const openLedgerBrowser = async (name = 'carbon-ledger', engine?: Upgrade
     const to = q.toMs ?? MAX_KEY
     const byTime = q.sortBy === undefined && (q.order === 'newest' || q.order === 'oldest')
     const backwards = q.order === 'newest'
-    const months = (await monthCounts(q.projectId)).filter(
-      ([month]) => monthStartMs(month, 1) > from && monthStartMs(month) < to
-    )
+    const [counts, keys] = await Promise.all([monthCounts(q.projectId), partKeys()])
+    const months = counts.filter(([month]) => monthStartMs(month, 1) > from && monthStartMs(month) < to)
     if (backwards) months.reverse()
     const inRange = months.reduce((n, [, count]) => n + count, 0)
     const keep = matcher(q)
@@ -287,7 +323,7 @@ export const openLedgerBrowser = async (name = 'carbon-ledger', engine?: Upgrade
     for (const [month, count] of months) {
       if (options.signal?.aborted)
         throw new DOMException('The runs view changed before its scan finished.', 'AbortError')
-      const view = await readMonth(db, month)
+      const view = await monthOfKeys(month, keys)
       const kept = keep(view)
       if (byTime) {
         if (backwards) kept.reverse()
@@ -337,6 +373,10 @@ export const openLedgerBrowser = async (name = 'carbon-ledger', engine?: Upgrade
           await db.settings.put({ key: ARCHIVED_KEY, value: [...ids].sort(), updatedAt: Date.now() })
         })
       ),
-    close: () => db.close()
+    close: () => {
+      Dexie.on.storagemutated.unsubscribe(onMutation)
+      cache.clear()
+      db.close()
+    }
   }
 }

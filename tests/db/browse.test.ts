@@ -345,3 +345,34 @@ describe('a large month', () => {
     bigDb.close()
   })
 })
+
+describe('months kept in memory across views', () => {
+  it('answers from memory until a write touches a month, then reads that month again', async () => {
+    const cacheName = freshName()
+    const ledger = await openTest(cacheName)
+    const view = await openLedgerBrowser(cacheName)
+    const found = async (search: string) => {
+      const win = await view.runs({ order: 'newest', where: { search } })
+      return (await win.rows(0, win.total)).map((r) => r.input.title)
+    }
+    const run = (title: string, month: number) =>
+      gpuRun({ title, startedAt: new Date(Date.UTC(2026, month, 3, 8)).toISOString() })
+    const a = await ledger.runs.create(run('Alpha one', 0))
+    await ledger.runs.create(run('Beta one', 1))
+    expect(await found('alpha')).toEqual(['Alpha one'])
+    expect(await found('alpha'), 'again, from memory').toEqual(['Alpha one'])
+    // An edit adds a part to January; a new run adds February's.
+    await ledger.runs.update(a.id, run('Gamma one', 0))
+    await ledger.runs.create(run('Alpha two', 1))
+    expect(await found('alpha')).toEqual(['Alpha two'])
+    expect(await found('gamma')).toEqual(['Gamma one'])
+    // March emptied and written again: its one part's key repeats ([month, 1]), the content is new.
+    const e = await ledger.runs.create(run('Epsilon', 2))
+    expect(await found('epsilon')).toEqual(['Epsilon'])
+    await ledger.runs.remove([e.id])
+    await ledger.runs.create(run('Zeta', 2))
+    expect(await found('zeta')).toEqual(['Zeta'])
+    view.close()
+    ledger.close()
+  })
+})
