@@ -5,7 +5,7 @@ import type { RunInput } from '../../../shared/domain/run'
 import { hourlyProfilesOfRun, preloadRunHourly } from '../../../shared/emissions/hourly-preload'
 import { labDefaultsSchema } from '../../../shared/emissions/lab-defaults'
 import { reconcile } from '../../../shared/emissions/reconcile'
-import { estimateRun } from '../../../shared/emissions/resolve'
+import { estimateFigures, estimateRun, yearlyFiguresEstimator } from '../../../shared/emissions/resolve'
 import {
   catalogueMatcher,
   createImporter,
@@ -169,6 +169,82 @@ export async function importJson(result: ImportResult) {
   }
 }
 
+/**
+ * The summary's figures alone, as importJson's summary gives them, for the plain (non --json) form: each run's
+ * figures without trace, assumptions, sources or reconciliation text, the factors of each distinct device, place and
+ * year resolved once (runs on an hourly profile are resolved each on its own hours). Same runs, same order, same sums:
+ * tests/unit/cli/import-summary.test.ts compares it with importJson's summary on every import fixture.
+ */
+export async function importSummary(result: ImportResult): Promise<ReturnType<typeof summaryShape>> {
+  const ref = loadReferenceData()
+  const lab = labDefaultsSchema.parse({})
+  await preloadRunHourly(
+    result.runs.filter((run) => run.emissionsSource !== 'reported').map((run) => run.input),
+    ref,
+    lab
+  )
+  const yearly = yearlyFiguresEstimator(ref, lab)
+  // the sums add in run order from 0, as importJson's reduce does, so the floating-point totals are the same
+  let energyKWh = 0
+  let emissionsKg = 0
+  let reportedEmissionsKg = 0
+  let recomputedEmissionsKg = 0
+  let gpuHours = 0
+  let unsuccessfulRuns = 0
+  let reportedRuns = 0
+  for (const run of result.runs) {
+    const input = run.input
+    const hourly = hourlyProfilesOfRun(input, ref, lab)
+    // the lab defaults count the recomputed figure (countEmissions changes nothing), so the figures are the result's
+    const computedKg = (hourly.length === 0 ? yearly(input) : estimateFigures(input, ref, lab, hourly)).emissionsKg
+      .value
+    const reported = run.emissionsSource === 'reported' ? input.reportedEmissionsKg : undefined
+    const kg = reported ?? computedKg
+    if (input.measuredEnergyKWh !== undefined) energyKWh += input.measuredEnergyKWh
+    emissionsKg += kg
+    if (run.emissionsSource === 'reported') {
+      reportedEmissionsKg += kg
+      reportedRuns += 1
+    }
+    if (reported !== undefined) recomputedEmissionsKg += computedKg
+    const gpus = input.devices.reduce((n, d) => n + (d.kind === 'gpu' ? d.count : 0), 0)
+    gpuHours += (gpus * input.durationS) / 3600
+    if (input.outcome?.successful === false) unsuccessfulRuns += 1
+  }
+  return summaryShape(result, {
+    energyKWh,
+    emissionsKg,
+    reportedEmissionsKg,
+    recomputedEmissionsKg,
+    gpuHours,
+    unsuccessfulRuns,
+    reportedRuns
+  })
+}
+
+const summaryShape = (
+  result: ImportResult,
+  sums: {
+    energyKWh: number
+    emissionsKg: number
+    reportedEmissionsKg: number
+    recomputedEmissionsKg: number
+    gpuHours: number
+    unsuccessfulRuns: number
+    reportedRuns: number
+  }
+) => ({
+  format: result.format,
+  fileName: result.fileName,
+  warnings: result.warnings,
+  summary: {
+    rows: result.rows,
+    runs: result.runs.length,
+    skippedRows: new Set(result.errors.map((e) => e.row)).size,
+    ...sums
+  }
+})
+
 async function readPartitions(path: string): Promise<z.infer<typeof partitionsSchema>> {
   let data: unknown
   try {
@@ -208,19 +284,19 @@ export const importCommand: Command = {
       ...(timeZone !== undefined ? { timeZone } : {}),
       ...(slurmPartitions !== undefined ? { slurmPartitions } : {})
     })
-    const doc = await importJson(result)
     for (const e of result.errors) io.stderr(`${result.fileName}: row ${e.row}, field ${e.field}: ${e.message}\n`)
-    if (doc.runs.length === 0) {
+    if (result.runs.length === 0) {
       throw new InputError(
         `${result.fileName}: no run could be read${result.errors.length ? ` (${result.errors.length} row errors)` : ''}`
       )
     }
     if (json) {
-      writeJsonLines(io, doc)
+      writeJsonLines(io, await importJson(result))
       return
     }
+    const doc = await importSummary(result)
     const s = doc.summary
-    const reported = doc.runs.filter((r) => r.emissionsSource === 'reported').length
+    const reported = s.reportedRuns
     io.stdout(
       [
         `${doc.fileName}: ${doc.format}, ${count(s.rows, 'row')}, ${count(s.runs, 'run')}, ${count(s.skippedRows, 'row')} skipped`,
