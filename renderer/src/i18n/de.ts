@@ -162,7 +162,7 @@ export const de: Catalogue = {
   'rec.hardware': '{to} statt {from} verwenden',
   'rec.startTime': 'Die Läufe in {from} bis zu {hours} h später starten, zu den saubersten Stunden',
   'rec.saved': '{kg} eingespart',
-  'rec.runs': { one: '{count} Lauf, {kg} ausgestoßen', other: '{count} Läufe, {kg} ausgestoßen' },
+  'rec.runs': { one: '{count} Lauf, {kg} ausgestoßen ({range})', other: '{count} Läufe, {kg} ausgestoßen ({range})' },
   'rec.bounded': {
     one: 'Aus dem Lauf mit den höchsten Emissionen des Zeitraums.',
     other: 'Aus den {count} Läufen mit den höchsten Emissionen des Zeitraums.'
