@@ -120,7 +120,7 @@ test('the asset register in German: its words, messages at the fields and decima
   const form = page.getByRole('form', { name: 'Gekaufte Hardware hinzufügen' })
   await form.getByRole('button', { name: 'Ins Verzeichnis aufnehmen' }).click()
   await expect(form.getByText('Pflichtfeld.')).toHaveCount(3)
-  await expect(form.getByText('Angeben, woher der graue Wert stammt.')).toBeVisible()
+  await expect(form.getByText('Angeben, woher der Wert der Grauemissionen stammt.')).toBeVisible()
   await form.getByLabel('Gerät').fill('Workstation mit 2 × RTX 6000 Ada und einem sehr langen Namen für die Liste')
   await form.getByLabel('Gekauft am').fill('2025-03-02')
   await form.getByLabel('Grauemissionen je Stück, kg CO2e').fill('1.234,5')
