@@ -406,7 +406,7 @@ export function computeRun(input: RunInput, factors: ResolvedFactors): RunResult
       sourceIds.treeMonths
     ),
     step(
-      msg('trace.flights', { flight: flightLabel }),
+      msg('trace.flights', { flight: flightMessage(flightLabel) }),
       msg('formula.flights', { emissionsKg: emissionsKg.value, flightKg }),
       equivalents.flights,
       'flights',
@@ -504,3 +504,7 @@ function citedSources(trace: TraceStep[], sources: SourceRef[]): SourceRef[] {
     return checkedSource(source)
   })
 }
+
+/** The reference data's flight label as a message: the known one translated, any other shown as the data gives it. */
+const flightMessage = (label: string): Message =>
+  label === 'one passenger, Paris–London flight' ? msg('flight.parisLondon') : verbatim(label)

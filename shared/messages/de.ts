@@ -29,7 +29,8 @@ export const de: { readonly [K in keyof typeof en]: string } = {
     'Annahme: Für TPUs gibt es keinen öffentlichen Wert je Chip; ein TPU-Chip zählt wie eine GPU (150 kg, Cloud Carbon Footprint).',
   'trace.carKm': 'Entspricht: km mit dem Auto',
   'trace.treeMonths': 'Entspricht: Bindung durch Bäume',
-  'trace.flights': 'Entspricht: Flügen {flight}',
+  'trace.flights': 'Entspricht: Flüge ({flight})',
+  'flight.parisLondon': 'ein Fluggast, Flug Paris–London',
   'unit.tree-months': 'Baum-Monate',
   'unit.flights': 'Flüge',
 

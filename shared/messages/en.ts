@@ -34,6 +34,8 @@ export const en = {
   'trace.carKm': 'Equivalent: km by car',
   'trace.treeMonths': 'Equivalent: tree-months of absorption',
   'trace.flights': 'Equivalent: flights {flight}',
+  // data/defaults.json names its flight in English; the known label has a message so that German says it in German
+  'flight.parisLondon': 'one passenger, Paris–London flight',
   'unit.tree-months': 'tree-months',
   'unit.flights': 'flights',
 

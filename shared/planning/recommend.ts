@@ -155,7 +155,7 @@ function regionSaving(run: LedgerRun, { ref, locations, regions, cleanest, group
       perITKWh(there.emissionsKg, there.itEnergyKWh)
     ),
     here.emissionsKg.value,
-    run.result.emissionsKg.value
+    run.result.emissionsKg
   )
   if (saved.value <= 0) return
   addTo(
@@ -229,7 +229,7 @@ function hardwareSaving(
     `hardware:${current.entry.id}:${best.id}`,
     () => ({ kind: 'hardware', from: current.entry.name, to: best.name }),
     run,
-    inRecordedTerms(row.savingKg, currentRow.emissionsKg.value, run.result.emissionsKg.value)
+    inRecordedTerms(row.savingKg, currentRow.emissionsKg.value, run.result.emissionsKg)
   )
 }
 
@@ -257,7 +257,7 @@ function startTimeSaving(run: LedgerRun, { lab, locations, hourly, options, grou
       high: plan.savedKg * ratio(energy.high) * (1 + HOURLY_INTENSITY_SPREAD)
     },
     plan.baselineKg,
-    run.result.emissionsKg.value
+    run.result.emissionsKg
   )
   addTo(
     groups,

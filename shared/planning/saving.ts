@@ -31,10 +31,19 @@ export function savingAcrossLocations(itEnergyKWh: Range, kCurrent: Range, kCand
 
 /**
  * A saving estimated against `estimatedKg` (a comparison's own figure for the run: yearly averages, catalogue powers,
- * whole hours) restated in the run's recorded terms: the same share of `recordedKg`. So a change never saves more than
- * the run emitted, and a recommendation adds up with the period's emissions it is set against.
+ * whole hours) restated in the run's recorded terms: the same share of the recorded emissions' value, then each term
+ * kept between 0 and the same term of `recordedKg` (low by low, value by value, high by high). The share alone is not
+ * enough: the comparison's range can be wider than the recorded one (a measured or hourly-based run), and its high
+ * bound scaled by the value's share could exceed what the run emitted. A change can never save more than the run
+ * emitted in the same scenario, nor less than nothing (a recommendation is a change worth making; one whose saving
+ * could be negative shows 0 as its low). So a recommendation adds up with the period's emissions it is set against.
  */
-export function inRecordedTerms(saving: Range, estimatedKg: number, recordedKg: number): Range {
-  const scale = estimatedKg > 0 ? recordedKg / estimatedKg : 0
-  return { value: saving.value * scale, low: saving.low * scale, high: saving.high * scale }
+export function inRecordedTerms(saving: Range, estimatedKg: number, recordedKg: Range): Range {
+  const scale = estimatedKg > 0 ? recordedKg.value / estimatedKg : 0
+  const within = (x: number, bound: number): number => Math.min(Math.max(x * scale, 0), Math.max(bound, 0))
+  return {
+    value: within(saving.value, recordedKg.value),
+    low: within(saving.low, recordedKg.low),
+    high: within(saving.high, recordedKg.high)
+  }
 }

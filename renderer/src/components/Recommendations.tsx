@@ -79,7 +79,10 @@ export default function Recommendations({ period, projectId }: { period: Period;
                   <span className="muted">
                     {i18n.rangeText(rec.savedKg, i18n.kg)}
                     {' · '}
-                    {i18n.plural('rec.runs', rec.runCount, { kg: i18n.kg(rec.emissionsKg.value) })}
+                    {i18n.plural('rec.runs', rec.runCount, {
+                      kg: i18n.kg(rec.emissionsKg.value),
+                      range: i18n.rangeText(rec.emissionsKg, i18n.kg)
+                    })}
                   </span>
                 </div>
               </li>

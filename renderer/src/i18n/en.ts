@@ -159,7 +159,7 @@ export const en = {
   'rec.hardware': 'Use {to} instead of {from}',
   'rec.startTime': 'Start the runs in {from} up to {hours} h later, at the cleanest hours',
   'rec.saved': '{kg} saved',
-  'rec.runs': { one: '{count} run, {kg} emitted', other: '{count} runs, {kg} emitted' },
+  'rec.runs': { one: '{count} run, {kg} emitted ({range})', other: '{count} runs, {kg} emitted ({range})' },
   'rec.bounded': {
     one: 'From the run with the largest emissions of the period.',
     other: 'From the {count} runs with the largest emissions of the period.'

@@ -48,7 +48,7 @@ export const de: ReportText = {
   keyFigure: {
     emissions: 'Emissionen, standortbasiert',
     market: 'Emissionen, marktbasiert',
-    embodied: 'Graue Emissionen (Hardware-Anteil)',
+    embodied: 'Grauemissionen (Hardware-Anteil)',
     energy: 'Energie (Rechenzentrum)',
     runs: 'Läufe',
     gpuHours: 'GPU-Stunden'
@@ -61,11 +61,11 @@ export const de: ReportText = {
   equivalents: (car, trees, flights, flight) =>
     `Die standortbasierten Emissionen entsprechen etwa ${car} km mit einem durchschnittlichen Auto, ${trees} Baum-Monaten Bindung oder ${flights} Flügen (${FLIGHTS_DE[flight] ?? flight}).`,
   rangesNote:
-    'Spannen sind untere und obere Grenzen aus der Unsicherheit jedes Faktors. Graue Emissionen werden getrennt ausgewiesen und sind in den anderen Werten nicht enthalten. Eine Veränderung wird nur angegeben, wenn beide Werte wesentlich sind (mindestens 1 kg, 1 kWh, 1 GPU-Stunde oder 10 Läufe und mindestens 1 % des anderen).',
+    'Spannen sind untere und obere Grenzen aus der Unsicherheit jedes Faktors. Grauemissionen werden getrennt ausgewiesen und sind in den anderen Werten nicht enthalten. Eine Veränderung wird nur angegeben, wenn beide Werte wesentlich sind (mindestens 1 kg, 1 kWh, 1 GPU-Stunde oder 10 Läufe und mindestens 1 % des anderen).',
   boundary: {
     covers: 'Erfasst',
     coversText:
-      'Der Strom der im Ledger erfassten Läufe des maschinellen Lernens: eigene Rechner (Scope 2) und eingekaufte Cloud-Rechenleistung (Scope 3 Kategorie 1), mit dem Mehrverbrauch des Rechenzentrums (PUE); der Anteil der grauen Emissionen der genutzten Hardware (GSF SCI); im Zeitraum gekaufte Hardware laut Anlagenverzeichnis (Scope 3 Kategorie 2).',
+      'Der Strom der im Ledger erfassten Läufe des maschinellen Lernens: eigene Rechner (Scope 2) und eingekaufte Cloud-Rechenleistung (Scope 3 Kategorie 1), mit dem Mehrverbrauch des Rechenzentrums (PUE); der Anteil der Grauemissionen der genutzten Hardware (GSF SCI); im Zeitraum gekaufte Hardware laut Anlagenverzeichnis (Scope 3 Kategorie 2).',
     excludes: 'Nicht erfasst',
     excludesText:
       'Nicht als Lauf erfasste Arbeit; Leerlauf der Hardware zwischen Läufen; Speicher, Netzwerk und Büros außerhalb der Läufe; Reisen, Pendeln und andere Kategorien von Scope 1 und Scope 3; die Vorkette des Stroms (Scope 3 Kategorie 3), wo die Daten keine direkten Faktoren haben.',
@@ -84,7 +84,7 @@ export const de: ReportText = {
       scope3Cat1Cloud: 'Scope 3 Kat. 1, eingekaufte Cloud-Rechenleistung',
       scope3Cat2Hardware: 'Scope 3 Kat. 2, im Zeitraum gekaufte Hardware (vollständig)',
       scope3Cat3Upstream: 'Scope 3 Kat. 3, Vorkette des Stroms',
-      sciEmbodied: 'Anteil grauer Emissionen der genutzten Hardware (SCI, abgeschrieben)'
+      sciEmbodied: 'Anteil der Grauemissionen der genutzten Hardware (SCI, abgeschrieben)'
     },
     methods: {
       scope2Location:
@@ -94,13 +94,13 @@ export const de: ReportText = {
         'keine vertraglichen Instrumente erfasst: gleich dem standortbasierten Wert (ein Residualmix-Faktor wäre meist höher)',
       scope3Cat1Cloud: 'Energie der Cloud-Läufe × Intensität des Netzes der Region, PUE des Anbieters',
       scope3Cat2Hardware:
-        'im Zeitraum gekaufte Geräte × ihr Faktor grauer Emissionen, vollständig (nicht abgeschrieben)',
+        'im Zeitraum gekaufte Geräte × ihr Grauemissionsfaktor, vollständig (nicht abgeschrieben)',
       'scope3Cat2Hardware-none': 'kein Kauf im Anlagenverzeichnis für diesen Zeitraum',
       scope3Cat3Upstream:
         '(Lebenszyklus- − direkter Stundenfaktor) × Rechenzentrumsenergie der eigenen Maschinen, aus den beiden Grundlagen der Stundenprofile; im standortbasierten Scope-2-Wert enthalten, der Lebenszyklusfaktoren verwendet',
       'scope3Cat3Upstream-none':
         'nicht trennbar: die mitgelieferten Faktoren sind nur Lebenszyklusfaktoren, die Vorkette steckt in den Scope-2-Werten',
-      sciEmbodied: 'graue Emissionen des Geräts × genutzte Stunden / Lebensdauer × reservierte Geräte'
+      sciEmbodied: 'Grauemissionen des Geräts × genutzte Stunden / Lebensdauer × reservierte Geräte'
     },
     upstreamPartly: (share) =>
       `(Lebenszyklus- − direkter Stundenfaktor) × Energie der Läufe mit Stundenprofilen (${share} der Energie der eigenen Maschinen); der Rest ist nicht trennbar (Jahresfaktoren sind nur Lebenszyklusfaktoren). Im standortbasierten Scope-2-Wert enthalten.`,
@@ -153,18 +153,18 @@ export const de: ReportText = {
   },
   bought: {
     intro:
-      'Im Zeitraum gekaufte Geräte aus dem Anlagenverzeichnis (Einstellungen), vollständig im Zeitraum des Kaufs angerechnet (GHG Protocol Scope 3 Kategorie 2, nicht abgeschrieben). Daneben der auf die Lebensdauer verteilte Anteil der grauen Emissionen der von den Läufen genutzten Hardware (GSF SCI). Beide beantworten verschiedene Fragen und werden nicht addiert.',
+      'Im Zeitraum gekaufte Geräte aus dem Anlagenverzeichnis (Einstellungen), vollständig im Zeitraum des Kaufs angerechnet (GHG Protocol Scope 3 Kategorie 2, nicht abgeschrieben). Daneben der auf die Lebensdauer verteilte Anteil der Grauemissionen der von den Läufen genutzten Hardware (GSF SCI). Beide beantworten verschiedene Fragen und werden nicht addiert.',
     device: 'Gerät',
     count: 'Stück',
     purchased: 'Gekauft am',
     each: (unit) => `${unit} je Stück`,
     total: (unit) => `${unit} vollständig`,
-    source: 'Grauer Faktor laut',
+    source: 'Grauemissionsfaktor laut',
     none: 'Kein Kauf im Anlagenverzeichnis fällt in diesen Zeitraum (Einstellungen › Gekaufte Hardware).',
     figure: 'Wert',
     value: (unit) => `${unit} (Spanne)`,
     inFull: (units) => `Scope 3 Kategorie 2, gekaufte Hardware, vollständig (${units} Stück)`,
-    amortised: 'Anteil der grauen Emissionen der von den Läufen genutzten Hardware (SCI, verteilt)'
+    amortised: 'Anteil der Grauemissionen der von den Läufen genutzten Hardware (SCI, verteilt)'
   },
   intensity: {
     metric: 'Kennzahl',
@@ -195,7 +195,7 @@ export const de: ReportText = {
     energy: (unit) => `Energie ${unit}`,
     location_: (unit) => `Standortbasiert ${unit} (Spanne)`,
     market: (unit) => `Marktbasiert ${unit}`,
-    embodied: (unit) => `Grau ${unit}`,
+    embodied: (unit) => `Grauemissionen ${unit}`,
     share: 'Anteil',
     fullNames: 'Vollständige Namen'
   },

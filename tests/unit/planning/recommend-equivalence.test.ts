@@ -28,7 +28,7 @@ describe('recommendChanges on the fixture lab: the same savings as comparing eac
         const run = byId.get(id)!
         const rows = compareHardware({ kind: 'run', run: run.input }, ref, LAB_DEFAULTS).rows
         const current = rows.find((r) => r.current)!.emissionsKg.value
-        return inRecordedTerms(rows.find((r) => r.name === rec.to)!.savingKg!, current, run.result.emissionsKg.value)
+        return inRecordedTerms(rows.find((r) => r.name === rec.to)!.savingKg!, current, run.result.emissionsKg)
       })
       expect(rec.savedKg).toStrictEqual(add(...savings))
       expect(rec.savedKg.value).toBeLessThan(rec.emissionsKg.value)
@@ -42,7 +42,7 @@ describe('recommendChanges on the fixture lab: the same savings as comparing eac
         const ranking = compareLocations(run.input, ref, LAB_DEFAULTS, { scopes: ['same-provider'] }).rankings[0]!
         const current = ranking.rows.find((r) => r.current)!.emissionsKg.value
         const saving = ranking.rows.find((r) => r.name === rec.to)!.savingKg
-        return inRecordedTerms(saving, current, run.result.emissionsKg.value)
+        return inRecordedTerms(saving, current, run.result.emissionsKg)
       })
       expect(rec.savedKg).toStrictEqual(add(...savings))
       expect(rec.savedKg.value).toBeLessThan(rec.emissionsKg.value)

@@ -82,3 +82,27 @@ describe('recommendChanges', () => {
     expect(recommendChanges([clean], ref, noLab)).toEqual([])
   })
 })
+
+describe('a recommendation never saves more than the runs recorded, nor less than nothing', () => {
+  // A's own figures as a measured run would record them: the same value, a much narrower range than the yearly
+  // estimate the comparisons rest on. The estimate's high saving, scaled by the value's share, exceeds A's high.
+  const narrow = { value: a.result.emissionsKg.value, low: 0.98 * a.result.emissionsKg.value, high: 1.02 * a.result.emissionsKg.value }
+  const measured: LedgerRun = { ...a, result: { ...a.result, emissionsKg: narrow } }
+  const unclamped = recommendChanges([a], ref, noLab).find((r) => r.kind === 'region')!
+
+  it('keeps each term of the saving within the same term of the recorded emissions and at or above 0', () => {
+    expect(unclamped.savedKg.high).toBeGreaterThan(narrow.value)
+    for (const rec of recommendChanges([measured, b], ref, noLab, { 'DE-LU': deLu }, { limit: 10 })) {
+      for (const term of ['low', 'value', 'high'] as const) {
+        expect(rec.savedKg[term]).toBeGreaterThanOrEqual(0)
+        expect(rec.savedKg[term]).toBeLessThanOrEqual(rec.emissionsKg[term] + 1e-12)
+      }
+    }
+  })
+
+  it('clamps the high bound at the recorded high where the scaled estimate would exceed it', () => {
+    const region = recommendChanges([measured], ref, noLab).find((r) => r.kind === 'region')!
+    expect(region.savedKg.value).toBeCloseTo(unclamped.savedKg.value, 12)
+    expect(region.savedKg.high).toBe(Math.min(unclamped.savedKg.high, narrow.high))
+  })
+})

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { LedgerError } from '../../../renderer/db/errors'
@@ -171,6 +172,12 @@ describe('German wording', () => {
     expect(translate('de', 'total.embodied')).toBe('Grauemissionen (Herstellung)')
     expect(sharedDe['trace.embodied']).toMatch(/^Grauemissionen /)
     expect(sharedDe['trace.treeMonths']).not.toContain('Baum-Monaten')
+    // The report and the asset register too: one German term, never "graue Emissionen" beside it.
+    const german = [...Object.values(de), ...Object.values(sharedDe)].flatMap((v) =>
+      typeof v === 'string' ? [v] : typeof v === 'object' && v !== null && 'one' in v ? [v.one, v.other] : []
+    )
+    const report = readFileSync('shared/report/text/de.ts', 'utf8')
+    for (const text of [...german, report]) expect(text).not.toMatch(/\bgraue[nr]? (Emission|Wert|Faktor)|Grau \w/i)
   })
 
   it('says the planning strategies in German and a positive bound as "greater than"', () => {
