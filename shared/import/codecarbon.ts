@@ -12,7 +12,7 @@ import { createCsvParser, type CsvRow } from './csv'
 import { importedDevice } from './devices'
 import { normaliseHeaderName } from './headers'
 import { distinctRows, errorsOfZod, importWarning, rowError, runWarnings } from './issues'
-import { type PlausibilityFields, plausibilityWarnings } from './plausibility'
+import { type PlausibilityFields, plausibilityWarnings, reportedIntensityWarning } from './plausibility'
 import type { ImportedRun, Importer, ImportError, ImportOptions, ImportWarning } from './types'
 import {
   clip,
@@ -280,6 +280,14 @@ export function createCodeCarbonImporter(options: ImportOptions): Importer {
     const fields = read.numbers.energy_consumed === undefined ? SUMMED_FIELDS : FIELDS
     const implausible =
       'errors' in run ? [] : plausibilityWarnings(run.input, fileName, { row: read.row, unit: 'row' }, fields)
+    const intensityWarning =
+      'errors' in run
+        ? undefined
+        : reportedIntensityWarning(read.numbers.emissions, run.input.measuredEnergyKWh, fileName, read.row, {
+            emissions: 'emissions',
+            energy: fields.energy
+          })
+    if (intensityWarning) implausible.push(intensityWarning)
     kept.set(read.key, { durationS, run, implausible })
   }
 

@@ -1,3 +1,4 @@
+import { LIMITS } from '../domain/limits'
 import type { RunInput } from '../domain/run'
 import { type Message, msg } from '../messages/index'
 import { importWarning } from './issues'
@@ -19,7 +20,12 @@ export const PLAUSIBILITY_LIMITS = {
    */
   maxPowerPerDeviceW: 2_000,
   /** Mean power of a run whose devices are unknown: 10 kW, about a whole 8-GPU server at full load. */
-  maxPowerPerRunW: 10_000
+  maxPowerPerRunW: 10_000,
+  /**
+   * The lowest intensity a file's emissions may imply. The lowest yearly grid figure in the bundled data is 9 g/kWh;
+   * below 1 g/kWh the emissions and the energy are in mismatched units (Wh written as kWh, g as kg).
+   */
+  minIntensityGPerKWh: 1
 } as const
 
 /** How the file names the figures checked, for the warnings' field. */
@@ -107,4 +113,29 @@ export function plausibilityWarnings(
   }
 
   return warnings
+}
+
+/**
+ * The warning for a file whose own emissions and energy imply an intensity no grid has (below
+ * PLAUSIBILITY_LIMITS.minIntensityGPerKWh, above LIMITS.maxIntensityGPerKWh): one of the two is in the wrong unit.
+ * None when either figure is absent or zero.
+ */
+export function reportedIntensityWarning(
+  emissionsKg: number | undefined,
+  energyKWh: number | undefined,
+  fileName: string,
+  row: number,
+  fields: { emissions: string; energy: string }
+): ImportWarning | undefined {
+  if (emissionsKg === undefined || energyKWh === undefined || !(emissionsKg > 0) || !(energyKWh > 0)) return undefined
+  const intensityGPerKWh = (emissionsKg / energyKWh) * 1000
+  const low = PLAUSIBILITY_LIMITS.minIntensityGPerKWh
+  const high = LIMITS.maxIntensityGPerKWh
+  if (intensityGPerKWh >= low && intensityGPerKWh <= high) return undefined
+  const where = msg('import.where.row', { file: fileName, row })
+  return importWarning(
+    msg('import.implausibleIntensity', { where, ...fields, emissionsKg, energyKWh, intensityGPerKWh, low, high }),
+    row,
+    fields.emissions
+  )
 }

@@ -247,6 +247,8 @@ export const de: { readonly [K in keyof typeof en]: string } = {
     '{where}: {field} {energyKWh} kWh in {hours:short} h ergeben eine mittlere Leistung von {powerKW:short} kW, mehr als {devices:raw} Gerät(e) aufnehmen können (höchstens {limitKW:raw} kW): bitte Wert und Einheit prüfen',
   'import.highPowerNoDevices':
     '{where}: {field} {energyKWh} kWh in {hours:short} h ergeben eine mittlere Leistung von {powerKW:short} kW, mehr als für einen Lauf mit unbekannten Geräten angenommen wird (höchstens {limitKW:raw} kW): bitte Wert und Einheit prüfen',
+  'import.implausibleIntensity':
+    '{where}: {emissions} {emissionsKg} kg für {energy} {energyKWh} kWh ergeben {intensityGPerKWh:p3} g/kWh, außerhalb dessen, was ein Stromnetz ausstößt ({low:raw}–{high:raw} g/kWh): vermutlich ist einer der beiden Werte in der falschen Einheit (kg, kWh); das Hauptbuch berechnet seine eigenen Emissionen aus der Energie',
   'import.highDevicePower':
     '{where}: {field} {powerW} W für ein einzelnes Gerät ({device}) sind mehr, als ein Gerät aufnehmen kann (höchstens {limitW:raw} W): bitte Wert und Einheit prüfen',
   // issue 14: Slurm sacct, multi-rank CodeCarbon

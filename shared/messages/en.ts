@@ -243,6 +243,8 @@ export const en = {
     '{where}: {field} {energyKWh} kWh in {hours:short} h is a mean draw of {powerKW:short} kW, more than {devices:raw} device(s) can draw ({limitKW:raw} kW at most): check the value and its unit',
   'import.highPowerNoDevices':
     '{where}: {field} {energyKWh} kWh in {hours:short} h is a mean draw of {powerKW:short} kW, more than a run of unknown devices is taken to draw ({limitKW:raw} kW at most): check the value and its unit',
+  'import.implausibleIntensity':
+    '{where}: {emissions} {emissionsKg} kg for {energy} {energyKWh} kWh implies {intensityGPerKWh:p3} g/kWh, outside what any grid emits ({low:raw}–{high:raw} g/kWh): one of the two is likely in the wrong unit (kg, kWh); the ledger computes its own emissions from the energy',
   'import.highDevicePower':
     '{where}: {field} {powerW} W for a single device ({device}) is more than one device can draw ({limitW:raw} W at most): check the value and its unit',
   // issue 14: Slurm sacct, multi-rank CodeCarbon

@@ -93,8 +93,7 @@ export const de: ReportText = {
       'scope2Market-fallback':
         'keine vertraglichen Instrumente erfasst: gleich dem standortbasierten Wert (ein Residualmix-Faktor wäre meist höher)',
       scope3Cat1Cloud: 'Energie der Cloud-Läufe × Intensität des Netzes der Region, PUE des Anbieters',
-      scope3Cat2Hardware:
-        'im Zeitraum gekaufte Geräte × ihr Grauemissionsfaktor, vollständig (nicht abgeschrieben)',
+      scope3Cat2Hardware: 'im Zeitraum gekaufte Geräte × ihr Grauemissionsfaktor, vollständig (nicht abgeschrieben)',
       'scope3Cat2Hardware-none': 'kein Kauf im Anlagenverzeichnis für diesen Zeitraum',
       scope3Cat3Upstream:
         '(Lebenszyklus- − direkter Stundenfaktor) × Rechenzentrumsenergie der eigenen Maschinen, aus den beiden Grundlagen der Stundenprofile; im standortbasierten Scope-2-Wert enthalten, der Lebenszyklusfaktoren verwendet',

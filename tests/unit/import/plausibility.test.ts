@@ -202,3 +202,30 @@ describe('implausible values are kept, with a warning naming file, row and field
     expect(plausibility(json)[0]?.message).toMatch(/^runs\.json run 1: durationS 40000000 s is 1\.3 years/)
   })
 })
+
+describe("a file's own emissions against its energy", () => {
+  const intensityWarnings = (result: ImportResult) =>
+    result.warnings.filter((w) => w.msg?.id === 'import.implausibleIntensity')
+
+  it('warns, naming file, row and field, when emissions and energy imply an intensity no grid has (Wh as kWh)', () => {
+    // 0.5 kg for 2,500 kWh is 0.2 g/kWh: the energy was most likely written in Wh
+    const text = [CODECARBON_HEADER, codecarbonRow('ok', 3600, 1.2), codecarbonRow('wh', 7200, 2500)].join('\n')
+    const result = imported(text, 'units.csv')
+    expect(result.runs).toHaveLength(2)
+    const warnings = intensityWarnings(result)
+    expect(warnings.map((w) => [w.row, w.field])).toEqual([[3, 'emissions']])
+    expect(warnings[0]!.message).toContain('units.csv row 3')
+    expect(warnings[0]!.message).toContain('0.200 g/kWh')
+  })
+
+  it('warns above the highest intensity too (kg written as g) and not at a plausible 417 g/kWh', () => {
+    const text = [CODECARBON_HEADER, codecarbonRow('g', 3600, 0.0001), codecarbonRow('ok', 3600, 1.2)].join('\n')
+    const result = imported(text, 'grams.csv')
+    expect(intensityWarnings(result).map((w) => w.row)).toEqual([2])
+  })
+
+  it('stays quiet on the real CodeCarbon sample', () => {
+    const result = importFixture('codecarbon/codecarbon-repo-sample.csv')
+    expect(intensityWarnings(result)).toEqual([])
+  })
+})

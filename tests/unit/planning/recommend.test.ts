@@ -86,7 +86,11 @@ describe('recommendChanges', () => {
 describe('a recommendation never saves more than the runs recorded, nor less than nothing', () => {
   // A's own figures as a measured run would record them: the same value, a much narrower range than the yearly
   // estimate the comparisons rest on. The estimate's high saving, scaled by the value's share, exceeds A's high.
-  const narrow = { value: a.result.emissionsKg.value, low: 0.98 * a.result.emissionsKg.value, high: 1.02 * a.result.emissionsKg.value }
+  const narrow = {
+    value: a.result.emissionsKg.value,
+    low: 0.98 * a.result.emissionsKg.value,
+    high: 1.02 * a.result.emissionsKg.value
+  }
   const measured: LedgerRun = { ...a, result: { ...a.result, emissionsKg: narrow } }
   const unclamped = recommendChanges([a], ref, noLab).find((r) => r.kind === 'region')!
 
