@@ -83,10 +83,10 @@ async function parseFile(
 }
 
 /**
- * The import's JSON document: the summary, then every run with its figures, then what went wrong. Computed runs use
- * the hourly profiles of the hours they ran, loaded first, exactly as the app's import does (renderer/db/engine.ts).
+ * The reference data and default lab, with the hourly profiles of the hours the file's computed runs ran loaded
+ * first, exactly as the app's import does (renderer/db/engine.ts).
  */
-export async function importJson(result: ImportResult) {
+async function referenceFor(result: ImportResult) {
   const ref = loadReferenceData()
   const lab = labDefaultsSchema.parse({})
   await preloadRunHourly(
@@ -94,6 +94,15 @@ export async function importJson(result: ImportResult) {
     ref,
     lab
   )
+  return { ref, lab }
+}
+
+/**
+ * The import's JSON document: the summary, then every run with its figures, then what went wrong. Computed runs use
+ * the hourly profiles of the hours they ran.
+ */
+export async function importJson(result: ImportResult) {
+  const { ref, lab } = await referenceFor(result)
   // runs of one file name the same few devices: one string each, shared
   const deviceTexts = new Map<string, string>()
   const deviceText = (count: number, name: string): string => {
@@ -176,13 +185,7 @@ export async function importJson(result: ImportResult) {
  * tests/unit/cli/import-summary.test.ts compares it with importJson's summary on every import fixture.
  */
 export async function importSummary(result: ImportResult): Promise<ReturnType<typeof summaryShape>> {
-  const ref = loadReferenceData()
-  const lab = labDefaultsSchema.parse({})
-  await preloadRunHourly(
-    result.runs.filter((run) => run.emissionsSource !== 'reported').map((run) => run.input),
-    ref,
-    lab
-  )
+  const { ref, lab } = await referenceFor(result)
   const yearly = yearlyFiguresEstimator(ref, lab)
   // the sums add in run order from 0, as importJson's reduce does, so the floating-point totals are the same
   let energyKWh = 0
